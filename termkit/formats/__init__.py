@@ -1,0 +1,127 @@
+"""Format registry: one module per format, each with symmetric read/write on streams.
+
+A format module registers a :class:`Format` here by name and file extensions. Glossary
+formats read into and write from a :class:`~termkit.model.Glossary`; translation-file
+formats also (or only) stream :class:`~termkit.model.Unit` objects. Paths are handled at
+the edge (CLI, :mod:`termkit.io`); these functions take binary streams.
+
+Contract for each module ``termkit/formats/<name>.py``:
+
+* ``read_glossary(stream: BinaryIO, path: str) -> Glossary`` (``path`` is for messages);
+* ``write_glossary(glossary: Glossary, stream: BinaryIO, **options) -> None``;
+* optionally ``iter_units(stream: BinaryIO, path: str) -> Iterator[Unit]`` and
+  ``write_units(units: Iterable[Unit], stream: BinaryIO, **options) -> None``.
+
+Errors are :class:`~termkit.errors.FormatError` with path, line and column.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any, BinaryIO
+
+from termkit.errors import UnknownFormatError, UsageError
+from termkit.model import Glossary, Unit
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """A registered format: its name, a title for help texts, extensions, and its module."""
+
+    name: str
+    title: str
+    extensions: tuple[str, ...]
+    module: str  # imported lazily
+
+    def _load(self) -> Any:
+        return importlib.import_module(self.module)
+
+    @property
+    def can_read_glossary(self) -> bool:
+        return hasattr(self._load(), "read_glossary")
+
+    @property
+    def can_write_glossary(self) -> bool:
+        return hasattr(self._load(), "write_glossary")
+
+    @property
+    def can_read_units(self) -> bool:
+        return hasattr(self._load(), "iter_units")
+
+    def read_glossary(self, stream: BinaryIO, path: str) -> Glossary:
+        fn: Callable[[BinaryIO, str], Glossary] | None = getattr(self._load(), "read_glossary", None)
+        if fn is None:
+            raise UsageError(f"format {self.name!r} cannot be read as a glossary")
+        return fn(stream, path)
+
+    def write_glossary(self, glossary: Glossary, stream: BinaryIO, **options: Any) -> None:
+        fn = getattr(self._load(), "write_glossary", None)
+        if fn is None:
+            raise UsageError(f"format {self.name!r} cannot be written as a glossary")
+        fn(glossary, stream, **options)
+
+    def iter_units(self, stream: BinaryIO, path: str) -> Iterator[Unit]:
+        fn = getattr(self._load(), "iter_units", None)
+        if fn is None:
+            raise UsageError(f"format {self.name!r} has no translation units")
+        result: Iterator[Unit] = fn(stream, path)
+        return result
+
+    def write_units(self, units: Iterable[Unit], stream: BinaryIO, **options: Any) -> None:
+        fn = getattr(self._load(), "write_units", None)
+        if fn is None:
+            raise UsageError(f"format {self.name!r} cannot be written from translation units")
+        fn(units, stream, **options)
+
+
+_REGISTRY: dict[str, Format] = {}
+
+
+def register(fmt: Format) -> None:
+    """Add a format to the registry (names and extensions must be unique)."""
+    _REGISTRY[fmt.name] = fmt
+
+
+def formats() -> list[Format]:
+    """All registered formats, by name."""
+    return [_REGISTRY[name] for name in sorted(_REGISTRY)]
+
+
+def get(name: str) -> Format:
+    """The format called ``name``; :class:`UsageError` listing the known ones otherwise."""
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        known = ", ".join(sorted(_REGISTRY))
+        raise UsageError(f"unknown format {name!r}", hint=f"known formats: {known}") from None
+
+
+def detect(path: str, explicit: str | None = None) -> Format:
+    """The format for ``path``: ``explicit`` if given, else by the longest matching extension."""
+    if explicit:
+        return get(explicit)
+    name = PurePath(path).name.lower()
+    best: tuple[int, Format] | None = None
+    for fmt in _REGISTRY.values():
+        for ext in fmt.extensions:
+            if name.endswith(ext) and (best is None or len(ext) > best[0]):
+                best = (len(ext), fmt)
+    if best is None:
+        known = ", ".join(sorted(_REGISTRY))
+        raise UnknownFormatError(
+            "cannot tell the format from the file name",
+            path=path,
+            hint=f"pass --format (one of: {known})",
+        )
+    return best[1]
+
+
+# The built-in formats. Extensions are matched longest first (".omegat.tsv" before ".tsv").
+for _fmt in (
+    Format("termkit", "termkit glossary (editable text)", (".glossary.txt", ".tkg"), "termkit.formats.termkit_text"),
+    Format("json", "termkit glossary JSON", (".json",), "termkit.formats.json_glossary"),
+):
+    register(_fmt)
