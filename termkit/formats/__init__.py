@@ -123,5 +123,13 @@ def detect(path: str, explicit: str | None = None) -> Format:
 for _fmt in (
     Format("termkit", "termkit glossary (editable text)", (".glossary.txt", ".tkg"), "termkit.formats.termkit_text"),
     Format("json", "termkit glossary JSON", (".json",), "termkit.formats.json_glossary"),
+    Format("tmx", "TMX 1.4b translation memory", (".tmx",), "termkit.formats.tmx"),
+    Format("tbx", "TBX termbase (v3 TBX-Basic; v2 on request)", (".tbx",), "termkit.formats.tbx"),
+    Format("xliff", "XLIFF 1.2 / 2.0", (".xlf", ".xliff"), "termkit.formats.xliff"),
+    Format("po", "gettext PO catalog", (".po", ".pot"), "termkit.formats.po"),
+    Format("omegat", "OmegaT glossary (tab-separated)", (".omegat.tsv", ".utf8"), "termkit.formats.omegat"),
+    Format("csv", "CSV with a header row of language columns", (".csv",), "termkit.formats.csv_glossary"),
+    Format("tsv", "TSV with a header row of language columns", (".tsv",), "termkit.formats.tsv_glossary"),
+    Format("mediawiki", "MediaWiki conversion groups (JSON or -{…}- rule text)", (".cgroup.json", ".rules.txt"), "termkit.formats.mediawiki"),
 ):
     register(_fmt)

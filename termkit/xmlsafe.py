@@ -1,0 +1,73 @@
+"""Safe XML parsing: no external entities, no DTD loading, no network, no entity bombs.
+
+Every XML reader in termkit gets its parser from here, so the policy lives in one place.
+lxml errors are turned into :class:`~termkit.errors.FormatError` with line and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import IO, Any
+
+from lxml import etree
+
+from termkit.errors import FormatError
+
+
+def parser(*, remove_blank_text: bool = False) -> etree.XMLParser:
+    """An lxml parser that never resolves entities, loads DTDs or touches the network."""
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_blank_text=remove_blank_text,
+    )
+
+
+def _reject_entities(doc: Any, path: str) -> None:
+    # Internal entity declarations are how "billion laughs" works; real TMX/TBX/XLIFF never
+    # need them, so a document that declares any is refused outright.
+    dtd = doc.docinfo.internalDTD
+    if dtd is not None:
+        for ent in dtd.iterentities():
+            raise FormatError(
+                f"entity declarations are not allowed (found {ent.name!r})",
+                path=path,
+                line=1,
+            )
+
+
+def parse(stream: IO[bytes], path: str) -> Any:
+    """Parse a whole document safely; returns an lxml ``ElementTree``."""
+    try:
+        doc = etree.parse(stream, parser())
+    except etree.XMLSyntaxError as exc:
+        line, col = exc.position if exc.position else (None, None)
+        raise FormatError(f"malformed XML: {exc.msg}", path=path, line=line, column=col) from None
+    _reject_entities(doc, path)
+    return doc
+
+
+def iterparse(stream: IO[bytes], path: str, tags: tuple[str, ...] | None = None,
+              events: tuple[str, ...] = ("end",)) -> Iterator[tuple[str, Any]]:
+    """Stream ``(event, element)`` pairs safely; the caller clears elements it is done with."""
+    kwargs: dict[str, Any] = dict(
+        events=events,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+    )
+    if tags:
+        kwargs["tag"] = tags
+    try:
+        ctx = etree.iterparse(stream, **kwargs)
+        for event, elem in ctx:
+            if event == "start" and elem.getparent() is None:
+                _reject_entities(elem.getroottree(), path)
+            yield event, elem
+    except etree.XMLSyntaxError as exc:
+        line, col = exc.position if exc.position else (None, None)
+        raise FormatError(f"malformed XML: {exc.msg}", path=path, line=line, column=col) from None
