@@ -1,16 +1,48 @@
 """Glossary building and merging: pairings -> concepts, many glossaries -> one.
 
-(Work in progress by the core developer: ``load_glossary``/``load_glossaries`` are the
-stable contract other modules use.)
+A record's pairing becomes a small glossary (one concept per keyword pair, author and
+title); :func:`merge_glossaries` then folds any number of glossaries into one:
+
+* concepts meet by kind and Chinese key (the Simplified form, so a Traditional and a
+  Simplified record of the same term meet); persons also by romanization, since two people
+  can share a Chinese name;
+* the same term seen again gains support and keeps every source;
+* one Chinese term with two different English renderings is a :class:`Conflict`: both
+  renderings stay, each with its sources, and neither is silently preferred.
+
+Statuses after merging (:func:`settle`): a single rendering keeps its status; among
+several, the one with strictly more support is preferred and the others admitted, and a
+tie leaves all of them candidates. Title-attested variants are always admitted.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Iterable, Sequence
 
 from termkit import formats
 from termkit.io import check_readable
-from termkit.model import Glossary
+from termkit.model import (
+    Concept,
+    Conflict,
+    Glossary,
+    Kind,
+    Notice,
+    Pairing,
+    Source,
+    Status,
+    Term,
+    concept_id,
+)
+
+# Origins of terms: printed in a record, attested in a title, or converted by OpenCC.
+ORIGIN_RECORD = "record"
+ORIGIN_TITLE = "title"
+
+_KIND_ORDER = {Kind.KEYWORD: 0, Kind.PERSON: 1, Kind.TITLE: 2, Kind.TERM: 3}
+
+
+# --------------------------------------------------------------------------- loading
 
 
 def load_glossary(path: str, *, format: str | None = None) -> Glossary:
@@ -22,11 +54,330 @@ def load_glossary(path: str, *, format: str | None = None) -> Glossary:
 
 
 def load_glossaries(paths: Sequence[str], *, format: str | None = None) -> Glossary:
-    """Read and merge several glossary files (in order; later files add to earlier ones)."""
-    result = Glossary()
-    for p in paths:
-        g = load_glossary(p, format=format)
-        result.concepts.extend(g.concepts)
-        result.conflicts.extend(g.conflicts)
-        result.notices.extend(g.notices)
-    return result
+    """Read several glossary files and merge them into one."""
+    return merge_glossaries([load_glossary(p, format=format) for p in paths])
+
+
+# --------------------------------------------------------------------------- scripts
+
+
+@functools.cache
+def _converter(config: str):  # type: ignore[no-untyped-def]
+    import opencc  # lazy: building a converter costs ~70 ms
+
+    return opencc.OpenCC(f"{config}.json")
+
+
+def to_simplified(text: str) -> str:
+    """OpenCC ``t2s`` of ``text`` (cached converter)."""
+    return str(_converter("t2s").convert(text))
+
+
+def to_traditional(text: str) -> str:
+    """OpenCC ``s2t`` of ``text`` (cached converter)."""
+    return str(_converter("s2t").convert(text))
+
+
+def chinese_forms(zh: str) -> list[tuple[str, str, str]]:
+    """The Traditional and Simplified forms of a Chinese term, as ``(lang, text, origin)``.
+
+    The printed form keeps origin ``record``; the other script is produced by OpenCC and
+    its origin names the config (``opencc:t2s`` or ``opencc:s2t``). A term that is the same
+    in both scripts (越南外交政策) still gets both language entries.
+    """
+    hans = to_simplified(zh)
+    if hans != zh:  # printed in Traditional
+        return [("zh-Hant", zh, ORIGIN_RECORD), ("zh-Hans", hans, "opencc:t2s")]
+    hant = to_traditional(zh)
+    if hant != zh:  # printed in Simplified
+        return [("zh-Hant", hant, "opencc:s2t"), ("zh-Hans", zh, ORIGIN_RECORD)]
+    return [("zh-Hant", zh, ORIGIN_RECORD), ("zh-Hans", zh, ORIGIN_RECORD)]
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _zh_terms(zh: str, source: Source, pinyin: str | None) -> list[Term]:
+    return [
+        Term(text, lang, Status.PREFERRED, origin, pinyin, 1, [source])
+        for lang, text, origin in chinese_forms(zh)
+    ]
+
+
+def _keyword_pinyin(zh: str) -> str | None:
+    from termkit.pinyin import term_pinyin
+
+    reading = term_pinyin(zh)
+    return reading if reading and reading != zh else None
+
+
+def _name_pinyin(zh: str) -> str | None:
+    from termkit.names import name_pinyin
+
+    reading = name_pinyin(zh)
+    return reading if reading and reading != zh else None
+
+
+def glossary_from_pairing(pairing: Pairing) -> Glossary:
+    """The glossary of one record: a concept per keyword pair, matched author and title."""
+    record = pairing.record
+    domains = record.domains
+    concepts: dict[str, Concept] = {}
+    kw_source = record.source_for("keywords")
+
+    for pair in pairing.pairs:
+        key = concept_key(Kind.KEYWORD, pair.zh)
+        cid = concept_id(Kind.KEYWORD, key)
+        reading = _keyword_pinyin(pair.zh)
+        concept = Concept(
+            id=cid,
+            kind=Kind.KEYWORD,
+            terms=[
+                *_zh_terms(pair.zh, kw_source, reading),
+                Term(pair.en, "en", Status.PREFERRED, ORIGIN_RECORD, None, 1, [kw_source]),
+            ],
+            domains=list(domains),
+            status=Status.PREFERRED,
+            confidence=round(pair.score, 3),
+            sources=[kw_source],
+        )
+        concepts[cid] = concept
+
+    title_source = record.source_for("title_en")
+    for variant in pairing.variants:
+        cid = concept_id(Kind.KEYWORD, concept_key(Kind.KEYWORD, variant.zh))
+        target = concepts.get(cid)
+        if target is not None:
+            target.terms.append(
+                Term(variant.en, "en", Status.ADMITTED, ORIGIN_TITLE, None, 1, [title_source])
+            )
+
+    au_source = record.source_for("authors")
+    for pair in pairing.authors:
+        key = concept_key(Kind.PERSON, pair.zh, pair.en)
+        cid = concept_id(Kind.PERSON, key)
+        reading = _name_pinyin(pair.zh)
+        concepts[cid] = Concept(
+            id=cid,
+            kind=Kind.PERSON,
+            terms=[
+                *_zh_terms(pair.zh, au_source, reading),
+                Term(pair.en, "en", Status.PREFERRED, ORIGIN_RECORD, None, 1, [au_source]),
+            ],
+            status=Status.PREFERRED,
+            confidence=round(pair.score, 3),
+            sources=[au_source],
+        )
+
+    if pairing.title is not None:
+        t = pairing.title
+        src = record.source_for("title_zh")
+        key = concept_key(Kind.TITLE, t.zh, t.en)
+        cid = concept_id(Kind.TITLE, key)
+        concepts[cid] = Concept(
+            id=cid,
+            kind=Kind.TITLE,
+            terms=[
+                *_zh_terms(t.zh, src, None),
+                Term(t.en, "en", Status.PREFERRED, ORIGIN_RECORD, None, 1, [src]),
+            ],
+            domains=list(domains),
+            status=Status.PREFERRED,
+            confidence=round(t.score, 3),
+            sources=[src],
+        )
+
+    notices = list(record.notices) + list(pairing.notices)
+    for zh in pairing.unpaired_zh:
+        notices.append(Notice(f"unpaired Chinese keyword {zh!r}", record.source, record.lines.get("keywords")))
+    for en in pairing.unpaired_en:
+        notices.append(Notice(f"unpaired English keyword {en!r}", record.source, record.lines.get("keywords")))
+    return Glossary(concepts=list(concepts.values()), notices=notices)
+
+
+def build_glossary(pairings: Iterable[Pairing]) -> Glossary:
+    """Merge the glossaries of many records into one (support, sources, conflicts)."""
+    return merge_glossaries([glossary_from_pairing(p) for p in pairings])
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def concept_key(kind: Kind, zh: str | None, en: str | None = None) -> str:
+    """The merge key of a concept: its Simplified Chinese form (plus the romanization for persons,
+    the English for titles and for concepts without Chinese)."""
+    zkey = to_simplified(zh) if zh else ""
+    if kind in (Kind.PERSON, Kind.TITLE) or not zkey:
+        return f"{zkey}\x1f{_norm(en or '')}"
+    return zkey
+
+
+def _key_of(concept: Concept) -> tuple[Kind, str]:
+    zh = next((t.text for t in concept.terms if t.lang.lower().startswith("zh")), None)
+    en = next((t.text for t in concept.terms if t.lang.lower().startswith("en")), None)
+    return concept.kind, concept_key(concept.kind, zh, en)
+
+
+def _add_sources(into: list[Source], more: Iterable[Source]) -> None:
+    for s in more:
+        if s not in into:
+            into.append(s)
+
+
+def _merge_term(into: Concept, term: Term) -> None:
+    for t in into.terms:
+        if t.lang.lower() == term.lang.lower() and _norm(t.text) == _norm(term.text):
+            # Support counts distinct sightings, i.e. new sources.
+            new = [s for s in term.sources if s not in t.sources]
+            t.support += len(new) if term.sources else term.support
+            _add_sources(t.sources, term.sources)
+            # A form printed in a record beats one produced by conversion or a title.
+            if t.origin != ORIGIN_RECORD and term.origin == ORIGIN_RECORD:
+                t.origin = ORIGIN_RECORD
+            t.pinyin = t.pinyin or term.pinyin
+            t.part_of_speech = t.part_of_speech or term.part_of_speech
+            t.term_type = t.term_type or term.term_type
+            t.note = t.note or term.note
+            if _STATUS_RANK[term.status] < _STATUS_RANK[t.status]:
+                t.status = term.status
+            return
+    into.terms.append(
+        Term(
+            term.text, term.lang, term.status, term.origin, term.pinyin, term.support,
+            list(term.sources), term.part_of_speech, term.term_type, term.note,
+        )
+    )
+
+
+_STATUS_RANK = {Status.PREFERRED: 0, Status.ADMITTED: 1, Status.CANDIDATE: 2, Status.DEPRECATED: 3}
+
+
+def _copy(concept: Concept, cid: str) -> Concept:
+    fresh = Concept(
+        id=cid,
+        kind=concept.kind,
+        domains=list(concept.domains),
+        status=concept.status,
+        confidence=concept.confidence,
+        sources=list(concept.sources),
+        notes=list(concept.notes),
+        props=dict(concept.props),
+    )
+    for term in concept.terms:
+        _merge_term(fresh, term)
+    return fresh
+
+
+def merge_glossaries(glossaries: Sequence[Glossary]) -> Glossary:
+    """Fold glossaries into one; returns a new, settled and sorted glossary."""
+    merged: dict[tuple[Kind, str], Concept] = {}
+    notices: list[Notice] = []
+    header: dict[str, str] = {}
+    for g in glossaries:
+        notices.extend(g.notices)
+        for k, v in g.header.items():
+            header.setdefault(k, v)
+        for concept in g.concepts:
+            key = _key_of(concept)
+            have = merged.get(key)
+            if have is None:
+                cid = concept.id or concept_id(key[0], key[1])
+                merged[key] = _copy(concept, cid)
+                continue
+            for term in concept.terms:
+                _merge_term(have, term)
+            for d in concept.domains:
+                if d not in have.domains:
+                    have.domains.append(d)
+            _add_sources(have.sources, concept.sources)
+            for n in concept.notes:
+                if n not in have.notes:
+                    have.notes.append(n)
+            for pk, pv in concept.props.items():
+                have.props.setdefault(pk, pv)
+            if concept.confidence is not None:
+                have.confidence = max(have.confidence or 0.0, concept.confidence)
+    concepts = [settle(c) for c in merged.values()]
+    concepts.sort(key=sort_key)
+    conflicts = [c for c in (find_conflict(x) for x in concepts) if c is not None]
+    return Glossary(concepts=concepts, conflicts=conflicts, notices=notices, header=header)
+
+
+def _contested(concept: Concept) -> list[Term]:
+    """English renderings that compete to be the concept's rendering (not title variants)."""
+    if concept.kind is Kind.PERSON:
+        return []
+    return [
+        t
+        for t in concept.terms_for("en")
+        if t.origin != ORIGIN_TITLE and t.status is not Status.DEPRECATED
+        and t.status is not Status.ADMITTED
+    ]
+
+
+def settle(concept: Concept) -> Concept:
+    """Fix statuses after a merge (see module docstring); returns the same concept."""
+    rivals = _contested(concept)
+    if len(rivals) > 1:
+        ranked = sorted(rivals, key=lambda t: -t.support)
+        top_is_clear = ranked[0].support > ranked[1].support
+        for i, t in enumerate(ranked):
+            if top_is_clear:
+                t.status = Status.PREFERRED if i == 0 else Status.ADMITTED
+            else:
+                t.status = Status.CANDIDATE
+        concept.status = Status.CANDIDATE
+        concept.notes = [n for n in concept.notes if not n.startswith("conflict:")]
+        concept.notes.append(
+            "conflict: " + " | ".join(t.text for t in ranked)
+        )
+    concept.terms.sort(key=_term_sort_key)
+    concept.domains.sort()
+    concept.sources.sort(key=_source_key)
+    for t in concept.terms:
+        t.sources.sort(key=_source_key)
+    return concept
+
+
+def find_conflict(concept: Concept) -> Conflict | None:
+    """The conflict a concept carries (several competing English renderings), or None."""
+    if concept.kind is Kind.PERSON:
+        return None
+    rivals = [
+        t for t in concept.terms_for("en")
+        if t.origin != ORIGIN_TITLE and t.status is not Status.DEPRECATED
+    ]
+    if not any(n.startswith("conflict:") for n in concept.notes) or len(rivals) < 2:
+        return None
+    zh = concept.first("zh-Hant") or concept.first("zh")
+    return Conflict(
+        zh=zh.text if zh else concept.id,
+        renderings=[(t.text, list(t.sources)) for t in rivals],
+    )
+
+
+def _source_key(s: Source) -> tuple[str, int, str]:
+    return (s.path, s.line or 0, s.record or "")
+
+
+_LANG_ORDER = {"zh-hant": 0, "zh-hans": 1, "en": 2}
+
+
+def _term_sort_key(t: Term) -> tuple[int, str, int, int, str]:
+    base = t.lang.lower()
+    group = 3
+    for prefix, rank in _LANG_ORDER.items():
+        if base == prefix or base.startswith(prefix + "-"):
+            group = rank
+            break
+    return (group, base, _STATUS_RANK[t.status], -t.support, t.text)
+
+
+def sort_key(concept: Concept) -> tuple[int, str, str]:
+    """Glossary order: keywords, persons, titles, other terms; then by Simplified form."""
+    kind, key = _key_of(concept)
+    return (_KIND_ORDER.get(kind, 9), key, concept.id)

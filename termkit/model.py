@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """Administrative status of a term or concept (TBX's preferred/admitted/deprecated)."""
 
     PREFERRED = "preferred"
@@ -25,7 +25,7 @@ class Status(str, Enum):
     DEPRECATED = "deprecated"
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a concept came from."""
 
     KEYWORD = "keyword"

@@ -121,7 +121,7 @@ def detect(path: str, explicit: str | None = None) -> Format:
 
 # The built-in formats. Extensions are matched longest first (".omegat.tsv" before ".tsv").
 for _fmt in (
-    Format("termkit", "termkit glossary (editable text)", (".glossary.txt", ".tkg"), "termkit.formats.termkit_text"),
+    Format("termkit", "termkit glossary (editable text)", ("glossary.txt", ".tkg"), "termkit.formats.termkit_text"),
     Format("json", "termkit glossary JSON", (".json",), "termkit.formats.json_glossary"),
     Format("tmx", "TMX 1.4b translation memory", (".tmx",), "termkit.formats.tmx"),
     Format("tbx", "TBX termbase (v3 TBX-Basic; v2 on request)", (".tbx",), "termkit.formats.tbx"),

@@ -1,0 +1,247 @@
+"""The termkit glossary file: an editable, diff-friendly text format (``*.glossary.txt``).
+
+One block per concept, blocks separated by blank lines, sorted by the glossary order::
+
+    # termkit glossary 1
+    # source: termkit/data/example-record.txt
+
+    [c3a1f0e2b4d5]
+    kind: keyword
+    status: preferred
+    confidence: 0.91
+    domain: 人文學
+    source: termkit/data/example-record.txt:8 record=000_0b41616da47512dd
+    term zh-Hant: 現實主義
+      status: preferred
+      origin: record
+      pinyin: xiànshí zhǔyì
+      source: termkit/data/example-record.txt:8 record=000_0b41616da47512dd
+    term en: realism
+      status: preferred
+
+Concept lines start in column 0 (``kind``, ``status``, ``confidence``, ``domain``,
+``source``, ``note``, ``prop NAME``); ``term LANG: TEXT`` opens a term whose attributes
+follow indented by two spaces (``status``, ``origin``, ``pinyin``, ``support``, ``source``,
+``pos``, ``type``, ``note``). Repeatable keys repeat the line. Values run to the end of the
+line; a backslash escapes newline (``\\n``), tab (``\\t``) and itself (``\\\\``). Lines
+starting with ``#`` are comments; ``# key: value`` lines before the first block are the
+header. Unknown keys are errors (with their line), so a typo never loses data silently.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, BinaryIO
+
+from termkit.errors import FormatError
+from termkit.model import Concept, Glossary, Kind, Source, Status, Term
+
+MAGIC = "# termkit glossary 1"
+
+_SOURCE_RE = re.compile(r"^(?P<path>.*?)(?::(?P<line>\d+))?(?: record=(?P<record>\S+))?$")
+_HEADER_RE = re.compile(r"^#\s*(?P<key>[A-Za-z][\w-]*):\s?(?P<value>.*)$")
+
+
+def escape(value: str) -> str:
+    """Escape a value so it fits on one line."""
+    return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
+
+
+def unescape(value: str) -> str:
+    """Undo :func:`escape`."""
+    out: list[str] = []
+    i = 0
+    while i < len(value):
+        ch = value[i]
+        if ch == "\\" and i + 1 < len(value):
+            nxt = value[i + 1]
+            out.append({"n": "\n", "t": "\t", "r": "\r", "\\": "\\"}.get(nxt, "\\" + nxt))
+            i += 2
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def format_source(s: Source) -> str:
+    """``path[:line][ record=ID]``."""
+    return str(s)
+
+
+def parse_source(text: str) -> Source:
+    """Inverse of :func:`format_source`."""
+    m = _SOURCE_RE.match(text)
+    assert m is not None  # the pattern matches any string
+    line = m.group("line")
+    return Source(m.group("path"), int(line) if line else None, m.group("record"))
+
+
+def dumps(glossary: Glossary) -> str:
+    """The whole glossary as text."""
+    out: list[str] = [MAGIC]
+    for key in sorted(glossary.header):
+        out.append(f"# {key}: {escape(glossary.header[key])}")
+    for c in glossary.concepts:
+        out.append("")
+        out.append(f"[{c.id}]")
+        out.append(f"kind: {c.kind.value}")
+        out.append(f"status: {c.status.value}")
+        if c.confidence is not None:
+            out.append(f"confidence: {c.confidence:g}")
+        out.extend(f"domain: {escape(d)}" for d in c.domains)
+        out.extend(f"source: {escape(format_source(s))}" for s in c.sources)
+        out.extend(f"note: {escape(n)}" for n in c.notes)
+        out.extend(f"prop {k}: {escape(c.props[k])}" for k in sorted(c.props))
+        for t in c.terms:
+            out.append(f"term {t.lang}: {escape(t.text)}")
+            out.append(f"  status: {t.status.value}")
+            if t.origin:
+                out.append(f"  origin: {escape(t.origin)}")
+            if t.pinyin:
+                out.append(f"  pinyin: {escape(t.pinyin)}")
+            if t.support != 1:
+                out.append(f"  support: {t.support}")
+            if t.part_of_speech:
+                out.append(f"  pos: {escape(t.part_of_speech)}")
+            if t.term_type:
+                out.append(f"  type: {escape(t.term_type)}")
+            if t.note:
+                out.append(f"  note: {escape(t.note)}")
+            out.extend(f"  source: {escape(format_source(s))}" for s in t.sources)
+    return "\n".join(out) + "\n"
+
+
+def write_glossary(glossary: Glossary, stream: BinaryIO, **options: Any) -> None:
+    """Write ``glossary`` as UTF-8 text (no BOM, ``\\n`` line ends)."""
+    stream.write(dumps(glossary).encode("utf-8"))
+
+
+def _enum(cls: Any, value: str, path: str, lineno: int) -> Any:
+    try:
+        return cls(value)
+    except ValueError:
+        allowed = ", ".join(m.value for m in cls)
+        raise FormatError(
+            f"unknown {cls.__name__.lower()} {value!r}", path=path, line=lineno, hint=f"use one of: {allowed}"
+        ) from None
+
+
+def loads(text: str, path: str) -> Glossary:
+    """Parse the text format; :class:`FormatError` with the line of the first problem."""
+    glossary = Glossary()
+    concept: Concept | None = None
+    term: Term | None = None
+    seen_block = False
+    seen_ids: set[str] = set()
+    for lineno, raw in enumerate(text.split("\n"), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip():
+            continue
+        if line.startswith("#"):
+            if not seen_block:
+                m = _HEADER_RE.match(line)
+                if m:
+                    glossary.header[m.group("key")] = unescape(m.group("value"))
+            continue
+        if line.startswith("["):
+            if not line.endswith("]") or len(line) < 3:
+                raise FormatError("a concept header must look like [ID]", path=path, line=lineno)
+            cid = line[1:-1].strip()
+            if cid in seen_ids:
+                raise FormatError(f"duplicate concept id {cid!r}", path=path, line=lineno)
+            seen_ids.add(cid)
+            concept = Concept(id=cid)
+            glossary.concepts.append(concept)
+            term = None
+            seen_block = True
+            continue
+        if concept is None:
+            raise FormatError("text before the first [concept] header", path=path, line=lineno)
+        indented = line.startswith("  ")
+        body = line.strip()
+        key, sep, value = body.partition(": ")
+        if not sep:
+            if body.endswith(":"):
+                key, value = body[:-1], ""
+            else:
+                raise FormatError("expected 'key: value'", path=path, line=lineno, column=len(line) - len(line.lstrip()) + 1)
+        value = unescape(value)
+        if indented:
+            if term is None:
+                raise FormatError("term attribute before any 'term LANG: TEXT' line", path=path, line=lineno, column=3)
+            _term_attr(term, key, value, path, lineno)
+            continue
+        term = None
+        if key.startswith("term "):
+            lang = key[5:].strip()
+            if not lang or " " in lang:
+                raise FormatError(f"bad language tag {lang!r}", path=path, line=lineno, column=6)
+            if not value:
+                raise FormatError("empty term", path=path, line=lineno)
+            term = Term(value, lang, Status.CANDIDATE)
+            concept.terms.append(term)
+        elif key == "kind":
+            concept.kind = _enum(Kind, value, path, lineno)
+        elif key == "status":
+            concept.status = _enum(Status, value, path, lineno)
+        elif key == "confidence":
+            try:
+                concept.confidence = float(value)
+            except ValueError:
+                raise FormatError(f"confidence must be a number, not {value!r}", path=path, line=lineno) from None
+        elif key == "domain":
+            concept.domains.append(value)
+        elif key == "source":
+            concept.sources.append(parse_source(value))
+        elif key == "note":
+            concept.notes.append(value)
+        elif key.startswith("prop "):
+            concept.props[key[5:].strip()] = value
+        else:
+            raise FormatError(f"unknown key {key!r}", path=path, line=lineno)
+    from termkit.glossary import find_conflict
+
+    glossary.conflicts = [c for c in (find_conflict(x) for x in glossary.concepts) if c is not None]
+    return glossary
+
+
+def _term_attr(term: Term, key: str, value: str, path: str, lineno: int) -> None:
+    if key == "status":
+        term.status = _enum(Status, value, path, lineno)
+    elif key == "origin":
+        term.origin = value
+    elif key == "pinyin":
+        term.pinyin = value
+    elif key == "support":
+        if not value.isdigit():
+            raise FormatError(f"support must be a whole number, not {value!r}", path=path, line=lineno)
+        term.support = int(value)
+    elif key == "source":
+        term.sources.append(parse_source(value))
+    elif key == "pos":
+        term.part_of_speech = value
+    elif key == "type":
+        term.term_type = value
+    elif key == "note":
+        term.note = value
+    else:
+        raise FormatError(f"unknown term attribute {key!r}", path=path, line=lineno)
+
+
+def read_glossary(stream: BinaryIO, path: str) -> Glossary:
+    """Read a termkit glossary file (UTF-8, BOM tolerated)."""
+    data = stream.read()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise FormatError("not UTF-8", path=path, line=line, column=col) from None
+    if not text.strip():
+        raise FormatError("empty file", path=path)
+    first = text.lstrip().split("\n", 1)[0].strip()
+    if first != MAGIC:
+        raise FormatError(f"not a termkit glossary (first line must be {MAGIC!r})", path=path, line=1)
+    return loads(text, path)
