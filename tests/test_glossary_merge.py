@@ -1,0 +1,106 @@
+"""Merging: support, provenance, Traditional/Simplified meeting, conflicts kept."""
+
+from __future__ import annotations
+
+from termkit.glossary import build_glossary, chinese_forms, merge_glossaries
+from termkit.model import Kind, Pair, Pairing, Record, Status
+
+
+def _pairing(source: str, pairs: list[tuple[str, str]], *, domains: list[str] | None = None) -> Pairing:
+    rec = Record(source=source, id=source.split(".")[0], lines={"keywords": 5})
+    rec.subjects = [[d, d + "綜合"] for d in domains or []]
+    return Pairing(
+        record=rec,
+        pairs=[Pair(zh, en, 0.9, ("test",)) for zh, en in pairs],
+    )
+
+
+def _en(glossary, zh_hans: str) -> list[tuple[str, str, int]]:
+    for c in glossary.concepts:
+        hans = c.first("zh-Hans")
+        if hans is not None and hans.text == zh_hans:
+            return [(t.text, t.status.value, t.support) for t in c.terms_for("en")]
+    raise AssertionError(f"no concept for {zh_hans}")
+
+
+def test_chinese_forms_record_which_config_produced_them() -> None:
+    assert chinese_forms("權力平衡") == [
+        ("zh-Hant", "權力平衡", "record"),
+        ("zh-Hans", "权力平衡", "opencc:t2s"),
+    ]
+    assert chinese_forms("术语") == [("zh-Hant", "術語", "opencc:s2t"), ("zh-Hans", "术语", "record")]
+    same = chinese_forms("越南外交政策")
+    assert [lang for lang, _, _ in same] == ["zh-Hant", "zh-Hans"]
+    assert {text for _, text, _ in same} == {"越南外交政策"}
+
+
+def test_same_pair_again_gains_support_and_keeps_both_sources() -> None:
+    g = build_glossary([_pairing("a.txt", [("權力平衡", "balance of power")]),
+                        _pairing("b.txt", [("权力平衡", "Balance of Power")])])
+    assert len(g.concepts) == 1
+    (concept,) = g.concepts
+    en = concept.terms_for("en")
+    assert len(en) == 1 and en[0].support == 2
+    assert sorted(s.path for s in en[0].sources) == ["a.txt", "b.txt"]
+    assert g.conflicts == []
+    # The Traditional form printed in a.txt and the Simplified form printed in b.txt are both
+    # marked as printed, not as converted.
+    assert {t.lang: t.origin for t in concept.terms if t.lang.startswith("zh")} == {
+        "zh-Hant": "record",
+        "zh-Hans": "record",
+    }
+
+
+def test_different_renderings_are_a_conflict_never_merged() -> None:
+    g = build_glossary([_pairing("a.txt", [("權力平衡", "balance of power")]),
+                        _pairing("b.txt", [("權力平衡", "power balance")])])
+    assert len(g.conflicts) == 1
+    conflict = g.conflicts[0]
+    assert conflict.zh == "權力平衡"
+    assert sorted(en for en, _ in conflict.renderings) == ["balance of power", "power balance"]
+    assert {en: [s.path for s in srcs] for en, srcs in conflict.renderings} == {
+        "balance of power": ["a.txt"],
+        "power balance": ["b.txt"],
+    }
+    # A tie: neither rendering is preferred.
+    assert sorted(_en(g, "权力平衡")) == [("balance of power", "candidate", 1), ("power balance", "candidate", 1)]
+
+
+def test_majority_rendering_becomes_preferred_but_conflict_still_reported() -> None:
+    g = build_glossary([
+        _pairing("a.txt", [("權力平衡", "balance of power")]),
+        _pairing("b.txt", [("權力平衡", "balance of power")]),
+        _pairing("c.txt", [("權力平衡", "power balance")]),
+    ])
+    assert sorted(_en(g, "权力平衡")) == [("balance of power", "preferred", 2), ("power balance", "admitted", 1)]
+    assert len(g.conflicts) == 1
+
+
+def test_domains_union_and_sorted_deterministic_order() -> None:
+    p1 = _pairing("a.txt", [("現實主義", "realism"), ("權力平衡", "balance of power")], domains=["社會科學"])
+    p2 = _pairing("b.txt", [("現實主義", "realism")], domains=["人文學"])
+    g1 = build_glossary([p1, p2])
+    g2 = build_glossary([p2, p1])
+    assert [c.id for c in g1.concepts] == [c.id for c in g2.concepts]
+    real = next(c for c in g1.concepts if c.first("en") and c.first("en").text == "realism")  # type: ignore[union-attr]
+    assert real.domains == ["人文學", "社會科學"]
+
+
+def test_merge_does_not_modify_its_inputs() -> None:
+    g1 = build_glossary([_pairing("a.txt", [("權力平衡", "balance of power")])])
+    g2 = build_glossary([_pairing("b.txt", [("權力平衡", "balance of power")])])
+    before = g1.concepts[0].terms_for("en")[0].support
+    merged = merge_glossaries([g1, g2])
+    assert merged.concepts[0].terms_for("en")[0].support == 2
+    assert g1.concepts[0].terms_for("en")[0].support == before == 1
+
+
+def test_persons_with_same_chinese_name_but_different_romanization_stay_apart() -> None:
+    rec_a = Record(source="a.txt", id="a")
+    rec_b = Record(source="b.txt", id="b")
+    pa = Pairing(record=rec_a, authors=[Pair("王偉", "Wei Wang", 0.9, (), Kind.PERSON)])
+    pb = Pairing(record=rec_b, authors=[Pair("王偉", "Wang Wei", 0.9, (), Kind.PERSON)])
+    g = build_glossary([pa, pb])
+    persons = [c for c in g.concepts if c.kind is Kind.PERSON]
+    assert len(persons) == 2 and g.conflicts == []
+    assert all(c.first("en").status is Status.PREFERRED for c in persons)  # type: ignore[union-attr]
