@@ -28,6 +28,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "detect": ("termkit.cli.convert:detect", "Find Simplified characters in Traditional text and the reverse."),
     "pinyin": ("termkit.cli.pinyin:pinyin", "Annotate Chinese text with pinyin, zhuyin or Wade-Giles."),
     "names": ("termkit.cli.names:names", "Romanize Chinese names and match them against romanizations."),
+    "check": ("termkit.cli.check:check", "Check translations against glossaries (terms, script, region)."),
+    "tm": ("termkit.cli.tm:tm", "Translation memory: import, fuzzy search, concordance, export."),
 }
 
 
