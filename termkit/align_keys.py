@@ -1,0 +1,262 @@
+"""Keywords analysed for pairing: Chinese segments with the English words that attest them,
+English content words, head words, Latin tokens and acronyms.
+
+Owned by the pairing work. A Chinese keyword is segmented with CC-CEDICT (both scripts); each
+segment gets a :class:`Support`, the English stems its glosses attest and how strongly (its own
+short glosses; glosses of dictionary words inside it; glosses of its characters; long
+explanatory glosses only weakly). An English keyword becomes its content-word stems, its head
+noun, and its acronym or parenthesised abbreviation. Results are cached per keyword and per
+segment, since keywords repeat across the records of a build.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import weakref
+from dataclasses import dataclass, field
+
+from termkit.lexicon import Lexicon, english_tokens
+
+# Grammatical characters that an English rendering usually drops or turns into a stop word
+# (之 "of", 與 "and", 對 "to" in 企業對企業 "business to business"): they neither need nor
+# give evidence.
+FUNCTION_CHARS = frozenset("之的與与和及或對对於于以在其而並并")
+
+_LATIN = re.compile(r"[A-Za-z0-9]+")
+_ACRONYM = re.compile(r"^[A-Za-z][A-Za-z0-9]{1,9}$")
+_PAREN_TAIL = re.compile(r"^(.*?)\s*[(（]\s*([^()（）]+?)\s*[)）]\s*$")
+
+# Match strengths of one English word against one Chinese segment.
+EXACT = 1.0  # a gloss word of the segment itself
+INNER = 0.9  # a gloss word of a dictionary word inside the segment (外交 in 外交政策)
+MORPH = 0.8  # same word family (identify / identification)
+CHAR = 0.5  # a gloss word of one character of an unknown or unmatched segment
+HEAD_WEIGHT = 2  # weight of the head segment / head word in coverage
+MAX_EQUIVALENT = 3  # content words in a gloss phrase that still reads as a translation
+STRONG = 0.8  # matches at least this strong count as evidence for heads and titles
+
+
+def is_han(ch: str) -> bool:
+    """True for CJK ideographs (the blocks CC-CEDICT headwords use)."""
+    o = ord(ch)
+    return 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3134F
+
+
+def looks_like_acronym(token: str) -> bool:
+    """``CPS``, ``fMRI``, ``SoTL``: a short token with at least two capitals."""
+    return bool(_ACRONYM.match(token)) and sum(c.isupper() for c in token) >= 2
+
+
+def same_family(a: str, b: str) -> bool:
+    """Two stems of one word family (loyal/loyalty, identify/identification).
+
+    The shorter stem (5+ letters) must be a prefix of the longer, or share 6+ letters with
+    it and differ only in its last two (democracy/democratic); a shared prefix alone is not
+    enough (internal/intervention, realize/realism).
+    """
+    n = min(len(a), len(b))
+    if n < 5:
+        return False
+    p = 0
+    while p < n and a[p] == b[p]:
+        p += 1
+    return p == n or (p >= 6 and p >= n - 2)
+
+
+@dataclass(slots=True)
+class Support:
+    """The English words that attest one Chinese segment, by strength."""
+
+    strength: dict[str, float]  # stem -> EXACT / INNER / CHAR; memoizes MORPH and misses too
+    by_prefix: dict[str, tuple[str, ...]]
+    initials: tuple[str, ...]  # initial letters of its gloss phrases and words, for acronyms
+    # Share of the segment that a word inside it renders (外交 is half of 外交政策); words
+    # not listed render the whole segment.
+    share: dict[str, float] = field(default_factory=dict)
+
+    def match(self, stem: str) -> float:
+        """How strongly the English stem renders this segment (0 when it does not)."""
+        found = self.strength.get(stem)
+        if found is None:
+            found = 0.0
+            if len(stem) >= 5:
+                for cand in self.by_prefix.get(stem[:5], ()):
+                    if same_family(stem, cand):
+                        found = MORPH
+                        if cand in self.share:
+                            self.share[stem] = self.share[cand]
+                        break
+            self.strength[stem] = found
+        return found
+
+    def cover(self, stem: str) -> float:
+        """How much of this segment the English stem renders (strength times share)."""
+        return self.match(stem) * self.share.get(stem, 1.0)
+
+
+_SUPPORT_CACHE: weakref.WeakKeyDictionary[Lexicon, dict[str, Support]] = weakref.WeakKeyDictionary()
+
+
+def support(lexicon: Lexicon, segment: str) -> Support:
+    """The (cached) :class:`Support` of one segment."""
+    cache = _SUPPORT_CACHE.get(lexicon)
+    if cache is None:
+        cache = _SUPPORT_CACHE[lexicon] = {}
+    found = cache.get(segment)
+    if found is not None:
+        return found
+    # Short gloss phrases are translation equivalents; long ones ("sth uniquely enjoyed by a
+    # certain group of people") explain, and their words are weak evidence.
+    own = lexicon.phrases(segment)
+    direct = {w for p in own if len(p) <= MAX_EQUIVALENT for w in p}
+    explained = {w for p in own if len(p) > MAX_EQUIVALENT for w in p}
+    # Acronym letters come from the segment's own glosses, not from words inside it.
+    phrases = [p for p in own if len(p) <= MAX_EQUIVALENT]
+    inner: set[str] = set()
+    chars: set[str] = set()
+    share: dict[str, float] = {}
+    n = len(segment)
+    if n > 1:
+        # Dictionary words inside the segment, e.g. 外交 and 政策 inside 外交政策.
+        for size in range(n - 1, 1, -1):
+            for i in range(n - size + 1):
+                sub = segment[i : i + size]
+                if sub in lexicon:
+                    for p in lexicon.phrases(sub):
+                        if len(p) <= MAX_EQUIVALENT:
+                            inner.update(p)
+                            for w in p:
+                                share.setdefault(w, size / n)  # longest inner word first
+        for ch in segment:
+            if ch not in FUNCTION_CHARS:
+                for w in lexicon.english_words(ch):
+                    chars.add(w)
+                    share.setdefault(w, 1 / n)
+    inner -= direct
+    chars |= explained
+    chars -= direct | inner
+    share = {w: f for w, f in share.items() if w not in direct}
+    by_prefix: dict[str, list[str]] = {}
+    for word in direct | inner:
+        if len(word) >= 5:
+            by_prefix.setdefault(word[:5], []).append(word)
+    # A segment spells part of an acronym with the initials of a whole gloss phrase
+    # ("neural network" -> "nn") or the initial of a phrase's first word ("magnetic" -> "m").
+    initials: set[str] = set()
+    for p in phrases:
+        initials.add("".join(w[0] for w in p))
+        initials.add(p[0][0])
+    strength = dict.fromkeys(chars, CHAR)
+    strength.update(dict.fromkeys(inner, INNER))
+    strength.update(dict.fromkeys(direct, EXACT))
+    found = Support(
+        strength,
+        {k: tuple(v) for k, v in by_prefix.items()},
+        tuple(sorted(initials, key=lambda s: (-len(s), s))),
+        share,
+    )
+    cache[segment] = found
+    return found
+
+
+@dataclass(slots=True)
+class ZhKey:
+    """A Chinese keyword analysed: content segments with their support, Latin tokens, head."""
+
+    text: str
+    segments: tuple[str, ...]
+    supports: tuple[Support, ...]
+    latin: tuple[str, ...]  # lower-case Latin/digit tokens in order ("b", "to", "b")
+    head: int  # index of the head segment (the last one: Chinese compounds are head-final)
+    # Derived once for speed: coverage weights (the head counts double), and every stem or
+    # 5-letter prefix that can match some segment (most candidate pairs share none).
+    seg_weight: tuple[int, ...] = ()
+    vocab: frozenset[str] = frozenset()
+    prefixes: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        self.seg_weight = tuple(
+            len(s) * (HEAD_WEIGHT if j == self.head else 1) for j, s in enumerate(self.segments)
+        )
+        self.vocab = frozenset(w for sup in self.supports for w in sup.strength) | frozenset(
+            self.latin
+        )
+        self.prefixes = frozenset(p for sup in self.supports for p in sup.by_prefix)
+
+
+@dataclass(slots=True)
+class EnKey:
+    """An English keyword analysed: content words, all tokens, head word, acronym."""
+
+    text: str
+    words: tuple[tuple[str, str], ...]  # (printed, stem); a parenthesised abbreviation dropped
+    tokens: tuple[str, ...]  # every Latin/digit token, lower-case, in order
+    head: int  # index into words of the head noun, -1 when there are no words
+    acronym: str | None = None  # the whole keyword when it is one acronym ("CPS")
+    abbreviations: tuple[str, ...] = field(default=())  # "(SoTL)" after its expansion
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def analyse_zh(text: str, lexicon: Lexicon) -> ZhKey:
+    """Segment a Chinese keyword and collect the support of each content segment (cached)."""
+    segments: list[str] = []
+    latin: list[str] = []
+    for seg in lexicon.segment(text):
+        if _LATIN.fullmatch(seg):
+            latin.append(seg.lower())
+        elif any(is_han(c) for c in seg) and seg not in FUNCTION_CHARS:
+            segments.append(seg)
+    if not segments:
+        latin = [t.lower() for t in _LATIN.findall(text)]
+    return ZhKey(
+        text,
+        tuple(segments),
+        tuple(support(lexicon, s) for s in segments),
+        tuple(latin),
+        len(segments) - 1,
+    )
+
+
+def initials_of(words: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> str:
+    """Initial letters of (printed, stem) words, lower-case: "Large Language Models" -> "llm"."""
+    return "".join(p[0].lower() for p, _ in words)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def analyse_en(text: str) -> EnKey:
+    """Content words, tokens, head and acronyms of an English keyword (cached)."""
+    body = text
+    abbreviations: tuple[str, ...] = ()
+    m = _PAREN_TAIL.match(text)
+    if m is not None and m.group(1):
+        inner = m.group(2)
+        # "Scholarship of teaching and learning (SoTL)": the abbreviation repeats the words
+        # before it, so it is not a further word needing a Chinese counterpart.
+        if looks_like_acronym(inner) and _is_acronym_of(inner, m.group(1)):
+            body, abbreviations = m.group(1), (inner,)
+    words = tuple(english_tokens(body))
+    tokens = tuple(t.lower() for t in _LATIN.findall(text))
+    stripped = text.strip()
+    acronym = stripped if looks_like_acronym(stripped) else None
+    return EnKey(text, words, tokens, _head_index(body, words), acronym, abbreviations)
+
+
+def _is_acronym_of(acronym: str, phrase: str) -> bool:
+    """``SoTL`` abbreviates "Scholarship of Teaching and Learning" (capitals = initials)."""
+    caps = "".join(c for c in acronym if c.isupper()).lower()
+    content = initials_of(english_tokens(phrase))
+    every = "".join(t[0].lower() for t in _LATIN.findall(phrase))
+    return caps == content or acronym.lower() == every or acronym.lower() == content
+
+
+def _head_index(body: str, words: tuple[tuple[str, str], ...]) -> int:
+    # English noun phrases are head-final ("advisory group") unless a post-modifier with
+    # "of" follows the head ("balance of power", "teaching of imitative writing").
+    if not words:
+        return -1
+    before_of = re.split(r"\bof\b", body, maxsplit=1, flags=re.IGNORECASE)[0]
+    n_before = len(english_tokens(before_of))
+    if 0 < n_before < len(words):
+        return n_before - 1
+    return len(words) - 1

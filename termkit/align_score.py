@@ -1,0 +1,213 @@
+"""The score of one Chinese–English keyword candidate and the evidence behind it.
+
+Owned by the pairing work. The main signal is a symmetric dictionary coverage: how much of
+the English keyword's content words are glosses of the Chinese keyword's segments, and how
+much of the Chinese keyword found an English word, combined as an F1 score, the head of each
+phrase weighing double. Latin tokens shared by both sides (``ResNeSt``, ``B to B``), acronyms
+spelled by gloss initials (``fMRI``) and identical strings are further evidence. Phrases whose
+heads disagree are penalized. Choosing among candidates is :mod:`termkit.align`'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from termkit.align_keys import EXACT, HEAD_WEIGHT, STRONG, EnKey, ZhKey, initials_of
+
+HEAD_ONLY_FACTOR = 0.5  # a pair that shares nothing but its head words
+CROSSED_FACTOR = 0.25  # a pair whose heads render each other's modifiers
+
+
+@dataclass(slots=True)
+class Score:
+    """The score of one candidate pair and what supports it."""
+
+    value: float
+    evidence: list[str]
+
+
+def _acronym_score(acronym: str, zh: ZhKey) -> float:
+    """Share of the Chinese segments whose gloss initials spell the acronym, in order."""
+    letters = acronym.lower()
+    n, m = len(letters), len(zh.segments)
+    if n < 3 or m == 0:
+        return 0.0
+    # best[i][j]: (fewest skipped segments, -letters from words) spelling letters[:i] with
+    # segments[:j]. Initials of single characters alone are too easy to line up (俗民誌 would
+    # spell "CPS" as custom-people-sign), so at least one letter must come from a word.
+    inf = (m + 1, 0)
+    best = [[inf] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = (0, 0)
+    for j in range(m):
+        from_word = len(zh.segments[j]) > 1
+        for i in range(n + 1):
+            cur = best[i][j]
+            if cur >= inf:
+                continue
+            best[i][j + 1] = min(best[i][j + 1], (cur[0] + 1, cur[1]))  # no letter here
+            for ini in zh.supports[j].initials:
+                k = i + len(ini)
+                if k <= n and letters[i:k] == ini:
+                    cand = (cur[0], cur[1] - (1 if from_word else 0))
+                    best[k][j + 1] = min(best[k][j + 1], cand)
+    skipped, words = best[n][m]
+    if words == 0 or skipped > (1 if n >= 4 else 0):
+        return 0.0
+    return 0.85 * (m - skipped) / m
+
+
+def _latin_score(zh: ZhKey, en: EnKey) -> float:
+    if not zh.latin:
+        return 0.0
+    if not zh.segments:
+        # A Latin keyword on the Chinese side: identical, or sharing most tokens.
+        if zh.latin == en.tokens:
+            return 1.0
+        shared = len(set(zh.latin) & set(en.tokens))
+        return 0.8 * 2 * shared / (len(set(zh.latin)) + len(set(en.tokens)))
+    n = len(zh.latin)
+    for i in range(len(en.tokens) - n + 1):
+        if en.tokens[i : i + n] == zh.latin:
+            return 0.9  # "企業對企業 (B to B)" / "Business to Business (B to B)"
+    return 0.0
+
+
+def score_pair(zh: ZhKey, en: EnKey) -> Score:
+    """Score 0..1 that ``en`` renders ``zh``, with evidence strings."""
+    latin = _latin_score(zh, en)
+    if latin >= 1.0:
+        return Score(1.0, ["identical"])
+    evidence: list[str] = []
+    best = 0.0
+    if zh.latin and latin > 0:
+        best = latin
+        evidence.append("latin:" + " ".join(zh.latin))
+    # Acronyms: "fMRI" spelled by the glosses of 功能性 磁 振 影; or the Chinese keyword's
+    # own Latin abbreviation expanding the English words ("(LLM)" / "Large Language Models").
+    if en.acronym is not None and zh.segments:
+        acr = _acronym_score(en.acronym, zh)
+        if acr > best:
+            best = acr
+            evidence = [f"acronym:{en.acronym}"]
+    for tok in zh.latin:
+        if len(tok) >= 2 and en.words and initials_of(en.words) == tok and best < 0.85:
+            best = 0.85
+            evidence = [f"acronym:{tok}"]
+    dict_value, dict_evidence = coverage(zh, en)
+    if dict_value > best:
+        best = dict_value
+        evidence = dict_evidence + [e for e in evidence if e.startswith("latin:")]
+    elif dict_value > 0:
+        evidence += [e for e in dict_evidence if e.startswith("dict:")]
+    return Score(round(min(best, 1.0), 4), evidence)
+
+
+def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
+    """Symmetric dictionary coverage (F1 of English-word and Chinese-character coverage)."""
+    if not en.words or not (zh.segments or zh.latin):
+        return 0.0, []
+    vocab, prefixes = zh.vocab, zh.prefixes
+    if not any(st in vocab or st[:5] in prefixes for _, st in en.words):
+        return 0.0, []  # nothing in common: the usual case, decided without the full loop
+    latin = set(zh.latin)
+    m = len(zh.segments)
+    supports = zh.supports
+    # The head (last Chinese segment; English head noun) says what kind of thing a term
+    # names, so it weighs double on both sides: "advisory group" is a group like 輔導團.
+    seg_weight = zh.seg_weight
+    seg_best = [0.0] * m  # share of each segment rendered (match strength x share)
+    seg_hit = [0.0] * m  # strongest match of each segment, whatever its share
+    seg_word = [-1] * m
+    en_total = en_weight = 0.0
+    word_seg: list[int] = []
+    word_best: list[float] = []
+    for wi, (_printed, stem) in enumerate(en.words):
+        best, where = 0.0, -1
+        if stem in latin:
+            best, where = EXACT, -2
+        for j in range(m):
+            sup = supports[j]
+            s = sup.match(stem)
+            if s > best:
+                best, where = s, j
+            if s > seg_hit[j]:
+                seg_hit[j] = s
+            c = sup.cover(stem) if s else 0.0
+            if c > seg_best[j]:
+                seg_best[j], seg_word[j] = c, wi
+        w = HEAD_WEIGHT if wi == en.head else 1
+        en_total += w * best
+        en_weight += w
+        word_seg.append(where)
+        word_best.append(best)
+    en_cov = en_total / en_weight
+    weight = float(sum(seg_weight))
+    covered = sum(seg_weight[j] * seg_best[j] for j in range(m))
+    if latin:
+        weight += len(latin)
+        stems = {st for _, st in en.words}
+        covered += sum(1 for t in latin if t in stems)
+    zh_cov = covered / weight if weight else 0.0
+    if en_cov <= 0 or zh_cov <= 0:
+        return 0.0, []
+    value = 2 * en_cov * zh_cov / (en_cov + zh_cov)
+    evidence = [
+        f"dict:{zh.segments[j]}={en.words[seg_word[j]][0]}"
+        for j in range(m)
+        if seg_best[j] > 0 and seg_word[j] >= 0
+    ]
+    if _crossed_heads(zh, en, word_seg, seg_hit, seg_word):
+        # 輔導團 (an advisory *group*) vs "group counseling" (a kind of *counseling*): the
+        # English head renders a Chinese modifier and the Chinese head an English modifier,
+        # so the two phrases name different things even though their words overlap.
+        value *= CROSSED_FACTOR
+        evidence.append("head-mismatch")
+    elif _head_unmatched(zh, en, word_best, seg_word):
+        # "Controlled Experiment" / 資訊治理: the Chinese head renders an English modifier
+        # while the English head (what the term names) finds nothing. Chinese terms often end
+        # in a generic noun that translators drop (模式, 歷程), English heads are not dropped.
+        value *= HEAD_ONLY_FACTOR
+        evidence.append("head-unmatched")
+    elif _only_heads(zh, en, word_best, seg_hit):
+        # "study" / 遷移學習, "Perceived Value" / 民主價值: only the generic head word is shared
+        # and the modifiers that make the term specific find nothing. Too weak on its own;
+        # such a pair can still be made by elimination in a closed list.
+        value *= HEAD_ONLY_FACTOR
+        evidence.append("head-only")
+    return value, evidence
+
+
+def _head_unmatched(zh: ZhKey, en: EnKey, word_best: list[float], seg_word: list[int]) -> bool:
+    if en.head < 0 or zh.head < 0 or len(en.words) < 2:
+        return False
+    by = seg_word[zh.head]
+    return (
+        word_best[en.head] < STRONG
+        and by >= 0
+        and by != en.head
+        and (zh.supports[zh.head].match(en.words[by][1]) >= STRONG)
+    )
+
+
+def _only_heads(zh: ZhKey, en: EnKey, word_best: list[float], seg_hit: list[float]) -> bool:
+    if len(zh.segments) + len(zh.latin) < 2 and len(en.words) < 2:
+        return False
+    en_hits = {i for i, b in enumerate(word_best) if b >= STRONG}
+    zh_hits = {j for j, b in enumerate(seg_hit) if b >= STRONG}
+    return en_hits <= {en.head} and zh_hits <= {zh.head}
+
+
+def _crossed_heads(
+    zh: ZhKey, en: EnKey, word_seg: list[int], seg_hit: list[float], seg_word: list[int]
+) -> bool:
+    if en.head < 0 or zh.head < 0 or len(zh.segments) < 2 or len(en.words) < 2:
+        return False
+    head_seg = word_seg[en.head]
+    if head_seg < 0 or head_seg == zh.head:
+        return False
+    head_stem = en.words[en.head][1]
+    if zh.supports[head_seg].match(head_stem) < STRONG:
+        return False
+    if seg_hit[zh.head] < STRONG or seg_word[zh.head] == en.head:
+        return False
+    return zh.supports[zh.head].match(head_stem) < STRONG

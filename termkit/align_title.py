@@ -1,0 +1,125 @@
+"""Title-attested keyword variants: a keyword's rendering found in the English title.
+
+Owned by the pairing work. When the English title renders a Chinese keyword differently
+from the keyword list (越南外交政策 is "Vietnam diplomacy" among the keywords but "Vietnam's
+Foreign Policy" in the title), the title's phrase is a second attested rendering worth
+keeping in the glossary. A phrase qualifies when it is a contiguous run of title words
+whose content words all render segments of the keyword (in any order) and which renders
+every segment.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from termkit.align_keys import STRONG, ZhKey
+from termkit.lexicon import STOP_WORDS, Lexicon, stem
+from termkit.model import Kind, Pair
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+_JOINER = re.compile(r"^[ \t\-‐]*$")  # words of one phrase: spaces or a hyphen between
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+# An English coordination inside a title phrase needs a Chinese one (與, 和 …) in the keyword.
+_COORDINATORS = frozenset({"and", "or", "nor"})
+
+
+class _Word:
+    __slots__ = ("end", "printed", "start", "stem")
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self.start, self.end, self.printed = m.start(), m.end(), m.group(0)
+        low = _POSSESSIVE.sub("", self.printed).lower()
+        self.stem: str | None = None if low in STOP_WORDS else stem(low)
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(title: str) -> list[_Word]:
+    return [_Word(m) for m in _WORD.finditer(title)]
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[\-‐]", " ", text).casefold().split())
+
+
+def title_variants(
+    title_en: str, paired: Sequence[tuple[ZhKey, str]], lexicon: Lexicon
+) -> list[Pair]:
+    """Variants ``Pair(zh keyword, title phrase, kind=TITLE)`` differing from the keyword pair."""
+    words = _words(title_en)
+    out: list[Pair] = []
+    for key, rendering in paired:
+        if not key.segments or key.latin:
+            continue
+        if len(key.segments) == 1 and len(key.segments[0]) < 2:
+            continue  # a single character is too ambiguous to find in a title
+        found = _find(title_en, words, key, lexicon)
+        if found is None:
+            continue
+        phrase, score, evidence = found
+        if _norm(phrase) != _norm(rendering):
+            out.append(Pair(key.text, phrase, score, evidence, Kind.TITLE))
+    return out
+
+
+def _find(
+    title: str, words: list[_Word], key: ZhKey, lexicon: Lexicon
+) -> tuple[str, float, tuple[str, ...]] | None:
+    n = len(words)
+    coordinated = any(c in key.text for c in "與与和及或並并")
+    i = 0
+    while i < n:
+        start = i
+        run: list[tuple[int, int, float]] = []  # (word index, segment, strength)
+        j = i
+        while j < n:
+            if j > start and not _JOINER.match(title[words[j - 1].end : words[j].start]):
+                break
+            w = words[j]
+            if w.stem is not None:
+                seg, strength = _best_segment(w.stem, key)
+                if strength < STRONG:
+                    break
+                run.append((j, seg, strength))
+            elif not run:
+                break  # a phrase does not start with a stop word
+            elif w.printed.lower() in _COORDINATORS and not coordinated:
+                break  # "Customer Satisfaction and Customer Loyalty" holds two terms
+            j += 1
+        if run and {seg for _, seg, _ in run} == set(range(len(key.segments))):
+            first, last = run[0][0], run[-1][0]
+            proper = {wi for wi, seg, _ in run if lexicon.is_proper_noun(key.segments[seg])}
+            phrase = _render(title, words, first, last, proper)
+            score = round(0.9 * sum(s for _, _, s in run) / len(run), 4)
+            evidence = (
+                "title",
+                *(f"dict:{key.segments[seg]}={words[wi].printed}" for wi, seg, _ in run),
+            )
+            return phrase, score, evidence
+        i = max(j, i + 1)
+    return None
+
+
+def _best_segment(word_stem: str, key: ZhKey) -> tuple[int, float]:
+    best, where = 0.0, -1
+    if word_stem not in key.vocab and word_stem[:5] not in key.prefixes:
+        return where, best
+    for k, sup in enumerate(key.supports):
+        s = sup.match(word_stem)
+        if s > best:
+            best, where = s, k
+    return where, best
+
+
+def _render(title: str, words: list[_Word], first: int, last: int, proper: set[int]) -> str:
+    # Common words lower-case; proper nouns (by CEDICT's capitalized pinyin) and acronyms as
+    # printed; the possessive and hyphens as printed.
+    parts: list[str] = []
+    for k in range(first, last + 1):
+        w = words[k]
+        keep = k in proper or (len(w.printed) > 1 and w.printed.isupper())
+        parts.append(w.printed if keep else w.printed.lower())
+        if k < last:
+            parts.append(title[w.end : words[k + 1].start])
+    return "".join(parts)

@@ -1,0 +1,240 @@
+"""Pairing rules one by one: the example record, elimination, Latin tokens, acronyms, heads,
+title variants, authors, and the assignment algorithm against brute force."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from termkit.align import pair_authors, pair_keywords, pair_record
+from termkit.align_assign import best_assignment
+from termkit.align_keys import analyse_en, analyse_zh, same_family
+from termkit.align_score import score_pair
+from termkit.lexicon import get_lexicon
+from termkit.model import Kind, Person, Record
+
+from .conftest import SEED
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _example() -> Record:
+    """The bundled example page, read with the few facts this test needs."""
+    lines = [ln.strip() for ln in SEED.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    keywords = next(ln for ln in lines if " ; " in ln).split(" ; ")
+    author = next(m for ln in lines if (m := re.fullmatch(r"(\S+)\((.+)\)", ln)))
+    return Record(
+        source=str(SEED),
+        id="example",
+        title_en=lines[0],
+        keywords_zh=[k for k in keywords if HAN.search(k)],
+        keywords_en=[k for k in keywords if not HAN.search(k)],
+        authors=[Person(author.group(1), author.group(2))],
+    )
+
+
+def test_example_record() -> None:
+    record = _example()
+    assert record.title_en == (
+        "An Analysis of Vietnam's Foreign Policy from the Perspective of Balance of Power"
+    )
+    pairing = pair_record(record)
+    assert {(p.zh, p.en) for p in pairing.pairs} == {
+        ("現實主義", "realism"),
+        ("權力平衡", "balance of power"),
+        ("越南外交政策", "Vietnam diplomacy"),
+    }
+    assert pairing.unpaired_zh == [] and pairing.unpaired_en == []
+    # The title renders 越南外交政策 differently from the keyword list; 權力平衡 as listed.
+    assert [(v.zh, v.en, v.kind) for v in pairing.variants] == [
+        ("越南外交政策", "Vietnam's foreign policy", Kind.TITLE)
+    ]
+    assert [(a.zh, a.en) for a in pairing.authors] == [("張國城", "Kuo-Cheng Chang")]
+    assert pairing.title is None  # the page has no Chinese title
+    balance = next(p for p in pairing.pairs if p.zh == "權力平衡")
+    assert "dict:平衡=balance" in balance.evidence and "dict:權力=power" in balance.evidence
+
+
+def test_pairs_follow_meaning_not_order() -> None:
+    pairs, uz, ue = pair_keywords(
+        ["服務品質", "客戶滿意度"], ["Customer Satisfaction", "Service Quality"]
+    )
+    assert [(p.zh, p.en) for p in pairs] == [
+        ("服務品質", "Service Quality"),
+        ("客戶滿意度", "Customer Satisfaction"),
+    ]
+    assert uz == [] and ue == []
+
+
+def test_unrelated_keywords_stay_unpaired() -> None:
+    pairs, uz, ue = pair_keywords(["認知地圖", "手繪簡圖"], ["realism", "balance of power"])
+    assert pairs == []
+    assert uz == ["認知地圖", "手繪簡圖"] and ue == ["realism", "balance of power"]
+
+
+def test_elimination_in_lists_of_equal_length() -> None:
+    pairs, uz, ue = pair_keywords(["現實主義", "啟示"], ["realism", "tips"])
+    tips = pairs[1]
+    assert (tips.zh, tips.en) == ("啟示", "tips")
+    assert tips.evidence[:2] == ("elimination", "position")
+    assert tips.score < pairs[0].score
+    assert uz == ue == []
+
+
+def test_no_elimination_when_lengths_differ() -> None:
+    pairs, uz, ue = pair_keywords(["現實主義", "啟示"], ["realism", "tips", "study"])
+    assert [(p.zh, p.en) for p in pairs] == [("現實主義", "realism")]
+    assert uz == ["啟示"] and ue == ["tips", "study"]
+
+
+def test_no_elimination_across_positions() -> None:
+    # The leftovers sit at different positions: the list order is not parallel, so the
+    # closed-list argument is too weak to pair them.
+    pairs, uz, ue = pair_keywords(
+        ["啟示", "現實主義", "權力平衡"], ["realism", "tips", "balance of power"]
+    )
+    assert [(p.zh, p.en) for p in pairs] == [
+        ("現實主義", "realism"),
+        ("權力平衡", "balance of power"),
+    ]
+    assert uz == ["啟示"] and ue == ["tips"]
+
+
+def test_latin_tokens_and_identical_keywords() -> None:
+    pairs, _, _ = pair_keywords(
+        ["ResNeSt", "企業對企業 (B to B)", "新冠肺炎"],
+        ["COVID-19", "Business to Business (B to B)", "ResNeSt"],
+    )
+    got = {p.zh: p for p in pairs}
+    assert got["ResNeSt"].en == "ResNeSt" and got["ResNeSt"].evidence == ("identical",)
+    assert got["企業對企業 (B to B)"].en == "Business to Business (B to B)"
+    assert "latin:b to b" in got["企業對企業 (B to B)"].evidence
+    assert got["新冠肺炎"].en == "COVID-19"
+
+
+def test_acronym_from_gloss_initials() -> None:
+    lex = get_lexicon()
+    # functionality, magnetic, resonate, (造), image: f-M-R-I.
+    score = score_pair(analyse_zh("功能性磁振造影", lex), analyse_en("fMRI"))
+    assert score.value > 0.5 and score.evidence == ["acronym:fMRI"]
+    # Initials of single characters alone do not make an acronym (custom-people-sign).
+    assert score_pair(analyse_zh("俗民誌", lex), analyse_en("CPS")).value == 0.0
+
+
+def test_parenthesised_abbreviation_needs_no_counterpart() -> None:
+    en = analyse_en("Scholarship of teaching and learning (SoTL)")
+    assert en.abbreviations == ("SoTL",)
+    assert [w for w, _ in en.words] == ["Scholarship", "teaching", "learning"]
+    assert en.words[en.head][0] == "Scholarship"  # head before "of"
+
+
+def test_crossed_heads_are_not_paired() -> None:
+    # 輔導團 is a group (head 團); "group counseling" is counseling: the words overlap but
+    # the heads cross, so this is not a rendering.
+    lex = get_lexicon()
+    score = score_pair(analyse_zh("輔導團", lex), analyse_en("solution-focused group counseling"))
+    assert "head-mismatch" in score.evidence
+    pairs, uz, _ = pair_keywords(["輔導團"], ["solution-focused group counseling", "study"])
+    assert pairs == [] and uz == ["輔導團"]
+
+
+def test_generic_head_alone_is_weak() -> None:
+    # "study" only renders the generic head of 遷移學習 (transfer learning).
+    pairs, _, _ = pair_keywords(["遷移學習", "現實主義"], ["realism", "study", "anxiety"])
+    assert [(p.zh, p.en) for p in pairs] == [("現實主義", "realism")]
+
+
+def test_word_families() -> None:
+    assert same_family("identify", "identification")
+    assert same_family("loyal", "loyalty")
+    assert same_family("democracy", "democratic")
+    assert not same_family("internal", "intervention")
+    assert not same_family("realize", "realism")
+    assert not same_family("form", "formal")  # too short to tell
+
+
+def test_title_variant_stops_at_a_coordination() -> None:
+    record = Record(
+        source="t",
+        id="t",
+        title_en="The Influence of Service Quality on Customer Satisfaction and Customer Loyalty",
+        keywords_zh=["客戶滿意度", "現實主義"],
+        keywords_en=["satisfaction of customers", "realism"],
+    )
+    pairing = pair_record(record)
+    assert [(v.zh, v.en) for v in pairing.variants] == [("客戶滿意度", "customer satisfaction")]
+
+
+def test_title_variant_keeps_acronyms_and_skips_equal_renderings() -> None:
+    record = Record(
+        source="t",
+        id="t",
+        title_en="Application and Enlightenment of Term Knowledge Base “EcoLexicon”",
+        keywords_zh=["术语知识库", "启示", "EcoLexicon"],
+        keywords_en=["terminology knowledge base", "tips", "EcoLexicon"],
+    )
+    pairing = pair_record(record)
+    assert [(v.zh, v.en) for v in pairing.variants] == [
+        ("术语知识库", "term knowledge base"),
+        ("启示", "enlightenment"),
+    ]
+    assert all(v.kind is Kind.TITLE and 0 < v.score <= 1 for v in pairing.variants)
+
+
+def test_title_pair() -> None:
+    record = Record(source="t", id="t", title_zh="權力平衡", title_en="Balance of Power")
+    pairing = pair_record(record)
+    assert pairing.title is not None
+    assert (pairing.title.zh, pairing.title.en, pairing.title.kind) == (
+        "權力平衡",
+        "Balance of Power",
+        Kind.TITLE,
+    )
+
+
+def test_authors_that_do_not_match_become_notices() -> None:
+    persons = [
+        Person("張國城", "Kuo-Cheng Chang", line=5),
+        Person("張國城", "Mary Smith", line=6),
+        Person("王嘉州", None),
+        Person(None, "Chia-Chou Wang"),
+    ]
+    pairs, unmatched, notices = pair_authors(persons, path="page.txt")
+    assert [(p.zh, p.en, p.kind) for p in pairs] == [("張國城", "Kuo-Cheng Chang", Kind.PERSON)]
+    assert unmatched == [persons[1]]
+    assert [(n.path, n.line) for n in notices] == [("page.txt", 6)]
+    assert "Mary Smith" in notices[0].message and "張國城" in notices[0].message
+
+
+_MATRIX = st.integers(1, 5).flatmap(
+    lambda rows: st.integers(1, 5).flatmap(
+        lambda cols: st.lists(
+            st.lists(
+                st.sampled_from([0.0, 0.1, 0.3, 0.35, 0.5, 0.8, 1.0]), min_size=cols, max_size=cols
+            ),
+            min_size=rows,
+            max_size=rows,
+        )
+    )
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MATRIX)
+def test_assignment_matches_brute_force(weights: list[list[float]]) -> None:
+    rows, cols = len(weights), len(weights[0])
+    pairs = best_assignment(weights)
+    assert len({i for i, _ in pairs}) == len(pairs) == len({j for _, j in pairs})
+    assert all(weights[i][j] > 0 for i, j in pairs)
+    got = sum(weights[i][j] for i, j in pairs)
+    best = 0.0
+    if rows <= cols:
+        for perm in itertools.permutations(range(cols), rows):
+            best = max(best, sum(weights[i][perm[i]] for i in range(rows)))
+    else:
+        for perm in itertools.permutations(range(rows), cols):
+            best = max(best, sum(weights[perm[j]][j] for j in range(cols)))
+    assert abs(got - best) < 1e-9
