@@ -8,7 +8,8 @@ the edge (CLI, :mod:`termkit.io`); these functions take binary streams.
 Contract for each module ``termkit/formats/<name>.py``:
 
 * ``read_glossary(stream: BinaryIO, path: str) -> Glossary`` (``path`` is for messages);
-* ``write_glossary(glossary: Glossary, stream: BinaryIO, **options) -> None``;
+* ``write_glossary(glossary: Glossary, stream: BinaryIO, **options) -> list[Notice] | None``
+  (notices say what the format could not hold, e.g. concepts skipped);
 * optionally ``iter_units(stream: BinaryIO, path: str) -> Iterator[Unit]`` and
   ``write_units(units: Iterable[Unit], stream: BinaryIO, **options) -> None``.
 
@@ -24,7 +25,7 @@ from pathlib import PurePath
 from typing import Any, BinaryIO
 
 from termkit.errors import UnknownFormatError, UsageError
-from termkit.model import Glossary, Unit
+from termkit.model import Glossary, Notice, Unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +58,13 @@ class Format:
             raise UsageError(f"format {self.name!r} cannot be read as a glossary")
         return fn(stream, path)
 
-    def write_glossary(self, glossary: Glossary, stream: BinaryIO, **options: Any) -> None:
+    def write_glossary(self, glossary: Glossary, stream: BinaryIO, **options: Any) -> list[Notice]:
+        """Write ``glossary``; returns the writer's notices (concepts it had to skip …)."""
         fn = getattr(self._load(), "write_glossary", None)
         if fn is None:
             raise UsageError(f"format {self.name!r} cannot be written as a glossary")
-        fn(glossary, stream, **options)
+        result = fn(glossary, stream, **options)
+        return [n for n in result if isinstance(n, Notice)] if isinstance(result, list) else []
 
     def iter_units(self, stream: BinaryIO, path: str) -> Iterator[Unit]:
         fn = getattr(self._load(), "iter_units", None)

@@ -1,0 +1,250 @@
+"""OmegaT glossaries: UTF-8 tab-separated ``source<TAB>target<TAB>comment`` lines, no header row.
+
+Writing (default English -> Traditional Chinese for Taiwan; ``locale`` picks the Chinese
+side, ``reverse=True`` puts Chinese in the source column):
+
+* the first line is a ``#`` comment naming the languages and carrying the Emacs-style
+  ``-*- coding: utf-8 -*-`` cookie OmegaT looks for; OmegaT skips ``#`` lines;
+* tabs, carriage returns and newlines inside a field are replaced by a space (the format has
+  no escaping), and fields are stripped, as OmegaT strips them when reading;
+* a concept whose source term starts with ``#`` is skipped (OmegaT would read it as a comment);
+* the comment column is compact ``key: value`` items joined by ``"; "`` — ``pinyin``,
+  ``domain`` (one item per domain), ``status`` (when not candidate), ``kind`` (when not
+  term), ``note`` (one per note), ``id`` — with ``\\`` and ``;`` inside values escaped by a
+  backslash; rows are sorted by source, target and id.
+
+Reading skips blank and ``#`` lines, takes the languages from our first-line comment when it
+is there (else English -> ``zh-Hant-TW``, or the caller's ``source_lang``/``target_lang``),
+and reads a comment that is not entirely our ``key: value`` items as one note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from termkit import lang as langtags
+from termkit.errors import FormatError
+from termkit.formats.delimited import (
+    decode,
+    is_chinese,
+    parse_kind,
+    parse_status,
+    pick_term,
+    skip_notice,
+    target_tag,
+    zh_pinyin,
+)
+from termkit.model import (
+    Concept,
+    Glossary,
+    Kind,
+    Notice,
+    Source,
+    Status,
+    Term,
+    Unit,
+    Variant,
+    concept_id,
+)
+
+_FIRST_LINE = "# Glossary in tab-separated format: {src} -> {tgt} -*- coding: utf-8 -*-"
+_LANGS_RE = re.compile(r"^#.*?:\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)\s*->\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)")
+_KEYS = ("pinyin", "domain", "status", "kind", "note", "id")
+
+
+def _field(text: str) -> str:
+    # The format has no escaping: a tab or line break would split the row.
+    return re.sub(r"[\t\r\n]", " ", text).strip()
+
+
+def _esc(value: str) -> str:
+    return _field(value).replace("\\", "\\\\").replace(";", "\\;")
+
+
+def _comment(concept: Concept, zh: Term | None) -> str:
+    items: list[str] = []
+    pinyin = zh_pinyin(concept, zh)
+    if pinyin:
+        items.append(f"pinyin: {_esc(pinyin)}")
+    items += [f"domain: {_esc(d)}" for d in concept.domains if _field(d)]
+    if concept.status is not Status.CANDIDATE:
+        items.append(f"status: {concept.status.value}")
+    if concept.kind is not Kind.TERM:
+        items.append(f"kind: {concept.kind.value}")
+    items += [f"note: {_esc(n)}" for n in concept.notes if _field(n)]
+    items.append(f"id: {_esc(concept.id)}")
+    return "; ".join(items)
+
+
+def write_glossary(
+    glossary: Glossary,
+    stream: BinaryIO,
+    *,
+    locale: str = "zh_TW",
+    reverse: bool = False,
+    **options: object,
+) -> list[Notice]:
+    """Write an OmegaT glossary (en -> ``locale``, or the reverse); returns notices on skips."""
+    zh_tag = target_tag(locale)
+    src_tag, tgt_tag = (zh_tag, "en") if reverse else ("en", zh_tag)
+    rows: list[tuple[str, str, str, str]] = []
+    missing: dict[str, int] = {}
+    hashed = 0
+    for c in glossary.concepts:
+        en, zh = pick_term(c, "en"), pick_term(c, zh_tag)
+        src, tgt = (zh, en) if reverse else (en, zh)
+        if src is None or tgt is None or not _field(src.text) or not _field(tgt.text):
+            lack = src_tag if src is None or not _field(src.text) else tgt_tag
+            missing[lack] = missing.get(lack, 0) + 1
+            continue
+        if _field(src.text).startswith("#"):
+            hashed += 1
+            continue
+        rows.append((_field(src.text), _field(tgt.text), c.id, _comment(c, zh)))
+    rows.sort()
+    out = [_FIRST_LINE.format(src=langtags.to_short(src_tag), tgt=langtags.to_short(tgt_tag))]
+    out += [f"{s}\t{t}\t{comment}" for s, t, _, comment in rows]
+    stream.write(("\n".join(out) + "\n").encode("utf-8"))
+    notices = [skip_notice(n, f"no {tag} term") for tag, n in sorted(missing.items())]
+    if hashed:
+        notices.append(skip_notice(hashed, "source term starts with '#' (OmegaT reads it as a comment)"))
+    return notices
+
+
+# --------------------------------------------------------------------------- reading
+
+_ITEM_RE = re.compile(r"^(pinyin|domain|status|kind|note|id): (.*)$", re.S)
+
+
+def _split_items(comment: str) -> list[str]:
+    if "\\" not in comment:
+        return comment.split("; ")  # nothing escaped: the common case, done fast
+    items, buf, i = [], [], 0
+    while i < len(comment):
+        ch = comment[i]
+        if ch == "\\" and i + 1 < len(comment):
+            buf.append(comment[i : i + 2])
+            i += 2
+            continue
+        if comment.startswith("; ", i):
+            items.append("".join(buf))
+            buf = []
+            i += 2
+            continue
+        buf.append(ch)
+        i += 1
+    items.append("".join(buf))
+    return items
+
+
+def _unesc(value: str) -> str:
+    return re.sub(r"\\(.)", r"\1", value)
+
+
+def parse_comment(comment: str) -> dict[str, list[str]] | None:
+    """Our ``key: value; …`` comment as lists per key, or None when it is free text."""
+    if not comment:
+        return {}
+    parsed: dict[str, list[str]] = {}
+    for item in _split_items(comment):
+        m = _ITEM_RE.match(item)
+        if m is None:
+            return None
+        parsed.setdefault(m.group(1), []).append(_unesc(m.group(2)))
+    return parsed
+
+
+def _lines(
+    stream: BinaryIO, path: str, source_lang: str | None, target_lang: str | None
+) -> Iterator[tuple[int, str, str, str, str, str]]:
+    """(line, source tag, target tag, source, target, comment) for each entry line."""
+    text = decode(stream.read(), path)
+    src, tgt = source_lang, target_lang
+    entries_seen = False
+    for number, raw in enumerate(text.split("\n"), 1):
+        line = raw.rstrip("\r")
+        if not line.strip():
+            continue
+        if line.startswith("#"):
+            m = _LANGS_RE.match(line)
+            if m and not entries_seen:
+                src = src or m.group(1)
+                tgt = tgt or m.group(2)
+            continue
+        entries_seen = True
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) < 2:
+            raise FormatError(
+                "expected source<TAB>target[<TAB>comment]; found no tab",
+                path=path,
+                line=number,
+            )
+        if not fields[0] or not fields[1]:
+            side = "source" if not fields[0] else "target"
+            raise FormatError(f"empty {side} term", path=path, line=number)
+        comment = " ".join(f for f in fields[2:] if f)
+        yield (
+            number,
+            langtags.normalize(src or "en"),
+            langtags.normalize(tgt or "zh-Hant-TW"),
+            fields[0],
+            fields[1],
+            comment,
+        )
+
+
+def read_glossary(
+    stream: BinaryIO,
+    path: str,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+) -> Glossary:
+    """Read an OmegaT glossary into concepts (one per line)."""
+    glossary = Glossary()
+    for number, src_tag, tgt_tag, src, tgt, comment in _lines(stream, path, source_lang, target_lang):
+        parsed = parse_comment(comment)
+        info: dict[str, list[str]] = parsed if parsed is not None else {"note": [comment]}
+        status = parse_status((info.get("status") or [""])[0]) or Status.CANDIDATE
+        kind = parse_kind((info.get("kind") or [""])[0]) or Kind.TERM
+        pinyin = (info.get("pinyin") or [""])[0] or None
+        here = Source(path, number)
+        terms = [
+            Term(
+                text=text,
+                lang=tag,
+                status=status,
+                origin="import:omegat",
+                pinyin=pinyin if is_chinese(tag) else None,
+                sources=[here],
+            )
+            for tag, text in ((src_tag, src), (tgt_tag, tgt))
+        ]
+        cid = (info.get("id") or [""])[0] or concept_id(
+            Kind.TERM, f"{src_tag}\x1f{src}\x1e{tgt_tag}\x1f{tgt}"
+        )
+        glossary.concepts.append(
+            Concept(
+                id=cid,
+                kind=kind,
+                terms=terms,
+                domains=info.get("domain", []),
+                status=status,
+                notes=info.get("note", []),
+            )
+        )
+    return glossary
+
+
+def iter_units(stream: BinaryIO, path: str) -> Iterator[Unit]:
+    """Each glossary line as a translation unit (source and target variants, comment as note)."""
+    for number, src_tag, tgt_tag, src, tgt, comment in _lines(stream, path, None, None):
+        yield Unit(
+            id=None,
+            variants=[Variant(src_tag, src), Variant(tgt_tag, tgt)],
+            source_lang=src_tag,
+            notes=[comment] if comment else [],
+            location=Source(path, number),
+        )

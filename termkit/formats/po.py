@@ -1,0 +1,488 @@
+"""gettext PO catalogs via polib: one catalog per Chinese locale out, any catalog in.
+
+Writing (``write_glossary(glossary, stream, locale="zh_TW", reverse=False)``):
+
+* ``msgid`` is the English term (the preferred one), ``msgstr`` the Chinese term of the
+  locale's script (``zh_TW`` -> ``zh-Hant-TW``, else ``zh-Hant``, else another ``zh-Hant-*``;
+  ``zh_CN`` -> ``zh-Hans-CN``/``zh-Hans``/``zh-Hans-*``; ``zh_HK`` -> ``zh-Hant-HK``, else
+  ``zh-Hant``, else another region; see :func:`~termkit.formats.delimited.pick_term`);
+  ``reverse=True`` swaps them and writes
+  ``Language: en`` with ``X-Source-Language: zh_TW``;
+* ``msgctxt`` is the concept id, only where several concepts share a ``msgid``;
+* translator comments carry ``pinyin:``, ``domain:``, ``status:``, ``kind:``, ``note:``
+  (``note+`` continues a multi-line note) and ``id:`` lines (a line ending in ``\\`` or
+  whitespace gets a ``|`` appended, see :func:`_guard`); ``#:`` references are the
+  concept's sources (``path:line``; ``%``, ``:``, ``\\`` and whitespace in a path are
+  percent-encoded, as translate-toolkit decodes them; record ids are not carried);
+* the header has Project-Id-Version, Language, MIME-Version, Content-Type (UTF-8),
+  Content-Transfer-Encoding and Plural-Forms (``nplurals=1; plural=0;``), and empty
+  PO-Revision-Date/Last-Translator/Language-Team so ``msgfmt --check-header`` is silent;
+  no timestamp unless ``revision_date`` is given;
+* entries are sorted by msgid, msgctxt, msgstr; lines are not wrapped; concepts with no term
+  on one side are skipped and reported in the returned notices.
+
+Reading decodes the bytes itself (BOM, else the header's charset, else UTF-8, else Big5 or
+GB18030 as :mod:`termkit.textio` detects them — a catalog in another encoding without a
+charset, like the LISA kit's Latin-1 French PO, is refused with a located error) and hands the *text* to polib, never a path. Obsolete (``#~``) entries are
+skipped (counted in a notice); fuzzy entries become candidates; plurals keep ``msgstr[0]`` as
+the term and the other forms as ``po:`` properties. The catalog language comes from the
+``Language`` header, else from a file name like ``glossary.zh_TW.po``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any, BinaryIO
+
+from termkit import lang as langtags
+from termkit.errors import FormatError, InputError
+from termkit.formats.delimited import (
+    decode,
+    encoding_error,
+    is_chinese,
+    parse_kind,
+    parse_status,
+    pick_term,
+    skip_notice,
+    target_tag,
+    zh_pinyin,
+)
+from termkit.model import (
+    Concept,
+    Glossary,
+    Kind,
+    Notice,
+    Source,
+    Status,
+    Term,
+    Unit,
+    Variant,
+    concept_id,
+)
+
+GENERATOR = "termkit"
+_ID_RE = re.compile(r"^c[0-9a-f]{12}(?:#\d+)?$")
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _quote_path(path: str) -> str:
+    # polib splits references on whitespace and on the last ':'; keep paths intact.
+    return re.sub(r"[%:\s\\]", lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), path)
+
+
+def _unquote_path(path: str) -> str:
+    if "%" not in path:
+        return path
+    return re.sub(
+        r"(?:%[0-9A-Fa-f]{2})+",
+        lambda m: bytes.fromhex(m.group().replace("%", "")).decode("utf-8", "replace"),
+        path,
+    )
+
+
+def _comment_lines(concept: Concept, zh: Term | None) -> list[str]:
+    lines: list[str] = []
+    pinyin = zh_pinyin(concept, zh)
+    if pinyin:
+        lines.append(f"pinyin: {_one_line(pinyin)}")
+    lines += [f"domain: {_one_line(d)}" for d in concept.domains if d.strip()]
+    lines.append(f"status: {concept.status.value}")
+    if concept.kind is not Kind.TERM:
+        lines.append(f"kind: {concept.kind.value}")
+    for note in concept.notes:
+        parts = note.split("\n")
+        lines.append(f"note: {parts[0]}")
+        lines += [f"note+ {p}" for p in parts[1:]]
+    lines.append(f"id: {concept.id}")
+    return lines
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split("\n"))
+
+
+# gettext reads a backslash at the end of any line, comments included, as a line
+# continuation, and polib strips whitespace at both ends of a line. A comment line that ends
+# in a backslash or whitespace (optionally followed by pipes) gets one more "|" on write,
+# which the reader removes again.
+_GUARDED = re.compile(r"[\s\\]\|*$")
+_UNGUARD = re.compile(r"[\s\\]\|+$")
+
+
+def _guard(line: str) -> str:
+    return line + "|" if _GUARDED.search(line) else line
+
+
+def _unguard(line: str) -> str:
+    return line[:-1] if line.endswith("|") and _UNGUARD.search(line) else line
+
+
+def _newline_ends_differ(a: str, b: str) -> bool:
+    # msgfmt rejects an entry whose msgid and msgstr disagree on a leading/trailing newline.
+    return a.startswith("\n") != b.startswith("\n") or a.endswith("\n") != b.endswith("\n")
+
+
+@dataclass(slots=True)
+class _Planned:
+    msgid: str
+    msgstr: str
+    concept: Concept
+    comments: list[str]
+    msgctxt: str | None = None
+    occurrences: list[tuple[str, str]] = field(default_factory=list)
+
+
+def build_catalog(
+    glossary: Glossary,
+    *,
+    locale: str = "zh_TW",
+    reverse: bool = False,
+    revision_date: str | None = None,
+) -> tuple[Any, list[Notice]]:
+    """A ``polib.POFile`` for one locale, and notices about the concepts left out."""
+    import polib
+
+    zh_tag = target_tag(locale)
+    posix = langtags.to_posix(zh_tag)
+    src_tag, tgt_tag = (zh_tag, "en") if reverse else ("en", zh_tag)
+    planned: list[_Planned] = []
+    missing: dict[str, int] = {}
+    newline_mismatch = 0
+    for c in glossary.concepts:
+        en, zh = pick_term(c, "en"), pick_term(c, zh_tag)
+        src, tgt = (zh, en) if reverse else (en, zh)
+        if src is None or tgt is None:
+            lack = src_tag if src is None else tgt_tag
+            missing[lack] = missing.get(lack, 0) + 1
+            continue
+        if _newline_ends_differ(src.text, tgt.text):
+            newline_mismatch += 1
+            continue
+        occurrences = [
+            (_quote_path(s.path), str(s.line) if s.line is not None else "") for s in c.sources
+        ]
+        planned.append(_Planned(src.text, tgt.text, c, _comment_lines(c, zh), None, occurrences))
+
+    # msgctxt only where a msgid is shared; the concept id keeps it unique and stable.
+    by_msgid: dict[str, list[_Planned]] = {}
+    for p in planned:
+        by_msgid.setdefault(p.msgid, []).append(p)
+    for group in by_msgid.values():
+        if len(group) < 2:
+            continue
+        used: dict[str, int] = {}
+        for p in sorted(group, key=lambda p: (p.concept.id, p.msgstr)):
+            n = used.get(p.concept.id, 0) + 1
+            used[p.concept.id] = n
+            p.msgctxt = p.concept.id if n == 1 else f"{p.concept.id}#{n}"
+    planned.sort(key=lambda p: (p.msgid, p.msgctxt or "", p.msgstr))
+
+    po = polib.POFile(wrapwidth=0)
+    header = [f"Glossary exported by termkit ({langtags.to_posix(src_tag)} -> {langtags.to_posix(tgt_tag)})"]
+    header += [f"{k}: {_one_line(v)}" for k, v in glossary.header.items()]
+    po.header = "\n".join(_guard(line) for line in header)
+    po.metadata = {
+        "Project-Id-Version": "termkit glossary",
+        "PO-Revision-Date": revision_date or "",
+        "Last-Translator": "",
+        "Language-Team": "",
+        "Language": "en" if reverse else posix,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": "nplurals=1; plural=0;" if not reverse else "nplurals=2; plural=(n != 1);",
+        "X-Generator": GENERATOR,
+    }
+    if reverse:
+        po.metadata["X-Source-Language"] = posix
+    for p in planned:
+        po.append(
+            polib.POEntry(
+                msgid=p.msgid,
+                msgstr=p.msgstr,
+                msgctxt=p.msgctxt,
+                tcomment="\n".join(_guard(line) for line in p.comments),
+                occurrences=p.occurrences,
+            )
+        )
+    notices = [skip_notice(n, f"no {tag} term") for tag, n in sorted(missing.items())]
+    if newline_mismatch:
+        notices.append(skip_notice(newline_mismatch, "terms begin or end with a newline on one side only"))
+    return po, notices
+
+
+def write_glossary(
+    glossary: Glossary,
+    stream: BinaryIO,
+    *,
+    locale: str = "zh_TW",
+    reverse: bool = False,
+    revision_date: str | None = None,
+    **options: object,
+) -> list[Notice]:
+    """Write one PO catalog (English -> ``locale``, or the reverse); returns notices on skips."""
+    po, notices = build_catalog(glossary, locale=locale, reverse=reverse, revision_date=revision_date)
+    text = po.__unicode__()
+    stream.write((text.rstrip("\n") + "\n").encode("utf-8"))
+    return notices
+
+
+# --------------------------------------------------------------------------- reading
+
+
+class _Content(str):
+    """PO text for polib, split on ``\\n`` only.
+
+    polib splits content with ``str.splitlines``, which also breaks at U+2028, U+0085,
+    ``\\x1c``… — characters that may sit inside a quoted string.
+    """
+
+    __slots__ = ()
+
+    def splitlines(self, keepends: bool = False) -> list[str]:
+        return [line.removesuffix("\r") for line in self.split("\n")]
+
+
+_CHARSET_RE = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+
+
+def _decode(data: bytes, path: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return decode(data, path)
+    m = _CHARSET_RE.search(data)
+    declared = m.group(1).decode("ascii") if m else None
+    if declared is None or declared.upper() in {"CHARSET", "UTF-8", "UTF8"}:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if declared is None:
+                # No charset: a Big5 or GB18030 catalog can still be told apart reliably;
+                # Latin-1 cannot (any byte string decodes), so it is refused, not guessed.
+                try:
+                    return decode(data, path)
+                except InputError:
+                    pass
+            hint = None if declared else (
+                "the catalog declares no charset; convert it to UTF-8 (e.g. iconv -f LATIN1 -t UTF-8) "
+                "or add a Content-Type header"
+            )
+            raise encoding_error(data, exc, path, "UTF-8", hint) from None
+    try:
+        return data.decode(declared)
+    except LookupError:
+        raise FormatError(f"unknown charset {declared!r} in the header", path=path) from None
+    except UnicodeDecodeError as exc:
+        raise encoding_error(data, exc, path, declared) from None
+
+
+def _parse(data: bytes, path: str) -> Any:
+    import polib
+
+    text = _decode(data, path)
+    if "\n" not in text:
+        text += "\n"  # polib treats a one-line string that names an existing file as a path
+    try:
+        return polib.pofile(_Content(text), wrapwidth=0)
+    except (OSError, ValueError, IndexError, KeyError) as exc:
+        message = str(exc)
+        m = re.search(r"\(line (\d+)\)", message)
+        detail = message.split("):", 1)[1].strip() if "):" in message else ""
+        raise FormatError(
+            "PO syntax error" + (f": {detail}" if detail else ""),
+            path=path,
+            line=int(m.group(1)) if m else None,
+        ) from None
+
+
+_NAME_LOCALE_RE = re.compile(r"(?:^|[._-])([a-z]{2,3}(?:[_-][A-Z][a-z]{3})?(?:[_-][A-Z]{2})?)\.pot?$")
+
+
+def locale_from_name(path: str) -> str | None:
+    """The locale a file name carries (``glossary.zh_TW.po`` -> ``zh_TW``), or None."""
+    m = _NAME_LOCALE_RE.search(PurePath(path).name)
+    return m.group(1) if m else None
+
+
+def _languages(po: Any, path: str) -> tuple[str, str, list[Notice]]:
+    notices: list[Notice] = []
+    # "zh_CN.UTF-8" and "sr@latin" style suffixes are locale details, not language.
+    language = re.split(r"[.@]", (po.metadata.get("Language") or "").strip())[0]
+    if not language:
+        named = locale_from_name(path)
+        if named:
+            language = named
+        else:
+            language = "und"
+            notices.append(Notice("no Language header and no locale in the file name; target language unknown (und)", path))
+    source = (po.metadata.get("X-Source-Language") or "en").strip()
+    return langtags.normalize(source), langtags.normalize(language), notices
+
+
+@dataclass(slots=True)
+class _Info:
+    """What our translator comments say, plus the lines that are free text."""
+
+    pinyin: str | None = None
+    domains: list[str] = field(default_factory=list)
+    status: Status | None = None
+    kind: Kind | None = None
+    notes: list[str] = field(default_factory=list)
+    id: str | None = None
+
+
+_COMMENT_RE = re.compile(r"^(pinyin|domain|status|kind|note|id): ?(.*)$|^note\+ ?(.*)$", re.S)
+
+
+def _read_comments(tcomment: str) -> _Info:
+    info = _Info()
+    free: list[str] = []
+    last_was_note = False
+    for raw in tcomment.split("\n") if tcomment else []:
+        line = _unguard(raw)
+        m = _COMMENT_RE.match(line)
+        if m is None:
+            free.append(line)
+            last_was_note = False
+            continue
+        key, value, more = m.group(1), m.group(2), m.group(3)
+        if key is None:  # "note+": continues the previous note
+            if last_was_note:
+                info.notes[-1] += "\n" + more
+            else:
+                free.append(line)
+            continue
+        last_was_note = key == "note"
+        if key == "pinyin":
+            info.pinyin = value
+        elif key == "domain":
+            info.domains.append(value)
+        elif key == "status":
+            info.status = parse_status(value)
+        elif key == "kind":
+            info.kind = parse_kind(value)
+        elif key == "note":
+            info.notes.append(value)
+        else:
+            info.id = value.strip()
+    if any(f.strip() for f in free):
+        info.notes.append("\n".join(free).strip("\n"))
+    return info
+
+
+def _translation(entry: Any) -> str:
+    if entry.msgstr_plural:
+        return str(entry.msgstr_plural.get(0, entry.msgstr_plural.get("0", "")))
+    return str(entry.msgstr)
+
+
+def _entry_props(entry: Any) -> dict[str, str]:
+    props: dict[str, str] = {}
+    flags = [f for f in entry.flags if f and f != "fuzzy"]
+    if flags:
+        props["po:flags"] = ", ".join(flags)
+    if entry.comment:
+        props["po:extracted-comment"] = entry.comment
+    if entry.msgid_plural:
+        props["po:msgid_plural"] = entry.msgid_plural
+    for index, value in sorted((int(k), v) for k, v in entry.msgstr_plural.items()):
+        if index:
+            props[f"po:msgstr[{index}]"] = value
+    for name in ("previous_msgctxt", "previous_msgid", "previous_msgid_plural"):
+        value = getattr(entry, name)
+        if value is not None:
+            props["po:" + name.replace("_", "-")] = value
+    return props
+
+
+def _live_entries(po: Any) -> list[Any]:
+    return [e for e in po if not e.obsolete]
+
+
+def read_glossary(stream: BinaryIO, path: str) -> Glossary:
+    """Read any PO catalog: one concept per non-obsolete entry."""
+    po = _parse(stream.read(), path)
+    src_tag, tgt_tag, notices = _languages(po, path)
+    glossary = Glossary(notices=notices)
+    obsolete = sum(1 for e in po if e.obsolete)
+    if obsolete:
+        glossary.notices.append(Notice(f"{obsolete} obsolete entries skipped", path))
+    if str(po.metadata.get("X-Generator", "")).startswith(GENERATOR):
+        for line in (po.header or "").split("\n")[1:]:
+            key, sep, value = _unguard(line).partition(": ")
+            if sep and key.strip():
+                glossary.header[key.strip()] = value
+    for entry in _live_entries(po):
+        info = _read_comments(entry.tcomment)
+        msgstr = _translation(entry)
+        fuzzy = "fuzzy" in entry.flags
+        status = info.status or (
+            Status.CANDIDATE if fuzzy or not msgstr else Status.ADMITTED
+        )
+        here = Source(path, entry.linenum)
+        terms: list[Term] = []
+        for tag, text in ((src_tag, entry.msgid), (tgt_tag, msgstr)):
+            if text:
+                terms.append(
+                    Term(
+                        text=text,
+                        lang=tag,
+                        status=status,
+                        origin="import:po",
+                        pinyin=info.pinyin if is_chinese(tag) else None,
+                        sources=[here],
+                    )
+                )
+        props = _entry_props(entry)
+        ours = entry.msgctxt is not None and _ID_RE.match(entry.msgctxt)
+        if entry.msgctxt is not None and not ours:
+            props["po:msgctxt"] = entry.msgctxt
+        cid = info.id or (
+            entry.msgctxt.split("#")[0] if ours else
+            concept_id(Kind.TERM, f"po\x1f{entry.msgctxt or ''}\x04{entry.msgid}")
+        )
+        glossary.concepts.append(
+            Concept(
+                id=cid,
+                kind=info.kind or Kind.TERM,
+                terms=terms,
+                domains=info.domains,
+                status=status,
+                sources=[
+                    Source(_unquote_path(f), int(n) if str(n).isdigit() else None)
+                    for f, n in entry.occurrences
+                ],
+                notes=info.notes,
+                props=props,
+            )
+        )
+    return glossary
+
+
+def iter_units(stream: BinaryIO, path: str) -> Iterator[Unit]:
+    """Each non-obsolete entry as a unit: id = msgctxt + EOT + msgid, location = its line."""
+    po = _parse(stream.read(), path)
+    src_tag, tgt_tag, _ = _languages(po, path)
+    for entry in _live_entries(po):
+        msgstr = _translation(entry)
+        variants = [Variant(src_tag, entry.msgid)]
+        if msgstr:
+            variants.append(Variant(tgt_tag, msgstr))
+        props = _entry_props(entry)
+        if "fuzzy" in entry.flags:
+            props["po:fuzzy"] = "yes"
+        if entry.msgctxt is not None:
+            props["po:msgctxt"] = entry.msgctxt
+        notes = [n for n in (entry.tcomment, entry.comment) if n]
+        yield Unit(
+            id=entry.msgid if entry.msgctxt is None else f"{entry.msgctxt}\x04{entry.msgid}",
+            variants=variants,
+            source_lang=src_tag,
+            props=props,
+            notes=notes,
+            location=Source(path, entry.linenum),
+        )
