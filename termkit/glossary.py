@@ -266,9 +266,19 @@ def _add_sources(into: list[Source], more: Iterable[Source]) -> None:
             into.append(s)
 
 
+def _compatible(a: str, b: str) -> bool:
+    """Same tag, or one refines the other (``zh-Hant`` and ``zh-Hant-TW``)."""
+    a, b = a.lower(), b.lower()
+    return a == b or a.startswith(b + "-") or b.startswith(a + "-")
+
+
 def _merge_term(into: Concept, term: Term) -> None:
     for t in into.terms:
-        if t.lang.lower() == term.lang.lower() and _norm(t.text) == _norm(term.text):
+        if _compatible(t.lang, term.lang) and _norm(t.text) == _norm(term.text):
+            # The same form under a general and a regional tag is one term: keep the
+            # more specific tag, which says more and still matches the general one.
+            if len(term.lang) > len(t.lang):
+                t.lang = term.lang
             # Support counts distinct sightings, i.e. new sources.
             new = [s for s in term.sources if s not in t.sources]
             t.support += len(new) if term.sources else term.support

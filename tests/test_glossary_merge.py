@@ -104,3 +104,17 @@ def test_persons_with_same_chinese_name_but_different_romanization_stay_apart() 
     persons = [c for c in g.concepts if c.kind is Kind.PERSON]
     assert len(persons) == 2 and g.conflicts == []
     assert all(c.first("en").status is Status.PREFERRED for c in persons)  # type: ignore[union-attr]
+
+
+def test_general_and_regional_tag_of_the_same_form_merge_into_the_regional_one() -> None:
+    from termkit.glossary import merge_glossaries
+    from termkit.model import Concept, Glossary, Term
+
+    built = Glossary(concepts=[Concept("c1", Kind.TERM, [Term("權力平衡", "zh-Hant"), Term("balance of power", "en")])])
+    imported = Glossary(concepts=[Concept("c2", Kind.TERM, [Term("權力平衡", "zh-Hant-TW"), Term("北韓", "zh-Hant-HK")])])
+    (merged,) = merge_glossaries([built, imported]).concepts
+    assert sorted((t.lang, t.text) for t in merged.terms) == [
+        ("en", "balance of power"),
+        ("zh-Hant-HK", "北韓"),
+        ("zh-Hant-TW", "權力平衡"),
+    ]
