@@ -1,13 +1,81 @@
 """Readers of article records: abstract-page text, RIS and JSON Lines.
 
-STUB: owned by the records work; signatures are the contract.
+``read_records(path)`` reads a file (``-`` for stdin), ``parse_records(data, path)`` reads
+bytes already in memory. Both decode with :func:`termkit.textio.decode_text` (UTF-8 with or
+without BOM, UTF-16 with BOM, Big5/CP950, GB18030) and pick the format:
+
+1. ``format=`` when given (``"page"``, ``"ris"``, ``"jsonl"``; anything else is a
+   :class:`~termkit.errors.UsageError`);
+2. the extension: ``.ris`` -> RIS, ``.jsonl``/``.ndjson`` -> JSON Lines;
+3. the content: a first non-blank line starting with ``TY  -`` is RIS, one starting with
+   ``{`` is JSON Lines;
+4. otherwise abstract-page text (:mod:`termkit.records.page`).
+
+Record ids: page text -> the file stem (``STEM#N`` when a file holds several records);
+RIS -> the ``ID`` tag, else ``STEM#N``; JSON Lines -> the ``id`` field, else ``STEM#N``
+(N counts records from 1). Standard input has the stem ``stdin``.
 """
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
+from termkit.errors import UsageError
+from termkit.io import read_bytes
 from termkit.model import Record
+
+FORMATS = ("page", "ris", "jsonl")
+_EXTENSIONS = {".ris": "ris", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+
+__all__ = ["FORMATS", "detect_format", "parse_records", "read_records", "record_stem"]
+
+
+def record_stem(path: str) -> str:
+    """The id stem of records read from ``path`` (``stdin`` for ``-``)."""
+    return "stdin" if path == "-" else PurePath(path).stem
+
+
+def detect_format(path: str, text: str) -> str:
+    """``page``, ``ris`` or ``jsonl`` from the file name, then from the decoded content."""
+    by_name = _EXTENSIONS.get(PurePath(path).suffix.lower()) if path != "-" else None
+    if by_name:
+        return by_name
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.startswith("{"):
+            return "jsonl"
+        if len(stripped) >= 5 and stripped[:2] == "TY" and stripped[2:].lstrip(" ").startswith("-"):
+            return "ris"
+        break
+    return "page"
+
+
+def parse_records(data: bytes, path: str, *, format: str | None = None) -> list[Record]:
+    """Decode ``data`` and read every record in it; ``path`` names it in ids and errors."""
+    from termkit.textio import decode_text
+
+    if format is not None and format not in FORMATS:
+        raise UsageError(f"unknown record format {format!r}; choose one of {', '.join(FORMATS)}")
+    text, _encoding = decode_text(data, path)
+    chosen = format or detect_format(path, text)
+    stem = record_stem(path)
+    if chosen == "ris":
+        from termkit.records.ris import parse_ris
+
+        return parse_ris(text, path, stem)
+    if chosen == "jsonl":
+        from termkit.records.jsonl import parse_jsonl
+
+        return parse_jsonl(text, path, stem)
+    from termkit.records.page import parse_page
+
+    return parse_page(text, path, stem)
 
 
 def read_records(path: str, *, format: str | None = None) -> list[Record]:
     """Read every record in ``path`` (``-`` for stdin); format detected unless given."""
-    raise NotImplementedError
+    if format is not None and format not in FORMATS:
+        raise UsageError(f"unknown record format {format!r}; choose one of {', '.join(FORMATS)}")
+    return parse_records(read_bytes(path), path, format=format)

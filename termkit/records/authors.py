@@ -1,0 +1,205 @@
+"""Author lines as printed on article pages, RIS ``AU`` values and JSON strings.
+
+Shapes understood (``;``, ``；``, ``、``, ``,`` or ``，`` between authors):
+
+* ``張國城(Kuo-Cheng Chang)``, full-width ``張三（San Zhang）；李四（Si Li）``, and the
+  reverse ``Kuo-Cheng Chang(張國城)``;
+* ``王小明 / Hsiao-Ming Wang`` and ``郑丹丹 张梦宇 朱波 / ZHENG Dandan, ZHANG Mengyu, ZHU Bo``
+  (paired by position when the counts match);
+* ``林彥汝 Lin, Yen-Ju`` (Chinese name, then the romanized one);
+* one script only: ``莊傳慶``, ``曾國鴻; 賴秋露``, ``Shu-Chi Pai``;
+* one line per script (``羅延康`` then ``Lo, In-Hong``), paired by position.
+
+In strict mode (page text, where the author line has no label) every Chinese name must
+look like one: two or three Han characters after a common surname, or four after a
+compound one; romanized names must be one to five capitalised words. That keeps keyword
+and title lines from being read as authors.
+"""
+
+from __future__ import annotations
+
+import re
+
+from termkit.model import Person
+from termkit.records.script import HAN, clean, has_han, has_latin
+
+# Common single-character surnames (Traditional and Simplified forms). A fact list, used
+# only to tell a name line from a title or keyword line.
+SURNAMES = frozenset(
+    "王李張张劉刘陳陈楊杨黃黄趙赵吳吴周徐孫孙馬马朱胡郭何林羅罗高鄭郑梁謝谢宋唐許许韓韩"
+    "馮冯鄧邓曹彭曾蕭萧肖田董袁潘于於蔣蒋蔡余杜葉叶程蘇苏魏呂吕丁任沈姚盧卢姜崔鍾钟鐘譚谭"
+    "陸陆汪范金石廖賈贾夏韋韦付傅方白鄒邹孟熊秦邱江尹薛閻阎段雷侯龍龙史陶黎賀贺顧顾毛郝龔"
+    "龚邵萬万錢钱嚴严覃武戴莫孔向湯汤常溫温康施文牛樊葛邢安齊齐易喬乔伍龐庞顏颜倪莊庄聶聂"
+    "章魯鲁岳翟殷詹申歐欧耿關关蘭兰焦俞左柳甘祝包寧宁尚符舒阮柯紀纪梅童凌畢毕單单季裴霍"
+    "塗涂凃成苗谷盛曲翁冉駱骆藍蓝路游辛靳管柴蒙鮑鲍華华喻祁蒲房滕屈饒饶解牟艾尤陽阳時时穆"
+    "農农司卓古吉繆缪簡简車车項项連连麥麦褚婁娄竇窦戚岑景黨党宮宫費费卜冷晏席衛卫米杭明"
+    "諸诸邊边應应鄔邬查柏郁瞿宗仇巫鄺邝洪賴赖官粘練练巴鄂諶谌滿满楚閔闵桂池湛佘姬狄鞠莫"
+    "戎習习晁饒喻丘鄢蕭"
+)
+# Compound surnames, two characters each.
+_COMPOUND = (
+    "歐陽欧阳司馬司马上官諸葛诸葛東方东方皇甫尉遲尉迟公孫公孙慕容令狐司徒夏侯范姜張簡张简端木"
+    "軒轅轩辕長孫长孙宇文鍾離钟离西門西门澹臺澹台"
+)
+COMPOUND_SURNAMES = frozenset(_COMPOUND[i : i + 2] for i in range(0, len(_COMPOUND), 2))
+_HAN_NAME = re.compile(f"[{HAN}]{{2,4}}")
+_LATIN_WORD = re.compile(
+    r"(?:[A-Z][A-Za-z'’\-.]*|[A-Z]\.|van|von|de|der|den|da|du|bin|binti|al|le|la),?"
+)
+_SLASH = re.compile(r"\s*[/／]\s*")
+_PAREN = re.compile(r"^(.+?)\s*[(（]\s*(.+?)\s*[)）]$")
+_HAN_THEN_LATIN = re.compile(f"^((?:[{HAN}·]+\\s+)*[{HAN}·]+)\\s+([A-Za-z].*)$")
+_HAN_SEPARATORS = re.compile(r"[\s;；、，,]+")
+_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+def looks_like_han_name(name: str) -> bool:
+    """Two or three Han characters after a common surname, or four after a compound one."""
+    if not _HAN_NAME.fullmatch(name):
+        return False
+    if name[:2] in COMPOUND_SURNAMES:
+        return len(name) in (3, 4)
+    return name[0] in SURNAMES and len(name) in (2, 3, 4)
+
+
+def looks_like_latin_name(name: str) -> bool:
+    """One to five capitalised words (particles such as ``van`` allowed), one comma at most."""
+    words = name.split()
+    if not 1 <= len(words) <= 5 or name.count(",") > 1:
+        return False
+    return all(_LATIN_WORD.fullmatch(w) for w in words) and words[0][0].isupper()
+
+
+def split_latin_names(text: str, expected: int | None = None) -> list[str]:
+    """Split romanized names: ``;`` first, else ``,`` unless it is ``Surname, Given``."""
+    text = clean(text)
+    if ";" in text or "；" in text:
+        return [n for n in (clean(p) for p in re.split(r"[;；]", text)) if n]
+    parts = [p for p in (clean(p) for p in _AND.sub(",", text).split(",")) if p]
+    if expected == 1 or len(parts) <= 1:
+        return [text]
+    if expected is not None and len(parts) == expected:
+        return parts
+    singles = all(len(p.split()) == 1 for p in parts)
+    if singles and len(parts) % 2 == 0 and (expected is None or len(parts) == 2 * expected):
+        return [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts), 2)]
+    if all(len(p.split()) >= 2 for p in parts):
+        return parts
+    return [text]
+
+
+def _one_script(names: list[str], strict: bool) -> list[Person] | None:
+    out: list[Person] = []
+    for name in names:
+        if has_han(name):
+            if strict and not looks_like_han_name(name):
+                return None
+            out.append(Person(zh=name))
+        else:
+            if strict and not looks_like_latin_name(name):
+                return None
+            out.append(Person(en=name))
+    return out
+
+
+def _pair(zh: list[str], en: list[str], strict: bool) -> list[Person] | None:
+    if strict and (
+        not all(looks_like_han_name(n) for n in zh) or not all(looks_like_latin_name(n) for n in en)
+    ):
+        return None
+    if len(zh) == len(en):
+        return [Person(zh=a, en=b) for a, b in zip(zh, en, strict=True)]
+    if strict:
+        return None
+    return [Person(zh=a) for a in zh] + [Person(en=b) for b in en]
+
+
+def _paren_entry(entry: str, strict: bool) -> Person | None:
+    m = _PAREN.match(entry)
+    if m is None:
+        people = _one_script([entry], strict)
+        return people[0] if people else None
+    outer, inner = clean(m.group(1)), clean(m.group(2))
+    if has_han(outer) and not has_han(inner):
+        zh, en = outer, inner
+    elif has_han(inner) and not has_han(outer):
+        zh, en = inner, outer
+    else:
+        return None
+    if strict and not (looks_like_han_name(zh) and looks_like_latin_name(en)):
+        return None
+    return Person(zh=zh, en=en)
+
+
+def _split_entries(text: str) -> list[str]:
+    """Split at separators outside parentheses."""
+    entries: list[str] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in ";；、，,":
+            entries.append(text[start:i])
+            start = i + 1
+    entries.append(text[start:])
+    return [e for e in (clean(x) for x in entries) if e]
+
+
+def parse_author_line(line: str, *, strict: bool = True) -> list[Person] | None:
+    """The authors on one line, or None if the line does not have an author shape."""
+    text = clean(line)
+    if not text:
+        return None
+    han, latin = has_han(text), has_latin(text)
+    if han and latin:
+        parts = _SLASH.split(text)
+        if len(parts) == 2 and has_han(parts[0]) and not has_han(parts[1]):
+            zh = [n for n in _HAN_SEPARATORS.split(parts[0]) if n]
+            return _pair(zh, split_latin_names(parts[1], len(zh)), strict)
+        if "(" in text or "（" in text:
+            people: list[Person] = []
+            for entry in _split_entries(text):
+                person = _paren_entry(entry, strict)
+                if person is None:
+                    return None
+                people.append(person)
+            return people
+        m = _HAN_THEN_LATIN.match(text)
+        if m:
+            zh = m.group(1).split()
+            return _pair(zh, split_latin_names(m.group(2), len(zh)), strict)
+        return None if strict else _one_script([text], strict)
+    if han:
+        return _one_script([n for n in _HAN_SEPARATORS.split(text) if n], strict)
+    if "/" in text or "／" in text:
+        return None
+    return _one_script(split_latin_names(text), strict)
+
+
+def parse_authors(text: str, *, strict: bool = True) -> list[Person] | None:
+    """Authors from a block of one or more lines (one line per script is paired up)."""
+    lines = [clean(x) for x in text.split("\n") if x.strip()]
+    if not lines:
+        return None
+    if len(lines) == 1:
+        return parse_author_line(lines[0], strict=strict)
+    per_line: list[list[Person]] = []
+    for line in lines:
+        people = parse_author_line(line, strict=strict)
+        if people is None:
+            return None
+        per_line.append(people)
+    flat = [p for people in per_line for p in people]
+    zh_only = [p.zh for p in flat if p.zh and not p.en]
+    en_only = [p.en for p in flat if p.en and not p.zh]
+    if len(zh_only) + len(en_only) == len(flat) and zh_only and len(zh_only) == len(en_only):
+        return [Person(zh=a, en=b) for a, b in zip(zh_only, en_only, strict=True)]
+    return flat
+
+
+def is_bilingual(people: list[Person]) -> bool:
+    """True if some author carries both a Chinese and a romanized name."""
+    return any(p.zh and p.en for p in people)

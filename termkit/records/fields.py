@@ -1,0 +1,122 @@
+"""Small bibliographic fields recognised by shape: volume/issue/date lines, pages, subjects.
+
+* volume lines are read token by token and must be made of nothing else:
+  ``10卷3期(2014 / 09 / 01)`` -> volume 10, issue 3, date 2014-09-01;
+  ``2017年`` -> date 2017; ``2021年4期`` -> date 2021, issue 4;
+  ``2020年第2期11-13,共3页`` -> date 2020, issue 2, pages 11-13 (a mainland year-and-issue
+  line has no volume number: the year is the date); ``Vol. 10, No. 3`` -> volume 10, issue 3;
+* page lines: ``113 - 129``, ``446-453``, ``pp. 1-30``, ``頁113-129`` -> ``113-129``;
+* a date line on its own: ``2004-01``, ``2014/09/01``;
+* subject lines: ``人文學 > 人文學綜合`` -> ``["人文學", "人文學綜合"]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_VOLUME_TOKEN = re.compile(
+    r"""
+    (?P<paren>[(（]\s*(?P<py>\d{4})(?:\s*[/／\-.年]\s*(?P<pm>\d{1,2})\s*月?
+        (?:\s*[/／\-.]\s*(?P<pd>\d{1,2})\s*日?)?)?\s*[)）])
+    | (?P<year>\d{4})\s*年
+    | (?P<month>\d{1,2})\s*月
+    | (?P<vol>\d+)\s*卷
+    | 第?\s*(?P<iss>\d+)\s*期
+    | (?:[Vv]ol(?:ume)?|VOL)\.?\s*(?P<vol2>\d+)
+    | (?:[Nn]o|NO|[Ii]ssue|[Nn]r)\.?\s*(?P<iss2>\d+)
+    | (?:pp?\.?\s*|[頁页]\s*)?(?P<p1>\d+)\s*[-–~～]\s*(?P<p2>\d+)\s*[頁页]?
+    | 共\s*\d+\s*[頁页]
+    | [\s,，;；:：.、]+
+    """,
+    re.VERBOSE,
+)
+_PAGES = re.compile(r"^(?:pp?\.?|[頁页]|Pages?:?)?\s*(\d+)\s*[-–~～]\s*(\d+)\s*[頁页]?$")
+_DATE = re.compile(r"^((?:19|20)\d\d)\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*(\d{1,2}))?\s*/?$")
+SUBJECT_HEADING = re.compile(r"^\s*(?:主[题題]分[类類]|學科分類|学科分类)\s*[:：]?\s*(.*)$")
+_SUBJECT_SPLIT = re.compile(r"\s*[>＞]\s*")
+
+
+@dataclass(slots=True)
+class Volume:
+    """What a volume line holds."""
+
+    volume: str | None = None
+    issue: str | None = None
+    date: str | None = None
+    pages: str | None = None
+
+
+def iso_date(year: str, month: str | None = None, day: str | None = None) -> str | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` from parts, or None if a part is out of range."""
+    if month is None:
+        return year
+    if not 1 <= int(month) <= 12:
+        return None
+    if day is None:
+        return f"{year}-{int(month):02d}"
+    if not 1 <= int(day) <= 31:
+        return None
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def page_range(first: str, last: str) -> str | None:
+    """``113-129``; None when the numbers cannot be a page range (``2004-01``)."""
+    if last.startswith("0") or first.startswith("0"):
+        return None
+    return f"{int(first)}-{int(last)}"
+
+
+def parse_volume(line: str) -> Volume | None:
+    """Read a volume/issue/date line, or None if ``line`` is anything else."""
+    text = line.strip()
+    out = Volume()
+    pos = 0
+    year = month = None
+    while pos < len(text):
+        m = _VOLUME_TOKEN.match(text, pos)
+        if m is None or m.end() == pos:
+            return None
+        pos = m.end()
+        g = m.groupdict()
+        if g["paren"]:
+            out.date = iso_date(g["py"], g["pm"], g["pd"])
+            if out.date is None:
+                return None
+        elif g["year"]:
+            year = g["year"]
+        elif g["month"]:
+            month = g["month"]
+        elif g["vol"] or g["vol2"]:
+            out.volume = g["vol"] or g["vol2"]
+        elif g["iss"] or g["iss2"]:
+            out.issue = g["iss"] or g["iss2"]
+        elif g["p1"]:
+            out.pages = page_range(g["p1"], g["p2"])
+            if out.pages is None:
+                return None
+    if year and out.date is None:
+        out.date = iso_date(year, month)
+    if out.volume is None and out.issue is None and year is None:
+        return None
+    return out
+
+
+def parse_pages(line: str) -> str | None:
+    """``113-129`` from a page-range line, or None."""
+    m = _PAGES.match(line.strip())
+    return page_range(m.group(1), m.group(2)) if m else None
+
+
+def parse_date(line: str) -> str | None:
+    """An ISO date from a line holding only a date (``2004-01``, ``2014/09/01``), or None."""
+    m = _DATE.match(line.strip())
+    return iso_date(m.group(1), m.group(2), m.group(3)) if m else None
+
+
+def parse_subject(line: str) -> list[str] | None:
+    """``["人文學", "人文學綜合"]`` from ``人文學 > 人文學綜合``, or None if not that shape."""
+    if ">" not in line and "＞" not in line:
+        return None
+    parts = [p for p in _SUBJECT_SPLIT.split(line.strip()) if p]
+    return parts if len(parts) >= 2 else None

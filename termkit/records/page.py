@@ -1,0 +1,393 @@
+"""Abstract-page text: an article record printed without field labels.
+
+Layout (see ``termkit/data/example-record.txt``): blocks separated by blank lines, in this
+order, each optional — English title; Chinese title; author line; keyword line(s); volume
+line; page range; abstract paragraphs (Chinese and/or English); a subject block headed
+``主题分类``/``主題分類`` whose first ``A > B`` line may sit on the heading line; a numbered
+reference list (``  1. …``) and a second numbered list, restarting at 1, of citing works.
+
+Blocks are classified by their shape, in reading order:
+
+* a volume line, a page range or a date on its own line, anywhere;
+* a paragraph of prose (sentences, a Chinese full stop, or length) is an abstract, never a
+  keyword line; its language is decided by its share of Han characters;
+* before any keyword line: an author block (:mod:`termkit.records.authors`, strict mode) —
+  a one-script author line counts only once a title has been seen;
+* before authors and keywords: up to three short lines that are not keyword-shaped are
+  titles, by script (a title may contain Latin words, ``-``, ``─`` or ``：``);
+* a keyword block (:mod:`termkit.records.keywords`): separators, both scripts, or a list of
+  short lines; one line per script, one keyword per line, or Chinese and English keywords
+  in two neighbouring blocks (merged);
+* anything else is kept as a :class:`~termkit.model.Section` named ``unrecognised``.
+
+A page without a keyword block gets a notice, not an error. Several records in one file
+are separated by a form feed (``\\f``); each gets the id ``STEM#N``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from termkit.errors import InputError
+from termkit.model import Notice, Person, Record, Section
+from termkit.records.authors import is_bilingual, parse_authors
+from termkit.records.fields import (
+    SUBJECT_HEADING,
+    parse_date,
+    parse_pages,
+    parse_subject,
+    parse_volume,
+)
+from termkit.records.keywords import (
+    LABEL,
+    Keywords,
+    assign_keywords,
+    split_keywords,
+)
+from termkit.records.script import clean, has_han, is_chinese_text, is_prose, join_lines
+
+NO_KEYWORDS = "no keyword line found"
+_NUMBERED = re.compile(r"^\s*(?:(\d{1,4})\.|\[(\d{1,4})\])\s+(\S.*)$")
+
+
+@dataclass(slots=True)
+class _Block:
+    lines: list[str]
+    numbers: list[int]
+
+    @property
+    def first(self) -> int:
+        return self.numbers[0]
+
+
+@dataclass(slots=True)
+class _State:
+    record: Record
+    path: str
+    keyword_items: list[tuple[str, int | None]] = field(default_factory=list)
+    keyword_lines: list[str] = field(default_factory=list)
+    last: str | None = None
+    keywords_ahead: bool = False  # a certain keyword line comes later in the header
+    abstract_zh: list[str] = field(default_factory=list)
+    abstract_en: list[str] = field(default_factory=list)
+
+
+def _blocks(lines: list[tuple[int, str]]) -> list[_Block]:
+    blocks: list[_Block] = []
+    current: _Block | None = None
+    for number, raw in lines:
+        if not raw.strip():
+            current = None
+            continue
+        if current is None:
+            current = _Block([], [])
+            blocks.append(current)
+        current.lines.append(clean(raw))
+        current.numbers.append(number)
+    return blocks
+
+
+def _short_item(item: str) -> bool:
+    return len(item) <= 12 if has_han(item) else len(item.split()) <= 6
+
+
+def _certain_keyword_line(line: str) -> bool:
+    """A label, semicolons between items, or items in both scripts: never a title."""
+    if LABEL.match(line):
+        return True
+    if len(line) > 400 or is_prose(line):
+        return False
+    items = split_keywords(line)
+    if len(items) < 2:
+        return False
+    if any(c in line for c in ";；"):
+        return True
+    return any(has_han(i) for i in items) and any(not has_han(i) for i in items)
+
+
+def _strong_keyword_line(line: str) -> bool:
+    if _certain_keyword_line(line):
+        return True
+    items = split_keywords(line)
+    return (
+        len(items) >= 3
+        and all(_short_item(i) for i in items)
+        and not any(i.startswith(("and ", "or ", "&")) for i in items)
+    )
+
+
+def _keyword_like(lines: list[str], *, strong: bool) -> bool:
+    if any(is_prose(line) for line in lines):
+        return False
+    if len(lines) >= 3:
+        return all(len(line) <= 120 for line in lines)
+    if any(_strong_keyword_line(line) for line in lines):
+        return True
+    if (
+        len(lines) == 2
+        and has_han(lines[0]) != has_han(lines[1])
+        and all(len(split_keywords(line)) >= 2 for line in lines)
+    ):
+        return True
+    return not strong and all(len(line) <= 200 for line in lines)
+
+
+def _title_runs(block: _Block, keywords_ahead: bool) -> list[tuple[str, str, int]] | None:
+    """(script, text, line) runs if the block can be titles, else None.
+
+    A short list joined by ``、`` or commas (``聽、說、讀、寫之研究``) is a title when a
+    block further down is certainly the keyword line, else it is taken for keywords.
+    """
+    if len(block.lines) > 3 or any(len(line) > 300 for line in block.lines):
+        return None
+    if any(_certain_keyword_line(line) for line in block.lines):
+        return None
+    if not keywords_ahead and _keyword_like(block.lines, strong=True):
+        return None
+    runs: list[tuple[str, list[str], int]] = []
+    for line, number in zip(block.lines, block.numbers, strict=True):
+        script = "zh" if has_han(line) else "en"
+        if runs and runs[-1][0] == script:
+            runs[-1][1].append(line)
+        else:
+            runs.append((script, [line], number))
+    if len({r[0] for r in runs}) != len(runs):
+        return None
+    return [(script, join_lines(parts), number) for script, parts, number in runs]
+
+
+def _try_fields(state: _State, block: _Block) -> bool:
+    if len(block.lines) != 1:
+        return False
+    rec, line, number = state.record, block.lines[0], block.first
+    volume = parse_volume(line)
+    if volume is not None and rec.volume is None and rec.issue is None:
+        for name in ("volume", "issue", "date", "pages"):
+            value = getattr(volume, name)
+            if value is not None and getattr(rec, name) is None:
+                setattr(rec, name, value)
+                rec.lines[name] = number
+        return True
+    pages = parse_pages(line)
+    if pages is not None and rec.pages is None:
+        rec.pages = pages
+        rec.lines["pages"] = number
+        return True
+    date = parse_date(line)
+    if date is not None and rec.date is None:
+        rec.date = date
+        rec.lines["date"] = number
+        return True
+    return False
+
+
+def _try_authors(state: _State, block: _Block) -> bool:
+    rec = state.record
+    if rec.authors or state.keyword_items or state.abstract_en or state.abstract_zh:
+        return False
+    people = parse_authors("\n".join(block.lines), strict=True)
+    if not people:
+        return False
+    if not is_bilingual(people):
+        han_only = all(p.zh for p in people)
+        # A one-script name line is told from a title only by coming after one.
+        if han_only and not (rec.title_en or rec.title_zh):
+            return False
+        if not han_only and not rec.title_en:
+            return False
+    rec.authors = [Person(p.zh, p.en, block.first) for p in people]
+    rec.lines["authors"] = block.first
+    return True
+
+
+def _try_titles(state: _State, block: _Block) -> bool:
+    rec = state.record
+    if rec.authors or state.keyword_items or state.last in ("volume", "abstract"):
+        return False
+    runs = _title_runs(block, state.keywords_ahead)
+    if runs is None:
+        return False
+    if any(getattr(rec, f"title_{script}") is not None for script, _, _ in runs):
+        return False
+    for script, text, number in runs:
+        setattr(rec, f"title_{script}", text)
+        rec.lines[f"title_{script}"] = number
+    return True
+
+
+def _add_abstract(state: _State, block: _Block) -> None:
+    text = join_lines(block.lines)
+    lang = "zh" if is_chinese_text(text) else "en"
+    (state.abstract_zh if lang == "zh" else state.abstract_en).append(text)
+    state.record.lines.setdefault(f"abstract_{lang}", block.first)
+
+
+def _add_keywords(state: _State, block: _Block) -> None:
+    state.keyword_lines.extend(block.lines)
+    for line, number in zip(block.lines, block.numbers, strict=True):
+        state.keyword_items.extend((item, number) for item in split_keywords(line))
+    state.record.lines.setdefault("keywords", block.first)
+
+
+def _header_block(state: _State, block: _Block) -> None:
+    prose = any(is_prose(line) for line in block.lines) or is_prose(" ".join(block.lines))
+    if _try_fields(state, block):
+        state.last = "volume"
+        return
+    if not prose and _try_authors(state, block):
+        state.last = "authors"
+        return
+    if not prose and _try_titles(state, block):
+        state.last = "title"
+        return
+    if prose:
+        _add_abstract(state, block)
+        state.last = "abstract"
+        return
+    seen_header = bool(state.record.title_en or state.record.title_zh or state.record.authors)
+    if not state.keyword_items and _keyword_like(block.lines, strong=not seen_header):
+        _add_keywords(state, block)
+        state.last = "keywords"
+        return
+    if state.last == "keywords" and _keyword_like(block.lines, strong=False):
+        # Chinese and English keywords in two neighbouring blocks: merge them, but only
+        # when the new block brings the script the first one lacked (a line with any Han
+        # character is a Chinese line, even if it also lists ``ResNeSt``).
+        have_zh = any(has_han(line) for line in state.keyword_lines)
+        have_en = any(not has_han(line) for line in state.keyword_lines)
+        new_zh = any(has_han(line) for line in block.lines)
+        if (new_zh and not have_zh) or (not new_zh and not have_en):
+            _add_keywords(state, block)
+            return
+    if len(" ".join(block.lines)) > 60 and state.last in ("keywords", "volume", "abstract"):
+        _add_abstract(state, block)
+        state.last = "abstract"
+        return
+    state.record.sections.append(Section("unrecognised", "\n".join(block.lines), block.first))
+    state.last = "section"
+
+
+def _tail_start(lines: list[tuple[int, str]]) -> int:
+    """Index of the first line of the subject block or the numbered lists, or len(lines)."""
+    previous_blank = True
+    for i, (_, raw) in enumerate(lines):
+        if SUBJECT_HEADING.match(raw) and len(raw) < 200:
+            return i
+        m = _NUMBERED.match(raw)
+        if m and previous_blank and (m.group(1) or m.group(2)) == "1":
+            return i
+        previous_blank = not raw.strip()
+    return len(lines)
+
+
+def _tail(state: _State, lines: list[tuple[int, str]]) -> list[_Block]:
+    """Read subjects and numbered lists; return the leftover lines as blocks."""
+    rec = state.record
+    lists: list[list[tuple[str, int]]] = []
+    mode: str | None = None
+    leftover: list[tuple[int, str]] = []
+    blank_since_item = False
+    for number, raw in lines:
+        line = clean(raw)
+        if not line:
+            blank_since_item = True
+            leftover.append((number, ""))
+            continue
+        heading = SUBJECT_HEADING.match(line)
+        numbered = _NUMBERED.match(raw)
+        if heading:
+            mode = "subjects"
+            rec.lines.setdefault("subjects", number)
+            rest = heading.group(1)
+            path = parse_subject(rest) if rest else None
+            if path:
+                rec.subjects.append(path)
+            elif rest:
+                leftover.append((number, rest))
+        elif mode == "subjects" and (path := parse_subject(line)):
+            rec.subjects.append(path)
+        elif numbered:
+            n = int(numbered.group(1) or numbered.group(2))
+            if n == 1 or not lists:
+                lists.append([])
+            lists[-1].append((clean(numbered.group(3)), number))
+            mode = "list"
+            blank_since_item = False
+        elif mode == "list" and not blank_since_item and lists:
+            text, first = lists[-1][-1]
+            lists[-1][-1] = (join_lines([text, line]), first)
+        else:
+            mode = None
+            leftover.append((number, line))
+    for index, items in enumerate(lists):
+        if index == 0:
+            rec.references = [t for t, _ in items]
+            rec.lines["references"] = items[0][1]
+        elif index == 1:
+            rec.citing = [t for t, _ in items]
+            rec.lines["citing"] = items[0][1]
+        else:
+            text = "\n".join(f"{i}. {t}" for i, (t, _) in enumerate(items, 1))
+            rec.sections.append(Section("list", text, items[0][1]))
+    return _blocks(leftover)
+
+
+def _finish(state: _State) -> None:
+    rec = state.record
+    if state.abstract_zh:
+        rec.abstract_zh = "\n".join(state.abstract_zh)
+    if state.abstract_en:
+        rec.abstract_en = "\n".join(state.abstract_en)
+    if not state.keyword_items:
+        rec.notices.append(Notice(NO_KEYWORDS, state.path))
+        return
+    kw: Keywords = assign_keywords(state.keyword_items)
+    rec.keywords_zh, rec.keywords_en = kw.zh, kw.en
+    if kw.zh_line is not None:
+        rec.lines["keywords_zh"] = kw.zh_line
+    if kw.en_line is not None:
+        rec.lines["keywords_en"] = kw.en_line
+    if kw.other:
+        line = rec.lines.get("keywords")
+        rec.sections.append(Section("keywords_other", "\n".join(kw.other), line))
+        rec.notices.append(
+            Notice(
+                f"keywords in a third language kept apart: {', '.join(kw.other)}",
+                state.path,
+                line,
+            )
+        )
+
+
+def parse_page_record(lines: list[tuple[int, str]], path: str, record_id: str) -> Record:
+    """Read one record from (line number, text) pairs."""
+    state = _State(Record(source=path, id=record_id), path)
+    split = _tail_start(lines)
+    header = _blocks(lines[:split])
+    certain = [any(_certain_keyword_line(line) for line in b.lines) for b in header]
+    for i, block in enumerate(header):
+        state.keywords_ahead = any(certain[i + 1 :])
+        _header_block(state, block)
+    for block in _tail(state, lines[split:]):
+        _header_block(state, block)
+    _finish(state)
+    return state.record
+
+
+def parse_page(text: str, path: str, stem: str) -> list[Record]:
+    """Read every record of a page-text file (records separated by form feeds)."""
+    chunks: list[list[tuple[int, str]]] = [[]]
+    for number, line in enumerate(text.split("\n"), 1):
+        if "\f" in line:
+            before, _, after = line.partition("\f")
+            chunks[-1].append((number, before))
+            chunks.append([(number, after.replace("\f", ""))])
+        else:
+            chunks[-1].append((number, line))
+    chunks = [c for c in chunks if any(line.strip() for _, line in c)]
+    if not chunks:
+        raise InputError("no record content (the file holds only blank lines)", path=path)
+    if len(chunks) == 1:
+        return [parse_page_record(chunks[0], path, stem)]
+    return [parse_page_record(c, path, f"{stem}#{n}") for n, c in enumerate(chunks, 1)]

@@ -1,0 +1,148 @@
+"""The records API: format choice, stdin, errors; field and author shapes on their own."""
+
+from __future__ import annotations
+
+import io
+import sys
+
+import pytest
+
+from termkit.errors import InputError, UsageError
+from termkit.model import Person
+from termkit.records import detect_format, parse_records, read_records
+from termkit.records.authors import parse_authors
+from termkit.records.fields import parse_pages, parse_volume
+from tests.conftest import DATA, SEED
+
+RECORDS = DATA / "records"
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "expected"),
+    [
+        ("a.ris", "anything", "ris"),
+        ("a.RIS", "anything", "ris"),
+        ("a.jsonl", "anything", "jsonl"),
+        ("a.ndjson", "anything", "jsonl"),
+        ("a.txt", "\n\nTY  - JOUR\n", "ris"),
+        ("a.txt", '  {"id": 1}\n', "jsonl"),
+        ("-", "TY  - JOUR\n", "ris"),
+        ("a.txt", "Title\n\nTY  - not first\n", "page"),
+        ("a", "", "page"),
+    ],
+)
+def test_detect_format(path: str, text: str, expected: str) -> None:
+    assert detect_format(path, text) == expected
+
+
+def test_format_override() -> None:
+    data = (RECORDS / "records.jsonl").read_bytes()
+    (rec,) = parse_records(b'{"id": "x"}', "x.txt", format="jsonl")
+    assert rec.id == "x"
+    # Forced to page text, a JSON file is one record of unrecognised text, not an error.
+    (page,) = parse_records(data, "records.jsonl", format="page")
+    assert page.id == "records"
+
+
+@pytest.mark.parametrize("fmt", ["txt", "RIS", ""])
+def test_unknown_format_is_a_usage_error(fmt: str) -> None:
+    with pytest.raises(UsageError, match="unknown record format"):
+        parse_records(b"x", "x", format=fmt)
+    with pytest.raises(UsageError):
+        read_records(str(SEED), format=fmt)
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = io.TextIOWrapper(io.BytesIO(SEED.read_bytes()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", fake)
+    (rec,) = read_records("-")
+    assert rec.id == "stdin" and rec.source == "-"
+    assert rec.keywords_en == ["realism", "Vietnam diplomacy", "balance of power"]
+
+
+def test_missing_file() -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_records(str(RECORDS / "nope.txt"))
+
+
+def test_errors_carry_the_path() -> None:
+    with pytest.raises(InputError) as info:
+        read_records(str(RECORDS / "empty.txt"))
+    assert str(info.value) == f"{RECORDS / 'empty.txt'}: empty file"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("10卷3期(2014 / 09 / 01)", ("10", "3", "2014-09-01", None)),
+        ("2017年", (None, None, "2017", None)),
+        ("2020年第2期11-13,共3页", (None, "2", "2020", "11-13")),
+        ("2021年4期", (None, "4", "2021", None)),
+        ("Vol. 10, No. 3", ("10", "3", None, None)),
+        ("Vol. 10, No. 3 (2014)", ("10", "3", "2014", None)),
+        ("15卷2期（2011／12）", ("15", "2", "2011-12", None)),
+        ("2014年9月", (None, None, "2014-09", None)),
+        ("人文學 > 人文學綜合", None),
+        ("2017", None),
+        ("Vietnam diplomacy", None),
+    ],
+)
+def test_volume_lines(line: str, expected: tuple[str | None, ...] | None) -> None:
+    vol = parse_volume(line)
+    if expected is None:
+        assert vol is None
+    else:
+        assert vol is not None
+        assert (vol.volume, vol.issue, vol.date, vol.pages) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("113 - 129", "113-129"),
+        ("446-453", "446-453"),
+        ("pp. 1-30", "1-30"),
+        ("頁113-129", "113-129"),
+        ("2004-01", None),
+        ("113", None),
+    ],
+)
+def test_page_lines(line: str, expected: str | None) -> None:
+    assert parse_pages(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("張國城(Kuo-Cheng Chang)", [("張國城", "Kuo-Cheng Chang")]),
+        ("Kuo-Cheng Chang(張國城)", [("張國城", "Kuo-Cheng Chang")]),
+        ("張三(San Zhang);李四(Si Li)", [("張三", "San Zhang"), ("李四", "Si Li")]),
+        ("張三（San Zhang），李四（Si Li）", [("張三", "San Zhang"), ("李四", "Si Li")]),
+        ("王小明 / Hsiao-Ming Wang", [("王小明", "Hsiao-Ming Wang")]),
+        ("陳恆楨 / Chen, Heng-Chen", [("陳恆楨", "Chen, Heng-Chen")]),
+        (
+            "王小明、李四 / Wang, Hsiao-Ming, Li, Si",
+            [("王小明", "Wang, Hsiao-Ming"), ("李四", "Li, Si")],
+        ),
+        ("Shu-Chi Pai\n白書齊", [("白書齊", "Shu-Chi Pai")]),
+        ("歐陽修", [("歐陽修", None)]),
+        # Not author lines: keywords, titles, prose.
+        ("現實主義 ; 權力平衡 ; realism", None),
+        ("客戶忠誠度、客戶滿意度、服務品質、企業對企業 (B to B)", None),
+        ("技術功效矩陣自動建構與驗證方法-以智慧網實系統專利分析為例", None),
+        ("learning community, teachers' professional development", None),
+        ("公司形象\n知覺價值", None),
+    ],
+)
+def test_author_shapes_strict(text: str, expected: list[tuple[str, str | None]] | None) -> None:
+    people = parse_authors(text, strict=True)
+    if expected is None:
+        assert people is None
+    else:
+        assert people is not None
+        assert [(p.zh, p.en) for p in people] == expected
+
+
+def test_lenient_authors_take_any_name() -> None:
+    assert parse_authors("Madonna", strict=False) == [Person(None, "Madonna")]
+    assert parse_authors("公孫策", strict=False) == [Person("公孫策", None)]

@@ -1,0 +1,155 @@
+"""Keyword lines: splitting and sorting into Chinese and English, by example and by property."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from termkit.records.keywords import assign_keywords, split_keywords
+
+
+def sort_line(*lines: str) -> tuple[list[str], list[str]]:
+    kw = assign_keywords(
+        [(item, n) for n, line in enumerate(lines, 1) for item in split_keywords(line)]
+    )
+    return kw.zh, kw.en
+
+
+@pytest.mark.parametrize(
+    ("line", "items"),
+    [
+        ("a ; b ; c", ["a", "b", "c"]),
+        ("企業對企業 (B to B)、服務品質", ["企業對企業 (B to B)", "服務品質"]),
+        (
+            "Business to Business (B to B), Service Quality",
+            ["Business to Business (B to B)", "Service Quality"],
+        ),
+        ("fMRI,", ["fMRI"]),
+        ("學習共同體 、教師專業發展 、", ["學習共同體", "教師專業發展"]),
+        ("Gunboat diplomacy, 1919-1991; sea power", ["Gunboat diplomacy, 1919-1991", "sea power"]),
+        ("關鍵詞：現實主義；權力平衡", ["現實主義", "權力平衡"]),
+        ("Keywords: realism, power", ["realism", "power"]),
+        (
+            "teachers' development ; 聽覺-運動交互作用",
+            ["teachers' development", "聽覺-運動交互作用"],
+        ),
+        ("a (x, y) , b", ["a (x, y)", "b"]),
+        ("  ", []),
+    ],
+)
+def test_split_keywords(line: str, items: list[str]) -> None:
+    assert split_keywords(line) == items
+
+
+def test_latin_terms_closing_the_chinese_list_are_chinese() -> None:
+    zh, en = sort_line(
+        "多任務學習、卷積神經網路、遷移學習、ResNeSt、Grad-CAM、LIME",
+        "Multi-Task Learning, Convolutional Neural Networks, Transfer Learning, ResNeSt, Grad-CAM, LIME",
+    )
+    assert zh == ["多任務學習", "卷積神經網路", "遷移學習", "ResNeSt", "Grad-CAM", "LIME"]
+    assert en[:3] == ["Multi-Task Learning", "Convolutional Neural Networks", "Transfer Learning"]
+    assert en[3:] == ["ResNeSt", "Grad-CAM", "LIME"]
+
+
+def test_latin_term_that_is_not_repeated_is_english() -> None:
+    assert sort_line("現實主義 ; 權力平衡 ; realism ; balance of power") == (
+        ["現實主義", "權力平衡"],
+        ["realism", "balance of power"],
+    )
+
+
+def test_english_first_layout() -> None:
+    assert sort_line("realism ; balance of power ; 現實主義 ; 權力平衡") == (
+        ["現實主義", "權力平衡"],
+        ["realism", "balance of power"],
+    )
+
+
+def test_chinese_only_list_starting_with_a_latin_term() -> None:
+    assert sort_line("EcoLexicon;术语学;术语知识库;启示") == (
+        ["EcoLexicon", "术语学", "术语知识库", "启示"],
+        [],
+    )
+
+
+def test_english_only() -> None:
+    assert sort_line("term, profession principle") == ([], ["term", "profession principle"])
+
+
+def test_kana_and_hangul_keywords_are_other() -> None:
+    kw = assign_keywords(
+        [("第二語言焦慮", 1), ("ことばの不安", 1), ("언어 불안", 1), ("anxiety", 1)]
+    )
+    assert (kw.zh, kw.en, kw.other) == (
+        ["第二語言焦慮"],
+        ["anxiety"],
+        ["ことばの不安", "언어 불안"],
+    )
+
+
+# ----------------------------------------------------------------------------- property
+
+_HAN = st.sampled_from(list("現實主義權力平衡越南外交政策术语学知识库启示資訊安全內部控制"))
+_LATIN_WORD = st.text(
+    alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-'",
+    min_size=1,
+    max_size=8,
+).filter(lambda w: w[0].isalnum())
+_LATIN_KEYWORD = st.lists(_LATIN_WORD, min_size=1, max_size=4).map(" ".join)
+# A Chinese keyword: Han characters, sometimes around a Latin term (术语知识库EcoLexicon).
+_HAN_KEYWORD = st.builds(
+    lambda a, mid, b: a + mid + b,
+    st.text(alphabet=_HAN, min_size=1, max_size=6),
+    st.one_of(st.just(""), _LATIN_WORD, _LATIN_WORD.map(lambda w: f" ({w})")),
+    st.text(alphabet=_HAN, max_size=3),
+)
+_SEPARATOR = st.sampled_from([" ; ", ";", "；", "、", ",", ", ", "，", " 、"])
+
+
+@st.composite
+def keyword_lists(draw: st.DrawFn) -> tuple[list[str], list[str]]:
+    zh = draw(st.lists(_HAN_KEYWORD, min_size=1, max_size=6, unique=True))
+    en = draw(st.lists(_LATIN_KEYWORD, min_size=1, max_size=6, unique_by=str.casefold))
+    # Latin terms shared by both lists close the Chinese list (ResNeSt, Grad-CAM, LIME).
+    shared = [
+        t
+        for t in draw(st.lists(_LATIN_WORD, max_size=3, unique_by=str.casefold))
+        if t.casefold() not in {e.casefold() for e in en}
+    ]
+    return zh + shared, en + shared
+
+
+@settings(max_examples=200, deadline=None)
+@given(keyword_lists(), _SEPARATOR, _SEPARATOR, st.booleans(), st.booleans())
+def test_random_keyword_lines_split_back(
+    lists: tuple[list[str], list[str]], sep_zh: str, sep_en: str, two_lines: bool, trailing: bool
+) -> None:
+    zh, en = lists
+    if ";" in sep_zh + sep_en or "；" in sep_zh + sep_en:
+        # With ; present a comma no longer separates: use one semicolon for both parts.
+        sep_zh = sep_en = sep_zh if sep_zh.strip() in ";；" else sep_en
+    end = sep_en.strip() if trailing else ""
+    if two_lines:
+        lines = [sep_zh.join(zh) + end, sep_en.join(en) + end]
+    else:
+        lines = [sep_zh.join(zh) + sep_en + sep_en.join(en) + end]
+    assert sort_line(*lines) == (zh, en)
+
+
+@settings(max_examples=100, deadline=None)
+@given(keyword_lists(), _SEPARATOR, st.booleans())
+def test_random_keyword_lines_in_a_page_read_back(
+    lists: tuple[list[str], list[str]], sep: str, two_lines: bool
+) -> None:
+    from termkit.records import parse_records
+
+    zh, en = lists
+    block = sep.join(zh) + ("\n" if two_lines else sep) + sep.join(en)
+    page = (
+        "\n\nThe influence of implementing information security policy of the bank.\n\n"
+        "實施資訊安全政策對銀行之影響\n\n董毓國 / Yu-Kwo Tung\n\n" + block + "\n\n2017年\n"
+    )
+    (rec,) = parse_records(page.encode("utf-8"), "p.txt")
+    assert (rec.keywords_zh, rec.keywords_en) == (zh, en)
+    assert rec.authors[0].en == "Yu-Kwo Tung" and rec.date == "2017"

@@ -1,0 +1,345 @@
+"""Abstract-page text: the example record and one fixture per layout quirk.
+
+Expected values were read off the fixture files by eye (the fixtures are small).
+"""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from termkit.errors import InputError
+from termkit.model import Person, Record, Section
+from termkit.records import parse_records, read_records
+from termkit.records.page import NO_KEYWORDS
+from tests.conftest import DATA, SEED
+
+RECORDS = DATA / "records"
+SECURITY_ZH = ["資訊安全", "內部控制", "資訊治理"]
+SECURITY_EN = ["information security", "internal control", "information governance"]
+
+
+def read_one(name: str) -> Record:
+    records = read_records(str(RECORDS / name))
+    assert len(records) == 1
+    return records[0]
+
+
+def test_example_record() -> None:
+    (rec,) = read_records(str(SEED))
+    assert rec.id == "example-record"
+    assert rec.title_en == (
+        "An Analysis of Vietnam's Foreign Policy from the Perspective of Balance of Power"
+    )
+    assert rec.title_zh is None
+    assert rec.authors == [Person("張國城", "Kuo-Cheng Chang", 7)]
+    assert rec.keywords_zh == ["現實主義", "權力平衡", "越南外交政策"]
+    assert rec.keywords_en == ["realism", "Vietnam diplomacy", "balance of power"]
+    assert (rec.volume, rec.issue, rec.date, rec.pages) == ("10", "3", "2014-09-01", "113-129")
+    assert rec.subjects == [["人文學", "人文學綜合"], ["社會科學", "社會科學綜合"]]
+    assert len(rec.references) == 22
+    assert rec.references[0].startswith("Clarke, Ryan. 2010. Chinese Energy Security")
+    assert (
+        rec.references[21]
+        == "潘金娥(2010)。越南政治經濟與中越關係前沿。中國北京:社會科學文獻出版社。"
+    )
+    assert len(rec.citing) == 3
+    assert (
+        rec.citing[2] == "(2021)。探索台灣對東南亞地區的科技交流模式。產業與管理論壇,23(4),4-37。"
+    )
+    assert rec.abstract_en is not None and rec.abstract_en.startswith("This article seeks")
+    assert rec.abstract_en.endswith("to balance the potential pressure from China.")
+    assert rec.abstract_zh is None
+    assert rec.sections == [] and rec.notices == []
+    assert rec.lines == {
+        "title_en": 4,
+        "authors": 7,
+        "keywords": 10,
+        "keywords_zh": 10,
+        "keywords_en": 10,
+        "volume": 15,
+        "issue": 15,
+        "date": 15,
+        "pages": 18,
+        "abstract_en": 25,
+        "subjects": 27,
+        "references": 29,
+        "citing": 51,
+    }
+
+
+def test_example_with_traditional_subject_heading_in_big5() -> None:
+    text = SEED.read_text(encoding="utf-8").replace("主题分类", "主題分類")
+    (rec,) = parse_records(text.encode("cp950"), "seed.txt")
+    assert rec.subjects == [["人文學", "人文學綜合"], ["社會科學", "社會科學綜合"]]
+    assert (len(rec.references), len(rec.citing)) == (22, 3)
+    assert rec.keywords_zh == ["現實主義", "權力平衡", "越南外交政策"]
+
+
+@pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16", "gb18030"])
+def test_example_in_other_encodings_reads_the_same(codec: str) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    (expected,) = parse_records(text.encode("utf-8"), "seed.txt")
+    (rec,) = parse_records(text.encode(codec), "seed.txt")
+    assert rec == expected
+
+
+def test_leading_blank_lines() -> None:
+    rec = read_one("leading_blank_lines.txt")
+    assert rec.title_en == "The Practice of the Flipped-Classroom Model in a University Course"
+    assert rec.lines["title_en"] == 6
+    assert rec.authors == [Person("黃志雄", "Chih-Hshing Huang", 8)]
+    assert rec.keywords_en[0] == "Scholarship of teaching and learning (SoTL)"
+    assert (rec.volume, rec.issue, rec.date, rec.pages) == ("10", "1", "2017-04-01", "1-30")
+
+
+def test_chinese_title() -> None:
+    rec = read_one("chinese_title.txt")
+    assert rec.title_en.startswith("The Impacts of Political Attitudes")
+    assert rec.title_zh == "來臺陸生的政治態度與臺灣主權接受程度"
+    assert rec.lines["title_zh"] == 3
+    assert rec.authors == [Person("王嘉州", "Chia-Chou Wang", 5)]
+    assert len(rec.keywords_zh) == len(rec.keywords_en) == 5
+    assert (rec.volume, rec.issue, rec.date, rec.pages) == ("15", "2", "2011-12-01", "67-113")
+
+
+def test_several_authors_with_full_width_punctuation() -> None:
+    rec = read_one("authors_fullwidth.txt")
+    assert [(p.zh, p.en) for p in rec.authors] == [
+        ("王嘉州", "Chia-Chou Wang"),
+        ("張國城", "Kuo-Cheng Chang"),
+        ("黃志雄", "Chih-Hshing Huang"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "authors"),
+    [
+        ("authors_han_only.txt", [("莊傳慶", None)]),
+        ("authors_latin_only.txt", [(None, "Shu-Chi Pai")]),
+        (
+            "authors_han_list.txt",
+            [(n, None) for n in ("曾國鴻", "賴秋露", "鍾季娟", "何妙桂", "廖文榮")],
+        ),
+        (
+            "authors_slash.txt",
+            [("郑丹丹", "ZHENG Dandan"), ("张梦宇", "ZHANG Mengyu"), ("朱波", "ZHU Bo")],
+        ),
+        ("authors_han_then_latin.txt", [("林彥汝", "Lin, Yen-Ju")]),
+        ("authors_two_lines.txt", [("羅延康", "Lo, In-Hong")]),
+    ],
+)
+def test_author_shapes(name: str, authors: list[tuple[str | None, str | None]]) -> None:
+    rec = read_one(name)
+    assert [(p.zh, p.en) for p in rec.authors] == authors
+    assert rec.keywords_zh and rec.keywords_en  # the author line was not taken as keywords
+
+
+def test_one_script_author_is_not_taken_for_a_title() -> None:
+    rec = read_one("authors_han_only.txt")
+    assert rec.title_zh == "技術功效矩陣自動建構與驗證方法-以智慧網實系統專利分析為例"
+    assert rec.title_en == (
+        "Construction and Validation of Technology Function Matrix – The Case of CPS Patent Analysis"
+    )
+    assert rec.date == "2017" and rec.volume is None and rec.issue is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "kw_sep_spaced_semicolon.txt",
+        "kw_sep_semicolon.txt",
+        "kw_sep_fullwidth_semicolon.txt",
+        "kw_sep_enumeration_comma.txt",
+        "kw_sep_comma.txt",
+        "kw_sep_fullwidth_comma.txt",
+        "kw_sep_trailing.txt",
+    ],
+)
+def test_each_keyword_separator(name: str) -> None:
+    rec = read_one(name)
+    assert rec.keywords_zh == SECURITY_ZH
+    assert rec.keywords_en == SECURITY_EN
+    assert rec.authors == [Person("董毓國", "Yu-Kwo Tung", 5)]
+    assert rec.title_en == "The influence of implementing information security policy of the bank."
+    assert rec.lines["keywords"] == 7
+
+
+def test_keywords_on_separate_lines_keep_parentheses() -> None:
+    rec = read_one("kw_separate_lines.txt")
+    assert rec.keywords_zh == ["客戶忠誠度", "客戶滿意度", "服務品質", "企業對企業 (B to B)"]
+    assert rec.keywords_en == [
+        "Customer Loyalty",
+        "Customer Satisfaction",
+        "Business to Business (B to B)",
+        "Service Quality",
+    ]
+    assert (rec.lines["keywords_zh"], rec.lines["keywords_en"]) == (5, 6)
+    assert rec.authors == []
+
+
+def test_keyword_blocks_with_latin_terms_in_both_lists() -> None:
+    rec = read_one("kw_separate_blocks.txt")
+    assert rec.keywords_zh == [
+        "多任務學習",
+        "卷積神經網路",
+        "遷移學習",
+        "ResNeSt",
+        "Grad-CAM",
+        "LIME",
+    ]
+    assert rec.keywords_en == [
+        "Multi-Task Learning",
+        "Convolutional Neural Networks",
+        "Transfer Learning",
+        "ResNeSt",
+        "Grad-CAM",
+        "LIME",
+    ]
+    assert rec.sections == []
+
+
+def test_latin_keyword_leading_the_chinese_line() -> None:
+    rec = read_one("authors_slash.txt")
+    assert rec.keywords_zh == ["EcoLexicon", "术语学", "术语知识库", "启示"]
+    assert rec.keywords_en == ["EcoLexicon", "terminology", "terminology knowledge base", "tips"]
+    assert (rec.date, rec.issue, rec.volume) == ("2021", "4", None)
+
+
+def test_one_keyword_per_line_and_mainland_volume_line() -> None:
+    rec = read_one("kw_one_per_line.txt")
+    assert rec.keywords_zh == ["术语", "专业性", "约定俗成性", "新冠肺炎"]
+    assert rec.keywords_en == [
+        "term",
+        "profession principle",
+        "popular usage principle",
+        "COVID-19",
+    ]
+    assert (rec.title_en, rec.title_zh, rec.authors) == (None, None, [])
+    assert (rec.volume, rec.issue, rec.date, rec.pages) == (None, "2", "2020", "11-13")
+
+
+def test_comma_lines_with_trailing_commas() -> None:
+    rec = read_one("authors_latin_only.txt")
+    assert rec.keywords_zh == ["聽覺-運動交互作用", "音樂演奏", "多音源協作", "功能性磁振造影"]
+    assert rec.keywords_en == [
+        "audio-motor interaction",
+        "music playing",
+        "multiple auditory sources coordination",
+        "fMRI",
+    ]
+
+
+def test_spaced_enumeration_comma_and_apostrophes() -> None:
+    rec = read_one("authors_han_then_latin.txt")
+    assert rec.keywords_zh == ["學習共同體", "教師專業發展", "教師專業成長"]
+    assert rec.keywords_en == [
+        "learning community",
+        "teachers' professional development",
+        "teachers' professional growth",
+    ]
+
+
+def test_third_language_keyword_is_kept_apart_with_a_notice() -> None:
+    rec = read_one("kw_third_language.txt")
+    assert rec.keywords_zh == ["第二語言焦慮"]
+    assert rec.keywords_en == ["second language anxiety", "learning attitude"]
+    assert Section("keywords_other", "外国語学習における不安", 7) in rec.sections
+    assert [n.line for n in rec.notices] == [7]
+    assert "外国語学習における不安" in rec.notices[0].message
+
+
+def test_english_volume_line_and_pp_pages() -> None:
+    rec = read_one("volume_en.txt")
+    assert (rec.volume, rec.issue, rec.date, rec.pages) == ("10", "1", None, "1-30")
+
+
+def test_traditional_subject_heading_and_restarting_lists() -> None:
+    rec = read_one("subject_traditional.txt")
+    assert rec.subjects == [["人文學", "人文學綜合"], ["社會科學", "社會科學綜合"]]
+    assert rec.references == [
+        "Kissinger, Henry(1994).Diplomacy.New York:Simon & Schuster.",
+        "Waltz, Kenneth N.(1979).Theory of International Politics.New York:McGraw-Hill.",
+    ]
+    assert rec.citing == [
+        "姚祺(2021)。中梵關係是否因循「越南模式」:一種建構主義的觀點。中國大陸研究,64(1),57-99。"
+    ]
+
+
+def test_no_keyword_line_is_a_notice_not_an_error() -> None:
+    rec = read_one("no_keywords.txt")
+    assert rec.keywords_zh == [] and rec.keywords_en == []
+    assert [n.message for n in rec.notices] == [NO_KEYWORDS]
+    assert rec.authors == [Person("張國城", "Kuo-Cheng Chang", 4)]
+    assert rec.abstract_en is not None and rec.abstract_en.startswith("This article seeks")
+    assert rec.pages == "113-129"
+
+
+def test_no_keyword_line_gives_an_empty_pairing() -> None:
+    from termkit.align import pair_record
+
+    rec = read_one("no_keywords.txt")
+    pairing = pair_record(rec)
+    assert pairing.pairs == [] and pairing.unpaired_zh == [] and pairing.unpaired_en == []
+
+
+def test_unrecognised_block_is_kept_as_a_section() -> None:
+    rec = read_one("unrecognised_section.txt")
+    assert rec.sections == [Section("unrecognised", "DOI：10.6683/TPSR.201112.15(2).67-113", 13)]
+    assert rec.pages == "67-113"
+
+
+def test_two_records_separated_by_a_form_feed() -> None:
+    first, second = read_records(str(RECORDS / "two_records.txt"))
+    assert (first.id, second.id) == ("two_records#1", "two_records#2")
+    assert first.title_zh == "來臺陸生的政治態度與臺灣主權接受程度"
+    assert second.authors == [Person("莊傳慶", None, 17)]
+    assert second.lines["title_en"] == 13
+
+
+def test_crlf_file_reads_like_lf() -> None:
+    crlf = read_one("crlf.txt")
+    lf = read_one("chinese_title.txt")
+    assert (crlf.keywords_zh, crlf.authors, crlf.lines) == (lf.keywords_zh, lf.authors, lf.lines)
+
+
+@pytest.mark.parametrize("data", [b"   \n\n\t\n", codecs.BOM_UTF8 + b"\n\n"])
+def test_only_whitespace_is_an_input_error(data: bytes) -> None:
+    with pytest.raises(InputError, match="no record content"):
+        parse_records(data, "blank.txt")
+
+
+def test_chinese_abstract_and_labelled_keywords() -> None:
+    text = (
+        "术语知识库EcoLexicon的应用与启示\n\n郑丹丹 张梦宇 朱波 / ZHENG Dandan, ZHANG Mengyu, ZHU Bo\n\n"
+        "术语知识库EcoLexicon是西班牙格拉纳达大学研发的多语种环境科学术语知识库，"
+        "本文介绍其建设理念与应用方式。\n\n"
+        "关键词：EcoLexicon；术语学；术语知识库；启示\n"
+    )
+    (rec,) = parse_records(text.encode("utf-8"), "x.txt")
+    assert rec.abstract_zh is not None and rec.abstract_zh.startswith("术语知识库EcoLexicon是")
+    assert rec.abstract_en is None
+    assert rec.keywords_zh == ["EcoLexicon", "术语学", "术语知识库", "启示"]
+    assert rec.keywords_en == []
+    assert len(rec.authors) == 3
+
+
+def test_prose_with_semicolons_is_an_abstract_not_keywords() -> None:
+    text = (
+        "A Title\n\n張國城(Kuo-Cheng Chang)\n\n"
+        "In 1978, Vietnam invaded Cambodia; it established even closer ties with the Soviet "
+        "Union. Following the Cold War, there were fundamental changes.\n\n"
+        "現實主義 ; realism\n"
+    )
+    (rec,) = parse_records(text.encode("utf-8"), "x.txt")
+    assert rec.abstract_en is not None and rec.abstract_en.startswith("In 1978")
+    assert (rec.keywords_zh, rec.keywords_en) == (["現實主義"], ["realism"])
+
+
+def test_short_list_title_is_a_title_when_the_keyword_line_comes_later() -> None:
+    text = "A Study of Language Skills\n\n聽、說、讀、寫之研究\n\n王小明\n\n聽力 ; listening\n"
+    (rec,) = parse_records(text.encode("utf-8"), "x.txt")
+    assert rec.title_zh == "聽、說、讀、寫之研究"
+    assert rec.authors == [Person("王小明", None, 5)]
+    assert (rec.keywords_zh, rec.keywords_en) == (["聽力"], ["listening"])
