@@ -106,11 +106,13 @@ def _converter(config: str):  # type: ignore[no-untyped-def]
     return opencc.OpenCC(f"{config}.json")
 
 
+@functools.lru_cache(maxsize=65536)
 def to_simplified(text: str) -> str:
     """OpenCC ``t2s`` of ``text`` (cached converter)."""
     return str(_converter("t2s").convert(text))
 
 
+@functools.lru_cache(maxsize=65536)
 def to_traditional(text: str) -> str:
     """OpenCC ``s2t`` of ``text`` (cached converter)."""
     return str(_converter("s2t").convert(text))
@@ -260,10 +262,23 @@ def _key_of(concept: Concept) -> tuple[Kind, str]:
     return concept.kind, concept_key(concept.kind, zh, en)
 
 
-def _add_sources(into: list[Source], more: Iterable[Source]) -> None:
+# Membership sets for the source lists being merged, keyed by id(list): lists grow with
+# every record that repeats a term, and a linear `in` would make merging quadratic.
+_SourceSets = dict[int, set[Source]]
+
+
+def _add_sources(into: list[Source], more: Iterable[Source], sets: _SourceSets) -> int:
+    """Append the sources not yet in ``into``; returns how many were new."""
+    have = sets.get(id(into))
+    if have is None:
+        have = sets[id(into)] = set(into)
+    added = 0
     for s in more:
-        if s not in into:
+        if s not in have:
+            have.add(s)
             into.append(s)
+            added += 1
+    return added
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -272,17 +287,18 @@ def _compatible(a: str, b: str) -> bool:
     return a == b or a.startswith(b + "-") or b.startswith(a + "-")
 
 
-def _merge_term(into: Concept, term: Term) -> None:
+def _merge_term(into: Concept, term: Term, sets: _SourceSets) -> None:
     for t in into.terms:
         if _compatible(t.lang, term.lang) and _norm(t.text) == _norm(term.text):
             # The same form under a general and a regional tag is one term: keep the
             # more specific tag, which says more and still matches the general one.
             if len(term.lang) > len(t.lang):
                 t.lang = term.lang
-            # Support counts distinct sightings, i.e. new sources.
-            new = [s for s in term.sources if s not in t.sources]
-            t.support += len(new) if term.sources else term.support
-            _add_sources(t.sources, term.sources)
+            # Support counts sightings: a term whose sources are all known already (the
+            # same glossary merged twice) adds nothing.
+            new = _add_sources(t.sources, term.sources, sets)
+            if new or not term.sources:
+                t.support += term.support
             # A form printed in a record beats one produced by conversion or a title.
             if t.origin != ORIGIN_RECORD and term.origin == ORIGIN_RECORD:
                 t.origin = ORIGIN_RECORD
@@ -304,7 +320,7 @@ def _merge_term(into: Concept, term: Term) -> None:
 _STATUS_RANK = {Status.PREFERRED: 0, Status.ADMITTED: 1, Status.CANDIDATE: 2, Status.DEPRECATED: 3}
 
 
-def _copy(concept: Concept, cid: str) -> Concept:
+def _copy(concept: Concept, cid: str, sets: _SourceSets) -> Concept:
     fresh = Concept(
         id=cid,
         kind=concept.kind,
@@ -316,13 +332,14 @@ def _copy(concept: Concept, cid: str) -> Concept:
         props=dict(concept.props),
     )
     for term in concept.terms:
-        _merge_term(fresh, term)
+        _merge_term(fresh, term, sets)
     return fresh
 
 
 def merge_glossaries(glossaries: Sequence[Glossary]) -> Glossary:
     """Fold glossaries into one; returns a new, settled and sorted glossary."""
     merged: dict[tuple[Kind, str], Concept] = {}
+    sets: _SourceSets = {}
     notices: list[Notice] = []
     header: dict[str, str] = {}
     for g in glossaries:
@@ -334,14 +351,14 @@ def merge_glossaries(glossaries: Sequence[Glossary]) -> Glossary:
             have = merged.get(key)
             if have is None:
                 cid = concept.id or concept_id(key[0], key[1])
-                merged[key] = _copy(concept, cid)
+                merged[key] = _copy(concept, cid, sets)
                 continue
             for term in concept.terms:
-                _merge_term(have, term)
+                _merge_term(have, term, sets)
             for d in concept.domains:
                 if d not in have.domains:
                     have.domains.append(d)
-            _add_sources(have.sources, concept.sources)
+            _add_sources(have.sources, concept.sources, sets)
             for n in concept.notes:
                 if n not in have.notes:
                     have.notes.append(n)
