@@ -1,0 +1,288 @@
+"""Term matchers for the checks: Chinese (script-folded, no word boundaries) and English.
+
+Both matchers compile every glossary form into one Aho–Corasick automaton (pyahocorasick,
+compiled code), so a unit costs one pass over its text whatever the size of the glossary.
+
+* **Chinese**: text and terms are folded to Simplified with a per-character table derived
+  once from OpenCC ``t2s``. A character table (rather than OpenCC's phrase conversion) keeps
+  every offset in place and folds a term and the text around it the same way, so 權力平衡
+  matches 权力平衡 and 權力平衡 alike. No word boundaries: Chinese has none.
+* **English**: text is cut into word tokens (letters and digits; hyphens, spaces, apostrophes
+  and sentence punctuation separate; symbols such as ``( [ \\ + ^`` are tokens of their own,
+  so ``unbalanced (`` and ``unbalanced [`` stay different terms), each token is lower-cased, loses a possessive ``'s`` and
+  is reduced by a light plural/third-person rule (``balances`` -> ``balance``,
+  ``policies`` -> ``policy``). Case is ignored except for glossary terms written in capitals
+  (``WHO``, ``FILE``): those are acronyms or symbols and match only text in capitals, so
+  ``WHO`` does not fire on "who". Each glossary token becomes one private character, any other
+  token a separator, and the automaton runs over that token string, so a match always starts
+  and ends on word boundaries (``power`` never matches inside ``powerful``) and
+  ``balance-of-power`` equals ``balance of power``.
+
+Matches carry the key of the form (an integer) and the span in the original text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+# Code points used to stand for English tokens in the encoded token string. Plane 15/16
+# private use gives 131k slots; plane-0 private use is avoided so real text never collides.
+_TOKEN_BASE = 0xF0000
+_SEPARATOR = "\x01"
+_MEMO_SIZE = 200_000
+
+_HAN_RANGES = (
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x2A6DF),
+    (0x2A700, 0x2EBEF),
+)
+
+# A word (letters/digits), or one symbol that carries meaning in a term ("Unmatched ( or \(",
+# "C++"). Sentence punctuation, hyphens, apostrophes and slashes only separate words.
+_WORD = re.compile(r"[^\W_]+(?:['’][sS](?![^\W_]))?|[^\w\s\-'’.,;:!?\"“”‘/]", re.UNICODE)
+_HAN = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _HAN_RANGES) + "]")
+
+
+class Match(NamedTuple):
+    """One term occurrence: the key of the matched form and its span in the original text."""
+
+    key: int
+    start: int
+    end: int
+
+
+# --------------------------------------------------------------------------- Chinese folding
+
+
+@functools.cache
+def _opencc(config: str) -> Any:
+    import opencc  # lazy: building a converter costs ~70 ms
+
+    return opencc.OpenCC(f"{config}.json")
+
+
+def convert(text: str, config: str) -> str:
+    """OpenCC conversion with a cached converter (``t2s``, ``s2t`` …)."""
+    return str(_opencc(config).convert(text))
+
+
+def _han_chars() -> list[str]:
+    return [chr(cp) for a, b in _HAN_RANGES for cp in range(a, b + 1)]
+
+
+@functools.cache
+def char_table(config: str) -> dict[int, int]:
+    """Single-character mapping of an OpenCC config over all Han characters (changed ones only)."""
+    chars = _han_chars()
+    # One OpenCC call over newline-separated characters: no phrase crosses a newline.
+    converted = convert("\n".join(chars), config).split("\n")
+    table: dict[int, int] = {}
+    if len(converted) != len(chars):  # pragma: no cover - defensive: OpenCC kept lines apart
+        return table
+    for c, d in zip(chars, converted, strict=True):
+        if d != c and len(d) == 1:
+            table[ord(c)] = ord(d)
+    return table
+
+
+def fold_zh(text: str) -> str:
+    """Fold Chinese text to Simplified, character by character (offsets unchanged)."""
+    return text.translate(char_table("t2s"))
+
+
+def has_han(text: str) -> bool:
+    """True when ``text`` contains at least one Han character."""
+    return _HAN.search(text) is not None
+
+
+# --------------------------------------------------------------------------- English tokens
+
+
+def stem(token: str) -> str:
+    """The light normal form of one lower-case English word (plural, 3rd person)."""
+    n = len(token)
+    if n > 4 and token.endswith("ies"):
+        return token[:-3] + "y"
+    if n > 4 and token.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return token[:-2]
+    if n > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        return token[:-1]
+    return token
+
+
+def _caps(word: str) -> str | None:
+    """``WTO`` / ``URLs`` -> ``^WTO`` / ``^URL``: the key of a word written in capitals."""
+    if len(word) >= 2 and word.isupper():
+        return "^" + word
+    if len(word) >= 3 and word.endswith("s") and word[:-1].isupper():
+        return "^" + word[:-1]
+    return None
+
+
+def classify(word: str) -> tuple[str, str]:
+    """``(normal form, capitals key or "")`` of one token as :data:`_WORD` cuts it."""
+    if not word[0].isalnum():
+        return word, ""
+    if word[-2:-1] in ("'", "’"):  # possessive kept with its word: power's, WHO's
+        word = word[:-2]
+    return stem(word.lower()), _caps(word) or ""
+
+
+def tokens(text: str) -> list[tuple[str, str, int, int]]:
+    """Word tokens of ``text`` as ``(normal form, capitals key or "", start, end)``.
+
+    The normal form is lower-cased and stemmed; the capitals key is set for words written in
+    capitals (acronyms, metavariables), which a glossary term in capitals must match exactly.
+    """
+    return [(*classify(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+# --------------------------------------------------------------------------- matchers
+
+
+class ChineseMatcher:
+    """All given Chinese forms in one automaton over script-folded text."""
+
+    def __init__(self, forms: Iterable[tuple[str, int]]) -> None:
+        """``forms``: ``(term text, key)`` pairs; several keys may share one folded form."""
+        import ahocorasick  # lazy: compiled extension
+
+        self._keys: dict[str, list[int]] = {}
+        for text, key in forms:
+            folded = fold_zh(text.strip())
+            if folded:
+                self._keys.setdefault(folded, []).append(key)
+        self._auto: Any = ahocorasick.Automaton()
+        for folded, keys in self._keys.items():
+            self._auto.add_word(folded, (len(folded), tuple(keys)))
+        self._empty = not self._keys
+        if not self._empty:
+            self._auto.make_automaton()
+
+    def fold(self, text: str) -> str:
+        """The folded text the automaton runs over."""
+        return fold_zh(text)
+
+    def longest(self, text: str, *, folded: str | None = None) -> list[Match]:
+        """Leftmost-longest, non-overlapping matches."""
+        if self._empty:
+            return []
+        folded = fold_zh(text) if folded is None else folded
+        out: list[Match] = []
+        for end, (length, keys) in self._auto.iter_long(folded):
+            for k in keys:
+                out.append(Match(k, end + 1 - length, end + 1))
+        return out
+
+    def present(self, text: str) -> dict[int, tuple[int, int]]:
+        """Every key found (overlaps included) with the span of its first occurrence."""
+        out: dict[int, tuple[int, int]] = {}
+        if self._empty:
+            return out
+        for end, (length, keys) in self._auto.iter(fold_zh(text)):
+            for k in keys:
+                if k not in out:
+                    out[k] = (end + 1 - length, end + 1)
+        return out
+
+    def all(self, text: str, *, folded: str | None = None) -> list[Match]:
+        """Every match, overlapping ones included."""
+        if self._empty:
+            return []
+        folded = fold_zh(text) if folded is None else folded
+        out: list[Match] = []
+        for end, (length, keys) in self._auto.iter(folded):
+            for k in keys:
+                out.append(Match(k, end + 1 - length, end + 1))
+        return out
+
+
+class EnglishMatcher:
+    """All given English forms in one automaton over token strings (see module docstring)."""
+
+    def __init__(self, forms: Iterable[tuple[str, int]]) -> None:
+        """``forms``: ``(term text, key)`` pairs; several keys may share one normal form."""
+        import ahocorasick  # lazy: compiled extension
+
+        self._vocab: dict[str, str] = {}
+        self._keys: dict[str, list[int]] = {}
+        for text, key in forms:
+            toks = [caps or norm for norm, caps, _, _ in tokens(text)]
+            if not toks:
+                continue
+            encoded = "".join(self._code(t) for t in toks)
+            self._keys.setdefault(encoded, []).append(key)
+        self._auto: Any = ahocorasick.Automaton()
+        for encoded, keys in self._keys.items():
+            self._auto.add_word(encoded, (len(encoded), tuple(keys)))
+        self._empty = not self._keys
+        if not self._empty:
+            self._auto.make_automaton()
+        # Code of each surface word seen so far (bounded): most words repeat across units.
+        self._memo: dict[str, str] = {}
+
+    def _code(self, token: str) -> str:
+        code = self._vocab.get(token)
+        if code is None:
+            code = chr(_TOKEN_BASE + len(self._vocab))
+            self._vocab[token] = code
+        return code
+
+    def _token_code(self, word: str) -> str:
+        norm, caps = classify(word)
+        get = self._vocab.get
+        # A word in capitals is the acronym when the glossary has it, else an ordinary word.
+        code = get(caps, _SEPARATOR) if caps and caps in self._vocab else get(norm, _SEPARATOR)
+        if len(self._memo) < _MEMO_SIZE:
+            self._memo[word] = code
+        return code
+
+    def _encode(self, text: str) -> str:
+        # One C-level findall and a dictionary lookup per word: the per-unit hot path.
+        memo = self._memo.get
+        slow = self._token_code
+        return "".join([memo(w) or slow(w) for w in _WORD.findall(text)])
+
+    def _run(self, text: str, method: str) -> list[Match]:
+        if self._empty:
+            return []
+        hits = list(getattr(self._auto, method)(self._encode(text)))
+        if not hits:
+            return []
+        # Offsets are needed only when something matched: cut the text again with positions.
+        spans = [m.span() for m in _WORD.finditer(text)]
+        out: list[Match] = []
+        for end, (length, keys) in hits:
+            start, stop = spans[end + 1 - length][0], spans[end][1]
+            for k in keys:
+                out.append(Match(k, start, stop))
+        return out
+
+    def longest(self, text: str) -> list[Match]:
+        """Leftmost-longest, non-overlapping matches."""
+        return self._run(text, "iter_long")
+
+    def present(self, text: str) -> dict[int, tuple[int, int]]:
+        """Every key found (overlaps included) with the span of its first occurrence."""
+        out: dict[int, tuple[int, int]] = {}
+        if self._empty:
+            return out
+        hits = list(self._auto.iter(self._encode(text)))
+        if not hits:
+            return out
+        spans = [m.span() for m in _WORD.finditer(text)]
+        for end, (length, keys) in hits:
+            for k in keys:
+                if k not in out:
+                    out[k] = (spans[end + 1 - length][0], spans[end][1])
+        return out
+
+    def all(self, text: str) -> list[Match]:
+        """Every match, overlapping ones included."""
+        return self._run(text, "iter")
+

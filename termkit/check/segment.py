@@ -1,0 +1,128 @@
+"""A segment: one source text and one target text of a translation unit, with its location.
+
+A unit with several target languages (a TMX ``<tu>`` with ``zh-CN`` and ``zh-TW``) gives one
+segment per target. :func:`segments` decides which variant is the source: the ``--source-lang``
+given by the caller, else the unit's own ``source_lang``, else its first variant.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from termkit import lang as langtags
+from termkit.check.findings import CHECKS, Finding
+from termkit.model import Unit
+
+
+@dataclass(slots=True)
+class Segment:
+    """What the checks look at; ``target`` is None when the unit has no target at all."""
+
+    path: str
+    line: int | None
+    unit: str | None
+    index: int
+    source_lang: langtags.Tag
+    target_lang: langtags.Tag
+    source: str
+    target: str | None
+    cache: dict[str, Any] | None = None  # per-segment memo for checks (rarely needed)
+    source_tag: str = ""  # str(source_lang), computed once
+    target_tag: str = ""
+
+    def __post_init__(self) -> None:
+        self.source_tag = _tag_text(self.source_lang)
+        self.target_tag = _tag_text(self.target_lang)
+
+    @property
+    def direction(self) -> str | None:
+        """``zh-en``, ``en-zh`` or None when the checks of terms do not apply."""
+        s, t = self.source_lang.language, self.target_lang.language
+        if s == "zh" and t == "en":
+            return "zh-en"
+        if s == "en" and t == "zh":
+            return "en-zh"
+        return None
+
+    def finding(self, check: str, message: str, **fields: Any) -> Finding:
+        """A finding of ``check`` located at this segment."""
+        return Finding(
+            check=check,
+            severity=CHECKS[check][0],
+            path=self.path,
+            line=self.line,
+            unit=self.unit,
+            source_lang=self.source_tag,
+            target_lang=self.target_tag,
+            source=self.source,
+            target=self.target or "",
+            message=message,
+            index=self.index,
+            **fields,
+        )
+
+
+# Tags repeat on every unit of a file: parse each spelling once (Tag is an immutable value).
+parse_tag = functools.lru_cache(maxsize=1024)(langtags.parse)
+
+
+@functools.lru_cache(maxsize=1024)
+def _tag_text(tag: langtags.Tag) -> str:
+    return str(tag)
+
+
+@functools.lru_cache(maxsize=4096)
+def _matches(tag: str, want: langtags.Tag) -> bool:
+    t = parse_tag(tag)
+    if t.language != want.language:
+        return False
+    # A part the file's tag leaves out is compatible: "zh" is a zh-Hant-TW target if asked.
+    return all(
+        w is None or h is None or w == h
+        for w, h in ((want.script, t.script), (want.region, t.region))
+    )
+
+
+def segments(
+    unit: Unit,
+    path: str,
+    index: int,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+) -> list[Segment]:
+    """The segments of one unit (none when it has no source text)."""
+    if not unit.variants:
+        return []
+    src_tag = source_lang or unit.source_lang or unit.variants[0].lang
+    want_src = parse_tag(src_tag)
+    source = next((v for v in unit.variants if _matches(v.lang, want_src)), None)
+    if source is None:
+        return []
+    want_tgt = parse_tag(target_lang) if target_lang else None
+    targets = [
+        v
+        for v in unit.variants
+        if v is not source and (want_tgt is None or _matches(v.lang, want_tgt))
+    ]
+    line = unit.location.line if unit.location else None
+    src_parsed = parse_tag(source.lang)
+    if want_src.script and not src_parsed.script:
+        src_parsed = want_src
+    out: list[Segment] = []
+    for v in targets:
+        tag = parse_tag(v.lang)
+        # An explicit --target-lang fills in what the file's tag leaves out (zh -> zh-Hant-TW).
+        if want_tgt is not None and (tag.script is None or tag.region is None):
+            tag = langtags.Tag(
+                tag.language, tag.script or want_tgt.script, tag.region or want_tgt.region
+            )
+        out.append(Segment(path, line, unit.id, index, src_parsed, tag, source.text, v.text))
+    if not targets:
+        if len(unit.variants) > 1:
+            return []  # translated, but not into the language asked for: not ours to judge
+        tag = want_tgt or langtags.Tag("und")
+        out.append(Segment(path, line, unit.id, index, src_parsed, tag, source.text, None))
+    return out

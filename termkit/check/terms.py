@@ -1,0 +1,234 @@
+"""The term checks: ``missing-term``, ``forbidden-term`` and ``inconsistent``.
+
+:func:`terms` runs the term matchers once per segment (source side: leftmost-longest matches;
+target side: every form present) and serves both ``missing-term`` and ``forbidden-term``; it
+also returns which glossary rendering each source concept got, which :func:`inconsistent`
+compares across the whole file set once every unit has been seen.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from termkit.check import findings as F
+from termkit.check.findings import Finding
+from termkit.check.index import TermIndex
+from termkit.check.matching import Match, fold_zh
+from termkit.check.segment import Segment
+
+
+class Rendering(NamedTuple):
+    """How one source concept was rendered in one segment (for ``inconsistent``)."""
+
+    concept: int
+    target_lang: str
+    norm: str  # normal form of the rendering: the identity compared across units
+    text: str  # the glossary form that matched
+    rank: int
+    seg: Segment
+    term: str  # the source form
+    source_span: tuple[int, int]
+    target_span: tuple[int, int]
+
+
+def _source_matches(seg: Segment, index: TermIndex) -> list[Match]:
+    if seg.direction == "zh-en":
+        return index.zh.longest(seg.source)
+    return index.en.longest(seg.source)
+
+
+def _target_matches(seg: Segment, index: TermIndex) -> list[Match]:
+    if seg.direction == "zh-en":
+        return index.en.all(seg.target or "")
+    return index.zh.all(seg.target or "")
+
+
+def _target_present(seg: Segment, index: TermIndex) -> dict[int, tuple[int, int]]:
+    if seg.direction == "zh-en":
+        return index.en.present(seg.target or "")
+    return index.zh.present(seg.target or "")
+
+
+def terms(seg: Segment, index: TermIndex) -> tuple[list[Finding], list[Finding], list[Rendering]]:
+    """``missing-term`` and ``forbidden-term`` findings, and the renderings seen."""
+    if seg.direction is None or not seg.target or not seg.target.strip():
+        return [], [], []
+    smatches = _source_matches(seg, index)
+    present = _target_present(seg, index)
+    if not smatches and not present:
+        return [], [], []
+    zh_side = 1 if seg.direction == "en-zh" else 0
+    missing: list[Finding] = []
+    renderings: list[Rendering] = []
+    seen: set[int] = set()
+    forms = index.forms
+    approved_of, usable_of = index.approved, index.usable
+    # Several concepts may share one source form (homonyms, PO entries with contexts): the
+    # translator chose one meaning, so the place is fine when any of them is rendered.
+    # for/else loops below: no generator per concept on this hot path.
+    by_span: dict[tuple[int, int], list[int]] = {}
+    for key, start, end in smatches:
+        ci = forms[key].concept
+        if ci not in seen:
+            seen.add(ci)
+            by_span.setdefault((start, end), []).append(key)
+    for (start, end), keys in by_span.items():
+        rendered = False
+        unrendered: list[tuple[int, tuple[int, ...]]] = []
+        for key in keys:
+            ci = forms[key].concept
+            approved = approved_of[ci][zh_side]
+            for k in approved:
+                if k in present:
+                    rendered = True
+                    break
+            else:
+                if approved and not (
+                    zh_side and any(_split_present(forms[k].norm, seg) for k in approved)
+                ):
+                    unrendered.append((key, approved))
+                elif approved:
+                    rendered = True
+            for k in usable_of[ci][zh_side]:
+                if k in present:
+                    f = forms[k]
+                    renderings.append(
+                        Rendering(ci, seg.target_tag, f.norm, f.text, f.rank, seg,
+                                  forms[key].text, (start, end), present[k])
+                    )
+                    break
+        if rendered:
+            continue
+        for key, approved in unrendered:
+            form = forms[key]
+            expected = _expected(index, approved, seg)
+            missing.append(
+                seg.finding(
+                    F.MISSING_TERM,
+                    f"{form.text!r} is not rendered as {' / '.join(repr(e) for e in expected)}",
+                    term=form.text,
+                    expected=expected,
+                    concept=index.concept_id(form.concept),
+                    source_span=(start, end),
+                )
+            )
+    forbidden = (
+        []
+        if index.deprecated.isdisjoint(present)
+        else _forbidden(seg, index, _target_matches(seg, index))
+    )
+    return missing, forbidden, renderings
+
+
+# A Chinese rendering may be split by words the sentence puts inside it (读取…失败 for
+# "failed to read" in 读取归档 %s 失败): two parts of two characters or more, in order, at
+# most this many characters apart, count as the rendering.
+SPLIT_GAP = 16
+
+
+def _split_present(norm: str, seg: Segment) -> bool:
+    """True when the folded rendering ``norm`` occurs in the target cut in two, in order."""
+    if len(norm) < 4:
+        return False
+    if seg.cache is None:
+        seg.cache = {}
+    folded = seg.cache.get("folded-target")
+    if folded is None:
+        folded = seg.cache["folded-target"] = fold_zh(seg.target or "")
+    for cut in range(2, len(norm) - 1):
+        head, tail = norm[:cut], norm[cut:]
+        i = folded.find(head)
+        while i >= 0:
+            after = i + len(head)
+            if folded.find(tail, after, after + SPLIT_GAP + len(tail)) >= 0:
+                return True
+            i = folded.find(head, i + 1)
+    return False
+
+
+def _expected(index: TermIndex, keys: Sequence[int], seg: Segment) -> tuple[str, ...]:
+    """The texts of ``keys``, only those written in the target's script when there are any."""
+    script = seg.target_lang.script
+    texts = [index.forms[k].text for k in keys]
+    if script:
+        mine = [index.forms[k].text for k in keys if index.forms[k].script == script]
+        texts = mine or texts
+    return tuple(dict.fromkeys(texts))
+
+
+def _forbidden(seg: Segment, index: TermIndex, tmatches: list[Match]) -> list[Finding]:
+    forms = index.forms
+    deprecated = index.deprecated
+    bad: dict[tuple[int, int], list[int]] = defaultdict(list)
+    good: set[tuple[int, int]] = set()
+    for key, start, end in tmatches:
+        if key in deprecated:
+            bad[(start, end)].append(key)
+        else:
+            good.add((start, end))
+    out: list[Finding] = []
+    for (start, end), keys in sorted(bad.items()):
+        if (start, end) in good:
+            continue  # the same text is also an accepted form of some concept
+        # Part of a longer accepted term ("power balance" inside an accepted longer name).
+        if any(a <= start and end <= b for a, b in good):
+            continue
+        k = min(keys)
+        ci = forms[k].concept
+        target_is_zh = forms[k].zh
+        approved = _expected(index, index.approved[ci][1 if target_is_zh else 0], seg)
+        found = (seg.target or "")[start:end]
+        hint = f"; use {' / '.join(repr(a) for a in approved)}" if approved else ""
+        out.append(
+            seg.finding(
+                F.FORBIDDEN_TERM,
+                f"deprecated rendering {found!r}{hint}",
+                term=forms[k].text,
+                found=found,
+                expected=approved,
+                concept=index.concept_id(ci),
+                target_span=(start, end),
+            )
+        )
+    return out
+
+
+def inconsistent(renderings: list[Rendering], index: TermIndex) -> list[Finding]:
+    """``inconsistent``: units whose rendering of a source concept differs from the majority.
+
+    The majority rendering is the one most units use (ties: better glossary status, then
+    alphabetical); each unit that uses another gets a finding naming both.
+    """
+    groups: dict[tuple[int, str], list[Rendering]] = defaultdict(list)
+    for r in renderings:
+        groups[(r.concept, r.target_lang)].append(r)
+    out: list[Finding] = []
+    for group in groups.values():
+        counts = Counter(r.norm for r in group)
+        if len(counts) < 2:
+            continue
+        best_rank: dict[str, tuple[int, str]] = {}
+        for r in group:
+            best_rank[r.norm] = min(best_rank.get(r.norm, (9, r.text)), (r.rank, r.text))
+        major = min(counts, key=lambda n: (-counts[n], best_rank[n], n))
+        major_text = best_rank[major][1]
+        for r in group:
+            if r.norm == major:
+                continue
+            found = (r.seg.target or "")[r.target_span[0] : r.target_span[1]]
+            out.append(
+                r.seg.finding(
+                    F.INCONSISTENT,
+                    f"{r.term!r} rendered as {found!r} here but as {major_text!r} "
+                    f"in {counts[major]} other unit(s)",
+                    term=r.term,
+                    found=found,
+                    expected=(major_text,),
+                    concept=index.concept_id(r.concept),
+                    source_span=r.source_span,
+                    target_span=r.target_span,
+                )
+            )
+    return out

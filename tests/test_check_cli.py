@@ -1,0 +1,273 @@
+"""`termkit check` end to end: report formats, exit statuses, bad input next to good input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+from lxml import etree
+
+from termkit.check.findings import CHECKS
+from termkit.cli import COMMANDS, cli
+
+from .conftest import DATA
+
+HERE = DATA / "check"
+G = str(HERE / "fixture.glossary.txt")
+SEEDED = [str(HERE / n) for n in ("seeded.zh_TW.po", "seeded.tmx", "seeded.xlf", "seeded.tsv")]
+CLEAN = [p.replace("seeded", "clean") for p in SEEDED]
+
+
+def run(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(cli, ["check", *args], catch_exceptions=False)
+
+
+def test_registered_with_help_listing_every_check() -> None:
+    assert COMMANDS["check"][0] == "termkit.cli.check:check"
+    result = run("--help")
+    assert result.exit_code == 0
+    for name, (severity, _desc) in CHECKS.items():
+        assert name in result.output
+        assert severity.value in result.output
+    for option in ("--glossary", "--regional", "--pair", "--fail-on", "--format", "--target-lang"):
+        assert option in result.output
+
+
+def test_clean_files_exit_0() -> None:
+    result = run("-g", G, *CLEAN)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "0 findings (0 error(s), 0 warning(s)) in 4 file(s), 36 unit(s)\n"
+    assert result.stderr == ""
+
+
+def test_text_report_grouped_by_check_with_marked_terms() -> None:
+    result = run("-g", G, SEEDED[0])
+    assert result.exit_code == 1
+    out = result.stdout.splitlines()
+    headers = [line.split(" ")[0] for line in out if line and not line.startswith(" ")]
+    assert headers[:-1] == list(CHECKS)  # one section per check, in the documented order
+    po = SEEDED[0]
+    assert out[0] == (
+        "missing-term (error): 2 — glossary term in the source, no approved rendering in the target"
+    )
+    assert out[1] == (
+        f"  {po}:10: [unit Realism and its critics] 'realism' is not rendered as '現實主義'"
+    )
+    assert out[2] == "    source [en]: «Realism» and its critics"
+    assert out[3] == "    target [zh-Hant-TW]: 實在論及其批評者"
+    assert f"  {po}:25: [unit The balance of power] Simplified characters in a Traditional" in (
+        result.stdout
+    )
+    assert "    target [zh-Hant-TW]: «权力平衡»" in out
+    assert out[-1] == "8 findings (5 error(s), 3 warning(s)) in 1 file(s), 9 unit(s)"
+
+
+def test_fail_on_levels() -> None:
+    warnings_only = ["--check", "untranslated", "--check", "empty-target"]
+    assert run("-g", G, *warnings_only, SEEDED[0]).exit_code == 0
+    assert run("-g", G, *warnings_only, "--fail-on", "warning", SEEDED[0]).exit_code == 1
+    assert run("-g", G, "--fail-on", "never", SEEDED[0]).exit_code == 0
+    assert run("-g", G, "--skip", "missing-term", "--skip", "forbidden-term", "--skip",
+               "wrong-script", "--skip", "wrong-region", SEEDED[0]).exit_code == 0
+
+
+def test_json_report_schema_and_counts() -> None:
+    result = run("-g", G, "--format", "json", *SEEDED)
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["schema"] == "termkit-check/1"
+    assert data["files"] == SEEDED
+    summary = data["summary"]
+    assert summary["findings"] == len(data["findings"]) == 32
+    assert summary["units"] == 36
+    assert summary["by_check"] == {
+        "missing-term": 8, "forbidden-term": 4, "inconsistent": 4, "wrong-script": 4,
+        "wrong-region": 4, "untranslated": 4, "empty-target": 4,
+    }
+    assert summary["by_severity"] == {"error": 20, "warning": 12}
+    keys = {"check", "severity", "file", "line", "unit", "source_lang", "target_lang", "message",
+            "term", "found", "expected", "concept", "source", "target", "source_span",
+            "target_span"}
+    for f in data["findings"]:
+        assert set(f) == keys
+        if f["target_span"]:
+            start, end = f["target_span"]
+            assert f["target"][start:end] == f["found"]
+    assert data["errors"] == []
+
+
+def test_junit_report_parses_and_counts(tmp_path: Path) -> None:
+    out = tmp_path / "report.xml"
+    result = run("-g", G, "--format", "junit", "-o", str(out), *SEEDED)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    root = etree.parse(str(out)).getroot()
+    assert root.tag == "testsuites"
+    suites = root.findall("testsuite")
+    assert [s.get("name") for s in suites] == SEEDED
+    for s in suites:
+        cases = s.findall("testcase")
+        assert int(s.get("tests")) == len(cases)
+        assert int(s.get("failures")) == len(s.findall("testcase/failure"))
+        assert int(s.get("errors")) == 0
+    per_file = {s.get("name"): s for s in suites}
+    # Each seeded file: 8 findings, of which 5 errors (failures) and 3 warnings (passing).
+    for path in SEEDED:
+        assert per_file[path].get("tests") == "8"
+        assert per_file[path].get("failures") == "5"
+    assert root.get("tests") == str(4 * 8)
+    assert root.get("failures") == str(4 * 5)
+    assert root.get("errors") == "0"
+    types = sorted({f.get("type") for f in root.iter("failure")})
+    assert types == ["forbidden-term", "missing-term", "wrong-region", "wrong-script"]
+    # A clean file is one passing test case.
+    clean = run("-g", G, "--format", "junit", CLEAN[0])
+    assert clean.exit_code == 0
+    suite = etree.fromstring(clean.stdout_bytes).find("testsuite")
+    assert suite is not None and suite.get("tests") == "1" and suite.get("failures") == "0"
+    assert [c.get("name") for c in suite.findall("testcase")] == ["clean"]
+
+
+def test_bad_file_reported_next_to_the_findings_of_the_others() -> None:
+    bad = str(HERE / "bad.tmx")
+    result = run("-g", G, bad, SEEDED[0])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {bad}:7:")
+    assert "malformed XML" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    # The good file's findings are all there; the bad file is counted as unreadable.
+    assert result.stdout.count(f"  {SEEDED[0]}:") == 8
+    assert result.stdout.endswith(
+        "8 findings (5 error(s), 3 warning(s)) in 2 file(s), 9 unit(s); "
+        "1 file(s) could not be read\n"
+    )
+
+
+def test_bad_file_in_json_and_junit(tmp_path: Path) -> None:
+    missing = str(tmp_path / "nope.po")
+    result = run("-g", G, "--format", "json", missing, SEEDED[0])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {missing}: no such file\n"
+    data = json.loads(result.stdout)
+    assert data["errors"] == [{"file": missing, "line": None, "column": None,
+                               "message": "no such file"}]
+    assert data["summary"]["findings"] == 8
+    junit = run("-g", G, "--format", "junit", missing, SEEDED[0])
+    assert junit.exit_code == 2
+    root = etree.fromstring(junit.stdout_bytes)
+    assert root.get("errors") == "1"
+    suite = next(s for s in root.findall("testsuite") if s.get("name") == missing)
+    assert suite.find("testcase/error") is not None
+
+
+def test_bad_glossary_and_usage_errors(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.glossary.txt"
+    broken.write_text("# termkit glossary 1\n\n[c1]\nbogus: 1\n", encoding="utf-8")
+    result = run("-g", str(broken), SEEDED[0])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {broken}:4")
+    assert run("-g", G).exit_code == 2  # nothing to check
+    assert run("-g", G, "--check", "nonsense", SEEDED[0]).exit_code == 2
+    assert run(SEEDED[0]).exit_code == 2  # --glossary is required
+
+
+def test_pair_with_different_line_counts(tmp_path: Path) -> None:
+    src = tmp_path / "a.en.txt"
+    tgt = tmp_path / "a.zh.txt"
+    src.write_text("one\ntwo\nthree\n", encoding="utf-8")
+    tgt.write_text("一\n二\n", encoding="utf-8")
+    result = run("-g", G, "--pair", str(src), str(tgt))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {tgt}:3: 2 lines but the source")
+
+
+def test_pair_and_stdin(tmp_path: Path) -> None:
+    result = run("-g", G, "--target-lang", "zh-TW", "--pair", str(HERE / "pair.en.txt"),
+                 str(HERE / "pair.zh_TW.txt"), "--format", "json")
+    data = json.loads(result.stdout)
+    assert [f["check"] for f in data["findings"]] == [
+        "missing-term", "wrong-script", "untranslated", "empty-target"]
+    # A PO file on stdin needs --input-format.
+    po = Path(SEEDED[0]).read_bytes()
+    piped = CliRunner().invoke(cli, ["check", "-g", G, "--input-format", "po", "-"], input=po)
+    assert piped.exit_code == 1
+    assert "-:10: [unit Realism and its critics]" in piped.stdout
+
+
+def test_report_to_file_is_written_atomically(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "report.txt"
+    result = run("-g", G, "-o", str(target), SEEDED[1])
+    assert result.exit_code == 1
+    assert target.read_text(encoding="utf-8").endswith("in 1 file(s), 9 unit(s)\n")
+    assert not [p for p in target.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_file_that_cannot_be_read(tmp_path: Path) -> None:
+    if shutil.which("id") is None:  # pragma: no cover
+        return
+    import os
+
+    if os.geteuid() == 0:  # root reads everything: nothing to test
+        return
+    locked = tmp_path / "locked.po"
+    locked.write_bytes(Path(SEEDED[0]).read_bytes())
+    locked.chmod(0)
+    result = run("-g", G, str(locked), SEEDED[1])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {locked}: permission denied\n"
+
+
+def test_unknown_input_format_names_the_check_options() -> None:
+    result = run("-g", G, str(HERE / "pair.en.txt"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"Error: {HERE / 'pair.en.txt'}: cannot tell the format from the file name; "
+        "pass --input-format (one of: ")
+    assert "--pair SOURCE TARGET" in result.stderr
+
+
+def test_stats_on_stderr() -> None:
+    result = run("-g", G, "--stats", SEEDED[0])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == "units: 9, segments: 9"
+    names = [line.split(":")[0] for line in lines[1:]]
+    assert names == sorted(["empty-target", "inconsistent", "match-terms", "untranslated",
+                            "wrong-region", "wrong-script"])
+
+
+def test_several_glossaries_keep_their_own_statuses(tmp_path: Path) -> None:
+    # Two preferred renderings in one file would be re-settled to candidates by a merge;
+    # the check must still require one of them.
+    two = tmp_path / "two.glossary.txt"
+    two.write_text(
+        "# termkit glossary 1\n\n[c1]\nkind: term\nstatus: preferred\n"
+        "term zh-Hant: 現實主義\n  status: preferred\n"
+        "term en: realism\n  status: preferred\nterm en: political realism\n  status: preferred\n",
+        encoding="utf-8",
+    )
+    src = tmp_path / "s.zh.txt"
+    tgt = tmp_path / "t.en.txt"
+    src.write_text("現實主義\n", encoding="utf-8")
+    tgt.write_text("idealism\n", encoding="utf-8")
+    result = run("-g", str(two), "-g", G, "--pair", str(src), str(tgt), "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    # One finding per concept: this file's (both renderings required) and the fixture's.
+    assert sorted((f["check"], f["expected"]) for f in data["findings"]) == [
+        ("missing-term", ["realism"]),
+        ("missing-term", ["realism", "political realism"]),
+    ]
+
+
+def test_undecodable_text_pair_names_the_line(tmp_path: Path) -> None:
+    src = tmp_path / "s.en.txt"
+    tgt = tmp_path / "t.zh.txt"
+    src.write_text("one\ntwo\n", encoding="utf-8")
+    tgt.write_bytes("一\n".encode() + b"\xff\xfe\xfa\x80bad\n")
+    result = run("-g", G, "--pair", str(src), str(tgt), SEEDED[0])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {tgt}:2:")
+    assert result.stdout.count(f"  {SEEDED[0]}:") == 8  # the PO is still checked

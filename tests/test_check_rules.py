@@ -1,0 +1,222 @@
+"""The rules of each check on small hand-made cases (glossaries and units built in code)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from termkit.check import CHECKS, check_units
+from termkit.model import Concept, Glossary, Source, Status, Term, Unit, Variant
+
+P, A, C, D = Status.PREFERRED, Status.ADMITTED, Status.CANDIDATE, Status.DEPRECATED
+
+
+def concept(cid: str, *terms: tuple[str, str, Status]) -> Concept:
+    return Concept(cid, terms=[Term(text, lang, status) for lang, text, status in terms])
+
+
+def unit(n: int, src: tuple[str, str], tgt: tuple[str, str] | None) -> Unit:
+    variants = [Variant(*src)] + ([Variant(*tgt)] if tgt else [])
+    return Unit(str(n), variants, src[0], location=Source("t.tmx", n))
+
+
+def found(units: list[Unit], *concepts: Concept, **kw):  # type: ignore[no-untyped-def]
+    return [(f.unit, f.check, f.found or f.term, f.expected)
+            for f in check_units(units, Glossary(list(concepts)), **kw)]
+
+
+LETTER_MAIL = concept("c1", ("en", "letter", P), ("zh-Hant", "信函", P))
+LETTER_CHAR = concept("c2", ("en", "letter", P), ("zh-Hant", "字母", P))
+
+
+def test_homonyms_need_one_rendering_only() -> None:
+    units = [
+        unit(1, ("en", "A letter from Hanoi"), ("zh-Hant-TW", "來自河內的信函")),
+        unit(2, ("en", "The letter A"), ("zh-Hant-TW", "字母A")),
+        unit(3, ("en", "Letters"), ("zh-Hant-TW", "書信")),
+    ]
+    result = found(units, LETTER_MAIL, LETTER_CHAR)
+    # Unit 3 renders neither meaning: both are reported, each with its own rendering.
+    assert sorted(result) == [
+        ("3", "missing-term", "letter", ("信函",)),
+        ("3", "missing-term", "letter", ("字母",)),
+    ]
+
+
+def test_candidates_are_not_required() -> None:
+    maybe = concept("c1", ("en", "realism", C), ("zh-Hant", "現實主義", C))
+    units = [unit(1, ("en", "Realism"), ("zh-Hant-TW", "實在論"))]
+    assert found(units, maybe) == []
+
+
+def test_deprecated_rendering_inside_a_longer_accepted_term_is_fine() -> None:
+    old = concept("c1", ("zh-Hant", "權力平衡", P), ("en", "balance of power", P),
+                  ("en", "power balance", D))
+    theory = concept("c2", ("zh-Hant", "均勢理論", P), ("en", "power balance theory", P))
+    units = [
+        unit(1, ("zh-Hant-TW", "均勢理論"), ("en", "power balance theory")),
+        unit(2, ("zh-Hant-TW", "權力平衡"), ("en", "the power balance")),
+    ]
+    assert found(units, old, theory) == [
+        ("2", "missing-term", "權力平衡", ("balance of power",)),
+        ("2", "forbidden-term", "power balance", ("balance of power",)),
+    ]
+
+
+def test_deprecated_text_that_another_concept_accepts_is_fine() -> None:
+    a = concept("c1", ("zh-Hant", "甲", P), ("en", "alpha", P), ("en", "first", D))
+    b = concept("c2", ("zh-Hant", "第一", P), ("en", "first", P))
+    units = [unit(1, ("zh-Hant-TW", "第一"), ("en", "the first"))]
+    assert found(units, a, b) == []
+
+
+def test_inconsistent_majority_then_status() -> None:
+    fp = concept("c1", ("zh-Hant", "外交政策", P), ("en", "foreign policy", P),
+                 ("en", "diplomatic policy", A))
+    two_to_one = [
+        unit(1, ("zh-Hant-TW", "越南外交政策"), ("en", "Vietnam's diplomatic policy")),
+        unit(2, ("zh-Hant-TW", "美國外交政策"), ("en", "US diplomatic policy")),
+        unit(3, ("zh-Hant-TW", "中國外交政策"), ("en", "China's foreign policies")),
+    ]
+    # The majority rendering wins even when it is only admitted.
+    assert found(two_to_one, fp) == [("3", "inconsistent", "foreign policies", ("diplomatic policy",))]
+    tie = two_to_one[1:]
+    # One each: the preferred rendering is the reference.
+    assert found(tie, fp) == [("2", "inconsistent", "diplomatic policy", ("foreign policy",))]
+
+
+def test_inconsistent_counts_plural_and_case_as_one_rendering() -> None:
+    fp = concept("c1", ("zh-Hant", "外交政策", P), ("en", "foreign policy", P))
+    units = [
+        unit(1, ("zh-Hant-TW", "外交政策"), ("en", "Foreign Policy")),
+        unit(2, ("zh-Hant-TW", "外交政策"), ("en", "foreign policies")),
+    ]
+    assert found(units, fp) == []
+
+
+ANALOG = concept("c1", ("zh-Hans-CN", "模拟", C), ("zh-Hant-TW", "類比", C),
+                 ("zh-Hant-HK", "模擬", C), ("en", "analog", C))
+DATA = concept("c2", ("zh-Hans-CN", "数据", C), ("zh-Hant-TW", "資料", C), ("en", "data", C))
+
+
+def test_wrong_region_per_target_region() -> None:
+    units = [
+        unit(1, ("en", "analog signal"), ("zh-Hant-TW", "模擬訊號")),
+        unit(2, ("en", "analog signal"), ("zh-Hant-HK", "模擬訊號")),
+        unit(3, ("en", "analog signal"), ("zh-Hans-CN", "类比信号")),
+        unit(4, ("en", "data"), ("zh-Hant-TW", "數據")),
+        unit(5, ("en", "data"), ("zh-Hant-TW", "資料")),
+        unit(6, ("en", "data"), ("zh-Hant", "數據")),  # no region: nothing to judge by
+    ]
+    assert found(units, ANALOG, DATA, checks=["wrong-region"]) == [
+        ("1", "wrong-region", "模擬", ("類比",)),
+        ("3", "wrong-region", "类比", ("模拟",)),
+        ("4", "wrong-region", "數據", ("資料",)),
+    ]
+
+
+def test_regional_glossary_passed_apart() -> None:
+    units = [unit(1, ("en", "data"), ("zh-Hant-TW", "數據"))]
+    result = check_units(units, Glossary([]), regional=[Glossary([DATA])])
+    assert [(f.check, f.found, f.expected) for f in result] == [
+        ("wrong-region", "數據", ("資料",))]
+
+
+def test_untranslated_rules() -> None:
+    units = [
+        unit(1, ("en", "Click here"), ("zh-Hant-TW", "Click here")),
+        unit(2, ("en", "Mike Haertel"), ("zh-Hans-CN", "Mike Haertel")),
+        unit(3, ("en", "  opencc_dict -i input_file\n"),
+             ("zh-Hans-CN", "  opencc_dict -i input_file\n")),
+        unit(4, ("zh-Hant-TW", "權力平衡"), ("en", "權力平衡")),
+        unit(5, ("zh-Hans-CN", "权力平衡"), ("zh-Hant-TW", "权力平衡")),  # same language
+        unit(6, ("en", "%s of %d"), ("zh-Hans-CN", "%s of %d")),
+        unit(7, ("en", "Click  here"), ("zh-Hant-TW", "Click here ")),  # whitespace only
+    ]
+    result = found(units, checks=["untranslated"])
+    assert result == [("1", "untranslated", None, ()), ("4", "untranslated", None, ()),
+                      ("6", "untranslated", None, ()), ("7", "untranslated", None, ())]
+
+
+def test_empty_target_rules() -> None:
+    units = [
+        unit(1, ("en", "Save"), None),
+        unit(2, ("en", "Save"), ("zh-Hant-TW", "  ")),
+        unit(3, ("en", "   "), None),  # nothing to translate
+        unit(4, ("en", "Save"), ("zh-Hant-TW", "儲存")),
+    ]
+    result = check_units(units, Glossary([]), checks=["empty-target"])
+    assert [(f.unit, f.target_lang) for f in result] == [("1", "zh-Hant-TW"), ("2", "zh-Hant-TW")]
+    assert [f.message for f in result] == ["no target for a source with text",
+                                           "the target is blank for a source with text"]
+
+
+def test_split_chinese_rendering_counts_in_order_only() -> None:
+    read_fail = concept("c1", ("en", "failed to read", P), ("zh-Hans", "读取失败", P))
+    units = [
+        unit(1, ("en", "failed to read archive '%s'"), ("zh-Hans-CN", "读取归档 %s 失败")),
+        unit(2, ("en", "failed to read archive '%s'"), ("zh-Hans-CN", "失败：读取归档 %s")),
+        unit(3, ("en", "failed to read it"),
+             ("zh-Hans-CN", "读取" + "一" * 20 + "失败")),  # too far apart
+    ]
+    assert [u for u, *_ in found(units, read_fail)] == ["2", "3"]
+
+
+def test_target_lang_fills_in_script_and_region() -> None:
+    bal = concept("c1", ("zh-Hant", "權力平衡", P), ("zh-Hans", "权力平衡", P),
+                  ("en", "balance of power", P))
+    units = [unit(1, ("en", "balance of power"), ("zh", "权力平衡"))]
+    assert found(units, bal) == []  # plain "zh": script unknown, not judged
+    assert found(units, bal, target_lang="zh-TW") == [
+        ("1", "wrong-script", "权力平衡", ("權力平衡",))]
+
+
+def test_both_directions_and_several_targets_in_one_unit() -> None:
+    bal = concept("c1", ("zh-Hant", "權力平衡", P), ("zh-Hans", "权力平衡", P),
+                  ("en", "balance of power", P))
+    tu = Unit("1", [Variant("en", "The balance of power"), Variant("zh-Hans-CN", "權力平衡"),
+                    Variant("zh-Hant-TW", "權力平衡")], "en", location=Source("t.tmx", 1))
+    result = check_units([tu], Glossary([bal]))
+    assert [(f.target_lang, f.check, f.found) for f in result] == [
+        ("zh-Hans-CN", "wrong-script", "權力平衡")]
+
+
+_alphabet = list("權力平衡权力平衡外交政策模擬类比數據资料 abcpowerbalancefoPB-'’s()[]\\%\n")
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    texts=st.lists(st.tuples(st.text(alphabet=_alphabet, max_size=25),
+                             st.text(alphabet=_alphabet, max_size=25)), min_size=1, max_size=4),
+    langs=st.sampled_from([("en", "zh-Hant-TW"), ("zh-Hant-TW", "en"), ("en", "zh-Hans-CN"),
+                           ("zh-Hans-CN", "zh-Hant-HK")]),
+)
+def test_any_text_gives_findings_whose_spans_point_at_what_they_say(
+    texts: list[tuple[str, str]], langs: tuple[str, str]
+) -> None:
+    bal = concept("c1", ("zh-Hant", "權力平衡", P), ("zh-Hans", "权力平衡", P),
+                  ("en", "balance of power", P), ("en", "power balance", D))
+    units = [unit(i, (langs[0], s), (langs[1], t)) for i, (s, t) in enumerate(texts, 1)]
+    for f in check_units(units, Glossary([bal, ANALOG, DATA])):
+        if f.source_span:
+            assert 0 <= f.source_span[0] < f.source_span[1] <= len(f.source)
+        if f.target_span:
+            assert 0 <= f.target_span[0] < f.target_span[1] <= len(f.target)
+            assert f.found == f.target[slice(*f.target_span)]
+        assert f.check in CHECKS
+
+
+def test_junit_survives_control_characters() -> None:
+    from lxml import etree
+
+    from termkit.check import report
+
+    units = [unit(1, ("en", "Press \x1b[1mEsc\x1b[0m to quit"), ("zh-Hant-TW", "Press \x1b[1mEsc\x1b[0m to quit"))]
+    found_ = check_units(units, Glossary([]))
+    assert [f.check for f in found_] == ["untranslated"]
+    xml = report.render_junit(report.Summary([], 1, found_, []), report.Severity.WARNING)
+    root = etree.fromstring(xml)
+    assert root.get("failures") == "1"
+    assert "\ufffd[1mEsc" in "".join(root.itertext())
+    text = report.render_text(report.Summary(["t.tmx"], 1, found_, []))
+    assert "untranslated (warning): 1" in text
