@@ -26,7 +26,8 @@ def parser(*, remove_blank_text: bool = False) -> etree.XMLParser:
     )
 
 
-def _reject_entities(doc: Any, path: str) -> None:
+def check_tree(doc: Any, path: str) -> None:
+    """Refuse a parsed document that declares entities (call once on the root's tree)."""
     # Internal entity declarations are how "billion laughs" works; real TMX/TBX/XLIFF never
     # need them, so a document that declares any is refused outright.
     dtd = doc.docinfo.internalDTD
@@ -46,11 +47,11 @@ def parse(stream: IO[bytes], path: str) -> Any:
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (None, None)
         raise FormatError(f"malformed XML: {exc.msg}", path=path, line=line, column=col) from None
-    _reject_entities(doc, path)
+    check_tree(doc, path)
     return doc
 
 
-def iterparse(stream: IO[bytes], path: str, tags: tuple[str, ...] | None = None,
+def iterparse(stream: Any, path: str, tags: tuple[str, ...] | None = None,
               events: tuple[str, ...] = ("end",)) -> Iterator[tuple[str, Any]]:
     """Stream ``(event, element)`` pairs safely; the caller clears elements it is done with."""
     kwargs: dict[str, Any] = dict(
@@ -66,7 +67,7 @@ def iterparse(stream: IO[bytes], path: str, tags: tuple[str, ...] | None = None,
         ctx = etree.iterparse(stream, **kwargs)
         for event, elem in ctx:
             if event == "start" and elem.getparent() is None:
-                _reject_entities(elem.getroottree(), path)
+                check_tree(elem.getroottree(), path)
             yield event, elem
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (None, None)

@@ -123,3 +123,16 @@ def test_format_detected_from_name() -> None:
     assert detect("out/glossary.txt").name == "termkit"
     assert detect("cross-strait.glossary.txt").name == "termkit"
     assert detect("g.json").name == "json"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        Source("cgroups/Nobel Prize.json", None, "Nobel Prize"),
+        Source("dir/b c.txt", 12, "r 1"),
+        Source("plain.txt", 3, None),
+        Source("plain.txt", None, None),
+    ],
+)
+def test_sources_with_spaces_round_trip(source: Source) -> None:
+    assert termkit_text.parse_source(termkit_text.format_source(source)) == source

@@ -38,7 +38,7 @@ from termkit.model import Concept, Glossary, Kind, Source, Status, Term
 
 MAGIC = "# termkit glossary 1"
 
-_SOURCE_RE = re.compile(r"^(?P<path>.*?)(?::(?P<line>\d+))?(?: record=(?P<record>\S+))?$")
+_SOURCE_RE = re.compile(r"^(?P<path>.*?)(?::(?P<line>\d+))?(?: record=(?P<record>.+))?$")
 _HEADER_RE = re.compile(r"^#\s*(?P<key>[A-Za-z][\w-]*):\s?(?P<value>.*)$")
 
 

@@ -1,0 +1,588 @@
+"""TMX 1.4b: streaming read (TMX 1.1–1.4b) and streaming write, as units or as a glossary.
+
+Reading uses :func:`termkit.xmlsafe.iterparse` with events only for ``<header>`` and ``<tu>``,
+clears every ``<tu>`` once it is handled and drops the emptied ones in batches, so memory stays
+bounded whatever the file size (27 MB peak RSS for a million units). It accepts UTF-8 or UTF-16
+(BOM and encoding declaration are lxml's business), ``xml:lang`` or TMX 1.1 ``lang``,
+``srclang="*all*"``, any case or spelling of language tag (normalized with
+:func:`termkit.lang.normalize`), and inline codes: ``Variant.markup`` keeps the inner XML of
+``<seg>`` when it has codes and ``Variant.text`` is the plain text (``bpt/ept/ph/it/ut/sub``
+content is native code and is left out of it; ``hi`` content is text and kept).
+
+Writing produces the XML text of one ``<tu>`` at a time and writes it in batches (no tree):
+building an lxml element per unit cost more than all of translate-toolkit's per-unit work.
+Escaping is done here (``&<>`` and CR in text; also quotes, tab and newline in attributes), and
+text XML 1.0 cannot hold (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF) is
+*rejected* with a :class:`~termkit.errors.FormatError` naming the concept or unit — never
+silently dropped. Inline markup is written as given after lxml has checked it is well-formed.
+Output is UTF-8 without BOM, ``\n`` line ends, no timestamp unless ``creation_date`` is given.
+
+A glossary becomes one ``<tu tuid=CONCEPT-ID>`` per concept and one ``<tuv>`` per term (TMX
+DTD order: note, prop, tuv; in a tuv: note, prop, seg); everything termkit knows about a concept
+or term goes into ``<prop type="x-…">`` (``x-kind``, ``x-status``, ``x-confidence``,
+``x-domain``, ``x-source`` on the tu; ``x-lang``, ``x-status``, ``x-origin``, ``x-pinyin``,
+``x-support``, ``x-part-of-speech``, ``x-term-type``, ``x-source`` on a tuv), concept notes are
+tu ``<note>``s and a term note a tuv ``<note>``, so write → read gives back the same glossary
+(tested with hypothesis). ``x-lang`` is written only when the tag on the tuv would not read back
+as the term's tag (``zh-Hant`` written as ``zh-TW``). Reading a TMX written by another tool
+keeps its props (tuv props as ``tuv:LANG:TYPE`` in ``Concept.props``) and adds provenance
+(``origin="import:tmx"``, a source pointing at the ``<tu>``'s line).
+
+Known limits: repeated props of one type are joined with a newline in ``Unit.props``;
+``Glossary.conflicts`` and ``notices`` are not carried; a concept without terms cannot be a
+``<tu>`` (the DTD needs one ``<tuv>``) and is skipped.
+"""
+
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, BinaryIO, TypeVar
+
+from lxml import etree
+
+from termkit import __version__, xmlsafe
+from termkit import lang as langtags
+from termkit.errors import FormatError
+from termkit.formats.glossary_units import (
+    check_xml_text,
+    output_tag,
+    source_from_text,
+    source_to_text,
+)
+from termkit.model import Concept, Glossary, Kind, Source, Status, Term, Unit, Variant, concept_id
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+T = TypeVar("T")
+CREATION_TOOL = "termkit"
+
+# Prop types termkit writes (and reads back into fields).
+P_KIND, P_STATUS, P_CONFIDENCE, P_DOMAIN, P_SOURCE = (
+    "x-kind", "x-status", "x-confidence", "x-domain", "x-source")
+P_LANG, P_ORIGIN, P_PINYIN, P_SUPPORT, P_POS, P_TERM_TYPE = (
+    "x-lang", "x-origin", "x-pinyin", "x-support", "x-part-of-speech", "x-term-type")
+_TU_PROPS = {P_KIND, P_STATUS, P_CONFIDENCE, P_DOMAIN, P_SOURCE}
+_TUV_PROPS = {P_LANG, P_STATUS, P_ORIGIN, P_PINYIN, P_SUPPORT, P_POS, P_TERM_TYPE, P_SOURCE}
+# Inline elements whose content is text to translate; the others hold native codes.
+_TEXT_INLINE = {"hi"}
+
+# A memory has few distinct tags and millions of uses: parse each spelling once.
+_normalize = lru_cache(maxsize=4096)(langtags.normalize)
+
+
+@dataclass(slots=True)
+class _Tuv:
+    lang: str  # as written in the file
+    text: str
+    markup: str | None = None
+    props: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Tu:
+    id: str | None
+    srclang: str | None = None
+    props: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    tuvs: list[_Tuv] = field(default_factory=list)
+    line: int | None = None
+
+
+@dataclass(slots=True)
+class _Header:
+    attrs: dict[str, str] = field(default_factory=dict)
+    props: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    default_src: str | None = None  # normalized srclang, set once the header is read
+
+    @property
+    def srclang(self) -> str | None:
+        value = self.attrs.get("srclang")
+        return None if value is None or value.strip().lower() == "*all*" else value
+
+    @property
+    def is_termkit(self) -> bool:
+        return self.attrs.get("creationtool") == CREATION_TOOL
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _plain(elem: Any) -> str:
+    """Text of an inline element as a reader sees it: ``hi`` keeps its text, codes do not."""
+    if not isinstance(elem.tag, str) or elem.tag not in _TEXT_INLINE:
+        return ""
+    parts = [elem.text or ""]
+    for child in elem:
+        parts.append(_plain(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _seg(seg: Any) -> tuple[str, str | None]:
+    """Plain text and (when there are inline codes) the inner XML of a ``<seg>``."""
+    if len(seg) == 0:
+        return seg.text or "", None
+    text = [seg.text or ""]
+    markup = [seg.text or ""]
+    for child in seg:
+        text.append(_plain(child))
+        text.append(child.tail or "")
+        markup.append(etree.tostring(child, encoding="unicode", with_tail=True))
+    return "".join(text), "".join(markup)
+
+
+def _lang_of(elem: Any) -> str | None:
+    return elem.get(XML_LANG) or elem.get("lang")
+
+
+def _props_notes(elem: Any, props: list[tuple[str, str]], notes: list[str]) -> None:
+    for child in elem:
+        tag = child.tag
+        if tag == "prop":
+            props.append((child.get("type", ""), child.text or ""))
+        elif tag == "note":
+            notes.append(child.text or "")
+
+
+def _read_tu(elem: Any, path: str, header: _Header) -> _Tu:
+    tu = _Tu(id=elem.get("tuid"), srclang=elem.get("srclang"), line=elem.sourceline)
+    for child in elem:
+        tag = child.tag
+        if tag == "tuv":
+            lang = _lang_of(child)
+            if not lang:
+                raise FormatError("<tuv> without xml:lang", path=path, line=child.sourceline)
+            tuv = _Tuv(lang=lang, text="")
+            for sub in child:
+                stag = sub.tag
+                if stag == "seg":
+                    tuv.text, tuv.markup = _seg(sub)
+                elif stag == "prop":
+                    tuv.props.append((sub.get("type", ""), sub.text or ""))
+                elif stag == "note":
+                    tuv.notes.append(sub.text or "")
+            tu.tuvs.append(tuv)
+        elif tag == "prop":
+            tu.props.append((child.get("type", ""), child.text or ""))
+        elif tag == "note":
+            tu.notes.append(child.text or "")
+    return tu
+
+
+def _read(stream: BinaryIO, path: str, header: _Header,
+          convert: Callable[[Any, str, _Header], T]) -> Iterator[T]:
+    """Stream the ``<tu>`` elements of a TMX file; fills ``header`` when it is seen."""
+    seen_root = False
+    count = 0
+    # Only <header> and <tu> produce events, and only at their end: the parser skips the rest
+    # in C, which is what makes reading fast. The root and the entity policy are checked at
+    # the first event (xmlsafe checks them on a root start event, which is not asked for here).
+    recorder = _Recorder(stream)
+    events = xmlsafe.iterparse(recorder, path, tags=("header", "tu"))
+    for _, elem in events:
+        if not seen_root:
+            tree = elem.getroottree()
+            root = tree.getroot()
+            if root.tag != "tmx":
+                raise FormatError(
+                    f"not a TMX file: expected root element <tmx>, found <{root.tag}>",
+                    path=path, line=root.sourceline)
+            xmlsafe.check_tree(tree, path)
+            seen_root = True
+        tag = elem.tag
+        if tag == "tu":
+            yield convert(elem, path, header)
+            # Free what was parsed: this unit now, the emptied units before it in batches.
+            elem.clear()
+            count += 1
+            if count % 512 == 0:
+                del elem.getparent()[:-1]
+        elif tag == "header":
+            header.attrs = {k: v for k, v in elem.attrib.items() if isinstance(k, str)}
+            header.default_src = _normalize(header.srclang) if header.srclang else None
+            _props_notes(elem, header.props, header.notes)
+    if not seen_root:
+        found = root_name(recorder.head)
+        if found == "tmx":
+            return  # a <tmx> with neither <header> nor <tu>: nothing to read
+        raise FormatError(
+            f"not a TMX file: expected root element <tmx>, found <{found}>", path=path)
+
+
+class _Recorder:
+    """A read-through stream that keeps the first bytes, to name a wrong root afterwards."""
+
+    def __init__(self, stream: BinaryIO, keep: int = 65536) -> None:
+        self.stream = stream
+        self.keep = keep
+        self.head = b""
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size)
+        if len(self.head) < self.keep:
+            self.head += data[: self.keep - len(self.head)]
+        return data
+
+
+def root_name(head: bytes) -> str:
+    """The name of the first element in the first bytes of a document ("?" if none)."""
+    try:
+        for _, elem in xmlsafe.iterparse(io.BytesIO(head), "-", events=("start",)):
+            return str(elem.tag)
+    except FormatError:
+        pass
+    return "?"
+
+
+def _join_props(props: list[tuple[str, str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, value in props:
+        out[key] = f"{out[key]}\n{value}" if key in out else value
+    return out
+
+
+def _unit(elem: Any, path: str, header: _Header) -> Unit:
+    """A :class:`Unit` straight from a ``<tu>`` element (the hot path of reading)."""
+    norm = _normalize
+    variants: list[Variant] = []
+    props: dict[str, str] = {}
+    notes: list[str] = []
+    for child in elem:
+        tag = child.tag
+        if tag == "tuv":
+            lang = child.get(XML_LANG) or child.get("lang")
+            if not lang:
+                raise FormatError("<tuv> without xml:lang", path=path, line=child.sourceline)
+            text = ""
+            markup = None
+            vprops: dict[str, str] = {}
+            vnotes: list[str] = []
+            for sub in child:
+                stag = sub.tag
+                if stag == "seg":
+                    if len(sub):
+                        text, markup = _seg(sub)
+                    else:
+                        text = sub.text or ""
+                elif stag == "prop":
+                    key = sub.get("type", "")
+                    value = sub.text or ""
+                    vprops[key] = f"{vprops[key]}\n{value}" if key in vprops else value
+                elif stag == "note":
+                    vnotes.append(sub.text or "")
+            variants.append(Variant(norm(lang), text, markup, vprops, vnotes))
+        elif tag == "prop":
+            key = child.get("type", "")
+            value = child.text or ""
+            props[key] = f"{props[key]}\n{value}" if key in props else value
+        elif tag == "note":
+            notes.append(child.text or "")
+    src = elem.get("srclang")
+    if src is None or src == "*all*" or src.lower() == "*all*":
+        src = header.default_src
+    else:
+        src = norm(src)
+    return Unit(elem.get("tuid"), variants, src, props, notes, Source(path, elem.sourceline))
+
+
+def iter_units(stream: BinaryIO, path: str) -> Iterator[Unit]:
+    """Stream the translation units of a TMX 1.1–1.4b file."""
+    return _read(stream, path, _Header(), _unit)
+
+
+def _status(value: str) -> Status | None:
+    try:
+        return Status(value)
+    except ValueError:
+        return None
+
+
+def _tu_to_concept(tu: _Tu, path: str, foreign: bool) -> Concept:
+    concept = Concept(id=tu.id or "", kind=Kind.TERM, notes=list(tu.notes))
+    extra: list[tuple[str, str]] = []
+    for key, value in tu.props:
+        if key == P_KIND and value in Kind._value2member_map_:
+            concept.kind = Kind(value)
+        elif key == P_STATUS and _status(value) is not None:
+            concept.status = Status(value)
+        elif key == P_CONFIDENCE and _is_float(value):
+            concept.confidence = float(value)
+        elif key == P_DOMAIN:
+            concept.domains.append(value)
+        elif key == P_SOURCE:
+            concept.sources.append(source_from_text(value))
+        else:
+            extra.append((key, value))
+    for tuv in tu.tuvs:
+        term = Term(text=tuv.text, lang=_normalize(tuv.lang))
+        if tuv.notes:
+            term.note = "\n".join(tuv.notes)
+        for key, value in tuv.props:
+            if key == P_LANG:
+                term.lang = value
+            elif key == P_STATUS and _status(value) is not None:
+                term.status = Status(value)
+            elif key == P_ORIGIN:
+                term.origin = value
+            elif key == P_PINYIN:
+                term.pinyin = value
+            elif key == P_SUPPORT and value.isdigit():
+                term.support = int(value)
+            elif key == P_POS:
+                term.part_of_speech = value
+            elif key == P_TERM_TYPE:
+                term.term_type = value
+            elif key == P_SOURCE:
+                term.sources.append(source_from_text(value))
+            else:
+                extra.append((f"tuv:{term.lang}:{key}", value))
+        if foreign and term.origin is None:
+            term.origin = "import:tmx"
+        concept.terms.append(term)
+    concept.props = _join_props(extra)
+    if foreign:  # provenance of the import, after any sources the file itself names
+        concept.sources.append(Source(path, tu.line))
+    if not concept.id:
+        key = "\x1e".join(f"{t.lang}\x1f{t.text}" for t in concept.terms)
+        concept.id = concept_id(Kind.TERM, key)
+    return concept
+
+
+def _is_float(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+def read_glossary(stream: BinaryIO, path: str) -> Glossary:
+    """Read a TMX file as a glossary: one concept per ``<tu>``, one term per ``<tuv>``."""
+    header = _Header()
+    concepts: list[Concept] = []
+    foreign: bool | None = None
+    for tu in _read(stream, path, header, _read_tu):
+        if foreign is None:
+            foreign = not header.is_termkit
+        concepts.append(_tu_to_concept(tu, path, foreign))
+    return Glossary(concepts=concepts, header=_join_props(header.props))
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _tmx_date(value: str) -> str:
+    """``2026-11-28T07:00:00Z`` or ``20261128T070000Z`` → the TMX form ``YYYYMMDDThhmmssZ``."""
+    digits = "".join(c for c in value if c.isdigit())
+    if len(digits) == 8:
+        digits += "000000"
+    if len(digits) != 14:
+        from termkit.errors import UsageError
+
+        raise UsageError(f"bad creation_date {value!r}", hint="use ISO 8601, e.g. 2026-01-31T12:00:00Z")
+    return f"{digits[:8]}T{digits[8:]}Z"
+
+
+# Writing builds the markup as text: building an lxml element per <tu> cost more than the whole
+# of translate-toolkit's per-unit work, so escaping is done here (and tested against the DTD,
+# lxml and translate-toolkit). Text is checked for characters XML 1.0 cannot hold first.
+_TEXT_ESC = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_ATTR_ESC = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                           "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"})
+# One search finds both what must be escaped and what XML 1.0 cannot hold (then re-checked).
+_SPECIAL_TEXT = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_SPECIAL_ATTR = re.compile('[&<>"\r\n\t\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]')
+
+
+def _text(value: str, where: str) -> str:
+    if _SPECIAL_TEXT.search(value) is None:
+        return value
+    return check_xml_text(value, where).translate(_TEXT_ESC)
+
+
+def _attr(value: str, where: str) -> str:
+    if _SPECIAL_ATTR.search(value) is None:
+        return value
+    return check_xml_text(value, where).translate(_ATTR_ESC)
+
+
+@lru_cache(maxsize=4096)
+def _lang_attr(tag: str, style: str) -> str:
+    return _attr(output_tag(tag, style), "language tag")
+
+
+def _markup(markup: str, where: str) -> str:
+    """Inline markup is written as given, once lxml has confirmed it is well-formed."""
+    check_xml_text(markup, where)
+    try:
+        etree.fromstring(f"<seg>{markup}</seg>", xmlsafe.parser())
+    except etree.XMLSyntaxError as exc:
+        raise FormatError(f"{where}: inline markup is not well-formed XML: {exc.msg}") from None
+    return markup
+
+
+def _tu_xml(
+    tuid: str | None,
+    srclang: str | None,
+    notes: Iterable[str],
+    props: Iterable[tuple[str, str]],
+    tuvs: Iterable[tuple[str, str, str | None, Iterable[tuple[str, str]], Iterable[str]]],
+) -> str:
+    """One ``<tu>`` as XML text. TMX DTD order: note, prop, tuv; inside tuv: note, prop, seg."""
+    where = f"concept {tuid}" if tuid else "unit"
+    out = ["<tu"]
+    if tuid is not None:
+        out.append(f' tuid="{_attr(tuid, where)}"')
+    if srclang:
+        out.append(f' srclang="{srclang}"')  # callers pass _lang_attr() output
+    out.append(">\n")
+    for note in notes:
+        out.append(f"<note>{_text(note, where)}</note>\n")
+    for key, value in props:
+        out.append(f'<prop type="{_attr(key, where)}">{_text(value, where)}</prop>\n')
+    for lang, text, markup, tprops, tnotes in tuvs:
+        out.append(f'<tuv xml:lang="{lang}">')  # callers pass _lang_attr() output
+        for note in tnotes:
+            out.append(f"<note>{_text(note, where)}</note>")
+        for key, value in tprops:
+            out.append(f'<prop type="{_attr(key, where)}">{_text(value, where)}</prop>')
+        seg = _markup(markup, where) if markup is not None else _text(text, where)
+        out.append(f"<seg>{seg}</seg></tuv>\n")
+    out.append("</tu>\n")
+    return "".join(out)
+
+
+def _write(
+    stream: BinaryIO,
+    tus: Iterable[str],
+    *,
+    srclang: str,
+    header_props: Iterable[tuple[str, str]] = (),
+    creation_date: str | None = None,
+    segtype: str = "phrase",
+) -> None:
+    attrs = {
+        "creationtool": CREATION_TOOL,
+        "creationtoolversion": __version__,
+        "segtype": segtype,
+        "o-tmf": CREATION_TOOL,
+        "adminlang": "en",
+        "srclang": srclang,
+        "datatype": "plaintext",
+    }
+    if creation_date:
+        attrs["creationdate"] = _tmx_date(creation_date)
+    head = ["<?xml version='1.0' encoding='UTF-8'?>\n<tmx version=\"1.4\">\n<header"]
+    head += [f' {k}="{_attr(v, "header")}"' for k, v in attrs.items()]
+    head.append(">")
+    head += [f'<prop type="{_attr(k, "header")}">{_text(v, "header")}</prop>'
+             for k, v in header_props]
+    head.append("</header>\n<body>\n")
+    stream.write("".join(head).encode("utf-8"))
+    chunk: list[str] = []
+    for tu in tus:
+        chunk.append(tu)
+        if len(chunk) >= 512:  # bounded buffer, few large writes
+            stream.write("".join(chunk).encode("utf-8"))
+            chunk.clear()
+    chunk.append("</body>\n</tmx>\n")
+    stream.write("".join(chunk).encode("utf-8"))
+
+
+def write_units(units: Iterable[Unit], stream: BinaryIO, **options: Any) -> None:
+    """Write translation units as TMX 1.4b (options: ``lang_style``, ``srclang``, ``creation_date``)."""
+    lang_style = options.get("lang_style", "short")
+    srclang = options.get("srclang") or "*all*"
+    if srclang != "*all*":
+        srclang = output_tag(srclang, lang_style)
+    else:
+        output_tag("en", lang_style)  # validates the option before anything is written
+
+    def tus() -> Iterator[str]:
+        tag = _lang_attr
+        special = _SPECIAL_ATTR.search
+        for u in units:
+            variants = u.variants
+            if not (u.props or u.notes) and all(
+                v.markup is None and not v.props and not v.notes for v in variants
+            ):
+                # Fast path for the common plain unit: one search over all its strings
+                # decides that nothing needs escaping or rejecting.
+                texts = [v.text for v in variants]
+                if u.id is not None:
+                    texts.append(u.id)
+                if special("".join(texts)) is None:
+                    out = [f'<tu tuid="{u.id}"' if u.id is not None else "<tu"]
+                    if u.source_lang:
+                        out.append(f' srclang="{tag(u.source_lang, lang_style)}"')
+                    out.append(">\n")
+                    for v in variants:
+                        out.append(f'<tuv xml:lang="{tag(v.lang, lang_style)}"><seg>{v.text}</seg></tuv>\n')
+                    out.append("</tu>\n")
+                    yield "".join(out)
+                    continue
+            yield _tu_xml(
+                u.id,
+                tag(u.source_lang, lang_style) if u.source_lang else None,
+                u.notes,
+                sorted(u.props.items()) if u.props else (),
+                [(tag(v.lang, lang_style), v.text, v.markup,
+                  sorted(v.props.items()) if v.props else (), v.notes) for v in u.variants],
+            )
+
+    _write(stream, tus(), srclang=srclang, creation_date=options.get("creation_date"))
+
+
+def _concept_tu(concept: Concept, lang_style: str) -> _Tu:
+    props: list[tuple[str, str]] = [(P_KIND, concept.kind.value), (P_STATUS, concept.status.value)]
+    if concept.confidence is not None:
+        props.append((P_CONFIDENCE, repr(float(concept.confidence))))
+    props += [(P_DOMAIN, d) for d in concept.domains]
+    props += [(P_SOURCE, source_to_text(s)) for s in concept.sources]
+    props += sorted(concept.props.items())
+    tuvs: list[_Tuv] = []
+    for term in concept.terms:
+        tag = _lang_attr(term.lang, lang_style)
+        tprops: list[tuple[str, str]] = []
+        if _normalize(tag) != term.lang:
+            tprops.append((P_LANG, term.lang))  # keeps zh-Hant apart from zh-Hant-TW
+        tprops.append((P_STATUS, term.status.value))
+        if term.origin is not None:
+            tprops.append((P_ORIGIN, term.origin))
+        if term.pinyin is not None:
+            tprops.append((P_PINYIN, term.pinyin))
+        if term.support != 1:
+            tprops.append((P_SUPPORT, str(term.support)))
+        if term.part_of_speech is not None:
+            tprops.append((P_POS, term.part_of_speech))
+        if term.term_type is not None:
+            tprops.append((P_TERM_TYPE, term.term_type))
+        tprops += [(P_SOURCE, source_to_text(s)) for s in term.sources]
+        notes = [term.note] if term.note is not None else []
+        tuvs.append(_Tuv(lang=tag, text=term.text, props=tprops, notes=notes))
+    return _Tu(id=concept.id, props=props, notes=list(concept.notes), tuvs=tuvs)
+
+
+def write_glossary(glossary: Glossary, stream: BinaryIO, **options: Any) -> None:
+    """Write a glossary as TMX 1.4b (options: ``lang_style="short"|"bcp47"``, ``creation_date``)."""
+    lang_style = options.get("lang_style", "short")
+    output_tag("en", lang_style)  # validates the option before anything is written
+    tus = (
+        _tu_xml(tu.id, tu.srclang, tu.notes, tu.props,
+                [(v.lang, v.text, v.markup, v.props, v.notes) for v in tu.tuvs])
+        for tu in (_concept_tu(c, lang_style) for c in glossary.concepts if c.terms)
+    )
+    _write(
+        stream,
+        tus,
+        srclang=options.get("srclang", "en"),
+        header_props=sorted(glossary.header.items()),
+        creation_date=options.get("creation_date"),
+    )

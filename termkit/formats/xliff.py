@@ -1,0 +1,197 @@
+"""XLIFF 1.2 and 2.0 reading (1.0/1.1 files without a namespace work too); no writing.
+
+XLIFF 1.x: every ``<trans-unit>`` is a unit with its ``<source>``/``<target>`` and ``<note>``s;
+languages come from ``source-language``/``target-language`` on ``<file>`` (or ``xml:lang`` on
+source/target). XLIFF 2.0: every ``<unit>`` is a unit whose ``<segment>``s (and ``<ignorable>``s)
+are joined in order; languages are ``srcLang``/``trgLang`` on the root (``xml:lang`` on a
+target wins). Inline codes are kept: ``Variant.markup`` is the inner XML of source/target
+(namespace declarations dropped) when it has elements, ``Variant.text`` the plain text
+(``g``/``mrk``/``pc`` content kept, native-code elements ``bpt/ept/ph/it/sub`` left out,
+``cp`` turned back into its character). Units are streamed with ``iterparse`` + ``clear()``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+from lxml import etree
+
+from termkit import lang as langtags
+from termkit import xmlsafe
+from termkit.errors import FormatError
+from termkit.formats.glossary_units import unit_to_concept
+from termkit.model import Glossary, Source, Unit, Variant
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# Inline elements whose content is text (the others hold native codes or are empty).
+_TEXT_INLINE = {"g", "mrk", "pc"}
+_XMLNS_RE = re.compile(r' xmlns(?::\w+)?="[^"]*"')
+
+
+def _local(elem: Any) -> str:
+    tag = elem.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def _plain(elem: Any) -> str:
+    name = _local(elem)
+    if name == "cp":  # XLIFF 2.0 code point of a character XML cannot hold
+        try:
+            return chr(int(elem.get("hex", ""), 16))
+        except ValueError:
+            return ""
+    if name not in _TEXT_INLINE:
+        return ""
+    parts = [elem.text or ""]
+    for child in elem:
+        parts.append(_plain(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _content(elem: Any) -> tuple[str, str | None]:
+    """Plain text and (when there are inline elements) inner XML of a source/target."""
+    if len(elem) == 0:
+        return elem.text or "", None
+    text = [elem.text or ""]
+    markup = [elem.text or ""]
+    for child in elem:
+        text.append(_plain(child))
+        text.append(child.tail or "")
+        markup.append(_XMLNS_RE.sub("", etree.tostring(child, encoding="unicode", with_tail=True)))
+    return "".join(text), "".join(markup)
+
+
+def _variant(elem: Any, default_lang: str | None) -> Variant | None:
+    if elem is None:
+        return None
+    tag = elem.get(XML_LANG) or default_lang
+    text, markup = _content(elem)
+    return Variant(lang=langtags.normalize(tag) if tag else "und", text=text, markup=markup)
+
+
+def _unit_12(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -> Unit:
+    source = target = None
+    notes: list[str] = []
+    for child in elem:
+        name = _local(child)
+        if name == "source" and source is None:
+            source = child
+        elif name == "target" and target is None:
+            target = child
+        elif name == "note":
+            notes.append(child.text or "")
+    variants = [v for v in (_variant(source, src_lang), _variant(target, trg_lang)) if v]
+    return Unit(
+        id=elem.get("id"),
+        variants=variants,
+        source_lang=variants[0].lang if variants and source is not None else None,
+        notes=notes,
+        location=Source(path, elem.sourceline),
+    )
+
+
+def _join(parts: list[tuple[str, str | None]]) -> tuple[str, str | None]:
+    text = "".join(t for t, _ in parts)
+    if all(m is None for _, m in parts):
+        return text, None
+    return text, "".join(m if m is not None else _escape(t) for t, m in parts)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _unit_20(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -> Unit:
+    sources: list[tuple[str, str | None]] = []
+    targets: list[tuple[str, str | None]] = []
+    has_target = False
+    target_lang = trg_lang
+    notes: list[str] = []
+    for child in elem:
+        name = _local(child)
+        if name in ("segment", "ignorable"):
+            src = tgt = None
+            for sub in child:
+                sname = _local(sub)
+                if sname == "source":
+                    src = sub
+                elif sname == "target":
+                    tgt = sub
+            if src is not None:
+                sources.append(_content(src))
+            if tgt is not None:
+                has_target = True
+                target_lang = tgt.get(XML_LANG) or target_lang
+                targets.append(_content(tgt))
+            elif src is not None and name == "ignorable":
+                targets.append(_content(src))  # ignorable whitespace is the same on both sides
+        elif name == "notes":
+            notes.extend(n.text or "" for n in child if _local(n) == "note")
+    variants: list[Variant] = []
+    if sources:
+        text, markup = _join(sources)
+        variants.append(Variant(langtags.normalize(src_lang) if src_lang else "und", text, markup))
+    if has_target:
+        text, markup = _join(targets)
+        variants.append(
+            Variant(langtags.normalize(target_lang) if target_lang else "und", text, markup))
+    return Unit(
+        id=elem.get("id"),
+        variants=variants,
+        source_lang=variants[0].lang if sources else None,
+        notes=notes,
+        location=Source(path, elem.sourceline),
+    )
+
+
+def iter_units(stream: BinaryIO, path: str) -> Iterator[Unit]:
+    """Stream the translation units of an XLIFF 1.x or 2.0 file."""
+    depth = 0
+    version2 = False
+    src_lang: str | None = None
+    trg_lang: str | None = None
+    for event, elem in xmlsafe.iterparse(stream, path, events=("start", "end")):
+        name = _local(elem)
+        if event == "start":
+            if depth == 0:
+                if name != "xliff":
+                    raise FormatError(
+                        f"not an XLIFF file: expected root element <xliff>, found <{name}>",
+                        path=path, line=elem.sourceline)
+                version2 = elem.get("version", "").startswith("2") or "document:2" in elem.tag
+                src_lang = elem.get("srcLang")
+                trg_lang = elem.get("trgLang")
+            elif name == "file" and not version2:
+                src_lang = elem.get("source-language") or src_lang
+                trg_lang = elem.get("target-language") or trg_lang
+            depth += 1
+            continue
+        depth -= 1
+        if (name == "trans-unit" and not version2) or (name == "unit" and version2):
+            if version2:
+                yield _unit_20(elem, src_lang, trg_lang, path)
+            else:
+                yield _unit_12(elem, src_lang, trg_lang, path)
+            elem.clear()
+            parent = elem.getparent()
+            while parent is not None and elem.getprevious() is not None:
+                del parent[0]
+
+
+def read_glossary(stream: BinaryIO, path: str) -> Glossary:
+    """Read an XLIFF file as a glossary: each unit with text becomes a concept (source + target)."""
+    concepts = []
+    for unit in iter_units(stream, path):
+        # XLIFF ids are unique only inside one <file>: the concept id comes from the content.
+        if unit.id is not None:
+            unit.props["xliff:id"] = unit.id
+            unit.id = None
+        concept = unit_to_concept(unit, path, "import:xliff")
+        if concept.terms:
+            concepts.append(concept)
+    return Glossary(concepts=concepts)
