@@ -1,21 +1,395 @@
 """Chinese personal names: surnames, romanization (Hanyu Pinyin, Wade-Giles) and matching.
 
-STUB: owned by the names/pinyin work (issue 5); signatures are the contract.
+Owns ``data/surnames.tsv`` (surname readings, compound surnames, common published spellings)
+and three contracts: :func:`split_name`, :func:`name_pinyin` and :func:`match_name`, which the
+record pairing calls for every author pair. Matching compares the romanized name with every
+spelling the Chinese name can have (Hanyu Pinyin, Wade-Giles with or without apostrophes,
+Tongyong, MPS II, the surname's published spellings, every reading of a heteronym character),
+in both name orders, tolerating small misspellings with a lower score.
 """
 
 from __future__ import annotations
 
+import itertools
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from termkit import romanize
+
+
+@dataclass(frozen=True, slots=True)
+class Surname:
+    """One surname: both scripts, its reading as a surname, and other published spellings."""
+
+    traditional: str
+    simplified: str
+    pinyin: str  # tone marks, capitalized: "Zēng", "Ōuyáng"
+    other: tuple[str, ...]
+
+    @property
+    def syllables(self) -> list[str]:
+        """The surname's tone-mark syllables, lower case: ["ōu", "yáng"]."""
+        found = romanize.split_word(self.pinyin.lower(), len(self.traditional))
+        return found if found is not None else [self.pinyin.lower()]
+
+
+@cache
+def surnames() -> dict[str, Surname]:
+    """Surname table keyed by both its Traditional and Simplified forms."""
+    text = resources.files("termkit").joinpath("data/surnames.tsv").read_text("utf-8")
+    table: dict[str, Surname] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#") or line.startswith("traditional\t"):
+            continue
+        trad, simp, pinyin, other = line.split("\t")
+        entry = Surname(trad, simp, pinyin, tuple(o for o in other.split(",") if o))
+        table[trad] = entry
+        table.setdefault(simp, entry)
+    return table
+
+
+def _clean(zh: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFC", zh) if not ch.isspace())
+
 
 def split_name(zh: str) -> tuple[str, str]:
     """Split a Chinese name into (surname, given name); compound surnames are recognised."""
-    return zh[:1], zh[1:]
+    name = _clean(zh)
+    table = surnames()
+    # A compound surname needs a given name after it: 歐陽修, but 東方 alone is 東 + 方.
+    if len(name) >= 3 and name[:2] in table:
+        return name[:2], name[2:]
+    return name[:1], name[1:]
 
 
-def match_name(zh: str, romanized: str) -> float:
-    """Score 0..1 for whether ``romanized`` renders the Chinese name ``zh``."""
-    return 0.0
+@lru_cache(maxsize=16384)
+def _char_readings(ch: str) -> tuple[str, ...]:
+    """Every tone-mark reading pypinyin knows for a character (and for its Simplified form)."""
+    from termkit.pinyin import _char_readings as readings
+    from termkit.pinyin import simplified_key
+
+    known = readings()
+    out = list(known.get(ord(ch), "").split(","))
+    simp = simplified_key(ch)
+    if simp != ch:
+        out.extend(known.get(ord(simp), "").split(","))
+    return tuple(dict.fromkeys(r for r in out if r))
+
+
+def _given_readings(given: str) -> list[str]:
+    from termkit.pinyin import _pypinyin_readings, simplified_key
+
+    if not given:
+        return []
+    return [r[0] for r in _pypinyin_readings(given, simplified_key(given), False)]
+
+
+@lru_cache(maxsize=16384)
+def name_syllables(zh: str) -> tuple[str, ...]:
+    """Tone-mark syllables of a name, the surname read as a surname (曾國藩 -> zēng guó fān)."""
+    surname, given = split_name(zh)
+    entry = surnames().get(surname)
+    head = entry.syllables if entry is not None else _given_readings(surname)
+    return tuple(s.lower() for s in [*head, *_given_readings(given)])
+
+
+def _name_parts(zh: str) -> tuple[list[str], list[str]]:
+    surname, _given = split_name(zh)
+    sylls = list(name_syllables(zh))
+    return sylls[: len(surname)], sylls[len(surname) :]
 
 
 def name_pinyin(zh: str) -> str:
     """Hanyu Pinyin with tone marks, surname read as a surname: 張國城 -> Zhāng Guóchéng."""
-    return zh
+    from termkit.pinyin import _join_apostrophe
+
+    head, tail = _name_parts(zh)
+    words = [_join_apostrophe(p) for p in (head, tail) if p]
+    return " ".join(w[:1].upper() + w[1:] for w in words)
+
+
+def romanize_name(zh: str, style: str = "pinyin") -> str:
+    """A name in ``pinyin`` (Zhang Guocheng), ``tone`` (Zhāng Guóchéng), ``wade-giles``
+    (Chang Kuo-ch'eng) or ``passport`` (Taiwan passport Wade-Giles: Chang Kuo-Cheng)."""
+    head, tail = _name_parts(zh)
+    if style == "tone":
+        return name_pinyin(zh)
+    if style == "pinyin":
+        words = ["".join(romanize.plain(s) for s in p) for p in (head, tail) if p]
+        return " ".join(w[:1].upper() + w[1:] for w in words)
+    if style == "wade-giles":
+        words = ["-".join(romanize.wade_giles(s) for s in p) for p in (head, tail) if p]
+        return " ".join(w[:1].upper() + w[1:] for w in words)
+    if style == "passport":
+        surname = "".join(romanize.passport(s) for s in head)
+        given = "-".join(romanize.passport(s).capitalize() for s in tail)
+        return " ".join(w for w in (surname.capitalize(), given) if w)
+    from termkit.errors import UsageError
+
+    raise UsageError(
+        f"unknown name style {style!r}", hint="use one of: pinyin, tone, wade-giles, passport"
+    )
+
+
+# --------------------------------------------------------------------------- matching
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """The score of a romanized name against a Chinese name, and how it was read."""
+
+    score: float
+    surname: str  # the romanized surname as it was taken
+    given: str
+    surname_first: bool
+    reading: str  # the spelling of the Chinese name that matched best ("chang kuocheng")
+
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’‘ʻ`][^\W\d_]+)*")
+
+
+def _syllable_spellings(readings: tuple[str, ...]) -> frozenset[str]:
+    out: set[str] = set()
+    for r in readings:
+        out |= romanize.spellings(r)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=16384)
+def _surname_forms(surname: str) -> dict[str, float]:
+    """Spelling -> weight for a surname: its surname reading 1.0, other readings 0.9."""
+    forms: dict[str, float] = {}
+    entry = surnames().get(surname)
+    if entry is not None:
+        per = [romanize.spellings(s) for s in entry.syllables]
+        for combo in itertools.product(*per):
+            forms["".join(combo)] = 1.0
+        for other in entry.other:
+            forms[romanize.ascii_fold(other)] = 1.0
+    # Not in the table: the character's usual reading counts fully, its other readings less.
+    usual = [_syllable_spellings(_char_readings(c)[:1]) for c in surname]
+    for combo in itertools.product(*usual):
+        forms.setdefault("".join(combo), 1.0)
+    per_char = [_syllable_spellings(_char_readings(c)) for c in surname]
+    for combo in itertools.product(*per_char):
+        forms.setdefault("".join(combo), 0.9)
+    return forms
+
+
+@lru_cache(maxsize=16384)
+def _given_forms(given: str) -> tuple[frozenset[str], ...]:
+    return tuple(_syllable_spellings(_char_readings(c)) for c in given)
+
+
+def _similarity(a: str, b: str) -> float:
+    from rapidfuzz.distance import Levenshtein
+
+    return float(Levenshtein.normalized_similarity(a, b))
+
+
+def _part(sim: float) -> float:
+    # Map similarity to credit: identical 1.0, one slip in ten letters 0.75, <= 0.6 nothing.
+    return max(0.0, min(1.0, (sim - 0.6) / 0.4))
+
+
+_CLASSES = [
+    (("b", "p", "m", "f"), "labial"),
+    (("zh", "ch", "sh", "ts", "tz", "hs", "ss", "sz", "j", "q", "x", "z", "c", "s", "r"), "sibilant"),
+    (("ng", "kh", "g", "k", "h"), "velar"),
+    (("d", "t", "n", "l"), "dental"),
+    (("y", "w"), "zero"),
+]
+
+
+def _skeleton(syllable: str) -> tuple[str, str]:
+    """(initial class, coda class) of an ASCII syllable: ``"hong"`` -> ("velar", "ng")."""
+    cls = "zero"
+    for prefixes, name in _CLASSES:
+        if syllable.startswith(prefixes):
+            cls = name
+            break
+    if syllable.endswith("ng"):
+        coda = "ng"
+    elif syllable.endswith(("n", "m")):
+        coda = "n"
+    else:
+        coda = ""
+    return cls, coda
+
+
+@cache
+def _known_spellings() -> frozenset[str]:
+    """Every ASCII spelling of every syllable in any supported system."""
+    out: set[str] = set()
+    for syl in romanize.table():
+        out |= romanize.spellings(syl)
+    return frozenset(out)
+
+
+def _syllable_credit(typed: str, forms: frozenset[str]) -> tuple[float, str]:
+    """Credit for one romanized syllable against one character's spellings.
+
+    A spelling of the character scores 1. A misspelling scores by similarity, but a typed
+    syllable that is itself a valid spelling of some other syllable (cheng for chong) is a
+    different syllable, not a slip, so it keeps only half of that credit.
+    """
+    if typed in forms:
+        return 1.0, typed
+    best, best_form = 0.0, ""
+    for form in forms:
+        credit = _part(_similarity(typed, form))
+        if credit > best:
+            best, best_form = credit, form
+    if typed in _known_spellings():
+        best /= 2
+    return best, best_form
+
+
+def _segmentations(typed: str, count: int) -> list[list[str]]:
+    """Ways to cut an unhyphenated given name (dandan) into ``count`` known syllables."""
+    known = _known_spellings()
+    out: list[list[str]] = []
+
+    def walk(rest: str, acc: list[str]) -> None:
+        if len(out) >= 8:
+            return
+        if not rest:
+            if len(acc) == count:
+                out.append(list(acc))
+            return
+        if len(acc) >= count:
+            return
+        for j in range(min(len(rest), 6), 0, -1):
+            if rest[:j] in known:
+                walk(rest[j:], [*acc, rest[:j]])
+
+    walk(typed, [])
+    return out
+
+
+def _given_score(forms: tuple[frozenset[str], ...], tokens: list[str]) -> tuple[float, str]:
+    """Best credit for the romanized given-name syllables against the characters' spellings."""
+    typed = "".join(tokens)
+    if not forms:
+        return (1.0 if not typed else 0.0), ""
+    if not typed:
+        return 0.0, ""
+    splits: list[list[str]] = []
+    if len(tokens) == len(forms):
+        splits.append(tokens)
+    elif len(tokens) == 1 and len(forms) > 1:
+        splits.extend(_segmentations(typed, len(forms)))
+    best, best_form = 0.0, ""
+    for split in splits:
+        credits = [_syllable_credit(t, f) for t, f in zip(split, forms, strict=True)]
+        # Geometric mean: one wrong syllable (宗仁 for Tsung-Dao) sinks the given name.
+        score = math.prod(c for c, _ in credits) ** (1 / len(credits))
+        if score > best:
+            best, best_form = score, "".join(f for _, f in credits)
+    if not splits:
+        # Syllable counts differ (a run-together or partly missing name): whole-string similarity.
+        for combo in itertools.product(*forms):
+            cand = "".join(combo)
+            credit = _part(_similarity(typed, cand))
+            if credit > best:
+                best, best_form = credit, cand
+    # Dialect and irregular spellings (Hokkien, Hakka: 延康 In-Hong) keep the syllable's shape:
+    # same kind of initial, same final nasal. Every syllable must agree; the credit is capped.
+    if len(tokens) == len(forms) > 1 and best < 0.4:
+        shapes = [{_skeleton(f) for f in fs} for fs in forms]
+        if all(_skeleton(t) in shp for t, shp in zip(tokens, shapes, strict=True)):
+            best, best_form = 0.4, "-".join(tokens)
+    return best, best_form
+
+
+SURNAME_WEIGHT = 0.3
+
+
+def _score(zh: str, surname_tok: str, given_toks: list[str]) -> tuple[float, str]:
+    surname, given = split_name(zh)
+    s_best, s_form = 0.0, ""
+    forms = _surname_forms(surname)
+    if surname_tok in forms:
+        s_best, s_form = forms[surname_tok], surname_tok
+    else:
+        for form, weight in forms.items():
+            credit = _part(_similarity(surname_tok, form)) * weight
+            if credit > s_best:
+                s_best, s_form = credit, form
+        if surname_tok in _known_spellings():
+            s_best /= 2  # a valid spelling of another surname is not a slip
+    g_best, g_form = _given_score(_given_forms(given), given_toks)
+    score = SURNAME_WEIGHT * s_best + (1 - SURNAME_WEIGHT) * g_best
+    if s_best < 0.2:
+        score *= 0.5  # another family's name: a matching given name alone is not the person
+    return score, f"{s_form} {g_form}".strip()
+
+
+def _romanizable(word: str) -> bool:
+    """True if every hyphen-separated piece of ``word`` splits into known syllable spellings."""
+    known = _known_spellings()
+    for piece in re.split(r"[-'’‘ʻ`]", word):
+        folded = romanize.ascii_fold(piece)
+        reach = {0}
+        for i in range(len(folded)):
+            if i in reach:
+                reach.update(j for j in range(i + 1, min(len(folded), i + 6) + 1) if folded[i:j] in known)
+        if len(folded) not in reach:
+            return False
+    return True
+
+
+def _split_romanized(romanized: str) -> list[tuple[str, list[str], bool]]:
+    """Possible (surname, given syllables, surname_first) readings of a romanized name."""
+    text = unicodedata.normalize("NFKC", romanized).strip()
+    options: list[tuple[str, list[str], bool]] = []
+
+    def syllables(chunk: str) -> list[str]:
+        return [romanize.ascii_fold(s) for s in re.split(r"[\s\-]+", chunk) if romanize.ascii_fold(s)]
+
+    if "," in text:
+        head, _, tail = text.partition(",")
+        sur = syllables(head)
+        if sur:
+            return [("".join(sur), syllables(tail), True)]
+    words = _TOKEN.findall(text.replace(".", " "))
+    if len(words) > 2:
+        # An English first name (Frank Chang-ting Hsieh) is not part of the Chinese name.
+        kept = [w for w in words if _romanizable(w)]
+        if len(kept) >= 2:
+            words = kept
+    if not words:
+        return []
+    if len(words) == 1:
+        return [(romanize.ascii_fold(words[0]), [], True)]
+    caps = [w for w in words if w.isupper() and len(w) > 1]
+    if len(caps) == 1 and len(words) > len(caps):
+        i = words.index(caps[0])
+        rest = [w for j, w in enumerate(words) if j != i]
+        return [(romanize.ascii_fold(caps[0]), syllables(" ".join(rest)), i == 0)]
+    options.append((romanize.ascii_fold(words[0]), syllables(" ".join(words[1:])), True))
+    options.append((romanize.ascii_fold(words[-1]), syllables(" ".join(words[:-1])), False))
+    return options
+
+
+@lru_cache(maxsize=65536)
+def match_details(zh: str, romanized: str) -> NameMatch:
+    """The best reading of ``romanized`` as the name ``zh``, with its score (0..1)."""
+    name = _clean(zh)
+    best = NameMatch(0.0, "", "", True, "")
+    if not name:
+        return best
+    for surname_tok, given_toks, first in _split_romanized(romanized):
+        score, form = _score(name, surname_tok, given_toks)
+        if score > best.score:
+            best = NameMatch(round(score, 4), surname_tok, "-".join(given_toks), first, form)
+    return best
+
+
+def match_name(zh: str, romanized: str) -> float:
+    """Score 0..1 for whether ``romanized`` renders the Chinese name ``zh``."""
+    return match_details(zh, romanized).score

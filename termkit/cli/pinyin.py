@@ -1,0 +1,78 @@
+"""``termkit pinyin``: annotate Chinese text with pinyin, zhuyin or Wade-Giles (thin command).
+
+Parses options, reads the text (argument, file or stdin), calls :mod:`termkit.pinyin` and
+:mod:`termkit.ruby`, and writes the rendering atomically. Errors propagate as
+:class:`~termkit.errors.TermkitError`.
+"""
+
+from __future__ import annotations
+
+import click
+
+_STYLES = ("tone", "tone3", "zhuyin", "wade-giles")
+_FORMATS = ("inline", "ruby", "tsv", "json")
+
+
+@click.command()
+@click.argument("text", required=False)
+@click.option("-i", "--input", "input_path", metavar="FILE|-",
+              help="Read the text from FILE ('-' = stdin) instead of the TEXT argument.")
+@click.option("--style", type=click.Choice(_STYLES), default="tone", show_default=True,
+              help="Reading style: tone marks, tone numbers, zhuyin (bopomofo) or Wade-Giles.")
+@click.option("--format", "fmt", type=click.Choice(_FORMATS), default="inline", show_default=True,
+              help="inline: text(reading); ruby: a complete HTML page; tsv: term<TAB>reading per line; json.")
+@click.option("-g", "--glossary", "glossaries", multiple=True, metavar="FILE",
+              help="Glossary whose terms' pinyin overrides pypinyin (repeatable, any format termkit reads).")
+@click.option("--name", "name_mode", is_flag=True,
+              help="Read each Chinese run as a personal name (surname readings: 曾 Zēng, 單 Shàn).")
+@click.option("--words/--no-words", default=True, show_default=True,
+              help="Group syllables into words (pinyin orthography) or annotate each character alone.")
+@click.option("--heteronym", is_flag=True, help="List every reading of each character (JSON output).")
+@click.option("--lang", default="zh-Hant", show_default=True, help="Language tag of the ruby HTML page.")
+@click.option("-o", "--output", default="-", show_default=True,
+              help="Output file ('-' = stdout); written atomically.")
+def pinyin(text: str | None, input_path: str | None, style: str, fmt: str,
+           glossaries: tuple[str, ...], name_mode: bool, words: bool, heteronym: bool, lang: str,
+           output: str) -> None:
+    """Annotate Chinese text with pinyin, grouped into words, glossary readings first.
+
+    TEXT is annotated as given; with -i the file (UTF-8, UTF-16, Big5 or GB18030) is read.
+    Words follow pinyin orthography (權力平衡 -> quánlì pínghéng, proper nouns capitalized);
+    non-Chinese text passes through. TSV and JSON give one row per non-empty line.
+    """
+    from termkit import pinyin as lib
+    from termkit.errors import UsageError
+    from termkit.io import atomic_text, read_bytes
+    from termkit.textio import decode_text
+
+    if (text is None) == (input_path is None):
+        raise UsageError("give either TEXT or -i FILE (use -i - for stdin)")
+    if input_path is not None:
+        source, _encoding = decode_text(read_bytes(input_path), input_path)
+    else:
+        source = text or ""
+    gloss = None
+    if glossaries:
+        from termkit.glossary import load_glossaries
+
+        gloss = lib.GlossaryReadings.from_glossary(load_glossaries(list(glossaries)))
+    chosen = lib.parse_style(style)
+
+    def tokens(part: str) -> list[lib.Token]:
+        return lib.annotate(part, glossary=gloss, heteronym=heteronym, words=words, name=name_mode)
+
+    if fmt == "inline":
+        body = "\n".join(lib.render_inline(tokens(line), chosen) for line in source.split("\n"))
+        rendered = body if body.endswith("\n") else body + "\n"
+    else:
+        rows = [(line, tokens(line)) for line in lib.lines_of(source)]
+        if fmt == "tsv":
+            rendered = lib.render_tsv(rows, chosen)
+        elif fmt == "json":
+            rendered = lib.to_json(rows, chosen, heteronym)
+        else:
+            from termkit.ruby import render_ruby_html
+
+            rendered = render_ruby_html(rows, chosen, lang=lang)
+    with atomic_text(output) as fh:
+        fh.write(rendered)

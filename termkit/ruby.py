@@ -1,0 +1,61 @@
+"""Ruby HTML: annotated text as a complete page a person can open in a browser and read.
+
+Owns the HTML rendering of :class:`termkit.pinyin.Token` sequences: one ``<ruby>`` element per
+written word with one ``<rt>`` per character, one ``<p>`` per input line. UTF-8, no scripts,
+no external resources, so the page renders the same offline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from termkit.pinyin import Style, Token
+
+_CSS = (
+    "body{font-family:serif;font-size:1.6em;line-height:2.4;margin:2em}"
+    "ruby{ruby-position:over;margin:0 .1em}rt{font-size:.5em}"
+)
+
+
+def ruby_word(token: Token, style: Style = Style.TONE) -> str:
+    """``<ruby>權<rt>quán</rt>力<rt>lì</rt></ruby>`` per written word; escaped text otherwise."""
+    if not token.chinese:
+        return escape(token.text)
+    sylls = token.syllables(style)
+    out: list[str] = []
+    pos = 0
+    for size in token.parts:  # one <ruby> per written word: 現實|主義
+        inner = "".join(
+            f"{escape(ch)}<rt>{escape(syl)}</rt>"
+            for ch, syl in zip(token.text[pos : pos + size], sylls[pos : pos + size], strict=True)
+        )
+        out.append(f"<ruby>{inner}</ruby>")
+        pos += size
+    return "".join(out)
+
+
+def render_ruby_html(
+    rows: Sequence[tuple[str, Sequence[Token]]],
+    style: Style = Style.TONE,
+    *,
+    title: str = "Pinyin",
+    lang: str = "zh-Hant",
+) -> str:
+    """A complete HTML page: one paragraph of ruby-annotated words per row."""
+    body = "\n".join(
+        "<p>" + "".join(ruby_word(t, style) for t in tokens) + "</p>" for _text, tokens in rows
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{escape(lang)}">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        f"<title>{escape(title)}</title>\n"
+        f"<style>{_CSS}</style>\n"
+        "</head>\n"
+        "<body>\n"
+        f"{body}\n"
+        "</body>\n"
+        "</html>\n"
+    )
