@@ -1,0 +1,112 @@
+"""The per-term safety report: how plain OpenCC treats each glossary term.
+
+For each Chinese term and config whose source script matches the term: what plain OpenCC
+makes of it, whether that differs from the concept's form for the config's target variant,
+which step of the config's chain changed it (replicated step by step, see
+:mod:`termkit.opencc_data`; ``replica_exact`` says whether the replica agrees with the real
+chain), whether converting back with the inverse config returns the original, and which
+characters have several candidates in OpenCC's character tables. Terms whose plain
+conversion differs from the glossary, or does not survive a round trip, need locking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from termkit import lang
+from termkit.convert import CONFIG_VARIANTS, INVERSE, check_config, opencc_converter, target_form
+from termkit.model import Glossary
+from termkit.opencc_data import dictionary, run_steps
+
+DEFAULT_CONFIGS = ("s2t", "t2s", "s2twp", "tw2sp", "s2hk", "hk2s")
+
+
+@dataclass(slots=True)
+class AuditRow:
+    """What plain OpenCC does to one term under one config."""
+
+    concept: str
+    term: str
+    lang: str
+    config: str
+    opencc: str
+    expected: str | None  # the glossary's form for the target variant, if it has one
+    differs: bool | None  # None when the glossary has no form to compare with
+    changed_by: list[str] = field(default_factory=list)  # chain steps that changed the text
+    replica_exact: bool = True
+    back: str = ""
+    round_trip: bool = True
+    one_to_many: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def needs_lock(self) -> bool:
+        """True when plain OpenCC gets this term wrong or loses it on the way back."""
+        return bool(self.differs) or not self.round_trip
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (fields in declaration order plus ``needs_lock``)."""
+        return {
+            "concept": self.concept, "term": self.term, "lang": self.lang,
+            "config": self.config, "opencc": self.opencc, "expected": self.expected,
+            "differs": self.differs, "changed_by": self.changed_by,
+            "replica_exact": self.replica_exact, "back": self.back,
+            "round_trip": self.round_trip, "one_to_many": self.one_to_many,
+            "needs_lock": self.needs_lock,
+        }
+
+
+def one_to_many(text: str, script: str) -> dict[str, list[str]]:
+    """Characters of ``text`` with several candidates in the other script (``script`` = source)."""
+    table = dictionary("STCharacters" if script == "Hans" else "TSCharacters")
+    found: dict[str, list[str]] = {}
+    for ch in text:
+        cands = table.get(ch, ())
+        if len(cands) > 1 and ch not in found:
+            found[ch] = list(cands)
+    return found
+
+
+def audit_term(text: str, tag: str, config: str, expected: str | None, concept: str = "") -> AuditRow:
+    """Audit one term under one config."""
+    cfg = check_config(config)
+    plain = opencc_converter(cfg).convert(text)
+    steps = run_steps(text, cfg)
+    changed: list[str] = []
+    prev = text
+    for step, out in steps:
+        if out != prev:
+            changed.append(step.label)
+        prev = out
+    back = opencc_converter(INVERSE[cfg]).convert(plain)
+    script = lang.script_of(tag) or lang.script_of(CONFIG_VARIANTS[cfg][0]) or "Hant"
+    return AuditRow(
+        concept=concept, term=text, lang=tag, config=cfg, opencc=plain, expected=expected,
+        differs=None if expected is None else plain != expected, changed_by=changed,
+        replica_exact=prev == plain, back=back, round_trip=back == text,
+        one_to_many=one_to_many(text, script),
+    )
+
+
+def audit_glossary(glossary: Glossary, configs: Iterable[str] = DEFAULT_CONFIGS) -> list[AuditRow]:
+    """Audit every Chinese term of ``glossary`` under each config whose source script it has.
+
+    Rows come in glossary order, then config order, then term order.
+    """
+    cfgs: Sequence[str] = [check_config(c) for c in configs]
+    rows: list[AuditRow] = []
+    for concept in glossary.concepts:
+        for cfg in cfgs:
+            src, dst = CONFIG_VARIANTS[cfg]
+            src_script = lang.script_of(src)
+            expected = target_form(concept, dst)
+            seen: set[str] = set()
+            for term in concept.terms:
+                if not lang.is_chinese(term.lang) or not term.text or term.text in seen:
+                    continue
+                if lang.script_of(term.lang) != src_script:
+                    continue
+                seen.add(term.text)
+                rows.append(audit_term(term.text, lang.normalize(term.lang), cfg, expected, concept.id))
+    return rows

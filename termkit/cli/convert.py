@@ -1,0 +1,160 @@
+"""``termkit convert``, ``termkit audit`` and ``termkit detect``: thin commands over the library.
+
+They parse options, call :mod:`termkit.convert`, :mod:`termkit.convert_files`,
+:mod:`termkit.audit` and :mod:`termkit.detect`, and render the results. Errors propagate as
+:class:`~termkit.errors.TermkitError` (the group prints ``Error: FILE:LINE[:COL]: …``).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from typing import IO, BinaryIO
+
+import click
+
+from termkit.cli.common import dumps
+from termkit.errors import UsageError
+
+_KINDS = ("text", "tmx", "xliff", "tbx", "po", "csv", "tsv")  # = termkit.convert_files.KINDS
+
+
+def _spool_stdin() -> IO[bytes]:
+    # Stdin cannot be read twice; spool it so it can be validated before anything is written.
+    spool = tempfile.SpooledTemporaryFile(max_size=8 << 20)  # noqa: SIM115 - caller closes it
+    shutil.copyfileobj(sys.stdin.buffer, spool)
+    spool.seek(0)
+    return spool
+
+
+def _open_input(path: str) -> BinaryIO:
+    from termkit.io import check_readable
+
+    check_readable(path)
+    if path == "-":
+        return _spool_stdin()  # type: ignore[return-value]
+    return open(path, "rb")
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, metavar="[FILE|-]...")
+@click.option("-c", "--config", required=True, metavar="NAME",
+              help="OpenCC config: s2t t2s s2tw tw2s s2twp tw2sp s2hk hk2s s2hkp hk2sp t2tw tw2t t2hk hk2t t2jp jp2t.")
+@click.option("-g", "--glossary", "glossaries", multiple=True, metavar="FILE",
+              help="Glossary whose terms are locked to their target-variant form (repeatable, any format termkit reads).")
+@click.option("--glossary-format", default=None, metavar="NAME",
+              help="Format of the glossary files when their names do not tell it.")
+@click.option("-o", "--output", default="-", show_default=True, metavar="FILE",
+              help="Output file ('-' = stdout); written atomically.")
+@click.option("--in-place", is_flag=True, help="Replace each input file with its conversion (atomically).")
+@click.option("--format", "kind", type=click.Choice(_KINDS), default=None,
+              help="File kind (default: from the extension; anything else is plain text).")
+@click.option("--retag", is_flag=True,
+              help="Rewrite Chinese language tags (TMX/XLIFF/TBX attributes, CSV/TSV headers) to the target variant.")
+def convert(inputs: tuple[str, ...], config: str, glossaries: tuple[str, ...],
+            glossary_format: str | None, output: str, in_place: bool, kind: str | None,
+            retag: bool) -> None:
+    """Convert Traditional/Simplified Chinese with OpenCC, locking glossary terms.
+
+    Each glossary concept found in the input (in any variant) is replaced by its form for
+    the config's target variant, whatever OpenCC would do; everything else is plain OpenCC.
+    TMX, XLIFF, TBX, PO and CSV/TSV files are converted in their Chinese content only; PO
+    headers get the new Language. Plain text is streamed in chunks.
+    """
+    from termkit.convert import Converter, check_config, load_lock_glossaries
+    from termkit.convert_files import convert_bytes, convert_text_stream, detect_kind, validate_utf8
+    from termkit.io import atomic_binary, check_readable, read_bytes
+
+    cfg = check_config(config)
+    paths = list(inputs) or ["-"]
+    if in_place:
+        if output != "-":
+            raise UsageError("--in-place and --output cannot be used together")
+        if "-" in paths:
+            raise UsageError("--in-place needs file names, not stdin")
+    elif len(paths) > 1:
+        raise UsageError("several inputs need --in-place (or convert them one at a time)")
+    for p in paths:
+        check_readable(p)
+    glossary = load_lock_glossaries(glossaries, format=glossary_format) if glossaries else None
+    conv = Converter(cfg, glossary)
+    for path in paths:
+        target = path if in_place else output
+        file_kind = detect_kind(path, kind)
+        if file_kind == "text":
+            with _open_input(path) as fh:
+                validate_utf8(fh, path)
+                fh.seek(0)
+                with atomic_binary(target) as out:
+                    convert_text_stream(fh, path, conv, out.write)
+        else:
+            data = read_bytes(path)  # structured files are converted whole (``-`` = stdin)
+            result = convert_bytes(data, path, conv, file_kind, retag=retag)
+            with atomic_binary(target) as out:
+                out.write(result)
+
+
+@click.command()
+@click.argument("glossaries", nargs=-1, required=True, metavar="GLOSSARY...")
+@click.option("-c", "--config", "configs", multiple=True, metavar="NAME",
+              help="OpenCC config to audit (repeatable; default: s2t t2s s2twp tw2sp s2hk hk2s).")
+@click.option("--glossary-format", default=None, metavar="NAME", help="Format of the glossary files.")
+@click.option("--problems", is_flag=True, help="Show only terms that need locking.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per line.")
+def audit(glossaries: tuple[str, ...], configs: tuple[str, ...], glossary_format: str | None,
+          problems: bool, as_json: bool) -> None:
+    """Report how plain OpenCC treats each glossary term.
+
+    For each term and config: OpenCC's output, whether it differs from the glossary's form
+    for the target variant, which chain step changed it, whether converting back returns
+    the original, and which characters have several candidates.
+    """
+    from termkit.audit import DEFAULT_CONFIGS, audit_glossary
+    from termkit.convert import check_config, load_lock_glossaries
+
+    cfgs = [check_config(c) for c in configs] or list(DEFAULT_CONFIGS)
+    glossary = load_lock_glossaries(glossaries, format=glossary_format)
+    for row in audit_glossary(glossary, cfgs):
+        if problems and not row.needs_lock:
+            continue
+        if as_json:
+            click.echo(dumps(row.as_dict()))
+            continue
+        verdict = "same" if row.differs is None else ("DIFFERS" if row.differs else "ok")
+        expected = f" (glossary: {row.expected})" if row.differs else ""
+        steps = "; ".join(row.changed_by) or "unchanged"
+        trip = "round-trip ok" if row.round_trip else f"round-trip FAILS ({row.back})"
+        many = " ".join(f"{ch}→{'/'.join(c)}" for ch, c in row.one_to_many.items())
+        click.echo(
+            f"{row.concept}\t{row.config}\t{row.term} → {row.opencc}\t{verdict}{expected}\t"
+            f"{steps}\t{trip}" + (f"\tone-to-many: {many}" if many else "")
+        )
+
+
+@click.command()
+@click.argument("input_path", default="-", metavar="[FILE|-]")
+@click.option("--expect", required=True, type=click.Choice(["hant", "hans"], case_sensitive=False),
+              help="The script the text is declared in; characters of the other one are reported.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of findings.")
+@click.pass_context
+def detect(ctx: click.Context, input_path: str, expect: str, as_json: bool) -> None:
+    """Find Simplified characters in Traditional text and the reverse (exit 1 when found).
+
+    Only characters that exist in one script count; positions are LINE:COLUMN in characters.
+    """
+    from termkit.convert_files import iter_text_lines
+    from termkit.detect import detect_lines
+
+    with _open_input(input_path) as fh:
+        findings = list(detect_lines(iter_text_lines(fh, input_path), expect))
+    if as_json:
+        click.echo(dumps([f.as_dict() for f in findings]))
+    else:
+        other = "Traditional" if expect.lower() == "hant" else "Simplified"
+        for f in findings:
+            kind = "Simplified" if f.script == "Hans" else "Traditional"
+            hint = f" ({other}: {'/'.join(f.suggestions)})" if f.suggestions else ""
+            click.echo(f"{input_path}:{f.line}:{f.column}: {f.char} is {kind}{hint}")
+    if findings:
+        ctx.exit(1)

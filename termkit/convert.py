@@ -1,0 +1,408 @@
+"""Glossary-locked Traditional/Simplified conversion of text (OpenCC + an Aho–Corasick lock).
+
+This module owns the conversion of *text*: the OpenCC configs and their target variants,
+the cached OpenCC converters, the glossary lock and streaming over large inputs. Files with
+markup (TMX, PO, XLIFF, TBX, CSV/TSV) are handled by :mod:`termkit.convert_files` on top of
+:class:`Converter`.
+
+How the lock works: every Chinese form of every glossary concept that has a form for the
+config's target variant goes into an Aho–Corasick automaton (compiled, built once per
+:class:`Converter`). Matches are chosen leftmost, longest first. Each match is replaced by a
+private-use placeholder character that OpenCC leaves alone, the whole text goes through
+OpenCC in one call (so OpenCC sees the same context it would without a glossary, except that
+a locked term is a hard boundary), and the placeholders are replaced by the concepts' target
+forms. Converting the text between matches segment by segment gives the same result (a
+property test checks it) but costs one OpenCC call per segment, tens of thousands per MB with
+a large glossary; one call with placeholders costs one. What remains is the automaton scan
+(see :class:`Converter` for why large glossaries are scanned as UTF-8 bytes); measured
+figures are in ``benchmarks/bench_convert.py``.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from termkit import lang
+from termkit.errors import UsageError
+from termkit.model import Concept, Glossary, Status
+
+# Target and source variant of each OpenCC config shipped with the PyPI package. ``ja`` is
+# Japanese Shinjitai (t2jp): no Chinese glossary form can be its target.
+CONFIG_VARIANTS: dict[str, tuple[str, str]] = {
+    "s2t": ("zh-Hans", "zh-Hant"),
+    "t2s": ("zh-Hant", "zh-Hans"),
+    "s2tw": ("zh-Hans", "zh-Hant-TW"),
+    "tw2s": ("zh-Hant-TW", "zh-Hans"),
+    "s2twp": ("zh-Hans-CN", "zh-Hant-TW"),
+    "tw2sp": ("zh-Hant-TW", "zh-Hans-CN"),
+    "s2hk": ("zh-Hans", "zh-Hant-HK"),
+    "hk2s": ("zh-Hant-HK", "zh-Hans"),
+    "s2hkp": ("zh-Hans-CN", "zh-Hant-HK"),
+    "hk2sp": ("zh-Hant-HK", "zh-Hans-CN"),
+    "t2tw": ("zh-Hant", "zh-Hant-TW"),
+    "tw2t": ("zh-Hant-TW", "zh-Hant"),
+    "t2hk": ("zh-Hant", "zh-Hant-HK"),
+    "hk2t": ("zh-Hant-HK", "zh-Hant"),
+    "t2jp": ("zh-Hant", "ja"),
+    "jp2t": ("ja", "zh-Hant"),
+}
+
+# The config that undoes each config (for round trips in the audit).
+INVERSE: dict[str, str] = {
+    "s2t": "t2s", "t2s": "s2t", "s2tw": "tw2s", "tw2s": "s2tw", "s2twp": "tw2sp",
+    "tw2sp": "s2twp", "s2hk": "hk2s", "hk2s": "s2hk", "s2hkp": "hk2sp", "hk2sp": "s2hkp",
+    "t2tw": "tw2t", "tw2t": "t2tw", "t2hk": "hk2t", "hk2t": "t2hk", "t2jp": "jp2t",
+    "jp2t": "t2jp",
+}
+
+# MediaWiki's variant fallbacks (LanguageConverter for zh): which region stands in for another.
+_REGION_FALLBACK: dict[str | None, tuple[str, ...]] = {
+    None: (),
+    "TW": ("HK", "MO"),
+    "HK": ("MO", "TW"),
+    "MO": ("HK", "TW"),
+    "CN": ("SG", "MY"),
+    "SG": ("MY", "CN"),
+    "MY": ("SG", "CN"),
+}
+_DEFAULT_REGIONS = {"Hant": ("TW", "HK", "MO"), "Hans": ("CN", "SG", "MY")}
+
+# Concept prop set by the MediaWiki reader on ``A=>zh-tw:B`` rules: only exact variants apply.
+ONE_WAY_PROP = "mediawiki-direction"
+
+# Above this many distinct first characters the automaton scans UTF-8 bytes (see Converter).
+BYTES_MODE_FANOUT = 256  # crossover measured between ~100 and ~600
+
+# Default size of the chunks a stream is cut into (characters).
+CHUNK = 1 << 18
+
+
+def opencc_share_dir() -> str:
+    """The folder holding the bundled OpenCC configs and dictionaries."""
+    import opencc
+
+    return os.path.join(os.path.dirname(opencc.__file__), "clib", "share", "opencc")
+
+
+@functools.cache
+def valid_configs() -> tuple[str, ...]:
+    """Names of the OpenCC configs this installation provides (without ``.json``), sorted."""
+    import opencc
+
+    return tuple(sorted(c[: -len(".json")] for c in opencc.CONFIGS))
+
+
+def check_config(name: str) -> str:
+    """Return the config name without ``.json``; :class:`UsageError` listing valid ones."""
+    stem = name[: -len(".json")] if name.endswith(".json") else name
+    if stem not in valid_configs() or stem not in CONFIG_VARIANTS:
+        raise UsageError(
+            f"unknown OpenCC config {name!r}",
+            hint="valid configs: " + ", ".join(valid_configs()),
+        )
+    return stem
+
+
+@functools.cache
+def opencc_converter(config: str) -> Any:
+    """One OpenCC converter per config (building one costs ~70 ms), cached for the process."""
+    import opencc
+
+    stem = check_config(config)
+    return opencc.OpenCC(f"{stem}.json")
+
+
+def source_variant(config: str) -> str:
+    """The variant a config reads (``tw2sp`` -> ``zh-Hant-TW``)."""
+    return CONFIG_VARIANTS[check_config(config)][0]
+
+
+def target_variant(config: str) -> str:
+    """The variant a config writes (``tw2sp`` -> ``zh-Hans-CN``)."""
+    return CONFIG_VARIANTS[check_config(config)][1]
+
+
+@functools.lru_cache(maxsize=4096)
+def _norm(tag: str) -> str:
+    return lang.normalize(tag)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(tag: str) -> lang.Tag:
+    return lang.parse(tag)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_chinese(tag: str) -> bool:
+    return lang.is_chinese(tag)
+
+
+def _candidate_tags(target: str, one_way: bool) -> list[str]:
+    """Tags to look for, best first: the exact variant, its script, then fallback regions."""
+    t = lang.parse(target)
+    if not t.is_chinese or t.script is None:
+        return [str(t)]
+    tags = [str(t)]
+    if t.region is not None:
+        tags.append(f"zh-{t.script}")
+    if one_way:
+        return tags
+    regions = _REGION_FALLBACK.get(t.region, ()) if t.region else _DEFAULT_REGIONS[t.script]
+    tags.extend(f"zh-{t.script}-{r}" for r in regions)
+    return tags
+
+
+def _target_with_quality(concept: Concept, target: str) -> tuple[str, int] | None:
+    one_way = concept.props.get(ONE_WAY_PROP) == "one-way"
+    usable = [t for t in concept.terms if t.text and t.status is not Status.DEPRECATED]
+    for quality, tag in enumerate(_candidate_tags(target, one_way)):
+        found = [t for t in usable if _norm(t.lang) == tag]
+        if found:
+            preferred = [t for t in found if t.status is Status.PREFERRED]
+            return (preferred or found)[0].text, quality
+    return None
+
+
+def target_form(concept: Concept, target: str) -> str | None:
+    """The concept's form for ``target``: exact variant, then script, then MediaWiki fallbacks."""
+    found = _target_with_quality(concept, target)
+    return found[0] if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class Lock:
+    """One locked form: the text found, what replaces it, and the concept it belongs to."""
+
+    form: str
+    target: str
+    concept: str
+
+
+def build_locks(glossary: Glossary | None, config: str) -> dict[str, Lock]:
+    """Map every Chinese form of the glossary to its locked target form for ``config``.
+
+    When one string is a form of several concepts with different targets, the concept with
+    the closer target wins (exact variant, then script, then fallback region), then the one
+    in which the string is a form of the config's source variant, then of the source script,
+    then the first concept in glossary order. The choice is deterministic.
+    """
+    if glossary is None:
+        return {}
+    src, dst = CONFIG_VARIANTS[check_config(config)]
+    src_tag = lang.parse(src)
+    ranked: dict[str, tuple[tuple[int, int, int], Lock]] = {}
+    for order, concept in enumerate(glossary.concepts):
+        found = _target_with_quality(concept, dst)
+        if found is None:
+            continue
+        target, quality = found
+        one_way = concept.props.get(ONE_WAY_PROP) == "one-way"
+        for term in concept.terms:
+            if not term.text or "\n" in term.text or not _is_chinese(term.lang):
+                continue
+            if one_way and term.lang != "zh" and term.text != target:
+                continue  # a one-way rule converts its source text only, not its outputs
+            t = _parse(term.lang)
+            if t == src_tag:
+                rank = 0
+            elif t.script is not None and t.script == src_tag.script:
+                rank = 1
+            elif term.text == target:
+                rank = 2
+            else:
+                rank = 3
+            key = (quality, rank, order)
+            prev = ranked.get(term.text)
+            if prev is None or key < prev[0]:
+                ranked[term.text] = (key, Lock(term.text, target, concept.id))
+    return {form: entry[1] for form, entry in ranked.items()}
+
+
+# Placeholder candidates: private-use characters OpenCC has no mapping for.
+_MARKERS = [chr(c) for c in range(0xE000, 0xE100)]
+
+
+def _marker_for(text: str) -> str:
+    for m in _MARKERS:
+        if m not in text:
+            return m
+    raise UsageError("text uses every private-use placeholder termkit could use")  # pragma: no cover
+
+
+class Converter:
+    """OpenCC for one config plus the glossary lock; build once, convert many texts."""
+
+    def __init__(self, config: str, glossary: Glossary | None = None) -> None:
+        self.config = check_config(config)
+        self.source, self.target = CONFIG_VARIANTS[self.config]
+        self._cc = opencc_converter(self.config)
+        self.locks = build_locks(glossary, self.config)
+        self.max_term = max((len(f) for f in self.locks), default=0)
+        self._automaton: Any = None
+        self._targets: list[str] = []
+        self._lens: list[int] = []
+        # pyahocorasick finds a node's children by linear search. A small glossary scans the
+        # text itself (one step per character); a large one puts thousands of children under
+        # the root, so it scans UTF-8 bytes seen as Latin-1 text instead (at most 64 children
+        # per node; measured ~6x faster with 20k forms, ~4x slower with 200). UTF-8 is
+        # self-synchronising, so byte matches always start and end on character boundaries.
+        first_chars = {form[0] for form in self.locks}
+        self._bytes = len(first_chars) > BYTES_MODE_FANOUT
+        if self.locks:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+            for idx, (form, lk) in enumerate(self.locks.items()):
+                key = form.encode("utf-8").decode("latin-1") if self._bytes else form
+                automaton.add_word(key, idx)
+                self._targets.append(lk.target)
+                self._lens.append(len(key))
+            automaton.make_automaton()
+            self._automaton = automaton
+
+    def plain(self, text: str) -> str:
+        """OpenCC alone, no glossary."""
+        result: str = self._cc.convert(text)
+        return result
+
+    def _spans(self, scanned: str) -> list[tuple[int, int, int]]:
+        """Leftmost-longest matches ``(start, end, target index)`` in the scanned form of a text."""
+        lens = self._lens
+        # iter() reports matches by end position, so for one start the last one reported
+        # is the longest: a dict keeps exactly that. (iter_long() is not used: it misses
+        # matches after a failed longer candidate, found by randomized tests.)
+        best = {end - lens[idx] + 1: idx for end, idx in self._automaton.iter(scanned)}
+        spans: list[tuple[int, int, int]] = []
+        pos = 0
+        for start in sorted(best):
+            if start >= pos:
+                idx = best[start]
+                pos = start + lens[idx]
+                spans.append((start, pos, idx))
+        return spans
+
+    def matches(self, text: str) -> list[tuple[int, int, str]]:
+        """Locked spans ``(start, end, target)`` in characters, leftmost-longest, not overlapping."""
+        if self._automaton is None:
+            return []
+        if not self._bytes:
+            return [(s, e, self._targets[i]) for s, e, i in self._spans(text)]
+        data = text.encode("utf-8")
+        out: list[tuple[int, int, str]] = []
+        char_pos = byte_pos = 0
+        for start, end, idx in self._spans(data.decode("latin-1")):
+            char_pos += len(data[byte_pos:start].decode("utf-8"))
+            length = len(data[start:end].decode("utf-8"))
+            out.append((char_pos, char_pos + length, self._targets[idx]))
+            char_pos += length
+            byte_pos = end
+        return out
+
+    def convert(self, text: str) -> str:
+        """Convert ``text``: locked terms get their target form, the rest goes through OpenCC."""
+        if self._automaton is None:
+            return self.plain(text)
+        scanned = text.encode("utf-8").decode("latin-1") if self._bytes else text
+        spans = self._spans(scanned)
+        if not spans:
+            return self.plain(text)
+        marker = _marker_for(text)
+        # Comprehensions and C-level joins: this runs once per match on large inputs.
+        bounds = [0, *(x for s, e, _ in spans for x in (s, e)), len(scanned)]
+        pieces = [scanned[bounds[i]:bounds[i + 1]] for i in range(0, len(bounds), 2)]
+        if self._bytes:
+            joined = marker.encode("utf-8").decode("latin-1").join(pieces)
+            joined = joined.encode("latin-1").decode("utf-8")
+        else:
+            joined = marker.join(pieces)
+        converted = self.plain(joined).split(marker)
+        if len(converted) != len(pieces):  # pragma: no cover - OpenCC never touches PUA
+            raise UsageError("OpenCC changed a placeholder; cannot lock terms in this text")
+        targets = self._targets
+        middle = itertools.chain.from_iterable(
+            zip([targets[idx] for _s, _e, idx in spans], converted[1:], strict=True)
+        )
+        return converted[0] + "".join(middle)
+
+    def convert_parts(self, parts: list[str]) -> list[str]:
+        """Convert pieces of one text that must stay apart (markup between them) in one call."""
+        if len(parts) == 1:
+            return [self.convert(parts[0])]
+        marker = _marker_for("".join(parts))
+        out = self.convert(marker.join(parts)).split(marker)
+        if len(out) != len(parts):  # pragma: no cover - a target form containing the marker
+            return [self.convert(p) for p in parts]
+        return out
+
+    def convert_stream(self, chunks: Iterable[str], chunk_size: int = CHUNK) -> Iterator[str]:
+        """Convert a stream of text pieces in bounded chunks that never split a line or term.
+
+        Chunks are cut after a line end; a line longer than ``4 * chunk_size`` is cut at a
+        space or Chinese sentence punctuation that no glossary term spans.
+        """
+        buf: list[str] = []
+        size = 0
+        for piece in chunks:
+            buf.append(piece)
+            size += len(piece)
+            if size < chunk_size:
+                continue
+            text = "".join(buf)
+            cut = text.rfind("\n") + 1
+            if cut == 0 and len(text) >= 4 * chunk_size:
+                cut = self._safe_cut(text)
+            if cut <= 0:
+                buf, size = [text], len(text)
+                continue
+            yield self.convert(text[:cut])
+            rest = text[cut:]
+            buf, size = ([rest], len(rest)) if rest else ([], 0)
+        if buf:
+            yield self.convert("".join(buf))
+
+    def _safe_cut(self, text: str) -> int:
+        """A position after a separator that no locked term spans (0 when there is none)."""
+        spans = self.matches(text)
+        covered = [(s, e) for s, e, _ in spans]
+        pos = len(text) - 1
+        stop = max(0, len(text) - CHUNK)
+        while pos > stop:
+            if text[pos] in " \t。！？；，":
+                cut = pos + 1
+                if not any(s < cut < e for s, e in covered):
+                    return cut
+            pos -= 1
+        return 0
+
+
+def load_lock_glossaries(paths: Iterable[str], *, format: str | None = None) -> Glossary:
+    """Read glossary files for locking: concepts concatenated in file order, not merged.
+
+    Merging (:func:`termkit.glossary.load_glossaries`) re-sorts and joins concepts, which
+    would change which concept wins a contested form; for locking, earlier files win ties.
+    """
+    from termkit.glossary import load_glossary
+
+    result = Glossary()
+    for p in paths:
+        g = load_glossary(p, format=format)
+        result.concepts.extend(g.concepts)
+        result.notices.extend(g.notices)
+    return result
+
+
+@functools.lru_cache(maxsize=8)
+def _empty_converter(config: str) -> Converter:
+    return Converter(config)
+
+
+def convert_text(text: str, config: str, glossary: Glossary | None = None) -> str:
+    """Convert one text with ``config`` (e.g. ``"tw2sp"``), locking the glossary's terms."""
+    if glossary is None or not glossary.concepts:
+        return _empty_converter(check_config(config)).convert(text)
+    return Converter(config, glossary).convert(text)

@@ -1,0 +1,509 @@
+"""File-aware conversion: TMX, XLIFF, TBX, PO, CSV/TSV and plain text, touching Chinese only.
+
+Structured files are converted on their raw text so every byte outside Chinese content
+stays the same: XML is first parsed with :mod:`termkit.xmlsafe` (malformed input is refused
+with its line and column), then a token pass over the text rewrites only the character data
+of Chinese elements (TMX ``<seg>`` of Chinese ``<tuv>``s without inline-code content, XLIFF
+``<target>`` when the target language is Chinese, TBX Chinese ``langSec``/``langSet``) and,
+on request, the language attributes. PO files are rewritten line by line (``msgstr``
+literals; the header's ``Language``). CSV/TSV convert the cells of columns whose header is a
+Chinese language tag. Plain text is streamed in chunks (:meth:`Converter.convert_stream`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import BinaryIO
+
+from termkit import lang, xmlsafe
+from termkit.convert import Converter
+from termkit.errors import EncodingError, FormatError, UsageError
+
+KINDS = ("text", "tmx", "xliff", "tbx", "po", "csv", "tsv")
+
+_EXTENSIONS = {
+    ".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".tbx": "tbx", ".po": "po",
+    ".pot": "po", ".csv": "csv", ".tsv": "tsv",
+}
+
+
+def detect_kind(path: str, explicit: str | None = None) -> str:
+    """The kind of file to convert: ``explicit``, else from the extension, else ``text``."""
+    if explicit:
+        if explicit not in KINDS:
+            raise UsageError(f"unknown file kind {explicit!r}", hint="one of: " + ", ".join(KINDS))
+        return explicit
+    return _EXTENSIONS.get(PurePath(path).suffix.lower(), "text")
+
+
+def retag_value(old: str, target: str) -> str:
+    """``target`` spelled the way ``old`` was (``zh_TW`` -> ``zh_CN``, ``zh-TW`` -> ``zh-CN``)."""
+    t = lang.parse(old)
+    if t.script is not None and old.replace("_", "-").count("-") >= 1 and len(
+        old.replace("_", "-").split("-")[1]
+    ) == 4:
+        new = lang.normalize(target)  # the old tag spelled a script: keep BCP 47 with script
+    else:
+        new = lang.to_short(target)
+    if "_" in old:
+        new = new.replace("-", "_")
+    if old.islower() and len(old) > 3:  # "zh-tw" style, not a bare "zh"
+        new = new.lower()
+    return new
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with BOM; :class:`EncodingError` with position."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise EncodingError(f"not valid UTF-16: {exc.reason}", path=path) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[start: exc.start].decode("utf-8", "replace")) + 1
+        raise EncodingError(
+            "not valid UTF-8", path=path, line=line, column=column,
+            hint="convert the file to UTF-8 first (e.g. iconv -f BIG5 -t UTF-8)",
+        ) from None
+
+
+def _encode_like(text: str, original: bytes) -> bytes:
+    if original.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        bom = original[:2]
+        enc = "utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be"
+        return text.encode(enc) if text.startswith("\ufeff") else bom + text.encode(enc)
+    return text.encode("utf-8")
+
+
+# --------------------------------------------------------------------------- XML
+
+
+_TOKEN_RE = re.compile(
+    r"<!--.*?-->"
+    r"|<!\[CDATA\[.*?\]\]>"
+    r"|<\?.*?\?>"
+    r"|<!DOCTYPE(?:[^\[>]|\[.*?\])*>"
+    r"|<[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>"
+    r"|[^<]+",
+    re.S,
+)
+_NAME_RE = re.compile(r"</?\s*([^\s/>]+)")
+_ATTR_RE = re.compile(r"([^\s=/>]+)\s*=\s*(\"[^\"]*\"|'[^']*')")
+_ENTITY_RE = re.compile(r"&[^;\s&<]+;")
+
+
+@dataclass(slots=True)
+class _Frame:
+    name: str
+    lang: str | None
+    convert: bool
+    code: bool
+
+
+@dataclass(frozen=True, slots=True)
+class XmlRules:
+    """Which elements hold convertible text in one XML format."""
+
+    text_elements: frozenset[str]  # text inside these converts when their language is Chinese
+    code_elements: frozenset[str]  # native inline codes: their text never converts
+    reentry_elements: frozenset[str]  # text again (``<sub>`` inside a code)
+    retag: frozenset[str]  # elements whose language attributes --retag rewrites
+    lang_attrs: tuple[str, ...] = ("xml:lang",)
+
+
+TMX_RULES = XmlRules(
+    frozenset({"seg"}), frozenset({"bpt", "ept", "ph", "it", "ut"}), frozenset({"sub"}),
+    frozenset({"tuv", "tu", "header"}), ("xml:lang", "lang"),
+)
+XLIFF_RULES = XmlRules(
+    frozenset({"target"}), frozenset({"bpt", "ept", "ph", "it"}), frozenset({"sub"}),
+    frozenset({"file", "xliff", "target", "alt-trans"}),
+)
+TBX_RULES = XmlRules(
+    frozenset({"langSec", "langSet"}), frozenset(), frozenset(),
+    frozenset({"langSec", "langSet"}),
+)
+
+
+def _local(name: str) -> str:
+    return name.rsplit(":", 1)[-1]
+
+
+def _attrs(tag: str) -> dict[str, str]:
+    return {m.group(1): m.group(2)[1:-1] for m in _ATTR_RE.finditer(tag)}
+
+
+def _rewrite_attrs(tag: str, names: set[str], target: str) -> str:
+    """Rewrite the Chinese language values of attributes ``names`` inside one start tag."""
+
+    def sub(m: re.Match[str]) -> str:
+        value = m.group(2)[1:-1]
+        if m.group(1) not in names or not value or not lang.is_chinese(value):
+            return m.group(0)
+        quote = m.group(2)[0]
+        return m.group(0)[: m.start(2) - m.start(0)] + quote + retag_value(value, target) + quote
+
+    return _ATTR_RE.sub(sub, tag)
+
+
+def _convert_text_node(raw: str, conv: Converter) -> str:
+    # Entity references stay as written; the text between them converts in one OpenCC call.
+    if "&" not in raw:
+        return conv.convert(raw)
+    parts = _ENTITY_RE.split(raw)
+    refs = _ENTITY_RE.findall(raw)
+    converted = conv.convert_parts(parts)
+    out = [converted[0]]
+    for ref, part in zip(refs, converted[1:], strict=True):
+        out.append(ref)
+        out.append(part)
+    return "".join(out)
+
+
+def convert_xml_text(text: str, conv: Converter, rules: XmlRules, *, retag: bool = False,
+                     kind: str = "xml") -> str:
+    """Rewrite the Chinese character data of a (well-formed) XML document given as text."""
+    out: list[str] = []
+    stack: list[_Frame] = [_Frame("", None, False, False)]
+    target_lang: str | None = None  # XLIFF: file target-language / trgLang
+    for m in _TOKEN_RE.finditer(text):
+        tok = m.group(0)
+        top = stack[-1]
+        if tok.startswith("<![CDATA["):
+            if top.convert and not top.code:
+                tok = "<![CDATA[" + conv.convert(tok[9:-3]) + "]]>"
+            out.append(tok)
+            continue
+        if tok.startswith(("<!", "<?")):
+            out.append(tok)
+            continue
+        if tok.startswith("</"):
+            if len(stack) > 1:
+                stack.pop()
+            out.append(tok)
+            continue
+        if tok.startswith("<"):
+            nm = _NAME_RE.match(tok)
+            name = _local(nm.group(1)) if nm else ""
+            attrs = _attrs(tok)
+            if kind == "xliff":
+                if name == "file" and "target-language" in attrs:
+                    target_lang = attrs["target-language"]
+                elif name == "xliff" and "trgLang" in attrs:
+                    target_lang = attrs["trgLang"]
+            own = next((attrs[a] for a in rules.lang_attrs if a in attrs), None)
+            cur_lang = own if own is not None else top.lang
+            if kind == "xliff" and name == "target" and own is None:
+                cur_lang = target_lang
+            convert = top.convert or (
+                name in rules.text_elements and cur_lang is not None and lang.is_chinese(cur_lang)
+            )
+            code = top.code
+            if name in rules.code_elements:
+                code = True
+            elif name in rules.reentry_elements:
+                code = False
+            if retag and name in rules.retag:
+                names = set(rules.lang_attrs)
+                names |= {"srclang", "target-language", "trgLang"}
+                tok = _rewrite_attrs(tok, names, conv.target)
+            if not tok.rstrip().endswith("/>"):
+                stack.append(_Frame(name, cur_lang, convert, code))
+            out.append(tok)
+            continue
+        if top.convert and not top.code:
+            tok = _convert_text_node(tok, conv)
+        out.append(tok)
+    return "".join(out)
+
+
+def convert_xml(data: bytes, path: str, conv: Converter, kind: str, *, retag: bool = False) -> bytes:
+    """Convert a TMX, XLIFF or TBX document (bytes in, bytes out)."""
+    xmlsafe.parse(io.BytesIO(data), path)  # refuse malformed XML with its position
+    text = decode(data, path)
+    rules = {"tmx": TMX_RULES, "xliff": XLIFF_RULES, "tbx": TBX_RULES}[kind]
+    return _encode_like(convert_xml_text(text, conv, rules, retag=retag, kind=kind), data)
+
+
+# --------------------------------------------------------------------------- PO
+
+_PO_KEY_RE = re.compile(r'^(#~\s*)?(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+"')
+_PO_CONT_RE = re.compile(r'^(#~\s*)?"')
+_PO_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
+               "f": "\f", "v": "\v"}
+_PO_UNESCAPES = {v: "\\" + k for k, v in _PO_ESCAPES.items()}
+
+
+def _po_unescape(raw: str) -> str:
+    return re.sub(r"\\(.)", lambda m: _PO_ESCAPES.get(m.group(1), m.group(0)), raw)
+
+
+def _po_escape(text: str) -> str:
+    return "".join(_PO_UNESCAPES.get(ch, ch) for ch in text)
+
+
+def _literal_span(line: str, path: str, lineno: int) -> tuple[int, int]:
+    start = line.index('"')
+    end = line.rstrip("\r\n").rstrip().rfind('"')
+    if end <= start:
+        raise FormatError("unterminated string", path=path, line=lineno, column=start + 1)
+    return start + 1, end
+
+
+def _is_header(entries: list[tuple[str, list[int]]], idx: int, lines: list[str], path: str) -> bool:
+    """True when entry ``idx`` is the msgstr of ``msgid ""`` without msgctxt (the header)."""
+    if idx == 0 or entries[idx - 1][0] != "msgid" or (idx > 1 and entries[idx - 2][0] == "msgctxt"):
+        return False
+    prev_idxs = entries[idx - 1][1]
+    if lines[prev_idxs[0]].startswith("#~"):
+        return False
+    return all(
+        lines[i][slice(*_literal_span(lines[i], path, i + 1))] == "" for i in prev_idxs
+    )
+
+
+def _retag_language(raw: str, target: str) -> str:
+    def sub(m: re.Match[str]) -> str:
+        value = m.group(2)
+        return m.group(1) + (retag_value(value, target) if lang.is_chinese(value) else value)
+
+    return re.sub(r"(Language:\s*)([A-Za-z_@\-]+)", sub, raw)
+
+
+def convert_po_text(text: str, conv: Converter, path: str = "-", *, retag: bool = True) -> str:
+    """Convert every ``msgstr`` of a PO file; keep all other bytes; update ``Language``."""
+    lines = text.splitlines(keepends=True)
+    out = list(lines)
+    entries: list[tuple[str, list[int]]] = []  # (keyword, line indexes of its literals)
+    current: tuple[str, list[int]] | None = None
+    for i, line in enumerate(lines):
+        km = _PO_KEY_RE.match(line)
+        if km:
+            current = (km.group(2), [i])
+            entries.append(current)
+            continue
+        if current is not None and _PO_CONT_RE.match(line):
+            current[1].append(i)
+            continue
+        current = None
+    first_msgstr = True
+    for idx, (key, idxs) in enumerate(entries):
+        spans = [_literal_span(lines[i], path, i + 1) for i in idxs]
+        raws = [lines[i][s:e] for i, (s, e) in zip(idxs, spans, strict=True)]
+        if key == "msgstr" and first_msgstr:
+            first_msgstr = False
+            if _is_header(entries, idx, lines, path):
+                if retag:
+                    for i, raw, (s, e) in zip(idxs, raws, spans, strict=True):
+                        out[i] = lines[i][:s] + _retag_language(raw, conv.target) + lines[i][e:]
+                continue
+        if not key.startswith("msgstr"):
+            continue
+        values = [_po_unescape(r) for r in raws]
+        joined = "".join(values)
+        converted = conv.convert(joined)
+        if converted == joined:
+            continue
+        if len(converted) == len(joined):
+            # Same length (the usual case): split at the original line boundaries.
+            pieces, pos = [], 0
+            for v in values:
+                pieces.append(converted[pos: pos + len(v)])
+                pos += len(v)
+        else:
+            pieces = conv.convert_parts(values)
+        for i, raw, value, piece, (s, e) in zip(idxs, raws, values, pieces, spans, strict=True):
+            if piece != value:
+                out[i] = lines[i][:s] + _po_escape(piece) + lines[i][e:]
+            else:
+                out[i] = lines[i][:s] + raw + lines[i][e:]
+    return "".join(out)
+
+
+def convert_po(data: bytes, path: str, conv: Converter, *, retag: bool = True) -> bytes:
+    """Convert a PO catalog (bytes in, bytes out)."""
+    return _encode_like(convert_po_text(decode(data, path), conv, path, retag=retag), data)
+
+
+# --------------------------------------------------------------------------- CSV / TSV
+
+
+def _csv_records(text: str, path: str) -> Iterator[list[tuple[int, int, bool]]]:
+    """Yield each record as ``(start, end, quoted)`` spans of its fields' content."""
+    i, n, line = 0, len(text), 1
+    while i < n:
+        fields: list[tuple[int, int, bool]] = []
+        while True:
+            if i < n and text[i] == '"':
+                start = i + 1
+                j = start
+                while True:
+                    j = text.find('"', j)
+                    if j < 0:
+                        raise FormatError("unterminated quoted field", path=path, line=line)
+                    if j + 1 < n and text[j + 1] == '"':
+                        j += 2
+                        continue
+                    break
+                fields.append((start, j, True))
+                line += text.count("\n", start, j)
+                i = j + 1
+            else:
+                j = i
+                while j < n and text[j] not in ",\r\n":
+                    j += 1
+                fields.append((i, j, False))
+                i = j
+            if i < n and text[i] == ",":
+                i += 1
+                continue
+            break
+        if text.startswith("\r\n", i):
+            i += 2
+        elif i < n:
+            i += 1
+        line += 1
+        yield fields
+
+
+def convert_table_text(text: str, conv: Converter, sep: str, path: str = "-", *,
+                       retag: bool = False) -> str:
+    """Convert the Chinese columns (header cell is a Chinese tag) of a CSV or TSV table."""
+    if sep == "\t":
+        rows: list[list[tuple[int, int, bool]]] = []
+        pos = 0
+        for line in text.splitlines(keepends=True):
+            body = line.rstrip("\r\n")
+            cells, start = [], pos
+            for cell in body.split("\t"):
+                cells.append((start, start + len(cell), False))
+                start += len(cell) + 1
+            rows.append(cells)
+            pos += len(line)
+    else:
+        rows = list(_csv_records(text, path))
+    if not rows:
+        return text
+    chinese = {
+        i for i, (s, e, _q) in enumerate(rows[0]) if text[s:e].strip() and lang.is_chinese(text[s:e].strip())
+        and _looks_like_tag(text[s:e].strip())
+    }
+    edits: list[tuple[int, int, str]] = []
+    if retag:
+        for i in sorted(chinese):
+            s, e, _q = rows[0][i]
+            edits.append((s, e, retag_value(text[s:e].strip(), conv.target)))
+    for row in rows[1:]:
+        for i in chinese:
+            if i < len(row):
+                s, e, _q = row[i]
+                cell = text[s:e]
+                new = conv.convert(cell)
+                if new != cell:
+                    edits.append((s, e, new))
+    out, pos = [], 0
+    for s, e, new in sorted(edits):
+        out.append(text[pos:s])
+        out.append(new)
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _looks_like_tag(cell: str) -> bool:
+    return re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", cell) is not None
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def convert_bytes(data: bytes, path: str, conv: Converter, kind: str, *, retag: bool = False) -> bytes:
+    """Convert a whole file held in memory; ``kind`` from :func:`detect_kind`."""
+    if kind in ("tmx", "xliff", "tbx"):
+        return convert_xml(data, path, conv, kind, retag=retag)
+    if kind == "po":
+        return convert_po(data, path, conv, retag=True)
+    if kind in ("csv", "tsv"):
+        text = decode(data, path)
+        return _encode_like(convert_table_text(text, conv, "," if kind == "csv" else "\t", path,
+                                               retag=retag), data)
+    return _encode_like(conv.convert(decode(data, path)), data)
+
+
+def iter_text_lines(stream: BinaryIO, path: str) -> Iterator[str]:
+    """Decode a UTF-8 byte stream line by line; :class:`EncodingError` with line and column."""
+    for lineno, raw in enumerate(stream, 1):
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            column = len(raw[: exc.start].decode("utf-8", "replace")) + 1
+            raise EncodingError(
+                "not valid UTF-8", path=path, line=lineno, column=column,
+                hint="convert the file to UTF-8 first (e.g. iconv -f BIG5 -t UTF-8)",
+            ) from None
+
+
+def iter_text_blocks(stream: BinaryIO, path: str, size: int = 1 << 20) -> Iterator[str]:
+    """Decode a UTF-8 byte stream in blocks of about ``size`` bytes that end after a newline.
+
+    Far fewer Python steps than line by line; errors still carry their line and column.
+    """
+    pending = b""
+    lines_before = 0
+    while True:
+        block = stream.read(size)
+        buf = pending + block
+        if not buf:
+            return
+        if block:
+            cut = buf.rfind(b"\n") + 1
+            if cut == 0:
+                if len(buf) < 4 * size:
+                    pending = buf
+                    continue
+                # A huge line: cut before the last character start (never inside a character).
+                cut = len(buf) - 1
+                while cut > 0 and buf[cut] & 0xC0 == 0x80:
+                    cut -= 1
+        else:
+            cut = len(buf)
+        chunk, pending = buf[:cut], buf[cut:]
+        try:
+            text = chunk.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line_start = chunk.rfind(b"\n", 0, exc.start) + 1
+            raise EncodingError(
+                "not valid UTF-8", path=path,
+                line=lines_before + chunk.count(b"\n", 0, exc.start) + 1,
+                column=len(chunk[line_start:exc.start].decode("utf-8", "replace")) + 1,
+                hint="convert the file to UTF-8 first (e.g. iconv -f BIG5 -t UTF-8)",
+            ) from None
+        lines_before += text.count("\n")
+        yield text
+        if not block and not pending:
+            return
+
+
+def validate_utf8(stream: BinaryIO, path: str) -> None:
+    """Check a whole stream decodes, in constant memory, before any output is written."""
+    for _ in iter_text_blocks(stream, path):
+        pass
+
+
+def convert_text_stream(stream: BinaryIO, path: str, conv: Converter,
+                        write: Callable[[bytes], object]) -> None:
+    """Stream plain UTF-8 text through ``conv`` in bounded chunks."""
+    for piece in conv.convert_stream(iter_text_blocks(stream, path)):
+        write(piece.encode("utf-8"))

@@ -1,0 +1,154 @@
+"""OpenCC's own data, read for inspection: dictionary entries and per-step converters.
+
+The audit needs to know which step of a config's conversion chain changed a term and which
+characters have several candidates; detection needs the characters that exist in one script
+only. Both come from the dictionaries bundled with the ``opencc`` package: ``.ocd2`` files are
+dumped to text with the package's own ``opencc_dict`` tool, and each chain step is replicated
+by a one-step config written to a private temporary folder (absolute dictionary paths).
+"""
+
+from __future__ import annotations
+
+import atexit
+import copy
+import functools
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from typing import Any
+
+from termkit.convert import check_config, opencc_share_dir
+from termkit.errors import MissingDependencyError
+
+
+@functools.cache
+def _workdir() -> str:
+    path = tempfile.mkdtemp(prefix="termkit-opencc-")
+    atexit.register(shutil.rmtree, path, True)
+    return path
+
+
+def _opencc_dict_tool() -> str:
+    tool = os.path.join(os.path.dirname(os.path.dirname(opencc_share_dir())), "bin", "opencc_dict")
+    if not os.path.exists(tool):
+        found = shutil.which("opencc_dict")
+        if not found:
+            raise MissingDependencyError(
+                "opencc_dict not found", hint="install the opencc package with its tools"
+            )
+        tool = found
+    return tool
+
+
+@functools.cache
+def dictionary(name: str) -> dict[str, tuple[str, ...]]:
+    """Entries of a bundled dictionary (``"STCharacters"``): key -> candidates, best first."""
+    src = os.path.join(opencc_share_dir(), f"{name}.ocd2")
+    dst = os.path.join(_workdir(), f"{name}.txt")
+    subprocess.run(
+        [_opencc_dict_tool(), "-i", src, "-o", dst, "-f", "ocd2", "-t", "text"],
+        check=True, capture_output=True,
+    )
+    entries: dict[str, tuple[str, ...]] = {}
+    with open(dst, encoding="utf-8") as fh:
+        for line in fh:
+            key, _, values = line.rstrip("\n").partition("\t")
+            if key:
+                entries[key] = tuple(values.split(" ")) if values else ()
+    return entries
+
+
+@functools.cache
+def config_json(config: str) -> dict[str, Any]:
+    """The parsed JSON of a bundled config."""
+    stem = check_config(config)
+    with open(os.path.join(opencc_share_dir(), f"{stem}.json"), encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+def _dict_files(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        if "file" in node:
+            return [str(node["file"]).removesuffix(".ocd2")]
+        return [f for d in node.get("dicts", []) for f in _dict_files(d)]
+    return []
+
+
+def _absolute(node: Any) -> Any:
+    node = copy.deepcopy(node)
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        if isinstance(cur, dict):
+            if "file" in cur:
+                cur["file"] = os.path.join(opencc_share_dir(), cur["file"])
+            stack.extend(cur.values())
+        elif isinstance(cur, list):
+            stack.extend(cur)
+    return node
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step of a conversion chain: its label, its dictionaries and a converter for it alone."""
+
+    index: int
+    label: str
+    dicts: tuple[str, ...]
+    converter: Any
+
+
+@functools.cache
+def chain_steps(config: str) -> tuple[Step, ...]:
+    """The steps of ``config`` (normalization first when the config has one), each runnable."""
+    import opencc
+
+    data = config_json(config)
+    stem = check_config(config)
+    raw_steps: list[tuple[str, Any]] = []
+    for i, step in enumerate(data.get("normalization", [])):
+        raw_steps.append((f"normalization {i + 1}", step))
+    for i, step in enumerate(data["conversion_chain"]):
+        raw_steps.append((f"step {i + 1}", step))
+    steps: list[Step] = []
+    for index, (label, step) in enumerate(raw_steps):
+        cfg: dict[str, Any] = {"name": f"{stem} {label}", "conversion_chain": [_absolute(step)]}
+        if "segmentation" in data:  # configs without one segment with their chain's dicts
+            cfg["segmentation"] = _absolute(data["segmentation"])
+        path = os.path.join(_workdir(), f"{stem}-{index}.json")
+        with open(path, "w", encoding="utf-8") as fh:
+            json.dump(cfg, fh)
+        dicts = tuple(_dict_files(step["dict"]))
+        steps.append(Step(index, f"{label} ({', '.join(dicts)})", dicts, opencc.OpenCC(path)))
+    return tuple(steps)
+
+
+def run_steps(text: str, config: str) -> list[tuple[Step, str]]:
+    """Run ``text`` through each step in turn: ``(step, output after it)``."""
+    out: list[tuple[Step, str]] = []
+    cur = text
+    for step in chain_steps(config):
+        cur = step.converter.convert(cur)
+        out.append((step, cur))
+    return out
+
+
+@functools.cache
+def script_only_chars() -> tuple[frozenset[str], frozenset[str]]:
+    """``(simplified_only, traditional_only)``: characters that exist in one script only.
+
+    A character is Simplified-only when OpenCC's STCharacters maps it away from itself and it
+    is never a Traditional character (not a TSCharacters key, not a Traditional candidate);
+    Traditional-only is the mirror image.
+    """
+    st = dictionary("STCharacters")
+    ts = dictionary("TSCharacters")
+    st_values = {v for vs in st.values() for v in vs}
+    ts_values = {v for vs in ts.values() for v in vs}
+    hans = {k for k, vs in st.items() if len(k) == 1 and k not in vs}
+    hant = {k for k, vs in ts.items() if len(k) == 1 and k not in vs}
+    return frozenset(hans - set(ts) - st_values), frozenset(hant - set(st) - ts_values)

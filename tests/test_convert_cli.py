@@ -1,0 +1,171 @@
+"""`termkit convert`: files and stdin, -o, --in-place, and bad input (exit codes, no partial output)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from termkit.cli import cli
+from tests.conftest import DATA, ROOT
+
+D = DATA / "convert"
+REGIONAL = str(ROOT / "glossaries" / "cross-strait.glossary.txt")
+
+
+def run(*args: str, input: bytes | None = None):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(cli, list(args), input=input)
+
+
+def test_stdin_to_stdout_with_regional_glossary() -> None:
+    r = run("convert", "-c", "tw2sp", "-g", REGIONAL, input="東協助理說，東協與北韓\n".encode())
+    assert r.exit_code == 0, r.output
+    assert r.stdout_bytes.decode() == "东协助理说，东盟与朝鲜\n"
+
+
+def test_file_to_output_file_keeps_line_ends(tmp_path: Path) -> None:
+    src = tmp_path / "in.txt"
+    src.write_bytes("軟體\r\n資訊\n".encode())
+    out = tmp_path / "out.txt"
+    r = run("convert", "-c", "tw2sp", str(src), "-o", str(out))
+    assert r.exit_code == 0, r.output
+    assert out.read_bytes() == "软件\r\n信息\n".encode()
+    assert src.read_bytes() == "軟體\r\n資訊\n".encode()
+
+
+def test_in_place_structured(tmp_path: Path) -> None:
+    po = tmp_path / "zh_TW.po"
+    po.write_bytes((D / "plural.po").read_bytes())
+    r = run("convert", "-c", "tw2sp", "--in-place", str(po))
+    assert r.exit_code == 0, r.output
+    assert "Language: zh_CN" in po.read_text(encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["zh_TW.po"]  # no temporary left behind
+
+
+def test_unknown_config_exit_2_with_list() -> None:
+    r = run("convert", "-c", "s2x", input=b"x")
+    assert r.exit_code == 2
+    assert r.stderr.startswith("Error: unknown OpenCC config 's2x'; valid configs: hk2s, hk2sp")
+
+
+def test_missing_file_exit_1(tmp_path: Path) -> None:
+    r = run("convert", "-c", "t2s", str(tmp_path / "nope.txt"))
+    assert r.exit_code == 1
+    assert r.stderr == f"Error: {tmp_path / 'nope.txt'}: no such file\n"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads unreadable files")
+def test_unreadable_file_exit_1(tmp_path: Path) -> None:  # pragma: no cover - root in CI images
+    f = tmp_path / "secret.txt"
+    f.write_text("x")
+    f.chmod(0)
+    r = run("convert", "-c", "t2s", str(f))
+    assert r.exit_code == 1 and "permission denied" in r.stderr
+
+
+def test_undecodable_bytes_no_partial_output(tmp_path: Path) -> None:
+    src = tmp_path / "big5.txt"
+    data = "軟體\n".encode() * 1000 + "第二行".encode("big5") + b"\n"
+    src.write_bytes(data)
+    out = tmp_path / "out.txt"
+    r = run("convert", "-c", "tw2sp", str(src), "-o", str(out))
+    assert r.exit_code == 1
+    assert r.stderr.startswith(f"Error: {src}:1001:1: not valid UTF-8")
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big5.txt"]
+    r = run("convert", "-c", "tw2sp", str(src))  # to stdout: nothing written before the error
+    assert r.exit_code == 1 and r.stdout_bytes == b""
+    r = run("convert", "-c", "tw2sp", "--in-place", str(src))
+    assert r.exit_code == 1 and src.read_bytes() == data
+
+
+def test_malformed_xml_in_place_untouched(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.tmx"
+    data = b'<?xml version="1.0"?>\n<tmx version="1.4">\n<body><tu><tuv xml:lang="zh-TW"><seg>\xe8\xbb\x9f</tuv>\n</tmx>\n'
+    bad.write_bytes(data)
+    r = run("convert", "-c", "tw2sp", "--in-place", str(bad))
+    assert r.exit_code == 1
+    assert r.stderr.startswith(f"Error: {bad}:3:")
+    assert "malformed XML" in r.stderr
+    assert bad.read_bytes() == data
+    assert [p.name for p in tmp_path.iterdir()] == ["bad.tmx"]
+
+
+def test_existing_output_kept_on_error(tmp_path: Path) -> None:
+    out = tmp_path / "out.txt"
+    out.write_text("old")
+    src = tmp_path / "in.txt"
+    src.write_bytes(b"\xff\n")
+    r = run("convert", "-c", "s2t", str(src), "-o", str(out))
+    assert r.exit_code == 1 and out.read_text() == "old"
+
+
+def test_usage_errors() -> None:
+    assert run("convert", "-c", "s2t", "a", "b").exit_code == 2
+    assert run("convert", "-c", "s2t", "--in-place", "-").exit_code == 2
+    assert run("convert", "--config", "s2t", "--format", "docx").exit_code == 2
+
+
+def test_every_command_and_option_has_help() -> None:
+    import click
+
+    from termkit.cli.convert import audit, convert, detect
+
+    for cmd in (convert, audit, detect):
+        assert cmd.help
+        for param in cmd.params:
+            if isinstance(param, click.Option):
+                assert param.help, (cmd.name, param.name)
+        assert run(cmd.name or "", "--help").exit_code == 0
+
+
+def test_tmx_via_cli_with_retag(tmp_path: Path) -> None:
+    out = tmp_path / "out.tmx"
+    r = run("convert", "-c", "tw2sp", "--retag", str(D / "inline.tmx"), "-o", str(out))
+    assert r.exit_code == 0, r.output
+    text = out.read_text(encoding="utf-8")
+    assert 'xml:lang="zh-CN"' in text and "软件" in text and "<seg>這個不是中文的標記</seg>" in text
+    # stdin needs --format to be read as TMX
+    r = run("convert", "-c", "tw2sp", "--format", "tmx", input=(D / "inline.tmx").read_bytes())
+    assert r.exit_code == 0 and r.stdout_bytes == convert_plain_tmx()
+
+
+def convert_plain_tmx() -> bytes:
+    from termkit.convert import Converter
+    from termkit.convert_files import convert_bytes
+
+    return convert_bytes((D / "inline.tmx").read_bytes(), "-", Converter("tw2sp"), "tmx")
+
+
+def test_block_reader_positions_and_long_lines() -> None:
+    import io
+
+    from termkit.convert_files import iter_text_blocks
+    from termkit.errors import EncodingError
+
+    text = "軟體\n" * 5 + "資" * 3000 + "\n" + "訊"
+    data = text.encode()
+    assert "".join(iter_text_blocks(io.BytesIO(data), "x", size=7)) == text
+    bad = data[:-3] + b"\xe8\xa8"  # truncated last character
+    with pytest.raises(EncodingError) as info:
+        list(iter_text_blocks(io.BytesIO(bad), "x", size=7))
+    assert (info.value.line, info.value.column) == (7, 1)
+    with pytest.raises(EncodingError) as info:
+        list(iter_text_blocks(io.BytesIO(b"ab\n\xe8\xbb\x9f\xff\n"), "x", size=2))  # 軟 then 0xff
+    assert (info.value.line, info.value.column) == (2, 2)
+
+
+def test_example_record_glossary_survives_round_trip(tmp_path: Path) -> None:
+    from tests.conftest import SEED
+
+    out = tmp_path / "example"
+    assert run("build", str(SEED), "-o", str(out), "-q").exit_code == 0
+    glossary = str(out / "glossary.json")
+    keywords = "現實主義 ; 權力平衡 ; 越南外交政策 ; 張國城\n"
+    there = run("convert", "-c", "tw2sp", "-g", glossary, input=keywords.encode())
+    assert there.exit_code == 0, there.output
+    assert there.stdout_bytes.decode() == "现实主义 ; 权力平衡 ; 越南外交政策 ; 张国城\n"
+    back = run("convert", "-c", "s2twp", "-g", glossary, input=there.stdout_bytes)
+    assert back.exit_code == 0 and back.stdout_bytes.decode() == keywords

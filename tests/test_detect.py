@@ -1,0 +1,49 @@
+"""`termkit detect`: characters of the wrong script, with line and column."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import opencc
+from click.testing import CliRunner
+
+from termkit.cli import cli
+from termkit.detect import detect_text
+from termkit.opencc_data import script_only_chars
+
+
+def test_script_only_sets_agree_with_opencc() -> None:
+    hans, hant = script_only_chars()
+    assert "这" in hans and "這" in hant
+    for shared in "台干里后面":  # characters used in both scripts are never reported
+        assert shared not in hans and shared not in hant
+    s2t, t2s = opencc.OpenCC("s2t.json"), opencc.OpenCC("t2s.json")
+    assert all(s2t.convert(c) != c for c in hans)
+    assert all(t2s.convert(c) != c for c in hant)
+    assert not hans & hant
+
+
+def test_positions() -> None:
+    text = "這是繁體中文\n可是这里有简体"
+    found = detect_text(text, "hant")
+    assert [(f.line, f.column, f.char) for f in found] == [(2, 3, "这"), (2, 6, "简"), (2, 7, "体")]
+    assert found[0].suggestions == ("這",)
+    assert [(f.line, f.column, f.char) for f in detect_text(text, "hans")] == [
+        (1, 1, "這"), (1, 4, "體")]
+
+
+def test_cli(tmp_path: Path) -> None:
+    f = tmp_path / "t.txt"
+    f.write_text("純正繁體\n混入简体\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["detect", str(f), "--expect", "hant"])
+    assert r.exit_code == 1
+    assert r.output == (f"{f}:2:3: 简 is Simplified (Traditional: 簡)\n"
+                        f"{f}:2:4: 体 is Simplified (Traditional: 體)\n")
+    r = CliRunner().invoke(cli, ["detect", "--expect", "hans", "--json"], input="这是简体".encode())
+    assert r.exit_code == 0 and json.loads(r.output) == []
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"ok\n\xff\n")
+    r = CliRunner().invoke(cli, ["detect", str(bad), "--expect", "hant"])
+    assert r.exit_code == 1 and r.stderr == f"Error: {bad}:2:1: not valid UTF-8; convert the file to UTF-8 first (e.g. iconv -f BIG5 -t UTF-8)\n"
+    assert r.stdout == ""
