@@ -14,6 +14,7 @@ A source is ``{"path", "line", "record"}``. Keys keep this order; output is dete
 
 from __future__ import annotations
 
+import io
 import json
 from typing import Any, BinaryIO
 
@@ -132,4 +133,9 @@ def read_glossary(stream: BinaryIO, path: str) -> Glossary:
         raise FormatError(f"malformed JSON: {exc.msg}", path=path, line=exc.lineno, column=exc.colno) from None
     if not isinstance(data, dict):
         raise FormatError("a glossary JSON file holds one object", path=path, line=1)
+    if "format" not in data and isinstance(data.get("rules"), list):
+        # A MediaWiki conversion group saved as plain *.json (as zhconv-rs names them).
+        from termkit.formats import mediawiki
+
+        return mediawiki.read_glossary(io.BytesIO(raw), path)
     return from_dict(data, path)
