@@ -59,6 +59,11 @@ def build(
 
     pairings = _pairings(inputs, record_format, "Pairing records")
     glossary = build_glossary(pairings)
+    glossary.header = {
+        "generator": "termkit build",
+        "inputs": " ".join(inputs),
+        "records": str(len(pairings)),
+    }
     written = write_build(glossary, outdir, exports=not no_exports)
     if quiet:
         return
