@@ -29,7 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "pinyin": ("termkit.cli.pinyin:pinyin", "Annotate Chinese text with pinyin, zhuyin or Wade-Giles."),
     "names": ("termkit.cli.names:names", "Romanize Chinese names and match them against romanizations."),
     "check": ("termkit.cli.check:check", "Check translations against glossaries (terms, script, region)."),
-    "tm": ("termkit.cli.tm:tm", "Translation memory: import, fuzzy search, concordance, export."),
+    "tm": ("termkit.cli.tm:tm", "Translation memory: import, fuzzy search, concordance, export, stats."),
 }
 
 

@@ -1,0 +1,232 @@
+"""``termkit tm``: translation-memory commands (import, search, concordance, export, stats).
+
+Each command parses options, calls :mod:`termkit.tm` and renders the result; errors from the
+library propagate to the group, which prints ``Error: …``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import click
+
+from termkit.tm.store import DEFAULT_DB
+
+DB_HELP = (
+    f"Translation-memory file (SQLite). Default: ./{DEFAULT_DB} in the current folder, "
+    "so each project folder has its own memory."
+)
+
+
+def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """The ``--db PATH`` option every ``tm`` command has."""
+    return click.option("--db", "db", default=DEFAULT_DB, show_default=True,
+                        metavar="PATH", help=DB_HELP)(fn)
+
+
+def json_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """The ``--json`` switch."""
+    return click.option("--json", "as_json", is_flag=True,
+                        help="Print JSON (for scripts) instead of text.")(fn)
+
+
+def _dumps(obj: Any) -> str:
+    import json
+
+    return json.dumps(obj, ensure_ascii=False, indent=2)
+
+
+def _unit_json(stored: Any) -> dict[str, Any]:
+    u = stored.unit
+    loc = u.location
+    return {
+        "id": stored.id,
+        "tuid": u.id,
+        "source_lang": u.source_lang,
+        "variants": [{"lang": v.lang, "text": v.text} for v in u.variants],
+        "origin": loc.path if loc else None,
+        "line": loc.line if loc else None,
+        "record": loc.record if loc else None,
+        "created": stored.created,
+        "domain": stored.domain,
+        "align_score": stored.score,
+        "flagged": stored.flagged,
+    }
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def tm() -> None:
+    """Translation memory: import, fuzzy search, concordance, export, stats.
+
+    The memory is one SQLite file (--db, default ./termkit-tm.sqlite). Import TMX, PO,
+    XLIFF, bilingual TSV or article records; search it CAT-style; export it as TMX, in
+    zh-TW or zh-CN if the client wants one script.
+    """
+
+
+@tm.command("import")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@db_option
+@click.option("--format", "fmt", metavar="NAME",
+              help="Input format (tmx, po, xliff, tsv, records); default: from the file name.")
+@click.option("--domain", metavar="NAME", help="Domain to record on units that have none.")
+@click.option("--batch-size", type=click.IntRange(1), default=50_000, show_default=True,
+              help="Units per transaction (a killed import keeps whole batches).")
+@json_option
+def import_(files: tuple[str, ...], db: str, fmt: str | None, domain: str | None,
+            batch_size: int, as_json: bool) -> None:
+    """Import translation units from FILEs; duplicates are skipped, conflicts reported."""
+    from termkit.tm.sources import iter_file_units
+    from termkit.tm.store import open_store
+
+    with open_store(db) as store:
+        results = []
+        for path in files:
+            report = store.import_units(iter_file_units(path, fmt), domain=domain,
+                                        batch_size=batch_size)
+            results.append((path, report))
+    if as_json:
+        click.echo(_dumps([
+            {
+                "file": path, "read": r.read, "added": r.added, "duplicates": r.duplicates,
+                "skipped": r.skipped, "flagged": r.flagged,
+                "conflicts": [
+                    {"source_lang": c.source_lang, "source": c.source, "units": c.units,
+                     "targets": c.targets} for c in r.conflicts
+                ],
+                "notices": [str(n) for n in r.notices],
+            }
+            for path, r in results
+        ]))
+        return
+    for path, r in results:
+        click.echo(f"{path}: {r.read} read, {r.added} added, {r.duplicates} duplicates, "
+                   f"{r.skipped} skipped, {r.flagged} flagged, {len(r.conflicts)} conflicts")
+        for c in r.conflicts:
+            click.echo(f"  conflict: [{c.source_lang}] {c.source}")
+            for uid, target in zip(c.units, c.targets, strict=True):
+                click.echo(f"    #{uid}: {target}")
+        for n in r.notices:
+            click.echo(f"Warning: {n}", err=True)
+
+
+def _render(matches: list[Any], as_json: bool, with_score: bool) -> Iterator[str]:
+    if as_json:
+        yield _dumps([
+            {**({"score": m.score} if with_score else {}), "lang": m.lang, "text": m.text,
+             "unit": _unit_json(m.unit)} for m in matches
+        ])
+        return
+    for m in matches:
+        head = f"{m.score:3d}  " if with_score else ""
+        flag = "  (flagged)" if m.unit.flagged else ""
+        yield f"{head}#{m.unit.id} [{m.lang}] {m.text}{flag}"
+        pad = " " * len(head)
+        for v in m.unit.unit.variants:
+            if v.text != m.text or v.lang != m.lang:
+                yield f"{pad}    [{v.lang}] {v.text}"
+
+
+@tm.command()
+@click.argument("text")
+@db_option
+@click.option("--min", "min_score", type=click.IntRange(0, 100), default=70, show_default=True,
+              help="Lowest score shown (0–100).")
+@click.option("--limit", type=click.IntRange(1), default=10, show_default=True,
+              help="Most matches shown.")
+@click.option("--lang", metavar="TAG",
+              help="Language of TEXT (default: Chinese if it has more Chinese characters than English words, else English).")
+@json_option
+def search(text: str, db: str, min_score: int, limit: int, lang: str | None,
+           as_json: bool) -> None:
+    """Fuzzy matches for TEXT, best first, with CAT-style scores (100 = exact)."""
+    from termkit.tm.search import search as run
+    from termkit.tm.store import open_store
+
+    with open_store(db, create=False) as store:
+        matches = run(store, text, lang=lang, min_score=min_score, limit=limit)
+    for line in _render(matches, as_json, True):
+        click.echo(line)
+
+
+@tm.command()
+@click.argument("term")
+@db_option
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True,
+              help="Most units shown.")
+@click.option("--lang", metavar="TAG",
+              help="Language of TERM (default: Chinese if it has more Chinese characters than English words, else English).")
+@json_option
+def concordance(term: str, db: str, limit: int, lang: str | None, as_json: bool) -> None:
+    """Units whose segments contain TERM (any case; Chinese in either script)."""
+    from termkit.tm.search import concordance as run
+    from termkit.tm.store import open_store
+
+    with open_store(db, create=False) as store:
+        matches = run(store, term, lang=lang, limit=limit)
+    for line in _render(matches, as_json, False):
+        click.echo(line)
+
+
+@tm.command()
+@db_option
+@click.option("--to", "to", type=click.Choice(["tmx"]), default="tmx", show_default=True,
+              help="Output format.")
+@click.option("--variant", type=click.Choice(["zh-TW", "zh-CN"]),
+              help="Convert Chinese segments to this variant (glossary-locked OpenCC).")
+@click.option("--glossary", "glossaries", multiple=True, metavar="FILE",
+              help="Glossary whose terms are locked during --variant conversion (repeatable).")
+@click.option("--lang-style", type=click.Choice(["short", "bcp47"]), default="short",
+              show_default=True, help="Language tags written: zh-TW (short) or zh-Hant-TW.")
+@click.option("-o", "--output", default="-", show_default=True, metavar="FILE",
+              help="Output file (- for stdout).")
+def export(db: str, to: str, variant: str | None, glossaries: tuple[str, ...],
+           lang_style: str, output: str) -> None:
+    """Export the whole memory (TMX 1.4b), with provenance as props."""
+    from termkit.io import atomic_binary
+    from termkit.tm.export import write_export
+    from termkit.tm.store import open_store
+
+    glossary = None
+    if glossaries:
+        from termkit.glossary import load_glossaries
+
+        glossary = load_glossaries(list(glossaries))
+    with open_store(db, create=False) as store, atomic_binary(output) as fh:
+        write_export(store, fh, to=to, variant=variant, glossary=glossary,
+                     lang_style=lang_style)
+
+
+@tm.command()
+@db_option
+@click.option("--conflicts", "show_conflicts", is_flag=True,
+              help="Also list every source with conflicting targets.")
+@json_option
+def stats(db: str, show_conflicts: bool, as_json: bool) -> None:
+    """Counts: units, languages, domains, origins, flagged alignments, conflicts."""
+    from termkit.tm.store import open_store
+
+    with open_store(db, create=False) as store:
+        data = store.stats()
+        conflicts = store.conflicts() if show_conflicts else []
+    if show_conflicts:
+        data["conflict_list"] = [
+            {"source_lang": c.source_lang, "source": c.source, "units": c.units,
+             "targets": c.targets} for c in conflicts
+        ]
+    if as_json:
+        click.echo(_dumps(data))
+        return
+    for key in ("path", "schema_version", "units", "variants", "aligned", "flagged",
+                "conflicts", "bytes"):
+        click.echo(f"{key}: {data[key]}")
+    for key in ("languages", "domains", "origins"):
+        if data[key]:
+            click.echo(f"{key}:")
+            for name, count in data[key].items():
+                click.echo(f"  {name}: {count}")
+    for c in conflicts:
+        click.echo(f"conflict: [{c.source_lang}] {c.source}")
+        for uid, target in zip(c.units, c.targets, strict=True):
+            click.echo(f"  #{uid}: {target}")

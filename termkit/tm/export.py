@@ -1,0 +1,159 @@
+"""Export of the translation memory to TMX (or any unit format), optionally in one script.
+
+This module owns turning stored units back into :class:`~termkit.model.Unit` objects with
+their provenance as TMX props (``x-origin``, ``x-record``, ``x-domain``, ``x-created``,
+``x-align-score``, ``x-align-flagged``) and the Chinese script conversion for
+``--variant zh-TW|zh-CN`` through the glossary-locked converter (:mod:`termkit.convert`).
+A tag that the short TMX spelling would change (``zh-Hans`` is written ``zh-CN``) is kept in
+a ``x-lang`` tuv prop, so that importing the export gives back exactly the same units.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+from termkit import lang as langtags
+from termkit.errors import UsageError
+from termkit.model import Glossary, Unit, Variant
+from termkit.tm.store import (
+    PROP_CREATED,
+    PROP_DOMAIN,
+    PROP_FLAGGED,
+    PROP_ORIGIN,
+    PROP_RECORD,
+    PROP_SCORE,
+    Store,
+    StoredUnit,
+)
+
+PROP_LANG = "x-lang"
+VARIANTS = {"zh-TW": "zh-Hant-TW", "zh-CN": "zh-Hans-CN"}
+
+
+def _configs(target: str, tag: str) -> list[str]:
+    """OpenCC configs taking a segment tagged ``tag`` to ``target`` (empty: already there)."""
+    t = langtags.parse(tag)
+    if target == "zh-Hant-TW":
+        if t.script == "Hans":
+            return ["s2twp"]
+        if t.region == "HK":
+            return ["hk2t", "t2tw"]
+        return [] if t.region == "TW" else ["t2tw"]
+    if t.script == "Hant":
+        return {"TW": ["tw2sp"], "HK": ["hk2sp"]}.get(t.region or "", ["t2s"])
+    return []
+
+
+def _script(text: str, tag: str) -> str:
+    """The tag with a script guessed from the text when the tag has none (plain ``zh``)."""
+    t = langtags.parse(tag)
+    if t.script is not None:
+        return tag
+    from termkit.tm.fold import _t2s
+
+    return "zh-Hans" if _t2s().convert(text) == text else "zh-Hant"
+
+
+class _Converters:
+    def __init__(self, glossary: Glossary | None) -> None:
+        self.glossary = glossary
+        self.cache: dict[str, Any] = {}
+
+    def run(self, configs: list[str], text: str) -> str:
+        from termkit.convert import Converter
+
+        for config in configs:
+            conv = self.cache.get(config)
+            if conv is None:
+                conv = self.cache[config] = Converter(config, self.glossary)
+            text = conv.convert(text)
+        return text
+
+
+def to_variant(unit: Unit, target: str, converters: _Converters) -> Unit:
+    """The unit with its Chinese segments converted to ``target`` (``zh-Hant-TW``/``zh-Hans-CN``)."""
+    out: list[Variant] = []
+    has_target = any(langtags.normalize(v.lang) == target for v in unit.variants)
+    for v in unit.variants:
+        if not langtags.is_chinese(v.lang):
+            out.append(v)
+            continue
+        if langtags.normalize(v.lang) == target:
+            out.append(v)
+            continue
+        if has_target:
+            continue  # the unit already has this variant: keep the human one
+        configs = _configs(target, _script(v.text, v.lang))
+        text = converters.run(configs, v.text) if configs else v.text
+        markup = converters.run(configs, v.markup) if configs and v.markup else v.markup
+        out.append(Variant(target, text, markup, dict(v.props), list(v.notes)))
+        has_target = True
+    source_lang = unit.source_lang
+    if source_lang and langtags.is_chinese(source_lang):
+        source_lang = target
+    return Unit(unit.id, out, source_lang, dict(unit.props), list(unit.notes), unit.location)
+
+
+def exported_unit(stored: StoredUnit, lang_style: str = "short") -> Unit:
+    """A stored unit as it is written: provenance and store columns as props."""
+    from termkit.formats.glossary_units import output_tag
+
+    u = stored.unit
+    props = dict(u.props)
+    props[PROP_CREATED] = stored.created
+    if u.location is not None:
+        props[PROP_ORIGIN] = u.location.path
+        if u.location.record is not None:
+            props[PROP_RECORD] = u.location.record
+    if stored.domain is not None:
+        props[PROP_DOMAIN] = stored.domain
+    if stored.score is not None:
+        props[PROP_SCORE] = f"{stored.score:.4f}"
+    if stored.flagged:
+        props[PROP_FLAGGED] = "1"
+    variants = []
+    for v in u.variants:
+        vprops = dict(v.props)
+        if langtags.normalize(output_tag(v.lang, lang_style)) != v.lang:
+            vprops[PROP_LANG] = v.lang
+        variants.append(Variant(v.lang, v.text, v.markup, vprops, list(v.notes)))
+    return Unit(u.id, variants, u.source_lang, props, list(u.notes), None)
+
+
+def export_units(
+    store: Store,
+    *,
+    variant: str | None = None,
+    glossary: Glossary | None = None,
+    lang_style: str = "short",
+) -> Iterator[Unit]:
+    """Every stored unit in import order, ready to write, optionally in one Chinese variant."""
+    target = None
+    if variant is not None:
+        target = VARIANTS.get(variant) or VARIANTS.get(langtags.to_short(variant))
+        if target is None:
+            raise UsageError(f"unknown variant {variant!r}", hint="use zh-TW or zh-CN")
+    converters = _Converters(glossary)
+    for stored in store.iter_units():
+        if target is not None:
+            stored = StoredUnit(stored.id, to_variant(stored.unit, target, converters),
+                                stored.created, stored.domain, stored.score, stored.flagged)
+        yield exported_unit(stored, lang_style)
+
+
+def write_export(
+    store: Store,
+    stream: BinaryIO,
+    *,
+    to: str = "tmx",
+    variant: str | None = None,
+    glossary: Glossary | None = None,
+    lang_style: str = "short",
+) -> None:
+    """Write the whole memory to ``stream`` in format ``to`` (default TMX 1.4b)."""
+    from termkit import formats
+
+    fmt = formats.get(to)
+    units = export_units(store, variant=variant, glossary=glossary, lang_style=lang_style)
+    fmt.write_units(units, stream, lang_style=lang_style)

@@ -1,0 +1,343 @@
+"""Fuzzy search and concordance over the translation memory.
+
+This module owns the CAT-style score and the two-stage search:
+
+1. **Prefilter.** The query is folded and cut into index tokens (:mod:`termkit.tm.fold`):
+   trigrams (and, for a few characters, bigrams) of Han/Latin/digit runs for Chinese, words
+   otherwise. The rarest tokens (document frequencies from the FTS5 vocabulary) are looked up
+   until a postings budget is spent; rows sharing the most of them, weighted by inverse
+   document frequency and summed inside SQLite (contentless FTS5 tables have no BM25 rank),
+   become candidates. Rows holding every indexed token of the query (an AND query) come
+   first, so an exact (folded) match is found however common its tokens are. A query without
+   any token (one Chinese character, or no run of two letters) is looked up by exact text in
+   both scripts and by a length-bounded scan of the segments.
+2. **Re-score** with rapidfuzz Levenshtein distances.
+
+The score (0–100) is an integer: 100 only when the segment equals the query exactly; otherwise
+``floor(100 * (n - d) / n)`` capped at 99, where ``d`` is the edit distance and ``n`` the longer
+length. Chinese is compared character by character; English word by word (tokens), but never
+lower than its character score, so a one-letter typo in a short segment is not counted as a
+whole wrong word. The best of the raw text and the folded form counts, which keeps the score
+of a one-character edit in ``[90, 99]`` for any segment of at least 10 characters (one raw
+edit costs at most 1 in ``n >= 10``), and lets a Simplified query score 99 against the same
+sentence in Traditional.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from termkit.tm.fold import (
+    fold,
+    fold_many,
+    is_chinese_tag,
+    looks_chinese,
+    word_tokens,
+    zh_tokens,
+)
+from termkit.tm.store import SLOTS, Store, StoredUnit, family
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+POSTINGS_BUDGET = 30_000  # rows read from the index per query, at most
+MAX_TOKENS = 16
+
+
+@dataclass(slots=True)
+class Match:
+    """One search hit: the score, the matching segment, and the whole stored unit."""
+
+    score: int
+    lang: str
+    text: str
+    unit: StoredUnit
+
+
+def _ratio(distance: int, longest: int) -> int:
+    if longest == 0:
+        return 100
+    return (100 * (longest - distance)) // longest
+
+
+def _char_score(a: str, b: str) -> int:
+    from rapidfuzz.distance import Levenshtein
+
+    return _ratio(Levenshtein.distance(a, b), max(len(a), len(b)))
+
+
+def _word_score(a: str, b: str) -> int:
+    from rapidfuzz.distance import Levenshtein
+
+    ta, tb = _WORD.findall(a), _WORD.findall(b)
+    return _ratio(Levenshtein.distance(ta, tb), max(len(ta), len(tb)))
+
+
+def score(query: str, text: str, *, chinese: bool | None = None,
+          query_folded: str | None = None, text_folded: str | None = None) -> int:
+    """The CAT-style match score (0–100) of ``text`` against ``query``."""
+    if query == text:
+        return 100
+    if chinese is None:
+        chinese = looks_chinese(query)
+    qf = query_folded if query_folded is not None else fold(query, chinese)
+    tf = text_folded if text_folded is not None else fold(text, chinese)
+    best = max(_char_score(query, text), _char_score(qf, tf))
+    if not chinese:
+        best = max(best, _word_score(qf, tf))
+    return min(best, 99)
+
+
+def _quote(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
+
+
+def _index_for(chinese: bool) -> str:
+    return "zh_index" if chinese else "word_index"
+
+
+def _ensure_vocab(store: Store, index: str) -> str:
+    name = f"{index}_vocab"
+    store.conn.execute(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{name} USING fts5vocab(main, '{index}', 'row')")
+    return name
+
+
+def _doc_freqs(store: Store, index: str, tokens: Sequence[str]) -> dict[str, int]:
+    # The vocabulary table answers term = ? from the index without scanning it.
+    vocab = _ensure_vocab(store, index)
+    out: dict[str, int] = {}
+    for t in tokens:
+        row = store.conn.execute(f"SELECT doc FROM temp.{vocab} WHERE term = ?", (t,)).fetchone()
+        out[t] = row[0] if row else 0
+    return out
+
+
+def _tokens(folded: str, chinese: bool, mode: str) -> list[str]:
+    toks = zh_tokens(folded, mode) if chinese else word_tokens(folded)
+    return sorted(set(toks))
+
+
+def _exact_rows(store: Store, index: str, tokens: Sequence[str], freqs: dict[str, int],
+                forms: Sequence[str], limit: int) -> list[int]:
+    """Rows whose side is exactly one of ``forms`` (the query in either script).
+
+    The rows holding every indexed token of the query are narrowed, inside SQLite, to units
+    whose JSON holds one of the forms as a whole string (quotes included), so an exact match
+    is found however many units share its tokens.
+    """
+    if not tokens or min(freqs.get(t, 0) for t in tokens) == 0:
+        return []
+    rare = sorted(tokens, key=lambda t: (freqs[t], t))[:8]
+    quoted = [json.encoder.encode_basestring(f) for f in forms]
+    where = " OR ".join("instr(u.variants, ?) > 0" for _ in quoted)
+    sql = (f"SELECT f.rowid FROM {index} f JOIN unit u ON u.id = f.rowid / {SLOTS}"
+           f" WHERE {index} MATCH ? AND ({where}) LIMIT ?")
+    return [r[0] for r in store.conn.execute(
+        sql, [" AND ".join(_quote(t) for t in rare), *quoted, limit])]
+
+
+def _script_forms(text: str) -> list[str]:
+    """``text`` as written, in Simplified and in Traditional (OpenCC t2s / s2t)."""
+    from termkit.tm.fold import _s2t, _t2s
+
+    return sorted({text, _t2s().convert(text), _s2t().convert(text)})
+
+
+def _scan(store: Store, where: str, params: Sequence[object], limit: int | None) -> list[int]:
+    """Row ids (unit * 64 + side) of sides passing a filter on ``unit.variants`` (JSON).
+
+    A full scan: only for queries too short for the index.
+    """
+    sql = (f"SELECT u.id * {SLOTS} + CAST(j.key AS INTEGER) FROM unit u, json_each(u.variants) j"
+           f" WHERE {where} ORDER BY u.id, j.key")
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return [r[0] for r in store.conn.execute(sql, list(params))]
+
+
+def candidates(store: Store, query: str, folded: str, chinese: bool, *, limit: int = 300,
+               min_score: int = 0) -> list[int]:
+    """Variant row ids worth re-scoring for a query (exact candidates first)."""
+    index = _index_for(chinese)
+    every = _tokens(folded, chinese, "query")
+    anchored = _tokens(folded, chinese, "index")
+    if not every:
+        # No token (one or two characters, or no run of three letters): exact text in either
+        # script; below --min 50 (or for longer token-less text) a length-bounded scan.
+        forms = _script_forms(query)
+        marks = ",".join("?" * len(forms))
+        found = _scan(store, f"j.value ->> 1 IN ({marks})", forms, None)
+        if not folded or (len(folded) <= 2 and min_score >= 50):
+            return found
+        low = max(min_score, 1)
+        rows = _scan(store, "length(j.value ->> 1) BETWEEN ? AND ?",
+                     (len(folded) * low // 100, len(folded) * 100 // low + 1), limit * 20)
+        return found + [r for r in rows if r not in found]
+    freqs = _doc_freqs(store, index, sorted(set(every) | set(anchored)))
+    forms = _script_forms(query) if chinese else [query]
+    found = _exact_rows(store, index, anchored, freqs, forms, limit)
+    chosen: list[str] = []
+    spent = 0
+    for t in sorted(every, key=lambda t: (freqs[t], t)):
+        if freqs[t] == 0:
+            continue
+        if chosen and (spent + freqs[t] > POSTINGS_BUDGET or len(chosen) >= MAX_TOKENS):
+            break
+        chosen.append(t)
+        spent += freqs[t]
+    seen = set(found)
+    out = list(found)
+    if chosen:
+        # Rank rows by the summed inverse document frequency of the tokens they share with
+        # the query, inside SQLite (contentless FTS5 tables have no BM25 rank).
+        # The weight log(1 + N / df) with a fixed N: only the order of the sums matters.
+        parts = []
+        params: list[object] = []
+        for t in chosen:
+            parts.append(f"SELECT rowid, ? AS w FROM {index} WHERE {index} MATCH ?")
+            params += [math.log(1 + 1e6 / freqs[t]), _quote(t)]
+        sql = (f"SELECT rowid FROM ({' UNION ALL '.join(parts)}) GROUP BY rowid"
+               " ORDER BY SUM(w) DESC, rowid LIMIT ?")
+        for (rowid,) in store.conn.execute(sql, [*params, limit]):
+            if rowid not in seen:
+                out.append(rowid)
+                seen.add(rowid)
+    return out
+
+
+def search(
+    store: Store,
+    query: str,
+    *,
+    lang: str | None = None,
+    min_score: int = 70,
+    limit: int = 10,
+    pool: int = 300,
+) -> list[Match]:
+    """Fuzzy matches for ``query``, best first (score, then unit id); one hit per unit.
+
+    ``lang`` restricts the matched side (default: Chinese when the query reads as Chinese —
+    see :func:`~termkit.tm.fold.looks_chinese` — else every non-Chinese language).
+    """
+    chinese = looks_chinese(query) if lang is None else is_chinese_tag(lang)
+    qf = fold(query, chinese)
+    with store.guard():
+        ids = candidates(store, query, qf, chinese, limit=pool, min_score=min_score)
+        rows = _rows(store, ids)
+    rows = [r for r in rows if _lang_ok(r[1], lang, chinese)]
+    forms = fold_many([r[2] for r in rows], [chinese] * len(rows))
+    best: dict[int, tuple[int, int, str, str]] = {}  # unit -> (score, -variant, lang, text)
+    for (vid, vlang, text), form in zip(rows, forms, strict=True):
+        s = score(query, text, chinese=chinese, query_folded=qf, text_folded=form)
+        if s < min_score:
+            continue
+        unit = vid // SLOTS
+        prev = best.get(unit)
+        if prev is None or (s, -vid) > prev[:2]:
+            best[unit] = (s, -vid, vlang, text)
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
+    units = store.get_units([u for u, _ in ranked])
+    return [Match(s, vlang, text, units[u]) for u, (s, _v, vlang, text) in ranked]
+
+
+def _rows(store: Store, ids: Sequence[int]) -> list[tuple[int, str, str]]:
+    """(row id, language, text) of index rows, in row-id order."""
+    by_unit: dict[int, list[int]] = {}
+    for rowid in ids:
+        by_unit.setdefault(rowid // SLOTS, []).append(rowid % SLOTS)
+    out: list[tuple[int, str, str]] = []
+    units = sorted(by_unit)
+    for chunk in _chunks(units, 500):
+        marks = ",".join("?" * len(chunk))
+        for uid, sides_text in store.conn.execute(
+            f"SELECT id, variants FROM unit WHERE id IN ({marks})", chunk
+        ):
+            sides = json.loads(sides_text)
+            for k in sorted(by_unit[uid]):
+                if k < len(sides):
+                    out.append((uid * SLOTS + k, sides[k][0], sides[k][1]))
+    out.sort()
+    return out
+
+
+def concordance(
+    store: Store, term: str, *, lang: str | None = None, limit: int = 50
+) -> list[Match]:
+    """Units with a segment containing ``term`` (folded: any case, Chinese in either script).
+
+    Chinese terms match anywhere in a segment; in other languages the index holds words, so
+    the term matches as whole words (a phrase of them, in order).
+    """
+    chinese = looks_chinese(term) if lang is None else is_chinese_tag(lang)
+    tf = fold(term, chinese)
+    if not tf:
+        return []
+    index = _index_for(chinese)
+    hits: list[tuple[int, str, str]] = []
+    seen: set[int] = set()
+    with store.guard():
+        tokens = _tokens(tf, chinese, "anchored")
+        if tokens:
+            freqs = _doc_freqs(store, index, tokens)
+            if min(freqs.values()) == 0:
+                return []
+            rare = sorted(tokens, key=lambda t: (freqs[t], t))[:6]
+            rowids: Iterable[tuple[int]] = store.conn.execute(
+                f"SELECT rowid FROM {index} WHERE {index} MATCH ? ORDER BY rowid",
+                (" AND ".join(_quote(t) for t in rare),))
+        else:
+            rowids = _scan_forms(store, term)
+        needle = tf if chinese else f" {' '.join(word_tokens(tf))} "
+        batch: list[int] = []
+        for (rowid,) in rowids:
+            if rowid // SLOTS in seen:
+                continue
+            batch.append(rowid)
+            if len(batch) < 200:
+                continue
+            _confirm(store, batch, needle, chinese, lang, hits, seen, limit)
+            batch = []
+            if len(hits) >= limit:
+                break
+        if batch and len(hits) < limit:
+            _confirm(store, batch, needle, chinese, lang, hits, seen, limit)
+    units = store.get_units([h[0] for h in hits])
+    return [Match(100, vlang, text, units[u]) for u, vlang, text in hits]
+
+
+def _scan_forms(store: Store, term: str) -> Iterable[tuple[int]]:
+    """Rows whose text contains ``term`` in either script (terms too short for the index)."""
+    forms = _script_forms(term)
+    where = " OR ".join("instr(j.value ->> 1, ?) > 0" for _ in forms)
+    if any(c in term for c in '"\\') or any(ord(c) < 32 for c in term):
+        return [(r,) for r in _scan(store, where, forms, None)]
+    # Prefilter on the whole JSON text of the unit (cheap), then on each side.
+    pre = " OR ".join("instr(u.variants, ?) > 0" for _ in forms)
+    return [(r,) for r in _scan(store, f"({pre}) AND ({where})", forms + forms, None)]
+
+
+def _confirm(store: Store, rowids: list[int], needle: str, chinese: bool, lang: str | None,
+             hits: list[tuple[int, str, str]], seen: set[int], limit: int) -> None:
+    rows = [r for r in _rows(store, rowids) if _lang_ok(r[1], lang, chinese)]
+    forms = fold_many([r[2] for r in rows], [chinese] * len(rows))
+    for (vid, vlang, text), form in zip(rows, forms, strict=True):
+        unit = vid // SLOTS
+        if unit in seen or len(hits) >= limit:
+            continue
+        hay = form if chinese else f" {' '.join(word_tokens(form))} "
+        if needle in hay:
+            seen.add(unit)
+            hits.append((unit, vlang, text))
+
+
+def _lang_ok(vlang: str, want: str | None, chinese: bool) -> bool:
+    if want is not None:
+        return family(vlang) == family(want)
+    return is_chinese_tag(vlang) == chinese
+
+
+def _chunks(items: list[int], size: int) -> list[list[int]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]

@@ -1,0 +1,55 @@
+"""Where imported units come from: translation files through the format registry, or records.
+
+This module owns choosing the reader for each ``tm import`` input: TMX, PO, XLIFF and
+bilingual TSV go through :mod:`termkit.formats` (``iter_units``); article records (RIS,
+JSON Lines, abstract pages) through :func:`termkit.records.read_records` and
+:mod:`termkit.tm.fromrecords`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import PurePath
+
+from termkit.errors import UnknownFormatError
+from termkit.model import Unit
+
+RECORD_FORMAT = "records"
+# Extensions read as article records when no translation format claims them.
+_RECORD_EXTENSIONS = (".ris", ".jsonl", ".txt", ".html", ".htm")
+
+
+def is_records(path: str, fmt: str | None) -> bool:
+    """True when ``path`` is to be read as article records."""
+    if fmt is not None:
+        return fmt == RECORD_FORMAT
+    from termkit import formats
+
+    try:
+        formats.detect(path)
+    except UnknownFormatError:
+        return PurePath(path).suffix.lower() in _RECORD_EXTENSIONS
+    return False
+
+
+def iter_file_units(path: str, fmt: str | None = None) -> Iterator[Unit]:
+    """Stream the units of one input file (``-`` is stdin; then pass ``fmt``)."""
+    from termkit.io import check_readable
+
+    check_readable(path)
+    if is_records(path, fmt):
+        from termkit.records import read_records
+        from termkit.tm.fromrecords import units_from_records
+
+        yield from units_from_records(read_records(path))
+        return
+    import sys
+
+    from termkit import formats
+
+    reader = formats.detect(path, fmt)
+    if path == "-":
+        yield from reader.iter_units(sys.stdin.buffer, "<stdin>")
+        return
+    with open(path, "rb") as fh:
+        yield from reader.iter_units(fh, path)

@@ -1,0 +1,168 @@
+"""The ``termkit tm`` commands through the real CLI group: output, JSON, errors, help."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from termkit.cli import cli
+from termkit.cli.tm import tm
+from tests.conftest import DATA
+
+TMX = DATA / "tm" / "tmx"
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["tm", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = str(tmp_path / "tm.sqlite")
+    code, _, err = _run("import", "--db", path, str(TMX / "modernmt-Memory.en__zh.tmx"),
+                          str(DATA / "tm" / "tmx11-lang.tmx"))
+    assert code == 0, err
+    return path
+
+
+def test_import_reports_per_file(tmp_path: Path) -> None:
+    path = str(tmp_path / "tm.sqlite")
+    src = str(TMX / "okapi-sample14b.tmx")
+    code, out, _ = _run("import", "--db", path, src)
+    assert code == 0
+    assert out == (f"{src}: 25 read, 24 added, 1 duplicates, 0 skipped, 0 flagged, "
+                   "0 conflicts\n")
+    code, out, _ = _run("import", "--db", path, "--json", src)
+    assert code == 0
+    data = json.loads(out)
+    assert [(d["file"], d["read"], d["added"], d["duplicates"]) for d in data] == [
+        (src, 25, 0, 25)]
+
+
+def test_search_text_and_json(db: str) -> None:
+    code, out, _ = _run("search", "--db", db, "--min", "80", "The en__zh example one")
+    assert code == 0
+    assert out == "100  #1 [en] The en__zh example one\n         [zh] en__zh例子之一\n"
+    code, out, _ = _run("search", "--db", db, "--json", "--min", "60", "This is en__zh example two")
+    hits = json.loads(out)
+    assert hits[0]["score"] == 100 and hits[0]["unit"]["id"] == 2
+    assert hits[0]["unit"]["variants"] == [
+        {"lang": "en", "text": "This is en__zh example two"},
+        {"lang": "zh-Hans-CN", "text": "这是en__zh例子二"}]
+    assert hits[0]["unit"]["origin"].endswith("modernmt-Memory.en__zh.tmx")
+    assert all(h["score"] >= 60 for h in hits) and len(hits) > 1
+
+
+def test_search_across_scripts(db: str) -> None:
+    code, out, _ = _run("search", "--db", db, "--json", "翻译记忆库保存每一个句对。")
+    assert code == 0
+    hits = json.loads(out)
+    assert [(h["score"], h["text"]) for h in hits] == [(99, "翻譯記憶庫保存每一個句對。")]
+
+
+def test_concordance(db: str) -> None:
+    code, out, _ = _run("concordance", "--db", db, "儲存")
+    assert code == 0
+    assert out.startswith("#6 [zh-Hant-TW] 按儲存即可保存。\n")
+    code, out, _ = _run("concordance", "--db", db, "--json", "EXAMPLE")
+    assert [h["unit"]["id"] for h in json.loads(out)] == [1, 2, 3, 4]
+
+
+def test_export_variant_to_file(db: str, tmp_path: Path) -> None:
+    out_path = tmp_path / "out.tmx"
+    code, out, err = _run("export", "--db", db, "--variant", "zh-TW", "-o", str(out_path))
+    assert code == 0, err
+    text = out_path.read_text(encoding="utf-8")
+    assert "這是en__zh例子二" in text  # converted from zh-CN
+    assert 'xml:lang="zh-TW"' in text and 'xml:lang="zh-CN"' not in text
+    code, out, _ = _run("export", "--db", db)
+    assert code == 0 and out.startswith("<?xml")
+
+
+def test_stats(db: str) -> None:
+    code, out, _ = _run("stats", "--db", db, "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert (data["units"], data["variants"], data["conflicts"]) == (6, 12, 0)
+    assert data["languages"]["zh-Hant-TW"] == 3
+    code, out, _ = _run("stats", "--db", db)
+    assert "units: 6\n" in out
+
+
+def test_missing_and_foreign_databases(tmp_path: Path) -> None:
+    missing = str(tmp_path / "none.sqlite")
+    code, out, err = _run("search", "--db", missing, "x")
+    assert (code, out) == (1, "")
+    assert err == f"Error: {missing}: no such translation memory; create it with `termkit tm import`\n"
+    foreign = tmp_path / "foreign.sqlite"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE notes(x)")
+    conn.commit()
+    conn.close()
+    code, _, err = _run("stats", "--db", str(foreign))
+    assert code == 1
+    assert err == (f"Error: {foreign}: not a termkit translation memory (an SQLite database "
+                   "of another program); use another --db\n")
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"\x00\x01garbage" * 100)
+    code, _, err = _run("import", "--db", str(junk), str(TMX / "ImportTest1B.tmx"))
+    assert code == 1 and err.startswith(f"Error: {junk}: not a termkit translation memory")
+
+
+def test_bad_input_file(tmp_path: Path) -> None:
+    code, _, err = _run("import", "--db", str(tmp_path / "tm.sqlite"), str(tmp_path / "no.tmx"))
+    assert code == 1 and err == f"Error: {tmp_path / 'no.tmx'}: no such file\n"
+
+
+def test_usage_errors_exit_2(db: str) -> None:
+    code, _, err = _run("search", "--db", db, "--min", "101", "x")
+    assert code == 2 and "--min" in err
+    code, _, err = _run("export", "--db", db, "--variant", "zh-HK")
+    assert code == 2
+
+
+def test_every_command_and_option_has_help() -> None:
+    assert tm.help
+    for name, command in tm.commands.items():
+        assert command.help, name
+        for param in command.params:
+            if param.param_type_name == "option":
+                assert getattr(param, "help", None), f"{name} {param.name}"
+        code, out, _ = _run(name, "--help")
+        assert code == 0 and "--db" in out
+
+
+def test_import_records_aligns_abstracts(tmp_path: Path) -> None:
+    dev = [json.loads(line) for line in
+           (DATA / "tm" / "parallel-dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    para = next(r for r in dev if r["id"] == "k8s-components-02")
+    other = next(r for r in dev if r["id"] == "k8s-overview-01")
+    records = tmp_path / "records.jsonl"
+    records.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"id": "a1", "title_zh": "Kubernetes 组件", "title_en": "Kubernetes Components",
+         "abstract_zh": para["zh"], "abstract_en": para["en"],
+         "subjects": [["資訊科學", "軟體工程"]]},
+        # A mismatched abstract pair: its links are kept but flagged.
+        {"id": "a2", "title_zh": "概述", "title_en": "Overview",
+         "abstract_zh": other["zh"], "abstract_en": para["en"] + " " + dev[5]["en"]},
+    ]) + "\n", encoding="utf-8")
+    path = str(tmp_path / "tm.sqlite")
+    code, out, err = _run("import", "--db", path, "--json", str(records))
+    assert code == 0, err
+    report = json.loads(out)[0]
+    assert report["added"] == report["read"] >= 4
+    assert report["flagged"] >= 1
+    code, out, _ = _run("search", "--db", path, "--json", "--min", "100",
+                        "你的集群可能需要每个节点上运行额外的软件；例如，你可能还需要在 Linux 节点上运行 systemd 来监督本地组件。")
+    hit = json.loads(out)[0]["unit"]
+    assert hit["record"] == "a1" and hit["domain"] == "資訊科學"
+    assert hit["variants"][1]["text"] == para["en"]  # the 2-1 link as one unit
+    assert 0 < hit["align_score"] <= 1 and hit["flagged"] is False
+    code, out, _ = _run("stats", "--db", path, "--json")
+    stats = json.loads(out)
+    assert stats["aligned"] == report["read"] - 2 and stats["flagged"] == report["flagged"]
