@@ -34,11 +34,21 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 class TermkitCLIError(click.ClickException):
-    """A library error rendered as ``Error: …`` with the library's exit code."""
+    """A library error rendered as ``Error: …`` (exit status 1)."""
 
-    def __init__(self, error: TermkitError) -> None:
-        super().__init__(str(error))
-        self.exit_code = error.exit_code
+    exit_code = 1
+
+
+class TermkitCLIUsageError(TermkitCLIError):
+    """A library usage error rendered as ``Error: …`` (exit status 2)."""
+
+    exit_code = 2
+
+
+def cli_error(error: TermkitError) -> TermkitCLIError:
+    """The click exception for a library error, carrying the library's exit code."""
+    cls = TermkitCLIUsageError if error.exit_code == 2 else TermkitCLIError
+    return cls(str(error))
 
 
 class LazyGroup(click.Group):
@@ -66,7 +76,7 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except TermkitError as exc:
-            raise TermkitCLIError(exc) from None
+            raise cli_error(exc) from None
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
