@@ -163,16 +163,15 @@ def test_import_malformed_file_writes_nothing(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]  # no temporary left
 
 
-def test_import_latin1_po_without_charset_is_refused(tmp_path: Path) -> None:
+def test_import_latin1_po_without_charset_warns_and_imports(tmp_path: Path) -> None:
     bad = PO_DATA / "lisa-ExportTest1D_fr.po"
     data = bad.read_bytes()
     offset = next(i for i, b in enumerate(data) if b >= 0x80)
     line = data[:offset].count(b"\n") + 1
-    column = offset - data.rfind(b"\n", 0, offset)
     result = run("import", str(bad), "-o", str(tmp_path / "x.csv"))
-    assert result.exit_code == 1
-    assert result.stderr.startswith(f"Error: {bad}:{line}:{column}: not valid UTF-8 (byte 0xE9); ")
-    assert not (tmp_path / "x.csv").exists()
+    assert result.exit_code == 0
+    assert f"Warning: {bad}:{line}: no charset declared" in result.stderr
+    assert "é=eacute" in (tmp_path / "x.csv").read_text("utf-8")
 
 
 def test_import_from_stdin_needs_a_format(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from termkit.errors import EncodingError, FormatError, UsageError
+from termkit.errors import FormatError, UsageError
 from termkit.formats import po
 from termkit.model import Concept, Glossary, Kind, Source, Status, Term
 from tests.conftest import DATA, ROOT, require_tool
@@ -339,15 +340,21 @@ def test_big5_without_charset_is_detected() -> None:
     assert [t.text for t in g.concepts[0].terms] == ["language", "語言"]
 
 
-def test_latin1_without_charset_is_refused_with_location() -> None:
+def test_latin1_without_charset_is_decoded_as_latin1_with_a_notice() -> None:
+    # The LISA kit's French catalog has no header and Latin-1 bytes; the kit's own TMX
+    # (ExportTest1D.tmx) holds the same French text in UTF-8, the oracle for the accents.
     path = PO_DATA / "lisa-ExportTest1D_fr.po"
     data = path.read_bytes()
     bad = next(i for i, b in enumerate(data) if b >= 0x80)
-    line = data[:bad].count(b"\n") + 1
-    with pytest.raises(EncodingError) as info:
-        po.read_glossary(io.BytesIO(data), "fr.po")
-    assert info.value.line == line
-    assert "declares no charset" in str(info.value)
+    g = po.read_glossary(io.BytesIO(data), "fr.po")
+    (notice,) = [n for n in g.notices if "Latin-1" in n.message]
+    assert notice.line == data[:bad].count(b"\n") + 1
+    tmx = (DATA / "formats" / "tmx" / "lisa-tmx-compliance-kit" / "ExportTest1D.tmx").read_text("utf-8-sig")
+    french = re.findall(r'<tuv xml:lang="fr-ca"><seg>(.*?)</seg>', tmx)
+    got = {t.text for c in g.concepts for t in c.terms if t.lang != "en"}
+    accented = [f for f in french if "eacute" in f]
+    assert len(accented) == 1 and "é" in accented[0] and "\xa0" in accented[0]
+    assert accented[0] in got
 
 
 def test_syntax_error_has_the_line() -> None:

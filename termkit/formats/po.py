@@ -31,6 +31,7 @@ the term and the other forms as ``po:`` properties. The catalog language comes f
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -251,29 +252,34 @@ class _Content(str):
 _CHARSET_RE = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 
 
-def _decode(data: bytes, path: str) -> str:
+def _decode(data: bytes, path: str) -> tuple[str, list[Notice]]:
+    """The catalog's text, and a notice when the encoding had to be guessed."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return decode(data, path)
+        return decode(data, path), []
     m = _CHARSET_RE.search(data)
     declared = m.group(1).decode("ascii") if m else None
     if declared is None or declared.upper() in {"CHARSET", "UTF-8", "UTF8"}:
         try:
-            return data.decode("utf-8")
+            return data.decode("utf-8"), []
         except UnicodeDecodeError as exc:
-            if declared is None:
-                # No charset: a Big5 or GB18030 catalog can still be told apart reliably;
-                # Latin-1 cannot (any byte string decodes), so it is refused, not guessed.
-                try:
-                    return decode(data, path)
-                except InputError:
-                    pass
-            hint = None if declared else (
-                "the catalog declares no charset; convert it to UTF-8 (e.g. iconv -f LATIN1 -t UTF-8) "
-                "or add a Content-Type header"
+            if declared is not None:
+                raise encoding_error(data, exc, path, "UTF-8") from None
+            # No charset: a Big5 or GB18030 catalog can be told apart reliably. What is
+            # left is decoded as Latin-1, the legacy charset of header-less Western
+            # catalogs (the LISA kit's French PO), and said so: any byte string decodes
+            # as Latin-1, so the result must be checked by a person.
+            with contextlib.suppress(InputError):
+                return decode(data, path), []
+            line = data[: exc.start].count(b"\n") + 1
+            notice = Notice(
+                "no charset declared and the text is not UTF-8, Big5 or GB18030: decoded as "
+                "Latin-1 (ISO-8859-1); check accented letters, or add a Content-Type header",
+                path,
+                line,
             )
-            raise encoding_error(data, exc, path, "UTF-8", hint) from None
+            return data.decode("latin-1"), [notice]
     try:
-        return data.decode(declared)
+        return data.decode(declared), []
     except LookupError:
         raise FormatError(f"unknown charset {declared!r} in the header", path=path) from None
     except UnicodeDecodeError as exc:
@@ -281,13 +287,16 @@ def _decode(data: bytes, path: str) -> str:
 
 
 def _parse(data: bytes, path: str) -> Any:
+    """The polib catalog of ``data``; decoding notices are kept on it as ``termkit_notices``."""
     import polib
 
-    text = _decode(data, path)
+    text, notices = _decode(data, path)
     if "\n" not in text:
         text += "\n"  # polib treats a one-line string that names an existing file as a path
     try:
-        return polib.pofile(_Content(text), wrapwidth=0)
+        catalog = polib.pofile(_Content(text), wrapwidth=0)
+        catalog.termkit_notices = notices
+        return catalog
     except (OSError, ValueError, IndexError, KeyError) as exc:
         message = str(exc)
         m = re.search(r"\(line (\d+)\)", message)
@@ -407,7 +416,7 @@ def read_glossary(stream: BinaryIO, path: str) -> Glossary:
     """Read any PO catalog: one concept per non-obsolete entry."""
     po = _parse(stream.read(), path)
     src_tag, tgt_tag, notices = _languages(po, path)
-    glossary = Glossary(notices=notices)
+    glossary = Glossary(notices=[*po.termkit_notices, *notices])
     obsolete = sum(1 for e in po if e.obsolete)
     if obsolete:
         glossary.notices.append(Notice(f"{obsolete} obsolete entries skipped", path))
