@@ -240,6 +240,27 @@ def build_glossary(pairings: Iterable[Pairing]) -> Glossary:
     return merge_glossaries([glossary_from_pairing(p) for p in pairings])
 
 
+def add_zhuyin(glossary: Glossary) -> Glossary:
+    """A copy of ``glossary`` whose Chinese terms carry their zhuyin (bopomofo) reading.
+
+    Persons are read as names (surname readings: 曾 ㄗㄥ); other terms word by word. Terms
+    that already have a zhuyin reading keep it.
+    """
+    import copy
+
+    from termkit.pinyin import Style, annotate, reading
+
+    result = copy.deepcopy(glossary)
+    for concept in result.concepts:
+        for term in concept.terms:
+            if term.zhuyin or not term.lang.lower().startswith("zh"):
+                continue
+            tokens = annotate(term.text, name=concept.kind is Kind.PERSON)
+            value = reading(tokens, Style.ZHUYIN).strip()
+            term.zhuyin = value if value and value != term.text else None
+    return result
+
+
 # --------------------------------------------------------------------------- merging
 
 
@@ -303,6 +324,7 @@ def _merge_term(into: Concept, term: Term, sets: _SourceSets) -> None:
             if t.origin != ORIGIN_RECORD and term.origin == ORIGIN_RECORD:
                 t.origin = ORIGIN_RECORD
             t.pinyin = t.pinyin or term.pinyin
+            t.zhuyin = t.zhuyin or term.zhuyin
             t.part_of_speech = t.part_of_speech or term.part_of_speech
             t.term_type = t.term_type or term.term_type
             t.note = t.note or term.note
@@ -312,7 +334,7 @@ def _merge_term(into: Concept, term: Term, sets: _SourceSets) -> None:
     into.terms.append(
         Term(
             term.text, term.lang, term.status, term.origin, term.pinyin, term.support,
-            list(term.sources), term.part_of_speech, term.term_type, term.note,
+            list(term.sources), term.part_of_speech, term.term_type, term.note, term.zhuyin,
         )
     )
 

@@ -175,6 +175,7 @@ class Term:
     part_of_speech: str | None = None
     term_type: str | None = None
     note: str | None = None
+    zhuyin: str | None = None  # bopomofo reading, added on request (build/export --zhuyin)
 
 
 @dataclass(slots=True)

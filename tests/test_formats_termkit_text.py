@@ -38,6 +38,7 @@ _term = st.builds(
     part_of_speech=st.none() | st.sampled_from(["noun", "verb"]),
     term_type=st.none() | st.sampled_from(["fullForm", "acronym"]),
     note=st.none() | _text,
+    zhuyin=st.none() | _text,
 )
 
 _concept = st.builds(

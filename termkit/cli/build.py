@@ -41,9 +41,17 @@ def _pairings(inputs: tuple[str, ...], record_format: str | None, label: str) ->
 )
 @_record_format_option
 @click.option("--no-exports", is_flag=True, help="Write only glossary.txt and glossary.json.")
+@click.option(
+    "--zhuyin", is_flag=True, help="Add the zhuyin (bopomofo) reading of Chinese terms to every output."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings and the summary.")
 def build(
-    inputs: tuple[str, ...], outdir: str, record_format: str | None, no_exports: bool, quiet: bool
+    inputs: tuple[str, ...],
+    outdir: str,
+    record_format: str | None,
+    no_exports: bool,
+    zhuyin: bool,
+    quiet: bool,
 ) -> None:
     """Build a bilingual glossary from article records.
 
@@ -55,7 +63,7 @@ def build(
     Example: termkit build termkit/data/example-record.txt -o out/
     """
     from termkit.build import write_build
-    from termkit.glossary import build_glossary
+    from termkit.glossary import add_zhuyin, build_glossary
 
     pairings = _pairings(inputs, record_format, "Pairing records")
     glossary = build_glossary(pairings)
@@ -64,6 +72,8 @@ def build(
         "inputs": " ".join(inputs),
         "records": str(len(pairings)),
     }
+    if zhuyin:
+        glossary = add_zhuyin(glossary)
     written = write_build(glossary, outdir, exports=not no_exports)
     if quiet:
         return

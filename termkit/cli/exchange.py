@@ -96,6 +96,10 @@ def _write(fmt_name: str, glossary: Glossary, output: str, options: dict[str, An
     "--tbx-version", type=click.Choice(["3", "2"]), default=None,
     help="tbx: TBX v3 TBX-Basic (default) or TBX v2 martif for older tools.",
 )
+@click.option(
+    "--zhuyin", is_flag=True,
+    help="Add the zhuyin (bopomofo) reading of Chinese terms where the format has room for it.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout (needs -o FILE).")
 def export(
     glossary: str,
@@ -106,6 +110,7 @@ def export(
     reverse: bool | None,
     lang_style: str | None,
     tbx_version: str | None,
+    zhuyin: bool,
     as_json: bool,
 ) -> None:
     """Export GLOSSARY to TMX, TBX, PO, OmegaT, CSV, TSV, JSON or the termkit text format.
@@ -126,6 +131,10 @@ def export(
         },
     )
     _, data = _read_one(glossary, from_format)
+    if zhuyin:
+        from termkit.glossary import add_zhuyin
+
+        data = add_zhuyin(data)
     notices = _write(to, data, output, options)
     for n in notices:
         warn(n)

@@ -141,6 +141,16 @@ def pick_term(concept: Concept, tag: str, *, exact: bool = False) -> Term | None
     return chosen
 
 
+def zh_zhuyin(concept: Concept, preferred: Term | None = None) -> str | None:
+    """The zhuyin to write for a concept: the chosen term's, else any Chinese term's."""
+    if preferred is not None and preferred.zhuyin:
+        return preferred.zhuyin
+    for t in concept.terms:
+        if t.zhuyin and is_chinese(t.lang):
+            return t.zhuyin
+    return None
+
+
 def zh_pinyin(concept: Concept, preferred: Term | None = None) -> str | None:
     """The pinyin to write for a concept: the chosen term's, else any Chinese term's."""
     if preferred is not None and preferred.pinyin:
@@ -177,7 +187,7 @@ def parse_kind(value: str) -> Kind | None:
 
 # Fixed columns, in the order they are written; aliases accepted on read.
 FIXED = ("pinyin", "domain", "status", "note", "id")
-OPTIONAL = ("kind", "source")
+OPTIONAL = ("zhuyin", "kind", "source")
 _ALIASES = {
     "pinyin": "pinyin", "romanization": "pinyin",
     "domain": "domain", "domains": "domain", "subject": "domain", "subject field": "domain",
@@ -185,6 +195,7 @@ _ALIASES = {
     "note": "note", "notes": "note", "comment": "note", "comments": "note",
     "id": "id", "concept": "id", "concept id": "id",
     "kind": "kind",
+    "zhuyin": "zhuyin", "bopomofo": "zhuyin",
     "source": "source", "sources": "source",
 }
 # Column names that are languages although they are not tags.
@@ -225,6 +236,8 @@ def table_columns(glossary: Glossary) -> tuple[list[str], list[str], list[str]]:
     tags = {normalize_tag(t.lang) for c in glossary.concepts for t in c.terms if t.text.strip()}
     langs = sorted(tags, key=_tag_order) if tags else ["en", "zh-Hant", "zh-Hans"]
     optional: list[str] = []
+    if any(t.zhuyin for c in glossary.concepts for t in c.terms):
+        optional.append("zhuyin")
     if any(c.kind is not Kind.TERM for c in glossary.concepts):
         optional.append("kind")
     if any(c.sources for c in glossary.concepts):
@@ -267,6 +280,8 @@ def write_table(glossary: Glossary, stream: BinaryIO, delimiter: str) -> list[No
             "\n".join(c.notes),
             c.id,
         ]
+        if "zhuyin" in optional:
+            row.append(zh_zhuyin(c, zh) or "")
         if "kind" in optional:
             row.append(c.kind.value)
         if "source" in optional:
@@ -374,6 +389,7 @@ def read_table(stream: BinaryIO, path: str, delimiter: str, origin: str) -> Glos
                 status = parsed
         kind = parse_kind(row.fixed.get("kind", "")) or Kind.TERM
         pinyin = row.fixed.get("pinyin", "").strip() or None
+        zhuyin = row.fixed.get("zhuyin", "").strip() or None
         here = Source(path, row.line)
         terms = [
             Term(
@@ -383,6 +399,7 @@ def read_table(stream: BinaryIO, path: str, delimiter: str, origin: str) -> Glos
                 origin=origin,
                 pinyin=pinyin if is_chinese(tag) else None,
                 sources=[here],
+                zhuyin=zhuyin if is_chinese(tag) else None,
             )
             for tag, text in row.terms
         ]

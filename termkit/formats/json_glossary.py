@@ -6,7 +6,7 @@ Schema (version 1)::
      "concepts": [{"id", "kind", "status", "confidence", "domains", "sources", "notes",
                    "props", "terms": [{"text", "lang", "status", "origin", "pinyin",
                                        "support", "sources", "part_of_speech",
-                                       "term_type", "note"}]}],
+                                       "term_type", "note", "zhuyin"}]}],
      "conflicts": [{"zh", "renderings": [{"en", "sources"}]}]}
 
 A source is ``{"path", "line", "record"}``. Keys keep this order; output is deterministic.
@@ -57,6 +57,7 @@ def to_dict(glossary: Glossary) -> dict[str, Any]:
                         "part_of_speech": t.part_of_speech,
                         "term_type": t.term_type,
                         "note": t.note,
+                        "zhuyin": t.zhuyin,
                     }
                     for t in c.terms
                 ],
@@ -107,6 +108,7 @@ def from_dict(data: dict[str, Any], path: str = "<json>") -> Glossary:
                         part_of_speech=t.get("part_of_speech"),
                         term_type=t.get("term_type"),
                         note=t.get("note"),
+                        zhuyin=t.get("zhuyin"),
                     )
                     for t in c.get("terms", [])
                 ],

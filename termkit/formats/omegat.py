@@ -35,6 +35,7 @@ from termkit.formats.delimited import (
     skip_notice,
     target_tag,
     zh_pinyin,
+    zh_zhuyin,
 )
 from termkit.model import (
     Concept,
@@ -51,7 +52,7 @@ from termkit.model import (
 
 _FIRST_LINE = "# Glossary in tab-separated format: {src} -> {tgt} -*- coding: utf-8 -*-"
 _LANGS_RE = re.compile(r"^#.*?:\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)\s*->\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)")
-_KEYS = ("pinyin", "domain", "status", "kind", "note", "id")
+_KEYS = ("pinyin", "zhuyin", "domain", "status", "kind", "note", "id")
 
 
 def _field(text: str) -> str:
@@ -68,6 +69,9 @@ def _comment(concept: Concept, zh: Term | None) -> str:
     pinyin = zh_pinyin(concept, zh)
     if pinyin:
         items.append(f"pinyin: {_esc(pinyin)}")
+    zhuyin = zh_zhuyin(concept, zh)
+    if zhuyin:
+        items.append(f"zhuyin: {_esc(zhuyin)}")
     items += [f"domain: {_esc(d)}" for d in concept.domains if _field(d)]
     if concept.status is not Status.CANDIDATE:
         items.append(f"status: {concept.status.value}")
@@ -115,7 +119,7 @@ def write_glossary(
 
 # --------------------------------------------------------------------------- reading
 
-_ITEM_RE = re.compile(r"^(pinyin|domain|status|kind|note|id): (.*)$", re.S)
+_ITEM_RE = re.compile(r"^(pinyin|zhuyin|domain|status|kind|note|id): (.*)$", re.S)
 
 
 def _split_items(comment: str) -> list[str]:
@@ -210,6 +214,7 @@ def read_glossary(
         status = parse_status((info.get("status") or [""])[0]) or Status.CANDIDATE
         kind = parse_kind((info.get("kind") or [""])[0]) or Kind.TERM
         pinyin = (info.get("pinyin") or [""])[0] or None
+        zhuyin = (info.get("zhuyin") or [""])[0] or None
         here = Source(path, number)
         terms = [
             Term(
@@ -219,6 +224,7 @@ def read_glossary(
                 origin="import:omegat",
                 pinyin=pinyin if is_chinese(tag) else None,
                 sources=[here],
+                zhuyin=zhuyin if is_chinese(tag) else None,
             )
             for tag, text in ((src_tag, src), (tgt_tag, tgt))
         ]

@@ -9,7 +9,7 @@ Writing (``write_glossary(glossary, stream, locale="zh_TW", reverse=False)``):
   ``reverse=True`` swaps them and writes
   ``Language: en`` with ``X-Source-Language: zh_TW``;
 * ``msgctxt`` is the concept id, only where several concepts share a ``msgid``;
-* translator comments carry ``pinyin:``, ``domain:``, ``status:``, ``kind:``, ``note:``
+* translator comments carry ``pinyin:``, ``zhuyin:`` (when present), ``domain:``, ``status:``, ``kind:``, ``note:``
   (``note+`` continues a multi-line note) and ``id:`` lines (a line ending in ``\\`` or
   whitespace gets a ``|`` appended, see :func:`_guard`); ``#:`` references are the
   concept's sources (``path:line``; ``%``, ``:``, ``\\`` and whitespace in a path are
@@ -50,6 +50,7 @@ from termkit.formats.delimited import (
     skip_notice,
     target_tag,
     zh_pinyin,
+    zh_zhuyin,
 )
 from termkit.model import (
     Concept,
@@ -91,6 +92,9 @@ def _comment_lines(concept: Concept, zh: Term | None) -> list[str]:
     pinyin = zh_pinyin(concept, zh)
     if pinyin:
         lines.append(f"pinyin: {_one_line(pinyin)}")
+    zhuyin = zh_zhuyin(concept, zh)
+    if zhuyin:
+        lines.append(f"zhuyin: {_one_line(zhuyin)}")
     lines += [f"domain: {_one_line(d)}" for d in concept.domains if d.strip()]
     lines.append(f"status: {concept.status.value}")
     if concept.kind is not Kind.TERM:
@@ -337,6 +341,7 @@ class _Info:
     """What our translator comments say, plus the lines that are free text."""
 
     pinyin: str | None = None
+    zhuyin: str | None = None
     domains: list[str] = field(default_factory=list)
     status: Status | None = None
     kind: Kind | None = None
@@ -344,7 +349,7 @@ class _Info:
     id: str | None = None
 
 
-_COMMENT_RE = re.compile(r"^(pinyin|domain|status|kind|note|id): ?(.*)$|^note\+ ?(.*)$", re.S)
+_COMMENT_RE = re.compile(r"^(pinyin|zhuyin|domain|status|kind|note|id): ?(.*)$|^note\+ ?(.*)$", re.S)
 
 
 def _read_comments(tcomment: str) -> _Info:
@@ -368,6 +373,8 @@ def _read_comments(tcomment: str) -> _Info:
         last_was_note = key == "note"
         if key == "pinyin":
             info.pinyin = value
+        elif key == "zhuyin":
+            info.zhuyin = value
         elif key == "domain":
             info.domains.append(value)
         elif key == "status":
@@ -444,6 +451,7 @@ def read_glossary(stream: BinaryIO, path: str) -> Glossary:
                         origin="import:po",
                         pinyin=info.pinyin if is_chinese(tag) else None,
                         sources=[here],
+                        zhuyin=info.zhuyin if is_chinese(tag) else None,
                     )
                 )
         props = _entry_props(entry)

@@ -19,7 +19,7 @@ from termkit import lang as langtags
 from termkit import xmlsafe
 from termkit.errors import FormatError
 from termkit.formats.glossary_units import source_from_text
-from termkit.formats.tbx_write import GENERATOR_TYPE, GENERATOR_V2, PINYIN_PREFIX
+from termkit.formats.tbx_write import GENERATOR_TYPE, GENERATOR_V2, PINYIN_PREFIX, ZHUYIN_PREFIX
 from termkit.model import Concept, Glossary, Kind, Source, Status, Term, concept_id
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -113,6 +113,8 @@ class _Reader:
                 if term is not None:
                     if text.startswith(PINYIN_PREFIX) and term.pinyin is None:
                         term.pinyin = text[len(PINYIN_PREFIX):]
+                    elif text.startswith(ZHUYIN_PREFIX) and term.zhuyin is None:
+                        term.zhuyin = text[len(ZHUYIN_PREFIX):]
                     else:
                         term.note = text if term.note is None else f"{term.note}\n{text}"
                 elif not prefix:

@@ -21,8 +21,8 @@ One block per concept, blocks separated by blank lines, sorted by the glossary o
 
 Concept lines start in column 0 (``kind``, ``status``, ``confidence``, ``domain``,
 ``source``, ``note``, ``prop NAME``); ``term LANG: TEXT`` opens a term whose attributes
-follow indented by two spaces (``status``, ``origin``, ``pinyin``, ``support``, ``source``,
-``pos``, ``type``, ``note``). Repeatable keys repeat the line. Values run to the end of the
+follow indented by two spaces (``status``, ``origin``, ``pinyin``, ``zhuyin``, ``support``,
+``source``, ``pos``, ``type``, ``note``). Repeatable keys repeat the line. Values run to the end of the
 line; a backslash escapes newline (``\\n``), tab (``\\t``) and itself (``\\\\``). Lines
 starting with ``#`` are comments; ``# key: value`` lines before the first block are the
 header. Unknown keys are errors (with their line), so a typo never loses data silently.
@@ -99,6 +99,8 @@ def dumps(glossary: Glossary) -> str:
                 out.append(f"  origin: {escape(t.origin)}")
             if t.pinyin:
                 out.append(f"  pinyin: {escape(t.pinyin)}")
+            if t.zhuyin:
+                out.append(f"  zhuyin: {escape(t.zhuyin)}")
             if t.support != 1:
                 out.append(f"  support: {t.support}")
             if t.part_of_speech:
@@ -212,6 +214,8 @@ def _term_attr(term: Term, key: str, value: str, path: str, lineno: int) -> None
         term.origin = value
     elif key == "pinyin":
         term.pinyin = value
+    elif key == "zhuyin":
+        term.zhuyin = value
     elif key == "support":
         if not value.isdigit():
             raise FormatError(f"support must be a whole number, not {value!r}", path=path, line=lineno)
