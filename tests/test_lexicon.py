@@ -199,22 +199,22 @@ def test_racing_processes_leave_one_whole_cache(tmp_path: Path) -> None:
     assert len(names) == 1 and not names[0].endswith(".tmp")
 
 
-def test_import_does_not_load_and_warm_start_is_fast() -> None:
+def test_import_does_not_load_and_a_warm_start_reads_the_cache() -> None:
+    # Speed is measured in benchmarks/bench_build.py; here: importing loads nothing, and a
+    # warm start never parses the dictionary again (building the index is made to fail).
     code = (
-        "import time, termkit.lexicon as m; "
+        "import termkit.lexicon as m; "
         "assert m.get_lexicon.cache_info().currsize == 0; "
-        "t = time.perf_counter(); m.get_lexicon(); print(time.perf_counter() - t)"
+        "m._build_index = lambda path: (_ for _ in ()).throw(AssertionError('rebuilt')); "
+        "print(len(m.get_lexicon()))"
     )
     get_lexicon()  # make sure the real cache exists
     if not lexmod._cache_file(cedict_path()).exists():
-        pytest.skip("the cache folder is not writable here: no warm start to measure")
+        pytest.skip("the cache folder is not writable here: no warm start to check")
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    seconds = float(out)
-    print(f"lexicon warm start: {seconds * 1000:.0f} ms")
-    # The target is < 0.5 s (measured ~0.15 s); the bound is loose for busy CI machines.
-    assert seconds < 2.0
+    assert int(out) == len(get_lexicon()) > 100_000
 
 
 def test_from_entries_builds_a_small_lexicon() -> None:
