@@ -32,12 +32,18 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN = f"{_HAN}a-z0-9"  # trigrams stay inside runs of Han characters, Latin letters, digits
 _ALL_GRAMS = re.compile(f"(?=([{_RUN}]{{3}}))")
+_RUNS = re.compile(f"[{_RUN}]{{3,}}")
 _BIGRAMS = re.compile(f"(?=([{_RUN}]{{2}}))")
 _WORD = re.compile(r"[^\W_]+")
 SHORT = 24  # a segment with up to this many trigrams indexes all of them
 TINY = 12  # folded length up to which bigrams are indexed too
 TINY_QUERY = 8  # queries up to this length look bigrams up (they can only match tiny segments)
 ANCHOR_RATE = 3  # one Han character in ANCHOR_RATE is an anchor
+
+
+# The code points of _RUN (digits, a-z, Han) as ranges: anchors are chosen among them.
+_ANCHOR_RANGES = ((0x30, 0x39), (0x61, 0x7A), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
+                  (0xF900, 0xFAFF))
 
 
 def _is_anchor(cp: int) -> bool:
@@ -48,8 +54,7 @@ def _is_anchor(cp: int) -> bool:
 def _anchor_class() -> str:
     ranges: list[str] = []
     start = None
-    for lo, hi in ((0x30, 0x39), (0x61, 0x7A), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
-                   (0xF900, 0xFAFF)):
+    for lo, hi in _ANCHOR_RANGES:
         for cp in range(lo, hi + 2):
             inside = cp <= hi and _is_anchor(cp)
             if inside and start is None:
@@ -155,9 +160,18 @@ def zh_tokens(folded: str, mode: str = "index") -> list[str]:
     which any segment containing the text has indexed (for concordance).
     """
     n = len(folded)
-    tokens: list[str] = _ALL_GRAMS.findall(folded) if mode != "anchored" else []
-    if mode == "anchored" or len(tokens) > SHORT:
+    tokens: list[str]
+    if mode == "anchored":
         tokens = _anchored().findall(folded)
+    else:
+        # The trigrams are the windows of the runs of three or more run characters (the same
+        # list, in the same order, as _ALL_GRAMS.findall). Counting them from the runs first
+        # spares a long segment the list of all its trigrams: it needs only the anchored ones.
+        runs = _RUNS.findall(folded)
+        if sum(len(r) for r in runs) - 2 * len(runs) > SHORT:
+            tokens = _anchored().findall(folded)
+        else:
+            tokens = [r[i : i + 3] for r in runs for i in range(len(r) - 2)]
     if (mode == "index" and n <= TINY) or (mode == "query" and n <= TINY_QUERY):
         tokens += _BIGRAMS.findall(folded)
     return tokens
@@ -168,7 +182,7 @@ def word_tokens(folded: str) -> list[str]:
     return _WORD.findall(folded)
 
 
-def key64(text: str) -> int:
+def key64(text: str, _blake2b: Any = hashlib.blake2b, _from_bytes: Any = int.from_bytes) -> int:
     """A signed 64-bit hash of a string, for compact equality indexes in SQLite."""
-    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)
+    # The defaults bind the two callables once: key64 runs three times per imported unit.
+    return int(_from_bytes(_blake2b(text.encode(), digest_size=8).digest(), "big", signed=True))
