@@ -436,3 +436,217 @@ class Lexicon:
 def get_lexicon() -> Lexicon:
     """The process-wide CC-CEDICT lexicon (loaded on first use; immutable)."""
     return Lexicon.load()
+
+
+# --------------------------------------------------------------------------- the word list
+
+# Bump when the word-list cache layout changes (old files are then ignored and removed).
+WORDS_VERSION = 1
+_PROPER, _IDIOM = 1, 2
+
+
+class WordList:
+    """CC-CEDICT headwords (both scripts) with proper-noun and idiom flags, no glosses.
+
+    What segmentation and pinyin word grouping need, from a light cache that loads in a
+    fraction of the time of the full index: words are kept in shards by first character, and
+    a shard is parsed only when text starting with that character is segmented. Results are
+    those of :class:`Lexicon` (``segment``, ``is_proper_noun``, ``in``) on the same dictionary.
+    """
+
+    def __init__(self, shards: dict[str, tuple[str, str]]) -> None:
+        # shards: first character -> ("\n"-joined headwords, one flag digit per headword)
+        self._shards = shards
+        self._flags: dict[str, int] = {}  # headword -> _PROPER | _IDIOM bits, parsed shards only
+        self._stems: set[str] = set()  # every prefix of two or more characters of those words
+        self._tails: set[str] = set()  # every suffix of two or more characters of words <= 8
+        self._maxlen: dict[str, int] = {}  # longest headword per parsed first character (0: none)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str] | None = None) -> WordList:
+        """Load the word list from its disk cache, building (and caching) it when needed."""
+        source = Path(path) if path is not None else cedict_path()
+        target = _words_cache_file(source)
+        with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+            data = marshal.loads(target.read_bytes())
+            if isinstance(data, dict) and data.get("version") == WORDS_VERSION:
+                return cls(data["shards"])
+        lexicon = get_lexicon() if path is None else Lexicon.load(source)
+        shards = _word_shards(lexicon)
+        _write_cache(target, {"version": WORDS_VERSION, "shards": shards}, "cedict-words-v*.marshal")
+        return cls(shards)
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Lexicon) -> WordList:
+        """The word list of a loaded lexicon (for tests and custom dictionaries)."""
+        return cls(_word_shards(lexicon))
+
+    def _parse(self, first: str) -> int:
+        # Parse the shard of one first character into the word, prefix and suffix tables;
+        # returns the length of its longest word (0: no word starts with ``first``).
+        found = self._maxlen.get(first)
+        if found is not None:
+            return found
+        longest = 0
+        shard = self._shards.get(first)
+        if shard is not None:
+            words, flags = shard
+            stems, tails = self._stems, self._tails
+            for word, flag in zip(words.split("\n"), flags, strict=True):
+                self._flags[word] = int(flag)
+                n = len(word)
+                for k in range(2, n + 1):
+                    stems.add(word[:k])
+                if n <= 8:  # backward matching only looks at words of up to 8 characters
+                    for k in range(2, n + 1):
+                        tails.add(word[n - k :])
+                longest = max(longest, n)
+        self._maxlen[first] = longest
+        return longest
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not word:
+            return False
+        if word[0] not in self._maxlen:
+            self._parse(word[0])
+        return word in self._flags
+
+    def is_proper_noun(self, word: str) -> bool:
+        """:meth:`Lexicon.is_proper_noun`: every entry of ``word`` has capitalized pinyin."""
+        return word in self and bool(self._flags[word] & _PROPER)
+
+    def is_idiom(self, word: str) -> bool:
+        """True when a CC-CEDICT gloss of ``word`` says "(idiom)"."""
+        return word in self and bool(self._flags[word] & _IDIOM)
+
+    # _forward and _backward need every shard of the run's characters parsed (segment does it):
+    # then a word of the run starting or ending at a position has all its prefixes in _stems
+    # and all its suffixes in _tails, and a walk that stops at the first miss finds it.
+
+    def _forward(self, run: str) -> list[str]:
+        # The longest word starting at i, as Lexicon._forward finds it trying every length.
+        out: list[str] = []
+        i, n = 0, len(run)
+        stems, flags = self._stems, self._flags
+        while i < n:
+            size = 1
+            k = 2
+            while i + k <= n and (piece := run[i : i + k]) in stems:
+                if piece in flags:
+                    size = k
+                k += 1
+            out.append(run[i : i + size])
+            i += size
+        return out
+
+    def _backward(self, run: str) -> list[str]:
+        # The longest word of up to 8 characters ending at j, as Lexicon._backward finds it.
+        out: list[str] = []
+        j = len(run)
+        tails, flags = self._tails, self._flags
+        while j > 0:
+            size = 1
+            k = 2
+            while k <= j and k <= 8 and (piece := run[j - k : j]) in tails:
+                if piece in flags:
+                    size = k
+                k += 1
+            out.append(run[j - size : j])
+            j -= size
+        out.reverse()
+        return out
+
+    def _segment_run(self, run: str) -> list[str]:
+        fwd = self._forward(run)
+        if len(run) <= 2:
+            return fwd
+        bwd = self._backward(run)
+        if fwd == bwd:
+            return fwd
+
+        def cost(seg: list[str]) -> tuple[int, int]:
+            return (len(seg), sum(1 for s in seg if len(s) == 1 and s not in self))
+
+        return fwd if cost(fwd) < cost(bwd) else bwd
+
+    def segment(self, text: str) -> list[str]:
+        """:meth:`Lexicon.segment` on this word list (same words, same tie-breaking)."""
+        out: list[str] = []
+        run_start = 0
+        i, n = 0, len(text)
+        maxlen = self._maxlen
+        for ch in set(text).difference(maxlen):
+            self._parse(ch)
+        if text.isalnum() and _ASCII.search(text) is None:
+            # No character below would end a run (no ASCII, no space, no symbol): one run.
+            return self._segment_run(text)
+        while i < n:
+            ch = text[i]
+            if _is_ascii_alnum(ch) or ch.isspace() or (not ch.isalnum() and not maxlen[ch]):
+                if run_start < i:
+                    out.extend(self._segment_run(text[run_start:i]))
+                j = i + 1
+                if _is_ascii_alnum(ch):
+                    while j < n and _is_ascii_alnum(text[j]):
+                        j += 1
+                out.append(text[i:j])
+                i = run_start = j
+                continue
+            i += 1
+        if run_start < n:
+            out.extend(self._segment_run(text[run_start:]))
+        return out
+
+
+_ASCII = re.compile(r"[\x00-\x7f]")
+_IDIOM_GLOSS = re.compile(r"/[^/]*\(idiom\)")
+
+
+def _word_shards(lexicon: Lexicon) -> dict[str, tuple[str, str]]:
+    """Headwords by first character with their flags, from the lexicon's raw CEDICT lines."""
+    by_first: dict[str, list[str]] = {}
+    for head in sorted(lexicon._index):
+        by_first.setdefault(head[0], []).append(head)
+    shards: dict[str, tuple[str, str]] = {}
+    for first, heads in by_first.items():
+        flags = []
+        for head in heads:
+            flag = _PROPER if lexicon.is_proper_noun(head) else 0
+            raw = lexicon._index[head].partition("\0")[0]
+            if any(_IDIOM_GLOSS.search(line) for line in raw.split("\n")):
+                flag |= _IDIOM
+            flags.append(str(flag))
+        shards[first] = ("\n".join(heads), "".join(flags))
+    return shards
+
+
+def _words_cache_file(path: Path) -> Path:
+    st = path.stat()
+    name = f"cedict-words-v{WORDS_VERSION}-m{marshal.version}-{st.st_size}-{st.st_mtime_ns}.marshal"
+    return cache_dir() / name
+
+
+def _write_cache(target: Path, data: Any, stale: str) -> None:
+    # Atomic write: a racing process either sees no file or a whole one; a cache that cannot
+    # be written is only a slower start next time.
+    with contextlib.suppress(OSError):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        prefix = "." + stale.partition("-v")[0] + "."  # .cedict-words. / .pypinyin.
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(marshal.dumps(data))
+            os.replace(tmp, target)
+            for old in target.parent.glob(stale):
+                if old.name != target.name:
+                    with contextlib.suppress(OSError):
+                        old.unlink()
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+@functools.cache
+def get_word_list() -> WordList:
+    """The process-wide CC-CEDICT word list (light cache; loaded on first use)."""
+    return WordList.load()

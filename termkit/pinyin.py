@@ -14,6 +14,11 @@ How a reading is chosen, per run of Chinese characters:
    table is mostly Simplified: 權力平衡 gets the phrase reading 权力平衡 gets. A reading is
    mapped back to the original character only if pypinyin knows it for that character.
 pypinyin's process-wide dictionaries are never changed (no ``load_phrases_dict``).
+
+Speed: pypinyin's segmentation and readings are taken from a cached snapshot of its
+dictionaries (:func:`termkit.pinyin_compat.pypinyin_data`, same results, no 0.3 s import), the
+readings of each segmented word are cached (a text repeats its words), and word grouping uses
+the light CC-CEDICT word list (:class:`termkit.lexicon.WordList`) rather than the gloss index.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from termkit.errors import UsageError
 
 if TYPE_CHECKING:
     from termkit.model import Glossary
+    from termkit.pinyin_compat import PypinyinData
 
 
 class Style(StrEnum):
@@ -80,6 +86,8 @@ class Token:
         """The written reading of the word: ``xiànshí zhǔyì``, ``Yüeh⁴-nan²``."""
         if not self.readings:
             return self.text
+        if style is Style.TONE:
+            return self._tone_reading()
         sylls = self.syllables(style)
         pieces: list[str] = []
         pos = 0
@@ -96,6 +104,19 @@ class Token:
             else:
                 pieces.append("".join(chunk))
         return (self.joiner if style is not Style.ZHUYIN else " ").join(pieces)
+
+    def _tone_reading(self) -> str:
+        # reading(Style.TONE) without the per-syllable style dispatch (the hot path): a tone-mark
+        # syllable is its own rendering, and capitalizing one that starts upper-case is a no-op.
+        pieces: list[str] = []
+        pos = 0
+        for size in self.parts:
+            chunk = [r[0] for r in self.readings[pos : pos + size]]
+            pos += size
+            if self.proper:
+                chunk[0] = _capitalize(chunk[0])
+            pieces.append(_join_apostrophe(chunk))
+        return pieces[0] if len(pieces) == 1 else self.joiner.join(pieces)  # () parts: ""
 
     def candidates(self, style: Style = Style.TONE) -> list[list[str]]:
         """All readings per character in ``style`` (heteronyms), chosen one first."""
@@ -150,15 +171,31 @@ def _t2s() -> Any:
 
 
 @cache
-def _han_run() -> re.Pattern[str]:
-    from pypinyin.constants import RE_HANS
+def _data() -> PypinyinData | None:
+    # pypinyin's dictionaries without importing pypinyin (see termkit.pinyin_compat).
+    from termkit.pinyin_compat import pypinyin_data
 
+    return pypinyin_data()
+
+
+@cache
+def _han_run() -> re.Pattern[str]:
+    data = _data()
+    if data is not None:
+        pattern = data.hans.pattern
+    else:
+        from pypinyin.constants import RE_HANS
+
+        pattern = RE_HANS.pattern
     # pypinyin's own definition of "has a reading": runs split the same way it splits them.
-    return re.compile(RE_HANS.pattern.lstrip("^").rstrip("$"))
+    return re.compile(pattern.lstrip("^").rstrip("$"))
 
 
 @cache
 def _char_readings() -> dict[int, str]:
+    data = _data()
+    if data is not None:
+        return data.chars()  # the snapshot of pypinyin's PINYIN_DICT
     from pypinyin.constants import PINYIN_DICT
 
     return dict(PINYIN_DICT)  # a private copy: never mutated, never shared
@@ -183,45 +220,87 @@ def _pypinyin_readings(original: str, key: str, heteronym: bool) -> list[tuple[s
 def _pypinyin_readings_many(
     originals: list[str], keys: list[str], heteronym: bool
 ) -> list[list[tuple[str, ...]]]:
-    """:func:`_pypinyin_readings` for many runs in one pypinyin call (each run segmented alone)."""
-    from pypinyin import Style as PStyle
-    from pypinyin import pinyin
+    """:func:`_pypinyin_readings` for many runs (each run segmented alone, as pypinyin does)."""
+    out: list[list[tuple[str, ...]]] = []
+    for original, key in zip(originals, keys, strict=True):
+        result = _run_readings(key, heteronym)
+        if original == key:
+            out.append(result)
+            continue
+        # t2s may merge characters with different readings (乾/干): keep only readings the
+        # original character has, else use the original character's own reading.
+        out.append([
+            _own_readings(ch, reads, heteronym) if ch != simp else (reads or (ch,))
+            for ch, simp, reads in zip(original, key, result, strict=True)
+        ])
+    return out
+
+
+# pypinyin's readings of one word of its own segmentation, per heteronym flag. A text repeats
+# its words, and pypinyin's per-word conversion (a deepcopy of the phrase entry, style dispatch
+# per syllable) was most of the annotation time. Keys are pypinyin's own words, so the result is
+# exactly what pypinyin returns for the word (it converts each word of a run independently).
+# pypinyin's dictionaries are taken as fixed for the process (they are never changed here).
+_WORD_READINGS: dict[tuple[str, bool], tuple[tuple[str, ...], ...]] = {}
+_WORD_READINGS_MAX = 1 << 18  # cleared when full: bounded memory on endless input
+
+
+def _word_readings(word: str, heteronym: bool) -> tuple[tuple[str, ...], ...]:
+    found = _WORD_READINGS.get((word, heteronym))
+    if found is None:
+        data = _data()
+        found = data.readings(word, heteronym) if data is not None else None
+        if found is None:
+            from pypinyin import Style as PStyle
+            from pypinyin import pinyin
+
+            got = pinyin([word], style=PStyle.TONE, heteronym=heteronym, errors=cast(Any, _keep_each))
+            found = tuple(tuple(r) for r in got)
+        if len(_WORD_READINGS) >= _WORD_READINGS_MAX:
+            _WORD_READINGS.clear()
+        _WORD_READINGS[word, heteronym] = found
+    return found
+
+
+def _run_readings(key: str, heteronym: bool) -> list[tuple[str, ...]]:
+    """pypinyin's readings of one run, word by word of pypinyin's own segmentation."""
+    flat: list[tuple[str, ...]] = []
+    for word in _pypinyin_words(key):
+        flat.extend(_word_readings(word, heteronym))
+    if len(flat) != len(key):
+        # A character pypinyin could not place: read the run character by character.
+        from pypinyin import Style as PStyle
+        from pypinyin import pinyin
+
+        flat = [tuple(pinyin(c, style=PStyle.TONE, heteronym=heteronym)[0]) for c in key]
+    return flat
+
+
+def _pypinyin_words(key: str) -> list[str]:
+    """The words ``pypinyin.pinyin(key)`` converts one by one (its segmentation)."""
+    data = _data()
+    if data is not None and data.hans.match(key):
+        return data.cut(key)  # pypinyin's cutter on the snapshot, identical results
+    from pypinyin.constants import PHRASES_DICT, RE_HANS
+    from pypinyin.seg import mmseg
+
+    if RE_HANS.match(key) and PHRASES_DICT:
+        # What pypinyin's seg() does for a run that is all Chinese, minus its per-character
+        # pre-split (a regular-expression match per character).
+        return list(mmseg.seg.cut(key))
     from pypinyin.seg.simpleseg import seg
 
-    if not keys:
-        return []
-    # pypinyin reads a list as words already segmented: segment each run the way pypinyin's
-    # pinyin(str) does, so one call reads every run exactly as separate calls would.
-    words = [w for k in keys for w in seg(k)]
-    flat = pinyin(words, style=PStyle.TONE, heteronym=heteronym, errors=cast(Any, _keep_each))
-    if len(flat) != sum(len(k) for k in keys):
-        # A character pypinyin could not place: fall back to one call per run.
-        flat = []
-        for k in keys:
-            got = pinyin(k, style=PStyle.TONE, heteronym=heteronym, errors=cast(Any, _keep_each))
-            if len(got) != len(k):
-                got = [pinyin(c, style=PStyle.TONE, heteronym=heteronym)[0] for c in k]
-            flat.extend(got)
-    known = _char_readings()
-    out: list[list[tuple[str, ...]]] = []
-    pos = 0
-    for original, key in zip(originals, keys, strict=True):
-        result = flat[pos : pos + len(key)]
-        pos += len(key)
-        if original == key:
-            out.append([tuple(r) for r in result])
-            continue
-        reads_out: list[tuple[str, ...]] = []
-        for ch, simp, reads in zip(original, key, result, strict=True):
-            if ch != simp:
-                # t2s may merge characters with different readings (乾/干): keep only readings
-                # the original character has, else use the original character's own reading.
-                own = known.get(ord(ch), "").split(",")
-                kept = [r for r in reads if r in own]
-                reads = kept or pinyin(ch, style=PStyle.TONE, heteronym=heteronym)[0]
-            reads_out.append(tuple(reads) if reads else (ch,))
-        out.append(reads_out)
-    return out
+    return list(seg(key))
+
+
+@lru_cache(maxsize=65536)
+def _own_readings(ch: str, reads: tuple[str, ...], heteronym: bool) -> tuple[str, ...]:
+    """The readings in ``reads`` that ``ch`` has, else ``ch``'s own pypinyin reading."""
+    own = _char_readings().get(ord(ch), "").split(",")
+    kept = [r for r in reads if r in own]
+    # pinyin(ch)[0]: one character is one word of pypinyin's segmentation.
+    chosen = kept or _word_readings(ch, heteronym)[0]
+    return tuple(chosen) if chosen else (ch,)
 
 
 # --------------------------------------------------------------------------- glossary readings
@@ -393,11 +472,11 @@ def _plain_tokens(
         return [Token(c, (r,), (1,), " ", False, "pypinyin") for c, r in zip(run, reads, strict=True)]
     if len(run) == 1:
         return [Token(run, (reads[0],), (1,), " ", False, "pypinyin")]
-    from termkit.pinyin_words import group, word_index
+    from termkit.pinyin_words import spans, word_index
 
     return [
-        Token(run[w.start : w.end], tuple(reads[w.start : w.end]), w.parts, w.joiner, w.proper, "pypinyin")
-        for w in group(run, word_index(), key)
+        Token(run[start:end], tuple(reads[start:end]), parts, joiner, proper, "pypinyin")
+        for start, end, parts, joiner, proper in spans(run, word_index(), key)
     ]
 
 
@@ -421,14 +500,15 @@ def reading(tokens: Iterable[Token], style: Style = Style.TONE) -> str:
     last = ""  # last character written
     prev_chinese = False
     for tok in tokens:
-        piece = tok.reading(style) if tok.chinese else tok.text
+        chinese = bool(tok.readings)
+        piece = tok.reading(style) if chinese else tok.text
         if not piece:
             continue
-        if tok.chinese and (prev_chinese or (last and not last.isspace() and not _full_width(last))):
+        if chinese and (prev_chinese or (last and not last.isspace() and not _full_width(last))):
             out.append(" ")  # full-width punctuation carries its own space
         out.append(piece)
         last = piece[-1]
-        prev_chinese = tok.chinese
+        prev_chinese = chinese
     return "".join(out)
 
 

@@ -4,11 +4,24 @@ Owns :func:`syllables`, which takes pypinyin's options (``style``, ``heteronym``
 ``strict``, ``v_to_u``, ``neutral_tone_with_five``, ``tone_sandhi``) and returns what
 ``pypinyin.pinyin`` / ``lazy_pinyin`` return, but reads phrases on the Simplified form of the
 text and keeps glossary readings. pypinyin's expectations run through it in the tests.
+
+Also owns :class:`PypinyinData`, a snapshot of pypinyin's character and phrase dictionaries in
+the termkit cache folder, from which the annotator reads pypinyin's readings and segmentation
+without importing pypinyin (importing it costs 0.25-0.5 s, most of ``termkit pinyin``'s
+start-up). The snapshot is rebuilt from pypinyin when its dictionary files change.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
+import marshal
+import os
+import re
 from collections.abc import Callable, Sequence
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from termkit.pinyin import (
@@ -93,3 +106,197 @@ def syllables(
             styled = [str(convert(r, style, strict) or r) for r in dict.fromkeys(reads)]
             out.append(styled[0] if lazy else (styled if heteronym else styled[:1]))
     return out
+
+
+# --------------------------------------------------------------------------- pypinyin data snapshot
+
+SNAPSHOT_VERSION = 1
+
+
+class PypinyinData:
+    """pypinyin's dictionaries (characters, phrases, what counts as Chinese) without pypinyin.
+
+    Answers what ``pypinyin.pinyin(..., style=Style.TONE)`` answers for the common cases and
+    ``None`` for the others (a character without a reading), which callers then ask pypinyin.
+    Phrases are kept in shards by first character, parsed when a text needs them.
+    """
+
+    def __init__(self, shards: dict[str, str], hans: str) -> None:
+        # shards: character -> its readings ("a,b" or ""), NUL, the phrases starting with it
+        # ("\n"-joined), NUL, their readings ("\n"-joined; " " between characters, "," between
+        # heteronyms). hans: pypinyin's RE_HANS pattern.
+        self._shards = shards
+        self.hans = re.compile(hans)
+        self._phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self._prefixes: set[str] = set()  # every prefix of every parsed phrase
+        self._parsed: set[str] = set()
+
+    def char(self, ch: str) -> str | None:
+        """pypinyin's readings of one character (``"zhōng,zhòng"``), None when it has none."""
+        shard = self._shards.get(ch)
+        if shard is None:
+            return None
+        return shard.partition("\0")[0] or None
+
+    def chars(self) -> dict[int, str]:
+        """Every character reading as pypinyin's ``PINYIN_DICT`` holds them (code point keys)."""
+        out: dict[int, str] = {}
+        for ch, shard in self._shards.items():
+            reads = shard.partition("\0")[0]
+            if reads:
+                out[ord(ch)] = reads
+        return out
+
+    def _parse(self, first: str) -> None:
+        shard = self._shards.get(first)
+        if shard is not None:
+            _, phrases, reads = shard.split("\0")
+            if phrases:
+                for phrase, read in zip(phrases.split("\n"), reads.split("\n"), strict=True):
+                    self._phrases[phrase] = tuple(tuple(r.split(",")) for r in read.split(" "))
+                    for k in range(1, len(phrase) + 1):
+                        self._prefixes.add(phrase[:k])
+        self._parsed.add(first)  # last: another thread never sees a half-parsed shard as done
+
+    def phrase(self, word: str) -> tuple[tuple[str, ...], ...] | None:
+        """The phrase entry of ``word`` (readings per character), None when not a phrase."""
+        if word[:1] not in self._parsed:
+            self._parse(word[:1])
+        return self._phrases.get(word)
+
+    def cut(self, run: str) -> list[str]:
+        """pypinyin's segmentation of a run of Chinese characters (its strict max-match).
+
+        At each position the longest phrase along the chain of phrase prefixes is taken;
+        with none, one character, except that a chain running to the end of the run without
+        any phrase leaves all the remaining characters single (as pypinyin's cutter does).
+        """
+        for ch in set(run).difference(self._parsed):
+            self._parse(ch)
+        prefixes, phrases = self._prefixes, self._phrases
+        out: list[str] = []
+        i, n = 0, len(run)
+        while i < n:
+            best = 0
+            k = 1
+            while i + k <= n and (piece := run[i : i + k]) in prefixes:
+                if piece in phrases:
+                    best = k
+                k += 1
+            if best:
+                out.append(run[i : i + best])
+                i += best
+            elif i + k > n:  # the prefix chain reached the end: the rest stays single
+                out.extend(run[i:])
+                break
+            else:
+                out.append(run[i])
+                i += 1
+        return out
+
+    def readings(self, word: str, heteronym: bool) -> tuple[tuple[str, ...], ...] | None:
+        """``pypinyin.pinyin([word], Style.TONE, heteronym)`` as tuples; None if a character has no reading."""
+        items = self.phrase(word)
+        if items is None:
+            chars = []
+            for ch in word:
+                reads = self.char(ch)
+                if reads is None:
+                    return None  # pypinyin's error handling decides
+                chars.append(tuple(reads.split(",")))
+            items = tuple(chars)
+        out = []
+        for item in items:
+            chosen = item if heteronym else item[:1]
+            # pypinyin drops repeated and empty readings, and keeps [""] when none is left.
+            kept = tuple(dict.fromkeys(r for r in chosen if r))
+            out.append(kept or ("",))
+        return tuple(out)
+
+
+def _pypinyin_folder() -> Path | None:
+    spec = find_spec("pypinyin")  # finds the package without importing it
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _snapshot_file(folder: Path) -> Path | None:
+    # Named after pypinyin's dictionary files (size and time): a new pypinyin, a new snapshot.
+    stamp = []
+    for name in (
+        "pinyin_dict.json", "phrases_dict.json", "pinyin_dict.py", "phrases_dict.py", "constants.py"
+    ):
+        try:
+            st = (folder / name).stat()
+        except OSError:
+            return None
+        stamp.append(f"{st.st_size}-{st.st_mtime_ns}")
+    from termkit.lexicon import cache_dir
+
+    name = f"pypinyin-v{SNAPSHOT_VERSION}-m{marshal.version}-{'-'.join(stamp)}.marshal"
+    return cache_dir() / name
+
+
+def _build_snapshot(folder: Path) -> dict[str, Any]:
+    # pypinyin's own data files, read as pypinyin reads them, not its live dictionaries: a
+    # program may have changed those (load_phrases_dict), and the snapshot outlives the process.
+    from pypinyin.constants import RE_HANS
+
+    codes = json.loads((folder / "pinyin_dict.json").read_text("utf-8"))
+    phrase_dict = json.loads((folder / "phrases_dict.json").read_text("utf-8"))
+    chars = {chr(int(code)): reads for code, reads in codes.items()}
+    by_first: dict[str, list[str]] = {}
+    for phrase in phrase_dict:
+        if phrase:
+            by_first.setdefault(phrase[0], []).append(phrase)
+    shards: dict[str, str] = {}
+    for ch in sorted(set(chars) | set(by_first)):
+        phrases = sorted(by_first.get(ch, []))
+        reads = [" ".join(",".join(r) for r in phrase_dict[p]) for p in phrases]
+        shards[ch] = "\0".join((chars.get(ch, ""), "\n".join(phrases), "\n".join(reads)))
+    return {"version": SNAPSHOT_VERSION, "shards": shards, "hans": RE_HANS.pattern}
+
+
+def _encodable(data: dict[str, Any]) -> bool:
+    # The separators must not occur in the data (they never do in pypinyin's dictionaries).
+    for shard in data["shards"].values():
+        reads, phrases, preads = shard.split("\0")
+        if "\n" in reads or any(" " in p or "," in p for p in phrases.split("\n")):
+            return False
+        if preads.count("\n") != phrases.count("\n"):
+            return False
+    return True
+
+
+@cache
+def pypinyin_data() -> PypinyinData | None:
+    """The process-wide snapshot of pypinyin's dictionaries; None when it cannot be used.
+
+    Built from pypinyin (and cached, atomic write) on first use; not used when
+    ``PYPINYIN_NO_PHRASES`` changes what pypinyin loads.
+    """
+    if os.environ.get("PYPINYIN_NO_PHRASES"):
+        return None
+    folder = _pypinyin_folder()
+    target = _snapshot_file(folder) if folder is not None else None
+    if folder is None or target is None:
+        return None
+    with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+        data = marshal.loads(target.read_bytes())
+        if isinstance(data, dict) and data.get("version") == SNAPSHOT_VERSION:
+            return PypinyinData(data["shards"], data["hans"])
+    with contextlib.suppress(OSError):
+        target.parent.mkdir(parents=True, exist_ok=True)
+    if not os.access(target.parent, os.W_OK):
+        return None  # no cache to keep it in: building it every run would cost more than pypinyin
+    try:
+        data = _build_snapshot(folder)
+    except (OSError, ValueError, KeyError):
+        return None  # not the layout this snapshot knows: ask pypinyin itself
+    if not _encodable(data):
+        return None
+    from termkit.lexicon import _write_cache
+
+    _write_cache(target, data, "pypinyin-v*.marshal")
+    return PypinyinData(data["shards"], data["hans"])

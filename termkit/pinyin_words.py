@@ -1,7 +1,8 @@
 """Word grouping for pinyin orthography: which syllables are written together, which are capitalized.
 
-Owns the grouping rules; the words come from the shared CC-CEDICT lexicon
-(:mod:`termkit.lexicon`, both scripts, bidirectional max-match): a proper noun is a word all of
+Owns the grouping rules; the words come from the shared CC-CEDICT word list
+(:class:`termkit.lexicon.WordList`: headwords and flags only, both scripts, bidirectional
+max-match, the same words as :class:`termkit.lexicon.Lexicon`): a proper noun is a word all of
 whose entries have capitalized pinyin (越南 Yuènán, 中華人民共和國), an idiom one CC-CEDICT
 marks "(idiom)". Loaded once per process, lazily, only when grouping is asked for.
 
@@ -14,53 +15,90 @@ each written word (Zhōnghuá Rénmín Gònghéguó).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from termkit.lexicon import Lexicon
+
+
+class Words(Protocol):
+    """A dictionary as grouping reads it (:class:`termkit.lexicon.WordList` is one)."""
+
+    def __contains__(self, word: object) -> bool: ...
+    def is_proper_noun(self, word: str) -> bool: ...
+    def is_idiom(self, word: str) -> bool: ...
+    def segment(self, text: str) -> list[str]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconWords:
+    """:class:`Words` over the full lexicon: used when the word list cannot be cached."""
+
+    lexicon: Lexicon
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.lexicon
+
+    def is_proper_noun(self, word: str) -> bool:
+        """Every entry of ``word`` has capitalized pinyin."""
+        return self.lexicon.is_proper_noun(word)
+
+    def is_idiom(self, word: str) -> bool:
+        """A gloss of ``word`` says "(idiom)"."""
+        return any("(idiom)" in g for e in self.lexicon.lookup(word) for g in e.glosses)
+
+    def segment(self, text: str) -> list[str]:
+        """The lexicon's segmentation."""
+        return self.lexicon.segment(text)
 
 
 @dataclass(frozen=True, slots=True)
 class WordIndex:
     """What grouping asks of a dictionary: is it a word, a proper noun, an idiom; segment."""
 
-    lexicon: Lexicon
+    words: Words
+    # (word, written form) -> (parts, joiner, proper): a text repeats its words.
+    shapes: dict[tuple[str, str], tuple[tuple[int, ...], str, bool]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def is_word(self, word: str) -> bool:
         """True for a headword (either script)."""
-        return word in self.lexicon
+        return word in self.words
 
     def is_proper(self, word: str) -> bool:
         """A word of two or more characters whose every entry is a proper noun (越南)."""
-        return len(word) >= 2 and _proper(self.lexicon, word)
+        return len(word) >= 2 and self.words.is_proper_noun(word)
 
     def is_idiom(self, word: str) -> bool:
         """A word CC-CEDICT marks as an idiom (成語)."""
-        return _idiom(self.lexicon, word)
+        return self.words.is_idiom(word)
 
     def segment(self, run: str) -> list[str]:
         """Dictionary words of a run of Chinese characters."""
-        return self.lexicon.segment(run)
-
-
-@lru_cache(maxsize=65536)
-def _proper(lexicon: Lexicon, word: str) -> bool:
-    return lexicon.is_proper_noun(word)
-
-
-@lru_cache(maxsize=65536)
-def _idiom(lexicon: Lexicon, word: str) -> bool:
-    return any("(idiom)" in g for e in lexicon.lookup(word) for g in e.glosses)
+        return self.words.segment(run)
 
 
 @cache
 def word_index() -> WordIndex:
-    """The word index over the process-wide CC-CEDICT lexicon (:func:`termkit.lexicon.get_lexicon`)."""
-    from termkit.lexicon import get_lexicon
+    """The word index over the process-wide CC-CEDICT word list (:func:`termkit.lexicon.get_word_list`).
 
-    return WordIndex(get_lexicon())
+    The light word list, not the full gloss index: grouping needs headwords and two flags,
+    and the word list loads several times faster (pinyin start-up).
+    """
+    from termkit.lexicon import cache_dir, get_lexicon, get_word_list
+
+    folder = cache_dir()
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not (folder.is_dir() and os.access(folder, os.W_OK)):
+        # No cache to keep the word list in: building it each run would cost more than
+        # loading the full lexicon (same words, same flags).
+        return WordIndex(LexiconWords(get_lexicon()))
+    return WordIndex(get_word_list())
 
 
 def _parts(word: str, index: WordIndex) -> list[str] | None:
@@ -95,22 +133,43 @@ class Word:
 
 def group(text: str, index: WordIndex, key: str | None = None) -> list[Word]:
     """Written words of a run of Chinese characters (``key``: the same run in Simplified, for lookup)."""
+    return [Word(*span) for span in spans(text, index, key)]
+
+
+Span = tuple[int, int, tuple[int, ...], str, bool]  # Word's fields: start, end, parts, joiner, proper
+
+
+def spans(text: str, index: WordIndex, key: str | None = None) -> list[Span]:
+    """:func:`group` as plain tuples (the annotator's hot path: no object per word)."""
     look = key if key is not None and len(key) == len(text) else text
-    out: list[Word] = []
+    out: list[Span] = []
     pos = 0
+    shapes = index.shapes
     for w in index.segment(look):
-        original = text[pos : pos + len(w)]
-        proper = index.is_proper(w) or (original != w and index.is_proper(original))
-        parts: tuple[int, ...] = (len(w),)
-        joiner = " "
-        if len(w) >= 4 and not (proper and len(w) == 4):
-            split = _parts(w, index)
-            if split is not None:
-                parts = tuple(len(p) for p in split)
-                if index.is_idiom(w):
-                    # An idiom is one word; hyphenated when it reads as two two-syllable words.
-                    joiner = "-" if parts == (2, 2) else " "
-                    parts = parts if parts == (2, 2) else (len(w),)
-        out.append(Word(pos, pos + len(w), parts, joiner, proper))
-        pos += len(w)
+        end = pos + len(w)
+        if len(w) == 1:
+            out.append((pos, end, (1,), " ", False))  # one character: never proper, one piece
+        else:
+            original = text[pos:end]
+            shape = shapes.get((w, original))
+            if shape is None:
+                shape = shapes[w, original] = _shape(w, original, index)
+            out.append((pos, end, *shape))
+        pos = end
     return out
+
+
+def _shape(w: str, original: str, index: WordIndex) -> tuple[tuple[int, ...], str, bool]:
+    """(parts, joiner, proper) of the dictionary word ``w`` written as ``original``."""
+    proper = index.is_proper(w) or (original != w and index.is_proper(original))
+    parts: tuple[int, ...] = (len(w),)
+    joiner = " "
+    if len(w) >= 4 and not (proper and len(w) == 4):
+        split = _parts(w, index)
+        if split is not None:
+            parts = tuple(len(p) for p in split)
+            if index.is_idiom(w):
+                # An idiom is one word; hyphenated when it reads as two two-syllable words.
+                joiner = "-" if parts == (2, 2) else " "
+                parts = parts if parts == (2, 2) else (len(w),)
+    return parts, joiner, proper
