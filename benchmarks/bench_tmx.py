@@ -7,10 +7,16 @@ streams them to disk and back, translate-toolkit builds its tree in memory (that
 
     python benchmarks/bench_tmx.py            # 100k (both) and 1M (termkit only)
     python benchmarks/bench_tmx.py --quick    # 10k (both)
-    python benchmarks/bench_tmx.py --sizes 100000 --tt-max 100000
+    python benchmarks/bench_tmx.py --sizes 100000 --tt-max 100000 --repeat 5
 
 translate-toolkit is run up to ``--tt-max`` units (default 100k): at 1M it takes minutes and
 gigabytes, which is the point of streaming but not worth waiting for in every run.
+
+Each phase is run ``--repeat`` times (default 5, in interleaved rounds) and its best wall time
+and best CPU time (``time.process_time``: user + system of that process) are kept. The machine
+is shared: wall time swings with other jobs' load, and even CPU time can double while the other
+core is busy, hence best-of-N. The targets are judged on CPU time; wall time is shown too. ``tt-read-same`` is translate-toolkit reading termkit's file, so both read the same bytes
+(``tt-read`` reads the file translate-toolkit wrote, which is indented and has no tuid/srclang).
 """
 
 from __future__ import annotations
@@ -62,6 +68,7 @@ def _phase(name: str, n: int, path: str) -> dict[str, float]:
     from termkit.formats import tmx
 
     start = time.perf_counter()
+    cpu_start = time.process_time()
     count = 0
     if name == "termkit-write":
         with open(path, "wb") as fh:
@@ -78,7 +85,7 @@ def _phase(name: str, n: int, path: str) -> dict[str, float]:
         with open(path, "wb") as fh:
             store.serialize(fh)
         count = n
-    elif name == "tt-read":
+    elif name in ("tt-read", "tt-read-same"):
         with open(path, "rb") as fh:
             store = ttmx.tmxfile(fh, sourcelanguage="en", targetlanguage="zh-TW")
         for u in store.units:
@@ -86,10 +93,11 @@ def _phase(name: str, n: int, path: str) -> dict[str, float]:
     else:
         raise SystemExit(f"unknown phase {name}")
     seconds = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
     if count != n:
         raise SystemExit(f"{name}: expected {n} units, got {count}")
     rss_kb = _peak_rss_kb()
-    return {"seconds": seconds, "rss_mb": rss_kb / 1024}
+    return {"seconds": seconds, "cpu": cpu, "rss_mb": rss_kb / 1024}
 
 
 def _run(name: str, n: int, path: str) -> dict[str, float]:
@@ -103,11 +111,17 @@ def _run(name: str, n: int, path: str) -> dict[str, float]:
     return result
 
 
+def _best(runs: list[dict[str, float]]) -> dict[str, float]:
+    """Best wall and best CPU time of several runs; the largest peak memory."""
+    return {key: (max if key == "rss_mb" else min)(r[key] for r in runs) for key in runs[0]}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="small run: 10k units, both libraries")
     ap.add_argument("--sizes", type=int, nargs="*", help="unit counts (default 100000 1000000)")
     ap.add_argument("--tt-max", type=int, default=100_000, help="largest size run with translate-toolkit")
+    ap.add_argument("--repeat", type=int, default=5, help="runs per phase; the best times are kept")
     ap.add_argument("--phase", help=argparse.SUPPRESS)
     ap.add_argument("--n", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--file", help=argparse.SUPPRESS)
@@ -118,7 +132,8 @@ def main() -> int:
     sizes = args.sizes or ([10_000] if args.quick else [100_000, 1_000_000])
     print(f"TMX benchmark (python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
           f"load {os.getloadavg()[0]:.1f})")
-    print(f"{'units':>9} {'phase':<14} {'seconds':>9} {'peak MB':>8} {'units/s':>10}")
+    print(f"{'units':>9} {'phase':<14} {'wall s':>8} {'CPU s':>8} {'peak MB':>8} {'units/s CPU':>12}"
+          f"   (best of {args.repeat})")
     failures: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
@@ -127,23 +142,32 @@ def main() -> int:
             results: dict[str, dict[str, float]] = {}
             phases = [("termkit-write", ours_file), ("termkit-read", ours_file)]
             if n <= args.tt_max:
-                phases += [("tt-write", tt_file), ("tt-read", tt_file)]
-            for name, path in phases:
-                r = results[name] = _run(name, n, path)
-                print(f"{n:>9} {name:<14} {r['seconds']:>9.2f} {r['rss_mb']:>8.1f} "
-                      f"{n / r['seconds']:>10.0f}", flush=True)
-            for op in ("write", "read"):
+                phases += [("tt-write", tt_file), ("tt-read", tt_file), ("tt-read-same", ours_file)]
+            # Rounds go through every phase in turn, so a burst of load from other jobs hits all
+            # of them alike (on this machine a busy neighbour can double even the CPU time).
+            runs: dict[str, list[dict[str, float]]] = {name: [] for name, _ in phases}
+            for _ in range(max(1, args.repeat)):
+                for name, path in phases:
+                    runs[name].append(_run(name, n, path))
+            for name, _ in phases:
+                r = results[name] = _best(runs[name])
+                print(f"{n:>9} {name:<14} {r['seconds']:>8.2f} {r['cpu']:>8.2f} {r['rss_mb']:>8.1f} "
+                      f"{n / r['cpu']:>12.0f}", flush=True)
+            for op, anchor in (("write", "tt-write"), ("read", "tt-read"), ("read", "tt-read-same")):
                 ours = results[f"termkit-{op}"]
-                if ours["rss_mb"] >= TARGET_RSS_MB:
+                if anchor == f"tt-{op}" and ours["rss_mb"] >= TARGET_RSS_MB:
                     failures.append(f"{n} {op}: peak {ours['rss_mb']:.0f} MB >= {TARGET_RSS_MB} MB")
-                if f"tt-{op}" in results:
-                    tt = results[f"tt-{op}"]
-                    ratio = tt["seconds"] / ours["seconds"]
-                    print(f"{n:>9} {op:<5} termkit is {ratio:.1f}x faster than translate-toolkit, "
-                          f"peak memory {ours['rss_mb']:.0f} MB vs {tt['rss_mb']:.0f} MB")
+                if anchor in results:
+                    tt = results[anchor]
+                    ratio = tt["cpu"] / ours["cpu"]
+                    wall_ratio = tt["seconds"] / ours["seconds"]
+                    print(f"{n:>9} {op:<5} termkit is {ratio:.1f}x faster than {anchor} in CPU time "
+                          f"({wall_ratio:.1f}x in wall time), peak memory {ours['rss_mb']:.0f} MB "
+                          f"vs {tt['rss_mb']:.0f} MB")
                     if n >= 100_000 and ratio < TARGET_SPEEDUP:
-                        failures.append(f"{n} {op}: only {ratio:.1f}x faster (target {TARGET_SPEEDUP}x)")
-                else:
+                        failures.append(f"{n} {op} vs {anchor}: only {ratio:.1f}x faster in CPU time "
+                                        f"(target {TARGET_SPEEDUP}x)")
+                elif anchor == f"tt-{op}":
                     print(f"{n:>9} {op:<5} translate-toolkit not run at this size (--tt-max {args.tt_max})")
             size = os.path.getsize(ours_file) / 1e6
             print(f"{n:>9} file size {size:.1f} MB")

@@ -45,15 +45,18 @@ def parse(stream: IO[bytes], path: str) -> Any:
     try:
         doc = etree.parse(stream, parser())
     except etree.XMLSyntaxError as exc:
-        line, col = exc.position if exc.position else (None, None)
-        raise FormatError(f"malformed XML: {exc.msg}", path=path, line=line, column=col) from None
+        raise syntax_error(exc, path) from None
     check_tree(doc, path)
     return doc
 
 
-def iterparse(stream: Any, path: str, tags: tuple[str, ...] | None = None,
-              events: tuple[str, ...] = ("end",)) -> Iterator[tuple[str, Any]]:
-    """Stream ``(event, element)`` pairs safely; the caller clears elements it is done with."""
+def iterparse_context(stream: Any, tags: tuple[str, ...] | None = None,
+                      events: tuple[str, ...] = ("end",)) -> Any:
+    """lxml's own iterparse object with the safe options, for hot loops that cannot afford a wrapper.
+
+    The caller must call :func:`check_tree` on the root's tree before using any element and
+    turn ``etree.XMLSyntaxError`` into :func:`syntax_error`; :func:`iterparse` does both.
+    """
     kwargs: dict[str, Any] = dict(
         events=events,
         resolve_entities=False,
@@ -63,12 +66,22 @@ def iterparse(stream: Any, path: str, tags: tuple[str, ...] | None = None,
     )
     if tags:
         kwargs["tag"] = tags
+    return etree.iterparse(stream, **kwargs)
+
+
+def syntax_error(exc: etree.XMLSyntaxError, path: str) -> FormatError:
+    """The :class:`FormatError` for an lxml syntax error, with its line and column."""
+    line, col = exc.position if exc.position else (None, None)
+    return FormatError(f"malformed XML: {exc.msg}", path=path, line=line, column=col)
+
+
+def iterparse(stream: Any, path: str, tags: tuple[str, ...] | None = None,
+              events: tuple[str, ...] = ("end",)) -> Iterator[tuple[str, Any]]:
+    """Stream ``(event, element)`` pairs safely; the caller clears elements it is done with."""
     try:
-        ctx = etree.iterparse(stream, **kwargs)
-        for event, elem in ctx:
+        for event, elem in iterparse_context(stream, tags, events):
             if event == "start" and elem.getparent() is None:
                 check_tree(elem.getroottree(), path)
             yield event, elem
     except etree.XMLSyntaxError as exc:
-        line, col = exc.position if exc.position else (None, None)
-        raise FormatError(f"malformed XML: {exc.msg}", path=path, line=line, column=col) from None
+        raise syntax_error(exc, path) from None

@@ -1,13 +1,17 @@
 """TMX 1.4b: streaming read (TMX 1.1–1.4b) and streaming write, as units or as a glossary.
 
-Reading uses :func:`termkit.xmlsafe.iterparse` with events only for ``<header>`` and ``<tu>``,
-clears every ``<tu>`` once it is handled and drops the emptied ones in batches, so memory stays
-bounded whatever the file size (27 MB peak RSS for a million units). It accepts UTF-8 or UTF-16
-(BOM and encoding declaration are lxml's business), ``xml:lang`` or TMX 1.1 ``lang``,
-``srclang="*all*"``, any case or spelling of language tag (normalized with
-:func:`termkit.lang.normalize`), and inline codes: ``Variant.markup`` keeps the inner XML of
+Reading uses lxml's iterparse (with :mod:`termkit.xmlsafe`'s options and checks) with events
+only for ``<header>`` and ``<tu>`` and frees the handled ``<tu>`` elements in batches of 512,
+so memory stays bounded whatever the file size (about 28 MB peak RSS for a million units).
+It accepts UTF-8 or UTF-16 (BOM and encoding declaration are lxml's business), ``xml:lang``
+or TMX 1.1 ``lang``, ``srclang="*all*"``, any case or spelling of language tag (normalized
+with :func:`termkit.lang.normalize`), and inline codes: ``Variant.markup`` keeps the inner XML of
 ``<seg>`` when it has codes and ``Variant.text`` is the plain text (``bpt/ept/ph/it/ut/sub``
 content is native code and is left out of it; ``hi`` content is text and kept).
+:func:`iter_units` is the hot path: after parsing, lxml calls (element proxies, attribute and
+text access) and object creation are most of its cost, so it inlines the ``<tu>`` → ``Unit``
+step, takes a short path for the usual ``<tuv>`` holding one plain ``<seg>``, caches language
+tags per file and builds each ``Unit.location`` without the frozen dataclass ``__init__``.
 
 Writing produces the XML text of one ``<tu>`` at a time and writes it in batches (no tree):
 building an lxml element per unit cost more than all of translate-toolkit's per-unit work.
@@ -36,6 +40,7 @@ Known limits: repeated props of one type are joined with a newline in ``Unit.pro
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -176,6 +181,32 @@ def _read_tu(elem: Any, path: str, header: _Header) -> _Tu:
     return tu
 
 
+def _check_root(elem: Any, path: str) -> None:
+    """At the first event: the root must be ``<tmx>`` and the document must declare no entities."""
+    # xmlsafe checks these on a root start event, which is not asked for here (see _read).
+    tree = elem.getroottree()
+    root = tree.getroot()
+    if root.tag != "tmx":
+        raise FormatError(
+            f"not a TMX file: expected root element <tmx>, found <{root.tag}>",
+            path=path, line=root.sourceline)
+    xmlsafe.check_tree(tree, path)
+
+
+def _read_header(elem: Any, header: _Header) -> None:
+    header.attrs = {k: v for k, v in elem.attrib.items() if isinstance(k, str)}
+    header.default_src = _normalize(header.srclang) if header.srclang else None
+    _props_notes(elem, header.props, header.notes)
+
+
+def _no_units(recorder: _Recorder, path: str) -> None:
+    """No ``<header>`` or ``<tu>`` was seen: fine for an empty ``<tmx>``, an error otherwise."""
+    found = root_name(recorder.head)
+    if found != "tmx":
+        raise FormatError(
+            f"not a TMX file: expected root element <tmx>, found <{found}>", path=path)
+
+
 def _read(stream: BinaryIO, path: str, header: _Header,
           convert: Callable[[Any, str, _Header], T]) -> Iterator[T]:
     """Stream the ``<tu>`` elements of a TMX file; fills ``header`` when it is seen."""
@@ -183,37 +214,27 @@ def _read(stream: BinaryIO, path: str, header: _Header,
     count = 0
     # Only <header> and <tu> produce events, and only at their end: the parser skips the rest
     # in C, which is what makes reading fast. The root and the entity policy are checked at
-    # the first event (xmlsafe checks them on a root start event, which is not asked for here).
+    # the first event.
     recorder = _Recorder(stream)
-    events = xmlsafe.iterparse(recorder, path, tags=("header", "tu"))
-    for _, elem in events:
-        if not seen_root:
-            tree = elem.getroottree()
-            root = tree.getroot()
-            if root.tag != "tmx":
-                raise FormatError(
-                    f"not a TMX file: expected root element <tmx>, found <{root.tag}>",
-                    path=path, line=root.sourceline)
-            xmlsafe.check_tree(tree, path)
-            seen_root = True
-        tag = elem.tag
-        if tag == "tu":
-            yield convert(elem, path, header)
-            # Free what was parsed: this unit now, the emptied units before it in batches.
-            elem.clear()
-            count += 1
-            if count % 512 == 0:
-                del elem.getparent()[:-1]
-        elif tag == "header":
-            header.attrs = {k: v for k, v in elem.attrib.items() if isinstance(k, str)}
-            header.default_src = _normalize(header.srclang) if header.srclang else None
-            _props_notes(elem, header.props, header.notes)
+    try:
+        for _, elem in xmlsafe.iterparse_context(recorder, tags=("header", "tu")):
+            if not seen_root:
+                _check_root(elem, path)
+                seen_root = True
+            tag = elem.tag
+            if tag == "tu":
+                yield convert(elem, path, header)
+                # Free what was parsed: this unit now, the emptied units before it in batches.
+                elem.clear()
+                count += 1
+                if count % 512 == 0:
+                    del elem.getparent()[:-1]
+            elif tag == "header":
+                _read_header(elem, header)
+    except etree.XMLSyntaxError as exc:
+        raise xmlsafe.syntax_error(exc, path) from None
     if not seen_root:
-        found = root_name(recorder.head)
-        if found == "tmx":
-            return  # a <tmx> with neither <header> nor <tu>: nothing to read
-        raise FormatError(
-            f"not a TMX file: expected root element <tmx>, found <{found}>", path=path)
+        _no_units(recorder, path)
 
 
 class _Recorder:
@@ -248,53 +269,126 @@ def _join_props(props: list[tuple[str, str]]) -> dict[str, str]:
     return out
 
 
-def _unit(elem: Any, path: str, header: _Header) -> Unit:
-    """A :class:`Unit` straight from a ``<tu>`` element (the hot path of reading)."""
-    norm = _normalize
-    variants: list[Variant] = []
-    props: dict[str, str] = {}
-    notes: list[str] = []
-    for child in elem:
-        tag = child.tag
-        if tag == "tuv":
-            lang = child.get(XML_LANG) or child.get("lang")
-            if not lang:
-                raise FormatError("<tuv> without xml:lang", path=path, line=child.sourceline)
-            text = ""
-            markup = None
-            vprops: dict[str, str] = {}
-            vnotes: list[str] = []
-            for sub in child:
-                stag = sub.tag
-                if stag == "seg":
-                    if len(sub):
-                        text, markup = _seg(sub)
-                    else:
-                        text = sub.text or ""
-                elif stag == "prop":
-                    key = sub.get("type", "")
-                    value = sub.text or ""
-                    vprops[key] = f"{vprops[key]}\n{value}" if key in vprops else value
-                elif stag == "note":
-                    vnotes.append(sub.text or "")
-            variants.append(Variant(norm(lang), text, markup, vprops, vnotes))
-        elif tag == "prop":
-            key = child.get("type", "")
-            value = child.text or ""
-            props[key] = f"{props[key]}\n{value}" if key in props else value
-        elif tag == "note":
-            notes.append(child.text or "")
-    src = elem.get("srclang")
-    if src is None or src == "*all*" or src.lower() == "*all*":
-        src = header.default_src
-    else:
-        src = norm(src)
-    return Unit(elem.get("tuid"), variants, src, props, notes, Source(path, elem.sourceline))
+def _source_maker() -> Callable[[str, int | None], Source]:
+    """``Source(path, line)``, made faster by setting its slots directly when that is safe.
+
+    The frozen dataclass ``__init__`` goes through ``object.__setattr__`` per field, which cost
+    as much as building a Variant. Setting the slots gives an equal, equally hashable object;
+    it is checked once here, and any change to :class:`Source` falls back to the constructor.
+    """
+    try:
+        slots = Source.__dict__
+        set_path, set_line, set_record = (slots[n].__set__ for n in ("path", "line", "record"))
+
+        def make(path: str, line: int | None) -> Source:
+            src: Source = object.__new__(Source)
+            set_path(src, path)
+            set_line(src, line)
+            set_record(src, None)
+            return src
+
+        fast, slow = make("p", 1), Source("p", 1)
+        if ([f.name for f in dataclasses.fields(Source)] == ["path", "line", "record"]
+                and fast == slow and hash(fast) == hash(slow)):
+            return make
+    except Exception:  # any surprise means: use the constructor
+        pass
+    return Source
+
+
+_new_source = _source_maker()
+_MISSING: Any = object()
+
+
+def _read_units(stream: BinaryIO, path: str) -> Iterator[Unit]:
+    """The hot path of reading: :func:`_read` with the ``<tu>`` → :class:`Unit` step inlined.
+
+    Per unit, lxml calls (element proxies, attribute and text access) are most of the cost
+    after parsing, so the loop makes as few as it can: the usual ``<tuv>`` holding exactly
+    one ``<seg>`` of plain text takes a short path; anything else takes the general one.
+    """
+    header = _Header()
+    recorder = _Recorder(stream)
+    new_variant = Variant
+    new_unit = Unit
+    new_source = _new_source
+    langs: dict[str, str] = {}  # tag as written -> normalized (a memory has few distinct tags)
+    sources: dict[str | None, str | None] = {}  # srclang as written (or None) -> source_lang
+    xml_lang = XML_LANG
+    seen_root = False
+    count = 0
+    try:
+        for _, elem in xmlsafe.iterparse_context(recorder, tags=("header", "tu")):
+            if not seen_root:
+                _check_root(elem, path)
+                seen_root = True
+            if elem.tag != "tu":
+                if elem.tag == "header":
+                    _read_header(elem, header)
+                    sources = {}  # "*all*" and no srclang now mean the header's srclang
+                continue
+            variants: list[Variant] = []
+            props: dict[str, str] = {}
+            notes: list[str] = []
+            for child in elem:
+                tag = child.tag
+                if tag == "tuv":
+                    lang = child.get(xml_lang) or child.get("lang")
+                    if not lang:
+                        raise FormatError("<tuv> without xml:lang", path=path, line=child.sourceline)
+                    norm = langs.get(lang)
+                    if norm is None:
+                        norm = langs[lang] = _normalize(lang)
+                    if len(child) == 1:
+                        seg = child[0]
+                        if seg.tag == "seg" and not len(seg):
+                            variants.append(new_variant(norm, seg.text or "", None, {}, []))
+                            continue
+                    text = ""
+                    markup = None
+                    vprops: dict[str, str] = {}
+                    vnotes: list[str] = []
+                    for sub in child:
+                        stag = sub.tag
+                        if stag == "seg":
+                            if len(sub):
+                                text, markup = _seg(sub)
+                            else:
+                                text = sub.text or ""
+                        elif stag == "prop":
+                            key = sub.get("type", "")
+                            value = sub.text or ""
+                            vprops[key] = f"{vprops[key]}\n{value}" if key in vprops else value
+                        elif stag == "note":
+                            vnotes.append(sub.text or "")
+                    variants.append(new_variant(norm, text, markup, vprops, vnotes))
+                elif tag == "prop":
+                    key = child.get("type", "")
+                    value = child.text or ""
+                    props[key] = f"{props[key]}\n{value}" if key in props else value
+                elif tag == "note":
+                    notes.append(child.text or "")
+            written = elem.get("srclang")
+            src = sources.get(written, _MISSING)
+            if src is _MISSING:
+                src = sources[written] = (
+                    header.default_src if written is None or written.lower() == "*all*"
+                    else _normalize(written))
+            yield new_unit(elem.get("tuid"), variants, src, props, notes,
+                           new_source(path, elem.sourceline))
+            # Free what was parsed: whole units in batches (one call frees 512 of them).
+            count += 1
+            if count % 512 == 0:
+                del elem.getparent()[:-1]
+    except etree.XMLSyntaxError as exc:
+        raise xmlsafe.syntax_error(exc, path) from None
+    if not seen_root:
+        _no_units(recorder, path)
 
 
 def iter_units(stream: BinaryIO, path: str) -> Iterator[Unit]:
     """Stream the translation units of a TMX 1.1–1.4b file."""
-    return _read(stream, path, _Header(), _unit)
+    return _read_units(stream, path)
 
 
 def _status(value: str) -> Status | None:
