@@ -336,6 +336,7 @@ _TERM = st.builds(
     part_of_speech=st.one_of(st.none(), _TEXT),
     term_type=st.one_of(st.none(), _TEXT),
     note=st.one_of(st.none(), _TEXT),
+    zhuyin=st.one_of(st.none(), _TEXT),
 )
 _CONCEPT = st.builds(
     Concept,

@@ -54,6 +54,7 @@ def test_add_zhuyin_returns_a_new_glossary() -> None:
     [
         ("termkit", {}),
         ("json", {}),
+        ("tmx", {}),
         ("tbx", {}),
         ("tbx", {"tbx_version": 2}),
         ("po", {"locale": "zh_TW"}),

@@ -25,7 +25,7 @@ A glossary becomes one ``<tu tuid=CONCEPT-ID>`` per concept and one ``<tuv>`` pe
 DTD order: note, prop, tuv; in a tuv: note, prop, seg); everything termkit knows about a concept
 or term goes into ``<prop type="x-…">`` (``x-kind``, ``x-status``, ``x-confidence``,
 ``x-domain``, ``x-source`` on the tu; ``x-lang``, ``x-status``, ``x-origin``, ``x-pinyin``,
-``x-support``, ``x-part-of-speech``, ``x-term-type``, ``x-source`` on a tuv), concept notes are
+``x-zhuyin``, ``x-support``, ``x-part-of-speech``, ``x-term-type``, ``x-source`` on a tuv), concept notes are
 tu ``<note>``s and a term note a tuv ``<note>``, so write → read gives back the same glossary
 (tested with hypothesis). ``x-lang`` is written only when the tag on the tuv would not read back
 as the term's tag (``zh-Hant`` written as ``zh-TW``). Reading a TMX written by another tool
@@ -70,8 +70,9 @@ P_KIND, P_STATUS, P_CONFIDENCE, P_DOMAIN, P_SOURCE = (
     "x-kind", "x-status", "x-confidence", "x-domain", "x-source")
 P_LANG, P_ORIGIN, P_PINYIN, P_SUPPORT, P_POS, P_TERM_TYPE = (
     "x-lang", "x-origin", "x-pinyin", "x-support", "x-part-of-speech", "x-term-type")
+P_ZHUYIN = "x-zhuyin"
 _TU_PROPS = {P_KIND, P_STATUS, P_CONFIDENCE, P_DOMAIN, P_SOURCE}
-_TUV_PROPS = {P_LANG, P_STATUS, P_ORIGIN, P_PINYIN, P_SUPPORT, P_POS, P_TERM_TYPE, P_SOURCE}
+_TUV_PROPS = {P_LANG, P_STATUS, P_ORIGIN, P_PINYIN, P_ZHUYIN, P_SUPPORT, P_POS, P_TERM_TYPE, P_SOURCE}
 # Inline elements whose content is text to translate; the others hold native codes.
 _TEXT_INLINE = {"hi"}
 
@@ -427,6 +428,8 @@ def _tu_to_concept(tu: _Tu, path: str, foreign: bool) -> Concept:
                 term.origin = value
             elif key == P_PINYIN:
                 term.pinyin = value
+            elif key == P_ZHUYIN:
+                term.zhuyin = value
             elif key == P_SUPPORT and value.isdigit():
                 term.support = int(value)
             elif key == P_POS:
@@ -652,6 +655,8 @@ def _concept_tu(concept: Concept, lang_style: str) -> _Tu:
             tprops.append((P_ORIGIN, term.origin))
         if term.pinyin is not None:
             tprops.append((P_PINYIN, term.pinyin))
+        if term.zhuyin is not None:
+            tprops.append((P_ZHUYIN, term.zhuyin))
         if term.support != 1:
             tprops.append((P_SUPPORT, str(term.support)))
         if term.part_of_speech is not None:
