@@ -60,7 +60,7 @@ def carried(g: Glossary) -> Glossary:
             if t.lang not in langs:
                 langs.append(t.lang)
         terms = [Term(t.text, t.lang, t.status, None, t.pinyin, 1, list(t.sources),
-                      t.part_of_speech, t.term_type, t.note)
+                      t.part_of_speech, t.term_type, t.note, t.zhuyin)
                  for lang in langs for t in c.terms if t.lang == lang]
         out.concepts.append(Concept(id=xml_id(c.id), terms=terms, domains=list(c.domains),
                                     sources=list(c.sources), notes=list(c.notes)))
@@ -160,10 +160,10 @@ def test_round_trip_v3_lossless_for_what_tbx_carries(glossary: Glossary) -> None
 
     ids = [xml_id(c.id) for c in glossary.concepts if c.terms]
     assume(len(set(ids)) == len(ids))  # repeated ids get a suffix (tested separately)
-    # A note starting "pinyin: " is documented to be read as pinyin; keep those out.
+    # A note starting "pinyin: " or "zhuyin: " is documented to be read as such; keep those out.
     for c in glossary.concepts:
         for t in c.terms:
-            if t.note is not None and t.note.startswith("pinyin: "):
+            if t.note is not None and t.note.startswith(("pinyin: ", "zhuyin: ")):
                 t.note = "x" + t.note
     data = _write(glossary)
     _assert_valid(CORE_V3, data)
