@@ -225,7 +225,8 @@ def stats(db: str, show_conflicts: bool, as_json: bool) -> None:
         if data[key]:
             click.echo(f"{key}:")
             for name, count in data[key].items():
-                click.echo(f"  {name}: {count}")
+                # A repeated TMX prop (two x-domain values) is stored joined by a newline.
+                click.echo(f"  {name.replace(chr(10), '; ')}: {count}")
     for c in conflicts:
         click.echo(f"conflict: [{c.source_lang}] {c.source}")
         for uid, target in zip(c.units, c.targets, strict=True):
