@@ -241,22 +241,7 @@ def _load_or_build(path: Path) -> dict[str, Any]:
         if isinstance(data, dict) and data.get("version") == INDEX_VERSION:
             return data
     data = _build_index(path)
-    # Atomic write: a racing process either sees no file or a whole one.
-    with contextlib.suppress(OSError):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".cedict.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(marshal.dumps(data))
-            os.replace(tmp, target)
-            # Caches of other dictionary files or index versions are stale now.
-            for old in target.parent.glob("cedict-v*.marshal"):
-                if old.name != target.name:
-                    with contextlib.suppress(OSError):
-                        old.unlink()
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+    write_cache(target, data, "cedict-v*.marshal")
     return data
 
 
@@ -473,7 +458,7 @@ class WordList:
                 return cls(data["shards"])
         lexicon = get_lexicon() if path is None else Lexicon.load(source)
         shards = _word_shards(lexicon)
-        _write_cache(target, {"version": WORDS_VERSION, "shards": shards}, "cedict-words-v*.marshal")
+        write_cache(target, {"version": WORDS_VERSION, "shards": shards}, "cedict-words-v*.marshal")
         return cls(shards)
 
     @classmethod
@@ -626,7 +611,8 @@ def _words_cache_file(path: Path) -> Path:
     return cache_dir() / name
 
 
-def _write_cache(target: Path, data: Any, stale: str) -> None:
+def write_cache(target: Path, data: Any, stale: str) -> None:
+    """Write a marshal cache atomically, then remove the files matching ``stale`` but ``target``."""
     # Atomic write: a racing process either sees no file or a whole one; a cache that cannot
     # be written is only a slower start next time.
     with contextlib.suppress(OSError):

@@ -296,7 +296,7 @@ def pypinyin_data() -> PypinyinData | None:
         return None  # not the layout this snapshot knows: ask pypinyin itself
     if not _encodable(data):
         return None
-    from termkit.lexicon import _write_cache
+    from termkit.lexicon import write_cache
 
-    _write_cache(target, data, "pypinyin-v*.marshal")
+    write_cache(target, data, "pypinyin-v*.marshal")
     return PypinyinData(data["shards"], data["hans"])
