@@ -23,7 +23,7 @@ import marshal
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -248,6 +248,21 @@ def _load_or_build(path: Path) -> dict[str, Any]:
 # --------------------------------------------------------------------------- the lexicon
 
 
+def _better(fwd: list[str], bwd: list[str], words: Container[str]) -> list[str]:
+    """Bidirectional max-match's choice, shared by :class:`Lexicon` and :class:`WordList`.
+
+    Fewer words, then fewer unknown single characters; on a tie the backward result (more
+    often right for Chinese).
+    """
+    if fwd == bwd:
+        return fwd
+
+    def cost(seg: list[str]) -> tuple[int, int]:
+        return (len(seg), sum(1 for s in seg if len(s) == 1 and s not in words))
+
+    return fwd if cost(fwd) < cost(bwd) else bwd
+
+
 def _is_ascii_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
@@ -379,16 +394,7 @@ class Lexicon:
         fwd = self._forward(run)
         if len(run) <= 2:
             return fwd
-        bwd = self._backward(run)
-        if fwd == bwd:
-            return fwd
-
-        def cost(seg: list[str]) -> tuple[int, int]:
-            return (len(seg), sum(1 for s in seg if len(s) == 1 and s not in self._index))
-
-        # Bidirectional max-match: fewer words, then fewer unknown single characters;
-        # on a tie prefer the backward result (more often right for Chinese).
-        return fwd if cost(fwd) < cost(bwd) else bwd
+        return _better(fwd, self._backward(run), self._index)
 
     def segment(self, text: str) -> list[str]:
         """Split text into CEDICT words by bidirectional max-match; ``"".join`` gives ``text``.
@@ -545,14 +551,7 @@ class WordList:
         fwd = self._forward(run)
         if len(run) <= 2:
             return fwd
-        bwd = self._backward(run)
-        if fwd == bwd:
-            return fwd
-
-        def cost(seg: list[str]) -> tuple[int, int]:
-            return (len(seg), sum(1 for s in seg if len(s) == 1 and s not in self))
-
-        return fwd if cost(fwd) < cost(bwd) else bwd
+        return _better(fwd, self._backward(run), self)
 
     def segment(self, text: str) -> list[str]:
         """:meth:`Lexicon.segment` on this word list (same words, same tie-breaking)."""
