@@ -32,6 +32,7 @@ from termkit.model import (
     Glossary,
     Kind,
     Notice,
+    Pair,
     Pairing,
     Source,
     Status,
@@ -158,35 +159,38 @@ def _name_pinyin(zh: str) -> str | None:
     return reading if reading and reading != zh else None
 
 
+def _pair_concept(
+    kind: Kind, pair: Pair, source: Source, reading: str | None, domains: list[str]
+) -> Concept:
+    """The concept of one printed pair: both Chinese scripts and the English, all preferred."""
+    return Concept(
+        id=concept_id(kind, concept_key(kind, pair.zh, pair.en)),
+        kind=kind,
+        terms=[
+            *_zh_terms(pair.zh, source, reading),
+            Term(pair.en, "en", Status.PREFERRED, ORIGIN_RECORD, None, 1, [source]),
+        ],
+        domains=list(domains),
+        status=Status.PREFERRED,
+        confidence=round(pair.score, 3),
+        sources=[source],
+    )
+
+
 def glossary_from_pairing(pairing: Pairing) -> Glossary:
     """The glossary of one record: a concept per keyword pair, matched author and title."""
     record = pairing.record
     domains = record.domains
     concepts: dict[str, Concept] = {}
-    kw_source = record.source_for("keywords")
 
+    kw_source = record.source_for("keywords")
     for pair in pairing.pairs:
-        key = concept_key(Kind.KEYWORD, pair.zh)
-        cid = concept_id(Kind.KEYWORD, key)
-        reading = _keyword_pinyin(pair.zh)
-        concept = Concept(
-            id=cid,
-            kind=Kind.KEYWORD,
-            terms=[
-                *_zh_terms(pair.zh, kw_source, reading),
-                Term(pair.en, "en", Status.PREFERRED, ORIGIN_RECORD, None, 1, [kw_source]),
-            ],
-            domains=list(domains),
-            status=Status.PREFERRED,
-            confidence=round(pair.score, 3),
-            sources=[kw_source],
-        )
-        concepts[cid] = concept
+        concept = _pair_concept(Kind.KEYWORD, pair, kw_source, _keyword_pinyin(pair.zh), domains)
+        concepts[concept.id] = concept
 
     title_source = record.source_for("title_en")
     for variant in pairing.variants:
-        cid = concept_id(Kind.KEYWORD, concept_key(Kind.KEYWORD, variant.zh))
-        target = concepts.get(cid)
+        target = concepts.get(concept_id(Kind.KEYWORD, concept_key(Kind.KEYWORD, variant.zh)))
         if target is not None:
             target.terms.append(
                 Term(variant.en, "en", Status.ADMITTED, ORIGIN_TITLE, None, 1, [title_source])
@@ -194,38 +198,15 @@ def glossary_from_pairing(pairing: Pairing) -> Glossary:
 
     au_source = record.source_for("authors")
     for pair in pairing.authors:
-        key = concept_key(Kind.PERSON, pair.zh, pair.en)
-        cid = concept_id(Kind.PERSON, key)
-        reading = _name_pinyin(pair.zh)
-        concepts[cid] = Concept(
-            id=cid,
-            kind=Kind.PERSON,
-            terms=[
-                *_zh_terms(pair.zh, au_source, reading),
-                Term(pair.en, "en", Status.PREFERRED, ORIGIN_RECORD, None, 1, [au_source]),
-            ],
-            status=Status.PREFERRED,
-            confidence=round(pair.score, 3),
-            sources=[au_source],
-        )
+        # A person belongs to no subject field of the article.
+        concept = _pair_concept(Kind.PERSON, pair, au_source, _name_pinyin(pair.zh), [])
+        concepts[concept.id] = concept
 
     if pairing.title is not None:
-        t = pairing.title
-        src = record.source_for("title_zh")
-        key = concept_key(Kind.TITLE, t.zh, t.en)
-        cid = concept_id(Kind.TITLE, key)
-        concepts[cid] = Concept(
-            id=cid,
-            kind=Kind.TITLE,
-            terms=[
-                *_zh_terms(t.zh, src, None),
-                Term(t.en, "en", Status.PREFERRED, ORIGIN_RECORD, None, 1, [src]),
-            ],
-            domains=list(domains),
-            status=Status.PREFERRED,
-            confidence=round(t.score, 3),
-            sources=[src],
+        concept = _pair_concept(
+            Kind.TITLE, pairing.title, record.source_for("title_zh"), None, domains
         )
+        concepts[concept.id] = concept
 
     notices = list(record.notices) + list(pairing.notices)
     for zh in pairing.unpaired_zh:
