@@ -13,9 +13,15 @@ OpenCC in one call (so OpenCC sees the same context it would without a glossary,
 a locked term is a hard boundary), and the placeholders are replaced by the concepts' target
 forms. Converting the text between matches segment by segment gives the same result (a
 property test checks it) but costs one OpenCC call per segment, tens of thousands per MB with
-a large glossary; one call with placeholders costs one. What remains is the automaton scan
-(see :class:`Converter` for why large glossaries are scanned as UTF-8 bytes); measured
-figures are in ``benchmarks/bench_convert.py``.
+a large glossary; one call with placeholders costs one.
+
+For large inputs the same lock is compiled into OpenCC itself (:mod:`termkit.opencc_lock`):
+the forms become a dictionary of a first normalization step that swaps each for a code, and a
+last chain step swaps codes for target forms, so no per-match Python work is left. The output
+is identical (a differential test compares the two); :class:`Converter` picks the compiled
+lock once a text of ``ENGINE_MIN`` characters arrives, and keeps the Python lock for short
+texts and for what the compiled lock cannot take. Measured figures are in
+``benchmarks/bench_convert.py``.
 """
 
 from __future__ import annotations
@@ -77,6 +83,11 @@ ONE_WAY_PROP = "mediawiki-direction"
 
 # Above this many distinct first characters the automaton scans UTF-8 bytes (see Converter).
 BYTES_MODE_FANOUT = 256  # crossover measured between ~100 and ~600
+
+# Lock engines (see Converter): the lock compiled into OpenCC, or the Python lock; "auto"
+# compiles it once a text of ENGINE_MIN characters comes (building costs ~0.1 s).
+ENGINES = ("auto", "opencc", "python")
+ENGINE_MIN = 20_000
 
 # Default size of the chunks a stream is cut into (characters).
 CHUNK = 1 << 18
@@ -237,8 +248,14 @@ def _marker_for(text: str) -> str:
 class Converter:
     """OpenCC for one config plus the glossary lock; build once, convert many texts."""
 
-    def __init__(self, config: str, glossary: Glossary | None = None) -> None:
+    def __init__(self, config: str, glossary: Glossary | None = None, *,
+                 engine: str = "auto") -> None:
+        if engine not in ENGINES:
+            raise UsageError(f"unknown lock engine {engine!r}", hint="one of: " + ", ".join(ENGINES))
         self.config = check_config(config)
+        self.engine = engine
+        self._engine: Any = None  # the compiled OpenCC lock, built on first need
+        self._engine_tried = False
         self.source, self.target = CONFIG_VARIANTS[self.config]
         self._cc = opencc_converter(self.config)
         self.locks = build_locks(glossary, self.config)
@@ -307,6 +324,29 @@ class Converter:
         """Convert ``text``: locked terms get their target form, the rest goes through OpenCC."""
         if self._automaton is None:
             return self.plain(text)
+        if self.engine == "opencc" or (self.engine == "auto" and len(text) >= ENGINE_MIN):
+            engine = self.compiled_lock()
+            if engine is not None:
+                out: str | None = engine.convert(text)
+                if out is not None:
+                    return out
+        return self._convert_python(text)
+
+    def compiled_lock(self) -> Any:
+        """The lock compiled into OpenCC (:mod:`termkit.opencc_lock`), built on first call.
+
+        ``None`` when there is nothing to lock or the lock cannot be compiled (the Python lock
+        then does the work, with the same output).
+        """
+        if not self._engine_tried and self.locks:
+            from termkit.opencc_lock import compile_lock
+
+            self._engine_tried = True
+            self._engine = compile_lock(self.config, {f: lk.target for f, lk in self.locks.items()})
+        return self._engine
+
+    def _convert_python(self, text: str) -> str:
+        """The lock in Python: Aho–Corasick matches, placeholders, one OpenCC call."""
         scanned = text.encode("utf-8").decode("latin-1") if self._bytes else text
         spans = self._spans(scanned)
         if not spans:

@@ -1,0 +1,161 @@
+"""A glossary lock compiled into OpenCC itself: one C++ call converts a text and locks its terms.
+
+The Python lock in :class:`termkit.convert.Converter` finds the locked forms with
+Aho–Corasick, puts a placeholder in place of each, runs OpenCC and then puts the target forms
+back. On term-dense text that per-match Python work costs as much as OpenCC itself. This
+module hands both jobs to OpenCC as two dictionaries in a private copy of the config:
+
+- a **lock** dictionary, run as an extra first normalization step, maps each locked form to a
+  *code* of two private-use characters. A normalization step is one maximum-match pass over
+  the whole input: leftmost, longest first, exactly the Python lock's choice of matches.
+- a **restore** dictionary, an extra last step of the conversion chain, maps each code back
+  to its target form.
+
+No OpenCC dictionary contains private-use characters, so the steps in between leave codes
+alone and no key can span one: a code is a hard boundary, as the Python lock's placeholder
+is. The restore dictionary's keys are codes only, so it changes nothing else. The output is the Python lock's, character for character; a
+differential test checks it across configs and generated texts.
+
+What OpenCC's text dictionary format cannot say falls back to the Python lock:
+
+- a form that starts with ``#`` (a comment line) or holds a tab or line break, a form or target
+  holding a code character or an ideographic description character, or more forms than
+  there are codes: the whole lock stays in Python;
+- a target holding an ASCII space (OpenCC splits values on spaces) or empty: it gets a
+  code starting with ``SPECIAL`` that no dictionary restores, and Python puts the target in
+  afterwards;
+- an input holding a code character, or an ideographic description character (newer OpenCC
+  reads an IDS sequence as one unit, the Python lock does not): :meth:`LockEngine.convert`
+  returns ``None`` and the caller uses the Python lock for that text.
+
+Building costs one ``opencc_dict`` run per dictionary (about 0.1 s for 20,000 forms), so
+:class:`~termkit.convert.Converter` builds an engine only once it meets a large input.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+# Codes are two characters from U+E100..U+EFFF; a code starting with SPECIAL stands for a
+# target restored in Python. U+E000..U+E0FF stay free for the one-character placeholders of
+# the Python lock and of Converter.convert_parts, which may reach the engine. (All codes
+# encode as UTF-8 starting with byte 0xEE, which no other character shares.)
+_CODE_FIRST = 0xE100
+_CODE_BASE = 0xF000 - _CODE_FIRST
+SPECIAL = "\uefff"
+MAX_FORMS = (_CODE_BASE - 1) * _CODE_BASE
+MAX_SPECIALS = _CODE_BASE
+
+# Ideographic description characters (U+2FF0..U+2FFF, U+31EF) and the code range.
+_UNSAFE = re.compile("[\u2ff0-\u2fff\u31ef\ue100-\uefff]")
+
+
+def code(index: int) -> str:
+    """The two-character code of the ``index``-th locked form."""
+    return chr(_CODE_FIRST + index // _CODE_BASE) + chr(_CODE_FIRST + index % _CODE_BASE)
+
+
+def special_code(index: int) -> str:
+    """The code of the ``index``-th target restored in Python."""
+    return SPECIAL + chr(_CODE_FIRST + index)
+
+
+def _form_ok(form: str) -> bool:
+    return bool(form) and not form.startswith("#") and not any(c in form for c in "\t\n\r") \
+        and _UNSAFE.search(form) is None
+
+
+def _target_plain(target: str) -> bool:
+    """True when OpenCC's text format can carry ``target`` as a value as it is."""
+    return bool(target) and not any(c in target for c in " \t\n\r")
+
+
+@dataclass(frozen=True)
+class LockEngine:
+    """One OpenCC converter that locks: see the module docstring."""
+
+    converter: Any
+    specials: dict[str, str]  # second character of a special code -> target, restored in Python
+
+    def convert(self, text: str) -> str | None:
+        """Convert and lock ``text``; ``None`` when it needs the Python lock (see module doc)."""
+        if _UNSAFE.search(text) is not None:
+            return None
+        out: str = self.converter.convert(text)
+        if self.specials and SPECIAL in out:
+            parts = out.split(SPECIAL)
+            specials = self.specials
+            out = parts[0] + "".join([specials[p[0]] + p[1:] for p in parts[1:]])
+        return out
+
+
+def _build_dict(tool: str, entries: Iterable[tuple[str, str]], path: str) -> None:
+    source = path + ".txt"
+    with open(source, "w", encoding="utf-8", newline="\n") as fh:
+        fh.writelines(f"{key}\t{value}\n" for key, value in entries)
+    subprocess.run([tool, "-i", source, "-o", path, "-f", "text", "-t", "ocd"],
+                   check=True, capture_output=True)
+    os.unlink(source)
+
+
+def compile_lock(config: str, locks: dict[str, str]) -> LockEngine | None:
+    """An engine locking ``locks`` (form -> target) under ``config``; ``None`` if it cannot.
+
+    ``None`` means: a form the dictionary format cannot carry, no ``opencc_dict`` tool, or a
+    tool or OpenCC failure. Callers then keep the Python lock, which gives the same output.
+    """
+    import opencc
+
+    from termkit.errors import MissingDependencyError
+    from termkit.opencc_data import _absolute, _opencc_dict_tool, _workdir, config_json
+
+    if not locks or len(locks) > MAX_FORMS:
+        return None
+    if not all(_form_ok(f) and (_UNSAFE.search(t) is None) for f, t in locks.items()):
+        return None
+    try:
+        tool = _opencc_dict_tool()
+    except MissingDependencyError:
+        return None
+    plain = [f for f, t in locks.items() if _target_plain(t)]
+    other = [f for f, t in locks.items() if not _target_plain(t)]
+    if len(other) > MAX_SPECIALS:
+        return None
+    codes = {form: code(i) for i, form in enumerate(plain)}
+    codes.update((form, special_code(i)) for i, form in enumerate(other))
+    specials = {codes[f][1]: locks[f] for f in other}
+    folder = tempfile.mkdtemp(prefix="lock-", dir=_workdir())
+    lock_path = os.path.join(folder, "lock.ocd")
+    restore_path = os.path.join(folder, "restore.ocd")
+    try:
+        _build_dict(tool, codes.items(), lock_path)
+        if plain:
+            _build_dict(tool, ((codes[f], locks[f]) for f in plain), restore_path)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    data: dict[str, Any] = _absolute(config_json(config))
+    data["name"] = f"{config} with a termkit glossary lock"
+    # The lock runs first, over the raw text, as the Python lock's scan does. (Merging it into
+    # the first normalization step as a dictionary group was measured slower than two passes.)
+    data["normalization"] = [{"dict": {"type": "ocd", "file": lock_path}},
+                             *data.get("normalization", [])]
+    # Restoring is a step of its own at the end of the chain. Its keys all start with a code
+    # character, so no other text can match, and OpenCC skips the characters that cannot
+    # start a key in bulk. (Measured cheaper than adding the dictionary to the last step.)
+    if plain:
+        data["conversion_chain"].append({"dict": {"type": "ocd", "file": restore_path}})
+    config_path = os.path.join(folder, "config.json")
+    with open(config_path, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False)
+    try:
+        converter = opencc.OpenCC(config_path)
+    except Exception:  # any OpenCC failure means: keep the Python lock
+        return None
+    return LockEngine(converter, specials)

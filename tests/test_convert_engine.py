@@ -1,0 +1,150 @@
+"""The lock compiled into OpenCC (termkit.opencc_lock) gives exactly the Python lock's output.
+
+The Python lock (Aho–Corasick, placeholders, one OpenCC call) is the oracle; its own tests
+are in test_convert_lock.py and test_convert_regional.py. Every comparison here first checks
+that the compiled engine was really built and used, so a silent fallback cannot pass.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from termkit.convert import ENGINE_MIN, Converter
+from termkit.glossary import load_glossary
+from termkit.model import Concept, Glossary, Term
+from termkit.opencc_lock import compile_lock
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "data" / "convert" / "testcases.strict.json"
+REGIONAL = ROOT / "glossaries" / "cross-strait.glossary.txt"
+
+
+def _pair(glossary: Glossary, config: str) -> tuple[Converter, Converter]:
+    compiled = Converter(config, glossary, engine="opencc")
+    assert compiled.compiled_lock() is not None, "the compiled lock was not built"
+    return compiled, Converter(config, glossary, engine="python")
+
+
+def _glossary(words: list[str], targets: list[str]) -> Glossary:
+    return Glossary([Concept(f"c{i}", terms=[Term(w, "zh-Hant-TW"), Term(w, "zh-Hant-HK"),
+                                             Term(t, "zh-Hans-CN")])
+                     for i, (w, t) in enumerate(zip(words, targets, strict=True))])
+
+
+# Characters with phrase and one-to-many entries in OpenCC's dictionaries (乾/干, 髮/发, 軟體),
+# Latin, a space, CJK extension B, and the placeholder of the Python lock.
+ALPHABET = "東協助盟議軟體資訊頭髮乾燥理的中國 a𠀋\ue000"
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    words=st.lists(st.text(ALPHABET, min_size=1, max_size=4).filter(lambda w: w.strip() == w),
+                   min_size=1, max_size=6, unique=True),
+    text=st.text(ALPHABET + "，。\n", max_size=80),
+    config=st.sampled_from(["tw2sp", "t2s", "hk2s", "tw2t"]),
+)
+def test_compiled_lock_equals_python_lock(words: list[str], text: str, config: str) -> None:
+    targets = [f"<{i}>" if i % 2 else f"{w}甲" for i, w in enumerate(words)]
+    compiled, python = _pair(_glossary(words, targets), config)
+    assert compiled.convert(text) == python.convert(text)
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    words=st.lists(st.text("软件头发干燥理的中国东协助盟议 ", min_size=1, max_size=4)
+                   .filter(lambda w: w.strip() == w), min_size=1, max_size=6, unique=True),
+    text=st.text("软件头发干燥理的中国东协助盟议 ，。\n", max_size=80),
+    config=st.sampled_from(["s2twp", "s2t", "s2hk"]),
+)
+def test_compiled_lock_equals_python_lock_from_simplified(words: list[str], text: str,
+                                                         config: str) -> None:
+    g = Glossary([Concept(f"c{i}", terms=[Term(w, "zh-Hans-CN"), Term(f"[{i}]", "zh-Hant")])
+                  for i, w in enumerate(words)])
+    compiled, python = _pair(g, config)
+    assert compiled.convert(text) == python.convert(text)
+
+
+def test_regional_glossary_locks_alike_on_real_data() -> None:
+    """The cross-strait glossary (4,901 Wikipedia concepts) over sentences of its own terms."""
+    g = load_glossary(str(REGIONAL))
+    for config, tags in (("tw2sp", ("zh-Hant-TW", "zh-Hant")), ("s2twp", ("zh-Hans-CN", "zh-Hans")),
+                         ("hk2s", ("zh-Hant-HK",))):
+        forms = sorted({t.text for c in g.concepts for t in c.terms if t.lang in tags})
+        assert len(forms) > 1000
+        text = "\n".join(f"我們認為{f}很重要，{f}與其他" for f in forms)
+        compiled, python = _pair(g, config)
+        assert compiled.convert(text) == python.convert(text)
+
+
+def test_opencc_cases_with_a_glossary_lock_alike() -> None:
+    """OpenCC's own test inputs, with the example record's keywords locked."""
+    cases = json.loads(CASES.read_text(encoding="utf-8"))
+    g = Glossary([Concept("k1", terms=[Term("現實主義", "zh-Hant-TW"), Term("现实主义", "zh-Hans-CN")]),
+                  Concept("k2", terms=[Term("權力平衡", "zh-Hant-TW"), Term("权力平衡", "zh-Hans-CN")]),
+                  Concept("k3", terms=[Term("鼠標", "zh-Hant"), Term("滑鼠", "zh-Hant-TW"),
+                                       Term("鼠标", "zh-Hans-CN"), Term("光標", "zh-Hant-HK")])])
+    by_config: dict[str, list[str]] = {}
+    for case in cases["cases"]:
+        for config in case.get("expected", {}):
+            by_config.setdefault(config, []).append(case["input"])
+    assert len(by_config) >= 10
+    for config, inputs in sorted(by_config.items()):
+        text = "\n".join(inputs)
+        compiled = Converter(config, g, engine="opencc")
+        python = Converter(config, g, engine="python")
+        if compiled.locks:
+            assert compiled.compiled_lock() is not None
+        assert compiled.convert(text) == python.convert(text), config
+
+
+def test_target_with_spaces_is_restored_in_python() -> None:
+    g = _glossary(["文件", "軟體"], ["Google 文档", "软件"])
+    compiled, python = _pair(g, "tw2sp")
+    assert compiled.compiled_lock().specials  # the spaced target took the Python way back
+    text = "打開文件與軟體，文件。"
+    assert compiled.convert(text) == python.convert(text) == "打开Google 文档与软件，Google 文档。"
+
+
+def test_unrepresentable_form_keeps_the_python_lock() -> None:
+    g = _glossary(["#標籤", "軟體"], ["#标签", "软件"])
+    conv = Converter("tw2sp", g, engine="opencc")
+    assert conv.compiled_lock() is None
+    assert conv.convert("#標籤的軟體") == "#标签的软件"
+
+
+@pytest.mark.parametrize("text", ["軟體\ue123\ue456軟體", "⿰氵青軟體", "軟體\u31ef"])
+def test_inputs_the_engine_cannot_take_fall_back(text: str) -> None:
+    g = _glossary(["軟體"], ["软件"])
+    engine = compile_lock("tw2sp", {"軟體": "软件"})
+    assert engine is not None and engine.convert(text) is None
+    compiled, python = _pair(g, "tw2sp")
+    assert compiled.convert(text) == python.convert(text)
+    assert "软件" in compiled.convert(text)
+
+
+def test_auto_engine_compiles_for_large_texts_only() -> None:
+    g = _glossary(["東協"], ["东盟"])
+    conv = Converter("tw2sp", g)
+    assert conv.convert("東協") == "东盟" and not conv._engine_tried
+    big = "東協助理與東協。\n" * (ENGINE_MIN // 9 + 1)
+    assert conv.convert(big) == Converter("tw2sp", g, engine="python").convert(big)
+    assert conv._engine_tried and conv._engine is not None
+
+
+def test_unknown_engine_is_a_usage_error() -> None:
+    from termkit.errors import UsageError
+
+    with pytest.raises(UsageError):
+        Converter("tw2sp", None, engine="fast")
+
+
+def test_only_special_targets() -> None:
+    g = _glossary(["文件", "軟體"], ["Google 文档", "软 件"])
+    compiled, python = _pair(g, "tw2sp")
+    text = "文件與軟體。"
+    assert compiled.convert(text) == python.convert(text) == "Google 文档与软 件。"
