@@ -260,9 +260,8 @@ class Converter:
         self._cc = opencc_converter(self.config)
         self.locks = build_locks(glossary, self.config)
         self.max_term = max((len(f) for f in self.locks), default=0)
-        self._automaton: Any = None
-        self._targets: list[str] = []
-        self._lens: list[int] = []
+        self._automaton: Any = None  # built on first need: the compiled lock does without
+        self._targets = [lk.target for lk in self.locks.values()]
         # pyahocorasick finds a node's children by linear search. A small glossary scans the
         # text itself (one step per character); a large one puts thousands of children under
         # the root, so it scans UTF-8 bytes seen as Latin-1 text instead (at most 64 children
@@ -270,17 +269,20 @@ class Converter:
         # self-synchronising, so byte matches always start and end on character boundaries.
         first_chars = {form[0] for form in self.locks}
         self._bytes = len(first_chars) > BYTES_MODE_FANOUT
-        if self.locks:
+        self._lens = [len(f.encode("utf-8")) if self._bytes else len(f) for f in self.locks]
+
+    def _scanner(self) -> Any:
+        """The Aho–Corasick automaton of the locked forms (values: index into the targets)."""
+        if self._automaton is None:
             import ahocorasick
 
             automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-            for idx, (form, lk) in enumerate(self.locks.items()):
-                key = form.encode("utf-8").decode("latin-1") if self._bytes else form
-                automaton.add_word(key, idx)
-                self._targets.append(lk.target)
-                self._lens.append(len(key))
+            for idx, form in enumerate(self.locks):
+                automaton.add_word(form.encode("utf-8").decode("latin-1") if self._bytes else form,
+                                   idx)
             automaton.make_automaton()
             self._automaton = automaton
+        return self._automaton
 
     def plain(self, text: str) -> str:
         """OpenCC alone, no glossary."""
@@ -293,7 +295,7 @@ class Converter:
         # iter() reports matches by end position, so for one start the last one reported
         # is the longest: a dict keeps exactly that. (iter_long() is not used: it misses
         # matches after a failed longer candidate, found by randomized tests.)
-        best = {end - lens[idx] + 1: idx for end, idx in self._automaton.iter(scanned)}
+        best = {end - lens[idx] + 1: idx for end, idx in self._scanner().iter(scanned)}
         spans: list[tuple[int, int, int]] = []
         pos = 0
         for start in sorted(best):
@@ -305,7 +307,7 @@ class Converter:
 
     def matches(self, text: str) -> list[tuple[int, int, str]]:
         """Locked spans ``(start, end, target)`` in characters, leftmost-longest, not overlapping."""
-        if self._automaton is None:
+        if not self.locks:
             return []
         if not self._bytes:
             return [(s, e, self._targets[i]) for s, e, i in self._spans(text)]
@@ -322,7 +324,7 @@ class Converter:
 
     def convert(self, text: str) -> str:
         """Convert ``text``: locked terms get their target form, the rest goes through OpenCC."""
-        if self._automaton is None:
+        if not self.locks:
             return self.plain(text)
         if self.engine == "opencc" or (self.engine == "auto" and len(text) >= ENGINE_MIN):
             engine = self.compiled_lock()
