@@ -221,6 +221,9 @@ def stats(db: str, show_conflicts: bool, as_json: bool) -> None:
     for key in ("path", "schema_version", "units", "variants", "aligned", "flagged",
                 "conflicts", "bytes"):
         click.echo(f"{key}: {data[key]}")
+    if data["index_pending"]:
+        click.echo("index pending: an import is running or was interrupted; the next "
+                   "`termkit tm import` completes it")
     for key in ("languages", "domains", "origins"):
         if data[key]:
             click.echo(f"{key}:")

@@ -13,7 +13,8 @@ Tables (see :mod:`termkit.tm.store` for how they are used):
 * ``unit`` — one row per translation unit: a 64-bit content hash, 64-bit keys of the folded
   source text and of the folded targets, one unique index on (source, targets, hash) that
   serves both duplicate detection (importing the same unit twice adds nothing) and conflict
-  detection (one source, several targets), the import it came from, the alignment score and
+  detection (one source, several targets) — during a large import it may be absent for a
+  while, see :data:`UNIT_INDEXES` — the import it came from, the alignment score and
   flag, the unit's own metadata (TMX ``tuid``, source language, props, notes, line, record id)
   and its language sides, both as compact JSON. One row per unit, few columns: with Python's
   sqlite3 the cost of an insert grows with the number of bound values;
@@ -65,6 +66,15 @@ CREATE VIRTUAL TABLE word_index USING fts5(
 _V2 = "CREATE INDEX unit_source ON unit(source);"
 
 _MIGRATIONS: list[tuple[int, str]] = [(1, _V1), (2, _V2)]
+
+# The secondary indexes of the unit table (v1 and v2 above), re-creatable at any time. A large
+# import into an empty or small store drops them and builds each once at the end
+# (:mod:`termkit.tm.bulk`): a missing one is the "index pending" state, completed by the next
+# import (or the next batch of a running one).
+UNIT_INDEXES: dict[str, str] = {
+    "unit_key": "CREATE UNIQUE INDEX IF NOT EXISTS unit_key ON unit(src, tgt, hash)",
+    "unit_source": "CREATE INDEX IF NOT EXISTS unit_source ON unit(source)",
+}
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 

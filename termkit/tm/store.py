@@ -5,7 +5,9 @@ migrations, opening checks — is :mod:`termkit.tm.schema`). Imports commit in b
 batch one transaction, so a killed import leaves whole batches only and re-running it
 completes it: a unit already stored (same content hash, looked up by its source key) is
 counted as a duplicate, never added twice. A unit whose source is already stored with other
-targets is added too and reported as a conflict.
+targets is added too and reported as a conflict. An import whose first batch is at least as
+large as the store builds the unit table's secondary indexes once at the end instead of row by
+row (:mod:`termkit.tm.bulk`, with the crash-safe "index pending" state it defines).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from termkit.model import Notice, Source, Unit, Variant
+from termkit.tm import bulk
 from termkit.tm.fold import fold_many, is_chinese_tag, key64, zh_tokens
 from termkit.tm.schema import SCHEMA_VERSION, connect, db_error, migrate
 
@@ -156,26 +159,53 @@ class Store:
         """Add units; duplicates (same content hash) are skipped, conflicts reported.
 
         Each batch of ``batch_size`` units is one transaction. ``progress`` is called with
-        the number of units read so far after each committed batch.
+        the number of units read so far after each committed batch. A pending index state
+        (a killed bulk import) is completed first; a first batch at least as large as the
+        store makes this a bulk import (:mod:`termkit.tm.bulk`).
         """
         report = ImportReport()
         stamp = created or _now()
         conflict_keys: set[int] = set()
         batch: list[Unit] = []
-        for unit in units:
-            report.read += 1
-            batch.append(unit)
-            if len(batch) >= batch_size:
-                with _no_gc():
-                    self._import_batch(batch, domain, stamp, report, conflict_keys)
-                batch = []
-                if progress is not None:
-                    progress(report.read)
-        if batch:
-            with _no_gc():
-                self._import_batch(batch, domain, stamp, report, conflict_keys)
-            if progress is not None:
-                progress(report.read)
+        with self.guard():
+            bulk.complete(self.conn)  # a killed bulk import's indexes first (see tm.bulk)
+        # A first batch at least as large as the store: a bulk import (deferred indexes).
+        known: bulk.Known | None = None
+        decided = False
+        try:
+            # The collector stays paused while a batch is read as well as while it is
+            # written (see _no_gc); the young generations are collected between batches
+            # instead, so garbage cycles a reader might make are freed batch by batch.
+            with _no_gc() as collect:
+                for unit in units:
+                    report.read += 1
+                    batch.append(unit)
+                    if len(batch) >= batch_size:
+                        if not decided:
+                            decided = True
+                            with self.guard():
+                                known = bulk.start(self.conn, len(batch))
+                        self._import_batch(batch, domain, stamp, report, conflict_keys, known)
+                        batch = []
+                        if known is not None and len(known.hashes) > bulk.MAX_KNOWN:
+                            known = None  # too many to hold: indexes now, normal mode on
+                            with self.guard():
+                                bulk.complete(self.conn)
+                        collect()
+                        if progress is not None:
+                            progress(report.read)
+                if batch:
+                    self._import_batch(batch, domain, stamp, report, conflict_keys, known)
+                    batch = []
+                    collect()
+                    if progress is not None:
+                        progress(report.read)
+        finally:
+            if known is not None:
+                # Also when the import fails: a failure here leaves the pending state, which
+                # the next import completes.
+                with self.guard():
+                    bulk.complete(self.conn)
         if conflict_keys:
             report.conflicts = self.conflicts(sorted(conflict_keys)[:max_conflicts])
             if len(conflict_keys) > max_conflicts:
@@ -192,6 +222,7 @@ class Store:
         stamp: str,
         report: ImportReport,
         conflict_keys: set[int],
+        known: bulk.Known | None = None,
     ) -> None:
         kept: list[tuple[Unit, list[Variant], int]] = []
         seen: set[int] = set()
@@ -245,21 +276,32 @@ class Store:
             keys.append(_source_keys(unit, variants, folded[pos : pos + len(variants)]))
             pos += len(variants)
         with self.transaction() as conn:
-            # One look-up by source key gives both the duplicates (same hash) and the targets
-            # already stored for each source (conflicts), from the one covering index.
-            existing: set[int] = set()
+            existing: set[int]
             # Targets per source key: one int, or a set once there are several.
-            targets: dict[int, int | set[int]] = {}
-            for src, tgt, h in _by_source(conn, sorted({k[0] for k in keys})):
-                existing.add(h)
-                known = targets.get(src)
-                if known is None:
-                    targets[src] = tgt
-                elif isinstance(known, int):
-                    if known != tgt:
-                        targets[src] = {known, tgt}
-                else:
-                    known.add(tgt)
+            targets: dict[int, int | set[int]]
+            if known is not None:
+                # Bulk mode: everything stored is known in memory, but for what other
+                # processes committed since the last batch.
+                known.catch_up(conn)
+                existing, targets = known.hashes, known.targets
+            else:
+                if bulk.pending(conn):  # a bulk import elsewhere dropped the indexes
+                    bulk.build(conn)
+                # One look-up by source key gives both the duplicates (same hash) and the
+                # targets already stored for each source (conflicts), from the one covering
+                # index.
+                existing = set()
+                targets = {}
+                for src, tgt, h in _by_source(conn, sorted({k[0] for k in keys})):
+                    existing.add(h)
+                    known_targets = targets.get(src)
+                    if known_targets is None:
+                        targets[src] = tgt
+                    elif isinstance(known_targets, int):
+                        if known_targets != tgt:
+                            targets[src] = {known_targets, tgt}
+                    else:
+                        known_targets.add(tgt)
             uid = conn.execute("SELECT COALESCE(MAX(id), 0) FROM unit").fetchone()[0]
             sources: dict[tuple[str | None, str, str | None], int] = {}
             unit_rows: list[tuple[Any, ...]] = []
@@ -326,8 +368,12 @@ class Store:
                         word_rows.append((base + k, folded[k]))
                 unit_rows.append((uid, h, src, tgt, sid, score, int(flagged),
                                   meta_text, f"[{','.join(sides)}]"))
+                if known is not None:
+                    existing.add(h)  # the set is the store's, not this batch's
                 report.added += 1
                 report.flagged += int(flagged)
+            if known is not None:
+                known.last = uid
             conn.executemany("INSERT INTO unit VALUES (?,?,?,?,?,?,?,?,?)", unit_rows)
             conn.executemany("INSERT INTO zh_index(rowid, tokens) VALUES (?,?)", zh_rows)
             conn.executemany("INSERT INTO word_index(rowid, tokens) VALUES (?,?)", word_rows)
@@ -393,7 +439,7 @@ class Store:
         return out
 
     def stats(self) -> dict[str, Any]:
-        """Counts for ``tm stats``: units, variants, languages, domains, origins, conflicts."""
+        """Counts for ``tm stats``: units, variants, languages, domains, origins, conflicts …"""
         q = self.conn.execute
         with self.guard():
             units = q("SELECT COUNT(*) FROM unit").fetchone()[0]
@@ -404,6 +450,7 @@ class Store:
             aligned = q("SELECT COUNT(*) FROM unit WHERE score IS NOT NULL").fetchone()[0]
             conflicts = q("SELECT COUNT(*) FROM (SELECT src FROM unit GROUP BY src"
                           " HAVING COUNT(DISTINCT tgt) > 1)").fetchone()[0]
+            pending = bulk.pending(self.conn)
         domains: dict[str, int] = {}
         origins: dict[str, int] = {}
         for sid, count in per_source:
@@ -427,6 +474,9 @@ class Store:
             "flagged": flagged,
             "conflicts": conflicts,
             "bytes": size,
+            # Unit indexes not built yet: a bulk import is running, or was killed (the next
+            # import builds them; searches do not need them).
+            "index_pending": pending,
         }
 
 
@@ -439,18 +489,27 @@ def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
 
 
 @contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """The cyclic garbage collector paused while a batch is prepared and written.
+def _no_gc() -> Iterator[Callable[[], None]]:
+    """The cyclic garbage collector paused while an import reads and writes its batches.
 
-    A batch allocates a few hundred thousand acyclic tuples, lists and strings; each
-    allocation burst makes the collector traverse the live objects (the whole batch of units):
-    about 0.9 of 11.8 CPU seconds in a measured 200,000-unit import. Nothing in a batch creates
-    reference cycles, and the previous state is restored however the batch ends.
+    A batch is tens of thousands of units (a few hundred thousand acyclic tuples, lists,
+    dataclasses and strings) alive at once; with the collector running, each allocation burst
+    makes it traverse them, and its full collections traverse them again: about 0.9 of 11.8
+    CPU seconds in a measured 200,000-unit import for the writing alone, and as much again
+    while the batch is read. Nothing an import builds creates reference cycles. The context
+    gives a function to call between batches: it collects the young generations (cheap once a
+    batch is released) when the collector was enabled, so the cycles a reader might create
+    are still freed; the previous state is restored however the import ends.
     """
     enabled = gc.isenabled()
     gc.disable()
+
+    def collect() -> None:
+        if enabled:
+            gc.collect(1)
+
     try:
-        yield
+        yield collect
     finally:
         if enabled:
             gc.enable()
