@@ -14,8 +14,10 @@ from lxml import etree
 from termkit.errors import FormatError
 
 
-def parser(*, remove_blank_text: bool = False) -> etree.XMLParser:
+def parser(*, remove_blank_text: bool = False, target: Any = None) -> etree.XMLParser:
     """An lxml parser that never resolves entities, loads DTDs or touches the network."""
+    # ``target``: lxml's parser-target interface; one with no callbacks builds nothing, which
+    # makes a cheap well-formedness check (``feed`` raises ``XMLSyntaxError`` like a parse).
     return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -23,6 +25,7 @@ def parser(*, remove_blank_text: bool = False) -> etree.XMLParser:
         dtd_validation=False,
         huge_tree=False,
         remove_blank_text=remove_blank_text,
+        target=target,
     )
 
 
