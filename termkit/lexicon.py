@@ -610,8 +610,23 @@ def _words_cache_file(path: Path) -> Path:
     return cache_dir() / name
 
 
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+# Caches of other stamps kept beside a new one: two environments with their own copy of a
+# dictionary (two venvs, say) would otherwise delete each other's cache on every switch.
+KEEP_OTHER_CACHES = 2
+
+
 def write_cache(target: Path, data: Any, stale: str) -> None:
-    """Write a marshal cache atomically, then remove the files matching ``stale`` but ``target``."""
+    """Write a marshal cache atomically, then prune the older files matching ``stale``.
+
+    The newest :data:`KEEP_OTHER_CACHES` other files stay.
+    """
     # Atomic write: a racing process either sees no file or a whole one; a cache that cannot
     # be written is only a slower start next time.
     with contextlib.suppress(OSError):
@@ -622,10 +637,11 @@ def write_cache(target: Path, data: Any, stale: str) -> None:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(marshal.dumps(data))
             os.replace(tmp, target)
-            for old in target.parent.glob(stale):
-                if old.name != target.name:
-                    with contextlib.suppress(OSError):
-                        old.unlink()
+            others = [p for p in target.parent.glob(stale) if p.name != target.name]
+            others.sort(key=_mtime, reverse=True)
+            for old in others[KEEP_OTHER_CACHES:]:
+                with contextlib.suppress(OSError):
+                    old.unlink()
         except OSError:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)

@@ -1,0 +1,27 @@
+"""Disk caches: written atomically, and a new stamp keeps the newest few others."""
+
+from __future__ import annotations
+
+import marshal
+import os
+from pathlib import Path
+
+from termkit.lexicon import KEEP_OTHER_CACHES, write_cache
+
+
+def test_new_cache_keeps_the_newest_others(tmp_path: Path) -> None:
+    old = []
+    for i in range(KEEP_OTHER_CACHES + 2):
+        p = tmp_path / f"cedict-v1-stamp{i}.marshal"
+        p.write_bytes(marshal.dumps(i))
+        os.utime(p, (1000 + i, 1000 + i))
+        old.append(p)
+    unrelated = tmp_path / "pypinyin-v1-x.marshal"
+    unrelated.write_bytes(b"x")
+    target = tmp_path / "cedict-v1-new.marshal"
+    write_cache(target, {"a": 1}, "cedict-v*.marshal")
+    assert marshal.loads(target.read_bytes()) == {"a": 1}
+    kept = sorted(p.name for p in old if p.exists())
+    assert kept == sorted(p.name for p in old[-KEEP_OTHER_CACHES:])
+    assert unrelated.exists()
+    assert not list(tmp_path.glob(".*.tmp"))
