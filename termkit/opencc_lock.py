@@ -138,8 +138,8 @@ def compile_lock(config: str, locks: dict[str, str]) -> LockEngine | None:
         _build_dict(tool, codes.items(), lock_path)
         if plain:
             _build_dict(tool, ((codes[f], locks[f]) for f in plain), restore_path)
-    except (OSError, subprocess.CalledProcessError):
-        return None
+    except (OSError, UnicodeError, subprocess.CalledProcessError):
+        return None  # e.g. a lone surrogate in a form: not UTF-8, so not for OpenCC
     data: dict[str, Any] = _absolute(config_json(config))
     data["name"] = f"{config} with a termkit glossary lock"
     # The lock runs first, over the raw text, as the Python lock's scan does. (Merging it into
