@@ -324,3 +324,43 @@ def test_searches_while_a_bulk_import_runs(tmp_path: Path) -> None:
     assert out.splitlines()[-1] == "done 2900 100"
     assert _indexes(db) == set(UNIT_INDEXES)
     _check(db, 3000)
+
+
+def _count(db: Path) -> int:
+    conn = sqlite3.connect(db)
+    try:
+        return int(conn.execute("SELECT COUNT(*) FROM unit").fetchone()[0])
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("mode", ["bulk", "normal"])
+@pytest.mark.parametrize("layout", ["one batch", "two batches", "stored first"])
+def test_same_content_in_another_order_is_another_source(tmp_path: Path, mode: str,
+                                                         layout: str) -> None:
+    # Without a source language the first variant is the source: A's is English, B's Chinese.
+    # They share a content hash but not a source key, so both are stored, in every mode and
+    # batch layout (found by review: the modes used to disagree).
+    a = Unit(None, [Variant("en", "node"), Variant("zh-Hans", "节点")], None)
+    b = Unit(None, [Variant("zh-Hans", "节点"), Variant("en", "node")], None)
+    db = tmp_path / "tm.sqlite"
+    start = bulk.start
+    entered: list[bool] = []
+    bulk.start = _spy(start, mode == "bulk", entered)  # type: ignore[assignment]
+    try:
+        with open_store(str(db)) as store:
+            if layout == "stored first":
+                store.import_units([a], batch_size=1)
+                reports = [store.import_units([b], batch_size=1)]
+            else:
+                size = 2 if layout == "one batch" else 1
+                reports = [store.import_units([a, b], batch_size=size)]
+            again = store.import_units([b, a, a], batch_size=1)
+    finally:
+        bulk.start = start
+    assert (mode == "bulk") == any(entered)
+    assert sum(r.added for r in reports) == (2 if layout != "stored first" else 1)
+    assert sum(r.duplicates for r in reports) == 0
+    assert (again.added, again.duplicates) == (0, 3)
+    assert _count(db) == 2
+    assert _indexes(db) == set(UNIT_INDEXES)

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from termkit.tm.schema import UNIT_INDEXES
 
-# Units held in memory at most (a hash, a source and a target key: about 200 bytes each; the
+# Units held in memory at most (source key and hash, source and target keys: ~250 bytes each; the
 # peak memory of a measured 1M-unit import grew from 0.5 to 0.74 GB, the final index sort
 # included); past this a bulk import builds the indexes and goes on in the normal mode.
 MAX_KNOWN = 2_000_000
@@ -43,12 +43,13 @@ MAX_KNOWN = 2_000_000
 class Known:
     """What a bulk import knows of the stored units.
 
-    ``hashes``: every content hash; ``targets``: per source key, the target key (one int)
+    ``hashes``: every (source key, content hash) pair, the duplicate key of
+    :meth:`termkit.tm.store.Store.import_units`; ``targets``: per source key, the target key (one int)
     or the target keys (a set, once there are several: a conflict); ``last``: the highest
     unit id read or written.
     """
 
-    hashes: set[int] = field(default_factory=set)
+    hashes: set[tuple[int, int]] = field(default_factory=set)
     targets: dict[int, int | set[int]] = field(default_factory=dict)
     last: int = 0
 
@@ -58,7 +59,7 @@ class Known:
         last = self.last
         for uid, src, tgt, h in conn.execute(
                 "SELECT id, src, tgt, hash FROM unit WHERE id > ? ORDER BY id", (last,)):
-            hashes.add(h)
+            hashes.add((src, h))
             known = targets.get(src)
             if known is None:
                 targets[src] = tgt

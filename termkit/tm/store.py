@@ -156,7 +156,7 @@ class Store:
         progress: Callable[[int], None] | None = None,
         max_conflicts: int = 100,
     ) -> ImportReport:
-        """Add units; duplicates (same content hash) are skipped, conflicts reported.
+        """Add units; duplicates (same source and content) are skipped, conflicts reported.
 
         Each batch of ``batch_size`` units is one transaction. ``progress`` is called with
         the number of units read so far after each committed batch. A pending index state
@@ -225,7 +225,6 @@ class Store:
         known: bulk.Known | None = None,
     ) -> None:
         kept: list[tuple[Unit, list[Variant], int]] = []
-        seen: set[int] = set()
         for unit in batch:
             variants = unit.variants
             # The usual unit has text on every side and no x-lang prop: keep it as it is.
@@ -251,12 +250,7 @@ class Store:
             if variants is not unit.variants:
                 unit = Unit(unit.id, variants, unit.source_lang, unit.props, unit.notes,
                             unit.location)
-            h = unit_hash(unit)
-            if h in seen:
-                report.duplicates += 1
-                continue
-            seen.add(h)
-            kept.append((unit, variants, h))
+            kept.append((unit, variants, unit_hash(unit)))
         if not kept:
             return
         chinese_tag: dict[str, bool] = {}  # a batch has few distinct tags: test each once
@@ -276,7 +270,9 @@ class Store:
             keys.append(_source_keys(unit, variants, folded[pos : pos + len(variants)]))
             pos += len(variants)
         with self.transaction() as conn:
-            existing: set[int]
+            # A duplicate is a unit with the same source key and content hash as a stored one
+            # (or one added earlier in this batch): the key of the unique index, in both modes.
+            existing: set[tuple[int, int]]
             # Targets per source key: one int, or a set once there are several.
             targets: dict[int, int | set[int]]
             if known is not None:
@@ -293,7 +289,7 @@ class Store:
                 existing = set()
                 targets = {}
                 for src, tgt, h in _by_source(conn, sorted({k[0] for k in keys})):
-                    existing.add(h)
+                    existing.add((src, h))
                     known_targets = targets.get(src)
                     if known_targets is None:
                         targets[src] = tgt
@@ -313,9 +309,10 @@ class Store:
                 n = len(variants)
                 start = pos
                 pos += n
-                if h in existing:
+                if (src, h) in existing:
                     report.duplicates += 1
                     continue
+                existing.add((src, h))  # in bulk mode the set is the store's, not this batch's
                 uid += 1
                 # Most sources are new: keep their one target as an int, a set only when a
                 # second one comes (a set per unit costs more than the rest of this check).
@@ -368,8 +365,6 @@ class Store:
                         word_rows.append((base + k, folded[k]))
                 unit_rows.append((uid, h, src, tgt, sid, score, int(flagged),
                                   meta_text, f"[{','.join(sides)}]"))
-                if known is not None:
-                    existing.add(h)  # the set is the store's, not this batch's
                 report.added += 1
                 report.flagged += int(flagged)
             if known is not None:
