@@ -214,7 +214,8 @@ def build_locks(glossary: Glossary | None, config: str) -> dict[str, Lock]:
         target, quality = found
         one_way = concept.props.get(ONE_WAY_PROP) == "one-way"
         for term in concept.terms:
-            if not term.text or "\n" in term.text or not _is_chinese(term.lang):
+            if not term.text or "\n" in term.text or "\x00" in term.text \
+                    or not _is_chinese(term.lang):
                 continue
             if one_way and term.lang != "zh" and term.text != target:
                 continue  # a one-way rule converts its source text only, not its outputs
@@ -286,6 +287,10 @@ class Converter:
 
     def plain(self, text: str) -> str:
         """OpenCC alone, no glossary."""
+        if "\x00" in text:
+            # OpenCC reads C strings in some chains and loses what follows a NUL: convert
+            # the pieces between NULs (no dictionary key holds one, so nothing spans them).
+            return "\x00".join([self.plain(p) for p in text.split("\x00")])
         result: str = self._cc.convert(text)
         return result
 
@@ -326,6 +331,8 @@ class Converter:
         """Convert ``text``: locked terms get their target form, the rest goes through OpenCC."""
         if not self.locks:
             return self.plain(text)
+        if "\x00" in text:  # see plain(); no locked form holds a NUL either
+            return "\x00".join([self.convert(p) for p in text.split("\x00")])
         if self.engine == "opencc" or (self.engine == "auto" and len(text) >= ENGINE_MIN):
             engine = self.compiled_lock()
             if engine is not None:

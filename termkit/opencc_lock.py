@@ -13,18 +13,19 @@ module hands both jobs to OpenCC as two dictionaries in a private copy of the co
 
 No OpenCC dictionary contains private-use characters, so the steps in between leave codes
 alone and no key can span one: a code is a hard boundary, as the Python lock's placeholder
-is. The restore dictionary's keys are codes only, so it changes nothing else. The output is the Python lock's, character for character; a
+is. The restore dictionary's keys are codes only, so it changes nothing else. Forms sharing
+a target share its code. The output is the Python lock's, character for character; a
 differential test checks it across configs and generated texts.
 
 What OpenCC's text dictionary format cannot say falls back to the Python lock:
 
-- a form that starts with ``#`` (a comment line) or holds a tab or line break, a form or target
-  holding a code character or an ideographic description character, or more forms than
-  there are codes: the whole lock stays in Python;
-- a target holding an ASCII space (OpenCC splits values on spaces) or empty: it gets a
-  code starting with ``SPECIAL`` that no dictionary restores, and Python puts the target in
-  afterwards;
-- an input holding a code character, or an ideographic description character (newer OpenCC
+- a form that starts with ``#`` (a comment line) or holds a tab, line break, NUL or U+FEFF, a
+  form or target holding a code character or an ideographic description character, or more
+  distinct targets than there are codes: the whole lock stays in Python;
+- a target holding an ASCII space (OpenCC splits values on spaces), a tab, line break, NUL or
+  U+FEFF, or empty: its code starts with ``SPECIAL`` and restores to itself (so the restore
+  step reads it whole), and Python puts the target in afterwards;
+- an input holding NUL, a code character, or an ideographic description character (newer OpenCC
   reads an IDS sequence as one unit, the Python lock does not): :meth:`LockEngine.convert`
   returns ``None`` and the caller uses the Python lock for that text.
 
@@ -37,6 +38,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterable
@@ -50,15 +52,18 @@ from typing import Any
 _CODE_FIRST = 0xE100
 _CODE_BASE = 0xF000 - _CODE_FIRST
 SPECIAL = "\uefff"
-MAX_FORMS = (_CODE_BASE - 1) * _CODE_BASE
-MAX_SPECIALS = _CODE_BASE
+MAX_TARGETS = (_CODE_BASE - 1) * _CODE_BASE
+MAX_SPECIALS = _CODE_BASE - 1  # the last would be SPECIAL twice
 
-# Ideographic description characters (U+2FF0..U+2FFF, U+31EF) and the code range.
-_UNSAFE = re.compile("[\u2ff0-\u2fff\u31ef\ue100-\uefff]")
+# What an input must not hold for the engine: NUL (some chains read C strings; Converter
+# splits texts at NULs first), ideographic description characters (U+2FF0..U+2FFF, U+31EF)
+# and the code range.
+_UNSAFE = re.compile("[\x00\u2ff0-\u2fff\u31ef\ue100-\uefff]")
+_IDS_OR_CODE = re.compile("[\u2ff0-\u2fff\u31ef\ue100-\uefff]")  # for targets
 
 
 def code(index: int) -> str:
-    """The two-character code of the ``index``-th locked form."""
+    """The two-character code of the ``index``-th target."""
     return chr(_CODE_FIRST + index // _CODE_BASE) + chr(_CODE_FIRST + index % _CODE_BASE)
 
 
@@ -67,14 +72,19 @@ def special_code(index: int) -> str:
     return SPECIAL + chr(_CODE_FIRST + index)
 
 
+# Characters OpenCC's text dictionaries cannot carry as they are: line ends and tabs (the
+# format's separators), NUL (dropped with what follows), and U+FEFF (read as a byte-order mark).
+_NOT_IN_DICT = "\t\n\r\x00\ufeff"
+
+
 def _form_ok(form: str) -> bool:
-    return bool(form) and not form.startswith("#") and not any(c in form for c in "\t\n\r") \
+    return bool(form) and not form.startswith("#") and not any(c in form for c in _NOT_IN_DICT) \
         and _UNSAFE.search(form) is None
 
 
 def _target_plain(target: str) -> bool:
     """True when OpenCC's text format can carry ``target`` as a value as it is."""
-    return bool(target) and not any(c in target for c in " \t\n\r")
+    return bool(target) and not any(c in target for c in " " + _NOT_IN_DICT)
 
 
 @dataclass(frozen=True)
@@ -116,28 +126,32 @@ def compile_lock(config: str, locks: dict[str, str]) -> LockEngine | None:
     from termkit.errors import MissingDependencyError
     from termkit.opencc_data import _absolute, _opencc_dict_tool, _workdir, config_json
 
-    if not locks or len(locks) > MAX_FORMS:
+    if not locks:
         return None
-    if not all(_form_ok(f) and (_UNSAFE.search(t) is None) for f, t in locks.items()):
+    if not all(_form_ok(f) and _IDS_OR_CODE.search(t) is None for f, t in locks.items()):
         return None
     try:
         tool = _opencc_dict_tool()
     except MissingDependencyError:
         return None
-    plain = [f for f, t in locks.items() if _target_plain(t)]
-    other = [f for f, t in locks.items() if not _target_plain(t)]
-    if len(other) > MAX_SPECIALS:
+    # One code per distinct target (several forms often share one).
+    targets = sorted(set(locks.values()))
+    plain = [t for t in targets if _target_plain(t)]
+    other = [t for t in targets if not _target_plain(t)]
+    if len(plain) > MAX_TARGETS or len(other) > MAX_SPECIALS:
         return None
-    codes = {form: code(i) for i, form in enumerate(plain)}
-    codes.update((form, special_code(i)) for i, form in enumerate(other))
-    specials = {codes[f][1]: locks[f] for f in other}
+    codes = {t: code(i) for i, t in enumerate(plain)}
+    codes.update((t, special_code(i)) for i, t in enumerate(other))
+    specials = {codes[t][1]: t for t in other}
     folder = tempfile.mkdtemp(prefix="lock-", dir=_workdir())
     lock_path = os.path.join(folder, "lock.ocd")
     restore_path = os.path.join(folder, "restore.ocd")
     try:
-        _build_dict(tool, codes.items(), lock_path)
-        if plain:
-            _build_dict(tool, ((codes[f], locks[f]) for f in plain), restore_path)
+        _build_dict(tool, ((form, codes[t]) for form, t in locks.items()), lock_path)
+        # Special codes restore to themselves: the step then reads each as a whole, and never
+        # pairs its second character with the first of the next code (a valid code, maybe).
+        _build_dict(tool, [*((codes[t], t) for t in plain), *((codes[t], codes[t]) for t in other)],
+                    restore_path)
     except (OSError, UnicodeError, subprocess.CalledProcessError):
         return None  # e.g. a lone surrogate in a form: not UTF-8, so not for OpenCC
     data: dict[str, Any] = _absolute(config_json(config))
@@ -149,8 +163,7 @@ def compile_lock(config: str, locks: dict[str, str]) -> LockEngine | None:
     # Restoring is a step of its own at the end of the chain. Its keys all start with a code
     # character, so no other text can match, and OpenCC skips the characters that cannot
     # start a key in bulk. (Measured cheaper than adding the dictionary to the last step.)
-    if plain:
-        data["conversion_chain"].append({"dict": {"type": "ocd", "file": restore_path}})
+    data["conversion_chain"].append({"dict": {"type": "ocd", "file": restore_path}})
     config_path = os.path.join(folder, "config.json")
     with open(config_path, "w", encoding="utf-8") as fh:
         json.dump(data, fh, ensure_ascii=False)
@@ -158,4 +171,8 @@ def compile_lock(config: str, locks: dict[str, str]) -> LockEngine | None:
         converter = opencc.OpenCC(config_path)
     except Exception:  # any OpenCC failure means: keep the Python lock
         return None
+    finally:
+        # OpenCC has read the dictionaries: the files can go (a long-running process that
+        # locks many large texts would otherwise fill its temporary folder).
+        shutil.rmtree(folder, ignore_errors=True)
     return LockEngine(converter, specials)

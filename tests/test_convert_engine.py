@@ -152,3 +152,63 @@ def test_only_special_targets() -> None:
 
 def test_form_that_is_not_utf8_keeps_the_python_lock() -> None:
     assert compile_lock("tw2sp", {"軟\udcff體": "软件"}) is None
+
+
+def test_python_restored_target_next_to_another_term() -> None:
+    # Found in review: a special code followed by another code used to be read out of step
+    # (its second character and the next code's first made a valid code). Real data: the
+    # cross-strait glossary under t2s.
+    g = load_glossary(str(REGIONAL))
+    compiled, python = _pair(g, "t2s")
+    assert compiled.compiled_lock().specials
+    text = "Google Chrome内嵌框架網路，谷歌瀏覽器內嵌框架網路。" * 3
+    assert compiled.convert(text) == python.convert(text)
+    # Synthetic: the first special and the first plain code share their second character.
+    g = _glossary(["文件", "軟體", "網路"], ["Google 文档", "软件", "网络"])
+    compiled, python = _pair(g, "tw2sp")
+    for text in ("文件軟體", "文件網路軟體", "軟體文件文件網路"):
+        assert compiled.convert(text) == python.convert(text)
+
+
+def test_as_many_special_targets_as_codes_allow() -> None:
+    from termkit.opencc_lock import MAX_SPECIALS, SPECIAL, special_code
+
+    assert special_code(MAX_SPECIALS - 1) != SPECIAL * 2
+    words = [f"軟{i}體" for i in range(MAX_SPECIALS)]
+    compiled, python = _pair(_glossary(words, [f"软 {i}" for i in range(MAX_SPECIALS)]), "tw2sp")
+    text = "".join(words[-50:]) + "軟體"
+    assert compiled.convert(text) == python.convert(text)
+    too_many = {f"軟{i}體": f"软 {i}" for i in range(MAX_SPECIALS + 1)}  # distinct targets
+    assert compile_lock("tw2sp", too_many) is None
+
+
+@pytest.mark.parametrize("form", ["\ufeff軟體", "軟\x00體"])
+def test_forms_the_dictionary_format_would_change_keep_the_python_lock(form: str) -> None:
+    # U+FEFF at the start of a dictionary file is read as a byte-order mark, and a NUL ends
+    # the line: found in review.
+    assert compile_lock("tw2sp", {form: "软件", "網路": "网络"}) is None
+
+
+@pytest.mark.parametrize("config", ["tw2sp", "s2hkp", "t2s"])
+def test_nul_in_the_text_is_a_boundary_in_both_engines(config: str) -> None:
+    # Some OpenCC chains read C strings and lost what followed a NUL (found in review).
+    g = _glossary(["軟體"], ["软件"])
+    text = "abc\x00軟體後面\n中文\x00" + "軟體。" * 10
+    compiled, python = _pair(g, config)
+    out = compiled.convert(text)
+    assert out == python.convert(text)
+    assert out.count("\x00") == 2 and out.endswith("。")
+    pieces = text.split("\x00")
+    assert out == "\x00".join(python.convert(p) for p in pieces)
+    assert Converter(config).convert(text) == "\x00".join(Converter(config).plain(p) for p in pieces)
+    assert "後面" in Converter(config).convert(text) or "后面" in Converter(config).convert(text)
+
+
+def test_target_with_nul_or_bom_is_restored_in_python() -> None:
+    engine = compile_lock("tw2sp", {"軟體": "软\x00件", "網路": "\ufeff网络"})
+    assert engine is not None and len(engine.specials) == 2
+    assert engine.convert("軟體與網路") == "软\x00件与\ufeff网络"
+    # Through a glossary: a target is also a form, and a form with NUL is never locked.
+    g = _glossary(["軟體"], ["软\x00件"])
+    compiled, python = _pair(g, "tw2sp")
+    assert compiled.convert("軟體與網路") == python.convert("軟體與網路") == "软\x00件与网络"
