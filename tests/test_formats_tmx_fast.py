@@ -231,6 +231,11 @@ EDGES = {
                   "</seg></tuv></tu>" + _E,
     "lone-cr": _H + _P + "\r" + _P + _E,
     "crlf": (_H + _P + "\n" + _P + _E).replace("\n", "\r\n"),
+    # xml:id values must be unique names; libxml2 checks that only while building a tree
+    # (found in review).
+    "duplicate-xml-id": _H + '<tu xml:id="u1"><tuv xml:lang="en"><seg>a</seg></tuv></tu>\n'
+                        '<tu xml:id="u1"><tuv xml:lang="en"><seg>b</seg></tuv></tu>' + _E,
+    "xml-id-not-a-name": _H + '<tu xml:id="9"><tuv xml:lang="en"><seg>a</seg></tuv></tu>' + _E,
 }
 
 

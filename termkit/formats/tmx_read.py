@@ -404,6 +404,9 @@ def _blocks(stream: BinaryIO, checker: Any, pending: bytes) -> Iterator[tuple[st
         else:
             eof = True
             piece, pending = pending, b""
+        if b"xml:id" in piece:
+            # libxml2 checks xml:id values (unique, a name) only while building a tree.
+            raise _Unsuitable
         try:
             checker.feed(piece)
             if eof:
