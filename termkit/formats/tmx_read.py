@@ -27,6 +27,7 @@ the line of the ``>`` closing the ``<tu>`` start tag, counting ``\\n`` character
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import itertools
 import re
@@ -88,6 +89,76 @@ _DOCTYPE = re.compile(  # <!DOCTYPE name>, with a SYSTEM or PUBLIC id, and no in
 
 class _Unsuitable(Exception):
     """This reader cannot vouch for the input: the iterparse reader takes over."""
+
+
+# The XML declaration of a UTF-16 document, and the encoding it may name for this reader to
+# read it as UTF-8: none (the byte-order mark says it) or plain UTF-16.
+_DECLARATION = re.compile(r"<\?xml[ \t\r\n][^>]*?\?>")
+_ENCODING = re.compile(r"([ \t\r\n]encoding[ \t\r\n]*=[ \t\r\n]*)([\"'])([^\"']*)\2")
+
+
+class _Utf16:
+    """A UTF-16 stream with a byte-order mark, read as UTF-8 (declaration rewritten to match).
+
+    Lines and their content are unchanged, so units and their lines are those of the original;
+    anything odd (no declaration's blessing, invalid UTF-16) is :class:`_Unsuitable`, and the
+    iterparse reader reads the original stream.
+    """
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.raw = raw
+        self.decoder = codecs.getincrementaldecoder("utf-16")("strict")
+        self.first = True
+
+    def read(self, size: int) -> bytes:
+        """About ``size`` bytes of the document as UTF-8; ``b""`` at its end."""
+        text = ""
+        while not text:
+            raw = self.raw.read(size)
+            try:
+                text = self.decoder.decode(raw, final=not raw)
+            except UnicodeDecodeError:
+                raise _Unsuitable from None
+            if not raw:
+                break
+        if self.first and text:
+            self.first = False
+            text = self._declaration(text)
+        try:
+            return text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate that decoding let through
+            raise _Unsuitable from None
+
+    @staticmethod
+    def _declaration(text: str) -> str:
+        if not text.startswith("<?xml"):
+            return text
+        m = _DECLARATION.match(text)
+        if m is None:
+            raise _Unsuitable  # a declaration longer than a block: not worth the trouble
+        enc = _ENCODING.search(m.group())
+        if enc is None:
+            return text
+        if enc.group(3).upper() not in ("UTF-16", "UTF16"):
+            raise _Unsuitable  # what libxml2 makes of a mismatch is iterparse's to say
+        decl = m.group()[: enc.start(3)] + "UTF-8" + m.group()[enc.end(3):]
+        return decl + text[m.end():]
+
+
+def _check_utf16(stream: BinaryIO) -> None:
+    """Decode the whole stream first: :class:`_Unsuitable` if it is not valid UTF-16.
+
+    libxml2 converts UTF-16 ahead of parsing, so the iterparse reader reports an invalid
+    sequence before units that precede it; checking first keeps the units delivered before
+    the error the same (none from this reader).
+    """
+    decoder = codecs.getincrementaldecoder("utf-16")("strict")
+    try:
+        while raw := stream.read(BLOCK):
+            decoder.decode(raw)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise _Unsuitable from None
 
 
 class _Null:
@@ -191,7 +262,7 @@ def _prolog(stream: BinaryIO, checker: Any, header: _Header) -> tuple[bytes, int
         head += block
     prolog = head[: m.end()]
     if prolog.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _Unsuitable  # UTF-16 (or 32): iterparse decodes it
+        raise _Unsuitable  # UTF-32 (UTF-16 comes here as UTF-8, see _Utf16): iterparse decodes it
     try:
         # The prolog closed by hand: if "<body>" were inside a comment, CDATA section or
         # processing instruction, this could not parse. Entities would be refused by check_tree.
@@ -430,7 +501,14 @@ def _units(stream: BinaryIO, path: str, start: int) -> Iterator[Unit]:
     already delivered.
     """
     delivered = 0
+    original = stream
     try:
+        head = stream.read(4)
+        stream.seek(start)
+        if head[:2] in (b"\xff\xfe", b"\xfe\xff") and head[2:4] != b"\x00\x00":  # not UTF-32
+            _check_utf16(stream)
+            stream.seek(start)
+            stream = _Utf16(stream)  # type: ignore[assignment]
         checker = xmlsafe.parser(target=_Null())
         header = _Header()
         pending, line = _prolog(stream, checker, header)
@@ -495,5 +573,5 @@ def _units(stream: BinaryIO, path: str, start: int) -> Iterator[Unit]:
         return
     except _Unsuitable:
         pass
-    stream.seek(start)
-    yield from itertools.islice(_read_units(stream, path), delivered, None)
+    original.seek(start)
+    yield from itertools.islice(_read_units(original, path), delivered, None)
