@@ -270,7 +270,7 @@ class Converter:
         # self-synchronising, so byte matches always start and end on character boundaries.
         first_chars = {form[0] for form in self.locks}
         self._bytes = len(first_chars) > BYTES_MODE_FANOUT
-        self._lens = [len(f.encode("utf-8")) if self._bytes else len(f) for f in self.locks]
+        self._lens: list[int] = []  # scanned length of each form, with the automaton
 
     def _scanner(self) -> Any:
         """The Aho–Corasick automaton of the locked forms (values: index into the targets)."""
@@ -279,8 +279,9 @@ class Converter:
 
             automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
             for idx, form in enumerate(self.locks):
-                automaton.add_word(form.encode("utf-8").decode("latin-1") if self._bytes else form,
-                                   idx)
+                key = form.encode("utf-8").decode("latin-1") if self._bytes else form
+                automaton.add_word(key, idx)
+                self._lens.append(len(key))
             automaton.make_automaton()
             self._automaton = automaton
         return self._automaton
@@ -296,11 +297,12 @@ class Converter:
 
     def _spans(self, scanned: str) -> list[tuple[int, int, int]]:
         """Leftmost-longest matches ``(start, end, target index)`` in the scanned form of a text."""
+        scanner = self._scanner()  # first: it fills self._lens
         lens = self._lens
         # iter() reports matches by end position, so for one start the last one reported
         # is the longest: a dict keeps exactly that. (iter_long() is not used: it misses
         # matches after a failed longer candidate, found by randomized tests.)
-        best = {end - lens[idx] + 1: idx for end, idx in self._scanner().iter(scanned)}
+        best = {end - lens[idx] + 1: idx for end, idx in scanner.iter(scanned)}
         spans: list[tuple[int, int, int]] = []
         pos = 0
         for start in sorted(best):
