@@ -47,6 +47,21 @@ def _slow(data: bytes, path: str = "t.tmx") -> Outcome:
     return _outcome(lambda: tmx._read_units(io.BytesIO(data), path))
 
 
+def _assert_alike(fast: Outcome, slow: Outcome) -> None:
+    """The same error (message and FILE:LINE:COL) and, without one, the same units.
+
+    Before an error, how many units each reader delivers depends on how much libxml2 buffers
+    (it changed between lxml 6.1 and 6.2), so there only the order is held: the units one reader
+    delivered are a prefix of the other's.
+    """
+    assert fast[1] == slow[1]
+    if slow[1] is None:
+        assert fast[0] == slow[0]
+    else:
+        shorter, longer = sorted((fast[0], slow[0]), key=len)
+        assert longer[: len(shorter)] == shorter
+
+
 class _Paths:
     """Counts how units were read: fallbacks to iterparse, <tu>s parsed apart by lxml."""
 
@@ -85,7 +100,7 @@ def test_direct_construction_is_enabled_for_this_model() -> None:
 def test_every_test_file_reads_alike(path: Path) -> None:
     data = path.read_bytes()
     fast = _outcome(lambda: tmx.iter_units(path.open("rb"), str(path)))
-    assert fast == _slow(data, str(path))
+    _assert_alike(fast, _slow(data, str(path)))
     assert fast[0] or fast[1]  # something was read (or refused)
 
 
@@ -128,7 +143,7 @@ def test_usual_layouts_take_the_fast_path(make: Callable[[], bytes], paths: _Pat
         monkeypatch.setattr(tmx_read, "BLOCK", block)
         fast = _fast(data)
         assert (paths.fallbacks, paths.fragments) == (0, 0)
-        assert fast == _slow(data)
+        _assert_alike(fast, _slow(data))
         assert fast[1] is None and len(fast[0]) in (300, 3000)
 
 
@@ -144,7 +159,7 @@ def test_utf16_declarations_read_alike(declared: str, codec: str) -> None:
     # Only a declaration of plain UTF-16 (or none) lets the chunked reader transcode; the rest,
     # whatever libxml2 makes of it, is the iterparse reader's.
     data = _utf16(_indented_file(50), codec, declared)
-    assert _fast(data) == _slow(data)
+    _assert_alike(_fast(data), _slow(data))
     undeclared = _utf16(_indented_file(50), codec).replace(
         ' encoding="UTF-16"'.encode(codec), b"", 1)
     assert _fast(undeclared) == _slow(undeclared) and len(_fast(undeclared)[0]) == 50
@@ -156,7 +171,7 @@ def test_invalid_utf16_reads_alike(monkeypatch: pytest.MonkeyPatch) -> None:
     for at in (len(good) // 2, len(good) - 40):
         at -= at % 2
         bad = good[:at] + "\udc00".encode("utf-16-le", "surrogatepass") + good[at:]
-        assert _fast(bad) == _slow(bad)
+        _assert_alike(_fast(bad), _slow(bad))
         assert _slow(bad)[1] is not None  # the reference refuses it, with a position
 
 
@@ -180,7 +195,7 @@ def test_line_rule_for_any_space_after_the_tu_tag(space: str, extra: str, paths:
             + "</body></tmx>").encode()
     fast = _fast(data)
     assert fast[1] is None and len(fast[0]) == 12
-    assert fast == _slow(data)
+    _assert_alike(fast, _slow(data))
     # the rule is applied where libxml2's is known (white space of fewer than 300 characters)
     assert paths.fallbacks == (0 if 0 < len(space) < 300 else 1)
 
@@ -195,7 +210,7 @@ def test_unseekable_stream_reads_alike() -> None:
         def read(self, size: int = -1) -> bytes:
             return self.inner.read(size)
 
-    assert _outcome(lambda: tmx.iter_units(Pipe(), "t.tmx")) == _slow(data)  # type: ignore[arg-type]
+    _assert_alike(_outcome(lambda: tmx.iter_units(Pipe(), "t.tmx")), _slow(data))  # type: ignore[arg-type]
 
 
 def test_stream_not_at_its_start_is_read_from_where_it_is() -> None:
@@ -208,15 +223,27 @@ def test_stream_not_at_its_start_is_read_from_where_it_is() -> None:
 
 @pytest.mark.parametrize("bad", ["&#1;", "\x01", "]]>", "&undefined;", "</tuv>", "\udcff"])
 def test_an_error_at_the_end_of_a_block(bad: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Units delivered before the error and the error itself are the same, wherever blocks end."""
-    data = _termkit_file(40)
-    at = data.index(b"</seg>", data.index(b"c0000031"))
-    data = data[:at] + bad.encode("utf-8", "surrogatepass") + data[at:]
+    """Wherever blocks end, the error is the reference's, and the units before it are right.
+
+    How many units a reader delivers before an error depends on how much libxml2 buffers (lxml
+    6.2 delivers none where 6.1 delivered 31), so neither reader is held to a count: what must hold
+    is that both report the same error and deliver only a prefix of the intact file's units, never
+    the broken unit or anything after it.
+    """
+    intact = _termkit_file(40)
+    at = intact.index(b"</seg>", intact.index(b"c0000031"))
+    data = intact[:at] + bad.encode("utf-8", "surrogatepass") + intact[at:]
+    good = _slow(intact)
+    assert good[1] is None and len(good[0]) == 40
+    before = good[0][:31]  # the units that precede the broken one
     slow = _slow(data)
-    assert slow[1] is not None and len(slow[0]) == 31
+    assert slow[1] is not None
+    assert slow[0] == before[: len(slow[0])]
     for block in (64, 200, 1000, 4096):
         monkeypatch.setattr(tmx_read, "BLOCK", block)
-        assert _fast(data) == slow
+        fast = _fast(data)
+        assert fast[1] == slow[1]
+        assert fast[0] == before[: len(fast[0])]
 
 
 _H = '<tmx version="1.4"><header srclang="en"/><body>\n'
@@ -281,7 +308,7 @@ def test_edge_cases_read_alike(name: str, encoding: str) -> None:
             return
         text = '<?xml version="1.0" encoding="ISO-8859-1"?>' + text.replace("x", "é")
     data = text.encode(encoding)
-    assert _fast(data) == _slow(data)
+    _assert_alike(_fast(data), _slow(data))
 
 
 # --------------------------------------------------------------------------- generated documents
@@ -408,7 +435,7 @@ def test_generated_documents_read_alike(data: bytes, block: int) -> None:
     with pytest.MonkeyPatch.context() as patch:  # hypothesis and function-scoped fixtures do not mix
         patch.setattr(tmx_read, "BLOCK", block)
         fast = _fast(data)
-    assert fast == slow
+    _assert_alike(fast, slow)
 
 
 @settings(max_examples=200, deadline=None,
@@ -421,7 +448,7 @@ def test_generated_clean_documents_need_no_fallback(data: bytes, block: int) -> 
         patch.setattr(tmx_read, "BLOCK", block)
         patch.setattr(tmx_read, "_read_units", _refuse)
         fast = _fast(data)
-    assert fast == slow
+    _assert_alike(fast, slow)
 
 
 @st.composite
@@ -467,16 +494,16 @@ def test_generated_plain_documents_need_no_lxml_per_unit(data: bytes, block: int
         patch.setattr(tmx_read, "_read_units", _refuse)
         patch.setattr(tmx_read._Scanner, "fragment", _refuse)
         fast = _fast(data)
-    assert fast == slow
+    _assert_alike(fast, slow)
 
 
 def test_the_generated_documents_reach_every_path(paths: _Paths) -> None:
     """The generator above is not vacuous: plain, lxml-parsed and fallback units all occur."""
     plain = b'<tmx><header/><body>\n<tu tuid="a"><tuv xml:lang="en"><seg>x</seg></tuv></tu>\n'
-    assert _fast(plain + b"</body></tmx>") == _slow(plain + b"</body></tmx>")
+    _assert_alike(_fast(plain + b"</body></tmx>"), _slow(plain + b"</body></tmx>"))
     assert (paths.fallbacks, paths.fragments) == (0, 0)
     noted = plain + b'<tu><note>n</note><tuv xml:lang="en"><seg>y</seg></tuv></tu></body></tmx>'
-    assert _fast(noted) == _slow(noted)
+    _assert_alike(_fast(noted), _slow(noted))
     assert (paths.fallbacks, paths.fragments) == (0, 1)
     commented = plain + b"<!-- c --></body></tmx>"
     assert _fast(commented) == _slow(commented) and paths.fallbacks == 1
