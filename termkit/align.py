@@ -108,7 +108,7 @@ def pair_authors(
     persons: Sequence[Person], *, path: str | None = None, line: int | None = None
 ) -> tuple[list[Pair], list[Person], list[Notice]]:
     """Pair each author's Chinese and romanized names when they match (names.match_name)."""
-    from termkit.names import match_name
+    from termkit.pinyin.names import match_name
 
     pairs: list[Pair] = []
     unmatched: list[Person] = []
