@@ -502,6 +502,10 @@ class WordList:
             self._parse(word[0])
         return word in self._flags
 
+    def headwords(self) -> list[str]:
+        """Every headword of the list (both scripts), in shard order; parses no shard."""
+        return [w for words, _flags in self._shards.values() for w in words.split("\n")]
+
     def is_proper_noun(self, word: str) -> bool:
         """:meth:`Lexicon.is_proper_noun`: every entry of ``word`` has capitalized pinyin."""
         return word in self and bool(self._flags[word] & _PROPER)
