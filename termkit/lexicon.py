@@ -356,6 +356,19 @@ class Lexicon:
                 return [(e, _decode(p)) for e, p in zip(entries, parts, strict=True)]
         return [(e, [tuple(p) for p in gloss_phrases(e.glosses)]) for e in entries]
 
+    @functools.cached_property
+    def gloss_vocabulary(self) -> frozenset[str]:
+        """Every normalized English content word (stem) of the dictionary's glosses."""
+        vocab: set[str] = set()
+        for raw in set(self._index.values()):
+            encoded = raw.partition("\0")[2]
+            if encoded:
+                vocab.update(encoded.replace("\n", " ").replace("|", " ").split())
+            else:
+                for entry in parse_cedict(raw.split("\n")):
+                    vocab.update(w for p in gloss_phrases(entry.glosses) for w in p)
+        return frozenset(vocab)
+
     def english_words(self, word: str) -> frozenset[str]:
         """Normalized English content words (stems) of the glosses of ``word``."""
         cached = self._words.get(word)

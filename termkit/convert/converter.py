@@ -128,15 +128,19 @@ class Lock:
     free: bool = False  # ``lock-match: substring``: locks inside words too
 
 
-def in_scope(concept: Concept, form: str, topics: Collection[str]) -> bool:
-    """True when ``form`` of ``concept`` locks with the topics switched on.
+def in_scope(concept: Concept, form: str, topics: Collection[str], script: str | None = None) -> bool:
+    """True when ``form`` of ``concept``, read in a text of ``script``, locks with ``topics`` on.
 
-    A form listed in the concept's ``lock-topic-only`` prop locks only when one of the
-    concept's domains is among ``topics`` (or ``topics`` holds ``"all"``); every other form,
-    and every form of a concept without the prop (a user's own glossary), always locks.
+    A form listed in the concept's ``lock-topic-only`` prop (``文件`` for any script,
+    ``文件@Hans`` for Simplified text only) locks only when one of the concept's domains is
+    among ``topics`` (or ``topics`` holds ``"all"``); every other form, and every form of a
+    concept without the prop (a user's own glossary), always locks.
     """
     listed = concept.props.get(TOPIC_ONLY_PROP)
-    if not listed or form not in listed.split():
+    if not listed:
+        return True
+    entries = listed.split()
+    if form not in entries and (script is None or f"{form}@{script}" not in entries):
         return True
     return ALL_TOPICS in topics or any(d in topics for d in concept.domains)
 
@@ -169,7 +173,7 @@ def build_locks(glossary: Glossary | None, config: str,
                 continue
             if one_way and term.lang != "zh" and term.text != target:
                 continue  # a one-way rule converts its source text only, not its outputs
-            if not in_scope(concept, term.text, topics):
+            if not in_scope(concept, term.text, topics, src_tag.script):
                 continue
             t = _parse(term.lang)
             if t == src_tag:
