@@ -58,7 +58,7 @@ DIRECTIONS = [("tw2sp", TW, CN, "Hant"), ("s2twp", CN, TW, "Hans"),
 def test_every_two_variant_rule_converts_in_a_sentence(config: str, src_tags: tuple[str, ...],
                                                        dst_tags: tuple[str, ...], script: str) -> None:
     g = regional()
-    conv = Converter(config, g)
+    conv = Converter(config, g, topics=["all"])  # every rule, topical ones too
     # Which targets each source string may legitimately take: the data sometimes gives one
     # string several renderings (音訊檔 -> 音频文件 / 音频档); the lock picks one of them.
     cases: list[tuple[str, str]] = []

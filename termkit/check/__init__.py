@@ -27,7 +27,7 @@ once, run many), and the renderers in :mod:`termkit.check.report`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from termkit.check.engine import Checker, Stats, check_units, parse_checks
@@ -70,9 +70,13 @@ def check_files(
     format: str | None = None,
     source_lang: str | None = None,
     target_lang: str | None = None,
+    topics: Collection[str] = (),
 ) -> CheckResult:
-    """Check translation files (and line-aligned text pairs) as one file set."""
-    checker = Checker(glossary, regional=regional, checks=checks)
+    """Check translation files (and line-aligned text pairs) as one file set.
+
+    ``topics``: regional forms kept for a topic count only when it is chosen (``--topic``).
+    """
+    checker = Checker(glossary, regional=regional, checks=checks, topics=topics)
     inputs = read_inputs(
         paths, pairs=pairs, format=format, source_lang=source_lang, target_lang=target_lang
     )

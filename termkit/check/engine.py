@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from termkit.check import checks as C
@@ -64,13 +64,18 @@ class Checker:
         *,
         regional: Sequence[Glossary] = (),
         checks: Iterable[str] | None = None,
+        topics: Collection[str] = (),
     ) -> None:
-        """Compile the term matchers (and the regional one when ``wrong-region`` is on)."""
+        """Compile the term matchers (and the regional one when ``wrong-region`` is on).
+
+        ``topics``: the regional forms kept for a topic count only when it is chosen, as in
+        ``convert --topic``.
+        """
         self.checks = parse_checks(checks)
         self.index = TermIndex(glossary)
         self.regional: RegionIndex | None = None
         if F.WRONG_REGION in self.checks:
-            self.regional = RegionIndex([glossary, *regional])
+            self.regional = RegionIndex([glossary, *regional], topics)
 
     def run(
         self,
@@ -163,12 +168,13 @@ def check_units(
     source_lang: str | None = None,
     target_lang: str | None = None,
     path: str = "-",
+    topics: Collection[str] = (),
 ) -> list[Finding]:
     """Check translation units against a glossary; the units form one file set.
 
     Each unit's own ``location`` names its file and line; ``path`` is used for units without.
     """
-    checker = Checker(glossary, regional=regional, checks=checks)
+    checker = Checker(glossary, regional=regional, checks=checks, topics=topics)
 
     def triples() -> Iterable[tuple[str, int, Unit]]:
         for i, u in enumerate(units):

@@ -9,10 +9,12 @@ Both are built once per run; every unit is then one automaton pass per side.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
 from termkit import lang as langtags
-from termkit.check.matching import ChineseMatcher, EnglishMatcher, fold_zh, tokens
+from termkit.check.matching import ChineseMatcher, EnglishMatcher, Match, fold_zh, tokens
 from termkit.model import Concept, Glossary, Status
 
 APPROVED = frozenset({Status.PREFERRED, Status.ADMITTED})
@@ -122,8 +124,14 @@ class RegionIndex:
     Singapore -> Malaysia, as MediaWiki's variant fallbacks do).
     """
 
-    def __init__(self, glossaries: list[Glossary]) -> None:
-        """Keep concepts with forms for at least two regions; compile one matcher over them."""
+    def __init__(self, glossaries: list[Glossary], topics: Collection[str] = ()) -> None:
+        """Keep concepts with forms for at least two regions; compile one matcher over them.
+
+        Forms out of scope for ``topics`` (``lock-topic-only`` and no chosen topic, see
+        :func:`termkit.convert.in_scope`) are left out, as ``convert`` leaves them.
+        """
+        from termkit.convert import in_scope
+
         self.forms: list[tuple[int, str, str]] = []  # (concept, region, text)
         self.regions: list[dict[str, str]] = []  # per concept: region -> first form text
         for g in glossaries:
@@ -136,6 +144,7 @@ class RegionIndex:
                         and tag.region
                         and term.text.strip()
                         and term.status is not Status.DEPRECATED
+                        and in_scope(concept, term.text.strip(), topics)
                     ):
                         by_region.setdefault(tag.region, term.text.strip())
                 if len(by_region) < 2:
@@ -145,6 +154,21 @@ class RegionIndex:
                 for region, text in by_region.items():
                     self.forms.append((ci, region, text))
         self.matcher = ChineseMatcher((text, k) for k, (_, _, text) in enumerate(self.forms))
+        self._words: Any = None  # the word-aware reading, built on first use
+
+    def word_matches(self, text: str) -> list[Match]:
+        """Regional forms found where they stand as words of ``text`` (script-folded).
+
+        The reading of the glossary lock (:class:`termkit.convert.words.WordMatcher`): a
+        form inside a longer word (供應 in 供應鏈) is not found.
+        """
+        if self._words is None:
+            from termkit.convert.words import WordMatcher
+
+            self._words = WordMatcher(self.matcher.folded_forms())
+        folded = self.matcher.fold(text)
+        return [Match(k, start, end) for start, end, form in self._words.matches(folded)
+                for k in self.matcher.keys_of(form)]
 
     def __len__(self) -> int:
         return len(self.regions)

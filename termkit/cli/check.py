@@ -85,6 +85,9 @@ Example: termkit check -g out/glossary.txt --regional glossaries/cross-strait.gl
     help="Where to write the report (`-` = stdout).",
 )
 @click.option("--stats", is_flag=True, help="Print units checked and seconds per check on stderr.")
+@click.option("--topic", "topics", multiple=True, metavar="NAME[,NAME...]",
+              help="wrong-region also reports regional forms kept for these topics (as "
+                   "convert --topic; 'all' for every topic).")
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -101,8 +104,10 @@ def check(
     out_format: str,
     output: str,
     stats: bool,
+    topics: tuple[str, ...],
 ) -> None:
     from termkit.check import Severity, check_files, report
+    from termkit.convert import parse_topics
     from termkit.errors import TermkitError
     from termkit.glossary import load_glossary
     from termkit.io import atomic_binary, atomic_text
@@ -117,6 +122,8 @@ def check(
         loaded = [load_glossary(p) for p in glossaries]
         glossary = Glossary([c for g in loaded for c in g.concepts])
         regional = [load_glossary(p) for p in regionals]
+        chosen_topics = parse_topics(topics, Glossary([c for g in [glossary, *regional]
+                                                       for c in g.concepts]))
     except TermkitError as exc:
         # Nothing can be checked without the glossaries: an input error, exit 2.
         click.echo(f"Error: {exc}", err=True)
@@ -130,6 +137,7 @@ def check(
         format=input_format,
         source_lang=source_lang,
         target_lang=target_lang,
+        topics=chosen_topics,
     )
     summary = report.Summary(result.files, result.units, result.findings, result.errors)
     threshold = None if fail_on == "never" else Severity(fail_on)

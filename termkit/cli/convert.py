@@ -52,21 +52,33 @@ def _open_input(path: str) -> BinaryIO:
               help="File kind (default: from the extension; anything else is plain text).")
 @click.option("--retag", is_flag=True,
               help="Rewrite Chinese language tags (TMX/XLIFF/TBX attributes, CSV/TSV headers) to the target variant.")
+@click.option("--topic", "topics", multiple=True, metavar="NAME[,NAME...]",
+              help="Also lock the glossary forms kept for these topics (e.g. IT,Economics; "
+                   "'all' for every topic). See --list-topics.")
+@click.option("--list-topics", is_flag=True,
+              help="List the topics of the glossaries (concepts, forms kept for the topic) and exit.")
 def convert(inputs: tuple[str, ...], config: str, glossaries: tuple[str, ...],
             glossary_format: str | None, output: str, in_place: bool, kind: str | None,
-            retag: bool) -> None:
+            retag: bool, topics: tuple[str, ...], list_topics: bool) -> None:
     """Convert Traditional/Simplified Chinese with OpenCC, locking glossary terms.
 
-    Each glossary concept found in the input (in any variant) is replaced by its form for
-    the config's target variant, whatever OpenCC would do; everything else is plain OpenCC.
-    TMX, XLIFF, TBX, PO and CSV/TSV files are converted in their Chinese content only; PO
-    headers get the new Language. Plain text is streamed in chunks.
+    Each glossary concept found in the input as a word (in any variant) is replaced by its
+    form for the config's target variant, whatever OpenCC would do; everything else is plain
+    OpenCC. A form does not lock inside a longer word (供應 in 供應鏈 or 提供應用); a concept
+    with the prop 'lock-match: substring' locks inside words too. Forms a glossary marks
+    'lock-topic-only' (the regional glossary's rules that are wrong outside their topic)
+    lock only when --topic names one of their topics. TMX, XLIFF, TBX, PO and CSV/TSV files
+    are converted in their Chinese content only; PO headers get the new Language. Plain
+    text is streamed in chunks.
     """
-    from termkit.convert import Converter, check_config, load_lock_glossaries
+    from termkit.convert import Converter, check_config, load_lock_glossaries, parse_topics
     from termkit.convert.files import convert_bytes, convert_text_stream, detect_kind, validate_utf8
     from termkit.io import atomic_binary, check_readable, read_bytes
 
     cfg = check_config(config)
+    if list_topics:
+        _print_topics(glossaries, glossary_format)
+        return
     paths = list(inputs) or ["-"]
     if in_place:
         if output != "-":
@@ -78,7 +90,8 @@ def convert(inputs: tuple[str, ...], config: str, glossaries: tuple[str, ...],
     for p in paths:
         check_readable(p)
     glossary = load_lock_glossaries(glossaries, format=glossary_format) if glossaries else None
-    conv = Converter(cfg, glossary)
+    chosen = parse_topics(topics, glossary)
+    conv = Converter(cfg, glossary, topics=chosen)
     for path in paths:
         target = path if in_place else output
         file_kind = detect_kind(path, kind)
@@ -93,6 +106,16 @@ def convert(inputs: tuple[str, ...], config: str, glossaries: tuple[str, ...],
             result = convert_bytes(data, path, conv, file_kind, retag=retag)
             with atomic_binary(target) as out:
                 out.write(result)
+
+
+def _print_topics(glossaries: tuple[str, ...], glossary_format: str | None) -> None:
+    from termkit.convert import list_topics, load_lock_glossaries
+
+    if not glossaries:
+        raise UsageError("--list-topics needs a glossary (-g FILE)")
+    glossary = load_lock_glossaries(glossaries, format=glossary_format)
+    for t in list_topics(glossary):
+        click.echo(f"{t.name}\t{t.concepts} concepts\t{t.topic_only} forms for this topic only")
 
 
 @click.command()

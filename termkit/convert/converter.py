@@ -132,7 +132,8 @@ def in_scope(concept: Concept, form: str, topics: Collection[str], script: str |
     """True when ``form`` of ``concept``, read in a text of ``script``, locks with ``topics`` on.
 
     A form listed in the concept's ``lock-topic-only`` prop (``文件`` for any script,
-    ``文件@Hans`` for Simplified text only) locks only when one of the concept's domains is
+    ``文件@Hans`` for Simplified text only; ``script=None``: listed for any script) locks only
+    when one of the concept's domains is
     among ``topics`` (or ``topics`` holds ``"all"``); every other form, and every form of a
     concept without the prop (a user's own glossary), always locks.
     """
@@ -140,7 +141,11 @@ def in_scope(concept: Concept, form: str, topics: Collection[str], script: str |
     if not listed:
         return True
     entries = listed.split()
-    if form not in entries and (script is None or f"{form}@{script}" not in entries):
+    if script is None:  # read in either script: listed for any
+        hit = any(e == form or e.startswith(form + "@") for e in entries)
+    else:
+        hit = form in entries or f"{form}@{script}" in entries
+    if not hit:
         return True
     return ALL_TOPICS in topics or any(d in topics for d in concept.domains)
 
@@ -416,6 +421,43 @@ class Converter:
                     return cut
             pos -= 1
         return 0
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A topic of a glossary (a domain of its concepts) and how many forms wait for it."""
+
+    name: str
+    concepts: int
+    topic_only: int  # forms that lock only when this topic (or another of theirs) is on
+
+
+def list_topics(glossary: Glossary) -> list[Topic]:
+    """The topics of ``glossary``'s concepts, sorted by name, with their counts."""
+    concepts: dict[str, int] = {}
+    waiting: dict[str, int] = {}
+    for c in glossary.concepts:
+        listed = len(c.props.get(TOPIC_ONLY_PROP, "").split())
+        for d in c.domains:
+            concepts[d] = concepts.get(d, 0) + 1
+            waiting[d] = waiting.get(d, 0) + listed
+    return [Topic(name, concepts[name], waiting[name]) for name in sorted(concepts)]
+
+
+def parse_topics(values: Iterable[str], glossary: Glossary | None) -> frozenset[str]:
+    """Topic names from ``--topic`` values (comma-separated, repeatable), checked.
+
+    ``all`` switches every topic on. An unknown name is a :class:`UsageError` that lists
+    the glossary's topics.
+    """
+    names = {v.strip() for value in values for v in value.split(",") if v.strip()}
+    known = {t.name for t in list_topics(glossary)} if glossary is not None else set()
+    unknown = sorted(names - known - {ALL_TOPICS})
+    if unknown:
+        raise UsageError(f"unknown topic {unknown[0]!r}",
+                         hint="topics of the glossaries: " + (", ".join(sorted(known)) or "none")
+                         + f"; or {ALL_TOPICS}")
+    return frozenset(names)
 
 
 def load_lock_glossaries(paths: Iterable[str], *, format: str | None = None) -> Glossary:

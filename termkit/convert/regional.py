@@ -54,6 +54,7 @@ def build_regional(folder: str, *, assess: bool = True) -> Glossary:
         # Sources name the group file only, so the output does not depend on where it lives.
         g = mediawiki.read_glossary(io.BytesIO(read_bytes(str(f))), f"cgroups/{f.name}")
         for c in g.concepts:
+            c.domains = [f.stem]  # the topic: the group's file name (names inside may be untidy)
             first = seen.get(c.id)
             if first is None:
                 seen[c.id] = c

@@ -8,7 +8,8 @@ the reason in words. The evidence, in order:
 
 1. **A guard** (no English original, one zh-Hans and one zh-Hant form): it only keeps a
    longer word whole, so it is safe.
-2. **No English original** otherwise: the sense cannot be checked, so the rule is topical.
+2. **No English original** otherwise: the rule is topical unless the form is a name or
+   has one CC-CEDICT sense that the target shares.
 3. **A name** (a form of a name group — People, PoliticiansUK, PresidentsUS, Nobel Prize —
    or a CC-CEDICT proper noun) rendered with at least twice or at most half as many
    syllables: a different name (a nickname or another person), not a regional spelling.
@@ -107,21 +108,6 @@ def english_words(text: str) -> frozenset[str]:
     return frozenset(s for _, s in english_tokens(text.replace("/", " ")))
 
 
-def _same_word(a: str, b: str) -> bool:
-    """Stems of one word: equal, or sharing their first six letters (maximize/maximization)."""
-    if a == b:
-        return True
-    n = min(len(a), len(b))
-    return n >= 6 and a[:6] == b[:6]
-
-
-def _overlap(words: frozenset[str], others: frozenset[str]) -> bool:
-    if words & others:
-        return True
-    long_ = [w for w in others if len(w) >= 6]
-    return any(_same_word(a, b) for a in words if len(a) >= 6 for b in long_)
-
-
 def _syllables(text: str) -> int:
     return len(_HAN.findall(text))
 
@@ -150,12 +136,18 @@ def assess(concept: Concept, form: str, target: str, config: str) -> Risk:
     english = _english(concept)
     if is_guard(concept):
         return verdict(False, "a guard rule: keeps a longer word whole")
-    if not english:
-        return verdict(True, "no English original to check the sense against")
     plain = opencc_converter(config).convert(form)
     script_only = opencc_converter("s2t" if config.startswith("s") else "t2s").convert(form)
     found = senses(form)
     name = bool(NAME_GROUPS & set(concept.domains)) or _lexicon().is_proper_noun(form)
+    if not english and not _lexicon().is_proper_noun(form):
+        # Without an English original, only CC-CEDICT can say what the rule means: one
+        # sense, shared by the target, or nothing to go by.
+        shared = frozenset().union(*(w for w, _ in senses(target)))
+        if len(found) == 1 and found[0][0] & shared:
+            return verdict(False, f"no English original; one sense in CC-CEDICT ({found[0][1]}), "
+                                  "the target's too")
+        return verdict(True, "no English original, and CC-CEDICT does not settle the sense")
     if name:
         a, b = _syllables(form), _syllables(target)
         if a and b and (b >= 2 * a or a >= 2 * b):
@@ -174,7 +166,7 @@ def assess(concept: Concept, form: str, target: str, config: str) -> Risk:
     covered_by = english_words(english)
     if target != script_only:
         covered_by = covered_by.union(*(w for w, _ in senses(target)))
-    covered = sum(1 for words, _ in found if _overlap(words, covered_by))
+    covered = sum(1 for words, _ in found if words & covered_by)
     glosses = "; ".join(g for _, g in found[:4]) + ("; …" if len(found) > 4 else "")
     if len(found) == 1:
         if covered:

@@ -37,6 +37,7 @@ import hashlib
 import marshal
 import re
 from collections.abc import Collection, Iterable
+from typing import Any
 
 from termkit.lexicon import cache_dir, write_cache
 
@@ -215,3 +216,42 @@ def firing(locks: dict[str, str], words: Iterable[str], text: str) -> list[tuple
         else:
             pos += 1
     return out
+
+
+class WordMatcher:
+    """Forms found where they stand as words: the lock's reading, for checks and audits.
+
+    Forward maximum matching over the forms and their :func:`bounding_words`, as both lock
+    engines read a text (character positions; no conversion). ``words=False`` reads the
+    forms alone (leftmost-longest).
+    """
+
+    def __init__(self, forms: Iterable[str], free: Collection[str] = (), *,
+                 words: bool = True) -> None:
+        import ahocorasick
+
+        self.forms = sorted(set(forms))
+        bounding = bounding_words(self.forms, free) if words and self.forms else []
+        self._keys = [*self.forms, *bounding]
+        self._n_forms = len(self.forms)
+        self._automaton: Any = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for idx, key in enumerate(self._keys):
+            self._automaton.add_word(key, idx)
+        if self._keys:
+            self._automaton.make_automaton()
+
+    def matches(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, form)`` of every form read as a word of ``text``, in order."""
+        if not self._keys:
+            return []
+        keys = self._keys
+        best = {end - len(keys[idx]) + 1: idx for end, idx in self._automaton.iter(text)}
+        out: list[tuple[int, int, str]] = []
+        pos = 0
+        for start in sorted(best):
+            if start >= pos:
+                idx = best[start]
+                pos = start + len(keys[idx])
+                if idx < self._n_forms:
+                    out.append((start, pos, keys[idx]))
+        return out
