@@ -127,11 +127,13 @@ def _print_topics(glossaries: tuple[str, ...], glossary_format: str | None) -> N
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per line.")
 def audit(glossaries: tuple[str, ...], configs: tuple[str, ...], glossary_format: str | None,
           problems: bool, as_json: bool) -> None:
-    """Report how plain OpenCC treats each glossary term.
+    """Report how plain OpenCC treats each glossary term, and when the term locks.
 
     For each term and config: OpenCC's output, whether it differs from the glossary's form
     for the target variant, which chain step changed it, whether converting back returns
-    the original, and which characters have several candidates.
+    the original, the risk column ('any': locks in any text; 'topic T': only with
+    --topic T, with the evidence), which characters have several candidates, and a few
+    general words the term does not lock inside.
     """
     from termkit.convert import check_config, load_lock_glossaries
     from termkit.convert.audit import DEFAULT_CONFIGS, audit_glossary
@@ -149,9 +151,12 @@ def audit(glossaries: tuple[str, ...], configs: tuple[str, ...], glossary_format
         steps = "; ".join(row.changed_by) or "unchanged"
         trip = "round-trip ok" if row.round_trip else f"round-trip FAILS ({row.back})"
         many = " ".join(f"{ch}→{'/'.join(c)}" for ch, c in row.one_to_many.items())
+        risk = row.risk if row.risk == "any" else f"topic {','.join(row.topics)}"
+        inside = f"\tnot inside: {' '.join(row.not_inside)}" if row.not_inside else ""
         click.echo(
             f"{row.concept}\t{row.config}\t{row.term} → {row.opencc}\t{verdict}{expected}\t"
-            f"{steps}\t{trip}" + (f"\tone-to-many: {many}" if many else "")
+            f"{steps}\t{trip}\trisk: {risk} ({row.risk_reason})"
+            + (f"\tone-to-many: {many}" if many else "") + inside
         )
 
 
