@@ -21,9 +21,9 @@ the reason in words. The evidence, in order:
    list and whose English is a phrase of common words, ``Permanent Secretary``).
 5. **Narrowing OpenCC's word**: the target holds OpenCC's own output and more (``主記憶體``
    for ``記憶體``): a specialist's term in place of the general one.
-6. **Senses**: the form has several CC-CEDICT senses (regional and meta glosses aside) and at
-   most half of them share a word with the rule's English original or the target's senses,
-   or it has one sense and that shares none.
+6. **Senses**: the form has several CC-CEDICT senses (regional and meta glosses aside) and
+   fewer than two thirds of them share a word with the rule's English original or the
+   target's senses, or it has one sense and that shares no word with the English original.
 
 Anything else is safe: a form CC-CEDICT does not list (a term rather than a general word),
 a form with one sense, or one whose senses the rule covers. Library code: it returns data
@@ -169,10 +169,11 @@ def assess(concept: Concept, form: str, target: str, config: str) -> Risk:
     covered = sum(1 for words, _ in found if words & covered_by)
     glosses = "; ".join(g for _, g in found[:4]) + ("; …" if len(found) > 4 else "")
     if len(found) == 1:
-        if covered:
+        if found[0][0] & english_words(english):
             return verdict(False, "one sense in CC-CEDICT, the rule's")
         return verdict(True, f"its one CC-CEDICT sense ({glosses}) is not '{english}'")
-    if covered * 2 <= len(found):
-        return verdict(True, f"{covered} of {len(found)} CC-CEDICT senses match "
-                             f"'{english}' ({glosses})")
-    return verdict(False, f"{covered} of {len(found)} CC-CEDICT senses match '{english}'")
+    if covered * 3 < len(found) * 2:
+        return verdict(True, f"{covered} of {len(found)} CC-CEDICT senses match '{english}' "
+                             f"or {target}'s ({glosses})")
+    return verdict(False, f"{covered} of {len(found)} CC-CEDICT senses match '{english}' "
+                          f"or {target}'s")
