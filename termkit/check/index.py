@@ -127,16 +127,19 @@ class RegionIndex:
     def __init__(self, glossaries: list[Glossary], topics: Collection[str] = ()) -> None:
         """Keep concepts with forms for at least two regions; compile one matcher over them.
 
-        Forms out of scope for ``topics`` (``lock-topic-only`` and no chosen topic, see
-        :func:`termkit.convert.in_scope`) are left out, as ``convert`` leaves them.
+        Forms out of scope for ``topics`` in their own script (``lock-topic-only`` and no
+        chosen topic, see :func:`termkit.convert.in_scope`) are not looked for, as
+        ``convert`` does not lock them; they still count as a region's own form.
         """
         from termkit.convert import in_scope
 
         self.forms: list[tuple[int, str, str]] = []  # (concept, region, text)
         self.regions: list[dict[str, str]] = []  # per concept: region -> first form text
+        hidden: set[tuple[int, str]] = set()  # (concept, text) not looked for
         for g in glossaries:
             for concept in g.concepts:
                 by_region: dict[str, str] = {}
+                unsought: set[str] = set()
                 for term in concept.terms:
                     tag = langtags.parse(term.lang)
                     if (
@@ -144,16 +147,19 @@ class RegionIndex:
                         and tag.region
                         and term.text.strip()
                         and term.status is not Status.DEPRECATED
-                        and in_scope(concept, term.text.strip(), topics)
                     ):
                         by_region.setdefault(tag.region, term.text.strip())
+                        if not in_scope(concept, term.text.strip(), topics, tag.script):
+                            unsought.add(term.text.strip())
                 if len(by_region) < 2:
                     continue
                 ci = len(self.regions)
+                hidden.update((ci, text) for text in unsought)
                 self.regions.append(by_region)
                 for region, text in by_region.items():
                     self.forms.append((ci, region, text))
-        self.matcher = ChineseMatcher((text, k) for k, (_, _, text) in enumerate(self.forms))
+        self.matcher = ChineseMatcher((text, k) for k, (ci, _, text) in enumerate(self.forms)
+                                      if (ci, text) not in hidden)
         self._words: Any = None  # the word-aware reading, built on first use
 
     def word_matches(self, text: str) -> list[Match]:
