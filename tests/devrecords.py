@@ -65,23 +65,33 @@ def keyword_block(rec: dict[str, Any]) -> str:
 def render_page(rec: dict[str, Any], *, split_keywords: bool = False) -> str:
     """A dev record in the page-text layout; blocks are separated by blank lines.
 
+    English title, Chinese title, the author block (the printed author line, then the
+    romanized line when the page printed one apart), keywords, volume line, pages, subjects.
     ``split_keywords=True`` puts Chinese and English keyword lines of a
     ``separate_fields`` record into two blocks instead of one.
     """
     blocks: list[str] = []
-    for key in ("title_en", "title_zh", "authors_raw"):
+    for key in ("title_en", "title_zh"):
         if rec.get(key):
             blocks.append(rec[key])
+    authors = "\n".join(rec[k] for k in ("authors_raw", "authors_en_raw") if rec.get(k))
+    if authors:
+        blocks.append(authors)
     if split_keywords and rec["keywords_layout"] == "separate_fields":
         blocks += [rec["keywords_zh_raw"], rec["keywords_en_raw"]]
     else:
         blocks.append(keyword_block(rec))
     for key in ("volume_issue_raw", "pages_raw"):
-        if rec.get(key):
+        if rec.get(key) and not _annotation(rec[key]):
             blocks.append(rec[key])
     if rec.get("subject_raw"):
         blocks.append("主题分类 " + rec["subject_raw"])
     return "\n\n" + "\n\n\n".join(blocks) + "\n"
+
+
+def _annotation(value: str) -> bool:
+    """True for a field value that is the annotator's note, not what the page printed."""
+    return "not shown" in value or "from the URL" in value
 
 
 def _ris_line(tag: str, value: str) -> str:

@@ -31,7 +31,10 @@ from dataclasses import dataclass, field
 
 from termkit.errors import InputError
 from termkit.model import Notice, Person, Record, Section
-from termkit.records.authors import is_bilingual, parse_authors
+from termkit.records.authors import (
+    is_bilingual,
+    parse_authors,
+)
 from termkit.records.fields import (
     SUBJECT_HEADING,
     parse_date,
@@ -40,9 +43,9 @@ from termkit.records.fields import (
     parse_volume,
 )
 from termkit.records.keywords import (
-    LABEL,
     Keywords,
     assign_keywords,
+    keyword_label,
     split_keywords,
 )
 from termkit.records.script import clean, has_han, is_chinese_text, is_prose, join_lines
@@ -65,6 +68,8 @@ class _Block:
 class _State:
     record: Record
     path: str
+    keyword_block: int | None = None  # the block chosen as the keyword block by its shape
+    index: int = -1  # the block being read
     keyword_items: list[tuple[str, int | None]] = field(default_factory=list)
     keyword_lines: list[str] = field(default_factory=list)
     last: str | None = None
@@ -94,7 +99,7 @@ def _short_item(item: str) -> bool:
 
 def _certain_keyword_line(line: str) -> bool:
     """A label, semicolons between items, or items in both scripts: never a title."""
-    if LABEL.match(line):
+    if keyword_label(line) is not None:
         return True
     if len(line) > 400 or is_prose(line):
         return False
@@ -191,8 +196,9 @@ def _try_authors(state: _State, block: _Block) -> bool:
         return False
     if not is_bilingual(people):
         han_only = all(p.zh for p in people)
-        # A one-script name line is told from a title only by coming after one.
-        if han_only and not (rec.title_en or rec.title_zh):
+        # A one-script name line is told from a title by coming after one, or, for
+        # Chinese names, by being several names in a row (a title is not ``張三 李四``).
+        if han_only and not (rec.title_en or rec.title_zh) and len(people) < 2:
             return False
         if not han_only and not rec.title_en:
             return False
@@ -231,6 +237,11 @@ def _add_keywords(state: _State, block: _Block) -> None:
 
 
 def _header_block(state: _State, block: _Block) -> None:
+    chosen = state.keyword_block
+    if chosen is not None and state.index == chosen and not state.keyword_items:
+        _add_keywords(state, block)
+        state.last = "keywords"
+        return
     prose = any(is_prose(line) for line in block.lines) or is_prose(" ".join(block.lines))
     if _try_fields(state, block):
         state.last = "volume"
@@ -246,7 +257,11 @@ def _header_block(state: _State, block: _Block) -> None:
         state.last = "abstract"
         return
     seen_header = bool(state.record.title_en or state.record.title_zh or state.record.authors)
-    if not state.keyword_items and _keyword_like(block.lines, strong=not seen_header):
+    if (
+        chosen is None
+        and not state.keyword_items
+        and _keyword_like(block.lines, strong=not seen_header)
+    ):
         _add_keywords(state, block)
         state.last = "keywords"
         return
@@ -266,6 +281,67 @@ def _header_block(state: _State, block: _Block) -> None:
         return
     state.record.sections.append(Section("unrecognised", "\n".join(block.lines), block.first))
     state.last = "section"
+
+
+def keyword_score(lines: list[str]) -> float:
+    """How much a block looks like a keyword block, by its shape alone (0: not at all).
+
+    A keyword label decides; otherwise several separated items count, items in both
+    scripts and semicolons count more; prose, volume lines and long items count against.
+    """
+    if any(keyword_label(line) is not None for line in lines):
+        return 100.0
+    if any(is_prose(line) for line in lines) or any(len(line) > 400 for line in lines):
+        return 0.0
+    if len(lines) == 1 and (
+        parse_volume(lines[0]) or parse_pages(lines[0]) or parse_date(lines[0])
+    ):
+        return 0.0
+    items = [item for line in lines for item in split_keywords(line)]
+    if len(items) < 2:
+        return 0.0
+    people = parse_authors("\n".join(lines), strict=True)
+    if people and is_bilingual(people):
+        return 0.0  # an author block: names paired with their romanizations
+    score = float(min(len(items), 12))
+    if any(has_han(i) for i in items) and any(not has_han(i) for i in items):
+        score += 10
+    text = "\n".join(lines)
+    if ";" in text or "；" in text:
+        score += 5
+    elif any(c in text for c in "、，,"):
+        score += 2
+    if all(_short_item(i) for i in items):
+        score += 3
+    if any(len(i) > 60 or len(i.split()) > 8 for i in items):
+        score -= 8
+    return max(score, 0.0)
+
+
+def _lone_item(lines: list[str]) -> bool:
+    """One short line that could be a list of one keyword (``第二語言焦慮``)."""
+    return len(lines) == 1 and len(lines[0]) <= 40 and not is_prose(lines[0])
+
+
+def _choose_keyword_block(header: list[_Block]) -> int | None:
+    """The index of the block with the best keyword shape, or None if none has one.
+
+    When the block just before the winner holds the other script's half of the list
+    (Chinese keywords, then English ones in their own block), reading starts there.
+    """
+    scores = [keyword_score(b.lines) for b in header]
+    if not scores or max(scores) < 6:
+        return None
+    best = scores.index(max(scores))
+    before = header[best - 1].lines if best > 0 else []
+    if before and (scores[best - 1] > 0 or _lone_item(before)):
+        after = header[best].lines
+        before_zh = [has_han(x) for x in before]
+        after_zh = [has_han(x) for x in after]
+        # One block all Chinese, the other all Latin: the two halves of one list.
+        if (all(before_zh) and not any(after_zh)) or (all(after_zh) and not any(before_zh)):
+            return best - 1
+    return best
 
 
 def _tail_start(lines: list[tuple[int, str]]) -> int:
@@ -365,10 +441,15 @@ def parse_page_record(lines: list[tuple[int, str]], path: str, record_id: str) -
     state = _State(Record(source=path, id=record_id), path)
     split = _tail_start(lines)
     header = _blocks(lines[:split])
+    state.keyword_block = _choose_keyword_block(header)
     certain = [any(_certain_keyword_line(line) for line in b.lines) for b in header]
     for i, block in enumerate(header):
-        state.keywords_ahead = any(certain[i + 1 :])
+        state.index = i
+        state.keywords_ahead = any(certain[i + 1 :]) or (
+            state.keyword_block is not None and i < state.keyword_block
+        )
         _header_block(state, block)
+    state.index = -1
     for block in _tail(state, lines[split:]):
         _header_block(state, block)
     _finish(state)
