@@ -183,7 +183,9 @@ def _paren_entry(entry: str, strict: bool) -> Person | None:
         zh, en = inner, outer
     else:
         return None
-    if strict and not (looks_like_han_name(zh) and looks_like_latin_name(en)):
+    # Written together as ``張三(San Zhang)``, a name needs no common surname to be one.
+    han_ok = looks_like_han_name(zh) or _HAN_NAME.fullmatch(fold(_SPACES.sub("", zh)))
+    if strict and not (han_ok and looks_like_latin_name(en)):
         return None
     return Person(zh=zh, en=en)
 

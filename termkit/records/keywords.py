@@ -84,9 +84,9 @@ def keyword_label(line: str) -> str | None:
     m = match_label(line)
     if m is None or m.label.field is not Field.KEYWORDS:
         return None
-    # A bare ``Keyword`` (no colon) may be a keyword itself; a Chinese label followed by
-    # a space and a list (``关键词 病机;中医``) is a label.
-    if not m.separated and not (m.label.script == "zh" and m.value):
+    # A bare ``Keyword`` (no colon) may be a keyword itself; a label followed by a space
+    # and a list (``关键词 病机;中医``, ``Key Words stroke; …``) is a label.
+    if not m.separated and not m.value:
         return None
     return m.value
 

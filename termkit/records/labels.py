@@ -331,6 +331,25 @@ _BASE: dict[Field, tuple[str, ...]] = {
 # Language qualifiers before a base word (``中文關鍵詞``) or in parentheses after it.
 _ZH_QUALIFIERS = ("中文", "中", "漢語", "汉语", "華語", "华语", "Chinese", "zh")
 _EN_QUALIFIERS = ("英文", "英", "外文", "英語", "英语", "English", "Foreign", "en")
+# Third languages (a thesis written in Japanese adds ``關鍵字(日)``): kept apart.
+_OTHER_QUALIFIERS = (
+    "日文",
+    "日",
+    "日語",
+    "日语",
+    "韓文",
+    "韩文",
+    "韓",
+    "韩",
+    "法文",
+    "德文",
+    "Japanese",
+    "Korean",
+    "French",
+    "German",
+    "ja",
+    "ko",
+)
 # Qualified words only some fields take (``中文摘要``, ``English Abstract``).
 _QUALIFIABLE = frozenset(
     {Field.TITLE, Field.AUTHORS, Field.ADVISORS, Field.KEYWORDS, Field.ABSTRACT, Field.VENUE}
@@ -342,7 +361,7 @@ class Label:
     """A recognised label: the field, its language (``zh``/``en``) and the printed text."""
 
     field: Field
-    lang: str | None  # the language the label names, if it names one
+    lang: str | None  # the language the label names: "zh", "en", "other" or None
     script: str  # the script the label is written in: "zh" or "en"
     text: str  # the label as printed (without brackets and colon)
     known: bool = True
@@ -385,7 +404,11 @@ def _vocabulary() -> dict[str, Label]:
             add(word, field, None)
             if field not in _QUALIFIABLE:
                 continue
-            for lang, quals in (("zh", _ZH_QUALIFIERS), ("en", _EN_QUALIFIERS)):
+            for lang, quals in (
+                ("zh", _ZH_QUALIFIERS),
+                ("en", _EN_QUALIFIERS),
+                ("other", _OTHER_QUALIFIERS),
+            ):
                 for q in quals:
                     han_q, han_w = _has_han(q), _has_han(word)
                     if han_q == han_w and len(q) > 1:

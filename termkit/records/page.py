@@ -88,7 +88,8 @@ def _blocks(lines: list[tuple[int, str]]) -> list[_Block]:
         if current is None:
             current = _Block([], [])
             blocks.append(current)
-        current.lines.append(clean(raw))
+        # Ends stripped, inner spacing kept: two spaces may separate keywords.
+        current.lines.append(raw.strip())
         current.numbers.append(number)
     return blocks
 
@@ -301,8 +302,8 @@ def keyword_score(lines: list[str]) -> float:
     if len(items) < 2:
         return 0.0
     people = parse_authors("\n".join(lines), strict=True)
-    if people and is_bilingual(people):
-        return 0.0  # an author block: names paired with their romanizations
+    if people and (is_bilingual(people) or (len(people) >= 2 and all(p.zh for p in people))):
+        return 0.0  # an author block: names (paired with their romanizations)
     score = float(min(len(items), 12))
     if any(has_han(i) for i in items) and any(not has_han(i) for i in items):
         score += 10
@@ -456,8 +457,8 @@ def parse_page_record(lines: list[tuple[int, str]], path: str, record_id: str) -
     return state.record
 
 
-def parse_page(text: str, path: str, stem: str) -> list[Record]:
-    """Read every record of a page-text file (records separated by form feeds)."""
+def split_chunks(text: str) -> list[list[tuple[int, str]]]:
+    """(line number, text) lists of the records in ``text``, split at form feeds."""
     chunks: list[list[tuple[int, str]]] = [[]]
     for number, line in enumerate(text.split("\n"), 1):
         if "\f" in line:
@@ -466,7 +467,12 @@ def parse_page(text: str, path: str, stem: str) -> list[Record]:
             chunks.append([(number, after.replace("\f", ""))])
         else:
             chunks[-1].append((number, line))
-    chunks = [c for c in chunks if any(line.strip() for _, line in c)]
+    return [c for c in chunks if any(line.strip() for _, line in c)]
+
+
+def parse_page(text: str, path: str, stem: str) -> list[Record]:
+    """Read every record of a page-text file (records separated by form feeds)."""
+    chunks = split_chunks(text)
     if not chunks:
         raise InputError("no record content (the file holds only blank lines)", path=path)
     if len(chunks) == 1:
