@@ -148,8 +148,16 @@ def expected_keywords(rec: dict[str, Any]) -> tuple[list[str], list[str]]:
 def render_jsonl(rec: dict[str, Any]) -> str:
     """A dev record as one line of termkit's JSON Lines record format (split keyword lists)."""
     out: dict[str, Any] = {"id": rec["id"]}
-    for key in ("title_en", "title_zh", "authors_raw", "volume_issue_raw", "pages_raw", "venue"):
-        if rec.get(key):
+    for key in (
+        "title_en",
+        "title_zh",
+        "authors_raw",
+        "advisor",
+        "volume_issue_raw",
+        "pages_raw",
+        "venue",
+    ):
+        if rec.get(key) and not _annotation(rec[key]):
             out[key] = rec[key]
     out["keywords_zh"] = list(rec["keywords_zh"])
     out["keywords_en"] = list(rec["keywords_en"])

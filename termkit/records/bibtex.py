@@ -187,7 +187,9 @@ def parse_bibtex(text: str, path: str, stem: str) -> list[Record]:
         # a library does not print (without a handler, Python's last resort would).
         log.addHandler(logging.NullHandler())
 
-    library = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
+    # LaTeX decoding costs most of the parse; a file without a backslash has nothing to decode.
+    middleware = [LatexDecodingMiddleware()] if "\\" in text else []
+    library = bibtexparser.parse_string(text, append_middleware=middleware)
     if library.failed_blocks:
         block = min(library.failed_blocks, key=lambda b: b.start_line or 0)
         exc = getattr(block, "error", None)

@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from termkit.records.labels import Field, match_label
-from termkit.records.script import clean, has_han, has_latin, is_other_script
+from termkit.records.script import clean, has_han, has_latin, is_other_script, is_prose
 
 _PRIMARY = frozenset(";；")
 _ALWAYS = frozenset("、，")
@@ -124,6 +125,19 @@ def split_keywords(line: str) -> list[str]:
     slashes (two or more, or one with Chinese text or spaces around the items: ``A/B``
     alone, like ``TCP/IP``, stays whole), or single spaces between Chinese words separate.
     """
+    return list(_split_cached(line))
+
+
+def clear_caches() -> None:
+    """Forget cached keyword-line splits and label matches (for benchmarks and tests)."""
+    _split_cached.cache_clear()
+    match_label.cache_clear()
+    is_prose.cache_clear()
+
+
+@lru_cache(maxsize=8192)
+def _split_cached(line: str) -> tuple[str, ...]:
+    # The page reader asks about the same line several times (shape, then items).
     text = strip_label(line)
     if ";" in text or "；" in text:
         parts = _split_on(text, _WITH_PRIMARY)
@@ -131,7 +145,7 @@ def split_keywords(line: str) -> list[str]:
         parts = _split_on(text, _WITHOUT_PRIMARY)
     else:
         parts = _fallback_split(text)
-    return [item for item in (strip_bullet(clean(p)) for p in parts) if item]
+    return tuple(item for item in (strip_bullet(clean(p)) for p in parts) if item)
 
 
 @dataclass(slots=True)

@@ -58,6 +58,10 @@ from termkit.records.script import (
 # Fields that count towards deciding that a page is labelled.
 _LAYOUT_FIELDS = frozenset(Field) - {Field.SUBJECTS}
 _DASHES = "—─–-"
+# Labels sit at the top of a page: detection looks at this many lines.
+_DETECT_LINES = 400
+# Fields whose bare label word (``School``, ``Date``) inside a keyword list is a keyword.
+_MINOR = frozenset({Field.OTHER, Field.DATE, Field.VENUE, Field.PAGES, Field.VOLUME})
 _SINGLE_LINE = frozenset({Field.VENUE, Field.VOLUME, Field.PAGES, Field.DATE})
 
 
@@ -76,8 +80,8 @@ def is_labelled(text: str) -> bool:
     """True if ``text`` is a labelled metadata page: two field labels or more at line starts."""
     count = 0
     lines = text.split("\n")
-    for i, raw in enumerate(lines):
-        if not raw.strip() or len(raw) > 2000:
+    for i, raw in enumerate(lines[:_DETECT_LINES]):
+        if not raw.strip():
             continue
         m = match_label(raw)
         if m is None or m.label.field not in _LAYOUT_FIELDS:
@@ -106,14 +110,28 @@ def _scan(
         blank = not raw.strip()
         m = None if blank else match_label(raw)
         current = fields[-1] if fields else None
+        if (
+            m is not None
+            and not m.separated
+            and not m.value
+            and m.label.field in _MINOR
+            and current is not None
+            and current.label.field is Field.KEYWORDS
+            and not closed
+        ):
+            m = None  # ``school`` in a list of one keyword per line is a keyword
         # Before the first known label a ``X：Y`` line is a title (``双中心模式:…``), and
         # inside a list of one keyword per line it is a keyword (``档案利用:档案资源开发``);
-        # after a keyword line that followed its label, or in brackets, it is a label.
+        # after a list of several keywords on the label's line, or in brackets, a label.
         listing = (
             current is not None
             and current.label.field is Field.KEYWORDS
             and not closed
-            and (not current.values or current.values[0][0] != current.line)
+            and (
+                not current.values
+                or current.values[0][0] != current.line
+                or len(split_keywords(current.values[0][1])) == 1
+            )
         )
         if m is None and not blank and current is not None:
             unknown = match_unknown_label(raw)

@@ -382,7 +382,9 @@ _SPACE = re.compile(r"\s+")
 
 def _key(text: str) -> str:
     """Label text folded for lookup: NFKC, no spaces, no pinyin artefacts, lower case."""
-    folded = unicodedata.normalize("NFKC", _PINYIN_ARTEFACT.sub("", text))
+    if "(" in text:
+        text = _PINYIN_ARTEFACT.sub("", text)
+    folded = unicodedata.normalize("NFKC", text)
     return _SPACE.sub("", folded).casefold().rstrip(":")
 
 
@@ -438,6 +440,7 @@ _MAX_LABEL = 48
 _LIST_SEPARATOR = re.compile(r"[;；,，、]")
 
 
+@lru_cache(maxsize=8192)
 def match_label(line: str) -> LabelMatch | None:
     """A known label at the start of ``line`` and the rest of the line, or None.
 
@@ -448,6 +451,9 @@ def match_label(line: str) -> LabelMatch | None:
     """
     text = line.strip()
     if not text:
+        return None
+    # Most lines of a page start with a character no label starts with: skip them fast.
+    if text[0] not in _first_chars() and _fold1(text[0]) not in _first_chars():
         return None
     bracket = text[0] in _OPEN
     if bracket:
@@ -475,15 +481,28 @@ def match_label(line: str) -> LabelMatch | None:
         if label is None:
             continue
         value = " ".join(words[n:]).strip()
-        # ``Keyword Co-occurrence`` is a keyword, ``Title words …`` running text: an English
-        # label with only a space after it needs a list after it (``Key Words Pathogenesis
-        # ; …``), or a paragraph after an abstract label.
-        listed = _LIST_SEPARATOR.search(value) is not None
+        # ``Keyword Co-occurrence`` is a keyword, ``Type 2 diabetes; …`` a list, ``Title
+        # words …`` running text: an English label with only a space after it is taken for
+        # a keyword label before a list (``Key Words Pathogenesis ; …``) and an abstract
+        # label before a paragraph, nothing else.
+        listed = label.field is Field.KEYWORDS and _LIST_SEPARATOR.search(value) is not None
         paragraph = label.field is Field.ABSTRACT and len(value.split()) >= 6
         if label.script == "en" and not (listed or paragraph):
             return None
         return LabelMatch(_printed(label, head), value, False)
     return None
+
+
+@lru_cache(maxsize=1)
+def _first_chars() -> frozenset[str]:
+    """Every character a label can start with (folded), and the opening brackets."""
+    firsts = {_fold1(lab.text[0]) for lab in _vocabulary().values()}
+    firsts |= {lab.text[0] for lab in _vocabulary().values()}
+    return frozenset(firsts | set(_OPEN))
+
+
+def _fold1(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch).casefold()
 
 
 def _printed(label: Label, text: str) -> Label:

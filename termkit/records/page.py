@@ -51,6 +51,9 @@ from termkit.records.keywords import (
 from termkit.records.script import clean, has_han, is_chinese_text, is_prose, join_lines
 
 NO_KEYWORDS = "no keyword line found"
+# The least keyword score (see keyword_score) that makes a block the keyword block: two
+# items in both scripts, or a few items with separators.
+_KEYWORD_SHAPE = 6
 _NUMBERED = re.compile(r"^\s*(?:(\d{1,4})\.|\[(\d{1,4})\])\s+(\S.*)$")
 
 
@@ -301,9 +304,6 @@ def keyword_score(lines: list[str]) -> float:
     items = [item for line in lines for item in split_keywords(line)]
     if len(items) < 2:
         return 0.0
-    people = parse_authors("\n".join(lines), strict=True)
-    if people and (is_bilingual(people) or (len(people) >= 2 and all(p.zh for p in people))):
-        return 0.0  # an author block: names (paired with their romanizations)
     score = float(min(len(items), 12))
     if any(has_han(i) for i in items) and any(not has_han(i) for i in items):
         score += 10
@@ -316,7 +316,12 @@ def keyword_score(lines: list[str]) -> float:
         score += 3
     if any(len(i) > 60 or len(i.split()) > 8 for i in items):
         score -= 8
-    return max(score, 0.0)
+    if score < _KEYWORD_SHAPE:
+        return max(score, 0.0)
+    people = parse_authors(text, strict=True)
+    if people and (is_bilingual(people) or (len(people) >= 2 and all(p.zh for p in people))):
+        return 0.0  # an author block: names (paired with their romanizations)
+    return score
 
 
 def _lone_item(lines: list[str]) -> bool:
@@ -331,16 +336,15 @@ def _choose_keyword_block(header: list[_Block]) -> int | None:
     (Chinese keywords, then English ones in their own block), reading starts there.
     """
     scores = [keyword_score(b.lines) for b in header]
-    if not scores or max(scores) < 6:
+    if not scores or max(scores) < _KEYWORD_SHAPE:
         return None
     best = scores.index(max(scores))
     before = header[best - 1].lines if best > 0 else []
     if before and (scores[best - 1] > 0 or _lone_item(before)):
-        after = header[best].lines
-        before_zh = [has_han(x) for x in before]
-        after_zh = [has_han(x) for x in after]
-        # One block all Chinese, the other all Latin: the two halves of one list.
-        if (all(before_zh) and not any(after_zh)) or (all(after_zh) and not any(before_zh)):
+        before_zh = {has_han(i) for line in before for i in split_keywords(line)}
+        after_zh = {has_han(i) for line in header[best].lines for i in split_keywords(line)}
+        # One block all Chinese items, the other all Latin: the two halves of one list.
+        if len(before_zh) == len(after_zh) == 1 and before_zh != after_zh:
             return best - 1
     return best
 

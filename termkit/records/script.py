@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # CJK Radicals Supplement and Kangxi Radicals (U+2E80-U+2FDF) count as Han: PDF text
 # extraction prints ``⾦`` (U+2FA6) for ``金``. Matching folds them with :func:`fold`.
@@ -88,6 +89,7 @@ def join_lines(lines: list[str]) -> str:
     return out
 
 
+@lru_cache(maxsize=8192)
 def is_prose(text: str) -> bool:
     """True for a paragraph of running text (an abstract), never for a keyword line.
 
