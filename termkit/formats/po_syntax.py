@@ -90,7 +90,7 @@ def _strings(text: str, pos: int, line: int, errors: list[PoSyntaxError]) -> lis
             what = word.group() if word else text[pos]
             why = (
                 "after the closing quote (a double quote inside the string needs a backslash)"
-                if values or pos > 0 and text[pos - 1] == '"'
+                if values or (pos > 0 and text[pos - 1] == '"')
                 else "where a string in double quotes was expected"
             )
             errors.append(PoSyntaxError(line, pos + 1, f"unexpected text {what!r} {why}"))
