@@ -39,11 +39,16 @@ __all__ = ["PoSyntaxError", "Scan", "blank_broken", "scan"]
 
 @dataclass(frozen=True, slots=True)
 class PoSyntaxError:
-    """One syntax problem: 1-based ``line`` and ``column`` (None for a whole entry)."""
+    """One syntax problem: 1-based ``line`` and ``column`` (None for a whole entry).
+
+    ``kind`` is ``"plurals"`` for a number of plural forms other than the header's
+    ``nplurals`` (the entry itself is readable), else ``"syntax"``.
+    """
 
     line: int
     column: int | None
     message: str
+    kind: str = "syntax"
 
 
 @dataclass(slots=True)
@@ -327,6 +332,7 @@ def _whole_catalog(entries: list[_Entry], result: Scan) -> None:
                     None,
                     f"{e.plurals} plural form(s) but the header says nplurals={nplurals}"
                     + (f" (msgstr[{nplurals}] and after are beyond it)" if more else ""),
+                    "plurals",
                 )
             )
 
