@@ -177,10 +177,7 @@ def _nesting(found: list[re.Match[str]]) -> tuple[str, tuple[int, int]] | None:
 # Markup people put in UI strings (HTML, Pango, DocBook inline); another bare <word> is a
 # metavariable of a usage line (<pathname>, <none>), which a translator may translate.
 _KNOWN = frozenset(
-    "a abbr b big blockquote br code del dfn div em font h1 h2 h3 h4 h5 h6 hr i img input ins "
-    "kbd li link mark ol p pre q s samp small span strike strong sub sup table td th tr tt u ul "
-    "var emphasis filename command literal replaceable userinput guimenu guilabel application "
-    "markup x g bx ex ph it mrk".split()
+    ["a", "abbr", "b", "big", "blockquote", "br", "code", "del", "dfn", "div", "em", "font", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "kbd", "li", "link", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "table", "td", "th", "tr", "tt", "u", "ul", "var", "emphasis", "filename", "command", "literal", "replaceable", "userinput", "guimenu", "guilabel", "application", "markup", "x", "g", "bx", "ex", "ph", "it", "mrk"]
 )
 
 

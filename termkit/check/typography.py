@@ -50,9 +50,9 @@ _FULL_IN_LATIN = re.compile(f"(?<=[{_LATIN}])[，。：；？！](?= ?[{_LATIN}]
 def punctuation_width(seg: Segment, opts: Options) -> list[Finding]:
     """``punctuation-width``: ``,.:;?!`` after Chinese text (write ``，。：；？！``), or the
     full-width marks inside a Latin run (``Hello，world``)."""
-    text = _chinese(seg)
-    if text is None:
+    if not seg.target or seg.target_lang.language != "zh":
         return []
+    text = masked(seg.target)
     out = []
     # A mark the source uses as a separator ("fonts;fontface;", "a,b") stays as it is.
     separators = {m.group() for m in _SEPARATOR.finditer(seg.source)}
