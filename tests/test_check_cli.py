@@ -278,3 +278,14 @@ def test_undecodable_text_pair_names_the_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {tgt}:2:")
     assert result.stdout.count(f"  {SEEDED[0]}:") == 8  # the PO is still checked
+
+
+def test_readme_lists_every_check_with_an_example() -> None:
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("### `termkit check`", 1)[1].split("\n### ", 1)[0]
+    for name, info in CHECKS.items():
+        row = next((line for line in section.splitlines() if line.startswith(f"| `{name}` |")), None)
+        assert row is not None, name
+        assert info.example.replace("|", "\\|") in row

@@ -240,6 +240,8 @@ def escapes(seg: Segment, opts: Options) -> list[Finding]:
     in number (line breaks are ``newlines``)."""
     out = []
     for label, source, other, target in forms(seg):
+        if not _CONTROL.search(source) and not _CONTROL.search(target):
+            continue
         s = Counter(_CONTROL.findall(source))
         t = Counter(_CONTROL.findall(target))
         if s == t or (other is not None and Counter(_CONTROL.findall(other)) == t):
@@ -276,6 +278,7 @@ def newlines(seg: Segment, opts: Options) -> list[Finding]:
 
 # --------------------------------------------------------------------------- whitespace
 
+_SPACES = frozenset(" \t\u3000")
 _LEAD = re.compile(r"[ \t\u3000]*")
 _TRAIL = re.compile(r"[ \t\u3000]*(?=\n*\Z)")
 # A full-width mark carries its own space: "Name: " -> "名稱：" is right.
@@ -288,6 +291,13 @@ def whitespace(seg: Segment, opts: Options) -> list[Finding]:
     out = []
     for label, source, _other, target in forms(seg):
         if not target.strip():
+            continue
+        # most texts have no space at either end: two set lookups decide
+        s_last, t_last = source.rstrip("\n")[-1:], target.rstrip("\n")[-1:]
+        if (
+            source[:1] not in _SPACES and target[:1] not in _SPACES
+            and s_last not in _SPACES and t_last not in _SPACES
+        ):
             continue
         s_lead, t_lead = _LEAD.match(source), _LEAD.match(target)
         assert s_lead is not None and t_lead is not None
@@ -336,7 +346,9 @@ def length(seg: Segment, opts: Options) -> list[Finding]:
     """``length``: the target is much wider than the source (``length-ratio`` times and at
     least ``length-min`` columns more; Chinese characters count two columns)."""
     target = seg.target or ""
-    if len(target) < opts.length_min // 2 + 1:
+    # a target can be at most twice its length wide: most units are decided without counting
+    most, least = 2 * len(target), len(seg.source)
+    if most <= opts.length_ratio * least or most - least < opts.length_min:
         return []
     s, t = width(seg.source), width(target)
     if t > opts.length_ratio * s and t - s >= opts.length_min:

@@ -28,7 +28,8 @@ PRINTF = re.compile(
 BRACE = re.compile(r"(?<!\{)\{(?!\{)\s*(?P<name>[A-Za-z_][\w.\-]*|\d*)\s*(?P<rest>[!:,}])")
 TAG = re.compile(r"</?(?P<name>[A-Za-z][\w:.-]*)(?P<attrs>(?:\s+[^<>]*?)?)\s*(?P<self>/?)>")
 ATTR = re.compile(r"""([\w:.-]+)\s*(?:=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
-URL = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'，。、；：！？）」』】》]+[^\s<>\"'，。、；：！？）」』】》.,;:!?)\]]")
+# Brackets end a URL: "https://x.org/a(_S)" and "(see https://x.org)" are common in UI text.
+URL = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'()，。、；：！？（）「」『』【】《》]*[^\s<>\"'()，。、；：！？（）「」『』【】《》.,;:!?\]]")
 EMAIL = re.compile(r"\b[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b")
 ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);")
 _ICU = re.compile(r"\{\s*[A-Za-z_][\w]*\s*,\s*(?:plural|select|selectordinal)\s*,")

@@ -21,6 +21,7 @@ from termkit.check.segment import Segment
 # ASCII digits with optional thousands/decimal separators; not part of a word (UTF-8, MP3,
 # x86_64) or of a longer number.
 _NUMBER = re.compile(r"(?<![A-Za-z0-9_.,\-])[0-9]+(?:[.,][0-9]+)*(?![A-Za-z0-9_])")
+_DIGIT = re.compile("[0-9]")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
@@ -61,7 +62,7 @@ def numbers(seg: Segment, opts: Options) -> list[Finding]:
     it in Chinese numerals (3 -> 三); full-width digits (２０) count with ``fullwidth-digits``."""
     out = []
     for label, source, _other, target in forms(seg):
-        if not any(c.isdigit() for c in source):
+        if not _DIGIT.search(source):
             continue
         wanted = [(m.group(), m.span()) for m in _NUMBER.finditer(masked(source))]
         if not wanted:

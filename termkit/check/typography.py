@@ -11,6 +11,7 @@ characters and the form to write instead.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from termkit.check import findings as F
 from termkit.check.config import Options
@@ -29,9 +30,14 @@ _LATIN = "A-Za-z0-9\x1a"
 def _chinese(seg: Segment) -> str | None:
     """The masked target when it is Chinese text, else None."""
     target = seg.target
-    if not target or seg.target_lang.language != "zh" or not _HAS_HAN.search(target):
+    if not target or seg.target_lang.language != "zh":
         return None
-    return masked(target)
+    cache = seg.cache if seg.cache is not None else {}
+    seg.cache = cache
+    if "zh" not in cache:  # five checks ask: look once
+        cache["zh"] = masked(target) if _HAS_HAN.search(target) else None
+    result: str | None = cache["zh"]
+    return result
 
 
 def _finding(seg: Segment, check: str, m: re.Match[str], message: str, fix: str) -> Finding:
@@ -180,8 +186,11 @@ def repeated_word(seg: Segment, opts: Options) -> list[Finding]:
     if not target:
         return []
     out = []
-    if seg.target_lang.language == "zh":
+    if seg.target_lang.language == "zh" and _HAS_HAN.search(target):
         out += [_finding(seg, F.REPEATED_WORD, m, f"{m.group()!r}: {m.group(1)!r} twice", m.group(1)) for m in _HAN_REPEAT.finditer(target)]
+    words = target.lower().split(" ")
+    if not any(a == b and a.isalpha() for a, b in pairwise(words)):
+        return out
     source_pairs = {m.group(1).lower() for m in _WORD_REPEAT.finditer(seg.source)}
     for m in _WORD_REPEAT.finditer(target):
         if m.group(1).lower() not in source_pairs and not m.group(1).isdigit():
