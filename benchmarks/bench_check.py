@@ -55,13 +55,13 @@ FILLER_EN = ["the", "of", "and", "in", "to", "a", "is", "that", "for", "on", "wi
 # workload as before; and broken Chinese ones.
 FORMAT_PAIRS = [
     ("%d / <b>%s</b>:", "%d／<b>%s</b>："),
-    ("{name} (30)...", "{name}（30）……"),
-    ("_S: https://example.org/x 2026", "(_S)：https://example.org/x 2026"),
+    ("{0} (30)...", "{0}（30）……"),
+    ("_S: https://x.org/a 2026", "(_S)：https://x.org/a 2026"),
     ('"%1$s" %2$s', "「%1$s」%2$s"),
     ("5\n", "五\n"),
-    ("<bug-report@example.org>", "<bug-report@example.org>"),
+    ("<b@x.org>", "<b@x.org>"),
 ]
-BROKEN = ["%d／<b>%s：", "{名稱}（30)...", "(_S)：https://example.org/y 2025", '"%1$s"', "六  \n"]
+BROKEN = ["%d／<b>%s：", "{1}（30)...", "(_S)：https://x.org/b 2025", '"%1$s"', "六  \n"]
 
 
 def _cedict() -> list[dict[str, object]]:

@@ -106,6 +106,7 @@ class Checker:
         if F.WRONG_REGION in self.checks and (glossary is not None or regional):
             self.regional = RegionIndex([g for g in (glossary, *regional) if g is not None])
         self.segment_checks = [(k, fn) for k, fn in SEGMENT_CHECKS.items() if k in self.checks]
+        self._times = [0.0] * len(self.segment_checks)  # per segment check, added to Stats per run
 
     @property
     def active(self) -> frozenset[str]:
@@ -148,6 +149,9 @@ class Checker:
                     if silenced:
                         found = [f for f in found if f.check not in silenced]
                 out.extend(found)
+        for (name, _fn), seconds in zip(self.segment_checks, self._times, strict=True):
+            stats.add(name, seconds)
+        self._times = [0.0] * len(self.segment_checks)
         out = [_fill_target_lang(f, seen_targets) for f in out]
         if F.INCONSISTENT in on and self.index is not None:
             t0 = clock()
@@ -194,10 +198,13 @@ class Checker:
             add(F.WRONG_REGION, now() - t0)
         if seg.target and not _skip_format(seg):
             options = self.options
-            for name, fn in self.segment_checks:
-                t0 = now()
+            times = self._times
+            t0 = now()
+            for i, (_name, fn) in enumerate(self.segment_checks):
                 result = fn(seg, options)
-                add(name, now() - t0)
+                t1 = now()
+                times[i] += t1 - t0
+                t0 = t1
                 if result:
                     found.extend(result)
         return found

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 
 from termkit.check import findings as F
 from termkit.check.config import Options
@@ -23,19 +22,28 @@ from termkit.check.segment import Segment
 _PLURAL = re.compile(r"po:msgstr\[(\d+)\]")
 
 
-def forms(seg: Segment) -> Iterator[tuple[str, str, str | None, str]]:
+def forms(seg: Segment) -> list[tuple[str, str, str | None, str]]:
     """``(label, source, other_source, target)`` per target form; ``other_source`` is the
-    plural msgid a form may follow instead (Chinese has one form, which answers msgid_plural)."""
+    plural msgid a form may follow instead (Chinese has one form, which answers msgid_plural).
+    Computed once per segment (every check asks)."""
+    cache = seg.cache
+    if cache is not None and "forms" in cache:
+        result: list[tuple[str, str, str | None, str]] = cache["forms"]
+        return result
     assert seg.target is not None
     plural = seg.props.get("po:msgid_plural") if seg.props else None
     if plural is None:
-        yield "", seg.source, None, seg.target
-        return
-    yield "msgstr[0]: ", seg.source, plural, seg.target
-    for key, value in sorted(seg.props.items()):
-        m = _PLURAL.fullmatch(key)
-        if m and value:
-            yield f"msgstr[{m.group(1)}]: ", plural, seg.source, value
+        out: list[tuple[str, str, str | None, str]] = [("", seg.source, None, seg.target)]
+    else:
+        out = [("msgstr[0]: ", seg.source, plural, seg.target)]
+        for key, value in sorted(seg.props.items()):
+            m = _PLURAL.fullmatch(key)
+            if m and value:
+                out.append((f"msgstr[{m.group(1)}]: ", plural, seg.source, value))
+    if cache is None:
+        seg.cache = cache = {}
+    cache["forms"] = out
+    return out
 
 
 def _flags(seg: Segment) -> str:
