@@ -194,7 +194,8 @@ def test_cli_commands_fail_cleanly_with_the_location(tmp_path: Path) -> None:
     bad = tmp_path / "bad.zh_TW.po"
     bad.write_text(HEADER + 'msgid "a"\nmsgstr garbage\n', "utf-8")
     for args in (["import", str(bad), "-o", str(tmp_path / "g.txt")],
-                 ["export", str(bad), "--to", "tmx", "-o", str(tmp_path / "g.tmx")]):
+                 ["export", str(bad), "--to", "tmx", "-o", str(tmp_path / "g.tmx")],
+                 ["convert", "-c", "s2tw", str(bad), "-o", str(tmp_path / "out.po")]):
         result = CliRunner().invoke(cli, args)
         assert result.exit_code == 1, (args, result.output)
         assert result.stderr.startswith(f"Error: {bad}:7:8: PO syntax error: unexpected text 'garbage'"), result.stderr
