@@ -37,6 +37,7 @@ from termkit.model import Glossary, Unit
 TERM_CHECKS = frozenset({F.MISSING_TERM, F.FORBIDDEN_TERM, F.INCONSISTENT})
 
 SegmentCheck = Callable[[Segment, Options], list[Finding]]
+ZH_ONLY = frozenset({F.PUNCTUATION_WIDTH, F.QUOTE_STYLE, F.ELLIPSIS, F.DASH, F.CJK_LATIN_SPACING})
 
 # The checks that look at one translated segment at a time, in report order. They run only
 # on segments with a target (a missing one is empty-target's).
@@ -107,6 +108,12 @@ class Checker:
             self.regional = RegionIndex([g for g in (glossary, *regional) if g is not None])
         self.segment_checks = [(k, fn) for k, fn in SEGMENT_CHECKS.items() if k in self.checks]
         self._times = [0.0] * len(self.segment_checks)  # per segment check, added to Stats per run
+        # Positions of the checks to run on a Chinese target, and on any other (the Chinese
+        # typography checks have nothing to look at there).
+        self._for_zh = [(i, fn) for i, (_k, fn) in enumerate(self.segment_checks)]
+        self._for_other = [
+            (i, fn) for i, (k, fn) in enumerate(self.segment_checks) if k not in ZH_ONLY
+        ]
 
     @property
     def active(self) -> frozenset[str]:
@@ -200,7 +207,7 @@ class Checker:
             options = self.options
             times = self._times
             t0 = now()
-            for i, (_name, fn) in enumerate(self.segment_checks):
+            for i, fn in self._for_zh if seg.target_lang.language == "zh" else self._for_other:
                 result = fn(seg, options)
                 t1 = now()
                 times[i] += t1 - t0

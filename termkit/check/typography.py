@@ -75,6 +75,9 @@ def punctuation_width(seg: Segment, opts: Options) -> list[Finding]:
 
 # --------------------------------------------------------------------------- quote style
 
+_ANY_QUOTE = re.compile("[\"'“”‘’「」『』]")
+_ANY_DOTS = re.compile("[.。．…]")
+_ANY_DASH = re.compile("[-—–―－]")
 _CURLY = re.compile("“[^“”]*”|‘[^‘’]*’")
 _CORNER = re.compile("「[^「」]*」|『[^『』]*』")
 _ASCII = re.compile(f"\"[^\"\\n]*[{HAN}][^\"\\n]*\"|(?<![A-Za-z])'[^'\\n]*[{HAN}][^'\\n]*'(?![A-Za-z])")
@@ -85,7 +88,7 @@ def quote_style(seg: Segment, opts: Options) -> list[Finding]:
     text. Taiwan, Hong Kong and Macau (``zh-Hant``) write 「」 and 『』 inside; the mainland,
     Singapore and Malaysia (``zh-Hans``) write “” and ‘’ (``quote-style`` may force one)."""
     text = _chinese(seg)
-    if text is None or not any(c in text for c in "\"'“”‘’「」『』"):
+    if text is None or not _ANY_QUOTE.search(text):
         return []
     style = opts.quote_style
     if style == "auto":
@@ -118,7 +121,7 @@ _DASH = re.compile(f"(?<=[{HAN}])\\s?(?:-{{2,}}|(?<!—)—(?!—)|–+|―+|－
 def ellipsis(seg: Segment, opts: Options) -> list[Finding]:
     """``ellipsis``: ``...``, ``。。。`` or a single ``…`` after Chinese text (write ``……``)."""
     text = _chinese(seg)
-    if text is None or not any(c in text for c in ".。．…"):
+    if text is None or not _ANY_DOTS.search(text):
         return []
     return [_finding(seg, F.ELLIPSIS, m, f"{m.group().strip()!r} in Chinese text; write '……'", "……") for m in _ELLIPSIS.finditer(text)]
 
@@ -126,7 +129,7 @@ def ellipsis(seg: Segment, opts: Options) -> list[Finding]:
 def dash(seg: Segment, opts: Options) -> list[Finding]:
     """``dash``: ``--``, a single ``—``, ``–`` or ``－`` between Chinese text (write ``——``)."""
     text = _chinese(seg)
-    if text is None or not any(c in text for c in "-—–―－"):
+    if text is None or not _ANY_DASH.search(text):
         return []
     return [_finding(seg, F.DASH, m, f"{m.group().strip()!r} as a dash in Chinese text; write '——'", "——") for m in _DASH.finditer(text)]
 
