@@ -183,6 +183,16 @@ def main(argv: list[str]) -> int:
     wall_s = time.perf_counter() - wall0
     total = compile_s + run_s
 
+    # Anchor 0: the terminology, script/region and unit checks alone (what ran before the
+    # format and typography checks existed), same units, same run: the cost of the new checks
+    # as a ratio that a busy machine does not distort.
+    from termkit.check import FAMILIES
+
+    old = [c for fam in ("terms", "variants", "unit") for c in FAMILIES[fam]]
+    t0 = time.process_time()
+    Checker(glossary, regional=[regional], checks=old).run(units)
+    old_s = time.process_time() - t0
+
     # Anchor 1: plain OpenCC t2s over every text, one call per text.
     from termkit.check.matching import _opencc
 
@@ -218,6 +228,8 @@ def main(argv: list[str]) -> int:
     for f in findings:
         by_check[f.check] = by_check.get(f.check, 0) + 1
     print("findings per check:", ", ".join(f"{k} {v}" for k, v in sorted(by_check.items())))
+    print(f"anchor: terminology/script/unit checks only (compile + run) {old_s:.2f} s -> "
+          f"every check / those = {total / old_s:.2f}x")
     print(f"anchor: plain OpenCC t2s over all texts {opencc_s:.2f} s -> "
           f"check / t2s = {run_s / opencc_s:.1f}x")
     print(f"anchor: regex alternation of {len(en_terms)} English terms (extrapolated) "
