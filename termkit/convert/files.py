@@ -284,6 +284,16 @@ def _retag_language(raw: str, target: str) -> str:
 
 def convert_po_text(text: str, conv: Converter, path: str = "-", *, retag: bool = True) -> str:
     """Convert every ``msgstr`` of a PO file; keep all other bytes; update ``Language``."""
+    from termkit.formats.po_syntax import scan
+
+    # A broken catalog is refused as msgfmt would refuse it, with its line and column, rather
+    # than converted around the break.
+    problems = scan(text).errors
+    if problems:
+        first = problems[0]
+        raise FormatError(
+            f"PO syntax error: {first.message}", path=path, line=first.line, column=first.column
+        )
     lines = text.splitlines(keepends=True)
     out = list(lines)
     entries: list[tuple[str, list[int]]] = []  # (keyword, line indexes of its literals)
