@@ -86,7 +86,8 @@
   async function post(form, extra) {
     const body = new URLSearchParams(new FormData(form));
     for (const [k, v] of Object.entries(extra || {})) body.set(k, v);
-    const response = await fetch(form.action, {
+    // form.getAttribute: a field named "action" shadows form.action
+    const response = await fetch(form.getAttribute("action"), {
       method: "POST",
       body: body,
       headers: { Accept: "application/json", "X-CSRF-Token": csrf },
@@ -214,11 +215,12 @@
     document.body.dataset.contexts = "loaded";
   }
 
-  function openDetails(card, selector, field) {
+  function openDetails(card, selector, fields) {
     const details = card.querySelector(selector);
     if (!details) return;
     details.open = true;
-    const input = details.querySelector(field);
+    // the first of the candidate fields that the form has (in the order given)
+    const input = fields.map((f) => details.querySelector(f)).find((el) => el);
     if (input) {
       input.focus();
       if (input.select) input.select();
@@ -266,10 +268,10 @@
         if (card) submitAction(card, "reject");
         break;
       case "e":
-        if (card) openDetails(card, "details.edit", 'input[name="en"]:not([disabled]), input[name="zh-Hant"]');
+        if (card) openDetails(card, "details.edit", ['input[name="en"]:not([disabled])', 'input[name="zh-Hant"]']);
         break;
       case "n":
-        if (card) openDetails(card, "details.note", "textarea");
+        if (card) openDetails(card, "details.note", ["textarea"]);
         break;
       case "o":
         if (card) location.href = "/concept/" + encodeURIComponent(card.dataset.id);
