@@ -353,7 +353,7 @@ def test_ctrl_c_stops_cleanly_and_exports(server: Server) -> None:
     _post_note(server, "noted before Ctrl-C")
     proc = server.proc
     proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=30)
+    _out, err = proc.communicate(timeout=30)
     assert proc.returncode == 0, err
     assert "Traceback" not in err
     assert "Stopped." in err

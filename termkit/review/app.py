@@ -22,6 +22,7 @@ Routes (all behind :class:`~termkit.review.security.Guard`):
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
@@ -152,7 +153,8 @@ class ReviewApp:
     # ------------------------------------------------------------------ pages
 
     async def index(self, request: Request) -> Response:
-        """The list page."""
+        """The list page (its ``Server-Timing`` says how long the server took)."""
+        started = time.perf_counter()
         filters = Filters.from_query(request.query_params)
         s = self.session
         page = s.index.page(filters)
@@ -161,8 +163,10 @@ class ReviewApp:
             concept = s.glossary.concepts[entry.position]
             cards.append({**self.card_values(concept), "entry": entry})
         back = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        return self._render("index.html", filters=filters, page=page, cards=cards, back=back,
-                            facets=s.index.facets(), contexts=None)
+        response = self._render("index.html", filters=filters, page=page, cards=cards,
+                                back=back, facets=s.index.facets(), contexts=None)
+        response.headers["server-timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
+        return response
 
     async def concept_page(self, request: Request) -> Response:
         """One concept, with its sources in context (works without JavaScript)."""

@@ -106,10 +106,11 @@ def pick(concept: Concept, rendering: str) -> Concept:
 
 
 def check_text(value: str, what: str) -> str:
-    """``value`` without surrounding blanks; control characters (other than newline) refused."""
-    text = value.strip()
+    """``value`` without surrounding blanks, CRLF as LF; other control characters than
+    newline and tab are refused (XML exports cannot carry them)."""
+    text = value.replace("\r\n", "\n").strip()
     for ch in text:
-        if ch != "\n" and unicodedata.category(ch) in ("Cc", "Cs"):
+        if ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cs"):
             raise DecisionError(f"{what} contains the control character U+{ord(ch):04X}")
     return text
 
@@ -177,8 +178,8 @@ def edit(concept: Concept, values: Mapping[str, str]) -> Concept:
     for k, v in changed.items():
         if not v and (k != "pinyin" and now[k]):
             raise DecisionError(f"the {k} form cannot be empty; reject the concept instead")
-        if "\n" in v:
-            raise DecisionError(f"the {k} form must be one line")
+        if "\n" in v or "\t" in v:
+            raise DecisionError(f"the {k} form must be one line, without tabs")
     if "en" in changed and rivals(concept):
         raise DecisionError("pick the preferred rendering of the conflict before editing it")
     result = _copy(concept)
@@ -199,7 +200,8 @@ def edit(concept: Concept, values: Mapping[str, str]) -> Concept:
         for term in chinese:
             term.pinyin = changed["pinyin"] or None
     elif zh_changed and "pinyin" not in manual and chinese:
-        reading = _reading(result, chinese[0].text)
+        # read the form the reviewer just typed (the Traditional one when both changed)
+        reading = _reading(result, changed.get("zh-Hant") or changed["zh-Hans"])
         for term in chinese:
             term.pinyin = reading
     if zh_changed:

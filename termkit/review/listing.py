@@ -12,6 +12,7 @@ one pass in Python (tens of milliseconds), so no database is needed.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -26,14 +27,25 @@ MAX_PER_PAGE = 500
 CONFLICT_CHOICES = ("yes", "no")
 
 
+# Combining marks (accents, tone marks) left after NFKD decomposition.
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
-    """Search form of a text: case-folded, tone marks and other accents removed."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Search form of a text: case-folded, compatibility forms (full-width letters)
+    decomposed, tone marks and other accents removed. (Normalization and a regular
+    expression run in C: a per-character loop in Python costs seconds at 100,000 concepts.)"""
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    return _MARKS.sub("", unicodedata.normalize("NFKD", folded))
+
+
+_SQUEEZE = re.compile("[ '’\\-·\u00a0]")
 
 
 def _squeeze(text: str) -> str:
-    return "".join(ch for ch in text if ch not in " '’-·\u00a0")
+    return _SQUEEZE.sub("", text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,9 @@ socket until Ctrl-C (SIGINT) or SIGTERM, which uvicorn turns into a graceful shu
 from __future__ import annotations
 
 import ipaddress
+import signal
 import socket
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,8 +72,21 @@ def prepare(session: ReviewSession, host: str = "127.0.0.1", port: int = 0) -> P
     return Prepared(sock, secrets_, create_app(session, secrets_))
 
 
+class _Terminated(Exception):
+    """SIGTERM, re-raised by uvicorn once it has shut down."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
 def serve(prepared: Prepared) -> None:
-    """Run uvicorn on the prepared socket until interrupted (returns after a clean stop)."""
+    """Run uvicorn on the prepared socket until Ctrl-C or SIGTERM; returns after a clean stop.
+
+    uvicorn shuts down gracefully on either signal, then raises it again with the handler
+    that was there before it started: KeyboardInterrupt for SIGINT, and for SIGTERM the
+    handler set here, so the caller still gets to export before the process ends.
+    """
     import uvicorn
 
     config = uvicorn.Config(
@@ -84,10 +99,13 @@ def serve(prepared: Prepared) -> None:
         date_header=False,
     )
     server = uvicorn.Server(config)
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if main_thread else None
     try:
         server.run(sockets=[prepared.sock])
-    except KeyboardInterrupt:
-        # uvicorn re-raises the SIGINT it handled once it has shut down: that is the clean stop.
-        pass
+    except (KeyboardInterrupt, _Terminated):
+        pass  # the clean stop
     finally:
         prepared.sock.close()
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from termkit.errors import InputError, TermkitError, UsageError
+from termkit.formats.termkit_text import MAGIC, dumps
 from termkit.glossary import find_conflict
 from termkit.model import Concept, Glossary
 from termkit.review import decisions
@@ -110,7 +111,7 @@ def resolve_target(path: str) -> tuple[Path, Path | None]:
 
 def load_termkit_glossary(path: Path) -> Glossary:
     """Read a termkit glossary file; other formats are refused (review saves in place)."""
-    from termkit.formats.termkit_text import MAGIC, read_glossary
+    from termkit.formats.termkit_text import read_glossary
     from termkit.io import check_readable
 
     check_readable(os.fspath(path))
@@ -147,6 +148,9 @@ class ReviewSession:
         self.history: list[Decision] = []
         self.index = Index.build(self.glossary.concepts)
         self.exports_stale = False
+        self._changes = 0  # saves so far: an export knows whether it saw the latest
+        self._blocks: list[str] | None = None  # glossary.txt text of each concept, once saved
+        self._dirty: set[int] = set()
         self._seq = 0
         self._lock = threading.RLock()
         self._disk = _disk_key(self.glossary_path)
@@ -203,6 +207,7 @@ class ReviewSession:
     def _store(self, concept: Concept) -> int:
         pos = self.positions[concept.id]
         self.glossary.concepts[pos] = concept
+        self._dirty.add(pos)
         self.index.update(concept, pos)
         version = self.version(concept.id) + 1
         self.versions[concept.id] = version
@@ -237,6 +242,7 @@ class ReviewSession:
     def _restore(self, concept: Concept, *, version_after: int) -> None:
         pos = self.positions[concept.id]
         self.glossary.concepts[pos] = concept
+        self._dirty.add(pos)
         self.index.update(concept, pos)
         self.versions[concept.id] = version_after
 
@@ -283,13 +289,24 @@ class ReviewSession:
             )
 
     def _save(self) -> None:
-        from termkit.formats.termkit_text import dumps
+        """Write glossary.txt: the text of :func:`termkit.formats.termkit_text.dumps`, built
+        from each concept's block so a save re-serializes only the concepts that changed."""
         from termkit.io import atomic_binary
 
-        data = dumps(self.glossary).encode("utf-8")
+        if self._blocks is None:
+            self._blocks = [concept_block(c) for c in self.glossary.concepts]
+        else:
+            for pos in self._dirty:
+                self._blocks[pos] = concept_block(self.glossary.concepts[pos])
+        self._dirty.clear()
+        head = dumps(Glossary(header=self.glossary.header))[:-1]
         with atomic_binary(os.fspath(self.glossary_path)) as fh:
-            fh.write(data)
+            fh.write(head.encode("utf-8"))
+            for b in self._blocks:
+                fh.write(("\n\n" + b).encode("utf-8"))
+            fh.write(b"\n")
         self._disk = _disk_key(self.glossary_path)
+        self._changes += 1
         self.exports_stale = True
 
     def export(self) -> list[str]:
@@ -301,20 +318,32 @@ class ReviewSession:
         if self.build_dir is None:
             raise UsageError("this glossary is not in a build folder: there are no exports to "
                              "rewrite", hint="use termkit export to write one")
+        # Decisions replace concepts, never change them: a copy of the list is a snapshot,
+        # and the exports are written from it without holding up decisions.
         with self._lock:
-            glossary = Glossary(
-                concepts=self.glossary.concepts,
-                conflicts=[c for c in map(find_conflict, self.glossary.concepts) if c is not None],
-                notices=[],
-                header=dict(self.glossary.header),
-            )
-            written = []
-            for name, fmt_name, options in [(JSON_FILE, "json", {}), *EXPORTS]:
-                target = self.build_dir / name
-                if not target.is_file():
-                    continue
-                with atomic_binary(os.fspath(target)) as fh:
-                    formats.get(fmt_name).write_glossary(glossary, fh, **options)
-                written.append(name)
-            self.exports_stale = False
-            return written
+            concepts = list(self.glossary.concepts)
+            changes = self._changes
+        glossary = Glossary(
+            concepts=concepts,
+            conflicts=[c for c in map(find_conflict, concepts) if c is not None],
+            notices=[],
+            header=dict(self.glossary.header),
+        )
+        written = []
+        for name, fmt_name, options in [(JSON_FILE, "json", {}), *EXPORTS]:
+            target = self.build_dir / name
+            if not target.is_file():
+                continue
+            with atomic_binary(os.fspath(target)) as fh:
+                formats.get(fmt_name).write_glossary(glossary, fh, **options)
+            written.append(name)
+        with self._lock:
+            if self._changes == changes:
+                self.exports_stale = False
+        return written
+
+
+def concept_block(concept: Concept) -> str:
+    """The lines of one concept in glossary.txt, as :func:`dumps` writes them (no blank lines)."""
+    text = dumps(Glossary(concepts=[concept]))
+    return text[len(MAGIC) + 2:-1]

@@ -213,6 +213,7 @@
       section.dataset.loaded = "1";
     }
     document.body.dataset.contexts = "loaded";
+    document.body.dataset.contextsMs = String(Math.round(performance.now()));
   }
 
   function openDetails(card, selector, fields) {
