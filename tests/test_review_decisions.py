@@ -226,3 +226,18 @@ def test_review_refuses_other_formats(tmp_path: Path) -> None:
         make_session(tmp_path)
     with pytest.raises(InputError, match="no such file"):
         make_session(tmp_path / "missing.txt")
+
+
+def test_approve_of_a_conflict_with_a_leading_rendering_picks_it() -> None:
+    concept = Concept("c1", Kind.KEYWORD, [
+        Term("對策", "zh-Hant", Status.PREFERRED),
+        Term("countermeasure", "en", Status.PREFERRED, support=2),
+        Term("Countermeasures", "en", Status.ADMITTED)],
+        status=Status.CANDIDATE, notes=["conflict: countermeasure | Countermeasures"])
+    assert decisions.leading(concept) is concept.terms[1]
+    result = decisions.approve(concept)
+    assert result.status is Status.PREFERRED and result.notes == []
+    assert [t.status for t in result.terms] == [Status.PREFERRED, Status.PREFERRED, Status.ADMITTED]
+    assert find_conflict(result) is None
+    tied = _fixture()[CONFLICT]
+    assert decisions.leading(tied) is None

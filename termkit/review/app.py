@@ -128,6 +128,7 @@ class ReviewApp:
             "c": concept,
             "version": s.version(concept.id),
             "rivals": decisions.rivals(concept),
+            "leader": decisions.leading(concept),
             "forms": decisions.current_forms(concept),
             "evidence": evidence_of(concept),
             "edited": concept.props.get(decisions.EDITED_PROP, "").split(),

@@ -4,8 +4,9 @@ The functions never touch the input concept, so the session can keep the old one
 What each decision means (README, "termkit review"):
 
 * **approve** — the concept becomes preferred; in each language where no term is preferred
-  yet, the first candidate is promoted and the other candidates become admitted. A concept
-  whose English renderings are still in conflict cannot be approved: pick one first.
+  yet, the first candidate is promoted and the other candidates become admitted. A conflict
+  is approved only when one rendering leads (seen more often, already preferred): that one
+  is picked; a tie must be picked by hand.
 * **reject** — the concept and its English renderings become deprecated (the pairing is
   wrong; the Chinese forms keep their status, they are not wrong Chinese). It stays in the
   glossary so the pair is recognised and never proposed as new again.
@@ -55,13 +56,22 @@ def rivals(concept: Concept) -> list[Term]:
     ]
 
 
+def leading(concept: Concept) -> Term | None:
+    """The one preferred rendering of a conflict that has a clear leader (seen more often)."""
+    preferred = [t for t in rivals(concept) if t.status is Status.PREFERRED]
+    return preferred[0] if len(preferred) == 1 else None
+
+
 def approve(concept: Concept) -> Concept:
-    """Candidate -> preferred (see the module docstring)."""
+    """Candidate -> preferred (see the module docstring). A conflict whose leading rendering
+    is already preferred (seen more often than the others) is approved with that one."""
     contenders = rivals(concept)
     if contenders:
-        raise DecisionError(
-            f"{len(contenders)} English renderings are in conflict; pick the preferred one first"
-        )
+        leader = leading(concept)
+        if leader is None:
+            raise DecisionError(f"{len(contenders)} English renderings are in conflict; "
+                                "pick the preferred one first")
+        concept = pick(concept, leader.text)
     result = _copy(concept)
     result.status = Status.PREFERRED
     by_lang: dict[str, list[Term]] = {}
