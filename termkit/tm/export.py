@@ -50,9 +50,9 @@ def _script(text: str, tag: str) -> str:
     t = langtags.parse(tag)
     if t.script is not None:
         return tag
-    from termkit.tm.fold import _t2s
+    from termkit.convert.configs import opencc_converter
 
-    return "zh-Hans" if _t2s().convert(text) == text else "zh-Hant"
+    return "zh-Hans" if opencc_converter("t2s").convert(text) == text else "zh-Hant"
 
 
 class _Converters:

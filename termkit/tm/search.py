@@ -141,9 +141,9 @@ def _exact_rows(store: Store, index: str, tokens: Sequence[str], freqs: dict[str
 
 def _script_forms(text: str) -> list[str]:
     """``text`` as written, in Simplified and in Traditional (OpenCC t2s / s2t)."""
-    from termkit.tm.fold import _s2t, _t2s
+    from termkit.convert.configs import opencc_converter
 
-    return sorted({text, _t2s().convert(text), _s2t().convert(text)})
+    return sorted({text, opencc_converter("t2s").convert(text), opencc_converter("s2t").convert(text)})
 
 
 def _scan(store: Store, where: str, params: Sequence[object], limit: int | None) -> list[int]:
