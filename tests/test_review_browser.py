@@ -8,7 +8,7 @@ screenshot is saved (``build/test-artifacts/review.png``), and Ctrl-C stops the 
 exports what changed since.
 
 The dev build is made here from ``tests/data/records/dev.jsonl`` and
-``tests/data/review/dev2.jsonl``. Pairs supported only by structure become ``candidate``
+``tests/data/records/dev2.jsonl``. Pairs supported only by structure become ``candidate``
 concepts with ``prop evidence`` once the pairer produces them (issue #11); until it does,
 the three keyword pairs with the lowest confidence are marked so, in that same shape, so the
 scenario has candidates to work on.
@@ -33,7 +33,7 @@ from termkit.glossary import find_conflict
 from termkit.model import Glossary, Kind, Status
 from tests.conftest import DATA, IN_CI, ROOT, require_tool
 
-DEV = [DATA / "records" / "dev.jsonl", DATA / "review" / "dev2.jsonl"]
+DEV = [DATA / "records" / "dev.jsonl", DATA / "records" / "dev2.jsonl"]
 ARTIFACTS = ROOT / "build" / "test-artifacts"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                   "--no-first-run", "--disable-background-networking",

@@ -150,7 +150,7 @@ def current_forms(concept: Concept) -> dict[str, str]:
 
 def _reading(concept: Concept, zh: str) -> str | None:
     if concept.kind is Kind.PERSON:
-        from termkit.names import name_pinyin
+        from termkit.pinyin.names import name_pinyin
 
         value = name_pinyin(zh)
     else:
