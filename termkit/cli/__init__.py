@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "names": ("termkit.cli.names:names", "Romanize Chinese names and match them against romanizations."),
     "check": ("termkit.cli.check:check", "Check translations against glossaries (terms, script, region)."),
     "tm": ("termkit.cli.tm:tm", "Translation memory: import, fuzzy search, concordance, export, stats."),
+    "lookup": ("termkit.cli.lookup:lookup", "Find concepts in glossaries by any form (Chinese, English, pinyin)."),
 }
 
 
