@@ -21,7 +21,7 @@ from termkit.errors import TermkitError
 COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("termkit.cli.build:build", "Build a bilingual glossary from article records."),
     "extract": ("termkit.cli.build:extract", "Show keywords, names and titles paired per record."),
-    "export": ("termkit.cli.exchange:export", "Export a glossary to TMX, TBX, PO, OmegaT or CSV."),
+    "export": ("termkit.cli.exchange:export", "Export a glossary to TMX, TBX, PO, OmegaT, CSV or Excel."),
     "import": ("termkit.cli.exchange:import_", "Merge glossaries and translation files into one glossary."),
     "convert": ("termkit.cli.convert:convert", "Convert Traditional/Simplified Chinese with glossary-locked terms."),
     "audit": ("termkit.cli.convert:audit", "Report how plain OpenCC treats each glossary term."),
