@@ -23,7 +23,7 @@ from typing import BinaryIO
 
 from termkit import lang, xmlsafe
 from termkit.convert.converter import Converter
-from termkit.convert.retag import Piece, duplicates, is_lang_prop, retag_value
+from termkit.convert.retag import Piece, duplicates, is_chinese, is_lang_prop, retag_value
 from termkit.errors import EncodingError, FormatError, UsageError
 
 KINDS = ("text", "tmx", "xliff", "tbx", "po", "csv", "tsv")
@@ -143,7 +143,7 @@ def _rewrite_attrs(tag: str, names: set[str], target: str) -> str:
 
     def sub(m: re.Match[str]) -> str:
         value = m.group(2)[1:-1]
-        if m.group(1) not in names or not value or not lang.is_chinese(value):
+        if m.group(1) not in names or not value or not is_chinese(value):
             return m.group(0)
         quote = m.group(2)[0]
         return m.group(0)[: m.start(2) - m.start(0)] + quote + retag_value(value, target) + quote
@@ -244,7 +244,7 @@ def convert_xml_text(text: str, conv: Converter, rules: XmlRules, *, retag: bool
             if kind == "xliff" and name == "target" and own is None:
                 cur_lang = target_lang
             convert = top.convert or (
-                name in rules.text_elements and cur_lang is not None and lang.is_chinese(cur_lang)
+                name in rules.text_elements and cur_lang is not None and is_chinese(cur_lang)
             )
             code = top.code
             if name in rules.code_elements:
@@ -260,7 +260,7 @@ def convert_xml_text(text: str, conv: Converter, rules: XmlRules, *, retag: bool
                     group, role = [], "group"
                 elif name in rules.pieces and group is not None and piece is None:
                     start = len(out) - 1 if out and out[-1].isspace() else len(out)
-                    new_own = next((a for a in (_attrs(tok).get(n) for n in rules.lang_attrs) if a), None)
+                    new_own = retag_value(own, conv.target) if own and is_chinese(own) else own
                     piece, role = _Piece(start, tag=own, new_tag=new_own), "piece"
                     group.append(piece)
                 elif (name == rules.prop_element and piece is not None
@@ -272,7 +272,7 @@ def convert_xml_text(text: str, conv: Converter, rules: XmlRules, *, retag: bool
             continue
         if top.role == "lang-prop" and piece is not None:
             value = tok.strip()
-            if value and lang.is_chinese(value):
+            if value and is_chinese(value):
                 piece.prop, piece.new_prop = value, retag_value(value, conv.target)
                 tok = tok.replace(value, piece.new_prop)
         elif top.convert and not top.code:

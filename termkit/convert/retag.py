@@ -19,6 +19,7 @@ language tags of what was converted change too. Three rules, shared by every fil
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,9 +32,21 @@ def _parts(tag: str) -> list[str]:
     return [p for p in tag.replace("_", "-").strip().split("-") if p]
 
 
+@functools.lru_cache(maxsize=4096)
+def parse(tag: str) -> lang.Tag:
+    """:func:`termkit.lang.parse`, cached: a file repeats the same few tags on every unit."""
+    return lang.parse(tag)
+
+
+def is_chinese(tag: str) -> bool:
+    """:func:`termkit.lang.is_chinese`, cached."""
+    return parse(tag).is_chinese
+
+
+@functools.lru_cache(maxsize=4096)
 def retag_value(old: str, target: str) -> str:
     """``target`` spelled the way ``old`` was (``zh_TW`` -> ``zh_CN``, ``zh-Hant`` -> ``zh-Hans``)."""
-    was, to = lang.parse(old), lang.parse(target)
+    was, to = parse(old), parse(target)
     if to.is_chinese and to.region is None and was.script is not None and was.script == to.script:
         return old  # already in the target script, and the target names no region
     parts = _parts(old)[1:]
@@ -71,7 +84,7 @@ class Piece:
         """True when retagging changed the language this piece declares."""
         if self.before is None or self.after is None:
             return False
-        return lang.parse(self.before) != lang.parse(self.after)
+        return parse(self.before) != parse(self.after)
 
 
 def same_variant(a: str, b: str) -> bool:
@@ -79,7 +92,7 @@ def same_variant(a: str, b: str) -> bool:
 
     ``zh-Hans`` and ``zh-CN`` are the same variant; ``zh-CN`` and ``zh-SG`` are not.
     """
-    x, y = lang.parse(a), lang.parse(b)
+    x, y = parse(a), parse(b)
     if x.language != y.language:
         return False
     if x.script is None or y.script is None:
