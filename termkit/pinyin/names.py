@@ -159,6 +159,14 @@ def _syllable_spellings(readings: tuple[str, ...]) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=65536)
+def char_spellings(ch: str) -> frozenset[str]:
+    """ASCII spellings of every reading of one character in Hanyu Pinyin, Wade-Giles,
+    Tongyong and MPS II (鵬 -> peng, p'eng folded to peng …); empty for a character without
+    a reading. Used to recognize romanized names and places."""
+    return _syllable_spellings(_char_readings(ch))
+
+
 @lru_cache(maxsize=16384)
 def _surname_forms(surname: str) -> dict[str, float]:
     """Spelling -> weight for a surname: its surname reading 1.0, other readings 0.9."""
@@ -327,6 +335,12 @@ def _score(zh: str, surname_tok: str, given_toks: list[str]) -> tuple[float, str
     if s_best < 0.2:
         score *= 0.5  # another family's name: a matching given name alone is not the person
     return score, f"{s_form} {g_form}".strip()
+
+
+def is_romanizable(word: str) -> bool:
+    """True if every hyphen-separated piece of ``word`` splits into known syllable spellings
+    (``Kuo-Cheng``, ``Dapeng``; not ``Bay``)."""
+    return _romanizable(word)
 
 
 def _romanizable(word: str) -> bool:
