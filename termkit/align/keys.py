@@ -15,6 +15,7 @@ import functools
 import re
 import weakref
 from dataclasses import dataclass, field
+from typing import Any
 
 from termkit.lexicon import (
     STOP_WORDS,
@@ -55,6 +56,14 @@ def looks_like_acronym(token: str) -> bool:
     """``CPS``, ``fMRI``, ``SoTL``: a short token with at least two capitals."""
     return bool(_ACRONYM.match(token)) and sum(c.isupper() for c in token) >= 2
 
+
+# English plurals the light stemmer leaves alone, both ways (women / woman).
+_IRREGULAR_PAIRS = (
+    ("woman", "women"), ("man", "men"), ("child", "children"), ("person", "people"),
+    ("foot", "feet"), ("tooth", "teeth"), ("mouse", "mice"), ("goose", "geese"),
+    ("criterion", "criteria"), ("phenomenon", "phenomena"), ("analysis", "analys"),
+)
+IRREGULAR = {a: b for a, b in _IRREGULAR_PAIRS} | {b: a for a, b in _IRREGULAR_PAIRS}
 
 # Derivational endings that turn a noun into an adjective or back (society/social,
 # history/historical, economy/economic, China/Chinese, Korea/Korean): two words whose roots
@@ -108,7 +117,10 @@ class Support:
         found = self.strength.get(stem)
         if found is None:
             found = 0.0
-            if len(stem) >= 5:
+            other = IRREGULAR.get(stem)
+            if other is not None and other in self.strength:
+                found = self.strength[other]
+            elif len(stem) >= 5:
                 for cand in self.by_prefix.get(stem[:PREFIX], ()):
                     if same_family(stem, cand):
                         found = MORPH
@@ -124,6 +136,16 @@ class Support:
 
 
 _SUPPORT_CACHE: weakref.WeakKeyDictionary[Lexicon, dict[str, Support]] = weakref.WeakKeyDictionary()
+_EQUIVALENTS: weakref.WeakKeyDictionary[
+    Lexicon, dict[str, tuple[list[tuple[str, ...]], set[str]]]
+] = weakref.WeakKeyDictionary()
+
+
+def _cache_of(caches: weakref.WeakKeyDictionary[Lexicon, dict[str, Any]], lexicon: Lexicon) -> dict[str, Any]:
+    found = caches.get(lexicon)
+    if found is None:
+        found = caches[lexicon] = {}
+    return found
 
 # Where a long gloss's leading name ends: "Ghost Festival on 15th day of 7th lunar month".
 _NAME_END = re.compile(
@@ -169,6 +191,14 @@ def equivalents(lexicon: Lexicon, word: str) -> tuple[list[tuple[str, ...]], set
     except their leading name when it is one ("Ghost Festival on 15th day of …"). A proper
     noun's glosses give its names, not the places that locate it (:func:`_proper_phrases`).
     """
+    cache = _cache_of(_EQUIVALENTS, lexicon)
+    found = cache.get(word)
+    if found is None:
+        found = cache[word] = _equivalents(lexicon, word)
+    return found
+
+
+def _equivalents(lexicon: Lexicon, word: str) -> tuple[list[tuple[str, ...]], set[str]]:
     if lexicon.is_proper_noun(word):
         own, described = _proper_phrases(lexicon, word)
     else:
@@ -190,9 +220,7 @@ def equivalents(lexicon: Lexicon, word: str) -> tuple[list[tuple[str, ...]], set
 
 def support(lexicon: Lexicon, segment: str) -> Support:
     """The (cached) :class:`Support` of one segment."""
-    cache = _SUPPORT_CACHE.get(lexicon)
-    if cache is None:
-        cache = _SUPPORT_CACHE[lexicon] = {}
+    cache = _cache_of(_SUPPORT_CACHE, lexicon)
     found = cache.get(segment)
     if found is not None:
         return found
@@ -283,6 +311,7 @@ class EnKey:
     head: int  # index into words of the head noun, -1 when there are no words
     acronym: str | None = None  # the whole keyword when it is one acronym ("CPS")
     abbreviations: tuple[str, ...] = field(default=())  # "(SoTL)" after its expansion
+    capitals: tuple[int, ...] = field(default=())  # words that are abbreviations ("IS", "GIS")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -327,7 +356,8 @@ def analyse_en(text: str) -> EnKey:
     tokens = tuple(t.lower() for t in _LATIN.findall(text))
     stripped = text.strip()
     acronym = stripped if looks_like_acronym(stripped) else None
-    return EnKey(text, words, tokens, _head_index(body, words), acronym, abbreviations)
+    capitals = tuple(i for i, (printed, _) in enumerate(words) if is_abbreviation(printed))
+    return EnKey(text, words, tokens, _head_index(body, words), acronym, abbreviations, capitals)
 
 
 _CAPITALS = re.compile(r"[A-Z]{2,6}")
@@ -364,11 +394,11 @@ def _is_acronym_of(acronym: str, phrase: str) -> bool:
 
 
 # Prepositions that open a post-modifier: the head of the noun phrase stands before them.
-_POST_MODIFIER = re.compile(
-    r"\b(?:of|for|with|in|on|to|from|by|among|between|under|at|about|towards?|within|"
-    r"without|across|through|during|against|into|via|versus|vs)\b",
-    re.IGNORECASE,
-)
+_POST_MODIFIERS = frozenset({
+    "of", "for", "with", "in", "on", "to", "from", "by", "among", "between", "under", "at",
+    "about", "toward", "towards", "within", "without", "across", "through", "during",
+    "against", "into", "via", "versus", "vs",
+})
 
 
 def _head_index(body: str, words: tuple[tuple[str, str], ...]) -> int:
@@ -377,8 +407,13 @@ def _head_index(body: str, words: tuple[tuple[str, str], ...]) -> int:
     # "satisfaction with democracy", "the Nutrition and Health Survey in Taiwan").
     if not words:
         return -1
-    before_of = _POST_MODIFIER.split(body, maxsplit=1)[0]
-    n_before = len(content_words(before_of))
+    n_before = 0
+    for tok in _LATIN.findall(_POSSESSIVE_S.sub("", body)):
+        low = tok.lower()
+        if low in _POST_MODIFIERS and not _CAPITALS.fullmatch(tok):
+            break
+        if low not in STOP_WORDS or _CAPITALS.fullmatch(tok):
+            n_before += 1
     if 0 < n_before < len(words):
         return n_before - 1
     return len(words) - 1

@@ -20,7 +20,6 @@ from termkit.align.keys import (
     EnKey,
     ZhKey,
     initials_of,
-    is_abbreviation,
 )
 from termkit.align.translit import name_score, place_score
 
@@ -160,8 +159,8 @@ def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
     vocab, prefixes = zh.vocab, zh.prefixes
     abbreviated = {
         wi: span
-        for wi, (printed, _) in enumerate(en.words)
-        if is_abbreviation(printed) and (span := spelled_span(printed.lower(), zh)) is not None
+        for wi in en.capitals
+        if (span := spelled_span(en.words[wi][0].lower(), zh)) is not None
     }
     if not abbreviated and not any(st in vocab or st[:PREFIX] in prefixes for _, st in en.words):
         return 0.0, []  # nothing in common: the usual case, decided without the full loop
@@ -269,6 +268,10 @@ def _crossed_heads(
     zh: ZhKey, en: EnKey, word_seg: list[int], seg_hit: list[float], seg_word: list[int]
 ) -> bool:
     if en.head < 0 or zh.head < 0 or len(zh.segments) < 2 or len(en.words) < 2:
+        return False
+    if en.head > 0 and en.words[0][0].lower().endswith("ing"):
+        # "Generating Charges" for 罪名生成: a gerund and its object may head the phrase
+        # (charge generation), so the head is not known and the order proves nothing.
         return False
     head_seg = word_seg[en.head]
     if head_seg < 0 or head_seg == zh.head:

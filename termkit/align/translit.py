@@ -9,8 +9,8 @@ their English forms are romanizations the dictionary does not list: ``白萩`` �
   characters) against an English keyword made only of romanized syllables is scored by
   :func:`termkit.pinyin.names.match_name` (Hanyu Pinyin, Wade-Giles, Tongyong, MPS II, either
   name order, small misspellings);
-* **place**: English words the dictionary does not explain are read as a romanization of a run
-  of the Chinese keyword's characters (every reading of every character, in the same four
+* **place**: capitalized English words the dictionary does not explain are read as a
+  romanization of a run of the Chinese keyword's characters (every reading of every character, in the same four
   systems; at least two syllables, so a single syllable is never taken for a coincidence),
   and the rest of the English must be the dictionary's rendering of the rest of the Chinese —
   typically a generic head (灣 "bay", 寺 "temple", 劇團 "troupe") translated through CC-CEDICT,
@@ -79,18 +79,16 @@ def name_score(zh: str, en: str) -> float:
     return round(NAME_FLOOR + (1 - NAME_FLOOR) * best, 4)
 
 
-def _spell(parts: list[str], chars: list[frozenset[str]], start: int) -> int | None:
+def _spell(parts: tuple[str, ...], chars: tuple[frozenset[str], ...], start: int) -> int | None:
     """End of the run of characters from ``start`` whose spellings, one per character, make
     up ``parts`` in order (each part one or more whole syllables), or None."""
 
-    @functools.cache
     def walk(p: int, offset: int, k: int) -> int | None:
         if p == len(parts):
             return k
-        part = parts[p]
         if k >= len(chars):
             return None
-        rest = part[offset:]
+        rest = parts[p][offset:]
         for form in chars[k]:
             if rest.startswith(form):
                 if len(form) == len(rest):
@@ -104,7 +102,9 @@ def _spell(parts: list[str], chars: list[frozenset[str]], start: int) -> int | N
     return walk(0, 0, start)
 
 
-def _romanized_span(parts: list[str], chars: list[frozenset[str]]) -> tuple[int, int] | None:
+def _romanized_span(
+    parts: tuple[str, ...], chars: tuple[frozenset[str], ...]
+) -> tuple[int, int] | None:
     """The first run of characters that ``parts`` romanize, as (start, end)."""
     first = parts[0][:1]
     for start in range(len(chars)):
@@ -116,17 +116,58 @@ def _romanized_span(parts: list[str], chars: list[frozenset[str]]) -> tuple[int,
     return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _en_words(text: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """Content words of an English keyword: (printed, stem, romanization pieces), the pieces
+    empty unless every piece of the word is made of known syllables; no words at all when no
+    run of romanizable words makes two syllables (nothing could be a romanized name)."""
+    from termkit.pinyin.names import fewest_syllables
+
+    out = []
+    run = longest = 0
+    for word in _WORD.findall(text):
+        if word.lower() in STOP_WORDS:
+            continue
+        # Romanized names are capitalized ("Dapeng Bay", "Xiqu playwriting"); lower-case
+        # English words often split into syllables too ("gaze": ga-ze).
+        count = fewest_syllables(word) if word[0].isupper() else 0
+        run = run + count if count else 0
+        longest = max(longest, run)
+        pieces = tuple(f for f in (_fold(p) for p in _PIECE.split(word)) if f) if count else ()
+        out.append((word, stem(word.lower()), pieces))
+    return tuple(out) if longest >= MIN_SYLLABLES else ()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _zh_chars(text: str) -> tuple[tuple[int, ...], tuple[frozenset[str], ...], frozenset[str]]:
+    """Positions of the Chinese characters of a keyword, their spellings, and all those
+    spellings together."""
+    from termkit.pinyin.names import char_spellings
+
+    positions = tuple(i for i, c in enumerate(text) if is_han(c))
+    chars = tuple(char_spellings(text[i]) for i in positions)
+    forms = frozenset(f for spelled in chars for f in spelled)
+    return positions, chars, forms
+
+
+def _may_spell(pieces: tuple[str, ...], forms: frozenset[str]) -> bool:
+    """Whether a romanized word can start with a syllable of the keyword (a cheap test
+    before the search)."""
+    first = pieces[0]
+    return any(first[:k] in forms for k in range(1, min(6, len(first)) + 1))
+
+
 def place_score(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
     """Coverage of the pair when English words the dictionary leaves over romanize Chinese
     characters: (score, evidence); (0, []) when no romanization is found."""
-    from termkit.pinyin.names import char_spellings
-
-    text = zh.text
-    positions = [i for i, c in enumerate(text) if is_han(c)]
-    if len(positions) < MIN_SYLLABLES or not zh.segments:
+    words = _en_words(en.text)
+    if not words or not zh.segments:
         return 0.0, []
-    words = [w for w in _WORD.findall(en.text) if w.lower() not in STOP_WORDS]
-    if not words:
+    text = zh.text
+    positions, chars, forms = _zh_chars(text)
+    if len(positions) < MIN_SYLLABLES or not any(
+        pieces and _may_spell(pieces, forms) for _, _, pieces in words
+    ):
         return 0.0, []
     # Each segment's character positions in the keyword, to credit dictionary matches.
     spans: list[range] = []
@@ -138,14 +179,15 @@ def place_score(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
     covered: set[int] = set()
     explained = 0
     evidence: list[str] = []
-    pending: list[str] = []
+    pending: list[tuple[str, tuple[str, ...]]] = []
     romanized = 0
-    chars = [char_spellings(text[i]) for i in positions]
 
-    def romanize(group: list[str]) -> bool:
+    def romanize(group: list[tuple[str, tuple[str, ...]]]) -> bool:
         nonlocal explained, romanized
-        parts = [_fold(p) for w in group for p in _PIECE.split(w) if _fold(p)]
-        found = _romanized_span(parts, chars) if parts else None
+        parts = tuple(p for _, pieces in group for p in pieces)
+        if not parts or any(not pieces for _, pieces in group):
+            return False
+        found = _romanized_span(parts, chars)
         if found is None:
             return False
         start, end = found
@@ -153,18 +195,17 @@ def place_score(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
         explained += len(group)
         romanized += 1
         run = text[positions[start] : positions[end - 1] + 1]
-        evidence.append(f"place:{' '.join(group)}={run}")
+        evidence.append(f"place:{' '.join(w for w, _ in group)}={run}")
         return True
 
     def flush() -> None:
         # The words the dictionary left over, together ("Tai Ping Shan"), else one by one.
         if pending and not romanize(pending) and len(pending) > 1:
-            for word in pending:
-                romanize([word])
+            for item in pending:
+                romanize([item])
         pending.clear()
 
-    for word in words:
-        st = stem(word.lower())
+    for word, st, pieces in words:
         best, where = 0.0, -1
         for j, sup in enumerate(zh.supports):
             s = sup.match(st)
@@ -176,7 +217,7 @@ def place_score(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
             explained += 1
             evidence.append(f"dict:{zh.segments[where]}={word}")
         else:
-            pending.append(word)
+            pending.append((word, pieces))
     flush()
     if not romanized:
         return 0.0, []
