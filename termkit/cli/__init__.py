@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("termkit.cli.check:check", "Check translations against glossaries (terms, script, region)."),
     "tm": ("termkit.cli.tm:tm", "Translation memory: import, fuzzy search, concordance, export, stats."),
     "lookup": ("termkit.cli.lookup:lookup", "Find concepts in glossaries by any form (Chinese, English, pinyin)."),
+    "review": ("termkit.cli.review:review", "Review a glossary in the browser: approve, reject, edit, resolve conflicts."),
 }
 
 
