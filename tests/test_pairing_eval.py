@@ -16,9 +16,8 @@ user's ``termkit extract`` would. Scored against the hand-made gold:
 The figures are printed per rendering and per region (Taiwanese and mainland sites) whether or
 not pytest captures output, and for the records whose keywords were read exactly as published
 ("read ok"; the others are listed by id: a reading problem, not a pairing one). The Done-when
-thresholds of the pairing work are asserted per rendering on the records read as published —
-every record, once every rendering reads right: precision >= 0.98, recall >= 0.95; and no
-record with both lists is left without a pair.
+thresholds are asserted per rendering over every record: precision >= 0.98, recall >= 0.95;
+and no record with both lists is left without a pair.
 """
 
 from __future__ import annotations
@@ -168,15 +167,14 @@ def _report(name: str, result: Evaluation) -> str:
 def test_pairing_on_every_rendering(
     name: str, evaluated: dict[str, Evaluation], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # Pairing is judged on the records read as published: a record whose keyword lists were
-    # misread (listed in the report) is the readers' failure, tested in test_records_dev.py.
-    # When every record reads right, "read ok" is every record.
+    # The thresholds hold for every record as read in each rendering (reading and pairing
+    # together, as a user runs them); the "read ok" row separates reading failures from
+    # pairing ones when a reader regresses.
     result = evaluated[name]
     with capsys.disabled():
         print("\n" + _report(name, result))
     assert result.termkit["all"].records == len(devrecords.load_all_dev())
-    ours = result.termkit.get(READ, Tally())
-    assert ours.records, _report(name, result)
+    ours = result.termkit["all"]
     assert ours.precision >= PRECISION, _report(name, result)
     assert ours.recall >= RECALL, _report(name, result)
     assert result.no_pair == [], _report(name, result)
