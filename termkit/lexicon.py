@@ -655,10 +655,10 @@ def _mtime(path: Path) -> float:
 KEEP_OTHER_CACHES = 2
 
 
-def write_cache(target: Path, data: Any, stale: str) -> None:
+def write_cache(target: Path, data: Any, stale: str, keep: int = KEEP_OTHER_CACHES) -> None:
     """Write a marshal cache atomically, then prune the older files matching ``stale``.
 
-    The newest :data:`KEEP_OTHER_CACHES` other files stay.
+    The newest ``keep`` other files stay.
     """
     # Atomic write: a racing process either sees no file or a whole one; a cache that cannot
     # be written is only a slower start next time.
@@ -672,7 +672,7 @@ def write_cache(target: Path, data: Any, stale: str) -> None:
             os.replace(tmp, target)
             others = [p for p in target.parent.glob(stale) if p.name != target.name]
             others.sort(key=_mtime, reverse=True)
-            for old in others[KEEP_OTHER_CACHES:]:
+            for old in others[keep:]:
                 with contextlib.suppress(OSError):
                     old.unlink()
         except OSError:

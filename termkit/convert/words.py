@@ -44,6 +44,7 @@ from termkit.lexicon import cache_dir, write_cache
 # Bump when what bounding_words returns for the same forms changes (old caches are ignored).
 WORDS_VERSION = 3
 SMALL = 200  # fewer forms than this are computed at once (well under 0.1 s), not cached
+KEEP_CACHES = 12  # word lists of other glossaries (and configs, topics) kept on disk
 
 # OpenCC's phrase dictionaries (both scripts, every region): their keys are words OpenCC
 # itself reads as one unit.
@@ -72,6 +73,16 @@ def general_words() -> frozenset[str]:
             continue
         words.update(k for k in keys if _PLAIN_WORD.match(k))
     return frozenset(words)
+
+
+def _sources_stamp() -> str:
+    """What the general words are made from: the CC-CEDICT file and the OpenCC build."""
+    import opencc
+
+    from termkit.lexicon import cedict_path
+
+    st = cedict_path().stat()
+    return f"{st.st_size}-{st.st_mtime_ns}-{getattr(opencc, '__version__', '')}-{opencc.__file__}"
 
 
 @functools.cache
@@ -153,19 +164,18 @@ def bounding_words(forms: Collection[str], free: Collection[str] = ()) -> list[s
     """
     forms = set(forms)
     free = set(free) & forms
-    key = hashlib.sha1()
-    key.update(_joined()[0].encode("utf-8"))
-    for group in (sorted(forms), sorted(free)):
-        key.update("\x1e".join(group).encode("utf-8") + b"\x1f")
     if len(forms) < SMALL:
         return _bounding_words(forms, free)
+    key = hashlib.sha1(_sources_stamp().encode("utf-8"))
+    for group in (sorted(forms), sorted(free)):
+        key.update("\x1e".join(group).encode("utf-8") + b"\x1f")
     target = cache_dir() / f"lockwords-v{WORDS_VERSION}-{key.hexdigest()[:20]}.marshal"
     with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
         data = marshal.loads(target.read_bytes())
         if isinstance(data, list):
             return data
     found = _bounding_words(forms, free)
-    write_cache(target, found, "lockwords-v*.marshal")
+    write_cache(target, found, "lockwords-v*.marshal", keep=KEEP_CACHES)
     return found
 
 
