@@ -64,7 +64,7 @@ def convert(inputs: tuple[str, ...], config: str, glossaries: tuple[str, ...],
     """
     from termkit.convert import Converter, check_config, load_lock_glossaries
     from termkit.convert.files import convert_bytes, convert_text_stream, detect_kind, validate_utf8
-    from termkit.io import atomic_binary, check_readable, read_bytes
+    from termkit.io import check_output, check_readable, output_batch, read_bytes
 
     cfg = check_config(config)
     paths = list(inputs) or ["-"]
@@ -78,21 +78,26 @@ def convert(inputs: tuple[str, ...], config: str, glossaries: tuple[str, ...],
     for p in paths:
         check_readable(p)
     glossary = load_lock_glossaries(glossaries, format=glossary_format) if glossaries else None
+    if not in_place:
+        check_output(output)  # before the work: not a folder, not an input of this run
     conv = Converter(cfg, glossary)
-    for path in paths:
-        target = path if in_place else output
-        file_kind = detect_kind(path, kind)
-        if file_kind == "text":
-            with _open_input(path) as fh:
-                validate_utf8(fh, path)
-                fh.seek(0)
-                with atomic_binary(target) as out:
-                    convert_text_stream(fh, path, conv, out.write)
-        else:
-            data = read_bytes(path)  # structured files are converted whole (``-`` = stdin)
-            result = convert_bytes(data, path, conv, file_kind, retag=retag)
-            with atomic_binary(target) as out:
-                out.write(result)
+    # Every output is renamed into place only when all inputs converted: a bad file among
+    # several --in-place inputs changes none of them.
+    with output_batch() as batch:
+        for path in paths:
+            target = path if in_place else output
+            file_kind = detect_kind(path, kind)
+            if file_kind == "text":
+                with _open_input(path) as fh:
+                    validate_utf8(fh, path)
+                    fh.seek(0)
+                    with batch.open(target, replace_input=in_place) as out:
+                        convert_text_stream(fh, path, conv, out.write)
+            else:
+                data = read_bytes(path)  # structured files are converted whole (``-`` = stdin)
+                result = convert_bytes(data, path, conv, file_kind, retag=retag)
+                with batch.open(target, replace_input=in_place) as out:
+                    out.write(result)
 
 
 @click.command()
