@@ -105,12 +105,19 @@ def check(
     from termkit.check import Severity, check_files, report
     from termkit.errors import TermkitError
     from termkit.glossary import load_glossary
-    from termkit.io import atomic_binary, atomic_text
+    from termkit.io import atomic_binary, atomic_text, check_output, note_input, output_kind
     from termkit.model import Glossary
 
     if not translations and not pairs:
         raise click.UsageError("give at least one TRANSLATION file or --pair SOURCE TARGET")
     chosen = [c for c in (only or CHECKS) if c not in skip]
+    # The report never replaces a file this run reads (`-o x.po`, `-o glossary.txt`).
+    note_input(*translations, *glossaries, *regionals, *(p for pair in pairs for p in pair))
+    try:
+        check_output(output)
+    except TermkitError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        ctx.exit(exc.exit_code)
     try:
         # Concepts side by side, not merged: merging re-settles statuses (two preferred
         # renderings would become candidates), and the checks must see each file's own.
@@ -133,6 +140,13 @@ def check(
     )
     summary = report.Summary(result.files, result.units, result.findings, result.errors)
     threshold = None if fail_on == "never" else Severity(fail_on)
+    if result.errors and output_kind(output) == "replace":
+        # A failing input never replaces an existing report with a partial one.
+        for error in result.errors:
+            click.echo(f"Error: {error}", err=True)
+        click.echo(f"Error: {output}: report not written, {len(result.errors)} input file(s) "
+                   "could not be read", err=True)
+        ctx.exit(2)
     if out_format == "junit":
         with atomic_binary(output) as fb:
             fb.write(report.render_junit(summary, threshold))

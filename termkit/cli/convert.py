@@ -148,18 +148,29 @@ def detect(ctx: click.Context, input_path: str, expect: str, as_json: bool) -> N
 
     Only characters that exist in one script count; positions are LINE:COLUMN in characters.
     """
-    from termkit.convert.detect import detect_lines
-    from termkit.convert.files import iter_text_lines
+    from termkit.convert.detect import detect_chunks
+    from termkit.convert.files import iter_text_blocks
 
+    found = 0
+    other = "Traditional" if expect.lower() == "hant" else "Simplified"
     with _open_input(input_path) as fh:
-        findings = list(detect_lines(iter_text_lines(fh, input_path), expect))
-    if as_json:
-        click.echo(dumps([f.as_dict() for f in findings]))
-    else:
-        other = "Traditional" if expect.lower() == "hant" else "Simplified"
-        for f in findings:
-            kind = "Simplified" if f.script == "Hans" else "Traditional"
-            hint = f" ({other}: {'/'.join(f.suggestions)})" if f.suggestions else ""
-            click.echo(f"{input_path}:{f.line}:{f.column}: {f.char} is {kind}{hint}")
-    if findings:
+        # Streamed in bounded blocks (a 50 MB one-line file needs little memory). Input
+        # errors come before any finding is printed: the encoding is checked first.
+        from termkit.convert.files import validate_utf8
+
+        validate_utf8(fh, input_path)
+        fh.seek(0)
+        if as_json:
+            click.echo("[", nl=False)
+        for f in detect_chunks(iter_text_blocks(fh, input_path), expect):
+            if as_json:
+                click.echo((", " if found else "") + dumps(f.as_dict()), nl=False)
+            else:
+                kind = "Simplified" if f.script == "Hans" else "Traditional"
+                hint = f" ({other}: {'/'.join(f.suggestions)})" if f.suggestions else ""
+                click.echo(f"{input_path}:{f.line}:{f.column}: {f.char} is {kind}{hint}")
+            found += 1
+        if as_json:
+            click.echo("]")
+    if found:
         ctx.exit(1)
