@@ -255,7 +255,9 @@ def output_kind(path: str) -> str:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        return "through" if _through_fd(path) else "replace"
+        if _through_fd(path):  # /proc and /dev/fd hold no new files
+            raise OutputError("cannot write here: no such file or directory", path=path) from None
+        return "replace"
     except NotADirectoryError:
         raise OutputError("a part of the path is a file, not a folder", path=path) from None
     except OSError as exc:

@@ -47,6 +47,7 @@ def check_tree(doc: Any, path: str) -> None:
 def parse(stream: IO[bytes], path: str) -> Any:
     """Parse a whole document safely; returns an lxml ``ElementTree``."""
     safe = parser()
+    etree.clear_error_log()
     try:
         doc = etree.parse(stream, safe)
     except etree.XMLSyntaxError as exc:
@@ -75,6 +76,9 @@ def iterparse_context(stream: Any, tags: tuple[str, ...] | None = None,
     )
     if tags:
         kwargs["tag"] = tags
+    # iterparse logs into the thread's global error log: start it empty, so the position
+    # :func:`syntax_error` finds there belongs to this document.
+    etree.clear_error_log()
     return etree.iterparse(stream, **kwargs)
 
 
@@ -88,8 +92,8 @@ def _message(text: str) -> str:
 
 
 def log_error(log: Any, path: str, fallback: str) -> FormatError:
-    """The :class:`FormatError` for the first error in an lxml error log (else ``fallback``)."""
-    for entry in log or ():
+    """The :class:`FormatError` for the last positioned error in an lxml log (else ``fallback``)."""
+    for entry in reversed(list(log or ())):
         if entry.level >= etree.ErrorLevels.ERROR and entry.line > 0:
             return FormatError(f"malformed XML: {_message(entry.message)}", path=path,
                                line=entry.line, column=entry.column or None)

@@ -117,7 +117,7 @@ def check(
         check_output(output)
     except TermkitError as exc:
         click.echo(f"Error: {exc}", err=True)
-        ctx.exit(exc.exit_code)
+        ctx.exit(2)  # check: exit 1 means findings
     try:
         # Concepts side by side, not merged: merging re-settles statuses (two preferred
         # renderings would become candidates), and the checks must see each file's own.
@@ -147,13 +147,17 @@ def check(
         click.echo(f"Error: {output}: report not written, {len(result.errors)} input file(s) "
                    "could not be read", err=True)
         ctx.exit(2)
-    if out_format == "junit":
-        with atomic_binary(output) as fb:
-            fb.write(report.render_junit(summary, threshold))
-    else:
-        text = report.render_json(summary) if out_format == "json" else report.render_text(summary)
-        with atomic_text(output) as fh:
-            fh.write(text)
+    try:
+        if out_format == "junit":
+            with atomic_binary(output) as fb:
+                fb.write(report.render_junit(summary, threshold))
+        else:
+            text = report.render_json(summary) if out_format == "json" else report.render_text(summary)
+            with atomic_text(output) as fh:
+                fh.write(text)
+    except TermkitError as exc:  # the report cannot be written: exit 2, as for inputs
+        click.echo(f"Error: {exc}", err=True)
+        ctx.exit(2)
     if stats:
         click.echo(f"units: {result.stats.units}, segments: {result.stats.segments}", err=True)
         for name, seconds in sorted(result.stats.seconds.items()):

@@ -257,6 +257,8 @@ def _rows(store: Store, ids: Sequence[int]) -> list[tuple[int, str, str]]:
         ):
             try:
                 sides = json.loads(sides_text)
+                if not isinstance(sides, list):
+                    raise TypeError("variants")
                 for k in sorted(by_unit[uid]):
                     if k < len(sides):
                         out.append((uid * SLOTS + k, str(sides[k][0]), str(sides[k][1])))
