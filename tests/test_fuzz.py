@@ -127,3 +127,49 @@ def test_the_valid_seed_is_read(reader: str) -> None:
             result = CliRunner().invoke(cli, argv)
             assert result.exit_code == 0 or (result.exit_code == 1 and args[0] in FINDINGS), (
                 f"termkit {' '.join(argv)}: {result.stderr}")
+
+
+# Text given on the command line or stdin: any Unicode a shell can pass (no NUL, no lone
+# surrogate: those never reach a command, see test_hardening_errors), CJK-heavy.
+_ARG_TEXT = st.text(
+    st.characters(exclude_categories=("Cs",), exclude_characters="\x00")
+    | st.sampled_from(list("權力平衡与现实主义曾單張國城·、；（）〇𠀀😀 \t\n-'")),
+    max_size=30,
+)
+_TEXT_COMMANDS = [
+    ["pinyin", "{t}"], ["pinyin", "--style", "wade-giles", "--name", "{t}"],
+    ["pinyin", "--format", "json", "--heteronym", "{t}"], ["pinyin", "--format", "ruby", "{t}"],
+    ["names", "romanize", "--style", "passport", "{t}"], ["names", "match", "{t}", "{u}"],
+    ["tm", "search", "--db", "{db}", "{t}"], ["tm", "concordance", "--db", "{db}", "{t}"],
+    ["convert", "-c", "s2twp", "-"], ["detect", "--expect", "hans", "-"],
+]
+
+
+def test_any_text_argument_is_handled(tmp_path_factory: pytest.TempPathFactory) -> None:
+    db = tmp_path_factory.mktemp("tm") / "tm.sqlite"
+    result = CliRunner().invoke(cli, ["tm", "import", "--db", str(db), str(DATA / "check" / "seeded.tmx")])
+    assert result.exit_code == 0, result.stderr
+
+    @settings(max_examples=fuzzing.EXAMPLES * 4, deadline=None,
+              derandomize=fuzzing.EXAMPLES < 100, suppress_health_check=list(HealthCheck))
+    @given(args=st.sampled_from(_TEXT_COMMANDS), t=_ARG_TEXT, u=_ARG_TEXT)
+    def check(args: list[str], t: str, u: str) -> None:
+        if not t.strip():
+            t = t + "x"
+        argv = [a.format(t=t, u=u or "x", db=db) for a in args]
+        result = CliRunner().invoke(cli, argv, input=t)
+        fuzzing.TRIED["arguments"] += 1
+        assert result.exception is None or isinstance(result.exception, SystemExit), (
+            f"{argv}: {result.exception!r}")
+        ok = result.exit_code == 0 or (result.exit_code == 1 and args[0] == "detect")
+        if not ok:
+            fuzzing.REFUSED["arguments"] += 1
+            lines = result.stderr.splitlines()
+            if lines and lines[0].startswith("Usage: "):
+                # Text that looks like an option (-0): click's usage error, its last line Error:
+                assert result.exit_code == 2 and lines[-1].startswith("Error: ")
+                return
+            assert len(lines) == 1 and lines[0].startswith("Error: "), f"{argv}: {result.stderr}"
+            assert "internal error" not in lines[0], f"{argv}: {result.stderr}"
+
+    check()

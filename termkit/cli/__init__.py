@@ -99,7 +99,10 @@ def check_arguments(args: list[str]) -> None:
         try:
             arg.encode("utf-8")
         except UnicodeEncodeError:
-            raw = os.fsencode(arg) if max(arg) >= "\udc80" else arg.encode("utf-8", "replace")
+            try:
+                raw = os.fsencode(arg)  # the bytes as given (Python's surrogateescape)
+            except UnicodeEncodeError:
+                raw = arg.encode("utf-8", "backslashreplace")
             raise click.UsageError(
                 f"argument {number} is not valid UTF-8: {raw!r}; termkit reads its "
                 "arguments (text, file names, options) as UTF-8"
