@@ -57,9 +57,7 @@ class Notice:
     column: int | None = None
 
     def __str__(self) -> str:
-        loc = ":".join(
-            str(p) for p in (self.path, self.line, self.column) if p is not None
-        )
+        loc = ":".join(str(p) for p in (self.path, self.line, self.column) if p is not None)
         return f"{loc}: {self.message}" if loc else self.message
 
 
@@ -97,6 +95,7 @@ class Record:
     title_en: str | None = None
     title_zh: str | None = None
     authors: list[Person] = field(default_factory=list)
+    advisors: list[Person] = field(default_factory=list)  # a thesis's advisors (指導教授)
     keywords_zh: list[str] = field(default_factory=list)
     keywords_en: list[str] = field(default_factory=list)
     volume: str | None = None
@@ -197,9 +196,7 @@ class Concept:
         """Terms whose language tag is ``lang`` or a subtag of it (``zh-Hant`` matches ``zh-Hant-TW``)."""
         want = lang.lower()
         return [
-            t
-            for t in self.terms
-            if t.lang.lower() == want or t.lang.lower().startswith(want + "-")
+            t for t in self.terms if t.lang.lower() == want or t.lang.lower().startswith(want + "-")
         ]
 
     def first(self, lang: str) -> Term | None:

@@ -7,13 +7,14 @@ from typing import Any
 import click
 
 from termkit.cli.common import dumps, progress, warn
+from termkit.records import FORMATS as RECORD_FORMATS
 
 
 def _record_format_option(f: Any) -> Any:
     return click.option(
         "--format",
         "record_format",
-        type=click.Choice(["page", "ris", "jsonl"]),
+        type=click.Choice(list(RECORD_FORMATS)),
         default=None,
         help="Record format of the inputs (default: detected from name and content).",
     )(f)
@@ -42,7 +43,9 @@ def _pairings(inputs: tuple[str, ...], record_format: str | None, label: str) ->
 @_record_format_option
 @click.option("--no-exports", is_flag=True, help="Write only glossary.txt and glossary.json.")
 @click.option(
-    "--zhuyin", is_flag=True, help="Add the zhuyin (bopomofo) reading of Chinese terms to every output."
+    "--zhuyin",
+    is_flag=True,
+    help="Add the zhuyin (bopomofo) reading of Chinese terms to every output.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings and the summary.")
 def build(
@@ -145,7 +148,9 @@ def _table(p: Any) -> str:
     for a in p.unmatched_authors:
         lines.append(f"author?   {a.zh or '-'}  {a.en or '-'}  (names do not match)")
     if p.unpaired_zh or p.unpaired_en:
-        lines.append(f"unpaired  {' ; '.join(p.unpaired_zh) or '-'} | {' ; '.join(p.unpaired_en) or '-'}")
+        lines.append(
+            f"unpaired  {' ; '.join(p.unpaired_zh) or '-'} | {' ; '.join(p.unpaired_en) or '-'}"
+        )
     if r.subjects:
         lines.append("subjects  " + " ; ".join(" > ".join(s) for s in r.subjects))
     if r.references or r.citing:

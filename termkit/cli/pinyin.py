@@ -50,7 +50,9 @@ def _input_blocks(stack: contextlib.ExitStack, path: str) -> Iterator[str]:
               help="Read each Chinese run as a personal name (surname readings: 曾 Zēng, 單 Shàn).")
 @click.option("--words/--no-words", default=True, show_default=True,
               help="Group syllables into words (pinyin orthography) or annotate each character alone.")
-@click.option("--heteronym", is_flag=True, help="List every reading of each character (JSON output).")
+@click.option("--heteronym", is_flag=True,
+              help="Give every reading of each character, the chosen one first: in inline, TSV and "
+                   "ruby as pypinyin does (中心 -> zhōng,zhòng xīn), in JSON as a candidates list.")
 @click.option("--lang", default="zh-Hant", show_default=True, help="Language tag of the ruby HTML page.")
 @click.option("-o", "--output", default="-", show_default=True,
               help="Output file ('-' = stdout); written atomically.")
@@ -95,7 +97,7 @@ def pinyin(text: str | None, input_path: str | None, style: str, fmt: str,
                 blocks = _input_blocks(stack, input_path)
             with atomic_text(output) as fh:
                 last = ""
-                for piece in inline_pieces(blocks, tokens, chosen):
+                for piece in inline_pieces(blocks, tokens, chosen, heteronym=heteronym):
                     if piece:
                         fh.write(piece)
                         last = piece[-1]
@@ -108,12 +110,12 @@ def pinyin(text: str | None, input_path: str | None, style: str, fmt: str,
         source = text or ""
     rows = [(line, tokens(line)) for line in lib.lines_of(source)]
     if fmt == "tsv":
-        rendered = lib.render_tsv(rows, chosen)
+        rendered = lib.render_tsv(rows, chosen, heteronym=heteronym)
     elif fmt == "json":
         rendered = lib.to_json(rows, chosen, heteronym)
     else:
         from termkit.pinyin.ruby import render_ruby_html
 
-        rendered = render_ruby_html(rows, chosen, lang=lang)
+        rendered = render_ruby_html(rows, chosen, lang=lang, heteronym=heteronym)
     with atomic_text(output) as fh:
         fh.write(rendered)

@@ -53,7 +53,8 @@ def surnames() -> dict[str, Surname]:
 
 
 def _clean(zh: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFC", zh) if not ch.isspace())
+    # NFKC folds the Kangxi radicals PDF text extraction prints (``王⾦波``) to ideographs.
+    return "".join(ch for ch in unicodedata.normalize("NFKC", zh) if not ch.isspace())
 
 
 def split_name(zh: str) -> tuple[str, str]:

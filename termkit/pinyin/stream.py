@@ -32,8 +32,9 @@ def inline_pieces(
     annotate: Callable[[str], Sequence[Token]],
     style: Style = Style.TONE,
     *,
+    heteronym: bool = False,
     size: int = WINDOW,
 ) -> Iterator[str]:
     """The inline rendering of the text made of ``blocks``, piece by piece."""
     for piece in windows(blocks, size, window_end):
-        yield render_inline(annotate(piece), style)
+        yield render_inline(annotate(piece), style, heteronym=heteronym)
