@@ -14,6 +14,8 @@ runs many more. The terminal summary says how many cases were tried.
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -46,8 +48,27 @@ BUILD = ["build", "{f}", "-o", "{out}/built", "--no-exports", "-q"]
 PINYIN_I = ["pinyin", "-i", "{f}", "-o", "{out}/p.txt"]
 DETECT = ["detect", "--expect", "hant", "{f}"]
 
-# reader -> (valid seed, name of the corrupted file, commands that read it)
+# reader -> (valid seed, name of the corrupted file, commands that read it); a seed that is
+# not committed (the Excel workbook) is written by termkit itself, once per session.
+_GENERATED = Path(tempfile.mkdtemp(prefix="termkit-fuzz-seeds-"))
+atexit.register(shutil.rmtree, _GENERATED, True)
+
+
+def _xlsx_seed() -> Path:
+    target = _GENERATED / "glossary.xlsx"
+    if not target.exists():
+        result = CliRunner().invoke(cli, ["export", str(GLOSSARY), "--to", "xlsx", "-o", str(target)])
+        assert result.exit_code == 0, result.stderr
+    return target
+
+
 READERS: dict[str, tuple[Path, str, list[list[str]]]] = {
+    "po": (DATA / "check" / "seeded.zh_TW.po", "in.zh_TW.po",
+           [IMPORT, EXPORT, CHECK, TM_IMPORT, CONVERT]),
+    "xlsx": (_GENERATED / "glossary.xlsx", "in.xlsx", [IMPORT, EXPORT, PINYIN_G]),
+    "bibtex": (DATA / "records" / "bilingual.bib", "in.bib", [EXTRACT, BUILD, TM_RECORDS]),
+    "endnote": (DATA / "records" / "refer_bilingual.enw", "in.enw", [EXTRACT, BUILD]),
+    "labelled": (DATA / "records" / "labelled_ndltd.txt", "in.txt", [EXTRACT, BUILD]),
     "termkit": (GLOSSARY, "in.glossary.txt", [IMPORT, EXPORT_JSON, CONVERT_G, PINYIN_G, CHECK_G]),
     "json": (EXAMPLE / "glossary.json", "in.json", [IMPORT, EXPORT, CONVERT_G, PINYIN_G, CHECK_G]),
     "tmx": (DATA / "check" / "seeded.tmx", "in.tmx", [IMPORT, EXPORT, CHECK, TM_IMPORT, CONVERT]),
@@ -98,6 +119,8 @@ def outcome(reader: str, args: list[str], data: bytes) -> None:
 
 
 def _command_and_data(reader: str) -> st.SearchStrategy[tuple[list[str], bytes]]:
+    if reader == "xlsx":
+        _xlsx_seed()
     seed, _, commands = READERS[reader]
     return st.tuples(st.sampled_from(commands), fuzzing.corrupted(seed.read_bytes()))
 
@@ -117,6 +140,8 @@ def test_corrupted_inputs_never_crash(reader: str) -> None:
 @pytest.mark.parametrize("reader", sorted(READERS))
 def test_the_valid_seed_is_read(reader: str) -> None:
     # The corruptions start from files every command accepts (else the suite tests nothing).
+    if reader == "xlsx":
+        _xlsx_seed()
     seed, _, commands = READERS[reader]
     for args in commands:
         with tempfile.TemporaryDirectory() as tmp:
