@@ -128,13 +128,22 @@ class Record:
 
 @dataclass(frozen=True, slots=True)
 class Pair:
-    """A Chinese–English pairing with its score (0–1) and the evidence that supports it."""
+    """A Chinese–English pairing with its score (0–1) and the evidence that supports it.
+
+    ``evidence`` holds the details (``dict:權力=power``, ``position`` …); ``kinds`` the kinds of
+    evidence they amount to (``dictionary``, ``position``, ``name`` …, see
+    :mod:`termkit.align.evidence`). ``status`` is ``preferred`` for a pair at or above the
+    pairing's confident threshold and ``candidate`` for one that structure alone (or weak
+    evidence) supports, to be confirmed by a reviewer.
+    """
 
     zh: str
     en: str
     score: float
     evidence: tuple[str, ...] = ()
     kind: Kind = Kind.KEYWORD
+    status: Status = Status.PREFERRED
+    kinds: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

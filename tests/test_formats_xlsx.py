@@ -116,14 +116,20 @@ def test_our_workbook_opens_in_calamine_with_the_same_cells() -> None:
 
 
 def test_header_is_frozen_bold_and_filtered() -> None:
-    data, _ = _write(load_glossary(str(EXAMPLE)))
+    g = load_glossary(str(EXAMPLE))
+    data, _ = _write(g)
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         sheet = etree.fromstring(z.read("xl/worksheets/sheet1.xml"))
         styles = z.read("xl/styles.xml")
     ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
     pane = sheet.find(".//m:pane", ns)
     assert pane is not None and pane.get("state") == "frozen" and pane.get("topLeftCell") == "A2"
-    assert sheet.find("m:autoFilter", ns).get("ref") == "A1:K5"
+    # The filter spans the header and every row: columns A.. as many as the header has
+    # (the example's concepts carry a prop evidence column, the twelfth).
+    header, rows, _ = glossary_rows(g)
+    last = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[len(header) - 1]
+    assert len(header) == 12 and header[-1] == "evidence"
+    assert sheet.find("m:autoFilter", ns).get("ref") == f"A1:{last}{len(rows) + 1}"
     assert b"<b" in styles
 
 

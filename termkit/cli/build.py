@@ -95,6 +95,17 @@ def build(
     )
 
 
+def _pair_json(x: Any) -> dict[str, Any]:
+    return {
+        "zh": x.zh,
+        "en": x.en,
+        "score": round(x.score, 3),
+        "status": x.status.value,
+        "evidence": list(x.kinds),
+        "details": list(x.evidence),
+    }
+
+
 def pairing_json(p: Any) -> dict[str, Any]:
     """The stable JSON shape of one record's pairing (see README, `termkit extract`)."""
     r = p.record
@@ -102,17 +113,11 @@ def pairing_json(p: Any) -> dict[str, Any]:
         "source": r.source,
         "id": r.id,
         "title": {"en": r.title_en, "zh": r.title_zh},
-        "pairs": [
-            {"zh": x.zh, "en": x.en, "score": round(x.score, 3), "evidence": list(x.evidence)}
-            for x in p.pairs
-        ],
-        "variants": [
-            {"zh": x.zh, "en": x.en, "score": round(x.score, 3), "evidence": list(x.evidence)}
-            for x in p.variants
-        ],
+        "pairs": [_pair_json(x) for x in p.pairs],
+        "variants": [_pair_json(x) for x in p.variants],
         "unpaired_zh": list(p.unpaired_zh),
         "unpaired_en": list(p.unpaired_en),
-        "authors": [{"zh": x.zh, "en": x.en, "score": round(x.score, 3)} for x in p.authors],
+        "authors": [_pair_json(x) for x in p.authors],
         "unmatched_authors": [{"zh": a.zh, "en": a.en} for a in p.unmatched_authors],
         "subjects": [list(s) for s in r.subjects],
         "volume": r.volume,
@@ -126,6 +131,8 @@ def pairing_json(p: Any) -> dict[str, Any]:
 
 
 def _table(p: Any) -> str:
+    from termkit.model import Status
+
     r = p.record
     lines = [f"== {r.id} ({r.source})"]
     if r.title_zh or r.title_en:
@@ -140,7 +147,12 @@ def _table(p: Any) -> str:
     width = max((len(x.zh) for x in p.pairs), default=0)
     for x in p.pairs:
         pad = " " * (width - len(x.zh)) * 2  # CJK characters are two columns wide
-        lines.append(f"keyword   {x.zh}{pad}  {x.en}  ({x.score:.2f})")
+        if x.status is Status.CANDIDATE:
+            # A candidate stands out: a reviewer confirms it (see README, statuses).
+            why = " ".join(x.kinds) or "weak evidence"
+            lines.append(f"keyword?  {x.zh}{pad}  {x.en}  ({x.score:.2f} candidate: {why})")
+        else:
+            lines.append(f"keyword   {x.zh}{pad}  {x.en}  ({x.score:.2f})")
     for x in p.variants:
         lines.append(f"variant   {x.zh}  {x.en}  (from title)")
     for x in p.authors:
