@@ -152,8 +152,13 @@ def test_a_fifo_is_written_through(tmp_path: Path) -> None:
     fifo = tmp_path / "out.fifo"
     os.mkfifo(fifo)
     reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
-    done = termkit("export", EXAMPLE / "glossary.txt", "--to", "csv", "-o", fifo, timeout=60)
-    out, _ = reader.communicate(timeout=60)
+    try:
+        done = termkit("export", EXAMPLE / "glossary.txt", "--to", "csv", "-o", fifo, timeout=60)
+        out, _ = reader.communicate(timeout=60)
+    finally:
+        if reader.poll() is None:  # the FIFO was replaced (old writer): nobody will write
+            reader.kill()
+            reader.wait()
     assert done.returncode == 0, done.stderr
     assert out.startswith(b"en,zh-Hant,zh-Hans")
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
