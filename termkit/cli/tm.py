@@ -184,10 +184,12 @@ def concordance(term: str, db: str, limit: int, lang: str | None, as_json: bool)
 def export(db: str, to: str, variant: str | None, glossaries: tuple[str, ...],
            lang_style: str, output: str) -> None:
     """Export the whole memory (TMX 1.4b), with provenance as props."""
-    from termkit.io import atomic_binary
+    from termkit.io import atomic_binary, check_output, note_input
     from termkit.tm.export import write_export
     from termkit.tm.store import open_store
 
+    note_input(db, db + "-wal", db + "-shm")
+    check_output(output)  # never the memory itself (tm export --db tm.sqlite -o tm.sqlite)
     glossary = None
     if glossaries:
         from termkit.glossary import load_glossaries

@@ -33,6 +33,7 @@ import sqlite3
 from pathlib import Path
 
 from termkit.errors import DatabaseError
+from termkit.io import note_input
 
 APPLICATION_ID = 0x544B544D  # "TKTM"
 SCHEMA_VERSION = 2
@@ -143,6 +144,9 @@ def connect(path: str, *, create: bool = True, timeout: float = 30.0) -> sqlite3
         raise DatabaseError("no such translation memory", path=path,
                             hint="create it with `termkit tm import`")
     _check_header(path)
+    # The file and its journals are inputs of the run: no output may replace them
+    # (`tm export --db tm.sqlite -o tm.sqlite`).
+    note_input(path, path + "-wal", path + "-shm")
     try:
         conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
     except sqlite3.Error as exc:
@@ -162,6 +166,10 @@ def connect(path: str, *, create: bool = True, timeout: float = 30.0) -> sqlite3
             raise DatabaseError(
                 f"not a termkit translation memory (SQLite application id {app_id:#x})",
                 path=path, hint="use another --db")
+        if version < 0:
+            raise DatabaseError(
+                f"translation memory schema {version} is not a version termkit writes",
+                path=path, hint="the file is corrupted; use another --db")
         if version > SCHEMA_VERSION:
             raise DatabaseError(
                 f"translation memory schema {version} is newer than this termkit "

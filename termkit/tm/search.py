@@ -39,7 +39,7 @@ from termkit.tm.fold import (
     word_tokens,
     zh_tokens,
 )
-from termkit.tm.store import SLOTS, Store, StoredUnit, family
+from termkit.tm.store import SLOTS, Store, StoredUnit, damaged, family
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 POSTINGS_BUDGET = 30_000  # rows read from the index per query, at most
@@ -255,10 +255,15 @@ def _rows(store: Store, ids: Sequence[int]) -> list[tuple[int, str, str]]:
         for uid, sides_text in store.conn.execute(
             f"SELECT id, variants FROM unit WHERE id IN ({marks})", chunk
         ):
-            sides = json.loads(sides_text)
-            for k in sorted(by_unit[uid]):
-                if k < len(sides):
-                    out.append((uid * SLOTS + k, sides[k][0], sides[k][1]))
+            try:
+                sides = json.loads(sides_text)
+                if not isinstance(sides, list):
+                    raise TypeError("variants")
+                for k in sorted(by_unit[uid]):
+                    if k < len(sides):
+                        out.append((uid * SLOTS + k, str(sides[k][0]), str(sides[k][1])))
+            except (ValueError, TypeError, KeyError, IndexError, RecursionError) as exc:
+                raise damaged(uid, f"bad variants ({type(exc).__name__})", store.path) from None
     out.sort()
     return out
 

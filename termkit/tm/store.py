@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from termkit.errors import DatabaseError
 from termkit.model import Notice, Source, Unit, Variant
 from termkit.tm import bulk
 from termkit.tm.fold import fold_many, is_chinese_tag, key64, zh_tokens
@@ -393,7 +394,7 @@ class Store:
                     f"SELECT id, source, score, flagged, meta, variants FROM unit"
                     f" WHERE id IN ({marks})", chunk,
                 ):
-                    out[row[0]] = _stored(row, sources)
+                    out[row[0]] = _stored(row, sources, self.path)
         return out
 
     def iter_units(self, page: int = 1000) -> Iterator[StoredUnit]:
@@ -408,7 +409,7 @@ class Store:
             if not rows:
                 return
             for row in rows:
-                yield _stored(row, sources)
+                yield _stored(row, sources, self.path)
             last = rows[-1][0]
 
     def conflicts(self, keys: Sequence[int] | None = None) -> list[Conflict]:
@@ -449,6 +450,10 @@ class Store:
         domains: dict[str, int] = {}
         origins: dict[str, int] = {}
         for sid, count in per_source:
+            if sid not in sources:
+                raise DatabaseError(f"units name import #{sid}, which is not in the file",
+                                    path=self.path,
+                                    hint="the file was edited by hand or is corrupted")
             origin, _created, domain = sources[sid]
             if domain is not None:
                 domains[domain] = domains.get(domain, 0) + count
@@ -615,7 +620,24 @@ def _float(value: str | None) -> float | None:
         return None
 
 
-def _stored(row: Sequence[Any], sources: dict[int, tuple[str | None, str, str | None]]) -> StoredUnit:
+def damaged(uid: int, what: str, path: str | None) -> DatabaseError:
+    """The error for a unit row termkit did not write (edited by hand, or damaged)."""
+    return DatabaseError(f"unit #{uid} is damaged: {what}", path=path,
+                         hint="the file was edited by hand or is corrupted")
+
+
+def _stored(row: Sequence[Any], sources: dict[int, tuple[str | None, str, str | None]],
+            path: str | None = None) -> StoredUnit:
+    if row[1] not in sources:
+        raise damaged(row[0], f"it names import #{row[1]}, which is not in the file", path)
+    try:
+        return _decode_row(row, sources)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as exc:
+        raise damaged(row[0], f"bad metadata or variants ({type(exc).__name__})", path) from None
+
+
+def _decode_row(row: Sequence[Any], sources: dict[int, tuple[str | None, str, str | None]]
+                ) -> StoredUnit:
     uid, sid, score, flagged, meta_text, sides_text = row
     meta = json.loads(meta_text) if meta_text else {}
     origin, created, domain = sources[sid]
