@@ -32,7 +32,7 @@ def _anchor(c: str) -> bool:
 def _reference_tokens(text: str) -> list[str]:
     grams = re.findall(f"(?=([{_RUN}]{{3}}))", text)
     if len(grams) > SHORT:
-        grams = [g for g in grams if _anchor(g[0])]
+        grams = [g for g in grams if _anchor(g[0]) or re.search("[0-9]", g)]
     if len(text) <= TINY:
         grams += re.findall(f"(?=([{_RUN}]{{2}}))", text)
     return grams
@@ -49,6 +49,9 @@ def test_index_tokens_of_a_long_segment() -> None:
     tokens = zh_tokens(text)
     assert tokens == _reference_tokens(text)
     assert 0 < len(tokens) < len(re.findall(f"(?=([{_RUN}]{{3}}))", text))  # anchored only
+    numbered = text + "第2402项"
+    assert zh_tokens(numbered) == _reference_tokens(numbered)
+    assert {"240", "402", "02项"} <= set(zh_tokens(numbered))  # every trigram with a digit
 
 
 def _reference_hash(unit: Unit) -> int:

@@ -25,14 +25,14 @@ from typing import Any
 
 from termkit.model import Notice, Source, Unit, Variant
 from termkit.tm import bulk
-from termkit.tm.fold import fold_many, is_chinese_tag, key64, zh_tokens
+from termkit.tm.fold import fold_many, is_chinese_tag, key64
+from termkit.tm.index import SLOTS, Postings, next_unit_id
 from termkit.tm.schema import SCHEMA_VERSION, connect, db_error, migrate
 
-__all__ = ["SCHEMA_VERSION", "Store", "StoredUnit", "migrate", "open_store"]
+__all__ = ["SCHEMA_VERSION", "SLOTS", "Store", "StoredUnit", "migrate", "open_store"]
 
 DEFAULT_DB = "termkit-tm.sqlite"
 DEFAULT_BATCH = 50_000  # units per transaction: random index pages are written once per batch
-SLOTS = 64  # variant ids are unit * SLOTS + position: at most SLOTS variants per unit
 
 # Unit props that termkit maps to columns (and writes back on export).
 PROP_DOMAIN = "x-domain"
@@ -298,11 +298,10 @@ class Store:
                             targets[src] = {known_targets, tgt}
                     else:
                         known_targets.add(tgt)
-            uid = conn.execute("SELECT COALESCE(MAX(id), 0) FROM unit").fetchone()[0]
+            uid = next_unit_id(conn)
             sources: dict[tuple[str | None, str, str | None], int] = {}
             unit_rows: list[tuple[Any, ...]] = []
-            zh_rows: list[tuple[int, str]] = []
-            word_rows: list[tuple[int, str]] = []
+            postings = Postings()
             langs: dict[str, int] = {}
             pos = 0
             for (unit, variants, h), (src, tgt) in zip(kept, keys, strict=True):
@@ -359,10 +358,7 @@ class Store:
                                             v.notes or None]))
                     else:
                         sides.append(f"[{quote(lang)},{quote(v.text)}]")
-                    if zh[k]:
-                        zh_rows.append((base + k, " ".join(zh_tokens(folded[k]))))
-                    else:
-                        word_rows.append((base + k, folded[k]))
+                    postings.add(base + k, folded[k], zh[k])
                 unit_rows.append((uid, h, src, tgt, sid, score, int(flagged),
                                   meta_text, f"[{','.join(sides)}]"))
                 report.added += 1
@@ -370,8 +366,7 @@ class Store:
             if known is not None:
                 known.last = uid
             conn.executemany("INSERT INTO unit VALUES (?,?,?,?,?,?,?,?,?)", unit_rows)
-            conn.executemany("INSERT INTO zh_index(rowid, tokens) VALUES (?,?)", zh_rows)
-            conn.executemany("INSERT INTO word_index(rowid, tokens) VALUES (?,?)", word_rows)
+            postings.write(conn)
             conn.executemany(
                 "INSERT INTO lang_count(lang, n) VALUES (?, ?)"
                 " ON CONFLICT(lang) DO UPDATE SET n = n + excluded.n", sorted(langs.items()))
