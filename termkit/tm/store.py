@@ -41,6 +41,7 @@ PROP_FLAGGED = "x-align-flagged"
 PROP_CREATED = "x-created"
 PROP_ORIGIN = "x-origin"
 PROP_RECORD = "x-record"
+PROP_CLIENT = "x-client"  # kept as a unit prop (exported as one); `tm delete --client` reads it
 COLUMN_PROPS = (PROP_DOMAIN, PROP_SCORE, PROP_FLAGGED, PROP_CREATED, PROP_ORIGIN, PROP_RECORD)
 
 
@@ -267,7 +268,7 @@ class Store:
         keys: list[tuple[int, int]] = []
         pos = 0
         for unit, variants, _h in kept:
-            keys.append(_source_keys(unit, variants, folded[pos : pos + len(variants)]))
+            keys.append(source_keys(unit, variants, folded[pos : pos + len(variants)]))
             pos += len(variants)
         with self.transaction() as conn:
             # A duplicate is a unit with the same source key and content hash as a stored one
@@ -568,8 +569,11 @@ def _source_variant(unit: Unit, variants: Sequence[Variant]) -> Variant:
     return variants[0]
 
 
-def _source_keys(unit: Unit, variants: Sequence[Variant], forms: Sequence[str]) -> tuple[int, int]:
-    """64-bit keys of the folded source and of the folded targets (for conflict detection)."""
+def source_keys(unit: Unit, variants: Sequence[Variant], forms: Sequence[str]) -> tuple[int, int]:
+    """64-bit keys of the folded source and of the folded targets (for conflict detection).
+
+    ``forms`` are the folded texts of ``variants`` (the unit's sides as stored).
+    """
     i = 0
     if len(variants) == 2:  # the usual unit: no generators, one family look-up per side
         a, b = variants
