@@ -4,7 +4,9 @@ Every live entry but the header is a segment (``msgctxt`` is its context). A fil
 ``msgstr`` (every ``msgstr[N]`` of a plural entry when the catalog has one plural form, as
 Chinese catalogs do; plural entries of other catalogs are left alone, counted as unmatched);
 a fuzzy fill adds the ``fuzzy`` flag and the matched source as the previous msgid (``#|``),
-as ``msgmerge`` does; every fill gets a translator comment with the score. A leading or
+as ``msgmerge`` does; every fill gets a translator comment with the score. An exact match
+whose printf conversions differ from the msgid's in a ``c-format`` (any ``*-format``) entry is
+filled as fuzzy, so that ``msgfmt -c`` accepts the catalog. A leading or
 trailing newline of the msgid is given to the filled msgstr too (``msgfmt -c`` requires it).
 The rest of the catalog is written back as polib writes it, unwrapped.
 """
@@ -35,11 +37,11 @@ def _translated(entry: Any) -> bool:
 
 
 def _newlines_like(msgid: str, text: str) -> str:
-    text = text.strip("\n")
-    if msgid.startswith("\n"):
-        text = "\n" + text
-    if msgid.endswith("\n") and msgid.strip("\n"):
-        text += "\n"
+    """``text`` starting and ending with a newline exactly when ``msgid`` does."""
+    if msgid.startswith("\n") != text.startswith("\n"):
+        text = "\n" + text if msgid.startswith("\n") else text.lstrip("\n")
+    if msgid.endswith("\n") != text.endswith("\n"):
+        text = text + "\n" if msgid.endswith("\n") else text.rstrip("\n")
     return text
 
 
@@ -49,8 +51,23 @@ def _note(entry: Any, fill: Fill) -> None:
     entry.tcomment = "\n".join([*lines, fill.note()])
 
 
+_PRINTF = re.compile(r"%(?:[0-9]+\$)?[-+ #0']*(?:\*|[0-9]+)?(?:\.(?:\*|[0-9]+))?"
+                     r"(?:hh|h|ll|l|L|q|j|z|t)?([diouxXeEfFgGaAcspn])")
+
+
+def _formats_differ(entry: Any, text: str) -> bool:
+    """True when a format-checked entry's msgid and ``text`` convert different values."""
+    if not any(f.endswith("-format") and not f.startswith("no-") for f in entry.flags):
+        return False
+    return sorted(_PRINTF.findall(entry.msgid)) != sorted(_PRINTF.findall(text))
+
+
 def _apply(entry: Any, fill: Fill, nplurals: int) -> None:
     text = _newlines_like(entry.msgid, fill.text)
+    if fill.exact and _formats_differ(entry, text):
+        # msgfmt -c would refuse it as a translation: leave it to the translator as fuzzy.
+        fill.exact = False
+        fill.caveat = "format specifications differ"
     if entry.msgid_plural:
         entry.msgstr_plural = {k: text for k in range(nplurals)}
     else:

@@ -4,6 +4,7 @@ This module owns the decisions, whatever the file format (the writers are
 :mod:`termkit.tm.fill_po` and :mod:`termkit.tm.fill_xml`):
 
 * a segment that already has a translation is kept, unless ``overwrite``;
+* a stored translation that its own PO file marked fuzzy is filled as fuzzy, never as exact;
 * otherwise it gets the best match at or above ``min_score``
   (:class:`termkit.tm.leverage.Leverager`): 101 and 100 are filled as translated, lower
   scores as fuzzy (to review), with the score in a note;
@@ -56,10 +57,13 @@ class Fill:
     converted: str | None = None  # the conversion applied (``s2twp``), if any
     adapted: bool = False  # placeholders or inline tags carried from the new source
     match: Leverage | None = None  # the match it comes from
+    caveat: str | None = None  # why an exact match is filled as fuzzy
 
     def note(self) -> str:
         """The note written with the target: score, unit and what was changed."""
         parts = [f"{NOTE_PREFIX} {self.score}% match, unit #{self.unit_id}"]
+        if self.caveat:
+            parts.append(self.caveat)
         if self.converted:
             parts.append(f"converted ({self.converted})")
         if self.adapted:
@@ -148,8 +152,11 @@ class Engine:
             carried = carry(segments[i].source, match.source.text, text)
             if carried is not None and carried != text:
                 text, adapted = carried, True
+        # A translation its own file marked fuzzy is no exact match, whatever its score.
+        doubtful = match.unit.unit.props.get("po:fuzzy") == "yes"
         return Fill(match.score, band, text, match.source.text, match.unit.id,
-                    match.score >= 100, converted, adapted, match)
+                    match.score >= 100 and not doubtful, converted, adapted, match,
+                    "fuzzy in the memory" if doubtful else None)
 
 
 FORMATS = {".po": "po", ".pot": "po", ".xlf": "xliff", ".xliff": "xliff", ".tmx": "tmx"}
