@@ -163,7 +163,7 @@ def analyze(files: tuple[str, ...], db: str, fmt: str | None, source_lang: str |
                 writer.writerow([r.path, n, c.segments, c.words, c.chars])
         return
     width = max(len(n) for n in [*names, "total"])
-    for r in results:
+    for r in results if len(per_file) > 1 else per_file:
         click.echo(f"{r.path}:")
         click.echo(f"  {'band':<{width}}  {'segments':>8}  {'words':>8}  {'chars':>8}")
         for n in [*names, "total"]:
