@@ -12,7 +12,7 @@ Each config is timed as: plain OpenCC on the whole text in one call (the anchor)
 termkit's streaming, glossary-locked conversion of the same file from disk (read, decode,
 lock, OpenCC, encode). Ratios are termkit / plain in CPU time (the median of per-run ratios;
 the machine may be shared, so wall-time ratios are printed beside them). Targets: s2twp and
-tw2sp <= 1.3x, s2t and t2s <= 2x. The lock is compiled into OpenCC (termkit.opencc_lock)
+tw2sp <= 1.3x, s2t and t2s <= 2x. The lock is compiled into OpenCC (termkit.convert.compiled_lock)
 before timing; its build time is printed. Peak memory of the streaming run is reported (tracemalloc, a separate
 pass) to show it does not grow with the input.
 """
@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from termkit.convert import Converter, opencc_converter  # noqa: E402
-from termkit.convert_files import convert_text_stream  # noqa: E402
+from termkit.convert.files import convert_text_stream  # noqa: E402
 from termkit.glossary import load_glossary  # noqa: E402
 from termkit.model import Concept, Glossary, Term  # noqa: E402
 

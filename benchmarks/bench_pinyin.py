@@ -109,7 +109,7 @@ def main() -> None:
     from pypinyin import pinyin
 
     from termkit.pinyin import GlossaryReadings, annotate, reading, term_pinyin
-    from termkit.pinyin_compat import syllables
+    from termkit.pinyin.compat import syllables
 
     simp = corpus(size)
     s2t = opencc.OpenCC("s2t")

@@ -153,7 +153,7 @@ def _keyword_pinyin(zh: str) -> str | None:
 
 
 def _name_pinyin(zh: str) -> str | None:
-    from termkit.names import name_pinyin
+    from termkit.pinyin.names import name_pinyin
 
     reading = name_pinyin(zh)
     return reading if reading and reading != zh else None

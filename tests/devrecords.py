@@ -1,4 +1,4 @@
-"""Render the development records (``tests/data/records/dev.jsonl``) as page text and RIS.
+"""Render the development records (``tests/data/records/dev.jsonl`` and ``dev2.jsonl``) as inputs.
 
 Used by the record-reader tests and by the end-to-end pairing tests: each dev record is
 turned into the unlabelled page layout of ``termkit/data/example-record.txt`` (using the
@@ -6,24 +6,49 @@ raw strings as published wherever the record has them) or into RIS, so the reade
 checked against the hand-made fields of the record.
 
 The renderers are independent of termkit: they only lay out the given strings.
+:data:`RENDERINGS` names the renderings every dev record is read and paired in (the
+evaluation in ``test_pairing_eval.py`` runs each of them); each takes a record and returns
+``(file suffix, text)``.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 DEV = Path(__file__).parent / "data" / "records" / "dev.jsonl"
+DEV2 = Path(__file__).parent / "data" / "records" / "dev2.jsonl"
 
 _RIS_TYPES = {"journal_article": "JOUR", "thesis": "THES", "conference_paper": "CPAPER"}
 
 
-def load_dev() -> list[dict[str, Any]]:
-    """The development records, one dict per line of ``dev.jsonl``, in file order."""
-    with DEV.open(encoding="utf-8") as fh:
+def load_dev(path: Path = DEV) -> list[dict[str, Any]]:
+    """The development records, one dict per line of ``dev.jsonl`` (or ``path``), in file order."""
+    with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+def load_all_dev() -> list[dict[str, Any]]:
+    """Every development record: ``dev.jsonl`` (17) then ``dev2.jsonl`` (78)."""
+    return load_dev(DEV) + load_dev(DEV2)
+
+
+def region(rec: dict[str, Any]) -> str:
+    """``"Taiwan"`` or ``"mainland"``: where the site that published the record is.
+
+    dev2 ids say it (``kwrec-T…`` Taiwanese sites, ``kwrec-C…`` mainland sites); the first
+    seventeen records are told by their site's domain.
+    """
+    rid = rec["id"]
+    if rid.startswith("kwrec-T"):
+        return "Taiwan"
+    if rid.startswith("kwrec-C"):
+        return "mainland"
+    site = rec.get("source_site", "")
+    return "Taiwan" if ".tw" in site or "airiti" in site else "mainland"
 
 
 def keyword_block(rec: dict[str, Any]) -> str:
@@ -108,3 +133,21 @@ def expected_keywords(rec: dict[str, Any]) -> tuple[list[str], list[str]]:
         [k for k in rec["keywords_zh"] if k not in ignored],
         [k for k in rec["keywords_en"] if k not in ignored],
     )
+
+
+def render_jsonl(rec: dict[str, Any]) -> str:
+    """A dev record as one line of termkit's JSON Lines record format (split keyword lists)."""
+    out: dict[str, Any] = {"id": rec["id"]}
+    for key in ("title_en", "title_zh", "authors_raw", "volume_issue_raw", "pages_raw", "venue"):
+        if rec.get(key):
+            out[key] = rec[key]
+    out["keywords_zh"] = list(rec["keywords_zh"])
+    out["keywords_en"] = list(rec["keywords_en"])
+    return json.dumps(out, ensure_ascii=False) + "\n"
+
+
+# name -> (file suffix, renderer): every dev record is read and paired in each of these.
+RENDERINGS: dict[str, tuple[str, Callable[[dict[str, Any]], str]]] = {
+    "page": (".txt", render_page),
+    "jsonl": (".jsonl", render_jsonl),
+}

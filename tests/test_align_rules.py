@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from termkit.align import pair_authors, pair_keywords, pair_record
-from termkit.align_assign import best_assignment
-from termkit.align_keys import analyse_en, analyse_zh, same_family
-from termkit.align_score import score_pair
+from termkit.align.assign import best_assignment
+from termkit.align.keys import analyse_en, analyse_zh, same_family
+from termkit.align.score import score_pair
 from termkit.lexicon import get_lexicon
 from termkit.model import Kind, Person, Record
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import opencc
 from click.testing import CliRunner
 
-from termkit.audit import audit_glossary, audit_term, one_to_many
 from termkit.cli import cli
+from termkit.convert.audit import audit_glossary, audit_term, one_to_many
+from termkit.convert.opencc_data import dictionary, run_steps
 from termkit.model import Concept, Glossary, Term
-from termkit.opencc_data import dictionary, run_steps
 
 G = Glossary([
     Concept("asean", terms=[Term("東協", "zh-Hant-TW"), Term("东盟", "zh-Hans-CN"), Term("ASEAN", "en")]),

@@ -134,7 +134,7 @@ def test_tmx_via_cli_with_retag(tmp_path: Path) -> None:
 
 def convert_plain_tmx() -> bytes:
     from termkit.convert import Converter
-    from termkit.convert_files import convert_bytes
+    from termkit.convert.files import convert_bytes
 
     return convert_bytes((D / "inline.tmx").read_bytes(), "-", Converter("tw2sp"), "tmx")
 
@@ -142,7 +142,7 @@ def convert_plain_tmx() -> bytes:
 def test_block_reader_positions_and_long_lines() -> None:
     import io
 
-    from termkit.convert_files import iter_text_blocks
+    from termkit.convert.files import iter_text_blocks
     from termkit.errors import EncodingError
 
     text = "軟體\n" * 5 + "資" * 3000 + "\n" + "訊"

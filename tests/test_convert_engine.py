@@ -1,4 +1,4 @@
-"""The lock compiled into OpenCC (termkit.opencc_lock) gives exactly the Python lock's output.
+"""The lock compiled into OpenCC (termkit.convert.compiled_lock) gives exactly the Python lock's output.
 
 The Python lock (Aho–Corasick, placeholders, one OpenCC call) is the oracle; its own tests
 are in test_convert_lock.py and test_convert_regional.py. Every comparison here first checks
@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from termkit.convert import ENGINE_MIN, Converter
+from termkit.convert.compiled_lock import compile_lock
 from termkit.glossary import load_glossary
 from termkit.model import Concept, Glossary, Term
-from termkit.opencc_lock import compile_lock
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "data" / "convert" / "testcases.strict.json"
@@ -171,7 +171,7 @@ def test_python_restored_target_next_to_another_term() -> None:
 
 
 def test_as_many_special_targets_as_codes_allow() -> None:
-    from termkit.opencc_lock import MAX_SPECIALS, SPECIAL, special_code
+    from termkit.convert.compiled_lock import MAX_SPECIALS, SPECIAL, special_code
 
     assert special_code(MAX_SPECIALS - 1) != SPECIAL * 2
     words = [f"軟{i}體" for i in range(MAX_SPECIALS)]

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from termkit.convert import Converter
-from termkit.convert_files import convert_bytes, detect_kind, retag_value
+from termkit.convert.files import convert_bytes, detect_kind, retag_value
 from termkit.errors import FormatError
 from termkit.model import Concept, Glossary, Term
 from tests.conftest import DATA, require_tool

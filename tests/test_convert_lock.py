@@ -154,7 +154,7 @@ def test_placeholders_equal_segment_by_segment(text: str) -> None:
     text=st.text(ALPHABET + "軟體𠀋，a\ue000", max_size=40),
 )
 def test_byte_and_text_scanning_agree(words: list[str], text: str) -> None:
-    import termkit.convert as convert_module
+    import termkit.convert.converter as convert_module
 
     g = Glossary([Concept(f"c{i}", terms=[Term(w, "zh-Hant-TW"), Term(f"<{i}>", "zh-Hans-CN")])
                   for i, w in enumerate(words)])

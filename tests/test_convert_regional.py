@@ -9,8 +9,8 @@ import pytest
 
 from termkit import formats
 from termkit.convert import ONE_WAY_PROP, Converter, target_form
+from termkit.convert.regional import build_regional, render
 from termkit.model import Concept, Glossary
-from termkit.regional import build_regional, render
 from tests.conftest import DATA, ROOT
 
 GLOSSARY_FILE = ROOT / "glossaries" / "cross-strait.glossary.txt"

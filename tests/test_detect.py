@@ -9,8 +9,8 @@ import opencc
 from click.testing import CliRunner
 
 from termkit.cli import cli
-from termkit.detect import detect_text
-from termkit.opencc_data import script_only_chars
+from termkit.convert.detect import detect_text
+from termkit.convert.opencc_data import script_only_chars
 
 
 def test_script_only_sets_agree_with_opencc() -> None:

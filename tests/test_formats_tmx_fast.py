@@ -1,6 +1,6 @@
 """TMX chunked reader (tmx_read) against the iterparse reader: same units, same errors, any input.
 
-The iterparse reader (``tmx._read_units``) is the reference: it is what ``iter_units`` ran before
+The iterparse reader (``tmx_parse.iterparse_units``) is the reference: it is what ``iter_units`` ran before
 the chunked reader existed, and it is what the chunked reader falls back to. Every test here
 reads the same bytes both ways and compares everything: the units (ids, variants, props, notes,
 source languages, locations) and the error (message, FILE:LINE:COL, units delivered before it).
@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from termkit.errors import FormatError
-from termkit.formats import tmx, tmx_read
+from termkit.formats import tmx, tmx_parse, tmx_read
 from termkit.model import Source, Unit, Variant
 
 TESTS = Path(__file__).parent
@@ -44,7 +44,7 @@ def _fast(data: bytes, path: str = "t.tmx") -> Outcome:
 
 
 def _slow(data: bytes, path: str = "t.tmx") -> Outcome:
-    return _outcome(lambda: tmx._read_units(io.BytesIO(data), path))
+    return _outcome(lambda: tmx_parse.iterparse_units(io.BytesIO(data), path))
 
 
 def _assert_alike(fast: Outcome, slow: Outcome) -> None:
@@ -68,7 +68,7 @@ class _Paths:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.fallbacks = 0
         self.fragments = 0
-        slow, fragment = tmx_read._read_units, tmx_read._Scanner.fragment
+        slow, fragment = tmx_read.iterparse_units, tmx_read._Scanner.fragment
 
         def counted_slow(*args: Any) -> Iterator[Unit]:
             self.fallbacks += 1
@@ -78,7 +78,7 @@ class _Paths:
             self.fragments += 1
             return fragment(scanner, *args)
 
-        monkeypatch.setattr(tmx_read, "_read_units", counted_slow)
+        monkeypatch.setattr(tmx_read, "iterparse_units", counted_slow)
         monkeypatch.setattr(tmx_read._Scanner, "fragment", counted_fragment)
 
 
@@ -446,7 +446,7 @@ def test_generated_clean_documents_need_no_fallback(data: bytes, block: int) -> 
     slow = _slow(data)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(tmx_read, "BLOCK", block)
-        patch.setattr(tmx_read, "_read_units", _refuse)
+        patch.setattr(tmx_read, "iterparse_units", _refuse)
         fast = _fast(data)
     _assert_alike(fast, slow)
 
@@ -491,7 +491,7 @@ def test_generated_plain_documents_need_no_lxml_per_unit(data: bytes, block: int
     slow = _slow(data)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(tmx_read, "BLOCK", block)
-        patch.setattr(tmx_read, "_read_units", _refuse)
+        patch.setattr(tmx_read, "iterparse_units", _refuse)
         patch.setattr(tmx_read._Scanner, "fragment", _refuse)
         fast = _fast(data)
     _assert_alike(fast, slow)

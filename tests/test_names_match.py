@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from termkit.names import match_details, match_name
+from termkit.pinyin.names import match_details, match_name
 from tests.conftest import DATA
 
 THRESHOLD = 0.5  # the contract the record pairing codes against

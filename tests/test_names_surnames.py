@@ -7,8 +7,8 @@ from importlib import resources
 
 import pytest
 
-from termkit import romanize
-from termkit.names import name_pinyin, romanize_name, split_name, surnames
+from termkit.pinyin import romanize
+from termkit.pinyin.names import name_pinyin, romanize_name, split_name, surnames
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pytest
 from pypinyin import Style as PStyle
 
 from termkit.pinyin import Style, annotate
-from termkit.pinyin_compat import syllables
+from termkit.pinyin.compat import syllables
 from tests.conftest import DATA
 
 EXPECTATIONS = DATA / "pinyin" / "pypinyin-0.55.0-expectations.jsonl"

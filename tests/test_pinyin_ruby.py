@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 from termkit.pinyin import Style, annotate, lines_of
-from termkit.ruby import render_ruby_html
+from termkit.pinyin.ruby import render_ruby_html
 from tests.conftest import SEED, require_tool
 
 # The example record's Chinese keywords (termkit/data/example-record.txt).

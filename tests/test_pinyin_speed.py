@@ -30,7 +30,7 @@ from termkit.lexicon import (
     get_word_list,
 )
 from termkit.pinyin import annotate, reading
-from termkit.pinyin_compat import PypinyinData, pypinyin_data
+from termkit.pinyin.snapshot import PypinyinData, pypinyin_data
 from tests.conftest import DATA
 
 _PHRASES = sorted(PHRASES_DICT)
@@ -232,7 +232,7 @@ def test_snapshot_is_built_from_pypinyin_files_not_a_changed_dictionary(tmp_path
     code = (
         "import json; from pypinyin import load_phrases_dict; "
         "load_phrases_dict({'中文': [['zhòng'], ['wén']]}); "
-        "from termkit.pinyin_compat import pypinyin_data; d = pypinyin_data(); "
+        "from termkit.pinyin.snapshot import pypinyin_data; d = pypinyin_data(); "
         "from pypinyin import pinyin; "
         "print(json.dumps([d.readings('中文', False) if d else None, pinyin('中文')]))"
     )
@@ -244,7 +244,7 @@ def test_snapshot_is_built_from_pypinyin_files_not_a_changed_dictionary(tmp_path
 
 def test_grouping_over_the_full_lexicon_matches_the_word_list() -> None:
     # Without a writable cache, grouping falls back to the full lexicon: same written words.
-    from termkit.pinyin_words import LexiconWords, WordIndex, group
+    from termkit.pinyin.words import LexiconWords, WordIndex, group
 
     text = "中华人民共和国的现实主义与风平浪静的马来西亚越南外交政策權力平衡"
     light = WordIndex(WordList(get_word_list()._shards))

@@ -48,7 +48,7 @@ def traditional_only() -> frozenset[str]:
 def _suspects(script: str) -> frozenset[str]:
     """Characters of the other script: OpenCC's dictionaries when readable, else the tables."""
     try:
-        from termkit.opencc_data import script_only_chars
+        from termkit.convert.opencc_data import script_only_chars
     except ImportError:  # pragma: no cover - the module ships with termkit
         return simplified_only() if script == "Hant" else traditional_only()
     hans, hant = script_only_chars()

@@ -17,7 +17,7 @@ import click
 from termkit.cli.common import dumps
 from termkit.errors import UsageError
 
-_KINDS = ("text", "tmx", "xliff", "tbx", "po", "csv", "tsv")  # = termkit.convert_files.KINDS
+_KINDS = ("text", "tmx", "xliff", "tbx", "po", "csv", "tsv")  # = termkit.convert.files.KINDS
 
 
 def _spool_stdin() -> IO[bytes]:
@@ -63,7 +63,7 @@ def convert(inputs: tuple[str, ...], config: str, glossaries: tuple[str, ...],
     headers get the new Language. Plain text is streamed in chunks.
     """
     from termkit.convert import Converter, check_config, load_lock_glossaries
-    from termkit.convert_files import convert_bytes, convert_text_stream, detect_kind, validate_utf8
+    from termkit.convert.files import convert_bytes, convert_text_stream, detect_kind, validate_utf8
     from termkit.io import atomic_binary, check_readable, read_bytes
 
     cfg = check_config(config)
@@ -110,8 +110,8 @@ def audit(glossaries: tuple[str, ...], configs: tuple[str, ...], glossary_format
     for the target variant, which chain step changed it, whether converting back returns
     the original, and which characters have several candidates.
     """
-    from termkit.audit import DEFAULT_CONFIGS, audit_glossary
     from termkit.convert import check_config, load_lock_glossaries
+    from termkit.convert.audit import DEFAULT_CONFIGS, audit_glossary
 
     cfgs = [check_config(c) for c in configs] or list(DEFAULT_CONFIGS)
     glossary = load_lock_glossaries(glossaries, format=glossary_format)
@@ -143,8 +143,8 @@ def detect(ctx: click.Context, input_path: str, expect: str, as_json: bool) -> N
 
     Only characters that exist in one script count; positions are LINE:COLUMN in characters.
     """
-    from termkit.convert_files import iter_text_lines
-    from termkit.detect import detect_lines
+    from termkit.convert.detect import detect_lines
+    from termkit.convert.files import iter_text_lines
 
     with _open_input(input_path) as fh:
         findings = list(detect_lines(iter_text_lines(fh, input_path), expect))

@@ -1,4 +1,4 @@
-"""``termkit names match`` and ``termkit names romanize``: thin commands over :mod:`termkit.names`."""
+"""``termkit names match`` and ``termkit names romanize``: thin commands over :mod:`termkit.pinyin.names`."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def match(zh: str, romanized: str, as_json: bool) -> None:
     means a match.
     """
     from termkit.cli.common import dumps
-    from termkit.names import match_details
+    from termkit.pinyin.names import match_details
 
     result = match_details(zh, romanized)
     if as_json:
@@ -48,7 +48,7 @@ def match(zh: str, romanized: str, as_json: bool) -> None:
                    "passport: Chang Kuo-Cheng (Taiwan passport style).")
 def romanize(zh: tuple[str, ...], style: str) -> None:
     """Romanize one or more Chinese names, surname read as a surname (曾 Zēng, 單 Shàn)."""
-    from termkit.names import romanize_name
+    from termkit.pinyin.names import romanize_name
 
     for name in zh:
         click.echo(f"{name}\t{romanize_name(name, style)}")

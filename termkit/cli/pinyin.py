@@ -1,7 +1,7 @@
 """``termkit pinyin``: annotate Chinese text with pinyin, zhuyin or Wade-Giles (thin command).
 
 Parses options, reads the text (argument, file or stdin), calls :mod:`termkit.pinyin` and
-:mod:`termkit.ruby`, and writes the rendering atomically. Errors propagate as
+:mod:`termkit.pinyin.ruby`, and writes the rendering atomically. Errors propagate as
 :class:`~termkit.errors.TermkitError`.
 """
 
@@ -71,7 +71,7 @@ def pinyin(text: str | None, input_path: str | None, style: str, fmt: str,
         elif fmt == "json":
             rendered = lib.to_json(rows, chosen, heteronym)
         else:
-            from termkit.ruby import render_ruby_html
+            from termkit.pinyin.ruby import render_ruby_html
 
             rendered = render_ruby_html(rows, chosen, lang=lang)
     with atomic_text(output) as fh:

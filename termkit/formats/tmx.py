@@ -2,7 +2,8 @@
 
 :func:`iter_units` runs the chunked reader of :mod:`termkit.formats.tmx_read` (libxml2 checks
 the bytes, regular expressions read the usual ``<tu>``; about twice as fast), which hands
-over to the reader here for anything it cannot vouch for. This one uses lxml's iterparse (with
+over to the reference reader of :mod:`termkit.formats.tmx_parse` for anything it cannot vouch
+for. That one uses lxml's iterparse (with
 :mod:`termkit.xmlsafe`'s options and checks) with events only for ``<header>`` and ``<tu>``
 and frees the handled ``<tu>`` elements in batches of 512, so memory stays bounded whatever
 the file size (about 28 MB peak RSS for a million units; 44 MB for the chunked reader).
@@ -12,7 +13,7 @@ with :func:`termkit.lang.normalize`), and inline codes: ``Variant.markup`` keeps
 ``<seg>`` when it has codes and ``Variant.text`` is the plain text (``bpt/ept/ph/it/ut/sub``
 content is native code and is left out of it; ``hi`` content is text and kept).
 In the iterparse reader, lxml calls (element proxies, attribute and text access) and object
-creation are most of the cost after parsing, so :func:`_unit_of` takes a short path for the
+creation are most of the cost after parsing, so :func:`unit_of` takes a short path for the
 usual ``<tuv>`` holding one plain ``<seg>``, language tags are cached per file and each
 ``Unit.location`` is built without the frozen dataclass ``__init__``.
 
@@ -43,18 +44,14 @@ Known limits: repeated props of one type are joined with a newline in ``Unit.pro
 
 from __future__ import annotations
 
-import dataclasses
-import io
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any, BinaryIO, TypeVar
+from typing import Any, BinaryIO
 
 from lxml import etree
 
 from termkit import __version__, xmlsafe
-from termkit import lang as langtags
 from termkit.errors import FormatError
 from termkit.formats.glossary_units import (
     check_xml_text,
@@ -62,11 +59,18 @@ from termkit.formats.glossary_units import (
     source_from_text,
     source_to_text,
 )
-from termkit.model import Concept, Glossary, Kind, Source, Status, Term, Unit, Variant, concept_id
-
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-T = TypeVar("T")
-CREATION_TOOL = "termkit"
+from termkit.formats.tmx_parse import (
+    CREATION_TOOL,
+    Header,
+    Tu,
+    Tuv,
+    join_props,
+    normalize_lang,
+    read_elements,
+    read_tu,
+)
+from termkit.formats.tmx_read import read_units
+from termkit.model import Concept, Glossary, Kind, Source, Status, Term, Unit, concept_id
 
 # Prop types termkit writes (and reads back into fields).
 P_KIND, P_STATUS, P_CONFIDENCE, P_DOMAIN, P_SOURCE = (
@@ -76,333 +80,8 @@ P_LANG, P_ORIGIN, P_PINYIN, P_SUPPORT, P_POS, P_TERM_TYPE = (
 P_ZHUYIN = "x-zhuyin"
 _TU_PROPS = {P_KIND, P_STATUS, P_CONFIDENCE, P_DOMAIN, P_SOURCE}
 _TUV_PROPS = {P_LANG, P_STATUS, P_ORIGIN, P_PINYIN, P_ZHUYIN, P_SUPPORT, P_POS, P_TERM_TYPE, P_SOURCE}
-# Inline elements whose content is text to translate; the others hold native codes.
-_TEXT_INLINE = {"hi"}
-
-# A memory has few distinct tags and millions of uses: parse each spelling once.
-_normalize = lru_cache(maxsize=4096)(langtags.normalize)
-
-
-@dataclass(slots=True)
-class _Tuv:
-    lang: str  # as written in the file
-    text: str
-    markup: str | None = None
-    props: list[tuple[str, str]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class _Tu:
-    id: str | None
-    srclang: str | None = None
-    props: list[tuple[str, str]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    tuvs: list[_Tuv] = field(default_factory=list)
-    line: int | None = None
-
-
-@dataclass(slots=True)
-class _Header:
-    attrs: dict[str, str] = field(default_factory=dict)
-    props: list[tuple[str, str]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    default_src: str | None = None  # normalized srclang, set once the header is read
-
-    @property
-    def srclang(self) -> str | None:
-        value = self.attrs.get("srclang")
-        return None if value is None or value.strip().lower() == "*all*" else value
-
-    @property
-    def is_termkit(self) -> bool:
-        return self.attrs.get("creationtool") == CREATION_TOOL
-
-
-# --------------------------------------------------------------------------- reading
-
-
-def _plain(elem: Any) -> str:
-    """Text of an inline element as a reader sees it: ``hi`` keeps its text, codes do not."""
-    if not isinstance(elem.tag, str) or elem.tag not in _TEXT_INLINE:
-        return ""
-    parts = [elem.text or ""]
-    for child in elem:
-        parts.append(_plain(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
-def _seg(seg: Any) -> tuple[str, str | None]:
-    """Plain text and (when there are inline codes) the inner XML of a ``<seg>``."""
-    if len(seg) == 0:
-        return seg.text or "", None
-    text = [seg.text or ""]
-    markup = [seg.text or ""]
-    for child in seg:
-        text.append(_plain(child))
-        text.append(child.tail or "")
-        markup.append(etree.tostring(child, encoding="unicode", with_tail=True))
-    return "".join(text), "".join(markup)
-
-
-def _lang_of(elem: Any) -> str | None:
-    return elem.get(XML_LANG) or elem.get("lang")
-
-
-def _props_notes(elem: Any, props: list[tuple[str, str]], notes: list[str]) -> None:
-    for child in elem:
-        tag = child.tag
-        if tag == "prop":
-            props.append((child.get("type", ""), child.text or ""))
-        elif tag == "note":
-            notes.append(child.text or "")
-
-
-def _read_tu(elem: Any, path: str, header: _Header) -> _Tu:
-    tu = _Tu(id=elem.get("tuid"), srclang=elem.get("srclang"), line=elem.sourceline)
-    for child in elem:
-        tag = child.tag
-        if tag == "tuv":
-            lang = _lang_of(child)
-            if not lang:
-                raise FormatError("<tuv> without xml:lang", path=path, line=child.sourceline)
-            tuv = _Tuv(lang=lang, text="")
-            for sub in child:
-                stag = sub.tag
-                if stag == "seg":
-                    tuv.text, tuv.markup = _seg(sub)
-                elif stag == "prop":
-                    tuv.props.append((sub.get("type", ""), sub.text or ""))
-                elif stag == "note":
-                    tuv.notes.append(sub.text or "")
-            tu.tuvs.append(tuv)
-        elif tag == "prop":
-            tu.props.append((child.get("type", ""), child.text or ""))
-        elif tag == "note":
-            tu.notes.append(child.text or "")
-    return tu
-
-
-def _check_root(elem: Any, path: str) -> None:
-    """At the first event: the root must be ``<tmx>`` and the document must declare no entities."""
-    # xmlsafe checks these on a root start event, which is not asked for here (see _read).
-    tree = elem.getroottree()
-    root = tree.getroot()
-    if root.tag != "tmx":
-        raise FormatError(
-            f"not a TMX file: expected root element <tmx>, found <{root.tag}>",
-            path=path, line=root.sourceline)
-    xmlsafe.check_tree(tree, path)
-
-
-def _read_header(elem: Any, header: _Header) -> None:
-    header.attrs = {k: v for k, v in elem.attrib.items() if isinstance(k, str)}
-    header.default_src = _normalize(header.srclang) if header.srclang else None
-    _props_notes(elem, header.props, header.notes)
-
-
-def _no_units(recorder: _Recorder, path: str) -> None:
-    """No ``<header>`` or ``<tu>`` was seen: fine for an empty ``<tmx>``, an error otherwise."""
-    found = root_name(recorder.head)
-    if found != "tmx":
-        raise FormatError(
-            f"not a TMX file: expected root element <tmx>, found <{found}>", path=path)
-
-
-def _read(stream: BinaryIO, path: str, header: _Header,
-          convert: Callable[[Any, str, _Header], T]) -> Iterator[T]:
-    """Stream the ``<tu>`` elements of a TMX file; fills ``header`` when it is seen."""
-    seen_root = False
-    count = 0
-    # Only <header> and <tu> produce events, and only at their end: the parser skips the rest
-    # in C, which is what makes reading fast. The root and the entity policy are checked at
-    # the first event.
-    recorder = _Recorder(stream)
-    try:
-        for _, elem in xmlsafe.iterparse_context(recorder, tags=("header", "tu")):
-            if not seen_root:
-                _check_root(elem, path)
-                seen_root = True
-            tag = elem.tag
-            if tag == "tu":
-                yield convert(elem, path, header)
-                # Free what was parsed: this unit now, the emptied units before it in batches.
-                elem.clear()
-                count += 1
-                if count % 512 == 0:
-                    del elem.getparent()[:-1]
-            elif tag == "header":
-                _read_header(elem, header)
-    except etree.XMLSyntaxError as exc:
-        raise xmlsafe.syntax_error(exc, path) from None
-    if not seen_root:
-        _no_units(recorder, path)
-
-
-class _Recorder:
-    """A read-through stream that keeps the first bytes, to name a wrong root afterwards."""
-
-    def __init__(self, stream: BinaryIO, keep: int = 65536) -> None:
-        self.stream = stream
-        self.keep = keep
-        self.head = b""
-
-    def read(self, size: int = -1) -> bytes:
-        data = self.stream.read(size)
-        if len(self.head) < self.keep:
-            self.head += data[: self.keep - len(self.head)]
-        return data
-
-
-def root_name(head: bytes) -> str:
-    """The name of the first element in the first bytes of a document ("?" if none)."""
-    try:
-        for _, elem in xmlsafe.iterparse(io.BytesIO(head), "-", events=("start",)):
-            return str(elem.tag)
-    except FormatError:
-        pass
-    return "?"
-
-
-def _join_props(props: list[tuple[str, str]]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for key, value in props:
-        out[key] = f"{out[key]}\n{value}" if key in out else value
-    return out
-
-
-def _source_maker() -> Callable[[str, int | None], Source]:
-    """``Source(path, line)``, made faster by setting its slots directly when that is safe.
-
-    The frozen dataclass ``__init__`` goes through ``object.__setattr__`` per field, which cost
-    as much as building a Variant. Setting the slots gives an equal, equally hashable object;
-    it is checked once here, and any change to :class:`Source` falls back to the constructor.
-    """
-    try:
-        slots = Source.__dict__
-        set_path, set_line, set_record = (slots[n].__set__ for n in ("path", "line", "record"))
-
-        def make(path: str, line: int | None) -> Source:
-            src: Source = object.__new__(Source)
-            set_path(src, path)
-            set_line(src, line)
-            set_record(src, None)
-            return src
-
-        fast, slow = make("p", 1), Source("p", 1)
-        if ([f.name for f in dataclasses.fields(Source)] == ["path", "line", "record"]
-                and fast == slow and hash(fast) == hash(slow)):
-            return make
-    except Exception:  # any surprise means: use the constructor
-        pass
-    return Source
-
-
-_new_source = _source_maker()
-_MISSING: Any = object()
-
-
-def _unit_of(elem: Any, path: str, line: int | None, langs: dict[str, str],
-             source_lang: str | None) -> Unit:
-    """One ``<tu>`` element as a :class:`Unit` (``langs`` caches tags as written → normalized).
-
-    Per unit, lxml calls (element proxies, attribute and text access) are most of the cost
-    after parsing, so this makes as few as it can: the usual ``<tuv>`` holding exactly one
-    ``<seg>`` of plain text takes a short path; anything else takes the general one.
-    """
-    new_variant = Variant
-    variants: list[Variant] = []
-    props: dict[str, str] = {}
-    notes: list[str] = []
-    for child in elem:
-        tag = child.tag
-        if tag == "tuv":
-            lang = child.get(XML_LANG) or child.get("lang")
-            if not lang:
-                raise FormatError("<tuv> without xml:lang", path=path, line=child.sourceline)
-            norm = langs.get(lang)
-            if norm is None:
-                norm = langs[lang] = _normalize(lang)
-            if len(child) == 1:
-                seg = child[0]
-                if seg.tag == "seg" and not len(seg):
-                    variants.append(new_variant(norm, seg.text or "", None, {}, []))
-                    continue
-            text = ""
-            markup = None
-            vprops: dict[str, str] = {}
-            vnotes: list[str] = []
-            for sub in child:
-                stag = sub.tag
-                if stag == "seg":
-                    if len(sub):
-                        text, markup = _seg(sub)
-                    else:
-                        text = sub.text or ""
-                elif stag == "prop":
-                    key = sub.get("type", "")
-                    value = sub.text or ""
-                    vprops[key] = f"{vprops[key]}\n{value}" if key in vprops else value
-                elif stag == "note":
-                    vnotes.append(sub.text or "")
-            variants.append(new_variant(norm, text, markup, vprops, vnotes))
-        elif tag == "prop":
-            key = child.get("type", "")
-            value = child.text or ""
-            props[key] = f"{props[key]}\n{value}" if key in props else value
-        elif tag == "note":
-            notes.append(child.text or "")
-    return Unit(elem.get("tuid"), variants, source_lang, props, notes, _new_source(path, line))
-
-
-def _source_lang(written: str | None, header: _Header) -> str | None:
-    """A ``<tu>``'s source language: its own ``srclang``, else (or for ``*all*``) the header's."""
-    if written is None or written.lower() == "*all*":
-        return header.default_src
-    return _normalize(written)
-
-
-def _read_units(stream: BinaryIO, path: str) -> Iterator[Unit]:
-    """Units through lxml's iterparse: works for any TMX; the fallback of the chunked reader."""
-    header = _Header()
-    recorder = _Recorder(stream)
-    langs: dict[str, str] = {}  # tag as written -> normalized (a memory has few distinct tags)
-    sources: dict[str | None, str | None] = {}  # srclang as written (or None) -> source_lang
-    unit_of = _unit_of
-    seen_root = False
-    count = 0
-    try:
-        for _, elem in xmlsafe.iterparse_context(recorder, tags=("header", "tu")):
-            if not seen_root:
-                _check_root(elem, path)
-                seen_root = True
-            if elem.tag != "tu":
-                if elem.tag == "header":
-                    _read_header(elem, header)
-                    sources = {}  # "*all*" and no srclang now mean the header's srclang
-                continue
-            written = elem.get("srclang")
-            src = sources.get(written, _MISSING)
-            if src is _MISSING:
-                src = sources[written] = _source_lang(written, header)
-            yield unit_of(elem, path, elem.sourceline, langs, src)
-            # Free what was parsed: whole units in batches (one call frees 512 of them).
-            count += 1
-            if count % 512 == 0:
-                del elem.getparent()[:-1]
-    except etree.XMLSyntaxError as exc:
-        raise xmlsafe.syntax_error(exc, path) from None
-    if not seen_root:
-        _no_units(recorder, path)
-
-
 def iter_units(stream: BinaryIO, path: str) -> Iterator[Unit]:
     """Stream the translation units of a TMX 1.1–1.4b file."""
-    # tmx_read builds on this module's helpers, hence the import here rather than at the top.
-    from termkit.formats.tmx_read import read_units
-
     return read_units(stream, path)
 
 
@@ -413,7 +92,7 @@ def _status(value: str) -> Status | None:
         return None
 
 
-def _tu_to_concept(tu: _Tu, path: str, foreign: bool) -> Concept:
+def _tu_to_concept(tu: Tu, path: str, foreign: bool) -> Concept:
     concept = Concept(id=tu.id or "", kind=Kind.TERM, notes=list(tu.notes))
     extra: list[tuple[str, str]] = []
     for key, value in tu.props:
@@ -430,7 +109,7 @@ def _tu_to_concept(tu: _Tu, path: str, foreign: bool) -> Concept:
         else:
             extra.append((key, value))
     for tuv in tu.tuvs:
-        term = Term(text=tuv.text, lang=_normalize(tuv.lang))
+        term = Term(text=tuv.text, lang=normalize_lang(tuv.lang))
         if tuv.notes:
             term.note = "\n".join(tuv.notes)
         for key, value in tuv.props:
@@ -457,7 +136,7 @@ def _tu_to_concept(tu: _Tu, path: str, foreign: bool) -> Concept:
         if foreign and term.origin is None:
             term.origin = "import:tmx"
         concept.terms.append(term)
-    concept.props = _join_props(extra)
+    concept.props = join_props(extra)
     if foreign:  # provenance of the import, after any sources the file itself names
         concept.sources.append(Source(path, tu.line))
     if not concept.id:
@@ -476,14 +155,14 @@ def _is_float(value: str) -> bool:
 
 def read_glossary(stream: BinaryIO, path: str) -> Glossary:
     """Read a TMX file as a glossary: one concept per ``<tu>``, one term per ``<tuv>``."""
-    header = _Header()
+    header = Header()
     concepts: list[Concept] = []
     foreign: bool | None = None
-    for tu in _read(stream, path, header, _read_tu):
+    for tu in read_elements(stream, path, header, read_tu):
         if foreign is None:
             foreign = not header.is_termkit
         concepts.append(_tu_to_concept(tu, path, foreign))
-    return Glossary(concepts=concepts, header=_join_props(header.props))
+    return Glossary(concepts=concepts, header=join_props(header.props))
 
 
 # --------------------------------------------------------------------------- writing
@@ -651,18 +330,18 @@ def write_units(units: Iterable[Unit], stream: BinaryIO, **options: Any) -> None
     _write(stream, tus(), srclang=srclang, creation_date=options.get("creation_date"))
 
 
-def _concept_tu(concept: Concept, lang_style: str) -> _Tu:
+def _concept_tu(concept: Concept, lang_style: str) -> Tu:
     props: list[tuple[str, str]] = [(P_KIND, concept.kind.value), (P_STATUS, concept.status.value)]
     if concept.confidence is not None:
         props.append((P_CONFIDENCE, repr(float(concept.confidence))))
     props += [(P_DOMAIN, d) for d in concept.domains]
     props += [(P_SOURCE, source_to_text(s)) for s in concept.sources]
     props += sorted(concept.props.items())
-    tuvs: list[_Tuv] = []
+    tuvs: list[Tuv] = []
     for term in concept.terms:
         tag = _lang_attr(term.lang, lang_style)
         tprops: list[tuple[str, str]] = []
-        if _normalize(tag) != term.lang:
+        if normalize_lang(tag) != term.lang:
             tprops.append((P_LANG, term.lang))  # keeps zh-Hant apart from zh-Hant-TW
         tprops.append((P_STATUS, term.status.value))
         if term.origin is not None:
@@ -679,8 +358,8 @@ def _concept_tu(concept: Concept, lang_style: str) -> _Tu:
             tprops.append((P_TERM_TYPE, term.term_type))
         tprops += [(P_SOURCE, source_to_text(s)) for s in term.sources]
         notes = [term.note] if term.note is not None else []
-        tuvs.append(_Tuv(lang=tag, text=term.text, props=tprops, notes=notes))
-    return _Tu(id=concept.id, props=props, notes=list(concept.notes), tuvs=tuvs)
+        tuvs.append(Tuv(lang=tag, text=term.text, props=tprops, notes=notes))
+    return Tu(id=concept.id, props=props, notes=list(concept.notes), tuvs=tuvs)
 
 
 def write_glossary(glossary: Glossary, stream: BinaryIO, **options: Any) -> None:

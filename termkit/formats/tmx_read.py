@@ -13,12 +13,12 @@ splits the work:
   each; attributes as ``name="value"``; character and predefined entity references only), so
   what they capture means exactly what lxml would make of it;
 * any other ``<tu>`` (notes, props, inline codes, comments, CDATA...) is parsed on its own by
-  lxml and converted by the iterparse reader's own code (:func:`termkit.formats.tmx._unit_of`).
+  lxml and converted by the iterparse reader's own code (:func:`termkit.formats.tmx_parse.unit_of`).
 
 Whatever this module cannot vouch for — a prolog with an internal DTD subset or namespaces, an
 encoding other than UTF-8, a lone CR, anything but ``<tu>`` elements and white space in the
 body, an unknown entity, a malformed document, a stream that cannot seek — makes it start
-again with the iterparse reader (:func:`termkit.formats.tmx._read_units`) from where the
+again with the iterparse reader (:func:`termkit.formats.tmx_parse.iterparse_units`) from where the
 stream started, skipping the units already delivered. That reader is the reference: the
 units, their order, the errors and their FILE:LINE:COL are the same either way (tested on
 every sample, generated files and hypothesis-made documents). Line numbers follow libxml2:
@@ -38,15 +38,15 @@ from lxml import etree
 
 from termkit import xmlsafe
 from termkit.errors import FormatError
-from termkit.formats.tmx import (
-    _MISSING,
-    _Header,
-    _new_source,
-    _normalize,
-    _read_header,
-    _read_units,
-    _source_lang,
-    _unit_of,
+from termkit.formats.tmx_parse import (
+    MISSING,
+    Header,
+    iterparse_units,
+    new_source,
+    normalize_lang,
+    read_header,
+    source_lang,
+    unit_of,
 )
 from termkit.model import Unit, Variant
 
@@ -175,7 +175,7 @@ def read_units(stream: BinaryIO, path: str) -> Iterator[Unit]:
     except (AttributeError, OSError):
         start = None
     if start is None or not _DIRECT_INIT:  # the reader that handles everything
-        return _read_units(stream, path)
+        return iterparse_units(stream, path)
     return _units(stream, path, start)
 
 
@@ -249,10 +249,10 @@ def _tuv_lang(text: str) -> str:
     if attrs is None:
         return ""
     lang = attrs.get("xml:lang") or attrs.get("lang")
-    return _normalize(lang) if lang else ""
+    return normalize_lang(lang) if lang else ""
 
 
-def _prolog(stream: BinaryIO, checker: Any, header: _Header) -> tuple[bytes, int]:
+def _prolog(stream: BinaryIO, checker: Any, header: Header) -> tuple[bytes, int]:
     """Read and check everything up to ``<body>``; returns the bytes after it and their line."""
     head = b""
     while (m := _BODY.search(head)) is None:
@@ -284,7 +284,7 @@ def _prolog(stream: BinaryIO, checker: Any, header: _Header) -> tuple[bytes, int
     if len(headers) > 1:
         raise _Unsuitable
     if headers:
-        _read_header(headers[0], header)
+        read_header(headers[0], header)
     return head[m.end():], prolog.count(b"\n") + 1
 
 
@@ -365,11 +365,11 @@ class _NotPlain(Exception):
 class _Scanner:
     """State of a file's reading and the rare cases of :func:`_units`' loop."""
 
-    def __init__(self, path: str, header: _Header, line: int) -> None:
+    def __init__(self, path: str, header: Header, line: int) -> None:
         self.path = path
         self.header = header
         self.line = line  # the line the next block starts on
-        self.langs: dict[str, str] = {}  # for _unit_of: tag as written -> normalized
+        self.langs: dict[str, str] = {}  # for unit_of: tag as written -> normalized
         self.tuv_langs: dict[str, str] = {}  # <tuv> attributes as written -> normalized tag
         self.sources: dict[str | None, str | None] = {}  # srclang as written -> source_lang
         self.shape = _NO_SHAPE
@@ -394,9 +394,9 @@ class _Scanner:
                                             _unescape(seg) if "&" in seg else seg))
         except _NotPlain:
             return self.fragment(text, pos, line)
-        src = self.sources.get(written, _MISSING)
-        if src is _MISSING:
-            src = self.sources[written] = _source_lang(written, self.header)
+        src = self.sources.get(written, MISSING)
+        if src is MISSING:
+            src = self.sources[written] = source_lang(written, self.header)
         stag = m.end(1)
         tu_line = line + text.count("\n", pos, stag)
         end = m.end()
@@ -405,7 +405,7 @@ class _Scanner:
         if not extra and attrs2 is not None and not rest and self.shapes < _MAX_SHAPES:
             self.shapes += 1
             self.shape = _shape_of(m, text, pos, variants, src)
-        unit = Unit(tuid, variants, src, location=_new_source(self.path, tu_line))
+        unit = Unit(tuid, variants, src, location=new_source(self.path, tu_line))
         return unit, end, line + text.count("\n", pos, end)
 
     def lang(self, attrs: str) -> str:
@@ -449,8 +449,8 @@ class _Scanner:
             first = _FIRST_TEXT.match(text, start)
             tu_line = _big_line(tu_line, first.group(1) if first else "")
         try:
-            unit = _unit_of(elem, self.path, tu_line, self.langs,
-                            _source_lang(elem.get("srclang"), self.header))
+            unit = unit_of(elem, self.path, tu_line, self.langs,
+                            source_lang(elem.get("srclang"), self.header))
         except FormatError:
             raise _Unsuitable from None  # the iterparse reader reports it, with its position
         return unit, end, line + text.count("\n", pos, end)
@@ -510,7 +510,7 @@ def _units(stream: BinaryIO, path: str, start: int) -> Iterator[Unit]:
             stream.seek(start)
             stream = _Utf16(stream)  # type: ignore[assignment]
         checker = xmlsafe.parser(target=_Null())
-        header = _Header()
+        header = Header()
         pending, line = _prolog(stream, checker, header)
         scanner = _Scanner(path, header, line)
         # The hot loop: the units shaped like the last one (see _Shape) are built here, with
@@ -520,7 +520,7 @@ def _units(stream: BinaryIO, path: str, start: int) -> Iterator[Unit]:
         match, has_tuid, k_tag, k_all, k_space, lang1, lang2, src = shape
         new_variant = Variant
         new_unit = Unit
-        new_source = _new_source
+        make_source = new_source
         new = object.__new__
         for text, last in _blocks(stream, checker, pending):
             pos = 0
@@ -567,11 +567,11 @@ def _units(stream: BinaryIO, path: str, start: int) -> Iterator[Unit]:
                 unit.source_lang = src
                 unit.props = {}
                 unit.notes = []
-                unit.location = new_source(path, tu_line)
+                unit.location = make_source(path, tu_line)
                 yield unit
                 delivered += 1
         return
     except _Unsuitable:
         pass
     original.seek(start)
-    yield from itertools.islice(_read_units(original, path), delivered, None)
+    yield from itertools.islice(iterparse_units(original, path), delivered, None)

@@ -29,6 +29,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from termkit.convert.configs import opencc_converter
+
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -81,29 +83,15 @@ def _anchored() -> re.Pattern[str]:
     return re.compile(f"(?=([{_anchor_class()}][{_RUN}]{{2}}))")
 
 
-@functools.cache
-def _t2s() -> Any:
-    import opencc
-
-    return opencc.OpenCC("t2s.json")
-
-
-@functools.cache
-def _s2t() -> Any:
-    import opencc
-
-    return opencc.OpenCC("s2t.json")
-
-
 def t2s(text: str) -> str:
     """``text`` through OpenCC ``t2s`` (Traditional characters to Simplified)."""
-    out: str = _t2s().convert(text)
+    out: str = opencc_converter("t2s").convert(text)
     return out
 
 
 def s2t(text: str) -> str:
     """``text`` through OpenCC ``s2t`` (Simplified characters to Traditional)."""
-    out: str = _s2t().convert(text)
+    out: str = opencc_converter("s2t").convert(text)
     return out
 
 
@@ -148,7 +136,7 @@ def fold(text: str, chinese: bool) -> str:
     """The folded search form of one segment."""
     basic = _basic(text)
     if chinese and has_cjk(basic):
-        converted: str = _t2s().convert(basic)
+        converted: str = opencc_converter("t2s").convert(basic)
         return converted
     return basic
 
@@ -165,10 +153,10 @@ def fold_many(texts: Sequence[str], chinese: Sequence[bool]) -> list[str]:
     idx = [i for i, zh in enumerate(chinese) if zh]
     if idx:
         # Folded text has no newline (whitespace is collapsed), so "\n" is a safe separator.
-        joined: str = _t2s().convert("\n".join(out[i] for i in idx))
+        joined: str = opencc_converter("t2s").convert("\n".join(out[i] for i in idx))
         converted = joined.split("\n")
         if len(converted) != len(idx):  # pragma: no cover - OpenCC keeps newlines
-            converted = [_t2s().convert(out[i]) for i in idx]
+            converted = [opencc_converter("t2s").convert(out[i]) for i in idx]
         for i, part in zip(idx, converted, strict=True):
             out[i] = part
     return out

@@ -20,9 +20,9 @@ from termkit.tm.store import PROP_DOMAIN, PROP_FLAGGED, PROP_RECORD, PROP_SCORE
 
 def chinese_tag(text: str) -> str:
     """``zh-Hans`` when OpenCC t2s leaves the text unchanged, else ``zh-Hant``."""
-    from termkit.tm.fold import _t2s
+    from termkit.convert.configs import opencc_converter
 
-    return "zh-Hans" if _t2s().convert(text) == text else "zh-Hant"
+    return "zh-Hans" if opencc_converter("t2s").convert(text) == text else "zh-Hant"
 
 
 def _props(record: Record) -> dict[str, str]:

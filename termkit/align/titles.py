@@ -14,7 +14,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from termkit.align_keys import STRONG, ZhKey
+from termkit.align.keys import STRONG, ZhKey
 from termkit.lexicon import STOP_WORDS, Lexicon, stem
 from termkit.model import Kind, Pair
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from termkit.align_keys import EXACT, HEAD_WEIGHT, STRONG, EnKey, ZhKey, initials_of
+from termkit.align.keys import EXACT, HEAD_WEIGHT, STRONG, EnKey, ZhKey, initials_of
 
 HEAD_ONLY_FACTOR = 0.5  # a pair that shares nothing but its head words
 CROSSED_FACTOR = 0.25  # a pair whose heads render each other's modifiers

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from termkit.convert.opencc_data import dictionary, script_only_chars
 from termkit.errors import UsageError
-from termkit.opencc_data import dictionary, script_only_chars
 
 EXPECT = ("hant", "hans")
 

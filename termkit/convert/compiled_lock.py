@@ -119,7 +119,7 @@ def _load(config: str, folder: str, tool: str, lock: list[tuple[str, str]],
     """Write the two dictionaries and the config into ``folder``; the OpenCC converter or None."""
     import opencc
 
-    from termkit.opencc_data import _absolute, config_json
+    from termkit.convert.opencc_data import absolute_paths, config_json
 
     lock_path = os.path.join(folder, "lock.ocd")
     restore_path = os.path.join(folder, "restore.ocd")
@@ -128,7 +128,7 @@ def _load(config: str, folder: str, tool: str, lock: list[tuple[str, str]],
         _build_dict(tool, restore, restore_path)
     except (OSError, UnicodeError, subprocess.CalledProcessError):
         return None  # e.g. a lone surrogate in a form: not UTF-8, so not for OpenCC
-    data: dict[str, Any] = _absolute(config_json(config))
+    data: dict[str, Any] = absolute_paths(config_json(config))
     data["name"] = f"{config} with a termkit glossary lock"
     # The lock runs first, over the raw text, as the Python lock's scan does. (Merging it into
     # the first normalization step as a dictionary group was measured slower than two passes.)
@@ -153,15 +153,15 @@ def compile_lock(config: str, locks: dict[str, str]) -> LockEngine | None:
     ``None`` means: a form the dictionary format cannot carry, no ``opencc_dict`` tool, or a
     tool or OpenCC failure. Callers then keep the Python lock, which gives the same output.
     """
+    from termkit.convert.opencc_data import opencc_dict_tool, workdir
     from termkit.errors import MissingDependencyError
-    from termkit.opencc_data import _opencc_dict_tool, _workdir
 
     if not locks:
         return None
     if not all(_form_ok(f) and _IDS_OR_CODE.search(t) is None for f, t in locks.items()):
         return None
     try:
-        tool = _opencc_dict_tool()
+        tool = opencc_dict_tool()
     except MissingDependencyError:
         return None
     # One code per distinct target (several forms often share one).
@@ -177,7 +177,7 @@ def compile_lock(config: str, locks: dict[str, str]) -> LockEngine | None:
     # Special codes restore to themselves: the step then reads each as a whole, and never
     # pairs its second character with the first of the next code (a valid code, maybe).
     restore = [*((codes[t], t) for t in plain), *((codes[t], codes[t]) for t in other)]
-    folder = tempfile.mkdtemp(prefix="lock-", dir=_workdir())
+    folder = tempfile.mkdtemp(prefix="lock-", dir=workdir())
     try:
         converter = _load(config, folder, tool, lock, restore)
     finally:

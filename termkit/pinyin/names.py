@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from termkit import romanize
+from termkit.pinyin import romanize
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +69,8 @@ def split_name(zh: str) -> tuple[str, str]:
 @lru_cache(maxsize=16384)
 def _char_readings(ch: str) -> tuple[str, ...]:
     """Every tone-mark reading pypinyin knows for a character (and for its Simplified form)."""
-    from termkit.pinyin import _char_readings as readings
-    from termkit.pinyin import simplified_key
+    from termkit.pinyin.readings import char_readings as readings
+    from termkit.pinyin.readings import simplified_key
 
     known = readings()
     out = list(known.get(ord(ch), "").split(","))
@@ -81,11 +81,11 @@ def _char_readings(ch: str) -> tuple[str, ...]:
 
 
 def _given_readings(given: str) -> list[str]:
-    from termkit.pinyin import _pypinyin_readings, simplified_key
+    from termkit.pinyin.readings import pypinyin_readings, simplified_key
 
     if not given:
         return []
-    return [r[0] for r in _pypinyin_readings(given, simplified_key(given), False)]
+    return [r[0] for r in pypinyin_readings(given, simplified_key(given), False)]
 
 
 @lru_cache(maxsize=16384)
@@ -105,10 +105,10 @@ def _name_parts(zh: str) -> tuple[list[str], list[str]]:
 
 def name_pinyin(zh: str) -> str:
     """Hanyu Pinyin with tone marks, surname read as a surname: 張國城 -> Zhāng Guóchéng."""
-    from termkit.pinyin import _join_apostrophe
+    from termkit.pinyin.tokens import join_apostrophe
 
     head, tail = _name_parts(zh)
-    words = [_join_apostrophe(p) for p in (head, tail) if p]
+    words = [join_apostrophe(p) for p in (head, tail) if p]
     return " ".join(w[:1].upper() + w[1:] for w in words)
 
 

@@ -20,18 +20,20 @@ import tempfile
 from dataclasses import dataclass
 from typing import Any
 
-from termkit.convert import check_config, opencc_share_dir
+from termkit.convert.configs import check_config, opencc_share_dir
 from termkit.errors import MissingDependencyError
 
 
 @functools.cache
-def _workdir() -> str:
+def workdir() -> str:
+    """A private temporary folder for this process, removed at exit."""
     path = tempfile.mkdtemp(prefix="termkit-opencc-")
     atexit.register(shutil.rmtree, path, True)
     return path
 
 
-def _opencc_dict_tool() -> str:
+def opencc_dict_tool() -> str:
+    """Path of the ``opencc_dict`` tool that ships with the opencc package (or on PATH)."""
     tool = os.path.join(os.path.dirname(os.path.dirname(opencc_share_dir())), "bin", "opencc_dict")
     if not os.path.exists(tool):
         found = shutil.which("opencc_dict")
@@ -47,9 +49,9 @@ def _opencc_dict_tool() -> str:
 def dictionary(name: str) -> dict[str, tuple[str, ...]]:
     """Entries of a bundled dictionary (``"STCharacters"``): key -> candidates, best first."""
     src = os.path.join(opencc_share_dir(), f"{name}.ocd2")
-    dst = os.path.join(_workdir(), f"{name}.txt")
+    dst = os.path.join(workdir(), f"{name}.txt")
     subprocess.run(
-        [_opencc_dict_tool(), "-i", src, "-o", dst, "-f", "ocd2", "-t", "text"],
+        [opencc_dict_tool(), "-i", src, "-o", dst, "-f", "ocd2", "-t", "text"],
         check=True, capture_output=True,
     )
     entries: dict[str, tuple[str, ...]] = {}
@@ -78,7 +80,8 @@ def _dict_files(node: Any) -> list[str]:
     return []
 
 
-def _absolute(node: Any) -> Any:
+def absolute_paths(node: Any) -> Any:
+    """A copy of a config node with every dictionary file made an absolute path."""
     node = copy.deepcopy(node)
     stack = [node]
     while stack:
@@ -116,10 +119,10 @@ def chain_steps(config: str) -> tuple[Step, ...]:
         raw_steps.append((f"step {i + 1}", step))
     steps: list[Step] = []
     for index, (label, step) in enumerate(raw_steps):
-        cfg: dict[str, Any] = {"name": f"{stem} {label}", "conversion_chain": [_absolute(step)]}
+        cfg: dict[str, Any] = {"name": f"{stem} {label}", "conversion_chain": [absolute_paths(step)]}
         if "segmentation" in data:  # configs without one segment with their chain's dicts
-            cfg["segmentation"] = _absolute(data["segmentation"])
-        path = os.path.join(_workdir(), f"{stem}-{index}.json")
+            cfg["segmentation"] = absolute_paths(data["segmentation"])
+        path = os.path.join(workdir(), f"{stem}-{index}.json")
         with open(path, "w", encoding="utf-8") as fh:
             json.dump(cfg, fh)
         dicts = tuple(_dict_files(step["dict"]))

@@ -1,8 +1,7 @@
 """Glossary-locked Traditional/Simplified conversion of text (OpenCC + an Aho–Corasick lock).
 
-This module owns the conversion of *text*: the OpenCC configs and their target variants,
-the cached OpenCC converters, the glossary lock and streaming over large inputs. Files with
-markup (TMX, PO, XLIFF, TBX, CSV/TSV) are handled by :mod:`termkit.convert_files` on top of
+This module owns the conversion of *text*: the glossary lock and streaming over large inputs. Files with
+markup (TMX, PO, XLIFF, TBX, CSV/TSV) are handled by :mod:`termkit.convert.files` on top of
 :class:`Converter`.
 
 How the lock works: every Chinese form of every glossary concept that has a form for the
@@ -15,7 +14,7 @@ forms. Converting the text between matches segment by segment gives the same res
 property test checks it) but costs one OpenCC call per segment, tens of thousands per MB with
 a large glossary; one call with placeholders costs one.
 
-For large inputs the same lock is compiled into OpenCC itself (:mod:`termkit.opencc_lock`):
+For large inputs the same lock is compiled into OpenCC itself (:mod:`termkit.convert.compiled_lock`):
 the forms become a dictionary of a first normalization step that swaps each for a code, and a
 last chain step swaps codes for target forms, so no per-match Python work is left. The output
 is identical (a differential test compares the two); :class:`Converter` picks the compiled
@@ -28,43 +27,14 @@ from __future__ import annotations
 
 import functools
 import itertools
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from termkit import lang
+from termkit.convert.configs import CONFIG_VARIANTS, check_config, opencc_converter
 from termkit.errors import UsageError
 from termkit.model import Concept, Glossary, Status
-
-# Target and source variant of each OpenCC config shipped with the PyPI package. ``ja`` is
-# Japanese Shinjitai (t2jp): no Chinese glossary form can be its target.
-CONFIG_VARIANTS: dict[str, tuple[str, str]] = {
-    "s2t": ("zh-Hans", "zh-Hant"),
-    "t2s": ("zh-Hant", "zh-Hans"),
-    "s2tw": ("zh-Hans", "zh-Hant-TW"),
-    "tw2s": ("zh-Hant-TW", "zh-Hans"),
-    "s2twp": ("zh-Hans-CN", "zh-Hant-TW"),
-    "tw2sp": ("zh-Hant-TW", "zh-Hans-CN"),
-    "s2hk": ("zh-Hans", "zh-Hant-HK"),
-    "hk2s": ("zh-Hant-HK", "zh-Hans"),
-    "s2hkp": ("zh-Hans-CN", "zh-Hant-HK"),
-    "hk2sp": ("zh-Hant-HK", "zh-Hans-CN"),
-    "t2tw": ("zh-Hant", "zh-Hant-TW"),
-    "tw2t": ("zh-Hant-TW", "zh-Hant"),
-    "t2hk": ("zh-Hant", "zh-Hant-HK"),
-    "hk2t": ("zh-Hant-HK", "zh-Hant"),
-    "t2jp": ("zh-Hant", "ja"),
-    "jp2t": ("ja", "zh-Hant"),
-}
-
-# The config that undoes each config (for round trips in the audit).
-INVERSE: dict[str, str] = {
-    "s2t": "t2s", "t2s": "s2t", "s2tw": "tw2s", "tw2s": "s2tw", "s2twp": "tw2sp",
-    "tw2sp": "s2twp", "s2hk": "hk2s", "hk2s": "s2hk", "s2hkp": "hk2sp", "hk2sp": "s2hkp",
-    "t2tw": "tw2t", "tw2t": "t2tw", "t2hk": "hk2t", "hk2t": "t2hk", "t2jp": "jp2t",
-    "jp2t": "t2jp",
-}
 
 # MediaWiki's variant fallbacks (LanguageConverter for zh): which region stands in for another.
 _REGION_FALLBACK: dict[str | None, tuple[str, ...]] = {
@@ -91,51 +61,6 @@ ENGINE_MIN = 20_000
 
 # Default size of the chunks a stream is cut into (characters).
 CHUNK = 1 << 18
-
-
-def opencc_share_dir() -> str:
-    """The folder holding the bundled OpenCC configs and dictionaries."""
-    import opencc
-
-    return os.path.join(os.path.dirname(opencc.__file__), "clib", "share", "opencc")
-
-
-@functools.cache
-def valid_configs() -> tuple[str, ...]:
-    """Names of the OpenCC configs this installation provides (without ``.json``), sorted."""
-    import opencc
-
-    return tuple(sorted(c[: -len(".json")] for c in opencc.CONFIGS))
-
-
-def check_config(name: str) -> str:
-    """Return the config name without ``.json``; :class:`UsageError` listing valid ones."""
-    stem = name[: -len(".json")] if name.endswith(".json") else name
-    if stem not in valid_configs() or stem not in CONFIG_VARIANTS:
-        raise UsageError(
-            f"unknown OpenCC config {name!r}",
-            hint="valid configs: " + ", ".join(valid_configs()),
-        )
-    return stem
-
-
-@functools.cache
-def opencc_converter(config: str) -> Any:
-    """One OpenCC converter per config (building one costs ~70 ms), cached for the process."""
-    import opencc
-
-    stem = check_config(config)
-    return opencc.OpenCC(f"{stem}.json")
-
-
-def source_variant(config: str) -> str:
-    """The variant a config reads (``tw2sp`` -> ``zh-Hant-TW``)."""
-    return CONFIG_VARIANTS[check_config(config)][0]
-
-
-def target_variant(config: str) -> str:
-    """The variant a config writes (``tw2sp`` -> ``zh-Hans-CN``)."""
-    return CONFIG_VARIANTS[check_config(config)][1]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -350,7 +275,7 @@ class Converter:
         then does the work, with the same output).
         """
         if not self._engine_tried and self.locks:
-            from termkit.opencc_lock import compile_lock
+            from termkit.convert.compiled_lock import compile_lock
 
             self._engine_tried = True
             self._engine = compile_lock(self.config, {f: lk.target for f, lk in self.locks.items()})

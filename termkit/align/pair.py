@@ -4,13 +4,13 @@ This module owns the decisions: which English keyword renders which Chinese keyw
 (a best one-to-one assignment over dictionary, Latin-token and acronym evidence, with the
 position in the lists as a weak prior), which authors' two names match, and the title pair
 with its title-attested keyword variants. The evidence itself is computed in
-:mod:`termkit.align_score`, the assignment in :mod:`termkit.align_assign` and the title
-spans in :mod:`termkit.align_title`.
+:mod:`termkit.align.score`, the assignment in :mod:`termkit.align.assign` and the title
+spans in :mod:`termkit.align.titles`.
 
 Precision comes first: a keyword nothing supports stays unpaired rather than being forced
 onto a leftover, because a wrong pair poisons the glossary built from it. The rules:
 
-* every Chinese–English candidate gets a score 0..1 (:func:`termkit.align_score.score_pair`);
+* every Chinese–English candidate gets a score 0..1 (:func:`termkit.align.score.score_pair`);
   candidates below a floor are never paired (higher for lists of different length, where
   some keywords have no counterpart at all);
 * the best one-to-one assignment maximizes the total score, the same index in lists of
@@ -25,10 +25,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from termkit.align_assign import best_assignment
-from termkit.align_keys import EnKey, ZhKey, analyse_en, analyse_zh
-from termkit.align_score import Score, score_pair
-from termkit.align_title import title_variants
+from termkit.align.assign import best_assignment
+from termkit.align.keys import EnKey, ZhKey, analyse_en, analyse_zh
+from termkit.align.score import Score, score_pair
+from termkit.align.titles import title_variants
 from termkit.lexicon import Lexicon, get_lexicon
 from termkit.model import Kind, Notice, Pair, Pairing, Person, Record
 
@@ -108,7 +108,7 @@ def pair_authors(
     persons: Sequence[Person], *, path: str | None = None, line: int | None = None
 ) -> tuple[list[Pair], list[Person], list[Notice]]:
     """Pair each author's Chinese and romanized names when they match (names.match_name)."""
-    from termkit.names import match_name
+    from termkit.pinyin.names import match_name
 
     pairs: list[Pair] = []
     unmatched: list[Person] = []

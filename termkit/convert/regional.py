@@ -1,6 +1,6 @@
 """The cross-strait regional glossary: built from MediaWiki conversion groups, regenerable.
 
-``python -m termkit.regional [CGROUPS_DIR] [-o glossaries/cross-strait.glossary.txt]`` reads
+``python -m termkit.convert.regional [CGROUPS_DIR] [-o glossaries/cross-strait.glossary.txt]`` reads
 every ``*.json`` conversion group in the folder (default ``../shared/data/cgroups``, the
 copy from zhconv-rs documented in its PROVENANCE.md), merges them in file-name order and
 writes the canonical termkit glossary text format with the attribution in its header. The
@@ -28,8 +28,8 @@ HEADER = {
         "(github.com/Gowee/zhconv-rs @ b13469d7c247c5ef87a83bcdf1d7d892f09e66da, data/cgroups)"
     ),
     "license": "CC BY-SA 4.0",
-    "attribution": "Chinese Wikipedia contributors; rules converted to termkit format by termkit.regional",
-    "generator": "python -m termkit.regional ../shared/data/cgroups -o glossaries/cross-strait.glossary.txt",
+    "attribution": "Chinese Wikipedia contributors; rules converted to termkit format by termkit.convert.regional",
+    "generator": "python -m termkit.convert.regional ../shared/data/cgroups -o glossaries/cross-strait.glossary.txt",
 }
 
 
@@ -59,8 +59,8 @@ def render(glossary: Glossary) -> bytes:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command-line entry point (``python -m termkit.regional``)."""
-    ap = argparse.ArgumentParser(prog="python -m termkit.regional", description=__doc__)
+    """Command-line entry point (``python -m termkit.convert.regional``)."""
+    ap = argparse.ArgumentParser(prog="python -m termkit.convert.regional", description=__doc__)
     ap.add_argument("source", nargs="?", default=DEFAULT_SOURCE, help="folder of cgroup JSON files")
     ap.add_argument("-o", "--output", default=DEFAULT_OUTPUT, help="glossary file to write ('-' = stdout)")
     args = ap.parse_args(argv)

@@ -21,7 +21,7 @@ from pathlib import PurePath
 from typing import BinaryIO
 
 from termkit import lang, xmlsafe
-from termkit.convert import Converter
+from termkit.convert.converter import Converter
 from termkit.errors import EncodingError, FormatError, UsageError
 
 KINDS = ("text", "tmx", "xliff", "tbx", "po", "csv", "tsv")

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from termkit import lang
-from termkit.convert import CONFIG_VARIANTS, INVERSE, check_config, opencc_converter, target_form
+from termkit.convert.configs import CONFIG_VARIANTS, INVERSE, check_config, opencc_converter
+from termkit.convert.converter import target_form
+from termkit.convert.opencc_data import dictionary, run_steps
 from termkit.model import Glossary
-from termkit.opencc_data import dictionary, run_steps
 
 DEFAULT_CONFIGS = ("s2t", "t2s", "s2twp", "tw2sp", "s2hk", "hk2s")
 

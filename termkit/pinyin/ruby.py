@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from termkit.pinyin import Style, Token
+from termkit.pinyin.tokens import Style, Token
 
 _CSS = (
     "body{font-family:serif;font-size:1.6em;line-height:2.4;margin:2em}"

@@ -1,0 +1,14 @@
+"""Pairing within one record: Chinese and English keywords, author names, titles.
+
+The package, one module a concern: :mod:`~termkit.align.pair` (the decisions: which pairs are
+made and how sure they are), :mod:`~termkit.align.keys` (what each keyword is: dictionary
+glosses, Latin tokens, acronyms), :mod:`~termkit.align.score` (the evidence for one candidate
+pair), :mod:`~termkit.align.assign` (the best one-to-one assignment) and
+:mod:`~termkit.align.titles` (title pairs and title-attested keyword variants).
+"""
+
+from __future__ import annotations
+
+from termkit.align.pair import pair_authors, pair_keywords, pair_record
+
+__all__ = ["pair_authors", "pair_keywords", "pair_record"]

@@ -1,0 +1,53 @@
+"""Traditional ↔ Simplified conversion on OpenCC with glossary terms locked.
+
+The package, one module a concern: :mod:`~termkit.convert.configs` (OpenCC configs and their
+variants), :mod:`~termkit.convert.converter` (the glossary lock and text conversion),
+:mod:`~termkit.convert.compiled_lock` (the same lock compiled into OpenCC for large inputs),
+:mod:`~termkit.convert.opencc_data` (OpenCC's dictionaries and chain steps, read as data),
+:mod:`~termkit.convert.files` (TMX, XLIFF, TBX, PO, CSV/TSV converted in their Chinese content),
+:mod:`~termkit.convert.audit` (what OpenCC does to each glossary term),
+:mod:`~termkit.convert.detect` (characters of the other script) and
+:mod:`~termkit.convert.regional` (the cross-strait glossary built from conversion groups).
+"""
+
+from __future__ import annotations
+
+from termkit.convert.configs import (
+    CONFIG_VARIANTS,
+    INVERSE,
+    check_config,
+    opencc_converter,
+    opencc_share_dir,
+    source_variant,
+    target_variant,
+    valid_configs,
+)
+from termkit.convert.converter import (
+    ENGINE_MIN,
+    ENGINES,
+    ONE_WAY_PROP,
+    Converter,
+    build_locks,
+    convert_text,
+    load_lock_glossaries,
+    target_form,
+)
+
+__all__ = [
+    "CONFIG_VARIANTS",
+    "ENGINES",
+    "ENGINE_MIN",
+    "INVERSE",
+    "ONE_WAY_PROP",
+    "Converter",
+    "build_locks",
+    "check_config",
+    "convert_text",
+    "load_lock_glossaries",
+    "opencc_converter",
+    "opencc_share_dir",
+    "source_variant",
+    "target_form",
+    "target_variant",
+    "valid_configs",
+]

@@ -1,0 +1,122 @@
+"""Annotation: text -> written Chinese words with their readings, and the one-line term readings.
+
+Owns :func:`annotate` and the glossary builder's cached one-liners :func:`term_pinyin` and
+:func:`term_reading`. How a reading is chosen is described in :mod:`termkit.pinyin`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from termkit.pinyin.glossary_readings import GlossaryReadings, glossary_readings
+from termkit.pinyin.readings import han_run, pypinyin_readings_many, simplified_key
+from termkit.pinyin.tokens import Style, Token, reading
+
+if TYPE_CHECKING:
+    from termkit.model import Glossary
+
+
+def annotate(
+    text: str,
+    *,
+    glossary: Glossary | GlossaryReadings | None = None,
+    heteronym: bool = False,
+    words: bool = True,
+    name: bool = False,
+) -> list[Token]:
+    """Split ``text`` into Chinese words with readings and passed-through other text.
+
+    ``words=False`` gives one token per character (no grouping, no dictionary load);
+    ``name=True`` reads each Chinese run as a personal name (surname readings first).
+    """
+    gloss = glossary if isinstance(glossary, GlossaryReadings) else glossary_readings(glossary)
+    key_text = simplified_key(text)
+    # First pass: pieces of the text in order. A str is passed-through text, a Token a glossary
+    # term or a name, an int the start of a plain Chinese piece (its end follows it).
+    pieces: list[str | Token | tuple[int, int]] = []
+    plain: list[tuple[int, int]] = []
+    last = 0
+    for m in han_run().finditer(text):
+        if m.start() > last:
+            pieces.append(text[last : m.start()])
+        if name:
+            pieces.extend(_name_tokens(m.group()))
+        else:
+            base = m.start()
+            pos = base
+            for start, end in gloss.matches(key_text[base : m.end()]):
+                if base + start > pos:
+                    plain.append((pos, base + start))
+                    pieces.append(plain[-1])
+                tok = gloss.token(key_text[base + start : base + end], heteronym)
+                if tok.text != text[base + start : base + end]:
+                    tok = replace(tok, text=text[base + start : base + end])  # reading of the key
+                pieces.append(tok)
+                pos = base + end
+            if pos < m.end():
+                plain.append((pos, m.end()))
+                pieces.append(plain[-1])
+        last = m.end()
+    if last < len(text):
+        pieces.append(text[last:])
+    # Second pass: one pypinyin call for every plain piece (pypinyin segments each piece).
+    readings = pypinyin_readings_many(
+        [text[s:e] for s, e in plain], [key_text[s:e] for s, e in plain], heteronym
+    )
+    found = dict(zip(plain, readings, strict=True))
+    tokens: list[Token] = []
+    for piece in pieces:
+        if isinstance(piece, str):
+            tokens.append(Token(piece))
+        elif isinstance(piece, Token):
+            tokens.append(piece)
+        else:
+            s, e = piece
+            tokens.extend(_plain_tokens(text[s:e], key_text[s:e], found[piece], words))
+    return tokens
+
+
+
+def _plain_tokens(
+    run: str, key: str, reads: list[tuple[str, ...]], words: bool
+) -> list[Token]:
+    if not words:
+        return [Token(c, (r,), (1,), " ", False, "pypinyin") for c, r in zip(run, reads, strict=True)]
+    if len(run) == 1:
+        return [Token(run, (reads[0],), (1,), " ", False, "pypinyin")]
+    from termkit.pinyin.words import spans, word_index
+
+    return [
+        Token(run[start:end], tuple(reads[start:end]), parts, joiner, proper, "pypinyin")
+        for start, end, parts, joiner, proper in spans(run, word_index(), key)
+    ]
+
+
+def _name_tokens(run: str) -> list[Token]:
+    from termkit.pinyin.names import name_syllables, split_name
+
+    surname, given = split_name(run)
+    sylls = name_syllables(run)
+    reads = tuple((s.lower(),) for s in sylls)
+    parts = tuple(p for p in (len(surname), len(given)) if p)
+    return [Token(run, reads, parts, " ", True, "name")]
+
+
+
+
+@lru_cache(maxsize=65536)
+def term_pinyin(text: str) -> str:
+    """Tone-mark pinyin of a term, syllables grouped into words, proper nouns capitalized.
+
+    現實主義 -> "xiànshí zhǔyì"; 越南外交政策 -> "Yuènán wàijiāo zhèngcè".
+    """
+    return reading(annotate(text)).strip()
+
+
+@lru_cache(maxsize=65536)
+def term_reading(text: str, style: Style = Style.TONE) -> str:
+    """:func:`term_pinyin` in any style: ``term_reading("權力", Style.ZHUYIN)`` -> ``"ㄑㄩㄢˊ ㄌㄧˋ"``."""
+    return reading(annotate(text), style).strip()
+

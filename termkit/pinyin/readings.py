@@ -1,0 +1,164 @@
+"""pypinyin's readings of Chinese runs, looked up on the Simplified form, without pypinyin's import.
+
+Owns the lookups the annotator, the name reader and the compatibility layer share:
+:func:`simplified_key` (OpenCC ``t2s`` of a run, same length), :func:`han_run` (what pypinyin
+counts as Chinese), :func:`char_readings` (its per-character table) and
+:func:`pypinyin_readings` / :func:`pypinyin_readings_many` (readings per character of a run,
+segmented as pypinyin segments it, mapped back to the original characters). The tables come from
+the snapshot in :mod:`termkit.pinyin.snapshot` when it can be used, else from pypinyin itself.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from termkit.pinyin.snapshot import PypinyinData
+
+
+@cache
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@cache
+def _data() -> PypinyinData | None:
+    # pypinyin's dictionaries without importing pypinyin (see termkit.pinyin.snapshot).
+    from termkit.pinyin.snapshot import pypinyin_data
+
+    return pypinyin_data()
+
+
+@cache
+def han_run() -> re.Pattern[str]:
+    """What pypinyin counts as a run of Chinese characters (searching, not anchored)."""
+    data = _data()
+    if data is not None:
+        pattern = data.hans.pattern
+    else:
+        from pypinyin.constants import RE_HANS
+
+        pattern = RE_HANS.pattern
+    # pypinyin's own definition of "has a reading": runs split the same way it splits them.
+    return re.compile(pattern.lstrip("^").rstrip("$"))
+
+
+@cache
+def char_readings() -> dict[int, str]:
+    """pypinyin's readings per code point (comma-separated tone-mark readings)."""
+    data = _data()
+    if data is not None:
+        return data.chars()  # the snapshot of pypinyin's PINYIN_DICT
+    from pypinyin.constants import PINYIN_DICT
+
+    return dict(PINYIN_DICT)  # a private copy: never mutated, never shared
+
+
+def simplified_key(text: str) -> str:
+    """``text`` in Simplified characters for phrase lookup, same length, else ``text`` itself."""
+    converted = _t2s().convert(text)
+    return converted if len(converted) == len(text) else text
+
+
+def _keep_each(chars: str) -> list[list[str]]:
+    # pypinyin errors= policy: a character without a reading stays one item by itself.
+    return [[c] for c in chars]
+
+
+def pypinyin_readings(original: str, key: str, heteronym: bool) -> list[tuple[str, ...]]:
+    """Tone-mark readings per character of a Chinese run, looked up on its Simplified form."""
+    return pypinyin_readings_many([original], [key], heteronym)[0]
+
+
+def pypinyin_readings_many(
+    originals: list[str], keys: list[str], heteronym: bool
+) -> list[list[tuple[str, ...]]]:
+    """`pypinyin_readings` for many runs (each run segmented alone, as pypinyin does)."""
+    out: list[list[tuple[str, ...]]] = []
+    for original, key in zip(originals, keys, strict=True):
+        result = _run_readings(key, heteronym)
+        if original == key:
+            out.append(result)
+            continue
+        # t2s may merge characters with different readings (乾/干): keep only readings the
+        # original character has, else use the original character's own reading.
+        out.append([
+            _own_readings(ch, reads, heteronym) if ch != simp else (reads or (ch,))
+            for ch, simp, reads in zip(original, key, result, strict=True)
+        ])
+    return out
+
+
+# pypinyin's readings of one word of its own segmentation, per heteronym flag. A text repeats
+# its words, and pypinyin's per-word conversion (a deepcopy of the phrase entry, style dispatch
+# per syllable) was most of the annotation time. Keys are pypinyin's own words, so the result is
+# exactly what pypinyin returns for the word (it converts each word of a run independently).
+# pypinyin's dictionaries are taken as fixed for the process (they are never changed here).
+_WORD_READINGS: dict[tuple[str, bool], tuple[tuple[str, ...], ...]] = {}
+_WORD_READINGS_MAX = 1 << 18  # cleared when full: bounded memory on endless input
+
+
+def _word_readings(word: str, heteronym: bool) -> tuple[tuple[str, ...], ...]:
+    found = _WORD_READINGS.get((word, heteronym))
+    if found is None:
+        data = _data()
+        found = data.readings(word, heteronym) if data is not None else None
+        if found is None:
+            from pypinyin import Style as PStyle
+            from pypinyin import pinyin
+
+            got = pinyin([word], style=PStyle.TONE, heteronym=heteronym, errors=cast(Any, _keep_each))
+            found = tuple(tuple(r) for r in got)
+        if len(_WORD_READINGS) >= _WORD_READINGS_MAX:
+            _WORD_READINGS.clear()
+        _WORD_READINGS[word, heteronym] = found
+    return found
+
+
+def _run_readings(key: str, heteronym: bool) -> list[tuple[str, ...]]:
+    """pypinyin's readings of one run, word by word of pypinyin's own segmentation."""
+    flat: list[tuple[str, ...]] = []
+    for word in _pypinyin_words(key):
+        flat.extend(_word_readings(word, heteronym))
+    if len(flat) != len(key):
+        # A character pypinyin could not place: read the run character by character.
+        from pypinyin import Style as PStyle
+        from pypinyin import pinyin
+
+        flat = [tuple(pinyin(c, style=PStyle.TONE, heteronym=heteronym)[0]) for c in key]
+    return flat
+
+
+def _pypinyin_words(key: str) -> list[str]:
+    """The words ``pypinyin.pinyin(key)`` converts one by one (its segmentation)."""
+    data = _data()
+    if data is not None and data.hans.match(key):
+        return data.cut(key)  # pypinyin's cutter on the snapshot, identical results
+    from pypinyin.constants import PHRASES_DICT, RE_HANS
+    from pypinyin.seg import mmseg
+
+    if RE_HANS.match(key) and PHRASES_DICT:
+        # What pypinyin's seg() does for a run that is all Chinese, minus its per-character
+        # pre-split (a regular-expression match per character).
+        return list(mmseg.seg.cut(key))
+    from pypinyin.seg.simpleseg import seg
+
+    return list(seg(key))
+
+
+@lru_cache(maxsize=65536)
+def _own_readings(ch: str, reads: tuple[str, ...], heteronym: bool) -> tuple[str, ...]:
+    """The readings in ``reads`` that ``ch`` has, else ``ch``'s own pypinyin reading."""
+    own = char_readings().get(ord(ch), "").split(",")
+    kept = [r for r in reads if r in own]
+    # pinyin(ch)[0]: one character is one word of pypinyin's segmentation.
+    chosen = kept or _word_readings(ch, heteronym)[0]
+    return tuple(chosen) if chosen else (ch,)
+
+
+# --------------------------------------------------------------------------- glossary readings
+
