@@ -96,3 +96,17 @@ def test_source_side_and_gc_state(tmp_path: Path) -> None:
         ("en", "pod", ["容器组", "豆荚"]),
         ("zh-Hans", "节点", ["node", "node point"]),
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(max_codepoint=0x2FF), max_size=40), max_size=6))
+def test_word_counts_match_the_word_tokens(texts: list[str]) -> None:
+    from collections import Counter
+
+    from termkit.tm.fold import word_tokens
+    from termkit.tm.index import Postings
+
+    post = Postings()
+    for i, t in enumerate(texts):
+        post.add(i, t, False)
+    assert post.counts()[1] == Counter(w for t in texts for w in word_tokens(t))

@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 
 from termkit.errors import FormatError
 from termkit.formats.po import read_catalog
-from termkit.tm.pretranslate import NOTE_PREFIX, Engine, Fill, Options, Request, Summary
+from termkit.tm.fill import NOTE_PREFIX, Engine, Fill, Options, Request, Summary
 from termkit.tm.scripts import Converters
 from termkit.tm.store import Store
 

@@ -29,7 +29,7 @@ from lxml import etree
 from termkit import lang as langtags
 from termkit import xmlsafe
 from termkit.errors import FormatError, UsageError
-from termkit.tm.pretranslate import Engine, Fill, Options, Request, Summary
+from termkit.tm.fill import Engine, Fill, Options, Request, Summary
 from termkit.tm.scripts import Converters
 from termkit.tm.store import Store
 

@@ -36,6 +36,8 @@ INDEX_NAMES = ("zh_index", "word_index")
 SLOTS = 64  # index row ids are unit * SLOTS + position of the side in the unit
 
 
+# Every ASCII character but letters and digits, mapped to a space.
+_ASCII_CUT = {c: " " for c in range(128) if not chr(c).isalnum()}
 TOKEN_RULES = 3  # bumped whenever fold.py changes which tokens a text gives
 
 
@@ -76,7 +78,13 @@ class Postings:
 
     def counts(self) -> tuple[Counter[str], Counter[str]]:
         """Token counts of the Chinese and of the other sides gathered."""
-        words = word_tokens("\n".join(text for _, text in self.word_rows))
+        plain = [text for _, text in self.word_rows if text.isascii()]
+        other = [text for _, text in self.word_rows if not text.isascii()]
+        # In ASCII text a word token is a run of letters and digits: cut at every other
+        # character with one C-level translate (what word_tokens finds, several times faster).
+        words = "\n".join(plain).translate(_ASCII_CUT).split()
+        if other:
+            words += word_tokens("\n".join(other))
         return Counter(self.zh_tokens), Counter(words)
 
     def write(self, conn: sqlite3.Connection, sign: int = 1, *, index: bool = True) -> None:
