@@ -13,8 +13,9 @@ Index tokens (what the prefilter looks up) are computed from the folded form:
   start with an *anchor* character (a fixed third of all Han characters, letters and digits,
   chosen by a hash of the code point): the same rule on both sides means a query and a stored segment that share
   a stretch of text share its anchored trigrams, at a third of the index size and import cost.
-  Trigrams holding a digit are kept too: a number is often all that tells two otherwise
-  identical segments apart (``第2402项`` / ``第2403项``), and a third of its trigrams may be none.
+  Each number (run of digits) of such a segment is a token as well: a number is often all that
+  tells two otherwise identical segments apart (``第2402项`` / ``第2403项``), and a third of
+  its trigrams may be none.
   Short segments index every trigram, since a third of a few is too few, and tiny ones
   (:data:`TINY` characters or fewer) their bigrams as well: a query of a few characters with
   one edit may share no trigram with its match (``ABCD`` / ``ABXD``), but it shares a bigram.
@@ -69,13 +70,8 @@ def _anchor_class() -> str:
     return "".join(ranges)
 
 
-@functools.cache
-def _anchor_set() -> frozenset[str]:
-    return frozenset(chr(cp) for lo, hi in _ANCHOR_RANGES for cp in range(lo, hi + 1)
-                     if _is_anchor(cp))
-
-
 _DIGIT = re.compile("[0-9]")
+_DIGITS = re.compile("[0-9]+")
 
 
 @functools.cache
@@ -184,11 +180,9 @@ def zh_tokens(folded: str, mode: str = "index") -> list[str]:
         elif _DIGIT.search(folded) is None:
             tokens = _anchored().findall(folded)
         else:
-            # Numbers are often all that tells near-identical segments apart ("item 2402"):
-            # every trigram holding a digit is kept besides the anchored ones.
-            anchor = _anchor_set()
-            tokens = [g for r in runs for i in range(len(r) - 2)
-                      if (g := r[i : i + 3])[0] in anchor or _DIGIT.search(g)]
+            # Numbers are often all that tells near-identical segments apart ("item 2402"),
+            # and a third of their trigrams may be none: each number is a token too.
+            tokens = _anchored().findall(folded) + _DIGITS.findall(folded)
     if (mode == "index" and n <= TINY) or (mode == "query" and n <= TINY_QUERY):
         tokens += _BIGRAMS.findall(folded)
     return tokens

@@ -71,7 +71,7 @@ _V2 = "CREATE INDEX unit_source ON unit(source);"
 
 # v3: token document frequencies in a table of their own (a search looks its tokens up there
 # instead of in FTS5's vocabulary, which counts by reading posting lists), named values, and
-# the index rebuilt with the v3 token rules (every trigram holding a digit is indexed).
+# the index rebuilt with the v3 token rules (each number of a long Chinese segment is a token).
 _V3 = """
 CREATE TABLE token_df(
   idx INTEGER NOT NULL,

@@ -4,9 +4,9 @@ This module owns the CAT-style score and the two-stage search:
 
 1. **Prefilter.** The query is folded and cut into index tokens (:mod:`termkit.tm.fold`):
    trigrams (and, for a few characters, bigrams) of Han/Latin/digit runs for Chinese, words
-   otherwise. The rarest tokens are looked up
-   until a postings budget is spent (document frequencies from the ``token_df`` table, see
-   :mod:`termkit.tm.index`); rows sharing the most of them, weighted by inverse
+   otherwise. The rarest tokens are looked up until a postings budget is spent (document
+   frequencies estimated from the sampled ``token_df`` table, see :mod:`termkit.tm.index`;
+   a token the sample lacks counts as rare); rows sharing the most of them, weighted by inverse
    document frequency and summed inside SQLite (contentless FTS5 tables have no BM25 rank),
    become candidates. Rows holding every indexed token of the query (an AND query) come
    first, so an exact (folded) match is found however common its tokens are. A query without
@@ -123,7 +123,7 @@ def _exact_rows(store: Store, index: str, tokens: Sequence[str], freqs: dict[str
     whose JSON holds one of the forms as a whole string (quotes included), so an exact match
     is found however many units share its tokens.
     """
-    if not tokens or min(freqs.get(t, 0) for t in tokens) == 0:
+    if not tokens:
         return []
     rare = sorted(tokens, key=lambda t: (freqs[t], t))[:8]
     quoted = [json.encoder.encode_basestring(f) for f in forms]
@@ -175,8 +175,6 @@ def candidates(store: Store, query: str, folded: str, chinese: bool, *, limit: i
     chosen: list[str] = []
     spent = 0
     for t in sorted(every, key=lambda t: (freqs[t], t)):
-        if freqs[t] == 0:
-            continue
         if chosen and (spent + freqs[t] > POSTINGS_BUDGET or len(chosen) >= MAX_TOKENS):
             break
         chosen.append(t)
@@ -275,8 +273,6 @@ def concordance(
         tokens = _tokens(tf, chinese, "anchored")
         if tokens:
             freqs = _doc_freqs(store, index, tokens)
-            if min(freqs.values()) == 0:
-                return []
             rare = sorted(tokens, key=lambda t: (freqs[t], t))[:6]
             rowids: Iterable[tuple[int]] = store.conn.execute(
                 f"SELECT rowid FROM {index} WHERE {index} MATCH ? ORDER BY rowid",
