@@ -174,3 +174,58 @@ def test_a_version_2_file_is_upgraded_with_its_index_rebuilt(tmp_path: Path) -> 
         assert (hit.score, hit.unit.unit.id) == (100, "alpha17")
         assert search(store, "The alpha node number 17 is ready!")[0].unit.unit.id == "alpha17"
         _index_ok(store)
+
+
+def test_tmx_tu_attributes_are_kept_or_dropped_and_exported(tmp_path: Path) -> None:
+    from lxml import etree
+
+    from tests.conftest import DATA
+
+    real = DATA / "tm" / "tmx" / "modernmt-Memory.en__zh.tmx"  # creationdate on every <tu>
+    made = tmp_path / "made.tmx"
+    made.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="t" '
+        'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" '
+        'datatype="plaintext"/><body><tu creationid="ana" usagecount="7" changedate='
+        '"20240102T030405Z" lastusagedate="20240105T000000Z"><tuv xml:lang="en"><seg>Pods'
+        '</seg></tuv><tuv xml:lang="zh-CN"><seg>容器组</seg></tuv></tu></body></tmx>',
+        encoding="utf-8")
+    runner = CliRunner()
+    attrs = {}
+    for mode in ("keep", "drop"):
+        db = str(tmp_path / f"{mode}.sqlite")
+        res = runner.invoke(cli, ["tm", "import", "--db", db, str(real), str(made),
+                                  "--tmx-attributes", mode])
+        assert res.exit_code == 0, res.output
+        out = tmp_path / f"{mode}.tmx"
+        res = runner.invoke(cli, ["tm", "export", "--db", db, "-o", str(out)])
+        assert res.exit_code == 0, res.output
+        doc = etree.parse(str(out))
+        assert etree.DTD(str(DATA / "tm" / "tmx14.dtd")).validate(doc)
+        attrs[mode] = [dict(tu.attrib) for tu in doc.iter("tu")]
+    want = [{k: v for k, v in dict(tu.attrib).items() if k == "creationdate"}
+            for tu in etree.parse(str(real)).iter("tu")]
+    assert [{k: v for k, v in a.items() if k == "creationdate"} for a in attrs["keep"][:-1]] \
+        == want
+    assert {k: v for k, v in attrs["keep"][-1].items() if k != "srclang"} == {
+        "creationid": "ana", "usagecount": "7", "changedate": "20240102T030405Z",
+        "lastusagedate": "20240105T000000Z"}
+    kept = {"creationdate", "creationid", "changedate", "usagecount", "lastusagedate"}
+    assert not any(kept & set(a) for a in attrs["drop"])
+
+
+def test_both_tmx_readers_keep_the_same_tu_attributes(tmp_path: Path) -> None:
+    from termkit.formats.tmx_parse import iterparse_units
+    from termkit.formats.tmx_read import read_units
+    from tests.conftest import DATA
+
+    for path in (DATA / "tm" / "tmx" / "modernmt-Memory.en__zh.tmx",
+                 DATA / "tm" / "tmx" / "heartsome-dejavu-utf-8.tmx"):
+        with open(path, "rb") as fh:
+            fast = [u.props for u in read_units(fh, str(path))]
+        with open(path, "rb") as fh:
+            reference = [u.props for u in iterparse_units(fh, str(path))]
+        assert fast == reference
+    with open(DATA / "tm" / "tmx" / "modernmt-Memory.en__zh.tmx", "rb") as fh:
+        props = [u.props for u in read_units(fh, "m.tmx")]
+    assert props and all(p.get("tmx:creationdate", "").startswith("2016") for p in props)

@@ -103,15 +103,21 @@ def tm() -> None:
               help="Origin recorded on the units instead of the file name (e.g. a project).")
 @click.option("--client", metavar="NAME",
               help="Client recorded on every unit (prop x-client; kept on export).")
+@click.option("--tmx-attributes", type=click.Choice(["keep", "drop"]), default="keep",
+              show_default=True,
+              help="TMX <tu> creation/change date and user, usage count, last usage date: "
+                   "keep them (written back on export) or drop them.")
 @click.option("--batch-size", type=click.IntRange(1), default=50_000, show_default=True,
               help="Units per transaction (a killed import keeps whole batches).")
 @json_option
 def import_(files: tuple[str, ...], db: str, fmt: str | None, domain: str | None,
-            origin: str | None, client: str | None, batch_size: int, as_json: bool) -> None:
+            origin: str | None, client: str | None, tmx_attributes: str, batch_size: int,
+            as_json: bool) -> None:
     """Import translation units from FILEs; duplicates are skipped, conflicts reported.
 
     --domain, --origin and --client tag the units (kept on export as TMX props, and usable
-    by `termkit tm delete`).
+    by `termkit tm delete`); the TMX <tu> attributes creationdate, creationid, changedate,
+    changeid, usagecount and lastusagedate are kept (and exported) unless --tmx-attributes drop.
     """
     from termkit.tm.sources import iter_file_units, tag_units
     from termkit.tm.store import open_store
@@ -119,7 +125,8 @@ def import_(files: tuple[str, ...], db: str, fmt: str | None, domain: str | None
     with open_store(db) as store:
         results = []
         for path in files:
-            units = tag_units(iter_file_units(path, fmt), origin=origin, client=client)
+            units = tag_units(iter_file_units(path, fmt), origin=origin, client=client,
+                              tmx_attributes=tmx_attributes == "keep")
             report = store.import_units(units, domain=domain, batch_size=batch_size)
             results.append((path, report))
     if as_json:
