@@ -377,3 +377,21 @@ def test_cli_summary_and_folder_output(tmp_path: Path) -> None:
     res = runner.invoke(cli, ["tm", "pretranslate", "--db", db, str(tmp_path / "a" / "x.txt"),
                               "-o", "-"])
     assert res.exit_code != 0 and "Error:" in res.output
+
+
+def test_xliff_existing_targets_kept_or_overwritten_with_their_attributes(tmp_path: Path) -> None:
+    store = _store(tmp_path, PO / "gnu-grep-2.11-zh_CN.po")
+    entry = next(e for e in polib.pofile(str(PO / "gnu-grep-2.11-zh_CN.po"))
+                 if e.msgid and e.msgstr and not e.obsolete and "&" not in e.msgid
+                 and "<" not in e.msgid)
+    job = (f'<xliff xmlns="{XLIFF2}" version="2.0" srcLang="en" trgLang="zh-CN"><file id="f">'
+           f'<unit id="u"><segment state="reviewed"><source>{entry.msgid}</source>'
+           '<target xml:lang="zh-CN">旧译文</target></segment></unit></file></xliff>').encode()
+    data, summary = _run(store, job, "job.xlf")
+    assert "旧译文" in data.decode() and summary.kept == 1  # type: ignore[attr-defined]
+    data, summary = _run(store, job, "job.xlf", overwrite=True)
+    doc = etree.fromstring(data)
+    _schema(DATA / "xliff2" / "xliff_core_2.0.xsd").assertValid(doc)
+    target = doc.find(f".//{{{XLIFF2}}}target")
+    assert target.text == entry.msgstr
+    assert target.get("{http://www.w3.org/XML/1998/namespace}lang") == "zh-CN"

@@ -136,6 +136,13 @@ class _Writer:
         return True
 
 
+def _empty(target: Any) -> None:
+    """Remove a target's content (text and inline elements), keeping its attributes and tail."""
+    attrib = dict(target.attrib)
+    target.clear(keep_tail=True)
+    target.attrib.update(attrib)
+
+
 def _parse(data: bytes, path: str) -> Any:
     import io
 
@@ -200,7 +207,7 @@ def _fill_12(store: Store, tree: Any, path: str, out: BinaryIO, options: Options
                 after = u.find(_q(ns, "seg-source"))
                 (after if after is not None else source).addnext(target)
             else:
-                target.clear()
+                _empty(target)
             placed = writer.content(target, source, fill)
             exact = fill.exact and placed
             target.set("state", "translated" if exact else "needs-review-translation")
@@ -253,7 +260,7 @@ def _fill_20(store: Store, tree: Any, path: str, out: BinaryIO, options: Options
         if target is None:
             target = etree.SubElement(seg, _q(ns, "target"))
         else:
-            target.clear()
+            _empty(target)
         placed = writer.content(target, source, fill)
         seg.set("state", "translated" if fill.exact and placed else "initial")
         note = etree.SubElement(_notes_of(unit, ns), _q(ns, "note"))
