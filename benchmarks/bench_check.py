@@ -12,6 +12,11 @@ for Chinese, common words for English) and renders them, with about 5% wrong ren
 2% deprecated ones, 2% Simplified characters in the Traditional target, 2% mainland words,
 1% untranslated and 1% empty targets.
 
+A third of the units also carry what the format and typography checks look at: printf and
+brace placeholders, tags, numbers, URLs, accelerators, brackets, quotes and ellipses, with
+about 3% of them broken (a dropped placeholder or tag, a changed number, a half-width comma
+after Chinese, ``...``). Every check is on, ``cjk-latin-spacing`` set to ``require``.
+
 Timed: compiling the glossaries, then the run, with the time of each check reported
 separately (``match-terms`` is the matching shared by missing-term/forbidden-term/
 inconsistent). Anchor in the same run: plain OpenCC ``t2s`` over every unit's text, one call
@@ -34,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from termkit.check import Checker, Stats  # noqa: E402
+from termkit.check import CHECKS, Checker, Options, Stats  # noqa: E402
 from termkit.glossary import load_glossary  # noqa: E402
 from termkit.model import Concept, Glossary, Source, Status, Term, Unit, Variant  # noqa: E402
 
@@ -43,6 +48,20 @@ _PLAIN = re.compile(r"^[a-z][a-z ]{2,30}[a-z]$")
 FILLER_ZH = ("的", "了", "在", "是", "和", "與", "對於", "從而", "並且", "其中", "之後", "以及",
              "由於", "因此", "我們", "他們", "這個", "那些", "已經", "可能")
 FILLER_EN = ["the", "of", "and", "in", "to", "a", "is", "that", "for", "on", "with", "as", "by", "this", "from", "are", "was", "which", "an", "be", "at", "it", "has", "its", "their", "new", "other", "more", "also", "after", "between", "both", "all", "into", "over", "under", "during"]
+
+
+# (English, Chinese) pieces with placeholders, tags, numbers … and broken Chinese ones.
+# Placeholders, tags, numbers, URLs … without words, so the term checks see the same
+# workload as before; and broken Chinese ones.
+FORMAT_PAIRS = [
+    ("%d / <b>%s</b>:", "%d／<b>%s</b>："),
+    ("{0} (30)...", "{0}（30）……"),
+    ("_S: https://x.org/a 2026", "(_S)：https://x.org/a 2026"),
+    ('"%1$s" %2$s', "「%1$s」%2$s"),
+    ("5\n", "五\n"),
+    ("<b@x.org>", "<b@x.org>"),
+]
+BROKEN = ["%d／<b>%s：", "{1}（30)...", "(_S)：https://x.org/b 2025", '"%1$s"', "六  \n"]
 
 
 def _cedict() -> list[dict[str, object]]:
@@ -108,6 +127,12 @@ def build(n_terms: int, n_units: int) -> tuple[Glossary, list[tuple[str, int, Un
         else:
             src, tgt = Variant("en", en), Variant("zh-Hant-TW", zh)
             variants = [src, tgt]
+        if i % 3 == 0:
+            en_f, zh_f = rng.choice(FORMAT_PAIRS)
+            if rng.random() < 0.03:
+                zh_f = rng.choice(BROKEN)
+            src.text = (en_f if src.lang == "en" else zh_f) + " " + src.text
+            tgt.text = (zh_f if tgt.lang != "en" else en_f) + " " + tgt.text
         if 0.11 <= roll < 0.12:
             tgt.text = src.text
         elif 0.12 <= roll < 0.13:
@@ -144,7 +169,7 @@ def main(argv: list[str]) -> int:
     warm = time.perf_counter() - t0
 
     t0 = time.process_time()
-    checker = Checker(glossary, regional=[regional])
+    checker = Checker(glossary, regional=[regional], options=Options(cjk_latin_spacing="require"))
     compile_s = time.process_time() - t0
 
     # CPU time of this process (one core): the machine may be shared with other jobs. The
@@ -157,6 +182,16 @@ def main(argv: list[str]) -> int:
     run_s = time.process_time() - t0
     wall_s = time.perf_counter() - wall0
     total = compile_s + run_s
+
+    # Anchor 0: the terminology, script/region and unit checks alone (what ran before the
+    # format and typography checks existed), same units, same run: the cost of the new checks
+    # as a ratio that a busy machine does not distort.
+    from termkit.check import FAMILIES
+
+    old = [c for fam in ("terms", "variants", "unit") for c in FAMILIES[fam]]
+    t0 = time.process_time()
+    Checker(glossary, regional=[regional], checks=old).run(units)
+    old_s = time.process_time() - t0
 
     # Anchor 1: plain OpenCC t2s over every text, one call per text.
     from termkit.check.matching import _opencc
@@ -182,11 +217,10 @@ def main(argv: list[str]) -> int:
     print(f"compile glossaries: {compile_s:.2f} s")
     scale = run_s / wall_s
     print(f"per check (CPU s, estimated as wall s x {scale:.2f}, the run's CPU/wall ratio):")
-    for name in ("empty-target", "untranslated", "match-terms", "inconsistent",
-                 "wrong-script", "wrong-region"):
-        print(f"  {name:<14} {stats.seconds.get(name, 0.0) * scale:6.2f} s")
+    for name in ("match-terms", *(c for c in CHECKS if c not in ("missing-term", "forbidden-term", "syntax"))):
+        print(f"  {name:<17} {stats.seconds.get(name, 0.0) * scale:6.2f} s")
     accounted = sum(stats.seconds.values()) * scale
-    print(f"  {'other':<14} {run_s - accounted:6.2f} s  (segmenting units, sorting findings)")
+    print(f"  {'other':<17} {run_s - accounted:6.2f} s  (segmenting units, sorting findings, timing)")
     print(f"run: {run_s:.2f} s CPU ({wall_s:.2f} s wall) for {stats.units} units / "
           f"{stats.segments} segments ({stats.units / run_s:,.0f} units/s); "
           f"findings: {len(findings)}")
@@ -194,6 +228,8 @@ def main(argv: list[str]) -> int:
     for f in findings:
         by_check[f.check] = by_check.get(f.check, 0) + 1
     print("findings per check:", ", ".join(f"{k} {v}" for k, v in sorted(by_check.items())))
+    print(f"anchor: terminology/script/unit checks only (compile + run) {old_s:.2f} s -> "
+          f"every check / those = {total / old_s:.2f}x")
     print(f"anchor: plain OpenCC t2s over all texts {opencc_s:.2f} s -> "
           f"check / t2s = {run_s / opencc_s:.1f}x")
     print(f"anchor: regex alternation of {len(en_terms)} English terms (extrapolated) "

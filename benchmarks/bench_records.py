@@ -1,9 +1,11 @@
-"""Benchmark the record readers: CPU time per record for page text, RIS and JSON Lines.
+"""Benchmark the record readers: CPU time per record for every record format.
 
 ``python benchmarks/bench_records.py [--quick]``
 
 Records: the 17 development records of tests/data/records/dev.jsonl rendered as page text
-and as RIS (tests/devrecords.py), plus the bundled example page (25 references). The anchor
+and as RIS (tests/devrecords.py), plus the bundled example page (25 references) — the rows
+kept from the first version, for comparison — then all 95 dev records (dev + dev2) as
+unlabelled pages and as labelled pages, and the BibTeX and EndNote fixtures. The anchor
 is ``json.loads`` of the same records' JSON lines plus a strict UTF-8 decode: the floor of
 what reading a record can cost in Python. Target: well under 1 ms per record (the build
 target of >= 500 records/s includes pairing). Times are CPU times (``process_time``), best
@@ -33,7 +35,14 @@ def _best(fn: Callable[[], object], rounds: int) -> float:
 
 def main() -> None:
     from termkit.records import parse_records
-    from tests.devrecords import DEV, load_dev, render_page, render_ris
+    from tests.devrecords import (
+        DEV,
+        load_all_dev,
+        load_dev,
+        render_labelled,
+        render_page,
+        render_ris,
+    )
 
     quick = "--quick" in sys.argv
     repeat, rounds = (5, 3) if quick else (50, 7)
@@ -47,9 +56,23 @@ def main() -> None:
     ]
     ris = [render_ris(r).encode("utf-8") for r in dev]
     example = (ROOT / "termkit" / "data" / "example-record.txt").read_bytes()
+    every = load_all_dev()
+    all_pages = [render_page(r).encode("utf-8") for r in every]
+    labelled = [render_labelled(r).encode("utf-8") for r in every]
+    fixtures = ROOT / "tests" / "data" / "records"
+    bib = [(fixtures / "bilingual.bib").read_bytes()]
+    enw = [(fixtures / "refer_bilingual.enw").read_bytes()]
+
+    from termkit.records.keywords import clear_caches
+
+    def fresh(data: bytes, name: str) -> object:
+        # The readers cache label and keyword-line lookups; a record seen again would hit
+        # them, which real input (every record new) does not: clear before each record.
+        clear_caches()
+        return parse_records(data, name)
 
     def loop(items: list[bytes], name: str) -> Callable[[], object]:
-        return lambda: [parse_records(d, name) for _ in range(repeat) for d in items]
+        return lambda: [fresh(d, name) for _ in range(repeat) for d in items]
 
     def anchor() -> object:
         return [json.loads(d.decode("utf-8")) for _ in range(repeat) for d in lines]
@@ -65,6 +88,10 @@ def main() -> None:
         ("RIS", ris, "r.ris"),
         ("JSON Lines", lines, "r.jsonl"),
         ("example page, 25 refs", [example], "r.txt"),
+        ("page text, all 95", all_pages, "r.txt"),
+        ("labelled pages, all 95", labelled, "r.txt"),
+        ("BibTeX (2 entries)", bib, "r.bib"),
+        ("EndNote (1 record)", enw, "r.enw"),
     ]
     for label, items, name in cases:
         t = _best(loop(items, name), rounds) / (repeat * len(items))

@@ -10,9 +10,18 @@ title); :func:`merge_glossaries` then folds any number of glossaries into one:
 * one Chinese term with two different English renderings is a :class:`Conflict`: both
   renderings stay, each with its sources, and neither is silently preferred.
 
-Statuses after merging (:func:`settle`): a single rendering keeps its status; among
-several, the one with strictly more support is preferred and the others admitted, and a
-tie leaves all of them candidates. Title-attested variants are always admitted.
+A keyword pair that only structure supports (see :mod:`termkit.align.pair`) becomes a
+*candidate* concept whose terms are candidates; a confident pair a *preferred* one. The kinds
+of evidence behind the pair are the concept property ``evidence`` (space-separated, sorted;
+merging unites them).
+
+Statuses after merging (:func:`settle`): a single rendering keeps its best status (a
+candidate in one record and preferred in another is preferred). Among several renderings,
+one paired confidently wins over renderings only structure paired, which stay candidates;
+among several confident ones, the one with strictly more support is preferred and the others
+admitted, and a tie leaves all of them candidates (a conflict); renderings only structure
+paired never become preferred (several of them are a conflict too). Title-attested variants
+are always admitted.
 """
 
 from __future__ import annotations
@@ -138,9 +147,9 @@ def chinese_forms(zh: str) -> list[tuple[str, str, str]]:
 # --------------------------------------------------------------------------- building
 
 
-def _zh_terms(zh: str, source: Source, pinyin: str | None) -> list[Term]:
+def _zh_terms(zh: str, source: Source, pinyin: str | None, status: Status) -> list[Term]:
     return [
-        Term(text, lang, Status.PREFERRED, origin, pinyin, 1, [source])
+        Term(text, lang, status, origin, pinyin, 1, [source])
         for lang, text, origin in chinese_forms(zh)
     ]
 
@@ -159,21 +168,32 @@ def _name_pinyin(zh: str) -> str | None:
     return reading if reading and reading != zh else None
 
 
+# The concept property holding the kinds of evidence behind a pair (space-separated, sorted).
+EVIDENCE_PROP = "evidence"
+
+
 def _pair_concept(
     kind: Kind, pair: Pair, source: Source, reading: str | None, domains: list[str]
 ) -> Concept:
-    """The concept of one printed pair: both Chinese scripts and the English, all preferred."""
+    """The concept of one printed pair: both Chinese scripts and the English.
+
+    The concept and its terms take the pair's status: preferred, or candidate for a pair
+    that only structure (or weak evidence) supports. The kinds of evidence go into the
+    concept property ``evidence``.
+    """
+    status = pair.status
     return Concept(
         id=concept_id(kind, concept_key(kind, pair.zh, pair.en)),
         kind=kind,
         terms=[
-            *_zh_terms(pair.zh, source, reading),
-            Term(pair.en, "en", Status.PREFERRED, ORIGIN_RECORD, None, 1, [source]),
+            *_zh_terms(pair.zh, source, reading, status),
+            Term(pair.en, "en", status, ORIGIN_RECORD, None, 1, [source]),
         ],
         domains=list(domains),
-        status=Status.PREFERRED,
+        status=status,
         confidence=round(pair.score, 3),
         sources=[source],
+        props={EVIDENCE_PROP: " ".join(sorted(pair.kinds))} if pair.kinds else {},
     )
 
 
@@ -321,6 +341,7 @@ def _merge_term(into: Concept, term: Term, sets: _SourceSets) -> None:
 
 
 _STATUS_RANK = {Status.PREFERRED: 0, Status.ADMITTED: 1, Status.CANDIDATE: 2, Status.DEPRECATED: 3}
+_CONFIRMED = frozenset({Status.PREFERRED, Status.ADMITTED})
 
 
 def _copy(concept: Concept, cid: str, sets: _SourceSets) -> Concept:
@@ -366,7 +387,15 @@ def merge_glossaries(glossaries: Sequence[Glossary]) -> Glossary:
                 if n not in have.notes:
                     have.notes.append(n)
             for pk, pv in concept.props.items():
-                have.props.setdefault(pk, pv)
+                if pk == EVIDENCE_PROP and pk in have.props:
+                    # The kinds of evidence seen in any record, together.
+                    kinds = set(have.props[pk].split()) | set(pv.split())
+                    have.props[pk] = " ".join(sorted(kinds))
+                else:
+                    have.props.setdefault(pk, pv)
+            if have.status is Status.CANDIDATE and concept.status in _CONFIRMED:
+                # A candidate in one record, confident in another: confirmed.
+                have.status = concept.status
             if concept.confidence is not None:
                 have.confidence = max(have.confidence or 0.0, concept.confidence)
     concepts = [settle(c) for c in merged.values()]
@@ -390,6 +419,21 @@ def _contested(concept: Concept) -> list[Term]:
 def settle(concept: Concept) -> Concept:
     """Fix statuses after a merge (see module docstring); returns the same concept."""
     rivals = _contested(concept)
+    confirmed = [t for t in rivals if t.status in _CONFIRMED]
+    if len(rivals) > 1 and len(confirmed) == 1:
+        # One rendering was paired confidently, the others only by structure: the confident
+        # one stands, the others stay candidates for a reviewer (no conflict).
+        confirmed[0].status = Status.PREFERRED
+        rivals = []
+    if len(rivals) > 1 and not confirmed:
+        # Structure alone paired every rendering: none is promoted; a conflict all the same.
+        for t in rivals:
+            t.status = Status.CANDIDATE
+        rivals = sorted(rivals, key=lambda t: -t.support)
+        concept.status = Status.CANDIDATE
+        concept.notes = [n for n in concept.notes if not n.startswith("conflict:")]
+        concept.notes.append("conflict: " + " | ".join(t.text for t in rivals))
+        rivals = []
     if len(rivals) > 1:
         ranked = sorted(rivals, key=lambda t: -t.support)
         top_is_clear = ranked[0].support > ranked[1].support

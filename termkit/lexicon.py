@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
+import hashlib
 import marshal
 import os
 import re
@@ -228,9 +229,25 @@ def cache_dir() -> Path:
     return Path(base) / "termkit"
 
 
+def file_stamp(path: Path) -> str:
+    """A short name for a data file's content: its size and a hash of its first and last 64 KiB.
+
+    Caches are named after the files they were built from. Content, not modification time:
+    every environment that installed the same package release shares one cache instead of
+    building its own (and, past :data:`KEEP_OTHER_CACHES`, deleting the others'). Reading two
+    blocks costs microseconds; a package's data file is replaced, never edited in place, so a
+    change that keeps the size and both ends is not a case to pay a whole-file hash for.
+    """
+    size = path.stat().st_size
+    with path.open("rb") as fh:
+        head = fh.read(1 << 16)
+        fh.seek(max(size - (1 << 16), len(head)))
+        tail = fh.read(1 << 16)
+    return f"{size}-{hashlib.blake2b(head + tail, digest_size=8).hexdigest()}"
+
+
 def _cache_file(path: Path) -> Path:
-    st = path.stat()
-    name = f"cedict-v{INDEX_VERSION}-m{marshal.version}-{st.st_size}-{st.st_mtime_ns}.marshal"
+    name = f"cedict-v{INDEX_VERSION}-m{marshal.version}-{file_stamp(path)}.marshal"
     return cache_dir() / name
 
 
@@ -605,8 +622,7 @@ def _word_shards(lexicon: Lexicon) -> dict[str, tuple[str, str]]:
 
 
 def _words_cache_file(path: Path) -> Path:
-    st = path.stat()
-    name = f"cedict-words-v{WORDS_VERSION}-m{marshal.version}-{st.st_size}-{st.st_mtime_ns}.marshal"
+    name = f"cedict-words-v{WORDS_VERSION}-m{marshal.version}-{file_stamp(path)}.marshal"
     return cache_dir() / name
 
 

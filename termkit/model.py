@@ -57,9 +57,7 @@ class Notice:
     column: int | None = None
 
     def __str__(self) -> str:
-        loc = ":".join(
-            str(p) for p in (self.path, self.line, self.column) if p is not None
-        )
+        loc = ":".join(str(p) for p in (self.path, self.line, self.column) if p is not None)
         return f"{loc}: {self.message}" if loc else self.message
 
 
@@ -97,6 +95,7 @@ class Record:
     title_en: str | None = None
     title_zh: str | None = None
     authors: list[Person] = field(default_factory=list)
+    advisors: list[Person] = field(default_factory=list)  # a thesis's advisors (指導教授)
     keywords_zh: list[str] = field(default_factory=list)
     keywords_en: list[str] = field(default_factory=list)
     volume: str | None = None
@@ -129,13 +128,22 @@ class Record:
 
 @dataclass(frozen=True, slots=True)
 class Pair:
-    """A Chinese–English pairing with its score (0–1) and the evidence that supports it."""
+    """A Chinese–English pairing with its score (0–1) and the evidence that supports it.
+
+    ``evidence`` holds the details (``dict:權力=power``, ``position`` …); ``kinds`` the kinds of
+    evidence they amount to (``dictionary``, ``position``, ``name`` …, see
+    :mod:`termkit.align.evidence`). ``status`` is ``preferred`` for a pair at or above the
+    pairing's confident threshold and ``candidate`` for one that structure alone (or weak
+    evidence) supports, to be confirmed by a reviewer.
+    """
 
     zh: str
     en: str
     score: float
     evidence: tuple[str, ...] = ()
     kind: Kind = Kind.KEYWORD
+    status: Status = Status.PREFERRED
+    kinds: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -197,9 +205,7 @@ class Concept:
         """Terms whose language tag is ``lang`` or a subtag of it (``zh-Hant`` matches ``zh-Hant-TW``)."""
         want = lang.lower()
         return [
-            t
-            for t in self.terms
-            if t.lang.lower() == want or t.lang.lower().startswith(want + "-")
+            t for t in self.terms if t.lang.lower() == want or t.lang.lower().startswith(want + "-")
         ]
 
     def first(self, lang: str) -> Term | None:

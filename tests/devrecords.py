@@ -65,23 +65,33 @@ def keyword_block(rec: dict[str, Any]) -> str:
 def render_page(rec: dict[str, Any], *, split_keywords: bool = False) -> str:
     """A dev record in the page-text layout; blocks are separated by blank lines.
 
+    English title, Chinese title, the author block (the printed author line, then the
+    romanized line when the page printed one apart), keywords, volume line, pages, subjects.
     ``split_keywords=True`` puts Chinese and English keyword lines of a
     ``separate_fields`` record into two blocks instead of one.
     """
     blocks: list[str] = []
-    for key in ("title_en", "title_zh", "authors_raw"):
+    for key in ("title_en", "title_zh"):
         if rec.get(key):
             blocks.append(rec[key])
+    authors = "\n".join(rec[k] for k in ("authors_raw", "authors_en_raw") if rec.get(k))
+    if authors:
+        blocks.append(authors)
     if split_keywords and rec["keywords_layout"] == "separate_fields":
         blocks += [rec["keywords_zh_raw"], rec["keywords_en_raw"]]
     else:
         blocks.append(keyword_block(rec))
     for key in ("volume_issue_raw", "pages_raw"):
-        if rec.get(key):
+        if rec.get(key) and not _annotation(rec[key]):
             blocks.append(rec[key])
     if rec.get("subject_raw"):
         blocks.append("主题分类 " + rec["subject_raw"])
     return "\n\n" + "\n\n\n".join(blocks) + "\n"
+
+
+def _annotation(value: str) -> bool:
+    """True for a field value that is the annotator's note, not what the page printed."""
+    return "not shown" in value or "from the URL" in value
 
 
 def _ris_line(tag: str, value: str) -> str:
@@ -138,16 +148,250 @@ def expected_keywords(rec: dict[str, Any]) -> tuple[list[str], list[str]]:
 def render_jsonl(rec: dict[str, Any]) -> str:
     """A dev record as one line of termkit's JSON Lines record format (split keyword lists)."""
     out: dict[str, Any] = {"id": rec["id"]}
-    for key in ("title_en", "title_zh", "authors_raw", "volume_issue_raw", "pages_raw", "venue"):
-        if rec.get(key):
+    for key in (
+        "title_en",
+        "title_zh",
+        "authors_raw",
+        "advisor",
+        "volume_issue_raw",
+        "pages_raw",
+        "venue",
+    ):
+        if rec.get(key) and not _annotation(rec[key]):
             out[key] = rec[key]
     out["keywords_zh"] = list(rec["keywords_zh"])
     out["keywords_en"] = list(rec["keywords_en"])
     return json.dumps(out, ensure_ascii=False) + "\n"
 
 
+# ----------------------------------------------------------------------------- labelled pages
+#
+# Each dev record is laid out as one of the labelled pages real sites show, picked by its
+# region and a hash of its id. The label words, colons, separators and field orders below
+# are those of the kinds of site the records came from (thesis systems, repositories,
+# article databases, journal pages); which record gets which layout is arbitrary.
+
+_TW_STYLES = ("ndltd", "etds", "dspace_zh", "dspace_en", "airiti", "tw_journal")
+_CN_STYLES = ("cnki", "pkulaw", "square", "bare", "vip", "magtech", "spaced", "english_first")
+# Traditional forms of the Simplified labels, for the mainland records shown in Traditional.
+_TO_TRADITIONAL = str.maketrans("关键词题标摘要单位处页码类导师", "關鍵詞題標摘要單位處頁碼類導師")
+
+
+def _digest(rec: dict[str, Any]) -> int:
+    import hashlib
+
+    return int(hashlib.sha256(rec["id"].encode("utf-8")).hexdigest(), 16)
+
+
+def labelled_style(rec: dict[str, Any]) -> str:
+    """The labelled layout :func:`render_labelled` uses for ``rec``."""
+    styles = _TW_STYLES if region(rec) == "Taiwan" else _CN_STYLES
+    return styles[_digest(rec) % len(styles)]
+
+
+def _keyword_lists(rec: dict[str, Any]) -> tuple[list[str], list[str]]:
+    return list(rec["keywords_zh"]), list(rec["keywords_en"])
+
+
+def _join(items: list[str], preferred: tuple[str, ...]) -> str:
+    """Items joined by the first separator in ``preferred`` that no item contains."""
+    for sep in (*preferred, " ; "):
+        core = sep.strip() or sep
+        if not any(core in item for item in items) and not (
+            core in "、，," and any(c in item for item in items for c in "、，,")
+        ):
+            return sep.join(items)
+    return " ; ".join(items)
+
+
+def _one_line(raw: str | None, items: list[str], preferred: tuple[str, ...]) -> str:
+    """The printed keyword line when it was one line, else the items joined."""
+    if raw and "\n" not in raw.strip():
+        return raw.strip()
+    return _join(items, preferred)
+
+
+def _author_lines(rec: dict[str, Any]) -> tuple[str | None, str | None]:
+    """(Chinese names, romanized names) as two lines, or the printed lines when unpaired."""
+    printed = "\n".join(rec[k] for k in ("authors_raw", "authors_en_raw") if rec.get(k))
+    pairs = [(zh, en) for zh, en in rec["gold"]["authors"] if zh in printed and en in printed]
+    if pairs:
+        return "、".join(zh for zh, _ in pairs), "; ".join(en for _, en in pairs)
+    return rec.get("authors_raw"), rec.get("authors_en_raw")
+
+
+def _printed_authors(rec: dict[str, Any]) -> str | None:
+    text = "\n".join(rec[k] for k in ("authors_raw", "authors_en_raw") if rec.get(k))
+    return text or None
+
+
+def _advisor_lines(rec: dict[str, Any]) -> tuple[str | None, str | None]:
+    raw = rec.get("advisor")
+    if not raw:
+        return None, None
+    if "\n" in raw:
+        zh, en = raw.split("\n", 1)
+        return zh, en
+    return raw, None
+
+
+def _field(label: str, value: str | None, colon: str) -> list[str]:
+    """``label：value`` (a multi-line value continues on the next lines), or nothing."""
+    if not value:
+        return []
+    first, *rest = value.split("\n")
+    return [f"{label}{colon}{first}", *rest]
+
+
+def _heading(label: str, values: list[str], bullet: str = "") -> list[str]:
+    """A label on its own line, then one value per line."""
+    return [label, *(f"{bullet}{v}" for v in values)] if values else []
+
+
+def render_labelled(rec: dict[str, Any]) -> str:
+    """A dev record as a labelled metadata page, in the layout :func:`labelled_style` picks.
+
+    Thesis systems (``研究生``/``研究生(外文)``, ``中文關鍵詞``/``外文關鍵詞`` on one line each),
+    university ETD systems (``關鍵字(中)``/``關鍵字(英)`` with one keyword per line, some with
+    ``★`` bullets), repositories in Chinese or English UI (one ``關鍵詞``/``Keywords`` field,
+    Chinese then English items one per line), article databases (one ``關鍵詞`` line with
+    both languages; Traditional, Simplified or English UI), journal pages (``关键词：`` /
+    ``Key words:``, ``【关键词】``, ``[关键词]``, labels without a colon, spaced labels
+    ``关 键 词``, the English block first). Colons are full-width or ASCII by the record's
+    hash; titles and authors above the fields are unlabelled on some journal pages.
+    """
+    style = labelled_style(rec)
+    h = _digest(rec) >> 8
+    colon = "：" if h & 1 else ": "
+    zh_kw, en_kw = _keyword_lists(rec)
+    zh_raw, en_raw = rec.get("keywords_zh_raw"), rec.get("keywords_en_raw")
+    mixed_raw = rec.get("keywords_raw")
+    title_zh, title_en = rec.get("title_zh"), rec.get("title_en")
+    au_zh, au_en = _author_lines(rec)
+    adv_zh, adv_en = _advisor_lines(rec)
+    traditional = rec.get("script") == "Traditional"
+    lines: list[str] = []
+
+    def cn(label: str) -> str:
+        return label.translate(_TO_TRADITIONAL) if traditional else label
+
+    if style == "ndltd":
+        lines += _field("研究生", au_zh, colon) + _field("研究生(外文)", au_en, colon)
+        lines += _field("論文名稱", title_zh, colon) + _field("論文名稱(外文)", title_en, colon)
+        lines += _field("指導教授", adv_zh, colon) + _field("指導教授(外文)", adv_en, colon)
+        lines += _field("學位類別", rec.get("degree"), colon)
+        lines += _field("校院名稱", rec.get("venue"), colon)
+        lines += _field("中文關鍵詞", _join(zh_kw, ("、",)), colon) if zh_kw else []
+        lines += _field("外文關鍵詞", _join(en_kw, ("、", ", ")), colon) if en_kw else []
+    elif style == "etds":
+        bullet = "★ " if h & 2 else ""
+        lines += _field("論文名稱(中文)", title_zh, colon) + _field(
+            "論文名稱(英文)", title_en, colon
+        )
+        lines += _field("研究生(中文)", au_zh, colon) + _field("研究生(英文)", au_en, colon)
+        lines += _field("指導教授(中文)", adv_zh, colon) + _field("指導教授(英文)", adv_en, colon)
+        lines += _field("系所名稱", rec.get("venue"), colon)
+        lines += _heading("關鍵字(中)", zh_kw, bullet) + _heading("關鍵字(英)", en_kw, bullet)
+    elif style in ("dspace_zh", "dspace_en"):
+        zh_ui = style == "dspace_zh"
+        sep = "\t" if h & 2 else colon
+        labels = (
+            ("題名", "其他題名", "作者", "貢獻者", "關鍵詞", "日期")
+            if zh_ui
+            else ("Title", "Other Titles", "Authors", "Contributors", "Keywords", "Date")
+        )
+        lines += _field(labels[0], title_zh or title_en, sep)
+        lines += _field(labels[1], title_en if title_zh else None, sep)
+        lines += _field(labels[2], _printed_authors(rec), sep)
+        lines += _field(labels[3], rec.get("advisor"), sep)
+        if mixed_raw and "\n" in mixed_raw:
+            items = [x for x in mixed_raw.split("\n") if x.strip()]
+        else:
+            items = zh_kw + en_kw
+        lines += _heading(labels[4], items)
+        lines += _field(labels[5], rec.get("date_raw") or rec.get("year"), sep)
+    elif style == "airiti":
+        ui = h % 3
+        labels = [
+            ("題名", "並列篇名", "作者", "關鍵詞", "期刊名稱", "卷期/出版年月", "頁碼"),
+            ("题名", "并列篇名", "作者", "关键词", "期刊名称", "卷期/出版年月", "页码"),
+            (
+                "Title",
+                "Translated Titles",
+                "Authors",
+                "Key Words",
+                "PublicationName",
+                "Volume or Term/Year and Month of Publication",
+                "Page #",
+            ),
+        ][ui]
+        first, second = (title_zh, title_en) if title_zh else (title_en, None)
+        lines += _field(labels[0], first, colon) + _field(labels[1], second, colon)
+        lines += _field(labels[2], _printed_authors(rec), colon)
+        line = mixed_raw if mixed_raw and "\n" not in mixed_raw else " ; ".join(zh_kw + en_kw)
+        lines += _field(labels[3], line, colon)
+        lines += _field(labels[4], rec.get("venue"), colon)
+        volume = rec.get("volume_issue_raw")
+        if volume and not _annotation(volume):
+            lines += _field(labels[5], volume, colon)
+        lines += _field(labels[6], rec.get("pages_raw"), colon)
+    elif style == "tw_journal":
+        lines += _field("中文篇名", title_zh, colon) + _field("英文篇名", title_en, colon)
+        lines += _field("作者", au_zh, colon) + _field("英文作者", au_en, colon)
+        lines += _field("中文關鍵詞", _one_line(zh_raw, zh_kw, (" ; ", "；")), colon)
+        lines += _field("英文關鍵詞", _one_line(en_raw, en_kw, (" ; ", "; ")), colon)
+        lines += _field("DOI", rec.get("doi"), colon)
+    elif style in ("cnki", "spaced", "bare", "square"):
+        # Title and authors above the fields, without labels, as on article pages.
+        lines += [x for x in (title_zh, _printed_authors(rec)) if x]
+        kw_label, en_label, sep = {
+            "cnki": (cn("关键词"), "Key words", colon),
+            "spaced": (cn("关 键 词"), "Key words", colon),
+            "bare": (cn("关键词"), "Key Words", " "),
+            "square": (f"[{cn('关键词')}]", "[Key words]", " "),
+        }[style]
+        lines += [""]
+        lines += _field(kw_label, _one_line(zh_raw, zh_kw, ("；", ";")), sep)
+        lines += [""] + ([title_en] if title_en else [])
+        lines += _field(en_label, _one_line(en_raw, en_kw, ("; ", ";")), sep)
+    elif style == "pkulaw":
+        lines += _field(f"【{cn('标题')}】", title_zh, "")
+        lines += _field(f"【{cn('英文标题')}】", title_en, "")
+        lines += _field(f"【{cn('作者')}】", _printed_authors(rec), "")
+        lines += _field(f"【{cn('中文关键词')}】", _one_line(zh_raw, zh_kw, (";", "；")), "")
+        lines += _field(f"【{cn('英文关键词')}】", _one_line(en_raw, en_kw, ("; ",)), "")
+    elif style == "vip":
+        lines += [x for x in (title_zh, title_en) if x]  # the page's heading, no label
+        lines += _field(cn("作者"), _printed_authors(rec), colon)
+        lines += _field(cn("出处"), rec.get("venue"), colon)
+        if mixed_raw and "\n" in mixed_raw:
+            items = [x for x in mixed_raw.split("\n") if x.strip()]
+        else:
+            items = zh_kw + en_kw
+        lines += _heading(cn("关键词"), items)
+        lines += _field(cn("分类号"), rec.get("clc"), colon)
+    elif style == "magtech":
+        lines += _field(cn("标题"), title_zh, colon) + _field(cn("作者"), au_zh, colon)
+        lines += _field(cn("关键词"), _one_line(zh_raw, zh_kw, (";", "; ")), colon)
+        lines += _field("Title", title_en, ": ") + _field("Author(s)", au_en, ": ")
+        lines += _field("Keywords" if h & 2 else "Keyword", _one_line(en_raw, en_kw, ("; ",)), ": ")
+    else:  # english_first: the English block, then the Chinese one
+        lines += _field("Title", title_en, ": ") + _field("Author", au_en, ": ")
+        lines += _field("Keywords", _one_line(en_raw, en_kw, (", ", "; ")), ": ")
+        lines += [""]
+        lines += _field(cn("标题"), title_zh, colon) + _field(cn("作者"), au_zh, colon)
+        lines += _field(cn("关键词"), _one_line(zh_raw, zh_kw, ("，", "；")), " :")
+    return "\n".join(lines) + "\n"
+
+
+def expected_authors(rec: dict[str, Any], printed: str) -> list[tuple[str, str]]:
+    """The gold author pairs whose two names appear in ``printed`` (the rendered text)."""
+    return [(zh, en) for zh, en in rec["gold"]["authors"] if zh in printed and en in printed]
+
+
 # name -> (file suffix, renderer): every dev record is read and paired in each of these.
 RENDERINGS: dict[str, tuple[str, Callable[[dict[str, Any]], str]]] = {
     "page": (".txt", render_page),
+    "labelled": (".txt", render_labelled),
     "jsonl": (".jsonl", render_jsonl),
 }

@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 from termkit.align import pair_authors, pair_keywords, pair_record
 from termkit.align.assign import best_assignment
 from termkit.align.keys import analyse_en, analyse_zh, same_family
+from termkit.align.pair import CONFIDENT
 from termkit.align.score import score_pair
 from termkit.lexicon import get_lexicon
-from termkit.model import Kind, Person, Record
+from termkit.model import Kind, Person, Record, Status
 
 from .conftest import SEED
 
@@ -69,10 +70,52 @@ def test_pairs_follow_meaning_not_order() -> None:
     assert uz == [] and ue == []
 
 
-def test_unrelated_keywords_stay_unpaired() -> None:
-    pairs, uz, ue = pair_keywords(["認知地圖", "手繪簡圖"], ["realism", "balance of power"])
-    assert pairs == []
-    assert uz == ["認知地圖", "手繪簡圖"] and ue == ["realism", "balance of power"]
+def test_unrelated_keywords_of_different_length_stay_unpaired_but_the_first() -> None:
+    # Lists of different length are not closed sets: without evidence nothing pairs, except
+    # the first keywords (a record must not come out empty), and only as a candidate.
+    pairs, uz, ue = pair_keywords(
+        ["認知地圖", "手繪簡圖"], ["realism", "balance of power", "tips"]
+    )
+    assert [(p.zh, p.en, p.status, p.kinds) for p in pairs] == [
+        ("認知地圖", "realism", Status.CANDIDATE, ("position",))
+    ]
+    assert uz == ["手繪簡圖"] and ue == ["balance of power", "tips"]
+
+
+def test_lists_without_evidence_pair_by_position_as_candidates() -> None:
+    # Equal length and nothing against the diagonal: the lists are taken as parallel, and
+    # every pair is a candidate carried for a reviewer, below the confident threshold.
+    pairs, uz, ue = pair_keywords(["核保", "復效"], ["Underwriting", "Reinstatement"])
+    assert [(p.zh, p.en) for p in pairs] == [("核保", "Underwriting"), ("復效", "Reinstatement")]
+    assert all(p.status is Status.CANDIDATE and p.kinds == ("position",) for p in pairs)
+    assert all(p.score < CONFIDENT for p in pairs)
+    assert uz == ue == []
+
+
+def test_parallel_lists_pair_every_leftover_by_position() -> None:
+    # Two anchors on the diagonal make the lists parallel; the three keywords the dictionary
+    # cannot pair take their places, and a weak match across the diagonal (門診 "services" /
+    # "emergency services") gives way to it.
+    zh = ["兒童", "固定就醫場所", "門診", "急診", "住院"]
+    en = ["children", "regular sources of care", "ambulatory care", "emergency services",
+          "hospitalization"]
+    pairs, uz, ue = pair_keywords(zh, en)
+    assert [(p.zh, p.en) for p in pairs] == list(zip(zh, en, strict=True))
+    status = {p.zh: p.status for p in pairs}
+    assert status["兒童"] is status["住院"] is Status.PREFERRED
+    assert status["門診"] is status["急診"] is Status.CANDIDATE
+    assert "position" in pairs[1].kinds
+    assert uz == ue == []
+
+
+def test_an_anchor_off_the_diagonal_stops_position() -> None:
+    # 現實主義/realism sits off the diagonal: the lists are not parallel, and the two
+    # keywords without evidence are not paired by place.
+    pairs, uz, ue = pair_keywords(
+        ["核保", "復效", "現實主義"], ["realism", "Underwriting", "Reinstatement"]
+    )
+    assert [(p.zh, p.en) for p in pairs] == [("現實主義", "realism")]
+    assert uz == ["核保", "復效"] and ue == ["Underwriting", "Reinstatement"]
 
 
 def test_elimination_in_lists_of_equal_length() -> None:
@@ -80,7 +123,9 @@ def test_elimination_in_lists_of_equal_length() -> None:
     tips = pairs[1]
     assert (tips.zh, tips.en) == ("啟示", "tips")
     assert tips.evidence[:2] == ("elimination", "position")
+    assert tips.kinds == ("elimination", "position")
     assert tips.score < pairs[0].score
+    assert (tips.status, pairs[0].status) == (Status.CANDIDATE, Status.PREFERRED)
     assert uz == ue == []
 
 
@@ -90,17 +135,31 @@ def test_no_elimination_when_lengths_differ() -> None:
     assert uz == ["啟示"] and ue == ["tips", "study"]
 
 
-def test_no_elimination_across_positions() -> None:
-    # The leftovers sit at different positions: the list order is not parallel, so the
-    # closed-list argument is too weak to pair them.
+def test_elimination_across_positions_is_a_candidate() -> None:
+    # The leftovers sit at different positions: the lists are not parallel, but the list is
+    # closed (equal length, everything else paired), so the one left on each side pairs by
+    # elimination alone, as a candidate.
     pairs, uz, ue = pair_keywords(
         ["啟示", "現實主義", "權力平衡"], ["realism", "tips", "balance of power"]
+    )
+    got = {(p.zh, p.en): p for p in pairs}
+    assert set(got) == {("啟示", "tips"), ("現實主義", "realism"), ("權力平衡", "balance of power")}
+    assert got[("啟示", "tips")].kinds == ("elimination",)
+    assert got[("啟示", "tips")].status is Status.CANDIDATE
+    assert got[("現實主義", "realism")].status is Status.PREFERRED
+    assert uz == ue == []
+
+
+def test_no_elimination_when_more_than_one_is_left_across_positions() -> None:
+    pairs, uz, ue = pair_keywords(
+        ["啟示", "核保", "現實主義", "權力平衡"],
+        ["realism", "tips", "Underwriting", "balance of power"],
     )
     assert [(p.zh, p.en) for p in pairs] == [
         ("現實主義", "realism"),
         ("權力平衡", "balance of power"),
     ]
-    assert uz == ["啟示"] and ue == ["tips"]
+    assert uz == ["啟示", "核保"] and ue == ["tips", "Underwriting"]
 
 
 def test_latin_tokens_and_identical_keywords() -> None:
@@ -177,11 +236,24 @@ def test_title_variant_keeps_acronyms_and_skips_equal_renderings() -> None:
         keywords_en=["terminology knowledge base", "tips", "EcoLexicon"],
     )
     pairing = pair_record(record)
-    assert [(v.zh, v.en) for v in pairing.variants] == [
-        ("术语知识库", "term knowledge base"),
-        ("启示", "enlightenment"),
-    ]
+    # "Enlightenment" renders 启示 but is one word: a single title word is never a variant.
+    assert [(v.zh, v.en) for v in pairing.variants] == [("术语知识库", "term knowledge base")]
     assert all(v.kind is Kind.TITLE and 0 < v.score <= 1 for v in pairing.variants)
+    assert all(v.status is Status.ADMITTED and "title" in v.kinds for v in pairing.variants)
+
+
+def test_no_title_variant_from_a_generic_word() -> None:
+    # 風險管理 is "risk management"; the title's "Risk" alone renders only half of it, and
+    # 機器翻譯 is not "Translation". Neither becomes a variant.
+    record = Record(
+        source="t",
+        id="t",
+        title_en="Risk and Translation: Machine Translation Quality in Project Risk Assessment",
+        keywords_zh=["風險管理", "機器翻譯"],
+        keywords_en=["risk management", "MT"],
+    )
+    pairing = pair_record(record)
+    assert [(v.zh, v.en) for v in pairing.variants] == [("機器翻譯", "machine translation")]
 
 
 def test_title_pair() -> None:

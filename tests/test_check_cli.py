@@ -28,7 +28,7 @@ def test_registered_with_help_listing_every_check() -> None:
     assert COMMANDS["check"][0] == "termkit.cli.check:check"
     result = run("--help")
     assert result.exit_code == 0
-    for name, (severity, _desc) in CHECKS.items():
+    for name, (severity, *_rest) in CHECKS.items():
         assert name in result.output
         assert severity.value in result.output
     for option in ("--glossary", "--regional", "--pair", "--fail-on", "--format", "--target-lang"):
@@ -47,7 +47,9 @@ def test_text_report_grouped_by_check_with_marked_terms() -> None:
     assert result.exit_code == 1
     out = result.stdout.splitlines()
     headers = [line.split(" ")[0] for line in out if line and not line.startswith(" ")]
-    assert headers[:-1] == list(CHECKS)  # one section per check, in the documented order
+    # one section per check, in the documented order; the seeded file has no format or
+    # typography problem
+    assert headers[:-1] == [c for c, info in CHECKS.items() if info.family in ("terms", "variants", "unit")]
     po = SEEDED[0]
     assert out[0] == (
         "missing-term (error): 2 — glossary term in the source, no approved rendering in the target"
@@ -82,12 +84,12 @@ def test_json_report_schema_and_counts() -> None:
     summary = data["summary"]
     assert summary["findings"] == len(data["findings"]) == 32
     assert summary["units"] == 36
-    assert summary["by_check"] == {
+    assert summary["by_check"] == dict.fromkeys(CHECKS, 0) | {
         "missing-term": 8, "forbidden-term": 4, "inconsistent": 4, "wrong-script": 4,
         "wrong-region": 4, "untranslated": 4, "empty-target": 4,
     }
     assert summary["by_severity"] == {"error": 20, "warning": 12}
-    keys = {"check", "severity", "file", "line", "unit", "source_lang", "target_lang", "message",
+    keys = {"check", "severity", "file", "line", "column", "unit", "source_lang", "target_lang", "message",
             "term", "found", "expected", "concept", "source", "target", "source_span",
             "target_span"}
     for f in data["findings"]:
@@ -170,7 +172,12 @@ def test_bad_glossary_and_usage_errors(tmp_path: Path) -> None:
     assert result.stderr.startswith(f"Error: {broken}:4")
     assert run("-g", G).exit_code == 2  # nothing to check
     assert run("-g", G, "--check", "nonsense", SEEDED[0]).exit_code == 2
-    assert run(SEEDED[0]).exit_code == 2  # --glossary is required
+    assert run("-g", G, "--skip", "spelling", SEEDED[0]).exit_code == 2
+    # without a glossary the other checks run: the seeded script and unit problems remain
+    no_glossary = run("--format", "json", SEEDED[0])
+    assert no_glossary.exit_code == 1
+    assert {f["check"] for f in json.loads(no_glossary.stdout)["findings"]} == {
+        "wrong-script", "untranslated", "empty-target"}
 
 
 def test_pair_with_different_line_counts(tmp_path: Path) -> None:
@@ -234,8 +241,8 @@ def test_stats_on_stderr() -> None:
     lines = result.stderr.splitlines()
     assert lines[0] == "units: 9, segments: 9"
     names = [line.split(":")[0] for line in lines[1:]]
-    assert names == sorted(["empty-target", "inconsistent", "match-terms", "untranslated",
-                            "wrong-region", "wrong-script"])
+    assert names == sorted(["match-terms", "inconsistent", *(c for c in CHECKS if c not in (
+        "missing-term", "forbidden-term", "inconsistent", "syntax"))])
 
 
 def test_several_glossaries_keep_their_own_statuses(tmp_path: Path) -> None:
@@ -271,3 +278,14 @@ def test_undecodable_text_pair_names_the_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {tgt}:2:")
     assert result.stdout.count(f"  {SEEDED[0]}:") == 8  # the PO is still checked
+
+
+def test_readme_lists_every_check_with_an_example() -> None:
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("### `termkit check`", 1)[1].split("\n### ", 1)[0]
+    for name, info in CHECKS.items():
+        row = next((line for line in section.splitlines() if line.startswith(f"| `{name}` |")), None)
+        assert row is not None, name
+        assert info.example.replace("|", "\\|") in row

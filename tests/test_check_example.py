@@ -42,7 +42,7 @@ def _units() -> list[Unit]:
 
 
 def _check(glossary: Glossary) -> list[tuple[str, str, str | None]]:
-    return [(f.unit or "", f.check, f.found or f.term) for f in check_units(_units(), glossary)]
+    return [(f.unit or "", f.check, f.found or f.term) for f in check_units(_units(), glossary, checks=["terms", "variants", "unit"])]
 
 
 def test_example_keywords_catch_both_mistakes() -> None:

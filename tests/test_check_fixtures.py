@@ -9,10 +9,14 @@ from __future__ import annotations
 import pytest
 
 from termkit.check import check_files
-from termkit.check.findings import CHECKS
+from termkit.check.findings import FAMILIES
 from termkit.glossary import load_glossary
 
 from .conftest import DATA
+
+# These fixtures seed the terminology, script/region and unit checks (the format and
+# typography checks have their own fixtures in test_check_format.py / test_check_typography.py).
+TERMINOLOGY = [c for fam in ("terms", "variants", "unit") for c in FAMILIES[fam]]
 
 HERE = DATA / "check"
 GLOSSARY = HERE / "fixture.glossary.txt"
@@ -76,20 +80,20 @@ def glossary():  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("name", sorted(SEEDED))
 def test_seeded_file_gives_exactly_the_seeded_findings(glossary, name: str) -> None:  # type: ignore[no-untyped-def]
-    result = check_files([str(HERE / name)], glossary)
+    result = check_files([str(HERE / name)], glossary, checks=TERMINOLOGY)
     assert result.errors == []
     assert _summary(result.findings) == sorted(
         (line, check, text, expected) for line, check, text, expected in SEEDED[name]
     )
     # Every check is seeded in every format.
-    assert {f.check for f in result.findings} == set(CHECKS)
+    assert {f.check for f in result.findings} == set(TERMINOLOGY)
     assert all(f.path == str(HERE / name) for f in result.findings)
 
 
 @pytest.mark.parametrize("name", sorted(SEEDED))
 def test_clean_twin_gives_no_findings(glossary, name: str) -> None:  # type: ignore[no-untyped-def]
     twin = HERE / name.replace("seeded", "clean")
-    result = check_files([str(twin)], glossary)
+    result = check_files([str(twin)], glossary, checks=TERMINOLOGY)
     assert result.errors == []
     assert result.findings == []
     assert result.units == 9
@@ -99,8 +103,8 @@ def test_all_seeded_files_together_keep_inconsistency_per_target_language(glossa
     # One file set: the zh-TW PO and the zh-TW half of the TMX share a target language, but
     # the TMX's English -> zh-TW units never render "foreign policy", so nothing new appears.
     paths = [str(HERE / n) for n in sorted(SEEDED)]
-    together = check_files(paths, glossary)
-    apart = [f for n in sorted(SEEDED) for f in check_files([str(HERE / n)], glossary).findings]
+    together = check_files(paths, glossary, checks=TERMINOLOGY)
+    apart = [f for n in sorted(SEEDED) for f in check_files([str(HERE / n)], glossary, checks=TERMINOLOGY).findings]
     assert sorted(together.findings, key=lambda f: f.sort_key()) == sorted(
         apart, key=lambda f: f.sort_key()
     )
@@ -120,7 +124,7 @@ def test_source_and_target_excerpts_carry_spans(glossary) -> None:  # type: igno
 def test_only_and_skip_checks(glossary) -> None:  # type: ignore[no-untyped-def]
     only = check_files([str(HERE / "seeded.tmx")], glossary, checks=["wrong-script"])
     assert [f.check for f in only.findings] == ["wrong-script"]
-    rest = [c for c in CHECKS if c != "missing-term"]
+    rest = [c for c in TERMINOLOGY if c != "missing-term"]
     skipped = check_files([str(HERE / "seeded.tmx")], glossary, checks=rest)
     assert "missing-term" not in {f.check for f in skipped.findings}
     assert len(skipped.findings) == len(SEEDED["seeded.tmx"]) - 2
@@ -193,6 +197,6 @@ def test_csv_gives_the_same_findings_as_tsv(glossary, tmp_path) -> None:  # type
     path = tmp_path / "seeded.csv"
     with open(path, "w", encoding="utf-8", newline="") as fh:
         csv.writer(fh, lineterminator="\n").writerows(rows)
-    result = check_files([str(path)], glossary)
+    result = check_files([str(path)], glossary, checks=TERMINOLOGY)
     assert result.errors == []
     assert _summary(result.findings) == sorted(SEEDED["seeded.tsv"])

@@ -5,8 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from termkit.check import CHECKS, check_units
+from termkit.check import CHECKS, FAMILIES, check_units
 from termkit.model import Concept, Glossary, Source, Status, Term, Unit, Variant
+
+TERMINOLOGY = [c for fam in ("terms", "variants", "unit") for c in FAMILIES[fam]]
 
 P, A, C, D = Status.PREFERRED, Status.ADMITTED, Status.CANDIDATE, Status.DEPRECATED
 
@@ -22,7 +24,7 @@ def unit(n: int, src: tuple[str, str], tgt: tuple[str, str] | None) -> Unit:
 
 def found(units: list[Unit], *concepts: Concept, **kw):  # type: ignore[no-untyped-def]
     return [(f.unit, f.check, f.found or f.term, f.expected)
-            for f in check_units(units, Glossary(list(concepts)), **kw)]
+            for f in check_units(units, Glossary(list(concepts)), **{"checks": TERMINOLOGY, **kw})]
 
 
 LETTER_MAIL = concept("c1", ("en", "letter", P), ("zh-Hant", "信函", P))
@@ -117,7 +119,7 @@ def test_wrong_region_per_target_region() -> None:
 
 def test_regional_glossary_passed_apart() -> None:
     units = [unit(1, ("en", "data"), ("zh-Hant-TW", "數據"))]
-    result = check_units(units, Glossary([]), regional=[Glossary([DATA])])
+    result = check_units(units, Glossary([]), regional=[Glossary([DATA])], checks=TERMINOLOGY)
     assert [(f.check, f.found, f.expected) for f in result] == [
         ("wrong-region", "數據", ("資料",))]
 
@@ -176,7 +178,7 @@ def test_both_directions_and_several_targets_in_one_unit() -> None:
                   ("en", "balance of power", P))
     tu = Unit("1", [Variant("en", "The balance of power"), Variant("zh-Hans-CN", "權力平衡"),
                     Variant("zh-Hant-TW", "權力平衡")], "en", location=Source("t.tmx", 1))
-    result = check_units([tu], Glossary([bal]))
+    result = check_units([tu], Glossary([bal]), checks=TERMINOLOGY)
     assert [(f.target_lang, f.check, f.found) for f in result] == [
         ("zh-Hans-CN", "wrong-script", "權力平衡")]
 
@@ -197,7 +199,7 @@ def test_any_text_gives_findings_whose_spans_point_at_what_they_say(
     bal = concept("c1", ("zh-Hant", "權力平衡", P), ("zh-Hans", "权力平衡", P),
                   ("en", "balance of power", P), ("en", "power balance", D))
     units = [unit(i, (langs[0], s), (langs[1], t)) for i, (s, t) in enumerate(texts, 1)]
-    for f in check_units(units, Glossary([bal, ANALOG, DATA])):
+    for f in check_units(units, Glossary([bal, ANALOG, DATA]), checks=TERMINOLOGY):
         if f.source_span:
             assert 0 <= f.source_span[0] < f.source_span[1] <= len(f.source)
         if f.target_span:
@@ -212,7 +214,7 @@ def test_junit_survives_control_characters() -> None:
     from termkit.check import report
 
     units = [unit(1, ("en", "Press \x1b[1mEsc\x1b[0m to quit"), ("zh-Hant-TW", "Press \x1b[1mEsc\x1b[0m to quit"))]
-    found_ = check_units(units, Glossary([]))
+    found_ = check_units(units, Glossary([]), checks=TERMINOLOGY)
     assert [f.check for f in found_] == ["untranslated"]
     xml = report.render_junit(report.Summary([], 1, found_, []), report.Severity.WARNING)
     root = etree.fromstring(xml)

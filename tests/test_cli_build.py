@@ -49,7 +49,12 @@ def test_extract_json_on_the_example() -> None:
     assert (data["references"], data["citing"]) == (22, 3)
     assert data["title"]["en"] == "An Analysis of Vietnam's Foreign Policy from the Perspective of Balance of Power"
     for p in data["pairs"]:
-        assert 0 < p["score"] <= 1 and p["evidence"]
+        assert 0 < p["score"] <= 1 and p["evidence"] and p["details"]
+        assert p["status"] == "preferred" and p["evidence"] == ["dictionary"]
+    assert [(v["status"], v["evidence"]) for v in data["variants"]] == [
+        ("admitted", ["dictionary", "title"])
+    ]
+    assert [(a["status"], a["evidence"]) for a in data["authors"]] == [("preferred", ["name"])]
 
 
 def test_extract_table_is_readable() -> None:
@@ -57,6 +62,55 @@ def test_extract_table_is_readable() -> None:
     assert result.exit_code == 0
     assert "權力平衡" in result.stdout and "balance of power" in result.stdout
     assert "22 references, 3 citing works" in result.stdout
+    assert "keyword?" not in result.stdout  # every pair of the example is confident
+
+
+def _candidate_record(tmp_path: Path) -> Path:
+    # Parallel lists: 兒童 and 住院 pair by the dictionary on the diagonal, the three domain
+    # terms between them only by their place.
+    path = tmp_path / "rec.jsonl"
+    record = {
+        "id": "r1",
+        "keywords_zh": ["兒童", "核保", "復效", "停效保單", "住院"],
+        "keywords_en": ["children", "Underwriting", "Reinstatement", "Policy Lapse",
+                        "hospitalization"],
+    }
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def test_extract_shows_candidates_distinctly(tmp_path: Path) -> None:
+    result = run("extract", str(_candidate_record(tmp_path)))
+    assert result.exit_code == 0, result.stderr
+    lines = [ln for ln in result.stdout.splitlines() if ln.startswith("keyword")]
+    assert [ln.split()[0] for ln in lines] == ["keyword", "keyword?", "keyword?", "keyword?", "keyword"]
+    assert "(0.30 candidate: position)" in lines[1]
+    assert lines[0].endswith("(1.00)")
+
+
+def test_extract_json_gives_every_pair_a_status_and_evidence(tmp_path: Path) -> None:
+    result = run("extract", str(_candidate_record(tmp_path)), "--json")
+    assert result.exit_code == 0, result.stderr
+    pairs = json.loads(result.stdout)["pairs"]
+    got = {p["zh"]: (p["en"], p["status"], p["evidence"]) for p in pairs}
+    assert got["兒童"] == ("children", "preferred", ["dictionary", "position"])
+    assert got["核保"] == ("Underwriting", "candidate", ["position"])
+    assert all(p["score"] < 0.5 for p in pairs if p["status"] == "candidate")
+
+
+def test_build_keeps_candidates_and_their_evidence(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run("build", str(_candidate_record(tmp_path)), "-o", str(out), "--no-exports")
+    assert result.exit_code == 0, result.stderr
+    g = load_glossary(str(out / "glossary.txt"))
+    by_zh = {c.first("zh-Hans").text: c for c in g.concepts}  # type: ignore[union-attr]
+    assert (by_zh["核保"].status.value, by_zh["核保"].props["evidence"]) == ("candidate", "position")
+    assert (by_zh["儿童"].status.value, by_zh["儿童"].props["evidence"]) == (
+        "preferred",
+        "dictionary position",
+    )
+    text = (out / "glossary.txt").read_text(encoding="utf-8")
+    assert "prop evidence: position" in text
 
 
 def test_build_writes_the_glossary(tmp_path: Path) -> None:

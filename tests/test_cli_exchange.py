@@ -158,7 +158,10 @@ def test_import_malformed_file_writes_nothing(tmp_path: Path) -> None:
     good = PO_DATA / "opencc-0.1.2-zh_TW.po"
     result = run("import", str(good), str(bad), "-o", str(out))
     assert result.exit_code == 1
-    assert result.stderr.endswith(f"Error: {bad}:10: PO syntax error: unescaped double quote found\n")
+    assert result.stderr.endswith(
+        f"Error: {bad}:10:11: PO syntax error: unexpected text '掉' after the closing quote "
+        "(a double quote inside the string needs a backslash)\n"
+    )
     assert out.read_text(encoding="utf-8") == "keep me\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]  # no temporary left
 

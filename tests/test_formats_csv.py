@@ -207,3 +207,59 @@ def test_glossary_from_units() -> None:
     assert [[(t.lang, t.text, t.origin) for t in c.terms] for c in g.concepts] == [
         [("en", "language", "import:xliff"), ("zh-Hant", "語言", "import:xliff")]]
     assert [str(n) for n in g.notices] == ["a.xlf:9: unit without text skipped"]
+
+
+# --------------------------------------------------------------------------- variants and BOM
+
+
+def test_admitted_variants_have_their_own_column_and_come_back() -> None:
+    g = Glossary([Concept("c1", status=Status.PREFERRED, terms=[
+        Term("university library", "en", status=Status.PREFERRED),
+        Term("university libraries", "en", status=Status.ADMITTED),
+        Term("college library", "en", status=Status.ADMITTED),
+        Term("大學圖書館", "zh-Hant", status=Status.PREFERRED),
+        Term("校圖書館", "zh-Hant", status=Status.DEPRECATED),  # not a variant: not carried
+    ])])
+    for module, sep in ((csv_glossary, ","), (tsv_glossary, "\t")):
+        data = write(module, g)
+        rows = list(csv.reader(io.StringIO(data.decode(), newline=""), delimiter=sep))
+        assert rows[0][:3] == ["en", "zh-Hant", "en variants"]
+        assert rows[1][:3] == ["university library", "大學圖書館", "university libraries\ncollege library"]
+        back = module.read_glossary(io.BytesIO(data), "g")
+        assert [(t.lang, t.text, t.status) for t in back.concepts[0].terms] == [
+            ("en", "university library", Status.PREFERRED),
+            ("zh-Hant", "大學圖書館", Status.PREFERRED),
+            ("en", "university libraries", Status.ADMITTED),
+            ("en", "college library", Status.ADMITTED),
+        ]
+
+
+def test_variants_columns_written_by_hand_are_read() -> None:
+    data = "English,繁體中文,Chinese (Traditional) (variants),status\nrealism,現實主義,寫實主義; 唯實論,preferred\n"
+    g = csv_glossary.read_glossary(io.BytesIO(data.encode()), "x.csv")
+    assert [(t.lang, t.text, t.status) for t in g.concepts[0].terms] == [
+        ("en", "realism", Status.PREFERRED), ("zh-Hant", "現實主義", Status.PREFERRED),
+        ("zh-Hant", "寫實主義", Status.ADMITTED), ("zh-Hant", "唯實論", Status.ADMITTED)]
+
+
+def test_export_bom_for_excel(tmp_path: object) -> None:
+    from click.testing import CliRunner
+
+    from termkit.cli import cli
+    from tests.conftest import ROOT
+
+    example = str(ROOT / "glossaries" / "example" / "glossary.txt")
+    runner = CliRunner()
+    plain = runner.invoke(cli, ["export", example, "--to", "csv"])
+    with_bom = runner.invoke(cli, ["export", example, "--to", "csv", "--bom"])
+    assert plain.exit_code == 0 and with_bom.exit_code == 0
+    assert with_bom.stdout_bytes == b"\xef\xbb\xbf" + plain.stdout_bytes
+    assert b"Vietnam's foreign policy" in plain.stdout_bytes  # the admitted variant is there
+    tsv = runner.invoke(cli, ["export", example, "--to", "tsv", "--bom"])
+    assert tsv.stdout_bytes.startswith(b"\xef\xbb\xbfen\t")
+    # the BOM is read back (a BOM on input is tolerated) and only CSV/TSV take the option
+    back = csv_glossary.read_glossary(io.BytesIO(with_bom.stdout_bytes), "x.csv")
+    assert back.concepts[0].terms[0].text == "balance of power"
+    wrong = runner.invoke(cli, ["export", example, "--to", "tmx", "--bom"])
+    assert wrong.exit_code == 2 and "--bom does not apply to --to tmx" in wrong.stderr
+    assert "--bom" in runner.invoke(cli, ["export", "--help"]).output

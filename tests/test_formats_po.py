@@ -361,7 +361,10 @@ def test_syntax_error_has_the_line() -> None:
     path = PO_DATA / "syntax-error.po"
     with pytest.raises(FormatError) as info:
         po.read_glossary(io.BytesIO(path.read_bytes()), "bad.po")
-    assert str(info.value) == "bad.po:10: PO syntax error: unescaped double quote found"
+    assert str(info.value) == (
+        "bad.po:10:11: PO syntax error: unexpected text '掉' after the closing quote "
+        "(a double quote inside the string needs a backslash)"
+    )
 
 
 def test_content_naming_an_existing_file_is_not_read_as_a_path(tmp_path: Path) -> None:

@@ -118,3 +118,67 @@ def test_general_and_regional_tag_of_the_same_form_merge_into_the_regional_one()
         ("zh-Hant-HK", "北韓"),
         ("zh-Hant-TW", "權力平衡"),
     ]
+
+
+def _scored(source: str, zh: str, en: str, status: Status, kinds: tuple[str, ...]) -> Pairing:
+    rec = Record(source=source, id=source.split(".")[0], lines={"keywords": 5})
+    pair = Pair(zh, en, 0.9 if status is Status.PREFERRED else 0.3, ("test",), Kind.KEYWORD,
+                status, kinds)
+    return Pairing(record=rec, pairs=[pair])
+
+
+def test_a_pair_only_structure_supports_is_a_candidate_with_its_evidence() -> None:
+    g = build_glossary([_scored("a.txt", "核保", "Underwriting", Status.CANDIDATE, ("position",))])
+    (concept,) = g.concepts
+    assert concept.status is Status.CANDIDATE
+    assert {t.status for t in concept.terms} == {Status.CANDIDATE}
+    assert concept.props == {"evidence": "position"}
+    assert g.conflicts == []
+
+
+def test_a_candidate_confirmed_by_a_confident_pair_elsewhere_is_preferred() -> None:
+    for order in (1, -1):
+        pairings = [
+            _scored("a.txt", "核保", "Underwriting", Status.CANDIDATE, ("position",)),
+            _scored("b.txt", "核保", "underwriting", Status.PREFERRED, ("dictionary",)),
+        ][::order]
+        g = build_glossary(pairings)
+        (concept,) = g.concepts
+        assert concept.status is Status.PREFERRED
+        assert [(en.lower(), st, n) for en, st, n in _en(g, "核保")] == [
+            ("underwriting", "preferred", 2)
+        ]
+        assert concept.props == {"evidence": "dictionary position"}
+        assert g.conflicts == []
+
+
+def test_a_confident_rendering_wins_over_structural_guesses_without_conflict() -> None:
+    g = build_glossary([
+        _scored("a.txt", "核保", "Underwriting", Status.PREFERRED, ("dictionary",)),
+        _scored("b.txt", "核保", "Reinstatement", Status.CANDIDATE, ("position",)),
+        _scored("c.txt", "核保", "Reinstatement", Status.CANDIDATE, ("position",)),
+    ])
+    # Seen twice by position, once with evidence: the evidence stands; the guess stays a
+    # candidate a reviewer can still confirm.
+    assert sorted(_en(g, "核保")) == [
+        ("Reinstatement", "candidate", 2),
+        ("Underwriting", "preferred", 1),
+    ]
+    assert g.concepts[0].status is Status.PREFERRED
+    assert g.conflicts == []
+
+
+def test_structural_guesses_that_disagree_are_a_conflict_of_candidates() -> None:
+    g = build_glossary([
+        _scored("a.txt", "核保", "Underwriting", Status.CANDIDATE, ("position",)),
+        _scored("b.txt", "核保", "Reinstatement", Status.CANDIDATE, ("position",)),
+        _scored("c.txt", "核保", "Reinstatement", Status.CANDIDATE, ("elimination",)),
+    ])
+    # More sightings do not promote a rendering only structure paired.
+    assert sorted(_en(g, "核保")) == [
+        ("Reinstatement", "candidate", 2),
+        ("Underwriting", "candidate", 1),
+    ]
+    assert g.concepts[0].status is Status.CANDIDATE
+    assert g.concepts[0].props == {"evidence": "elimination position"}
+    assert len(g.conflicts) == 1

@@ -6,7 +6,7 @@ import marshal
 import os
 from pathlib import Path
 
-from termkit.lexicon import KEEP_OTHER_CACHES, write_cache
+from termkit.lexicon import KEEP_OTHER_CACHES, file_stamp, write_cache
 
 
 def test_new_cache_keeps_the_newest_others(tmp_path: Path) -> None:
@@ -25,3 +25,17 @@ def test_new_cache_keeps_the_newest_others(tmp_path: Path) -> None:
     assert kept == sorted(p.name for p in old[-KEEP_OTHER_CACHES:])
     assert unrelated.exists()
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_cache_names_follow_content_not_time(tmp_path: Path) -> None:
+    """Two environments with the same release share a cache; another release gets its own."""
+    data = bytes(range(256)) * 2000  # larger than the two sampled ends together
+    a, b = tmp_path / "a.u8", tmp_path / "b.u8"
+    a.write_bytes(data)
+    b.write_bytes(data)
+    os.utime(b, ns=(1, 1))  # installed at another time: same content
+    assert file_stamp(a) == file_stamp(b)
+    b.write_bytes(data[:-1] + b"\x00")  # another release: last byte differs
+    assert file_stamp(a) != file_stamp(b)
+    b.write_bytes(data + b"x")  # or only the size
+    assert file_stamp(a) != file_stamp(b)

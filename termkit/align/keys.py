@@ -15,8 +15,16 @@ import functools
 import re
 import weakref
 from dataclasses import dataclass, field
+from typing import Any
 
-from termkit.lexicon import Lexicon, english_tokens
+from termkit.lexicon import (
+    STOP_WORDS,
+    Lexicon,
+    english_tokens,
+    gloss_phrases,
+    stem,
+    variant_refs,
+)
 
 # Grammatical characters that an English rendering usually drops or turns into a stop word
 # (之 "of", 與 "and", 對 "to" in 企業對企業 "business to business"): they neither need nor
@@ -35,6 +43,7 @@ CHAR = 0.5  # a gloss word of one character of an unknown or unmatched segment
 HEAD_WEIGHT = 2  # weight of the head segment / head word in coverage
 MAX_EQUIVALENT = 3  # content words in a gloss phrase that still reads as a translation
 STRONG = 0.8  # matches at least this strong count as evidence for heads and titles
+PREFIX = 4  # word-family candidates are found by their first letters (soci-ety, soci-al)
 
 
 def is_han(ch: str) -> bool:
@@ -48,12 +57,34 @@ def looks_like_acronym(token: str) -> bool:
     return bool(_ACRONYM.match(token)) and sum(c.isupper() for c in token) >= 2
 
 
+# English plurals the light stemmer leaves alone, both ways (women / woman).
+_IRREGULAR_PAIRS = (
+    ("woman", "women"), ("man", "men"), ("child", "children"), ("person", "people"),
+    ("foot", "feet"), ("tooth", "teeth"), ("mouse", "mice"), ("goose", "geese"),
+    ("criterion", "criteria"), ("phenomenon", "phenomena"), ("analysis", "analys"),
+)
+IRREGULAR = {a: b for a, b in _IRREGULAR_PAIRS} | {b: a for a, b in _IRREGULAR_PAIRS}
+
+# Derivational endings that turn a noun into an adjective or back (society/social,
+# history/historical, economy/economic, China/Chinese, Korea/Korean): two words whose roots
+# agree after removing one of them belong to one family.
+_DERIVATIONAL = ("ical", "ally", "ity", "ety", "ese", "ian", "al", "ic", "an", "y", "a")
+
+
+def _root(word: str) -> str:
+    for ending in _DERIVATIONAL:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
 def same_family(a: str, b: str) -> bool:
-    """Two stems of one word family (loyal/loyalty, identify/identification).
+    """Two stems of one word family (loyal/loyalty, identify/identification, society/social).
 
     The shorter stem (5+ letters) must be a prefix of the longer, or share 6+ letters with
-    it and differ only in its last two (democracy/democratic); a shared prefix alone is not
-    enough (internal/intervention, realize/realism).
+    it and differ only in its last two (democracy/democratic), or both must end in one of a
+    few derivational endings around a common root of 4+ letters (society/social); a shared
+    prefix alone is not enough (internal/intervention, realize/realism).
     """
     n = min(len(a), len(b))
     if n < 5:
@@ -61,7 +92,10 @@ def same_family(a: str, b: str) -> bool:
     p = 0
     while p < n and a[p] == b[p]:
         p += 1
-    return p == n or (p >= 6 and p >= n - 2)
+    if p == n or (p >= 6 and p >= n - 2):
+        return True
+    ra, rb = _root(a), _root(b)
+    return ra == rb and ra != a and rb != b
 
 
 @dataclass(slots=True)
@@ -74,14 +108,20 @@ class Support:
     # Share of the segment that a word inside it renders (外交 is half of 外交政策); words
     # not listed render the whole segment.
     share: dict[str, float] = field(default_factory=dict)
+    # The segment's own translation phrases (stems): a rendering of the whole segment holds
+    # all the words of one of them ("risk management" for 風險管理, not "risk" alone).
+    phrases: tuple[tuple[str, ...], ...] = ()
 
     def match(self, stem: str) -> float:
         """How strongly the English stem renders this segment (0 when it does not)."""
         found = self.strength.get(stem)
         if found is None:
             found = 0.0
-            if len(stem) >= 5:
-                for cand in self.by_prefix.get(stem[:5], ()):
+            other = IRREGULAR.get(stem)
+            if other is not None and other in self.strength:
+                found = self.strength[other]
+            elif len(stem) >= 5:
+                for cand in self.by_prefix.get(stem[:PREFIX], ()):
                     if same_family(stem, cand):
                         found = MORPH
                         if cand in self.share:
@@ -96,23 +136,99 @@ class Support:
 
 
 _SUPPORT_CACHE: weakref.WeakKeyDictionary[Lexicon, dict[str, Support]] = weakref.WeakKeyDictionary()
+_EQUIVALENTS: weakref.WeakKeyDictionary[
+    Lexicon, dict[str, tuple[list[tuple[str, ...]], set[str]]]
+] = weakref.WeakKeyDictionary()
+
+
+def _cache_of(caches: weakref.WeakKeyDictionary[Lexicon, dict[str, Any]], lexicon: Lexicon) -> dict[str, Any]:
+    found = caches.get(lexicon)
+    if found is None:
+        found = caches[lexicon] = {}
+    return found
+
+# Where a long gloss's leading name ends: "Ghost Festival on 15th day of 7th lunar month".
+_NAME_END = re.compile(
+    r"\s(?:on|in|of|for|at|when|which|that|with|where|from|by|during|held|used|as)\s|[,;(]"
+)
+_PARENTHESIZED = re.compile(r"\(([^()]*)\)")
+
+
+def _title_case(text: str) -> bool:
+    words = _LATIN.findall(text)
+    return bool(words) and all(w[0].isupper() or w.lower() in STOP_WORDS for w in words)
+
+
+def _proper_phrases(lexicon: Lexicon, word: str) -> tuple[list[tuple[str, ...]], set[str]]:
+    """Name phrases and descriptive words of a proper noun's glosses.
+
+    In "Penghu county (Pescadores Islands), Taiwan" the name is what comes before the first
+    comma, and a parenthesized form is another name of it; what follows the comma says where
+    the place is ("Taiwan"), which is no rendering of it.
+    """
+    entries = list(lexicon.lookup(word))
+    for ref in variant_refs(tuple(g for e in entries for g in e.glosses)):
+        if ref != word:
+            entries.extend(lexicon.lookup(ref))
+    names: list[tuple[str, ...]] = []
+    described: set[str] = set()
+    for entry in entries:
+        for gloss in entry.glosses:
+            head, _, tail = gloss.partition(",")
+            for text in (head, *_PARENTHESIZED.findall(head)):
+                for p in gloss_phrases((text,)):
+                    if p and tuple(p) not in names:
+                        names.append(tuple(p))
+            if tail:
+                described.update(w for p in gloss_phrases((tail,)) for w in p)
+    return names, described
+
+
+def equivalents(lexicon: Lexicon, word: str) -> tuple[list[tuple[str, ...]], set[str]]:
+    """The gloss phrases of ``word`` that translate it, and the words of those that explain it.
+
+    Short phrases (up to :data:`MAX_EQUIVALENT` content words) translate; long ones explain,
+    except their leading name when it is one ("Ghost Festival on 15th day of …"). A proper
+    noun's glosses give its names, not the places that locate it (:func:`_proper_phrases`).
+    """
+    cache = _cache_of(_EQUIVALENTS, lexicon)
+    found = cache.get(word)
+    if found is None:
+        found = cache[word] = _equivalents(lexicon, word)
+    return found
+
+
+def _equivalents(lexicon: Lexicon, word: str) -> tuple[list[tuple[str, ...]], set[str]]:
+    if lexicon.is_proper_noun(word):
+        own, described = _proper_phrases(lexicon, word)
+    else:
+        own, described = list(lexicon.phrases(word)), set()
+    phrases = [p for p in own if len(p) <= MAX_EQUIVALENT]
+    long = [p for p in own if len(p) > MAX_EQUIVALENT]
+    explained = described | {w for p in long for w in p}
+    if long:
+        for entry in lexicon.lookup(word):
+            for gloss in entry.glosses:
+                name = _NAME_END.split(gloss, maxsplit=1)[0]
+                if name != gloss and _title_case(name):
+                    for p in gloss_phrases((name,)):
+                        if len(p) <= MAX_EQUIVALENT and tuple(p) not in phrases:
+                            phrases.append(tuple(p))
+    explained -= {w for p in phrases for w in p}
+    return phrases, explained
 
 
 def support(lexicon: Lexicon, segment: str) -> Support:
     """The (cached) :class:`Support` of one segment."""
-    cache = _SUPPORT_CACHE.get(lexicon)
-    if cache is None:
-        cache = _SUPPORT_CACHE[lexicon] = {}
+    cache = _cache_of(_SUPPORT_CACHE, lexicon)
     found = cache.get(segment)
     if found is not None:
         return found
     # Short gloss phrases are translation equivalents; long ones ("sth uniquely enjoyed by a
     # certain group of people") explain, and their words are weak evidence.
-    own = lexicon.phrases(segment)
-    direct = {w for p in own if len(p) <= MAX_EQUIVALENT for w in p}
-    explained = {w for p in own if len(p) > MAX_EQUIVALENT for w in p}
+    phrases, explained = equivalents(lexicon, segment)
+    direct = {w for p in phrases for w in p}
     # Acronym letters come from the segment's own glosses, not from words inside it.
-    phrases = [p for p in own if len(p) <= MAX_EQUIVALENT]
     inner: set[str] = set()
     chars: set[str] = set()
     share: dict[str, float] = {}
@@ -123,11 +239,10 @@ def support(lexicon: Lexicon, segment: str) -> Support:
             for i in range(n - size + 1):
                 sub = segment[i : i + size]
                 if sub in lexicon:
-                    for p in lexicon.phrases(sub):
-                        if len(p) <= MAX_EQUIVALENT:
-                            inner.update(p)
-                            for w in p:
-                                share.setdefault(w, size / n)  # longest inner word first
+                    for p in equivalents(lexicon, sub)[0]:
+                        inner.update(p)
+                        for w in p:
+                            share.setdefault(w, size / n)  # longest inner word first
         for ch in segment:
             if ch not in FUNCTION_CHARS:
                 for w in lexicon.english_words(ch):
@@ -140,7 +255,7 @@ def support(lexicon: Lexicon, segment: str) -> Support:
     by_prefix: dict[str, list[str]] = {}
     for word in direct | inner:
         if len(word) >= 5:
-            by_prefix.setdefault(word[:5], []).append(word)
+            by_prefix.setdefault(word[:PREFIX], []).append(word)
     # A segment spells part of an acronym with the initials of a whole gloss phrase
     # ("neural network" -> "nn") or the initial of a phrase's first word ("magnetic" -> "m").
     initials: set[str] = set()
@@ -155,6 +270,7 @@ def support(lexicon: Lexicon, segment: str) -> Support:
         {k: tuple(v) for k, v in by_prefix.items()},
         tuple(sorted(initials, key=lambda s: (-len(s), s))),
         share,
+        tuple(phrases),
     )
     cache[segment] = found
     return found
@@ -173,7 +289,7 @@ class ZhKey:
     # 5-letter prefix that can match some segment (most candidate pairs share none).
     seg_weight: tuple[int, ...] = ()
     vocab: frozenset[str] = frozenset()
-    prefixes: frozenset[str] = frozenset()
+    prefixes: frozenset[str] = frozenset()  # first PREFIX letters of family candidates
 
     def __post_init__(self) -> None:
         self.seg_weight = tuple(
@@ -195,6 +311,7 @@ class EnKey:
     head: int  # index into words of the head noun, -1 when there are no words
     acronym: str | None = None  # the whole keyword when it is one acronym ("CPS")
     abbreviations: tuple[str, ...] = field(default=())  # "(SoTL)" after its expansion
+    capitals: tuple[int, ...] = field(default=())  # words that are abbreviations ("IS", "GIS")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -235,11 +352,37 @@ def analyse_en(text: str) -> EnKey:
         # before it, so it is not a further word needing a Chinese counterpart.
         if looks_like_acronym(inner) and _is_acronym_of(inner, m.group(1)):
             body, abbreviations = m.group(1), (inner,)
-    words = tuple(english_tokens(body))
+    words = content_words(body)
     tokens = tuple(t.lower() for t in _LATIN.findall(text))
     stripped = text.strip()
     acronym = stripped if looks_like_acronym(stripped) else None
-    return EnKey(text, words, tokens, _head_index(body, words), acronym, abbreviations)
+    capitals = tuple(i for i, (printed, _) in enumerate(words) if is_abbreviation(printed))
+    return EnKey(text, words, tokens, _head_index(body, words), acronym, abbreviations, capitals)
+
+
+_CAPITALS = re.compile(r"[A-Z]{2,6}")
+_POSSESSIVE_S = re.compile(r"(?<=[A-Za-z])['’]s\b")
+
+
+def content_words(text: str) -> tuple[tuple[str, str], ...]:
+    """Content words as (printed, stem), as :func:`~termkit.lexicon.english_tokens` finds
+    them, but keeping capitalized abbreviations that spell a stop word ("IS", information
+    system; "IT")."""
+    if not _CAPITALS.search(text):
+        return tuple(english_tokens(text))
+    out: list[tuple[str, str]] = []
+    for tok in _LATIN.findall(_POSSESSIVE_S.sub("", text)):
+        low = tok.lower()
+        if low not in STOP_WORDS:
+            out.append((tok, stem(low)))
+        elif _CAPITALS.fullmatch(tok):
+            out.append((tok, low))
+    return tuple(out)
+
+
+def is_abbreviation(word: str) -> bool:
+    """An all-capital word of 2-6 letters (``IS``, ``GIS``, ``HCA``): an acronym to spell."""
+    return bool(_CAPITALS.fullmatch(word))
 
 
 def _is_acronym_of(acronym: str, phrase: str) -> bool:
@@ -250,13 +393,27 @@ def _is_acronym_of(acronym: str, phrase: str) -> bool:
     return caps == content or acronym.lower() == every or acronym.lower() == content
 
 
+# Prepositions that open a post-modifier: the head of the noun phrase stands before them.
+_POST_MODIFIERS = frozenset({
+    "of", "for", "with", "in", "on", "to", "from", "by", "among", "between", "under", "at",
+    "about", "toward", "towards", "within", "without", "across", "through", "during",
+    "against", "into", "via", "versus", "vs",
+})
+
+
 def _head_index(body: str, words: tuple[tuple[str, str], ...]) -> int:
-    # English noun phrases are head-final ("advisory group") unless a post-modifier with
-    # "of" follows the head ("balance of power", "teaching of imitative writing").
+    # English noun phrases are head-final ("advisory group") unless a prepositional
+    # post-modifier follows the head ("balance of power", "support for democracy",
+    # "satisfaction with democracy", "the Nutrition and Health Survey in Taiwan").
     if not words:
         return -1
-    before_of = re.split(r"\bof\b", body, maxsplit=1, flags=re.IGNORECASE)[0]
-    n_before = len(english_tokens(before_of))
+    n_before = 0
+    for tok in _LATIN.findall(_POSSESSIVE_S.sub("", body)):
+        low = tok.lower()
+        if low in _POST_MODIFIERS and not _CAPITALS.fullmatch(tok):
+            break
+        if low not in STOP_WORDS or _CAPITALS.fullmatch(tok):
+            n_before += 1
     if 0 < n_before < len(words):
         return n_before - 1
     return len(words) - 1

@@ -1,24 +1,32 @@
 """Pairing of Chinese and English keywords, author names and titles within one record.
 
-This module owns the decisions: which English keyword renders which Chinese keyword
-(a best one-to-one assignment over dictionary, Latin-token and acronym evidence, with the
-position in the lists as a weak prior), which authors' two names match, and the title pair
-with its title-attested keyword variants. The evidence itself is computed in
-:mod:`termkit.align.score`, the assignment in :mod:`termkit.align.assign` and the title
-spans in :mod:`termkit.align.titles`.
+This module owns the decisions: which English keyword renders which Chinese keyword, how
+sure each pair is (``preferred`` or ``candidate``), which authors' two names match, and the
+title pair with its title-attested keyword variants. The evidence for one candidate pair is
+computed in :mod:`termkit.align.score` (dictionary, Latin tokens, acronyms) and
+:mod:`termkit.align.translit` (names and places as keywords), the assignment in
+:mod:`termkit.align.assign` and the title spans in :mod:`termkit.align.titles`.
 
-Precision comes first: a keyword nothing supports stays unpaired rather than being forced
-onto a leftover, because a wrong pair poisons the glossary built from it. The rules:
+The rules, for the keyword lists of one record:
 
-* every Chinese–English candidate gets a score 0..1 (:func:`termkit.align.score.score_pair`);
-  candidates below a floor are never paired (higher for lists of different length, where
-  some keywords have no counterpart at all);
-* the best one-to-one assignment maximizes the total score, the same index in lists of
-  equal length adding a small bonus (the lists are usually parallel);
-* in lists of equal length, when every other keyword paired confidently, the one left on
-  each side at the same index is paired by elimination with a low score (``"elimination"``);
-  never when the lengths differ or the leftovers sit at different positions (then the lists
-  are not parallel and elimination pairs wrongly, as scrambled dev records show).
+* every Chinese–English candidate gets an evidence score 0..1; the best one-to-one
+  assignment over the candidates above a floor (higher for lists of different length, where
+  some keywords have no counterpart) gives the pairs the evidence supports, the same index in
+  lists of equal length breaking near-ties;
+* **parallel lists.** Most records list their keywords in the same order in both languages.
+  When the lists have equal length and every confident pair (an *anchor*) sits on the
+  diagonal, the lists are taken as parallel: the assignment is made again with a prior for
+  the diagonal, so every keyword the evidence leaves over is paired with the one at its
+  index (``position``; ``elimination`` as well when it is the only one left), and weak
+  evidence across the diagonal gives way to it;
+* **scrambled lists.** When an anchor is off the diagonal, position says nothing; only
+  evidence pairs, and, when exactly one keyword is left on each side and every other keyword
+  paired, those two (``elimination``);
+* lists of different length are not closed sets: only evidence pairs them; a record whose
+  lists gave no pair at all pairs its first keywords (lists start together), as a candidate;
+* a pair's status is ``preferred`` when its score reaches :data:`CONFIDENT`, else
+  ``candidate``: a pair that only structure supports is kept for a reviewer to confirm,
+  never promoted. Its evidence kinds (:mod:`termkit.align.evidence`) travel with it.
 """
 
 from __future__ import annotations
@@ -26,22 +34,29 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from termkit.align.assign import best_assignment
+from termkit.align.evidence import kinds_of
 from termkit.align.keys import EnKey, ZhKey, analyse_en, analyse_zh
 from termkit.align.score import Score, score_pair
 from termkit.align.titles import title_variants
 from termkit.lexicon import Lexicon, get_lexicon
-from termkit.model import Kind, Notice, Pair, Pairing, Person, Record
+from termkit.model import Kind, Notice, Pair, Pairing, Person, Record, Status
 
-# A candidate needs this much evidence (before the position bonus) to be paired at all.
+# A candidate needs this much evidence (before any position bonus) to be paired by evidence.
 # Lists of equal length are usually two versions of one list, so a pair is likely to exist;
 # lists of different length leave keywords without counterpart, so ask for more evidence.
 MIN_SCORE = 0.3
 MIN_SCORE_OPEN = 0.45
 # Same index in lists of equal length: a weak prior that only breaks near-ties.
 POSITION_BONUS = 0.1
-# Pairing the last keyword on each side by elimination needs every other pair this sure.
-CONFIDENT = 0.4
-ELIMINATION_SCORE = 0.4
+# Evidence this strong makes an anchor: the pairs that decide whether lists are parallel.
+ANCHOR = 0.5
+# In parallel lists, the diagonal's prior: more than weak evidence across it.
+PARALLEL_PRIOR = 0.3
+# Pairs at or above this score are preferred; below it, candidates.
+CONFIDENT = 0.5
+# The score of a pair only structure supports (plus a share of any partial evidence):
+# always below CONFIDENT.
+STRUCTURE_SCORE = 0.3
 # match_name() score from which an author's two names are taken as one person.
 NAME_THRESHOLD = 0.5
 
@@ -56,46 +71,93 @@ def pair_keywords(
     return _pair(zh_keys, en_keys)
 
 
-def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[str], list[str]]:
-    same_length = len(zh_keys) == len(en_keys)
-    floor = MIN_SCORE if same_length else MIN_SCORE_OPEN
-    scores: list[list[Score]] = [[score_pair(z, e) for e in en_keys] for z in zh_keys]
+def _assign(
+    scores: list[list[Score]], floor: float, diagonal: float, structural: bool
+) -> dict[int, int]:
+    """Best one-to-one assignment; ``diagonal`` is added on the diagonal, and with
+    ``structural`` a diagonal cell is a candidate even without evidence."""
     weights = [
         [
-            (s.value + (POSITION_BONUS if same_length and i == j else 0.0))
+            (s.value + (diagonal if i == j else 0.0))
             if s.value >= floor
-            else 0.0
+            else (diagonal if structural and i == j and not _contradicted(s) else 0.0)
             for j, s in enumerate(row)
         ]
         for i, row in enumerate(scores)
     ]
-    chosen: dict[int, tuple[int, float, tuple[str, ...]]] = {}
-    for i, j in best_assignment(weights) if zh_keys and en_keys else []:
-        evidence = list(scores[i][j].evidence)
-        if same_length and i == j:
-            evidence.append("position")
-        chosen[i] = (j, min(1.0, weights[i][j]), tuple(evidence))
-    left_zh = [i for i in range(len(zh_keys)) if i not in chosen]
-    used = {j for j, _, _ in chosen.values()}
-    left_en = [j for j in range(len(en_keys)) if j not in used]
-    # Elimination: with lists of equal length, when every other keyword paired confidently,
-    # the one left on each side, at the same position, is taken as a pair (lower score).
-    # Lists of different length are not closed sets, so nothing is paired that way there.
-    if (
+    return dict(best_assignment(weights))
+
+
+def _contradicted(score: Score) -> bool:
+    """Evidence against the pair: their words overlap but the heads render each other's
+    modifiers (輔導團, an advisory group, vs "group counseling"). Structure never pairs them."""
+    return "head-mismatch" in score.evidence
+
+
+def _structure_pair(score: Score, *reasons: str) -> tuple[float, tuple[str, ...]]:
+    """Score and evidence of a pair structure supports, with any partial evidence it has."""
+    partial = [e for e in score.evidence if e.startswith(("dict:", "latin:", "name:", "place:"))]
+    value = min(CONFIDENT - 0.01, STRUCTURE_SCORE + 0.2 * score.value)
+    return value, (*reasons, *partial)
+
+
+def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[str], list[str]]:
+    n, m = len(zh_keys), len(en_keys)
+    if not n or not m:
+        return [], [z.text for z in zh_keys], [e.text for e in en_keys]
+    same_length = n == m
+    floor = MIN_SCORE if same_length else MIN_SCORE_OPEN
+    scores: list[list[Score]] = [[score_pair(z, e) for e in en_keys] for z in zh_keys]
+    chosen = _assign(scores, floor, POSITION_BONUS if same_length else 0.0, False)
+    anchors = [(i, j) for i, j in chosen.items() if scores[i][j].value >= ANCHOR]
+    parallel = same_length and all(i == j for i, j in anchors)
+    if parallel:
+        chosen = _assign(scores, floor, PARALLEL_PRIOR, True)
+    made: dict[int, tuple[int, float, tuple[str, ...], float]] = {}
+    structural = 0
+    for i, j in chosen.items():
+        s = scores[i][j]
+        if s.value >= floor:
+            on_diagonal = parallel and i == j
+            value = min(1.0, s.value + (POSITION_BONUS if on_diagonal else 0.0))
+            evidence = (*s.evidence, "position") if on_diagonal else tuple(s.evidence)
+            made[i] = (j, value, evidence, s.dictionary)
+        else:
+            structural += 1
+            made[i] = (j, *_structure_pair(s, "position"), s.dictionary)
+    left_zh = [i for i in range(n) if i not in made]
+    used = {j for j, _, _, _ in made.values()}
+    left_en = [j for j in range(m) if j not in used]
+    if parallel and structural == 1 and not left_zh and not left_en:
+        # The only keyword not paired by evidence: elimination as well as position.
+        (i,) = [i for i, (j, v, e, d) in made.items() if e[:1] == ("position",)]
+        j, value, evidence, dictionary = made[i]
+        made[i] = (j, value, ("elimination", *evidence), dictionary)
+    elif (
         same_length
         and len(left_zh) == 1
         and len(left_en) == 1
-        and left_zh[0] == left_en[0]
-        and all(score >= CONFIDENT for _, score, _ in chosen.values())
+        and not _contradicted(scores[left_zh[0]][left_en[0]])
     ):
-        i = j = left_zh[0]
-        partial = [e for e in scores[i][j].evidence if e.startswith(("dict:", "latin:"))]
-        value = min(1.0, ELIMINATION_SCORE + 0.2 * scores[i][j].value)
-        chosen[i] = (j, value, ("elimination", "position", *partial))
+        # Scrambled lists of equal length, all paired but one on each side.
+        i, j = left_zh[0], left_en[0]
+        made[i] = (j, *_structure_pair(scores[i][j], "elimination"), scores[i][j].dictionary)
         left_zh, left_en = [], []
+    if not made and not _contradicted(scores[0][0]):
+        # Nothing paired: lists of different length still start together.
+        made[0] = (0, *_structure_pair(scores[0][0], "position"), scores[0][0].dictionary)
+        left_zh, left_en = left_zh[1:], left_en[1:]
     pairs = [
-        Pair(zh_keys[i].text, en_keys[j].text, round(score, 4), evidence, Kind.KEYWORD)
-        for i, (j, score, evidence) in sorted(chosen.items())
+        Pair(
+            zh_keys[i].text,
+            en_keys[j].text,
+            round(value, 4),
+            evidence,
+            Kind.KEYWORD,
+            Status.PREFERRED if value >= CONFIDENT else Status.CANDIDATE,
+            kinds_of(evidence, dictionary),
+        )
+        for i, (j, value, evidence, dictionary) in sorted(made.items())
     ]
     return (
         pairs,
@@ -118,7 +180,12 @@ def pair_authors(
             continue
         score = float(match_name(person.zh, person.en))
         if score >= NAME_THRESHOLD:
-            pairs.append(Pair(person.zh, person.en, round(score, 4), ("name-match",), Kind.PERSON))
+            pairs.append(
+                Pair(
+                    person.zh, person.en, round(score, 4), ("name-match",), Kind.PERSON,
+                    kinds=("name",),
+                )
+            )
         else:
             unmatched.append(person)
             notices.append(

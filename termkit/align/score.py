@@ -12,18 +12,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from termkit.align.keys import EXACT, HEAD_WEIGHT, STRONG, EnKey, ZhKey, initials_of
+from termkit.align.keys import (
+    EXACT,
+    HEAD_WEIGHT,
+    PREFIX,
+    STRONG,
+    EnKey,
+    ZhKey,
+    initials_of,
+)
+from termkit.align.translit import name_score, place_score
 
 HEAD_ONLY_FACTOR = 0.5  # a pair that shares nothing but its head words
+ACRONYM = 0.85  # an abbreviation spelled by the initials of the Chinese segments' glosses
 CROSSED_FACTOR = 0.25  # a pair whose heads render each other's modifiers
 
 
 @dataclass(slots=True)
 class Score:
-    """The score of one candidate pair and what supports it."""
+    """The score of one candidate pair and what supports it.
+
+    ``dictionary`` is the dictionary coverage alone (0 when the dictionary found nothing), so
+    the kinds of evidence can tell full dictionary support from partial.
+    """
 
     value: float
     evidence: list[str]
+    dictionary: float = 0.0
 
 
 def _acronym_score(acronym: str, zh: ZhKey) -> float:
@@ -54,6 +69,32 @@ def _acronym_score(acronym: str, zh: ZhKey) -> float:
     if words == 0 or skipped > (1 if n >= 4 else 0):
         return 0.0
     return 0.85 * (m - skipped) / m
+
+
+def spelled_span(letters: str, zh: ZhKey) -> tuple[int, int] | None:
+    """The run of Chinese segments (start, end) whose gloss initials spell ``letters`` in
+    order, every segment giving at least one letter ("is": 資訊 information, 系統 system)."""
+    m = len(zh.segments)
+
+    def walk(i: int, j: int, word: bool) -> int | None:
+        # Initials of single characters alone are too easy to line up (俗民誌 would spell
+        # "CPS" as custom-people-sign): at least one segment must be a word.
+        if i == len(letters):
+            return j if word else None
+        if j >= m:
+            return None
+        for ini in zh.supports[j].initials:
+            if letters.startswith(ini, i):
+                end = walk(i + len(ini), j + 1, word or len(zh.segments[j]) > 1)
+                if end is not None:
+                    return end
+        return None
+
+    for start in range(m):
+        end = walk(0, start, False)
+        if end is not None:
+            return start, end
+    return None
 
 
 def _latin_score(zh: ZhKey, en: EnKey) -> float:
@@ -99,7 +140,16 @@ def score_pair(zh: ZhKey, en: EnKey) -> Score:
         evidence = dict_evidence + [e for e in evidence if e.startswith("latin:")]
     elif dict_value > 0:
         evidence += [e for e in dict_evidence if e.startswith("dict:")]
-    return Score(round(min(best, 1.0), 4), evidence)
+    if best < 0.9 and zh.segments:
+        # Names and places: romanized English the dictionary cannot explain.
+        name = name_score(zh.text, en.text)
+        if name > best:
+            best, evidence = name, [f"name:{en.text}"]
+        else:
+            place, place_evidence = place_score(zh, en)
+            if place > best:
+                best, evidence = place, place_evidence
+    return Score(round(min(best, 1.0), 4), evidence, round(dict_value, 4))
 
 
 def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
@@ -107,7 +157,12 @@ def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
     if not en.words or not (zh.segments or zh.latin):
         return 0.0, []
     vocab, prefixes = zh.vocab, zh.prefixes
-    if not any(st in vocab or st[:5] in prefixes for _, st in en.words):
+    abbreviated = {
+        wi: span
+        for wi in en.capitals
+        if (span := spelled_span(en.words[wi][0].lower(), zh)) is not None
+    }
+    if not abbreviated and not any(st in vocab or st[:PREFIX] in prefixes for _, st in en.words):
         return 0.0, []  # nothing in common: the usual case, decided without the full loop
     latin = set(zh.latin)
     m = len(zh.segments)
@@ -135,6 +190,14 @@ def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
             c = sup.cover(stem) if s else 0.0
             if c > seg_best[j]:
                 seg_best[j], seg_word[j] = c, wi
+        span = abbreviated.get(wi)
+        if span is not None and best < ACRONYM:
+            # "IS" in "IS Evaluation": initials of the glosses of 資訊 系統 in 資訊系統評估.
+            best, where = ACRONYM, span[0]
+            for j in range(*span):
+                seg_hit[j] = max(seg_hit[j], ACRONYM)
+                if seg_best[j] < ACRONYM:
+                    seg_best[j], seg_word[j] = ACRONYM, wi
         w = HEAD_WEIGHT if wi == en.head else 1
         en_total += w * best
         en_weight += w
@@ -151,11 +214,15 @@ def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
     if en_cov <= 0 or zh_cov <= 0:
         return 0.0, []
     value = 2 * en_cov * zh_cov / (en_cov + zh_cov)
+    spelled = {wi for wi in abbreviated if word_best[wi] == ACRONYM}
     evidence = [
         f"dict:{zh.segments[j]}={en.words[seg_word[j]][0]}"
         for j in range(m)
-        if seg_best[j] > 0 and seg_word[j] >= 0
+        if seg_best[j] > 0 and seg_word[j] >= 0 and seg_word[j] not in spelled
     ]
+    for wi in sorted(spelled):
+        start, end = abbreviated[wi]
+        evidence.append(f"acronym:{en.words[wi][0]}={''.join(zh.segments[start:end])}")
     if _crossed_heads(zh, en, word_seg, seg_hit, seg_word):
         # 輔導團 (an advisory *group*) vs "group counseling" (a kind of *counseling*): the
         # English head renders a Chinese modifier and the Chinese head an English modifier,
@@ -201,6 +268,10 @@ def _crossed_heads(
     zh: ZhKey, en: EnKey, word_seg: list[int], seg_hit: list[float], seg_word: list[int]
 ) -> bool:
     if en.head < 0 or zh.head < 0 or len(zh.segments) < 2 or len(en.words) < 2:
+        return False
+    if en.head > 0 and en.words[0][0].lower().endswith("ing"):
+        # "Generating Charges" for 罪名生成: a gerund and its object may head the phrase
+        # (charge generation), so the head is not known and the order proves nothing.
         return False
     head_seg = word_seg[en.head]
     if head_seg < 0 or head_seg == zh.head:

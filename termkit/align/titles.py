@@ -3,9 +3,11 @@
 Owned by the pairing work. When the English title renders a Chinese keyword differently
 from the keyword list (越南外交政策 is "Vietnam diplomacy" among the keywords but "Vietnam's
 Foreign Policy" in the title), the title's phrase is a second attested rendering worth
-keeping in the glossary. A phrase qualifies when it is a contiguous run of title words
-whose content words all render segments of the keyword (in any order) and which renders
-every segment.
+keeping in the glossary. A phrase qualifies when it is a contiguous run of two or more title
+content words, all rendering segments of the keyword (in any order), which together render
+the whole keyword: a word for every segment, and for a keyword of one segment a whole
+translation phrase of it (see :func:`_renders_whole`). A single title word is never a
+variant: a generic word ("risk" in a title about 風險管理) would make a false rendering.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ import functools
 import re
 from collections.abc import Sequence
 
-from termkit.align.keys import STRONG, ZhKey
+from termkit.align.evidence import kinds_of
+from termkit.align.keys import PREFIX, STRONG, Support, ZhKey, same_family
 from termkit.lexicon import STOP_WORDS, Lexicon, stem
-from termkit.model import Kind, Pair
+from termkit.model import Kind, Pair, Status
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _JOINER = re.compile(r"^[ \t\-‐]*$")  # words of one phrase: spaces or a hyphen between
@@ -59,7 +62,12 @@ def title_variants(
             continue
         phrase, score, evidence = found
         if _norm(phrase) != _norm(rendering):
-            out.append(Pair(key.text, phrase, score, evidence, Kind.TITLE))
+            out.append(
+                Pair(
+                    key.text, phrase, score, evidence, Kind.TITLE, Status.ADMITTED,
+                    kinds_of(evidence),
+                )
+            )
     return out
 
 
@@ -87,7 +95,7 @@ def _find(
             elif w.printed.lower() in _COORDINATORS and not coordinated:
                 break  # "Customer Satisfaction and Customer Loyalty" holds two terms
             j += 1
-        if run and {seg for _, seg, _ in run} == set(range(len(key.segments))):
+        if len(run) >= 2 and _renders_whole(key, run, words):
             first, last = run[0][0], run[-1][0]
             proper = {wi for wi, seg, _ in run if lexicon.is_proper_noun(key.segments[seg])}
             phrase = _render(title, words, first, last, proper)
@@ -101,9 +109,35 @@ def _find(
     return None
 
 
+def _renders_whole(key: ZhKey, run: list[tuple[int, int, float]], words: list[_Word]) -> bool:
+    """True when the run's words render every segment of the keyword.
+
+    A keyword of one segment needs a whole translation phrase of it ("risk management" for
+    風險管理, not "risk"); a keyword of several needs a word for each of them.
+    """
+    stems: dict[int, set[str]] = {}
+    for wi, seg, _ in run:
+        stem = words[wi].stem
+        if stem is not None:
+            stems.setdefault(seg, set()).add(stem)
+    if set(stems) != set(range(len(key.segments))):
+        return False
+    if len(key.segments) > 1:
+        return True
+    sup, found = key.supports[0], stems[0]
+    return any(all(_has(found, w, sup) for w in phrase) for phrase in sup.phrases) or (
+        sum(sup.share.get(w, 0.0) for w in found) >= 0.99
+    )
+
+
+def _has(found: set[str], word: str, sup: Support) -> bool:
+    """A title word renders this gloss word: the same stem, or one of its word family."""
+    return word in found or any(sup.match(f) >= STRONG and same_family(f, word) for f in found)
+
+
 def _best_segment(word_stem: str, key: ZhKey) -> tuple[int, float]:
     best, where = 0.0, -1
-    if word_stem not in key.vocab and word_stem[:5] not in key.prefixes:
+    if word_stem not in key.vocab and word_stem[:PREFIX] not in key.prefixes:
         return where, best
     for k, sup in enumerate(key.supports):
         s = sup.match(word_stem)

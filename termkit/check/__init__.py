@@ -1,28 +1,26 @@
-"""Terminology checks for translations: findings as data, rendered by the CLI.
+"""Translation QA: terminology, format and Chinese typography checks; findings as data.
 
-Checks (id, severity):
+Every check, its family, severity and an example are in :data:`CHECKS`
+(:mod:`termkit.check.findings`). Families:
 
-* ``missing-term`` (error): a glossary term is in the source and none of its approved
-  (preferred or admitted) renderings is in the target. Chinese terms match without word
-  boundaries in either script; English terms ignore case and tolerate plurals, possessives,
-  hyphen/space variation and plural inflection, on word boundaries. Concepts with no
-  approved rendering in the target language are not checked.
-* ``forbidden-term`` (error): a deprecated rendering is in the target (unless the same text
-  is also an accepted form of some concept, or part of a longer accepted term).
-* ``inconsistent`` (warning): one source concept rendered by different glossary forms in
-  different units of the file set (per target language); units using a minority rendering
-  are reported.
-* ``wrong-script`` (error): Simplified characters in a Traditional target (tag ``zh-Hant*``),
-  or the reverse, with the form in the right script.
-* ``wrong-region`` (error): the other side's vocabulary (per the regional forms of the
-  glossaries: ``zh-Hans-CN``, ``zh-Hant-TW``, ``zh-Hant-HK`` …) in a target with a region,
-  with the form for the target's region.
-* ``untranslated`` (warning): the target repeats the source.
-* ``empty-target`` (warning): the source has text and the target is missing or blank.
+* ``terms`` (need a glossary): ``missing-term``, ``forbidden-term``, ``inconsistent``
+  (:mod:`termkit.check.terms`);
+* ``variants``: ``wrong-script``, ``wrong-region`` (regional glossaries)
+  (:mod:`termkit.check.variants`);
+* ``unit``: ``untranslated``, ``empty-target`` (:mod:`termkit.check.checks`);
+* ``format``: ``printf``, ``brace-format``, ``xml-tags``, ``escapes``, ``newlines``,
+  ``whitespace``, ``plurals``, ``length`` (:mod:`termkit.check.format_checks`) and ``numbers``,
+  ``urls``, ``emails``, ``accelerators``, ``brackets`` (:mod:`termkit.check.text_checks`);
+* ``typography``: ``punctuation-width``, ``quote-style``, ``ellipsis``, ``dash``,
+  ``cjk-latin-spacing``, ``double-space``, ``repeated-word`` (:mod:`termkit.check.typography`);
+* ``syntax``: PO syntax errors as ``msgfmt -c`` finds them, with line and column; the rest of
+  the file is still checked.
 
-Library API: :func:`check_units` (units in memory), :func:`check_files` (paths; bad files
-become errors in the result, the other files are still checked), :class:`Checker` (compile
-once, run many), and the renderers in :mod:`termkit.check.report`.
+Library API: :func:`check_units` (units in memory), :func:`check_files` (paths; unreadable
+files become errors in the result, the other files are still checked), :class:`Checker`
+(compile once, run many), :class:`Options` and :func:`select` (:mod:`termkit.check.config`),
+inline markers and baselines (:mod:`termkit.check.baseline`) and the renderers in
+:mod:`termkit.check.report` and :mod:`termkit.check.html`.
 """
 
 from __future__ import annotations
@@ -30,22 +28,26 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from termkit.check.config import Options, select
 from termkit.check.engine import Checker, Stats, check_units, parse_checks
-from termkit.check.findings import CHECKS, Finding, Severity
+from termkit.check.findings import CHECKS, FAMILIES, Finding, Severity
 from termkit.check.inputs import read_inputs
 from termkit.errors import TermkitError
 from termkit.model import Glossary
 
 __all__ = [
     "CHECKS",
+    "FAMILIES",
     "CheckResult",
     "Checker",
     "Finding",
+    "Options",
     "Severity",
     "Stats",
     "check_files",
     "check_units",
     "parse_checks",
+    "select",
 ]
 
 
@@ -62,17 +64,21 @@ class CheckResult:
 
 def check_files(
     paths: Sequence[str],
-    glossary: Glossary,
+    glossary: Glossary | None = None,
     *,
     pairs: Sequence[tuple[str, str]] = (),
     regional: Sequence[Glossary] = (),
     checks: Iterable[str] | None = None,
+    options: Options | None = None,
     format: str | None = None,
     source_lang: str | None = None,
     target_lang: str | None = None,
 ) -> CheckResult:
-    """Check translation files (and line-aligned text pairs) as one file set."""
-    checker = Checker(glossary, regional=regional, checks=checks)
+    """Check translation files (and line-aligned text pairs) as one file set.
+
+    ``glossary`` None runs every check that needs none (format, typography, script …).
+    """
+    checker = Checker(glossary, regional=regional, checks=checks, options=options)
     inputs = read_inputs(
         paths, pairs=pairs, format=format, source_lang=source_lang, target_lang=target_lang
     )
@@ -80,4 +86,7 @@ def check_files(
     findings = checker.run(
         inputs.units, source_lang=source_lang, target_lang=target_lang, stats=stats
     )
+    syntax = [f for f in inputs.syntax if f.check in checker.checks]
+    if syntax:
+        findings = sorted([*findings, *syntax], key=Finding.sort_key)
     return CheckResult(findings, inputs.files, stats.units, inputs.errors, stats)

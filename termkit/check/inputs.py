@@ -16,18 +16,42 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from termkit import formats
+from termkit.check import findings as F
+from termkit.check.findings import Finding
 from termkit.errors import InputError, TermkitError, UnknownFormatError
+from termkit.formats.po_syntax import PoSyntaxError
 from termkit.io import check_readable, read_bytes
 from termkit.model import Source, Unit, Variant
 
 
 @dataclass(slots=True)
 class Inputs:
-    """Units read from the inputs (as ``(path, position, unit)``) and the errors met."""
+    """Units read from the inputs (as ``(path, position, unit)``), the errors met, and the
+    syntax errors of files that could still be read (as findings)."""
 
     units: list[tuple[str, int, Unit]] = field(default_factory=list)
     errors: list[TermkitError] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    syntax: list[Finding] = field(default_factory=list)
+
+
+def syntax_finding(path: str, error: PoSyntaxError) -> Finding:
+    """A PO syntax error as a finding (``syntax``, or ``plurals`` for a count of forms)."""
+    check = F.PLURALS if error.kind == "plurals" else F.SYNTAX
+    return Finding(
+        check=check,
+        severity=F.CHECKS[check].severity,
+        path=path,
+        line=error.line,
+        unit=None,
+        source_lang=None,
+        target_lang=None,
+        source="",
+        target="",
+        message=error.message,
+        column=error.column,
+        index=-1,
+    )
 
 
 def _decode(data: bytes, path: str) -> str:
@@ -76,7 +100,7 @@ def _has_units(fmt: formats.Format) -> bool:
         return False
 
 
-def _file_units(path: str, fmt: str | None) -> Iterator[Unit]:
+def _file_units(path: str, fmt: str | None, syntax: list[PoSyntaxError]) -> Iterator[Unit]:
     check_readable(path)
     try:
         detected = formats.detect(path, fmt)
@@ -90,6 +114,14 @@ def _file_units(path: str, fmt: str | None) -> Iterator[Unit]:
         ) from None
     if not detected.can_read_units:
         raise InputError(f"format {detected.name!r} has no translation units", path=path)
+    if detected.name == "po":
+        # PO syntax errors are findings; the entries that are whole are still checked.
+        import io
+
+        from termkit.formats.po import iter_units
+
+        yield from iter_units(io.BytesIO(read_bytes(path)), path, syntax=syntax)
+        return
     if path == "-":
         import io
 
@@ -109,7 +141,8 @@ def read_inputs(
 ) -> Inputs:
     """Read every file (and text pair); a bad file adds an error and the others still count."""
     result = Inputs()
-    jobs: list[tuple[str, Iterator[Unit]]] = [(p, _file_units(p, format)) for p in paths]
+    syntax: dict[str, list[PoSyntaxError]] = {p: [] for p in paths}
+    jobs: list[tuple[str, Iterator[Unit]]] = [(p, _file_units(p, format, syntax[p])) for p in paths]
     jobs += [
         (t, pair_units(s, t, source_lang=source_lang, target_lang=target_lang)) for s, t in pairs
     ]
@@ -124,4 +157,5 @@ def read_inputs(
             result.errors.append(exc.at(path))
         except OSError as exc:  # a read failing half-way (device gone, permission changed)
             result.errors.append(InputError(f"cannot read: {exc.strerror or exc}", path=path))
+        result.syntax += [syntax_finding(path, e) for e in syntax.get(path, [])]
     return result

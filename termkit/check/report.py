@@ -8,10 +8,11 @@ JSON (``"schema": "termkit-check/1"``; keys never change meaning within a schema
 
     {"schema": "termkit-check/1",
      "files": [PATH, ...],
-     "summary": {"files": N, "units": N, "findings": N, "input_errors": N,
+     "summary": {"files": N, "units": N, "findings": N, "input_errors": N, "baselined": N,
                  "by_check": {CHECK_ID: N, ...every check...},
                  "by_severity": {"error": N, "warning": N}},
-     "findings": [{"check", "severity", "file", "line", "unit", "source_lang", "target_lang",
+     "findings": [{"check", "severity", "file", "line", "column", "unit", "source_lang",
+                   "target_lang",
                    "message", "term", "found", "expected": [...], "concept",
                    "source", "target", "source_span": [START, END] | null,
                    "target_span": [START, END] | null}, ...],
@@ -48,6 +49,8 @@ class Summary:
     units: int
     findings: list[Finding]
     errors: list[TermkitError]
+    baselined: int = 0  # findings hidden by --baseline
+    notes: tuple[str, ...] = ()  # lines for the end of the report (settings that matter)
 
 
 def excerpt(text: str, span: tuple[int, int] | None, width: int = _WINDOW) -> str:
@@ -80,6 +83,8 @@ def unit_label(unit: str | None, width: int = 40) -> str:
 
 def _where(f: Finding) -> str:
     loc = f.path if f.line is None else f"{f.path}:{f.line}"
+    if f.line is not None and f.column is not None:
+        loc += f":{f.column}"
     label = unit_label(f.unit)
     unit = f" [unit {label}]" if label else ""
     return f"{loc}:{unit}"
@@ -98,15 +103,19 @@ def counts(findings: Sequence[Finding]) -> tuple[dict[str, int], dict[str, int]]
 def render_text(summary: Summary) -> str:
     """The readable report."""
     lines: list[str] = []
-    for check, (severity, description) in CHECKS.items():
-        group = [f for f in summary.findings if f.check == check]
+    groups: dict[str, list[Finding]] = {}
+    for f in summary.findings:
+        groups.setdefault(f.check, []).append(f)
+    for check, info in CHECKS.items():
+        group = groups.get(check)
         if not group:
             continue
-        lines.append(f"{check} ({severity.value}): {len(group)} — {description}")
+        lines.append(f"{check} ({info.severity.value}): {len(group)} — {info.description}")
         for f in group:
             lines.append(f"  {_where(f)} {f.message}")
-            lines.append(f"    source [{f.source_lang}]: {excerpt(f.source, f.source_span)}")
-            lines.append(f"    target [{f.target_lang}]: {excerpt(f.target, f.target_span)}")
+            if f.source or f.target or f.unit is not None:
+                lines.append(f"    source [{f.source_lang}]: {excerpt(f.source, f.source_span)}")
+                lines.append(f"    target [{f.target_lang}]: {excerpt(f.target, f.target_span)}")
         lines.append("")
     _by_check, by_sev = counts(summary.findings)
     n = len(summary.findings)
@@ -116,6 +125,9 @@ def render_text(summary: Summary) -> str:
     )
     if summary.errors:
         tail += f"; {len(summary.errors)} file(s) could not be read"
+    if summary.baselined:
+        tail += f"; {summary.baselined} finding(s) hidden by the baseline"
+    lines.extend(summary.notes)
     lines.append(tail)
     return "\n".join(lines) + "\n"
 
@@ -127,6 +139,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "severity": f.severity.value,
         "file": f.path,
         "line": f.line,
+        "column": f.column,
         "unit": f.unit,
         "source_lang": f.source_lang,
         "target_lang": f.target_lang,
@@ -159,6 +172,7 @@ def as_json(summary: Summary) -> dict[str, Any]:
             "units": summary.units,
             "findings": len(summary.findings),
             "input_errors": len(summary.errors),
+            "baselined": summary.baselined,
             "by_check": by_check,
             "by_severity": by_sev,
         },

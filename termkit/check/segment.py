@@ -8,7 +8,8 @@ given by the caller, else the unit's own ``source_lang``, else its first variant
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from termkit import lang as langtags
@@ -31,6 +32,8 @@ class Segment:
     cache: dict[str, Any] | None = None  # per-segment memo for checks (rarely needed)
     source_tag: str = ""  # str(source_lang), computed once
     target_tag: str = ""
+    props: Mapping[str, str] = field(default_factory=dict)  # the unit's (PO flags, plurals …)
+    notes: Sequence[str] = ()  # the unit's notes (PO comments)
 
     def __post_init__(self) -> None:
         self.source_tag = _tag_text(self.source_lang)
@@ -50,7 +53,7 @@ class Segment:
         """A finding of ``check`` located at this segment."""
         return Finding(
             check=check,
-            severity=CHECKS[check][0],
+            severity=CHECKS[check].severity,
             path=self.path,
             line=self.line,
             unit=self.unit,
@@ -119,10 +122,20 @@ def segments(
             tag = langtags.Tag(
                 tag.language, tag.script or want_tgt.script, tag.region or want_tgt.region
             )
-        out.append(Segment(path, line, unit.id, index, src_parsed, tag, source.text, v.text))
+        out.append(
+            Segment(
+                path, line, unit.id, index, src_parsed, tag, source.text, v.text,
+                props=unit.props, notes=unit.notes,
+            )
+        )
     if not targets:
         if len(unit.variants) > 1:
             return []  # translated, but not into the language asked for: not ours to judge
         tag = want_tgt or langtags.Tag("und")
-        out.append(Segment(path, line, unit.id, index, src_parsed, tag, source.text, None))
+        out.append(
+            Segment(
+                path, line, unit.id, index, src_parsed, tag, source.text, None,
+                props=unit.props, notes=unit.notes,
+            )
+        )
     return out

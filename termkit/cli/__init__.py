@@ -21,7 +21,7 @@ from termkit.errors import TermkitError
 COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("termkit.cli.build:build", "Build a bilingual glossary from article records."),
     "extract": ("termkit.cli.build:extract", "Show keywords, names and titles paired per record."),
-    "export": ("termkit.cli.exchange:export", "Export a glossary to TMX, TBX, PO, OmegaT or CSV."),
+    "export": ("termkit.cli.exchange:export", "Export a glossary to TMX, TBX, PO, OmegaT, CSV or Excel."),
     "import": ("termkit.cli.exchange:import_", "Merge glossaries and translation files into one glossary."),
     "convert": ("termkit.cli.convert:convert", "Convert Traditional/Simplified Chinese with glossary-locked terms."),
     "audit": ("termkit.cli.convert:audit", "Report how plain OpenCC treats each glossary term."),
@@ -30,6 +30,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "names": ("termkit.cli.names:names", "Romanize Chinese names and match them against romanizations."),
     "check": ("termkit.cli.check:check", "Check translations against glossaries (terms, script, region)."),
     "tm": ("termkit.cli.tm:tm", "Translation memory: import, fuzzy search, concordance, export, stats."),
+    "lookup": ("termkit.cli.lookup:lookup", "Find concepts in glossaries by any form (Chinese, English, pinyin)."),
+    "review": ("termkit.cli.review:review", "Review a glossary in the browser: approve, reject, edit, resolve conflicts."),
 }
 
 

@@ -7,13 +7,14 @@ from typing import Any
 import click
 
 from termkit.cli.common import dumps, progress, warn
+from termkit.records import FORMATS as RECORD_FORMATS
 
 
 def _record_format_option(f: Any) -> Any:
     return click.option(
         "--format",
         "record_format",
-        type=click.Choice(["page", "ris", "jsonl"]),
+        type=click.Choice(list(RECORD_FORMATS)),
         default=None,
         help="Record format of the inputs (default: detected from name and content).",
     )(f)
@@ -42,7 +43,9 @@ def _pairings(inputs: tuple[str, ...], record_format: str | None, label: str) ->
 @_record_format_option
 @click.option("--no-exports", is_flag=True, help="Write only glossary.txt and glossary.json.")
 @click.option(
-    "--zhuyin", is_flag=True, help="Add the zhuyin (bopomofo) reading of Chinese terms to every output."
+    "--zhuyin",
+    is_flag=True,
+    help="Add the zhuyin (bopomofo) reading of Chinese terms to every output.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings and the summary.")
 def build(
@@ -92,6 +95,17 @@ def build(
     )
 
 
+def _pair_json(x: Any) -> dict[str, Any]:
+    return {
+        "zh": x.zh,
+        "en": x.en,
+        "score": round(x.score, 3),
+        "status": x.status.value,
+        "evidence": list(x.kinds),
+        "details": list(x.evidence),
+    }
+
+
 def pairing_json(p: Any) -> dict[str, Any]:
     """The stable JSON shape of one record's pairing (see README, `termkit extract`)."""
     r = p.record
@@ -99,17 +113,11 @@ def pairing_json(p: Any) -> dict[str, Any]:
         "source": r.source,
         "id": r.id,
         "title": {"en": r.title_en, "zh": r.title_zh},
-        "pairs": [
-            {"zh": x.zh, "en": x.en, "score": round(x.score, 3), "evidence": list(x.evidence)}
-            for x in p.pairs
-        ],
-        "variants": [
-            {"zh": x.zh, "en": x.en, "score": round(x.score, 3), "evidence": list(x.evidence)}
-            for x in p.variants
-        ],
+        "pairs": [_pair_json(x) for x in p.pairs],
+        "variants": [_pair_json(x) for x in p.variants],
         "unpaired_zh": list(p.unpaired_zh),
         "unpaired_en": list(p.unpaired_en),
-        "authors": [{"zh": x.zh, "en": x.en, "score": round(x.score, 3)} for x in p.authors],
+        "authors": [_pair_json(x) for x in p.authors],
         "unmatched_authors": [{"zh": a.zh, "en": a.en} for a in p.unmatched_authors],
         "subjects": [list(s) for s in r.subjects],
         "volume": r.volume,
@@ -123,6 +131,8 @@ def pairing_json(p: Any) -> dict[str, Any]:
 
 
 def _table(p: Any) -> str:
+    from termkit.model import Status
+
     r = p.record
     lines = [f"== {r.id} ({r.source})"]
     if r.title_zh or r.title_en:
@@ -137,7 +147,12 @@ def _table(p: Any) -> str:
     width = max((len(x.zh) for x in p.pairs), default=0)
     for x in p.pairs:
         pad = " " * (width - len(x.zh)) * 2  # CJK characters are two columns wide
-        lines.append(f"keyword   {x.zh}{pad}  {x.en}  ({x.score:.2f})")
+        if x.status is Status.CANDIDATE:
+            # A candidate stands out: a reviewer confirms it (see README, statuses).
+            why = " ".join(x.kinds) or "weak evidence"
+            lines.append(f"keyword?  {x.zh}{pad}  {x.en}  ({x.score:.2f} candidate: {why})")
+        else:
+            lines.append(f"keyword   {x.zh}{pad}  {x.en}  ({x.score:.2f})")
     for x in p.variants:
         lines.append(f"variant   {x.zh}  {x.en}  (from title)")
     for x in p.authors:
@@ -145,7 +160,9 @@ def _table(p: Any) -> str:
     for a in p.unmatched_authors:
         lines.append(f"author?   {a.zh or '-'}  {a.en or '-'}  (names do not match)")
     if p.unpaired_zh or p.unpaired_en:
-        lines.append(f"unpaired  {' ; '.join(p.unpaired_zh) or '-'} | {' ; '.join(p.unpaired_en) or '-'}")
+        lines.append(
+            f"unpaired  {' ; '.join(p.unpaired_zh) or '-'} | {' ; '.join(p.unpaired_en) or '-'}"
+        )
     if r.subjects:
         lines.append("subjects  " + " ; ".join(" > ".join(s) for s in r.subjects))
     if r.references or r.citing:

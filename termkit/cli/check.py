@@ -7,37 +7,48 @@ import click
 from termkit.check.findings import CHECKS
 
 _CHECK_HELP = "\n".join(
-    f"  {name:<15} {sev.value:<8} {desc}" for name, (sev, desc) in CHECKS.items()
+    f"  {name:<17} {info.severity.value:<7} {info.family:<10} {info.description}"
+    for name, info in CHECKS.items()
 )
 
 
 @click.command(
-    help=f"""Check translations against glossaries (terms, script, region).
+    help=f"""Check translations: format, Chinese typography and (with -g) terminology.
 
 Reads each TRANSLATION file (PO, TMX, XLIFF, TSV/CSV with language columns; `-` for stdin)
 and each --pair of line-aligned text files, and reports, grouped by check, the file, unit
-and line, with the source and target excerpts and the term marked «like this».
+and line, with the source and target excerpts and the offending text marked «like this».
+Without -g every check that needs no glossary runs; -g adds the terminology checks.
 
 \b
-Checks (id, severity, what):
+Checks (id, severity, family, what):
 {_CHECK_HELP}
 
 \b
+Choose with --checks and --skip (ids or families: terms, variants, unit, format,
+typography, syntax; comma-separated or repeated). Defaults come from termkit.toml
+([check]) or pyproject.toml ([tool.termkit.check]) in this directory or a parent;
+options given here win. Silence one unit with a translator comment
+`# termkit: ignore=numbers` (PO; a note elsewhere), or hide every finding of an older
+report with --baseline OLD.json.
+
+\b
 Exit status: 0 no findings at or above --fail-on; 1 findings at or above it (by default
-the error checks: missing-term, forbidden-term, wrong-script, wrong-region); 2 usage errors
-and unreadable or malformed input files (reported as `Error: FILE:LINE: ...` on stderr,
-after the findings of the other files).
+the errors: syntax, the terminology and script checks, printf, brace-format, xml-tags,
+newlines, plurals); 2 usage errors and input files that cannot be read (reported as
+`Error: FILE:LINE:COL: ...` on stderr, after the findings of the other files). A PO syntax
+error is a `syntax` finding; the rest of that file is still checked.
 
 \b
 Example: termkit check -g out/glossary.txt --regional glossaries/cross-strait.glossary.txt \\
-         --target-lang zh-TW messages.zh_TW.po
+         --target-lang zh-TW --format html -o report.html messages.zh_TW.po
 """
 )
 @click.argument("translations", nargs=-1, metavar="TRANSLATION...")
 @click.option(
-    "-g", "--glossary", "glossaries", multiple=True, required=True, metavar="FILE",
-    help="Glossary to check against (any glossary format; repeatable: the concepts of all "
-    "files are used side by side, each with its own statuses).",
+    "-g", "--glossary", "glossaries", multiple=True, metavar="FILE",
+    help="Glossary for the terminology checks (any glossary format; repeatable: the concepts "
+    "of all files are used side by side, each with its own statuses).",
 )
 @click.option(
     "--regional", "regionals", multiple=True, metavar="FILE",
@@ -60,25 +71,60 @@ Example: termkit check -g out/glossary.txt --regional glossaries/cross-strait.gl
 @click.option(
     "--target-lang", default=None, metavar="TAG",
     help="Target language to check, e.g. zh-TW or en (default: every target in the file). "
-    "Fills in a script/region the file leaves out.",
+    "Fills in a script/region the file leaves out (quote style and script follow it).",
 )
 @click.option(
-    "--check", "only", multiple=True, type=click.Choice(list(CHECKS)), metavar="ID",
-    help="Run only this check (repeatable).",
+    "--checks", "only", multiple=True, metavar="IDS",
+    help="Run only these checks: ids or families, comma-separated or repeated (default: all).",
+)
+@click.option("--check", "only_alias", multiple=True, hidden=True)
+@click.option(
+    "--skip", multiple=True, metavar="IDS",
+    help="Do not run these checks (ids or families, comma-separated or repeated).",
 )
 @click.option(
-    "--skip", multiple=True, type=click.Choice(list(CHECKS)), metavar="ID",
-    help="Do not run this check (repeatable).",
+    "--config", "config_path", default=None, metavar="FILE",
+    help="Project file with [check] defaults (default: the nearest termkit.toml, or "
+    "pyproject.toml with [tool.termkit.check]).",
+)
+@click.option("--no-config", is_flag=True, help="Ignore project files.")
+@click.option(
+    "--cjk-latin-spacing", type=click.Choice(["require", "forbid", "off"]), default=None,
+    help="Space between Chinese and Latin letters/digits: require it, forbid it, or do not "
+    "check (default off).",
 )
 @click.option(
-    "--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
-    show_default=True, help="Lowest severity that makes the exit status 1.",
+    "--quote-style", type=click.Choice(["auto", "corner", "curly"]), default=None,
+    help="Quotes expected in Chinese targets: auto (「」 for zh-Hant/TW/HK, “” for "
+    "zh-Hans/CN), corner or curly.",
 )
 @click.option(
-    "--format", "out_format", type=click.Choice(["text", "json", "junit"]), default="text",
-    show_default=True,
+    "--fullwidth-digits/--no-fullwidth-digits", default=None,
+    help="Accept full-width digits (２０) for the source's numbers in Chinese targets.",
+)
+@click.option(
+    "--length-ratio", type=float, default=None, metavar="X",
+    help="length: flag targets wider than X times the source (default 2.5) …",
+)
+@click.option(
+    "--length-min", type=int, default=None, metavar="N",
+    help="… and at least N columns wider (default 20).",
+)
+@click.option(
+    "--baseline", default=None, metavar="REPORT.json",
+    help="Hide the findings already in this earlier JSON report (matched by file, unit and "
+    "check, not by line).",
+)
+@click.option(
+    "--fail-on", type=click.Choice(["error", "warning", "never"]), default=None,
+    help="Lowest severity that makes the exit status 1 (default: error).",
+)
+@click.option(
+    "--format", "out_format", type=click.Choice(["text", "json", "junit", "html"]),
+    default="text", show_default=True,
     help="Report format: readable text, JSON (schema termkit-check/1, documented in "
-    "termkit.check.report) or JUnit XML for CI systems.",
+    "termkit.check.report), JUnit XML for CI systems, or one self-contained HTML page with "
+    "filters.",
 )
 @click.option(
     "-o", "--output", default="-", show_default=True, metavar="FILE",
@@ -96,27 +142,58 @@ def check(
     source_lang: str | None,
     target_lang: str | None,
     only: tuple[str, ...],
+    only_alias: tuple[str, ...],
     skip: tuple[str, ...],
-    fail_on: str,
+    config_path: str | None,
+    no_config: bool,
+    cjk_latin_spacing: str | None,
+    quote_style: str | None,
+    fullwidth_digits: bool | None,
+    length_ratio: float | None,
+    length_min: int | None,
+    baseline: str | None,
+    fail_on: str | None,
     out_format: str,
     output: str,
     stats: bool,
 ) -> None:
+    from pathlib import Path
+
     from termkit.check import Severity, check_files, report
-    from termkit.errors import TermkitError
+    from termkit.check.baseline import apply_baseline, load_baseline
+    from termkit.check.config import find_config, load_config, options_from, select, split_names
+    from termkit.errors import TermkitError, UsageError
     from termkit.glossary import load_glossary
     from termkit.io import atomic_binary, atomic_text
     from termkit.model import Glossary
 
     if not translations and not pairs:
         raise click.UsageError("give at least one TRANSLATION file or --pair SOURCE TARGET")
-    chosen = [c for c in (only or CHECKS) if c not in skip]
+    try:
+        project = None if no_config else Path(config_path) if config_path else find_config()
+        if project is not None and not project.is_file():
+            raise UsageError("no such configuration file", path=str(project))
+        config = load_config(project)
+        names = split_names(only + only_alias) or config.checks
+        chosen = select(names, [*config.skip, *split_names(skip)])
+        options = options_from(
+            config.options,
+            cjk_latin_spacing=cjk_latin_spacing,
+            quote_style=quote_style,
+            fullwidth_digits=fullwidth_digits,
+            length_ratio=length_ratio,
+            length_min=length_min,
+        )
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    fail_level = fail_on or config.fail_on or "error"
     try:
         # Concepts side by side, not merged: merging re-settles statuses (two preferred
         # renderings would become candidates), and the checks must see each file's own.
         loaded = [load_glossary(p) for p in glossaries]
-        glossary = Glossary([c for g in loaded for c in g.concepts])
+        glossary = Glossary([c for g in loaded for c in g.concepts]) if loaded else None
         regional = [load_glossary(p) for p in regionals]
+        known = load_baseline(baseline) if baseline else None
     except TermkitError as exc:
         # Nothing can be checked without the glossaries: an input error, exit 2.
         click.echo(f"Error: {exc}", err=True)
@@ -127,15 +204,25 @@ def check(
         pairs=list(pairs),
         regional=regional,
         checks=chosen,
+        options=options,
         format=input_format,
         source_lang=source_lang,
         target_lang=target_lang,
     )
-    summary = report.Summary(result.files, result.units, result.findings, result.errors)
-    threshold = None if fail_on == "never" else Severity(fail_on)
+    findings, hidden = apply_baseline(result.findings, known) if known else (result.findings, 0)
+    notes: tuple[str, ...] = ()
+    if "cjk-latin-spacing" in chosen and options.cjk_latin_spacing != "off":
+        notes = (f"cjk-latin-spacing style: {options.cjk_latin_spacing}",)
+    summary = report.Summary(result.files, result.units, findings, result.errors, hidden, notes)
+    threshold = None if fail_level == "never" else Severity(fail_level)
     if out_format == "junit":
         with atomic_binary(output) as fb:
             fb.write(report.render_junit(summary, threshold))
+    elif out_format == "html":
+        from termkit.check.html import render_html
+
+        with atomic_text(output) as fh:
+            fh.write(render_html(summary, options=options, checks=chosen))
     else:
         text = report.render_json(summary) if out_format == "json" else report.render_text(summary)
         with atomic_text(output) as fh:
@@ -148,5 +235,5 @@ def check(
         click.echo(f"Error: {error}", err=True)
     if result.errors:
         ctx.exit(2)
-    if threshold is not None and any(f.severity.rank >= threshold.rank for f in result.findings):
+    if threshold is not None and any(f.severity.rank >= threshold.rank for f in findings):
         ctx.exit(1)

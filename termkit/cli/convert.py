@@ -51,7 +51,9 @@ def _open_input(path: str) -> BinaryIO:
 @click.option("--format", "kind", type=click.Choice(_KINDS), default=None,
               help="File kind (default: from the extension; anything else is plain text).")
 @click.option("--retag", is_flag=True,
-              help="Rewrite Chinese language tags (TMX/XLIFF/TBX attributes, CSV/TSV headers) to the target variant.")
+              help="Rewrite Chinese language tags (TMX/XLIFF/TBX attributes, TMX x-lang props, CSV/TSV "
+                   "headers) to the target variant; a converted TMX tuv, TBX langSec or table column "
+                   "whose language the unit, concept or table already has is left out.")
 def convert(inputs: tuple[str, ...], config: str, glossaries: tuple[str, ...],
             glossary_format: str | None, output: str, in_place: bool, kind: str | None,
             retag: bool) -> None:

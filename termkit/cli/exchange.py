@@ -16,7 +16,7 @@ from termkit.cli.common import dumps, warn
 from termkit.errors import UnknownFormatError, UsageError
 from termkit.model import Glossary, Notice
 
-EXPORT_FORMATS = ("tmx", "tbx", "po", "omegat", "csv", "tsv", "json", "termkit")
+EXPORT_FORMATS = ("tmx", "tbx", "po", "omegat", "csv", "tsv", "xlsx", "json", "termkit")
 
 # Which export options each format understands; anything else is a usage error.
 _FORMAT_OPTIONS: dict[str, tuple[str, ...]] = {
@@ -24,12 +24,15 @@ _FORMAT_OPTIONS: dict[str, tuple[str, ...]] = {
     "tbx": ("tbx_version",),
     "po": ("locale", "reverse"),
     "omegat": ("locale", "reverse"),
+    "csv": ("bom",),
+    "tsv": ("bom",),
 }
 _OPTION_FLAGS = {
     "locale": "--locale",
     "reverse": "--reverse",
     "lang_style": "--lang-style",
     "tbx_version": "--tbx-version",
+    "bom": "--bom",
 }
 
 
@@ -97,6 +100,11 @@ def _write(fmt_name: str, glossary: Glossary, output: str, options: dict[str, An
     help="tbx: TBX v3 TBX-Basic (default) or TBX v2 martif for older tools.",
 )
 @click.option(
+    "--bom", is_flag=True, default=None,
+    help="csv/tsv: start the file with a UTF-8 byte order mark, so that Excel opens it as "
+    "UTF-8 instead of showing mojibake (other tools do not need it).",
+)
+@click.option(
     "--zhuyin", is_flag=True,
     help="Add the zhuyin (bopomofo) reading of Chinese terms where the format has room for it.",
 )
@@ -110,10 +118,11 @@ def export(
     reverse: bool | None,
     lang_style: str | None,
     tbx_version: str | None,
+    bom: bool | None,
     zhuyin: bool,
     as_json: bool,
 ) -> None:
-    """Export GLOSSARY to TMX, TBX, PO, OmegaT, CSV, TSV, JSON or the termkit text format.
+    """Export GLOSSARY to TMX, TBX, PO, OmegaT, CSV, TSV, Excel, JSON or the termkit text format.
 
     GLOSSARY is any file termkit reads as a glossary (format from its name, or --from).
     Concepts a format cannot hold (for example no Chinese term for the PO locale) are
@@ -128,6 +137,7 @@ def export(
             "reverse": True if reverse else None,
             "lang_style": lang_style,
             "tbx_version": int(tbx_version) if tbx_version else None,
+            "bom": True if bom else None,
         },
     )
     _, data = _read_one(glossary, from_format)

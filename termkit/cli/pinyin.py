@@ -27,7 +27,9 @@ _FORMATS = ("inline", "ruby", "tsv", "json")
               help="Read each Chinese run as a personal name (surname readings: 曾 Zēng, 單 Shàn).")
 @click.option("--words/--no-words", default=True, show_default=True,
               help="Group syllables into words (pinyin orthography) or annotate each character alone.")
-@click.option("--heteronym", is_flag=True, help="List every reading of each character (JSON output).")
+@click.option("--heteronym", is_flag=True,
+              help="Give every reading of each character, the chosen one first: in inline, TSV and "
+                   "ruby as pypinyin does (中心 -> zhōng,zhòng xīn), in JSON as a candidates list.")
 @click.option("--lang", default="zh-Hant", show_default=True, help="Language tag of the ruby HTML page.")
 @click.option("-o", "--output", default="-", show_default=True,
               help="Output file ('-' = stdout); written atomically.")
@@ -62,17 +64,18 @@ def pinyin(text: str | None, input_path: str | None, style: str, fmt: str,
         return lib.annotate(part, glossary=gloss, heteronym=heteronym, words=words, name=name_mode)
 
     if fmt == "inline":
-        body = "\n".join(lib.render_inline(tokens(line), chosen) for line in source.split("\n"))
+        body = "\n".join(lib.render_inline(tokens(line), chosen, heteronym=heteronym)
+                         for line in source.split("\n"))
         rendered = body if body.endswith("\n") else body + "\n"
     else:
         rows = [(line, tokens(line)) for line in lib.lines_of(source)]
         if fmt == "tsv":
-            rendered = lib.render_tsv(rows, chosen)
+            rendered = lib.render_tsv(rows, chosen, heteronym=heteronym)
         elif fmt == "json":
             rendered = lib.to_json(rows, chosen, heteronym)
         else:
             from termkit.pinyin.ruby import render_ruby_html
 
-            rendered = render_ruby_html(rows, chosen, lang=lang)
+            rendered = render_ruby_html(rows, chosen, lang=lang, heteronym=heteronym)
     with atomic_text(output) as fh:
         fh.write(rendered)

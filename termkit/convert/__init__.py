@@ -5,6 +5,7 @@ variants), :mod:`~termkit.convert.converter` (the glossary lock and text convers
 :mod:`~termkit.convert.compiled_lock` (the same lock compiled into OpenCC for large inputs),
 :mod:`~termkit.convert.opencc_data` (OpenCC's dictionaries and chain steps, read as data),
 :mod:`~termkit.convert.files` (TMX, XLIFF, TBX, PO, CSV/TSV converted in their Chinese content),
+:mod:`~termkit.convert.retag` (the language tags ``--retag`` writes, and the duplicates it leaves out),
 :mod:`~termkit.convert.audit` (what OpenCC does to each glossary term),
 :mod:`~termkit.convert.detect` (characters of the other script) and
 :mod:`~termkit.convert.regional` (the cross-strait glossary built from conversion groups).

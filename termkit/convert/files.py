@@ -5,7 +5,8 @@ stays the same: XML is first parsed with :mod:`termkit.xmlsafe` (malformed input
 with its line and column), then a token pass over the text rewrites only the character data
 of Chinese elements (TMX ``<seg>`` of Chinese ``<tuv>``s without inline-code content, XLIFF
 ``<target>`` when the target language is Chinese, TBX Chinese ``langSec``/``langSet``) and,
-on request, the language attributes. PO files are rewritten line by line (``msgstr``
+on request, the language attributes (:mod:`termkit.convert.retag`: no language twice in a unit).
+PO files are rewritten line by line (``msgstr``
 literals; the header's ``Language``). CSV/TSV convert the cells of columns whose header is a
 Chinese language tag. Plain text is streamed in chunks (:meth:`Converter.convert_stream`).
 """
@@ -16,12 +17,13 @@ import codecs
 import io
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import BinaryIO
 
 from termkit import lang, xmlsafe
 from termkit.convert.converter import Converter
+from termkit.convert.retag import Piece, duplicates, is_chinese, is_lang_prop, retag_value
 from termkit.errors import EncodingError, FormatError, UsageError
 
 KINDS = ("text", "tmx", "xliff", "tbx", "po", "csv", "tsv")
@@ -39,22 +41,6 @@ def detect_kind(path: str, explicit: str | None = None) -> str:
             raise UsageError(f"unknown file kind {explicit!r}", hint="one of: " + ", ".join(KINDS))
         return explicit
     return _EXTENSIONS.get(PurePath(path).suffix.lower(), "text")
-
-
-def retag_value(old: str, target: str) -> str:
-    """``target`` spelled the way ``old`` was (``zh_TW`` -> ``zh_CN``, ``zh-TW`` -> ``zh-CN``)."""
-    t = lang.parse(old)
-    if t.script is not None and old.replace("_", "-").count("-") >= 1 and len(
-        old.replace("_", "-").split("-")[1]
-    ) == 4:
-        new = lang.normalize(target)  # the old tag spelled a script: keep BCP 47 with script
-    else:
-        new = lang.to_short(target)
-    if "_" in old:
-        new = new.replace("-", "_")
-    if old.islower() and len(old) > 3:  # "zh-tw" style, not a bare "zh"
-        new = new.lower()
-    return new
 
 
 # --------------------------------------------------------------------------- decoding
@@ -110,6 +96,7 @@ class _Frame:
     lang: str | None
     convert: bool
     code: bool
+    role: str = ""  # "group", "piece" or "lang-prop" while retagging
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,11 +108,16 @@ class XmlRules:
     reentry_elements: frozenset[str]  # text again (``<sub>`` inside a code)
     retag: frozenset[str]  # elements whose language attributes --retag rewrites
     lang_attrs: tuple[str, ...] = ("xml:lang",)
+    # --retag: one language at most once among the pieces of a group (TMX tuvs of a tu)
+    groups: frozenset[str] = frozenset()
+    pieces: frozenset[str] = frozenset()
+    prop_element: str = ""  # TMX <prop>: an ``x-lang``-style type is retagged with its piece
 
 
 TMX_RULES = XmlRules(
     frozenset({"seg"}), frozenset({"bpt", "ept", "ph", "it", "ut"}), frozenset({"sub"}),
     frozenset({"tuv", "tu", "header"}), ("xml:lang", "lang"),
+    groups=frozenset({"tu"}), pieces=frozenset({"tuv"}), prop_element="prop",
 )
 XLIFF_RULES = XmlRules(
     frozenset({"target"}), frozenset({"bpt", "ept", "ph", "it"}), frozenset({"sub"}),
@@ -134,6 +126,7 @@ XLIFF_RULES = XmlRules(
 TBX_RULES = XmlRules(
     frozenset({"langSec", "langSet"}), frozenset(), frozenset(),
     frozenset({"langSec", "langSet"}),
+    groups=frozenset({"conceptEntry", "termEntry"}), pieces=frozenset({"langSec", "langSet"}),
 )
 
 
@@ -150,7 +143,7 @@ def _rewrite_attrs(tag: str, names: set[str], target: str) -> str:
 
     def sub(m: re.Match[str]) -> str:
         value = m.group(2)[1:-1]
-        if m.group(1) not in names or not value or not lang.is_chinese(value):
+        if m.group(1) not in names or not value or not is_chinese(value):
             return m.group(0)
         quote = m.group(2)[0]
         return m.group(0)[: m.start(2) - m.start(0)] + quote + retag_value(value, target) + quote
@@ -172,18 +165,53 @@ def _convert_text_node(raw: str, conv: Converter) -> str:
     return "".join(out)
 
 
+@dataclass(slots=True)
+class _Piece:
+    """A retagged element of a group being written: where it is in the output, its tags."""
+
+    start: int  # index in the output list (its leading whitespace included)
+    end: int = -1
+    tag: str | None = None  # language attribute before / after retagging
+    new_tag: str | None = None
+    prop: str | None = None  # ``x-lang``-style prop before / after
+    new_prop: str | None = None
+    text: list[str] = field(default_factory=list)  # converted text inside it
+
+    def piece(self) -> Piece:
+        if self.prop is not None:
+            return Piece(self.prop, self.new_prop, "".join(self.text))
+        return Piece(self.tag, self.new_tag, "".join(self.text))
+
+
+def _drop_duplicates(out: list[str], group: list[_Piece]) -> None:
+    """Blank the retagged pieces of a closed group whose language it already has."""
+    for i in duplicates([p.piece() for p in group]):
+        for j in range(group[i].start, group[i].end):
+            out[j] = ""
+
+
 def convert_xml_text(text: str, conv: Converter, rules: XmlRules, *, retag: bool = False,
                      kind: str = "xml") -> str:
-    """Rewrite the Chinese character data of a (well-formed) XML document given as text."""
+    """Rewrite the Chinese character data of a (well-formed) XML document given as text.
+
+    With ``retag``, Chinese language attributes (and, in a TMX ``<tuv>``, ``x-lang``-style
+    props) become the converter's target variant, and a converted piece whose new language
+    its group already had is left out (:func:`termkit.convert.retag.duplicates`).
+    """
     out: list[str] = []
     stack: list[_Frame] = [_Frame("", None, False, False)]
     target_lang: str | None = None  # XLIFF: file target-language / trgLang
+    group: list[_Piece] | None = None  # pieces of the open group (retag only)
+    piece: _Piece | None = None
+    lang_names = set(rules.lang_attrs) | {"srclang", "target-language", "trgLang"}
     for m in _TOKEN_RE.finditer(text):
         tok = m.group(0)
         top = stack[-1]
         if tok.startswith("<![CDATA["):
             if top.convert and not top.code:
                 tok = "<![CDATA[" + conv.convert(tok[9:-3]) + "]]>"
+                if piece is not None:
+                    piece.text.append(tok[9:-3])
             out.append(tok)
             continue
         if tok.startswith(("<!", "<?")):
@@ -191,7 +219,15 @@ def convert_xml_text(text: str, conv: Converter, rules: XmlRules, *, retag: bool
             continue
         if tok.startswith("</"):
             if len(stack) > 1:
-                stack.pop()
+                frame = stack.pop()
+                out.append(tok)
+                if frame.role == "piece" and piece is not None:
+                    piece.end = len(out)
+                    piece = None
+                elif frame.role == "group" and group is not None:
+                    _drop_duplicates(out, group)
+                    group = None
+                continue
             out.append(tok)
             continue
         if tok.startswith("<"):
@@ -208,23 +244,41 @@ def convert_xml_text(text: str, conv: Converter, rules: XmlRules, *, retag: bool
             if kind == "xliff" and name == "target" and own is None:
                 cur_lang = target_lang
             convert = top.convert or (
-                name in rules.text_elements and cur_lang is not None and lang.is_chinese(cur_lang)
+                name in rules.text_elements and cur_lang is not None and is_chinese(cur_lang)
             )
             code = top.code
             if name in rules.code_elements:
                 code = True
             elif name in rules.reentry_elements:
                 code = False
+            role = ""
             if retag and name in rules.retag:
-                names = set(rules.lang_attrs)
-                names |= {"srclang", "target-language", "trgLang"}
-                tok = _rewrite_attrs(tok, names, conv.target)
-            if not tok.rstrip().endswith("/>"):
-                stack.append(_Frame(name, cur_lang, convert, code))
+                tok = _rewrite_attrs(tok, lang_names, conv.target)
+            empty = tok.rstrip().endswith("/>")
+            if retag and not empty:
+                if name in rules.groups and group is None:
+                    group, role = [], "group"
+                elif name in rules.pieces and group is not None and piece is None:
+                    start = len(out) - 1 if out and out[-1].isspace() else len(out)
+                    new_own = retag_value(own, conv.target) if own and is_chinese(own) else own
+                    piece, role = _Piece(start, tag=own, new_tag=new_own), "piece"
+                    group.append(piece)
+                elif (name == rules.prop_element and piece is not None
+                      and is_lang_prop(attrs.get("type", ""))):
+                    role = "lang-prop"
+            if not empty:
+                stack.append(_Frame(name, cur_lang, convert, code, role))
             out.append(tok)
             continue
-        if top.convert and not top.code:
+        if top.role == "lang-prop" and piece is not None:
+            value = tok.strip()
+            if value and is_chinese(value):
+                piece.prop, piece.new_prop = value, retag_value(value, conv.target)
+                tok = tok.replace(value, piece.new_prop)
+        elif top.convert and not top.code:
             tok = _convert_text_node(tok, conv)
+            if piece is not None:
+                piece.text.append(tok)
         out.append(tok)
     return "".join(out)
 
@@ -284,6 +338,16 @@ def _retag_language(raw: str, target: str) -> str:
 
 def convert_po_text(text: str, conv: Converter, path: str = "-", *, retag: bool = True) -> str:
     """Convert every ``msgstr`` of a PO file; keep all other bytes; update ``Language``."""
+    from termkit.formats.po_syntax import scan
+
+    # A broken catalog is refused as msgfmt would refuse it, with its line and column, rather
+    # than converted around the break.
+    problems = scan(text).errors
+    if problems:
+        first = problems[0]
+        raise FormatError(
+            f"PO syntax error: {first.message}", path=path, line=first.line, column=first.column
+        )
     lines = text.splitlines(keepends=True)
     out = list(lines)
     entries: list[tuple[str, list[int]]] = []  # (keyword, line indexes of its literals)
@@ -401,18 +465,30 @@ def convert_table_text(text: str, conv: Converter, sep: str, path: str = "-", *,
         and _looks_like_tag(text[s:e].strip())
     }
     edits: list[tuple[int, int, str]] = []
+    dropped: set[int] = set()
     if retag:
+        header = [text[s:e].strip() for s, e, _q in rows[0]]
+        new_header = [retag_value(h, conv.target) if i in chinese else h for i, h in enumerate(header)]
+        # A converted column whose language the table already has would be a second one.
+        dropped = duplicates([Piece(h, n) for h, n in zip(header, new_header, strict=True)])
         for i in sorted(chinese):
             s, e, _q = rows[0][i]
-            edits.append((s, e, retag_value(text[s:e].strip(), conv.target)))
+            edits.append((s, e, new_header[i]))
     for row in rows[1:]:
         for i in chinese:
-            if i < len(row):
+            if i < len(row) and i not in dropped:
                 s, e, _q = row[i]
                 cell = text[s:e]
                 new = conv.convert(cell)
                 if new != cell:
                     edits.append((s, e, new))
+    out = _apply_edits(text, edits)
+    if dropped:
+        return _drop_columns(out, sep, path, dropped)
+    return out
+
+
+def _apply_edits(text: str, edits: list[tuple[int, int, str]]) -> str:
     out, pos = [], 0
     for s, e, new in sorted(edits):
         out.append(text[pos:s])
@@ -420,6 +496,22 @@ def convert_table_text(text: str, conv: Converter, sep: str, path: str = "-", *,
         pos = e
     out.append(text[pos:])
     return "".join(out)
+
+
+def _drop_columns(text: str, sep: str, path: str, columns: set[int]) -> str:
+    """The table without ``columns``; every other byte of the kept cells as it was."""
+    if sep == "\t":
+        lines = text.splitlines(keepends=True)
+        return "".join(
+            sep.join(c for i, c in enumerate(body.split(sep)) if i not in columns) + line[len(body):]
+            for line in lines for body in [line.rstrip("\r\n")]
+        )
+    edits = []
+    for row in _csv_records(text, path):
+        raw = [(s - 1, e + 1) if quoted else (s, e) for s, e, quoted in row]
+        kept = sep.join(text[s:e] for i, (s, e) in enumerate(raw) if i not in columns)
+        edits.append((raw[0][0], raw[-1][1], kept))
+    return _apply_edits(text, edits)
 
 
 def _looks_like_tag(cell: str) -> bool:

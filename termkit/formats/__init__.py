@@ -133,6 +133,7 @@ for _fmt in (
     Format("omegat", "OmegaT glossary (tab-separated)", (".omegat.tsv", ".utf8"), "termkit.formats.omegat"),
     Format("csv", "CSV with a header row of language columns", (".csv",), "termkit.formats.csv_glossary"),
     Format("tsv", "TSV with a header row of language columns", (".tsv",), "termkit.formats.tsv_glossary"),
+    Format("xlsx", "Excel workbook (.xlsx) with a header row of language columns", (".xlsx",), "termkit.formats.xlsx"),
     Format("mediawiki", "MediaWiki conversion groups (JSON or -{…}- rule text)", (".cgroup.json", ".rules.txt"), "termkit.formats.mediawiki"),
 ):
     register(_fmt)

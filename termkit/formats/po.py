@@ -23,7 +23,9 @@ Writing (``write_glossary(glossary, stream, locale="zh_TW", reverse=False)``):
 
 Reading decodes the bytes itself (BOM, else the header's charset, else UTF-8, else Big5 or
 GB18030 as :mod:`termkit.textio` detects them — a catalog in another encoding without a
-charset, like the LISA kit's Latin-1 French PO, is refused with a located error) and hands the *text* to polib, never a path. Obsolete (``#~``) entries are
+charset, like the LISA kit's Latin-1 French PO, is refused with a located error), scans it
+for syntax errors as msgfmt would (:mod:`termkit.formats.po_syntax`; the first one is a
+:class:`FormatError` with line and column) and hands the *text* to polib, never a path. Obsolete (``#~``) entries are
 skipped (counted in a notice); fuzzy entries become candidates; plurals keep ``msgstr[0]`` as
 the term and the other forms as ``po:`` properties. The catalog language comes from the
 ``Language`` header, else from a file name like ``glossary.zh_TW.po``.
@@ -52,6 +54,7 @@ from termkit.formats.delimited import (
     zh_pinyin,
     zh_zhuyin,
 )
+from termkit.formats.po_syntax import PoSyntaxError, blank_broken, scan
 from termkit.model import (
     Concept,
     Glossary,
@@ -290,11 +293,26 @@ def _decode(data: bytes, path: str) -> tuple[str, list[Notice]]:
         raise encoding_error(data, exc, path, declared) from None
 
 
-def _parse(data: bytes, path: str) -> Any:
-    """The polib catalog of ``data``; decoding notices are kept on it as ``termkit_notices``."""
+def _parse(data: bytes, path: str, syntax: list[PoSyntaxError] | None = None) -> Any:
+    """The polib catalog of ``data``; decoding notices are kept on it as ``termkit_notices``.
+
+    The text is scanned for syntax errors first (:mod:`termkit.formats.po_syntax`): the first
+    one is raised as a :class:`FormatError` with its line and column, unless ``syntax`` is a
+    list, which then receives every error while the entries that are whole are still read
+    (the lines of broken entries are emptied, so line numbers stay true).
+    """
     import polib
 
     text, notices = _decode(data, path)
+    scanned = scan(text)
+    if scanned.errors:
+        if syntax is None:
+            first = scanned.errors[0]
+            raise FormatError(
+                f"PO syntax error: {first.message}", path=path, line=first.line, column=first.column
+            )
+        syntax.extend(scanned.errors)
+        text = blank_broken(text, scanned.broken)
     if "\n" not in text:
         text += "\n"  # polib treats a one-line string that names an existing file as a path
     try:
@@ -491,9 +509,15 @@ def read_glossary(stream: BinaryIO, path: str) -> Glossary:
     return glossary
 
 
-def iter_units(stream: BinaryIO, path: str) -> Iterator[Unit]:
-    """Each non-obsolete entry as a unit: id = msgctxt + EOT + msgid, location = its line."""
-    po = _parse(stream.read(), path)
+def iter_units(
+    stream: BinaryIO, path: str, *, syntax: list[PoSyntaxError] | None = None
+) -> Iterator[Unit]:
+    """Each non-obsolete entry as a unit: id = msgctxt + EOT + msgid, location = its line.
+
+    With ``syntax`` (a list), syntax errors are appended to it instead of raised, and the
+    entries that are whole are still read (``termkit check`` reports the errors as findings).
+    """
+    po = _parse(stream.read(), path, syntax)
     src_tag, tgt_tag, _ = _languages(po, path)
     for entry in _live_entries(po):
         msgstr = _translation(entry)

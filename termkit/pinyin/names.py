@@ -53,7 +53,8 @@ def surnames() -> dict[str, Surname]:
 
 
 def _clean(zh: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFC", zh) if not ch.isspace())
+    # NFKC folds the Kangxi radicals PDF text extraction prints (``王⾦波``) to ideographs.
+    return "".join(ch for ch in unicodedata.normalize("NFKC", zh) if not ch.isspace())
 
 
 def split_name(zh: str) -> tuple[str, str]:
@@ -157,6 +158,14 @@ def _syllable_spellings(readings: tuple[str, ...]) -> frozenset[str]:
     for r in readings:
         out |= romanize.spellings(r)
     return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def char_spellings(ch: str) -> frozenset[str]:
+    """ASCII spellings of every reading of one character in Hanyu Pinyin, Wade-Giles,
+    Tongyong and MPS II (鵬 -> peng, p'eng folded to peng …); empty for a character without
+    a reading. Used to recognize romanized names and places."""
+    return _syllable_spellings(_char_readings(ch))
 
 
 @lru_cache(maxsize=16384)
@@ -327,6 +336,36 @@ def _score(zh: str, surname_tok: str, given_toks: list[str]) -> tuple[float, str
     if s_best < 0.2:
         score *= 0.5  # another family's name: a matching given name alone is not the person
     return score, f"{s_form} {g_form}".strip()
+
+
+@lru_cache(maxsize=65536)
+def is_romanizable(word: str) -> bool:
+    """True if every hyphen-separated piece of ``word`` splits into known syllable spellings
+    (``Kuo-Cheng``, ``Dapeng``; not ``Bay``)."""
+    return _romanizable(word)
+
+
+@lru_cache(maxsize=65536)
+def fewest_syllables(word: str) -> int:
+    """The fewest known syllables ``word`` splits into, hyphen-separated pieces apart
+    (``Dapeng`` 2, ``Kuo-Cheng`` 2, ``long`` 1); 0 when it does not split into syllables."""
+    known = _known_spellings()
+    total = 0
+    for piece in re.split(r"[-'’‘ʻ`]", word):
+        folded = romanize.ascii_fold(piece)
+        if not folded:
+            continue
+        best = {0: 0}  # position -> fewest syllables reaching it
+        for i in range(len(folded)):
+            if i not in best:
+                continue
+            for j in range(i + 1, min(len(folded), i + 6) + 1):
+                if folded[i:j] in known and best.get(j, 99) > best[i] + 1:
+                    best[j] = best[i] + 1
+        if len(folded) not in best:
+            return 0
+        total += best[len(folded)]
+    return total
 
 
 def _romanizable(word: str) -> bool:

@@ -1,6 +1,9 @@
 """Plain-text renderings of annotated text: inline readings, TSV and JSON.
 
-Ruby HTML is in :mod:`termkit.pinyin.ruby`.
+Ruby HTML is in :mod:`termkit.pinyin.ruby`. Every rendering can show heteronyms (all the
+readings of each character, for tokens annotated with ``heteronym=True``): inline and TSV
+write them as pypinyin's command line does (``le,liǎo,liào``: commas between a character's
+readings, spaces between syllables), JSON adds a ``candidates`` list per word.
 """
 
 from __future__ import annotations
@@ -12,14 +15,17 @@ from typing import Any
 from termkit.pinyin.tokens import Style, Token, reading
 
 
-def render_inline(tokens: Sequence[Token], style: Style = Style.TONE) -> str:
-    """Each run of Chinese words followed by its reading in parentheses: ``權力平衡(quánlì pínghéng)``."""
+def render_inline(tokens: Sequence[Token], style: Style = Style.TONE, *, heteronym: bool = False) -> str:
+    """Each run of Chinese words followed by its reading in parentheses: ``權力平衡(quánlì pínghéng)``.
+
+    With ``heteronym``: ``中心(zhōng,zhòng xīn)``.
+    """
     out: list[str] = []
     run: list[Token] = []
 
     def flush() -> None:
         if run:
-            out.append("".join(t.text for t in run) + "(" + reading(run, style) + ")")
+            out.append("".join(t.text for t in run) + "(" + reading(run, style, heteronym=heteronym) + ")")
             run.clear()
 
     for tok in tokens:
@@ -37,11 +43,13 @@ def lines_of(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def render_tsv(rows: Sequence[tuple[str, Sequence[Token]]], style: Style = Style.TONE) -> str:
-    """``term<TAB>reading`` per row, with a header line."""
+def render_tsv(
+    rows: Sequence[tuple[str, Sequence[Token]]], style: Style = Style.TONE, *, heteronym: bool = False
+) -> str:
+    """``term<TAB>reading`` per row, with a header line (readings as in :func:`render_inline`)."""
     out = ["term\treading"]
     for text, tokens in rows:
-        out.append(f"{_tsv_cell(text)}\t{_tsv_cell(reading(tokens, style).strip())}")
+        out.append(f"{_tsv_cell(text)}\t{_tsv_cell(reading(tokens, style, heteronym=heteronym).strip())}")
     return "\n".join(out) + "\n"
 
 

@@ -18,11 +18,14 @@ _CSS = (
 )
 
 
-def ruby_word(token: Token, style: Style = Style.TONE) -> str:
-    """``<ruby>權<rt>quán</rt>力<rt>lì</rt></ruby>`` per written word; escaped text otherwise."""
+def ruby_word(token: Token, style: Style = Style.TONE, *, heteronym: bool = False) -> str:
+    """``<ruby>權<rt>quán</rt>力<rt>lì</rt></ruby>`` per written word; escaped text otherwise.
+
+    With ``heteronym`` each ``<rt>`` holds every reading of its character (``le,liǎo,liào``).
+    """
     if not token.chinese:
         return escape(token.text)
-    sylls = token.syllables(style)
+    sylls = token.heteronym_reading(style).split(" ") if heteronym else token.syllables(style)
     out: list[str] = []
     pos = 0
     for size in token.parts:  # one <ruby> per written word: 現實|主義
@@ -41,10 +44,12 @@ def render_ruby_html(
     *,
     title: str = "Pinyin",
     lang: str = "zh-Hant",
+    heteronym: bool = False,
 ) -> str:
     """A complete HTML page: one paragraph of ruby-annotated words per row."""
     body = "\n".join(
-        "<p>" + "".join(ruby_word(t, style) for t in tokens) + "</p>" for _text, tokens in rows
+        "<p>" + "".join(ruby_word(t, style, heteronym=heteronym) for t in tokens) + "</p>"
+        for _text, tokens in rows
     )
     return (
         "<!DOCTYPE html>\n"

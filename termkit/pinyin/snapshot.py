@@ -130,17 +130,17 @@ def _pypinyin_folder() -> Path | None:
 
 
 def _snapshot_file(folder: Path) -> Path | None:
-    # Named after pypinyin's dictionary files (size and time): a new pypinyin, a new snapshot.
+    # Named after pypinyin's dictionary files (their content): a new pypinyin, a new snapshot.
+    from termkit.lexicon import cache_dir, file_stamp
+
     stamp = []
     for name in (
         "pinyin_dict.json", "phrases_dict.json", "pinyin_dict.py", "phrases_dict.py", "constants.py"
     ):
         try:
-            st = (folder / name).stat()
+            stamp.append(file_stamp(folder / name))
         except OSError:
             return None
-        stamp.append(f"{st.st_size}-{st.st_mtime_ns}")
-    from termkit.lexicon import cache_dir
 
     name = f"pypinyin-v{SNAPSHOT_VERSION}-m{marshal.version}-{'-'.join(stamp)}.marshal"
     return cache_dir() / name

@@ -99,6 +99,22 @@ class Token:
         """All readings per character in ``style`` (heteronyms), chosen one first."""
         return [[render_syllable(r, style) for r in reads] for reads in self.readings]
 
+    def heteronym_reading(self, style: Style = Style.TONE) -> str:
+        """Every reading of each character, as pypinyin's command line writes them.
+
+        Syllables are separated by spaces and a character's readings by commas, the chosen
+        one first (``了`` -> ``le,liǎo,liào``); a capitalized syllable's alternatives too.
+        """
+        if not self.readings:
+            return self.text
+        out: list[str] = []
+        for chosen, reads in zip(self.syllables(style), self.candidates(style), strict=True):
+            rest = [r for r in reads[1:] if r.lower() != chosen.lower()]
+            if chosen[:1].isupper():
+                rest = [_capitalize(r) for r in rest]
+            out.append(",".join([chosen, *rest]))
+        return " ".join(out)
+
 
 
 def _capitalize(s: str) -> str:
@@ -145,14 +161,21 @@ def _full_width(ch: str) -> bool:
     return "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
 
 
-def reading(tokens: Iterable[Token], style: Style = Style.TONE) -> str:
-    """The reading of a token sequence: words separated by spaces, other text kept as it is."""
+def reading(tokens: Iterable[Token], style: Style = Style.TONE, *, heteronym: bool = False) -> str:
+    """The reading of a token sequence: words separated by spaces, other text kept as it is.
+
+    With ``heteronym`` each word gives every reading of its characters
+    (:meth:`Token.heteronym_reading`).
+    """
     out: list[str] = []
     last = ""  # last character written
     prev_chinese = False
     for tok in tokens:
         chinese = bool(tok.readings)
-        piece = tok.reading(style) if chinese else tok.text
+        if not chinese:
+            piece = tok.text
+        else:
+            piece = tok.heteronym_reading(style) if heteronym else tok.reading(style)
         if not piece:
             continue
         if chinese and (prev_chinese or (last and not last.isspace() and not _full_width(last))):

@@ -1,31 +1,45 @@
-"""Readers of article records: abstract-page text, RIS and JSON Lines.
+"""Readers of article records: page text (unlabelled or labelled), RIS, JSON Lines, BibTeX, EndNote.
 
 ``read_records(path)`` reads a file (``-`` for stdin), ``parse_records(data, path)`` reads
 bytes already in memory. Both decode with :func:`termkit.textio.decode_text` (UTF-8 with or
 without BOM, UTF-16 with BOM, Big5/CP950, GB18030) and pick the format:
 
-1. ``format=`` when given (``"page"``, ``"ris"``, ``"jsonl"``; anything else is a
+1. ``format=`` when given (one of :data:`FORMATS`; anything else is a
    :class:`~termkit.errors.UsageError`);
-2. the extension: ``.ris`` -> RIS, ``.jsonl``/``.ndjson`` -> JSON Lines;
+2. the extension: ``.ris`` -> RIS, ``.jsonl``/``.ndjson`` -> JSON Lines, ``.bib`` ->
+   BibTeX, ``.enw`` -> EndNote/Refer;
 3. the content: a first non-blank line starting with ``TY  -`` is RIS, one starting with
-   ``{`` is JSON Lines;
-4. otherwise abstract-page text (:mod:`termkit.records.page`).
+   ``{`` is JSON Lines, ``@type{`` BibTeX, ``%X `` (a Refer tag) EndNote/Refer; page text
+   with two field labels or more at line starts (``題名：``, ``關鍵詞``, ``Key words:`` …)
+   is a labelled page (:mod:`termkit.records.labelled`);
+4. otherwise unlabelled page text (:mod:`termkit.records.page`).
 
 Record ids: page text -> the file stem (``STEM#N`` when a file holds several records);
-RIS -> the ``ID`` tag, else ``STEM#N``; JSON Lines -> the ``id`` field, else ``STEM#N``
-(N counts records from 1). Standard input has the stem ``stdin``.
+RIS -> the ``ID`` tag, else ``STEM#N``; JSON Lines -> the ``id`` field, else ``STEM#N``;
+BibTeX -> the entry key; EndNote -> ``STEM#N`` (N counts records from 1). Standard input
+has the stem ``stdin``.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 
 from termkit.errors import UsageError
 from termkit.io import read_bytes
 from termkit.model import Record
 
-FORMATS = ("page", "ris", "jsonl")
-_EXTENSIONS = {".ris": "ris", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+FORMATS = ("page", "labelled", "ris", "jsonl", "bibtex", "endnote")
+_EXTENSIONS = {
+    ".ris": "ris",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".bib": "bibtex",
+    ".bibtex": "bibtex",
+    ".enw": "endnote",
+}
+_BIBTEX_START = re.compile(r"^@\s*[A-Za-z]+\s*[{(]")
+_REFER_TAG = re.compile(r"^%[A-Z0-9@+?!#$&()*^~\]\[<>=]\s")
 
 __all__ = ["FORMATS", "detect_format", "parse_records", "read_records", "record_stem"]
 
@@ -36,7 +50,7 @@ def record_stem(path: str) -> str:
 
 
 def detect_format(path: str, text: str) -> str:
-    """``page``, ``ris`` or ``jsonl`` from the file name, then from the decoded content."""
+    """One of :data:`FORMATS` from the file name, then from the decoded content."""
     by_name = _EXTENSIONS.get(PurePath(path).suffix.lower()) if path != "-" else None
     if by_name:
         return by_name
@@ -48,8 +62,14 @@ def detect_format(path: str, text: str) -> str:
             return "jsonl"
         if len(stripped) >= 5 and stripped[:2] == "TY" and stripped[2:].lstrip(" ").startswith("-"):
             return "ris"
+        if _BIBTEX_START.match(stripped):
+            return "bibtex"
+        if _REFER_TAG.match(stripped):
+            return "endnote"
         break
-    return "page"
+    from termkit.records.labelled import is_labelled
+
+    return "labelled" if is_labelled(text) else "page"
 
 
 def parse_records(data: bytes, path: str, *, format: str | None = None) -> list[Record]:
@@ -69,6 +89,18 @@ def parse_records(data: bytes, path: str, *, format: str | None = None) -> list[
         from termkit.records.jsonl import parse_jsonl
 
         return parse_jsonl(text, path, stem)
+    if chosen == "labelled":
+        from termkit.records.labelled import parse_labelled
+
+        return parse_labelled(text, path, stem)
+    if chosen == "bibtex":
+        from termkit.records.bibtex import parse_bibtex
+
+        return parse_bibtex(text, path, stem)
+    if chosen == "endnote":
+        from termkit.records.endnote import parse_endnote
+
+        return parse_endnote(text, path, stem)
     from termkit.records.page import parse_page
 
     return parse_page(text, path, stem)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from termkit.model import Person
-from termkit.records.script import HAN, clean, has_han, has_latin
+from termkit.records.script import HAN, clean, fold, has_han, has_latin
 
 # Common single-character surnames (Traditional and Simplified forms). A fact list, used
 # only to tell a name line from a title or keyword line.
@@ -49,12 +49,24 @@ _LATIN_WORD = re.compile(
 _SLASH = re.compile(r"\s*[/／]\s*")
 _PAREN = re.compile(r"^(.+?)\s*[(（]\s*(.+?)\s*[)）]$")
 _HAN_THEN_LATIN = re.compile(f"^((?:[{HAN}·]+\\s+)*[{HAN}·]+)\\s+([A-Za-z].*)$")
-_HAN_SEPARATORS = re.compile(r"[\s;；、，,]+")
+_HAN_SEPARATORS = re.compile(r"[;；、，,+＋]+")
+_SPACES = re.compile(r"\s+")
+# Affiliation marks after a name: ``CHEN Huiting1``, ``仝小林1``, ``蘇怡如 Yi-ju Su *``.
+_MARKS = re.compile(
+    r"(?:(?<=[^\s\d,，;；、(（])[\d*†‡＊]+|\s+[*†‡＊]+)(?=\s*(?:[,，;；、)）]|\s+[^\s\d]|$))"
+)
+_PAREN_GROUP = re.compile(r"\s*[(（]([^()（）]*)[)）]")
+_INNER_PAREN = re.compile(r"\s*[(（][^()（）]*[)）]")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 
 
 def looks_like_han_name(name: str) -> bool:
-    """Two or three Han characters after a common surname, or four after a compound one."""
+    """Two or three Han characters after a common surname, or four after a compound one.
+
+    Spaces inside the name (``丁 娟``, typeset for even width) and radical code points from
+    PDF text (``王⾦波``) are ignored for the test.
+    """
+    name = fold(_SPACES.sub("", name))
     if not _HAN_NAME.fullmatch(name):
         return False
     if name[:2] in COMPOUND_SURNAMES:
@@ -64,6 +76,8 @@ def looks_like_han_name(name: str) -> bool:
 
 def looks_like_latin_name(name: str) -> bool:
     """One to five capitalised words (particles such as ``van`` allowed), one comma at most."""
+    # ``Chiu,Shih-Chuan`` (no space after the comma); ``Chien Wen (Tina) Yuan`` (a nickname).
+    name = _INNER_PAREN.sub("", re.sub(r",(?=\S)", ", ", name))
     words = name.split()
     if not 1 <= len(words) <= 5 or name.count(",") > 1:
         return False
@@ -86,6 +100,49 @@ def split_latin_names(text: str, expected: int | None = None) -> list[str]:
     if all(len(p.split()) >= 2 for p in parts):
         return parts
     return [text]
+
+
+def split_han_names(text: str) -> list[str]:
+    """Split a line of Chinese names at separators and spaces.
+
+    A space splits only when every piece is two characters or more: ``胡嘉元 邱瑞瑾 赵晨`` is
+    three names, ``张 晓`` one (the space is typesetting).
+    """
+    names: list[str] = []
+    for part in _HAN_SEPARATORS.split(text):
+        pieces = part.split()
+        if len(pieces) > 1 and all(len(p) >= 2 for p in pieces):
+            names.extend(pieces)
+        elif pieces:
+            names.append(" ".join(pieces))
+    return names
+
+
+def strip_affiliations(text: str) -> str:
+    """Remove what the name line carries besides names: affiliation marks and addresses.
+
+    ``CHEN Huiting1`` -> ``CHEN Huiting``; ``LIU Mo (Foshan Library,foshan 528000,China)`` ->
+    ``LIU Mo`` (a parenthesis holding a digit, or three words or more in a line without Han
+    characters, is an address, not a romanized name); a line that is wholly in parentheses
+    is dropped.
+    """
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line or (line[0] in "(（" and line[-1] in ")）"):
+            continue
+
+        latin_line = not has_han(line)
+
+        def address(m: re.Match[str], latin_line: bool = latin_line) -> str:
+            inner = m.group(1)
+            if any(ch.isdigit() for ch in inner) or (latin_line and len(inner.split()) >= 3):
+                return ""
+            return m.group()
+
+        line = _PAREN_GROUP.sub(address, line)
+        lines.append(_MARKS.sub("", line).strip())
+    return "\n".join(lines)
 
 
 def _one_script(names: list[str], strict: bool) -> list[Person] | None:
@@ -126,7 +183,9 @@ def _paren_entry(entry: str, strict: bool) -> Person | None:
         zh, en = inner, outer
     else:
         return None
-    if strict and not (looks_like_han_name(zh) and looks_like_latin_name(en)):
+    # Written together as ``張三(San Zhang)``, a name needs no common surname to be one.
+    han_ok = looks_like_han_name(zh) or _HAN_NAME.fullmatch(fold(_SPACES.sub("", zh)))
+    if strict and not (han_ok and looks_like_latin_name(en)):
         return None
     return Person(zh=zh, en=en)
 
@@ -157,8 +216,15 @@ def parse_author_line(line: str, *, strict: bool = True) -> list[Person] | None:
     if han and latin:
         parts = _SLASH.split(text)
         if len(parts) == 2 and has_han(parts[0]) and not has_han(parts[1]):
-            zh = [n for n in _HAN_SEPARATORS.split(parts[0]) if n]
+            zh = split_han_names(parts[0])
             return _pair(zh, split_latin_names(parts[1], len(zh)), strict)
+        semi = [clean(p) for p in re.split(r"[;；]", text) if p.strip()]
+        if len(semi) >= 2 and all(has_han(p) != has_latin(p) for p in semi):
+            # ``蕭玲蓉;Hsiao, Ling-jung``: Chinese and romanized names as separate entries.
+            zh = [p for p in semi if has_han(p)]
+            en = [p for p in semi if not has_han(p)]
+            if len(zh) == len(en):
+                return _pair(zh, en, strict)
         if "(" in text or "（" in text:
             people: list[Person] = []
             for entry in _split_entries(text):
@@ -169,11 +235,11 @@ def parse_author_line(line: str, *, strict: bool = True) -> list[Person] | None:
             return people
         m = _HAN_THEN_LATIN.match(text)
         if m:
-            zh = m.group(1).split()
+            zh = split_han_names(m.group(1))
             return _pair(zh, split_latin_names(m.group(2), len(zh)), strict)
         return None if strict else _one_script([text], strict)
     if han:
-        return _one_script([n for n in _HAN_SEPARATORS.split(text) if n], strict)
+        return _one_script(split_han_names(text), strict)
     if "/" in text or "／" in text:
         return None
     return _one_script(split_latin_names(text), strict)
@@ -181,14 +247,21 @@ def parse_author_line(line: str, *, strict: bool = True) -> list[Person] | None:
 
 def parse_authors(text: str, *, strict: bool = True) -> list[Person] | None:
     """Authors from a block of one or more lines (one line per script is paired up)."""
-    lines = [clean(x) for x in text.split("\n") if x.strip()]
+    lines = [clean(x) for x in strip_affiliations(text).split("\n") if x.strip()]
     if not lines:
         return None
     if len(lines) == 1:
         return parse_author_line(lines[0], strict=strict)
     per_line: list[list[Person]] = []
+    loose = False
     for line in lines:
         people = parse_author_line(line, strict=strict)
+        if people is None and strict and has_han(line) and not has_latin(line):
+            # A Chinese line whose surnames are not in the common list still pairs with an
+            # equally long line of romanized names (checked below).
+            names = split_han_names(line)
+            if names and all(_HAN_NAME.fullmatch(fold(_SPACES.sub("", n))) for n in names):
+                people, loose = [Person(zh=n) for n in names], True
         if people is None:
             return None
         per_line.append(people)
@@ -197,7 +270,7 @@ def parse_authors(text: str, *, strict: bool = True) -> list[Person] | None:
     en_only = [p.en for p in flat if p.en and not p.zh]
     if len(zh_only) + len(en_only) == len(flat) and zh_only and len(zh_only) == len(en_only):
         return [Person(zh=a, en=b) for a, b in zip(zh_only, en_only, strict=True)]
-    return flat
+    return None if loose else flat
 
 
 def is_bilingual(people: list[Person]) -> bool:

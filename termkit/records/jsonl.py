@@ -28,6 +28,7 @@ field                 type                         meaning
                       or string of ``A > B`` lines
 ``references``        list of strings              works cited
 ``citing``            list of strings              works citing this one
+``advisors``          like ``authors``                 a thesis's advisors (``advisor`` is an alias)
 ``authors_raw``       string                       alias of ``authors`` (printed form)
 ``keywords_raw``      string                       alias of ``keywords``
 ``volume_issue_raw``  string                       a page's volume line (``10卷3期(2014 /
@@ -73,6 +74,7 @@ _ALIASES = {
     "subject_raw": "subjects",
     "volume_issue_raw": "volume",
     "pages_raw": "pages",
+    "advisor": "advisors",
 }
 
 
@@ -172,6 +174,8 @@ def _record(line: _Line, obj: dict[str, Any], stem: str, index: int) -> Record:
             rec.pages = pages
         elif target == "authors":
             rec.authors = _authors(line, key, value)
+        elif target == "advisors":
+            rec.advisors = _authors(line, key, value)
         elif target in ("keywords_zh", "keywords_en"):
             setattr(rec, target, line.strings(key, value))
         elif target == "keywords":

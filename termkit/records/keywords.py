@@ -28,19 +28,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from termkit.records.script import clean, has_han, is_other_script
+from termkit.records.labels import Field, match_label
+from termkit.records.script import clean, has_han, has_latin, is_other_script, is_prose
 
 _PRIMARY = frozenset(";；")
 _ALWAYS = frozenset("、，")
 _OPEN = {"(": ")", "（": "）", "[": "]", "【": "】", "《": "》", "〈": "〉"}
 _CLOSE = frozenset(_OPEN.values())
-LABEL = re.compile(
-    r"^\s*(?:關鍵[詞字]|关键[词字]|關鍵詞彙|Key\s*words?|KEY\s*WORDS?|Keywords?|Subject terms?)"
-    r"\s*(?:[(（][^)）]{0,8}[)）])?\s*[:：]\s*",
-)
-
-
 _BRACKETS = re.compile(r"[(（\[【《〈]")
 _SPLIT_PRIMARY = re.compile("[;；、，]")
 _SPLIT_COMMAS = re.compile("[、，,]")
@@ -72,16 +68,84 @@ def _split_on(text: str, seps: frozenset[str]) -> list[str]:
     return items
 
 
+# Separators used when a line has none of ``;；、，,``: a tab or two spaces or more, an
+# ideographic space, bullets, slashes, and single spaces between Chinese words.
+_WIDE_SPACE = re.compile(r"\t|\u3000|(?<=\S) {2,}(?=\S)")
+_BULLETS = re.compile(r"[★☆•●○■□◆◇▪►]")
+_SLASH = re.compile(r"\s*[/／]\s*")
+_LEADING_BULLET = re.compile(r"^(?:[★☆•●○■□◆◇▪►‣]\s*|[-–—*·]\s+)")
+
+
+def keyword_label(line: str) -> str | None:
+    """The text after a leading keyword label (``關鍵詞：``, ``【关键词】``, ``Key words:``).
+
+    None when the line does not start with a keyword label followed by a colon, bracket,
+    tab or wide space (or, for a Chinese label, a space and the list).
+    """
+    m = match_label(line)
+    if m is None or m.label.field is not Field.KEYWORDS:
+        return None
+    # A bare ``Keyword`` (no colon) may be a keyword itself; a label followed by a space
+    # and a list (``关键词 病机;中医``, ``Key Words stroke; …``) is a label.
+    if not m.separated and not m.value:
+        return None
+    return m.value
+
+
 def strip_label(line: str) -> str:
-    """Remove a leading ``關鍵詞：``/``Keywords:`` label."""
-    return LABEL.sub("", line, count=1)
+    """Remove a leading keyword label (``關鍵詞：``, ``Keywords:``, ``【关键词】`` …)."""
+    value = keyword_label(line)
+    return line if value is None else value
+
+
+def strip_bullet(item: str) -> str:
+    """Remove a list bullet before a keyword (``★ 企業資源規劃系統``, ``- voting behavior``)."""
+    return _LEADING_BULLET.sub("", item, count=1).strip()
+
+
+def _fallback_split(text: str) -> list[str]:
+    """Split a line that has none of the usual separators (see :func:`split_keywords`)."""
+    if len(_BULLETS.findall(text)) >= 2:
+        return _BULLETS.split(text)
+    if _WIDE_SPACE.search(text.strip()):
+        return _WIDE_SPACE.split(text.strip())
+    slashes = len(_SLASH.findall(text))
+    if slashes >= 2 or (slashes == 1 and (has_han(text) or " " in text.strip())):
+        return _SLASH.split(text)
+    tokens = text.split()
+    if len(tokens) >= 2 and all(len(t) >= 2 and has_han(t) and not has_latin(t) for t in tokens):
+        return tokens
+    return [text]
 
 
 def split_keywords(line: str) -> list[str]:
-    """Split one keyword line into its items (see the module docstring for the rules)."""
+    """Split one keyword line into its items (see the module docstring for the rules).
+
+    With none of ``;；、，,`` in the line, a tab or two spaces or more, ``★``-like bullets,
+    slashes (two or more, or one with Chinese text or spaces around the items: ``A/B``
+    alone, like ``TCP/IP``, stays whole), or single spaces between Chinese words separate.
+    """
+    return list(_split_cached(line))
+
+
+def clear_caches() -> None:
+    """Forget cached keyword-line splits and label matches (for benchmarks and tests)."""
+    _split_cached.cache_clear()
+    match_label.cache_clear()
+    is_prose.cache_clear()
+
+
+@lru_cache(maxsize=8192)
+def _split_cached(line: str) -> tuple[str, ...]:
+    # The page reader asks about the same line several times (shape, then items).
     text = strip_label(line)
-    seps = _WITH_PRIMARY if (";" in text or "；" in text) else _WITHOUT_PRIMARY
-    return [item for item in (clean(p) for p in _split_on(text, seps)) if item]
+    if ";" in text or "；" in text:
+        parts = _split_on(text, _WITH_PRIMARY)
+    elif any(c in text for c in "、，,"):
+        parts = _split_on(text, _WITHOUT_PRIMARY)
+    else:
+        parts = _fallback_split(text)
+    return tuple(item for item in (strip_bullet(clean(p)) for p in parts) if item)
 
 
 @dataclass(slots=True)

@@ -31,7 +31,10 @@ from dataclasses import dataclass, field
 
 from termkit.errors import InputError
 from termkit.model import Notice, Person, Record, Section
-from termkit.records.authors import is_bilingual, parse_authors
+from termkit.records.authors import (
+    is_bilingual,
+    parse_authors,
+)
 from termkit.records.fields import (
     SUBJECT_HEADING,
     parse_date,
@@ -40,14 +43,17 @@ from termkit.records.fields import (
     parse_volume,
 )
 from termkit.records.keywords import (
-    LABEL,
     Keywords,
     assign_keywords,
+    keyword_label,
     split_keywords,
 )
 from termkit.records.script import clean, has_han, is_chinese_text, is_prose, join_lines
 
 NO_KEYWORDS = "no keyword line found"
+# The least keyword score (see keyword_score) that makes a block the keyword block: two
+# items in both scripts, or a few items with separators.
+_KEYWORD_SHAPE = 6
 _NUMBERED = re.compile(r"^\s*(?:(\d{1,4})\.|\[(\d{1,4})\])\s+(\S.*)$")
 
 
@@ -65,6 +71,8 @@ class _Block:
 class _State:
     record: Record
     path: str
+    keyword_block: int | None = None  # the block chosen as the keyword block by its shape
+    index: int = -1  # the block being read
     keyword_items: list[tuple[str, int | None]] = field(default_factory=list)
     keyword_lines: list[str] = field(default_factory=list)
     last: str | None = None
@@ -83,7 +91,8 @@ def _blocks(lines: list[tuple[int, str]]) -> list[_Block]:
         if current is None:
             current = _Block([], [])
             blocks.append(current)
-        current.lines.append(clean(raw))
+        # Ends stripped, inner spacing kept: two spaces may separate keywords.
+        current.lines.append(raw.strip())
         current.numbers.append(number)
     return blocks
 
@@ -94,7 +103,7 @@ def _short_item(item: str) -> bool:
 
 def _certain_keyword_line(line: str) -> bool:
     """A label, semicolons between items, or items in both scripts: never a title."""
-    if LABEL.match(line):
+    if keyword_label(line) is not None:
         return True
     if len(line) > 400 or is_prose(line):
         return False
@@ -191,8 +200,9 @@ def _try_authors(state: _State, block: _Block) -> bool:
         return False
     if not is_bilingual(people):
         han_only = all(p.zh for p in people)
-        # A one-script name line is told from a title only by coming after one.
-        if han_only and not (rec.title_en or rec.title_zh):
+        # A one-script name line is told from a title by coming after one, or, for
+        # Chinese names, by being several names in a row (a title is not ``張三 李四``).
+        if han_only and not (rec.title_en or rec.title_zh) and len(people) < 2:
             return False
         if not han_only and not rec.title_en:
             return False
@@ -231,6 +241,11 @@ def _add_keywords(state: _State, block: _Block) -> None:
 
 
 def _header_block(state: _State, block: _Block) -> None:
+    chosen = state.keyword_block
+    if chosen is not None and state.index == chosen and not state.keyword_items:
+        _add_keywords(state, block)
+        state.last = "keywords"
+        return
     prose = any(is_prose(line) for line in block.lines) or is_prose(" ".join(block.lines))
     if _try_fields(state, block):
         state.last = "volume"
@@ -246,7 +261,11 @@ def _header_block(state: _State, block: _Block) -> None:
         state.last = "abstract"
         return
     seen_header = bool(state.record.title_en or state.record.title_zh or state.record.authors)
-    if not state.keyword_items and _keyword_like(block.lines, strong=not seen_header):
+    if (
+        chosen is None
+        and not state.keyword_items
+        and _keyword_like(block.lines, strong=not seen_header)
+    ):
         _add_keywords(state, block)
         state.last = "keywords"
         return
@@ -266,6 +285,68 @@ def _header_block(state: _State, block: _Block) -> None:
         return
     state.record.sections.append(Section("unrecognised", "\n".join(block.lines), block.first))
     state.last = "section"
+
+
+def keyword_score(lines: list[str]) -> float:
+    """How much a block looks like a keyword block, by its shape alone (0: not at all).
+
+    A keyword label decides; otherwise several separated items count, items in both
+    scripts and semicolons count more; prose, volume lines and long items count against.
+    """
+    if any(keyword_label(line) is not None for line in lines):
+        return 100.0
+    if any(is_prose(line) for line in lines) or any(len(line) > 400 for line in lines):
+        return 0.0
+    if len(lines) == 1 and (
+        parse_volume(lines[0]) or parse_pages(lines[0]) or parse_date(lines[0])
+    ):
+        return 0.0
+    items = [item for line in lines for item in split_keywords(line)]
+    if len(items) < 2:
+        return 0.0
+    score = float(min(len(items), 12))
+    if any(has_han(i) for i in items) and any(not has_han(i) for i in items):
+        score += 10
+    text = "\n".join(lines)
+    if ";" in text or "；" in text:
+        score += 5
+    elif any(c in text for c in "、，,"):
+        score += 2
+    if all(_short_item(i) for i in items):
+        score += 3
+    if any(len(i) > 60 or len(i.split()) > 8 for i in items):
+        score -= 8
+    if score < _KEYWORD_SHAPE:
+        return max(score, 0.0)
+    people = parse_authors(text, strict=True)
+    if people and (is_bilingual(people) or (len(people) >= 2 and all(p.zh for p in people))):
+        return 0.0  # an author block: names (paired with their romanizations)
+    return score
+
+
+def _lone_item(lines: list[str]) -> bool:
+    """One short line that could be a list of one keyword (``第二語言焦慮``)."""
+    return len(lines) == 1 and len(lines[0]) <= 40 and not is_prose(lines[0])
+
+
+def _choose_keyword_block(header: list[_Block]) -> int | None:
+    """The index of the block with the best keyword shape, or None if none has one.
+
+    When the block just before the winner holds the other script's half of the list
+    (Chinese keywords, then English ones in their own block), reading starts there.
+    """
+    scores = [keyword_score(b.lines) for b in header]
+    if not scores or max(scores) < _KEYWORD_SHAPE:
+        return None
+    best = scores.index(max(scores))
+    before = header[best - 1].lines if best > 0 else []
+    if before and (scores[best - 1] > 0 or _lone_item(before)):
+        before_zh = {has_han(i) for line in before for i in split_keywords(line)}
+        after_zh = {has_han(i) for line in header[best].lines for i in split_keywords(line)}
+        # One block all Chinese items, the other all Latin: the two halves of one list.
+        if len(before_zh) == len(after_zh) == 1 and before_zh != after_zh:
+            return best - 1
+    return best
 
 
 def _tail_start(lines: list[tuple[int, str]]) -> int:
@@ -365,18 +446,23 @@ def parse_page_record(lines: list[tuple[int, str]], path: str, record_id: str) -
     state = _State(Record(source=path, id=record_id), path)
     split = _tail_start(lines)
     header = _blocks(lines[:split])
+    state.keyword_block = _choose_keyword_block(header)
     certain = [any(_certain_keyword_line(line) for line in b.lines) for b in header]
     for i, block in enumerate(header):
-        state.keywords_ahead = any(certain[i + 1 :])
+        state.index = i
+        state.keywords_ahead = any(certain[i + 1 :]) or (
+            state.keyword_block is not None and i < state.keyword_block
+        )
         _header_block(state, block)
+    state.index = -1
     for block in _tail(state, lines[split:]):
         _header_block(state, block)
     _finish(state)
     return state.record
 
 
-def parse_page(text: str, path: str, stem: str) -> list[Record]:
-    """Read every record of a page-text file (records separated by form feeds)."""
+def split_chunks(text: str) -> list[list[tuple[int, str]]]:
+    """(line number, text) lists of the records in ``text``, split at form feeds."""
     chunks: list[list[tuple[int, str]]] = [[]]
     for number, line in enumerate(text.split("\n"), 1):
         if "\f" in line:
@@ -385,7 +471,12 @@ def parse_page(text: str, path: str, stem: str) -> list[Record]:
             chunks.append([(number, after.replace("\f", ""))])
         else:
             chunks[-1].append((number, line))
-    chunks = [c for c in chunks if any(line.strip() for _, line in c)]
+    return [c for c in chunks if any(line.strip() for _, line in c)]
+
+
+def parse_page(text: str, path: str, stem: str) -> list[Record]:
+    """Read every record of a page-text file (records separated by form feeds)."""
+    chunks = split_chunks(text)
     if not chunks:
         raise InputError("no record content (the file holds only blank lines)", path=path)
     if len(chunks) == 1:

@@ -7,9 +7,14 @@ stay well under a millisecond per record.
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff\u3007"
+# CJK Radicals Supplement and Kangxi Radicals (U+2E80-U+2FDF) count as Han: PDF text
+# extraction prints ``⾦`` (U+2FA6) for ``金``. Matching folds them with :func:`fold`.
+HAN = r"\u2e80-\u2fdf\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff\u3007"
 _HAN = re.compile(f"[{HAN}]")
+_RADICALS = re.compile(r"[\u2e80-\u2fdf]")
 # Kana (without the middle dot U+30FB, which Chinese text also uses) and Hangul: a keyword
 # written with them is Japanese or Korean, neither Chinese nor English.
 _OTHER = re.compile(
@@ -24,6 +29,17 @@ _KEYWORD_SEPARATORS = re.compile(r"[;；、，,]")
 def has_han(text: str) -> bool:
     """True if ``text`` contains a Han character."""
     return _HAN.search(text) is not None
+
+
+def fold(text: str) -> str:
+    """``text`` with radical code points (``⾦``) folded to the ideographs they stand for (NFKC).
+
+    Only for matching: records keep what the page printed. Other characters are left alone
+    (full NFKC would also fold full-width punctuation, which the readers read as printed).
+    """
+    if _RADICALS.search(text) is None:
+        return text
+    return _RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
 def has_latin(text: str) -> bool:
@@ -73,14 +89,19 @@ def join_lines(lines: list[str]) -> str:
     return out
 
 
+@lru_cache(maxsize=8192)
 def is_prose(text: str) -> bool:
     """True for a paragraph of running text (an abstract), never for a keyword line.
 
-    Sentence punctuation between words, a Chinese full stop, or sheer length decide it.
+    Sentence punctuation between words (two sentence ends, or one in twenty words or
+    more), a Chinese full stop, or sheer length decide it.
     """
     if "。" in text and len(text) >= 20:
         return True
-    if _SENTENCE_END.search(text):
+    # One sentence end in a short text is a title with a question in it (``Who Are the
+    # Independent Voters? The Difference …``); running text has more words or sentences.
+    ends = len(_SENTENCE_END.findall(text))
+    if ends >= 2 or (ends == 1 and len(text.split()) >= 20):
         return True
     # Long lines and many words make prose only when separators are sparse: a keyword line
     # of twenty keywords is long too, but has a separator every few words.

@@ -1,0 +1,396 @@
+"""Glossary tables: the row-per-concept layout CSV, TSV and Excel share, and its CSV/TSV text.
+
+The layout, as cells (:func:`glossary_rows` writes it, :func:`read_rows` and
+:func:`glossary_from_rows` read it; :mod:`termkit.formats.xlsx` uses the same functions):
+
+* a header row naming the language columns (BCP 47 tags, ``en`` first, then ``zh-Hant*``,
+  ``zh-Hans*``); on read any spelling (``zh-TW``, ``zh_Hant``, ``English``, ``繁體中文``);
+* one ``TAG variants`` column per language in which some concept has admitted terms besides
+  the one in its language column (one variant a line; read back split at line breaks and
+  ``;``, as admitted terms: the reason a term with ``;`` in it does not survive this column);
+* then ``pinyin,domain,status,note,id``, then ``zhuyin``/``kind``/``source`` when any concept
+  needs them, then one column per ``Concept.props`` key;
+* one row per concept, one term per language column (the preferred one). Lists sit in one
+  cell: domains joined by ``"; "``, notes and sources by newlines.
+
+The CSV/TSV text form (:func:`write_table`, :func:`read_table`, :func:`iter_table_units`):
+cells quoted RFC 4180 style when they hold the delimiter, a quote, ``\\n`` or ``\\r``; ``\\n``
+line ends; UTF-8, with a BOM only on request (``bom=True``: Excel reads a CSV without one as
+the ANSI code page, so Chinese shows as mojibake); ``\\r`` inside a cell comes back as ``\\n``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from termkit import lang as langtags
+from termkit.errors import FormatError
+from termkit.formats.delimited import (
+    decode,
+    is_chinese,
+    normalize_tag,
+    parse_kind,
+    parse_status,
+    parse_tag,
+    pick_term,
+    skip_notice,
+    zh_pinyin,
+    zh_zhuyin,
+)
+from termkit.formats.glossary_units import source_from_text
+from termkit.model import (
+    Concept,
+    Glossary,
+    Kind,
+    Notice,
+    Source,
+    Status,
+    Term,
+    Unit,
+    Variant,
+    concept_id,
+)
+
+# Fixed columns, in the order they are written; aliases accepted on read.
+FIXED = ("pinyin", "domain", "status", "note", "id")
+OPTIONAL = ("zhuyin", "kind", "source")
+VARIANTS = "variants"  # "en variants": the admitted terms besides the one in column "en"
+_ALIASES = {
+    "pinyin": "pinyin", "romanization": "pinyin",
+    "domain": "domain", "domains": "domain", "subject": "domain", "subject field": "domain",
+    "status": "status",
+    "note": "note", "notes": "note", "comment": "note", "comments": "note",
+    "id": "id", "concept": "id", "concept id": "id",
+    "kind": "kind",
+    "zhuyin": "zhuyin", "bopomofo": "zhuyin",
+    "source": "source", "sources": "source",
+}
+# Column names that are languages although they are not tags.
+_LANG_NAMES = {
+    "english": "en",
+    "chinese": "zh",
+    "traditional chinese": "zh-Hant", "chinese (traditional)": "zh-Hant", "繁體中文": "zh-Hant",
+    "simplified chinese": "zh-Hans", "chinese (simplified)": "zh-Hans", "简体中文": "zh-Hans",
+}
+_TAG_RE = re.compile(r"^(?P<lang>[A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{2,8})*$")
+_VARIANTS_RE = re.compile(r"^(?P<lang>.+?)\s*(?:\(variants\)|variants)$", re.I)
+_SPLIT_VARIANTS = re.compile(r"[\n;]")
+# Three-letter primary subtags accepted as languages (others, like "pos", are ordinary columns).
+_THREE = {"eng", "zho", "chi", "cmn", "yue", "jpn", "kor", "fra", "fre", "deu", "ger", "spa"}
+
+
+def _lang_column(name: str) -> str | None:
+    low = name.strip().lower()
+    if low in _ALIASES:
+        return None
+    if low in _LANG_NAMES:
+        return _LANG_NAMES[low]
+    m = _TAG_RE.match(name.strip())
+    if m and (len(m.group("lang")) == 2 or m.group("lang").lower() in _THREE):
+        return langtags.normalize(name)
+    return None
+
+
+def _tag_order(tag: str) -> tuple[int, str]:
+    t = parse_tag(tag)
+    if t.language == "en":
+        return (0, tag)
+    if t.is_chinese:
+        return ({"Hant": 1, "Hans": 2}.get(t.script or "", 3), tag)
+    return (4, tag)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """The columns a glossary is written with, in order."""
+
+    langs: list[str]
+    variants: list[str]  # languages that get a "TAG variants" column
+    optional: list[str]
+    props: list[str]  # header names of the prop columns (``x-`` added when a name is taken)
+    prop_keys: list[str]  # the ``Concept.props`` keys they hold
+
+    @property
+    def header(self) -> list[str]:
+        return [*self.langs, *(f"{t} {VARIANTS}" for t in self.variants), *FIXED,
+                *self.optional, *self.props]
+
+
+def _variants(concept: Concept, tag: str, chosen: Term | None) -> list[str]:
+    """The admitted terms of ``concept`` in exactly ``tag`` besides ``chosen``, in order."""
+    out: list[str] = []
+    for t in concept.terms:
+        if (t is not chosen and t.status is Status.ADMITTED and t.text.strip()
+                and normalize_tag(t.lang) == tag and t.text not in out
+                and (chosen is None or t.text != chosen.text)):
+            out.append(t.text)
+    return out
+
+
+def table_columns(glossary: Glossary) -> Columns:
+    """The columns for writing ``glossary`` (language, variants, fixed, optional, props)."""
+    tags = {normalize_tag(t.lang) for c in glossary.concepts for t in c.terms if t.text.strip()}
+    langs = sorted(tags, key=_tag_order) if tags else ["en", "zh-Hant", "zh-Hans"]
+    variants = [
+        tag for tag in langs
+        if any(_variants(c, tag, pick_term(c, tag, exact=True)) for c in glossary.concepts)
+    ]
+    optional: list[str] = []
+    if any(t.zhuyin for c in glossary.concepts for t in c.terms):
+        optional.append("zhuyin")
+    if any(c.kind is not Kind.TERM for c in glossary.concepts):
+        optional.append("kind")
+    if any(c.sources for c in glossary.concepts):
+        optional.append("source")
+    taken = {n.lower() for n in (*langs, *FIXED, *OPTIONAL)}
+    keys = sorted({k for c in glossary.concepts for k in c.props})
+    names = [k if k.lower() not in taken else f"x-{k}" for k in keys]
+    return Columns(langs, variants, optional, names, keys)
+
+
+def glossary_rows(glossary: Glossary) -> tuple[list[str], list[tuple[Concept, list[str]]], list[Notice]]:
+    """The header and one row of cells per concept (concepts without terms are skipped)."""
+    cols = table_columns(glossary)
+    rows: list[tuple[Concept, list[str]]] = []
+    skipped = 0
+    for c in glossary.concepts:
+        chosen = [pick_term(c, tag, exact=True) for tag in cols.langs]
+        if not any(chosen):
+            skipped += 1
+            continue
+        zh = next((t for t, tag in zip(chosen, cols.langs, strict=True) if t and is_chinese(tag)), None)
+        by_tag = dict(zip(cols.langs, chosen, strict=True))
+        row = [t.text if t else "" for t in chosen]
+        row += ["\n".join(_variants(c, tag, by_tag[tag])) for tag in cols.variants]
+        row += [
+            zh_pinyin(c, zh) or "",
+            "; ".join(c.domains),
+            c.status.value,
+            "\n".join(c.notes),
+            c.id,
+        ]
+        if "zhuyin" in cols.optional:
+            row.append(zh_zhuyin(c, zh) or "")
+        if "kind" in cols.optional:
+            row.append(c.kind.value)
+        if "source" in cols.optional:
+            row.append("\n".join(str(s) for s in c.sources))
+        row += [c.props.get(k, "") for k in cols.prop_keys]
+        rows.append((c, row))
+    return cols.header, rows, [skip_notice(skipped, "no terms")] if skipped else []
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass(slots=True)
+class Row:
+    """One data row of a table, by column role."""
+
+    line: int
+    terms: list[tuple[str, str]]  # (tag, text), in column order, non-empty only
+    variants: list[tuple[str, str]] = field(default_factory=list)  # (tag, text) admitted terms
+    fixed: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def header_roles(cells: list[str], path: str, line: int, where: str = "") -> list[tuple[str, str]]:
+    """The role of each header cell: ``("lang", tag)``, ``("variants", tag)``, ``("fixed",
+    name)`` or ``("extra", name)``; a :class:`FormatError` unless two languages are named."""
+    roles: list[tuple[str, str]] = []
+    seen: dict[str, int] = {}
+    seen_variants: dict[str, int] = {}
+    for i, cell in enumerate(cells, 1):
+        name = cell.strip()
+        tag = _lang_column(name)
+        vm = _VARIANTS_RE.match(name) if tag is None else None
+        vtag = _lang_column(vm.group("lang")) if vm else None
+        if tag is not None:
+            if tag in seen:
+                raise FormatError(
+                    f"{where}columns {seen[tag]} and {i} both name language {tag}", path=path, line=line
+                )
+            seen[tag] = i
+            roles.append(("lang", tag))
+        elif vtag is not None:
+            if vtag in seen_variants:
+                raise FormatError(f"{where}columns {seen_variants[vtag]} and {i} both name "
+                                  f"variants of {vtag}", path=path, line=line)
+            seen_variants[vtag] = i
+            roles.append(("variants", vtag))
+        elif name.lower() in _ALIASES:
+            roles.append(("fixed", _ALIASES[name.lower()]))
+        else:
+            roles.append(("extra", name or f"column{i}"))
+    if len(seen) < 2:
+        found = ", ".join(seen) or "none"
+        raise FormatError(
+            f"{where}the header names fewer than two language columns (found: {found})",
+            path=path,
+            line=line,
+            hint="name columns with language tags, e.g. en,zh-Hant,zh-Hans",
+        )
+    return roles
+
+
+def read_rows(records: Iterable[tuple[int, list[str]]], path: str, where: str = "") -> Iterator[Row]:
+    """Rows of a table given as ``(line, cells)``: the first non-empty one is the header.
+
+    ``where`` prefixes error messages (``"sheet 'Terms': "``). Raises :class:`FormatError`
+    when there is no header row or a row has more cells than the header names.
+    """
+    roles: list[tuple[str, str]] | None = None
+    for line, cells in records:
+        if not any(c.strip() for c in cells):
+            continue
+        if roles is None:
+            roles = header_roles(cells, path, line, where)
+            continue
+        if len(cells) > len(roles) and any(c.strip() for c in cells[len(roles):]):
+            raise FormatError(
+                f"{where}row has {len(cells)} cells but the header names {len(roles)} columns",
+                path=path,
+                line=line,
+            )
+        row = Row(line, [])
+        for (role, name), value in zip(roles, cells, strict=False):
+            if role == "lang":
+                if value.strip():
+                    row.terms.append((name, value))
+            elif role == "variants":
+                row.variants += [(name, v.strip()) for v in _SPLIT_VARIANTS.split(value) if v.strip()]
+            elif role == "fixed":
+                row.fixed[name] = value
+            elif value != "":
+                row.extra[name] = value
+        yield row
+    if roles is None:
+        raise FormatError(f"{where}no header row", path=path, line=1,
+                          hint="the first row must name the language columns, e.g. en,zh-Hant,zh-Hans")
+
+
+def glossary_from_rows(rows: Iterable[Row], path: str, origin: str, source_path: str | None = None) -> Glossary:
+    """One concept per row with at least one term; sources point at ``source_path:LINE``."""
+    glossary = Glossary()
+    where = source_path or path
+    for row in rows:
+        if not row.terms and not row.variants:
+            glossary.notices.append(Notice("row without terms skipped", where, row.line))
+            continue
+        status = Status.CANDIDATE
+        props = dict(row.extra)
+        raw_status = row.fixed.get("status", "").strip()
+        if raw_status:
+            parsed = parse_status(raw_status)
+            if parsed is None:
+                glossary.notices.append(Notice(f"unknown status {raw_status!r} kept as a property", where, row.line))
+                props["status"] = raw_status
+            else:
+                status = parsed
+        kind = parse_kind(row.fixed.get("kind", "")) or Kind.TERM
+        pinyin = row.fixed.get("pinyin", "").strip() or None
+        zhuyin = row.fixed.get("zhuyin", "").strip() or None
+        here = Source(where, row.line)
+        terms = [
+            Term(
+                text=text,
+                lang=tag,
+                status=status,
+                origin=origin,
+                pinyin=pinyin if is_chinese(tag) else None,
+                sources=[here],
+                zhuyin=zhuyin if is_chinese(tag) else None,
+            )
+            for tag, text in row.terms
+        ]
+        variant_status = Status.ADMITTED if status in (Status.PREFERRED, Status.ADMITTED) else status
+        have = {(tag, text) for tag, text in row.terms}
+        for tag, text in row.variants:
+            if (tag, text) not in have:
+                have.add((tag, text))
+                terms.append(Term(text=text, lang=tag, status=variant_status, origin=origin, sources=[here]))
+        cid = row.fixed.get("id", "").strip() or concept_id(
+            kind, "\x1e".join(f"{tag}\x1f{text}" for tag, text in row.terms or row.variants)
+        )
+        glossary.concepts.append(
+            Concept(
+                id=cid,
+                kind=kind,
+                terms=terms,
+                domains=[d.strip() for d in row.fixed.get("domain", "").split(";") if d.strip()],
+                status=status,
+                sources=[source_from_text(s) for s in row.fixed.get("source", "").split("\n") if s.strip()],
+                notes=[n for n in row.fixed.get("note", "").split("\n") if n.strip()],
+                props=props,
+            )
+        )
+    return glossary
+
+
+def units_from_rows(rows: Iterable[Row], path: str) -> Iterator[Unit]:
+    """One translation unit per row (for checks): a variant per non-empty language cell."""
+    for row in rows:
+        if not row.terms:
+            continue
+        notes = [n for n in row.fixed.get("note", "").split("\n") if n.strip()]
+        yield Unit(
+            id=row.fixed.get("id", "").strip() or None,
+            variants=[Variant(tag, text) for tag, text in row.terms],
+            source_lang=row.terms[0][0],
+            props=dict(row.extra),
+            notes=notes,
+            location=Source(path, row.line),
+        )
+
+
+# --------------------------------------------------------------------------- CSV / TSV text
+
+
+def _quote(cell: str, delimiter: str) -> str:
+    # RFC 4180 quoting by hand: the csv module leaves a lone "\r" unquoted when the line
+    # terminator is "\n", and a reader would then end the row there.
+    if any(ch in cell for ch in (delimiter, '"', "\n", "\r")):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
+def write_table(glossary: Glossary, stream: BinaryIO, delimiter: str, *, bom: bool = False) -> list[Notice]:
+    """Write one row per concept under a header row (RFC 4180 quoting, ``\\n`` line ends)."""
+    header, rows, notices = glossary_rows(glossary)
+    out = ["\ufeff"] if bom else []
+    for cells in [header, *(r for _c, r in rows)]:
+        out.append(delimiter.join(_quote(c, delimiter) for c in cells) + "\n")
+    stream.write("".join(out).encode("utf-8"))
+    return notices
+
+
+def _text_records(stream: BinaryIO, path: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    text = decode(stream.read(), path)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    last = 0
+    try:
+        for cells in reader:
+            line = last + 1
+            last = reader.line_num
+            yield line, cells
+    except csv.Error as exc:
+        raise FormatError(f"malformed {'TSV' if delimiter == chr(9) else 'CSV'}: {exc}",
+                          path=path, line=reader.line_num or 1) from None
+
+
+def read_table(stream: BinaryIO, path: str, delimiter: str, origin: str) -> Glossary:
+    """Read a CSV/TSV glossary: one concept per row with at least one term."""
+    return glossary_from_rows(read_rows(_text_records(stream, path, delimiter), path), path, origin)
+
+
+def iter_table_units(stream: BinaryIO, path: str, delimiter: str) -> Iterator[Unit]:
+    """One translation unit per row (for checks): a variant per non-empty language cell."""
+    return units_from_rows(read_rows(_text_records(stream, path, delimiter), path), path)

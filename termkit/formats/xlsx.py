@@ -1,0 +1,197 @@
+"""Excel workbooks (``.xlsx``): the glossary table of :mod:`termkit.formats.table`, in cells.
+
+Read and written with openpyxl, the maintained library for the Office Open XML spreadsheet
+format (imported only when an ``.xlsx`` is read or written; its errors are wrapped here
+with the file, sheet and row).
+
+Reading: every worksheet whose first non-empty row names at least two language columns
+(the same header rules as CSV: ``en``, ``zh-TW``, ``zh_Hant``, ``English``, ``繁體中文``,
+``en variants``, ``pinyin``, …) is a table of concepts, one per row; other sheets (a read-me,
+a list of codes) are skipped with a notice, and a workbook with no such sheet is an error.
+Cells are read as the values Excel shows when they are not text (numbers without a
+trailing ``.0``, dates in ISO 8601, the cached result of a formula). Terms keep
+``FILE#SHEET:ROW`` as their source.
+
+Writing: one sheet, ``Glossary``: a bold header row, frozen, with a filter; one row per concept
+with the language columns, the admitted variants, pinyin, domains, status, notes, id, kind
+and sources (one a line, in a wrapped cell). Every cell is text: a term that starts with
+``=`` stays a term, never a formula. Text Excel cannot hold is refused with a
+:class:`~termkit.errors.FormatError` naming the concept (control characters), or cut at
+Excel's 32,767 characters a cell with a notice. The bytes are the same on every run: the
+workbook carries no creation or modification time and its zip entries a fixed date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+from termkit.errors import FormatError
+from termkit.formats.table import Row, glossary_from_rows, glossary_rows, read_rows, units_from_rows
+from termkit.model import Glossary, Notice, Unit
+
+SHEET = "Glossary"
+MAX_CELL = 32_767  # characters Excel keeps in one cell
+_ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")  # what the XML of a cell cannot carry
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+_CORE_DATES = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _cell_text(value: object) -> str:
+    """A cell's value as the text Excel shows for it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+    return str(value)
+
+
+def _open(stream: BinaryIO, path: str) -> Any:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    data = stream.read()
+    try:
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, IndexError, ValueError, SyntaxError,
+            OSError) as exc:
+        hint = "save it from Excel as .xlsx (an .xls, an encrypted or a damaged workbook cannot be read)"
+        raise FormatError(f"not a readable .xlsx workbook ({exc})", path=path, hint=hint) from None
+
+
+def _is_header_problem(exc: FormatError) -> bool:
+    return "no header row" in exc.message or "fewer than two language columns" in exc.message
+
+
+def _sheets(stream: BinaryIO, path: str) -> tuple[list[tuple[str, list[Row]]], list[Notice]]:
+    """The rows of each sheet holding a glossary table, and a notice for each other sheet."""
+    wb = _open(stream, path)
+    tables: list[tuple[str, list[Row]]] = []
+    skipped: list[FormatError] = []
+    try:
+        for ws in wb.worksheets:
+            ws.reset_dimensions()  # a wrong <dimension> in the file must not cut rows off
+            where = f"sheet {ws.title!r}: "
+            records = (
+                (line, [_cell_text(v) for v in values])
+                for line, values in enumerate(ws.iter_rows(min_row=1, min_col=1, values_only=True), 1)
+            )
+            try:
+                tables.append((ws.title, list(read_rows(records, path, where))))
+            except FormatError as exc:
+                if not _is_header_problem(exc):
+                    raise
+                skipped.append(exc)
+            except (zipfile.BadZipFile, KeyError, IndexError, ValueError, SyntaxError) as exc:
+                # a damaged part (a shared string that is not there, malformed XML …)
+                raise FormatError(f"{where}unreadable ({type(exc).__name__}: {exc})", path=path) from None
+    finally:
+        wb.close()
+    if not tables:
+        raise skipped[0] if skipped else FormatError("the workbook has no sheets", path=path)
+    return tables, [Notice(f"{exc.message}; sheet skipped", path, exc.line) for exc in skipped]
+
+
+def read_glossary(stream: BinaryIO, path: str) -> Glossary:
+    """Read every glossary sheet of a workbook: one concept per row, in sheet order."""
+    tables, skipped = _sheets(stream, path)
+    glossary = Glossary(notices=skipped)
+    for title, rows in tables:
+        part = glossary_from_rows(rows, path, "import:xlsx", source_path=f"{path}#{title}")
+        glossary.concepts += part.concepts
+        glossary.notices += part.notices
+    return glossary
+
+
+def iter_units(stream: BinaryIO, path: str) -> Iterator[Unit]:
+    """Each row of each glossary sheet as a translation unit (for checks and the TM)."""
+    tables, _skipped = _sheets(stream, path)
+    for title, rows in tables:
+        yield from units_from_rows(rows, f"{path}#{title}")
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _width(values: list[str]) -> float:
+    """A column width in Excel's units: East Asian characters count twice; 8 to 60."""
+    longest = 0
+    for value in values:
+        for line in value.split("\n"):
+            longest = max(longest, sum(2 if ord(ch) >= 0x2E80 else 1 for ch in line))
+    return float(min(max(longest + 2, 8), 60))
+
+
+def _deterministic(data: bytes) -> bytes:
+    """The same workbook without timestamps: fixed zip entry dates, no core-property dates."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "docProps/core.xml":
+                body = _CORE_DATES.sub(b"", body)
+            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            dst.writestr(entry, body)
+    return out.getvalue()
+
+
+def write_glossary(glossary: Glossary, stream: BinaryIO, **options: object) -> list[Notice]:
+    """Write ``glossary`` as one sheet of an ``.xlsx`` workbook; notices on skips and cuts."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    header, rows, notices = glossary_rows(glossary)
+    cut = 0
+    for concept, cells in rows:
+        for name, value in zip(header, cells, strict=True):
+            bad = _ILLEGAL.search(value)
+            if bad:
+                raise FormatError(
+                    f"concept {concept.id}: column {name!r} holds U+{ord(bad.group()):04X}, "
+                    "a control character an Excel cell cannot hold",
+                    hint="remove it from the glossary",
+                )
+            cut += len(value) > MAX_CELL
+    wb = Workbook()
+    wb.properties.creator = "termkit"
+    ws = wb.active
+    ws.title = SHEET
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    for r, cells in enumerate([header, *(c for _concept, c in rows)], 1):
+        for col, value in enumerate(cells, 1):
+            if value == "":
+                continue
+            cell = ws.cell(row=r, column=col)
+            cell.value = value[:MAX_CELL]
+            cell.data_type = "s"  # text, even "=1+1" or "#N/A"
+            if r == 1:
+                cell.font = bold
+            elif "\n" in value:
+                cell.alignment = wrap
+    for col in range(1, len(header) + 1):
+        column = [header[col - 1], *(c[col - 1] for _concept, c in rows)]
+        ws.column_dimensions[get_column_letter(col)].width = _width(column)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    stream.write(_deterministic(buffer.getvalue()))
+    if cut:
+        notices.append(Notice(f"{cut} cell(s) longer than Excel's {MAX_CELL:,} characters were cut"))
+    return notices

@@ -1,0 +1,249 @@
+"""Looking a concept up in glossaries by any of its forms.
+
+:class:`LookupIndex` indexes the concepts of one or more glossaries and :meth:`~LookupIndex.search`
+finds those that have a form equal to the query, compared the way a translator means it:
+
+- **Chinese** (the query holds a Han character): both sides in Simplified characters (OpenCC
+  ``t2s``) without spaces, so 權力平衡, 权力平衡 and 權力 平衡 find the same concept;
+- **English**: letter case, possessive ``'s``, apostrophes, hyphens and punctuation ignored, and each word equal
+  to the term's word or its singular or plural (``Problems`` finds ``problem``, ``university
+  libraries`` finds ``university library``), as the maintained inflect library tells nouns'
+  numbers; no stemming, so ``developing`` never finds ``developed``;
+- **pinyin**: the term's pinyin folded to plain letters (tone marks, tone numbers, spaces,
+  apostrophes and ``ü``/``v`` ignored), so ``quánlì pínghéng``, ``quanli pingheng``,
+  ``quan2li4 ping2heng2`` and ``quanlipingheng`` are one query; a Chinese term without a
+  pinyin of its own matches when any reading of each of its characters spells the query
+  (:func:`reads_as`, pypinyin's character readings).
+
+A Latin query is tried as English and as pinyin; a concept matches when any of its terms
+does. inflect and pypinyin are imported only when a query needs them: inflect only when a
+word of the query and the word in the same place of an English term of as many words could
+be two numbers of one noun (:func:`same_noun`; importing inflect costs about a second of CPU time, see
+jaraco/inflect#212); pypinyin's character readings (from termkit's snapshot, without
+importing pypinyin) only for Chinese terms that carry no pinyin.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from termkit import lang
+from termkit.glossary import to_simplified
+from termkit.model import Concept, Glossary
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_WORD = re.compile(r"[^\W_]+")
+_APOSTROPHES = re.compile(r"['’ʼ]")
+_POSSESSIVE = re.compile(r"['’ʼ]s\b")
+
+
+def has_han(text: str) -> bool:
+    """True when ``text`` holds a Han character (the query is Chinese)."""
+    return _HAN.search(text) is not None
+
+
+def chinese_key(text: str) -> str:
+    """Simplified characters, no spaces: the key a Chinese form is compared by."""
+    return to_simplified("".join(unicodedata.normalize("NFKC", text).split()))
+
+
+def english_words(text: str) -> tuple[str, ...]:
+    """Case-folded words, possessive ``'s`` and apostrophes dropped, hyphens split.
+
+    ``Vietnam's foreign-policy`` -> ``("vietnam", "foreign", "policy")``; ``women's`` ->
+    ``("women",)``, which inflect then knows as the plural of ``woman``.
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = _APOSTROPHES.sub("", _POSSESSIVE.sub("", folded))
+    return tuple(_WORD.findall(folded))
+
+
+def pinyin_key(text: str) -> str:
+    """Plain letters of a pinyin spelling: no tones, spaces or apostrophes; ``ü`` and ``v`` as ``u``."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(ch for ch in decomposed if "a" <= ch <= "z").replace("v", "u")
+
+
+@functools.cache
+def _inflect_engine() -> Any:
+    import inflect
+
+    return inflect.engine()
+
+
+@functools.lru_cache(maxsize=65536)
+def same_noun(a: str, b: str) -> bool:
+    """True when two words are the same or one is the other's plural (inflect's judgement)."""
+    if a == b:
+        return True
+    if not _may_be_numbers_of_one_noun(a, b):
+        return False
+    return bool(_inflect_engine().compare_nouns(a, b))
+
+
+def _may_be_numbers_of_one_noun(a: str, b: str) -> bool:
+    """A cheap necessary condition, so inflect is imported only when it has something to judge.
+
+    A singular and its plural keep the first letter and differ in at most their last four
+    letters (man/men, goose/geese, person/people, criterion/criteria, child/children).
+    """
+    if not (a.isalpha() and b.isalpha()) or a[0] != b[0] or abs(len(a) - len(b)) > 4:
+        return False
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= min(len(a), len(b)) - 4
+
+
+@functools.cache
+def _syllables() -> dict[int, frozenset[str]]:
+    """Every folded reading pypinyin knows for each character (heteronyms included)."""
+    from termkit.pinyin.readings import char_readings
+
+    return {cp: frozenset(pinyin_key(r) for r in reads.split(",")) for cp, reads in char_readings().items()}
+
+
+def reads_as(text: str, key: str) -> bool:
+    """True when some reading of each character of ``text`` spells ``key`` (folded pinyin).
+
+    For Chinese terms without a pinyin of their own: every heteronym counts, so 銀行 reads
+    as ``yinhang`` and as ``yinxing``. Letters and digits in the term stand for themselves;
+    other characters (spaces, ``·``) are skipped.
+    """
+    table = _syllables()
+    options: list[frozenset[str]] = []
+    for ch in text:
+        reads = table.get(ord(ch))
+        if reads:
+            options.append(reads)
+        elif ch.isascii() and ch.isalnum():
+            options.append(frozenset({pinyin_key(ch) or ch}))
+    if not options or not len(options) <= len(key) <= 6 * len(options):
+        return False
+    reachable = {0}
+    for reads in options:
+        reachable = {at + len(r) for at in reachable for r in reads if key.startswith(r, at)}
+        if not reachable:
+            return False
+    return len(key) in reachable
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A concept found: the glossary it is in, the concept, and which kinds of form matched."""
+
+    glossary: str
+    concept: Concept
+    matched: tuple[str, ...]  # among "zh", "en", "pinyin"
+
+
+class LookupIndex:
+    """The concepts of some glossaries, indexed by Chinese form, English words and pinyin."""
+
+    def __init__(self, glossaries: Sequence[tuple[str, Glossary]]) -> None:
+        self._entries: list[tuple[str, Concept]] = [
+            (path, c) for path, g in glossaries for c in g.concepts
+        ]
+        self._zh: dict[str, set[int]] = {}
+        self._en: dict[int, list[tuple[tuple[str, ...], int]]] = {}
+        self._readings: tuple[dict[str, set[int]], list[tuple[str, int]]] | None = None
+        for i, (_path, concept) in enumerate(self._entries):
+            for term in concept.terms:
+                if not term.text.strip():
+                    continue
+                if lang.is_chinese(term.lang):
+                    self._zh.setdefault(chinese_key(term.text), set()).add(i)
+                elif lang.parse(term.lang).language == "en":
+                    words = english_words(term.text)
+                    if words:
+                        self._en.setdefault(len(words), []).append((words, i))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def _pinyin_index(self) -> tuple[dict[str, set[int]], list[tuple[str, int]]]:
+        """Concepts by folded pinyin, and the Chinese terms without pinyin (read per character)."""
+        if self._readings is None:
+            index: dict[str, set[int]] = {}
+            unread: list[tuple[str, int]] = []
+            for i, (_path, concept) in enumerate(self._entries):
+                for t in concept.terms:
+                    if not lang.is_chinese(t.lang) or not t.text.strip():
+                        continue
+                    if t.pinyin:
+                        key = pinyin_key(t.pinyin)
+                        if key:
+                            index.setdefault(key, set()).add(i)
+                    else:
+                        unread.append((t.text, i))
+            self._readings = (index, unread)
+        return self._readings
+
+    def _by_pinyin(self, key: str) -> set[int]:
+        index, unread = self._pinyin_index()
+        found = set(index.get(key, ()))
+        for text, i in unread:
+            if i not in found and reads_as(text, key):
+                found.add(i)
+        return found
+
+    def _english(self, words: tuple[str, ...]) -> set[int]:
+        found: set[int] = set()
+        for term_words, i in self._en.get(len(words), ()):
+            if i in found:
+                continue
+            if all(a == b or same_noun(a, b) for a, b in zip(words, term_words, strict=True)):
+                found.add(i)
+        return found
+
+    def search(self, query: str) -> list[Match]:
+        """The concepts with a form equal to ``query`` (see the module docstring), in order."""
+        hits: dict[int, list[str]] = {}
+        if has_han(query):
+            for i in self._zh.get(chinese_key(query), ()):
+                hits.setdefault(i, []).append("zh")
+        else:
+            words = english_words(query)
+            if words:
+                for i in self._english(words):
+                    hits.setdefault(i, []).append("en")
+            key = pinyin_key(query)
+            if key:
+                for i in self._by_pinyin(key):
+                    hits.setdefault(i, []).append("pinyin")
+        return [
+            Match(self._entries[i][0], self._entries[i][1], tuple(hits[i])) for i in sorted(hits)
+        ]
+
+
+def lookup(query: str, glossaries: Sequence[tuple[str, Glossary]]) -> list[Match]:
+    """The concepts of ``glossaries`` (``(path, glossary)`` pairs) with a form equal to ``query``."""
+    return LookupIndex(glossaries).search(query)
+
+
+def match_dict(match: Match, sources: int = 3) -> dict[str, Any]:
+    """A found concept as plain data (for ``--json``): terms, statuses, pinyin, domains, sources."""
+    c = match.concept
+    return {
+        "glossary": match.glossary,
+        "id": c.id,
+        "kind": c.kind.value,
+        "status": c.status.value,
+        "matched": list(match.matched),
+        "terms": [
+            {k: v for k, v in (("lang", t.lang), ("text", t.text), ("status", t.status.value),
+                               ("pinyin", t.pinyin)) if v is not None}
+            for t in c.terms
+        ],
+        "domains": list(c.domains),
+        "sources": [str(s) for s in c.sources[:sources]],
+        "sources_total": len(c.sources),
+        "notes": list(c.notes),
+    }

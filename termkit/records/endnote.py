@@ -1,0 +1,162 @@
+"""EndNote/Refer tagged exports (``.enw``, and the ``.txt`` files CNKI and Wanfang export).
+
+A record is a run of tag lines ``%X value`` (``%`` and one tag character, a space, the
+value); records are separated by blank lines, and a ``%0`` line starts a new one. A line
+without a tag continues the value above it (exported abstracts wrap). Tags read:
+
+=====  ==========================================================================
+%0     reference type (kept as section ``type``)
+%T     title, Chinese or English by script
+%Q     translated title (EndNote's field for the other-language title)
+%A     author, one per line (or several joined by ``;``/``，`` as CNKI writes them);
+       ``張三(San Zhang)`` pairs in one value; Chinese names then as many romanized
+       ones are paired by position
+%H     translated author: the romanized names, paired with the ``%A`` names by position
+%Y     secondary author: a thesis's advisor (CNKI writes the 导师 there)
+%K     keywords, one per line or joined by ``;``; sorted by script
+%X     abstract, Chinese or English by the share of Han characters
+%J     journal (venue); %B secondary title when there is no %J
+%D %8  year, date (the most precise wins)
+%V %N  volume, issue
+%P     pages (``113-129``, CNKI's ``113~129``)
+=====  ==========================================================================
+
+Any other tag (``%+`` affiliation, ``%@`` ISSN, ``%R`` DOI, ``%U`` URL, ``%W`` database,
+``%9`` degree, ``%I`` publisher …) is kept as a section named after the tag.
+
+Malformed input is a :class:`~termkit.errors.FormatError` at its line: text before the
+first tag line, a ``%`` line without a tag character and a space.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from termkit.errors import FormatError, InputError
+from termkit.model import Record, Section
+from termkit.records.assemble import (
+    add_abstract,
+    date_of,
+    keyword_items,
+    pages_of,
+    people,
+    set_keywords,
+    set_title,
+)
+from termkit.records.script import clean, join_lines
+
+_TAG = re.compile(r"^%(\S)(?:\s(.*))?$")
+
+
+@dataclass(slots=True)
+class _Raw:
+    start: int
+    tags: list[tuple[str, str, int]] = field(default_factory=list)
+
+
+def _scan(text: str, path: str) -> list[_Raw]:
+    raws: list[_Raw] = []
+    current: _Raw | None = None
+    lines = text.split("\n")
+    # With %0 lines, each starts a record (blank lines may sit inside an abstract);
+    # without, blank lines separate records.
+    typed = any(line.lstrip().startswith("%0") for line in lines)
+    for number, raw in enumerate(lines, 1):
+        line = raw.rstrip()
+        if not line.strip():
+            if not typed:
+                current = None
+            continue
+        m = _TAG.match(line.lstrip())
+        if line.lstrip().startswith("%") and m is None:
+            raise FormatError(
+                "not a Refer tag line (expected '%X value')", path=path, line=number, column=1
+            )
+        if m is None:
+            if current is None or not current.tags:
+                if raws and raws[-1].tags:
+                    # A wrapped value after a blank line: it continues the last tag.
+                    current = raws[-1]
+                else:
+                    raise FormatError(
+                        "text before the first tag line: not a Refer tag line "
+                        "(expected '%X value')",
+                        path=path,
+                        line=number,
+                        column=1,
+                    )
+            tag, value, first = current.tags[-1]
+            current.tags[-1] = (tag, join_lines([value, line]), first)
+            continue
+        tag, value = m.group(1), clean(m.group(2) or "")
+        if current is None or (tag == "0" and current.tags) or (typed and tag == "0"):
+            current = _Raw(number)
+            raws.append(current)
+        current.tags.append((tag, value, number))
+    return raws
+
+
+def _record(raw: _Raw, path: str, record_id: str) -> Record:
+    rec = Record(source=path, id=record_id)
+    authors: list[tuple[str, int | None]] = []
+    translated: list[tuple[str, int | None]] = []
+    keywords: list[tuple[str, int | None, str | None]] = []
+    dates: list[tuple[str, int]] = []
+    for tag, value, line in raw.tags:
+        if not value:
+            continue
+        if tag == "0":
+            rec.sections.append(Section("type", value, line))
+        elif tag == "T" or tag == "Q":
+            set_title(rec, value, line)
+        elif tag == "A":
+            authors.extend((n, line) for n in _names(value))
+            rec.lines.setdefault("authors", line)
+        elif tag == "H":
+            translated.extend((n, line) for n in _names(value))
+        elif tag == "Y":
+            rec.advisors.extend(people([(n, line) for n in _names(value)]))
+            rec.lines.setdefault("advisors", line)
+        elif tag == "K":
+            keywords.extend((item, line, None) for item in keyword_items(value))
+        elif tag == "X":
+            add_abstract(rec, value.strip(), line)
+        elif tag == "J" or (tag == "B" and rec.venue is None):
+            rec.venue, rec.lines["venue"] = value, line
+        elif tag in ("D", "8"):
+            dates.append((value, line))
+        elif tag == "V":
+            rec.volume, rec.lines["volume"] = value, line
+        elif tag == "N":
+            rec.issue, rec.lines["issue"] = value, line
+        elif tag == "P" and rec.pages is None:
+            rec.pages, rec.lines["pages"] = pages_of(value), line
+        else:
+            rec.sections.append(Section(f"%{tag}", value, line))
+    rec.authors = people(authors + translated)
+    set_keywords(rec, keywords, path)
+    best: tuple[str, int] | None = None
+    for value, line in dates:
+        date = date_of(value)
+        if date and (best is None or len(date) > len(best[0])):
+            best = (date, line)
+    if best:
+        rec.date, rec.lines["date"] = best
+    return rec
+
+
+def _names(value: str) -> list[str]:
+    """Names in one value: several joined by ``;``/``；`` (CNKI) or one per line."""
+    parts = [clean(p) for p in re.split(r"[;；]", value)]
+    return [p for p in parts if p]
+
+
+def parse_endnote(text: str, path: str, stem: str) -> list[Record]:
+    """Read every record of an EndNote/Refer text."""
+    raws = _scan(text, path)
+    if not raws:
+        raise InputError("no EndNote/Refer record found (no %X tag line)", path=path)
+    if len(raws) == 1:
+        return [_record(raws[0], path, stem)]
+    return [_record(raw, path, f"{stem}#{n}") for n, raw in enumerate(raws, 1)]

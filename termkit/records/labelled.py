@@ -1,0 +1,423 @@
+"""Labelled metadata pages: ``label: value`` fields as thesis systems and databases show them.
+
+What users copy from a thesis system (``研究生：李魁修`` / ``研究生(外文)：Kuei-Hsiu Lee`` /
+``中文關鍵詞：…`` / ``外文關鍵詞：…``), a repository (``題名`` / ``作者`` / ``關鍵詞`` with one
+keyword per line), an article database (``題名`` / ``並列篇名`` / ``作者`` / ``關鍵詞``) or a
+journal page (``【关键词】…`` / ``【Key words】…``, ``关键词：…`` / ``Key words: …``). The label
+vocabulary is in :mod:`termkit.records.labels`.
+
+Reading:
+
+* a line that starts with a known label starts a field; the lines after it, up to the next
+  label, continue it (a romanized author name on the line after the Chinese one, one
+  keyword per line). A line shaped like an unknown label (``學號：…``) starts a field kept
+  as a section named after the label — except inside a keyword field, where
+  ``档案利用:档案资源开发`` stays a keyword;
+* lines before the first label (a title and an author line above ``摘要`` and ``关键词``)
+  are read like an unlabelled page (:mod:`termkit.records.page`);
+* keyword fields: each line is split like a page's keyword line (``;``, ``；``, ``、``,
+  ``，``, ``,``, ``/``, two spaces or more, ``★`` bullets), a line without separators is one
+  keyword. A field whose label names a language (``中文關鍵詞``, ``關鍵字(英)``,
+  ``外文關鍵詞``) holds that language; two unqualified fields whose labels are in
+  different scripts (``关键词`` and ``Key words``) hold the label's language; a single
+  field (``關鍵詞`` with Chinese then English items) is sorted by script like a page's
+  keyword block. Of several fields for one language the one with most items is kept,
+  the others are kept as sections (a site's tag line above the article's keywords);
+* titles: a label naming a language decides, otherwise the script of the value
+  (``並列篇名``/``Other Titles`` hold the other-language title);
+* authors and advisors: all fields of the kind are read as one author block, so a
+  Chinese line and a romanized line (or ``作者`` and ``Author(s)`` fields) are paired by
+  position; a contributor field repeating the author is not an advisor;
+* abstracts by the label's language or the share of Han characters; venue, volume line,
+  pages, date and subjects as on a page; every other field is kept as a section.
+
+Records in one file are separated by form feeds (``\\f``), as on pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from termkit.errors import InputError
+from termkit.model import Notice, Person, Record, Section
+from termkit.records.assemble import date_of
+from termkit.records.authors import parse_authors
+from termkit.records.fields import parse_date, parse_pages, parse_subject, parse_volume
+from termkit.records.keywords import assign_keywords, split_keywords
+from termkit.records.labels import Field, Label, match_label, match_unknown_label
+from termkit.records.page import NO_KEYWORDS, parse_page_record, split_chunks
+from termkit.records.script import (
+    clean,
+    has_han,
+    is_chinese_text,
+    is_other_script,
+    is_prose,
+    join_lines,
+)
+
+# Fields that count towards deciding that a page is labelled.
+_LAYOUT_FIELDS = frozenset(Field) - {Field.SUBJECTS}
+_DASHES = "—─–-"
+# Labels sit at the top of a page: detection looks at this many lines.
+_DETECT_LINES = 400
+# Fields whose bare label word (``School``, ``Date``) inside a keyword list is a keyword.
+_MINOR = frozenset({Field.OTHER, Field.DATE, Field.VENUE, Field.PAGES, Field.VOLUME})
+_SINGLE_LINE = frozenset({Field.VENUE, Field.VOLUME, Field.PAGES, Field.DATE})
+
+
+@dataclass(slots=True)
+class _Field:
+    label: Label
+    line: int
+    values: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[str]:
+        return [text for _, text in self.values if text.strip()]
+
+
+def is_labelled(text: str) -> bool:
+    """True if ``text`` is a labelled metadata page: two field labels or more at line starts."""
+    count = 0
+    lines = text.split("\n")
+    for i, raw in enumerate(lines[:_DETECT_LINES]):
+        if not raw.strip():
+            continue
+        m = match_label(raw)
+        if m is None or m.label.field not in _LAYOUT_FIELDS:
+            continue
+        if not m.value and not m.separated:
+            # A bare word (``Title``, ``Keywords``) is a label when its value follows on
+            # the next line, not when a blank line or another label does.
+            after = lines[i + 1] if i + 1 < len(lines) else ""
+            if not after.strip() or match_label(after) is not None:
+                continue
+        count += 1
+        if count >= 2:
+            return True
+    return False
+
+
+def _scan(
+    lines: list[tuple[int, str]],
+) -> tuple[list[tuple[int, str]], list[_Field], list[tuple[int, str]]]:
+    """(preamble lines, fields, loose lines): loose lines follow a field that had ended."""
+    preamble: list[tuple[int, str]] = []
+    fields: list[_Field] = []
+    loose: list[tuple[int, str]] = []
+    closed = False  # a blank line ended the current keyword field
+    for number, raw in lines:
+        blank = not raw.strip()
+        m = None if blank else match_label(raw)
+        current = fields[-1] if fields else None
+        if (
+            m is not None
+            and not m.separated
+            and not m.value
+            and m.label.field in _MINOR
+            and current is not None
+            and current.label.field is Field.KEYWORDS
+            and not closed
+        ):
+            m = None  # ``school`` in a list of one keyword per line is a keyword
+        # Before the first known label a ``X：Y`` line is a title (``双中心模式:…``), and
+        # inside a list of one keyword per line it is a keyword (``档案利用:档案资源开发``);
+        # after a list of several keywords on the label's line, or in brackets, a label.
+        listing = (
+            current is not None
+            and current.label.field is Field.KEYWORDS
+            and not closed
+            and (
+                not current.values
+                or current.values[0][0] != current.line
+                or len(split_keywords(current.values[0][1])) == 1
+            )
+        )
+        if m is None and not blank and current is not None:
+            unknown = match_unknown_label(raw)
+            if unknown is not None and (not listing or raw.lstrip()[:1] in "【[〔〖［"):
+                m = unknown
+        if m is not None:
+            fields.append(_Field(m.label, number, [(number, m.value)] if m.value else []))
+            closed = False
+        elif current is None:
+            preamble.append((number, raw))
+        elif closed:
+            loose.append((number, raw))
+        elif blank and current.label.field is Field.KEYWORDS and current.lines:
+            closed = True  # a keyword list ends at a blank line
+            loose.append((number, raw))
+        else:
+            current.values.append((number, raw))
+    return preamble, fields, loose
+
+
+@dataclass(slots=True)
+class _Reader:
+    record: Record
+    path: str
+    loose: list[tuple[int, str]] = field(default_factory=list)  # lines no field took
+
+    def title(self, f: _Field) -> None:
+        lines = f.lines[:3]
+        self.loose.extend(v for v in f.values if v[1].strip() and v[1] not in lines)
+        if not lines:
+            return
+        text = join_lines(lines)
+        lang = f.label.lang if f.label.field is Field.TITLE and f.label.lang else None
+        slot = f"title_{lang or ('zh' if has_han(text) else 'en')}"
+        if getattr(self.record, slot) is None:
+            setattr(self.record, slot, text)
+            self.record.lines[slot] = f.values[0][0]
+        else:
+            self.record.sections.append(Section(f.label.text, text, f.line))
+
+    def abstract(self, f: _Field) -> None:
+        text = join_lines(f.lines)
+        if not text:
+            return
+        lang = f.label.lang or ("zh" if is_chinese_text(text) else "en")
+        slot = f"abstract_{lang}"
+        old = getattr(self.record, slot)
+        setattr(self.record, slot, text if old is None else f"{old}\n{text}")
+        self.record.lines.setdefault(slot, f.line)
+
+    def single(self, f: _Field) -> None:
+        rec = self.record
+        values = [v for v in f.values if v[1].strip()]
+        value = clean(values[0][1]) if values else ""
+        self.loose.extend(values[1:])
+        kind = f.label.field
+        if kind is Field.VENUE and value and rec.venue is None:
+            rec.venue, rec.lines["venue"] = value, f.line
+            return
+        if kind in (Field.VOLUME, Field.DATE) and value:
+            vol = parse_volume(value)
+            date = parse_date(value)
+            if vol is not None:
+                for name in ("volume", "issue", "date", "pages"):
+                    if getattr(vol, name) is not None and getattr(rec, name) is None:
+                        setattr(rec, name, getattr(vol, name))
+                        rec.lines[name] = f.line
+                return
+            date = date or date_of(value)
+            if date is not None and rec.date is None:
+                rec.date, rec.lines["date"] = date, f.line
+                return
+        if kind is Field.PAGES and value and (pages := parse_pages(value)) and rec.pages is None:
+            rec.pages, rec.lines["pages"] = pages, f.line
+            return
+        if value:
+            rec.sections.append(Section(f.label.text, value, f.line))
+
+    def other(self, f: _Field) -> None:
+        if f.label.field is Field.SUBJECTS:
+            paths = [p for p in (parse_subject(x) for x in f.lines) if p]
+            if paths:
+                self.record.subjects.extend(paths)
+                self.record.lines.setdefault("subjects", f.line)
+                return
+        text = "\n".join(clean(x) for x in f.lines)
+        self.record.sections.append(Section(f.label.text, text, f.line))
+
+
+def _keyword_values(f: _Field, loose: list[tuple[int, str]]) -> list[tuple[str, int | None]]:
+    """The keyword items of one field; prose after the list goes to ``loose``."""
+    items: list[tuple[str, int | None]] = []
+    ended = False
+    for number, raw in f.values:
+        if not raw.strip():
+            continue
+        if ended or is_prose(raw) or len(raw) > 300:
+            ended = True
+            loose.append((number, raw))
+            continue
+        items.extend((item, number) for item in split_keywords(raw))
+    return items
+
+
+def _field_lang(f: _Field, fields: list[_Field]) -> str | None:
+    if f.label.lang:
+        return f.label.lang
+    scripts = {g.label.script for g in fields if g.label.lang is None}
+    qualified = {g.label.lang for g in fields if g.label.lang in ("zh", "en")}
+    if len(scripts) > 1:
+        return f.label.script
+    if qualified:
+        # ``關鍵詞`` beside ``英文關鍵詞``: the unqualified one is the other language.
+        others = {"zh", "en"} - qualified
+        return others.pop() if len(others) == 1 else None
+    return None
+
+
+def _read_keywords(reader: _Reader, fields: list[_Field]) -> None:
+    rec = reader.record
+    per_field = [(f, _keyword_values(f, reader.loose)) for f in fields]
+    per_field = [(f, items) for f, items in per_field if items]
+    if not per_field:
+        return
+    langs = [_field_lang(f, [g for g, _ in per_field]) for f, _ in per_field]
+    zh: list[tuple[str, int | None]] = []
+    en: list[tuple[str, int | None]] = []
+    mixed: list[tuple[str, int | None]] = []
+    chosen: dict[str, tuple[_Field, list[tuple[str, int | None]]]] = {}
+    third: list[str] = []
+    for (f, items), lang in zip(per_field, langs, strict=True):
+        if lang is None:
+            mixed.extend(items)
+            continue
+        if lang == "other":
+            third.extend(t for t, _ in items)
+            continue
+        best = chosen.get(lang)
+        if best is None or len(items) > len(best[1]):
+            if best is not None:
+                rec.sections.append(Section(best[0].label.text, _joined(best[1]), best[0].line))
+            chosen[lang] = (f, items)
+        else:
+            rec.sections.append(Section(f.label.text, _joined(items), f.line))
+    if "zh" in chosen:
+        zh = chosen["zh"][1]
+    if "en" in chosen:
+        en = chosen["en"][1]
+    if zh and en and not any(has_han(t) for t, _ in zh) and any(has_han(t) for t, _ in en):
+        zh, en = en, zh  # labels the wrong way round: trust the scripts
+    other = third + [t for t, _ in zh + en if is_other_script(t)]
+    zh = [x for x in zh if not is_other_script(x[0])]
+    en = [x for x in en if not is_other_script(x[0])]
+    if mixed:
+        kw = assign_keywords(mixed)
+        zh = zh + [(t, None) for t in kw.zh] if zh else [(t, _line_of(t, mixed)) for t in kw.zh]
+        en = en + [(t, None) for t in kw.en] if en else [(t, _line_of(t, mixed)) for t in kw.en]
+        other += kw.other
+    rec.keywords_zh = [t for t, _ in zh]
+    rec.keywords_en = [t for t, _ in en]
+    rec.lines["keywords"] = per_field[0][0].line
+    for slot, items in (("keywords_zh", zh), ("keywords_en", en)):
+        line = next((n for _, n in items if n is not None), None)
+        if line is not None:
+            rec.lines[slot] = line
+    if other:
+        rec.sections.append(Section("keywords_other", "\n".join(other), rec.lines["keywords"]))
+        rec.notices.append(
+            Notice(
+                f"keywords in a third language kept apart: {', '.join(other)}",
+                reader.path,
+                rec.lines["keywords"],
+            )
+        )
+
+
+def _line_of(text: str, items: list[tuple[str, int | None]]) -> int | None:
+    return next((n for t, n in items if t == text), None)
+
+
+def _joined(items: list[tuple[str, int | None]]) -> str:
+    return "; ".join(t for t, _ in items)
+
+
+def _people(fields: list[_Field]) -> list[Person]:
+    text = "\n".join(line for f in fields for line in f.lines)
+    if not text.strip():
+        return []
+    line = fields[0].line
+    people = parse_authors(text, strict=False) or []
+    return [Person(p.zh, p.en, line) for p in people]
+
+
+def _one_block_per_line(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Unlabelled lines as page blocks: each line its own block, except name lines.
+
+    Copied metadata pages put the title and the author line on consecutive lines with no
+    blank between; a Chinese name line and the romanized line under it stay one block.
+    """
+    out: list[tuple[int, str]] = []
+    previous_names = False
+    for number, raw in lines:
+        if not raw.strip():
+            previous_names = False
+            out.append((number, raw))
+            continue
+        names = parse_authors(raw, strict=True) is not None
+        before = out[-1][1].strip() if out else ""
+        # A subtitle line (``——基于…``) continues the title above it.
+        subtitle = raw.strip()[:1] in _DASHES or before[-1:] in _DASHES + ":："
+        if before and not (names and previous_names) and not subtitle:
+            out.append((number, ""))
+        out.append((number, raw))
+        previous_names = names
+    return out
+
+
+def _read_loose(rec: Record, lines: list[tuple[int, str]], path: str) -> None:
+    """Lines between fields that no field took: titles, names, abstracts, sections."""
+    page = parse_page_record(_one_block_per_line(lines), path, rec.id)
+    for name in ("title_zh", "title_en", "abstract_zh", "abstract_en"):
+        value = getattr(page, name)
+        if value is None:
+            continue
+        if getattr(rec, name) is None:
+            setattr(rec, name, value)
+            rec.lines[name] = page.lines.get(name, 0)
+        elif name.startswith("abstract"):
+            setattr(rec, name, f"{getattr(rec, name)}\n{value}")
+        else:
+            rec.sections.append(Section(name, value, page.lines.get(name)))
+    if page.authors and not rec.authors:
+        rec.authors = page.authors
+    rec.sections.extend(page.sections)
+    for text in page.keywords_zh + page.keywords_en:
+        rec.sections.append(Section("unrecognised", text, page.lines.get("keywords")))
+
+
+def parse_labelled_record(lines: list[tuple[int, str]], path: str, record_id: str) -> Record:
+    """Read one labelled page from (line number, text) pairs."""
+    preamble, fields, loose = _scan(lines)
+    if any(text.strip() for _, text in preamble):
+        rec = parse_page_record(_one_block_per_line(preamble), path, record_id)
+        rec.notices = [n for n in rec.notices if n.message != NO_KEYWORDS]
+    else:
+        rec = Record(source=path, id=record_id)
+    reader = _Reader(rec, path, loose)
+    by_kind: dict[Field, list[_Field]] = {}
+    for f in fields:
+        by_kind.setdefault(f.label.field, []).append(f)
+    for f in fields:
+        kind = f.label.field
+        if kind in (Field.TITLE, Field.TITLE_OTHER):
+            reader.title(f)
+        elif kind is Field.ABSTRACT:
+            reader.abstract(f)
+        elif kind in _SINGLE_LINE:
+            reader.single(f)
+        elif kind in (Field.OTHER, Field.SUBJECTS):
+            reader.other(f)
+    if Field.AUTHORS in by_kind:
+        people = _people(by_kind[Field.AUTHORS])
+        if people:
+            rec.authors = people
+            rec.lines["authors"] = by_kind[Field.AUTHORS][0].line
+    if Field.ADVISORS in by_kind:
+        named = {p.zh for p in rec.authors if p.zh} | {p.en for p in rec.authors if p.en}
+        advisors = [p for p in _people(by_kind[Field.ADVISORS]) if not ({p.zh, p.en} & named)]
+        if advisors:
+            rec.advisors = advisors
+            rec.lines["advisors"] = by_kind[Field.ADVISORS][0].line
+    if Field.KEYWORDS in by_kind:
+        rec.keywords_zh, rec.keywords_en = [], []
+        _read_keywords(reader, by_kind[Field.KEYWORDS])
+    if any(text.strip() for _, text in reader.loose):
+        _read_loose(rec, sorted(reader.loose), path)
+    if not rec.keywords_zh and not rec.keywords_en:
+        rec.notices.append(Notice(NO_KEYWORDS, path))
+    return rec
+
+
+def parse_labelled(text: str, path: str, stem: str) -> list[Record]:
+    """Read every record of a labelled page file (records separated by form feeds)."""
+    chunks = split_chunks(text)
+    if not chunks:
+        raise InputError("no record content (the file holds only blank lines)", path=path)
+    if len(chunks) == 1:
+        return [parse_labelled_record(chunks[0], path, stem)]
+    return [parse_labelled_record(c, path, f"{stem}#{n}") for n, c in enumerate(chunks, 1)]

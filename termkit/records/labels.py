@@ -1,0 +1,526 @@
+"""Field labels of metadata pages: the words thesis systems and journal databases print.
+
+A labelled page (:mod:`termkit.records.labelled`) is a list of ``label: value`` fields as
+shown by Chinese thesis systems (NDLTD, university ETD systems, DSpace repositories),
+article databases (Airiti, CNKI, Wanfang, VIP, HyRead …) and journal sites. This module
+holds their vocabulary as data and recognises a label at the start of a line.
+
+A label is a *base word* for a field, optionally qualified by a language:
+
+* base words, Traditional, Simplified and English (``題名``/``题名``/``Title``,
+  ``作者``/``研究生``/``Authors``, ``關鍵詞``/``关键词``/``Keywords``, ``摘要``/``Abstract``,
+  ``指導教授``/``导师``/``Advisor`` …);
+* a language qualifier before the word (``中文關鍵詞``, ``英文题名``, ``外文關鍵詞``,
+  ``English Abstract``) or after it in parentheses (``關鍵字(中)``, ``研究生(英文)``,
+  ``論文名稱(外文)``, ``Keywords (English)``);
+* words that name the other-language version (``並列篇名``/``并列篇名``, ``其他題名``,
+  ``Translated Titles``, ``Other Titles``): their language is the script of the value.
+
+Printed forms tolerated around a label: brackets (``【关键词】``, ``[关键词]``,
+``〔關鍵詞〕``), spaces between the characters (``关 键 词``, ``摘 要``), inline pinyin
+left by machine conversion (``關(guān)鍵詞``), any letter case (``KEY WORDS``), and after it
+a full-width or ASCII colon, a tab, spaces, or the end of the line.
+
+Labels this module does not list (``學號：…``) are recognised by shape — a short phrase
+followed by a colon — and kept as sections named after the label.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+
+class Field(StrEnum):
+    """What a labelled field holds."""
+
+    TITLE = "title"
+    TITLE_OTHER = "title_other"  # the parallel (other-language) title
+    AUTHORS = "authors"
+    ADVISORS = "advisors"
+    KEYWORDS = "keywords"
+    ABSTRACT = "abstract"
+    VENUE = "venue"
+    VOLUME = "volume"  # a volume/issue/date line: 10卷3期(2014 / 09 / 01)
+    PAGES = "pages"
+    DATE = "date"
+    SUBJECTS = "subjects"
+    OTHER = "other"  # a known label whose value termkit keeps as a section
+
+
+# Base words per field. Traditional and Simplified spellings are both listed; English
+# words are matched without regard to case.
+_BASE: dict[Field, tuple[str, ...]] = {
+    Field.TITLE: (
+        "題名",
+        "题名",
+        "篇名",
+        "標題",
+        "标题",
+        "題目",
+        "题目",
+        "論文名稱",
+        "论文名称",
+        "論文題目",
+        "论文题目",
+        "論文題名",
+        "论文题名",
+        "文章標題",
+        "文章标题",
+        "中文篇名",
+        "Title",
+        "Titles",
+        "Article Title",
+        "Thesis Title",
+    ),
+    Field.TITLE_OTHER: (
+        "並列篇名",
+        "并列篇名",
+        "並列題名",
+        "并列题名",
+        "其他題名",
+        "其他题名",
+        "翻譯題名",
+        "翻译题名",
+        "Translated Title",
+        "Translated Titles",
+        "Other Title",
+        "Other Titles",
+        "Alternative Title",
+        "Alternative Titles",
+        "Parallel Title",
+        "Parallel Titles",
+    ),
+    Field.AUTHORS: (
+        "作者",
+        "著者",
+        "研究生",
+        "作者姓名",
+        "作者名稱",
+        "作者名称",
+        "撰稿人",
+        "學生",
+        "学生",
+        "Author",
+        "Authors",
+        "Author(s)",
+        "Creator",
+        "Creators",
+        "Student",
+    ),
+    Field.ADVISORS: (
+        "指導教授",
+        "指导教授",
+        "指導老師",
+        "指导老师",
+        "指導教師",
+        "指导教师",
+        "導師",
+        "导师",
+        "指導者",
+        "指导者",
+        "貢獻者",
+        "贡献者",
+        "Advisor",
+        "Advisors",
+        "Adviser",
+        "Advisers",
+        "Supervisor",
+        "Supervisors",
+        "Contributor",
+        "Contributors",
+    ),
+    Field.KEYWORDS: (
+        "關鍵詞",
+        "关键词",
+        "關鍵字",
+        "关键字",
+        "關鍵詞彙",
+        "关键词汇",
+        "主題詞",
+        "主题词",
+        "主題詞彙",
+        "索引詞",
+        "索引词",
+        "檢索詞",
+        "检索词",
+        "Keyword",
+        "Keywords",
+        "Key word",
+        "Key words",
+        "Key-words",
+        "Index Terms",
+        "Subject Terms",
+        "Subject",
+    ),
+    Field.ABSTRACT: (
+        "摘要",
+        "提要",
+        "內容摘要",
+        "内容摘要",
+        "論文摘要",
+        "论文摘要",
+        "Abstract",
+        "Summary",
+    ),
+    Field.VENUE: (
+        "期刊名稱",
+        "期刊名称",
+        "刊名",
+        "期刊",
+        "出處",
+        "出处",
+        "來源",
+        "来源",
+        "刊物名稱",
+        "刊物名称",
+        "出版品名稱",
+        "會議名稱",
+        "会议名称",
+        "論文集名稱",
+        "论文集名称",
+        "PublicationName",
+        "Publication Name",
+        "Journal",
+        "Journal Title",
+        "Source",
+        "Publication",
+    ),
+    Field.VOLUME: (
+        "卷期",
+        "卷期/出版年月",
+        "卷期／出版年月",
+        "年卷期",
+        "期別",
+        "期别",
+        "卷/期",
+        "Volume",
+        "Volume/Issue",
+        "Volume or Term/Year and Month of Publication",
+    ),
+    Field.PAGES: ("頁碼", "页码", "頁次", "页次", "起訖頁", "起讫页", "Page #", "Pages", "Page"),
+    Field.DATE: (
+        "出版年月",
+        "出版日期",
+        "出版年",
+        "發表日期",
+        "发表日期",
+        "日期",
+        "年份",
+        "年度",
+        "論文出版年",
+        "论文出版年",
+        "發表年",
+        "Date",
+        "Issue Date",
+        "Year",
+        "Publication Date",
+    ),
+    Field.SUBJECTS: ("主題分類", "主题分类", "學科分類", "学科分类", "Subject Classification"),
+    Field.OTHER: (
+        # Known labels of these pages whose values termkit keeps as sections; listed so
+        # that they end the field above them even when a value has a colon in it.
+        "DOI",
+        "URI",
+        "URL",
+        "ISSN",
+        "ISBN",
+        "CLC",
+        "分類號",
+        "分类号",
+        "中圖分類號",
+        "中图分类号",
+        "文獻標識碼",
+        "文献标识码",
+        "文章編號",
+        "文章编号",
+        "基金",
+        "基金項目",
+        "基金项目",
+        "作者單位",
+        "作者单位",
+        "作者簡介",
+        "作者简介",
+        "機構",
+        "机构",
+        "機構地區",
+        "机构地区",
+        "單位",
+        "单位",
+        "學位類別",
+        "学位类别",
+        "學位",
+        "学位",
+        "校院名稱",
+        "校院名称",
+        "系所名稱",
+        "系所名称",
+        "學門",
+        "学门",
+        "學類",
+        "学类",
+        "畢業學年度",
+        "毕业学年度",
+        "學年度",
+        "学年度",
+        "語文別",
+        "语文别",
+        "內容語文",
+        "内容语文",
+        "語言",
+        "语言",
+        "論文頁數",
+        "论文页数",
+        "頁數",
+        "页数",
+        "口試日期",
+        "口试日期",
+        "口試委員",
+        "口试委员",
+        "學號",
+        "学号",
+        "系所",
+        "校院",
+        "出版者",
+        "出版社",
+        "出版單位",
+        "出版单位",
+        "引用",
+        "被引",
+        "下載",
+        "下载",
+        "引用本文",
+        "上傳時間",
+        "上传时间",
+        "描述",
+        "類型",
+        "类型",
+        "資料類型",
+        "资料类型",
+        "網址",
+        "网址",
+        "收稿日期",
+        "修回日期",
+        "通訊作者",
+        "通讯作者",
+        "參考文獻",
+        "参考文献",
+        "Degree",
+        "Department",
+        "School",
+        "University",
+        "Institution",
+        "Affiliation",
+        "Language",
+        "Content Language",
+        "Type",
+        "Publisher",
+        "Citation",
+        "Description",
+        "Issue",
+        "Relation",
+        "Rights",
+        "Funding",
+        "Fund",
+        "References",
+    ),
+}
+# Language qualifiers before a base word (``中文關鍵詞``) or in parentheses after it.
+_ZH_QUALIFIERS = ("中文", "中", "漢語", "汉语", "華語", "华语", "Chinese", "zh")
+_EN_QUALIFIERS = ("英文", "英", "外文", "英語", "英语", "English", "Foreign", "en")
+# Third languages (a thesis written in Japanese adds ``關鍵字(日)``): kept apart.
+_OTHER_QUALIFIERS = (
+    "日文",
+    "日",
+    "日語",
+    "日语",
+    "韓文",
+    "韩文",
+    "韓",
+    "韩",
+    "法文",
+    "德文",
+    "Japanese",
+    "Korean",
+    "French",
+    "German",
+    "ja",
+    "ko",
+)
+# Qualified words only some fields take (``中文摘要``, ``English Abstract``).
+_QUALIFIABLE = frozenset(
+    {Field.TITLE, Field.AUTHORS, Field.ADVISORS, Field.KEYWORDS, Field.ABSTRACT, Field.VENUE}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A recognised label: the field, its language (``zh``/``en``) and the printed text."""
+
+    field: Field
+    lang: str | None  # the language the label names: "zh", "en", "other" or None
+    script: str  # the script the label is written in: "zh" or "en"
+    text: str  # the label as printed (without brackets and colon)
+    known: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class LabelMatch:
+    """A label at the start of a line and the value after it."""
+
+    label: Label
+    value: str
+    separated: bool  # a colon, bracket, tab or wide space came after it (not one space)
+
+
+_PINYIN_ARTEFACT = re.compile(r"\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+)\)")
+_SPACE = re.compile(r"\s+")
+
+
+def _key(text: str) -> str:
+    """Label text folded for lookup: NFKC, no spaces, no pinyin artefacts, lower case."""
+    if "(" in text:
+        text = _PINYIN_ARTEFACT.sub("", text)
+    folded = unicodedata.normalize("NFKC", text)
+    return _SPACE.sub("", folded).casefold().rstrip(":")
+
+
+def _has_han(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, Label]:
+    """Folded label text -> Label, for every base word and qualified form."""
+    table: dict[str, Label] = {}
+
+    def add(text: str, field: Field, lang: str | None) -> None:
+        script = "zh" if _has_han(text) else "en"
+        table.setdefault(_key(text), Label(field, lang, script, text))
+
+    for field, words in _BASE.items():
+        for word in words:
+            add(word, field, None)
+            if field not in _QUALIFIABLE:
+                continue
+            for lang, quals in (
+                ("zh", _ZH_QUALIFIERS),
+                ("en", _EN_QUALIFIERS),
+                ("other", _OTHER_QUALIFIERS),
+            ):
+                for q in quals:
+                    han_q, han_w = _has_han(q), _has_han(word)
+                    if han_q == han_w and len(q) > 1:
+                        add(q + word if han_q else f"{q} {word}", field, lang)
+                    add(f"{word}({q})", field, lang)
+    return table
+
+
+# An unknown label: a short phrase, then a colon (or inside brackets).
+_UNKNOWN = re.compile(
+    r"^\s*(?:[【\[〔〖［]\s*(?P<b>[^\]】〕〗］:：]{1,16}?)\s*[】\]〕〗］]\s*[:：]?"
+    r"|(?P<c>[^\s:：【\[〔〖［\]】][^:：\t]{0,15}?)\s*[:：])\s*(?P<value>.*)$"
+)
+_UNKNOWN_LATIN = re.compile(r"^[A-Za-z][A-Za-z .#/&()'-]{0,29}$")
+
+
+def lookup(text: str) -> Label | None:
+    """The label printed as ``text`` (``關鍵字(英)``, ``Key words``), or None."""
+    return _vocabulary().get(_key(text))
+
+
+_OPEN = "【[〔〖［"
+_CLOSE = "】]〕〗］"
+# Where a label ends when something marks its end: colon, closing bracket, tab, 2+ spaces.
+_LABEL_END = re.compile(r"\s*[:：】\]〕〗］]|\t|\s{2,}|\u3000")
+_MAX_LABEL = 48
+_LIST_SEPARATOR = re.compile(r"[;；,，、]")
+
+
+@lru_cache(maxsize=8192)
+def match_label(line: str) -> LabelMatch | None:
+    """A known label at the start of ``line`` and the rest of the line, or None.
+
+    A label is followed by a colon, a closing bracket, a tab, spaces or the end of the
+    line. A label followed by one space is taken only when it is known (``关键词 病机;…``,
+    ``Key Words Pathogenesis ;…``); a Chinese label followed directly by text
+    (``關鍵詞深度學習``) is not one unless it stood in brackets.
+    """
+    text = line.strip()
+    if not text:
+        return None
+    # Most lines of a page start with a character no label starts with: skip them fast.
+    if text[0] not in _first_chars() and _fold1(text[0]) not in _first_chars():
+        return None
+    bracket = text[0] in _OPEN
+    if bracket:
+        close = min((i for i in (text.find(c) for c in _CLOSE) if i > 0), default=-1)
+        if close < 0 or close > _MAX_LABEL:
+            return None
+        label = lookup(text[1:close])
+        if label is None:
+            return None
+        value = text[close + 1 :].lstrip(" \t\u3000:：")
+        return LabelMatch(_printed(label, text[1:close]), value.strip(), True)
+    for m in _LABEL_END.finditer(text, 0, _MAX_LABEL + 2):
+        label = lookup(text[: m.start()])
+        if label is not None:
+            value = text[m.end() :].lstrip(" \t\u3000:：")
+            return LabelMatch(_printed(label, text[: m.start()]), value.strip(), True)
+    # The whole line is a label (``Keywords``), or a label then one space then the value.
+    label = lookup(text) if len(text) <= _MAX_LABEL else None
+    if label is not None:
+        return LabelMatch(_printed(label, text), "", False)
+    words = text.split(" ")
+    for n in range(min(len(words) - 1, 6), 0, -1):
+        head = " ".join(words[:n])
+        label = lookup(head)
+        if label is None:
+            continue
+        value = " ".join(words[n:]).strip()
+        # ``Keyword Co-occurrence`` is a keyword, ``Type 2 diabetes; …`` a list, ``Title
+        # words …`` running text: an English label with only a space after it is taken for
+        # a keyword label before a list (``Key Words Pathogenesis ; …``) and an abstract
+        # label before a paragraph, nothing else.
+        listed = label.field is Field.KEYWORDS and _LIST_SEPARATOR.search(value) is not None
+        paragraph = label.field is Field.ABSTRACT and len(value.split()) >= 6
+        if label.script == "en" and not (listed or paragraph):
+            return None
+        return LabelMatch(_printed(label, head), value, False)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _first_chars() -> frozenset[str]:
+    """Every character a label can start with (folded), and the opening brackets."""
+    firsts = {_fold1(lab.text[0]) for lab in _vocabulary().values()}
+    firsts |= {lab.text[0] for lab in _vocabulary().values()}
+    return frozenset(firsts | set(_OPEN))
+
+
+def _fold1(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch).casefold()
+
+
+def _printed(label: Label, text: str) -> Label:
+    return Label(label.field, label.lang, label.script, text.strip(), label.known)
+
+
+def match_unknown_label(line: str) -> LabelMatch | None:
+    """A label this module does not know, recognised by shape (``學號：…``), or None."""
+    m = _UNKNOWN.match(line)
+    if m is None:
+        return None
+    text = (m.group("b") or m.group("c") or "").strip()
+    if not text or any(ch.isdigit() for ch in text):
+        return None
+    if _has_han(text):
+        if len(_SPACE.sub("", text)) > 10 or re.search(r"[,，;；、。.]", text):
+            return None
+    elif not _UNKNOWN_LATIN.match(text) or len(text.split()) > 4:
+        return None
+    script = "zh" if _has_han(text) else "en"
+    return LabelMatch(Label(Field.OTHER, None, script, text, known=False), m.group("value"), True)
