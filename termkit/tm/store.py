@@ -26,14 +26,14 @@ from typing import Any
 from termkit.errors import DatabaseError
 from termkit.model import Notice, Source, Unit, Variant
 from termkit.tm import bulk
-from termkit.tm.fold import fold_many, is_chinese_tag, key64, zh_tokens
+from termkit.tm.fold import fold_many, is_chinese_tag, key64
+from termkit.tm.index import SLOTS, Postings, next_unit_id
 from termkit.tm.schema import SCHEMA_VERSION, connect, db_error, migrate
 
-__all__ = ["SCHEMA_VERSION", "Store", "StoredUnit", "migrate", "open_store"]
+__all__ = ["SCHEMA_VERSION", "SLOTS", "Store", "StoredUnit", "migrate", "open_store"]
 
 DEFAULT_DB = "termkit-tm.sqlite"
 DEFAULT_BATCH = 50_000  # units per transaction: random index pages are written once per batch
-SLOTS = 64  # variant ids are unit * SLOTS + position: at most SLOTS variants per unit
 
 # Unit props that termkit maps to columns (and writes back on export).
 PROP_DOMAIN = "x-domain"
@@ -42,6 +42,7 @@ PROP_FLAGGED = "x-align-flagged"
 PROP_CREATED = "x-created"
 PROP_ORIGIN = "x-origin"
 PROP_RECORD = "x-record"
+PROP_CLIENT = "x-client"  # kept as a unit prop (exported as one); `tm delete --client` reads it
 COLUMN_PROPS = (PROP_DOMAIN, PROP_SCORE, PROP_FLAGGED, PROP_CREATED, PROP_ORIGIN, PROP_RECORD)
 
 
@@ -268,7 +269,7 @@ class Store:
         keys: list[tuple[int, int]] = []
         pos = 0
         for unit, variants, _h in kept:
-            keys.append(_source_keys(unit, variants, folded[pos : pos + len(variants)]))
+            keys.append(source_keys(unit, variants, folded[pos : pos + len(variants)]))
             pos += len(variants)
         with self.transaction() as conn:
             # A duplicate is a unit with the same source key and content hash as a stored one
@@ -299,11 +300,10 @@ class Store:
                             targets[src] = {known_targets, tgt}
                     else:
                         known_targets.add(tgt)
-            uid = conn.execute("SELECT COALESCE(MAX(id), 0) FROM unit").fetchone()[0]
+            uid = next_unit_id(conn)
             sources: dict[tuple[str | None, str, str | None], int] = {}
             unit_rows: list[tuple[Any, ...]] = []
-            zh_rows: list[tuple[int, str]] = []
-            word_rows: list[tuple[int, str]] = []
+            postings = Postings()
             langs: dict[str, int] = {}
             pos = 0
             for (unit, variants, h), (src, tgt) in zip(kept, keys, strict=True):
@@ -360,10 +360,7 @@ class Store:
                                             v.notes or None]))
                     else:
                         sides.append(f"[{quote(lang)},{quote(v.text)}]")
-                    if zh[k]:
-                        zh_rows.append((base + k, " ".join(zh_tokens(folded[k]))))
-                    else:
-                        word_rows.append((base + k, folded[k]))
+                    postings.add(base + k, folded[k], zh[k])
                 unit_rows.append((uid, h, src, tgt, sid, score, int(flagged),
                                   meta_text, f"[{','.join(sides)}]"))
                 report.added += 1
@@ -371,8 +368,7 @@ class Store:
             if known is not None:
                 known.last = uid
             conn.executemany("INSERT INTO unit VALUES (?,?,?,?,?,?,?,?,?)", unit_rows)
-            conn.executemany("INSERT INTO zh_index(rowid, tokens) VALUES (?,?)", zh_rows)
-            conn.executemany("INSERT INTO word_index(rowid, tokens) VALUES (?,?)", word_rows)
+            postings.write(conn)
             conn.executemany(
                 "INSERT INTO lang_count(lang, n) VALUES (?, ?)"
                 " ON CONFLICT(lang) DO UPDATE SET n = n + excluded.n", sorted(langs.items()))
@@ -578,8 +574,11 @@ def _source_variant(unit: Unit, variants: Sequence[Variant]) -> Variant:
     return variants[0]
 
 
-def _source_keys(unit: Unit, variants: Sequence[Variant], forms: Sequence[str]) -> tuple[int, int]:
-    """64-bit keys of the folded source and of the folded targets (for conflict detection)."""
+def source_keys(unit: Unit, variants: Sequence[Variant], forms: Sequence[str]) -> tuple[int, int]:
+    """64-bit keys of the folded source and of the folded targets (for conflict detection).
+
+    ``forms`` are the folded texts of ``variants`` (the unit's sides as stored).
+    """
     i = 0
     if len(variants) == 2:  # the usual unit: no generators, one family look-up per side
         a, b = variants
