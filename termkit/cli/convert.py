@@ -75,7 +75,7 @@ def convert(inputs: tuple[str, ...], config: str, glossaries: tuple[str, ...],
     """
     from termkit.convert import Converter, check_config, load_lock_glossaries, parse_topics
     from termkit.convert.files import convert_bytes, convert_text_stream, detect_kind, validate_utf8
-    from termkit.io import atomic_binary, check_readable, read_bytes
+    from termkit.io import check_output, check_readable, output_batch, read_bytes
 
     cfg = check_config(config)
     if list_topics:
@@ -92,22 +92,27 @@ def convert(inputs: tuple[str, ...], config: str, glossaries: tuple[str, ...],
     for p in paths:
         check_readable(p)
     glossary = load_lock_glossaries(glossaries, format=glossary_format) if glossaries else None
+    if not in_place:
+        check_output(output)  # before the work: not a folder, not an input of this run
     chosen = parse_topics(topics, glossary)
     conv = Converter(cfg, glossary, topics=chosen)
-    for path in paths:
-        target = path if in_place else output
-        file_kind = detect_kind(path, kind)
-        if file_kind == "text":
-            with _open_input(path) as fh:
-                validate_utf8(fh, path)
-                fh.seek(0)
-                with atomic_binary(target) as out:
-                    convert_text_stream(fh, path, conv, out.write)
-        else:
-            data = read_bytes(path)  # structured files are converted whole (``-`` = stdin)
-            result = convert_bytes(data, path, conv, file_kind, retag=retag)
-            with atomic_binary(target) as out:
-                out.write(result)
+    # Every output is renamed into place only when all inputs converted: a bad file among
+    # several --in-place inputs changes none of them.
+    with output_batch() as batch:
+        for path in paths:
+            target = path if in_place else output
+            file_kind = detect_kind(path, kind)
+            if file_kind == "text":
+                with _open_input(path) as fh:
+                    validate_utf8(fh, path)
+                    fh.seek(0)
+                    with batch.open(target, replace_input=in_place) as out:
+                        convert_text_stream(fh, path, conv, out.write)
+            else:
+                data = read_bytes(path)  # structured files are converted whole (``-`` = stdin)
+                result = convert_bytes(data, path, conv, file_kind, retag=retag)
+                with batch.open(target, replace_input=in_place) as out:
+                    out.write(result)
 
 
 def _print_topics(glossaries: tuple[str, ...], glossary_format: str | None) -> None:
@@ -173,18 +178,29 @@ def detect(ctx: click.Context, input_path: str, expect: str, as_json: bool) -> N
 
     Only characters that exist in one script count; positions are LINE:COLUMN in characters.
     """
-    from termkit.convert.detect import detect_lines
-    from termkit.convert.files import iter_text_lines
+    from termkit.convert.detect import detect_chunks
+    from termkit.convert.files import iter_text_blocks
 
+    found = 0
+    other = "Traditional" if expect.lower() == "hant" else "Simplified"
     with _open_input(input_path) as fh:
-        findings = list(detect_lines(iter_text_lines(fh, input_path), expect))
-    if as_json:
-        click.echo(dumps([f.as_dict() for f in findings]))
-    else:
-        other = "Traditional" if expect.lower() == "hant" else "Simplified"
-        for f in findings:
-            kind = "Simplified" if f.script == "Hans" else "Traditional"
-            hint = f" ({other}: {'/'.join(f.suggestions)})" if f.suggestions else ""
-            click.echo(f"{input_path}:{f.line}:{f.column}: {f.char} is {kind}{hint}")
-    if findings:
+        # Streamed in bounded blocks (a 50 MB one-line file needs little memory). Input
+        # errors come before any finding is printed: the encoding is checked first.
+        from termkit.convert.files import validate_utf8
+
+        validate_utf8(fh, input_path)
+        fh.seek(0)
+        if as_json:
+            click.echo("[", nl=False)
+        for f in detect_chunks(iter_text_blocks(fh, input_path), expect):
+            if as_json:
+                click.echo((", " if found else "") + dumps(f.as_dict()), nl=False)
+            else:
+                kind = "Simplified" if f.script == "Hans" else "Traditional"
+                hint = f" ({other}: {'/'.join(f.suggestions)})" if f.suggestions else ""
+                click.echo(f"{input_path}:{f.line}:{f.column}: {f.char} is {kind}{hint}")
+            found += 1
+        if as_json:
+            click.echo("]")
+    if found:
         ctx.exit(1)
