@@ -14,10 +14,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import termkit.convert.converter as convert_module
 from termkit.convert import ENGINE_MIN, Converter
 from termkit.convert.compiled_lock import compile_lock
 from termkit.glossary import load_glossary
 from termkit.model import Concept, Glossary, Term
+from tests.conftest import general_words_within
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "data" / "convert" / "testcases.strict.json"
@@ -28,6 +30,17 @@ def _pair(glossary: Glossary, config: str) -> tuple[Converter, Converter]:
     compiled = Converter(config, glossary, engine="opencc")
     assert compiled.compiled_lock() is not None, "the compiled lock was not built"
     return compiled, Converter(config, glossary, engine="python")
+
+
+def _scanning(glossary: Glossary, config: str) -> Converter:
+    """The Python lock reading every text with its automaton (short texts are otherwise read
+    with dictionary look-ups)."""
+    saved = convert_module.LOOKUP_BUDGET
+    try:
+        convert_module.LOOKUP_BUDGET = 0
+        return Converter(config, glossary, engine="python")
+    finally:
+        convert_module.LOOKUP_BUDGET = saved
 
 
 def _glossary(words: list[str], targets: list[str]) -> Glossary:
@@ -50,8 +63,11 @@ ALPHABET = "東協助盟議軟體資訊頭髮乾燥理的中國 a𠀋\ue000"
 )
 def test_compiled_lock_equals_python_lock(words: list[str], text: str, config: str) -> None:
     targets = [f"<{i}>" if i % 2 else f"{w}甲" for i, w in enumerate(words)]
-    compiled, python = _pair(_glossary(words, targets), config)
-    assert compiled.convert(text) == python.convert(text)
+    with general_words_within(ALPHABET + "，。\n"):
+        compiled, python = _pair(_glossary(words, targets), config)
+        scanning = _scanning(_glossary(words, targets), config)
+        assert python.bounding_words() == scanning.bounding_words() == compiled.bounding_words()
+    assert compiled.convert(text) == python.convert(text) == scanning.convert(text)
 
 
 @settings(max_examples=20, deadline=None)
@@ -65,8 +81,11 @@ def test_compiled_lock_equals_python_lock_from_simplified(words: list[str], text
                                                          config: str) -> None:
     g = Glossary([Concept(f"c{i}", terms=[Term(w, "zh-Hans-CN"), Term(f"[{i}]", "zh-Hant")])
                   for i, w in enumerate(words)])
-    compiled, python = _pair(g, config)
-    assert compiled.convert(text) == python.convert(text)
+    with general_words_within("软件头发干燥理的中国东协助盟议 ，。\n"):
+        compiled, python = _pair(g, config)
+        scanning = _scanning(g, config)
+        assert python.bounding_words() == scanning.bounding_words() == compiled.bounding_words()
+    assert compiled.convert(text) == python.convert(text) == scanning.convert(text)
 
 
 def test_regional_glossary_locks_alike_on_real_data() -> None:
