@@ -243,3 +243,20 @@ def test_word_aware_lock_alike_on_real_prose(config: str) -> None:
     assert compiled.bounding_words()  # word-aware matching is on
     texts = [p["text"] for p in lockeval.paragraphs(config)]
     assert [compiled.convert(t) for t in texts] == [python.convert(t) for t in texts]
+
+
+def test_character_normalization_folded_into_the_lock() -> None:
+    """The config's normalization (CJK compatibility ideographs) is read in the lock's pass."""
+    from termkit.convert.compiled_lock import character_normalization
+    from termkit.convert.opencc_data import dictionary
+
+    table = character_normalization("tw2sp")
+    assert table is not None and len(table) == len(dictionary("CJK_Compatibility_Ideographs"))
+    compat = [k for k, v in sorted(table.items()) if k != v][:40]
+    assert len(compat) == 40
+    # Compatibility ideographs next to forms, inside a form, and a form that is one.
+    g = _glossary(["軟體", "資訊", compat[0], f"東{compat[1]}"], ["软件甲", "<1>", "<2>", "东盟"])
+    compiled, python = _pair(g, "tw2sp")
+    text = "".join(f"{c}軟體{c}資訊東{c}" for c in compat) + f"{compat[0]}東{compat[1]}軟體與網路"
+    assert compiled.convert(text) == python.convert(text)
+    assert "<2>" in compiled.convert(text) and "东盟" in compiled.convert(text)
