@@ -65,6 +65,23 @@ def test_a_topical_verdict_follows_from_its_evidence() -> None:
     assert not assess(computer, "计算机", "電腦", "s2twp").topical
 
 
+def test_a_target_of_another_sense_is_topical() -> None:
+    # 令牌 means 'token'; CC-CEDICT knows 權杖 only as 'scepter': the rule is IT usage.
+    from termkit.convert.risk import meanings
+
+    token = Concept("t", terms=[Term("令牌", "zh-Hans-CN"), Term("權杖", "zh-Hant-TW"),
+                                Term("token", "en")], domains=["IT"])
+    assert any("token" in words for words, _ in senses("令牌"))
+    assert meanings("權杖") and not any("token" in words for words, _ in meanings("權杖"))
+    risk = assess(token, "令牌", "權杖", "s2twp")
+    assert risk.topical and "scepter" in risk.reason
+    # 軟體's sense is regional ('software (Tw)'), and regional glosses count for a target.
+    software = Concept("s", terms=[Term("软件", "zh-Hans-CN"), Term("軟體", "zh-Hant-TW"),
+                                   Term("software", "en")], domains=["IT"])
+    assert not any("software" in words for words, _ in senses("軟體"))
+    assert not assess(software, "软件", "軟體", "s2twp").topical
+
+
 def test_regional_glossary_default_and_topic() -> None:
     g = load_lock_glossaries([REGIONAL])
     text = "请把文件保存到计算机的内存里。"

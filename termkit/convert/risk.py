@@ -16,12 +16,16 @@ the reason in words. The evidence, in order:
 4. **Keeping a form OpenCC's regional phrase table changes** (the target is the form in the
    other script, OpenCC's Taiwan or mainland phrase writes something else) for a word with
    several CC-CEDICT senses: the rule picks one sense against OpenCC's general choice.
-4. **An office or body of one country** (a rule of a country's group — EU, IMF, Korea,
+5. **An office or body of one country** (a rule of a country's group — EU, IMF, Korea,
    Laos, MY, PoliticiansUK, PresidentsUS, US Government — whose form CC-CEDICT does not
    list and whose English is a phrase of common words, ``Permanent Secretary``).
-5. **Narrowing OpenCC's word**: the target holds OpenCC's own output and more (``主記憶體``
+6. **Narrowing OpenCC's word**: the target holds OpenCC's own output and more (``主記憶體``
    for ``記憶體``): a specialist's term in place of the general one.
-6. **Senses**: the form has several CC-CEDICT senses (regional and meta glosses aside) and
+7. **A target of another sense**: the form means the rule's English, and the target is a
+   word CC-CEDICT knows none of whose glosses (regional ones included) is of the English
+   word's family (``并行`` 'parallel' → ``並列`` 'to stand side by side'; ``令牌`` 'token' →
+   ``權杖`` 'scepter'): the target is that word only in the rule's field.
+8. **Senses**: the form has several CC-CEDICT senses (regional and meta glosses aside) and
    fewer than two thirds of them share a word with the rule's English original or the
    target's senses, or it has one sense and that shares no word with the English original.
 
@@ -101,6 +105,40 @@ def senses(word: str, follow: bool = True) -> tuple[tuple[frozenset[str], str], 
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def meanings(word: str) -> tuple[tuple[frozenset[str], str], ...]:
+    """Every gloss CC-CEDICT gives ``word``, regional ones included (``software (Tw)``): what
+    the word can mean to a reader of some region, as (stemmed English words, gloss).
+
+    Meta glosses are left out; a bare "variant of X" follows X once, as :func:`senses`.
+    """
+    from termkit.lexicon import gloss_phrases, variant_refs
+
+    entries = _lexicon().lookup(word)
+    common = [e for e in entries if not e.pinyin[:1].isupper()]
+    out: list[tuple[frozenset[str], str]] = []
+    refs: list[str] = []
+    for e in common or entries:
+        refs.extend(variant_refs(e.glosses))
+        for gloss in e.glosses:
+            if _META.match(gloss):
+                continue
+            words = frozenset(w for p in gloss_phrases((gloss,)) for w in p)
+            if words:
+                out.append((words, gloss))
+    if not out:
+        for ref in refs:
+            if ref != word:
+                out.extend(senses(ref, False))
+    return tuple(out)
+
+
+def _families(words: frozenset[str]) -> frozenset[str]:
+    """English word families: the first five letters of each stem (``integrate`` and
+    ``integrated``, ``optimize`` and ``optimization`` are one family)."""
+    return frozenset(w[:5] for w in words)
+
+
 def english_words(text: str) -> frozenset[str]:
     """Stemmed content words of an English original (``/`` separates alternatives)."""
     from termkit.lexicon import english_tokens
@@ -163,6 +201,16 @@ def assess(concept: Concept, form: str, target: str, config: str) -> Risk:
         return verdict(True, f"narrows OpenCC's {plain} to {target}")
     if not found:
         return verdict(False, "not in CC-CEDICT: a term, not a general word")
+    meant = _families(english_words(english))
+    if target != script_only and meant and any(_families(w) & meant for w, _ in found):
+        # The form means the English; does the target? A target CC-CEDICT knows, none of
+        # whose glosses (its regional ones included: 軟體 'software (Tw)') is of the English
+        # word's family, is the word for another sense (并行 'parallel' → 並列 'side by side').
+        target_senses = meanings(target)
+        if target_senses and not any(_families(w) & meant for w, _ in target_senses):
+            glosses = "; ".join(g for _, g in target_senses[:3])
+            return verdict(True, f"the target {target} means '{glosses}' in CC-CEDICT, "
+                                 f"not '{english}'")
     covered_by = english_words(english)
     if target != script_only:
         covered_by = covered_by.union(*(w for w, _ in senses(target)))
