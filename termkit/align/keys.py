@@ -320,8 +320,10 @@ class ZhKey:
     seg_weight: tuple[int, ...] = ()
     vocab: frozenset[str] = frozenset()
     prefixes: frozenset[str] = frozenset()  # first PREFIX letters of family candidates
+    words: frozenset[str] = frozenset()  # Latin tokens that are words, not numbers
 
     def __post_init__(self) -> None:
+        self.words = frozenset(t for t in self.latin if not t.isdigit())
         self.seg_weight = tuple(
             len(s) * (HEAD_WEIGHT if j == self.head else 1) for j, s in enumerate(self.segments)
         )

@@ -85,19 +85,20 @@ Cell = tuple[int, int]
 
 
 def _assign(
-    scores: list[list[Score]], floor: float, prior: dict[Cell, float], fill: frozenset[Cell]
+    scores: list[list[Score]], floor: float, path: dict[int, int], prior: float, fill: bool
 ) -> dict[int, int]:
     """Best one-to-one assignment over the evidence at or above ``floor``; ``prior`` is added
-    on its cells, and a cell of ``fill`` is a candidate even without evidence."""
-    weights = [
-        [
-            (s.value + prior.get((i, j), 0.0))
+    on the cells of ``path`` (row -> column), which with ``fill`` are candidates even
+    without evidence."""
+    weights = []
+    for i, row in enumerate(scores):
+        on = path.get(i, -1)
+        weights.append([
+            (s.value + (prior if j == on else 0.0))
             if s.value >= floor
-            else (prior.get((i, j), 0.0) if (i, j) in fill else 0.0)
+            else (prior if fill and j == on else 0.0)
             for j, s in enumerate(row)
-        ]
-        for i, row in enumerate(scores)
-    ]
+        ])
     return dict(best_assignment(weights))
 
 
@@ -168,8 +169,8 @@ def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[
     same_length = n == m
     floor = MIN_SCORE if same_length else MIN_SCORE_OPEN
     scores: list[list[Score]] = [[score_pair(z, e) for e in en_keys] for z in zh_keys]
-    bonus = dict.fromkeys(((k, k) for k in range(n)), POSITION_BONUS) if same_length else {}
-    chosen = _assign(scores, floor, bonus, frozenset())
+    diagonal = {k: k for k in range(n)} if same_length else {}
+    chosen = _assign(scores, floor, diagonal, POSITION_BONUS, False)
     anchors = [(i, j) for i, j in chosen.items() if scores[i][j].value >= ANCHOR]
     found = parallel_cells(scores, anchors)
     path: frozenset[Cell] = frozenset()
@@ -177,7 +178,7 @@ def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[
         # Parallel lists: the alignment's prior outweighs weak evidence across it, and the
         # keywords the evidence leaves over pair with their counterpart on it.
         path, floor = found, MIN_SCORE
-        chosen = _assign(scores, floor, dict.fromkeys(path, PARALLEL_PRIOR), path)
+        chosen = _assign(scores, floor, dict(path), PARALLEL_PRIOR, True)
     made: dict[int, tuple[int, float, tuple[str, ...], float]] = {}
     structural = 0
     for i, j in chosen.items():

@@ -172,7 +172,7 @@ def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
     if not abbreviated and not any(st in vocab or st[:PREFIX] in prefixes for _, st in en.words):
         return 0.0, []  # nothing in common: the usual case, decided without the full loop
     # Numbers are neutral on both sides: a shared one proves nothing (see _latin_score).
-    latin = {t for t in zh.latin if not t.isdigit()}
+    latin = zh.words
     m = len(zh.segments)
     supports = zh.supports
     # The head (last Chinese segment; English head noun) says what kind of thing a term

@@ -96,8 +96,7 @@ def _find(
             elif w.printed.lower() in _COORDINATORS and not coordinated:
                 break  # "Customer Satisfaction and Customer Loyalty" holds two terms
             j += 1
-        run = _trimmed(key, run, words)
-        if run:
+        if len(run) >= 2 and (run := _trimmed(key, run, words)):
             first, last = run[0][0], run[-1][0]
             proper = {wi for wi, seg, _ in run if lexicon.is_proper_noun(key.segments[seg])}
             phrase = _render(title, words, first, last, proper)
@@ -125,6 +124,8 @@ def _trimmed(
     """
     if len(run) < 2 or not _renders_whole(key, run, words):
         return []
+    if len(run) == 2:
+        return run
     whole = _segments_rendered(key, run, words)
     while len(run) > 2:
         for part in (run[1:], run[:-1]):
