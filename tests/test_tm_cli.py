@@ -97,7 +97,7 @@ def test_stats(db: str) -> None:
 def test_missing_and_foreign_databases(tmp_path: Path) -> None:
     missing = str(tmp_path / "none.sqlite")
     code, out, err = _run("search", "--db", missing, "x")
-    assert (code, out) == (1, "")
+    assert (code, out) == (2, "")  # a search's errors exit 2 (1 means nothing found)
     assert err == f"Error: {missing}: no such translation memory; create it with `termkit tm import`\n"
     foreign = tmp_path / "foreign.sqlite"
     conn = sqlite3.connect(foreign)

@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from termkit.cli.common import glossary_option
 from termkit.cli.tm import db_option, dumps_json, json_option
 
 BANDS_HELP = ("Lower edges of the fuzzy bands, best first (default 95,85,75,50: bands 95-99, "
@@ -35,8 +36,9 @@ def _output_path(path: str, output: str, many: bool) -> str:
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @db_option
 @click.option("-o", "--output", required=True, metavar="OUT",
-              help="Output file (- for stdout); with several FILEs, a folder (created) that "
-                   "receives each file under its own name.")
+              help="Output file (`-` for stdout); with several FILEs, a folder (created if "
+                   "missing, its parent must exist; not `-`) that receives each file under its "
+                   "own name.")
 @click.option("--min-score", type=click.IntRange(1, 100), default=75, show_default=True,
               help="Lowest match score used; 100 fills exact matches only.")
 @click.option("--overwrite", is_flag=True,
@@ -46,9 +48,8 @@ def _output_path(path: str, output: str, many: bool) -> str:
 @click.option("--source-lang", metavar="TAG", help="Source language (default: the file's).")
 @click.option("--target-lang", metavar="TAG",
               help="Target language (default: the file's; needed for TMX, e.g. zh-TW).")
-@click.option("--glossary", "glossaries", multiple=True, metavar="FILE",
-              help="Glossary whose terms are locked when a match is converted to the file's "
-                   "Chinese script (repeatable).")
+@glossary_option("Glossary whose terms are locked when a match is converted to the file's "
+                 "Chinese script (repeatable).")
 @click.option("--bands", "bands_text", metavar="EDGES", help=BANDS_HELP)
 @json_option
 def pretranslate(files: tuple[str, ...], db: str, output: str, min_score: int, overwrite: bool,
@@ -64,7 +65,7 @@ def pretranslate(files: tuple[str, ...], db: str, output: str, min_score: int, o
     script or region is converted to the file's (glossary-locked OpenCC: a zh-TW file never
     gets Simplified text). Prints a summary of what was filled, by band.
     """
-    from termkit.io import atomic_binary, read_bytes
+    from termkit.io import atomic_binary, make_output_folder, read_bytes
     from termkit.tm.bands import Bands
     from termkit.tm.pretranslate import Options, Summary, pretranslate_stream
     from termkit.tm.scripts import Converters
@@ -74,7 +75,7 @@ def pretranslate(files: tuple[str, ...], db: str, output: str, min_score: int, o
     if many and output == "-":
         raise click.UsageError("several FILEs need -o FOLDER, not stdout")
     if many:
-        os.makedirs(output, exist_ok=True)
+        make_output_folder(output)
     options = Options(min_score=min_score, overwrite=overwrite,
                       glossary=_load_glossary(glossaries),
                       bands=Bands.parse(bands_text) if bands_text else Bands(),

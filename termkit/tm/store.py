@@ -430,6 +430,11 @@ class Store:
         out.sort(key=lambda c: (c.source_lang, c.source))
         return out
 
+    def __len__(self) -> int:
+        """The number of units in the memory."""
+        with self.guard():
+            return int(self.conn.execute("SELECT COUNT(*) FROM unit").fetchone()[0])
+
     def stats(self) -> dict[str, Any]:
         """Counts for ``tm stats``: units, variants, languages, domains, origins, conflicts …"""
         q = self.conn.execute
