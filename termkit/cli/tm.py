@@ -62,7 +62,8 @@ def unit_json(stored: Any) -> dict[str, Any]:
         "line": loc.line if loc else None,
         "record": loc.record if loc else None,
         "created": stored.created,
-        "domain": stored.domain,
+        "domain": stored.domains[0] if stored.domains else None,
+        "domains": stored.domains,
         "align_score": stored.score,
         "flagged": stored.flagged,
     }
@@ -316,8 +317,7 @@ def stats(db: str, show_conflicts: bool, as_json: bool) -> None:
         if data[key]:
             click.echo(f"{key}:")
             for name, count in data[key].items():
-                # A repeated TMX prop (two x-domain values) is stored joined by a newline.
-                click.echo(f"  {name.replace(chr(10), '; ')}: {count}")
+                click.echo(f"  {name}: {count}")
     for c in conflicts:
         click.echo(f"conflict: [{c.source_lang}] {c.source}")
         for uid, target in zip(c.units, c.targets, strict=True):
