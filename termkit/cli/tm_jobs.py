@@ -33,10 +33,10 @@ def _output_path(path: str, output: str, many: bool) -> str:
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.argument("files", nargs=-1, required=True, metavar="INPUT...")
 @db_option
 @click.option("-o", "--output", required=True, metavar="OUT",
-              help="Output file (`-` for stdout); with several FILEs, a folder (created if "
+              help="Output file (`-` for stdout); with several INPUTs, a folder (created if "
                    "missing, its parent must exist; not `-`) that receives each file under its "
                    "own name.")
 @click.option("--min-score", type=click.IntRange(1, 100), default=75, show_default=True,
@@ -55,7 +55,9 @@ def _output_path(path: str, output: str, many: bool) -> str:
 def pretranslate(files: tuple[str, ...], db: str, output: str, min_score: int, overwrite: bool,
                  fmt: str | None, source_lang: str | None, target_lang: str | None,
                  glossaries: tuple[str, ...], bands_text: str | None, as_json: bool) -> None:
-    """Fill the untranslated segments of PO, XLIFF 1.2/2.0 or TMX FILEs from the memory.
+    """Fill the untranslated segments of PO, XLIFF 1.2/2.0 or TMX INPUT files from the memory.
+
+    An INPUT may be `-` for stdin (with --format).
 
     Each segment gets its best match at or above --min-score: 101 (exact, and its context —
     neighbouring segments or PO msgctxt — matches too) and 100 are filled as translated,
@@ -73,7 +75,7 @@ def pretranslate(files: tuple[str, ...], db: str, output: str, min_score: int, o
 
     many = len(files) > 1
     if many and output == "-":
-        raise click.UsageError("several FILEs need -o FOLDER, not stdout")
+        raise click.UsageError("several INPUTs need -o FOLDER, not stdout")
     if many:
         make_output_folder(output)
     options = Options(min_score=min_score, overwrite=overwrite,
@@ -110,7 +112,7 @@ def pretranslate(files: tuple[str, ...], db: str, output: str, min_score: int, o
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.argument("files", nargs=-1, required=True, metavar="INPUT...")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["po", "xliff", "tmx"]),
               help="Input format (default: from the file name).")
@@ -124,7 +126,9 @@ def pretranslate(files: tuple[str, ...], db: str, output: str, min_score: int, o
 def analyze(files: tuple[str, ...], db: str, fmt: str | None, source_lang: str | None,
             target_lang: str | None, bands_text: str | None, as_csv: bool,
             as_json: bool) -> None:
-    """Count FILEs' segments, words and Chinese characters per match band.
+    """Count the segments, words and Chinese characters of INPUT files per match band.
+
+    An INPUT may be `-` for stdin (with --format).
 
     Bands, as CAT tools report them: repetitions (a segment already met earlier in the job,
     counted once), 101 (exact in context), 100, the fuzzy bands (--bands) and no match.
