@@ -134,6 +134,9 @@ Example: termkit check -g out/glossary.txt --regional glossaries/cross-strait.gl
 )
 @output_option("Where to write the report")
 @click.option("--stats", is_flag=True, help="Print units checked and seconds per check on stderr.")
+@click.option("--topic", "topics", multiple=True, metavar="NAME[,NAME...]",
+              help="wrong-region also reports regional forms kept for these topics (as "
+                   "convert --topic; 'all' for every topic).")
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -161,6 +164,7 @@ def check(
     stats: bool,
     includes: tuple[str, ...],
     excludes: tuple[str, ...],
+    topics: tuple[str, ...],
 ) -> None:
     import os
     from pathlib import Path
@@ -168,6 +172,7 @@ def check(
     from termkit.check import Severity, check_files, report
     from termkit.check.baseline import apply_baseline, load_baseline
     from termkit.check.config import find_config, load_config, options_from, select, split_names
+    from termkit.convert import parse_topics
     from termkit.errors import TermkitError, UsageError
     from termkit.glossary import load_glossary
     from termkit.inputs import expand_inputs
@@ -214,6 +219,8 @@ def check(
         glossary = Glossary([c for g in loaded for c in g.concepts]) if loaded else None
         regional = [load_glossary(p) for p in regionals]
         known = load_baseline(baseline) if baseline else None
+        chosen_topics = parse_topics(topics, Glossary([c for g in (glossary, *regional)
+                                                       if g is not None for c in g.concepts]))
     except TermkitError as exc:
         # Nothing can be checked without the glossaries: an input error, exit 2.
         click.echo(f"Error: {exc}", err=True)
@@ -228,6 +235,7 @@ def check(
         format=input_format,
         source_lang=source_lang,
         target_lang=target_lang,
+        topics=chosen_topics,
     )
     findings, hidden = apply_baseline(result.findings, known) if known else (result.findings, 0)
     notes: tuple[str, ...] = ()

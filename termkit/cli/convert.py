@@ -74,27 +74,38 @@ def _open_input(path: str) -> BinaryIO:
               help="Rewrite Chinese language tags (TMX/XLIFF/TBX attributes, TMX x-lang props, CSV/TSV "
                    "headers) to the target variant; a converted TMX tuv, TBX langSec or table column "
                    "whose language the unit, concept or table already has is left out.")
+@click.option("--topic", "topics", multiple=True, metavar="NAME[,NAME...]",
+              help="Also lock the glossary forms kept for these topics (e.g. IT,Economics; "
+                   "'all' for every topic). See --list-topics.")
+@click.option("--list-topics", is_flag=True,
+              help="List the topics of the glossaries (concepts, forms kept for the topic) and exit.")
 def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
             glossaries: tuple[str, ...], glossary_format: str | None, output: str,
             in_place: bool, includes: tuple[str, ...], excludes: tuple[str, ...],
-            kind: str | None, retag: bool) -> None:
+            kind: str | None, retag: bool, topics: tuple[str, ...], list_topics: bool) -> None:
     """Convert Traditional/Simplified Chinese with OpenCC, locking glossary terms.
 
     Reads INPUT (`-` or none: stdin) and writes -o (stdout by default); with --in-place,
     each INPUT file, or every file in an INPUT folder (recursively, --include/--exclude),
-    is replaced by its conversion. Each glossary concept found in the input (in any
-    variant) is replaced by its form for the config's target variant, whatever OpenCC
-    would do; everything else is plain OpenCC. TMX, XLIFF, TBX, PO and CSV/TSV files are
-    converted in their Chinese content only; PO headers get the new Language. Plain text is
-    streamed in chunks.
+    is replaced by its conversion. Each glossary concept found in the input as a word (in
+    any variant) is replaced by its form for the config's target variant, whatever OpenCC
+    would do; everything else is plain OpenCC. A form does not lock inside a longer word
+    (供應 in 供應鏈 or 提供應用); a concept with the prop 'lock-match: substring' locks inside
+    words too. Forms a glossary marks 'lock-topic-only' (the regional glossary's rules that
+    are wrong outside their topic) lock only when --topic names one of their topics. TMX,
+    XLIFF, TBX, PO and CSV/TSV files are converted in their Chinese content only; PO headers
+    get the new Language. Plain text is streamed in chunks.
     """
     from termkit.cli.progress import Progress
-    from termkit.convert import Converter, check_config, load_lock_glossaries
+    from termkit.convert import Converter, check_config, load_lock_glossaries, parse_topics
     from termkit.convert.files import convert_bytes, convert_text_stream, detect_kind, validate_utf8
     from termkit.inputs import counting, expand_inputs, input_size, refuse_folders
     from termkit.io import check_output, check_readable, output_batch, read_bytes
 
     cfg = check_config(config)
+    if list_topics:
+        _print_topics(glossaries, glossary_format)
+        return
     if not inputs and not input_alias:
         stdin_default("INPUT files")
     paths = [*inputs, *input_alias] or ["-"]
@@ -114,7 +125,8 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
     glossary = load_lock_glossaries(glossaries, format=glossary_format) if glossaries else None
     if not in_place:
         check_output(output)  # before the work: not a folder, not an input of this run
-    conv = Converter(cfg, glossary)
+    chosen = parse_topics(topics, glossary)
+    conv = Converter(cfg, glossary, topics=chosen)
     sizes = [input_size(p) for p in paths]
     # Every output is renamed into place only when all inputs converted: a bad file among
     # several --in-place inputs changes none of them.
@@ -139,6 +151,16 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
             bar.update(before)
 
 
+def _print_topics(glossaries: tuple[str, ...], glossary_format: str | None) -> None:
+    from termkit.convert import list_topics, load_lock_glossaries
+
+    if not glossaries:
+        raise UsageError("--list-topics needs a glossary (-g FILE)")
+    glossary = load_lock_glossaries(glossaries, format=glossary_format)
+    for t in list_topics(glossary):
+        click.echo(f"{t.name}\t{t.concepts} concepts\t{t.topic_only} forms for this topic only")
+
+
 @click.command()
 @click.argument("glossaries", nargs=-1, required=True, metavar="GLOSSARY...")
 @click.option("-c", "--config", "configs", multiple=True, metavar="NAME",
@@ -148,11 +170,13 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
 @json_option("Print one JSON object per line.")
 def audit(glossaries: tuple[str, ...], configs: tuple[str, ...], glossary_format: str | None,
           problems: bool, as_json: bool) -> None:
-    """Report how plain OpenCC treats each glossary term.
+    """Report how plain OpenCC treats each glossary term, and when the term locks.
 
     For each term and config: OpenCC's output, whether it differs from the glossary's form
     for the target variant, which chain step changed it, whether converting back returns
-    the original, and which characters have several candidates.
+    the original, the risk column ('any': locks in any text; 'topic T': only with
+    --topic T, with the evidence), which characters have several candidates, and a few
+    general words the term does not lock inside.
     """
     from termkit.convert import check_config, load_lock_glossaries
     from termkit.convert.audit import DEFAULT_CONFIGS, audit_glossary
@@ -170,9 +194,12 @@ def audit(glossaries: tuple[str, ...], configs: tuple[str, ...], glossary_format
         steps = "; ".join(row.changed_by) or "unchanged"
         trip = "round-trip ok" if row.round_trip else f"round-trip FAILS ({row.back})"
         many = " ".join(f"{ch}→{'/'.join(c)}" for ch, c in row.one_to_many.items())
+        risk = row.risk if row.risk == "any" else f"topic {','.join(row.topics)}"
+        inside = f"\tnot inside: {' '.join(row.not_inside)}" if row.not_inside else ""
         click.echo(
             f"{row.concept}\t{row.config}\t{row.term} → {row.opencc}\t{verdict}{expected}\t"
-            f"{steps}\t{trip}" + (f"\tone-to-many: {many}" if many else "")
+            f"{steps}\t{trip}\trisk: {risk} ({row.risk_reason})"
+            + (f"\tone-to-many: {many}" if many else "") + inside
         )
 
 
