@@ -121,9 +121,11 @@ def test_import_and_build_show_progress(terminal: None, tmp_path: Path) -> None:
                                       "-o", str(tmp_path / "g.txt")])
     assert result.exit_code == 0
     assert any(d.startswith("Reading: ") for d in lines_drawn(result.stderr))
-    result = CliRunner().invoke(cli, ["build", str(SEED), "-o", str(tmp_path / "out"), "-q"])
+    result = CliRunner().invoke(cli, ["build", str(SEED), "-o", str(tmp_path / "out"), "--json"])
     assert result.exit_code == 0
     assert any(d.startswith("Pairing records: ") for d in lines_drawn(result.stderr))
+    result = CliRunner().invoke(cli, ["build", str(SEED), "-o", str(tmp_path / "out"), "-q"])
+    assert (result.exit_code, result.stderr) == (0, "")  # quiet: no progress line either
 
 
 def test_no_progress_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:

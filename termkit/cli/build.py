@@ -31,7 +31,7 @@ def record_files(inputs: tuple[str, ...], includes: tuple[str, ...],
     return expand_inputs(inputs, includes or extension_globs(RECORD_EXTENSIONS), excludes)
 
 
-def _pairings(paths: list[str], record_format: str | None) -> list[Any]:
+def _pairings(paths: list[str], record_format: str | None, *, quiet: bool = False) -> list[Any]:
     from termkit.align import pair_record
     from termkit.cli.progress import Progress
     from termkit.inputs import input_size
@@ -40,11 +40,12 @@ def _pairings(paths: list[str], record_format: str | None) -> list[Any]:
     records = []
     sizes = [input_size(p) for p in paths]
     total = sum(s or 0 for s in sizes) if None not in sizes else None
-    with Progress("Reading records", total, "B") as bar:
+    show = False if quiet else None  # -q: no progress line either
+    with Progress("Reading records", total, "B", enabled=show) as bar:
         for path, size in zip(paths, sizes, strict=True):
             records.extend(read_records(path, format=record_format))
             bar.advance(size or 0)
-    with Progress("Pairing records", len(records), "records") as bar:
+    with Progress("Pairing records", len(records), "records", enabled=show) as bar:
         return [pair_record(r) for r in bar.track(records)]
 
 
@@ -60,7 +61,8 @@ def _pairings(paths: list[str], record_format: str | None) -> list[Any]:
     is_flag=True,
     help="Add the zhuyin (bopomofo) reading of Chinese terms to every output.",
 )
-@click.option("-q", "--quiet", is_flag=True, help="Do not print warnings and the summary.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Do not print warnings, the summary and the progress line.")
 @json_option("Print a JSON summary on stdout (records, concepts by kind, conflicts, files "
              "written, warnings).")
 def build(
@@ -90,7 +92,7 @@ def build(
 
     check_output_folder(output)  # before the work: not `-`, not a file, its parent exists
     paths = record_files(inputs, includes, excludes)
-    pairings = _pairings(paths, record_format)
+    pairings = _pairings(paths, record_format, quiet=quiet)
     glossary = build_glossary(pairings)
     glossary.header = {
         "generator": "termkit build",

@@ -131,12 +131,16 @@ class Progress:
         self.drawn_at = now
         self._draw(render_line(self.label, self.done, self.total, self.unit, now - self.start))
 
-    def after(self, base: float) -> Callable[[int], None]:
+    def after(self, base: float) -> Callable[[int], None] | None:
         """A callback for one part of the run: it sets done to ``base`` plus its argument.
 
         For a library function that reports the bytes it has read of one file, when the
-        files before it made ``base``.
+        files before it made ``base``. None when no line is drawn (not a terminal), so the
+        library skips the counting altogether.
         """
+        if not self.enabled:
+            return None
+
         def callback(done: int) -> None:
             self.update(base + done)
 
