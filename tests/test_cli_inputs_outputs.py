@@ -144,3 +144,35 @@ def test_mistyped_command_gets_did_you_mean() -> None:
                              "(see 'termkit --help')\n")
     result = run("tm", "pretransl")  # a lazily loaded tm command is suggested too
     assert "Did you mean 'pretranslate'?" in result.stderr
+
+
+def test_check_pair_reads_either_side_from_stdin(tmp_path: Path) -> None:
+    src = tmp_path / "src.txt"
+    src.write_text("balance of power\n", encoding="utf-8")
+    result = run("check", "--pair", src, "-", "--target-lang", "zh-TW", "--checks",
+                 "wrong-script", input="权力平衡\n")
+    assert result.exit_code == 1
+    assert "-:1: [unit 1] Simplified characters in a Traditional (zh-Hant-TW) target: " \
+           "'权' should be '權'" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["pinyin"], ["names", "romanize"], ["convert", "-c", "s2t"],
+                                  ["detect", "--expect", "hant"]])
+def test_no_input_at_a_terminal_says_what_to_give(args: list[str]) -> None:
+    # Reading stdin when nothing is given is for pipes; typed alone, the command does not
+    # wait silently for text.
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run([sys.executable, "-m", "termkit", *args], stdin=follower,
+                              capture_output=True, text=True, timeout=60, check=False)
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert done.returncode == 2
+    assert done.stderr.startswith("Error: no input: give ") and done.stderr.endswith(
+        ", or `-` to type it on stdin\n")
