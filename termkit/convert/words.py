@@ -23,7 +23,9 @@ same text (the user's compounds win over the general list), and forms of concept
 prop ``lock-match: substring`` are not kept from firing by any word.
 
 The decision is data: the bounding words are keys of the lock dictionary that lock nothing.
-The Python lock runs an Aho–Corasick automaton over forms and words; the compiled lock writes
+The Python lock runs an Aho–Corasick automaton over forms and words (short texts are read by
+dictionary look-ups instead, :func:`read_keys`: the same reading without building an automaton
+over hundreds of thousands of keys); the compiled lock writes
 both into OpenCC's normalization dictionary (:mod:`termkit.convert.compiled_lock`), words
 mapped to themselves. Both take the leftmost-longest keys, so both lock the same places.
 """
