@@ -7,6 +7,7 @@ that the compiled engine was really built and used, so a silent fallback cannot 
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -30,6 +31,12 @@ def _pair(glossary: Glossary, config: str) -> tuple[Converter, Converter]:
     compiled = Converter(config, glossary, engine="opencc")
     assert compiled.compiled_lock() is not None, "the compiled lock was not built"
     return compiled, Converter(config, glossary, engine="python")
+
+
+@functools.cache
+def _regional_pair(config: str) -> tuple[Converter, Converter]:
+    """Both engines over the bundled regional glossary, built once for the tests here."""
+    return _pair(load_glossary(str(REGIONAL)), config)
 
 
 def _scanning(glossary: Glossary, config: str) -> Converter:
@@ -96,7 +103,7 @@ def test_regional_glossary_locks_alike_on_real_data() -> None:
         forms = sorted({t.text for c in g.concepts for t in c.terms if t.lang in tags})
         assert len(forms) > 1000
         text = "\n".join(f"我們認為{f}很重要，{f}與其他" for f in forms)
-        compiled, python = _pair(g, config)
+        compiled, python = _regional_pair(config)
         assert compiled.convert(text) == python.convert(text)
 
 
@@ -177,8 +184,7 @@ def test_python_restored_target_next_to_another_term() -> None:
     # Found in review: a special code followed by another code used to be read out of step
     # (its second character and the next code's first made a valid code). Real data: the
     # cross-strait glossary under t2s.
-    g = load_glossary(str(REGIONAL))
-    compiled, python = _pair(g, "t2s")
+    compiled, python = _regional_pair("t2s")
     assert compiled.compiled_lock().specials
     text = "Google Chrome内嵌框架網路，谷歌瀏覽器內嵌框架網路。" * 3
     assert compiled.convert(text) == python.convert(text)
@@ -238,8 +244,7 @@ def test_word_aware_lock_alike_on_real_prose(config: str) -> None:
     """The dev paragraphs of tests/data/lock, word-aware and topic-scoped, both engines."""
     from tests import lockeval
 
-    g = load_glossary(str(REGIONAL))
-    compiled, python = _pair(g, config)
+    compiled, python = _regional_pair(config)
     assert compiled.bounding_words()  # word-aware matching is on
     texts = [p["text"] for p in lockeval.paragraphs(config)]
     assert [compiled.convert(t) for t in texts] == [python.convert(t) for t in texts]
