@@ -253,7 +253,7 @@ def support(lexicon: Lexicon, segment: str) -> Support:
     chars -= direct | inner
     share = {w: f for w, f in share.items() if w not in direct}
     by_prefix: dict[str, list[str]] = {}
-    for word in direct | inner:
+    for word in sorted(direct | inner):  # sorted: the first family match must not depend on hashing
         if len(word) >= 5:
             by_prefix.setdefault(word[:PREFIX], []).append(word)
     # A segment spells part of an acronym with the initials of a whole gloss phrase
