@@ -65,19 +65,20 @@ def build(
 
     Example: termkit build termkit/data/example-record.txt -o out/
     """
-    from termkit.build import write_build
+    from termkit.build import paused_gc, write_build
     from termkit.glossary import add_zhuyin, build_glossary
 
-    pairings = _pairings(inputs, record_format, "Pairing records")
-    glossary = build_glossary(pairings)
-    glossary.header = {
-        "generator": "termkit build",
-        "inputs": " ".join(inputs),
-        "records": str(len(pairings)),
-    }
-    if zhuyin:
-        glossary = add_zhuyin(glossary)
-    written = write_build(glossary, outdir, exports=not no_exports)
+    with paused_gc():  # one batch: see paused_gc
+        pairings = _pairings(inputs, record_format, "Pairing records")
+        glossary = build_glossary(pairings)
+        glossary.header = {
+            "generator": "termkit build",
+            "inputs": " ".join(inputs),
+            "records": str(len(pairings)),
+        }
+        if zhuyin:
+            glossary = add_zhuyin(glossary)
+        written = write_build(glossary, outdir, exports=not no_exports)
     if quiet:
         return
     for notice in glossary.notices:
@@ -183,7 +184,10 @@ def extract(inputs: tuple[str, ...], record_format: str | None, as_json: bool) -
 
     Example: termkit extract termkit/data/example-record.txt --json
     """
-    pairings = _pairings(inputs, record_format, "Pairing records")
+    from termkit.build import paused_gc
+
+    with paused_gc():
+        pairings = _pairings(inputs, record_format, "Pairing records")
     for i, p in enumerate(pairings):
         if as_json:
             click.echo(dumps(pairing_json(p)))
