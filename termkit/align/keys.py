@@ -312,6 +312,14 @@ class EnKey:
     acronym: str | None = None  # the whole keyword when it is one acronym ("CPS")
     abbreviations: tuple[str, ...] = field(default=())  # "(SoTL)" after its expansion
     capitals: tuple[int, ...] = field(default=())  # words that are abbreviations ("IS", "GIS")
+    # Derived once for speed: the stems of the words and their first PREFIX letters, to
+    # tell with two set operations that a candidate shares nothing with a Chinese keyword.
+    stems: frozenset[str] = frozenset()
+    stem_prefixes: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        self.stems = frozenset(st for _, st in self.words)
+        self.stem_prefixes = frozenset(st[:PREFIX] for _, st in self.words)
 
 
 @functools.lru_cache(maxsize=1 << 16)

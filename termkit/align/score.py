@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from termkit.align.keys import (
     EXACT,
     HEAD_WEIGHT,
-    PREFIX,
     STRONG,
     EnKey,
     ZhKey,
@@ -162,7 +161,7 @@ def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
         for wi in en.capitals
         if (span := spelled_span(en.words[wi][0].lower(), zh)) is not None
     }
-    if not abbreviated and not any(st in vocab or st[:PREFIX] in prefixes for _, st in en.words):
+    if not abbreviated and vocab.isdisjoint(en.stems) and prefixes.isdisjoint(en.stem_prefixes):
         return 0.0, []  # nothing in common: the usual case, decided without the full loop
     latin = set(zh.latin)
     m = len(zh.segments)
