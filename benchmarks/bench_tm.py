@@ -17,8 +17,11 @@ edit (a character replaced in Chinese, a word's letter in English), Chinese and 
 Anchors, in the same run: import — inserting the same rows into a bare SQLite table with no
 folding, hashing or index (``executemany``); search — rapidfuzz ``process.extractOne`` over
 every stored Chinese segment in memory (a brute-force scan, no prefilter) for a few queries.
-Targets: search median < 50 ms and p95 < 200 ms at 1M units, import >= 20,000 units/s
-(judged per CPU-second of the importing process; the wall-clock rate is printed too).
+Targets (issue #16): search median <= 10 ms and p95 <= 30 ms at 1M units with the expected
+segment among the best-scored hits for at least 99% of the queries (198/200), import >= 20,000
+units/s (judged per CPU-second of the importing process; the wall-clock rate is printed too).
+Search times are printed as wall clock and CPU time; the machine is shared, so CPU time is the
+figure to judge by.
 """
 
 from __future__ import annotations
@@ -226,12 +229,13 @@ def _main(argv: list[str], tmpdir: str) -> int:
         median = statistics.median(times)
         p95 = times[int(0.95 * (len(times) - 1))]
         print(f"search: median {median:.1f} ms, p95 {p95:.1f} ms, max {times[-1]:.1f} ms "
-              f"(targets 50 / 200); expected segment among the best-scored hits in "
-              f"{found}/{len(queries)}", flush=True)
+              f"(targets <= 10 / <= 30); expected segment among the best-scored hits in "
+              f"{found}/{len(queries)} (target >= 99%)", flush=True)
         cpu_times.sort()
-        print(f"search CPU time: median {statistics.median(cpu_times):.1f} ms, "
-              f"p95 {cpu_times[int(0.95 * (len(cpu_times) - 1))]:.1f} ms; "
-              f"load average {os.getloadavg()[0]:.1f}", flush=True)
+        cpu_median = statistics.median(cpu_times)
+        cpu_p95 = cpu_times[int(0.95 * (len(cpu_times) - 1))]
+        print(f"search CPU time: median {cpu_median:.1f} ms, p95 {cpu_p95:.1f} ms "
+              f"(targets <= 10 / <= 30); load average {os.getloadavg()[0]:.1f}", flush=True)
 
         # Anchor for search: brute-force rapidfuzz over every Chinese segment in memory.
         from rapidfuzz import process
@@ -239,17 +243,23 @@ def _main(argv: list[str], tmpdir: str) -> int:
 
         segs = [json.loads(r[0])[1][1] for r in store.conn.execute("SELECT variants FROM unit")]
         zq = [q for q, _ in queries if any("\u4e00" <= c <= "\u9fff" for c in q)][:5]
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for q in zq:
             process.extractOne(q, segs, scorer=Levenshtein.normalized_similarity)
         brute = (time.perf_counter() - t0) * 1000 / max(len(zq), 1)
-        print(f"anchor (brute-force rapidfuzz over {len(segs):,} segments): {brute:.0f} ms/query; "
-              f"termkit median is {brute / median:.1f}x faster", flush=True)
+        brute_cpu = (time.process_time() - c0) * 1000 / max(len(zq), 1)
+        print(f"anchor (brute-force rapidfuzz over {len(segs):,} segments): {brute:.0f} ms/query "
+              f"({brute_cpu:.0f} ms CPU); termkit median is {brute / median:.1f}x faster "
+              f"(CPU {brute_cpu / max(cpu_median, 1e-9):.1f}x), p95 {brute / p95:.1f}x faster "
+              f"(CPU {brute_cpu / max(cpu_p95, 1e-9):.1f}x)", flush=True)
     # The import target is judged on CPU time: on a shared machine the wall-clock rate
     # measures the other work as well (on an idle one the two agree: SQLite runs in this
     # process and the import does not wait for the disk). Both are printed.
     cpu_rate = report.added / cpu
-    search_ok = median < 50 and p95 < 200
+    search_ok = cpu_median <= 10 and cpu_p95 <= 30 and found >= 0.99 * len(queries)
+    print(f"search targets (median <= 10 ms, p95 <= 30 ms per CPU time, >= 99% found): "
+          f"{'met' if search_ok else 'NOT met'} (wall clock: median {median:.1f}, "
+          f"p95 {p95:.1f} ms)", flush=True)
     print(f"import target (>= 20,000 units/s): {'met' if cpu_rate >= 20_000 else 'NOT met'} "
           f"per CPU-second ({cpu_rate:,.0f}), {'met' if rate >= 20_000 else 'NOT met'} on the "
           f"wall clock ({rate:,.0f}, load average {os.getloadavg()[0]:.1f})", flush=True)

@@ -3,7 +3,8 @@
 Every error carries where it happened (path, line, column) so the CLI can print
 ``Error: FILE:LINE[:COL]: what is wrong`` without knowing anything about the cause.
 Library code raises these; the CLI maps them to exit codes in one place
-(``TermkitError`` -> 1, ``UsageError`` -> 2).
+(``TermkitError`` -> 1, ``UsageError`` -> 2); an exception outside this hierarchy is a
+bug, and the CLI says so.
 """
 
 from __future__ import annotations
@@ -76,6 +77,10 @@ class FormatError(InputError):
 
 class UnknownFormatError(InputError):
     """The format of a file cannot be told from its name or content."""
+
+
+class OutputError(TermkitError):
+    """An output cannot be written there: a folder, a missing or read-only place, a full disk."""
 
 
 class UsageError(TermkitError):

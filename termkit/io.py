@@ -1,100 +1,421 @@
 """Paths at the edge: opening inputs (``-`` is stdin), atomic outputs (``-`` is stdout).
 
 Everything else in termkit works on streams; this module is where paths become streams.
-Outputs are written to a temporary file in the target folder and renamed into place, so a
-failure never leaves a half-written file behind and never touches an existing one.
+
+What the writers guarantee:
+
+* a regular file is written to a temporary file in the target folder and renamed into place,
+  so a failure never leaves a half-written file and never touches an existing one;
+* special files (a FIFO, a character device such as ``/dev/null``, ``/dev/stdout`` or any
+  ``/proc/self/fd/N``) are written through, never replaced by a regular file;
+* an output never replaces an input of the same run: inside :func:`command_run` (the CLI opens
+  one per command) every input opened here is remembered by resolved path and inode, and
+  writing over one is refused unless the caller asks for it (``convert --in-place``);
+* a temporary file carries the writing process's id in its name
+  (``.NAME.termkit-PID.XXXX.tmp``), so the next write of the same target removes the ones a
+  killed run left behind;
+* every failure of the path is an :class:`~termkit.errors.OutputError` naming it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, BinaryIO
 
-from termkit.errors import InputError
+from termkit.errors import InputError, OutputError, UsageError
+
+# --------------------------------------------------------------------------- run inputs
+
+
+@dataclass
+class RunFiles:
+    """The inputs one command run has opened: resolved paths and (device, inode) pairs."""
+
+    paths: dict[str, str] = field(default_factory=dict)  # resolved path -> path as given
+    inodes: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def note(self, path: str) -> None:
+        """Remember ``path`` (which need not exist yet, e.g. a database's ``-wal``)."""
+        self.paths.setdefault(os.path.realpath(path), path)
+        with contextlib.suppress(OSError):
+            st = os.stat(path)
+            if stat.S_ISREG(st.st_mode):
+                self.inodes.setdefault((st.st_dev, st.st_ino), path)
+
+    def find(self, target: str) -> str | None:
+        """The input (as it was given) that ``target`` names, or None."""
+        found = self.paths.get(os.path.realpath(target))
+        if found is not None:
+            return found
+        try:
+            st = os.stat(target)
+        except OSError:
+            return None
+        return self.inodes.get((st.st_dev, st.st_ino))
+
+
+_RUN: ContextVar[RunFiles | None] = ContextVar("termkit_run_files", default=None)
+
+
+@contextlib.contextmanager
+def command_run() -> Iterator[RunFiles]:
+    """Scope of one command: inputs opened inside it may not be replaced by its outputs."""
+    files = RunFiles()
+    token = _RUN.set(files)
+    try:
+        yield files
+    finally:
+        _RUN.reset(token)
+
+
+def note_input(*paths: str) -> None:
+    """Record input paths of the current run (no-op outside :func:`command_run`; ``-`` skipped)."""
+    files = _RUN.get()
+    if files is None:
+        return
+    for path in paths:
+        if path and path != "-":
+            files.note(path)
+
+
+def _refuse_input(path: str) -> None:
+    files = _RUN.get()
+    found = files.find(path) if files is not None else None
+    if found is not None:
+        same = found if found == path else f"{found!r}, an input of this run"
+        raise UsageError(
+            f"output would replace the input {same}",
+            path=path,
+            hint="write the output to another file",
+        )
+
+
+# --------------------------------------------------------------------------- inputs
 
 
 def read_bytes(path: str) -> bytes:
     """Read a whole input file (``-`` for stdin) or raise :class:`InputError` with the path."""
     if path == "-":
         return sys.stdin.buffer.read()
-    p = Path(path)
-    if not p.exists():
-        raise InputError("no such file", path=path)
-    if p.is_dir():
-        raise InputError("is a directory, not a file", path=path)
+    check_readable(path)
     try:
-        return p.read_bytes()
+        return Path(path).read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from exc
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
 
 
 def check_readable(path: str) -> None:
-    """Raise :class:`InputError` unless ``path`` is ``-`` or an existing readable file."""
+    """Raise :class:`InputError` unless ``path`` is ``-`` or an existing readable file.
+
+    The path is recorded as an input of the current run (see :func:`command_run`).
+    """
     if path == "-":
         return
-    p = Path(path)
-    if not p.exists():
-        raise InputError("no such file", path=path)
-    if p.is_dir():
+    if not path:
+        raise UsageError("empty file name")
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise InputError("no such file", path=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    if stat.S_ISDIR(st.st_mode):
         raise InputError("is a directory, not a file", path=path)
-    if not os.access(p, os.R_OK):
+    if not os.access(path, os.R_OK):
         raise InputError("permission denied", path=path)
+    note_input(path)
+
+
+# --------------------------------------------------------------------------- outputs
+
+_TEMP_NAME = 100  # characters of the target's name kept in a temporary file's name
+_DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS}
+
+
+def _temp_prefix(name: str, pid: int) -> str:
+    return f".{name[:_TEMP_NAME]}.termkit-{pid}."
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # somebody else's process
+        return True
+    return True
+
+
+def remove_stale(directory: Path, name: str) -> list[Path]:
+    """Remove temporary files (or staging folders) of target ``name`` left by dead runs.
+
+    Only names this module makes are touched, and only when their process is gone.
+    """
+    pattern = re.compile(re.escape(f".{name[:_TEMP_NAME]}.termkit-") + r"(\d+)\.[^/]*\.tmp\Z")
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return removed
+    for entry in entries:
+        m = pattern.match(entry.name)
+        if m is None:
+            continue
+        pid = int(m.group(1))
+        if pid == os.getpid() or _alive(pid):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
+            removed.append(Path(entry.path))
+    return removed
+
+
+def _through_fd(path: str) -> bool:
+    """True when ``path`` is, or links through, a file descriptor (``/dev/stdout``, /proc)."""
+    p = os.path.abspath(path)
+    for _ in range(40):
+        if p.startswith(("/proc/", "/dev/fd/")) or p in ("/dev/stdout", "/dev/stderr"):
+            return True
+        if not os.path.islink(p):
+            return False
+        p = os.path.normpath(os.path.join(os.path.dirname(p), os.readlink(p)))
+    return False
+
+
+def _output_error(path: str, exc: OSError, doing: str) -> OutputError:
+    reason = exc.strerror or str(exc)
+    return OutputError(f"cannot {doing}: {reason}", path=path)
+
+
+def _std_stream(path: str) -> int | None:
+    """1 or 2 when ``path`` is this process's stdout or stderr (``/dev/stdout`` …), else None."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    for fd in (1, 2):
+        with contextlib.suppress(OSError):
+            other = os.fstat(fd)
+            if (other.st_dev, other.st_ino) == (st.st_dev, st.st_ino):
+                return fd
+    return None
 
 
 @contextlib.contextmanager
-def atomic_write(path: str, *, text: bool = False) -> Iterator[IO[bytes] | IO[str]]:
-    """Open ``path`` for writing; the file appears only when the block ends without error.
+def _stdout(text: bool, fd: int = 1) -> Iterator[IO[bytes] | IO[str]]:
+    stream = sys.stdout if fd == 1 else sys.stderr
+    if text:
+        yield stream
+        stream.flush()
+    else:
+        yield stream.buffer
+        stream.buffer.flush()
 
-    ``-`` writes to stdout (no atomicity possible there). Text mode is UTF-8 with ``\\n``.
+
+@contextlib.contextmanager
+def _write_through(path: str, text: bool) -> Iterator[IO[bytes] | IO[str]]:
+    try:
+        fh = (
+            open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed below
+            if text
+            else open(path, "wb")  # noqa: SIM115
+        )
+    except OSError as exc:
+        raise _output_error(path, exc, "open the output") from None
+    with fh:
+        yield fh
+
+
+def output_kind(path: str) -> str:
+    """How :func:`atomic_write` treats ``path``: ``stdout``, ``through`` or ``replace``.
+
+    Raises :class:`OutputError` (a folder, a parent that is a file) or :class:`UsageError`
+    (an empty name) for a path that cannot be an output at all.
     """
     if path == "-":
-        if text:
-            yield sys.stdout
-            sys.stdout.flush()
-        else:
-            yield sys.stdout.buffer
-            sys.stdout.buffer.flush()
-        return
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    directory.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        return "stdout"
+    if not path:
+        raise UsageError("empty output file name", hint="give a file name, or - for stdout")
+    if path.endswith(("/", os.sep)):
+        raise OutputError("names a folder, not a file", path=path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if _through_fd(path):  # /proc and /dev/fd hold no new files
+            raise OutputError("cannot write here: no such file or directory", path=path) from None
+        return "replace"
+    except NotADirectoryError:
+        raise OutputError("a part of the path is a file, not a folder", path=path) from None
+    except OSError as exc:
+        raise _output_error(path, exc, "write here") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise OutputError("is a folder; give a file name", path=path)
+    if _std_stream(path) is not None:
+        return "stdout"
+    if not stat.S_ISREG(st.st_mode) or _through_fd(path):
+        return "through"
+    return "replace"
+
+
+def check_output(path: str, *, replace_input: bool = False) -> None:
+    """Refuse early an output path that cannot be written or would replace a run input."""
+    kind = output_kind(path)
+    if kind == "replace" and not replace_input:
+        _refuse_input(path)
+
+
+def _open_temp(path: str) -> tuple[int, str, Path]:
+    """A new temporary file beside the regular file ``path`` names: (fd, temp path, target)."""
+    # A symlink to a regular file stays a symlink: the file it points to is replaced.
+    target = Path(os.path.realpath(path))
+    directory = target.parent
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _output_error(path, exc, "create its folder") from None
+    remove_stale(directory, target.name)
+    try:
+        fd, tmp = tempfile.mkstemp(
+            prefix=_temp_prefix(target.name, os.getpid()), suffix=".tmp", dir=directory
+        )
+    except OSError as exc:
+        raise _output_error(path, exc, "create a file in its folder") from None
+    return fd, tmp, target
+
+
+@contextlib.contextmanager
+def _filled(fd: int, path: str, text: bool) -> Iterator[IO[bytes] | IO[str]]:
+    """The caller's block writes the temporary file ``fd``; flushed to disk when it ends."""
     try:
         if text:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
                 yield fh
+                fh.flush()
+                os.fsync(fh.fileno())
         else:
             with os.fdopen(fd, "wb") as fb:
                 yield fb
-        if target.exists():
-            with contextlib.suppress(OSError):
-                shutil.copymode(target, tmp)
-        else:
-            os.chmod(tmp, 0o644)
+                fb.flush()
+                os.fsync(fb.fileno())
+    except OSError as exc:
+        if exc.errno in _DISK_FULL and not exc.filename:
+            raise _output_error(path, exc, "write") from None
+        raise
+
+
+def _commit(tmp: str, target: Path, path: str, replace_input: bool) -> None:
+    if not replace_input:
+        _refuse_input(path)  # inputs opened while the output was being written
+    if target.exists():
+        with contextlib.suppress(OSError):
+            shutil.copymode(target, tmp)
+    else:
+        os.chmod(tmp, 0o644)
+    try:
         os.replace(tmp, target)
+    except OSError as exc:
+        raise _output_error(path, exc, "replace it") from None
+
+
+@contextlib.contextmanager
+def atomic_write(
+    path: str, *, text: bool = False, replace_input: bool = False
+) -> Iterator[IO[bytes] | IO[str]]:
+    """Open ``path`` for writing; the file appears only when the block ends without error.
+
+    ``-`` writes to stdout (no atomicity possible there), and so do special files (written
+    through). Text mode is UTF-8 with ``\\n``. ``replace_input`` allows replacing an input
+    of the same run (``--in-place``).
+    """
+    kind = output_kind(path)
+    if kind == "stdout":
+        fd = 1 if path == "-" else (_std_stream(path) or 1)
+        with _stdout(text, fd) as out:
+            yield out
+        return
+    if kind == "through":
+        with _write_through(path, text) as out:
+            yield out
+        return
+    if not replace_input:
+        _refuse_input(path)
+    fd, tmp, target = _open_temp(path)
+    try:
+        with _filled(fd, path, text) as out:
+            yield out
+        _commit(tmp, target, path, replace_input)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
 
 
+class OutputBatch:
+    """Several atomic outputs that appear together: none is renamed into place until all
+    are written (``convert --in-place a.txt b.tmx`` changes nothing when ``b.tmx`` fails).
+
+    Use :func:`output_batch`; :meth:`open` is :func:`atomic_binary` for one member.
+    """
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[str, Path, str, bool]] = []
+
+    @contextlib.contextmanager
+    def open(self, path: str, *, replace_input: bool = False) -> Iterator[BinaryIO]:
+        """Write one member; it is renamed into place when the whole batch succeeds."""
+        if output_kind(path) != "replace":
+            with atomic_binary(path, replace_input=replace_input) as out:
+                yield out
+            return
+        if not replace_input:
+            _refuse_input(path)
+        fd, tmp, target = _open_temp(path)
+        self.pending.append((tmp, target, path, replace_input))
+        with _filled(fd, path, False) as out:
+            yield out  # type: ignore[misc]
+
+
 @contextlib.contextmanager
-def atomic_binary(path: str) -> Iterator[BinaryIO]:
+def output_batch() -> Iterator[OutputBatch]:
+    """An :class:`OutputBatch`: on success every member is renamed in, on failure none."""
+    batch = OutputBatch()
+    try:
+        yield batch
+        while batch.pending:
+            tmp, target, path, replace_input = batch.pending[0]
+            _commit(tmp, target, path, replace_input)
+            batch.pending.pop(0)
+    finally:
+        for tmp, *_ in batch.pending:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+@contextlib.contextmanager
+def atomic_binary(path: str, *, replace_input: bool = False) -> Iterator[BinaryIO]:
     """:func:`atomic_write` in binary mode, typed as a binary stream."""
-    with atomic_write(path) as fh:
+    with atomic_write(path, replace_input=replace_input) as fh:
         yield fh  # type: ignore[misc]
 
 
 @contextlib.contextmanager
-def atomic_text(path: str) -> Iterator[IO[str]]:
+def atomic_text(path: str, *, replace_input: bool = False) -> Iterator[IO[str]]:
     """:func:`atomic_write` in text mode (UTF-8, ``\\n``), typed as a text stream."""
-    with atomic_write(path, text=True) as fh:
+    with atomic_write(path, text=True, replace_input=replace_input) as fh:
         yield fh  # type: ignore[misc]
 
 
@@ -103,22 +424,38 @@ def staged_directory(path: str) -> Iterator[Path]:
     """Give a fresh staging folder; on success move its files into ``path``.
 
     On failure the staging folder is removed and ``path`` is left exactly as it was. Each
-    file moves in with an atomic rename, so a reader never sees a half-written file.
+    file moves in with an atomic rename, so a reader never sees a half-written file; a file
+    that is an input of the run is never replaced.
     """
+    if not path:
+        raise UsageError("empty output folder name", hint="give a folder name")
     target = Path(path)
+    if target.exists() and not target.is_dir():
+        raise OutputError("output exists and is not a folder", path=path)
     parent = target.parent if str(target.parent) else Path(".")
-    parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        remove_stale(parent, target.name)
+        stage = Path(
+            tempfile.mkdtemp(prefix=_temp_prefix(target.name, os.getpid()), suffix=".tmp",
+                             dir=parent)
+        )
+    except OSError as exc:
+        raise _output_error(path, exc, "create the output folder") from None
     try:
         yield stage
-        if not target.exists():
-            os.replace(stage, target)
-            os.chmod(target, 0o755)
-            return
-        if not target.is_dir():
-            raise InputError("output exists and is not a directory", path=path)
-        for item in sorted(stage.iterdir()):
-            os.replace(item, target / item.name)
+        items = sorted(stage.iterdir())
+        for item in items:
+            _refuse_input(str(target / item.name))
+        try:
+            if not target.exists():
+                os.replace(stage, target)
+                os.chmod(target, 0o755)
+                return
+            for item in items:
+                os.replace(item, target / item.name)
+        except OSError as exc:
+            raise _output_error(path, exc, "move the outputs into place") from None
     finally:
         if stage.exists():
             shutil.rmtree(stage, ignore_errors=True)

@@ -2,12 +2,17 @@
 
 Inside termkit tags are BCP 47: ``en``, ``zh-Hant``, ``zh-Hans``, optionally with a region
 (``zh-Hant-TW``, ``zh-Hans-CN``, ``zh-Hant-HK``). Readers meet ``zh-TW``, ``zh_TW``,
-``zh_Hant_TW``, ``zho-TW``, ``ZH-cn``, ``chi``, ``zh``; :func:`normalize` maps them all.
+``zh_Hant_TW``, ``zho-TW``, ``ZH-cn``, ``chi``, ``zh``, POSIX locales (``zh_TW.UTF-8``);
+:func:`normalize` maps them all. A tag that is not well-formed BCP 47 (RFC 5646) is kept as
+written, so :func:`is_well_formed` refuses it wherever it ends up (readers check every tag
+they return, see :mod:`termkit.formats.validate`): ``!!!bad-tag!!!`` never becomes ``!!!bad``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Regions whose default script is known.
 _HANT_REGIONS = {"TW", "HK", "MO"}
@@ -31,11 +36,47 @@ class Tag:
         return self.language == "zh"
 
 
+# RFC 5646 section 2.1, case-insensitive: langtag, private use, and the irregular
+# grandfathered tags (the regular ones match langtag).
+_LANGTAG = re.compile(
+    r"""(?:
+        (?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})   # language, extlang
+        (?:-[a-z]{4})?                                # script
+        (?:-(?:[a-z]{2}|[0-9]{3}))?                   # region
+        (?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*      # variants
+        (?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*           # extensions
+        (?:-x(?:-[a-z0-9]{1,8})+)?                    # private use
+      | x(?:-[a-z0-9]{1,8})+
+      | en-gb-oed | i-(?:ami|bnn|default|enochian|hak|klingon|lux|mingo|navajo|pwn|tao|tay|tsu)
+      | sgn-(?:be-fr|be-nl|ch-de)
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# POSIX locale decorations: zh_TW.UTF-8, sr_RS@latin.
+_POSIX_TAIL = re.compile(r"(?:\.[A-Za-z0-9-]*)?(?:@[A-Za-z0-9]*)?$")
+
+
+@lru_cache(maxsize=4096)
+def is_well_formed(tag: str) -> bool:
+    """True for a well-formed BCP 47 tag; ``_`` counts as ``-`` (``zh_TW``), POSIX tails ignored."""
+    cleaned = _POSIX_TAIL.sub("", tag.strip()).replace("_", "-")
+    return bool(cleaned) and _LANGTAG.fullmatch(cleaned) is not None
+
+
 def parse(tag: str) -> Tag:
-    """Parse any common spelling of a language tag (``zh_Hant_TW``, ``zho-TW``, ``en-us``)."""
-    parts = [p for p in tag.replace("_", "-").strip().split("-") if p]
-    if not parts:
+    """Parse any common spelling of a language tag (``zh_Hant_TW``, ``zho-TW``, ``en-us``).
+
+    A tag that is not well-formed BCP 47 comes back whole as the language, unchanged.
+    """
+    stripped = tag.strip()
+    if not stripped:
         return Tag("und")
+    if not is_well_formed(stripped):
+        return Tag(stripped)
+    cleaned = _POSIX_TAIL.sub("", stripped).replace("_", "-")
+    if cleaned[:2].lower() in ("x-", "i-") or cleaned.lower().startswith("sgn-"):
+        return Tag(cleaned.lower())  # private use and grandfathered tags stay whole
+    parts = [p for p in cleaned.split("-") if p]
     language = parts[0].lower()
     if language in _ZH_CODES:
         language = "zh"
@@ -44,6 +85,8 @@ def parse(tag: str) -> Tag:
     script: str | None = None
     region: str | None = None
     for p in parts[1:]:
+        if len(p) == 1:
+            break  # an extension or private use (en-US-u-ca-gregory): no script or region after
         if len(p) == 4 and p.isalpha():
             script = p.title()
         elif (len(p) == 2 and p.isalpha()) or (len(p) == 3 and p.isdigit()):

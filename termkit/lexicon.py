@@ -373,6 +373,19 @@ class Lexicon:
                 return [(e, _decode(p)) for e, p in zip(entries, parts, strict=True)]
         return [(e, [tuple(p) for p in gloss_phrases(e.glosses)]) for e in entries]
 
+    @functools.cached_property
+    def gloss_vocabulary(self) -> frozenset[str]:
+        """Every normalized English content word (stem) of the dictionary's glosses."""
+        vocab: set[str] = set()
+        for raw in set(self._index.values()):
+            encoded = raw.partition("\0")[2]
+            if encoded:
+                vocab.update(encoded.replace("\n", " ").replace("|", " ").split())
+            else:
+                for entry in parse_cedict(raw.split("\n")):
+                    vocab.update(w for p in gloss_phrases(entry.glosses) for w in p)
+        return frozenset(vocab)
+
     def english_words(self, word: str) -> frozenset[str]:
         """Normalized English content words (stems) of the glosses of ``word``."""
         cached = self._words.get(word)
@@ -511,6 +524,10 @@ class WordList:
             self._parse(word[0])
         return word in self._flags
 
+    def headwords(self) -> list[str]:
+        """Every headword of the list (both scripts), in shard order; parses no shard."""
+        return [w for words, _flags in self._shards.values() for w in words.split("\n")]
+
     def is_proper_noun(self, word: str) -> bool:
         """:meth:`Lexicon.is_proper_noun`: every entry of ``word`` has capitalized pinyin."""
         return word in self and bool(int(self._flags[word]) & _PROPER)
@@ -628,10 +645,10 @@ def _mtime(path: Path) -> float:
 KEEP_OTHER_CACHES = 2
 
 
-def write_cache(target: Path, data: Any, stale: str) -> None:
+def write_cache(target: Path, data: Any, stale: str, keep: int = KEEP_OTHER_CACHES) -> None:
     """Write a marshal cache atomically, then prune the older files matching ``stale``.
 
-    The newest :data:`KEEP_OTHER_CACHES` other files stay.
+    The newest ``keep`` other files stay.
     """
     # Atomic write: a racing process either sees no file or a whole one; a cache that cannot
     # be written is only a slower start next time.
@@ -645,7 +662,7 @@ def write_cache(target: Path, data: Any, stale: str) -> None:
             os.replace(tmp, target)
             others = [p for p in target.parent.glob(stale) if p.name != target.name]
             others.sort(key=_mtime, reverse=True)
-            for old in others[KEEP_OTHER_CACHES:]:
+            for old in others[keep:]:
                 with contextlib.suppress(OSError):
                     old.unlink()
         except OSError:

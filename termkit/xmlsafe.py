@@ -6,6 +6,7 @@ lxml errors are turned into :class:`~termkit.errors.FormatError` with line and c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -45,10 +46,16 @@ def check_tree(doc: Any, path: str) -> None:
 
 def parse(stream: IO[bytes], path: str) -> Any:
     """Parse a whole document safely; returns an lxml ``ElementTree``."""
+    safe = parser()
+    etree.clear_error_log()
     try:
-        doc = etree.parse(stream, parser())
+        doc = etree.parse(stream, safe)
     except etree.XMLSyntaxError as exc:
         raise syntax_error(exc, path) from None
+    except OSError as exc:
+        # lxml reports bytes that do not match the declared encoding of a file it reads by
+        # name ("Error reading file ...") as an OSError; its error log has the position.
+        raise log_error(safe.error_log, path, str(exc)) from None
     check_tree(doc, path)
     return doc
 
@@ -69,13 +76,41 @@ def iterparse_context(stream: Any, tags: tuple[str, ...] | None = None,
     )
     if tags:
         kwargs["tag"] = tags
+    # iterparse logs into the thread's global error log: start it empty, so the position
+    # :func:`syntax_error` finds there belongs to this document.
+    etree.clear_error_log()
     return etree.iterparse(stream, **kwargs)
 
 
+_POSITION_SUFFIX = re.compile(r",?\s*line \d+, column \d+\s*$")
+
+
+def _message(text: str) -> str:
+    """libxml2's message on one line, without the position it repeats at the end."""
+    text = " ".join(text.split())
+    return _POSITION_SUFFIX.sub("", text).rstrip(" ,") or "not well-formed"
+
+
+def log_error(log: Any, path: str, fallback: str) -> FormatError:
+    """The :class:`FormatError` for the last positioned error in an lxml log (else ``fallback``)."""
+    for entry in reversed(list(log or ())):
+        if entry.level >= etree.ErrorLevels.ERROR and entry.line > 0:
+            return FormatError(f"malformed XML: {_message(entry.message)}", path=path,
+                               line=entry.line, column=entry.column or None)
+    return FormatError(f"malformed XML: {_message(fallback)}", path=path)
+
+
 def syntax_error(exc: etree.XMLSyntaxError, path: str) -> FormatError:
-    """The :class:`FormatError` for an lxml syntax error, with its line and column."""
-    line, col = exc.position if exc.position else (None, None)
-    return FormatError(f"malformed XML: {exc.msg}", path=path, line=line, column=col)
+    """The :class:`FormatError` for an lxml syntax error, with its line and column.
+
+    When libxml2 stops without a position (``0:0: no element found``, as iterparse reports an
+    undefined entity or bad bytes with lxml 6.2), the first error of its log names the place.
+    """
+    line, col = exc.position if exc.position else (0, 0)
+    if not line:
+        return log_error(exc.error_log, path, exc.msg or str(exc))
+    return FormatError(f"malformed XML: {_message(exc.msg or str(exc))}", path=path, line=line,
+                       column=col)
 
 
 def iterparse(stream: Any, path: str, tags: tuple[str, ...] | None = None,

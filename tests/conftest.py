@@ -28,3 +28,34 @@ def require_tool(name: str) -> str:
         pytest.fail(f"{name} is required under CI but is not installed")
     pytest.skip(f"{name} not installed")
     raise AssertionError("unreachable")
+
+
+# --------------------------------------------------------------------------- fuzz suite
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fuzz-long", action="store_true", default=False,
+        help="Run the fuzz suite (tests/test_fuzz.py) with many more cases per reader.",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from tests import fuzzing
+
+    if config.getoption("--fuzz-long", default=False):
+        fuzzing.EXAMPLES = fuzzing.LONG_EXAMPLES
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    from tests import fuzzing
+
+    if fuzzing.TRIED:
+        readers = len(fuzzing.TRIED)
+        total = sum(fuzzing.TRIED.values())
+        failed = sum(fuzzing.REFUSED.values())
+        terminalreporter.write_line(
+            f"fuzz: {total} cases tried over {readers} readers ({total - failed} read, "
+            f"{failed} refused with one Error line); --fuzz-long for "
+            f"{fuzzing.LONG_EXAMPLES} per reader"
+        )

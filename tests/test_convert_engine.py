@@ -212,3 +212,15 @@ def test_target_with_nul_or_bom_is_restored_in_python() -> None:
     g = _glossary(["軟體"], ["软\x00件"])
     compiled, python = _pair(g, "tw2sp")
     assert compiled.convert("軟體與網路") == python.convert("軟體與網路") == "软\x00件与网络"
+
+
+@pytest.mark.parametrize("config", ["s2twp", "tw2sp"])
+def test_word_aware_lock_alike_on_real_prose(config: str) -> None:
+    """The dev paragraphs of tests/data/lock, word-aware and topic-scoped, both engines."""
+    from tests import lockeval
+
+    g = load_glossary(str(REGIONAL))
+    compiled, python = _pair(g, config)
+    assert compiled.bounding_words()  # word-aware matching is on
+    texts = [p["text"] for p in lockeval.paragraphs(config)]
+    assert [compiled.convert(t) for t in texts] == [python.convert(t) for t in texts]

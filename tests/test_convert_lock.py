@@ -100,17 +100,45 @@ def _brute(forms: dict[str, str], text: str) -> list[tuple[int, int, str]]:
 ALPHABET = "東協助盟议議"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(
     words=st.lists(st.text(ALPHABET, min_size=1, max_size=4), min_size=1, max_size=6, unique=True),
     text=st.text(ALPHABET + "，a", max_size=30),
 )
 def test_matches_are_leftmost_longest(words: list[str], text: str) -> None:
+    # Without word-aware matching: leftmost-longest over the forms alone.
+    g = Glossary([Concept(f"c{i}", terms=[Term(w, "zh-Hant-TW"), Term(f"<{i}>", "zh-Hans-CN")])
+                  for i, w in enumerate(words)])
+    conv = Converter("tw2sp", g, words=False)
+    forms = {w: f"<{i}>" for i, w in enumerate(words)}
+    assert conv.matches(text) == _brute(forms, text)
+
+
+# Characters of real words around 東協: 協助, 協議, 助理, 議會, 東盟, 盟國.
+WORDY = "東協助理議會盟國"
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    words=st.lists(st.text(WORDY, min_size=1, max_size=3), min_size=1, max_size=5, unique=True),
+    text=st.text(WORDY + "，a", max_size=30),
+)
+def test_word_aware_matches_are_maximum_matching_over_forms_and_words(words: list[str],
+                                                                      text: str) -> None:
+    # With it: leftmost-longest over the forms and the bounding words, the reference reading
+    # (termkit.convert.words.firing), and the forms it leaves out are crossed by a word.
+    from termkit.convert.words import firing
+
     g = Glossary([Concept(f"c{i}", terms=[Term(w, "zh-Hant-TW"), Term(f"<{i}>", "zh-Hans-CN")])
                   for i, w in enumerate(words)])
     conv = Converter("tw2sp", g)
     forms = {w: f"<{i}>" for i, w in enumerate(words)}
-    assert conv.matches(text) == _brute(forms, text)
+    bounding = conv.bounding_words()
+    assert not set(bounding) & set(forms)
+    got = conv.matches(text)
+    assert got == firing(forms, bounding, text)
+    assert set(got) <= set(_brute(forms, text)) | {
+        (s, s + len(f), t) for f, t in forms.items() for s in range(len(text)) if text.startswith(f, s)}
 
 
 @settings(max_examples=100, deadline=None)

@@ -105,8 +105,13 @@ def test_missing_tab_is_an_error_with_line() -> None:
     assert str(info.value) == f"{path}:3: expected source<TAB>target[<TAB>comment]; found no tab"
 
 
-def test_empty_file_is_an_empty_glossary() -> None:
-    assert omegat.read_glossary(io.BytesIO(b""), "g.utf8").concepts == []
+def test_an_empty_file_is_an_error_like_in_every_other_format() -> None:
+    # Issue 13: an empty (0-byte or blank) glossary is almost always a failed download or
+    # save; every other reader says "empty file". A header-only file is still an empty glossary.
+    for data in (b"", b" \n\n"):
+        with pytest.raises(FormatError, match="empty file"):
+            omegat.read_glossary(io.BytesIO(data), "g.utf8")
+    assert omegat.read_glossary(io.BytesIO(b"# Glossary\n"), "g.utf8").concepts == []
 
 
 _TEXT = (

@@ -21,7 +21,7 @@ from termkit.tm.fold import ANCHOR_RATE, SHORT, TINY, zh_tokens
 from termkit.tm.store import open_store, unit_hash
 
 _RUN = "\u3400-\u4dbf\u4e00-\u9fffa-z0-9\uf900-\ufaff"
-_TEXT = st.text(alphabet=st.sampled_from(list("abz09 ,。测试記憶體节点容器\u3400\uf900\u4e00\u9fff")),
+_TEXT = st.text(alphabet=st.sampled_from(list("abz0159 ,。测试記憶體节点容器\u3400\uf900\u4e00\u9fff")),
                 max_size=90)
 
 
@@ -32,7 +32,7 @@ def _anchor(c: str) -> bool:
 def _reference_tokens(text: str) -> list[str]:
     grams = re.findall(f"(?=([{_RUN}]{{3}}))", text)
     if len(grams) > SHORT:
-        grams = [g for g in grams if _anchor(g[0])]
+        grams = [g for g in grams if _anchor(g[0])] + re.findall("[0-9]+", text)
     if len(text) <= TINY:
         grams += re.findall(f"(?=([{_RUN}]{{2}}))", text)
     return grams
@@ -49,6 +49,9 @@ def test_index_tokens_of_a_long_segment() -> None:
     tokens = zh_tokens(text)
     assert tokens == _reference_tokens(text)
     assert 0 < len(tokens) < len(re.findall(f"(?=([{_RUN}]{{3}}))", text))  # anchored only
+    numbered = text + "第2402项"
+    assert zh_tokens(numbered) == _reference_tokens(numbered)
+    assert "2402" in zh_tokens(numbered)  # each number is a token of its own
 
 
 def _reference_hash(unit: Unit) -> int:
@@ -93,3 +96,17 @@ def test_source_side_and_gc_state(tmp_path: Path) -> None:
         ("en", "pod", ["容器组", "豆荚"]),
         ("zh-Hans", "节点", ["node", "node point"]),
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(max_codepoint=0x2FF), max_size=40), max_size=6))
+def test_word_counts_match_the_word_tokens(texts: list[str]) -> None:
+    from collections import Counter
+
+    from termkit.tm.fold import word_tokens
+    from termkit.tm.index import Postings
+
+    post = Postings()
+    for i, t in enumerate(texts):
+        post.add(i, t, False)
+    assert post.counts()[1] == Counter(w for t in texts for w in word_tokens(t))

@@ -25,7 +25,7 @@ inline markers and baselines (:mod:`termkit.check.baseline`) and the renderers i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from termkit.check.config import Options, select
@@ -73,12 +73,14 @@ def check_files(
     format: str | None = None,
     source_lang: str | None = None,
     target_lang: str | None = None,
+    topics: Collection[str] = (),
 ) -> CheckResult:
     """Check translation files (and line-aligned text pairs) as one file set.
 
     ``glossary`` None runs every check that needs none (format, typography, script …).
+    ``topics``: regional forms kept for a topic count only when it is chosen (``--topic``).
     """
-    checker = Checker(glossary, regional=regional, checks=checks, options=options)
+    checker = Checker(glossary, regional=regional, checks=checks, options=options, topics=topics)
     inputs = read_inputs(
         paths, pairs=pairs, format=format, source_lang=source_lang, target_lang=target_lang
     )

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from termkit.check import checks as C
@@ -97,15 +97,21 @@ class Checker:
         regional: Sequence[Glossary] = (),
         checks: Iterable[str] | None = None,
         options: Options | None = None,
+        topics: Collection[str] = (),
     ) -> None:
         """Compile the term matchers (when there is a glossary) and the regional one (when
-        ``wrong-region`` is on and there is a glossary or a regional glossary)."""
+        ``wrong-region`` is on and there is a glossary or a regional glossary).
+
+        ``topics``: the regional forms kept for a topic count only when it is chosen, as in
+        ``convert --topic``.
+        """
         self.checks = parse_checks(checks)
         self.options = options or Options()
         self.index = TermIndex(glossary) if glossary is not None else None
         self.regional: RegionIndex | None = None
         if F.WRONG_REGION in self.checks and (glossary is not None or regional):
-            self.regional = RegionIndex([g for g in (glossary, *regional) if g is not None])
+            self.regional = RegionIndex([g for g in (glossary, *regional) if g is not None],
+                                        topics)
         self.segment_checks = [(k, fn) for k, fn in SEGMENT_CHECKS.items() if k in self.checks]
         self._times = [0.0] * len(self.segment_checks)  # per segment check, added to Stats per run
         # Positions of the checks to run on a Chinese target, and on any other (the Chinese
@@ -247,12 +253,14 @@ def check_units(
     source_lang: str | None = None,
     target_lang: str | None = None,
     path: str = "-",
+    topics: Collection[str] = (),
 ) -> list[Finding]:
     """Check translation units against a glossary; the units form one file set.
 
     Each unit's own ``location`` names its file and line; ``path`` is used for units without.
     """
-    checker = Checker(glossary, regional=regional, checks=checks, options=options)
+    checker = Checker(glossary, regional=regional, checks=checks, options=options,
+                      topics=topics)
 
     def triples() -> Iterable[tuple[str, int, Unit]]:
         for i, u in enumerate(units):

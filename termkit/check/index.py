@@ -9,10 +9,12 @@ Both are built once per run; every unit is then one automaton pass per side.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
 from termkit import lang as langtags
-from termkit.check.matching import ChineseMatcher, EnglishMatcher, fold_zh, tokens
+from termkit.check.matching import ChineseMatcher, EnglishMatcher, Match, fold_zh, tokens
 from termkit.model import Concept, Glossary, Status
 
 APPROVED = frozenset({Status.PREFERRED, Status.ADMITTED})
@@ -122,13 +124,22 @@ class RegionIndex:
     Singapore -> Malaysia, as MediaWiki's variant fallbacks do).
     """
 
-    def __init__(self, glossaries: list[Glossary]) -> None:
-        """Keep concepts with forms for at least two regions; compile one matcher over them."""
+    def __init__(self, glossaries: list[Glossary], topics: Collection[str] = ()) -> None:
+        """Keep concepts with forms for at least two regions; compile one matcher over them.
+
+        Forms out of scope for ``topics`` in their own script (``lock-topic-only`` and no
+        chosen topic, see :func:`termkit.convert.in_scope`) are not looked for, as
+        ``convert`` does not lock them; they still count as a region's own form.
+        """
+        from termkit.convert import in_scope
+
         self.forms: list[tuple[int, str, str]] = []  # (concept, region, text)
         self.regions: list[dict[str, str]] = []  # per concept: region -> first form text
+        hidden: set[tuple[int, str]] = set()  # (concept, text) not looked for
         for g in glossaries:
             for concept in g.concepts:
                 by_region: dict[str, str] = {}
+                unsought: set[str] = set()
                 for term in concept.terms:
                     tag = langtags.parse(term.lang)
                     if (
@@ -138,13 +149,32 @@ class RegionIndex:
                         and term.status is not Status.DEPRECATED
                     ):
                         by_region.setdefault(tag.region, term.text.strip())
+                        if not in_scope(concept, term.text.strip(), topics, tag.script):
+                            unsought.add(term.text.strip())
                 if len(by_region) < 2:
                     continue
                 ci = len(self.regions)
+                hidden.update((ci, text) for text in unsought)
                 self.regions.append(by_region)
                 for region, text in by_region.items():
                     self.forms.append((ci, region, text))
-        self.matcher = ChineseMatcher((text, k) for k, (_, _, text) in enumerate(self.forms))
+        self.matcher = ChineseMatcher((text, k) for k, (ci, _, text) in enumerate(self.forms)
+                                      if (ci, text) not in hidden)
+        self._words: Any = None  # the word-aware reading, built on first use
+
+    def word_matches(self, text: str) -> list[Match]:
+        """Regional forms found where they stand as words of ``text`` (script-folded).
+
+        The reading of the glossary lock (:class:`termkit.convert.words.WordMatcher`): a
+        form inside a longer word (供應 in 供應鏈) is not found.
+        """
+        if self._words is None:
+            from termkit.convert.words import WordMatcher
+
+            self._words = WordMatcher(self.matcher.folded_forms())
+        folded = self.matcher.fold(text)
+        return [Match(k, start, end) for start, end, form in self._words.matches(folded)
+                for k in self.matcher.keys_of(form)]
 
     def __len__(self) -> int:
         return len(self.regions)

@@ -168,6 +168,14 @@ class ChineseMatcher:
         """The folded text the automaton runs over."""
         return fold_zh(text)
 
+    def folded_forms(self) -> list[str]:
+        """The folded forms the automaton holds."""
+        return list(self._keys)
+
+    def keys_of(self, folded: str) -> list[int]:
+        """The keys of one folded form (empty when it is not one)."""
+        return self._keys.get(folded, [])
+
     def longest(self, text: str, *, folded: str | None = None) -> list[Match]:
         """Leftmost-longest, non-overlapping matches."""
         if self._empty:

@@ -104,7 +104,7 @@ def wrong_region(seg: Segment, regional: RegionIndex | None) -> list[Finding]:
         return []
     assert region is not None
     spans: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for m in regional.matcher.longest(tgt):
+    for m in regional.word_matches(tgt):  # forms standing as words, as the lock reads them
         spans[(m.start, m.end)].append(m.key)
     out: list[Finding] = []
     for (start, end), keys in sorted(spans.items()):

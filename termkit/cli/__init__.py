@@ -1,16 +1,25 @@
 """The ``termkit`` command line: a click group whose commands load lazily.
 
 Each command lives in its own small module under ``termkit/cli/`` and only parses options,
-calls the library and renders the result. Errors from the library (:class:`TermkitError`)
-become ``Error: FILE:LINE: message`` on stderr with exit status 1 (2 for usage errors) here,
-in one place. Commands are imported only when run, so ``termkit --help`` stays fast.
+calls the library and renders the result. This module is the one guard at the edge:
+
+* library errors (:class:`TermkitError`) become ``Error: FILE:LINE: message`` on stderr, one
+  line, with exit status 1 (2 for usage errors);
+* command-line arguments must be UTF-8 (checked once, before any command runs);
+* each command runs inside :func:`termkit.io.command_run`, so no output replaces an input;
+* the operating system's refusals (a full disk, a vanished file) are one ``Error:`` line;
+* anything else is a bug in termkit: one line saying so and how to report it, the traceback
+  only with ``termkit --debug`` or ``TERMKIT_DEBUG=1``.
+
+Commands are imported only when run, so ``termkit --help`` stays fast.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -47,10 +56,73 @@ class TermkitCLIUsageError(TermkitCLIError):
     exit_code = 2
 
 
+def one_line(text: str) -> str:
+    """``text`` on one line (an error message is one line, whatever a parser put in it)."""
+    return " ".join(part.strip() for part in text.splitlines() if part.strip())
+
+
 def cli_error(error: TermkitError) -> TermkitCLIError:
     """The click exception for a library error, carrying the library's exit code."""
     cls = TermkitCLIUsageError if error.exit_code == 2 else TermkitCLIError
-    return cls(str(error))
+    return cls(one_line(str(error)))
+
+
+DEBUG_ENV = "TERMKIT_DEBUG"
+
+
+def debug_requested(ctx: click.Context | None = None) -> bool:
+    """True with ``termkit --debug`` or ``TERMKIT_DEBUG`` set to anything but ``""``/``0``."""
+    if ctx is not None and ctx.find_root().params.get("debug"):
+        return True
+    return os.environ.get(DEBUG_ENV, "") not in ("", "0")
+
+
+def bug_report(exc: BaseException) -> TermkitCLIError:
+    """The one line an unexpected exception becomes: it is a bug, and how to report it."""
+    what = one_line(f"{type(exc).__name__}: {exc}")
+    if len(what) > 300:
+        what = what[:297] + "..."
+    return TermkitCLIError(
+        f"internal error (a bug in termkit {__version__}): {what}; please report it with the "
+        f"command you ran and the traceback that `termkit --debug ...` (or {DEBUG_ENV}=1) prints"
+    )
+
+
+def os_error(exc: OSError) -> TermkitCLIError:
+    """An operating-system refusal (full disk, vanished file, lost permission) as one line."""
+    reason = exc.strerror or str(exc)
+    where = exc.filename if isinstance(exc.filename, str) else None
+    return TermkitCLIError(f"{where}: {reason}" if where else reason)
+
+
+def check_arguments(args: list[str]) -> None:
+    """Refuse arguments that are not UTF-8 (Python hands them over as lone surrogates)."""
+    for number, arg in enumerate(args, 1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            try:
+                raw = os.fsencode(arg)  # the bytes as given (Python's surrogateescape)
+            except UnicodeEncodeError:
+                raw = arg.encode("utf-8", "backslashreplace")
+            raise click.UsageError(
+                f"argument {number} is not valid UTF-8: {raw!r}; termkit reads its "
+                "arguments (text, file names, options) as UTF-8"
+            ) from None
+
+
+def _raise_mapped(ctx: click.Context, exc: Exception) -> NoReturn:
+    if isinstance(exc, TermkitError):
+        raise cli_error(exc) from None
+    if debug_requested(ctx):
+        raise exc
+    if isinstance(exc, BrokenPipeError):
+        raise exc
+    if isinstance(exc, OSError):
+        raise os_error(exc) from None
+    if isinstance(exc, MemoryError):
+        raise TermkitCLIError("out of memory") from None
+    raise bug_report(exc) from None
 
 
 class LazyGroup(click.Group):
@@ -74,21 +146,34 @@ class LazyGroup(click.Group):
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        check_arguments(args)
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
+        from termkit.io import command_run
+
         try:
-            return super().invoke(ctx)
-        except TermkitError as exc:
-            raise cli_error(exc) from None
+            with command_run():
+                return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:  # the one place that sees every failure; see module doc
+            _raise_mapped(ctx, exc)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="termkit")
-def cli() -> None:
+@click.option("--debug", is_flag=True,
+              help=f"Show the Python traceback of an internal error (also: {DEBUG_ENV}=1), "
+              "for a bug report.")
+def cli(debug: bool) -> None:
     """termkit: Chinese–English glossaries from article records, and the tools they drive.
 
     Build a glossary from article pages (`termkit build`), then use it to convert between
     Traditional and Simplified Chinese, annotate pinyin, export TMX/TBX/PO, and check
-    translations. Every command has --help; `-` means stdin or stdout.
+    translations. Every command has --help; `-` means stdin or stdout. Errors are one line,
+    `Error: FILE:LINE: what is wrong`, exit status 1 (2 for usage errors).
     """
 
 

@@ -131,6 +131,9 @@ Example: termkit check -g out/glossary.txt --regional glossaries/cross-strait.gl
     help="Where to write the report (`-` = stdout).",
 )
 @click.option("--stats", is_flag=True, help="Print units checked and seconds per check on stderr.")
+@click.option("--topic", "topics", multiple=True, metavar="NAME[,NAME...]",
+              help="wrong-region also reports regional forms kept for these topics (as "
+                   "convert --topic; 'all' for every topic).")
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -156,15 +159,17 @@ def check(
     out_format: str,
     output: str,
     stats: bool,
+    topics: tuple[str, ...],
 ) -> None:
     from pathlib import Path
 
     from termkit.check import Severity, check_files, report
     from termkit.check.baseline import apply_baseline, load_baseline
     from termkit.check.config import find_config, load_config, options_from, select, split_names
+    from termkit.convert import parse_topics
     from termkit.errors import TermkitError, UsageError
     from termkit.glossary import load_glossary
-    from termkit.io import atomic_binary, atomic_text
+    from termkit.io import atomic_binary, atomic_text, check_output, note_input, output_kind
     from termkit.model import Glossary
 
     if not translations and not pairs:
@@ -187,6 +192,14 @@ def check(
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     fail_level = fail_on or config.fail_on or "error"
+    # The report never replaces a file this run reads (`-o x.po`, `-o glossary.txt`).
+    note_input(*translations, *glossaries, *regionals, *(p for pair in pairs for p in pair),
+               *([baseline] if baseline else []))
+    try:
+        check_output(output)
+    except TermkitError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        ctx.exit(2)  # check: exit 1 means findings
     try:
         # Concepts side by side, not merged: merging re-settles statuses (two preferred
         # renderings would become candidates), and the checks must see each file's own.
@@ -194,6 +207,8 @@ def check(
         glossary = Glossary([c for g in loaded for c in g.concepts]) if loaded else None
         regional = [load_glossary(p) for p in regionals]
         known = load_baseline(baseline) if baseline else None
+        chosen_topics = parse_topics(topics, Glossary([c for g in (glossary, *regional)
+                                                       if g is not None for c in g.concepts]))
     except TermkitError as exc:
         # Nothing can be checked without the glossaries: an input error, exit 2.
         click.echo(f"Error: {exc}", err=True)
@@ -208,6 +223,7 @@ def check(
         format=input_format,
         source_lang=source_lang,
         target_lang=target_lang,
+        topics=chosen_topics,
     )
     findings, hidden = apply_baseline(result.findings, known) if known else (result.findings, 0)
     notes: tuple[str, ...] = ()
@@ -215,18 +231,29 @@ def check(
         notes = (f"cjk-latin-spacing style: {options.cjk_latin_spacing}",)
     summary = report.Summary(result.files, result.units, findings, result.errors, hidden, notes)
     threshold = None if fail_level == "never" else Severity(fail_level)
-    if out_format == "junit":
-        with atomic_binary(output) as fb:
-            fb.write(report.render_junit(summary, threshold))
-    elif out_format == "html":
-        from termkit.check.html import render_html
+    if result.errors and output_kind(output) == "replace":
+        # A failing input never replaces an existing report with a partial one.
+        for error in result.errors:
+            click.echo(f"Error: {error}", err=True)
+        click.echo(f"Error: {output}: report not written, {len(result.errors)} input file(s) "
+                   "could not be read", err=True)
+        ctx.exit(2)
+    try:
+        if out_format == "junit":
+            with atomic_binary(output) as fb:
+                fb.write(report.render_junit(summary, threshold))
+        elif out_format == "html":
+            from termkit.check.html import render_html
 
-        with atomic_text(output) as fh:
-            fh.write(render_html(summary, options=options, checks=chosen))
-    else:
-        text = report.render_json(summary) if out_format == "json" else report.render_text(summary)
-        with atomic_text(output) as fh:
-            fh.write(text)
+            with atomic_text(output) as fh:
+                fh.write(render_html(summary, options=options, checks=chosen))
+        else:
+            text = report.render_json(summary) if out_format == "json" else report.render_text(summary)
+            with atomic_text(output) as fh:
+                fh.write(text)
+    except TermkitError as exc:  # the report cannot be written: exit 2, as for inputs
+        click.echo(f"Error: {exc}", err=True)
+        ctx.exit(2)
     if stats:
         click.echo(f"units: {result.stats.units}, segments: {result.stats.segments}", err=True)
         for name, seconds in sorted(result.stats.seconds.items()):

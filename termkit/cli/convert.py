@@ -54,21 +54,33 @@ def _open_input(path: str) -> BinaryIO:
               help="Rewrite Chinese language tags (TMX/XLIFF/TBX attributes, TMX x-lang props, CSV/TSV "
                    "headers) to the target variant; a converted TMX tuv, TBX langSec or table column "
                    "whose language the unit, concept or table already has is left out.")
+@click.option("--topic", "topics", multiple=True, metavar="NAME[,NAME...]",
+              help="Also lock the glossary forms kept for these topics (e.g. IT,Economics; "
+                   "'all' for every topic). See --list-topics.")
+@click.option("--list-topics", is_flag=True,
+              help="List the topics of the glossaries (concepts, forms kept for the topic) and exit.")
 def convert(inputs: tuple[str, ...], config: str, glossaries: tuple[str, ...],
             glossary_format: str | None, output: str, in_place: bool, kind: str | None,
-            retag: bool) -> None:
+            retag: bool, topics: tuple[str, ...], list_topics: bool) -> None:
     """Convert Traditional/Simplified Chinese with OpenCC, locking glossary terms.
 
-    Each glossary concept found in the input (in any variant) is replaced by its form for
-    the config's target variant, whatever OpenCC would do; everything else is plain OpenCC.
-    TMX, XLIFF, TBX, PO and CSV/TSV files are converted in their Chinese content only; PO
-    headers get the new Language. Plain text is streamed in chunks.
+    Each glossary concept found in the input as a word (in any variant) is replaced by its
+    form for the config's target variant, whatever OpenCC would do; everything else is plain
+    OpenCC. A form does not lock inside a longer word (供應 in 供應鏈 or 提供應用); a concept
+    with the prop 'lock-match: substring' locks inside words too. Forms a glossary marks
+    'lock-topic-only' (the regional glossary's rules that are wrong outside their topic)
+    lock only when --topic names one of their topics. TMX, XLIFF, TBX, PO and CSV/TSV files
+    are converted in their Chinese content only; PO headers get the new Language. Plain
+    text is streamed in chunks.
     """
-    from termkit.convert import Converter, check_config, load_lock_glossaries
+    from termkit.convert import Converter, check_config, load_lock_glossaries, parse_topics
     from termkit.convert.files import convert_bytes, convert_text_stream, detect_kind, validate_utf8
-    from termkit.io import atomic_binary, check_readable, read_bytes
+    from termkit.io import check_output, check_readable, output_batch, read_bytes
 
     cfg = check_config(config)
+    if list_topics:
+        _print_topics(glossaries, glossary_format)
+        return
     paths = list(inputs) or ["-"]
     if in_place:
         if output != "-":
@@ -80,21 +92,37 @@ def convert(inputs: tuple[str, ...], config: str, glossaries: tuple[str, ...],
     for p in paths:
         check_readable(p)
     glossary = load_lock_glossaries(glossaries, format=glossary_format) if glossaries else None
-    conv = Converter(cfg, glossary)
-    for path in paths:
-        target = path if in_place else output
-        file_kind = detect_kind(path, kind)
-        if file_kind == "text":
-            with _open_input(path) as fh:
-                validate_utf8(fh, path)
-                fh.seek(0)
-                with atomic_binary(target) as out:
-                    convert_text_stream(fh, path, conv, out.write)
-        else:
-            data = read_bytes(path)  # structured files are converted whole (``-`` = stdin)
-            result = convert_bytes(data, path, conv, file_kind, retag=retag)
-            with atomic_binary(target) as out:
-                out.write(result)
+    if not in_place:
+        check_output(output)  # before the work: not a folder, not an input of this run
+    chosen = parse_topics(topics, glossary)
+    conv = Converter(cfg, glossary, topics=chosen)
+    # Every output is renamed into place only when all inputs converted: a bad file among
+    # several --in-place inputs changes none of them.
+    with output_batch() as batch:
+        for path in paths:
+            target = path if in_place else output
+            file_kind = detect_kind(path, kind)
+            if file_kind == "text":
+                with _open_input(path) as fh:
+                    validate_utf8(fh, path)
+                    fh.seek(0)
+                    with batch.open(target, replace_input=in_place) as out:
+                        convert_text_stream(fh, path, conv, out.write)
+            else:
+                data = read_bytes(path)  # structured files are converted whole (``-`` = stdin)
+                result = convert_bytes(data, path, conv, file_kind, retag=retag)
+                with batch.open(target, replace_input=in_place) as out:
+                    out.write(result)
+
+
+def _print_topics(glossaries: tuple[str, ...], glossary_format: str | None) -> None:
+    from termkit.convert import list_topics, load_lock_glossaries
+
+    if not glossaries:
+        raise UsageError("--list-topics needs a glossary (-g FILE)")
+    glossary = load_lock_glossaries(glossaries, format=glossary_format)
+    for t in list_topics(glossary):
+        click.echo(f"{t.name}\t{t.concepts} concepts\t{t.topic_only} forms for this topic only")
 
 
 @click.command()
@@ -106,11 +134,13 @@ def convert(inputs: tuple[str, ...], config: str, glossaries: tuple[str, ...],
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per line.")
 def audit(glossaries: tuple[str, ...], configs: tuple[str, ...], glossary_format: str | None,
           problems: bool, as_json: bool) -> None:
-    """Report how plain OpenCC treats each glossary term.
+    """Report how plain OpenCC treats each glossary term, and when the term locks.
 
     For each term and config: OpenCC's output, whether it differs from the glossary's form
     for the target variant, which chain step changed it, whether converting back returns
-    the original, and which characters have several candidates.
+    the original, the risk column ('any': locks in any text; 'topic T': only with
+    --topic T, with the evidence), which characters have several candidates, and a few
+    general words the term does not lock inside.
     """
     from termkit.convert import check_config, load_lock_glossaries
     from termkit.convert.audit import DEFAULT_CONFIGS, audit_glossary
@@ -128,9 +158,12 @@ def audit(glossaries: tuple[str, ...], configs: tuple[str, ...], glossary_format
         steps = "; ".join(row.changed_by) or "unchanged"
         trip = "round-trip ok" if row.round_trip else f"round-trip FAILS ({row.back})"
         many = " ".join(f"{ch}→{'/'.join(c)}" for ch, c in row.one_to_many.items())
+        risk = row.risk if row.risk == "any" else f"topic {','.join(row.topics)}"
+        inside = f"\tnot inside: {' '.join(row.not_inside)}" if row.not_inside else ""
         click.echo(
             f"{row.concept}\t{row.config}\t{row.term} → {row.opencc}\t{verdict}{expected}\t"
-            f"{steps}\t{trip}" + (f"\tone-to-many: {many}" if many else "")
+            f"{steps}\t{trip}\trisk: {risk} ({row.risk_reason})"
+            + (f"\tone-to-many: {many}" if many else "") + inside
         )
 
 
@@ -145,18 +178,29 @@ def detect(ctx: click.Context, input_path: str, expect: str, as_json: bool) -> N
 
     Only characters that exist in one script count; positions are LINE:COLUMN in characters.
     """
-    from termkit.convert.detect import detect_lines
-    from termkit.convert.files import iter_text_lines
+    from termkit.convert.detect import detect_chunks
+    from termkit.convert.files import iter_text_blocks
 
+    found = 0
+    other = "Traditional" if expect.lower() == "hant" else "Simplified"
     with _open_input(input_path) as fh:
-        findings = list(detect_lines(iter_text_lines(fh, input_path), expect))
-    if as_json:
-        click.echo(dumps([f.as_dict() for f in findings]))
-    else:
-        other = "Traditional" if expect.lower() == "hant" else "Simplified"
-        for f in findings:
-            kind = "Simplified" if f.script == "Hans" else "Traditional"
-            hint = f" ({other}: {'/'.join(f.suggestions)})" if f.suggestions else ""
-            click.echo(f"{input_path}:{f.line}:{f.column}: {f.char} is {kind}{hint}")
-    if findings:
+        # Streamed in bounded blocks (a 50 MB one-line file needs little memory). Input
+        # errors come before any finding is printed: the encoding is checked first.
+        from termkit.convert.files import validate_utf8
+
+        validate_utf8(fh, input_path)
+        fh.seek(0)
+        if as_json:
+            click.echo("[", nl=False)
+        for f in detect_chunks(iter_text_blocks(fh, input_path), expect):
+            if as_json:
+                click.echo((", " if found else "") + dumps(f.as_dict()), nl=False)
+            else:
+                kind = "Simplified" if f.script == "Hans" else "Traditional"
+                hint = f" ({other}: {'/'.join(f.suggestions)})" if f.suggestions else ""
+                click.echo(f"{input_path}:{f.line}:{f.column}: {f.char} is {kind}{hint}")
+            found += 1
+        if as_json:
+            click.echo("]")
+    if found:
         ctx.exit(1)

@@ -49,7 +49,8 @@ def export_options(to: str, given: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in given.items() if v is not None}
 
 
-def _write(fmt_name: str, glossary: Glossary, output: str, options: dict[str, Any]) -> list[Notice]:
+def _write(fmt_name: str, glossary: Glossary, output: str, options: dict[str, Any], *,
+           replace_input: bool = False) -> list[Notice]:
     from termkit import formats
     from termkit.formats.delimited import LOCALES
     from termkit.formats.po import locale_from_name
@@ -63,7 +64,7 @@ def _write(fmt_name: str, glossary: Glossary, output: str, options: dict[str, An
             options = {**options, "locale": named}
     buffer = io.BytesIO()
     notices = fmt.write_glossary(glossary, buffer, **options)
-    with atomic_binary(output) as fh:
+    with atomic_binary(output, replace_input=replace_input) as fh:
         fh.write(buffer.getvalue())
     return notices
 
@@ -140,7 +141,10 @@ def export(
             "bom": True if bom else None,
         },
     )
+    from termkit.io import check_output
+
     _, data = _read_one(glossary, from_format)
+    check_output(output)  # not a folder, not the input
     if zhuyin:
         from termkit.glossary import add_zhuyin
 
@@ -196,9 +200,13 @@ def import_(
     """
     from termkit import formats
     from termkit.glossary import merge_glossaries
+    from termkit.io import check_output
 
     if as_json and output == "-":
         raise UsageError("--json needs -o FILE", hint="the JSON summary goes to stdout")
+    # GLOSSARY may be one of the FILEs (documented: that extends it); it is replaced only
+    # after every input was read, atomically.
+    check_output(output, replace_input=True)
     read: list[tuple[str, str, Glossary]] = []
     for path in files:
         name, g = _read_one(path, format_name)
@@ -212,7 +220,7 @@ def import_(
             out_format = formats.detect(output).name if output != "-" else "termkit"
         except UnknownFormatError:
             out_format = "termkit"
-    notices += _write(out_format, merged, output, {})
+    notices += _write(out_format, merged, output, {}, replace_input=True)
     for n in notices:
         warn(n)
     if as_json:

@@ -7,10 +7,33 @@ Parses options, reads the text (argument, file or stdin), calls :mod:`termkit.pi
 
 from __future__ import annotations
 
+import contextlib
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
+
 import click
 
 _STYLES = ("tone", "tone3", "zhuyin", "wade-giles")
 _FORMATS = ("inline", "ruby", "tsv", "json")
+
+
+def _input_blocks(stack: contextlib.ExitStack, path: str) -> Iterator[str]:
+    """The decoded text of ``path`` (``-`` = stdin) in blocks; encoding detected first."""
+    from termkit.textstream import detect_encoding, iter_decoded
+
+    fh: BinaryIO
+    if path == "-":
+        # Stdin is read twice (encoding, then text): spooled, to disk past 8 MB.
+        spool = stack.enter_context(tempfile.SpooledTemporaryFile(max_size=8 << 20))  # noqa: SIM115
+        shutil.copyfileobj(sys.stdin.buffer, spool)
+        fh = spool  # type: ignore[assignment]
+    else:
+        fh = stack.enter_context(open(path, "rb"))  # noqa: SIM115
+    encoding, skip = detect_encoding(fh, path)
+    return iter_decoded(fh, encoding, skip)
 
 
 @click.command()
@@ -44,15 +67,16 @@ def pinyin(text: str | None, input_path: str | None, style: str, fmt: str,
     """
     from termkit import pinyin as lib
     from termkit.errors import UsageError
-    from termkit.io import atomic_text, read_bytes
+    from termkit.io import atomic_text, check_output, read_bytes
     from termkit.textio import decode_text
 
     if (text is None) == (input_path is None):
         raise UsageError("give either TEXT or -i FILE (use -i - for stdin)")
     if input_path is not None:
-        source, _encoding = decode_text(read_bytes(input_path), input_path)
-    else:
-        source = text or ""
+        from termkit.io import check_readable
+
+        check_readable(input_path)
+    check_output(output)
     gloss = None
     if glossaries:
         from termkit.glossary import load_glossaries
@@ -64,18 +88,34 @@ def pinyin(text: str | None, input_path: str | None, style: str, fmt: str,
         return lib.annotate(part, glossary=gloss, heteronym=heteronym, words=words, name=name_mode)
 
     if fmt == "inline":
-        body = "\n".join(lib.render_inline(tokens(line), chosen, heteronym=heteronym)
-                         for line in source.split("\n"))
-        rendered = body if body.endswith("\n") else body + "\n"
-    else:
-        rows = [(line, tokens(line)) for line in lib.lines_of(source)]
-        if fmt == "tsv":
-            rendered = lib.render_tsv(rows, chosen, heteronym=heteronym)
-        elif fmt == "json":
-            rendered = lib.to_json(rows, chosen, heteronym)
-        else:
-            from termkit.pinyin.ruby import render_ruby_html
+        # Streamed window by window: a 50 MB one-line file needs little memory.
+        from termkit.pinyin.stream import inline_pieces
 
-            rendered = render_ruby_html(rows, chosen, lang=lang, heteronym=heteronym)
+        with contextlib.ExitStack() as stack:
+            blocks: Iterable[str] = [text or ""]
+            if input_path is not None:
+                blocks = _input_blocks(stack, input_path)
+            with atomic_text(output) as fh:
+                last = ""
+                for piece in inline_pieces(blocks, tokens, chosen, heteronym=heteronym):
+                    if piece:
+                        fh.write(piece)
+                        last = piece[-1]
+                if last != "\n":
+                    fh.write("\n")
+        return
+    if input_path is not None:
+        source, _encoding = decode_text(read_bytes(input_path), input_path)
+    else:
+        source = text or ""
+    rows = [(line, tokens(line)) for line in lib.lines_of(source)]
+    if fmt == "tsv":
+        rendered = lib.render_tsv(rows, chosen, heteronym=heteronym)
+    elif fmt == "json":
+        rendered = lib.to_json(rows, chosen, heteronym)
+    else:
+        from termkit.pinyin.ruby import render_ruby_html
+
+        rendered = render_ruby_html(rows, chosen, lang=lang, heteronym=heteronym)
     with atomic_text(output) as fh:
         fh.write(rendered)

@@ -7,7 +7,7 @@ library propagate to the group, which prints ``Error: …``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 
@@ -31,13 +31,15 @@ def json_option(fn: Callable[..., Any]) -> Callable[..., Any]:
                         help="Print JSON (for scripts) instead of text.")(fn)
 
 
-def _dumps(obj: Any) -> str:
+def dumps_json(obj: Any) -> str:
+    """Indented JSON, non-ASCII kept (``--json`` output of the tm commands)."""
     import json
 
     return json.dumps(obj, ensure_ascii=False, indent=2)
 
 
-def _unit_json(stored: Any) -> dict[str, Any]:
+def unit_json(stored: Any) -> dict[str, Any]:
+    """A stored unit as the JSON the tm commands print."""
     u = stored.unit
     loc = u.location
     return {
@@ -55,13 +57,39 @@ def _unit_json(stored: Any) -> dict[str, Any]:
     }
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _TmGroup(click.Group):
+    """The ``tm`` group: job and maintenance commands load from their own modules."""
+
+    LAZY: ClassVar[dict[str, str]] = {
+        "pretranslate": "termkit.cli.tm_jobs:pretranslate",
+        "analyze": "termkit.cli.tm_jobs:analyze",
+        "delete": "termkit.cli.tm_maintain:delete",
+        "edit": "termkit.cli.tm_maintain:edit",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.LAZY])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = self.LAZY.get(cmd_name)
+        if target is None:
+            return super().get_command(ctx, cmd_name)
+        import importlib
+
+        module, attr = target.split(":")
+        command = getattr(importlib.import_module(module), attr)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=_TmGroup, context_settings={"help_option_names": ["-h", "--help"]})
 def tm() -> None:
-    """Translation memory: import, fuzzy search, concordance, export, stats.
+    """Translation memory: import, search, pre-translate, analyse, maintain, export.
 
     The memory is one SQLite file (--db, default ./termkit-tm.sqlite). Import TMX, PO,
-    XLIFF, bilingual TSV or article records; search it CAT-style; export it as TMX, in
-    zh-TW or zh-CN if the client wants one script.
+    XLIFF, bilingual TSV or article records; search it CAT-style; pre-translate PO, XLIFF
+    and TMX files from it and analyse jobs in match bands; delete or correct units; export
+    it as TMX, in zh-TW or zh-CN if the client wants one script.
     """
 
 
@@ -71,23 +99,38 @@ def tm() -> None:
 @click.option("--format", "fmt", metavar="NAME",
               help="Input format (tmx, po, xliff, tsv, records); default: from the file name.")
 @click.option("--domain", metavar="NAME", help="Domain to record on units that have none.")
+@click.option("--origin", metavar="NAME",
+              help="Origin recorded on the units instead of the file name (e.g. a project).")
+@click.option("--client", metavar="NAME",
+              help="Client recorded on every unit (prop x-client; kept on export).")
+@click.option("--tmx-attributes", type=click.Choice(["keep", "drop"]), default="keep",
+              show_default=True,
+              help="TMX <tu> creation/change date and user, usage count, last usage date: "
+                   "keep them (written back on export) or drop them.")
 @click.option("--batch-size", type=click.IntRange(1), default=50_000, show_default=True,
               help="Units per transaction (a killed import keeps whole batches).")
 @json_option
 def import_(files: tuple[str, ...], db: str, fmt: str | None, domain: str | None,
-            batch_size: int, as_json: bool) -> None:
-    """Import translation units from FILEs; duplicates are skipped, conflicts reported."""
-    from termkit.tm.sources import iter_file_units
+            origin: str | None, client: str | None, tmx_attributes: str, batch_size: int,
+            as_json: bool) -> None:
+    """Import translation units from FILEs; duplicates are skipped, conflicts reported.
+
+    --domain, --origin and --client tag the units (kept on export as TMX props, and usable
+    by `termkit tm delete`); the TMX <tu> attributes creationdate, creationid, changedate,
+    changeid, usagecount and lastusagedate are kept (and exported) unless --tmx-attributes drop.
+    """
+    from termkit.tm.sources import iter_file_units, tag_units
     from termkit.tm.store import open_store
 
     with open_store(db) as store:
         results = []
         for path in files:
-            report = store.import_units(iter_file_units(path, fmt), domain=domain,
-                                        batch_size=batch_size)
+            units = tag_units(iter_file_units(path, fmt), origin=origin, client=client,
+                              tmx_attributes=tmx_attributes == "keep")
+            report = store.import_units(units, domain=domain, batch_size=batch_size)
             results.append((path, report))
     if as_json:
-        click.echo(_dumps([
+        click.echo(dumps_json([
             {
                 "file": path, "read": r.read, "added": r.added, "duplicates": r.duplicates,
                 "skipped": r.skipped, "flagged": r.flagged,
@@ -111,11 +154,12 @@ def import_(files: tuple[str, ...], db: str, fmt: str | None, domain: str | None
             click.echo(f"Warning: {n}", err=True)
 
 
-def _render(matches: list[Any], as_json: bool, with_score: bool) -> Iterator[str]:
+def render_matches(matches: list[Any], as_json: bool, with_score: bool) -> Iterator[str]:
+    """Lines (or one JSON text) showing search or concordance matches."""
     if as_json:
-        yield _dumps([
+        yield dumps_json([
             {**({"score": m.score} if with_score else {}), "lang": m.lang, "text": m.text,
-             "unit": _unit_json(m.unit)} for m in matches
+             "unit": unit_json(m.unit)} for m in matches
         ])
         return
     for m in matches:
@@ -146,7 +190,7 @@ def search(text: str, db: str, min_score: int, limit: int, lang: str | None,
 
     with open_store(db, create=False) as store:
         matches = run(store, text, lang=lang, min_score=min_score, limit=limit)
-    for line in _render(matches, as_json, True):
+    for line in render_matches(matches, as_json, True):
         click.echo(line)
 
 
@@ -165,7 +209,7 @@ def concordance(term: str, db: str, limit: int, lang: str | None, as_json: bool)
 
     with open_store(db, create=False) as store:
         matches = run(store, term, lang=lang, limit=limit)
-    for line in _render(matches, as_json, False):
+    for line in render_matches(matches, as_json, False):
         click.echo(line)
 
 
@@ -184,10 +228,12 @@ def concordance(term: str, db: str, limit: int, lang: str | None, as_json: bool)
 def export(db: str, to: str, variant: str | None, glossaries: tuple[str, ...],
            lang_style: str, output: str) -> None:
     """Export the whole memory (TMX 1.4b), with provenance as props."""
-    from termkit.io import atomic_binary
+    from termkit.io import atomic_binary, check_output, note_input
     from termkit.tm.export import write_export
     from termkit.tm.store import open_store
 
+    note_input(db, db + "-wal", db + "-shm")
+    check_output(output)  # never the memory itself (tm export --db tm.sqlite -o tm.sqlite)
     glossary = None
     if glossaries:
         from termkit.glossary import load_glossaries
@@ -216,7 +262,7 @@ def stats(db: str, show_conflicts: bool, as_json: bool) -> None:
              "targets": c.targets} for c in conflicts
         ]
     if as_json:
-        click.echo(_dumps(data))
+        click.echo(dumps_json(data))
         return
     for key in ("path", "schema_version", "units", "variants", "aligned", "flagged",
                 "conflicts", "bytes"):

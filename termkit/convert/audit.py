@@ -7,6 +7,9 @@ which step of the config's chain changed it (replicated step by step, see
 chain), whether converting back with the inverse config returns the original, and which
 characters have several candidates in OpenCC's character tables. Terms whose plain
 conversion differs from the glossary, or does not survive a round trip, need locking.
+Each row also gives the term's risk — ``any`` (locks in any text) or ``topic`` (locks only
+with one of its topics switched on) — with the evidence the regional glossary recorded, and
+a few general words the term does not lock inside (word-aware matching).
 """
 
 from __future__ import annotations
@@ -17,9 +20,16 @@ from typing import Any
 
 from termkit import lang
 from termkit.convert.configs import CONFIG_VARIANTS, INVERSE, check_config, opencc_converter
-from termkit.convert.converter import target_form
+from termkit.convert.converter import (
+    ALL_TOPICS,
+    MATCH_PROP,
+    build_locks,
+    in_scope,
+    target_form,
+)
 from termkit.convert.opencc_data import dictionary, run_steps
-from termkit.model import Glossary
+from termkit.convert.regional import EVIDENCE_PROP
+from termkit.model import Concept, Glossary
 
 DEFAULT_CONFIGS = ("s2t", "t2s", "s2twp", "tw2sp", "s2hk", "hk2s")
 
@@ -40,6 +50,10 @@ class AuditRow:
     back: str = ""
     round_trip: bool = True
     one_to_many: dict[str, list[str]] = field(default_factory=dict)
+    risk: str = "any"  # "any": locks in any text; "topic": only with one of ``topics`` on
+    topics: list[str] = field(default_factory=list)
+    risk_reason: str = ""
+    not_inside: list[str] = field(default_factory=list)  # general words it does not lock in
 
     @property
     def needs_lock(self) -> bool:
@@ -54,7 +68,8 @@ class AuditRow:
             "differs": self.differs, "changed_by": self.changed_by,
             "replica_exact": self.replica_exact, "back": self.back,
             "round_trip": self.round_trip, "one_to_many": self.one_to_many,
-            "needs_lock": self.needs_lock,
+            "needs_lock": self.needs_lock, "risk": self.risk, "topics": self.topics,
+            "risk_reason": self.risk_reason, "not_inside": self.not_inside,
         }
 
 
@@ -90,12 +105,62 @@ def audit_term(text: str, tag: str, config: str, expected: str | None, concept: 
     )
 
 
-def audit_glossary(glossary: Glossary, configs: Iterable[str] = DEFAULT_CONFIGS) -> list[AuditRow]:
+def risk_of(concept: Concept, form: str, script: str | None) -> tuple[str, list[str], str]:
+    """``(risk, topics, reason)`` of one form read in ``script`` text (see :func:`in_scope`).
+
+    The reason comes from the concept's ``lock-evidence`` prop (written by
+    :mod:`termkit.convert.regional`); a concept without one is a user's own: it always locks.
+    """
+    topical = not in_scope(concept, form, (), script)
+    reason = ""
+    for entry in concept.props.get(EVIDENCE_PROP, "").split(" | "):
+        head, sep, rest = entry.partition(": ")
+        if sep and head.split(" → ")[0] == form:
+            level, _, why = rest.partition(": ")
+            reason = why
+            if (level == "topic") == topical:
+                break
+    if not reason:
+        substring = concept.props.get(MATCH_PROP) == "substring"
+        reason = "a user's own concept: always locks" + (
+            ", inside words too (lock-match: substring)" if substring else " where it stands as a word")
+    return ("topic" if topical else "any"), (list(concept.domains) if topical else []), reason
+
+
+def _inside(forms: set[str], config: str, limit: int = 3) -> dict[str, list[str]]:
+    """Up to ``limit`` general words per form that contain it (where it does not lock)."""
+    import ahocorasick
+
+    from termkit.convert.words import bounding_words
+
+    if not forms:
+        return {}
+    automaton = ahocorasick.Automaton()
+    for f in forms:
+        automaton.add_word(f, f)
+    automaton.make_automaton()
+    found: dict[str, list[str]] = {}
+    for word in bounding_words(forms):
+        for _end, f in automaton.iter(word):
+            got = found.setdefault(f, [])
+            if len(got) < limit and word not in got and word != f:
+                got.append(word)
+    return found
+
+
+def audit_glossary(glossary: Glossary, configs: Iterable[str] = DEFAULT_CONFIGS, *,
+                   words: bool = True) -> list[AuditRow]:
     """Audit every Chinese term of ``glossary`` under each config whose source script it has.
 
+    Each row also says whether the term locks in any text or only with a topic on (and why),
+    and, with ``words``, a few general words it does not lock inside.
     Rows come in glossary order, then config order, then term order.
     """
     cfgs: Sequence[str] = [check_config(c) for c in configs]
+    inside: dict[str, dict[str, list[str]]] = {}
+    if words:
+        for cfg in cfgs:
+            inside[cfg] = _inside(set(build_locks(glossary, cfg, (ALL_TOPICS,))), cfg)
     rows: list[AuditRow] = []
     for concept in glossary.concepts:
         for cfg in cfgs:
@@ -109,5 +174,8 @@ def audit_glossary(glossary: Glossary, configs: Iterable[str] = DEFAULT_CONFIGS)
                 if lang.script_of(term.lang) != src_script:
                     continue
                 seen.add(term.text)
-                rows.append(audit_term(term.text, lang.normalize(term.lang), cfg, expected, concept.id))
+                row = audit_term(term.text, lang.normalize(term.lang), cfg, expected, concept.id)
+                row.risk, row.topics, row.risk_reason = risk_of(concept, term.text, src_script)
+                row.not_inside = inside.get(cfg, {}).get(term.text, [])
+                rows.append(row)
     return rows

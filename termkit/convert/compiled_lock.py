@@ -6,8 +6,10 @@ back. On term-dense text that per-match Python work costs as much as OpenCC itse
 module hands both jobs to OpenCC as two dictionaries in a private copy of the config:
 
 - a **lock** dictionary, run as an extra first normalization step, maps each locked form to a
-  *code* of two private-use characters. A normalization step is one maximum-match pass over
-  the whole input: leftmost, longest first, exactly the Python lock's choice of matches.
+  *code* of two private-use characters, and each bounding word (:mod:`termkit.convert.words`)
+  to itself. A normalization step is one maximum-match pass over the whole input: leftmost,
+  longest first, exactly the Python lock's choice of matches, so a word that crosses a form
+  is read whole and the form is not locked there.
 - a **restore** dictionary, an extra last step of the conversion chain, maps each code back
   to its target form.
 
@@ -41,6 +43,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -147,8 +150,11 @@ def _load(config: str, folder: str, tool: str, lock: list[tuple[str, str]],
         return None
 
 
-def compile_lock(config: str, locks: dict[str, str]) -> LockEngine | None:
+def compile_lock(config: str, locks: dict[str, str], words: Collection[str] = ()) -> LockEngine | None:
     """An engine locking ``locks`` (form -> target) under ``config``; ``None`` if it cannot.
+
+    ``words`` (:mod:`termkit.convert.words`) go into the lock dictionary mapped to themselves:
+    the maximum match then reads them whole and locks no form that they cross.
 
     ``None`` means: a form the dictionary format cannot carry, no ``opencc_dict`` tool, or a
     tool or OpenCC failure. Callers then keep the Python lock, which gives the same output.
@@ -159,6 +165,8 @@ def compile_lock(config: str, locks: dict[str, str]) -> LockEngine | None:
     if not locks:
         return None
     if not all(_form_ok(f) and _IDS_OR_CODE.search(t) is None for f, t in locks.items()):
+        return None
+    if not all(_form_ok(w) and _target_plain(w) for w in words):
         return None
     try:
         tool = opencc_dict_tool()
@@ -174,6 +182,7 @@ def compile_lock(config: str, locks: dict[str, str]) -> LockEngine | None:
     codes.update((t, special_code(i)) for i, t in enumerate(other))
     specials = {codes[t][1]: t for t in other}
     lock = [(form, codes[t]) for form, t in locks.items()]
+    lock.extend((w, w) for w in words if w not in locks)
     # Special codes restore to themselves: the step then reads each as a whole, and never
     # pairs its second character with the first of the next code (a valid code, maybe).
     restore = [*((codes[t], t) for t in plain), *((codes[t], codes[t]) for t in other)]

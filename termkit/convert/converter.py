@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +50,14 @@ _DEFAULT_REGIONS = {"Hant": ("TW", "HK", "MO"), "Hans": ("CN", "SG", "MY")}
 
 # Concept prop set by the MediaWiki reader on ``A=>zh-tw:B`` rules: only exact variants apply.
 ONE_WAY_PROP = "mediawiki-direction"
+
+# Concept props of the lock (see README "What the lock guarantees"):
+# - ``lock-topic-only``: forms (space-separated) that lock only when one of the concept's
+#   topics (its domains) is switched on; written by termkit.convert.regional from evidence.
+# - ``lock-match: substring``: the concept's forms lock wherever they occur, inside words too.
+TOPIC_ONLY_PROP = "lock-topic-only"
+MATCH_PROP = "lock-match"
+ALL_TOPICS = "all"
 
 # Above this many distinct first characters the automaton scans UTF-8 bytes (see Converter).
 BYTES_MODE_FANOUT = 256  # crossover measured between ~100 and ~600
@@ -117,10 +125,36 @@ class Lock:
     form: str
     target: str
     concept: str
+    free: bool = False  # ``lock-match: substring``: locks inside words too
 
 
-def build_locks(glossary: Glossary | None, config: str) -> dict[str, Lock]:
+def in_scope(concept: Concept, form: str, topics: Collection[str], script: str | None = None) -> bool:
+    """True when ``form`` of ``concept``, read in a text of ``script``, locks with ``topics`` on.
+
+    A form listed in the concept's ``lock-topic-only`` prop (``文件`` for any script,
+    ``文件@Hans`` for Simplified text only; ``script=None``: listed for any script) locks only
+    when one of the concept's domains is
+    among ``topics`` (or ``topics`` holds ``"all"``); every other form, and every form of a
+    concept without the prop (a user's own glossary), always locks.
+    """
+    listed = concept.props.get(TOPIC_ONLY_PROP)
+    if not listed:
+        return True
+    entries = listed.split()
+    if script is None:  # read in either script: listed for any
+        hit = any(e == form or e.startswith(form + "@") for e in entries)
+    else:
+        hit = form in entries or f"{form}@{script}" in entries
+    if not hit:
+        return True
+    return ALL_TOPICS in topics or any(d in topics for d in concept.domains)
+
+
+def build_locks(glossary: Glossary | None, config: str,
+                topics: Collection[str] = ()) -> dict[str, Lock]:
     """Map every Chinese form of the glossary to its locked target form for ``config``.
+
+    Forms out of scope for ``topics`` (:func:`in_scope`) are left out.
 
     When one string is a form of several concepts with different targets, the concept with
     the closer target wins (exact variant, then script, then fallback region), then the one
@@ -144,6 +178,8 @@ def build_locks(glossary: Glossary | None, config: str) -> dict[str, Lock]:
                 continue
             if one_way and term.lang != "zh" and term.text != target:
                 continue  # a one-way rule converts its source text only, not its outputs
+            if not in_scope(concept, term.text, topics, src_tag.script):
+                continue
             t = _parse(term.lang)
             if t == src_tag:
                 rank = 0
@@ -156,7 +192,8 @@ def build_locks(glossary: Glossary | None, config: str) -> dict[str, Lock]:
             key = (quality, rank, order)
             prev = ranked.get(term.text)
             if prev is None or key < prev[0]:
-                ranked[term.text] = (key, Lock(term.text, target, concept.id))
+                free = concept.props.get(MATCH_PROP) == "substring"
+                ranked[term.text] = (key, Lock(term.text, target, concept.id, free))
     return {form: entry[1] for form, entry in ranked.items()}
 
 
@@ -175,18 +212,22 @@ class Converter:
     """OpenCC for one config plus the glossary lock; build once, convert many texts."""
 
     def __init__(self, config: str, glossary: Glossary | None = None, *,
-                 engine: str = "auto") -> None:
+                 engine: str = "auto", topics: Collection[str] = (),
+                 words: bool = True) -> None:
         if engine not in ENGINES:
             raise UsageError(f"unknown lock engine {engine!r}", hint="one of: " + ", ".join(ENGINES))
         self.config = check_config(config)
         self.engine = engine
+        self.topics = frozenset(topics)
+        self.word_aware = words
         self._engine: Any = None  # the compiled OpenCC lock, built on first need
         self._engine_tried = False
         self.source, self.target = CONFIG_VARIANTS[self.config]
         self._cc = opencc_converter(self.config)
-        self.locks = build_locks(glossary, self.config)
+        self.locks = build_locks(glossary, self.config, self.topics)
         self.max_term = max((len(f) for f in self.locks), default=0)
         self._automaton: Any = None  # built on first need: the compiled lock does without
+        self._words: list[str] | None = None  # bounding words, computed on first need
         self._targets = [lk.target for lk in self.locks.values()]
         # pyahocorasick finds a node's children by linear search. A small glossary scans the
         # text itself (one step per character); a large one puts thousands of children under
@@ -195,15 +236,34 @@ class Converter:
         # self-synchronising, so byte matches always start and end on character boundaries.
         first_chars = {form[0] for form in self.locks}
         self._bytes = len(first_chars) > BYTES_MODE_FANOUT
-        self._lens: list[int] = []  # scanned length of each form, with the automaton
+        self._lens: list[int] = []  # scanned length of each key, with the automaton
+
+    def bounding_words(self) -> list[str]:
+        """General words that keep the forms from locking inside words (:mod:`~termkit.convert.words`).
+
+        Empty when word-aware matching is off (``words=False``).
+        """
+        if self._words is None:
+            if not self.word_aware or not self.locks:
+                self._words = []
+            else:
+                from termkit.convert.words import bounding_words
+
+                free = [f for f, lk in self.locks.items() if lk.free]
+                self._words = bounding_words(self.locks, free)
+        return self._words
 
     def _scanner(self) -> Any:
-        """The Aho–Corasick automaton of the locked forms (values: index into the targets)."""
+        """The Aho–Corasick automaton of the locked forms and bounding words.
+
+        Values index the keys: below ``len(self.locks)`` a form (and its target), above a
+        word that locks nothing.
+        """
         if self._automaton is None:
             import ahocorasick
 
             automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-            for idx, form in enumerate(self.locks):
+            for idx, form in enumerate(itertools.chain(self.locks, self.bounding_words())):
                 key = form.encode("utf-8").decode("latin-1") if self._bytes else form
                 automaton.add_word(key, idx)
                 self._lens.append(len(key))
@@ -221,9 +281,14 @@ class Converter:
         return result
 
     def _spans(self, scanned: str) -> list[tuple[int, int, int]]:
-        """Leftmost-longest matches ``(start, end, target index)`` in the scanned form of a text."""
+        """Locked matches ``(start, end, target index)`` in the scanned form of a text.
+
+        Forward maximum matching over forms and bounding words, as OpenCC reads a text:
+        leftmost-longest keys, not overlapping; the words among them lock nothing.
+        """
         scanner = self._scanner()  # first: it fills self._lens
         lens = self._lens
+        n_forms = len(self._targets)
         # iter() reports matches by end position, so for one start the last one reported
         # is the longest: a dict keeps exactly that. (iter_long() is not used: it misses
         # matches after a failed longer candidate, found by randomized tests.)
@@ -234,7 +299,8 @@ class Converter:
             if start >= pos:
                 idx = best[start]
                 pos = start + lens[idx]
-                spans.append((start, pos, idx))
+                if idx < n_forms:
+                    spans.append((start, pos, idx))
         return spans
 
     def matches(self, text: str) -> list[tuple[int, int, str]]:
@@ -269,7 +335,7 @@ class Converter:
         return self._convert_python(text)
 
     def compiled_lock(self) -> Any:
-        """The lock compiled into OpenCC (:mod:`termkit.opencc_lock`), built on first call.
+        """The lock compiled into OpenCC (:mod:`termkit.convert.compiled_lock`), built on first call.
 
         ``None`` when there is nothing to lock or the lock cannot be compiled (the Python lock
         then does the work, with the same output).
@@ -278,7 +344,8 @@ class Converter:
             from termkit.convert.compiled_lock import compile_lock
 
             self._engine_tried = True
-            self._engine = compile_lock(self.config, {f: lk.target for f, lk in self.locks.items()})
+            self._engine = compile_lock(self.config, {f: lk.target for f, lk in self.locks.items()},
+                                        self.bounding_words())
         return self._engine
 
     def _convert_python(self, text: str) -> str:
@@ -356,6 +423,43 @@ class Converter:
         return 0
 
 
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A topic of a glossary (a domain of its concepts) and how many forms wait for it."""
+
+    name: str
+    concepts: int
+    topic_only: int  # forms that lock only when this topic (or another of theirs) is on
+
+
+def list_topics(glossary: Glossary) -> list[Topic]:
+    """The topics of ``glossary``'s concepts, sorted by name, with their counts."""
+    concepts: dict[str, int] = {}
+    waiting: dict[str, int] = {}
+    for c in glossary.concepts:
+        listed = len(c.props.get(TOPIC_ONLY_PROP, "").split())
+        for d in c.domains:
+            concepts[d] = concepts.get(d, 0) + 1
+            waiting[d] = waiting.get(d, 0) + listed
+    return [Topic(name, concepts[name], waiting[name]) for name in sorted(concepts)]
+
+
+def parse_topics(values: Iterable[str], glossary: Glossary | None) -> frozenset[str]:
+    """Topic names from ``--topic`` values (comma-separated, repeatable), checked.
+
+    ``all`` switches every topic on. An unknown name is a :class:`UsageError` that lists
+    the glossary's topics.
+    """
+    names = {v.strip() for value in values for v in value.split(",") if v.strip()}
+    known = {t.name for t in list_topics(glossary)} if glossary is not None else set()
+    unknown = sorted(names - known - {ALL_TOPICS})
+    if unknown:
+        raise UsageError(f"unknown topic {unknown[0]!r}",
+                         hint="topics of the glossaries: " + (", ".join(sorted(known)) or "none")
+                         + f"; or {ALL_TOPICS}")
+    return frozenset(names)
+
+
 def load_lock_glossaries(paths: Iterable[str], *, format: str | None = None) -> Glossary:
     """Read glossary files for locking: concepts concatenated in file order, not merged.
 
@@ -377,8 +481,9 @@ def _empty_converter(config: str) -> Converter:
     return Converter(config)
 
 
-def convert_text(text: str, config: str, glossary: Glossary | None = None) -> str:
+def convert_text(text: str, config: str, glossary: Glossary | None = None,
+                 topics: Collection[str] = ()) -> str:
     """Convert one text with ``config`` (e.g. ``"tw2sp"``), locking the glossary's terms."""
     if glossary is None or not glossary.concepts:
         return _empty_converter(check_config(config)).convert(text)
-    return Converter(config, glossary).convert(text)
+    return Converter(config, glossary, topics=topics).convert(text)

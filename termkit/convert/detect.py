@@ -55,6 +55,37 @@ def detect_lines(lines: Iterable[str], expect: str) -> Iterator[Finding]:
                 yield Finding(lineno, col, ch, script, table.get(ch, ()))
 
 
+def detect_chunks(chunks: Iterable[str], expect: str) -> Iterator[Finding]:
+    """Findings in a text given as consecutive chunks cut anywhere (bounded memory).
+
+    Same findings, lines and columns as :func:`detect_lines` over the same text.
+    """
+    want = _check_expect(expect)
+    hans_only, hant_only = script_only_chars()
+    wrong = hans_only if want == "hant" else hant_only
+    script = "Hans" if want == "hant" else "Hant"
+    table = dictionary("STCharacters" if want == "hant" else "TSCharacters")
+    line, column = 1, 0  # column: characters of the current line seen so far
+    for chunk in chunks:
+        if wrong.isdisjoint(chunk):
+            breaks = chunk.count("\n")
+            if breaks:
+                line += breaks
+                column = len(chunk) - chunk.rfind("\n") - 1
+            else:
+                column += len(chunk)
+            continue
+        for number, part in enumerate(chunk.split("\n")):
+            if number:  # a newline ended the line before this part
+                line += 1
+                column = 0
+            if not wrong.isdisjoint(part):
+                for offset, ch in enumerate(part, column + 1):
+                    if ch in wrong:
+                        yield Finding(line, offset, ch, script, table.get(ch, ()))
+            column += len(part)
+
+
 def detect_text(text: str, expect: str) -> list[Finding]:
     """All findings in ``text`` (``expect`` is ``"hant"`` or ``"hans"``)."""
     return list(detect_lines(text.splitlines(), expect))

@@ -13,7 +13,9 @@ Contract for each module ``termkit/formats/<name>.py``:
 * optionally ``iter_units(stream: BinaryIO, path: str) -> Iterator[Unit]`` and
   ``write_units(units: Iterable[Unit], stream: BinaryIO, **options) -> None``.
 
-Errors are :class:`~termkit.errors.FormatError` with path, line and column.
+Errors are :class:`~termkit.errors.FormatError` with path, line and column. What every
+reader returns is checked here (:mod:`termkit.formats.validate`: language tags, finite
+numbers), so a new format module inherits the checks.
 """
 
 from __future__ import annotations
@@ -56,7 +58,9 @@ class Format:
         fn: Callable[[BinaryIO, str], Glossary] | None = getattr(self._load(), "read_glossary", None)
         if fn is None:
             raise UsageError(f"format {self.name!r} cannot be read as a glossary")
-        return fn(stream, path)
+        from termkit.formats.validate import check_glossary
+
+        return check_glossary(fn(stream, path), path)
 
     def write_glossary(self, glossary: Glossary, stream: BinaryIO, **options: Any) -> list[Notice]:
         """Write ``glossary``; returns the writer's notices (concepts it had to skip …)."""
@@ -70,8 +74,10 @@ class Format:
         fn = getattr(self._load(), "iter_units", None)
         if fn is None:
             raise UsageError(f"format {self.name!r} has no translation units")
+        from termkit.formats.validate import check_units
+
         result: Iterator[Unit] = fn(stream, path)
-        return result
+        return check_units(result, path)
 
     def write_units(self, units: Iterable[Unit], stream: BinaryIO, **options: Any) -> None:
         fn = getattr(self._load(), "write_units", None)

@@ -20,6 +20,7 @@ import json
 import re
 from functools import lru_cache
 
+from termkit import jsonsafe
 from termkit import lang as langtags
 from termkit.errors import FormatError, UsageError
 from termkit.model import Concept, Kind, Source, Term, Unit, concept_id
@@ -64,7 +65,7 @@ def source_to_text(source: Source) -> str:
                       ensure_ascii=False, sort_keys=True)
 
 
-_SOURCE_RE = re.compile(r"^(?P<path>.*?)(?::(?P<line>\d+))?(?: record=(?P<record>.*))?$", re.S)
+_SOURCE_RE = re.compile(r"^(?P<path>.*?)(?::(?P<line>[0-9]{1,18}))?(?: record=(?P<record>.*))?$", re.S)
 _JSON_START = '{"line"'
 
 
@@ -79,9 +80,12 @@ def source_from_text(text: str) -> Source:
     """Parse :func:`source_to_text` output back into a :class:`Source`."""
     if text.startswith(_JSON_START):
         try:
-            data = json.loads(text)
-            return Source(str(data["path"]), data.get("line"), data.get("record"))
-        except (ValueError, KeyError, TypeError):
+            data = jsonsafe.loads(text, "<source>")
+            line = data.get("line")
+            if line is not None and not isinstance(line, int):
+                raise TypeError("line")
+            return Source(str(data["path"]), line, data.get("record"))
+        except (ValueError, KeyError, TypeError, AttributeError):
             pass
     return _parse_readable(text)
 

@@ -16,10 +16,10 @@ converter applies them to their exact variants only (as MediaWiki does).
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any, BinaryIO
 
+from termkit import jsonsafe
 from termkit.errors import EncodingError, FormatError
 from termkit.model import Concept, Glossary, Kind, Notice, Source, Status, Term, concept_id
 
@@ -208,11 +208,8 @@ def _read_rules_text(text: str, path: str) -> Glossary:
 def read_glossary(stream: BinaryIO, path: str) -> Glossary:
     """Read conversion-group JSON or ``-{…}-`` rule text into a Glossary."""
     text = _decode(stream.read(), path)
+    if not text.strip():
+        raise FormatError("empty file", path=path)
     if text.lstrip().startswith(("{", "[")):
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise FormatError(f"malformed JSON: {exc.msg}", path=path, line=exc.lineno,
-                              column=exc.colno) from None
-        return _read_groups(data, path)
+        return _read_groups(jsonsafe.loads(text, path), path)
     return _read_rules_text(text, path)

@@ -165,6 +165,8 @@ def _lines(
 ) -> Iterator[tuple[int, str, str, str, str, str]]:
     """(line, source tag, target tag, source, target, comment) for each entry line."""
     text = decode(stream.read(), path)
+    if not text.strip():
+        raise FormatError("empty file", path=path)
     src, tgt = source_lang, target_lang
     entries_seen = False
     for number, raw in enumerate(text.split("\n"), 1):

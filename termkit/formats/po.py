@@ -181,6 +181,17 @@ def _parse(data: bytes, path: str, syntax: list[PoSyntaxError] | None = None) ->
         ) from None
 
 
+def read_catalog(data: bytes, path: str) -> tuple[Any, str, str, list[Notice]]:
+    """A catalog as polib reads it, for callers that rewrite it (pre-translation).
+
+    Returns the polib ``POFile`` (lines not re-wrapped on output), the source and target
+    language tags (from the headers or the file name) and the notices of decoding.
+    """
+    po = _parse(data, path)
+    source, target, notices = _languages(po, path)
+    return po, source, target, [*po.termkit_notices, *notices]
+
+
 _NAME_LOCALE_RE = re.compile(r"(?:^|[._-])([a-z]{2,3}(?:[_-][A-Z][a-z]{3})?(?:[_-][A-Z]{2})?)\.pot?$")
 
 

@@ -30,15 +30,17 @@ header. Unknown keys are errors (with their line), so a typo never loses data si
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any, BinaryIO
 
 from termkit.errors import FormatError
+from termkit.lang import is_well_formed
 from termkit.model import Concept, Glossary, Kind, Source, Status, Term
 
 MAGIC = "# termkit glossary 1"
 
-_SOURCE_RE = re.compile(r"^(?P<path>.*?)(?::(?P<line>\d+))?(?: record=(?P<record>.+))?$")
+_SOURCE_RE = re.compile(r"^(?P<path>.*?)(?::(?P<line>[0-9]{1,18}))?(?: record=(?P<record>.+))?$")
 _HEADER_RE = re.compile(r"^#\s*(?P<key>[A-Za-z][\w-]*):\s?(?P<value>.*)$")
 
 
@@ -190,8 +192,9 @@ def loads(text: str, path: str) -> Glossary:
         term = None
         if key.startswith("term "):
             lang = key[5:].strip()
-            if not lang or " " in lang:
-                raise FormatError(f"bad language tag {lang!r}", path=path, line=lineno, column=6)
+            if not lang or " " in lang or not is_well_formed(lang):
+                raise FormatError(f"bad language tag {lang!r}", path=path, line=lineno, column=6,
+                                  hint="use BCP 47, e.g. en, zh-Hant-TW")
             if not value:
                 raise FormatError("empty term", path=path, line=lineno)
             term = Term(value, lang, Status.CANDIDATE)
@@ -205,6 +208,8 @@ def loads(text: str, path: str) -> Glossary:
                 concept.confidence = float(value)
             except ValueError:
                 raise FormatError(f"confidence must be a number, not {value!r}", path=path, line=lineno) from None
+            if not math.isfinite(concept.confidence):
+                raise FormatError(f"confidence must be a finite number, not {value!r}", path=path, line=lineno)
         elif key == "domain":
             concept.domains.append(value)
         elif key == "source":
@@ -231,7 +236,7 @@ def _term_attr(term: Term, key: str, value: str, path: str, lineno: int) -> None
     elif key == "zhuyin":
         term.zhuyin = value
     elif key == "support":
-        if not value.isdigit():
+        if not (value.isascii() and value.isdigit() and len(value) <= 18):
             raise FormatError(f"support must be a whole number, not {value!r}", path=path, line=lineno)
         term.support = int(value)
     elif key == "source":

@@ -61,6 +61,8 @@ from termkit.formats.glossary_units import (
 )
 from termkit.formats.tmx_parse import (
     CREATION_TOOL,
+    TU_ATTRIBUTE_PROP,
+    TU_ATTRIBUTES,
     Header,
     Tu,
     Tuv,
@@ -225,13 +227,27 @@ def _tu_xml(
     props: Iterable[tuple[str, str]],
     tuvs: Iterable[tuple[str, str, str | None, Iterable[tuple[str, str]], Iterable[str]]],
 ) -> str:
-    """One ``<tu>`` as XML text. TMX DTD order: note, prop, tuv; inside tuv: note, prop, seg."""
+    """One ``<tu>`` as XML text. TMX DTD order: note, prop, tuv; inside tuv: note, prop, seg.
+
+    Props named ``tmx:creationdate`` … (:data:`TU_ATTRIBUTES`, kept by the readers) are written
+    back as the ``<tu>`` attributes they came from.
+    """
     where = f"concept {tuid}" if tuid else "unit"
     out = ["<tu"]
     if tuid is not None:
         out.append(f' tuid="{_attr(tuid, where)}"')
     if srclang:
         out.append(f' srclang="{srclang}"')  # callers pass _lang_attr() output
+    props = list(props)
+    attributes = {k[len(TU_ATTRIBUTE_PROP):]: v for k, v in props
+                  if k.startswith(TU_ATTRIBUTE_PROP)
+                  and k[len(TU_ATTRIBUTE_PROP):] in TU_ATTRIBUTES}
+    if attributes:
+        props = [(k, v) for k, v in props if k[len(TU_ATTRIBUTE_PROP):] not in attributes
+                 or not k.startswith(TU_ATTRIBUTE_PROP)]
+        for name in TU_ATTRIBUTES:
+            if name in attributes:
+                out.append(f' {name}="{_attr(attributes[name], where)}"')
     out.append(">\n")
     for note in notes:
         out.append(f"<note>{_text(note, where)}</note>\n")

@@ -259,6 +259,17 @@ new_source = _source_maker()
 MISSING: Any = object()
 
 
+# <tu> attributes kept as unit props named ``tmx:NAME`` (written back as attributes).
+TU_ATTRIBUTES = ("creationdate", "creationid", "changedate", "changeid", "usagecount",
+                 "lastusagedate")
+TU_ATTRIBUTE_PROP = "tmx:"
+
+
+def tu_attribute_props(attrs: Any) -> dict[str, str]:
+    """The kept ``<tu>`` attributes of a mapping of attributes, as unit props."""
+    return {TU_ATTRIBUTE_PROP + name: attrs[name] for name in TU_ATTRIBUTES if name in attrs}
+
+
 def unit_of(elem: Any, path: str, line: int | None, langs: dict[str, str],
              source_lang: str | None) -> Unit:
     """One ``<tu>`` element as a :class:`Unit` (``langs`` caches tags as written → normalized).
@@ -309,6 +320,9 @@ def unit_of(elem: Any, path: str, line: int | None, langs: dict[str, str],
             props[key] = f"{props[key]}\n{value}" if key in props else value
         elif tag == "note":
             notes.append(child.text or "")
+    attrib = elem.attrib
+    if len(attrib) > ("tuid" in attrib) + ("srclang" in attrib):
+        props.update(tu_attribute_props(attrib))
     return Unit(elem.get("tuid"), variants, source_lang, props, notes, new_source(path, line))
 
 

@@ -46,6 +46,7 @@ from termkit.formats.tmx_parse import (
     normalize_lang,
     read_header,
     source_lang,
+    tu_attribute_props,
     unit_of,
 )
 from termkit.model import Unit, Variant
@@ -382,9 +383,10 @@ class _Scanner:
         if m is None:
             return self.fragment(text, pos, line)
         _, tuid, written, extra, space, attrs, seg, attrs2, seg2, rest = m.groups()
+        kept: dict[str, str] = {}
         try:
             if extra:
-                tuid, written = self.tu_attributes(m.group(1))
+                tuid, written, kept = self.tu_attributes(m.group(1))
             variants = [Variant(self.lang(attrs), _unescape(seg) if "&" in seg else seg)]
             if attrs2 is not None:
                 variants.append(Variant(self.lang(attrs2),
@@ -405,7 +407,7 @@ class _Scanner:
         if not extra and attrs2 is not None and not rest and self.shapes < _MAX_SHAPES:
             self.shapes += 1
             self.shape = _shape_of(m, text, pos, variants, src)
-        unit = Unit(tuid, variants, src, location=new_source(self.path, tu_line))
+        unit = Unit(tuid, variants, src, kept, location=new_source(self.path, tu_line))
         return unit, end, line + text.count("\n", pos, end)
 
     def lang(self, attrs: str) -> str:
@@ -420,12 +422,15 @@ class _Scanner:
         return lang
 
     @staticmethod
-    def tu_attributes(text: str) -> tuple[str | None, str | None]:
-        """``tuid`` and ``srclang`` from the attributes of a ``<tu>`` (:class:`_NotPlain` if odd)."""
+    def tu_attributes(text: str) -> tuple[str | None, str | None, dict[str, str]]:
+        """``tuid``, ``srclang`` and the kept attributes (props) of a ``<tu>``.
+
+        Raises :class:`_NotPlain` if the attributes are odd.
+        """
         attrs = _attributes(text)
         if attrs is None:
             raise _NotPlain
-        return attrs.get("tuid"), attrs.get("srclang")
+        return attrs.get("tuid"), attrs.get("srclang"), tu_attribute_props(attrs)
 
     def fragment(self, text: str, pos: int, line: int) -> tuple[Unit, int, int]:
         """The ``<tu>`` at ``pos`` parsed on its own by lxml; returns it, its end and the next line."""

@@ -51,6 +51,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from termkit import jsonsafe
 from termkit.errors import FormatError, InputError
 from termkit.model import Person, Record, Section
 from termkit.records.authors import parse_authors
@@ -220,12 +221,7 @@ def parse_jsonl(text: str, path: str, stem: str) -> list[Record]:
         if not raw.strip():
             continue
         line = _Line(path, number, raw)
-        try:
-            obj = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise FormatError(
-                f"malformed JSON: {exc.msg}", path=path, line=number, column=exc.colno
-            ) from None
+        obj = jsonsafe.loads(raw, path, line=number)
         if not isinstance(obj, dict):
             raise FormatError(
                 "each line must be a JSON object ({...})", path=path, line=number, column=1

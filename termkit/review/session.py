@@ -300,7 +300,8 @@ class ReviewSession:
                 self._blocks[pos] = concept_block(self.glossary.concepts[pos])
         self._dirty.clear()
         head = dumps(Glossary(header=self.glossary.header))[:-1]
-        with atomic_binary(os.fspath(self.glossary_path)) as fh:
+        # Review edits the glossary it reviews, by design: replacing this input is asked for.
+        with atomic_binary(os.fspath(self.glossary_path), replace_input=True) as fh:
             fh.write(head.encode("utf-8"))
             for b in self._blocks:
                 fh.write(("\n\n" + b).encode("utf-8"))

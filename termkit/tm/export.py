@@ -11,11 +11,12 @@ a ``x-lang`` tuv prop, so that importing the export gives back exactly the same 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from termkit import lang as langtags
 from termkit.errors import UsageError
 from termkit.model import Glossary, Unit, Variant
+from termkit.tm.scripts import EXPORT_VARIANTS, Converters, configs, with_script
 from termkit.tm.store import (
     PROP_CREATED,
     PROP_DOMAIN,
@@ -28,50 +29,10 @@ from termkit.tm.store import (
 )
 
 PROP_LANG = "x-lang"
-VARIANTS = {"zh-TW": "zh-Hant-TW", "zh-CN": "zh-Hans-CN"}
+VARIANTS = EXPORT_VARIANTS
 
 
-def _configs(target: str, tag: str) -> list[str]:
-    """OpenCC configs taking a segment tagged ``tag`` to ``target`` (empty: already there)."""
-    t = langtags.parse(tag)
-    if target == "zh-Hant-TW":
-        if t.script == "Hans":
-            return ["s2twp"]
-        if t.region == "HK":
-            return ["hk2t", "t2tw"]
-        return [] if t.region == "TW" else ["t2tw"]
-    if t.script == "Hant":
-        return {"TW": ["tw2sp"], "HK": ["hk2sp"]}.get(t.region or "", ["t2s"])
-    return []
-
-
-def _script(text: str, tag: str) -> str:
-    """The tag with a script guessed from the text when the tag has none (plain ``zh``)."""
-    t = langtags.parse(tag)
-    if t.script is not None:
-        return tag
-    from termkit.convert.configs import opencc_converter
-
-    return "zh-Hans" if opencc_converter("t2s").convert(text) == text else "zh-Hant"
-
-
-class _Converters:
-    def __init__(self, glossary: Glossary | None) -> None:
-        self.glossary = glossary
-        self.cache: dict[str, Any] = {}
-
-    def run(self, configs: list[str], text: str) -> str:
-        from termkit.convert import Converter
-
-        for config in configs:
-            conv = self.cache.get(config)
-            if conv is None:
-                conv = self.cache[config] = Converter(config, self.glossary)
-            text = conv.convert(text)
-        return text
-
-
-def to_variant(unit: Unit, target: str, converters: _Converters) -> Unit:
+def to_variant(unit: Unit, target: str, converters: Converters) -> Unit:
     """The unit with its Chinese segments converted to ``target`` (``zh-Hant-TW``/``zh-Hans-CN``)."""
     out: list[Variant] = []
     has_target = any(langtags.normalize(v.lang) == target for v in unit.variants)
@@ -84,9 +45,9 @@ def to_variant(unit: Unit, target: str, converters: _Converters) -> Unit:
             continue
         if has_target:
             continue  # the unit already has this variant: keep the human one
-        configs = _configs(target, _script(v.text, v.lang))
-        text = converters.run(configs, v.text) if configs else v.text
-        markup = converters.run(configs, v.markup) if configs and v.markup else v.markup
+        names = configs(target, with_script(v.text, v.lang))
+        text = converters.run(names, v.text) if names else v.text
+        markup = converters.run(names, v.markup) if names and v.markup else v.markup
         out.append(Variant(target, text, markup, dict(v.props), list(v.notes)))
         has_target = True
     source_lang = unit.source_lang
@@ -134,7 +95,7 @@ def export_units(
         target = VARIANTS.get(variant) or VARIANTS.get(langtags.to_short(variant))
         if target is None:
             raise UsageError(f"unknown variant {variant!r}", hint="use zh-TW or zh-CN")
-    converters = _Converters(glossary)
+    converters = Converters(glossary)
     for stored in store.iter_units():
         if target is not None:
             stored = StoredUnit(stored.id, to_variant(stored.unit, target, converters),

@@ -13,6 +13,9 @@ Index tokens (what the prefilter looks up) are computed from the folded form:
   start with an *anchor* character (a fixed third of all Han characters, letters and digits,
   chosen by a hash of the code point): the same rule on both sides means a query and a stored segment that share
   a stretch of text share its anchored trigrams, at a third of the index size and import cost.
+  Each number (run of digits) of such a segment is a token as well: a number is often all that
+  tells two otherwise identical segments apart (``第2402项`` / ``第2403项``), and a third of
+  its trigrams may be none.
   Short segments index every trigram, since a third of a few is too few, and tiny ones
   (:data:`TINY` characters or fewer) their bigrams as well: a query of a few characters with
   one edit may share no trigram with its match (``ABCD`` / ``ABXD``), but it shares a bigram.
@@ -67,10 +70,25 @@ def _anchor_class() -> str:
     return "".join(ranges)
 
 
+_DIGIT = re.compile("[0-9]")
+_DIGITS = re.compile("[0-9]+")
+
+
 @functools.cache
 def _anchored() -> re.Pattern[str]:
     return re.compile(f"(?=([{_anchor_class()}][{_RUN}]{{2}}))")
 
+
+def t2s(text: str) -> str:
+    """``text`` through OpenCC ``t2s`` (Traditional characters to Simplified)."""
+    out: str = opencc_converter("t2s").convert(text)
+    return out
+
+
+def s2t(text: str) -> str:
+    """``text`` through OpenCC ``s2t`` (Simplified characters to Traditional)."""
+    out: str = opencc_converter("s2t").convert(text)
+    return out
 
 
 def has_cjk(text: str) -> bool:
@@ -157,10 +175,14 @@ def zh_tokens(folded: str, mode: str = "index") -> list[str]:
         # list, in the same order, as _ALL_GRAMS.findall). Counting them from the runs first
         # spares a long segment the list of all its trigrams: it needs only the anchored ones.
         runs = _RUNS.findall(folded)
-        if sum(len(r) for r in runs) - 2 * len(runs) > SHORT:
+        if sum(len(r) for r in runs) - 2 * len(runs) <= SHORT:
+            tokens = [r[i : i + 3] for r in runs for i in range(len(r) - 2)]
+        elif _DIGIT.search(folded) is None:
             tokens = _anchored().findall(folded)
         else:
-            tokens = [r[i : i + 3] for r in runs for i in range(len(r) - 2)]
+            # Numbers are often all that tells near-identical segments apart ("item 2402"),
+            # and a third of their trigrams may be none: each number is a token too.
+            tokens = _anchored().findall(folded) + _DIGITS.findall(folded)
     if (mode == "index" and n <= TINY) or (mode == "query" and n <= TINY_QUERY):
         tokens += _BIGRAMS.findall(folded)
     return tokens

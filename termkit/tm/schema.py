@@ -20,6 +20,9 @@ Tables (see :mod:`termkit.tm.store` for how they are used):
   sqlite3 the cost of an insert grows with the number of bound values;
 * ``source`` — one row per (file, creation date, domain) of an import, shared by its units;
 * ``lang_count`` — the number of segments per language tag, kept up to date by imports;
+* ``token_df`` — per index and token, how many sides hold it (see :mod:`termkit.tm.index`);
+* ``tm_meta`` — a few named values: the folding the index was built with, the highest unit id
+  ever deleted (ids are never reused);
 * ``zh_index`` and ``word_index`` — FTS5 indexes (contentless, ``detail=none``: only "which
   rows contain this token", the smallest index that can prefilter) over the tokens of
   :mod:`termkit.tm.fold`: Han/Latin trigrams for Chinese, words for other languages. Their
@@ -30,12 +33,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from termkit.errors import DatabaseError
+from termkit.io import note_input
 
 APPLICATION_ID = 0x544B544D  # "TKTM"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V1 = """
 CREATE TABLE source(
@@ -65,7 +70,29 @@ CREATE VIRTUAL TABLE word_index USING fts5(
 # v2: provenance queries ("what came from this file", stats per origin) use an index.
 _V2 = "CREATE INDEX unit_source ON unit(source);"
 
-_MIGRATIONS: list[tuple[int, str]] = [(1, _V1), (2, _V2)]
+# v3: token document frequencies in a table of their own (a search looks its tokens up there
+# instead of in FTS5's vocabulary, which counts by reading posting lists), named values, and
+# the index rebuilt with the v3 token rules (each number of a long Chinese segment is a token).
+_V3 = """
+CREATE TABLE token_df(
+  idx INTEGER NOT NULL,
+  tok TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY(idx, tok)
+) WITHOUT ROWID;
+CREATE TABLE tm_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+def _rebuild_index(conn: sqlite3.Connection) -> None:
+    from termkit.tm.index import rebuild
+
+    rebuild(conn)
+
+
+_Step = str | Callable[[sqlite3.Connection], None]
+_MIGRATIONS: list[tuple[int, list[_Step]]] = [
+    (1, [_V1]), (2, [_V2]), (3, [_V3, _rebuild_index])]
 
 # The secondary indexes of the unit table (v1 and v2 above), re-creatable at any time. A large
 # import into an empty or small store drops them and builds each once at the end
@@ -120,9 +147,13 @@ def migrate(conn: sqlite3.Connection, path: str, upto: int = SCHEMA_VERSION) -> 
                 # Re-read inside the write lock: another process may have migrated meanwhile.
                 now = conn.execute("PRAGMA user_version").fetchone()[0]
                 if now < step:
-                    for statement in script.split(";"):
-                        if statement.strip():
-                            conn.execute(statement)
+                    for part in script:
+                        if callable(part):
+                            part(conn)
+                            continue
+                        for statement in part.split(";"):
+                            if statement.strip():
+                                conn.execute(statement)
                     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                     conn.execute(f"PRAGMA user_version = {step}")
                 conn.execute("COMMIT")
@@ -143,6 +174,9 @@ def connect(path: str, *, create: bool = True, timeout: float = 30.0) -> sqlite3
         raise DatabaseError("no such translation memory", path=path,
                             hint="create it with `termkit tm import`")
     _check_header(path)
+    # The file and its journals are inputs of the run: no output may replace them
+    # (`tm export --db tm.sqlite -o tm.sqlite`).
+    note_input(path, path + "-wal", path + "-shm")
     try:
         conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
     except sqlite3.Error as exc:
@@ -162,6 +196,10 @@ def connect(path: str, *, create: bool = True, timeout: float = 30.0) -> sqlite3
             raise DatabaseError(
                 f"not a termkit translation memory (SQLite application id {app_id:#x})",
                 path=path, hint="use another --db")
+        if version < 0:
+            raise DatabaseError(
+                f"translation memory schema {version} is not a version termkit writes",
+                path=path, hint="the file is corrupted; use another --db")
         if version > SCHEMA_VERSION:
             raise DatabaseError(
                 f"translation memory schema {version} is newer than this termkit "

@@ -4,8 +4,9 @@ This module owns the CAT-style score and the two-stage search:
 
 1. **Prefilter.** The query is folded and cut into index tokens (:mod:`termkit.tm.fold`):
    trigrams (and, for a few characters, bigrams) of Han/Latin/digit runs for Chinese, words
-   otherwise. The rarest tokens (document frequencies from the FTS5 vocabulary) are looked up
-   until a postings budget is spent; rows sharing the most of them, weighted by inverse
+   otherwise. The rarest tokens are looked up until a postings budget is spent (document
+   frequencies estimated from the sampled ``token_df`` table, see :mod:`termkit.tm.index`;
+   a token the sample lacks counts as rare); rows sharing the most of them, weighted by inverse
    document frequency and summed inside SQLite (contentless FTS5 tables have no BM25 rank),
    become candidates. Rows holding every indexed token of the query (an AND query) come
    first, so an exact (folded) match is found however common its tokens are. A query without
@@ -25,10 +26,11 @@ sentence in Traditional.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from termkit.tm.fold import (
@@ -36,13 +38,16 @@ from termkit.tm.fold import (
     fold_many,
     is_chinese_tag,
     looks_chinese,
+    s2t,
+    t2s,
     word_tokens,
     zh_tokens,
 )
-from termkit.tm.store import SLOTS, Store, StoredUnit, family
+from termkit.tm.index import WORD, ZH, doc_freqs
+from termkit.tm.store import SLOTS, Store, StoredUnit, damaged, family
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-POSTINGS_BUDGET = 30_000  # rows read from the index per query, at most
+POSTINGS_BUDGET = 20_000  # rows read from the index per query, at most
 MAX_TOKENS = 16
 
 
@@ -62,17 +67,20 @@ def _ratio(distance: int, longest: int) -> int:
     return (100 * (longest - distance)) // longest
 
 
-def _char_score(a: str, b: str) -> int:
+@functools.cache
+def _distance() -> Callable[..., int]:
     from rapidfuzz.distance import Levenshtein
 
-    return _ratio(Levenshtein.distance(a, b), max(len(a), len(b)))
+    return Levenshtein.distance
+
+
+def _char_score(a: str, b: str) -> int:
+    return _ratio(_distance()(a, b), max(len(a), len(b)))
 
 
 def _word_score(a: str, b: str) -> int:
-    from rapidfuzz.distance import Levenshtein
-
     ta, tb = _WORD.findall(a), _WORD.findall(b)
-    return _ratio(Levenshtein.distance(ta, tb), max(len(ta), len(tb)))
+    return _ratio(_distance()(ta, tb), max(len(ta), len(tb)))
 
 
 def score(query: str, text: str, *, chinese: bool | None = None,
@@ -98,21 +106,8 @@ def _index_for(chinese: bool) -> str:
     return "zh_index" if chinese else "word_index"
 
 
-def _ensure_vocab(store: Store, index: str) -> str:
-    name = f"{index}_vocab"
-    store.conn.execute(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{name} USING fts5vocab(main, '{index}', 'row')")
-    return name
-
-
 def _doc_freqs(store: Store, index: str, tokens: Sequence[str]) -> dict[str, int]:
-    # The vocabulary table answers term = ? from the index without scanning it.
-    vocab = _ensure_vocab(store, index)
-    out: dict[str, int] = {}
-    for t in tokens:
-        row = store.conn.execute(f"SELECT doc FROM temp.{vocab} WHERE term = ?", (t,)).fetchone()
-        out[t] = row[0] if row else 0
-    return out
+    return doc_freqs(store.conn, ZH if index == "zh_index" else WORD, tokens)
 
 
 def _tokens(folded: str, chinese: bool, mode: str) -> list[str]:
@@ -128,7 +123,7 @@ def _exact_rows(store: Store, index: str, tokens: Sequence[str], freqs: dict[str
     whose JSON holds one of the forms as a whole string (quotes included), so an exact match
     is found however many units share its tokens.
     """
-    if not tokens or min(freqs.get(t, 0) for t in tokens) == 0:
+    if not tokens:
         return []
     rare = sorted(tokens, key=lambda t: (freqs[t], t))[:8]
     quoted = [json.encoder.encode_basestring(f) for f in forms]
@@ -141,9 +136,7 @@ def _exact_rows(store: Store, index: str, tokens: Sequence[str], freqs: dict[str
 
 def _script_forms(text: str) -> list[str]:
     """``text`` as written, in Simplified and in Traditional (OpenCC t2s / s2t)."""
-    from termkit.convert.configs import opencc_converter
-
-    return sorted({text, opencc_converter("t2s").convert(text), opencc_converter("s2t").convert(text)})
+    return sorted({text, t2s(text), s2t(text)})
 
 
 def _scan(store: Store, where: str, params: Sequence[object], limit: int | None) -> list[int]:
@@ -182,8 +175,6 @@ def candidates(store: Store, query: str, folded: str, chinese: bool, *, limit: i
     chosen: list[str] = []
     spent = 0
     for t in sorted(every, key=lambda t: (freqs[t], t)):
-        if freqs[t] == 0:
-            continue
         if chosen and (spent + freqs[t] > POSTINGS_BUDGET or len(chosen) >= MAX_TOKENS):
             break
         chosen.append(t)
@@ -215,7 +206,7 @@ def search(
     lang: str | None = None,
     min_score: int = 70,
     limit: int = 10,
-    pool: int = 300,
+    pool: int = 150,
 ) -> list[Match]:
     """Fuzzy matches for ``query``, best first (score, then unit id); one hit per unit.
 
@@ -255,10 +246,15 @@ def _rows(store: Store, ids: Sequence[int]) -> list[tuple[int, str, str]]:
         for uid, sides_text in store.conn.execute(
             f"SELECT id, variants FROM unit WHERE id IN ({marks})", chunk
         ):
-            sides = json.loads(sides_text)
-            for k in sorted(by_unit[uid]):
-                if k < len(sides):
-                    out.append((uid * SLOTS + k, sides[k][0], sides[k][1]))
+            try:
+                sides = json.loads(sides_text)
+                if not isinstance(sides, list):
+                    raise TypeError("variants")
+                for k in sorted(by_unit[uid]):
+                    if k < len(sides):
+                        out.append((uid * SLOTS + k, str(sides[k][0]), str(sides[k][1])))
+            except (ValueError, TypeError, KeyError, IndexError, RecursionError) as exc:
+                raise damaged(uid, f"bad variants ({type(exc).__name__})", store.path) from None
     out.sort()
     return out
 
@@ -282,8 +278,6 @@ def concordance(
         tokens = _tokens(tf, chinese, "anchored")
         if tokens:
             freqs = _doc_freqs(store, index, tokens)
-            if min(freqs.values()) == 0:
-                return []
             rare = sorted(tokens, key=lambda t: (freqs[t], t))[:6]
             rowids: Iterable[tuple[int]] = store.conn.execute(
                 f"SELECT rowid FROM {index} WHERE {index} MATCH ? ORDER BY rowid",

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import PurePath
 
 from termkit.errors import UnknownFormatError
-from termkit.model import Unit
+from termkit.model import Source, Unit
 
 RECORD_FORMAT = "records"
 # Extensions read as article records when no translation format claims them.
@@ -53,3 +53,26 @@ def iter_file_units(path: str, fmt: str | None = None) -> Iterator[Unit]:
         return
     with open(path, "rb") as fh:
         yield from reader.iter_units(fh, path)
+
+
+def tag_units(units: Iterator[Unit], *, origin: str | None = None,
+              client: str | None = None, tmx_attributes: bool = True) -> Iterator[Unit]:
+    """The units with ``origin`` as their origin file name and ``client`` as ``x-client``.
+
+    Without ``tmx_attributes`` the ``<tu>`` attributes a TMX reader kept (creation and change
+    date and user, usage count, last usage date: props ``tmx:NAME``) are dropped.
+    """
+    from termkit.formats.tmx_parse import TU_ATTRIBUTE_PROP
+    from termkit.tm.store import PROP_CLIENT, PROP_ORIGIN
+
+    for unit in units:
+        if not tmx_attributes and unit.props:
+            for key in [k for k in unit.props if k.startswith(TU_ATTRIBUTE_PROP)]:
+                del unit.props[key]
+        if origin is not None:
+            unit.props.pop(PROP_ORIGIN, None)  # an exported unit's origin prop would win
+            loc = unit.location
+            unit.location = Source(origin, loc.line if loc else None, loc.record if loc else None)
+        if client is not None:
+            unit.props[PROP_CLIENT] = client
+        yield unit

@@ -23,16 +23,17 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from termkit.errors import DatabaseError
 from termkit.model import Notice, Source, Unit, Variant
 from termkit.tm import bulk
-from termkit.tm.fold import fold_many, is_chinese_tag, key64, zh_tokens
+from termkit.tm.fold import fold_many, is_chinese_tag, key64
+from termkit.tm.index import SLOTS, Postings, next_unit_id
 from termkit.tm.schema import SCHEMA_VERSION, connect, db_error, migrate
 
-__all__ = ["SCHEMA_VERSION", "Store", "StoredUnit", "migrate", "open_store"]
+__all__ = ["SCHEMA_VERSION", "SLOTS", "Store", "StoredUnit", "migrate", "open_store"]
 
 DEFAULT_DB = "termkit-tm.sqlite"
 DEFAULT_BATCH = 50_000  # units per transaction: random index pages are written once per batch
-SLOTS = 64  # variant ids are unit * SLOTS + position: at most SLOTS variants per unit
 
 # Unit props that termkit maps to columns (and writes back on export).
 PROP_DOMAIN = "x-domain"
@@ -41,6 +42,7 @@ PROP_FLAGGED = "x-align-flagged"
 PROP_CREATED = "x-created"
 PROP_ORIGIN = "x-origin"
 PROP_RECORD = "x-record"
+PROP_CLIENT = "x-client"  # kept as a unit prop (exported as one); `tm delete --client` reads it
 COLUMN_PROPS = (PROP_DOMAIN, PROP_SCORE, PROP_FLAGGED, PROP_CREATED, PROP_ORIGIN, PROP_RECORD)
 
 
@@ -267,7 +269,7 @@ class Store:
         keys: list[tuple[int, int]] = []
         pos = 0
         for unit, variants, _h in kept:
-            keys.append(_source_keys(unit, variants, folded[pos : pos + len(variants)]))
+            keys.append(source_keys(unit, variants, folded[pos : pos + len(variants)]))
             pos += len(variants)
         with self.transaction() as conn:
             # A duplicate is a unit with the same source key and content hash as a stored one
@@ -298,11 +300,10 @@ class Store:
                             targets[src] = {known_targets, tgt}
                     else:
                         known_targets.add(tgt)
-            uid = conn.execute("SELECT COALESCE(MAX(id), 0) FROM unit").fetchone()[0]
+            uid = next_unit_id(conn)
             sources: dict[tuple[str | None, str, str | None], int] = {}
             unit_rows: list[tuple[Any, ...]] = []
-            zh_rows: list[tuple[int, str]] = []
-            word_rows: list[tuple[int, str]] = []
+            postings = Postings()
             langs: dict[str, int] = {}
             pos = 0
             for (unit, variants, h), (src, tgt) in zip(kept, keys, strict=True):
@@ -359,10 +360,7 @@ class Store:
                                             v.notes or None]))
                     else:
                         sides.append(f"[{quote(lang)},{quote(v.text)}]")
-                    if zh[k]:
-                        zh_rows.append((base + k, " ".join(zh_tokens(folded[k]))))
-                    else:
-                        word_rows.append((base + k, folded[k]))
+                    postings.add(base + k, folded[k], zh[k])
                 unit_rows.append((uid, h, src, tgt, sid, score, int(flagged),
                                   meta_text, f"[{','.join(sides)}]"))
                 report.added += 1
@@ -370,8 +368,7 @@ class Store:
             if known is not None:
                 known.last = uid
             conn.executemany("INSERT INTO unit VALUES (?,?,?,?,?,?,?,?,?)", unit_rows)
-            conn.executemany("INSERT INTO zh_index(rowid, tokens) VALUES (?,?)", zh_rows)
-            conn.executemany("INSERT INTO word_index(rowid, tokens) VALUES (?,?)", word_rows)
+            postings.write(conn)
             conn.executemany(
                 "INSERT INTO lang_count(lang, n) VALUES (?, ?)"
                 " ON CONFLICT(lang) DO UPDATE SET n = n + excluded.n", sorted(langs.items()))
@@ -393,7 +390,7 @@ class Store:
                     f"SELECT id, source, score, flagged, meta, variants FROM unit"
                     f" WHERE id IN ({marks})", chunk,
                 ):
-                    out[row[0]] = _stored(row, sources)
+                    out[row[0]] = _stored(row, sources, self.path)
         return out
 
     def iter_units(self, page: int = 1000) -> Iterator[StoredUnit]:
@@ -408,7 +405,7 @@ class Store:
             if not rows:
                 return
             for row in rows:
-                yield _stored(row, sources)
+                yield _stored(row, sources, self.path)
             last = rows[-1][0]
 
     def conflicts(self, keys: Sequence[int] | None = None) -> list[Conflict]:
@@ -449,6 +446,10 @@ class Store:
         domains: dict[str, int] = {}
         origins: dict[str, int] = {}
         for sid, count in per_source:
+            if sid not in sources:
+                raise DatabaseError(f"units name import #{sid}, which is not in the file",
+                                    path=self.path,
+                                    hint="the file was edited by hand or is corrupted")
             origin, _created, domain = sources[sid]
             if domain is not None:
                 domains[domain] = domains.get(domain, 0) + count
@@ -573,8 +574,11 @@ def _source_variant(unit: Unit, variants: Sequence[Variant]) -> Variant:
     return variants[0]
 
 
-def _source_keys(unit: Unit, variants: Sequence[Variant], forms: Sequence[str]) -> tuple[int, int]:
-    """64-bit keys of the folded source and of the folded targets (for conflict detection)."""
+def source_keys(unit: Unit, variants: Sequence[Variant], forms: Sequence[str]) -> tuple[int, int]:
+    """64-bit keys of the folded source and of the folded targets (for conflict detection).
+
+    ``forms`` are the folded texts of ``variants`` (the unit's sides as stored).
+    """
     i = 0
     if len(variants) == 2:  # the usual unit: no generators, one family look-up per side
         a, b = variants
@@ -615,7 +619,24 @@ def _float(value: str | None) -> float | None:
         return None
 
 
-def _stored(row: Sequence[Any], sources: dict[int, tuple[str | None, str, str | None]]) -> StoredUnit:
+def damaged(uid: int, what: str, path: str | None) -> DatabaseError:
+    """The error for a unit row termkit did not write (edited by hand, or damaged)."""
+    return DatabaseError(f"unit #{uid} is damaged: {what}", path=path,
+                         hint="the file was edited by hand or is corrupted")
+
+
+def _stored(row: Sequence[Any], sources: dict[int, tuple[str | None, str, str | None]],
+            path: str | None = None) -> StoredUnit:
+    if row[1] not in sources:
+        raise damaged(row[0], f"it names import #{row[1]}, which is not in the file", path)
+    try:
+        return _decode_row(row, sources)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as exc:
+        raise damaged(row[0], f"bad metadata or variants ({type(exc).__name__})", path) from None
+
+
+def _decode_row(row: Sequence[Any], sources: dict[int, tuple[str | None, str, str | None]]
+                ) -> StoredUnit:
     uid, sid, score, flagged, meta_text, sides_text = row
     meta = json.loads(meta_text) if meta_text else {}
     origin, created, domain = sources[sid]

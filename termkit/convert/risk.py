@@ -1,0 +1,179 @@
+"""Which regional rules are safe in any text, from evidence: CC-CEDICT senses and OpenCC.
+
+A conversion group of Wikipedia is written for the pages that include it (an IT article, an
+EU article): ``文件→文件`` (document, not file) or ``数字→數位`` (digital, not number) are right
+there and wrong in most other text. This module looks at each rule ``form → target`` and
+decides whether it can lock in any text or only when one of its topics is switched on, with
+the reason in words. The evidence, in order:
+
+1. **A guard** (no English original, one zh-Hans and one zh-Hant form): it only keeps a
+   longer word whole, so it is safe.
+2. **No English original** otherwise: the rule is topical unless the form is a name or
+   has one CC-CEDICT sense that the target shares.
+3. **A name** (a form of a name group — People, PoliticiansUK, PresidentsUS, Nobel Prize —
+   or a CC-CEDICT proper noun) rendered with at least twice or at most half as many
+   syllables: a different name (a nickname or another person), not a regional spelling.
+4. **Keeping a form OpenCC's regional phrase table changes** (the target is the form in the
+   other script, OpenCC's Taiwan or mainland phrase writes something else) for a word with
+   several CC-CEDICT senses: the rule picks one sense against OpenCC's general choice.
+4. **An office or body of one country** (a rule of a country's group — EU, IMF, Korea,
+   Laos, MY, PoliticiansUK, PresidentsUS, US Government — whose form CC-CEDICT does not
+   list and whose English is a phrase of common words, ``Permanent Secretary``).
+5. **Narrowing OpenCC's word**: the target holds OpenCC's own output and more (``主記憶體``
+   for ``記憶體``): a specialist's term in place of the general one.
+6. **Senses**: the form has several CC-CEDICT senses (regional and meta glosses aside) and
+   fewer than two thirds of them share a word with the rule's English original or the
+   target's senses, or it has one sense and that shares no word with the English original.
+
+Anything else is safe: a form CC-CEDICT does not list (a term rather than a general word),
+a form with one sense, or one whose senses the rule covers. Library code: it returns data
+and never prints; :mod:`termkit.convert.regional` writes the result into the glossary.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from termkit.convert.configs import opencc_converter
+from termkit.model import Concept
+
+NAME_GROUPS = frozenset({"People", "PoliticiansUK", "PresidentsUS", "Nobel Prize"})
+# Groups about one country's or body's institutions.
+COUNTRY_GROUPS = frozenset({"EU", "IMF", "Korea", "Laos", "MY", "PoliticiansUK", "PresidentsUS",
+                            "US Government"})
+
+# CC-CEDICT glosses that are no sense of their own: classifiers, cross-references, spelling.
+_META = re.compile(
+    r"^(?:CL:|see\b|see also\b|(?:old |archaic |erhua |Japanese )?variant of\b|also written\b|"
+    r"abbr\. (?:for|of)\b|(?:Taiwan |also )?pr\.|used in\b|surname\b)", re.IGNORECASE)
+# Glosses about another region's usage: "(Tw) calculator", "(Taiwan and Hong Kong usage)".
+_REGIONAL = re.compile(r"\((?:Tw|Taiwan|HK|Hong Kong|PRC|mainland|Singapore|Macau)\b[^)]*\)|"
+                       r"\b(?:Taiwan|Hong Kong|PRC|mainland China) usage\b|"
+                       r"\bin (?:the )?(?:PRC|Taiwan|Hong Kong|mainland China)\b", re.IGNORECASE)
+_HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
+
+
+@dataclass(frozen=True, slots=True)
+class Risk:
+    """The verdict on one rule ``form → target``: safe in any text, or for its topics only."""
+
+    form: str
+    target: str
+    topical: bool
+    reason: str
+
+
+@functools.cache
+def _lexicon():  # type: ignore[no-untyped-def]
+    from termkit.lexicon import get_lexicon
+
+    return get_lexicon()
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def senses(word: str, follow: bool = True) -> tuple[tuple[frozenset[str], str], ...]:
+    """The senses CC-CEDICT gives ``word``: (stemmed English words, gloss), one per gloss.
+
+    Proper-noun entries count only when the word has no common entry; meta glosses
+    (classifiers, cross-references) and glosses about another region's usage are left out;
+    a bare "variant of X" follows X once.
+    """
+    from termkit.lexicon import gloss_phrases, variant_refs
+
+    entries = _lexicon().lookup(word)
+    common = [e for e in entries if not e.pinyin[:1].isupper()]
+    out: list[tuple[frozenset[str], str]] = []
+    refs: list[str] = []
+    for e in common or entries:
+        refs.extend(variant_refs(e.glosses))
+        for gloss in e.glosses:
+            if _META.match(gloss) or _REGIONAL.search(gloss):
+                continue
+            words = frozenset(w for p in gloss_phrases((gloss,)) for w in p)
+            if words:
+                out.append((words, gloss))
+    if follow and not out:
+        for ref in refs:
+            if ref != word:
+                out.extend(senses(ref, False))
+    return tuple(out)
+
+
+def english_words(text: str) -> frozenset[str]:
+    """Stemmed content words of an English original (``/`` separates alternatives)."""
+    from termkit.lexicon import english_tokens
+
+    return frozenset(s for _, s in english_tokens(text.replace("/", " ")))
+
+
+def _syllables(text: str) -> int:
+    return len(_HAN.findall(text))
+
+
+def _common_phrase(english: str) -> bool:
+    """An English original of two or more words, all of them common English (a title or
+    the name of a body, not a person's or a place's name)."""
+    words = [w for alt in english.split("/") for w in english_words(alt)]
+    return len(words) >= 2 and all(w in _lexicon().gloss_vocabulary for w in words)
+
+
+def _english(concept: Concept) -> str:
+    return " / ".join(t.text for t in concept.terms if t.lang == "en")
+
+
+def is_guard(concept: Concept) -> bool:
+    """A rule without an English original whose only forms are one zh-Hans and one zh-Hant."""
+    return not _english(concept) and sorted(t.lang for t in concept.terms) == ["zh-Hans", "zh-Hant"]
+
+
+def assess(concept: Concept, form: str, target: str, config: str) -> Risk:
+    """Whether the rule ``form → target`` of ``concept`` (converted by ``config``) is safe."""
+    def verdict(topical: bool, reason: str) -> Risk:
+        return Risk(form, target, topical, reason)
+
+    english = _english(concept)
+    if is_guard(concept):
+        return verdict(False, "a guard rule: keeps a longer word whole")
+    plain = opencc_converter(config).convert(form)
+    script_only = opencc_converter("s2t" if config.startswith("s") else "t2s").convert(form)
+    found = senses(form)
+    name = bool(NAME_GROUPS & set(concept.domains)) or _lexicon().is_proper_noun(form)
+    if not english and not _lexicon().is_proper_noun(form):
+        # Without an English original, only CC-CEDICT can say what the rule means: one
+        # sense, shared by the target, or nothing to go by.
+        shared = frozenset().union(*(w for w, _ in senses(target)))
+        if len(found) == 1 and found[0][0] & shared:
+            return verdict(False, f"no English original; one sense in CC-CEDICT ({found[0][1]}), "
+                                  "the target's too")
+        return verdict(True, "no English original, and CC-CEDICT does not settle the sense")
+    if name:
+        a, b = _syllables(form), _syllables(target)
+        if a and b and (b >= 2 * a or a >= 2 * b):
+            return verdict(True, f"a name rendered as a different name ({a} → {b} syllables)")
+        if not (COUNTRY_GROUPS & set(concept.domains) and _common_phrase(english)):
+            return verdict(False, "a name rendered alike")
+    if COUNTRY_GROUPS & set(concept.domains) and not found and _common_phrase(english):
+        return verdict(True, f"an office or body of one country ('{english}')")
+    if len(found) >= 2 and target == script_only and plain != target:
+        return verdict(True, f"keeps {form} where OpenCC's regional phrase writes {plain}, "
+                             f"for a word of {len(found)} senses in CC-CEDICT")
+    if plain != target and len(plain) < len(target) and plain in target:
+        return verdict(True, f"narrows OpenCC's {plain} to {target}")
+    if not found:
+        return verdict(False, "not in CC-CEDICT: a term, not a general word")
+    covered_by = english_words(english)
+    if target != script_only:
+        covered_by = covered_by.union(*(w for w, _ in senses(target)))
+    covered = sum(1 for words, _ in found if words & covered_by)
+    glosses = "; ".join(g for _, g in found[:4]) + ("; …" if len(found) > 4 else "")
+    if len(found) == 1:
+        if found[0][0] & english_words(english):
+            return verdict(False, "one sense in CC-CEDICT, the rule's")
+        return verdict(True, f"its one CC-CEDICT sense ({glosses}) is not '{english}'")
+    if covered * 3 < len(found) * 2:
+        return verdict(True, f"{covered} of {len(found)} CC-CEDICT senses match '{english}' "
+                             f"or {target}'s ({glosses})")
+    return verdict(False, f"{covered} of {len(found)} CC-CEDICT senses match '{english}' "
+                          f"or {target}'s")

@@ -1,0 +1,267 @@
+"""Word-aware locking: the general words that keep a glossary form from firing inside a word.
+
+A glossary form should be locked only where it stands as a word of the text: ``供應`` is a
+word in ``穩定供應``, not in ``供應鏈`` (supply chain) or ``提供應用`` (provide applications),
+and ``強生`` is not a word in ``加強生態``. Both lock engines read a text the way OpenCC reads
+one, by *forward maximum matching*: at each position the longest dictionary key wins and the
+scan goes on after it. This module adds general words to the lock's dictionary as entries
+that lock nothing (they leave their text to OpenCC), so the maximum match itself refuses to
+cut them:
+
+- a general word that *contains* a form (``供應鏈`` ⊃ ``供應``), and
+- a general word at least as long as the form that *crosses its left edge* (``提供`` ends
+  where ``供應`` starts): reading left to right, the word comes first and the form is never
+  reached (a shorter word does not count: ``說文`` does not cut ``說文字體系``'s ``文字體系``);
+- a form crossed on its *right edge* by a general word (``檔案`` after ``文件檔``) is
+  refused when the rest of the form is a general word too: ``文件檔案`` reads as
+  ``文件|檔案``, so the pair becomes an entry of its own. When the rest is itself a glossary
+  form (``東協`` of ``東協助``), the glossary tells the compound apart and the form wins.
+
+General words are CC-CEDICT's headwords (both scripts) and the keys of OpenCC's phrase
+dictionaries, two characters or longer. A glossary form always beats a general word of the
+same text (the user's compounds win over the general list), and forms of concepts with the
+prop ``lock-match: substring`` are not kept from firing by any word.
+
+The decision is data: the bounding words are keys of the lock dictionary that lock nothing.
+The Python lock runs an Aho–Corasick automaton over forms and words; the compiled lock writes
+both into OpenCC's normalization dictionary (:mod:`termkit.convert.compiled_lock`), words
+mapped to themselves. Both take the leftmost-longest keys, so both lock the same places.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import functools
+import hashlib
+import marshal
+import re
+from collections.abc import Collection, Iterable
+from typing import Any
+
+from termkit.lexicon import cache_dir, write_cache
+
+# Bump when what bounding_words returns for the same forms changes (old caches are ignored).
+WORDS_VERSION = 3
+SMALL = 200  # fewer forms than this are computed at once (well under 0.1 s), not cached
+KEEP_CACHES = 12  # word lists of other glossaries (and configs, topics) kept on disk
+
+# OpenCC's phrase dictionaries (both scripts, every region): their keys are words OpenCC
+# itself reads as one unit.
+PHRASE_DICTS = (
+    "STPhrases", "TSPhrases", "TWPhrases", "TWPhrasesRev", "TWVariantsPhrases",
+    "TWVariantsRevPhrases", "HKPhrases", "HKPhrasesRev", "HKVariantsPhrases",
+    "HKVariantsRevPhrases", "STPhrases_GeneratedFromRegionalPhrases",
+)
+
+# A general word is used only if it is plain text OpenCC's dictionary format can carry as a
+# key and a value: no separators, no comment mark, no private-use or description characters.
+_PLAIN_WORD = re.compile(r"^[^\s#\x00\ufeff\u2ff0-\u2fff\u31ef\ue000-\uf8ff]{2,}$")
+
+
+@functools.cache
+def general_words() -> frozenset[str]:
+    """CC-CEDICT headwords and OpenCC phrase keys, both scripts, two characters or more."""
+    from termkit.convert.opencc_data import dictionary
+    from termkit.lexicon import get_word_list
+
+    words = {w for w in get_word_list().headwords() if _PLAIN_WORD.match(w)}
+    for name in PHRASE_DICTS:
+        try:
+            keys = dictionary(name)
+        except (OSError, ValueError):  # pragma: no cover - an OpenCC build without it
+            continue
+        words.update(k for k in keys if _PLAIN_WORD.match(k))
+    return frozenset(words)
+
+
+def _sources_stamp() -> str:
+    """What the general words are made from: the CC-CEDICT file and the OpenCC build."""
+    import opencc
+
+    from termkit.lexicon import cedict_path
+
+    st = cedict_path().stat()
+    return f"{st.st_size}-{st.st_mtime_ns}-{getattr(opencc, '__version__', '')}-{opencc.__file__}"
+
+
+@functools.cache
+def _joined() -> tuple[str, list[int]]:
+    """Every general word on one line each, and the offset where each line starts."""
+    words = sorted(general_words())
+    text = "\n" + "\n".join(words) + "\n"
+    starts: list[int] = []
+    pos = 1
+    for w in words:
+        starts.append(pos)
+        pos += len(w) + 1
+    return text, starts
+
+
+_FORM, _PREFIX, _SUFFIX = 0, 1, 2
+
+
+def _scan(forms: Collection[str], *, left_only: bool = False
+          ) -> tuple[set[str], set[str], dict[str, set[str]]]:
+    """One automaton pass over the general words: words containing a form, words ending
+    in a proper prefix of a form, and for each proper suffix of a form the words it starts."""
+    import ahocorasick
+
+    # Keys are anchored with the line break that ends each word: a prefix must end a word
+    # (``p + "\n"``), a suffix must start one (``"\n" + s``); forms match anywhere.
+    keys: dict[str, tuple[int, str, int]] = {}
+    for f in forms:
+        if not left_only:
+            keys[f] = (_FORM, f, 0)
+        for k in range(1, len(f)):
+            # A word crossing the left edge counts when it is not shorter than the form
+            # (the shortest form with that prefix, when several share it).
+            prev = keys.get(f[:k] + "\n")
+            shortest = len(f) if prev is None else min(prev[2], len(f))
+            keys[f[:k] + "\n"] = (_PREFIX, f[:k], 0 if left_only else shortest)
+            if not left_only:
+                keys["\n" + f[k:]] = (_SUFFIX, f[k:], 0)
+    containing: set[str] = set()
+    left: set[str] = set()
+    starting: dict[str, set[str]] = {}
+    if not keys:
+        return containing, left, starting
+    automaton = ahocorasick.Automaton()
+    for key, value in keys.items():
+        automaton.add_word(key, value)
+    automaton.make_automaton()
+    text, starts = _joined()
+    for end, (kind, piece, shortest) in automaton.iter(text):
+        if kind == _PREFIX:
+            w_end = end  # the line break
+            w_start = starts[bisect.bisect_right(starts, w_end - 1) - 1]
+        elif kind == _SUFFIX:
+            w_start = end - len(piece) + 1
+            w_end = text.index("\n", w_start)
+        else:
+            start = end - len(piece) + 1
+            w_start = starts[bisect.bisect_right(starts, start) - 1]
+            w_end = text.index("\n", start)
+        word = text[w_start:w_end]
+        if word == piece:
+            continue  # the piece is the whole word: nothing crosses
+        if kind == _FORM:
+            containing.add(word)
+        elif kind == _PREFIX:
+            if len(word) >= shortest:
+                left.add(word)
+        else:
+            starting.setdefault(piece, set()).add(word)
+    return containing, left, starting
+
+
+def bounding_words(forms: Collection[str], free: Collection[str] = ()) -> list[str]:
+    """The general words (and word pairs) that keep ``forms`` from firing inside words.
+
+    Sorted; none of them is a form. ``free`` forms (``lock-match: substring``) are left to
+    fire wherever they occur: no word that crosses or contains one is returned. Computed once
+    per set of forms and cached on disk (about a second for 5,000 forms).
+    """
+    forms = set(forms)
+    free = set(free) & forms
+    if len(forms) < SMALL:
+        return _bounding_words(forms, free)
+    key = hashlib.sha1(_sources_stamp().encode("utf-8"))
+    for group in (sorted(forms), sorted(free)):
+        key.update("\x1e".join(group).encode("utf-8") + b"\x1f")
+    target = cache_dir() / f"lockwords-v{WORDS_VERSION}-{key.hexdigest()[:20]}.marshal"
+    with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+        data = marshal.loads(target.read_bytes())
+        if isinstance(data, list):
+            return data
+    found = _bounding_words(forms, free)
+    write_cache(target, found, "lockwords-v*.marshal", keep=KEEP_CACHES)
+    return found
+
+
+def _bounding_words(forms: set[str], free: set[str]) -> list[str]:
+    bounded = forms - free
+    containing, left, starting = _scan(bounded)
+    words = general_words()
+    extra = (containing | left) - forms
+    for f in bounded:
+        for k in range(1, len(f)):
+            head, tail = f[:k], f[k:]
+            if head not in words or head in forms:
+                continue  # a form as head: the glossary itself tells the compound apart
+            for w in starting.get(tail, ()):
+                union = head + w
+                if union not in forms and w not in forms and w not in containing:
+                    extra.add(union)
+    # Words that cross those words' left edges: reading left to right, they come first and
+    # keep a bounding word from being read where it is not one (开发|软件, not 开|发软|件).
+    extra |= _scan(extra, left_only=True)[1] - forms
+    if free:
+        c2, l2, s2 = _scan(free)
+        extra -= c2 | l2
+        extra -= {f[:k] + w for f in free for k in range(1, len(f)) for w in s2.get(f[k:], ())}
+    return sorted(extra)
+
+
+def firing(locks: dict[str, str], words: Iterable[str], text: str) -> list[tuple[int, int, str]]:
+    """Locked spans of ``text`` by forward maximum matching, the reference the engines follow.
+
+    ``locks`` maps forms to targets, ``words`` are keys that lock nothing. Slow (a dictionary
+    look-up per length and position): for tests and explanations, not for conversion.
+    """
+    table: dict[str, str | None] = dict.fromkeys(words)
+    table.update(locks)
+    longest = max((len(k) for k in table), default=0)
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    while pos < len(text):
+        for size in range(min(longest, len(text) - pos), 0, -1):
+            piece = text[pos : pos + size]
+            if piece in table:
+                target = table[piece]
+                if target is not None:
+                    out.append((pos, pos + size, target))
+                pos += size
+                break
+        else:
+            pos += 1
+    return out
+
+
+class WordMatcher:
+    """Forms found where they stand as words: the lock's reading, for checks and audits.
+
+    Forward maximum matching over the forms and their :func:`bounding_words`, as both lock
+    engines read a text (character positions; no conversion). ``words=False`` reads the
+    forms alone (leftmost-longest).
+    """
+
+    def __init__(self, forms: Iterable[str], free: Collection[str] = (), *,
+                 words: bool = True) -> None:
+        import ahocorasick
+
+        self.forms = sorted(set(forms))
+        bounding = bounding_words(self.forms, free) if words and self.forms else []
+        self._keys = [*self.forms, *bounding]
+        self._n_forms = len(self.forms)
+        self._automaton: Any = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for idx, key in enumerate(self._keys):
+            self._automaton.add_word(key, idx)
+        if self._keys:
+            self._automaton.make_automaton()
+
+    def matches(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, form)`` of every form read as a word of ``text``, in order."""
+        if not self._keys:
+            return []
+        keys = self._keys
+        best = {end - len(keys[idx]) + 1: idx for end, idx in self._automaton.iter(text)}
+        out: list[tuple[int, int, str]] = []
+        pos = 0
+        for start in sorted(best):
+            if start >= pos:
+                idx = best[start]
+                pos = start + len(keys[idx])
+                if idx < self._n_forms:
+                    out.append((start, pos, keys[idx]))
+        return out

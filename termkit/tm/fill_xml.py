@@ -1,0 +1,329 @@
+"""Pre-translation of XLIFF 1.2, XLIFF 2.0 and TMX files (the document tree edited with lxml).
+
+* **XLIFF 1.2** (and 1.0/1.1): each ``<trans-unit>`` (unless ``translate="no"``) is a
+  segment. A fill adds ``<target>`` after ``<source>`` (or ``<seg-source>``) with
+  ``state="translated"`` and ``state-qualifier="exact-match"`` for 101/100, else
+  ``state="needs-review-translation"`` and ``state-qualifier="fuzzy-match"``, and a
+  ``<note from="termkit">`` with the score. ``target-language`` is set on ``<file>`` if absent.
+* **XLIFF 2.0**: each ``<segment>`` of a unit is a segment; a fill adds ``<target>`` and sets
+  the segment's ``state`` (``translated``, or ``initial`` for a fuzzy fill); the note goes to
+  the unit's ``<notes>`` (created before ``originalData``/segments, as the schema orders it).
+  ``trgLang`` is set on the root if absent.
+* **TMX** as a source file: each ``<tu>`` with a source ``<tuv>`` but no target one gets a
+  ``<tuv>`` in the target language (``--target-lang``), with a note and an ``x-state`` prop
+  (``translated`` or ``fuzzy``).
+
+Inline codes: when the new source has inline elements, a match whose stored source has the
+same elements (same names, in order) gives its stored target with the codes renumbered to the
+new source's; a match without them gives plain text and is filled as fuzzy, to place the codes.
+A Chinese target converted to another script has only its text converted, never its codes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any, BinaryIO
+
+from lxml import etree
+
+from termkit import lang as langtags
+from termkit import xmlsafe
+from termkit.errors import FormatError, UsageError
+from termkit.tm.fill import Engine, Fill, Options, Request, Summary
+from termkit.tm.scripts import Converters
+from termkit.tm.store import Store
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_TEXT_INLINE = {"g", "mrk", "pc"}  # inline elements whose content is text
+
+
+def _local(elem: Any) -> str:
+    tag = elem.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _ns(elem: Any) -> str:
+    tag = elem.tag
+    return tag[1:].split("}", 1)[0] if isinstance(tag, str) and tag.startswith("{") else ""
+
+
+def _q(ns: str, name: str) -> str:
+    return f"{{{ns}}}{name}" if ns else name
+
+
+def _plain(elem: Any) -> str:
+    """The text of a source/target/seg: content of text-bearing inline elements kept."""
+    parts = [elem.text or ""]
+    for child in elem:
+        if not isinstance(child.tag, str):
+            parts.append(child.tail or "")
+            continue
+        name = _local(child)
+        if name in _TEXT_INLINE:
+            parts.append(_plain(child))
+        elif name == "cp":
+            with contextlib.suppress(ValueError):
+                parts.append(chr(int(child.get("hex", ""), 16)))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _codes(elem: Any) -> list[Any]:
+    return [e for e in elem.iterdescendants() if isinstance(e.tag, str)]
+
+
+def _fragment(markup: str, ns: str) -> Any | None:
+    try:
+        return etree.fromstring(f'<x xmlns="{ns}">{markup}</x>' if ns else f"<x>{markup}</x>",
+                                xmlsafe.parser())
+    except etree.XMLSyntaxError:
+        return None
+
+
+def _convert_texts(root: Any, convert: Any) -> None:
+    """Convert the text nodes of a fragment, never its tags or attributes."""
+    for e in root.iter():
+        if e is not root and e.tail:
+            e.tail = convert(e.tail)
+        if isinstance(e.tag, str) and e.text and (e is root or _local(e) in _TEXT_INLINE):
+            e.text = convert(e.text)
+
+
+class _Writer:
+    """Puts fills into target elements (plain text, or markup with carried codes)."""
+
+    def __init__(self, engine: Engine, converters: Converters) -> None:
+        self.engine = engine
+        self.converters = converters
+
+    def content(self, target: Any, source: Any, fill: Fill) -> bool:
+        """Fill ``target`` for ``source``; False when the source's codes could not be placed."""
+        codes = _codes(source)
+        if not codes:
+            target.text = fill.text
+            return True
+        placed = self._markup(target, source, codes, fill)
+        if not placed:
+            target.text = fill.text
+        return placed
+
+    def _markup(self, target: Any, source: Any, codes: list[Any], fill: Fill) -> bool:
+        match = fill.match
+        if match is None or match.target is None or not match.target.markup \
+                or not match.source.markup:
+            return False
+        ns = _ns(source)
+        tm_src, tm_tgt = _fragment(match.source.markup, ns), _fragment(match.target.markup, ns)
+        if tm_src is None or tm_tgt is None:
+            return False
+        old = _codes(tm_src)
+        if [_local(e) for e in old] != [_local(e) for e in codes]:
+            return False
+        by_id = {e.get("id"): new for e, new in zip(old, codes, strict=True)
+                 if e.get("id") is not None}
+        for e in _codes(tm_tgt):
+            new = by_id.get(e.get("id"))
+            if new is None:
+                return False
+            e.attrib.clear()
+            e.attrib.update(dict(new.attrib))
+        if fill.converted:
+            names = fill.converted.split("+")
+            _convert_texts(tm_tgt, lambda t: self.converters.run(names, t))
+        target.text = tm_tgt.text
+        for child in list(tm_tgt):
+            target.append(child)
+        return True
+
+
+def _empty(target: Any) -> None:
+    """Remove a target's content (text and inline elements), keeping its attributes and tail."""
+    attrib = dict(target.attrib)
+    target.clear(keep_tail=True)
+    target.attrib.update(attrib)
+
+
+def _parse(data: bytes, path: str) -> Any:
+    import io
+
+    return xmlsafe.parse(io.BytesIO(data), path)
+
+
+def _write(tree: Any, out: BinaryIO) -> None:
+    out.write(etree.tostring(tree, xml_declaration=True, encoding="UTF-8"))
+    out.write(b"\n")
+
+
+def fill_xliff(store: Store, data: bytes, path: str, out: BinaryIO, options: Options,
+               converters: Converters) -> Summary:
+    """Pre-translate an XLIFF 1.x or 2.0 document's bytes into ``out``."""
+    tree = _parse(data, path)
+    root = tree.getroot()
+    if _local(root) != "xliff":
+        raise FormatError(f"not an XLIFF file: root element <{_local(root)}>", path=path,
+                          line=root.sourceline)
+    if root.get("version", "").startswith("2"):
+        return _fill_20(store, tree, path, out, options, converters)
+    return _fill_12(store, tree, path, out, options, converters)
+
+
+def _langs(source: str | None, target: str | None, options: Options,
+           path: str) -> tuple[str, str]:
+    src = options.source_lang or source
+    tgt = options.target_lang or target
+    if not src or not tgt:
+        raise UsageError(f"{path}: the file names no {'source' if not src else 'target'} "
+                         "language", hint="give --source-lang / --target-lang")
+    return src, tgt
+
+
+def _fill_12(store: Store, tree: Any, path: str, out: BinaryIO, options: Options,
+             converters: Converters) -> Summary:
+    summary = Summary(path)
+    root = tree.getroot()
+    ns = _ns(root)
+    for file_el in root.iter(_q(ns, "file")):
+        src, tgt = _langs(file_el.get("source-language"), file_el.get("target-language"),
+                          options, path)
+        if not file_el.get("target-language"):
+            file_el.set("target-language", langtags.to_short(tgt))
+        units = [u for u in file_el.iter(_q(ns, "trans-unit")) if u.get("translate") != "no"]
+        pairs = []
+        for u in units:
+            source = u.find(_q(ns, "source"))
+            target = u.find(_q(ns, "target"))
+            if source is None:
+                continue
+            done = target is not None and bool(_plain(target).strip())
+            pairs.append((u, source, target, Request(_plain(source), None, done)))
+        engine = Engine(store, src, tgt, options, converters)
+        writer = _Writer(engine, converters)
+        for (u, source, target, _r), fill in zip(
+                pairs, engine.fills([p[3] for p in pairs], summary), strict=True):
+            if fill is None:
+                continue
+            if target is None:
+                target = etree.Element(_q(ns, "target"))
+                after = u.find(_q(ns, "seg-source"))
+                (after if after is not None else source).addnext(target)
+            else:
+                _empty(target)
+            placed = writer.content(target, source, fill)
+            exact = fill.exact and placed
+            target.set("state", "translated" if exact else "needs-review-translation")
+            target.set("state-qualifier", "exact-match" if exact else "fuzzy-match")
+            note = etree.SubElement(u, _q(ns, "note"))
+            note.set("from", "termkit")
+            note.text = fill.note() + ("" if placed else ", inline codes to place")
+    _write(tree, out)
+    return summary
+
+
+def _notes_of(unit: Any, ns: str) -> Any:
+    notes = unit.find(_q(ns, "notes"))
+    if notes is not None:
+        return notes
+    notes = etree.Element(_q(ns, "notes"))
+    for child in unit:
+        if _local(child) in ("originalData", "segment", "ignorable") and _ns(child) == ns:
+            child.addprevious(notes)
+            return notes
+    unit.append(notes)  # pragma: no cover - a unit has at least one segment
+    return notes
+
+
+def _fill_20(store: Store, tree: Any, path: str, out: BinaryIO, options: Options,
+             converters: Converters) -> Summary:
+    summary = Summary(path)
+    root = tree.getroot()
+    ns = _ns(root)
+    src, tgt = _langs(root.get("srcLang"), root.get("trgLang"), options, path)
+    if not root.get("trgLang"):
+        root.set("trgLang", langtags.to_short(tgt))
+    items = []
+    for unit in root.iter(_q(ns, "unit")):
+        if unit.get("translate") == "no":
+            continue
+        for seg in unit.iterchildren(_q(ns, "segment")):
+            source = seg.find(_q(ns, "source"))
+            target = seg.find(_q(ns, "target"))
+            if source is None:
+                continue
+            done = target is not None and bool(_plain(target).strip())
+            items.append((unit, seg, source, target, Request(_plain(source), None, done)))
+    engine = Engine(store, src, tgt, options, converters)
+    writer = _Writer(engine, converters)
+    for (unit, seg, source, target, _r), fill in zip(
+            items, engine.fills([i[4] for i in items], summary), strict=True):
+        if fill is None:
+            continue
+        if target is None:
+            target = etree.SubElement(seg, _q(ns, "target"))
+        else:
+            _empty(target)
+        placed = writer.content(target, source, fill)
+        seg.set("state", "translated" if fill.exact and placed else "initial")
+        note = etree.SubElement(_notes_of(unit, ns), _q(ns, "note"))
+        note.set("category", "termkit-tm")
+        note.set("appliesTo", "target")
+        where = f"segment {seg.get('id')}: " if seg.get("id") else ""
+        note.text = where + fill.note() + ("" if placed else ", inline codes to place")
+    _write(tree, out)
+    return summary
+
+
+def _tuv_lang(tuv: Any) -> str:
+    return langtags.normalize(tuv.get(XML_LANG) or tuv.get("lang") or "und")
+
+
+def fill_tmx(store: Store, data: bytes, path: str, out: BinaryIO, options: Options,
+             converters: Converters) -> Summary:
+    """Pre-translate a TMX document used as a source file (``options.target_lang`` needed)."""
+    tree = _parse(data, path)
+    root = tree.getroot()
+    if _local(root) != "tmx":
+        raise FormatError(f"not a TMX file: root element <{_local(root)}>", path=path,
+                          line=root.sourceline)
+    header = root.find("header")
+    head_src = header.get("srclang") if header is not None else None
+    if not options.target_lang:
+        raise UsageError(f"{path}: a TMX file needs --target-lang (the language to fill)")
+    tgt = langtags.normalize(options.target_lang)
+    summary = Summary(path)
+    items = []
+    src = options.source_lang or (head_src if head_src and head_src != "*all*" else None)
+    for tu in root.iter("tu"):
+        tuvs = list(tu.iterchildren("tuv"))
+        want = options.source_lang or tu.get("srclang") or src
+        source = next((t for t in tuvs if want and langtags.same_language(_tuv_lang(t), want)),
+                      tuvs[0] if tuvs else None)
+        if source is None or source.find("seg") is None:
+            continue
+        src = src or _tuv_lang(source)
+        done = any(t is not source and _tuv_lang(t) == tgt and t.find("seg") is not None
+                   and _plain(t.find("seg")).strip() for t in tuvs)
+        items.append((tu, source, Request(_plain(source.find("seg")), None, done)))
+    if not items:
+        _write(tree, out)
+        return summary
+    engine = Engine(store, src or _tuv_lang(items[0][1]), tgt, options, converters)
+    for (tu, source, _r), fill in zip(items, engine.fills([i[2] for i in items], summary),
+                                      strict=True):
+        if fill is None:
+            continue
+        placed = not _codes(source.find("seg"))
+        old = next((t for t in tu.iterchildren("tuv")
+                    if t is not source and _tuv_lang(t) == tgt), None)
+        if old is not None:
+            tu.remove(old)  # an empty target (a filled one is kept unless --overwrite)
+        tuv = etree.SubElement(tu, "tuv")
+        tuv.set(XML_LANG, langtags.to_short(tgt))
+        note = etree.SubElement(tuv, "note")
+        note.text = fill.note() + ("" if placed else ", inline codes to place")
+        prop = etree.SubElement(tuv, "prop")
+        prop.set("type", "x-state")
+        prop.text = "translated" if fill.exact and placed else "fuzzy"
+        seg = etree.SubElement(tuv, "seg")
+        seg.text = fill.text
+    _write(tree, out)
+    return summary

@@ -1,0 +1,181 @@
+"""The glossary-lock evaluation on real prose (``tests/data/lock/``): spans and judgements.
+
+A *span* is a place where a locked conversion differs from plain OpenCC, in input offsets:
+the locked places (firings) that touch a difference between the two outputs, with the input,
+plain and locked text there. A judged span (``judged_dev.jsonl``, ``judged_new.jsonl``) is
+*kept* when every firing it lists still fires at the same offset with the same target; a
+span of the current lock is *new* when one of its firings is in no judged span (firings
+whose target is plain OpenCC's own output of the form change nothing and need no judging).
+
+Independent of termkit's internals except :meth:`Converter.matches` and :meth:`Converter.plain`.
+"""
+
+from __future__ import annotations
+
+import collections
+import difflib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).parent / "data" / "lock"
+FILES = {"s2twp": DATA / "zh_cn.dev.jsonl", "tw2sp": DATA / "zh_tw.dev.jsonl"}
+JUDGED = (DATA / "judged_dev.jsonl", DATA / "judged_new.jsonl")
+_MARK = "\ue000"
+Firing = tuple[int, int, str]
+
+
+def paragraphs(direction: str) -> list[dict[str, Any]]:
+    """The dev paragraphs converted in ``direction`` (``s2twp``: zh_CN, ``tw2sp``: zh_TW)."""
+    with FILES[direction].open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def judged() -> list[dict[str, Any]]:
+    """Every judged span, the shared judgements first."""
+    out: list[dict[str, Any]] = []
+    for path in JUDGED:
+        if path.exists():
+            with path.open(encoding="utf-8") as fh:
+                out.extend(json.loads(line) for line in fh if line.strip())
+    return out
+
+
+def _align(units: list[tuple[int, str]], out: str) -> list[int]:
+    """Input offset of each character of ``out``, given each input character converted alone."""
+    ref = "".join(u for _, u in units)
+    ref_idx = [i for i, u in units for _ in u]
+    idx = [0] * len(out)
+    matcher = difflib.SequenceMatcher(None, ref, out, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        for k in range(j1, j2):
+            if tag == "equal":
+                idx[k] = ref_idx[i1 + k - j1]
+            elif i2 > i1:
+                idx[k] = ref_idx[min(i1 + (k - j1) * (i2 - i1) // (j2 - j1), i2 - 1)]
+            else:
+                idx[k] = ref_idx[i1 - 1] if i1 > 0 else (ref_idx[0] if ref_idx else 0)
+    return idx
+
+
+def _plain(conv: Any, text: str) -> tuple[str, list[int]]:
+    out: str = conv.plain(text)
+    if len(out) == len(text):
+        return out, list(range(len(text)))
+    return out, _align([(i, conv.plain(text[i])) for i in range(len(text))], out)
+
+
+def _locked(conv: Any, text: str, firings: list[Firing]) -> tuple[str, list[int]]:
+    """The Python lock's output rebuilt from the firings, with input offsets."""
+    pieces, pos = [], 0
+    for s, e, _t in firings:
+        pieces.append((pos, s))
+        pos = e
+    pieces.append((pos, len(text)))
+    outs = conv.plain(_MARK.join(text[a:b] for a, b in pieces)).split(_MARK)
+    out: list[str] = []
+    idx: list[int] = []
+    for n, (a, b) in enumerate(pieces):
+        o = outs[n]
+        idx.extend(range(a, b) if len(o) == b - a
+                   else _align([(i, conv.plain(text[i])) for i in range(a, b)], o))
+        out.append(o)
+        if n < len(firings):
+            s, e, t = firings[n]
+            idx.extend(min(s + k, e - 1) for k in range(len(t)))
+            out.append(t)
+    return "".join(out), idx
+
+
+def spans(conv: Any, text: str) -> list[dict[str, Any]]:
+    """Places where ``conv`` (a Converter) changes plain OpenCC's output of ``text``."""
+    firings = conv.matches(text)
+    plain, pidx = _plain(conv, text)
+    locked, lidx = _locked(conv, text, firings)
+    if plain == locked:
+        return []
+    ranges: list[list[int]] = []
+    matcher = difflib.SequenceMatcher(None, plain, locked, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        ins = [pidx[k] for k in range(i1, i2)] + [lidx[k] for k in range(j1, j2)]
+        if not ins:
+            ins = [lidx[j1] if j1 < len(lidx) else len(text) - 1]
+        s, e = min(ins), max(ins) + 1
+        for fs, fe, _t in firings:
+            if fs < e and s < fe:
+                s, e = min(s, fs), max(e, fe)
+        ranges.append([s, e])
+    ranges.sort()
+    merged: list[list[int]] = []
+    for s, e in ranges:
+        if merged and (s < merged[-1][1] or (s == merged[-1][1]
+                                            and any(fe == s for _fs, fe, _ in firings))):
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    out = []
+    for s, e in merged:
+        pl = "".join(plain[k] for k in range(len(plain)) if s <= pidx[k] < e)
+        lo = "".join(locked[k] for k in range(len(locked)) if s <= lidx[k] < e)
+        if pl != lo:
+            terms = [(fs, text[fs:fe], t) for fs, fe, t in firings if fs < e and s < fe]
+            out.append({"offset": s, "input": text[s:e], "plain": pl, "locked": lo,
+                        "terms": terms,
+                        "context": text[max(0, s - 8):s] + "【" + text[s:e] + "】" + text[e:e + 8]})
+    return out
+
+
+@dataclass
+class Result:
+    """What one lock does to the dev paragraphs of one direction."""
+
+    kept: collections.Counter[str] = field(default_factory=collections.Counter)
+    judged_right: int = 0  # judged right in this direction, kept or not
+    new: list[dict[str, Any]] = field(default_factory=list)  # spans nobody has judged
+
+    @property
+    def precision(self) -> float:
+        """right / (right + wrong) over the kept judged spans."""
+        r, w = self.kept["right"], self.kept["wrong"]
+        return r / (r + w) if r + w else 1.0
+
+    @property
+    def right_kept(self) -> float:
+        """Share of the spans judged right that are still produced."""
+        return self.kept["right"] / self.judged_right if self.judged_right else 1.0
+
+
+def evaluate(conv: Any, direction: str, rows: Iterable[dict[str, Any]] | None = None,
+             only: set[str] | None = None) -> Result:
+    """Kept judged spans and unjudged new spans of ``conv`` over the dev paragraphs."""
+    rows = judged() if rows is None else list(rows)
+    by_term: dict[tuple[str, int, str, str], list[dict[str, Any]]] = {}
+    result = Result()
+    for r in rows:
+        if r["direction"] != direction or (only is not None and r["paragraph_id"] not in only):
+            continue
+        result.judged_right += r["verdict"] == "right"
+        for t in r["terms"]:
+            by_term.setdefault((r["paragraph_id"], t["offset"], t["form"], t["target"]), []).append(r)
+    kept: dict[int, dict[str, Any]] = {}
+    for para in paragraphs(direction):
+        if only is not None and para["id"] not in only:
+            continue
+        changed: set[tuple[int, str, str]] = set()  # firings that change the output
+        for sp in spans(conv, para["text"]):
+            changed.update(sp["terms"])
+            unjudged = [term for term in sp["terms"]
+                        if (para["id"], *term) not in by_term and conv.plain(term[1]) != term[2]]
+            if unjudged:
+                result.new.append({"direction": direction, "paragraph_id": para["id"], **sp})
+        for term in changed:
+            for r in by_term.get((para["id"], *term), ()):
+                if all((t["offset"], t["form"], t["target"]) in changed for t in r["terms"]):
+                    kept[id(r)] = r
+    for r in kept.values():
+        result.kept[r["verdict"]] += 1
+    return result

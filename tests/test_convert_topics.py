@@ -1,0 +1,131 @@
+"""Topics: regional rules that are wrong outside their topic lock only when it is chosen.
+
+The verdicts are written into the regional glossary by termkit.convert.regional from
+CC-CEDICT and OpenCC evidence (termkit.convert.risk); these tests check the plumbing — the
+scope of build_locks, `convert --topic/--list-topics`, `check --regional --topic` and the
+`audit` risk column — and that a verdict follows from its evidence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import opencc
+from click.testing import CliRunner
+
+from termkit.cli import cli
+from termkit.convert import (
+    TOPIC_ONLY_PROP,
+    Converter,
+    build_locks,
+    in_scope,
+    list_topics,
+    load_lock_glossaries,
+)
+from termkit.convert.risk import assess, senses
+from termkit.convert.words import general_words
+from termkit.model import Concept, Glossary, Term
+from tests.conftest import ROOT
+
+REGIONAL = str(ROOT / "glossaries" / "cross-strait.glossary.txt")
+
+
+def run(*args: str, input: bytes | None = None):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(cli, list(args), input=input)
+
+
+def _concept(**props: str) -> Concept:
+    return Concept("c", terms=[Term("文件", "zh-Hans-CN"), Term("文件", "zh-Hant-TW"),
+                               Term("document", "en")], domains=["IT"], props=dict(props))
+
+
+def test_scope_of_a_topic_only_form() -> None:
+    c = _concept(**{TOPIC_ONLY_PROP: "文件@Hans"})
+    assert not in_scope(c, "文件", (), "Hans")
+    assert in_scope(c, "文件", (), "Hant")  # listed for Simplified text only
+    assert in_scope(c, "文件", ("IT",), "Hans") and in_scope(c, "文件", ("all",), "Hans")
+    assert not in_scope(c, "文件", ("Economics",), "Hans")
+    assert not in_scope(c, "文件", (), None)  # any script: listed for one is enough
+    assert in_scope(_concept(), "文件", (), "Hans")  # a user's own concept always locks
+    g = Glossary([c])
+    assert "文件" not in build_locks(g, "s2twp")
+    assert build_locks(g, "s2twp", ("IT",))["文件"].target == "文件"
+
+
+def test_a_topical_verdict_follows_from_its_evidence() -> None:
+    # 文件 has two senses in CC-CEDICT (document; file) and OpenCC's Taiwan phrase writes
+    # 檔案: a rule keeping 文件 is a bet on one sense.
+    assert len(senses("文件")) >= 2
+    assert opencc.OpenCC("s2twp.json").convert("文件") == "檔案"
+    risk = assess(_concept(), "文件", "文件", "s2twp")
+    assert risk.topical and "檔案" in risk.reason
+    # 计算机 has one sense (its "(Tw) calculator" gloss is about the other region).
+    computer = Concept("k", terms=[Term("计算机", "zh-Hans-CN"), Term("電腦", "zh-Hant-TW"),
+                                   Term("computer", "en")], domains=["IT"])
+    assert not assess(computer, "计算机", "電腦", "s2twp").topical
+
+
+def test_regional_glossary_default_and_topic() -> None:
+    g = load_lock_glossaries([REGIONAL])
+    text = "请把文件保存到计算机的内存里。"
+    default = Converter("s2twp", g).convert(text)
+    it = Converter("s2twp", g, topics=["IT"]).convert(text)
+    assert "電腦" in default and "檔案" in default  # 计算机→電腦 is safe; 文件 left to OpenCC
+    assert "文件" in it and "主記憶體" in it  # the IT rules, switched on
+    topics = {t.name: t for t in list_topics(g)}
+    assert {"IT", "Economics", "Military", "People", "Geography", "EU"} <= set(topics)
+    assert topics["IT"].topic_only > 0
+
+
+def test_cli_topic_and_list_topics() -> None:
+    r = run("convert", "-c", "s2twp", "-g", REGIONAL, "--list-topics")
+    assert r.exit_code == 0, r.output
+    names = [line.split("\t")[0] for line in r.output.splitlines()]
+    assert names == sorted(names) and "IT" in names and "Nobel Prize" in names
+    r = run("convert", "-c", "s2twp", "-g", REGIONAL, "--topic", "IT,Economics",
+            input="文件\n".encode())
+    assert r.exit_code == 0, r.output
+    assert r.stdout_bytes.decode() == "文件\n"
+    r = run("convert", "-c", "s2twp", "-g", REGIONAL, input="文件\n".encode())
+    assert r.stdout_bytes.decode() == "檔案\n"
+    r = run("convert", "-c", "s2twp", "-g", REGIONAL, "--topic", "Cooking", input=b"x\n")
+    assert r.exit_code == 2 and "unknown topic 'Cooking'" in r.output and "IT" in r.output
+    r = run("convert", "-c", "s2twp", "--list-topics")
+    assert r.exit_code == 2
+
+
+def test_check_regional_reads_words_and_topics(tmp_path: Path) -> None:
+    en, tw = tmp_path / "en.txt", tmp_path / "tw.txt"
+    en.write_text("Supply chain resilience matters.\nThis software is easy to use.\n", encoding="utf-8")
+    tw.write_text("供應鏈彈性很重要。\n這個軟件很好用。\n", encoding="utf-8")
+    args = ["check", "-g", str(ROOT / "glossaries" / "example" / "glossary.txt"),
+            "--regional", REGIONAL, "--pair", str(en), str(tw), "--source-lang", "en",
+            "--target-lang", "zh-TW", "--check", "wrong-region", "--format", "json"]
+    import json
+
+    r = run(*args)
+    findings = json.loads(r.output)["findings"]
+    found = {f["found"] for f in findings}
+    assert "供應" not in found  # inside 供應鏈: not a word of the text
+    assert "軟件" in found  # mainland/HK vocabulary (Taiwan: 軟體), a safe rule
+    r = run(*args, "--topic", "all")
+    assert {f["found"] for f in json.loads(r.output)["findings"]} >= found
+
+
+def test_audit_risk_column() -> None:
+    r = run("audit", REGIONAL, "-c", "s2twp", "--json")
+    assert r.exit_code == 0
+    import json
+
+    rows = [json.loads(line) for line in r.output.splitlines()]
+    by_term = {}
+    for row in rows:
+        by_term.setdefault(row["term"], []).append(row)
+    assert any(x["risk"] == "topic" and x["topics"] and x["risk_reason"]
+               for x in by_term["数字"])
+    assert all(x["risk"] == "any" and x["risk_reason"] for x in by_term["软件"])
+    # word-aware: general words that hold the term, where it does not lock
+    assert all(w in general_words() and "数字" in w for x in by_term["数字"] for w in x["not_inside"])
+    assert by_term["数字"][0]["not_inside"]
+    text = run("audit", REGIONAL, "-c", "s2twp").output
+    assert "\trisk: topic IT (" in text and "\trisk: any (" in text

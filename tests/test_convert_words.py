@@ -1,0 +1,111 @@
+"""Word-aware locking: a glossary form locks only where it stands as a word of the text.
+
+The bounding words come from CC-CEDICT and OpenCC's phrase tables (termkit.convert.words);
+the cases below are checked against those sources first, so a test fails if the data no
+longer says what the case relies on, not only if the code changes.
+"""
+
+from __future__ import annotations
+
+import opencc
+import pytest
+
+from termkit.convert import Converter, load_lock_glossaries
+from termkit.convert.words import WordMatcher, bounding_words, firing, general_words
+from termkit.model import Concept, Glossary, Term
+from tests.conftest import ROOT
+
+REGIONAL = ROOT / "glossaries" / "cross-strait.glossary.txt"
+SENTENCE = "供应链管理很重要，我们评估供应商并提供应用程序接口。"
+
+
+def _user(*pairs: tuple[str, str], props: dict[str, str] | None = None) -> Glossary:
+    return Glossary([Concept(f"u{i}", terms=[Term(s, "zh-Hans-CN"), Term(t, "zh-Hant-TW")],
+                             props=dict(props or {}))
+                     for i, (s, t) in enumerate(pairs)])
+
+
+def test_the_words_the_cases_rely_on_are_general_words() -> None:
+    words = general_words()
+    for w in ("供应链", "供應鏈", "供应商", "提供", "應用", "加強", "生態", "檔案"):
+        assert w in words, w
+    assert len(words) > 150_000
+
+
+def test_contained_and_left_crossing_words_bound_a_form() -> None:
+    bounding = set(bounding_words(["供應"]))
+    assert {"供應鏈", "供應商", "提供"} <= bounding  # contains it / crosses its left edge
+    assert "應用" not in bounding  # crosses its right edge only: 供應用 still reads 供應|用
+    assert "供應" not in bounding  # a form is never its own bound
+    assert firing({"供應": "X"}, bounding, "提供應用") == []
+    assert firing({"供應": "X"}, bounding, "供應鏈") == []
+    assert firing({"供應": "X"}, bounding, "穩定供應") == [(2, 4, "X")]
+
+
+def test_a_shorter_left_word_does_not_bound_a_longer_form() -> None:
+    # 說文 (the Shuowen) crosses 文字體系's left edge but is shorter: the form still locks.
+    assert "說文" in general_words()
+    assert "說文" not in bounding_words(["文字體系"])
+    assert firing({"文字體系": "X"}, bounding_words(["文字體系"]), "他說文字體系") == [(2, 6, "X")]
+
+
+def test_a_right_crossing_word_bounds_a_form_whose_rest_is_a_word() -> None:
+    # 文件檔 + 案: 檔案 crosses the right edge and 文件 is a word: 文件檔案 reads 文件|檔案.
+    bounding = set(bounding_words(["文件檔"]))
+    assert "文件檔案" in bounding
+    assert firing({"文件檔": "X"}, bounding, "文件檔案") == []
+    assert firing({"文件檔": "X"}, bounding, "文件檔，") == [(0, 3, "X")]
+
+
+def test_a_glossary_form_as_the_rest_keeps_the_compound() -> None:
+    # The guard 東協助 beside the form 東協: the glossary tells 東協助理 apart itself.
+    locks = {"東協": "东盟", "東協助": "东协助"}
+    bounding = bounding_words(locks)
+    assert firing(locks, bounding, "東協助理") == [(0, 3, "东协助")]
+    assert firing(locks, bounding, "東協與中國") == [(0, 2, "东盟")]
+
+
+def test_substring_forms_are_not_bounded() -> None:
+    assert bounding_words(["供應"], free=["供應"]) == []
+    g = _user(("供应", "供給"), props={"lock-match": "substring"})
+    assert Converter("s2twp", g).convert("供应链") == "供給鏈"
+
+
+@pytest.mark.parametrize("engine", ["python", "opencc"])
+def test_issue_sentence_with_the_regional_glossary(engine: str) -> None:
+    g = load_lock_glossaries([str(REGIONAL)])
+    conv = Converter("s2twp", g, engine=engine)
+    plain = opencc.OpenCC("s2twp.json").convert(SENTENCE)
+    out = conv.convert(SENTENCE)
+    # Plain OpenCC is right here (供應鏈, 供應商, 提供|應用程式介面); the lock may only add
+    # right regional changes, and it adds none: every form it finds is a word and OpenCC
+    # already writes its target.
+    assert plain == "供應鏈管理很重要，我們評估供應商並提供應用程式介面。"
+    assert out == plain
+    assert [SENTENCE[s:e] for s, e, _ in conv.matches(SENTENCE)] == ["应用程序接口"]
+
+
+@pytest.mark.parametrize("engine", ["python", "opencc"])
+def test_issue_sentence_with_a_user_glossary(engine: str) -> None:
+    conv = Converter("s2twp", _user(("供应", "供給")), engine=engine)
+    assert conv.convert(SENTENCE) == opencc.OpenCC("s2twp.json").convert(SENTENCE)
+    # Where 供应 stands as a word the user's lock still applies.
+    assert conv.convert("市场稳定供应。") == "市場穩定供給。"
+    # Without word-aware matching the old substring lock mangles the sentence.
+    old = Converter("s2twp", _user(("供应", "供給")), words=False).convert(SENTENCE)
+    assert "供給鏈" in old and "提供給用" in old
+
+
+def test_inside_word_cases_of_the_issue() -> None:
+    g = load_lock_glossaries([str(REGIONAL)])
+    tw2sp = Converter("tw2sp", g, topics=["all"])  # even with every topic on
+    assert "約翰" not in tw2sp.convert("加強生態保護") and "约翰" not in tw2sp.convert("加強生態保護")
+    assert tw2sp.convert("加強生態保護") == opencc.OpenCC("tw2sp.json").convert("加強生態保護")
+
+
+def test_word_matcher_reads_as_the_converter() -> None:
+    g = load_lock_glossaries([str(REGIONAL)])
+    conv = Converter("tw2sp", g)
+    matcher = WordMatcher(conv.locks)
+    text = "供應鏈管理很重要，我們評估供應商並提供應用程式介面。東協助理與東協會談。"
+    assert [(s, e) for s, e, _ in matcher.matches(text)] == [(s, e) for s, e, _ in conv.matches(text)]
