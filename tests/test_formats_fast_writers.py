@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from termkit.errors import FormatError
-from termkit.formats import json_glossary, po_write, tbx_write
+from termkit.formats import json_write, po_write, tbx_write
 from termkit.formats.delimited import pick_term
 from termkit.model import Concept, Conflict, Glossary, Kind, Source, Status, Term
 from tests.writer_oracles import pick_term_reference, po_via_polib, tbx_via_lxml
@@ -83,7 +83,7 @@ _concept = _glossaries(_XML_OK + _XML_BAD).filter(lambda g: bool(g.concepts)).ma
 
 
 def _json_oracle(g: Glossary) -> bytes:
-    return (json.dumps(json_glossary.to_dict(g), ensure_ascii=False, indent=1) + "\n").encode()
+    return (json.dumps(json_write.to_dict(g), ensure_ascii=False, indent=1) + "\n").encode()
 
 
 def _written(write: object, g: Glossary, **options: object) -> bytes:
@@ -95,7 +95,7 @@ def _written(write: object, g: Glossary, **options: object) -> bytes:
 @settings(max_examples=150, deadline=None)
 @given(_glossary)
 def test_json_is_what_json_dumps_writes(g: Glossary) -> None:
-    assert _written(json_glossary.write_glossary, g) == _json_oracle(g)
+    assert _written(json_write.write_glossary, g) == _json_oracle(g)
 
 
 @pytest.mark.parametrize(
@@ -109,7 +109,7 @@ def test_json_is_what_json_dumps_writes(g: Glossary) -> None:
 )
 def test_json_of_undeclared_types_is_still_what_json_dumps_writes(concept: Concept) -> None:
     g = Glossary(concepts=[concept], header={"k": "v"})
-    assert _written(json_glossary.write_glossary, g) == _json_oracle(g)
+    assert _written(json_write.write_glossary, g) == _json_oracle(g)
 
 
 def _tbx_outcome(write: object, g: Glossary, version: int) -> bytes | str:
@@ -177,7 +177,7 @@ def dev_glossary() -> Glossary:
 
 def test_real_glossary_is_written_as_the_oracles_write_it(dev_glossary: Glossary) -> None:
     assert len(dev_glossary) > 400
-    assert _written(json_glossary.write_glossary, dev_glossary) == _json_oracle(dev_glossary)
+    assert _written(json_write.write_glossary, dev_glossary) == _json_oracle(dev_glossary)
     for version in (2, 3):
         assert _written(tbx_write.write_glossary, dev_glossary, tbx_version=version) == _written(
             tbx_via_lxml, dev_glossary, tbx_version=version
