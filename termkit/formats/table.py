@@ -357,7 +357,7 @@ def units_from_rows(rows: Iterable[Row], path: str) -> Iterator[Unit]:
 def _quote(cell: str, delimiter: str) -> str:
     # RFC 4180 quoting by hand: the csv module leaves a lone "\r" unquoted when the line
     # terminator is "\n", and a reader would then end the row there.
-    if any(ch in cell for ch in (delimiter, '"', "\n", "\r")):
+    if delimiter in cell or '"' in cell or "\n" in cell or "\r" in cell:
         return '"' + cell.replace('"', '""') + '"'
     return cell
 
