@@ -1,5 +1,5 @@
 """The text writers against oracles: JSON against ``json.dumps``, TBX against lxml, PO
-against polib (:mod:`tests.writer_oracles`), byte for byte, on hostile glossaries and on the
+against polib, TMX against its unit writer (:mod:`tests.writer_oracles`), byte for byte, on hostile glossaries and on the
 glossary built from the 95 real dev records."""
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from termkit.errors import FormatError
-from termkit.formats import json_write, po_write, tbx_write
+from termkit.formats import json_write, po_write, tbx_write, tmx
 from termkit.formats.delimited import pick_term
 from termkit.model import Concept, Conflict, Glossary, Kind, Source, Status, Term
-from tests.writer_oracles import pick_term_reference, po_via_polib, tbx_via_lxml
+from tests.writer_oracles import pick_term_reference, po_via_polib, tbx_via_lxml, tmx_via_tus
 
 # Text a glossary may hold: CJK (BMP and beyond), XML and PO specials, the line breaks
 # str.splitlines knows that XML 1.0 can hold, backslashes, pipes, percent signs, colons, spaces.
@@ -113,8 +113,9 @@ def test_json_of_undeclared_types_is_still_what_json_dumps_writes(concept: Conce
 
 
 def _tbx_outcome(write: object, g: Glossary, version: int) -> bytes | str:
+    """What a writer gives (``version`` 0: a writer without versions): bytes or its error."""
     try:
-        return _written(write, g, tbx_version=version)
+        return _written(write, g, tbx_version=version) if version else _written(write, g)
     except FormatError as exc:
         return f"FormatError: {exc}"
 
@@ -133,6 +134,18 @@ def test_tbx_refuses_what_lxml_refused(g: Glossary, version: int) -> None:
     # Text XML 1.0 cannot hold is refused by both, with the same message naming the same
     # concept (or the same output when there is none).
     assert _tbx_outcome(tbx_write.write_glossary, g, version) == _tbx_outcome(tbx_via_lxml, g, version)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_xml_glossary, st.sampled_from(["short", "bcp47"]))
+def test_tmx_is_what_the_unit_writer_writes(g: Glossary, style: str) -> None:
+    assert _written(tmx.write_glossary, g, lang_style=style) == _written(tmx_via_tus, g, lang_style=style)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_glossary)
+def test_tmx_refuses_what_the_unit_writer_refused(g: Glossary) -> None:
+    assert _tbx_outcome(tmx.write_glossary, g, 0) == _tbx_outcome(tmx_via_tus, g, 0)
 
 
 def test_tbx_refuses_a_language_tag_xml_cannot_hold() -> None:
@@ -182,6 +195,7 @@ def test_real_glossary_is_written_as_the_oracles_write_it(dev_glossary: Glossary
         assert _written(tbx_write.write_glossary, dev_glossary, tbx_version=version) == _written(
             tbx_via_lxml, dev_glossary, tbx_version=version
         )
+    assert _written(tmx.write_glossary, dev_glossary) == _written(tmx_via_tus, dev_glossary)
     for locale in ("zh_TW", "zh_CN"):
         for reverse in (False, True):
             catalog = po_write.plan_catalog(dev_glossary, locale=locale, reverse=reverse)

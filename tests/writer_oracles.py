@@ -194,3 +194,24 @@ def pick_term_reference(concept: Concept, tag: str, *, exact: bool = False) -> T
         if best is None or key < best:
             best, chosen = key, term
     return chosen
+
+
+def tmx_via_tus(glossary: Glossary, stream: BinaryIO, **options: Any) -> None:
+    """The TMX glossary writer as it was: each concept made into ``Tu`` data
+    (:func:`termkit.formats.tmx.concept_tu`), then written by the unit writer's ``tu_xml``."""
+    import io
+
+    from termkit.formats import tmx
+
+    # The header and body as the module writes them (first: a bad header is refused before
+    # any concept), around the <tu> texts.
+    empty = io.BytesIO()
+    tmx.write_glossary(Glossary(header=dict(glossary.header)), empty, **options)
+    head, tail = empty.getvalue().split(b"<body>\n")
+    lang_style = options.get("lang_style", "short")
+    tus = [
+        tmx.tu_xml(tu.id, tu.srclang, tu.notes, tu.props,
+                   [(v.lang, v.text, v.markup, v.props, v.notes) for v in tu.tuvs])
+        for tu in (tmx.concept_tu(c, lang_style) for c in glossary.concepts if c.terms)
+    ]
+    stream.write(head + b"<body>\n" + "".join(tus).encode("utf-8") + tail)
