@@ -131,15 +131,19 @@ def _mapping(values: dict[str, str], depth: int) -> str:
 
 
 class _Sources:
-    """Encoded sources, cached per depth: a source repeats in its concept and every term."""
+    """Encoded sources, cached per depth: a source repeats in its concept and every term.
+
+    Keyed by identity (a record's concepts share its Source objects, and the glossary keeps
+    them alive while it is written): hashing a dataclass runs Python code for every lookup.
+    """
 
     __slots__ = ("cache",)
 
     def __init__(self) -> None:
-        self.cache: dict[tuple[Source, int], str] = {}
+        self.cache: dict[tuple[int, int], str] = {}
 
     def one(self, s: Source, depth: int) -> str:
-        key = (s, depth)
+        key = (id(s), depth)
         found = self.cache.get(key)
         if found is None:
             inner = _IND[depth + 1]

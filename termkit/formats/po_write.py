@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 from termkit import lang as langtags
 from termkit.formats.delimited import pick_term, skip_notice, target_tag, zh_pinyin, zh_zhuyin
-from termkit.model import Concept, Glossary, Kind, Notice, Term
+from termkit.model import Concept, Glossary, Kind, Notice, Status, Term
 
 GENERATOR = "termkit"
 
@@ -34,6 +34,7 @@ def _one_line(text: str) -> str:
 
 
 _KIND_TEXT = {kind: f"kind: {kind.value}" for kind in Kind}
+_STATUS_TEXT = {status: f"status: {status.value}" for status in Status}
 
 
 def _comment_lines(concept: Concept, zh: Term | None) -> list[str]:
@@ -45,7 +46,7 @@ def _comment_lines(concept: Concept, zh: Term | None) -> list[str]:
     if zhuyin:
         lines.append(f"zhuyin: {_one_line(zhuyin)}")
     lines += [f"domain: {_one_line(d)}" for d in concept.domains if d.strip()]
-    lines.append(f"status: {concept.status.value}")
+    lines.append(_STATUS_TEXT[concept.status])
     if concept.kind is not Kind.TERM:
         lines.append(_KIND_TEXT[concept.kind])
     for note in concept.notes:

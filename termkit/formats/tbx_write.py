@@ -80,14 +80,15 @@ class _Writer:
 
     def __init__(self, v2: bool) -> None:
         self.v2 = v2
-        self.sources: dict[Source, str] = {}
+        # By identity: a record's concepts share its Source objects (see json_write._Sources).
+        self.sources: dict[int, str] = {}
 
     def source(self, s: Source, where: str) -> str:
-        found = self.sources.get(s)
+        found = self.sources.get(id(s))
         if found is None:
             text = source_to_text(s)
             check_xml_text(text, where)
-            found = self.sources[s] = f'<admin type="source">{escape_text(text)}</admin>'
+            found = self.sources[id(s)] = f'<admin type="source">{escape_text(text)}</admin>'
         return found
 
     def term(self, out: list[str], term: Term, where: str) -> None:

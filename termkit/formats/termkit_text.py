@@ -46,7 +46,12 @@ _HEADER_RE = re.compile(r"^#\s*(?P<key>[A-Za-z][\w-]*):\s?(?P<value>.*)$")
 
 def escape(value: str) -> str:
     """Escape a value so it fits on one line."""
+    if _NO_ESCAPE.fullmatch(value):  # the usual value: nothing to escape, one search
+        return value
     return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
+
+
+_NO_ESCAPE = re.compile(r"[^\\\n\t\r]*")
 
 
 def unescape(value: str) -> str:
@@ -86,13 +91,14 @@ _TERM_STATUS_LINE = {s: f"  status: {s.value}" for s in Status}
 def dumps(glossary: Glossary) -> str:
     """The whole glossary as text."""
     out: list[str] = [MAGIC]
-    # A record's sources repeat in each of its concepts and terms: escaped once.
-    sources: dict[Source, str] = {}
+    # A record's sources repeat in each of its concepts and terms: escaped once (by identity:
+    # the concepts share the record's Source objects, and the glossary keeps them alive).
+    sources: dict[int, str] = {}
 
     def source(s: Source) -> str:
-        found = sources.get(s)
+        found = sources.get(id(s))
         if found is None:
-            found = sources[s] = escape(format_source(s))
+            found = sources[id(s)] = escape(format_source(s))
         return found
 
     for key in sorted(glossary.header):

@@ -398,7 +398,7 @@ _STATUS_PROP = {s: f'<prop type="{P_STATUS}">{s.value}</prop>\n' for s in Status
 _TUV_STATUS_PROP = {s: f'<prop type="{P_STATUS}">{s.value}</prop>' for s in Status}
 
 
-def _glossary_tu(concept: Concept, lang_style: str, sources: dict[Source, str]) -> str:
+def _glossary_tu(concept: Concept, lang_style: str, sources: dict[int, str]) -> str:
     """``tu_xml`` of ``concept_tu(concept)``, written directly (same text, same checks in
     the same order: language tags first, then the tu's notes, props and tuvs)."""
     terms = concept.terms
@@ -406,9 +406,9 @@ def _glossary_tu(concept: Concept, lang_style: str, sources: dict[Source, str]) 
     where = f"concept {concept.id}"
 
     def source(s: Source) -> str:
-        found = sources.get(s)
+        found = sources.get(id(s))  # by identity: a record's concepts share its sources
         if found is None:
-            found = sources[s] = _text(source_to_text(s), where)
+            found = sources[id(s)] = _text(source_to_text(s), where)
         return found
 
     out = [f'<tu tuid="{_attr(concept.id, where)}">\n']
@@ -456,7 +456,7 @@ def write_glossary(glossary: Glossary, stream: BinaryIO, **options: Any) -> None
     output_tag("en", lang_style)  # validates the option before anything is written
     # Each concept's <tu> is written directly: the text tu_xml gives for concept_tu(concept)
     # (the tests compare the two), without the Tu and Tuv objects in between.
-    sources: dict[Source, str] = {}
+    sources: dict[int, str] = {}
     tus = (_glossary_tu(c, lang_style, sources) for c in glossary.concepts if c.terms)
     _write(
         stream,
