@@ -403,7 +403,7 @@ def _glossary_tu(concept: Concept, lang_style: str, sources: dict[int, str]) -> 
     the same order: language tags first, then the tu's notes, props and tuvs)."""
     terms = concept.terms
     tags = [_lang_attr(t.lang, lang_style) for t in terms]
-    where = f"concept {concept.id}"
+    where = f"concept {concept.id}" if concept.id else "unit"  # as tu_xml names it
 
     def source(s: Source) -> str:
         found = sources.get(id(s))  # by identity: a record's concepts share its sources
@@ -411,7 +411,7 @@ def _glossary_tu(concept: Concept, lang_style: str, sources: dict[int, str]) -> 
             found = sources[id(s)] = _text(source_to_text(s), where)
         return found
 
-    out = [f'<tu tuid="{_attr(concept.id, where)}">\n']
+    out = ["<tu>\n" if concept.id is None else f'<tu tuid="{_attr(concept.id, where)}">\n']
     for note in concept.notes:
         out.append(f"<note>{_text(note, where)}</note>\n")
     out.append(_KIND_PROP[concept.kind])
