@@ -245,13 +245,15 @@ def support(lexicon: Lexicon, segment: str) -> Support:
                             share.setdefault(w, size / n)  # longest inner word first
         for ch in segment:
             if ch not in FUNCTION_CHARS:
-                for w in lexicon.english_words(ch):
-                    chars.add(w)
-                    share.setdefault(w, 1 / n)
+                # Set operations in C: a common character has dozens of gloss words.
+                words = lexicon.english_words(ch)
+                chars |= words
+                share.update(dict.fromkeys(words.difference(share), 1 / n))  # first share wins
     inner -= direct
     chars |= explained
     chars -= direct | inner
-    share = {w: f for w, f in share.items() if w not in direct}
+    for w in direct.intersection(share):  # (the same dict as filtering every item, in C)
+        del share[w]
     by_prefix: dict[str, list[str]] = {}
     for word in sorted(direct | inner):  # sorted: the first family match must not depend on hashing
         if len(word) >= 5:
