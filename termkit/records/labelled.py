@@ -53,13 +53,17 @@ from termkit.records.script import (
     is_other_script,
     is_prose,
     join_lines,
+    split_scripts,
 )
+from termkit.records.tidy import tidy_lines
 
 # Fields that count towards deciding that a page is labelled.
 _LAYOUT_FIELDS = frozenset(Field) - {Field.SUBJECTS}
 _DASHES = "—─–-"
 # Labels sit at the top of a page: detection looks at this many lines.
 _DETECT_LINES = 400
+# A title field holds a title per language, each at most a line or two.
+_TITLE_LINES = 4
 # Fields whose bare label word (``School``, ``Date``) inside a keyword list is a keyword.
 _MINOR = frozenset({Field.OTHER, Field.DATE, Field.VENUE, Field.PAGES, Field.VOLUME})
 _SINGLE_LINE = frozenset({Field.VENUE, Field.VOLUME, Field.PAGES, Field.DATE})
@@ -79,8 +83,8 @@ class _Field:
 def is_labelled(text: str) -> bool:
     """True if ``text`` is a labelled metadata page: two field labels or more at line starts."""
     count = 0
-    lines = text.split("\n")
-    for i, raw in enumerate(lines[:_DETECT_LINES]):
+    lines = [t for _, t in tidy_lines(list(enumerate(text.split("\n")[:_DETECT_LINES])))]
+    for i, raw in enumerate(lines):
         if not raw.strip():
             continue
         m = match_label(raw)
@@ -105,7 +109,7 @@ def _scan(
     preamble: list[tuple[int, str]] = []
     fields: list[_Field] = []
     loose: list[tuple[int, str]] = []
-    closed = False  # a blank line ended the current keyword field
+    closed = False  # a blank line ended the current field
     for number, raw in lines:
         blank = not raw.strip()
         m = None if blank else match_label(raw)
@@ -144,8 +148,8 @@ def _scan(
             preamble.append((number, raw))
         elif closed:
             loose.append((number, raw))
-        elif blank and current.label.field is Field.KEYWORDS and current.lines:
-            closed = True  # a keyword list ends at a blank line
+        elif blank and current.label.field is not Field.ABSTRACT and current.lines:
+            closed = True  # a field ends at a blank line after its value (not an abstract)
             loose.append((number, raw))
         else:
             current.values.append((number, raw))
@@ -157,20 +161,37 @@ class _Reader:
     record: Record
     path: str
     loose: list[tuple[int, str]] = field(default_factory=list)  # lines no field took
+    guessed: set[str] = field(default_factory=set)  # title slots filled from unlabelled lines
 
     def title(self, f: _Field) -> None:
-        lines = f.lines[:3]
-        self.loose.extend(v for v in f.values if v[1].strip() and v[1] not in lines)
-        if not lines:
-            return
-        text = join_lines(lines)
-        lang = f.label.lang if f.label.field is Field.TITLE and f.label.lang else None
-        slot = f"title_{lang or ('zh' if has_han(text) else 'en')}"
-        if getattr(self.record, slot) is None:
-            setattr(self.record, slot, text)
-            self.record.lines[slot] = f.values[0][0]
-        else:
-            self.record.sections.append(Section(f.label.text, text, f.line))
+        """Titles by script: a Chinese line and an English line (or one line holding both)
+        fill both slots; a title a label introduces replaces one guessed from unlabelled
+        lines above it."""
+        values = [(n, clean(text)) for n, text in f.values if text.strip()]
+        self.loose.extend(values[_TITLE_LINES:])
+        runs: list[tuple[str, list[str], int]] = []
+        for number, line in values[:_TITLE_LINES]:
+            both = split_scripts(line)
+            pieces = [("zh", both[0]), ("en", both[1])] if both else [(_script(line), line)]
+            for script, text in pieces:
+                if runs and runs[-1][0] == script:
+                    runs[-1][1].append(text)
+                else:
+                    runs.append((script, [text], number))
+        label_lang = f.label.lang if f.label.field is Field.TITLE else None
+        for script, texts, number in runs:
+            text = join_lines(texts)
+            lang = label_lang if len(runs) == 1 and label_lang in ("zh", "en") else script
+            slot = f"title_{lang}"
+            old = getattr(self.record, slot)
+            if old is None or slot in self.guessed:
+                if old is not None:
+                    self.record.sections.append(Section("unrecognised", old, None))
+                setattr(self.record, slot, text)
+                self.record.lines[slot] = number
+                self.guessed.discard(slot)
+            else:
+                self.record.sections.append(Section(f.label.text, text, f.line))
 
     def abstract(self, f: _Field) -> None:
         text = join_lines(f.lines)
@@ -219,6 +240,10 @@ class _Reader:
                 return
         text = "\n".join(clean(x) for x in f.lines)
         self.record.sections.append(Section(f.label.text, text, f.line))
+
+
+def _script(text: str) -> str:
+    return "zh" if has_han(text) else "en"
 
 
 def _keyword_values(f: _Field, loose: list[tuple[int, str]]) -> list[tuple[str, int | None]]:
@@ -378,7 +403,8 @@ def parse_labelled_record(lines: list[tuple[int, str]], path: str, record_id: st
         rec.notices = [n for n in rec.notices if n.message != NO_KEYWORDS]
     else:
         rec = Record(source=path, id=record_id)
-    reader = _Reader(rec, path, loose)
+    guessed = {slot for slot in ("title_zh", "title_en") if getattr(rec, slot) is not None}
+    reader = _Reader(rec, path, loose, guessed)
     by_kind: dict[Field, list[_Field]] = {}
     for f in fields:
         by_kind.setdefault(f.label.field, []).append(f)

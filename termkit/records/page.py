@@ -41,7 +41,9 @@ from termkit.records.fields import (
     parse_pages,
     parse_subject,
     parse_volume,
+    starts_volume_line,
 )
+from termkit.records.furniture import is_furniture
 from termkit.records.keywords import (
     Keywords,
     assign_keywords,
@@ -49,6 +51,7 @@ from termkit.records.keywords import (
     split_keywords,
 )
 from termkit.records.script import clean, has_han, is_chinese_text, is_prose, join_lines
+from termkit.records.tidy import tidy_lines
 
 NO_KEYWORDS = "no keyword line found"
 # The least keyword score (see keyword_score) that makes a block the keyword block: two
@@ -79,6 +82,7 @@ class _State:
     keywords_ahead: bool = False  # a certain keyword line comes later in the header
     abstract_zh: list[str] = field(default_factory=list)
     abstract_en: list[str] = field(default_factory=list)
+    next_lines: list[str] = field(default_factory=list)  # the block after the one being read
 
 
 def _blocks(lines: list[tuple[int, str]]) -> list[_Block]:
@@ -211,9 +215,23 @@ def _try_authors(state: _State, block: _Block) -> bool:
     return True
 
 
+def _try_venue(state: _State, block: _Block) -> bool:
+    """A one-line block right above a volume line names the journal, not the article."""
+    rec = state.record
+    if len(block.lines) != 1 or not state.next_lines or rec.venue is not None:
+        return False
+    if not starts_volume_line(state.next_lines[0]) or starts_volume_line(block.lines[0]):
+        return False
+    rec.venue = block.lines[0]
+    rec.lines["venue"] = block.first
+    return True
+
+
 def _try_titles(state: _State, block: _Block) -> bool:
     rec = state.record
     if rec.authors or state.keyword_items or state.last in ("volume", "abstract"):
+        return False
+    if any(is_furniture(line) for line in block.lines):
         return False
     runs = _title_runs(block, state.keywords_ahead)
     if runs is None:
@@ -253,6 +271,9 @@ def _header_block(state: _State, block: _Block) -> None:
     if not prose and _try_authors(state, block):
         state.last = "authors"
         return
+    if not prose and not rec_has_titles(state.record) and _try_venue(state, block):
+        state.last = "venue"
+        return
     if not prose and _try_titles(state, block):
         state.last = "title"
         return
@@ -285,6 +306,11 @@ def _header_block(state: _State, block: _Block) -> None:
         return
     state.record.sections.append(Section("unrecognised", "\n".join(block.lines), block.first))
     state.last = "section"
+
+
+def rec_has_titles(rec: Record) -> bool:
+    """True once a title in either language has been read."""
+    return rec.title_zh is not None or rec.title_en is not None
 
 
 def keyword_score(lines: list[str]) -> float:
@@ -450,11 +476,13 @@ def parse_page_record(lines: list[tuple[int, str]], path: str, record_id: str) -
     certain = [any(_certain_keyword_line(line) for line in b.lines) for b in header]
     for i, block in enumerate(header):
         state.index = i
+        state.next_lines = header[i + 1].lines if i + 1 < len(header) else []
         state.keywords_ahead = any(certain[i + 1 :]) or (
             state.keyword_block is not None and i < state.keyword_block
         )
         _header_block(state, block)
     state.index = -1
+    state.next_lines = []
     for block in _tail(state, lines[split:]):
         _header_block(state, block)
     _finish(state)
@@ -462,7 +490,11 @@ def parse_page_record(lines: list[tuple[int, str]], path: str, record_id: str) -
 
 
 def split_chunks(text: str) -> list[list[tuple[int, str]]]:
-    """(line number, text) lists of the records in ``text``, split at form feeds."""
+    """(line number, text) lists of the records in ``text``, split at form feeds.
+
+    Each record's lines are tidied (:func:`termkit.records.tidy.tidy_lines`): table bars
+    become tabs, inline pinyin left by a machine conversion is removed.
+    """
     chunks: list[list[tuple[int, str]]] = [[]]
     for number, line in enumerate(text.split("\n"), 1):
         if "\f" in line:
@@ -471,7 +503,7 @@ def split_chunks(text: str) -> list[list[tuple[int, str]]]:
             chunks.append([(number, after.replace("\f", ""))])
         else:
             chunks[-1].append((number, line))
-    return [c for c in chunks if any(line.strip() for _, line in c)]
+    return [tidy_lines(c) for c in chunks if any(line.strip() for _, line in c)]
 
 
 def parse_page(text: str, path: str, stem: str) -> list[Record]:

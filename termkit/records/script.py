@@ -114,3 +114,39 @@ def is_prose(text: str) -> bool:
         return False
     words = len(text.split())
     return words >= 45 and separators * 6 < words
+
+
+_LATIN_START = re.compile(r"[A-Z0-9\"“‘'(]")
+# Closing punctuation that ends a Chinese title before its English translation starts.
+_HAN_TAIL = "）)」』》〉】？！?!.。:：*＊"
+
+
+def split_scripts(line: str) -> tuple[str, str] | None:
+    """``(Chinese, English)`` when ``line`` is a Chinese text followed by its English one.
+
+    ``盈餘的資訊品質對盈餘管理行為的影響 Does Earnings Information Quality …?`` splits after
+    the last Han character (and the punctuation closing the Chinese part) when the rest is
+    three Latin words or more starting with a capital; ``利用VDR船位…`` or ``基於 ResNet 之研究``
+    do not split. The reverse order (English, then Chinese) splits the same way.
+    """
+    text = line.strip()
+    hans = [m.start() for m in _HAN.finditer(text)]
+    if len(hans) < 4:
+        return None
+    last = hans[-1] + 1
+    while last < len(text) and text[last] in _HAN_TAIL:
+        last += 1
+    head, tail = text[:last].strip(), text[last:].strip()
+    if tail and _LATIN_START.match(tail) and len(tail.split()) >= 3 and not _HAN.search(tail):
+        return head, tail
+    first = hans[0]
+    head, tail = text[:first].strip(), text[first:].strip()
+    if (
+        head
+        and _LATIN_START.match(head)
+        and len(head.split()) >= 3
+        and has_latin(head)
+        and not _LATIN.search(tail)
+    ):
+        return tail, head
+    return None
