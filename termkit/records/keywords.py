@@ -31,7 +31,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from termkit.records.labels import Field, match_label
-from termkit.records.script import clean, has_han, has_latin, is_other_script, is_prose
+from termkit.records.script import (
+    HAN,
+    clean,
+    dot_items,
+    has_han,
+    is_other_script,
+    is_prose,
+    is_sentence,
+)
 
 _PRIMARY = frozenset(";；")
 _ALWAYS = frozenset("、，")
@@ -73,6 +81,8 @@ def _split_on(text: str, seps: frozenset[str]) -> list[str]:
 _WIDE_SPACE = re.compile(r"\t|\u3000|(?<=\S) {2,}(?=\S)")
 _BULLETS = re.compile(r"[★☆•●○■□◆◇▪►]")
 _SLASH = re.compile(r"\s*[/／]\s*")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,7}")
+_HAN_COMMA = re.compile(f"[{HAN}],[{HAN}]")
 _LEADING_BULLET = re.compile(r"^(?:[★☆•●○■□◆◇▪►‣]\s*|[-–—*·]\s+)")
 
 
@@ -112,10 +122,45 @@ def _fallback_split(text: str) -> list[str]:
     slashes = len(_SLASH.findall(text))
     if slashes >= 2 or (slashes == 1 and (has_han(text) or " " in text.strip())):
         return _SLASH.split(text)
+    items = dot_items(text)
+    if items is not None:
+        return items
     tokens = text.split()
-    if len(tokens) >= 2 and all(len(t) >= 2 and has_han(t) and not has_latin(t) for t in tokens):
+    # Chinese keywords separated by single spaces (``智慧图书馆 服务体系 用户需求``), among
+    # them ones with a Latin term (``BIM技术``) or a lone acronym (``GIS``).
+    spaced = len(tokens) >= 2 and all(_spaced_item(t) for t in tokens)
+    if spaced and sum(1 for t in tokens if has_han(t)) >= 2:
         return tokens
     return [text]
+
+
+def _spaced_item(token: str) -> bool:
+    if token[0] in _OPEN:
+        return False  # ``主題 (Topic)``: a parenthesis belongs to the word before it
+    if has_han(token):
+        return len(token) >= 2
+    return _ACRONYM.fullmatch(token) is not None
+
+
+def _split_commas(item: str) -> list[str]:
+    """An ASCII comma inside an item of a semicolon list, when it separates two keywords.
+
+    Between Han characters (``中药性能,归经理论``; not between digits, ``1,2-二氯乙烷``) it
+    always does; in English when the parts are short phrases and one starts in lower
+    case (``education reform, bibliometric``), not in ``Beijing, China`` or ``Chen, Y.``.
+    """
+    parts = [p.strip() for p in item.split(",")]
+    if len(parts) < 2 or any(not p for p in parts):
+        return [item]
+    if all(has_han(p) for p in parts):
+        return parts if _HAN_COMMA.search(item) else [item]
+    if any(has_han(p) for p in parts):
+        return [item]
+    if not any(p[0].islower() for p in parts):
+        return [item]
+    if any(len(p.split()) > 5 or is_sentence(p) or p[:1].isdigit() for p in parts):
+        return [item]
+    return parts
 
 
 def split_keywords(line: str) -> list[str]:
@@ -141,6 +186,8 @@ def _split_cached(line: str) -> tuple[str, ...]:
     text = strip_label(line)
     if ";" in text or "；" in text:
         parts = _split_on(text, _WITH_PRIMARY)
+        if "," in text:
+            parts = [piece for part in parts for piece in _split_commas(part)]
     elif any(c in text for c in "、，,"):
         parts = _split_on(text, _WITHOUT_PRIMARY)
     else:

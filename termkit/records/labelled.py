@@ -168,6 +168,11 @@ class _Reader:
         fill both slots; a title a label introduces replaces one guessed from unlabelled
         lines above it."""
         values = [(n, clean(text)) for n, text in f.values if text.strip()]
+        if f.label.lang == "other":  # a title in a third language: kept as printed
+            if values:
+                text = "\n".join(v for _, v in values)
+                self.record.sections.append(Section(f.label.text, text, f.line))
+            return
         self.loose.extend(values[_TITLE_LINES:])
         runs: list[tuple[str, list[str], int]] = []
         for number, line in values[:_TITLE_LINES]:

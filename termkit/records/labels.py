@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from termkit.records.script import dot_items
+
 
 class Field(StrEnum):
     """What a labelled field holds."""
@@ -427,9 +429,31 @@ _UNKNOWN = re.compile(
 _UNKNOWN_LATIN = re.compile(r"^[A-Za-z][A-Za-z .#/&()'-]{0,29}$")
 
 
+# A language named before a label word that no qualifier list holds (``第三語言關鍵字``,
+# ``其他語文題名``): the field in a language termkit keeps apart.
+_LANGUAGE_PREFIX = re.compile(
+    r"^(?:第[二三四五六七八九]|其他|其它|另一|外國|外国)?(?:語言|语言|語文|语文)"
+)
+_LANGUAGE_FIRST = "第其另外語语"
+# ``別`` ("by", "kind of") inside a label (``語言別``, ``學科別分類``) is left out as well.
+_BIE = re.compile("[別别]")
+
+
 def lookup(text: str) -> Label | None:
     """The label printed as ``text`` (``關鍵字(英)``, ``Key words``), or None."""
-    return _vocabulary().get(_key(text))
+    table = _vocabulary()
+    key = _key(text)
+    label = table.get(key)
+    if label is not None or not key or key[0] < "\u3400":
+        return label
+    m = _LANGUAGE_PREFIX.match(key)
+    if m is not None and m.end() < len(key):
+        base = table.get(key[m.end() :])
+        if base is not None and base.lang is None and base.field in _QUALIFIABLE:
+            return Label(base.field, "other", "zh", text)
+    if "別" in key or "别" in key:
+        return table.get(_BIE.sub("", key))
+    return None
 
 
 _OPEN = "【[〔〖［"
@@ -485,7 +509,11 @@ def match_label(line: str) -> LabelMatch | None:
         # words …`` running text: an English label with only a space after it is taken for
         # a keyword label before a list (``Key Words Pathogenesis ; …``) and an abstract
         # label before a paragraph, nothing else.
-        listed = label.field is Field.KEYWORDS and _LIST_SEPARATOR.search(value) is not None
+        if value[:1] in ";；,，、":
+            return None  # ``Keyword ; …``: the word is the list's first item
+        listed = label.field is Field.KEYWORDS and (
+            _LIST_SEPARATOR.search(value) is not None or dot_items(value) is not None
+        )
         paragraph = label.field is Field.ABSTRACT and len(value.split()) >= 6
         if label.script == "en" and not (listed or paragraph):
             return None
@@ -498,7 +526,7 @@ def _first_chars() -> frozenset[str]:
     """Every character a label can start with (folded), and the opening brackets."""
     firsts = {_fold1(lab.text[0]) for lab in _vocabulary().values()}
     firsts |= {lab.text[0] for lab in _vocabulary().values()}
-    return frozenset(firsts | set(_OPEN))
+    return frozenset(firsts | set(_OPEN) | set(_LANGUAGE_FIRST))
 
 
 def _fold1(ch: str) -> str:

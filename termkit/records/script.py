@@ -150,3 +150,43 @@ def split_scripts(line: str) -> tuple[str, str] | None:
     ):
         return tail, head
     return None
+
+
+# A full stop between two keywords (``Smart library. Service system. User needs.``): after
+# a word of two letters or more (so ``U.S. stock`` stays whole), before a capital.
+_DOT_SEPARATOR = re.compile(r"(?<=[a-z0-9)\]][a-z0-9)\]])\.\s+(?=[A-Z0-9\"“‘(])")
+# Words of running text that keyword phrases do not use: they make a piece a sentence.
+# Matched in lower case only, so ``IT governance`` or ``May Fourth Movement`` stay phrases.
+_SENTENCE_WORDS = frozenset(
+    (
+        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do",
+        "does", "did", "we", "our", "this", "these", "it", "its", "can", "could", "will",
+        "would", "should", "may", "might", "must", "shall", "which", "that",
+    )
+)
+
+
+def is_sentence(text: str) -> bool:
+    """True if ``text`` reads as a clause (``has been browsed 38 times``), not a noun phrase."""
+    words = text.split()
+    return len(words) >= 3 and any(w.strip(",.;:") in _SENTENCE_WORDS for w in words)
+
+
+def dot_items(text: str) -> list[str] | None:
+    """The items of an English list separated by full stops, or None if it is not one.
+
+    Two items or more, each a short phrase (six words at most, no verb of running text),
+    and either a full stop after the last one or three items at least.
+    """
+    body = text.strip()
+    final = body.endswith(".")
+    if final:
+        body = body[:-1].rstrip()
+    if "." not in body:
+        return None
+    parts = _DOT_SEPARATOR.split(body)
+    if len(parts) < 2 or (len(parts) < 3 and not final):
+        return None
+    if any(not p or len(p.split()) > 6 or has_han(p) or is_sentence(p) for p in parts):
+        return None
+    return [p.strip() for p in parts]
