@@ -195,6 +195,30 @@ def _split_cached(line: str) -> tuple[str, ...]:
     return tuple(item for item in (strip_bullet(clean(p)) for p in parts) if item)
 
 
+# Lines that are no keyword list: a table of contents (dot leaders), an address, a
+# citation (a year in parentheses then a full stop), two Chinese full stops.
+_DOT_LEADERS = re.compile(r"\.{4,}|…{2,}|·{4,}|．{3,}")
+_ADDRESS = re.compile(r"https?://|www\.")
+_CITATION = re.compile(r"[(（]\s*(?:19|20)\d\d[a-z]?\s*[)）]\s*[.。,，]")
+
+
+def is_keyword_line(line: str) -> bool:
+    """False for a line that cannot be part of a keyword list (it ends the list above it).
+
+    Prose (:func:`~termkit.records.script.is_prose`), a table of contents, an address, a
+    citation, or items that read as clauses (``The thesis has been browsed 38 times``):
+    keywords are short noun phrases.
+    """
+    text = line.strip()
+    if len(text) > 300 or is_prose(text):
+        return False
+    if _DOT_LEADERS.search(text) or _ADDRESS.search(text) or _CITATION.search(text):
+        return False
+    if text.count("。") >= 2:
+        return False
+    return not any(len(item.split()) >= 4 and is_sentence(item) for item in split_keywords(text))
+
+
 @dataclass(slots=True)
 class Keywords:
     """The result of sorting keyword items: both lists, third-language items, lines."""

@@ -44,8 +44,9 @@ from termkit.records.assemble import date_of
 from termkit.records.authors import parse_authors
 from termkit.records.fields import parse_date, parse_pages, parse_subject, parse_volume
 from termkit.records.keywords import assign_keywords, split_keywords
-from termkit.records.labels import Field, Label, match_label, match_unknown_label
+from termkit.records.labels import Field
 from termkit.records.page import NO_KEYWORDS, parse_page_record, split_chunks
+from termkit.records.scan import FieldLines, scan
 from termkit.records.script import (
     clean,
     has_han,
@@ -55,105 +56,11 @@ from termkit.records.script import (
     join_lines,
     split_scripts,
 )
-from termkit.records.tidy import tidy_lines
 
-# Fields that count towards deciding that a page is labelled.
-_LAYOUT_FIELDS = frozenset(Field) - {Field.SUBJECTS}
 _DASHES = "—─–-"
-# Labels sit at the top of a page: detection looks at this many lines.
-_DETECT_LINES = 400
 # A title field holds a title per language, each at most a line or two.
 _TITLE_LINES = 4
-# Fields whose bare label word (``School``, ``Date``) inside a keyword list is a keyword.
-_MINOR = frozenset({Field.OTHER, Field.DATE, Field.VENUE, Field.PAGES, Field.VOLUME})
 _SINGLE_LINE = frozenset({Field.VENUE, Field.VOLUME, Field.PAGES, Field.DATE})
-
-
-@dataclass(slots=True)
-class _Field:
-    label: Label
-    line: int
-    values: list[tuple[int, str]] = field(default_factory=list)
-
-    @property
-    def lines(self) -> list[str]:
-        return [text for _, text in self.values if text.strip()]
-
-
-def is_labelled(text: str) -> bool:
-    """True if ``text`` is a labelled metadata page: two field labels or more at line starts."""
-    count = 0
-    lines = [t for _, t in tidy_lines(list(enumerate(text.split("\n")[:_DETECT_LINES])))]
-    for i, raw in enumerate(lines):
-        if not raw.strip():
-            continue
-        m = match_label(raw)
-        if m is None or m.label.field not in _LAYOUT_FIELDS:
-            continue
-        if not m.value and not m.separated:
-            # A bare word (``Title``, ``Keywords``) is a label when its value follows on
-            # the next line, not when a blank line or another label does.
-            after = lines[i + 1] if i + 1 < len(lines) else ""
-            if not after.strip() or match_label(after) is not None:
-                continue
-        count += 1
-        if count >= 2:
-            return True
-    return False
-
-
-def _scan(
-    lines: list[tuple[int, str]],
-) -> tuple[list[tuple[int, str]], list[_Field], list[tuple[int, str]]]:
-    """(preamble lines, fields, loose lines): loose lines follow a field that had ended."""
-    preamble: list[tuple[int, str]] = []
-    fields: list[_Field] = []
-    loose: list[tuple[int, str]] = []
-    closed = False  # a blank line ended the current field
-    for number, raw in lines:
-        blank = not raw.strip()
-        m = None if blank else match_label(raw)
-        current = fields[-1] if fields else None
-        if (
-            m is not None
-            and not m.separated
-            and not m.value
-            and m.label.field in _MINOR
-            and current is not None
-            and current.label.field is Field.KEYWORDS
-            and not closed
-        ):
-            m = None  # ``school`` in a list of one keyword per line is a keyword
-        # Before the first known label a ``X：Y`` line is a title (``双中心模式:…``), and
-        # inside a list of one keyword per line it is a keyword (``档案利用:档案资源开发``);
-        # after a list of several keywords on the label's line, or in brackets, a label.
-        listing = (
-            current is not None
-            and current.label.field is Field.KEYWORDS
-            and not closed
-            and (
-                not current.values
-                or current.values[0][0] != current.line
-                or len(split_keywords(current.values[0][1])) == 1
-            )
-        )
-        if m is None and not blank and current is not None:
-            unknown = match_unknown_label(raw)
-            if unknown is not None and (not listing or raw.lstrip()[:1] in "【[〔〖［"):
-                m = unknown
-        if m is not None:
-            fields.append(_Field(m.label, number, [(number, m.value)] if m.value else []))
-            closed = False
-        elif current is None:
-            preamble.append((number, raw))
-        elif closed:
-            loose.append((number, raw))
-        elif blank and current.label.field is not Field.ABSTRACT and current.lines:
-            closed = True  # a field ends at a blank line after its value (not an abstract)
-            loose.append((number, raw))
-        else:
-            current.values.append((number, raw))
-    return preamble, fields, loose
 
 
 @dataclass(slots=True)
@@ -163,7 +70,7 @@ class _Reader:
     loose: list[tuple[int, str]] = field(default_factory=list)  # lines no field took
     guessed: set[str] = field(default_factory=set)  # title slots filled from unlabelled lines
 
-    def title(self, f: _Field) -> None:
+    def title(self, f: FieldLines) -> None:
         """Titles by script: a Chinese line and an English line (or one line holding both)
         fill both slots; a title a label introduces replaces one guessed from unlabelled
         lines above it."""
@@ -198,7 +105,7 @@ class _Reader:
             else:
                 self.record.sections.append(Section(f.label.text, text, f.line))
 
-    def abstract(self, f: _Field) -> None:
+    def abstract(self, f: FieldLines) -> None:
         text = join_lines(f.lines)
         if not text:
             return
@@ -208,7 +115,7 @@ class _Reader:
         setattr(self.record, slot, text if old is None else f"{old}\n{text}")
         self.record.lines.setdefault(slot, f.line)
 
-    def single(self, f: _Field) -> None:
+    def single(self, f: FieldLines) -> None:
         rec = self.record
         values = [v for v in f.values if v[1].strip()]
         value = clean(values[0][1]) if values else ""
@@ -236,7 +143,7 @@ class _Reader:
         if value:
             rec.sections.append(Section(f.label.text, value, f.line))
 
-    def other(self, f: _Field) -> None:
+    def other(self, f: FieldLines) -> None:
         if f.label.field is Field.SUBJECTS:
             paths = [p for p in (parse_subject(x) for x in f.lines) if p]
             if paths:
@@ -244,14 +151,15 @@ class _Reader:
                 self.record.lines.setdefault("subjects", f.line)
                 return
         text = "\n".join(clean(x) for x in f.lines)
-        self.record.sections.append(Section(f.label.text, text, f.line))
+        if text:
+            self.record.sections.append(Section(f.label.text, text, f.line))
 
 
 def _script(text: str) -> str:
     return "zh" if has_han(text) else "en"
 
 
-def _keyword_values(f: _Field, loose: list[tuple[int, str]]) -> list[tuple[str, int | None]]:
+def _keyword_values(f: FieldLines, loose: list[tuple[int, str]]) -> list[tuple[str, int | None]]:
     """The keyword items of one field; prose after the list goes to ``loose``."""
     items: list[tuple[str, int | None]] = []
     ended = False
@@ -266,7 +174,7 @@ def _keyword_values(f: _Field, loose: list[tuple[int, str]]) -> list[tuple[str, 
     return items
 
 
-def _field_lang(f: _Field, fields: list[_Field]) -> str | None:
+def _field_lang(f: FieldLines, fields: list[FieldLines]) -> str | None:
     if f.label.lang:
         return f.label.lang
     scripts = {g.label.script for g in fields if g.label.lang is None}
@@ -280,7 +188,7 @@ def _field_lang(f: _Field, fields: list[_Field]) -> str | None:
     return None
 
 
-def _read_keywords(reader: _Reader, fields: list[_Field]) -> None:
+def _read_keywords(reader: _Reader, fields: list[FieldLines]) -> None:
     rec = reader.record
     per_field = [(f, _keyword_values(f, reader.loose)) for f in fields]
     per_field = [(f, items) for f, items in per_field if items]
@@ -290,7 +198,7 @@ def _read_keywords(reader: _Reader, fields: list[_Field]) -> None:
     zh: list[tuple[str, int | None]] = []
     en: list[tuple[str, int | None]] = []
     mixed: list[tuple[str, int | None]] = []
-    chosen: dict[str, tuple[_Field, list[tuple[str, int | None]]]] = {}
+    chosen: dict[str, tuple[FieldLines, list[tuple[str, int | None]]]] = {}
     third: list[str] = []
     for (f, items), lang in zip(per_field, langs, strict=True):
         if lang is None:
@@ -346,7 +254,7 @@ def _joined(items: list[tuple[str, int | None]]) -> str:
     return "; ".join(t for t, _ in items)
 
 
-def _people(fields: list[_Field]) -> list[Person]:
+def _people(fields: list[FieldLines]) -> list[Person]:
     text = "\n".join(line for f in fields for line in f.lines)
     if not text.strip():
         return []
@@ -402,7 +310,7 @@ def _read_loose(rec: Record, lines: list[tuple[int, str]], path: str) -> None:
 
 def parse_labelled_record(lines: list[tuple[int, str]], path: str, record_id: str) -> Record:
     """Read one labelled page from (line number, text) pairs."""
-    preamble, fields, loose = _scan(lines)
+    preamble, fields, loose = scan(lines)
     if any(text.strip() for _, text in preamble):
         rec = parse_page_record(_one_block_per_line(preamble), path, record_id)
         rec.notices = [n for n in rec.notices if n.message != NO_KEYWORDS]
@@ -410,7 +318,7 @@ def parse_labelled_record(lines: list[tuple[int, str]], path: str, record_id: st
         rec = Record(source=path, id=record_id)
     guessed = {slot for slot in ("title_zh", "title_en") if getattr(rec, slot) is not None}
     reader = _Reader(rec, path, loose, guessed)
-    by_kind: dict[Field, list[_Field]] = {}
+    by_kind: dict[Field, list[FieldLines]] = {}
     for f in fields:
         by_kind.setdefault(f.label.field, []).append(f)
     for f in fields:

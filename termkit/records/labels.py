@@ -406,8 +406,7 @@ def _vocabulary() -> dict[str, Label]:
     for field, words in _BASE.items():
         for word in words:
             add(word, field, None)
-            if field not in _QUALIFIABLE:
-                continue
+            qualifiable = field in _QUALIFIABLE
             for lang, quals in (
                 ("zh", _ZH_QUALIFIERS),
                 ("en", _EN_QUALIFIERS),
@@ -415,8 +414,9 @@ def _vocabulary() -> dict[str, Label]:
             ):
                 for q in quals:
                     han_q, han_w = _has_han(q), _has_han(word)
-                    if han_q == han_w and len(q) > 1:
+                    if qualifiable and han_q == han_w and len(q) > 1:
                         add(q + word if han_q else f"{q} {word}", field, lang)
+                    # Any field may name its language in parentheses (``系所名稱(英文)``).
                     add(f"{word}({q})", field, lang)
     return table
 
@@ -552,3 +552,20 @@ def match_unknown_label(line: str) -> LabelMatch | None:
         return None
     script = "zh" if _has_han(text) else "en"
     return LabelMatch(Label(Field.OTHER, None, script, text, known=False), m.group("value"), True)
+
+
+def spaced_label(line: str) -> LabelMatch | None:
+    """A known label, one space, then a value, whatever the value (``Author Sin Kiong Wong``).
+
+    :func:`match_label` does not take an English label before one space unless a list or a
+    paragraph follows; a reader that knows the field from the line above (``作者 黃賢強``,
+    then ``Author …``) asks this instead.
+    """
+    text = line.strip()
+    words = text.split(" ")
+    for n in range(min(len(words) - 1, 6), 0, -1):
+        head = " ".join(words[:n])
+        label = lookup(head)
+        if label is not None:
+            return LabelMatch(_printed(label, head), " ".join(words[n:]).strip(), False)
+    return None
