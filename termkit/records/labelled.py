@@ -287,6 +287,16 @@ def _one_block_per_line(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+def _romanizes(zh: list[Person], en: list[Person]) -> bool:
+    """True if ``en`` are romanized names only, as many as the Chinese-only names ``zh``."""
+    return (
+        bool(zh)
+        and len(zh) == len(en)
+        and all(p.zh and not p.en for p in zh)
+        and all(p.en and not p.zh for p in en)
+    )
+
+
 def _read_loose(rec: Record, lines: list[tuple[int, str]], path: str) -> None:
     """Lines between fields that no field took: titles, names, abstracts, sections."""
     page = parse_page_record(_one_block_per_line(lines), path, rec.id)
@@ -303,6 +313,11 @@ def _read_loose(rec: Record, lines: list[tuple[int, str]], path: str) -> None:
             rec.sections.append(Section(name, value, page.lines.get(name)))
     if page.authors and not rec.authors:
         rec.authors = page.authors
+    elif _romanizes(rec.authors, page.authors):
+        # Chinese names above the fields, their romanizations in the English half below.
+        rec.authors = [
+            Person(a.zh, b.en, a.line) for a, b in zip(rec.authors, page.authors, strict=True)
+        ]
     rec.sections.extend(page.sections)
     for text in page.keywords_zh + page.keywords_en:
         rec.sections.append(Section("unrecognised", text, page.lines.get("keywords")))

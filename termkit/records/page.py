@@ -215,6 +215,58 @@ def _try_authors(state: _State, block: _Block) -> bool:
     return True
 
 
+def _latin_names(lines: list[str]) -> list[Person] | None:
+    """The names of a block of romanized names only (``Wang Fei, Chen Na``), or None."""
+    if any(has_han(line) for line in lines):
+        return None
+    people = parse_authors("\n".join(lines), strict=True)
+    if not people or any(p.zh or not p.en for p in people):
+        return None
+    return people
+
+
+def _unromanized(rec: Record) -> bool:
+    """True if the authors read so far have Chinese names and no romanized ones."""
+    return bool(rec.authors) and all(p.zh and not p.en for p in rec.authors)
+
+
+def _try_romanized(state: _State, block: _Block) -> bool:
+    """The English half of a journal page: the authors' romanized names, later on.
+
+    Mainland journals print the Chinese title, names, abstract and keywords, then the
+    English title, the same names romanized (``Wang Fei, Chen Na, …``), the English
+    abstract and keywords: a block of as many romanized names as there are Chinese ones
+    gives them their romanizations, by position.
+    """
+    rec = state.record
+    if not _unromanized(rec):
+        return False
+    people = _latin_names(block.lines)
+    if people is None or len(people) != len(rec.authors):
+        return False
+    rec.authors = [Person(a.zh, b.en, a.line) for a, b in zip(rec.authors, people, strict=True)]
+    return True
+
+
+def _try_english_title(state: _State, block: _Block) -> bool:
+    """The English title of that English half: the line right above the romanized names."""
+    rec = state.record
+    if rec.title_en is not None or len(block.lines) > 3 or not state.next_lines:
+        return False
+    if not (rec.title_zh or rec.authors or state.keyword_items or state.abstract_zh):
+        return False  # nothing of the Chinese half yet: the ordinary title rules apply
+    if any(has_han(line) or is_furniture(line) for line in block.lines):
+        return False
+    if any(_certain_keyword_line(line) for line in block.lines):
+        return False
+    names = _latin_names(state.next_lines)
+    if names is None or (rec.authors and (not _unromanized(rec) or len(names) != len(rec.authors))):
+        return False
+    rec.title_en = join_lines(block.lines)
+    rec.lines["title_en"] = block.first
+    return True
+
+
 def _try_venue(state: _State, block: _Block) -> bool:
     """A one-line block right above a volume line names the journal, not the article."""
     rec = state.record
@@ -260,6 +312,12 @@ def _add_keywords(state: _State, block: _Block) -> None:
 
 def _header_block(state: _State, block: _Block) -> None:
     chosen = state.keyword_block
+    if chosen is not None and state.index == chosen and _try_romanized(state, block):
+        # Names shaped like a keyword list (``Wang Fei, Chen Na, …``), as many as the
+        # Chinese names above: the romanizations. The keyword list is looked for further on.
+        state.keyword_block = None
+        state.last = "authors"
+        return
     if chosen is not None and state.index == chosen and not state.keyword_items:
         _add_keywords(state, block)
         state.last = "keywords"
@@ -270,6 +328,12 @@ def _header_block(state: _State, block: _Block) -> None:
         return
     if not prose and _try_authors(state, block):
         state.last = "authors"
+        return
+    if not prose and _try_romanized(state, block):
+        state.last = "authors"
+        return
+    if not prose and _try_english_title(state, block):
+        state.last = "title"
         return
     if not prose and not rec_has_titles(state.record) and _try_venue(state, block):
         state.last = "venue"

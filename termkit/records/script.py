@@ -101,8 +101,8 @@ def is_prose(text: str) -> bool:
     # One sentence end in a short text is a title with a question in it (``Who Are the
     # Independent Voters? The Difference …``); running text has more words or sentences.
     ends = len(_SENTENCE_END.findall(text))
-    if ends >= 2 or (ends == 1 and len(text.split()) >= 20):
-        return True
+    if (ends >= 2 or (ends == 1 and len(text.split()) >= 20)) and dot_items(text) is None:
+        return True  # (short phrases between full stops are a keyword list, not sentences)
     # Long lines and many words make prose only when separators are sparse: a keyword line
     # of twenty keywords is long too, but has a separator every few words.
     separators = len(_KEYWORD_SEPARATORS.findall(text))
