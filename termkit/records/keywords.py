@@ -18,6 +18,9 @@ order, whatever the lines were:
 * Latin-only items after the Chinese part are English, except a run right after it whose
   every item is repeated later in the English part: those (``ResNeSt、Grad-CAM、LIME``
   followed by ``…, ResNeSt, Grad-CAM, LIME``) close the Chinese list;
+* keywords that alternate between the languages, pair by pair (``Penghu;澎湖;Taiwan
+  Classical Poetry;台灣古典詩``: every run of one script one or two items long), are
+  sorted by script;
 * Latin-only items before the Chinese part are Chinese when English items follow it.
   When nothing follows, they are English if they are at least half as many as the Chinese
   items (an English-first layout: ``realism ; 現實主義``), else Chinese (a Chinese list
@@ -200,19 +203,26 @@ def _split_cached(line: str) -> tuple[str, ...]:
 _DOT_LEADERS = re.compile(r"\.{4,}|…{2,}|·{4,}|．{3,}")
 _ADDRESS = re.compile(r"https?://|www\.")
 _CITATION = re.compile(r"[(（]\s*(?:19|20)\d\d[a-z]?\s*[)）]\s*[.。,，]")
+# A numbered heading of the article's body (``0 引言``, ``1. Introduction``, ``一、前言``).
+_HEADING = re.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z\u3400-\u9fff])|[一二三四五六七八九十]{1,3}\s*[、．.]"
+    r"|第\s*[一二三四五六七八九十\d]{1,3}\s*[章節节])"
+)
 
 
 def is_keyword_line(line: str) -> bool:
     """False for a line that cannot be part of a keyword list (it ends the list above it).
 
     Prose (:func:`~termkit.records.script.is_prose`), a table of contents, an address, a
-    citation, or items that read as clauses (``The thesis has been browsed 38 times``):
+    citation, a numbered heading of the article's body, or items that read as clauses (``The thesis has been browsed 38 times``):
     keywords are short noun phrases.
     """
     text = line.strip()
     if len(text) > 300 or is_prose(text):
         return False
     if _DOT_LEADERS.search(text) or _ADDRESS.search(text) or _CITATION.search(text):
+        return False
+    if _HEADING.match(text):
         return False
     if text.count("。") >= 2:
         return False
@@ -230,6 +240,25 @@ class Keywords:
     en_line: int | None = None
 
 
+def interleaved(scripts: list[bool]) -> bool:
+    """True if keywords alternate between the languages (``English;中文;English;中文``).
+
+    Repositories that store each keyword in both languages print them pair by pair:
+    every run of one script is one or two items long, and each script has two runs at
+    least. A Chinese list then an English one, or a Chinese list with a Latin term or two
+    inside it, has a long run somewhere.
+    """
+    runs: list[tuple[bool, int]] = []
+    for script in scripts:
+        if runs and runs[-1][0] == script:
+            runs[-1] = (script, runs[-1][1] + 1)
+        else:
+            runs.append((script, 1))
+    han_runs = sum(1 for script, _ in runs if script)
+    latin_runs = len(runs) - han_runs
+    return han_runs >= 2 and latin_runs >= 2 and all(n <= 2 for _, n in runs)
+
+
 def assign_keywords(items: list[tuple[str, int | None]]) -> Keywords:
     """Sort (keyword, line) items in reading order into Chinese, English and other."""
     out = Keywords()
@@ -242,6 +271,8 @@ def assign_keywords(items: list[tuple[str, int | None]]) -> Keywords:
     han = [i for i, (text, _) in enumerate(kept) if has_han(text)]
     if not han:
         zh_idx: set[int] = set()
+    elif interleaved([has_han(text) for text, _ in kept]):
+        zh_idx = set(han)  # ``Penghu;澎湖;Taiwan Classical Poetry;台灣古典詩;…``: by script
     else:
         first, last = han[0], han[-1]
         post = [kept[i][0].casefold() for i in range(last + 1, len(kept))]

@@ -43,7 +43,7 @@ from termkit.model import Notice, Person, Record, Section
 from termkit.records.assemble import date_of
 from termkit.records.authors import parse_authors
 from termkit.records.fields import parse_date, parse_pages, parse_subject, parse_volume
-from termkit.records.keywords import assign_keywords, split_keywords
+from termkit.records.keywords import assign_keywords, is_keyword_line, split_keywords
 from termkit.records.labels import Field
 from termkit.records.page import NO_KEYWORDS, parse_page_record, split_chunks
 from termkit.records.scan import FieldLines, scan
@@ -52,7 +52,6 @@ from termkit.records.script import (
     has_han,
     is_chinese_text,
     is_other_script,
-    is_prose,
     join_lines,
     split_scripts,
 )
@@ -166,7 +165,7 @@ def _keyword_values(f: FieldLines, loose: list[tuple[int, str]]) -> list[tuple[s
     for number, raw in f.values:
         if not raw.strip():
             continue
-        if ended or is_prose(raw) or len(raw) > 300:
+        if ended or not is_keyword_line(raw):
             ended = True
             loose.append((number, raw))
             continue
@@ -174,10 +173,13 @@ def _keyword_values(f: FieldLines, loose: list[tuple[int, str]]) -> list[tuple[s
     return items
 
 
-def _field_lang(f: FieldLines, fields: list[FieldLines]) -> str | None:
+def _field_lang(
+    f: FieldLines, items: list[tuple[str, int | None]], fields: list[FieldLines]
+) -> str | None:
     if f.label.lang:
         return f.label.lang
-    scripts = {g.label.script for g in fields if g.label.lang is None}
+    unqualified = [g for g in fields if g.label.lang is None]
+    scripts = {g.label.script for g in unqualified}
     qualified = {g.label.lang for g in fields if g.label.lang in ("zh", "en")}
     if len(scripts) > 1:
         return f.label.script
@@ -185,6 +187,11 @@ def _field_lang(f: FieldLines, fields: list[FieldLines]) -> str | None:
         # ``關鍵詞`` beside ``英文關鍵詞``: the unqualified one is the other language.
         others = {"zh", "en"} - qualified
         return others.pop() if len(others) == 1 else None
+    if len(unqualified) > 1:
+        # Several fields under the same label (a site's tag line, then the article's own
+        # list; ``Keywords`` twice on an English page): each holds the language it is in.
+        han = sum(1 for text, _ in items if has_han(text))
+        return "zh" if han == len(items) else "en" if not han else None
     return None
 
 
@@ -194,7 +201,7 @@ def _read_keywords(reader: _Reader, fields: list[FieldLines]) -> None:
     per_field = [(f, items) for f, items in per_field if items]
     if not per_field:
         return
-    langs = [_field_lang(f, [g for g, _ in per_field]) for f, _ in per_field]
+    langs = [_field_lang(f, items, [g for g, _ in per_field]) for f, items in per_field]
     zh: list[tuple[str, int | None]] = []
     en: list[tuple[str, int | None]] = []
     mixed: list[tuple[str, int | None]] = []

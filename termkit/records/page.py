@@ -47,6 +47,7 @@ from termkit.records.furniture import is_furniture
 from termkit.records.keywords import (
     Keywords,
     assign_keywords,
+    is_keyword_line,
     keyword_label,
     split_keywords,
 )
@@ -304,10 +305,19 @@ def _add_abstract(state: _State, block: _Block) -> None:
 
 
 def _add_keywords(state: _State, block: _Block) -> None:
-    state.keyword_lines.extend(block.lines)
-    for line, number in zip(block.lines, block.numbers, strict=True):
+    # A keyword block ends at a line that is no keyword (a heading of the body, a table of
+    # contents, a sentence): that line and those under it are kept as a section.
+    end = next(
+        (i for i, line in enumerate(block.lines) if i and not is_keyword_line(line)),
+        len(block.lines),
+    )
+    state.keyword_lines.extend(block.lines[:end])
+    for line, number in zip(block.lines[:end], block.numbers[:end], strict=True):
         state.keyword_items.extend((item, number) for item in split_keywords(line))
     state.record.lines.setdefault("keywords", block.first)
+    if end < len(block.lines):
+        rest = "\n".join(block.lines[end:])
+        state.record.sections.append(Section("unrecognised", rest, block.numbers[end]))
 
 
 def _header_block(state: _State, block: _Block) -> None:
@@ -384,7 +394,9 @@ def keyword_score(lines: list[str]) -> float:
     scripts and semicolons count more; prose, volume lines and long items count against.
     """
     if any(keyword_label(line) is not None for line in lines):
-        return 100.0
+        # Of two labelled lines the longer list wins: a site's tag line above the article
+        # (``关键词:用户需求智慧图书馆服务体系``) is one item, the article's own list several.
+        return 100.0 + min(sum(len(split_keywords(line)) for line in lines), 12)
     if any(is_prose(line) for line in lines) or any(len(line) > 400 for line in lines):
         return 0.0
     if len(lines) == 1 and (

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from termkit.records.keywords import is_keyword_line, split_keywords
+from termkit.records.keywords import interleaved, is_keyword_line, split_keywords
 from termkit.records.labels import (
     Field,
     Label,
@@ -160,11 +160,18 @@ def _label_pairs(
 
 
 def _list_line(text: str) -> tuple[int, int]:
-    """(Han items, Latin-only items) of a keyword line with two items or more, else (0, 0)."""
+    """(Han items, Latin-only items) of a keyword line with two items or more, else (0, 0).
+
+    A line whose keywords alternate between the languages (``Penghu;澎湖;…``) counts as
+    neither: the pairs may go on over the next line.
+    """
     items = split_keywords(text)
     if len(items) < 2:
         return 0, 0
-    han = sum(1 for item in items if has_han(item))
+    scripts = [has_han(item) for item in items]
+    if interleaved(scripts):
+        return 0, 0
+    han = sum(scripts)
     return han, len(items) - han
 
 
