@@ -61,6 +61,11 @@ _EMBEDDED = re.compile(f"([{HAN}]{{2,4}})\\s*[(（]\\s*([A-Z][A-Za-z'’\\-. ,]+
 _AND = re.compile(r"\s+(?:and|&)\s+")
 # A Chinese run at the end of a line after Latin words: the department, after the names.
 _TRAILING_HAN = re.compile(f"(?<=[A-Za-z.])\\s+[{HAN}][{HAN}（）()、·]*$")
+# A Chinese institution after a name in parentheses: ``… Tsai) 國立中興大學``.
+_TRAILING_INSTITUTION = re.compile(
+    f"(?<=[)）])\\s*[{HAN}]+(?:大學|大学|學院|学院|研究所|研究院|醫院|医院|中心|公司|圖書館"
+    f"|图书馆|中學|中学|系)$"
+)
 # Words that begin an institution's name after the authors' names on one line.
 _INSTITUTION_WORDS = frozenset(
     (
@@ -138,6 +143,9 @@ def trim_affiliation(text: str) -> str:
     m = _TRAILING_HAN.search(text)
     if m is not None and has_han(text[: m.start()]):
         text = text[: m.start()]
+    m = _TRAILING_INSTITUTION.search(text)
+    if m is not None:
+        text = text[: m.start()]  # ``蔡炎興(Yan-Hsing Tsai) 國立中興大學``
     words = text.split()
     for i, word in enumerate(words):
         if i and word.strip(",.;") in _INSTITUTION_WORDS and has_latin(" ".join(words[:i])):

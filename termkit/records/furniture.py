@@ -13,7 +13,6 @@ on short lines (a real title is longer than a button).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from termkit.records.fields import starts_volume_line
 from termkit.records.labels import match_label
@@ -56,7 +55,6 @@ _SHORT_HAN = 6
 _SHORT_WORDS = 3
 
 
-@lru_cache(maxsize=4096)
 def is_furniture(line: str) -> bool:
     """True if ``line`` is part of the site's page, never a title (see the module docstring)."""
     text = line.strip()

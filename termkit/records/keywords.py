@@ -181,6 +181,7 @@ def clear_caches() -> None:
     _split_cached.cache_clear()
     match_label.cache_clear()
     is_prose.cache_clear()
+    is_keyword_line.cache_clear()
 
 
 @lru_cache(maxsize=8192)
@@ -199,10 +200,13 @@ def _split_cached(line: str) -> tuple[str, ...]:
 
 
 # Lines that are no keyword list: a table of contents (dot leaders), an address, a
-# citation (a year in parentheses then a full stop), two Chinese full stops.
+# citation (a year in parentheses then a full stop, or a reference type mark such as
+# ``[J]``), two Chinese full stops.
 _DOT_LEADERS = re.compile(r"\.{4,}|…{2,}|·{4,}|．{3,}")
 _ADDRESS = re.compile(r"https?://|www\.")
-_CITATION = re.compile(r"[(（]\s*(?:19|20)\d\d[a-z]?\s*[)）]\s*[.。,，]")
+_CITATION = re.compile(
+    r"[(（]\s*(?:19|20)\d\d[a-z]?\s*[)）]\s*[.。,，]|\[(?:[JMCDNRSPZ]|EB/OL)\]"
+)
 # A numbered heading of the article's body (``0 引言``, ``1. Introduction``, ``一、前言``).
 _HEADING = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z\u3400-\u9fff])|[一二三四五六七八九十]{1,3}\s*[、．.]"
@@ -210,6 +214,7 @@ _HEADING = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def is_keyword_line(line: str) -> bool:
     """False for a line that cannot be part of a keyword list (it ends the list above it).
 

@@ -386,8 +386,8 @@ def _key(text: str) -> str:
     """Label text folded for lookup: NFKC, no spaces, no pinyin artefacts, lower case."""
     if "(" in text:
         text = _PINYIN_ARTEFACT.sub("", text)
-    folded = unicodedata.normalize("NFKC", text)
-    return _SPACE.sub("", folded).casefold().rstrip(":")
+    folded = text if text.isascii() else unicodedata.normalize("NFKC", text)
+    return "".join(folded.split()).casefold().rstrip(":")
 
 
 def _has_han(text: str) -> bool:
@@ -446,7 +446,7 @@ def lookup(text: str) -> Label | None:
     label = table.get(key)
     if label is not None or not key or key[0] < "\u3400":
         return label
-    m = _LANGUAGE_PREFIX.match(key)
+    m = _LANGUAGE_PREFIX.match(key) if ("語" in key or "语" in key) else None
     if m is not None and m.end() < len(key):
         base = table.get(key[m.end() :])
         if base is not None and base.lang is None and base.field in _QUALIFIABLE:

@@ -374,12 +374,32 @@ def _header_block(state: _State, block: _Block) -> None:
         if (new_zh and not have_zh) or (not new_zh and not have_en):
             _add_keywords(state, block)
             return
+    if _other_half_of_keywords(state, block):
+        _add_keywords(state, block)
+        state.last = "keywords"
+        return
     if len(" ".join(block.lines)) > 60 and state.last in ("keywords", "volume", "abstract"):
         _add_abstract(state, block)
         state.last = "abstract"
         return
     state.record.sections.append(Section("unrecognised", "\n".join(block.lines), block.first))
     state.last = "section"
+
+
+def _other_half_of_keywords(state: _State, block: _Block) -> bool:
+    """The English keywords of a journal page's English half, far below the Chinese ones.
+
+    A block that is certainly a keyword line, in the one script the list read so far
+    lacks, with about as many items, completes it.
+    """
+    if not state.keyword_items or not all(_certain_keyword_line(line) for line in block.lines):
+        return False
+    have = {has_han(item) for item, _ in state.keyword_items}
+    new = [item for line in block.lines for item in split_keywords(line)]
+    scripts = {has_han(item) for item in new}
+    if len(have) != 1 or len(scripts) != 1 or have == scripts:
+        return False
+    return abs(len(new) - len(state.keyword_items)) <= (1 if len(new) >= 4 else 0)
 
 
 def rec_has_titles(rec: Record) -> bool:

@@ -82,7 +82,9 @@ def is_labelled(text: str) -> bool:
     after one blank line (a print layout), not when another label follows.
     """
     count = 0
-    lines = [t for _, t in tidy_lines(list(enumerate(text.split("\n")[:_DETECT_LINES])))]
+    lines = text.split("\n")[:_DETECT_LINES]
+    if "|" in text:  # table bars around the labels (inline pinyin in one is read anyway)
+        lines = [t for _, t in tidy_lines(list(enumerate(lines)))]
     for i, raw in enumerate(lines):
         if not raw.strip():
             continue
@@ -246,7 +248,18 @@ def scan(
             unknown = match_unknown_label(raw)
             if unknown is not None and (not listing or raw.lstrip()[:1] in "【[〔〖［"):
                 m = unknown
-        if m is None and not blank and current is not None and not closed:
+        # Only a line starting with a Latin letter under a Chinese label can be the label
+        # printed again in English (and asking costs a lookup per word).
+        again_possible = (
+            m is None
+            and not blank
+            and current is not None
+            and not closed
+            and current.label.script == "zh"
+            and raw.lstrip()[:1].isascii()
+            and raw.lstrip()[:1].isalpha()
+        )
+        if again_possible and current is not None:
             again = spaced_label(raw)
             if (
                 again is not None

@@ -66,6 +66,8 @@ def strip_inline_pinyin(line: str) -> str:
 
 def tidy_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """(line number, text) pairs with table bars and inline pinyin undone (see the module)."""
+    if not any("|" in text or "(" in text or "（" in text for _, text in lines):
+        return lines
     rows = sum(1 for _, text in lines if "|" in text and is_table_row(text))
     table = rows >= _TABLE_ROWS
     out: list[tuple[int, str]] = []
