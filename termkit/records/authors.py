@@ -198,10 +198,15 @@ def strip_affiliations(text: str) -> str:
 
 def _one_script(names: list[str], strict: bool) -> list[Person] | None:
     out: list[Person] = []
+    # In a row of three names or more, one name whose surname is not among the common
+    # ones (``仝小林 朱向东 赵林华``) is still a name.
+    spare = 1 if len(names) >= 3 and all(has_han(n) for n in names) else 0
     for name in names:
         if has_han(name):
             if strict and not looks_like_han_name(name):
-                return None
+                if not spare or not _HAN_NAME.fullmatch(fold(_SPACES.sub("", name))):
+                    return None
+                spare -= 1
             out.append(Person(zh=name))
         else:
             if strict and not looks_like_latin_name(name):
@@ -321,11 +326,12 @@ def parse_authors(text: str, *, strict: bool = True) -> list[Person] | None:
     # Romanized names printed without separators are split by the count of Chinese names.
     expected = len(split_han_names(han_lines[0])) if len(han_lines) == 1 else None
     for line in lines:
-        people = parse_author_line(line, strict=strict)
-        if people is None and expected and expected > 1 and not _HAN_SEPARATORS.search(line):
-            names = _even_split(line, expected) if not has_han(line) else None
-            if names:
-                people = [Person(en=n) for n in names]
+        people = None
+        if expected and expected > 1 and not has_han(line) and not _HAN_SEPARATORS.search(line):
+            names = _even_split(line, expected)
+            people = [Person(en=n) for n in names] if names else None
+        if people is None:
+            people = parse_author_line(line, strict=strict)
         if people is None and strict and has_han(line) and not has_latin(line):
             # A Chinese line whose surnames are not in the common list still pairs with an
             # equally long line of romanized names (checked below).
