@@ -390,8 +390,11 @@ def _key(text: str) -> str:
     return "".join(folded.split()).casefold().rstrip(":")
 
 
+_HAN_CHAR = re.compile("[\u3400-\u9fff]")
+
+
 def _has_han(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" for ch in text)
+    return _HAN_CHAR.search(text) is not None
 
 
 @lru_cache(maxsize=1)
@@ -399,25 +402,33 @@ def _vocabulary() -> dict[str, Label]:
     """Folded label text -> Label, for every base word and qualified form."""
     table: dict[str, Label] = {}
 
-    def add(text: str, field: Field, lang: str | None) -> None:
-        script = "zh" if _has_han(text) else "en"
-        table.setdefault(_key(text), Label(field, lang, script, text))
+    def add(text: str, field: Field, lang: str | None, script: str) -> None:
+        key = _key(text)
+        if key not in table:
+            table[key] = Label(field, lang, script, text)
 
+    qualifiers = [
+        (lang, q, _has_han(q))
+        for lang, quals in (
+            ("zh", _ZH_QUALIFIERS),
+            ("en", _EN_QUALIFIERS),
+            ("other", _OTHER_QUALIFIERS),
+        )
+        for q in quals
+    ]
     for field, words in _BASE.items():
+        qualifiable = field in _QUALIFIABLE
         for word in words:
-            add(word, field, None)
-            qualifiable = field in _QUALIFIABLE
-            for lang, quals in (
-                ("zh", _ZH_QUALIFIERS),
-                ("en", _EN_QUALIFIERS),
-                ("other", _OTHER_QUALIFIERS),
-            ):
-                for q in quals:
-                    han_q, han_w = _has_han(q), _has_han(word)
-                    if qualifiable and han_q == han_w and len(q) > 1:
-                        add(q + word if han_q else f"{q} {word}", field, lang)
-                    # Any field may name its language in parentheses (``系所名稱(英文)``).
-                    add(f"{word}({q})", field, lang)
+            han_w = _has_han(word)
+            script = "zh" if han_w else "en"
+            add(word, field, None, script)
+            for lang, q, han_q in qualifiers:
+                if qualifiable and han_q == han_w and len(q) > 1:
+                    add(q + word if han_q else f"{q} {word}", field, lang, script)
+                # Any field may name its language in parentheses (``系所名稱(英文)``); the
+                # other fields only in the word's own script.
+                if qualifiable or han_q == han_w:
+                    add(f"{word}({q})", field, lang, "zh" if han_w or han_q else "en")
     return table
 
 

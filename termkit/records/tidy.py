@@ -29,6 +29,7 @@ _INLINE_PINYIN = re.compile(
     f"(?<=[{HAN}])[(（]([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{{1,7}})[)）]"
 )
 _TONE_MARKS = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ")
+_TONED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]")
 # A page is a Markdown table when this many rows end with a bar or are separator rows.
 _TABLE_ROWS = 2
 
@@ -66,13 +67,15 @@ def strip_inline_pinyin(line: str) -> str:
 
 def tidy_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """(line number, text) pairs with table bars and inline pinyin undone (see the module)."""
-    if not any("|" in text or "(" in text or "（" in text for _, text in lines):
+    blob = "\n".join(text for _, text in lines)
+    table = "|" in blob and sum(1 for _, t in lines if "|" in t and is_table_row(t)) >= _TABLE_ROWS
+    # Inline pinyin needs a parenthesis and a tone mark: most pages have no tone mark.
+    pinyin = ("(" in blob or "（" in blob) and _TONED.search(blob) is not None
+    if not table and not pinyin:
         return lines
-    rows = sum(1 for _, text in lines if "|" in text and is_table_row(text))
-    table = rows >= _TABLE_ROWS
     out: list[tuple[int, str]] = []
     for number, text in lines:
         if table and "|" in text:
             text = _untable(text)
-        out.append((number, strip_inline_pinyin(text)))
+        out.append((number, strip_inline_pinyin(text) if pinyin else text))
     return out
