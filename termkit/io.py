@@ -14,7 +14,10 @@ What the writers guarantee:
 * a temporary file carries the writing process's id in its name
   (``.NAME.termkit-PID.XXXX.tmp``), so the next write of the same target removes the ones a
   killed run left behind;
-* every failure of the path is an :class:`~termkit.errors.OutputError` naming it.
+* every failure of the path is an :class:`~termkit.errors.OutputError` naming it;
+* folders: termkit creates at most the last component of an output path (the file itself,
+  or the folder a command writes into); a missing parent folder is an error, never created
+  silently (:func:`require_parent`, :func:`make_output_folder`).
 """
 
 from __future__ import annotations
@@ -240,6 +243,52 @@ def _write_through(path: str, text: bool) -> Iterator[IO[bytes] | IO[str]]:
         yield fh
 
 
+def _parent(path: str) -> Path:
+    return Path(os.path.realpath(path)).parent if os.path.islink(path) else (
+        Path(path).parent if str(Path(path).parent) else Path("."))
+
+
+def require_parent(path: str) -> None:
+    """Raise :class:`OutputError` unless the folder that is to hold ``path`` exists.
+
+    termkit creates only the last component of an output path: ``-o out/x.txt`` needs
+    ``out/``; ``build -o a/b`` creates ``b`` inside an existing ``a``.
+    """
+    parent = _parent(path)
+    if parent.is_dir():
+        return
+    if parent.exists() or any(p.exists() and not p.is_dir() for p in parent.parents):
+        raise OutputError("a part of the path is a file, not a folder", path=path)
+    raise OutputError(f"the folder {str(parent)!r} does not exist", path=path,
+                      hint="termkit creates only the last part of an output path: create the "
+                      "folder first (mkdir -p)")
+
+
+def make_output_folder(path: str) -> None:
+    """Create the output folder ``path`` (its parent must exist; ``-`` is refused)."""
+    check_output_folder(path)
+    try:
+        os.mkdir(path)
+    except FileExistsError:
+        if not os.path.isdir(path):
+            raise OutputError("output exists and is not a folder", path=path) from None
+    except OSError as exc:
+        raise _output_error(path, exc, "create the output folder") from None
+
+
+def check_output_folder(path: str) -> None:
+    """Refuse early a folder output that cannot be one: ``-``, a file, a missing parent."""
+    if path == "-":
+        raise UsageError("this command writes a folder; `-` (stdout) cannot hold one",
+                         hint="give a folder name with -o DIR")
+    if not path:
+        raise UsageError("empty output folder name", hint="give a folder name")
+    if os.path.exists(path) and not os.path.isdir(path):
+        raise OutputError("output exists and is not a folder", path=path)
+    if not os.path.isdir(path):
+        require_parent(path.rstrip("/" + os.sep) or path)
+
+
 def output_kind(path: str) -> str:
     """How :func:`atomic_write` treats ``path``: ``stdout``, ``through`` or ``replace``.
 
@@ -257,6 +306,7 @@ def output_kind(path: str) -> str:
     except FileNotFoundError:
         if _through_fd(path):  # /proc and /dev/fd hold no new files
             raise OutputError("cannot write here: no such file or directory", path=path) from None
+        require_parent(path)
         return "replace"
     except NotADirectoryError:
         raise OutputError("a part of the path is a file, not a folder", path=path) from None
@@ -283,10 +333,8 @@ def _open_temp(path: str) -> tuple[int, str, Path]:
     # A symlink to a regular file stays a symlink: the file it points to is replaced.
     target = Path(os.path.realpath(path))
     directory = target.parent
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise _output_error(path, exc, "create its folder") from None
+    if not directory.is_dir():
+        require_parent(path)
     remove_stale(directory, target.name)
     try:
         fd, tmp = tempfile.mkstemp(
@@ -427,14 +475,10 @@ def staged_directory(path: str) -> Iterator[Path]:
     file moves in with an atomic rename, so a reader never sees a half-written file; a file
     that is an input of the run is never replaced.
     """
-    if not path:
-        raise UsageError("empty output folder name", hint="give a folder name")
+    check_output_folder(path)
     target = Path(path)
-    if target.exists() and not target.is_dir():
-        raise OutputError("output exists and is not a folder", path=path)
     parent = target.parent if str(target.parent) else Path(".")
     try:
-        parent.mkdir(parents=True, exist_ok=True)
         remove_stale(parent, target.name)
         stage = Path(
             tempfile.mkdtemp(prefix=_temp_prefix(target.name, os.getpid()), suffix=".tmp",

@@ -205,6 +205,7 @@ def test_pair_and_stdin(tmp_path: Path) -> None:
 
 def test_report_to_file_is_written_atomically(tmp_path: Path) -> None:
     target = tmp_path / "out" / "report.txt"
+    target.parent.mkdir()  # termkit creates only the last part of an output path
     result = run("-g", G, "-o", str(target), SEEDED[1])
     assert result.exit_code == 1
     assert target.read_text(encoding="utf-8").endswith("in 1 file(s), 9 unit(s)\n")

@@ -222,3 +222,32 @@ def test_junit_survives_control_characters() -> None:
     assert "\ufffd[1mEsc" in "".join(root.itertext())
     text = report.render_text(report.Summary(["t.tmx"], 1, found_, []))
     assert "untranslated (warning): 1" in text
+
+
+def test_wrong_script_is_one_finding_per_segment_listing_the_characters() -> None:
+    # The case: a zh-TW segment with four Simplified characters in three places and a
+    # glossary term was four findings, one per character; it is one, naming every piece.
+    bal = concept("c1", ("zh-Hant", "權力平衡", P), ("zh-Hans", "权力平衡", P),
+                  ("en", "balance of power", P))
+    target = "这個檔案的软體设定與权力平衡"
+    units = [unit(1, ("en", "the settings of this file and the balance of power"),
+                  ("zh-Hant-TW", target))]
+    result = check_units(units, Glossary([bal]), checks=["wrong-script"])
+    assert len(result) == 1
+    f = result[0]
+    assert f.message == ("Simplified characters in a Traditional (zh-Hant-TW) target: "
+                         "'这' should be '這', '软' should be '軟', '设' should be '設', "
+                         "'权力平衡' should be '權力平衡'")
+    # The finding spans the first piece to the last; expected is that span corrected.
+    assert f.target_span == (0, len(target)) and f.found == target
+    assert f.expected == ("這個檔案的軟體設定與權力平衡",)
+    assert f.term is None and f.concept is None  # several pieces: no single term
+
+
+def test_wrong_script_in_several_segments_is_one_finding_each() -> None:
+    units = [unit(1, ("en", "software"), ("zh-Hans-CN", "軟件")),
+             unit(2, ("en", "settings"), ("zh-Hans-CN", "設置")),
+             unit(3, ("en", "fine"), ("zh-Hans-CN", "没问题"))]
+    result = check_units(units, Glossary([]), checks=["wrong-script"])
+    assert [(f.unit, f.found, f.expected) for f in result] == [
+        ("1", "軟", ("软",)), ("2", "設", ("设",))]

@@ -71,7 +71,7 @@ def test_export_po_to_stdout(glossary_csv: Path) -> None:
 
 
 def test_export_po_file_passes_msgfmt(glossary_csv: Path, tmp_path: Path) -> None:
-    out = tmp_path / "out" / "glossary.zh_HK.po"
+    out = tmp_path / "glossary.zh_HK.po"
     result = run("export", str(glossary_csv), "--to", "po", "--locale", "zh_HK", "-o", str(out))
     assert result.exit_code == 0, result.stderr
     assert result.stdout == "" and result.stderr == ""

@@ -55,14 +55,15 @@ def test_missing_file_exit_1(tmp_path: Path) -> None:
     assert r.stderr == f"Error: {tmp_path / 'nope.txt'}: no such file\n"
 
 
-def test_unreadable_input_exit_1(tmp_path: Path) -> None:
-    # A folder stands in for an unreadable file: permission bits do not stop root, which
-    # runs CI here, but a folder cannot be read by anyone.
+def test_a_folder_without_in_place_is_a_usage_error(tmp_path: Path) -> None:
+    # A folder is converted file by file in place (the convention for folders as input);
+    # to one output it is a usage error, exit 2 (it was "is a directory", exit 1).
     folder = tmp_path / "folder.txt"
     folder.mkdir()
     r = run("convert", "-c", "t2s", str(folder))
-    assert r.exit_code == 1
-    assert r.stderr == f"Error: {folder}: is a directory, not a file\n"
+    assert r.exit_code == 2
+    assert r.stderr == (f"Error: {folder}: is a folder; a folder is converted with --in-place "
+                        "(every file in it is replaced by its conversion)\n")
 
 
 def test_undecodable_bytes_no_partial_output(tmp_path: Path) -> None:

@@ -45,5 +45,6 @@ def test_cli(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"ok\n\xff\n")
     r = CliRunner().invoke(cli, ["detect", str(bad), "--expect", "hant"])
-    assert r.exit_code == 1 and r.stderr == f"Error: {bad}:2:1: not valid UTF-8; convert the file to UTF-8 first (e.g. iconv -f BIG5 -t UTF-8)\n"
+    # Errors exit 2: detect's exit status 1 means "found".
+    assert r.exit_code == 2 and r.stderr == f"Error: {bad}:2:1: not valid UTF-8; convert the file to UTF-8 first (e.g. iconv -f BIG5 -t UTF-8)\n"
     assert r.stdout == ""

@@ -97,7 +97,7 @@ def test_stats(db: str) -> None:
 def test_missing_and_foreign_databases(tmp_path: Path) -> None:
     missing = str(tmp_path / "none.sqlite")
     code, out, err = _run("search", "--db", missing, "x")
-    assert (code, out) == (1, "")
+    assert (code, out) == (2, "")  # a search's errors exit 2 (1 means nothing found)
     assert err == f"Error: {missing}: no such translation memory; create it with `termkit tm import`\n"
     foreign = tmp_path / "foreign.sqlite"
     conn = sqlite3.connect(foreign)
@@ -166,3 +166,43 @@ def test_import_records_aligns_abstracts(tmp_path: Path) -> None:
     code, out, _ = _run("stats", "--db", path, "--json")
     stats = json.loads(out)
     assert stats["aligned"] == report["read"] - 2 and stats["flagged"] == report["flagged"]
+
+
+def test_domains_stay_separate_values_in_stats_export_and_json(tmp_path: Path) -> None:
+    # The example glossary's TMX gives each unit two x-domain props; they were stored and
+    # shown as one value "人文學\n社會科學".
+    example = Path(__file__).parent.parent / "glossaries" / "example" / "glossary.tmx"
+    path = str(tmp_path / "tm.sqlite")
+    code, _, err = _run("import", "--db", path, str(example))
+    assert code == 0, err
+    code, out, _ = _run("stats", "--db", path, "--json")
+    assert json.loads(out)["domains"] == {"人文學": 3, "社會科學": 3}
+    code, out, _ = _run("stats", "--db", path)
+    assert "  人文學: 3\n  社會科學: 3\n" in out
+    code, out, _ = _run("export", "--db", path)
+    from lxml import etree
+
+    tree = etree.fromstring(out.encode("utf-8"))
+    domains = [[p.text for p in tu.findall("prop[@type='x-domain']")] for tu in tree.iter("tu")]
+    assert domains.count(["人文學", "社會科學"]) == 3 and all(
+        "\n" not in d for ds in domains for d in ds)
+    code, out, _ = _run("search", "--db", path, "--json", "權力平衡")
+    hit = json.loads(out)[0]["unit"]
+    assert hit["domains"] == ["人文學", "社會科學"] and hit["domain"] == "人文學"
+    code, out, _ = _run("delete", "--db", path, "--domain", "社會科學", "--dry-run")
+    assert out.endswith("3 units would be deleted (dry run)\n")
+
+
+def test_search_and_concordance_exit_like_grep(db: str) -> None:
+    code, out, err = _run("search", "--db", db, "zzzz qqqq xxxx")
+    assert (code, out) == (1, "")
+    assert err.startswith("tm search: no unit matches 'zzzz qqqq xxxx' at 70 or above (")
+    assert len(err.splitlines()) == 1
+    code, out, err = _run("concordance", "--db", db, "qqqqzzzz")
+    assert (code, out) == (1, "") and err.startswith("tm concordance: no unit contains")
+    code, out, err = _run("search", "--db", db, "The en__zh example one")
+    assert code == 0 and out.startswith("100  #") and err == ""
+    code, out, err = _run("concordance", "--db", db, "example")
+    assert code == 0 and out and err == ""
+    code, out, err = _run("search", "--db", db + ".missing", "x")
+    assert code == 2 and err.startswith("Error: ")

@@ -17,12 +17,16 @@ from termkit.check.script import foreign_positions, hant_config, runs
 from termkit.check.segment import Segment
 from termkit.model import Status
 
+_LISTED = 12  # pieces named in a wrong-script message; the rest are counted
+
 
 def wrong_script(seg: Segment, index: TermIndex | None) -> list[Finding]:
     """``wrong-script``: characters of the other script in a Chinese target, with the fix.
 
-    A glossary term that covers the foreign characters is reported whole with its form in the
-    target's variant; other runs of foreign characters are reported with OpenCC's conversion.
+    One finding per segment, listing every piece: a glossary term that covers foreign
+    characters is listed whole with its form in the target's variant, other runs of foreign
+    characters with OpenCC's conversion. The finding spans the target from the first piece
+    to the last, and ``expected`` is that span with every piece corrected.
     """
     tgt = seg.target
     script = seg.target_lang.script
@@ -38,43 +42,42 @@ def wrong_script(seg: Segment, index: TermIndex | None) -> list[Finding]:
     other = "Simplified" if script == "Hant" else "Traditional"
     mine = "Traditional" if script == "Hant" else "Simplified"
     left = set(positions)
-    out: list[Finding] = []
+    # (start, end, wanted, glossary form or None, concept id or None)
+    pieces: list[tuple[int, int, str, str | None, str | None]] = []
     if index is not None:
         for m in index.zh.longest(tgt):
             hit = [p for p in range(m.start, m.end) if p in left]
             if not hit:
                 continue
             left.difference_update(hit)
-            found = tgt[m.start : m.end]
             form = index.forms[m.key]
             wanted = _variant_form(index, form.concept, seg) or converted[m.start : m.end]
-            out.append(
-                seg.finding(
-                    F.WRONG_SCRIPT,
-                    f"{other} characters in a {mine} ({seg.target_lang}) target: "
-                    f"{found!r} should be {wanted!r}",
-                    term=form.text,
-                    found=found,
-                    expected=(wanted,),
-                    concept=index.concept_id(form.concept),
-                    target_span=(m.start, m.end),
-                )
-            )
+            pieces.append((m.start, m.end, wanted, form.text, index.concept_id(form.concept)))
     for start, end in runs(sorted(left)):
-        found = tgt[start:end]
-        wanted = converted[start:end]
-        out.append(
-            seg.finding(
-                F.WRONG_SCRIPT,
-                f"{other} characters in a {mine} ({seg.target_lang}) target: "
-                f"{found!r} should be {wanted!r}",
-                found=found,
-                expected=(wanted,),
-                target_span=(start, end),
-            )
+        pieces.append((start, end, converted[start:end], None, None))
+    pieces.sort()
+    head = f"{other} characters in a {mine} ({seg.target_lang}) target: "
+    listed = ", ".join(f"{tgt[a:b]!r} should be {w!r}" for a, b, w, _, _ in pieces[:_LISTED])
+    if len(pieces) > _LISTED:
+        listed += f" and {len(pieces) - _LISTED} more"
+    first, last = pieces[0][0], pieces[-1][1]
+    fixed, pos = [], first
+    for a, b, wanted, _, _ in pieces:
+        fixed += [tgt[pos:a], wanted]
+        pos = b
+    fixed.append(tgt[pos:last])
+    single = len(pieces) == 1
+    return [
+        seg.finding(
+            F.WRONG_SCRIPT,
+            head + listed,
+            term=pieces[0][3] if single else None,
+            found=tgt[first:last],
+            expected=("".join(fixed),),
+            concept=pieces[0][4] if single else None,
+            target_span=(first, last),
         )
-    out.sort(key=lambda f: f.target_span or (0, 0))
-    return out
+    ]
 
 
 def _variant_form(index: TermIndex, concept: int, seg: Segment) -> str | None:

@@ -4,7 +4,10 @@ Each command lives in its own small module under ``termkit/cli/`` and only parse
 calls the library and renders the result. This module is the one guard at the edge:
 
 * library errors (:class:`TermkitError`) become ``Error: FILE:LINE: message`` on stderr, one
-  line, with exit status 1 (2 for usage errors);
+  line, with exit status 1 (2 for usage errors; 2 for every error of a command whose status 1
+  means "nothing found" or "findings", see :func:`termkit.cli.common.errors_exit_2`);
+* click's own usage errors (an unknown option or command, a missing argument) are one
+  ``Error:`` line too, with where to find help, exit status 2;
 * command-line arguments must be UTF-8 (checked once, before any command runs);
 * each command runs inside :func:`termkit.io.command_run`, so no output replaces an input;
 * the operating system's refusals (a full disk, a vanished file) are one ``Error:`` line;
@@ -24,6 +27,7 @@ from typing import Any, NoReturn
 import click
 
 from termkit import __version__
+from termkit.cli.common import ERRORS_EXIT_2, CommandGroup
 from termkit.errors import TermkitError
 
 # name -> (module:attribute, one-line help shown by `termkit --help`)
@@ -38,7 +42,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "pinyin": ("termkit.cli.pinyin:pinyin", "Annotate Chinese text with pinyin, zhuyin or Wade-Giles."),
     "names": ("termkit.cli.names:names", "Romanize Chinese names and match them against romanizations."),
     "check": ("termkit.cli.check:check", "Check translations against glossaries (terms, script, region)."),
-    "tm": ("termkit.cli.tm:tm", "Translation memory: import, fuzzy search, concordance, export, stats."),
+    "tm": ("termkit.cli.tm:tm", "Translation memory: import, search, concordance, pretranslate, analyze, "
+           "delete, edit, export, stats."),
     "lookup": ("termkit.cli.lookup:lookup", "Find concepts in glossaries by any form (Chinese, English, pinyin)."),
     "review": ("termkit.cli.review:review", "Review a glossary in the browser: approve, reject, edit, resolve conflicts."),
 }
@@ -68,6 +73,11 @@ def cli_error(error: TermkitError) -> TermkitCLIError:
 
 
 DEBUG_ENV = "TERMKIT_DEBUG"
+
+# `termkit tm` without a subcommand shows the group's help through this click exception
+# (click 8.2 and later); it is not an error to rewrite.
+_HELP_SHOWN: tuple[type[Exception], ...] = tuple(
+    e for e in [getattr(click.exceptions, "NoArgsIsHelpError", None)] if e is not None)
 
 
 def debug_requested(ctx: click.Context | None = None) -> bool:
@@ -111,6 +121,14 @@ def check_arguments(args: list[str]) -> None:
             ) from None
 
 
+def usage_line(exc: click.UsageError) -> TermkitCLIUsageError:
+    """Click's usage error as one line: the message, then where the help is (exit status 2)."""
+    message = one_line(exc.format_message()).rstrip(".")
+    if exc.ctx is not None:
+        message += f" (see '{exc.ctx.command_path} --help')"
+    return TermkitCLIUsageError(message)
+
+
 def _raise_mapped(ctx: click.Context, exc: Exception) -> NoReturn:
     if isinstance(exc, TermkitError):
         raise cli_error(exc) from None
@@ -125,7 +143,7 @@ def _raise_mapped(ctx: click.Context, exc: Exception) -> NoReturn:
     raise bug_report(exc) from None
 
 
-class LazyGroup(click.Group):
+class LazyGroup(CommandGroup):
     """A group that imports a command's module only when that command is used."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -148,18 +166,33 @@ class LazyGroup(click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         check_arguments(args)
-        return super().parse_args(ctx, args)
+        try:
+            return super().parse_args(ctx, args)
+        except _HELP_SHOWN:
+            raise
+        except click.UsageError as exc:
+            raise usage_line(exc) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         from termkit.io import command_run
 
         try:
-            with command_run():
-                return super().invoke(ctx)
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            try:
+                with command_run():
+                    return super().invoke(ctx)
+            except _HELP_SHOWN:  # `termkit tm`: the group's help
+                raise
+            except click.UsageError as exc:
+                raise usage_line(exc) from None
+            except (click.ClickException, click.exceptions.Exit, click.Abort):
+                raise
+            except Exception as exc:  # the one place that sees every failure; see module doc
+                _raise_mapped(ctx, exc)
+        except click.ClickException as exc:
+            if exc.exit_code == 1 and ctx.meta.get(ERRORS_EXIT_2):
+                # Status 1 means "nothing found" or "findings" here: errors are 2.
+                raise TermkitCLIUsageError(exc.message) from None
             raise
-        except Exception as exc:  # the one place that sees every failure; see module doc
-            _raise_mapped(ctx, exc)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

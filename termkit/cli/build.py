@@ -6,8 +6,11 @@ from typing import Any
 
 import click
 
-from termkit.cli.common import dumps, progress, warn
+from termkit.cli.common import dumps, folder_options, folder_output_option, json_option, warn
+from termkit.records import EXTENSIONS as RECORD_EXTENSIONS
 from termkit.records import FORMATS as RECORD_FORMATS
+
+RECORD_GLOBS = " ".join(f"*{ext}" for ext in RECORD_EXTENSIONS)
 
 
 def _record_format_option(f: Any) -> Any:
@@ -20,55 +23,76 @@ def _record_format_option(f: Any) -> Any:
     )(f)
 
 
-def _pairings(inputs: tuple[str, ...], record_format: str | None, label: str) -> list[Any]:
+def record_files(inputs: tuple[str, ...], includes: tuple[str, ...],
+                 excludes: tuple[str, ...]) -> list[str]:
+    """INPUTs with folders replaced by the record files in them (see termkit.inputs)."""
+    from termkit.inputs import expand_inputs, extension_globs
+
+    return expand_inputs(inputs, includes or extension_globs(RECORD_EXTENSIONS), excludes)
+
+
+def _pairings(paths: list[str], record_format: str | None, *, quiet: bool = False) -> list[Any]:
     from termkit.align import pair_record
+    from termkit.cli.progress import Progress
+    from termkit.inputs import input_size
     from termkit.records import read_records
 
     records = []
-    for path in inputs:
-        records.extend(read_records(path, format=record_format))
-    return [pair_record(r) for r in progress(records, len(records), label)]
+    sizes = [input_size(p) for p in paths]
+    total = sum(s or 0 for s in sizes) if None not in sizes else None
+    show = False if quiet else None  # -q: no progress line either
+    with Progress("Reading records", total, "B", enabled=show) as bar:
+        for path, size in zip(paths, sizes, strict=True):
+            records.extend(read_records(path, format=record_format))
+            bar.advance(size or 0)
+    with Progress("Pairing records", len(records), "records", enabled=show) as bar:
+        return [pair_record(r) for r in bar.track(records)]
 
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option(
-    "-o",
-    "--output",
-    "outdir",
-    required=True,
-    metavar="DIR",
-    help="Folder to write the glossary into (created if needed; existing files replaced).",
-)
+@folder_output_option("Folder to write the glossary into (created if missing; the files "
+                      "termkit writes there are replaced, others left alone)")
 @_record_format_option
+@folder_options(RECORD_GLOBS)
 @click.option("--no-exports", is_flag=True, help="Write only glossary.txt and glossary.json.")
 @click.option(
     "--zhuyin",
     is_flag=True,
     help="Add the zhuyin (bopomofo) reading of Chinese terms to every output.",
 )
-@click.option("-q", "--quiet", is_flag=True, help="Do not print warnings and the summary.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Do not print warnings, the summary and the progress line.")
+@json_option("Print a JSON summary on stdout (records, concepts by kind, conflicts, files "
+             "written, warnings).")
 def build(
     inputs: tuple[str, ...],
-    outdir: str,
+    output: str,
     record_format: str | None,
+    includes: tuple[str, ...],
+    excludes: tuple[str, ...],
     no_exports: bool,
     zhuyin: bool,
     quiet: bool,
+    as_json: bool,
 ) -> None:
     """Build a bilingual glossary from article records.
 
-    Reads each INPUT (abstract-page text, RIS or JSON Lines; UTF-8, UTF-16, Big5 or
-    GB18030; `-` for stdin), pairs Chinese and English keywords, author names and titles,
-    merges all records, and writes DIR/glossary.txt (editable text) and DIR/glossary.json,
-    plus exports for translation tools. Nothing is written if any input fails.
+    Reads each INPUT (abstract-page text, RIS, JSON Lines, BibTeX or EndNote; UTF-8,
+    UTF-16, Big5 or GB18030; `-` for stdin; a folder for the record files in it, recursively),
+    pairs Chinese and English keywords, author names and titles, merges all records, and
+    writes DIR/glossary.txt (editable text) and DIR/glossary.json, plus exports for
+    translation tools. Nothing is written if any input fails.
 
     Example: termkit build termkit/data/example-record.txt -o out/
     """
     from termkit.build import write_build
     from termkit.glossary import add_zhuyin, build_glossary
+    from termkit.io import check_output_folder
 
-    pairings = _pairings(inputs, record_format, "Pairing records")
+    check_output_folder(output)  # before the work: not `-`, not a file, its parent exists
+    paths = record_files(inputs, includes, excludes)
+    pairings = _pairings(paths, record_format, quiet=quiet)
     glossary = build_glossary(pairings)
     glossary.header = {
         "generator": "termkit build",
@@ -77,20 +101,31 @@ def build(
     }
     if zhuyin:
         glossary = add_zhuyin(glossary)
-    written = write_build(glossary, outdir, exports=not no_exports)
+    written = write_build(glossary, output, exports=not no_exports)
+    counts: dict[str, int] = {}
+    for c in glossary.concepts:
+        counts[c.kind.value] = counts.get(c.kind.value, 0) + 1
+    if as_json:
+        click.echo(dumps({
+            "inputs": paths,
+            "output": output,
+            "records": len(pairings),
+            "concepts": len(glossary),
+            "kinds": dict(sorted(counts.items())),
+            "conflicts": len(glossary.conflicts),
+            "written": written,
+            "warnings": [str(n) for n in glossary.notices],
+        }))
     if quiet:
         return
     for notice in glossary.notices:
         warn(notice)
     for conflict in glossary.conflicts:
         warn(f"conflict: {conflict}")
-    counts: dict[str, int] = {}
-    for c in glossary.concepts:
-        counts[c.kind.value] = counts.get(c.kind.value, 0) + 1
     detail = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
     click.echo(
         f"{len(pairings)} record(s) -> {len(glossary)} concepts ({detail or 'none'}), "
-        f"{len(glossary.conflicts)} conflict(s); wrote {', '.join(written)} to {outdir}",
+        f"{len(glossary.conflicts)} conflict(s); wrote {', '.join(written)} to {output}",
         err=True,
     )
 
@@ -173,17 +208,19 @@ def _table(p: Any) -> str:
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @_record_format_option
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per record (JSON Lines).")
-def extract(inputs: tuple[str, ...], record_format: str | None, as_json: bool) -> None:
+@folder_options(RECORD_GLOBS)
+@json_option("One JSON object per record (JSON Lines).")
+def extract(inputs: tuple[str, ...], record_format: str | None, includes: tuple[str, ...],
+            excludes: tuple[str, ...], as_json: bool) -> None:
     """Show keywords, names and titles paired per record.
 
-    Reads the same inputs as `build` and prints, for each record, the keyword pairs with
+    Reads the same inputs as `build` (files, `-` for stdin, folders) and prints, for each record, the keyword pairs with
     their scores, title-attested variants, unpaired keywords, authors, subjects, volume,
     issue, date and pages. With --json, one object per line for scripts.
 
     Example: termkit extract termkit/data/example-record.txt --json
     """
-    pairings = _pairings(inputs, record_format, "Pairing records")
+    pairings = _pairings(record_files(inputs, includes, excludes), record_format)
     for i, p in enumerate(pairings):
         if as_json:
             click.echo(dumps(pairing_json(p)))

@@ -5,6 +5,13 @@ from __future__ import annotations
 import click
 
 from termkit.check.findings import CHECKS
+from termkit.cli.common import errors_exit_2, folder_options, glossary_option, output_option
+
+# Files `check FOLDER` takes by default: the translation formats (a CSV/TSV in a project
+# folder is as often a glossary, so those are taken only with --include).
+CHECK_GLOBS = ("*.po", "*.pot", "*.tmx", "*.xlf", "*.xliff")
+# The report format an output name asks for when --to is not given (anything else: text).
+_REPORT_BY_EXTENSION = {".json": "json", ".xml": "junit", ".html": "html", ".htm": "html"}
 
 _CHECK_HELP = "\n".join(
     f"  {name:<17} {info.severity.value:<7} {info.family:<10} {info.description}"
@@ -15,8 +22,9 @@ _CHECK_HELP = "\n".join(
 @click.command(
     help=f"""Check translations: format, Chinese typography and (with -g) terminology.
 
-Reads each TRANSLATION file (PO, TMX, XLIFF, TSV/CSV with language columns; `-` for stdin)
-and each --pair of line-aligned text files, and reports, grouped by check, the file, unit
+Reads each INPUT translation file (PO, TMX, XLIFF, TSV/CSV with language columns; `-` for
+stdin; a folder for the PO, TMX and XLIFF files in it, recursively) and each --pair of
+line-aligned text files (either may be `-`), and reports, grouped by check, the file, unit
 and line, with the source and target excerpts and the offending text marked «like this».
 Without -g every check that needs no glossary runs; -g adds the terminology checks.
 
@@ -41,15 +49,12 @@ error is a `syntax` finding; the rest of that file is still checked.
 
 \b
 Example: termkit check -g out/glossary.txt --regional glossaries/cross-strait.glossary.txt \\
-         --target-lang zh-TW --format html -o report.html messages.zh_TW.po
+         --target-lang zh-TW -o report.html messages.zh_TW.po
 """
 )
-@click.argument("translations", nargs=-1, metavar="TRANSLATION...")
-@click.option(
-    "-g", "--glossary", "glossaries", multiple=True, metavar="FILE",
-    help="Glossary for the terminology checks (any glossary format; repeatable: the concepts "
-    "of all files are used side by side, each with its own statuses).",
-)
+@click.argument("translations", nargs=-1, metavar="INPUT...")
+@glossary_option("Glossary for the terminology checks (any glossary format; repeatable: the "
+                 "concepts of all files are used side by side, each with its own statuses).")
 @click.option(
     "--regional", "regionals", multiple=True, metavar="FILE",
     help="Regional glossary for wrong-region (e.g. glossaries/cross-strait.glossary.txt); "
@@ -62,8 +67,9 @@ Example: termkit check -g out/glossary.txt --regional glossaries/cross-strait.gl
 )
 @click.option(
     "--input-format", default=None, metavar="NAME",
-    help="Format of the TRANSLATION files (default: from the file name).",
+    help="Format of the INPUT files (default: from the file name).",
 )
+@folder_options(" ".join(CHECK_GLOBS))
 @click.option(
     "--source-lang", default=None, metavar="TAG",
     help="Source language (default: the file's own; for --pair, guessed from the text).",
@@ -120,16 +126,13 @@ Example: termkit check -g out/glossary.txt --regional glossaries/cross-strait.gl
     help="Lowest severity that makes the exit status 1 (default: error).",
 )
 @click.option(
-    "--format", "out_format", type=click.Choice(["text", "json", "junit", "html"]),
-    default="text", show_default=True,
+    "--to", "--format", "out_format", type=click.Choice(["text", "json", "junit", "html"]),
+    default=None,
     help="Report format: readable text, JSON (schema termkit-check/1, documented in "
     "termkit.check.report), JUnit XML for CI systems, or one self-contained HTML page with "
-    "filters.",
+    "filters [default: from the extension of -o (.json, .xml junit, .html), else text].",
 )
-@click.option(
-    "-o", "--output", default="-", show_default=True, metavar="FILE",
-    help="Where to write the report (`-` = stdout).",
-)
+@output_option("Where to write the report")
 @click.option("--stats", is_flag=True, help="Print units checked and seconds per check on stderr.")
 @click.option("--topic", "topics", multiple=True, metavar="NAME[,NAME...]",
               help="wrong-region also reports regional forms kept for these topics (as "
@@ -156,11 +159,14 @@ def check(
     length_min: int | None,
     baseline: str | None,
     fail_on: str | None,
-    out_format: str,
+    out_format: str | None,
     output: str,
     stats: bool,
+    includes: tuple[str, ...],
+    excludes: tuple[str, ...],
     topics: tuple[str, ...],
 ) -> None:
+    import os
     from pathlib import Path
 
     from termkit.check import Severity, check_files, report
@@ -169,11 +175,16 @@ def check(
     from termkit.convert import parse_topics
     from termkit.errors import TermkitError, UsageError
     from termkit.glossary import load_glossary
+    from termkit.inputs import expand_inputs
     from termkit.io import atomic_binary, atomic_text, check_output, note_input, output_kind
     from termkit.model import Glossary
 
+    errors_exit_2()  # exit status 1 means findings
     if not translations and not pairs:
-        raise click.UsageError("give at least one TRANSLATION file or --pair SOURCE TARGET")
+        raise click.UsageError("give at least one INPUT file or --pair SOURCE TARGET")
+    if out_format is None:
+        out_format = _REPORT_BY_EXTENSION.get(os.path.splitext(output)[1].lower(), "text") \
+            if output != "-" else "text"
     try:
         project = None if no_config else Path(config_path) if config_path else find_config()
         if project is not None and not project.is_file():
@@ -192,6 +203,7 @@ def check(
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     fail_level = fail_on or config.fail_on or "error"
+    translations = tuple(expand_inputs(translations, includes or CHECK_GLOBS, excludes))
     # The report never replaces a file this run reads (`-o x.po`, `-o glossary.txt`).
     note_input(*translations, *glossaries, *regionals, *(p for pair in pairs for p in pair),
                *([baseline] if baseline else []))

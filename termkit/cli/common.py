@@ -1,17 +1,31 @@
-"""Small helpers shared by the CLI commands: progress, JSON output, notices."""
+"""What the CLI commands share: the spelling of common options, groups, JSON output, notices.
+
+The command-line conventions (README, "Command-line conventions") live here as code, so
+every command spells them the same way (``tests/test_cli_conventions.py`` walks every
+command's ``--help`` to hold this):
+
+* files are positional ``INPUT...`` arguments, ``-`` meaning stdin;
+* ``-o, --output FILE`` with ``-`` for stdout (a folder output refuses ``-``);
+* ``-g, --glossary FILE`` (repeatable), ``--json`` for output scripts read;
+* a mistyped command gets a "did you mean" at every level (:class:`CommandGroup`);
+* commands whose exit status 1 means something (searches: nothing found; checks: findings)
+  report errors with status 2 (:func:`errors_exit_2`).
+"""
 
 from __future__ import annotations
 
+import difflib
 import json
-import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
 
 from termkit.model import Notice
 
-T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
+
+ERRORS_EXIT_2 = "termkit.errors_exit_2"  # key in click's Context.meta
 
 
 def dumps(obj: Any) -> str:
@@ -24,20 +38,94 @@ def warn(notice: Notice | str) -> None:
     click.echo(f"Warning: {notice}", err=True)
 
 
-def progress(items: Iterable[T], total: int, label: str, *, threshold: int = 50) -> Iterator[T]:
-    """Yield ``items``, showing a progress line on stderr when there are many and stderr is a TTY.
+def note(text: str) -> None:
+    """Print a one-line note on stderr (``lookup: no concept matches …``)."""
+    click.echo(text, err=True)
 
-    Non-interactive runs get one final summary line instead of a redrawn bar, so logs stay clean.
+
+def errors_exit_2() -> None:
+    """Make every error of the running command exit with status 2 (grep's convention).
+
+    For commands whose status 1 already means something: a search that found nothing, a
+    check that found problems. The guard in :mod:`termkit.cli` reads the mark.
     """
-    if total < threshold:
-        yield from items
-        return
-    if sys.stderr.isatty():
-        with click.progressbar(items, length=total, label=label, file=sys.stderr) as bar:
-            yield from bar
-        return
-    count = 0
-    for item in items:
-        count += 1
-        yield item
-    click.echo(f"{label}: {count} done", err=True)
+    click.get_current_context().meta[ERRORS_EXIT_2] = True
+
+
+def stdin_default(what: str) -> None:
+    """Allow reading stdin when no input was given, unless stdin is a terminal.
+
+    ``termkit pinyin`` typed alone would otherwise wait silently for text; it says what to
+    give instead. ``-`` given explicitly always reads stdin.
+    """
+    import sys
+
+    from termkit.errors import UsageError
+
+    try:
+        interactive = sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        interactive = False
+    if interactive:
+        raise UsageError(f"no input: give {what}, or `-` to type it on stdin")
+
+
+class CommandGroup(click.Group):
+    """A click group that suggests the closest commands for a mistyped one."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = click.utils.make_str(args[0])
+        if (not ctx.resilient_parsing and not name.startswith("-")
+                and self.get_command(ctx, name) is None):
+            close = difflib.get_close_matches(name, self.list_commands(ctx), n=3, cutoff=0.6)
+            hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+            raise click.UsageError(f"No such command {name!r}.{hint}", ctx)
+        return super().resolve_command(ctx, args)
+
+
+# --------------------------------------------------------------------------- shared options
+
+STDOUT = "`-` for stdout"
+
+
+def output_option(help_text: str = "Output file", *, default: str | None = "-",
+                  required: bool = False, metavar: str = "FILE") -> Callable[[F], F]:
+    """``-o, --output FILE`` (``-`` for stdout); ``help_text`` says what is written."""
+    shown = f"{help_text} ({STDOUT}); written atomically, only when the command succeeds."
+    return click.option("-o", "--output", "output", default=None if required else default,
+                        required=required, metavar=metavar, help=shown,
+                        show_default=not required and default is not None)
+
+
+def folder_output_option(help_text: str) -> Callable[[F], F]:
+    """``-o, --output DIR`` for a command that writes a folder (never ``-``)."""
+    return click.option("-o", "--output", "output", required=True, metavar="DIR",
+                        help=f"{help_text} (a folder, so not `-`; its parent must exist).")
+
+
+def json_option(help_text: str = "Print JSON (for scripts) instead of text.") -> Callable[[F], F]:
+    """``--json``: machine-readable output on stdout."""
+    return click.option("--json", "as_json", is_flag=True, help=help_text)
+
+
+def glossary_option(help_text: str, *, required: bool = False) -> Callable[[F], F]:
+    """``-g, --glossary FILE`` (repeatable)."""
+    return click.option("-g", "--glossary", "glossaries", multiple=True, required=required,
+                        metavar="FILE", help=help_text)
+
+
+def folder_options(default: str) -> Callable[[F], F]:
+    """``--include GLOB`` and ``--exclude GLOB`` for the files taken from INPUT folders."""
+
+    def add(fn: F) -> F:
+        fn = click.option(
+            "--exclude", "excludes", multiple=True, metavar="GLOB",
+            help="Leave out the files of INPUT folders that match GLOB (repeatable).")(fn)
+        return click.option(
+            "--include", "includes", multiple=True, metavar="GLOB",
+            help="Files taken from INPUT folders (repeatable; a GLOB without / matches the "
+            "file name, one with / the path below the folder) [default: " + default + "].")(fn)
+
+    return add

@@ -10,14 +10,31 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
-from typing import IO, BinaryIO
+from typing import IO, Any, BinaryIO
 
 import click
 
-from termkit.cli.common import dumps
+from termkit.cli.common import (
+    dumps,
+    errors_exit_2,
+    folder_options,
+    glossary_option,
+    json_option,
+    output_option,
+    stdin_default,
+)
 from termkit.errors import UsageError
 
 _KINDS = ("text", "tmx", "xliff", "tbx", "po", "csv", "tsv")  # = termkit.convert.files.KINDS
+# Files `convert --in-place FOLDER` takes by default: the structured kinds and common text.
+CONVERT_GLOBS = ("*.txt", "*.md", "*.html", "*.htm", "*.tmx", "*.xlf", "*.xliff", "*.tbx",
+                 "*.po", "*.pot", "*.csv", "*.tsv")
+
+
+def input_alias_option(fn: Any) -> Any:
+    """``-i, --input FILE``: the same as a positional INPUT (kept from `pinyin -i` for scripts)."""
+    return click.option("-i", "--input", "input_alias", multiple=True, metavar="FILE",
+                        help="Same as giving FILE as an INPUT argument (repeatable).")(fn)
 
 
 def _spool_stdin() -> IO[bytes]:
@@ -38,16 +55,19 @@ def _open_input(path: str) -> BinaryIO:
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, metavar="[FILE|-]...")
+@click.argument("inputs", nargs=-1, metavar="[INPUT|-]...")
+@input_alias_option
 @click.option("-c", "--config", required=True, metavar="NAME",
               help="OpenCC config: s2t t2s s2tw tw2s s2twp tw2sp s2hk hk2s s2hkp hk2sp t2tw tw2t t2hk hk2t t2jp jp2t.")
-@click.option("-g", "--glossary", "glossaries", multiple=True, metavar="FILE",
-              help="Glossary whose terms are locked to their target-variant form (repeatable, any format termkit reads).")
+@glossary_option("Glossary whose terms are locked to their target-variant form (repeatable, "
+                 "any format termkit reads).")
 @click.option("--glossary-format", default=None, metavar="NAME",
               help="Format of the glossary files when their names do not tell it.")
-@click.option("-o", "--output", default="-", show_default=True, metavar="FILE",
-              help="Output file ('-' = stdout); written atomically.")
-@click.option("--in-place", is_flag=True, help="Replace each input file with its conversion (atomically).")
+@output_option("Output file")
+@click.option("--in-place", is_flag=True,
+              help="Replace each input file with its conversion (atomically; all or none); "
+                   "an INPUT folder stands for the files in it.")
+@folder_options(" ".join(CONVERT_GLOBS))
 @click.option("--format", "kind", type=click.Choice(_KINDS), default=None,
               help="File kind (default: from the extension; anything else is plain text).")
 @click.option("--retag", is_flag=True,
@@ -59,36 +79,47 @@ def _open_input(path: str) -> BinaryIO:
                    "'all' for every topic). See --list-topics.")
 @click.option("--list-topics", is_flag=True,
               help="List the topics of the glossaries (concepts, forms kept for the topic) and exit.")
-def convert(inputs: tuple[str, ...], config: str, glossaries: tuple[str, ...],
-            glossary_format: str | None, output: str, in_place: bool, kind: str | None,
-            retag: bool, topics: tuple[str, ...], list_topics: bool) -> None:
+def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
+            glossaries: tuple[str, ...], glossary_format: str | None, output: str,
+            in_place: bool, includes: tuple[str, ...], excludes: tuple[str, ...],
+            kind: str | None, retag: bool, topics: tuple[str, ...], list_topics: bool) -> None:
     """Convert Traditional/Simplified Chinese with OpenCC, locking glossary terms.
 
-    Each glossary concept found in the input as a word (in any variant) is replaced by its
-    form for the config's target variant, whatever OpenCC would do; everything else is plain
-    OpenCC. A form does not lock inside a longer word (供應 in 供應鏈 or 提供應用); a concept
-    with the prop 'lock-match: substring' locks inside words too. Forms a glossary marks
-    'lock-topic-only' (the regional glossary's rules that are wrong outside their topic)
-    lock only when --topic names one of their topics. TMX, XLIFF, TBX, PO and CSV/TSV files
-    are converted in their Chinese content only; PO headers get the new Language. Plain
-    text is streamed in chunks.
+    Reads INPUT (`-` or none: stdin) and writes -o (stdout by default); with --in-place,
+    each INPUT file, or every file in an INPUT folder (recursively, --include/--exclude),
+    is replaced by its conversion. Each glossary concept found in the input as a word (in
+    any variant) is replaced by its form for the config's target variant, whatever OpenCC
+    would do; everything else is plain OpenCC. A form does not lock inside a longer word
+    (供應 in 供應鏈 or 提供應用); a concept with the prop 'lock-match: substring' locks inside
+    words too. Forms a glossary marks 'lock-topic-only' (the regional glossary's rules that
+    are wrong outside their topic) lock only when --topic names one of their topics. TMX,
+    XLIFF, TBX, PO and CSV/TSV files are converted in their Chinese content only; PO headers
+    get the new Language. Plain text is streamed in chunks.
     """
+    from termkit.cli.progress import Progress
     from termkit.convert import Converter, check_config, load_lock_glossaries, parse_topics
     from termkit.convert.files import convert_bytes, convert_text_stream, detect_kind, validate_utf8
+    from termkit.inputs import counting, expand_inputs, input_size, refuse_folders
     from termkit.io import check_output, check_readable, output_batch, read_bytes
 
     cfg = check_config(config)
     if list_topics:
         _print_topics(glossaries, glossary_format)
         return
-    paths = list(inputs) or ["-"]
+    if not inputs and not input_alias:
+        stdin_default("INPUT files")
+    paths = [*inputs, *input_alias] or ["-"]
     if in_place:
         if output != "-":
             raise UsageError("--in-place and --output cannot be used together")
         if "-" in paths:
             raise UsageError("--in-place needs file names, not stdin")
-    elif len(paths) > 1:
-        raise UsageError("several inputs need --in-place (or convert them one at a time)")
+        paths = expand_inputs(paths, includes or CONVERT_GLOBS, excludes)
+    else:
+        refuse_folders(paths, "a folder is converted with --in-place (every file in it is "
+                       "replaced by its conversion)")
+        if len(paths) > 1:
+            raise UsageError("several inputs need --in-place (or convert them one at a time)")
     for p in paths:
         check_readable(p)
     glossary = load_lock_glossaries(glossaries, format=glossary_format) if glossaries else None
@@ -96,10 +127,12 @@ def convert(inputs: tuple[str, ...], config: str, glossaries: tuple[str, ...],
         check_output(output)  # before the work: not a folder, not an input of this run
     chosen = parse_topics(topics, glossary)
     conv = Converter(cfg, glossary, topics=chosen)
+    sizes = [input_size(p) for p in paths]
     # Every output is renamed into place only when all inputs converted: a bad file among
     # several --in-place inputs changes none of them.
-    with output_batch() as batch:
-        for path in paths:
+    with output_batch() as batch, Progress("Converting", sum(s or 0 for s in sizes), "B") as bar:
+        before = 0
+        for path, size in zip(paths, sizes, strict=True):
             target = path if in_place else output
             file_kind = detect_kind(path, kind)
             if file_kind == "text":
@@ -107,12 +140,15 @@ def convert(inputs: tuple[str, ...], config: str, glossaries: tuple[str, ...],
                     validate_utf8(fh, path)
                     fh.seek(0)
                     with batch.open(target, replace_input=in_place) as out:
-                        convert_text_stream(fh, path, conv, out.write)
+                        convert_text_stream(counting(fh, bar.after(before)),
+                                            path, conv, out.write)
             else:
                 data = read_bytes(path)  # structured files are converted whole (``-`` = stdin)
                 result = convert_bytes(data, path, conv, file_kind, retag=retag)
                 with batch.open(target, replace_input=in_place) as out:
                     out.write(result)
+            before += size or 0
+            bar.update(before)
 
 
 def _print_topics(glossaries: tuple[str, ...], glossary_format: str | None) -> None:
@@ -131,7 +167,7 @@ def _print_topics(glossaries: tuple[str, ...], glossary_format: str | None) -> N
               help="OpenCC config to audit (repeatable; default: s2t t2s s2twp tw2sp s2hk hk2s).")
 @click.option("--glossary-format", default=None, metavar="NAME", help="Format of the glossary files.")
 @click.option("--problems", is_flag=True, help="Show only terms that need locking.")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per line.")
+@json_option("Print one JSON object per line.")
 def audit(glossaries: tuple[str, ...], configs: tuple[str, ...], glossary_format: str | None,
           problems: bool, as_json: bool) -> None:
     """Report how plain OpenCC treats each glossary term, and when the term locks.
@@ -168,19 +204,29 @@ def audit(glossaries: tuple[str, ...], configs: tuple[str, ...], glossary_format
 
 
 @click.command()
-@click.argument("input_path", default="-", metavar="[FILE|-]")
+@click.argument("input_path", required=False, metavar="[INPUT|-]")
+@input_alias_option
 @click.option("--expect", required=True, type=click.Choice(["hant", "hans"], case_sensitive=False),
               help="The script the text is declared in; characters of the other one are reported.")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of findings.")
+@json_option("Print a JSON list of findings.")
 @click.pass_context
-def detect(ctx: click.Context, input_path: str, expect: str, as_json: bool) -> None:
-    """Find Simplified characters in Traditional text and the reverse (exit 1 when found).
+def detect(ctx: click.Context, input_path: str | None, input_alias: tuple[str, ...], expect: str,
+           as_json: bool) -> None:
+    """Find Simplified characters in Traditional text and the reverse.
 
-    Only characters that exist in one script count; positions are LINE:COLUMN in characters.
+    Reads INPUT (`-` or none: stdin). Only characters that exist in one script count;
+    positions are LINE:COLUMN in characters. Exit status: 0 none found, 1 found, 2 errors.
     """
     from termkit.convert.detect import detect_chunks
     from termkit.convert.files import iter_text_blocks
 
+    errors_exit_2()
+    given = [*([input_path] if input_path is not None else []), *input_alias]
+    if len(given) > 1:
+        raise UsageError("detect reads one INPUT", hint="run it once per file")
+    if not given:
+        stdin_default("an INPUT file")
+    input_path = given[0] if given else "-"
     found = 0
     other = "Traditional" if expect.lower() == "hant" else "Simplified"
     with _open_input(input_path) as fh:

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from termkit.cli.common import dumps, warn
+from termkit.cli.common import dumps, folder_options, json_option, output_option, warn
 from termkit.errors import UnknownFormatError, UsageError
 from termkit.model import Glossary, Notice
 
@@ -69,19 +69,45 @@ def _write(fmt_name: str, glossary: Glossary, output: str, options: dict[str, An
     return notices
 
 
+def output_format(output: str, to: str | None, choices: tuple[str, ...], default: str | None
+                  ) -> str:
+    """The output format: ``to``, else the one the name of ``output`` tells, else ``default``.
+
+    A usage error when nothing decides (``-o -`` or an unknown extension without ``--to``
+    and no default), or when the extension names a format ``choices`` does not hold.
+    """
+    from termkit import formats
+
+    if to:
+        return formats.get(to).name
+    named = None
+    if output != "-":
+        try:
+            named = formats.detect(output).name
+        except UnknownFormatError:
+            named = None
+    if named is not None and named in choices:
+        return named
+    if default is not None:
+        return default
+    what = "stdout" if output == "-" else repr(output)
+    raise UsageError(f"give --to: the output format cannot be told from {what}",
+                     hint=f"one of {', '.join(choices)}; or name the output file after "
+                     "its format (out.tbx, glossary.zh_TW.po)")
+
+
 @click.command("export")
 @click.argument("glossary", metavar="GLOSSARY")
 @click.option(
-    "--to", "to", required=True, type=click.Choice(EXPORT_FORMATS),
-    help="Output format.",
+    "--to", "to", default=None, type=click.Choice(EXPORT_FORMATS),
+    help="Output format [default: from the extension of -o: .tmx, .tbx, .po, .omegat.tsv, "
+    ".csv, .tsv, .xlsx, .json, glossary.txt].",
 )
+@output_option("Output file")
 @click.option(
-    "-o", "--output", default="-", show_default=True, metavar="FILE",
-    help="Output file ('-' for stdout); written only when the export succeeds.",
-)
-@click.option(
-    "--from", "from_format", default=None, metavar="NAME",
-    help="Format of GLOSSARY when its file name does not tell (e.g. termkit, json, csv).",
+    "--from", "--format", "from_format", default=None, metavar="NAME",
+    help="Format of GLOSSARY when its file name does not tell (e.g. termkit, json, csv; "
+    "`-` for stdin needs it).",
 )
 @click.option(
     "--locale", type=click.Choice(["zh_TW", "zh_CN", "zh_HK"]), default=None,
@@ -109,10 +135,10 @@ def _write(fmt_name: str, glossary: Glossary, output: str, options: dict[str, An
     "--zhuyin", is_flag=True,
     help="Add the zhuyin (bopomofo) reading of Chinese terms where the format has room for it.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout (needs -o FILE).")
+@json_option("Print a JSON summary on stdout (needs -o FILE).")
 def export(
     glossary: str,
-    to: str,
+    to: str | None,
     output: str,
     from_format: str | None,
     locale: str | None,
@@ -125,12 +151,16 @@ def export(
 ) -> None:
     """Export GLOSSARY to TMX, TBX, PO, OmegaT, CSV, TSV, Excel, JSON or the termkit text format.
 
-    GLOSSARY is any file termkit reads as a glossary (format from its name, or --from).
-    Concepts a format cannot hold (for example no Chinese term for the PO locale) are
-    skipped with a warning on stderr.
+    GLOSSARY is any file termkit reads as a glossary (format from its name, or --from;
+    `-` for stdin). The output format comes from the name of -o (out.tbx, g.zh_CN.po)
+    unless --to says it. Concepts a format cannot hold (for example no Chinese term for
+    the PO locale) are skipped with a warning on stderr.
+
+    Example: termkit export glossaries/example/glossary.txt -o example.tbx
     """
     if as_json and output == "-":
         raise UsageError("--json needs -o FILE", hint="the JSON summary goes to stdout")
+    to = output_format(output, to, EXPORT_FORMATS, None)
     options = export_options(
         to,
         {
@@ -172,54 +202,61 @@ def _read_one(path: str, format_name: str | None) -> tuple[str, Glossary]:
     return formats.detect(path, format_name).name, glossary
 
 
+def _import_globs() -> str:
+    from termkit import formats
+
+    return " ".join(sorted({f"*{e}" for f in formats.formats() for e in f.extensions}))
+
+
 @click.command("import")
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.option(
-    "-o", "--output", required=True, metavar="GLOSSARY",
-    help="Glossary to write ('-' for stdout); its format comes from the extension "
-    "(default: the termkit text format).",
-)
+@click.argument("files", nargs=-1, required=True, metavar="INPUT...")
+@output_option("Glossary to write", default=None, required=True, metavar="GLOSSARY")
 @click.option(
     "--format", "format_name", default=None, metavar="NAME",
-    help="Format of every input FILE when the file names do not tell (po, tmx, csv, …).",
+    help="Format of every INPUT when the file names do not tell (po, tmx, csv, …; `-` for "
+    "stdin needs it).",
 )
 @click.option(
     "--to", "to", default=None, metavar="NAME",
-    help="Format of the output glossary, overriding its extension.",
+    help="Format of the output glossary [default: from the extension of -o, else the "
+    "termkit text format].",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout (needs -o FILE).")
+@folder_options("every file whose format termkit knows from its name")
+@json_option("Print a JSON summary on stdout (needs -o FILE).")
 def import_(
-    files: tuple[str, ...], output: str, format_name: str | None, to: str | None, as_json: bool
+    files: tuple[str, ...], output: str, format_name: str | None, to: str | None,
+    includes: tuple[str, ...], excludes: tuple[str, ...], as_json: bool
 ) -> None:
     """Merge glossaries and translation files (TMX, TBX, PO, XLIFF, OmegaT, CSV, …) into one.
 
-    Every FILE is read with the format its name tells (or --format); translation-unit
-    formats become one concept per unit. Concepts are merged by their Chinese form, keeping
-    every source, and the result is written to GLOSSARY only when all inputs were read.
-    GLOSSARY is replaced, not added to: list it among the FILEs to extend it.
+    Every INPUT is read with the format its name tells (or --format); `-` is stdin; a
+    folder stands for the files in it whose format termkit knows, recursively, in sorted
+    order. Translation-unit formats become one concept per unit. Concepts are merged by
+    their Chinese form, keeping every source, and the result is written to GLOSSARY only
+    when all inputs were read. GLOSSARY is replaced, not added to: list it among the
+    INPUTs to extend it.
     """
-    from termkit import formats
+    from termkit.cli.progress import Progress
     from termkit.glossary import merge_glossaries
+    from termkit.inputs import expand_inputs, input_size
     from termkit.io import check_output
 
     if as_json and output == "-":
         raise UsageError("--json needs -o FILE", hint="the JSON summary goes to stdout")
-    # GLOSSARY may be one of the FILEs (documented: that extends it); it is replaced only
+    # GLOSSARY may be one of the INPUTs (documented: that extends it); it is replaced only
     # after every input was read, atomically.
     check_output(output, replace_input=True)
+    out_format = output_format(output, to, EXPORT_FORMATS, "termkit")
+    paths = expand_inputs(files, includes or _import_globs().split(), excludes)
+    sizes = [input_size(p) for p in paths]
     read: list[tuple[str, str, Glossary]] = []
-    for path in files:
-        name, g = _read_one(path, format_name)
-        read.append((path, name, g))
+    with Progress("Reading", sum(s or 0 for s in sizes), "B") as bar:
+        for path, size in zip(paths, sizes, strict=True):
+            name, g = _read_one(path, format_name)
+            read.append((path, name, g))
+            bar.advance(size or 0)
     notices = [n for _, _, g in read for n in g.notices]
     merged = merge_glossaries([g for _, _, g in read])
-    if to:
-        out_format = formats.get(to).name
-    else:
-        try:
-            out_format = formats.detect(output).name if output != "-" else "termkit"
-        except UnknownFormatError:
-            out_format = "termkit"
     notices += _write(out_format, merged, output, {}, replace_input=True)
     for n in notices:
         warn(n)

@@ -11,8 +11,7 @@ import unicodedata
 
 import click
 
-from termkit.cli.common import dumps
-from termkit.errors import TermkitError
+from termkit.cli.common import dumps, errors_exit_2, glossary_option, json_option, note
 
 
 def _width(text: str) -> int:
@@ -54,13 +53,12 @@ def render(match: dict[str, object]) -> str:
 
 @click.command()
 @click.argument("query", nargs=-1, required=True, metavar="QUERY...")
-@click.option("-g", "--glossary", "glossaries", multiple=True, required=True, metavar="FILE",
-              help="Glossary to search (repeatable; any format termkit reads).")
+@glossary_option("Glossary to search (repeatable; any format termkit reads).", required=True)
 @click.option("--glossary-format", default=None, metavar="NAME",
               help="Format of the glossary files when their names do not tell it.")
 @click.option("--sources", "max_sources", type=click.IntRange(min=0), default=3, show_default=True,
               help="How many of each concept's sources to show (the total is always given).")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of the concepts found.")
+@json_option("Print a JSON list of the concepts found.")
 @click.pass_context
 def lookup(ctx: click.Context, query: tuple[str, ...], glossaries: tuple[str, ...],
            glossary_format: str | None, max_sources: int, as_json: bool) -> None:
@@ -78,14 +76,11 @@ def lookup(ctx: click.Context, query: tuple[str, ...], glossaries: tuple[str, ..
     from termkit.glossary import load_glossary
     from termkit.lookup import LookupIndex, match_dict
 
+    errors_exit_2()  # grep's convention: 1 means "not found", errors are 2
     text = " ".join(query).strip()
     if not text:
         raise click.UsageError("QUERY is empty")
-    try:
-        loaded = [(path, load_glossary(path, format=glossary_format)) for path in glossaries]
-    except TermkitError as exc:
-        exc.exit_code = 2  # grep's convention: 1 means "not found", errors are 2
-        raise
+    loaded = [(path, load_glossary(path, format=glossary_format)) for path in glossaries]
     index = LookupIndex(loaded)
     found = [match_dict(m, max_sources) for m in index.search(text)]
     if as_json:
@@ -94,6 +89,6 @@ def lookup(ctx: click.Context, query: tuple[str, ...], glossaries: tuple[str, ..
         click.echo("\n\n".join(render(m) for m in found), nl=bool(found))
     if not found:
         n = len(glossaries)
-        click.echo(f"lookup: no concept matches {text!r} in {len(index)} concept(s) of "
-                   f"{n} glossar{'y' if n == 1 else 'ies'}", err=True)
+        note(f"lookup: no concept matches {text!r} in {len(index)} concept(s) of "
+             f"{n} glossar{'y' if n == 1 else 'ies'}")
         ctx.exit(1)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import click
 
+from termkit.cli.common import CommandGroup, json_option, stdin_default
+
 _NAME_STYLES = ("pinyin", "tone", "wade-giles", "passport")
 
 
-@click.group()
+@click.group(cls=CommandGroup)
 def names() -> None:
     """Romanize Chinese personal names and score romanized names against them."""
 
@@ -15,7 +17,7 @@ def names() -> None:
 @names.command()
 @click.argument("zh")
 @click.argument("romanized")
-@click.option("--json", "as_json", is_flag=True, help="Print score and matched reading as JSON.")
+@json_option("Print score and matched reading as JSON.")
 def match(zh: str, romanized: str, as_json: bool) -> None:
     """Score (0 to 1) whether ROMANIZED renders the Chinese name ZH.
 
@@ -42,13 +44,43 @@ def match(zh: str, romanized: str, as_json: bool) -> None:
 
 
 @names.command()
-@click.argument("zh", nargs=-1, required=True)
+@click.argument("zh", nargs=-1, metavar="[ZH|-]...")
 @click.option("--style", type=click.Choice(_NAME_STYLES), default="pinyin", show_default=True,
               help="pinyin: Zhang Guocheng; tone: Zhāng Guóchéng; wade-giles: Chang Kuo-ch'eng; "
                    "passport: Chang Kuo-Cheng (Taiwan passport style).")
-def romanize(zh: tuple[str, ...], style: str) -> None:
-    """Romanize one or more Chinese names, surname read as a surname (曾 Zēng, 單 Shàn)."""
+@json_option("Print a JSON list of {zh, romanized} objects.")
+def romanize(zh: tuple[str, ...], style: str, as_json: bool) -> None:
+    """Romanize Chinese names, surname read as a surname (曾 Zēng, 單 Shàn).
+
+    Each ZH argument is a name; `-` or no argument reads names from stdin, one per line
+    (blank lines skipped). Prints NAME<TAB>ROMANIZATION per name.
+    """
+    from termkit.cli.common import dumps
     from termkit.pinyin.names import romanize_name
 
-    for name in zh:
-        click.echo(f"{name}\t{romanize_name(name, style)}")
+    if not zh:
+        stdin_default("ZH names")
+    given: list[str] = []
+    for arg in zh or ("-",):
+        if arg == "-":
+            given.extend(_stdin_names())
+        else:
+            given.append(arg)
+    rows = [(name, romanize_name(name, style)) for name in given]
+    if as_json:
+        click.echo(dumps([{"zh": name, "romanized": roman} for name, roman in rows]))
+        return
+    for name, roman in rows:
+        click.echo(f"{name}\t{roman}")
+
+
+def _stdin_names() -> list[str]:
+    import sys
+
+    from termkit.textio import decode_text
+
+    data = sys.stdin.buffer.read()
+    if not data.strip():
+        return []
+    text, _encoding = decode_text(data, "-")
+    return [line.strip() for line in text.split("\n") if line.strip()]

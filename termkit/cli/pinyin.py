@@ -16,8 +16,22 @@ from typing import BinaryIO
 
 import click
 
+from termkit.cli.common import glossary_option, output_option, stdin_default, warn
+
 _STYLES = ("tone", "tone3", "zhuyin", "wade-giles")
 _FORMATS = ("inline", "ruby", "tsv", "json")
+# The rendering an output name asks for when --to is not given (anything else: inline).
+_BY_EXTENSION = {".html": "ruby", ".htm": "ruby", ".tsv": "tsv", ".json": "json"}
+
+
+def rendering_for(output: str, fmt: str | None) -> str:
+    """``fmt``, else the rendering the extension of ``output`` names, else ``inline``."""
+    if fmt:
+        return fmt
+    import os
+
+    return _BY_EXTENSION.get(os.path.splitext(output)[1].lower(), "inline") if output != "-" \
+        else "inline"
 
 
 def _input_blocks(stack: contextlib.ExitStack, path: str) -> Iterator[str]:
@@ -37,15 +51,17 @@ def _input_blocks(stack: contextlib.ExitStack, path: str) -> Iterator[str]:
 
 
 @click.command()
-@click.argument("text", required=False)
-@click.option("-i", "--input", "input_path", metavar="FILE|-",
-              help="Read the text from FILE ('-' = stdin) instead of the TEXT argument.")
+@click.argument("texts", nargs=-1, metavar="[TEXT|-]...")
+@click.option("-i", "--input", "input_path", metavar="FILE",
+              help="Read the text from FILE (`-` for stdin) instead of TEXT arguments.")
 @click.option("--style", type=click.Choice(_STYLES), default="tone", show_default=True,
               help="Reading style: tone marks, tone numbers, zhuyin (bopomofo) or Wade-Giles.")
-@click.option("--format", "fmt", type=click.Choice(_FORMATS), default="inline", show_default=True,
-              help="inline: text(reading); ruby: a complete HTML page; tsv: term<TAB>reading per line; json.")
-@click.option("-g", "--glossary", "glossaries", multiple=True, metavar="FILE",
-              help="Glossary whose terms' pinyin overrides pypinyin (repeatable, any format termkit reads).")
+@click.option("--to", "--format", "fmt", type=click.Choice(_FORMATS), default=None,
+              help="inline: text(reading); ruby: a complete HTML page; tsv: term<TAB>reading per "
+                   "line; json [default: from the extension of -o (.html ruby, .tsv, .json), "
+                   "else inline].")
+@glossary_option("Glossary whose terms' pinyin overrides pypinyin (repeatable, any format "
+                 "termkit reads).")
 @click.option("--name", "name_mode", is_flag=True,
               help="Read each Chinese run as a personal name (surname readings: 曾 Zēng, 單 Shàn).")
 @click.option("--words/--no-words", default=True, show_default=True,
@@ -54,29 +70,41 @@ def _input_blocks(stack: contextlib.ExitStack, path: str) -> Iterator[str]:
               help="Give every reading of each character, the chosen one first: in inline, TSV and "
                    "ruby as pypinyin does (中心 -> zhōng,zhòng xīn), in JSON as a candidates list.")
 @click.option("--lang", default="zh-Hant", show_default=True, help="Language tag of the ruby HTML page.")
-@click.option("-o", "--output", default="-", show_default=True,
-              help="Output file ('-' = stdout); written atomically.")
-def pinyin(text: str | None, input_path: str | None, style: str, fmt: str,
+@output_option("Output file")
+def pinyin(texts: tuple[str, ...], input_path: str | None, style: str, fmt: str | None,
            glossaries: tuple[str, ...], name_mode: bool, words: bool, heteronym: bool, lang: str,
            output: str) -> None:
     """Annotate Chinese text with pinyin, grouped into words, glossary readings first.
 
-    TEXT is annotated as given; with -i the file (UTF-8, UTF-16, Big5 or GB18030) is read.
-    Words follow pinyin orthography (權力平衡 -> quánlì pínghéng, proper nouns capitalized);
-    non-Chinese text passes through. TSV and JSON give one row per non-empty line.
+    TEXT arguments are annotated as given (several are joined by spaces); `-` or no TEXT
+    reads stdin; -i FILE reads a file (UTF-8, UTF-16, Big5 or GB18030). Words follow pinyin
+    orthography (權力平衡 -> quánlì pínghéng, proper nouns capitalized); non-Chinese text
+    passes through. TSV and JSON give one row per non-empty line.
     """
     from termkit import pinyin as lib
     from termkit.errors import UsageError
     from termkit.io import atomic_text, check_output, read_bytes
     from termkit.textio import decode_text
 
-    if (text is None) == (input_path is None):
-        raise UsageError("give either TEXT or -i FILE (use -i - for stdin)")
+    text: str | None = None
+    if not texts and input_path is None:
+        stdin_default("TEXT or -i FILE")
+        input_path = "-"
+    elif texts == ("-",) and input_path is None:
+        input_path = "-"
+    elif texts and input_path is not None:
+        raise UsageError("give either TEXT or -i FILE, not both")
+    elif texts:
+        if "-" in texts:
+            raise UsageError("`-` (stdin) cannot be mixed with TEXT arguments")
+        text = " ".join(texts)
+        _hint_file(texts)
     if input_path is not None:
         from termkit.io import check_readable
 
         check_readable(input_path)
     check_output(output)
+    fmt = rendering_for(output, fmt)
     gloss = None
     if glossaries:
         from termkit.glossary import load_glossaries
@@ -119,3 +147,12 @@ def pinyin(text: str | None, input_path: str | None, style: str, fmt: str,
         rendered = render_ruby_html(rows, chosen, lang=lang, heteronym=heteronym)
     with atomic_text(output) as fh:
         fh.write(rendered)
+
+
+def _hint_file(texts: tuple[str, ...]) -> None:
+    """Warn when a TEXT without Chinese names an existing file: -i reads files."""
+    import os
+
+    for t in texts:
+        if os.path.isfile(t) and not any("\u3400" <= ch <= "\u9fff" for ch in t):
+            warn(f"{t!r} is annotated as text; to read the file, use -i {t}")

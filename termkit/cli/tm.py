@@ -11,7 +11,19 @@ from typing import Any, ClassVar
 
 import click
 
+from termkit.cli.common import (
+    CommandGroup,
+    errors_exit_2,
+    folder_options,
+    glossary_option,
+    note,
+    output_option,
+)
+from termkit.cli.common import json_option as shared_json_option
 from termkit.tm.store import DEFAULT_DB
+
+# Files `tm import FOLDER` takes by default (bilingual TSV and records only with --include).
+TM_IMPORT_GLOBS = ("*.tmx", "*.po", "*.xlf", "*.xliff")
 
 DB_HELP = (
     f"Translation-memory file (SQLite). Default: ./{DEFAULT_DB} in the current folder, "
@@ -27,8 +39,7 @@ def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def json_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     """The ``--json`` switch."""
-    return click.option("--json", "as_json", is_flag=True,
-                        help="Print JSON (for scripts) instead of text.")(fn)
+    return shared_json_option()(fn)
 
 
 def dumps_json(obj: Any) -> str:
@@ -51,13 +62,14 @@ def unit_json(stored: Any) -> dict[str, Any]:
         "line": loc.line if loc else None,
         "record": loc.record if loc else None,
         "created": stored.created,
-        "domain": stored.domain,
+        "domain": stored.domains[0] if stored.domains else None,
+        "domains": stored.domains,
         "align_score": stored.score,
         "flagged": stored.flagged,
     }
 
 
-class _TmGroup(click.Group):
+class _TmGroup(CommandGroup):
     """The ``tm`` group: job and maintenance commands load from their own modules."""
 
     LAZY: ClassVar[dict[str, str]] = {
@@ -94,7 +106,7 @@ def tm() -> None:
 
 
 @tm.command("import")
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.argument("files", nargs=-1, required=True, metavar="INPUT...")
 @db_option
 @click.option("--format", "fmt", metavar="NAME",
               help="Input format (tmx, po, xliff, tsv, records); default: from the file name.")
@@ -109,26 +121,37 @@ def tm() -> None:
                    "keep them (written back on export) or drop them.")
 @click.option("--batch-size", type=click.IntRange(1), default=50_000, show_default=True,
               help="Units per transaction (a killed import keeps whole batches).")
+@folder_options(" ".join(TM_IMPORT_GLOBS))
 @json_option
 def import_(files: tuple[str, ...], db: str, fmt: str | None, domain: str | None,
             origin: str | None, client: str | None, tmx_attributes: str, batch_size: int,
-            as_json: bool) -> None:
-    """Import translation units from FILEs; duplicates are skipped, conflicts reported.
+            includes: tuple[str, ...], excludes: tuple[str, ...], as_json: bool) -> None:
+    """Import translation units from INPUTs; duplicates are skipped, conflicts reported.
 
+    Each INPUT is a TMX, PO, XLIFF, bilingual TSV or records file (`-` for stdin, with
+    --format), or a folder: its TMX, PO and XLIFF files, recursively, in sorted order.
     --domain, --origin and --client tag the units (kept on export as TMX props, and usable
     by `termkit tm delete`); the TMX <tu> attributes creationdate, creationid, changedate,
     changeid, usagecount and lastusagedate are kept (and exported) unless --tmx-attributes drop.
     """
+    from termkit.cli.progress import Progress
+    from termkit.inputs import expand_inputs, input_size
     from termkit.tm.sources import iter_file_units, tag_units
     from termkit.tm.store import open_store
 
-    with open_store(db) as store:
+    paths = expand_inputs(files, includes or TM_IMPORT_GLOBS, excludes)
+    sizes = [input_size(p) for p in paths]
+    with open_store(db) as store, Progress("Importing", sum(s or 0 for s in sizes), "B") as bar:
         results = []
-        for path in files:
-            units = tag_units(iter_file_units(path, fmt), origin=origin, client=client,
+        before = 0
+        for path, size in zip(paths, sizes, strict=True):
+            units = tag_units(iter_file_units(path, fmt, progress=bar.after(before)),
+                              origin=origin, client=client,
                               tmx_attributes=tmx_attributes == "keep")
             report = store.import_units(units, domain=domain, batch_size=batch_size)
             results.append((path, report))
+            before += size or 0
+            bar.update(before)
     if as_json:
         click.echo(dumps_json([
             {
@@ -182,16 +205,27 @@ def render_matches(matches: list[Any], as_json: bool, with_score: bool) -> Itera
 @click.option("--lang", metavar="TAG",
               help="Language of TEXT (default: Chinese if it has more Chinese characters than English words, else English).")
 @json_option
-def search(text: str, db: str, min_score: int, limit: int, lang: str | None,
-           as_json: bool) -> None:
-    """Fuzzy matches for TEXT, best first, with CAT-style scores (100 = exact)."""
+@click.pass_context
+def search(ctx: click.Context, text: str, db: str, min_score: int, limit: int,
+           lang: str | None, as_json: bool) -> None:
+    """Fuzzy matches for TEXT, best first, with CAT-style scores (100 = exact).
+
+    Exit status as grep's: 0 when a unit matches, 1 when none reaches --min (a note on
+    stderr), 2 on errors.
+    """
     from termkit.tm.search import search as run
     from termkit.tm.store import open_store
 
+    errors_exit_2()
     with open_store(db, create=False) as store:
         matches = run(store, text, lang=lang, min_score=min_score, limit=limit)
+        units = len(store) if not matches else 0
     for line in render_matches(matches, as_json, True):
         click.echo(line)
+    if not matches:
+        note(f"tm search: no unit matches {text!r} at {min_score} or above "
+             f"({units} unit(s) in {db})")
+        ctx.exit(1)
 
 
 @tm.command()
@@ -202,15 +236,26 @@ def search(text: str, db: str, min_score: int, limit: int, lang: str | None,
 @click.option("--lang", metavar="TAG",
               help="Language of TERM (default: Chinese if it has more Chinese characters than English words, else English).")
 @json_option
-def concordance(term: str, db: str, limit: int, lang: str | None, as_json: bool) -> None:
-    """Units whose segments contain TERM (any case; Chinese in either script)."""
+@click.pass_context
+def concordance(ctx: click.Context, term: str, db: str, limit: int, lang: str | None,
+                as_json: bool) -> None:
+    """Units whose segments contain TERM (any case; Chinese in either script).
+
+    Exit status as grep's: 0 when a unit contains TERM, 1 when none does (a note on
+    stderr), 2 on errors.
+    """
     from termkit.tm.search import concordance as run
     from termkit.tm.store import open_store
 
+    errors_exit_2()
     with open_store(db, create=False) as store:
         matches = run(store, term, lang=lang, limit=limit)
+        units = len(store) if not matches else 0
     for line in render_matches(matches, as_json, False):
         click.echo(line)
+    if not matches:
+        note(f"tm concordance: no unit contains {term!r} ({units} unit(s) in {db})")
+        ctx.exit(1)
 
 
 @tm.command()
@@ -219,12 +264,10 @@ def concordance(term: str, db: str, limit: int, lang: str | None, as_json: bool)
               help="Output format.")
 @click.option("--variant", type=click.Choice(["zh-TW", "zh-CN"]),
               help="Convert Chinese segments to this variant (glossary-locked OpenCC).")
-@click.option("--glossary", "glossaries", multiple=True, metavar="FILE",
-              help="Glossary whose terms are locked during --variant conversion (repeatable).")
+@glossary_option("Glossary whose terms are locked during --variant conversion (repeatable).")
 @click.option("--lang-style", type=click.Choice(["short", "bcp47"]), default="short",
               show_default=True, help="Language tags written: zh-TW (short) or zh-Hant-TW.")
-@click.option("-o", "--output", default="-", show_default=True, metavar="FILE",
-              help="Output file (- for stdout).")
+@output_option("Output file")
 def export(db: str, to: str, variant: str | None, glossaries: tuple[str, ...],
            lang_style: str, output: str) -> None:
     """Export the whole memory (TMX 1.4b), with provenance as props."""
@@ -274,8 +317,7 @@ def stats(db: str, show_conflicts: bool, as_json: bool) -> None:
         if data[key]:
             click.echo(f"{key}:")
             for name, count in data[key].items():
-                # A repeated TMX prop (two x-domain values) is stored joined by a newline.
-                click.echo(f"  {name.replace(chr(10), '; ')}: {count}")
+                click.echo(f"  {name}: {count}")
     for c in conflicts:
         click.echo(f"conflict: [{c.source_lang}] {c.source}")
         for uid, target in zip(c.units, c.targets, strict=True):

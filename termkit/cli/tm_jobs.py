@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from termkit.cli.common import glossary_option
 from termkit.cli.tm import db_option, dumps_json, json_option
 
 BANDS_HELP = ("Lower edges of the fuzzy bands, best first (default 95,85,75,50: bands 95-99, "
@@ -32,11 +33,12 @@ def _output_path(path: str, output: str, many: bool) -> str:
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.argument("files", nargs=-1, required=True, metavar="INPUT...")
 @db_option
 @click.option("-o", "--output", required=True, metavar="OUT",
-              help="Output file (- for stdout); with several FILEs, a folder (created) that "
-                   "receives each file under its own name.")
+              help="Output file (`-` for stdout); with several INPUTs, a folder (created if "
+                   "missing, its parent must exist; not `-`) that receives each file under its "
+                   "own name.")
 @click.option("--min-score", type=click.IntRange(1, 100), default=75, show_default=True,
               help="Lowest match score used; 100 fills exact matches only.")
 @click.option("--overwrite", is_flag=True,
@@ -46,15 +48,16 @@ def _output_path(path: str, output: str, many: bool) -> str:
 @click.option("--source-lang", metavar="TAG", help="Source language (default: the file's).")
 @click.option("--target-lang", metavar="TAG",
               help="Target language (default: the file's; needed for TMX, e.g. zh-TW).")
-@click.option("--glossary", "glossaries", multiple=True, metavar="FILE",
-              help="Glossary whose terms are locked when a match is converted to the file's "
-                   "Chinese script (repeatable).")
+@glossary_option("Glossary whose terms are locked when a match is converted to the file's "
+                 "Chinese script (repeatable).")
 @click.option("--bands", "bands_text", metavar="EDGES", help=BANDS_HELP)
 @json_option
 def pretranslate(files: tuple[str, ...], db: str, output: str, min_score: int, overwrite: bool,
                  fmt: str | None, source_lang: str | None, target_lang: str | None,
                  glossaries: tuple[str, ...], bands_text: str | None, as_json: bool) -> None:
-    """Fill the untranslated segments of PO, XLIFF 1.2/2.0 or TMX FILEs from the memory.
+    """Fill the untranslated segments of PO, XLIFF 1.2/2.0 or TMX INPUT files from the memory.
+
+    An INPUT may be `-` for stdin (with --format).
 
     Each segment gets its best match at or above --min-score: 101 (exact, and its context —
     neighbouring segments or PO msgctxt — matches too) and 100 are filled as translated,
@@ -64,7 +67,7 @@ def pretranslate(files: tuple[str, ...], db: str, output: str, min_score: int, o
     script or region is converted to the file's (glossary-locked OpenCC: a zh-TW file never
     gets Simplified text). Prints a summary of what was filled, by band.
     """
-    from termkit.io import atomic_binary, read_bytes
+    from termkit.io import atomic_binary, make_output_folder, read_bytes
     from termkit.tm.bands import Bands
     from termkit.tm.pretranslate import Options, Summary, pretranslate_stream
     from termkit.tm.scripts import Converters
@@ -72,9 +75,9 @@ def pretranslate(files: tuple[str, ...], db: str, output: str, min_score: int, o
 
     many = len(files) > 1
     if many and output == "-":
-        raise click.UsageError("several FILEs need -o FOLDER, not stdout")
+        raise click.UsageError("several INPUTs need -o FOLDER, not stdout")
     if many:
-        os.makedirs(output, exist_ok=True)
+        make_output_folder(output)
     options = Options(min_score=min_score, overwrite=overwrite,
                       glossary=_load_glossary(glossaries),
                       bands=Bands.parse(bands_text) if bands_text else Bands(),
@@ -109,7 +112,7 @@ def pretranslate(files: tuple[str, ...], db: str, output: str, min_score: int, o
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.argument("files", nargs=-1, required=True, metavar="INPUT...")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["po", "xliff", "tmx"]),
               help="Input format (default: from the file name).")
@@ -123,7 +126,9 @@ def pretranslate(files: tuple[str, ...], db: str, output: str, min_score: int, o
 def analyze(files: tuple[str, ...], db: str, fmt: str | None, source_lang: str | None,
             target_lang: str | None, bands_text: str | None, as_csv: bool,
             as_json: bool) -> None:
-    """Count FILEs' segments, words and Chinese characters per match band.
+    """Count the segments, words and Chinese characters of INPUT files per match band.
+
+    An INPUT may be `-` for stdin (with --format).
 
     Bands, as CAT tools report them: repetitions (a segment already met earlier in the job,
     counted once), 101 (exact in context), 100, the fuzzy bands (--bands) and no match.

@@ -36,7 +36,9 @@ as the term's tag (``zh-Hant`` written as ``zh-TW``). Reading a TMX written by a
 keeps its props (tuv props as ``tuv:LANG:TYPE`` in ``Concept.props``) and adds provenance
 (``origin="import:tmx"``, a source pointing at the ``<tu>``'s line).
 
-Known limits: repeated props of one type are joined with a newline in ``Unit.props``;
+Known limits: repeated props of one type are joined with a newline in ``Unit.props``, and
+:func:`write_units` writes such a value back as repeated props (one per line), so units keep
+their several ``x-domain`` values through a read and a write;
 ``Glossary.conflicts`` and ``notices`` are not carried; a concept without terms cannot be a
 ``<tu>`` (the DTD needs one ``<tuv>``) and is skipped.
 """
@@ -302,6 +304,15 @@ def _write(
     stream.write("".join(chunk).encode("utf-8"))
 
 
+def repeated_props(props: dict[str, str]) -> list[tuple[str, str]]:
+    """``Unit.props`` as ``<prop>`` pairs, sorted; a value of several lines is one prop per line.
+
+    The readers join repeated props of one type with a newline (``Unit.props`` holds one
+    value per type); this gives them back as the repeated props they were.
+    """
+    return [(key, part) for key, value in sorted(props.items()) for part in value.split("\n")]
+
+
 def write_units(units: Iterable[Unit], stream: BinaryIO, **options: Any) -> None:
     """Write translation units as TMX 1.4b (options: ``lang_style``, ``srclang``, ``creation_date``)."""
     lang_style = options.get("lang_style", "short")
@@ -338,9 +349,9 @@ def write_units(units: Iterable[Unit], stream: BinaryIO, **options: Any) -> None
                 u.id,
                 tag(u.source_lang, lang_style) if u.source_lang else None,
                 u.notes,
-                sorted(u.props.items()) if u.props else (),
+                repeated_props(u.props) if u.props else (),
                 [(tag(v.lang, lang_style), v.text, v.markup,
-                  sorted(v.props.items()) if v.props else (), v.notes) for v in u.variants],
+                  repeated_props(v.props) if v.props else (), v.notes) for v in u.variants],
             )
 
     _write(stream, tus(), srclang=srclang, creation_date=options.get("creation_date"))

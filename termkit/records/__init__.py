@@ -38,10 +38,13 @@ _EXTENSIONS = {
     ".bibtex": "bibtex",
     ".enw": "endnote",
 }
+# File names a folder of records is read for (``termkit build FOLDER``): the extensions
+# above, and page text saved as text or HTML.
+EXTENSIONS = (".txt", ".html", ".htm", *_EXTENSIONS)
 _BIBTEX_START = re.compile(r"^@\s*[A-Za-z]+\s*[{(]")
 _REFER_TAG = re.compile(r"^%[A-Z0-9@+?!#$&()*^~\]\[<>=]\s")
 
-__all__ = ["FORMATS", "detect_format", "parse_records", "read_records", "record_stem"]
+__all__ = ["EXTENSIONS", "FORMATS", "detect_format", "parse_records", "read_records", "record_stem"]
 
 
 def record_stem(path: str) -> str:

@@ -108,14 +108,13 @@ class JobFile:
 
 
 def read_job_file(path: str, fmt: str | None = None) -> JobFile:
-    """The segments of one file of a job (PO, XLIFF, TMX)."""
-    from termkit.io import check_readable
+    """The segments of one file of a job (PO, XLIFF, TMX; ``-`` for stdin, with ``fmt``)."""
+    from termkit.io import check_readable, read_bytes
     from termkit.tm.pretranslate import detect_format
 
     check_readable(path)
     kind = detect_format(path, fmt)
-    with open(path, "rb") as fh:
-        data = fh.read()
+    data = read_bytes(path)
     if kind == "po":
         from termkit.formats.po import read_catalog
 

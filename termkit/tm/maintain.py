@@ -41,7 +41,8 @@ def select(store: Store, *, ids: Sequence[int] = (), contains: str | None = None
         where.append("s.origin = ?")
         params.append(origin)
     if domain is not None:
-        where.append("s.domain = ?")
+        # One of the unit's domains (several are stored one per line).
+        where.append("instr(char(10) || s.domain || char(10), char(10) || ? || char(10)) > 0")
         params.append(domain)
     if client is not None:
         where.append("json_extract(u.meta, ?) = ?")

@@ -8,7 +8,7 @@ JSON Lines, abstract pages) through :func:`termkit.records.read_records` and
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import PurePath
 
 from termkit.errors import UnknownFormatError
@@ -32,8 +32,14 @@ def is_records(path: str, fmt: str | None) -> bool:
     return False
 
 
-def iter_file_units(path: str, fmt: str | None = None) -> Iterator[Unit]:
-    """Stream the units of one input file (``-`` is stdin; then pass ``fmt``)."""
+def iter_file_units(path: str, fmt: str | None = None, *,
+                    progress: Callable[[int], None] | None = None) -> Iterator[Unit]:
+    """Stream the units of one input file (``-`` is stdin; then pass ``fmt``).
+
+    ``progress``, when given, is called with the number of bytes read so far (translation
+    files, as they are read; records, once the file is read).
+    """
+    from termkit.inputs import counting
     from termkit.io import check_readable
 
     check_readable(path)
@@ -41,7 +47,12 @@ def iter_file_units(path: str, fmt: str | None = None) -> Iterator[Unit]:
         from termkit.records import read_records
         from termkit.tm.fromrecords import units_from_records
 
-        yield from units_from_records(read_records(path))
+        records = read_records(path)
+        if progress is not None:
+            from termkit.inputs import input_size
+
+            progress(input_size(path) or 0)
+        yield from units_from_records(records)
         return
     import sys
 
@@ -49,10 +60,10 @@ def iter_file_units(path: str, fmt: str | None = None) -> Iterator[Unit]:
 
     reader = formats.detect(path, fmt)
     if path == "-":
-        yield from reader.iter_units(sys.stdin.buffer, "<stdin>")
+        yield from reader.iter_units(counting(sys.stdin.buffer, progress), "<stdin>")
         return
     with open(path, "rb") as fh:
-        yield from reader.iter_units(fh, path)
+        yield from reader.iter_units(counting(fh, progress), path)
 
 
 def tag_units(units: Iterator[Unit], *, origin: str | None = None,

@@ -53,9 +53,25 @@ class StoredUnit:
     id: int
     unit: Unit
     created: str
-    domain: str | None = None
+    domain: str | None = None  # several domains are kept one per line (see ``domains``)
     score: float | None = None
     flagged: bool = False
+
+    @property
+    def domains(self) -> list[str]:
+        """The unit's domains, each a separate value (a TMX ``<tu>`` may have several)."""
+        return split_domains(self.domain)
+
+
+def split_domains(domain: str | None) -> list[str]:
+    """The domains stored in one ``domain`` value: one per line, empty lines dropped.
+
+    A TMX unit with several ``x-domain`` props is read with their values joined by a newline
+    (``Unit.props`` holds one value per type), and stored that way.
+    """
+    if not domain:
+        return []
+    return [d for d in domain.split("\n") if d]
 
 
 @dataclass(slots=True)
@@ -430,6 +446,11 @@ class Store:
         out.sort(key=lambda c: (c.source_lang, c.source))
         return out
 
+    def __len__(self) -> int:
+        """The number of units in the memory."""
+        with self.guard():
+            return int(self.conn.execute("SELECT COUNT(*) FROM unit").fetchone()[0])
+
     def stats(self) -> dict[str, Any]:
         """Counts for ``tm stats``: units, variants, languages, domains, origins, conflicts …"""
         q = self.conn.execute
@@ -451,8 +472,8 @@ class Store:
                                     path=self.path,
                                     hint="the file was edited by hand or is corrupted")
             origin, _created, domain = sources[sid]
-            if domain is not None:
-                domains[domain] = domains.get(domain, 0) + count
+            for name in split_domains(domain):  # a unit of two domains counts in both
+                domains[name] = domains.get(name, 0) + count
             if origin is not None:
                 origins[origin] = origins.get(origin, 0) + count
         size = sum(
