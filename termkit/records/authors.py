@@ -196,11 +196,11 @@ def strip_affiliations(text: str) -> str:
     return "\n".join(lines)
 
 
-def _one_script(names: list[str], strict: bool) -> list[Person] | None:
+def _one_script(names: list[str], strict: bool, *, row: bool = False) -> list[Person] | None:
     out: list[Person] = []
     # In a row of three names or more, one name whose surname is not among the common
     # ones (``仝小林 朱向东 赵林华``) is still a name.
-    spare = 1 if len(names) >= 3 and all(has_han(n) for n in names) else 0
+    spare = 1 if row and len(names) >= 3 and all(has_han(n) for n in names) else 0
     for name in names:
         if has_han(name):
             if strict and not looks_like_han_name(name):
@@ -273,8 +273,14 @@ def _split_entries(text: str) -> list[str]:
     return [e for e in (clean(x) for x in entries) if e]
 
 
-def parse_author_line(line: str, *, strict: bool = True) -> list[Person] | None:
-    """The authors on one line, or None if the line does not have an author shape."""
+def parse_author_line(
+    line: str, *, strict: bool = True, row: bool = True
+) -> list[Person] | None:
+    """The authors on one line, or None if the line does not have an author shape.
+
+    ``row``: a line of three Chinese names or more may hold one whose surname is not a
+    common one (strict mode only; a block of several lines checks its counts instead).
+    """
     text = clean(line)
     if not text:
         return None
@@ -307,7 +313,7 @@ def parse_author_line(line: str, *, strict: bool = True) -> list[Person] | None:
             return _pair(zh, split_latin_names(m.group(2), len(zh)), strict)
         return None if strict else _one_script([text], strict)
     if han:
-        return _one_script(split_han_names(text), strict)
+        return _one_script(split_han_names(text), strict, row=row)
     if "/" in text or "／" in text:
         return None
     return _one_script(split_latin_names(text), strict)
@@ -331,7 +337,9 @@ def parse_authors(text: str, *, strict: bool = True) -> list[Person] | None:
             names = _even_split(line, expected)
             people = [Person(en=n) for n in names] if names else None
         if people is None:
-            people = parse_author_line(line, strict=strict)
+            # (A row with an uncommon surname is taken below only beside as many romanized
+            # names: the check that follows.)
+            people = parse_author_line(line, strict=strict, row=False)
         if people is None and strict and has_han(line) and not has_latin(line):
             # A Chinese line whose surnames are not in the common list still pairs with an
             # equally long line of romanized names (checked below).
