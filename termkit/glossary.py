@@ -19,9 +19,11 @@ Statuses after merging (:func:`settle`): a single rendering keeps its best statu
 candidate in one record and preferred in another is preferred). Among several renderings,
 one paired confidently wins over renderings only structure paired, which stay candidates;
 among several confident ones, the one with strictly more support is preferred and the others
-admitted, and a tie leaves all of them candidates (a conflict); renderings only structure
-paired never become preferred (several of them are a conflict too). Title-attested variants
-are always admitted.
+admitted, and a tie leaves all of them candidates (a conflict). A candidate rendering that
+:data:`AGREEING_RECORDS` (2) or more records paired, each on its own, with no other
+rendering of the term, is preferred: independent records agreeing on a pair is evidence no
+single record gives. Otherwise renderings only structure paired never become preferred
+(several of them are a conflict too). Title-attested variants are always admitted.
 """
 
 from __future__ import annotations
@@ -416,9 +418,30 @@ def _contested(concept: Concept) -> list[Term]:
     ]
 
 
+# Records that must pair a rendering independently before agreement confirms it.
+AGREEING_RECORDS = 2
+
+
+def _records_seen(term: Term) -> int:
+    """How many records a term was seen in (sources without a record id count by file)."""
+    return len({s.record if s.record is not None else s.path for s in term.sources})
+
+
 def settle(concept: Concept) -> Concept:
     """Fix statuses after a merge (see module docstring); returns the same concept."""
     rivals = _contested(concept)
+    if (
+        len(rivals) == 1
+        and rivals[0].status is Status.CANDIDATE
+        and _records_seen(rivals[0]) >= AGREEING_RECORDS
+        and len([t for t in concept.terms_for("en") if t.origin != ORIGIN_TITLE]) == 1
+    ):
+        # Several records paired the same rendering, each on its own (position in its
+        # lists, weak evidence), and nothing competes: their agreement confirms it.
+        for t in concept.terms:
+            if t.status is Status.CANDIDATE:
+                t.status = Status.PREFERRED
+        concept.status = Status.PREFERRED
     confirmed = [t for t in rivals if t.status in _CONFIRMED]
     if len(rivals) > 1 and len(confirmed) == 1:
         # One rendering was paired confidently, the others only by structure: the confident

@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 
 # Bump when the index layout or the gloss normalization (gloss_phrases, stem, STOP_WORDS)
 # changes: the cache holds normalized glosses, and old cache files are then ignored.
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 CEDICT_NAME = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
@@ -70,9 +70,60 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+")
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b")
 
 
+_VOWELS = frozenset("aeiou")
+
+
+def _vowel_at(word: str, i: int) -> bool:
+    # "y" after a consonant is a vowel (study, rhythm); otherwise a consonant (yes, play).
+    c = word[i]
+    return c in _VOWELS or (c == "y" and i > 0 and not _vowel_at(word, i - 1))
+
+
+def _measure(word: str) -> int:
+    """Porter's measure: how many vowel-consonant sequences ``word`` holds (vot 1, visit 2)."""
+    m, prev = 0, False
+    for i in range(len(word)):
+        vowel = _vowel_at(word, i)
+        if prev and not vowel:
+            m += 1
+        prev = vowel
+    return m
+
+
+def _lost_e(base: str) -> bool:
+    """True when ``base`` (a word without its -ing/-ed) had a final silent e: vot(ing),
+    shar(ing), mak(ing), produc(ing), serv(ing), valu(ed), organiz(ed), enabl(ing).
+
+    One short syllable ending consonant-vowel-consonant (Porter's rule: vote, share, make,
+    not visit, open); or an ending no English word has without its e (-v, -u, -c, -iz, a
+    consonant before -l).
+    """
+    last = base[-1]
+    if last in "vuc" or base.endswith(("iz", "yz")):
+        return True
+    if last == "l" and base[-2] not in "aeiouylrw":
+        return True  # enabl(e), handl(e), cycl(e); not control, curl, bowl
+    return (
+        len(base) >= 3
+        and last not in "wxy"
+        and not _vowel_at(base, len(base) - 1)
+        and _vowel_at(base, len(base) - 2)
+        and not _vowel_at(base, len(base) - 3)
+        and _measure(base) == 1
+    )
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """A light English stemmer for matching: plural -s/-es/-ies, -ing, -ed (lower-case in)."""
+    """A light English stemmer for matching (lower-case in): plurals, then -ing/-ed.
+
+    ``policies`` policy, ``classes`` class, ``cases`` case, ``taxes`` tax, ``buildings``
+    build, ``studied`` study, ``planned`` plan, and the silent e restored where -ing/-ed
+    took it (``voting`` vote, ``sharing`` share, ``producing`` produce), so an inflected
+    word meets the dictionary's base form. Words that only look inflected keep their
+    ending (``speed``, ``spring``, ``thing``). The same function normalizes the
+    dictionary's glosses, so a stem only has to be consistent, not a real word.
+    """
     n = len(word)
     if n <= 3 or word.isdigit():
         return word
@@ -80,20 +131,27 @@ def stem(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith("sses"):
         return word[:-2]
-    if word.endswith("es") and n > 4 and word[-3] in "sxz":
-        return word[:-2]
-    if word.endswith(("ches", "shes")):
+    if word.endswith(("xes", "zzes", "ches", "shes")) and n > 4:
         return word[:-2]
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
+        word, n = word[:-1], n - 1  # then -ing/-ed: buildings, meetings, earnings
+        if n <= 3:
+            return word
     for suffix in ("ing", "ed"):
-        if word.endswith(suffix) and n - len(suffix) >= 3:
-            base = word[: -len(suffix)]
-            if suffix == "ed" and base.endswith("i"):
-                return base[:-1] + "y"  # studied -> study
-            if len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "lsz":
-                return base[:-1]  # flipped -> flip, planned -> plan
-            return base
+        if not word.endswith(suffix) or n - len(suffix) < 3:
+            continue
+        base = word[: -len(suffix)]
+        if suffix == "ed" and base.endswith("e"):
+            break  # speed, need, agreed: the e is the word's own
+        if not any(_vowel_at(base, i) for i in range(len(base))):
+            break  # spring, string: no syllable is left without the ending
+        if suffix == "ed" and base.endswith("i"):
+            return base[:-1] + "y"  # studied -> study
+        if len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "lsz":
+            return base[:-1]  # flipped -> flip, planned -> plan
+        if _lost_e(base):
+            return base + "e"
+        return base
     return word
 
 

@@ -190,14 +190,42 @@ def test_parenthesised_abbreviation_needs_no_counterpart() -> None:
     assert en.words[en.head][0] == "Scholarship"  # head before "of"
 
 
-def test_crossed_heads_are_not_paired() -> None:
+def test_crossed_heads_are_only_candidates() -> None:
     # 輔導團 is a group (head 團); "group counseling" is counseling: the words overlap but
-    # the heads cross, so this is not a rendering.
+    # the heads cross. Authors publish such loose renderings too (創新管理 "Management
+    # innovation"), so the pair is made on its evidence, but never preferred.
     lex = get_lexicon()
     score = score_pair(analyse_zh("輔導團", lex), analyse_en("solution-focused group counseling"))
     assert "head-mismatch" in score.evidence
-    pairs, uz, _ = pair_keywords(["輔導團"], ["solution-focused group counseling", "study"])
-    assert pairs == [] and uz == ["輔導團"]
+    pairs, _, _ = pair_keywords(["輔導團"], ["solution-focused group counseling", "study"])
+    assert [(p.zh, p.en, p.status) for p in pairs] == [
+        ("輔導團", "solution-focused group counseling", Status.CANDIDATE)
+    ]
+    assert pairs[0].score < 0.5 and "partial" in pairs[0].kinds
+
+
+def test_crossed_heads_do_not_block_parallel_lists() -> None:
+    # In lists found parallel, a crossed pair on the diagonal is still the counterpart.
+    pairs, uz, ue = pair_keywords(
+        ["創新管理", "資訊安全", "內部控制"],
+        ["Management innovation", "information security", "internal control"],
+    )
+    assert [(p.zh, p.en) for p in pairs] == [
+        ("創新管理", "Management innovation"),
+        ("資訊安全", "information security"),
+        ("內部控制", "internal control"),
+    ]
+    assert pairs[0].status is Status.CANDIDATE and "position" in pairs[0].evidence
+    assert uz == ue == []
+
+
+def test_post_modifier_prepositions_find_the_head() -> None:
+    # "off" opens a post-modifier like "of": the head of "Waters off Taiwan" is "waters".
+    en = analyse_en("Northeastern Waters off Taiwan")
+    assert en.words[en.head][0] == "Waters"
+    lex = get_lexicon()
+    score = score_pair(analyse_zh("臺灣東北海域", lex), analyse_en("Northeastern Waters off Taiwan"))
+    assert "head-mismatch" not in score.evidence and score.value >= 0.5
 
 
 def test_generic_head_alone_is_weak() -> None:
@@ -310,3 +338,68 @@ def test_assignment_matches_brute_force(weights: list[list[float]]) -> None:
         for perm in itertools.permutations(range(rows), cols):
             best = max(best, sum(weights[perm[j]][j] for j in range(cols)))
     assert abs(got - best) < 1e-9
+
+
+def test_one_extra_keyword_keeps_parallel_lists_parallel() -> None:
+    # Four Chinese, five English keywords in the same order, the extra one last: the anchors
+    # fix the only alignment with one gap, and position pairs what CC-CEDICT lacks.
+    pairs, uz, ue = pair_keywords(
+        ["資訊安全", "核保", "內部控制", "現實主義"],
+        ["information security", "Underwriting", "internal control", "realism", "anxiety"],
+    )
+    assert [(p.zh, p.en) for p in pairs] == [
+        ("資訊安全", "information security"),
+        ("核保", "Underwriting"),
+        ("內部控制", "internal control"),
+        ("現實主義", "realism"),
+    ]
+    assert pairs[1].status is Status.CANDIDATE and pairs[1].kinds == ("position",)
+    assert (uz, ue) == ([], ["anxiety"])
+
+
+def test_one_extra_keyword_where_the_gap_is_unknown_fills_nothing() -> None:
+    # The extra English keyword sits before or after "Underwriting": nothing tells which, so
+    # 核保 is not paired by position with either.
+    pairs, uz, ue = pair_keywords(
+        ["資訊安全", "核保", "內部控制"],
+        ["information security", "anxiety", "Underwriting", "internal control"],
+    )
+    assert [(p.zh, p.en) for p in pairs] == [
+        ("資訊安全", "information security"),
+        ("內部控制", "internal control"),
+    ]
+    assert uz == ["核保"] and sorted(ue) == ["Underwriting", "anxiety"]
+
+
+def test_one_extra_keyword_found_elsewhere_is_the_one_left_out() -> None:
+    # "education reform" shares 教育 with a keyword already paired: the extra facet of it,
+    # so the alignment leaves it out and 文獻計量 pairs with the last keyword.
+    pairs, _, ue = pair_keywords(
+        ["新工科", "創新教育", "比較研究", "文獻計量"],
+        ["new engineering", "innovation education", "comparative research",
+         "education reform", "bibliometrics"],
+    )
+    assert ("文獻計量", "bibliometrics") in {(p.zh, p.en) for p in pairs}
+    assert ue == ["education reform"]
+
+
+def test_unequal_lists_out_of_order_get_no_position_pairs() -> None:
+    # An anchor off every one-gap alignment: the lists are not parallel.
+    pairs, uz, _ = pair_keywords(
+        ["資訊安全", "核保", "內部控制"],
+        ["internal control", "Underwriting", "information security", "anxiety"],
+    )
+    assert {(p.zh, p.en) for p in pairs} == {
+        ("資訊安全", "information security"),
+        ("內部控制", "internal control"),
+    }
+    assert uz == ["核保"]
+
+
+def test_a_shared_number_is_no_evidence() -> None:
+    lex = get_lexicon()
+    score = score_pair(analyse_zh("已被瀏覽 5743 次", lex), analyse_en("visited 5743 times"))
+    assert not any(e.startswith("latin:") for e in score.evidence)
+    assert score_pair(analyse_zh("甲 2019", lex), analyse_en("2019 figures")).value == 0.0
+    # Letters and digits together are still a shared token ("3D GIS").
+    assert score_pair(analyse_zh("5G網路", lex), analyse_en("5G")).value > 0

@@ -182,3 +182,44 @@ def test_structural_guesses_that_disagree_are_a_conflict_of_candidates() -> None
     assert g.concepts[0].status is Status.CANDIDATE
     assert g.concepts[0].props == {"evidence": "elimination position"}
     assert len(g.conflicts) == 1
+
+
+def test_records_agreeing_on_a_structural_pair_confirm_it() -> None:
+    # Two records paired 智慧圖書館 with "Smart library" each on its own (position in
+    # parallel lists), and no record renders it otherwise: their agreement confirms it.
+    g = build_glossary([
+        _scored("a.txt", "智慧圖書館", "Smart library", Status.CANDIDATE, ("partial", "position")),
+        _scored("b.txt", "智慧图书馆", "Smart library", Status.CANDIDATE, ("position",)),
+    ])
+    (concept,) = g.concepts
+    assert _en(g, "智慧图书馆") == [("Smart library", "preferred", 2)]
+    assert concept.status is Status.PREFERRED
+    assert {t.status for t in concept.terms} == {Status.PREFERRED}
+    assert concept.props == {"evidence": "partial position"}
+    assert g.conflicts == []
+
+
+def test_one_record_seen_twice_is_no_agreement() -> None:
+    # The same record read from two files (one id) is one sighting, not two records.
+    one = _scored("a.txt", "核保", "Underwriting", Status.CANDIDATE, ("position",))
+    again = _scored("copy/a.txt", "核保", "Underwriting", Status.CANDIDATE, ("position",))
+    again.record.id = one.record.id
+    g = build_glossary([one, again])
+    assert [st for _, st, _ in _en(g, "核保")] == ["candidate"]
+    assert g.concepts[0].status is Status.CANDIDATE
+
+
+def test_a_rejected_rendering_blocks_agreement() -> None:
+    # A reviewer's deprecated rendering still competes: agreement does not overrule it.
+    pairings = [
+        _scored("a.txt", "核保", "Underwriting", Status.CANDIDATE, ("position",)),
+        _scored("b.txt", "核保", "Underwriting", Status.CANDIDATE, ("position",)),
+    ]
+    g = build_glossary(pairings)
+    g.concepts[0].terms[-1].status = Status.DEPRECATED
+    rejected = _scored("c.txt", "核保", "Reinstatement", Status.CANDIDATE, ("position",))
+    merged = merge_glossaries([g, build_glossary([rejected])])
+    assert sorted(_en(merged, "核保")) == [
+        ("Reinstatement", "candidate", 1),
+        ("Underwriting", "deprecated", 2),
+    ]

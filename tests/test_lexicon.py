@@ -94,16 +94,60 @@ def test_english_words_drop_meta_glosses() -> None:
         ("studied", "study"),
         ("flipped", "flip"),
         ("networks", "network"),
-        ("analyses", "analys"),
+        ("analyses", "analyse"),
         ("classes", "class"),
         ("learning", "learn"),
         ("class", "class"),
         ("focus", "focus"),
         ("2019", "2019"),
+        ("cases", "case"),
+        ("taxes", "tax"),
+        ("buildings", "build"),
+        ("visiting", "visit"),
+        ("opening", "open"),
+        ("reading", "read"),
+        ("aimed", "aim"),
+        ("speed", "speed"),
+        ("spring", "spring"),
+        ("things", "thing"),
     ],
 )
 def test_stem(word: str, expected: str) -> None:
     assert stem(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("inflected", "base"),
+    [
+        ("voting", "vote"),
+        ("sharing", "share"),
+        ("making", "make"),
+        ("based", "base"),
+        ("perceived", "perceive"),
+        ("producing", "produce"),
+        ("serving", "serve"),
+        ("valued", "value"),
+        ("organized", "organize"),
+        ("enabling", "enable"),
+        ("hoped", "hope"),
+        ("hopping", "hop"),
+        ("earnings", "earn"),
+    ],
+)
+def test_stem_meets_the_base_form(inflected: str, base: str) -> None:
+    # -ing/-ed took a silent e (vot-ing): the stem must be the dictionary's base form's, or
+    # "voting behavior" never meets 投票 "to vote".
+    assert stem(inflected) == stem(base)
+
+
+def test_inflected_keyword_meets_its_gloss() -> None:
+    from termkit.align import pair_keywords
+
+    pairs, _, _ = pair_keywords(["投票行為"], ["voting behavior"])
+    assert [(p.zh, p.en, p.status.value) for p in pairs] == [
+        ("投票行為", "voting behavior", "preferred")
+    ]
+    assert "dict:投票=voting" in pairs[0].evidence
 
 
 def test_segment_known_words() -> None:

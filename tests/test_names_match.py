@@ -79,6 +79,17 @@ def test_a_misspelling_scores_lower_than_the_right_spelling() -> None:
     assert right == 1.0 and THRESHOLD <= slip < right
 
 
+def test_a_non_standard_syllable_matches_by_its_start_with_a_low_score() -> None:
+    # "Home" spells no syllable of any system; it starts like 宏 hong (h + o), the other
+    # syllables are right: the same person, a personal spelling, a lower score.
+    fuzzy = match_name("劉晉宏", "Liu, Jin-Home")
+    assert THRESHOLD <= fuzzy < match_name("劉晉宏", "Liu, Jin-Hong")
+    # A valid spelling of another syllable is another name, not a personal spelling.
+    assert match_name("劉晉宏", "Liu, Jin-Hao") < THRESHOLD
+    # Starting like the syllable is not enough when another syllable is wrong.
+    assert match_name("劉晉宏", "Liu, Tsung-Home") < THRESHOLD
+
+
 @pytest.mark.parametrize(
     "romanized",
     [

@@ -61,7 +61,7 @@ def looks_like_acronym(token: str) -> bool:
 _IRREGULAR_PAIRS = (
     ("woman", "women"), ("man", "men"), ("child", "children"), ("person", "people"),
     ("foot", "feet"), ("tooth", "teeth"), ("mouse", "mice"), ("goose", "geese"),
-    ("criterion", "criteria"), ("phenomenon", "phenomena"), ("analysis", "analys"),
+    ("criterion", "criteria"), ("phenomenon", "phenomena"), ("analysis", "analyse"),
 )
 IRREGULAR = {a: b for a, b in _IRREGULAR_PAIRS} | {b: a for a, b in _IRREGULAR_PAIRS}
 
@@ -78,14 +78,39 @@ def _root(word: str) -> str:
     return word
 
 
+# Latin verb roots whose noun takes another form (perceive/perception, reduce/reduction,
+# describe/description, consume/consumption, solve/solution): the verb's ending as the noun
+# spells it, so that the two share a prefix.
+_ROOT_ALTERNATIONS = (
+    ("ceive", "cept"), ("duce", "duct"), ("scribe", "script"), ("sume", "sumpt"),
+    ("olve", "olut"),
+)
+
+
+def _alternate(word: str) -> str:
+    for verb, noun in _ROOT_ALTERNATIONS:
+        if word.endswith(verb):
+            return word[: -len(verb)] + noun
+    return word
+
+
 def same_family(a: str, b: str) -> bool:
-    """Two stems of one word family (loyal/loyalty, identify/identification, society/social).
+    """Two stems of one word family (loyal/loyalty, identify/identification, society/social,
+    perceive/perception).
 
     The shorter stem (5+ letters) must be a prefix of the longer, or share 6+ letters with
     it and differ only in its last two (democracy/democratic), or both must end in one of a
-    few derivational endings around a common root of 4+ letters (society/social); a shared
-    prefix alone is not enough (internal/intervention, realize/realism).
+    few derivational endings around a common root of 4+ letters (society/social), or a Latin
+    verb root must alternate into its noun's (perceive/perception); a shared prefix alone is
+    not enough (internal/intervention, realize/realism).
     """
+    if _related(a, b):
+        return True
+    alt_a, alt_b = _alternate(a), _alternate(b)
+    return (alt_a != a or alt_b != b) and _related(alt_a, alt_b)
+
+
+def _related(a: str, b: str) -> bool:
     n = min(len(a), len(b))
     if n < 5:
         return False
@@ -164,7 +189,8 @@ def _proper_phrases(lexicon: Lexicon, word: str) -> tuple[list[tuple[str, ...]],
 
     In "Penghu county (Pescadores Islands), Taiwan" the name is what comes before the first
     comma, and a parenthesized form is another name of it; what follows the comma says where
-    the place is ("Taiwan"), which is no rendering of it.
+    the place is ("Taiwan"), which is no rendering of it, and so does a parenthesized phrase
+    opening with a preposition ("New Territories (in Hong Kong)").
     """
     entries = list(lexicon.lookup(word))
     for ref in variant_refs(tuple(g for e in entries for g in e.glosses)):
@@ -175,12 +201,16 @@ def _proper_phrases(lexicon: Lexicon, word: str) -> tuple[list[tuple[str, ...]],
     for entry in entries:
         for gloss in entry.glosses:
             head, _, tail = gloss.partition(",")
-            for text in (head, *_PARENTHESIZED.findall(head)):
+            aside = _PARENTHESIZED.findall(head)
+            # "(in Hong Kong)" after 新界's "New Territories" says where, like a tail does.
+            where = [a for a in aside if a.split()[:1] and a.split()[0].lower() in STOP_WORDS]
+            for text in (head, *(a for a in aside if a not in where)):
                 for p in gloss_phrases((text,)):
                     if p and tuple(p) not in names:
                         names.append(tuple(p))
-            if tail:
-                described.update(w for p in gloss_phrases((tail,)) for w in p)
+            for text in (tail, *where):
+                if text:
+                    described.update(w for p in gloss_phrases((text,)) for w in p)
     return names, described
 
 
@@ -290,8 +320,10 @@ class ZhKey:
     seg_weight: tuple[int, ...] = ()
     vocab: frozenset[str] = frozenset()
     prefixes: frozenset[str] = frozenset()  # first PREFIX letters of family candidates
+    words: frozenset[str] = frozenset()  # Latin tokens that are words, not numbers
 
     def __post_init__(self) -> None:
+        self.words = frozenset(t for t in self.latin if not t.isdigit())
         self.seg_weight = tuple(
             len(s) * (HEAD_WEIGHT if j == self.head else 1) for j, s in enumerate(self.segments)
         )
@@ -394,10 +426,15 @@ def _is_acronym_of(acronym: str, phrase: str) -> bool:
 
 
 # Prepositions that open a post-modifier: the head of the noun phrase stands before them.
+# Every English preposition that can follow a noun (the head of "Waters off Taiwan" is
+# "waters"), not only the stop words among them.
 _POST_MODIFIERS = frozenset({
-    "of", "for", "with", "in", "on", "to", "from", "by", "among", "between", "under", "at",
-    "about", "toward", "towards", "within", "without", "across", "through", "during",
-    "against", "into", "via", "versus", "vs",
+    "of", "for", "with", "in", "on", "to", "from", "by", "among", "amongst", "between",
+    "under", "at", "about", "toward", "towards", "within", "without", "across", "through",
+    "throughout", "during", "against", "into", "onto", "upon", "via", "versus", "vs", "off",
+    "over", "beyond", "around", "near", "along", "alongside", "behind", "amid", "inside",
+    "outside", "above", "below", "beneath", "beside", "per", "after", "before", "since",
+    "until", "despite", "regarding", "concerning", "as", "like", "unlike",
 })
 
 

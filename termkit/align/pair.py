@@ -19,14 +19,22 @@ The rules, for the keyword lists of one record:
   the diagonal, so every keyword the evidence leaves over is paired with the one at its
   index (``position``; ``elimination`` as well when it is the only one left), and weak
   evidence across the diagonal gives way to it;
-* **scrambled lists.** When an anchor is off the diagonal, position says nothing; only
-  evidence pairs, and, when exactly one keyword is left on each side and every other keyword
-  paired, those two (``elimination``);
-* lists of different length are not closed sets: only evidence pairs them; a record whose
-  lists gave no pair at all pairs its first keywords (lists start together), as a candidate;
+* **one extra keyword.** When one list is one item longer and at least two anchors all lie
+  on one order-preserving alignment that leaves one item out (a sequence alignment with one
+  gap), the lists are parallel along it: position fills the cells the best alignments agree
+  on, and evidence pairs at the floor of equal lists (:func:`parallel_cells`);
+* **scrambled lists.** When an anchor is off the alignment, position says nothing; only
+  evidence pairs, and, when exactly one keyword is left on each side of lists of equal
+  length and every other keyword paired, those two (``elimination``);
+* other lists of different length are not closed sets: only evidence pairs them; a record
+  whose lists gave no pair at all pairs its first keywords (lists start together), as a
+  candidate;
 * a pair's status is ``preferred`` when its score reaches :data:`CONFIDENT`, else
   ``candidate``: a pair that only structure supports is kept for a reviewer to confirm,
-  never promoted. Its evidence kinds (:mod:`termkit.align.evidence`) travel with it.
+  never promoted here (agreement across records may confirm it when a glossary is merged,
+  see :mod:`termkit.glossary`). A pair whose heads render each other's modifiers
+  (``head-mismatch``: 輔導團, a group, and "group counseling") is made on its evidence but
+  stays a candidate. Its evidence kinds (:mod:`termkit.align.evidence`) travel with it.
 """
 
 from __future__ import annotations
@@ -36,7 +44,7 @@ from collections.abc import Sequence
 from termkit.align.assign import best_assignment
 from termkit.align.evidence import kinds_of
 from termkit.align.keys import EnKey, ZhKey, analyse_en, analyse_zh
-from termkit.align.score import Score, score_pair
+from termkit.align.score import HEAD_MISMATCH, Score, score_pair
 from termkit.align.titles import title_variants
 from termkit.lexicon import Lexicon, get_lexicon
 from termkit.model import Kind, Notice, Pair, Pairing, Person, Record, Status
@@ -52,6 +60,8 @@ POSITION_BONUS = 0.1
 ANCHOR = 0.5
 # In parallel lists, the diagonal's prior: more than weak evidence across it.
 PARALLEL_PRIOR = 0.3
+# Alignments of lists one item apart whose evidence differs by less than this are tied.
+TIE = 0.05
 # Pairs at or above this score are preferred; below it, candidates.
 CONFIDENT = 0.5
 # The score of a pair only structure supports (plus a share of any partial evidence):
@@ -71,27 +81,25 @@ def pair_keywords(
     return _pair(zh_keys, en_keys)
 
 
+Cell = tuple[int, int]
+
+
 def _assign(
-    scores: list[list[Score]], floor: float, diagonal: float, structural: bool
+    scores: list[list[Score]], floor: float, path: dict[int, int], prior: float, fill: bool
 ) -> dict[int, int]:
-    """Best one-to-one assignment; ``diagonal`` is added on the diagonal, and with
-    ``structural`` a diagonal cell is a candidate even without evidence."""
-    weights = [
-        [
-            (s.value + (diagonal if i == j else 0.0))
+    """Best one-to-one assignment over the evidence at or above ``floor``; ``prior`` is added
+    on the cells of ``path`` (row -> column), which with ``fill`` are candidates even
+    without evidence."""
+    weights = []
+    for i, row in enumerate(scores):
+        on = path.get(i, -1)
+        weights.append([
+            (s.value + (prior if j == on else 0.0))
             if s.value >= floor
-            else (diagonal if structural and i == j and not _contradicted(s) else 0.0)
+            else (prior if fill and j == on else 0.0)
             for j, s in enumerate(row)
-        ]
-        for i, row in enumerate(scores)
-    ]
+        ])
     return dict(best_assignment(weights))
-
-
-def _contradicted(score: Score) -> bool:
-    """Evidence against the pair: their words overlap but the heads render each other's
-    modifiers (輔導團, an advisory group, vs "group counseling"). Structure never pairs them."""
-    return "head-mismatch" in score.evidence
 
 
 def _structure_pair(score: Score, *reasons: str) -> tuple[float, tuple[str, ...]]:
@@ -101,6 +109,59 @@ def _structure_pair(score: Score, *reasons: str) -> tuple[float, tuple[str, ...]
     return value, (*reasons, *partial)
 
 
+def _gap_paths(n: int, m: int) -> list[tuple[int, list[Cell]]]:
+    """Every order-preserving alignment of lists of n and m items (|n - m| = 1) that leaves
+    one item of the longer list out: (index of the item left out, its cells)."""
+    short, long_ = min(n, m), max(n, m)
+    out = []
+    for gap in range(long_):
+        cells = [(k, k if k < gap else k + 1) for k in range(short)]
+        out.append((gap, cells if n < m else [(j, i) for i, j in cells]))
+    return out
+
+
+def parallel_cells(scores: list[list[Score]], anchors: list[Cell]) -> frozenset[Cell] | None:
+    """The cells of the order-preserving alignment the anchors lie on that position may
+    fill; None when the lists are not found parallel.
+
+    Lists of equal length are parallel when every anchor is on the diagonal (position may
+    fill all of it). A list one item longer is parallel with one extra item when
+    at least two anchors fix the order and all of them lie on one alignment that leaves
+    one item out (like a sequence alignment with one gap). Where the anchors allow the gap
+    in several places, the evidence on each alignment decides, counting for each the
+    evidence that the item it leaves out renders an anchored keyword of the other list (an
+    extra English keyword is typically a facet of one already paired: "education reform"
+    beside "'three creations' education"); cells the best alignments do not agree on are
+    not filled by position.
+    """
+    n, m = len(scores), len(scores[0])
+    if n == m:
+        if all(i == j for i, j in anchors):
+            return frozenset((k, k) for k in range(n))
+        return None
+    if abs(n - m) != 1 or len(anchors) < 2:
+        return None
+    anchored = set(anchors)
+    rows = {i for i, _ in anchors}
+    cols = {j for _, j in anchors}
+    best: list[tuple[float, list[Cell]]] = []
+    for gap, cells in _gap_paths(n, m):
+        if not anchored <= set(cells):
+            continue
+        value = sum(scores[i][j].value for i, j in cells)
+        # The item left out: its evidence with keywords already paired elsewhere.
+        if n < m:
+            value += max((scores[i][gap].value for i in rows), default=0.0)
+        else:
+            value += max((scores[gap][j].value for j in cols), default=0.0)
+        best.append((value, cells))
+    if not best:
+        return None
+    top = max(v for v, _ in best)
+    tied = [set(cells) for v, cells in best if v >= top - TIE]
+    return frozenset(set.intersection(*tied))
+
+
 def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[str], list[str]]:
     n, m = len(zh_keys), len(en_keys)
     if not n or not m:
@@ -108,19 +169,24 @@ def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[
     same_length = n == m
     floor = MIN_SCORE if same_length else MIN_SCORE_OPEN
     scores: list[list[Score]] = [[score_pair(z, e) for e in en_keys] for z in zh_keys]
-    chosen = _assign(scores, floor, POSITION_BONUS if same_length else 0.0, False)
+    diagonal = {k: k for k in range(n)} if same_length else {}
+    chosen = _assign(scores, floor, diagonal, POSITION_BONUS, False)
     anchors = [(i, j) for i, j in chosen.items() if scores[i][j].value >= ANCHOR]
-    parallel = same_length and all(i == j for i, j in anchors)
-    if parallel:
-        chosen = _assign(scores, floor, PARALLEL_PRIOR, True)
+    found = parallel_cells(scores, anchors)
+    path: frozenset[Cell] = frozenset()
+    if found is not None:
+        # Parallel lists: the alignment's prior outweighs weak evidence across it, and the
+        # keywords the evidence leaves over pair with their counterpart on it.
+        path, floor = found, MIN_SCORE
+        chosen = _assign(scores, floor, dict(path), PARALLEL_PRIOR, True)
     made: dict[int, tuple[int, float, tuple[str, ...], float]] = {}
     structural = 0
     for i, j in chosen.items():
         s = scores[i][j]
         if s.value >= floor:
-            on_diagonal = parallel and i == j
-            value = min(1.0, s.value + (POSITION_BONUS if on_diagonal else 0.0))
-            evidence = (*s.evidence, "position") if on_diagonal else tuple(s.evidence)
+            on_path = (i, j) in path
+            value = min(1.0, s.value + (POSITION_BONUS if on_path else 0.0))
+            evidence = (*s.evidence, "position") if on_path else tuple(s.evidence)
             made[i] = (j, value, evidence, s.dictionary)
         else:
             structural += 1
@@ -128,37 +194,35 @@ def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[
     left_zh = [i for i in range(n) if i not in made]
     used = {j for j, _, _, _ in made.values()}
     left_en = [j for j in range(m) if j not in used]
-    if parallel and structural == 1 and not left_zh and not left_en:
+    if path and same_length and structural == 1 and not left_zh and not left_en:
         # The only keyword not paired by evidence: elimination as well as position.
         (i,) = [i for i, (j, v, e, d) in made.items() if e[:1] == ("position",)]
         j, value, evidence, dictionary = made[i]
         made[i] = (j, value, ("elimination", *evidence), dictionary)
-    elif (
-        same_length
-        and len(left_zh) == 1
-        and len(left_en) == 1
-        and not _contradicted(scores[left_zh[0]][left_en[0]])
-    ):
+    elif same_length and len(left_zh) == 1 and len(left_en) == 1:
         # Scrambled lists of equal length, all paired but one on each side.
         i, j = left_zh[0], left_en[0]
         made[i] = (j, *_structure_pair(scores[i][j], "elimination"), scores[i][j].dictionary)
         left_zh, left_en = [], []
-    if not made and not _contradicted(scores[0][0]):
+    if not made:
         # Nothing paired: lists of different length still start together.
         made[0] = (0, *_structure_pair(scores[0][0], "position"), scores[0][0].dictionary)
         left_zh, left_en = left_zh[1:], left_en[1:]
-    pairs = [
-        Pair(
-            zh_keys[i].text,
-            en_keys[j].text,
-            round(value, 4),
-            evidence,
-            Kind.KEYWORD,
-            Status.PREFERRED if value >= CONFIDENT else Status.CANDIDATE,
-            kinds_of(evidence, dictionary),
+    pairs = []
+    for i, (j, value, evidence, dictionary) in sorted(made.items()):
+        if HEAD_MISMATCH in evidence:
+            value = min(value, CONFIDENT - 0.01)  # heads crossed: for a reviewer to confirm
+        pairs.append(
+            Pair(
+                zh_keys[i].text,
+                en_keys[j].text,
+                round(value, 4),
+                evidence,
+                Kind.KEYWORD,
+                Status.PREFERRED if value >= CONFIDENT else Status.CANDIDATE,
+                kinds_of(evidence, dictionary),
+            )
         )
-        for i, (j, value, evidence, dictionary) in sorted(made.items())
-    ]
     return (
         pairs,
         [zh_keys[i].text for i in left_zh],

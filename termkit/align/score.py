@@ -4,8 +4,10 @@ Owned by the pairing work. The main signal is a symmetric dictionary coverage: h
 the English keyword's content words are glosses of the Chinese keyword's segments, and how
 much of the Chinese keyword found an English word, combined as an F1 score, the head of each
 phrase weighing double. Latin tokens shared by both sides (``ResNeSt``, ``B to B``), acronyms
-spelled by gloss initials (``fMRI``) and identical strings are further evidence. Phrases whose
-heads disagree are penalized. Choosing among candidates is :mod:`termkit.align`'s job.
+spelled by gloss initials (``fMRI``) and identical strings are further evidence; a number
+shared by both sides is none. Phrases whose heads render each other's modifiers are
+qualified (``head-mismatch``), not penalized. Choosing among candidates is
+:mod:`termkit.align`'s job.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from termkit.align.translit import name_score, place_score
 
 HEAD_ONLY_FACTOR = 0.5  # a pair that shares nothing but its head words
 ACRONYM = 0.85  # an abbreviation spelled by the initials of the Chinese segments' glosses
-CROSSED_FACTOR = 0.25  # a pair whose heads render each other's modifiers
+# Qualifier of a pair whose heads render each other's modifiers: never preferred on its own.
+HEAD_MISMATCH = "head-mismatch"
 
 
 @dataclass(slots=True)
@@ -104,8 +107,12 @@ def _latin_score(zh: ZhKey, en: EnKey) -> float:
         # A Latin keyword on the Chinese side: identical, or sharing most tokens.
         if zh.latin == en.tokens:
             return 1.0
-        shared = len(set(zh.latin) & set(en.tokens))
+        shared = sum(1 for t in set(zh.latin) & set(en.tokens) if not t.isdigit())
         return 0.8 * 2 * shared / (len(set(zh.latin)) + len(set(en.tokens)))
+    if all(t.isdigit() for t in zh.latin):
+        # A shared number ("瀏覽 5743 次" / "browsed 5743 times", a year, a count) says
+        # nothing about whether the words around it translate each other.
+        return 0.0
     n = len(zh.latin)
     for i in range(len(en.tokens) - n + 1):
         if en.tokens[i : i + n] == zh.latin:
@@ -164,7 +171,8 @@ def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
     }
     if not abbreviated and not any(st in vocab or st[:PREFIX] in prefixes for _, st in en.words):
         return 0.0, []  # nothing in common: the usual case, decided without the full loop
-    latin = set(zh.latin)
+    # Numbers are neutral on both sides: a shared one proves nothing (see _latin_score).
+    latin = zh.words
     m = len(zh.segments)
     supports = zh.supports
     # The head (last Chinese segment; English head noun) says what kind of thing a term
@@ -198,11 +206,13 @@ def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
                 seg_hit[j] = max(seg_hit[j], ACRONYM)
                 if seg_best[j] < ACRONYM:
                     seg_best[j], seg_word[j] = ACRONYM, wi
-        w = HEAD_WEIGHT if wi == en.head else 1
+        w = 0 if stem.isdigit() else HEAD_WEIGHT if wi == en.head else 1
         en_total += w * best
         en_weight += w
         word_seg.append(where)
         word_best.append(best)
+    if not en_weight:
+        return 0.0, []
     en_cov = en_total / en_weight
     weight = float(sum(seg_weight))
     covered = sum(seg_weight[j] * seg_best[j] for j in range(m))
@@ -226,9 +236,11 @@ def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
     if _crossed_heads(zh, en, word_seg, seg_hit, seg_word):
         # 輔導團 (an advisory *group*) vs "group counseling" (a kind of *counseling*): the
         # English head renders a Chinese modifier and the Chinese head an English modifier,
-        # so the two phrases name different things even though their words overlap.
-        value *= CROSSED_FACTOR
-        evidence.append("head-mismatch")
+        # so the two phrases may name different things. But authors publish such loose
+        # renderings as the counterpart too (創新服務 "Service innovation"), so this is no
+        # evidence against the pair: the score stands and the qualifier keeps the pair a
+        # candidate for a reviewer (see termkit.align.pair).
+        evidence.append(HEAD_MISMATCH)
     elif _head_unmatched(zh, en, word_best, seg_word):
         # "Controlled Experiment" / 資訊治理: the Chinese head renders an English modifier
         # while the English head (what the term names) finds nothing. Chinese terms often end

@@ -6,8 +6,9 @@ Foreign Policy" in the title), the title's phrase is a second attested rendering
 keeping in the glossary. A phrase qualifies when it is a contiguous run of two or more title
 content words, all rendering segments of the keyword (in any order), which together render
 the whole keyword: a word for every segment, and for a keyword of one segment a whole
-translation phrase of it (see :func:`_renders_whole`). A single title word is never a
-variant: a generic word ("risk" in a title about 風險管理) would make a false rendering.
+translation phrase of it (see :func:`_renders_whole`); words at the ends of such a run
+that add nothing to the rendering are left out (:func:`_trimmed`). A single title word is never a variant: a generic word ("risk" in a title about 風險管理)
+would make a false rendering.
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ def _find(
             elif w.printed.lower() in _COORDINATORS and not coordinated:
                 break  # "Customer Satisfaction and Customer Loyalty" holds two terms
             j += 1
-        if len(run) >= 2 and _renders_whole(key, run, words):
+        if len(run) >= 2 and (run := _trimmed(key, run, words)):
             first, last = run[0][0], run[-1][0]
             proper = {wi for wi, seg, _ in run if lexicon.is_proper_noun(key.segments[seg])}
             phrase = _render(title, words, first, last, proper)
@@ -109,22 +110,67 @@ def _find(
     return None
 
 
+def _trimmed(
+    key: ZhKey, run: list[tuple[int, int, float]], words: list[_Word]
+) -> list[tuple[int, int, float]]:
+    """The run without the words at its ends that add nothing to the rendering; empty when
+    the run does not render the whole keyword.
+
+    A variant renders the keyword and adds no words around it: in "study on learning
+    motivation" both "study" and "learning" render 學習, and the phrase is "learning
+    motivation". A word at an end goes when the keyword stays wholly rendered without it and
+    no segment loses a whole rendering ("policy" stays in "Vietnam's foreign policy": without
+    it 外交政策 would be only "foreign").
+    """
+    if len(run) < 2 or not _renders_whole(key, run, words):
+        return []
+    if len(run) == 2:
+        return run
+    whole = _segments_rendered(key, run, words)
+    while len(run) > 2:
+        for part in (run[1:], run[:-1]):
+            if _renders_whole(key, part, words) and _segments_rendered(key, part, words) >= whole:
+                run = part
+                break
+        else:
+            break
+    return run
+
+
+def _stems_by_segment(run: list[tuple[int, int, float]], words: list[_Word]) -> dict[int, set[str]]:
+    stems: dict[int, set[str]] = {}
+    for wi, seg, _ in run:
+        stem = words[wi].stem
+        if stem is not None:
+            stems.setdefault(seg, set()).add(stem)
+    return stems
+
+
+def _segments_rendered(
+    key: ZhKey, run: list[tuple[int, int, float]], words: list[_Word]
+) -> set[int]:
+    """The segments the run's words render wholly (see :func:`_renders_segment`)."""
+    stems = _stems_by_segment(run, words)
+    return {seg for seg, found in stems.items() if _renders_segment(key.supports[seg], found)}
+
+
 def _renders_whole(key: ZhKey, run: list[tuple[int, int, float]], words: list[_Word]) -> bool:
     """True when the run's words render every segment of the keyword.
 
     A keyword of one segment needs a whole translation phrase of it ("risk management" for
     風險管理, not "risk"); a keyword of several needs a word for each of them.
     """
-    stems: dict[int, set[str]] = {}
-    for wi, seg, _ in run:
-        stem = words[wi].stem
-        if stem is not None:
-            stems.setdefault(seg, set()).add(stem)
+    stems = _stems_by_segment(run, words)
     if set(stems) != set(range(len(key.segments))):
         return False
     if len(key.segments) > 1:
         return True
-    sup, found = key.supports[0], stems[0]
+    return _renders_segment(key.supports[0], stems[0])
+
+
+def _renders_segment(sup: Support, found: set[str]) -> bool:
+    """The words render the segment wholly: all the words of one of its translation phrases,
+    or words of inner words that together make it up (外交 and 政策)."""
     return any(all(_has(found, w, sup) for w in phrase) for phrase in sup.phrases) or (
         sum(sup.share.get(w, 0.0) for w in found) >= 0.99
     )

@@ -307,12 +307,36 @@ def _given_score(forms: tuple[frozenset[str], ...], tokens: list[str]) -> tuple[
             if credit > best:
                 best, best_form = credit, cand
     # Dialect and irregular spellings (Hokkien, Hakka: 延康 In-Hong) keep the syllable's shape:
-    # same kind of initial, same final nasal. Every syllable must agree; the credit is capped.
-    if len(tokens) == len(forms) > 1 and best < 0.4:
-        shapes = [{_skeleton(f) for f in fs} for fs in forms]
-        if all(_skeleton(t) in shp for t, shp in zip(tokens, shapes, strict=True)):
-            best, best_form = 0.4, "-".join(tokens)
+    # same kind of initial, same final nasal. A spelling of no syllable in any system (晉宏
+    # Jin-Home) is a personal choice when it starts like the character's syllable. Every
+    # syllable must agree; the credit is capped.
+    if (
+        len(tokens) == len(forms) > 1
+        and best < 0.4
+        and all(_same_shape(t, fs) for t, fs in zip(tokens, forms, strict=True))
+    ):
+        best, best_form = 0.4, "-".join(tokens)
     return best, best_form
+
+
+def _onset(syllable: str) -> str:
+    """The letters up to and including the first vowel: ``"hong"`` -> ``"ho"``."""
+    for i, ch in enumerate(syllable):
+        if ch in "aeiouü":
+            return syllable[: i + 1]
+    return syllable
+
+
+def _same_shape(typed: str, forms: frozenset[str]) -> bool:
+    """A typed syllable keeps the shape of one of the character's spellings: the same kind
+    of initial and final nasal, or, when it spells no syllable of any system, the same
+    initial and first vowel (a non-standard spelling such as "home" for hong)."""
+    if typed in forms or _skeleton(typed) in {_skeleton(f) for f in forms}:
+        return True
+    if typed in _known_spellings():
+        return False  # a valid spelling of another syllable is another syllable
+    onset = _onset(typed)
+    return len(onset) >= 2 and any(f.startswith(onset) for f in forms)
 
 
 SURNAME_WEIGHT = 0.3
