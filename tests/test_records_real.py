@@ -46,18 +46,18 @@ HALVES = ("learn", "heldout")
 REGIONS = ("Taiwan", "mainland")
 
 # Floors on each half, learn and heldout alike. Measured (2026-12-06, after the readers'
-# rework): learn 23/23 lists exact, titles 28/28, authors 17/17, P 1.000 R 0.990, no page
-# without a right pair; heldout 21/23, titles 25/31 (one junk title), authors 16/27,
-# P 0.976 R 0.800, one page without a right pair. Before it (the review): 22/46 lists,
-# titles 10/59, P 0.871 R 0.627. The held-out half sets the bars for recall, titles and
-# authors; learn reaches more.
+# rework, with the pairing of main at the time): learn 23/23 lists exact, titles 28/28,
+# authors 17/17, P 1.000 R 1.000, no page without a right pair; heldout 21/23, titles 25/31
+# (one junk title), authors 16/27, P 1.000 R 0.860, one page without a right pair. Before
+# it (the review): 22/46 lists, titles 10/59, P 0.871 R 0.627. The held-out half sets the
+# bars for recall, titles and authors; learn reaches more.
 LISTS_EXACT = 0.90  # keyword lists read exactly as published
 TITLES_RIGHT = 0.80  # titles read right, over the titles the pages have
 JUNK_TITLES = 1  # titles read where a page has none
 AUTHORS_FOUND = 0.55  # gold author pairs found
 WRONG_AUTHORS = 0  # author pairs read that are not gold pairs
 PRECISION = 0.95
-RECALL = 0.80
+RECALL = 0.85
 NO_RIGHT_PAIR = 1  # records with both lists read and no right pair
 
 def _gold() -> list[dict[str, Any]]:

@@ -207,10 +207,11 @@ _ADDRESS = re.compile(r"https?://|www\.")
 _CITATION = re.compile(
     r"[(（]\s*(?:19|20)\d\d[a-z]?\s*[)）]\s*[.。,，]|\[(?:[JMCDNRSPZ]|EB/OL)\]"
 )
-# A numbered heading of the article's body (``0 引言``, ``1. Introduction``, ``一、前言``).
+# A numbered heading of the article's body (``0 引言``, ``1. Introduction``, ``1.2 背景``,
+# ``一、前言``); ``3 Gorges`` or ``2 型糖尿病`` stay keywords.
 _HEADING = re.compile(
-    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z\u3400-\u9fff])|[一二三四五六七八九十]{1,3}\s*[、．.]"
-    r"|第\s*[一二三四五六七八九十\d]{1,3}\s*[章節节])"
+    r"^\s*(?:\d{1,2}\.(?:\d{1,2}\.?)*\s+\S|0\s+[\u3400-\u9fff]"
+    r"|[一二三四五六七八九十]{1,3}\s*[、．.]|第\s*[一二三四五六七八九十\d]{1,3}\s*[章節节])"
 )
 
 
@@ -231,7 +232,10 @@ def is_keyword_line(line: str) -> bool:
         return False
     if text.count("。") >= 2:
         return False
-    return not any(len(item.split()) >= 4 and is_sentence(item) for item in split_keywords(text))
+    # Two words of running text make a clause: one (``Theory of what is said``) may be a title
+    # kept as a keyword.
+    items = split_keywords(text)
+    return not any(len(item.split()) >= 4 and is_sentence(item, clues=2) for item in items)
 
 
 @dataclass(slots=True)

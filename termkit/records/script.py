@@ -166,10 +166,16 @@ _SENTENCE_WORDS = frozenset(
 )
 
 
-def is_sentence(text: str) -> bool:
-    """True if ``text`` reads as a clause (``has been browsed 38 times``), not a noun phrase."""
+def is_sentence(text: str, *, clues: int = 1) -> bool:
+    """True if ``text`` reads as a clause (``has been browsed 38 times``), not a noun phrase.
+
+    ``clues``: how many words of running text (``is``, ``has``, ``been``, ``we`` …, in lower
+    case) it takes.
+    """
     words = text.split()
-    return len(words) >= 3 and any(w.strip(",.;:") in _SENTENCE_WORDS for w in words)
+    if len(words) < 3:
+        return False
+    return sum(1 for w in words if w.strip(",.;:") in _SENTENCE_WORDS) >= clues
 
 
 def dot_items(text: str) -> list[str] | None:
