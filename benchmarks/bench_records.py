@@ -5,7 +5,9 @@
 Records: the 17 development records of tests/data/records/dev.jsonl rendered as page text
 and as RIS (tests/devrecords.py), plus the bundled example page (25 references) — the rows
 kept from the first version, for comparison — then all 95 dev records (dev + dev2) as
-unlabelled pages and as labelled pages, and the BibTeX and EndNote fixtures. The anchor
+unlabelled pages and as labelled pages, the 46 real metadata pages of
+tests/data/records/real (copied from real sites: longer, with the site's own lines around
+the record), and the BibTeX and EndNote fixtures. The anchor
 is ``json.loads`` of the same records' JSON lines plus a strict UTF-8 decode: the floor of
 what reading a record can cost in Python. Target: well under 1 ms per record (the build
 target of >= 500 records/s includes pairing). Times are CPU times (``process_time``), best
@@ -60,6 +62,8 @@ def main() -> None:
     all_pages = [render_page(r).encode("utf-8") for r in every]
     labelled = [render_labelled(r).encode("utf-8") for r in every]
     fixtures = ROOT / "tests" / "data" / "records"
+    real = sorted((fixtures / "real").glob("*/*.txt"))
+    real_pages = [p.read_bytes() for p in real]
     bib = [(fixtures / "bilingual.bib").read_bytes()]
     enw = [(fixtures / "refer_bilingual.enw").read_bytes()]
 
@@ -90,6 +94,7 @@ def main() -> None:
         ("example page, 25 refs", [example], "r.txt"),
         ("page text, all 95", all_pages, "r.txt"),
         ("labelled pages, all 95", labelled, "r.txt"),
+        (f"real pages, all {len(real_pages)}", real_pages, "r.txt"),
         ("BibTeX (2 entries)", bib, "r.bib"),
         ("EndNote (1 record)", enw, "r.enw"),
     ]

@@ -280,9 +280,29 @@ def concept_key(kind: Kind, zh: str | None, en: str | None = None) -> str:
     return zkey
 
 
+# Language tag -> "zh", "en" or "" by its lower-case start (tags repeat: asked once each).
+_SIDE: dict[str, str] = {}
+
+
+def _side(lang: str) -> str:
+    found = _SIDE.get(lang)
+    if found is None:
+        low = lang.lower()
+        found = "zh" if low.startswith("zh") else "en" if low.startswith("en") else ""
+        if len(_SIDE) < 4096:
+            _SIDE[lang] = found
+    return found
+
+
 def _key_of(concept: Concept) -> tuple[Kind, str]:
-    zh = next((t.text for t in concept.terms if t.lang.lower().startswith("zh")), None)
-    en = next((t.text for t in concept.terms if t.lang.lower().startswith("en")), None)
+    zh = en = None
+    for t in concept.terms:
+        side = _SIDE.get(t.lang) or _side(t.lang)
+        if side == "zh":
+            if zh is None:
+                zh = t.text
+        elif side == "en" and en is None:
+            en = t.text
     return concept.kind, concept_key(concept.kind, zh, en)
 
 
@@ -470,23 +490,27 @@ def settle(concept: Concept) -> Concept:
         concept.notes.append(
             "conflict: " + " | ".join(t.text for t in ranked)
         )
-    concept.terms.sort(key=_term_sort_key)
+    # (A list of one is sorted already: most concepts of a build come from one record.)
+    if len(concept.terms) > 1:
+        concept.terms.sort(key=_term_sort_key)
     concept.domains.sort()
-    concept.sources.sort(key=_source_key)
+    if len(concept.sources) > 1:
+        concept.sources.sort(key=_source_key)
     for t in concept.terms:
-        t.sources.sort(key=_source_key)
+        if len(t.sources) > 1:
+            t.sources.sort(key=_source_key)
     return concept
 
 
 def find_conflict(concept: Concept) -> Conflict | None:
     """The conflict a concept carries (several competing English renderings), or None."""
-    if concept.kind is Kind.PERSON:
+    if concept.kind is Kind.PERSON or not any(n.startswith("conflict:") for n in concept.notes):
         return None
     rivals = [
         t for t in concept.terms_for("en")
         if t.origin != ORIGIN_TITLE and t.status is not Status.DEPRECATED
     ]
-    if not any(n.startswith("conflict:") for n in concept.notes) or len(rivals) < 2:
+    if len(rivals) < 2:
         return None
     zh = concept.first("zh-Hant") or concept.first("zh")
     return Conflict(

@@ -536,9 +536,7 @@ class WordList:
     def __init__(self, shards: dict[str, tuple[str, str]]) -> None:
         # shards: first character -> ("\n"-joined headwords, one flag digit per headword)
         self._shards = shards
-        self._flags: dict[str, int] = {}  # headword -> _PROPER | _IDIOM bits, parsed shards only
-        self._stems: set[str] = set()  # every prefix of two or more characters of those words
-        self._tails: set[str] = set()  # every suffix of two or more characters of words <= 8
+        self._flags: dict[str, str] = {}  # headword -> flag digit (_PROPER | _IDIOM), parsed shards
         self._maxlen: dict[str, int] = {}  # longest headword per parsed first character (0: none)
 
     @classmethod
@@ -561,8 +559,9 @@ class WordList:
         return cls(_word_shards(lexicon))
 
     def _parse(self, first: str) -> int:
-        # Parse the shard of one first character into the word, prefix and suffix tables;
-        # returns the length of its longest word (0: no word starts with ``first``).
+        # Parse the shard of one first character into the word table (C-level splits and
+        # zips: a text of many new characters parses a large part of the dictionary); returns
+        # the length of its longest word (0: no word starts with ``first``).
         found = self._maxlen.get(first)
         if found is not None:
             return found
@@ -570,16 +569,9 @@ class WordList:
         shard = self._shards.get(first)
         if shard is not None:
             words, flags = shard
-            stems, tails = self._stems, self._tails
-            for word, flag in zip(words.split("\n"), flags, strict=True):
-                self._flags[word] = int(flag)
-                n = len(word)
-                for k in range(2, n + 1):
-                    stems.add(word[:k])
-                if n <= 8:  # backward matching only looks at words of up to 8 characters
-                    for k in range(2, n + 1):
-                        tails.add(word[n - k :])
-                longest = max(longest, n)
+            heads = words.split("\n")
+            self._flags.update(zip(heads, flags, strict=True))
+            longest = max(map(len, heads))
         self._maxlen[first] = longest
         return longest
 
@@ -596,28 +588,27 @@ class WordList:
 
     def is_proper_noun(self, word: str) -> bool:
         """:meth:`Lexicon.is_proper_noun`: every entry of ``word`` has capitalized pinyin."""
-        return word in self and bool(self._flags[word] & _PROPER)
+        return word in self and bool(int(self._flags[word]) & _PROPER)
 
     def is_idiom(self, word: str) -> bool:
         """True when a CC-CEDICT gloss of ``word`` says "(idiom)"."""
-        return word in self and bool(self._flags[word] & _IDIOM)
+        return word in self and bool(int(self._flags[word]) & _IDIOM)
 
     # _forward and _backward need every shard of the run's characters parsed (segment does it):
-    # then a word of the run starting or ending at a position has all its prefixes in _stems
-    # and all its suffixes in _tails, and a walk that stops at the first miss finds it.
+    # then every word of the run is in _flags, and the longest word starting with a character
+    # is at most its _maxlen long.
 
     def _forward(self, run: str) -> list[str]:
         # The longest word starting at i, as Lexicon._forward finds it trying every length.
         out: list[str] = []
         i, n = 0, len(run)
-        stems, flags = self._stems, self._flags
+        flags, maxlen = self._flags, self._maxlen
         while i < n:
             size = 1
-            k = 2
-            while i + k <= n and (piece := run[i : i + k]) in stems:
-                if piece in flags:
+            for k in range(min(maxlen[run[i]], n - i), 1, -1):
+                if run[i : i + k] in flags:
                     size = k
-                k += 1
+                    break
             out.append(run[i : i + size])
             i += size
         return out
@@ -626,14 +617,13 @@ class WordList:
         # The longest word of up to 8 characters ending at j, as Lexicon._backward finds it.
         out: list[str] = []
         j = len(run)
-        tails, flags = self._tails, self._flags
+        flags = self._flags
         while j > 0:
             size = 1
-            k = 2
-            while k <= j and k <= 8 and (piece := run[j - k : j]) in tails:
-                if piece in flags:
+            for k in range(min(j, 8), 1, -1):
+                if run[j - k : j] in flags:
                     size = k
-                k += 1
+                    break
             out.append(run[j - size : j])
             j -= size
         out.reverse()

@@ -136,6 +136,30 @@ def render_ris(rec: dict[str, Any], *, paired_authors: bool = True) -> str:
     return "\n".join(lines) + "\n"
 
 
+# Inline pinyin left by a machine Traditional conversion (``農(nóng)業``): the published lists
+# of two dev records carry it, the page readers remove it (see termkit.records.tidy), the
+# JSON Lines reader keeps what the record holds. Comparisons are made without it.
+_INLINE_PINYIN = re.compile(
+    r"(?<=[\u3400-\u9fff])\(([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)"
+)
+
+
+def without_inline_pinyin(text: str) -> str:
+    """``text`` without parenthesised toned pinyin after Han characters (``社區(qū)`` -> ``社區``)."""
+    return _INLINE_PINYIN.sub("", text) if "(" in text else text
+
+
+def plain_gold(gold: dict[str, Any]) -> dict[str, Any]:
+    """A record's gold with inline pinyin removed from every keyword (see above)."""
+    out = dict(gold)
+    out["pairs"] = [
+        [without_inline_pinyin(zh), without_inline_pinyin(en), grade]
+        for zh, en, grade in gold["pairs"]
+    ]
+    out["ignored"] = [without_inline_pinyin(k) for k in gold.get("ignored") or []]
+    return out
+
+
 def expected_keywords(rec: dict[str, Any]) -> tuple[list[str], list[str]]:
     """(Chinese, English) keywords a reader must give back: the record's lists minus ignored."""
     ignored = set(rec["gold"].get("ignored") or [])

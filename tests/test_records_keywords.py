@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from termkit.records.keywords import assign_keywords, split_keywords
+from termkit.records.labels import lookup
 
 
 def sort_line(*lines: str) -> tuple[list[str], list[str]]:
@@ -96,7 +97,16 @@ _LATIN_WORD = st.text(
     min_size=1,
     max_size=8,
 ).filter(lambda w: w[0].isalnum())
-_LATIN_KEYWORD = st.lists(_LATIN_WORD, min_size=1, max_size=4).map(" ".join)
+def _no_label_head(keyword: str) -> bool:
+    # A line starting ``Keyword 0 ; …`` is a label and its list by design (``Key Words
+    # Pathogenesis ; …``): keywords that begin with a label word are left out here.
+    words = keyword.split()
+    return all(lookup(" ".join(words[:n])) is None for n in range(1, min(len(words), 3) + 1))
+
+
+_LATIN_KEYWORD = (
+    st.lists(_LATIN_WORD, min_size=1, max_size=4).map(" ".join).filter(_no_label_head)
+)
 # A Chinese keyword: Han characters, sometimes around a Latin term (术语知识库EcoLexicon).
 _HAN_KEYWORD = st.builds(
     lambda a, mid, b: a + mid + b,

@@ -275,15 +275,17 @@ def support(lexicon: Lexicon, segment: str) -> Support:
                             share.setdefault(w, size / n)  # longest inner word first
         for ch in segment:
             if ch not in FUNCTION_CHARS:
-                for w in lexicon.english_words(ch):
-                    chars.add(w)
-                    share.setdefault(w, 1 / n)
+                # Set operations in C: a common character has dozens of gloss words.
+                words = lexicon.english_words(ch)
+                chars |= words
+                share.update(dict.fromkeys(words.difference(share), 1 / n))  # first share wins
     inner -= direct
     chars |= explained
     chars -= direct | inner
-    share = {w: f for w, f in share.items() if w not in direct}
+    for w in direct.intersection(share):  # (the same dict as filtering every item, in C)
+        del share[w]
     by_prefix: dict[str, list[str]] = {}
-    for word in direct | inner:
+    for word in sorted(direct | inner):  # sorted: the first family match must not depend on hashing
         if len(word) >= 5:
             by_prefix.setdefault(word[:PREFIX], []).append(word)
     # A segment spells part of an acronym with the initials of a whole gloss phrase
@@ -344,6 +346,14 @@ class EnKey:
     acronym: str | None = None  # the whole keyword when it is one acronym ("CPS")
     abbreviations: tuple[str, ...] = field(default=())  # "(SoTL)" after its expansion
     capitals: tuple[int, ...] = field(default=())  # words that are abbreviations ("IS", "GIS")
+    # Derived once for speed: the stems of the words and their first PREFIX letters, to
+    # tell with two set operations that a candidate shares nothing with a Chinese keyword.
+    stems: frozenset[str] = frozenset()
+    stem_prefixes: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        self.stems = frozenset(st for _, st in self.words)
+        self.stem_prefixes = frozenset(st[:PREFIX] for _, st in self.words)
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from termkit.align.keys import (
     EXACT,
     HEAD_WEIGHT,
-    PREFIX,
     STRONG,
     EnKey,
     ZhKey,
@@ -169,7 +168,7 @@ def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
         for wi in en.capitals
         if (span := spelled_span(en.words[wi][0].lower(), zh)) is not None
     }
-    if not abbreviated and not any(st in vocab or st[:PREFIX] in prefixes for _, st in en.words):
+    if not abbreviated and vocab.isdisjoint(en.stems) and prefixes.isdisjoint(en.stem_prefixes):
         return 0.0, []  # nothing in common: the usual case, decided without the full loop
     # Numbers are neutral on both sides: a shared one proves nothing (see _latin_score).
     latin = zh.words

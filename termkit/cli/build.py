@@ -86,22 +86,23 @@ def build(
 
     Example: termkit build termkit/data/example-record.txt -o out/
     """
-    from termkit.build import write_build
+    from termkit.build import paused_gc, write_build
     from termkit.glossary import add_zhuyin, build_glossary
     from termkit.io import check_output_folder
 
     check_output_folder(output)  # before the work: not `-`, not a file, its parent exists
-    paths = record_files(inputs, includes, excludes)
-    pairings = _pairings(paths, record_format, quiet=quiet)
-    glossary = build_glossary(pairings)
-    glossary.header = {
-        "generator": "termkit build",
-        "inputs": " ".join(inputs),
-        "records": str(len(pairings)),
-    }
-    if zhuyin:
-        glossary = add_zhuyin(glossary)
-    written = write_build(glossary, output, exports=not no_exports)
+    with paused_gc():  # one batch: see paused_gc
+        paths = record_files(inputs, includes, excludes)
+        pairings = _pairings(paths, record_format, quiet=quiet)
+        glossary = build_glossary(pairings)
+        glossary.header = {
+            "generator": "termkit build",
+            "inputs": " ".join(inputs),
+            "records": str(len(pairings)),
+        }
+        if zhuyin:
+            glossary = add_zhuyin(glossary)
+        written = write_build(glossary, output, exports=not no_exports)
     counts: dict[str, int] = {}
     for c in glossary.concepts:
         counts[c.kind.value] = counts.get(c.kind.value, 0) + 1
@@ -220,7 +221,10 @@ def extract(inputs: tuple[str, ...], record_format: str | None, includes: tuple[
 
     Example: termkit extract termkit/data/example-record.txt --json
     """
-    pairings = _pairings(record_files(inputs, includes, excludes), record_format)
+    from termkit.build import paused_gc
+
+    with paused_gc():
+        pairings = _pairings(record_files(inputs, includes, excludes), record_format)
     for i, p in enumerate(pairings):
         if as_json:
             click.echo(dumps(pairing_json(p)))

@@ -106,25 +106,43 @@ def pick_term(concept: Concept, tag: str, *, exact: bool = False) -> Term | None
     Same script required; the exact region first, then no region, then another region.
     With ``exact`` only terms whose (normalized) tag equals ``tag`` qualify.
     """
-    want = parse_tag(tag)
+    ranks = _tag_ranks(tag, exact)
     best: tuple[int, int, int] | None = None
     chosen: Term | None = None
     for i, term in enumerate(concept.terms):
-        if not term.text.strip():
+        rank = ranks.get(term.lang)
+        if rank is None:
+            rank = ranks[term.lang] = _tag_rank(tag, term.lang, exact)
+        if rank < 0 or not term.text.strip():
             continue
-        have = parse_tag(term.lang)
-        if exact:
-            if have != want:
-                continue
-            rank = 0
-        else:
-            if have.language != want.language or have.script != want.script:
-                continue
-            rank = 0 if have.region == want.region else 1 if have.region is None else 2
         key = (rank, _STATUS_RANK.get(term.status, 2), i)
         if best is None or key < best:
             best, chosen = key, term
     return chosen
+
+
+# (wanted tag, exact) -> {a term's tag: its rank for that tag, -1 when it does not qualify}.
+# Every writer asks the same few tags for every concept of a glossary.
+_RANKS: dict[tuple[str, bool], dict[str, int]] = {}
+
+
+def _tag_ranks(tag: str, exact: bool) -> dict[str, int]:
+    found = _RANKS.get((tag, exact))
+    if found is None:
+        if len(_RANKS) > 1024:
+            _RANKS.clear()
+        found = _RANKS[tag, exact] = {}
+    return found
+
+
+def _tag_rank(tag: str, lang: str, exact: bool) -> int:
+    """0 exact region, 1 no region, 2 another region (same language and script); -1 none."""
+    want, have = parse_tag(tag), parse_tag(lang)
+    if exact:
+        return 0 if have == want else -1
+    if have.language != want.language or have.script != want.script:
+        return -1
+    return 0 if have.region == want.region else 1 if have.region is None else 2
 
 
 def zh_zhuyin(concept: Concept, preferred: Term | None = None) -> str | None:

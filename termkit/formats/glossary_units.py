@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 
 from termkit import jsonsafe
 from termkit import lang as langtags
@@ -48,12 +49,14 @@ def check_xml_text(text: str, where: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1 << 16)
 def source_to_text(source: Source) -> str:
     """``path[:line][ record=ID]`` (readable in CAT tools), or JSON when that form is ambiguous.
 
     The readable form is used whenever :func:`source_from_text` gives the same source back;
     a path such as ``a.txt:12`` or ``x record=y`` is written as
     ``{"path": …, "line": …, "record": …}`` instead, so the round trip is always lossless.
+    Cached: a record's sources repeat in each of its concepts and terms, in every export.
     """
     text = str(source)
     if not text.startswith(_JSON_START) and _parse_readable(text) == source:

@@ -10,72 +10,20 @@ Schema (version 1)::
      "conflicts": [{"zh", "renderings": [{"en", "sources"}]}]}
 
 A source is ``{"path", "line", "record"}``. Keys keep this order; output is deterministic.
+Writing is :mod:`termkit.formats.json_write`; this module reads.
 """
 
 from __future__ import annotations
 
 import io
-import json
 from typing import Any, BinaryIO
 
 from termkit import jsonsafe
 from termkit.errors import FormatError
+from termkit.formats.json_write import FORMAT_NAME
+from termkit.formats.json_write import to_dict as to_dict  # the structure, for scripts
+from termkit.formats.json_write import write_glossary as write_glossary  # the registry's entry
 from termkit.model import Concept, Conflict, Glossary, Kind, Source, Status, Term
-
-FORMAT_NAME = "termkit-glossary"
-VERSION = 1
-
-
-def _source(s: Source) -> dict[str, Any]:
-    return {"path": s.path, "line": s.line, "record": s.record}
-
-
-def to_dict(glossary: Glossary) -> dict[str, Any]:
-    """The JSON-ready structure of a glossary."""
-    return {
-        "format": FORMAT_NAME,
-        "version": VERSION,
-        "header": dict(sorted(glossary.header.items())),
-        "concepts": [
-            {
-                "id": c.id,
-                "kind": c.kind.value,
-                "status": c.status.value,
-                "confidence": c.confidence,
-                "domains": list(c.domains),
-                "sources": [_source(s) for s in c.sources],
-                "notes": list(c.notes),
-                "props": dict(sorted(c.props.items())),
-                "terms": [
-                    {
-                        "text": t.text,
-                        "lang": t.lang,
-                        "status": t.status.value,
-                        "origin": t.origin,
-                        "pinyin": t.pinyin,
-                        "support": t.support,
-                        "sources": [_source(s) for s in t.sources],
-                        "part_of_speech": t.part_of_speech,
-                        "term_type": t.term_type,
-                        "note": t.note,
-                        "zhuyin": t.zhuyin,
-                    }
-                    for t in c.terms
-                ],
-            }
-            for c in glossary.concepts
-        ],
-        "conflicts": [
-            {"zh": k.zh, "renderings": [{"en": en, "sources": [_source(s) for s in srcs]} for en, srcs in k.renderings]}
-            for k in glossary.conflicts
-        ],
-    }
-
-
-def write_glossary(glossary: Glossary, stream: BinaryIO, **options: Any) -> None:
-    """Write the glossary as indented UTF-8 JSON with a final newline."""
-    text = json.dumps(to_dict(glossary), ensure_ascii=False, indent=1)
-    stream.write((text + "\n").encode("utf-8"))
 
 
 class _Bad(Exception):

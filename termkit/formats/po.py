@@ -1,6 +1,7 @@
-"""gettext PO catalogs via polib: one catalog per Chinese locale out, any catalog in.
+"""gettext PO catalogs: one catalog per Chinese locale out (:mod:`.po_write`), any catalog in.
 
-Writing (``write_glossary(glossary, stream, locale="zh_TW", reverse=False)``):
+Writing (``write_glossary(glossary, stream, locale="zh_TW", reverse=False)``, in
+:mod:`termkit.formats.po_write`):
 
 * ``msgid`` is the English term (the preferred one), ``msgstr`` the Chinese term of the
   locale's script (``zh_TW`` -> ``zh-Hant-TW``, else ``zh-Hant``, else another ``zh-Hant-*``;
@@ -11,7 +12,7 @@ Writing (``write_glossary(glossary, stream, locale="zh_TW", reverse=False)``):
 * ``msgctxt`` is the concept id, only where several concepts share a ``msgid``;
 * translator comments carry ``pinyin:``, ``zhuyin:`` (when present), ``domain:``, ``status:``, ``kind:``, ``note:``
   (``note+`` continues a multi-line note) and ``id:`` lines (a line ending in ``\\`` or
-  whitespace gets a ``|`` appended, see :func:`_guard`); ``#:`` references are the
+  whitespace gets a ``|`` appended, see :func:`~termkit.formats.po_write.guard`); ``#:`` references are the
   concept's sources (``path:line``; ``%``, ``:``, ``\\`` and whitespace in a path are
   percent-encoded, as translate-toolkit decodes them; record ids are not carried);
 * the header has Project-Id-Version, Language, MIME-Version, Content-Type (UTF-8),
@@ -48,13 +49,10 @@ from termkit.formats.delimited import (
     is_chinese,
     parse_kind,
     parse_status,
-    pick_term,
-    skip_notice,
-    target_tag,
-    zh_pinyin,
-    zh_zhuyin,
 )
 from termkit.formats.po_syntax import PoSyntaxError, blank_broken, scan
+from termkit.formats.po_write import GENERATOR
+from termkit.formats.po_write import write_glossary as write_glossary  # the registry's entry
 from termkit.model import (
     Concept,
     Glossary,
@@ -68,16 +66,11 @@ from termkit.model import (
     concept_id,
 )
 
-GENERATOR = "termkit"
 _ID_RE = re.compile(r"^c[0-9a-f]{12}(?:#\d+)?$")
 
 
 # --------------------------------------------------------------------------- writing
-
-
-def _quote_path(path: str) -> str:
-    # polib splits references on whitespace and on the last ':'; keep paths intact.
-    return re.sub(r"[%:\s\\]", lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), path)
+# (termkit.formats.po_write; the reader undoes what it encodes)
 
 
 def _unquote_path(path: str) -> str:
@@ -90,154 +83,12 @@ def _unquote_path(path: str) -> str:
     )
 
 
-def _comment_lines(concept: Concept, zh: Term | None) -> list[str]:
-    lines: list[str] = []
-    pinyin = zh_pinyin(concept, zh)
-    if pinyin:
-        lines.append(f"pinyin: {_one_line(pinyin)}")
-    zhuyin = zh_zhuyin(concept, zh)
-    if zhuyin:
-        lines.append(f"zhuyin: {_one_line(zhuyin)}")
-    lines += [f"domain: {_one_line(d)}" for d in concept.domains if d.strip()]
-    lines.append(f"status: {concept.status.value}")
-    if concept.kind is not Kind.TERM:
-        lines.append(f"kind: {concept.kind.value}")
-    for note in concept.notes:
-        parts = note.split("\n")
-        lines.append(f"note: {parts[0]}")
-        lines += [f"note+ {p}" for p in parts[1:]]
-    lines.append(f"id: {concept.id}")
-    return lines
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split("\n"))
-
-
-# gettext reads a backslash at the end of any line, comments included, as a line
-# continuation, and polib strips whitespace at both ends of a line. A comment line that ends
-# in a backslash or whitespace (optionally followed by pipes) gets one more "|" on write,
-# which the reader removes again.
-_GUARDED = re.compile(r"[\s\\]\|*$")
+# A comment line the writer guarded (see termkit.formats.po_write.guard) ends in one more "|".
 _UNGUARD = re.compile(r"[\s\\]\|+$")
-
-
-def _guard(line: str) -> str:
-    return line + "|" if _GUARDED.search(line) else line
 
 
 def _unguard(line: str) -> str:
     return line[:-1] if line.endswith("|") and _UNGUARD.search(line) else line
-
-
-def _newline_ends_differ(a: str, b: str) -> bool:
-    # msgfmt rejects an entry whose msgid and msgstr disagree on a leading/trailing newline.
-    return a.startswith("\n") != b.startswith("\n") or a.endswith("\n") != b.endswith("\n")
-
-
-@dataclass(slots=True)
-class _Planned:
-    msgid: str
-    msgstr: str
-    concept: Concept
-    comments: list[str]
-    msgctxt: str | None = None
-    occurrences: list[tuple[str, str]] = field(default_factory=list)
-
-
-def build_catalog(
-    glossary: Glossary,
-    *,
-    locale: str = "zh_TW",
-    reverse: bool = False,
-    revision_date: str | None = None,
-) -> tuple[Any, list[Notice]]:
-    """A ``polib.POFile`` for one locale, and notices about the concepts left out."""
-    import polib
-
-    zh_tag = target_tag(locale)
-    posix = langtags.to_posix(zh_tag)
-    src_tag, tgt_tag = (zh_tag, "en") if reverse else ("en", zh_tag)
-    planned: list[_Planned] = []
-    missing: dict[str, int] = {}
-    newline_mismatch = 0
-    for c in glossary.concepts:
-        en, zh = pick_term(c, "en"), pick_term(c, zh_tag)
-        src, tgt = (zh, en) if reverse else (en, zh)
-        if src is None or tgt is None:
-            lack = src_tag if src is None else tgt_tag
-            missing[lack] = missing.get(lack, 0) + 1
-            continue
-        if _newline_ends_differ(src.text, tgt.text):
-            newline_mismatch += 1
-            continue
-        occurrences = [
-            (_quote_path(s.path), str(s.line) if s.line is not None else "") for s in c.sources
-        ]
-        planned.append(_Planned(src.text, tgt.text, c, _comment_lines(c, zh), None, occurrences))
-
-    # msgctxt only where a msgid is shared; the concept id keeps it unique and stable.
-    by_msgid: dict[str, list[_Planned]] = {}
-    for p in planned:
-        by_msgid.setdefault(p.msgid, []).append(p)
-    for group in by_msgid.values():
-        if len(group) < 2:
-            continue
-        used: dict[str, int] = {}
-        for p in sorted(group, key=lambda p: (p.concept.id, p.msgstr)):
-            n = used.get(p.concept.id, 0) + 1
-            used[p.concept.id] = n
-            p.msgctxt = p.concept.id if n == 1 else f"{p.concept.id}#{n}"
-    planned.sort(key=lambda p: (p.msgid, p.msgctxt or "", p.msgstr))
-
-    po = polib.POFile(wrapwidth=0)
-    header = [f"Glossary exported by termkit ({langtags.to_posix(src_tag)} -> {langtags.to_posix(tgt_tag)})"]
-    header += [f"{k}: {_one_line(v)}" for k, v in glossary.header.items()]
-    po.header = "\n".join(_guard(line) for line in header)
-    po.metadata = {
-        "Project-Id-Version": "termkit glossary",
-        "PO-Revision-Date": revision_date or "",
-        "Last-Translator": "",
-        "Language-Team": "",
-        "Language": "en" if reverse else posix,
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": "nplurals=1; plural=0;" if not reverse else "nplurals=2; plural=(n != 1);",
-        "X-Generator": GENERATOR,
-    }
-    if reverse:
-        po.metadata["X-Source-Language"] = posix
-    for p in planned:
-        po.append(
-            polib.POEntry(
-                msgid=p.msgid,
-                msgstr=p.msgstr,
-                msgctxt=p.msgctxt,
-                tcomment="\n".join(_guard(line) for line in p.comments),
-                occurrences=p.occurrences,
-            )
-        )
-    notices = [skip_notice(n, f"no {tag} term") for tag, n in sorted(missing.items())]
-    if newline_mismatch:
-        notices.append(skip_notice(newline_mismatch, "terms begin or end with a newline on one side only"))
-    return po, notices
-
-
-def write_glossary(
-    glossary: Glossary,
-    stream: BinaryIO,
-    *,
-    locale: str = "zh_TW",
-    reverse: bool = False,
-    revision_date: str | None = None,
-    **options: object,
-) -> list[Notice]:
-    """Write one PO catalog (English -> ``locale``, or the reverse); returns notices on skips."""
-    po, notices = build_catalog(glossary, locale=locale, reverse=reverse, revision_date=revision_date)
-    text = po.__unicode__()
-    stream.write((text.rstrip("\n") + "\n").encode("utf-8"))
-    return notices
 
 
 # --------------------------------------------------------------------------- reading

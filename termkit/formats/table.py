@@ -139,9 +139,12 @@ def table_columns(glossary: Glossary) -> Columns:
     """The columns for writing ``glossary`` (language, variants, fixed, optional, props)."""
     tags = {normalize_tag(t.lang) for c in glossary.concepts for t in c.terms if t.text.strip()}
     langs = sorted(tags, key=_tag_order) if tags else ["en", "zh-Hant", "zh-Hans"]
+    # Only a concept with an admitted term can have variants (see _variants): the others are
+    # not asked, which spares a term choice per concept and language.
+    admitted = [c for c in glossary.concepts if any(t.status is Status.ADMITTED for t in c.terms)]
     variants = [
         tag for tag in langs
-        if any(_variants(c, tag, pick_term(c, tag, exact=True)) for c in glossary.concepts)
+        if any(_variants(c, tag, pick_term(c, tag, exact=True)) for c in admitted)
     ]
     optional: list[str] = []
     if any(t.zhuyin for c in glossary.concepts for t in c.terms):
@@ -357,7 +360,7 @@ def units_from_rows(rows: Iterable[Row], path: str) -> Iterator[Unit]:
 def _quote(cell: str, delimiter: str) -> str:
     # RFC 4180 quoting by hand: the csv module leaves a lone "\r" unquoted when the line
     # terminator is "\n", and a reader would then end the row there.
-    if any(ch in cell for ch in (delimiter, '"', "\n", "\r")):
+    if delimiter in cell or '"' in cell or "\n" in cell or "\r" in cell:
         return '"' + cell.replace('"', '""') + '"'
     return cell
 

@@ -46,7 +46,12 @@ _HEADER_RE = re.compile(r"^#\s*(?P<key>[A-Za-z][\w-]*):\s?(?P<value>.*)$")
 
 def escape(value: str) -> str:
     """Escape a value so it fits on one line."""
+    if _NO_ESCAPE.fullmatch(value):  # the usual value: nothing to escape, one search
+        return value
     return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
+
+
+_NO_ESCAPE = re.compile(r"[^\\\n\t\r]*")
 
 
 def unescape(value: str) -> str:
@@ -80,25 +85,40 @@ def parse_source(text: str) -> Source:
     return Source(m.group("path"), int(line) if line else None, m.group("record"))
 
 
+_KIND_LINE = {k: f"kind: {k.value}" for k in Kind}
+_STATUS_LINE = {s: f"status: {s.value}" for s in Status}
+_TERM_STATUS_LINE = {s: f"  status: {s.value}" for s in Status}
+
+
 def dumps(glossary: Glossary) -> str:
     """The whole glossary as text."""
     out: list[str] = [MAGIC]
+    # A record's sources repeat in each of its concepts and terms: escaped once (by identity:
+    # the concepts share the record's Source objects, and the glossary keeps them alive).
+    sources: dict[int, str] = {}
+
+    def source(s: Source) -> str:
+        found = sources.get(id(s))
+        if found is None:
+            found = sources[id(s)] = escape(format_source(s))
+        return found
+
     for key in sorted(glossary.header):
         out.append(f"# {key}: {escape(glossary.header[key])}")
     for c in glossary.concepts:
         out.append("")
         out.append(f"[{c.id}]")
-        out.append(f"kind: {c.kind.value}")
-        out.append(f"status: {c.status.value}")
+        out.append(_KIND_LINE[c.kind])
+        out.append(_STATUS_LINE[c.status])
         if c.confidence is not None:
             out.append(f"confidence: {c.confidence:g}")
         out.extend(f"domain: {escape(d)}" for d in c.domains)
-        out.extend(f"source: {escape(format_source(s))}" for s in c.sources)
+        out.extend(f"source: {source(s)}" for s in c.sources)
         out.extend(f"note: {escape(n)}" for n in c.notes)
         out.extend(f"prop {k}: {escape(c.props[k])}" for k in sorted(c.props))
         for t in c.terms:
             out.append(f"term {t.lang}: {escape(t.text)}")
-            out.append(f"  status: {t.status.value}")
+            out.append(_TERM_STATUS_LINE[t.status])
             if t.origin:
                 out.append(f"  origin: {escape(t.origin)}")
             if t.pinyin:
@@ -113,7 +133,7 @@ def dumps(glossary: Glossary) -> str:
                 out.append(f"  type: {escape(t.term_type)}")
             if t.note:
                 out.append(f"  note: {escape(t.note)}")
-            out.extend(f"  source: {escape(format_source(s))}" for s in t.sources)
+            out.extend(f"  source: {source(s)}" for s in t.sources)
     return "\n".join(out) + "\n"
 
 

@@ -222,7 +222,7 @@ def _markup(markup: str, where: str) -> str:
     return markup
 
 
-def _tu_xml(
+def tu_xml(
     tuid: str | None,
     srclang: str | None,
     notes: Iterable[str],
@@ -345,7 +345,7 @@ def write_units(units: Iterable[Unit], stream: BinaryIO, **options: Any) -> None
                     out.append("</tu>\n")
                     yield "".join(out)
                     continue
-            yield _tu_xml(
+            yield tu_xml(
                 u.id,
                 tag(u.source_lang, lang_style) if u.source_lang else None,
                 u.notes,
@@ -357,7 +357,11 @@ def write_units(units: Iterable[Unit], stream: BinaryIO, **options: Any) -> None
     _write(stream, tus(), srclang=srclang, creation_date=options.get("creation_date"))
 
 
-def _concept_tu(concept: Concept, lang_style: str) -> Tu:
+def concept_tu(concept: Concept, lang_style: str) -> Tu:
+    """A concept as the ``Tu`` data a glossary's ``<tu>`` holds (its props and tuvs).
+
+    :func:`write_glossary` writes the same ``<tu>`` text directly; this is its reference
+    (``tu_xml(concept_tu(c))``, compared in the tests)."""
     props: list[tuple[str, str]] = [(P_KIND, concept.kind.value), (P_STATUS, concept.status.value)]
     if concept.confidence is not None:
         props.append((P_CONFIDENCE, repr(float(concept.confidence))))
@@ -389,15 +393,71 @@ def _concept_tu(concept: Concept, lang_style: str) -> Tu:
     return Tu(id=concept.id, props=props, notes=list(concept.notes), tuvs=tuvs)
 
 
+_KIND_PROP = {k: f'<prop type="{P_KIND}">{k.value}</prop>\n' for k in Kind}
+_STATUS_PROP = {s: f'<prop type="{P_STATUS}">{s.value}</prop>\n' for s in Status}
+_TUV_STATUS_PROP = {s: f'<prop type="{P_STATUS}">{s.value}</prop>' for s in Status}
+
+
+def _glossary_tu(concept: Concept, lang_style: str, sources: dict[int, str]) -> str:
+    """``tu_xml`` of ``concept_tu(concept)``, written directly (same text, same checks in
+    the same order: language tags first, then the tu's notes, props and tuvs)."""
+    terms = concept.terms
+    tags = [_lang_attr(t.lang, lang_style) for t in terms]
+    where = f"concept {concept.id}" if concept.id else "unit"  # as tu_xml names it
+
+    def source(s: Source) -> str:
+        found = sources.get(id(s))  # by identity: a record's concepts share its sources
+        if found is None:
+            found = sources[id(s)] = _text(source_to_text(s), where)
+        return found
+
+    out = ["<tu>\n" if concept.id is None else f'<tu tuid="{_attr(concept.id, where)}">\n']
+    for note in concept.notes:
+        out.append(f"<note>{_text(note, where)}</note>\n")
+    out.append(_KIND_PROP[concept.kind])
+    out.append(_STATUS_PROP[concept.status])
+    if concept.confidence is not None:
+        out.append(f'<prop type="{P_CONFIDENCE}">{float(concept.confidence)!r}</prop>\n')
+    for d in concept.domains:
+        out.append(f'<prop type="{P_DOMAIN}">{_text(d, where)}</prop>\n')
+    for s in concept.sources:
+        out.append(f'<prop type="{P_SOURCE}">{source(s)}</prop>\n')
+    for key, value in sorted(concept.props.items()):
+        out.append(f'<prop type="{_attr(key, where)}">{_text(value, where)}</prop>\n')
+    for term, tag in zip(terms, tags, strict=True):
+        out.append(f'<tuv xml:lang="{tag}">')
+        if term.note is not None:
+            out.append(f"<note>{_text(term.note, where)}</note>")
+        if normalize_lang(tag) != term.lang:  # keeps zh-Hant apart from zh-Hant-TW
+            out.append(f'<prop type="{P_LANG}">{_text(term.lang, where)}</prop>')
+        out.append(_TUV_STATUS_PROP[term.status])
+        if term.origin is not None:
+            out.append(f'<prop type="{P_ORIGIN}">{_text(term.origin, where)}</prop>')
+        if term.pinyin is not None:
+            out.append(f'<prop type="{P_PINYIN}">{_text(term.pinyin, where)}</prop>')
+        if term.zhuyin is not None:
+            out.append(f'<prop type="{P_ZHUYIN}">{_text(term.zhuyin, where)}</prop>')
+        if term.support != 1:
+            out.append(f'<prop type="{P_SUPPORT}">{term.support}</prop>')
+        if term.part_of_speech is not None:
+            out.append(f'<prop type="{P_POS}">{_text(term.part_of_speech, where)}</prop>')
+        if term.term_type is not None:
+            out.append(f'<prop type="{P_TERM_TYPE}">{_text(term.term_type, where)}</prop>')
+        for s in term.sources:
+            out.append(f'<prop type="{P_SOURCE}">{source(s)}</prop>')
+        out.append(f"<seg>{_text(term.text, where)}</seg></tuv>\n")
+    out.append("</tu>\n")
+    return "".join(out)
+
+
 def write_glossary(glossary: Glossary, stream: BinaryIO, **options: Any) -> None:
     """Write a glossary as TMX 1.4b (options: ``lang_style="short"|"bcp47"``, ``creation_date``)."""
     lang_style = options.get("lang_style", "short")
     output_tag("en", lang_style)  # validates the option before anything is written
-    tus = (
-        _tu_xml(tu.id, tu.srclang, tu.notes, tu.props,
-                [(v.lang, v.text, v.markup, v.props, v.notes) for v in tu.tuvs])
-        for tu in (_concept_tu(c, lang_style) for c in glossary.concepts if c.terms)
-    )
+    # Each concept's <tu> is written directly: the text tu_xml gives for concept_tu(concept)
+    # (the tests compare the two), without the Tu and Tuv objects in between.
+    sources: dict[int, str] = {}
+    tus = (_glossary_tu(c, lang_style, sources) for c in glossary.concepts if c.terms)
     _write(
         stream,
         tus,

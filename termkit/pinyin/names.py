@@ -153,6 +153,7 @@ class NameMatch:
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’‘ʻ`][^\W\d_]+)*")
 
 
+@lru_cache(maxsize=16384)
 def _syllable_spellings(readings: tuple[str, ...]) -> frozenset[str]:
     out: set[str] = set()
     for r in readings:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # Tone-marked vowels -> (plain vowel, tone number).
@@ -75,6 +75,7 @@ def plain(syllable: str) -> str:
     return split_tone(syllable)[0]
 
 
+@lru_cache(maxsize=1 << 16)
 def ascii_fold(text: str) -> str:
     """Lower case ASCII letters only: diacritics, ü, ê, apostrophes and hyphens dropped."""
     decomposed = unicodedata.normalize("NFD", text.lower())
@@ -119,6 +120,7 @@ def passport(syllable: str) -> str:
     return ascii_fold(wade_giles(syllable))
 
 
+@lru_cache(maxsize=8192)
 def spellings(syllable: str) -> frozenset[str]:
     """ASCII-folded spellings of one syllable in pinyin, Wade-Giles, Tongyong and MPS II."""
     base = plain(syllable)

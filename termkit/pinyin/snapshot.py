@@ -13,6 +13,7 @@ import json
 import marshal
 import os
 import re
+from bisect import bisect_left
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -31,13 +32,16 @@ class PypinyinData:
 
     def __init__(self, shards: dict[str, str], hans: str) -> None:
         # shards: character -> its readings ("a,b" or ""), NUL, the phrases starting with it
-        # ("\n"-joined), NUL, their readings ("\n"-joined; " " between characters, "," between
-        # heteronyms). hans: pypinyin's RE_HANS pattern.
+        # ("\n"-joined, sorted), NUL, their readings ("\n"-joined; " " between characters, ","
+        # between heteronyms). hans: pypinyin's RE_HANS pattern.
         self._shards = shards
         self.hans = re.compile(hans)
-        self._phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
-        self._prefixes: set[str] = set()  # every prefix of every parsed phrase
-        self._parsed: set[str] = set()
+        # first character -> (its phrases, sorted; their raw readings), split on first use.
+        # Phrases are found by bisection (a piece is a phrase prefix when the first phrase not
+        # below it starts with it): splitting a shard is two C calls, where building a set of
+        # every prefix of every phrase was most of the cost of a text with many new characters.
+        self._lists: dict[str, tuple[list[str], list[str]]] = {}
+        self._phrases: dict[str, tuple[tuple[str, ...], ...]] = {}  # parsed entries, by phrase
 
     def char(self, ch: str) -> str | None:
         """pypinyin's readings of one character (``"zhōng,zhòng"``), None when it has none."""
@@ -55,22 +59,33 @@ class PypinyinData:
                 out[ord(ch)] = reads
         return out
 
-    def _parse(self, first: str) -> None:
-        shard = self._shards.get(first)
-        if shard is not None:
-            _, phrases, reads = shard.split("\0")
-            if phrases:
-                for phrase, read in zip(phrases.split("\n"), reads.split("\n"), strict=True):
-                    self._phrases[phrase] = tuple(tuple(r.split(",")) for r in read.split(" "))
-                    for k in range(1, len(phrase) + 1):
-                        self._prefixes.add(phrase[:k])
-        self._parsed.add(first)  # last: another thread never sees a half-parsed shard as done
+    def _list(self, first: str) -> tuple[list[str], list[str]]:
+        found = self._lists.get(first)
+        if found is None:
+            found = ([], [])
+            shard = self._shards.get(first)
+            if shard is not None:
+                _, phrases, reads = shard.split("\0")
+                if phrases:
+                    names, values = phrases.split("\n"), reads.split("\n")
+                    if len(names) != len(values):
+                        raise ValueError(f"snapshot shard {first!r}: phrases and readings differ")
+                    if names != sorted(names):  # the builder sorts them; bisection needs it
+                        pairs = sorted(zip(names, values, strict=True))
+                        names, values = [n for n, _ in pairs], [v for _, v in pairs]
+                    found = (names, values)
+            self._lists[first] = found  # whole or not at all: safe to share between threads
+        return found
 
     def phrase(self, word: str) -> tuple[tuple[str, ...], ...] | None:
         """The phrase entry of ``word`` (readings per character), None when not a phrase."""
-        if word[:1] not in self._parsed:
-            self._parse(word[:1])
-        return self._phrases.get(word)
+        found = self._phrases.get(word)
+        if found is None and word:
+            names, values = self._list(word[0])
+            i = bisect_left(names, word)
+            if i < len(names) and names[i] == word:
+                found = self._phrases[word] = tuple(tuple(r.split(",")) for r in values[i].split(" "))
+        return found
 
     def cut(self, run: str) -> list[str]:
         """pypinyin's segmentation of a run of Chinese characters (its strict max-match).
@@ -79,16 +94,19 @@ class PypinyinData:
         with none, one character, except that a chain running to the end of the run without
         any phrase leaves all the remaining characters single (as pypinyin's cutter does).
         """
-        for ch in set(run).difference(self._parsed):
-            self._parse(ch)
-        prefixes, phrases = self._prefixes, self._phrases
         out: list[str] = []
         i, n = 0, len(run)
         while i < n:
+            names = self._list(run[i])[0]
+            size = len(names)
             best = 0
             k = 1
-            while i + k <= n and (piece := run[i : i + k]) in prefixes:
-                if piece in phrases:
+            while i + k <= n:
+                piece = run[i : i + k]
+                at = bisect_left(names, piece)
+                if at == size or not names[at].startswith(piece):
+                    break  # no phrase starts with this piece: the chain ends
+                if names[at] == piece:
                     best = k
                 k += 1
             if best:

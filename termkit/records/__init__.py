@@ -70,7 +70,7 @@ def detect_format(path: str, text: str) -> str:
         if _REFER_TAG.match(stripped):
             return "endnote"
         break
-    from termkit.records.labelled import is_labelled
+    from termkit.records.scan import is_labelled
 
     return "labelled" if is_labelled(text) else "page"
 

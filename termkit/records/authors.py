@@ -57,7 +57,23 @@ _MARKS = re.compile(
 )
 _PAREN_GROUP = re.compile(r"\s*[(（]([^()（）]*)[)）]")
 _INNER_PAREN = re.compile(r"\s*[(（][^()（）]*[)）]")
+_EMBEDDED = re.compile(f"([{HAN}]{{2,4}})\\s*[(（]\\s*([A-Z][A-Za-z'’\\-. ,]+?)\\s*[)）]")
 _AND = re.compile(r"\s+(?:and|&)\s+")
+# A Chinese run at the end of a line after Latin words: the department, after the names.
+_TRAILING_HAN = re.compile(f"(?<=[A-Za-z.])\\s+[{HAN}][{HAN}（）()、·]*$")
+# A Chinese institution after a name in parentheses: ``… Tsai) 國立中興大學``.
+_TRAILING_INSTITUTION = re.compile(
+    f"(?<=[)）])\\s*[{HAN}]+(?:大學|大学|學院|学院|研究所|研究院|醫院|医院|中心|公司|圖書館"
+    f"|图书馆|中學|中学|系)$"
+)
+# Words that begin an institution's name after the authors' names on one line.
+_INSTITUTION_WORDS = frozenset(
+    (
+        "Institute", "Department", "Dept", "University", "College", "School", "Graduate",
+        "Center", "Centre", "Faculty", "Program", "Programme", "Laboratory", "Hospital",
+        "Library", "Academy", "Division", "Bureau", "Ministry", "Office", "Museum",
+    )
+)
 
 
 def looks_like_han_name(name: str) -> bool:
@@ -90,16 +106,51 @@ def split_latin_names(text: str, expected: int | None = None) -> list[str]:
     if ";" in text or "；" in text:
         return [n for n in (clean(p) for p in re.split(r"[;；]", text)) if n]
     parts = [p for p in (clean(p) for p in _AND.sub(",", text).split(",")) if p]
+    if expected is not None and expected > 1 and len(parts) == 1:
+        return _even_split(text, expected) or [text]
     if expected == 1 or len(parts) <= 1:
         return [text]
     if expected is not None and len(parts) == expected:
         return parts
+
     singles = all(len(p.split()) == 1 for p in parts)
     if singles and len(parts) % 2 == 0 and (expected is None or len(parts) == 2 * expected):
         return [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts), 2)]
     if all(len(p.split()) >= 2 for p in parts):
         return parts
     return [text]
+
+
+def _even_split(text: str, expected: int) -> list[str] | None:
+    """``Yun-Sheng Hsu Cheng-Hwai Liou`` as two names: names printed without separators,
+    as many as the Chinese names beside them, two or three words each."""
+    words = text.split()
+    size, rest = divmod(len(words), expected)
+    if rest or size not in (2, 3):
+        return None
+    names = [" ".join(words[i : i + size]) for i in range(0, len(words), size)]
+    return names if all(looks_like_latin_name(n) for n in names) else None
+
+
+def trim_affiliation(text: str) -> str:
+    """An author line without the department printed after the names.
+
+    ``許永聲 劉政淮 Yun-Sheng Hsu Cheng-Hwai Liou Institute of Business and Management
+    經營管理研究所`` -> ``許永聲 劉政淮 Yun-Sheng Hsu Cheng-Hwai Liou``: a Chinese run after
+    the romanized names, and the English words from the first that names an institution
+    (``Institute``, ``Department``, ``University`` …) on.
+    """
+    m = _TRAILING_HAN.search(text)
+    if m is not None and has_han(text[: m.start()]):
+        text = text[: m.start()]
+    m = _TRAILING_INSTITUTION.search(text)
+    if m is not None:
+        text = text[: m.start()]  # ``蔡炎興(Yan-Hsing Tsai) 國立中興大學``
+    words = text.split()
+    for i, word in enumerate(words):
+        if i and word.strip(",.;") in _INSTITUTION_WORDS and has_latin(" ".join(words[:i])):
+            return " ".join(words[:i]).rstrip(" ,;")
+    return text.strip()
 
 
 def split_han_names(text: str) -> list[str]:
@@ -145,12 +196,17 @@ def strip_affiliations(text: str) -> str:
     return "\n".join(lines)
 
 
-def _one_script(names: list[str], strict: bool) -> list[Person] | None:
+def _one_script(names: list[str], strict: bool, *, row: bool = False) -> list[Person] | None:
     out: list[Person] = []
+    # In a row of three names or more, one name whose surname is not among the common
+    # ones (``仝小林 朱向东 赵林华``) is still a name.
+    spare = 1 if row and len(names) >= 3 and all(has_han(n) for n in names) else 0
     for name in names:
         if has_han(name):
             if strict and not looks_like_han_name(name):
-                return None
+                if not spare or not _HAN_NAME.fullmatch(fold(_SPACES.sub("", name))):
+                    return None
+                spare -= 1
             out.append(Person(zh=name))
         else:
             if strict and not looks_like_latin_name(name):
@@ -190,6 +246,16 @@ def _paren_entry(entry: str, strict: bool) -> Person | None:
     return Person(zh=zh, en=en)
 
 
+def _embedded_names(text: str) -> list[Person]:
+    """Every ``張三(San Zhang)`` in a line that holds other words too."""
+    found: list[Person] = []
+    for m in _EMBEDDED.finditer(text):
+        zh, en = m.group(1), clean(m.group(2))
+        if looks_like_latin_name(en):
+            found.append(Person(zh=zh, en=en))
+    return found
+
+
 def _split_entries(text: str) -> list[str]:
     """Split at separators outside parentheses."""
     entries: list[str] = []
@@ -207,13 +273,20 @@ def _split_entries(text: str) -> list[str]:
     return [e for e in (clean(x) for x in entries) if e]
 
 
-def parse_author_line(line: str, *, strict: bool = True) -> list[Person] | None:
-    """The authors on one line, or None if the line does not have an author shape."""
+def parse_author_line(
+    line: str, *, strict: bool = True, row: bool = True
+) -> list[Person] | None:
+    """The authors on one line, or None if the line does not have an author shape.
+
+    ``row``: a line of three Chinese names or more may hold one whose surname is not a
+    common one (strict mode only; a block of several lines checks its counts instead).
+    """
     text = clean(line)
     if not text:
         return None
     han, latin = has_han(text), has_latin(text)
     if han and latin:
+        text = trim_affiliation(text)
         parts = _SLASH.split(text)
         if len(parts) == 2 and has_han(parts[0]) and not has_han(parts[1]):
             zh = split_han_names(parts[0])
@@ -229,8 +302,9 @@ def parse_author_line(line: str, *, strict: bool = True) -> list[Person] | None:
             people: list[Person] = []
             for entry in _split_entries(text):
                 person = _paren_entry(entry, strict)
-                if person is None:
-                    return None
+                if person is None or (not strict and person.en is None and "(" in entry):
+                    # In a labelled field, ``蔡炎興(Yan-Hsing Tsai)`` among other words.
+                    return None if strict else (_embedded_names(text) or None)
                 people.append(person)
             return people
         m = _HAN_THEN_LATIN.match(text)
@@ -239,7 +313,7 @@ def parse_author_line(line: str, *, strict: bool = True) -> list[Person] | None:
             return _pair(zh, split_latin_names(m.group(2), len(zh)), strict)
         return None if strict else _one_script([text], strict)
     if han:
-        return _one_script(split_han_names(text), strict)
+        return _one_script(split_han_names(text), strict, row=row)
     if "/" in text or "／" in text:
         return None
     return _one_script(split_latin_names(text), strict)
@@ -254,8 +328,18 @@ def parse_authors(text: str, *, strict: bool = True) -> list[Person] | None:
         return parse_author_line(lines[0], strict=strict)
     per_line: list[list[Person]] = []
     loose = False
+    han_lines = [line for line in lines if has_han(line) and not has_latin(line)]
+    # Romanized names printed without separators are split by the count of Chinese names.
+    expected = len(split_han_names(han_lines[0])) if len(han_lines) == 1 else None
     for line in lines:
-        people = parse_author_line(line, strict=strict)
+        people = None
+        if expected and expected > 1 and not has_han(line) and not _HAN_SEPARATORS.search(line):
+            names = _even_split(line, expected)
+            people = [Person(en=n) for n in names] if names else None
+        if people is None:
+            # (A row with an uncommon surname is taken below only beside as many romanized
+            # names: the check that follows.)
+            people = parse_author_line(line, strict=strict, row=False)
         if people is None and strict and has_han(line) and not has_latin(line):
             # A Chinese line whose surnames are not in the common list still pairs with an
             # equally long line of romanized names (checked below).

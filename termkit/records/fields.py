@@ -31,6 +31,12 @@ _VOLUME_TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+# The start of a volume line that :func:`parse_volume` may not read whole (``Vol. 10 No. 05
+# ( 2022 ), Article ID: 55593``): enough to tell that the line above it names the journal.
+_VOLUME_START = re.compile(
+    r"^\s*(?:(?:[Vv]ol(?:ume)?|VOL)\.?\s*\d|(?:[Nn]o|NO)\.\s*\d|第?\s*\d+\s*卷"
+    r"|(?:19|20)\d\d\s*年\s*第?\s*\d+\s*期|(?:19|20)\d\d\s*,\s*(?:[Vv]ol|\d+\s*\())"
+)
 _PAGES = re.compile(r"^(?:pp?\.?|[頁页]|Pages?:?)?\s*(\d+)\s*[-–~～]\s*(\d+)\s*[頁页]?$")
 _DATE = re.compile(r"^((?:19|20)\d\d)\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*(\d{1,2}))?\s*/?$")
 SUBJECT_HEADING = re.compile(r"^\s*(?:主[题題]分[类類]|學科分類|学科分类)\s*[:：]?\s*(.*)$")
@@ -100,6 +106,11 @@ def parse_volume(line: str) -> Volume | None:
     if out.volume is None and out.issue is None and year is None:
         return None
     return out
+
+
+def starts_volume_line(line: str) -> bool:
+    """True if ``line`` is or begins like a volume/issue line (``Vol. 10 No. 05 …``)."""
+    return _VOLUME_START.match(line) is not None or parse_volume(line) is not None
 
 
 def parse_pages(line: str) -> str | None:

@@ -18,6 +18,9 @@ order, whatever the lines were:
 * Latin-only items after the Chinese part are English, except a run right after it whose
   every item is repeated later in the English part: those (``ResNeSt、Grad-CAM、LIME``
   followed by ``…, ResNeSt, Grad-CAM, LIME``) close the Chinese list;
+* keywords that alternate between the languages, pair by pair (``Penghu;澎湖;Taiwan
+  Classical Poetry;台灣古典詩``: every run of one script one or two items long), are
+  sorted by script;
 * Latin-only items before the Chinese part are Chinese when English items follow it.
   When nothing follows, they are English if they are at least half as many as the Chinese
   items (an English-first layout: ``realism ; 現實主義``), else Chinese (a Chinese list
@@ -31,7 +34,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from termkit.records.labels import Field, match_label
-from termkit.records.script import clean, has_han, has_latin, is_other_script, is_prose
+from termkit.records.script import (
+    HAN,
+    clean,
+    dot_items,
+    has_han,
+    is_other_script,
+    is_prose,
+    is_sentence,
+)
 
 _PRIMARY = frozenset(";；")
 _ALWAYS = frozenset("、，")
@@ -73,6 +84,8 @@ def _split_on(text: str, seps: frozenset[str]) -> list[str]:
 _WIDE_SPACE = re.compile(r"\t|\u3000|(?<=\S) {2,}(?=\S)")
 _BULLETS = re.compile(r"[★☆•●○■□◆◇▪►]")
 _SLASH = re.compile(r"\s*[/／]\s*")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,7}")
+_HAN_COMMA = re.compile(f"[{HAN}],[{HAN}]")
 _LEADING_BULLET = re.compile(r"^(?:[★☆•●○■□◆◇▪►‣]\s*|[-–—*·]\s+)")
 
 
@@ -112,10 +125,45 @@ def _fallback_split(text: str) -> list[str]:
     slashes = len(_SLASH.findall(text))
     if slashes >= 2 or (slashes == 1 and (has_han(text) or " " in text.strip())):
         return _SLASH.split(text)
+    items = dot_items(text)
+    if items is not None:
+        return items
     tokens = text.split()
-    if len(tokens) >= 2 and all(len(t) >= 2 and has_han(t) and not has_latin(t) for t in tokens):
+    # Chinese keywords separated by single spaces (``智慧图书馆 服务体系 用户需求``), among
+    # them ones with a Latin term (``BIM技术``) or a lone acronym (``GIS``).
+    spaced = len(tokens) >= 2 and all(_spaced_item(t) for t in tokens)
+    if spaced and sum(1 for t in tokens if has_han(t)) >= 2:
         return tokens
     return [text]
+
+
+def _spaced_item(token: str) -> bool:
+    if token[0] in _OPEN:
+        return False  # ``主題 (Topic)``: a parenthesis belongs to the word before it
+    if has_han(token):
+        return len(token) >= 2
+    return _ACRONYM.fullmatch(token) is not None
+
+
+def _split_commas(item: str) -> list[str]:
+    """An ASCII comma inside an item of a semicolon list, when it separates two keywords.
+
+    Between Han characters (``中药性能,归经理论``; not between digits, ``1,2-二氯乙烷``) it
+    always does; in English when the parts are short phrases and one starts in lower
+    case (``education reform, bibliometric``), not in ``Beijing, China`` or ``Chen, Y.``.
+    """
+    parts = [p.strip() for p in item.split(",")]
+    if len(parts) < 2 or any(not p for p in parts):
+        return [item]
+    if all(has_han(p) for p in parts):
+        return parts if _HAN_COMMA.search(item) else [item]
+    if any(has_han(p) for p in parts):
+        return [item]
+    if not any(p[0].islower() for p in parts):
+        return [item]
+    if any(len(p.split()) > 5 or is_sentence(p) or p[:1].isdigit() for p in parts):
+        return [item]
+    return parts
 
 
 def split_keywords(line: str) -> list[str]:
@@ -133,6 +181,7 @@ def clear_caches() -> None:
     _split_cached.cache_clear()
     match_label.cache_clear()
     is_prose.cache_clear()
+    is_keyword_line.cache_clear()
 
 
 @lru_cache(maxsize=8192)
@@ -141,11 +190,52 @@ def _split_cached(line: str) -> tuple[str, ...]:
     text = strip_label(line)
     if ";" in text or "；" in text:
         parts = _split_on(text, _WITH_PRIMARY)
+        if "," in text:
+            parts = [piece for part in parts for piece in _split_commas(part)]
     elif any(c in text for c in "、，,"):
         parts = _split_on(text, _WITHOUT_PRIMARY)
     else:
         parts = _fallback_split(text)
     return tuple(item for item in (strip_bullet(clean(p)) for p in parts) if item)
+
+
+# Lines that are no keyword list: a table of contents (dot leaders), an address, a
+# citation (a year in parentheses then a full stop, or a reference type mark such as
+# ``[J]``), two Chinese full stops.
+_DOT_LEADERS = re.compile(r"\.{4,}|…{2,}|·{4,}|．{3,}")
+_ADDRESS = re.compile(r"https?://|www\.")
+_CITATION = re.compile(
+    r"[(（]\s*(?:19|20)\d\d[a-z]?\s*[)）]\s*[.。,，]|\[(?:[JMCDNRSPZ]|EB/OL)\]"
+)
+# A numbered heading of the article's body (``0 引言``, ``1. Introduction``, ``1.2 背景``,
+# ``一、前言``); ``3 Gorges`` or ``2 型糖尿病`` stay keywords.
+_HEADING = re.compile(
+    r"^\s*(?:\d{1,2}\.(?:\d{1,2}\.?)*\s+\S|0\s+[\u3400-\u9fff]"
+    r"|[一二三四五六七八九十]{1,3}\s*[、．.]|第\s*[一二三四五六七八九十\d]{1,3}\s*[章節节])"
+)
+
+
+@lru_cache(maxsize=8192)
+def is_keyword_line(line: str) -> bool:
+    """False for a line that cannot be part of a keyword list (it ends the list above it).
+
+    Prose (:func:`~termkit.records.script.is_prose`), a table of contents, an address, a
+    citation, a numbered heading of the article's body, or items that read as clauses (``The thesis has been browsed 38 times``):
+    keywords are short noun phrases.
+    """
+    text = line.strip()
+    if len(text) > 300 or is_prose(text):
+        return False
+    if _DOT_LEADERS.search(text) or _ADDRESS.search(text) or _CITATION.search(text):
+        return False
+    if _HEADING.match(text):
+        return False
+    if text.count("。") >= 2:
+        return False
+    # Two words of running text make a clause: one (``Theory of what is said``) may be a title
+    # kept as a keyword.
+    items = split_keywords(text)
+    return not any(len(item.split()) >= 4 and is_sentence(item, clues=2) for item in items)
 
 
 @dataclass(slots=True)
@@ -157,6 +247,25 @@ class Keywords:
     other: list[str] = field(default_factory=list)
     zh_line: int | None = None
     en_line: int | None = None
+
+
+def interleaved(scripts: list[bool]) -> bool:
+    """True if keywords alternate between the languages (``English;中文;English;中文``).
+
+    Repositories that store each keyword in both languages print them pair by pair:
+    every run of one script is one or two items long, and each script has two runs at
+    least. A Chinese list then an English one, or a Chinese list with a Latin term or two
+    inside it, has a long run somewhere.
+    """
+    runs: list[tuple[bool, int]] = []
+    for script in scripts:
+        if runs and runs[-1][0] == script:
+            runs[-1] = (script, runs[-1][1] + 1)
+        else:
+            runs.append((script, 1))
+    han_runs = sum(1 for script, _ in runs if script)
+    latin_runs = len(runs) - han_runs
+    return han_runs >= 2 and latin_runs >= 2 and all(n <= 2 for _, n in runs)
 
 
 def assign_keywords(items: list[tuple[str, int | None]]) -> Keywords:
@@ -171,6 +280,8 @@ def assign_keywords(items: list[tuple[str, int | None]]) -> Keywords:
     han = [i for i, (text, _) in enumerate(kept) if has_han(text)]
     if not han:
         zh_idx: set[int] = set()
+    elif interleaved([has_han(text) for text, _ in kept]):
+        zh_idx = set(han)  # ``Penghu;澎湖;Taiwan Classical Poetry;台灣古典詩;…``: by script
     else:
         first, last = han[0], han[-1]
         post = [kept[i][0].casefold() for i in range(last + 1, len(kept))]

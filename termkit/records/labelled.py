@@ -43,113 +43,23 @@ from termkit.model import Notice, Person, Record, Section
 from termkit.records.assemble import date_of
 from termkit.records.authors import parse_authors
 from termkit.records.fields import parse_date, parse_pages, parse_subject, parse_volume
-from termkit.records.keywords import assign_keywords, split_keywords
-from termkit.records.labels import Field, Label, match_label, match_unknown_label
+from termkit.records.keywords import assign_keywords, is_keyword_line, split_keywords
+from termkit.records.labels import Field
 from termkit.records.page import NO_KEYWORDS, parse_page_record, split_chunks
+from termkit.records.scan import FieldLines, scan
 from termkit.records.script import (
     clean,
     has_han,
     is_chinese_text,
     is_other_script,
-    is_prose,
     join_lines,
+    split_scripts,
 )
 
-# Fields that count towards deciding that a page is labelled.
-_LAYOUT_FIELDS = frozenset(Field) - {Field.SUBJECTS}
 _DASHES = "—─–-"
-# Labels sit at the top of a page: detection looks at this many lines.
-_DETECT_LINES = 400
-# Fields whose bare label word (``School``, ``Date``) inside a keyword list is a keyword.
-_MINOR = frozenset({Field.OTHER, Field.DATE, Field.VENUE, Field.PAGES, Field.VOLUME})
+# A title field holds a title per language, each at most a line or two.
+_TITLE_LINES = 4
 _SINGLE_LINE = frozenset({Field.VENUE, Field.VOLUME, Field.PAGES, Field.DATE})
-
-
-@dataclass(slots=True)
-class _Field:
-    label: Label
-    line: int
-    values: list[tuple[int, str]] = field(default_factory=list)
-
-    @property
-    def lines(self) -> list[str]:
-        return [text for _, text in self.values if text.strip()]
-
-
-def is_labelled(text: str) -> bool:
-    """True if ``text`` is a labelled metadata page: two field labels or more at line starts."""
-    count = 0
-    lines = text.split("\n")
-    for i, raw in enumerate(lines[:_DETECT_LINES]):
-        if not raw.strip():
-            continue
-        m = match_label(raw)
-        if m is None or m.label.field not in _LAYOUT_FIELDS:
-            continue
-        if not m.value and not m.separated:
-            # A bare word (``Title``, ``Keywords``) is a label when its value follows on
-            # the next line, not when a blank line or another label does.
-            after = lines[i + 1] if i + 1 < len(lines) else ""
-            if not after.strip() or match_label(after) is not None:
-                continue
-        count += 1
-        if count >= 2:
-            return True
-    return False
-
-
-def _scan(
-    lines: list[tuple[int, str]],
-) -> tuple[list[tuple[int, str]], list[_Field], list[tuple[int, str]]]:
-    """(preamble lines, fields, loose lines): loose lines follow a field that had ended."""
-    preamble: list[tuple[int, str]] = []
-    fields: list[_Field] = []
-    loose: list[tuple[int, str]] = []
-    closed = False  # a blank line ended the current keyword field
-    for number, raw in lines:
-        blank = not raw.strip()
-        m = None if blank else match_label(raw)
-        current = fields[-1] if fields else None
-        if (
-            m is not None
-            and not m.separated
-            and not m.value
-            and m.label.field in _MINOR
-            and current is not None
-            and current.label.field is Field.KEYWORDS
-            and not closed
-        ):
-            m = None  # ``school`` in a list of one keyword per line is a keyword
-        # Before the first known label a ``X：Y`` line is a title (``双中心模式:…``), and
-        # inside a list of one keyword per line it is a keyword (``档案利用:档案资源开发``);
-        # after a list of several keywords on the label's line, or in brackets, a label.
-        listing = (
-            current is not None
-            and current.label.field is Field.KEYWORDS
-            and not closed
-            and (
-                not current.values
-                or current.values[0][0] != current.line
-                or len(split_keywords(current.values[0][1])) == 1
-            )
-        )
-        if m is None and not blank and current is not None:
-            unknown = match_unknown_label(raw)
-            if unknown is not None and (not listing or raw.lstrip()[:1] in "【[〔〖［"):
-                m = unknown
-        if m is not None:
-            fields.append(_Field(m.label, number, [(number, m.value)] if m.value else []))
-            closed = False
-        elif current is None:
-            preamble.append((number, raw))
-        elif closed:
-            loose.append((number, raw))
-        elif blank and current.label.field is Field.KEYWORDS and current.lines:
-            closed = True  # a keyword list ends at a blank line
-            loose.append((number, raw))
-        else:
-            current.values.append((number, raw))
-    return preamble, fields, loose
 
 
 @dataclass(slots=True)
@@ -157,22 +67,44 @@ class _Reader:
     record: Record
     path: str
     loose: list[tuple[int, str]] = field(default_factory=list)  # lines no field took
+    guessed: set[str] = field(default_factory=set)  # title slots filled from unlabelled lines
 
-    def title(self, f: _Field) -> None:
-        lines = f.lines[:3]
-        self.loose.extend(v for v in f.values if v[1].strip() and v[1] not in lines)
-        if not lines:
+    def title(self, f: FieldLines) -> None:
+        """Titles by script: a Chinese line and an English line (or one line holding both)
+        fill both slots; a title a label introduces replaces one guessed from unlabelled
+        lines above it."""
+        values = [(n, clean(text)) for n, text in f.values if text.strip()]
+        if f.label.lang == "other":  # a title in a third language: kept as printed
+            if values:
+                text = "\n".join(v for _, v in values)
+                self.record.sections.append(Section(f.label.text, text, f.line))
             return
-        text = join_lines(lines)
-        lang = f.label.lang if f.label.field is Field.TITLE and f.label.lang else None
-        slot = f"title_{lang or ('zh' if has_han(text) else 'en')}"
-        if getattr(self.record, slot) is None:
-            setattr(self.record, slot, text)
-            self.record.lines[slot] = f.values[0][0]
-        else:
-            self.record.sections.append(Section(f.label.text, text, f.line))
+        self.loose.extend(values[_TITLE_LINES:])
+        runs: list[tuple[str, list[str], int]] = []
+        for number, line in values[:_TITLE_LINES]:
+            both = split_scripts(line)
+            pieces = [("zh", both[0]), ("en", both[1])] if both else [(_script(line), line)]
+            for script, text in pieces:
+                if runs and runs[-1][0] == script:
+                    runs[-1][1].append(text)
+                else:
+                    runs.append((script, [text], number))
+        label_lang = f.label.lang if f.label.field is Field.TITLE else None
+        for script, texts, number in runs:
+            text = join_lines(texts)
+            lang = label_lang if len(runs) == 1 and label_lang in ("zh", "en") else script
+            slot = f"title_{lang}"
+            old = getattr(self.record, slot)
+            if old is None or slot in self.guessed:
+                if old is not None:
+                    self.record.sections.append(Section("unrecognised", old, None))
+                setattr(self.record, slot, text)
+                self.record.lines[slot] = number
+                self.guessed.discard(slot)
+            else:
+                self.record.sections.append(Section(f.label.text, text, f.line))
 
-    def abstract(self, f: _Field) -> None:
+    def abstract(self, f: FieldLines) -> None:
         text = join_lines(f.lines)
         if not text:
             return
@@ -182,7 +114,7 @@ class _Reader:
         setattr(self.record, slot, text if old is None else f"{old}\n{text}")
         self.record.lines.setdefault(slot, f.line)
 
-    def single(self, f: _Field) -> None:
+    def single(self, f: FieldLines) -> None:
         rec = self.record
         values = [v for v in f.values if v[1].strip()]
         value = clean(values[0][1]) if values else ""
@@ -210,7 +142,7 @@ class _Reader:
         if value:
             rec.sections.append(Section(f.label.text, value, f.line))
 
-    def other(self, f: _Field) -> None:
+    def other(self, f: FieldLines) -> None:
         if f.label.field is Field.SUBJECTS:
             paths = [p for p in (parse_subject(x) for x in f.lines) if p]
             if paths:
@@ -218,17 +150,22 @@ class _Reader:
                 self.record.lines.setdefault("subjects", f.line)
                 return
         text = "\n".join(clean(x) for x in f.lines)
-        self.record.sections.append(Section(f.label.text, text, f.line))
+        if text:
+            self.record.sections.append(Section(f.label.text, text, f.line))
 
 
-def _keyword_values(f: _Field, loose: list[tuple[int, str]]) -> list[tuple[str, int | None]]:
+def _script(text: str) -> str:
+    return "zh" if has_han(text) else "en"
+
+
+def _keyword_values(f: FieldLines, loose: list[tuple[int, str]]) -> list[tuple[str, int | None]]:
     """The keyword items of one field; prose after the list goes to ``loose``."""
     items: list[tuple[str, int | None]] = []
     ended = False
     for number, raw in f.values:
         if not raw.strip():
             continue
-        if ended or is_prose(raw) or len(raw) > 300:
+        if ended or not is_keyword_line(raw):
             ended = True
             loose.append((number, raw))
             continue
@@ -236,10 +173,13 @@ def _keyword_values(f: _Field, loose: list[tuple[int, str]]) -> list[tuple[str, 
     return items
 
 
-def _field_lang(f: _Field, fields: list[_Field]) -> str | None:
+def _field_lang(
+    f: FieldLines, items: list[tuple[str, int | None]], fields: list[FieldLines]
+) -> str | None:
     if f.label.lang:
         return f.label.lang
-    scripts = {g.label.script for g in fields if g.label.lang is None}
+    unqualified = [g for g in fields if g.label.lang is None]
+    scripts = {g.label.script for g in unqualified}
     qualified = {g.label.lang for g in fields if g.label.lang in ("zh", "en")}
     if len(scripts) > 1:
         return f.label.script
@@ -247,20 +187,25 @@ def _field_lang(f: _Field, fields: list[_Field]) -> str | None:
         # ``關鍵詞`` beside ``英文關鍵詞``: the unqualified one is the other language.
         others = {"zh", "en"} - qualified
         return others.pop() if len(others) == 1 else None
+    if len(unqualified) > 1:
+        # Several fields under the same label (a site's tag line, then the article's own
+        # list; ``Keywords`` twice on an English page): each holds the language it is in.
+        han = sum(1 for text, _ in items if has_han(text))
+        return "zh" if han == len(items) else "en" if not han else None
     return None
 
 
-def _read_keywords(reader: _Reader, fields: list[_Field]) -> None:
+def _read_keywords(reader: _Reader, fields: list[FieldLines]) -> None:
     rec = reader.record
     per_field = [(f, _keyword_values(f, reader.loose)) for f in fields]
     per_field = [(f, items) for f, items in per_field if items]
     if not per_field:
         return
-    langs = [_field_lang(f, [g for g, _ in per_field]) for f, _ in per_field]
+    langs = [_field_lang(f, items, [g for g, _ in per_field]) for f, items in per_field]
     zh: list[tuple[str, int | None]] = []
     en: list[tuple[str, int | None]] = []
     mixed: list[tuple[str, int | None]] = []
-    chosen: dict[str, tuple[_Field, list[tuple[str, int | None]]]] = {}
+    chosen: dict[str, tuple[FieldLines, list[tuple[str, int | None]]]] = {}
     third: list[str] = []
     for (f, items), lang in zip(per_field, langs, strict=True):
         if lang is None:
@@ -316,7 +261,7 @@ def _joined(items: list[tuple[str, int | None]]) -> str:
     return "; ".join(t for t, _ in items)
 
 
-def _people(fields: list[_Field]) -> list[Person]:
+def _people(fields: list[FieldLines]) -> list[Person]:
     text = "\n".join(line for f in fields for line in f.lines)
     if not text.strip():
         return []
@@ -349,6 +294,16 @@ def _one_block_per_line(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+def _romanizes(zh: list[Person], en: list[Person]) -> bool:
+    """True if ``en`` are romanized names only, as many as the Chinese-only names ``zh``."""
+    return (
+        bool(zh)
+        and len(zh) == len(en)
+        and all(p.zh and not p.en for p in zh)
+        and all(p.en and not p.zh for p in en)
+    )
+
+
 def _read_loose(rec: Record, lines: list[tuple[int, str]], path: str) -> None:
     """Lines between fields that no field took: titles, names, abstracts, sections."""
     page = parse_page_record(_one_block_per_line(lines), path, rec.id)
@@ -365,6 +320,11 @@ def _read_loose(rec: Record, lines: list[tuple[int, str]], path: str) -> None:
             rec.sections.append(Section(name, value, page.lines.get(name)))
     if page.authors and not rec.authors:
         rec.authors = page.authors
+    elif _romanizes(rec.authors, page.authors):
+        # Chinese names above the fields, their romanizations in the English half below.
+        rec.authors = [
+            Person(a.zh, b.en, a.line) for a, b in zip(rec.authors, page.authors, strict=True)
+        ]
     rec.sections.extend(page.sections)
     for text in page.keywords_zh + page.keywords_en:
         rec.sections.append(Section("unrecognised", text, page.lines.get("keywords")))
@@ -372,14 +332,15 @@ def _read_loose(rec: Record, lines: list[tuple[int, str]], path: str) -> None:
 
 def parse_labelled_record(lines: list[tuple[int, str]], path: str, record_id: str) -> Record:
     """Read one labelled page from (line number, text) pairs."""
-    preamble, fields, loose = _scan(lines)
+    preamble, fields, loose = scan(lines)
     if any(text.strip() for _, text in preamble):
         rec = parse_page_record(_one_block_per_line(preamble), path, record_id)
         rec.notices = [n for n in rec.notices if n.message != NO_KEYWORDS]
     else:
         rec = Record(source=path, id=record_id)
-    reader = _Reader(rec, path, loose)
-    by_kind: dict[Field, list[_Field]] = {}
+    guessed = {slot for slot in ("title_zh", "title_en") if getattr(rec, slot) is not None}
+    reader = _Reader(rec, path, loose, guessed)
+    by_kind: dict[Field, list[FieldLines]] = {}
     for f in fields:
         by_kind.setdefault(f.label.field, []).append(f)
     for f in fields:

@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from termkit.records.script import dot_items
+
 
 class Field(StrEnum):
     """What a labelled field holds."""
@@ -384,12 +386,15 @@ def _key(text: str) -> str:
     """Label text folded for lookup: NFKC, no spaces, no pinyin artefacts, lower case."""
     if "(" in text:
         text = _PINYIN_ARTEFACT.sub("", text)
-    folded = unicodedata.normalize("NFKC", text)
-    return _SPACE.sub("", folded).casefold().rstrip(":")
+    folded = text if text.isascii() else unicodedata.normalize("NFKC", text)
+    return "".join(folded.split()).casefold().rstrip(":")
+
+
+_HAN_CHAR = re.compile("[\u3400-\u9fff]")
 
 
 def _has_han(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" for ch in text)
+    return _HAN_CHAR.search(text) is not None
 
 
 @lru_cache(maxsize=1)
@@ -397,25 +402,33 @@ def _vocabulary() -> dict[str, Label]:
     """Folded label text -> Label, for every base word and qualified form."""
     table: dict[str, Label] = {}
 
-    def add(text: str, field: Field, lang: str | None) -> None:
-        script = "zh" if _has_han(text) else "en"
-        table.setdefault(_key(text), Label(field, lang, script, text))
+    def add(text: str, field: Field, lang: str | None, script: str) -> None:
+        key = _key(text)
+        if key not in table:
+            table[key] = Label(field, lang, script, text)
 
+    qualifiers = [
+        (lang, q, _has_han(q))
+        for lang, quals in (
+            ("zh", _ZH_QUALIFIERS),
+            ("en", _EN_QUALIFIERS),
+            ("other", _OTHER_QUALIFIERS),
+        )
+        for q in quals
+    ]
     for field, words in _BASE.items():
+        qualifiable = field in _QUALIFIABLE
         for word in words:
-            add(word, field, None)
-            if field not in _QUALIFIABLE:
-                continue
-            for lang, quals in (
-                ("zh", _ZH_QUALIFIERS),
-                ("en", _EN_QUALIFIERS),
-                ("other", _OTHER_QUALIFIERS),
-            ):
-                for q in quals:
-                    han_q, han_w = _has_han(q), _has_han(word)
-                    if han_q == han_w and len(q) > 1:
-                        add(q + word if han_q else f"{q} {word}", field, lang)
-                    add(f"{word}({q})", field, lang)
+            han_w = _has_han(word)
+            script = "zh" if han_w else "en"
+            add(word, field, None, script)
+            for lang, q, han_q in qualifiers:
+                if qualifiable and han_q == han_w and len(q) > 1:
+                    add(q + word if han_q else f"{q} {word}", field, lang, script)
+                # Any field may name its language in parentheses (``系所名稱(英文)``); the
+                # other fields only in the word's own script.
+                if qualifiable or han_q == han_w:
+                    add(f"{word}({q})", field, lang, "zh" if han_w or han_q else "en")
     return table
 
 
@@ -427,9 +440,31 @@ _UNKNOWN = re.compile(
 _UNKNOWN_LATIN = re.compile(r"^[A-Za-z][A-Za-z .#/&()'-]{0,29}$")
 
 
+# A language named before a label word that no qualifier list holds (``第三語言關鍵字``,
+# ``其他語文題名``): the field in a language termkit keeps apart.
+_LANGUAGE_PREFIX = re.compile(
+    r"^(?:第[二三四五六七八九]|其他|其它|另一|外國|外国)?(?:語言|语言|語文|语文)"
+)
+_LANGUAGE_FIRST = "第其另外語语"
+# ``別`` ("by", "kind of") inside a label (``語言別``, ``學科別分類``) is left out as well.
+_BIE = re.compile("[別别]")
+
+
 def lookup(text: str) -> Label | None:
     """The label printed as ``text`` (``關鍵字(英)``, ``Key words``), or None."""
-    return _vocabulary().get(_key(text))
+    table = _vocabulary()
+    key = _key(text)
+    label = table.get(key)
+    if label is not None or not key or key[0] < "\u3400":
+        return label
+    m = _LANGUAGE_PREFIX.match(key) if ("語" in key or "语" in key) else None
+    if m is not None and m.end() < len(key):
+        base = table.get(key[m.end() :])
+        if base is not None and base.lang is None and base.field in _QUALIFIABLE:
+            return Label(base.field, "other", "zh", text)
+    if "別" in key or "别" in key:
+        return table.get(_BIE.sub("", key))
+    return None
 
 
 _OPEN = "【[〔〖［"
@@ -485,7 +520,11 @@ def match_label(line: str) -> LabelMatch | None:
         # words …`` running text: an English label with only a space after it is taken for
         # a keyword label before a list (``Key Words Pathogenesis ; …``) and an abstract
         # label before a paragraph, nothing else.
-        listed = label.field is Field.KEYWORDS and _LIST_SEPARATOR.search(value) is not None
+        if value[:1] in ";；,，、":
+            return None  # ``Keyword ; …``: the word is the list's first item
+        listed = label.field is Field.KEYWORDS and (
+            _LIST_SEPARATOR.search(value) is not None or dot_items(value) is not None
+        )
         paragraph = label.field is Field.ABSTRACT and len(value.split()) >= 6
         if label.script == "en" and not (listed or paragraph):
             return None
@@ -498,7 +537,7 @@ def _first_chars() -> frozenset[str]:
     """Every character a label can start with (folded), and the opening brackets."""
     firsts = {_fold1(lab.text[0]) for lab in _vocabulary().values()}
     firsts |= {lab.text[0] for lab in _vocabulary().values()}
-    return frozenset(firsts | set(_OPEN))
+    return frozenset(firsts | set(_OPEN) | set(_LANGUAGE_FIRST))
 
 
 def _fold1(ch: str) -> str:
@@ -524,3 +563,20 @@ def match_unknown_label(line: str) -> LabelMatch | None:
         return None
     script = "zh" if _has_han(text) else "en"
     return LabelMatch(Label(Field.OTHER, None, script, text, known=False), m.group("value"), True)
+
+
+def spaced_label(line: str) -> LabelMatch | None:
+    """A known label, one space, then a value, whatever the value (``Author Sin Kiong Wong``).
+
+    :func:`match_label` does not take an English label before one space unless a list or a
+    paragraph follows; a reader that knows the field from the line above (``作者 黃賢強``,
+    then ``Author …``) asks this instead.
+    """
+    text = line.strip()
+    words = text.split(" ")
+    for n in range(min(len(words) - 1, 6), 0, -1):
+        head = " ".join(words[:n])
+        label = lookup(head)
+        if label is not None:
+            return LabelMatch(_printed(label, head), " ".join(words[n:]).strip(), False)
+    return None

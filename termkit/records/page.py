@@ -14,11 +14,20 @@ Blocks are classified by their shape, in reading order:
 * before any keyword line: an author block (:mod:`termkit.records.authors`, strict mode) —
   a one-script author line counts only once a title has been seen;
 * before authors and keywords: up to three short lines that are not keyword-shaped are
-  titles, by script (a title may contain Latin words, ``-``, ``─`` or ``：``);
-* a keyword block (:mod:`termkit.records.keywords`): separators, both scripts, or a list of
-  short lines; one line per script, one keyword per line, or Chinese and English keywords
-  in two neighbouring blocks (merged);
+  titles, by script (a title may contain Latin words, ``-``, ``─`` or ``：``); never page
+  furniture (:mod:`termkit.records.furniture`: buttons, banners, dates, addresses, a label
+  alone), and a line right above a volume line is the journal;
+* a keyword block (:mod:`termkit.records.shapes` chooses it by its shape): separators,
+  both scripts, or a list of short lines; one line per script, one keyword per line, or
+  Chinese and English keywords in two neighbouring blocks (merged); it ends at a line that
+  is no keyword (a heading of the body, a citation);
+* the English half of a journal page, after the Chinese one: the English title (the line
+  above the romanized names), the romanized names (paired with the Chinese ones by
+  position), and an English keyword line completing a Chinese-only list;
 * anything else is kept as a :class:`~termkit.model.Section` named ``unrecognised``.
+
+The subject block and the numbered lists at the end are read by :mod:`termkit.records.tail`;
+the lines are tidied first (:mod:`termkit.records.tidy`: table bars, inline pinyin).
 
 A page without a keyword block gets a notice, not an error. Several records in one file
 are separated by a form feed (``\\f``); each gets the id ``STEM#N``.
@@ -26,7 +35,6 @@ are separated by a form feed (``\\f``); each gets the id ``STEM#N``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from termkit.errors import InputError
@@ -36,25 +44,24 @@ from termkit.records.authors import (
     parse_authors,
 )
 from termkit.records.fields import (
-    SUBJECT_HEADING,
     parse_date,
     parse_pages,
-    parse_subject,
     parse_volume,
+    starts_volume_line,
 )
+from termkit.records.furniture import is_furniture
 from termkit.records.keywords import (
     Keywords,
     assign_keywords,
-    keyword_label,
+    is_keyword_line,
     split_keywords,
 )
-from termkit.records.script import clean, has_han, is_chinese_text, is_prose, join_lines
+from termkit.records.script import has_han, is_chinese_text, is_prose, join_lines
+from termkit.records.shapes import certain_keyword_line, choose_keyword_block, keyword_like
+from termkit.records.tail import read_tail, tail_start
+from termkit.records.tidy import tidy_lines
 
 NO_KEYWORDS = "no keyword line found"
-# The least keyword score (see keyword_score) that makes a block the keyword block: two
-# items in both scripts, or a few items with separators.
-_KEYWORD_SHAPE = 6
-_NUMBERED = re.compile(r"^\s*(?:(\d{1,4})\.|\[(\d{1,4})\])\s+(\S.*)$")
 
 
 @dataclass(slots=True)
@@ -79,6 +86,7 @@ class _State:
     keywords_ahead: bool = False  # a certain keyword line comes later in the header
     abstract_zh: list[str] = field(default_factory=list)
     abstract_en: list[str] = field(default_factory=list)
+    next_lines: list[str] = field(default_factory=list)  # the block after the one being read
 
 
 def _blocks(lines: list[tuple[int, str]]) -> list[_Block]:
@@ -97,51 +105,6 @@ def _blocks(lines: list[tuple[int, str]]) -> list[_Block]:
     return blocks
 
 
-def _short_item(item: str) -> bool:
-    return len(item) <= 12 if has_han(item) else len(item.split()) <= 6
-
-
-def _certain_keyword_line(line: str) -> bool:
-    """A label, semicolons between items, or items in both scripts: never a title."""
-    if keyword_label(line) is not None:
-        return True
-    if len(line) > 400 or is_prose(line):
-        return False
-    items = split_keywords(line)
-    if len(items) < 2:
-        return False
-    if any(c in line for c in ";；"):
-        return True
-    return any(has_han(i) for i in items) and any(not has_han(i) for i in items)
-
-
-def _strong_keyword_line(line: str) -> bool:
-    if _certain_keyword_line(line):
-        return True
-    items = split_keywords(line)
-    return (
-        len(items) >= 3
-        and all(_short_item(i) for i in items)
-        and not any(i.startswith(("and ", "or ", "&")) for i in items)
-    )
-
-
-def _keyword_like(lines: list[str], *, strong: bool) -> bool:
-    if any(is_prose(line) for line in lines):
-        return False
-    if len(lines) >= 3:
-        return all(len(line) <= 120 for line in lines)
-    if any(_strong_keyword_line(line) for line in lines):
-        return True
-    if (
-        len(lines) == 2
-        and has_han(lines[0]) != has_han(lines[1])
-        and all(len(split_keywords(line)) >= 2 for line in lines)
-    ):
-        return True
-    return not strong and all(len(line) <= 200 for line in lines)
-
-
 def _title_runs(block: _Block, keywords_ahead: bool) -> list[tuple[str, str, int]] | None:
     """(script, text, line) runs if the block can be titles, else None.
 
@@ -150,9 +113,9 @@ def _title_runs(block: _Block, keywords_ahead: bool) -> list[tuple[str, str, int
     """
     if len(block.lines) > 3 or any(len(line) > 300 for line in block.lines):
         return None
-    if any(_certain_keyword_line(line) for line in block.lines):
+    if any(certain_keyword_line(line) for line in block.lines):
         return None
-    if not keywords_ahead and _keyword_like(block.lines, strong=True):
+    if not keywords_ahead and keyword_like(block.lines, strong=True):
         return None
     runs: list[tuple[str, list[str], int]] = []
     for line, number in zip(block.lines, block.numbers, strict=True):
@@ -211,9 +174,75 @@ def _try_authors(state: _State, block: _Block) -> bool:
     return True
 
 
+def _latin_names(lines: list[str]) -> list[Person] | None:
+    """The names of a block of romanized names only (``Wang Fei, Chen Na``), or None."""
+    if any(has_han(line) for line in lines):
+        return None
+    people = parse_authors("\n".join(lines), strict=True)
+    if not people or any(p.zh or not p.en for p in people):
+        return None
+    return people
+
+
+def _unromanized(rec: Record) -> bool:
+    """True if the authors read so far have Chinese names and no romanized ones."""
+    return bool(rec.authors) and all(p.zh and not p.en for p in rec.authors)
+
+
+def _try_romanized(state: _State, block: _Block) -> bool:
+    """The English half of a journal page: the authors' romanized names, later on.
+
+    Mainland journals print the Chinese title, names, abstract and keywords, then the
+    English title, the same names romanized (``Wang Fei, Chen Na, …``), the English
+    abstract and keywords: a block of as many romanized names as there are Chinese ones
+    gives them their romanizations, by position.
+    """
+    rec = state.record
+    if not _unromanized(rec):
+        return False
+    people = _latin_names(block.lines)
+    if people is None or len(people) != len(rec.authors):
+        return False
+    rec.authors = [Person(a.zh, b.en, a.line) for a, b in zip(rec.authors, people, strict=True)]
+    return True
+
+
+def _try_english_title(state: _State, block: _Block) -> bool:
+    """The English title of that English half: the line right above the romanized names."""
+    rec = state.record
+    if rec.title_en is not None or len(block.lines) > 3 or not state.next_lines:
+        return False
+    if not (rec.title_zh or rec.authors or state.keyword_items or state.abstract_zh):
+        return False  # nothing of the Chinese half yet: the ordinary title rules apply
+    if any(has_han(line) or is_furniture(line) for line in block.lines):
+        return False
+    if any(certain_keyword_line(line) for line in block.lines):
+        return False
+    names = _latin_names(state.next_lines)
+    if names is None or (rec.authors and (not _unromanized(rec) or len(names) != len(rec.authors))):
+        return False
+    rec.title_en = join_lines(block.lines)
+    rec.lines["title_en"] = block.first
+    return True
+
+
+def _try_venue(state: _State, block: _Block) -> bool:
+    """A one-line block right above a volume line names the journal, not the article."""
+    rec = state.record
+    if len(block.lines) != 1 or not state.next_lines or rec.venue is not None:
+        return False
+    if not starts_volume_line(state.next_lines[0]) or starts_volume_line(block.lines[0]):
+        return False
+    rec.venue = block.lines[0]
+    rec.lines["venue"] = block.first
+    return True
+
+
 def _try_titles(state: _State, block: _Block) -> bool:
     rec = state.record
     if rec.authors or state.keyword_items or state.last in ("volume", "abstract"):
+        return False
+    if any(is_furniture(line) for line in block.lines):
         return False
     runs = _title_runs(block, state.keywords_ahead)
     if runs is None:
@@ -234,14 +263,29 @@ def _add_abstract(state: _State, block: _Block) -> None:
 
 
 def _add_keywords(state: _State, block: _Block) -> None:
-    state.keyword_lines.extend(block.lines)
-    for line, number in zip(block.lines, block.numbers, strict=True):
+    # A keyword block ends at a line that is no keyword (a heading of the body, a table of
+    # contents, a sentence): that line and those under it are kept as a section.
+    end = next(
+        (i for i, line in enumerate(block.lines) if i and not is_keyword_line(line)),
+        len(block.lines),
+    )
+    state.keyword_lines.extend(block.lines[:end])
+    for line, number in zip(block.lines[:end], block.numbers[:end], strict=True):
         state.keyword_items.extend((item, number) for item in split_keywords(line))
     state.record.lines.setdefault("keywords", block.first)
+    if end < len(block.lines):
+        rest = "\n".join(block.lines[end:])
+        state.record.sections.append(Section("unrecognised", rest, block.numbers[end]))
 
 
 def _header_block(state: _State, block: _Block) -> None:
     chosen = state.keyword_block
+    if chosen is not None and state.index == chosen and _try_romanized(state, block):
+        # Names shaped like a keyword list (``Wang Fei, Chen Na, …``), as many as the
+        # Chinese names above: the romanizations. The keyword list is looked for further on.
+        state.keyword_block = None
+        state.last = "authors"
+        return
     if chosen is not None and state.index == chosen and not state.keyword_items:
         _add_keywords(state, block)
         state.last = "keywords"
@@ -252,6 +296,15 @@ def _header_block(state: _State, block: _Block) -> None:
         return
     if not prose and _try_authors(state, block):
         state.last = "authors"
+        return
+    if not prose and _try_romanized(state, block):
+        state.last = "authors"
+        return
+    if not prose and _try_english_title(state, block):
+        state.last = "title"
+        return
+    if not prose and not rec_has_titles(state.record) and _try_venue(state, block):
+        state.last = "venue"
         return
     if not prose and _try_titles(state, block):
         state.last = "title"
@@ -264,12 +317,12 @@ def _header_block(state: _State, block: _Block) -> None:
     if (
         chosen is None
         and not state.keyword_items
-        and _keyword_like(block.lines, strong=not seen_header)
+        and keyword_like(block.lines, strong=not seen_header)
     ):
         _add_keywords(state, block)
         state.last = "keywords"
         return
-    if state.last == "keywords" and _keyword_like(block.lines, strong=False):
+    if state.last == "keywords" and keyword_like(block.lines, strong=False):
         # Chinese and English keywords in two neighbouring blocks: merge them, but only
         # when the new block brings the script the first one lacked (a line with any Han
         # character is a Chinese line, even if it also lists ``ResNeSt``).
@@ -279,6 +332,10 @@ def _header_block(state: _State, block: _Block) -> None:
         if (new_zh and not have_zh) or (not new_zh and not have_en):
             _add_keywords(state, block)
             return
+    if _other_half_of_keywords(state, block):
+        _add_keywords(state, block)
+        state.last = "keywords"
+        return
     if len(" ".join(block.lines)) > 60 and state.last in ("keywords", "volume", "abstract"):
         _add_abstract(state, block)
         state.last = "abstract"
@@ -287,131 +344,25 @@ def _header_block(state: _State, block: _Block) -> None:
     state.last = "section"
 
 
-def keyword_score(lines: list[str]) -> float:
-    """How much a block looks like a keyword block, by its shape alone (0: not at all).
+def _other_half_of_keywords(state: _State, block: _Block) -> bool:
+    """The English keywords of a journal page's English half, far below the Chinese ones.
 
-    A keyword label decides; otherwise several separated items count, items in both
-    scripts and semicolons count more; prose, volume lines and long items count against.
+    A block that is certainly a keyword line, in the one script the list read so far
+    lacks, with about as many items, completes it.
     """
-    if any(keyword_label(line) is not None for line in lines):
-        return 100.0
-    if any(is_prose(line) for line in lines) or any(len(line) > 400 for line in lines):
-        return 0.0
-    if len(lines) == 1 and (
-        parse_volume(lines[0]) or parse_pages(lines[0]) or parse_date(lines[0])
-    ):
-        return 0.0
-    items = [item for line in lines for item in split_keywords(line)]
-    if len(items) < 2:
-        return 0.0
-    score = float(min(len(items), 12))
-    if any(has_han(i) for i in items) and any(not has_han(i) for i in items):
-        score += 10
-    text = "\n".join(lines)
-    if ";" in text or "；" in text:
-        score += 5
-    elif any(c in text for c in "、，,"):
-        score += 2
-    if all(_short_item(i) for i in items):
-        score += 3
-    if any(len(i) > 60 or len(i.split()) > 8 for i in items):
-        score -= 8
-    if score < _KEYWORD_SHAPE:
-        return max(score, 0.0)
-    people = parse_authors(text, strict=True)
-    if people and (is_bilingual(people) or (len(people) >= 2 and all(p.zh for p in people))):
-        return 0.0  # an author block: names (paired with their romanizations)
-    return score
+    if not state.keyword_items or not all(certain_keyword_line(line) for line in block.lines):
+        return False
+    have = {has_han(item) for item, _ in state.keyword_items}
+    new = [item for line in block.lines for item in split_keywords(line)]
+    scripts = {has_han(item) for item in new}
+    if len(have) != 1 or len(scripts) != 1 or have == scripts:
+        return False
+    return abs(len(new) - len(state.keyword_items)) <= (1 if len(new) >= 4 else 0)
 
 
-def _lone_item(lines: list[str]) -> bool:
-    """One short line that could be a list of one keyword (``第二語言焦慮``)."""
-    return len(lines) == 1 and len(lines[0]) <= 40 and not is_prose(lines[0])
-
-
-def _choose_keyword_block(header: list[_Block]) -> int | None:
-    """The index of the block with the best keyword shape, or None if none has one.
-
-    When the block just before the winner holds the other script's half of the list
-    (Chinese keywords, then English ones in their own block), reading starts there.
-    """
-    scores = [keyword_score(b.lines) for b in header]
-    if not scores or max(scores) < _KEYWORD_SHAPE:
-        return None
-    best = scores.index(max(scores))
-    before = header[best - 1].lines if best > 0 else []
-    if before and (scores[best - 1] > 0 or _lone_item(before)):
-        before_zh = {has_han(i) for line in before for i in split_keywords(line)}
-        after_zh = {has_han(i) for line in header[best].lines for i in split_keywords(line)}
-        # One block all Chinese items, the other all Latin: the two halves of one list.
-        if len(before_zh) == len(after_zh) == 1 and before_zh != after_zh:
-            return best - 1
-    return best
-
-
-def _tail_start(lines: list[tuple[int, str]]) -> int:
-    """Index of the first line of the subject block or the numbered lists, or len(lines)."""
-    previous_blank = True
-    for i, (_, raw) in enumerate(lines):
-        if SUBJECT_HEADING.match(raw) and len(raw) < 200:
-            return i
-        m = _NUMBERED.match(raw)
-        if m and previous_blank and (m.group(1) or m.group(2)) == "1":
-            return i
-        previous_blank = not raw.strip()
-    return len(lines)
-
-
-def _tail(state: _State, lines: list[tuple[int, str]]) -> list[_Block]:
-    """Read subjects and numbered lists; return the leftover lines as blocks."""
-    rec = state.record
-    lists: list[list[tuple[str, int]]] = []
-    mode: str | None = None
-    leftover: list[tuple[int, str]] = []
-    blank_since_item = False
-    for number, raw in lines:
-        line = clean(raw)
-        if not line:
-            blank_since_item = True
-            leftover.append((number, ""))
-            continue
-        heading = SUBJECT_HEADING.match(line)
-        numbered = _NUMBERED.match(raw)
-        if heading:
-            mode = "subjects"
-            rec.lines.setdefault("subjects", number)
-            rest = heading.group(1)
-            path = parse_subject(rest) if rest else None
-            if path:
-                rec.subjects.append(path)
-            elif rest:
-                leftover.append((number, rest))
-        elif mode == "subjects" and (path := parse_subject(line)):
-            rec.subjects.append(path)
-        elif numbered:
-            n = int(numbered.group(1) or numbered.group(2))
-            if n == 1 or not lists:
-                lists.append([])
-            lists[-1].append((clean(numbered.group(3)), number))
-            mode = "list"
-            blank_since_item = False
-        elif mode == "list" and not blank_since_item and lists:
-            text, first = lists[-1][-1]
-            lists[-1][-1] = (join_lines([text, line]), first)
-        else:
-            mode = None
-            leftover.append((number, line))
-    for index, items in enumerate(lists):
-        if index == 0:
-            rec.references = [t for t, _ in items]
-            rec.lines["references"] = items[0][1]
-        elif index == 1:
-            rec.citing = [t for t, _ in items]
-            rec.lines["citing"] = items[0][1]
-        else:
-            text = "\n".join(f"{i}. {t}" for i, (t, _) in enumerate(items, 1))
-            rec.sections.append(Section("list", text, items[0][1]))
-    return _blocks(leftover)
+def rec_has_titles(rec: Record) -> bool:
+    """True once a title in either language has been read."""
+    return rec.title_zh is not None or rec.title_en is not None
 
 
 def _finish(state: _State) -> None:
@@ -444,25 +395,31 @@ def _finish(state: _State) -> None:
 def parse_page_record(lines: list[tuple[int, str]], path: str, record_id: str) -> Record:
     """Read one record from (line number, text) pairs."""
     state = _State(Record(source=path, id=record_id), path)
-    split = _tail_start(lines)
+    split = tail_start(lines)
     header = _blocks(lines[:split])
-    state.keyword_block = _choose_keyword_block(header)
-    certain = [any(_certain_keyword_line(line) for line in b.lines) for b in header]
+    state.keyword_block = choose_keyword_block([b.lines for b in header])
+    certain = [any(certain_keyword_line(line) for line in b.lines) for b in header]
     for i, block in enumerate(header):
         state.index = i
+        state.next_lines = header[i + 1].lines if i + 1 < len(header) else []
         state.keywords_ahead = any(certain[i + 1 :]) or (
             state.keyword_block is not None and i < state.keyword_block
         )
         _header_block(state, block)
     state.index = -1
-    for block in _tail(state, lines[split:]):
+    state.next_lines = []
+    for block in _blocks(read_tail(state.record, lines[split:])):
         _header_block(state, block)
     _finish(state)
     return state.record
 
 
 def split_chunks(text: str) -> list[list[tuple[int, str]]]:
-    """(line number, text) lists of the records in ``text``, split at form feeds."""
+    """(line number, text) lists of the records in ``text``, split at form feeds.
+
+    Each record's lines are tidied (:func:`termkit.records.tidy.tidy_lines`): table bars
+    become tabs, inline pinyin left by a machine conversion is removed.
+    """
     chunks: list[list[tuple[int, str]]] = [[]]
     for number, line in enumerate(text.split("\n"), 1):
         if "\f" in line:
@@ -471,7 +428,7 @@ def split_chunks(text: str) -> list[list[tuple[int, str]]]:
             chunks.append([(number, after.replace("\f", ""))])
         else:
             chunks[-1].append((number, line))
-    return [c for c in chunks if any(line.strip() for _, line in c)]
+    return [tidy_lines(c) for c in chunks if any(line.strip() for _, line in c)]
 
 
 def parse_page(text: str, path: str, stem: str) -> list[Record]:

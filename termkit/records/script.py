@@ -101,8 +101,8 @@ def is_prose(text: str) -> bool:
     # One sentence end in a short text is a title with a question in it (``Who Are the
     # Independent Voters? The Difference …``); running text has more words or sentences.
     ends = len(_SENTENCE_END.findall(text))
-    if ends >= 2 or (ends == 1 and len(text.split()) >= 20):
-        return True
+    if (ends >= 2 or (ends == 1 and len(text.split()) >= 20)) and dot_items(text) is None:
+        return True  # (short phrases between full stops are a keyword list, not sentences)
     # Long lines and many words make prose only when separators are sparse: a keyword line
     # of twenty keywords is long too, but has a separator every few words.
     separators = len(_KEYWORD_SEPARATORS.findall(text))
@@ -114,3 +114,85 @@ def is_prose(text: str) -> bool:
         return False
     words = len(text.split())
     return words >= 45 and separators * 6 < words
+
+
+_LATIN_START = re.compile(r"[A-Z0-9\"“‘'(]")
+# Closing punctuation that ends a Chinese title before its English translation starts.
+_HAN_TAIL = "）)」』》〉】？！?!.。:：*＊"
+
+
+def split_scripts(line: str) -> tuple[str, str] | None:
+    """``(Chinese, English)`` when ``line`` is a Chinese text followed by its English one.
+
+    ``盈餘的資訊品質對盈餘管理行為的影響 Does Earnings Information Quality …?`` splits after
+    the last Han character (and the punctuation closing the Chinese part) when the rest is
+    three Latin words or more starting with a capital; ``利用VDR船位…`` or ``基於 ResNet 之研究``
+    do not split. The reverse order (English, then Chinese) splits the same way.
+    """
+    text = line.strip()
+    hans = [m.start() for m in _HAN.finditer(text)]
+    if len(hans) < 4:
+        return None
+    last = hans[-1] + 1
+    while last < len(text) and text[last] in _HAN_TAIL:
+        last += 1
+    head, tail = text[:last].strip(), text[last:].strip()
+    if tail and _LATIN_START.match(tail) and len(tail.split()) >= 3 and not _HAN.search(tail):
+        return head, tail
+    first = hans[0]
+    head, tail = text[:first].strip(), text[first:].strip()
+    if (
+        head
+        and _LATIN_START.match(head)
+        and len(head.split()) >= 3
+        and has_latin(head)
+        and not _LATIN.search(tail)
+    ):
+        return tail, head
+    return None
+
+
+# A full stop between two keywords (``Smart library. Service system. User needs.``): after
+# a word of two letters or more (so ``U.S. stock`` stays whole), before a capital.
+_DOT_SEPARATOR = re.compile(r"(?<=[a-z0-9)\]][a-z0-9)\]])\.\s+(?=[A-Z0-9\"“‘(])")
+# Words of running text that keyword phrases do not use: they make a piece a sentence.
+# Matched in lower case only, so ``IT governance`` or ``May Fourth Movement`` stay phrases.
+_SENTENCE_WORDS = frozenset(
+    (
+        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do",
+        "does", "did", "we", "our", "this", "these", "it", "its", "can", "could", "will",
+        "would", "should", "may", "might", "must", "shall", "which", "that",
+    )
+)
+
+
+def is_sentence(text: str, *, clues: int = 1) -> bool:
+    """True if ``text`` reads as a clause (``has been browsed 38 times``), not a noun phrase.
+
+    ``clues``: how many words of running text (``is``, ``has``, ``been``, ``we`` …, in lower
+    case) it takes.
+    """
+    words = text.split()
+    if len(words) < 3:
+        return False
+    return sum(1 for w in words if w.strip(",.;:") in _SENTENCE_WORDS) >= clues
+
+
+def dot_items(text: str) -> list[str] | None:
+    """The items of an English list separated by full stops, or None if it is not one.
+
+    Two items or more, each a short phrase (six words at most, no verb of running text),
+    and either a full stop after the last one or three items at least.
+    """
+    body = text.strip()
+    final = body.endswith(".")
+    if final:
+        body = body[:-1].rstrip()
+    if "." not in body:
+        return None
+    parts = _DOT_SEPARATOR.split(body)
+    if len(parts) < 2 or (len(parts) < 3 and not final):
+        return None
+    if any(not p or len(p.split()) > 6 or has_han(p) or is_sentence(p) for p in parts):
+        return None
+    return [p.strip() for p in parts]

@@ -1,0 +1,235 @@
+"""Writing gettext PO catalogs: one catalog per Chinese locale (the layout is in :mod:`.po`).
+
+Two steps: :func:`plan_catalog` decides what the catalog holds (which term of each concept,
+its comments and references, a ``msgctxt`` where a ``msgid`` is shared, the sort order, the
+header and metadata, notices about the concepts left out), and :func:`render` writes the text
+— the text polib writes for the same catalog with ``wrapwidth=0`` (no wrapping), written
+directly: building a polib entry per concept and letting polib format it cost as much as
+all the other exports of a build together. The test suite keeps polib as the oracle.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import BinaryIO
+
+from termkit import lang as langtags
+from termkit.formats.delimited import pick_term, skip_notice, target_tag, zh_pinyin, zh_zhuyin
+from termkit.model import Concept, Glossary, Kind, Notice, Status, Term
+
+GENERATOR = "termkit"
+
+
+@lru_cache(maxsize=4096)
+def _quote_path(path: str) -> str:
+    # polib splits references on whitespace and on the last ':'; keep paths intact.
+    # (Cached: every concept of a record has the record's path.)
+    return re.sub(r"[%:\s\\]", lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), path)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split("\n"))
+
+
+_KIND_TEXT = {kind: f"kind: {kind.value}" for kind in Kind}
+_STATUS_TEXT = {status: f"status: {status.value}" for status in Status}
+
+
+def _comment_lines(concept: Concept, zh: Term | None) -> list[str]:
+    lines: list[str] = []
+    pinyin = zh_pinyin(concept, zh)
+    if pinyin:
+        lines.append(f"pinyin: {_one_line(pinyin)}")
+    zhuyin = zh_zhuyin(concept, zh)
+    if zhuyin:
+        lines.append(f"zhuyin: {_one_line(zhuyin)}")
+    lines += [f"domain: {_one_line(d)}" for d in concept.domains if d.strip()]
+    lines.append(_STATUS_TEXT[concept.status])
+    if concept.kind is not Kind.TERM:
+        lines.append(_KIND_TEXT[concept.kind])
+    for note in concept.notes:
+        parts = note.split("\n")
+        lines.append(f"note: {parts[0]}")
+        lines += [f"note+ {p}" for p in parts[1:]]
+    lines.append(f"id: {concept.id}")
+    return lines
+
+
+# gettext reads a backslash at the end of any line, comments included, as a line
+# continuation, and polib strips whitespace at both ends of a line. A comment line that ends
+# in a backslash or whitespace (optionally followed by pipes) gets one more "|" on write,
+# which the reader removes again.
+_GUARDED = re.compile(r"[\s\\]\|*$")
+
+
+def guard(line: str) -> str:
+    """A comment line made safe to write (one more ``|`` after a trailing ``\\`` or space)."""
+    return line + "|" if _GUARDED.search(line) else line
+
+
+def _newline_ends_differ(a: str, b: str) -> bool:
+    # msgfmt rejects an entry whose msgid and msgstr disagree on a leading/trailing newline.
+    return a.startswith("\n") != b.startswith("\n") or a.endswith("\n") != b.endswith("\n")
+
+
+@dataclass(slots=True)
+class PlannedEntry:
+    """One entry of a catalog: texts, translator comment lines (guarded), references."""
+
+    msgid: str
+    msgstr: str
+    concept: Concept
+    comments: list[str]
+    msgctxt: str | None = None
+    occurrences: list[tuple[str, str]] = field(default_factory=list)  # (path, line or "")
+
+
+@dataclass(slots=True)
+class Catalog:
+    """What a catalog holds, in writing order: header comment, metadata, entries."""
+
+    header: str  # the header comment, "\n"-separated lines (guarded)
+    metadata: list[tuple[str, str]]  # in the order polib writes them
+    entries: list[PlannedEntry]
+    notices: list[Notice]
+
+
+def plan_catalog(
+    glossary: Glossary,
+    *,
+    locale: str = "zh_TW",
+    reverse: bool = False,
+    revision_date: str | None = None,
+) -> Catalog:
+    """The catalog for one locale, and notices about the concepts left out."""
+    zh_tag = target_tag(locale)
+    posix = langtags.to_posix(zh_tag)
+    src_tag, tgt_tag = (zh_tag, "en") if reverse else ("en", zh_tag)
+    planned: list[PlannedEntry] = []
+    missing: dict[str, int] = {}
+    newline_mismatch = 0
+    for c in glossary.concepts:
+        en, zh = pick_term(c, "en"), pick_term(c, zh_tag)
+        src, tgt = (zh, en) if reverse else (en, zh)
+        if src is None or tgt is None:
+            lack = src_tag if src is None else tgt_tag
+            missing[lack] = missing.get(lack, 0) + 1
+            continue
+        if _newline_ends_differ(src.text, tgt.text):
+            newline_mismatch += 1
+            continue
+        occurrences = [
+            (_quote_path(s.path), str(s.line) if s.line is not None else "") for s in c.sources
+        ]
+        comments = [guard(line) for line in _comment_lines(c, zh)]
+        planned.append(PlannedEntry(src.text, tgt.text, c, comments, None, occurrences))
+
+    # msgctxt only where a msgid is shared; the concept id keeps it unique and stable.
+    by_msgid: dict[str, list[PlannedEntry]] = {}
+    for p in planned:
+        by_msgid.setdefault(p.msgid, []).append(p)
+    for group in by_msgid.values():
+        if len(group) < 2:
+            continue
+        used: dict[str, int] = {}
+        for p in sorted(group, key=lambda p: (p.concept.id, p.msgstr)):
+            n = used.get(p.concept.id, 0) + 1
+            used[p.concept.id] = n
+            p.msgctxt = p.concept.id if n == 1 else f"{p.concept.id}#{n}"
+    planned.sort(key=lambda p: (p.msgid, p.msgctxt or "", p.msgstr))
+
+    header = [f"Glossary exported by termkit ({langtags.to_posix(src_tag)} -> {langtags.to_posix(tgt_tag)})"]
+    header += [f"{k}: {_one_line(v)}" for k, v in glossary.header.items()]
+    metadata = [
+        ("Project-Id-Version", "termkit glossary"),
+        ("PO-Revision-Date", revision_date or ""),
+        ("Last-Translator", ""),
+        ("Language-Team", ""),
+        ("Language", "en" if reverse else posix),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "8bit"),
+        ("Plural-Forms", "nplurals=1; plural=0;" if not reverse else "nplurals=2; plural=(n != 1);"),
+        ("X-Generator", GENERATOR),
+    ]
+    if reverse:
+        metadata.append(("X-Source-Language", posix))
+    notices = [skip_notice(n, f"no {tag} term") for tag, n in sorted(missing.items())]
+    if newline_mismatch:
+        notices.append(skip_notice(newline_mismatch, "terms begin or end with a newline on one side only"))
+    return Catalog("\n".join(guard(line) for line in header), metadata, planned, notices)
+
+
+# --------------------------------------------------------------------------- text
+
+def _escape(text: str) -> str:
+    """A PO string's escapes (polib's, in its order)."""
+    if not _NEEDS_ESCAPE.search(text):
+        return text
+    return (
+        text.replace("\\", r"\\").replace("\t", r"\t").replace("\r", r"\r").replace("\n", r"\n")
+        .replace("\v", r"\v").replace("\b", r"\b").replace("\f", r"\f").replace('"', r"\"")
+    )
+
+
+_NEEDS_ESCAPE = re.compile(r'[\\\t\r\n\v\b\f"]')
+
+
+def _field(out: list[str], name: str, value: str) -> None:
+    """``name "value"``; a value of several lines (``str.splitlines``) as ``name ""`` and
+    one quoted line each, as polib writes them without wrapping."""
+    lines = value.splitlines(True)
+    if len(lines) > 1:
+        out.append(f'{name} ""')
+        out.extend(f'"{_escape(line)}"' for line in lines)
+    else:
+        out.append(f'{name} "{_escape(value)}"')
+
+
+def _entry(e: PlannedEntry) -> str:
+    comment = "\n".join(e.comments)
+    out = [f"# {line}" for line in comment.split("\n")] if comment else []
+    if e.occurrences:
+        out.append("#: " + " ".join(f"{path}:{line}" if line else path for path, line in e.occurrences))
+    if e.msgctxt is not None:
+        _field(out, "msgctxt", e.msgctxt)
+    _field(out, "msgid", e.msgid)
+    _field(out, "msgstr", e.msgstr)
+    out.append("")
+    return "\n".join(out)
+
+
+def render(catalog: Catalog) -> str:
+    """The catalog's text, as polib writes it with ``wrapwidth=0`` (before the final newline
+    is trimmed to one)."""
+    head = []
+    for line in catalog.header.split("\n"):
+        if not line:
+            head.append("#\n")
+        elif line[:1] in (",", ":"):
+            head.append(f"#{line}\n")
+        else:
+            head.append(f"# {line}\n")
+    meta: list[str] = []
+    _field(meta, "msgid", "")
+    _field(meta, "msgstr", "\n".join(f"{k}: {v}" for k, v in catalog.metadata) + "\n")
+    meta.append("")
+    entries = ["\n".join(meta), *(_entry(e) for e in catalog.entries)]
+    return "".join(head) + "\n".join(entries)
+
+
+def write_glossary(
+    glossary: Glossary,
+    stream: BinaryIO,
+    *,
+    locale: str = "zh_TW",
+    reverse: bool = False,
+    revision_date: str | None = None,
+    **options: object,
+) -> list[Notice]:
+    """Write one PO catalog (English -> ``locale``, or the reverse); returns notices on skips."""
+    catalog = plan_catalog(glossary, locale=locale, reverse=reverse, revision_date=revision_date)
+    stream.write((render(catalog).rstrip("\n") + "\n").encode("utf-8"))
+    return catalog.notices

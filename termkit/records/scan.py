@@ -1,0 +1,297 @@
+"""Labelled pages cut into fields: where each field starts and where it ends.
+
+A field starts at a line that begins with a label (:mod:`termkit.records.labels`) and takes
+the lines after it until something ends it. What ends a field, as real pages show it:
+
+* the next label, known or shaped like one (``學號：…``, ``【…】``);
+* a blank line after the field's value (an abstract goes on over blank lines);
+* in a keyword field: a line that is no keyword (prose, a sentence, a table of contents
+  with dot leaders, an address, a citation); a Chinese line in a field whose label says
+  English (``關鍵字(英)`` then ``第三語言關鍵字``); a line after a list of keywords on the
+  label's own line that neither continues it nor brings the other language; and, once the
+  field holds lists in both languages (``美國股票、機器學習…`` then ``U.S. stock, …``), any
+  further line (``統計`` / ``本論文已被瀏覽 38 次``).
+
+Bilingual label pairs, as thesis systems print them, a label on each line (``論文名稱`` /
+``Title``, ``研究生`` / ``Author``, ``關鍵字`` / ``Keywords``) and the values after them, are
+one field: the second label is skipped. On a page laid out so (two known pairs or more), a
+short Chinese line followed by a short English line (``召集委員`` / ``Convenor``, ``統計``
+/ ``Statistics``) is such a pair too, for a label termkit does not know. A label printed a
+second time in English with one space after it (``作者 黃賢強`` then ``Author Sin Kiong
+Wong``) continues the field above.
+
+Lines before the first label are the preamble; lines after a field has ended and before
+the next label are loose: the reader reads both like an unlabelled page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from termkit.records.keywords import interleaved, is_keyword_line, split_keywords
+from termkit.records.labels import (
+    Field,
+    Label,
+    LabelMatch,
+    match_label,
+    match_unknown_label,
+    spaced_label,
+)
+from termkit.records.script import has_han
+from termkit.records.tidy import tidy_lines
+
+# Fields that count towards deciding that a page is labelled.
+_LAYOUT_FIELDS = frozenset(Field) - {Field.SUBJECTS}
+# Labels sit at the top of a page: detection looks at this many lines.
+_DETECT_LINES = 400
+# Fields whose bare label word (``School``, ``Date``) inside a keyword list is a keyword.
+_MINOR = frozenset({Field.OTHER, Field.DATE, Field.VENUE, Field.PAGES, Field.VOLUME})
+# A page with this many known bilingual label pairs is laid out in pairs.
+_PAIRED_LAYOUT = 2
+_SHORT_HAN_LABEL = re.compile(r"^[\u3400-\u9fff]{2,8}$")
+_SHORT_LATIN_LABEL = re.compile(r"^[A-Z][A-Za-z]*(?:[ ,/&'.-]+[A-Za-z]+){0,4}$")
+_SEPARATOR_END = tuple(";；,，、/")
+# How the names of form fields end (``召集委員``, ``繳交日期``, ``畢業學年期``, ``統計``).
+_LABEL_ENDINGS = (
+    "名稱", "名称", "日期", "時間", "时间", "委員", "委员", "教授", "類別", "类别", "年度",
+    "學年", "学年", "年期", "學期", "学期", "統計", "统计", "資訊", "资讯", "編號", "编号",
+    "頁數", "页数", "次數", "次数", "語言", "语言", "語文", "语文", "單位", "单位", "學位",
+    "学位", "人數", "人数", "網址", "网址", "狀態", "状态", "類型", "类型", "分類", "分类",
+)
+
+
+@dataclass(slots=True)
+class FieldLines:
+    """A labelled field as printed: its label, the label's line and the value lines."""
+
+    label: Label
+    line: int
+    values: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[str]:
+        """The non-blank value lines."""
+        return [text for _, text in self.values if text.strip()]
+
+
+def is_labelled(text: str) -> bool:
+    """True if ``text`` is a labelled metadata page: two field labels or more at line starts.
+
+    A label standing alone on its line counts when its value follows, on the next line or
+    after one blank line (a print layout), not when another label follows.
+    """
+    count = 0
+    lines = text.split("\n")[:_DETECT_LINES]
+    if "|" in text:  # table bars around the labels (inline pinyin in one is read anyway)
+        lines = [t for _, t in tidy_lines(list(enumerate(lines)))]
+    for i, raw in enumerate(lines):
+        if not raw.strip():
+            continue
+        m = match_label(raw)
+        if m is None or m.label.field not in _LAYOUT_FIELDS:
+            continue
+        if not m.value and not m.separated:
+            after = lines[i + 1] if i + 1 < len(lines) else ""
+            if not after.strip():
+                # One blank line, then the value: the print layout (label, blank, value).
+                after = lines[i + 2] if i + 2 < len(lines) else ""
+            if not after.strip() or match_label(after) is not None:
+                continue
+        count += 1
+        if count >= 2:
+            return True
+    return False
+
+
+def _bare(m: LabelMatch | None) -> bool:
+    return m is not None and not m.value
+
+
+def _label_pairs(
+    lines: list[tuple[int, str]], labels: list[LabelMatch | None]
+) -> tuple[set[int], dict[int, Label]]:
+    """(indexes of second labels to skip, unknown pair heads by index) of a paired layout."""
+    seconds: set[int] = set()
+    i = 0
+    while i < len(lines) - 1:
+        a, b = labels[i], labels[i + 1]
+        if (
+            a is not None
+            and b is not None
+            and _bare(a)
+            and _bare(b)
+            and a.label.field is b.label.field
+            and a.label.script != b.label.script
+        ):
+            seconds.add(i + 1)
+            i += 2
+        else:
+            i += 1
+    heads: dict[int, Label] = {}
+    if len(seconds) < _PAIRED_LAYOUT:
+        return seconds, heads
+    i = 0
+    while i < len(lines) - 1:
+        if i in seconds or i + 1 in seconds:
+            i += 1
+            continue
+        a = labels[i]
+        first, second = lines[i][1].strip(), lines[i + 1][1].strip()
+        # Right under a label pair a pair of lines is that field's value (``澎湖古典詩研究``
+        # / ``Classic Poetry in Pescadores``) unless the Chinese one ends like a label.
+        after_label = i > 0 and (i - 1 in seconds or _bare(labels[i - 1]))
+        known = a is not None and _bare(a) and a.label.script == "zh"
+        unknown = (
+            a is None
+            and _SHORT_HAN_LABEL.match(first) is not None
+            and (not after_label or first.endswith(_LABEL_ENDINGS))
+        )
+        if (
+            (known or unknown)
+            and _SHORT_LATIN_LABEL.match(second)
+            and (labels[i + 1] is None or _bare(labels[i + 1]))
+        ):
+            if unknown:
+                heads[i] = Label(Field.OTHER, None, "zh", first, known=False)
+            seconds.add(i + 1)
+            i += 2
+        else:
+            i += 1
+    return seconds, heads
+
+
+def _list_line(text: str) -> tuple[int, int]:
+    """(Han items, Latin-only items) of a keyword line with two items or more, else (0, 0).
+
+    A line whose keywords alternate between the languages (``Penghu;澎湖;…``) counts as
+    neither: the pairs may go on over the next line.
+    """
+    items = split_keywords(text)
+    if len(items) < 2:
+        return 0, 0
+    scripts = [has_han(item) for item in items]
+    if interleaved(scripts):
+        return 0, 0
+    han = sum(scripts)
+    return han, len(items) - han
+
+
+@dataclass(slots=True)
+class _KeywordState:
+    """What a keyword field holds so far, to tell where it ends."""
+
+    lists: bool = False  # its first value line was a list of several items
+    han_lists: int = 0  # value lines that are lists of Chinese keywords
+    latin_lists: int = 0  # value lines that are lists of English keywords
+    last: str = ""
+
+    def add(self, text: str, first: bool) -> None:
+        han, latin = _list_line(text)
+        if first:
+            self.lists = han + latin >= 2
+        if han >= 2 and han >= 2 * latin:
+            self.han_lists += 1
+        elif latin >= 2 and not han:
+            self.latin_lists += 1
+        elif han >= 2 and latin >= 2:
+            self.han_lists += 1
+            self.latin_lists += 1
+        self.last = text.rstrip()
+
+    def ends_before(self, text: str, f: FieldLines) -> bool:
+        """True if ``text`` (a value line, not a label) no longer belongs to the field."""
+        if not is_keyword_line(text):
+            return True
+        if f.label.lang == "en" and has_han(text):
+            return True  # a Chinese line under an English keyword label
+        if not self.last or self.last.endswith(_SEPARATOR_END):
+            return False
+        if self.han_lists and self.latin_lists:
+            return True  # both languages read: the list is complete
+        if self.lists:
+            # After a list, a line continues it only as another list (the other language).
+            return sum(_list_line(text)) < 2
+        return False
+
+
+def scan(
+    lines: list[tuple[int, str]],
+) -> tuple[list[tuple[int, str]], list[FieldLines], list[tuple[int, str]]]:
+    """(preamble lines, fields, loose lines) of a labelled page (see the module docstring)."""
+    labels = [match_label(raw) if raw.strip() else None for _, raw in lines]
+    seconds, heads = _label_pairs(lines, labels)
+    preamble: list[tuple[int, str]] = []
+    fields: list[FieldLines] = []
+    loose: list[tuple[int, str]] = []
+    state = _KeywordState()
+    closed = False  # the current field has ended
+    for index, (number, raw) in enumerate(lines):
+        blank = not raw.strip()
+        m = labels[index]
+        current = fields[-1] if fields else None
+        keywords = current is not None and current.label.field is Field.KEYWORDS and not closed
+        if index in seconds and current is not None and not current.values:
+            continue  # ``Title`` under ``論文名稱``: the same field's label in English
+        bare_minor = m is not None and not m.separated and not m.value
+        if keywords and bare_minor and m is not None and m.label.field in _MINOR:
+            m = None  # ``school`` in a list of one keyword per line is a keyword
+        # Before the first known label a ``X：Y`` line is a title (``双中心模式:…``), and
+        # inside a list of one keyword per line it is a keyword (``档案利用:档案资源开发``);
+        # after a list of several keywords on the label's line, or in brackets, a label.
+        listing = keywords and not state.lists
+        if m is None and index in heads and not listing:
+            m = LabelMatch(heads[index], "", False)
+        # The first line under a label standing alone is its value, even when it has a
+        # colon (``背 景:主要照顧者…`` under ``Chinese Abstract``).
+        if m is None and not blank and current is not None and (current.lines or closed):
+            unknown = match_unknown_label(raw)
+            if unknown is not None and (not listing or raw.lstrip()[:1] in "【[〔〖［"):
+                m = unknown
+        # Only a line starting with a Latin letter under a Chinese label can be the label
+        # printed again in English (and asking costs a lookup per word).
+        again_possible = (
+            m is None
+            and not blank
+            and current is not None
+            and not closed
+            and current.label.script == "zh"
+            and raw.lstrip()[:1].isascii()
+            and raw.lstrip()[:1].isalpha()
+        )
+        if again_possible and current is not None:
+            again = spaced_label(raw)
+            if (
+                again is not None
+                and again.value
+                and again.label.field is current.label.field
+                and again.label.script != current.label.script
+            ):
+                current.values.append((number, again.value))  # ``Author Sin Kiong Wong``
+                if keywords:
+                    state.add(again.value, first=False)
+                continue
+        if m is not None:
+            fields.append(FieldLines(m.label, number, [(number, m.value)] if m.value else []))
+            closed = False
+            state = _KeywordState()
+            if m.value and m.label.field is Field.KEYWORDS:
+                state.add(m.value, first=True)
+        elif current is None:
+            preamble.append((number, raw))
+        elif closed:
+            loose.append((number, raw))
+        elif blank:
+            if current.label.field is not Field.ABSTRACT and current.lines:
+                closed = True  # a field ends at a blank line after its value (not an abstract)
+                loose.append((number, raw))
+            else:
+                current.values.append((number, raw))
+        elif keywords and state.ends_before(raw, current):
+            closed = True
+            loose.append((number, raw))
+        else:
+            current.values.append((number, raw))
+            if keywords:
+                state.add(raw, first=not current.lines[:-1])
+    return preamble, fields, loose
