@@ -173,6 +173,10 @@ class RegionIndex:
 
             self._words = WordMatcher(self.matcher.folded_forms())
         folded = self.matcher.fold(text)
+        # Most texts hold no regional form at all: one automaton pass that stops at the
+        # first form found decides it before the word-by-word reading.
+        if not self.matcher.occurs(folded):
+            return []
         return [Match(k, start, end) for start, end, form in self._words.matches(folded)
                 for k in self.matcher.keys_of(form)]
 

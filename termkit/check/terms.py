@@ -8,6 +8,7 @@ compares across the whole file set once every unit has been seen.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -33,10 +34,8 @@ class Rendering(NamedTuple):
     target_span: tuple[int, int]
 
 
-def _source_matches(seg: Segment, index: TermIndex) -> list[Match]:
-    if seg.direction == "zh-en":
-        return index.zh.longest(seg.source)
-    return index.en.longest(seg.source)
+# A Rendering from a tuple, without the Python-level __new__ of a named tuple (hot path).
+new_rendering = functools.partial(tuple.__new__, Rendering)
 
 
 def _target_matches(seg: Segment, index: TermIndex) -> list[Match]:
@@ -45,21 +44,18 @@ def _target_matches(seg: Segment, index: TermIndex) -> list[Match]:
     return index.zh.all(seg.target or "")
 
 
-def _target_present(seg: Segment, index: TermIndex) -> dict[int, tuple[int, int]]:
-    if seg.direction == "zh-en":
-        return index.en.present(seg.target or "")
-    return index.zh.present(seg.target or "")
-
-
 def terms(seg: Segment, index: TermIndex) -> tuple[list[Finding], list[Finding], list[Rendering]]:
     """``missing-term`` and ``forbidden-term`` findings, and the renderings seen."""
-    if seg.direction is None or not seg.target or not seg.target.strip():
+    direction = seg.direction
+    if direction is None or not seg.target or not seg.target.strip():
         return [], [], []
-    smatches = _source_matches(seg, index)
-    present = _target_present(seg, index)
+    if direction == "zh-en":
+        smatches, present = index.zh.longest(seg.source), index.en.present(seg.target)
+    else:
+        smatches, present = index.en.longest(seg.source), index.zh.present(seg.target)
     if not smatches and not present:
         return [], [], []
-    zh_side = 1 if seg.direction == "en-zh" else 0
+    zh_side = 1 if direction == "en-zh" else 0
     missing: list[Finding] = []
     renderings: list[Rendering] = []
     seen: set[int] = set()
@@ -95,8 +91,8 @@ def terms(seg: Segment, index: TermIndex) -> tuple[list[Finding], list[Finding],
                 if k in present:
                     f = forms[k]
                     renderings.append(
-                        Rendering(ci, seg.target_tag, f.norm, f.text, f.rank, seg,
-                                  forms[key].text, (start, end), present[k])
+                        new_rendering((ci, seg.target_tag, f.norm, f.text, f.rank, seg,
+                                       forms[key].text, (start, end), present[k]))
                     )
                     break
         if rendered:
