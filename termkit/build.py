@@ -6,13 +6,11 @@ nothing in the target folder changes. :func:`paused_gc` is how a build runs its 
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import importlib.util
-from collections.abc import Iterator
 from typing import Any
 
 from termkit import formats
+from termkit.gcpause import paused_gc as paused_gc  # a build's batch (re-exported)
 from termkit.model import Glossary
 
 GLOSSARY_FILE = "glossary.txt"
@@ -48,22 +46,3 @@ def write_build(glossary: Glossary, outdir: str, *, exports: bool = True) -> lis
             with open(stage / name, "wb") as fh:
                 formats.get(fmt_name).write_glossary(glossary, fh, **options)
     return [name for name, _, _ in plan]
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Hold back Python's full garbage collections for a batch; the thresholds come back after.
-
-    A build keeps everything it makes — records, pairings, the glossary, dictionary caches:
-    millions of objects for a few thousand records — and while that heap grows, the
-    interpreter's full collections walk all of it again and again: a third of the CPU time of
-    a fresh-vocabulary build. Young collections still run (the little cyclic garbage a build
-    makes dies young), reference counting frees the rest, and a full collection can run again
-    once the batch is over.
-    """
-    young, middle, full = gc.get_threshold()
-    gc.set_threshold(young, middle, 1 << 30)
-    try:
-        yield
-    finally:
-        gc.set_threshold(young, middle, full)

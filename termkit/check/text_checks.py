@@ -183,7 +183,8 @@ _PAIRS = {"(": ")", "[": "]", "{": "}", "（": "）", "［": "］", "｛": "｝"
           "【": "】", "〈": "〉", "《": "》", "〔": "〕", "〖": "〗"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _WIDTH = str.maketrans("（［｛）］｝", "([{)]}")
-_BRACKET = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
+BRACKET_CHARS = "".join(_PAIRS) + "".join(_CLOSERS)
+_BRACKET = re.compile("[" + re.escape(BRACKET_CHARS) + "]")
 
 
 def _bracket_problems(text: str) -> list[tuple[str, tuple[int, int]]]:
