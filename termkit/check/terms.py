@@ -60,13 +60,15 @@ def terms(seg: Segment, index: TermIndex) -> tuple[list[Finding], list[Finding],
     renderings: list[Rendering] = []
     seen: set[int] = set()
     forms = index.forms
-    approved_of, usable_of = index.approved, index.usable
+    concept_of = index.concept_of
+    approved_of, usable_of = index.approved_by_side[zh_side], index.usable_by_side[zh_side]
+    absent = present.keys().isdisjoint
     # Several concepts may share one source form (homonyms, PO entries with contexts): the
     # translator chose one meaning, so the place is fine when any of them is rendered.
     # for/else loops below: no generator per concept on this hot path.
     by_span: dict[tuple[int, int], list[int]] = {}
     for key, start, end in smatches:
-        ci = forms[key].concept
+        ci = concept_of[key]
         if ci not in seen:
             seen.add(ci)
             by_span.setdefault((start, end), []).append(key)
@@ -74,24 +76,21 @@ def terms(seg: Segment, index: TermIndex) -> tuple[list[Finding], list[Finding],
         rendered = False
         unrendered: list[tuple[int, tuple[int, ...]]] = []
         for key in keys:
-            ci = forms[key].concept
-            approved = approved_of[ci][zh_side]
-            for k in approved:
-                if k in present:
-                    rendered = True
-                    break
-            else:
-                if approved and not (
-                    zh_side and any(_split_present(forms[k].norm, seg) for k in approved)
-                ):
-                    unrendered.append((key, approved))
-                elif approved:
-                    rendered = True
-            for k in usable_of[ci][zh_side]:
+            ci = concept_of[key]
+            approved = approved_of[ci]
+            if not absent(approved):
+                rendered = True
+            elif approved and not (
+                zh_side and any(_split_present(forms[k].norm, seg) for k in approved)
+            ):
+                unrendered.append((key, approved))
+            elif approved:
+                rendered = True
+            for k in usable_of[ci]:
                 if k in present:
                     f = forms[k]
                     renderings.append(
-                        new_rendering((ci, seg.target_tag, f.norm, f.text, f.rank, seg,
+                        new_rendering((ci, seg.target_tag, f.norm, f.text, index.rank_of[k], seg,
                                        forms[key].text, (start, end), present[k]))
                     )
                     break

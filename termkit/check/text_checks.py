@@ -71,7 +71,8 @@ def numbers(seg: Segment, opts: Options) -> list[Finding]:
         if opts.fullwidth_digits:
             plain = plain.translate(_FULLWIDTH)
         have = {_normal(m.group()) for m in _NUMBER.finditer(plain)}
-        if seg.target_lang.language == "zh":
+        # Chinese numerals are read only when a number is not there in digits (most are)
+        if seg.target_lang.language == "zh" and any(_normal(n) not in have for n, _ in wanted):
             have.update(str(v) for v in map(chinese_numeral, _CN_NUMERAL.findall(plain)) if v is not None)
         seen: set[str] = set()
         for number, span in wanted:
