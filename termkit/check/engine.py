@@ -306,7 +306,7 @@ class Checker:
         if F.WRONG_REGION in on and self.regional is not None:
             found.extend(V.wrong_region(seg, self.regional))
             spent[4] += now() - t0
-        if seg.target and not _skip_format(seg):
+        if seg.target and self.segment_checks and not _skip_format(seg):
             options = self.options
             times = self._times
             key = (
