@@ -34,7 +34,7 @@ from typing import Any
 
 from termkit import lang
 from termkit.glossary import to_simplified
-from termkit.model import Concept, Glossary
+from termkit.model import Concept, Glossary, total_sources
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _WORD = re.compile(r"[^\W_]+")
@@ -244,6 +244,6 @@ def match_dict(match: Match, sources: int = 3) -> dict[str, Any]:
         ],
         "domains": list(c.domains),
         "sources": [str(s) for s in c.sources[:sources]],
-        "sources_total": len(c.sources),
+        "sources_total": total_sources(c),
         "notes": list(c.notes),
     }
