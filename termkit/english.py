@@ -3,7 +3,8 @@
 :func:`same_rendering` says whether two English renderings are one term written differently:
 every word but the last equal ignoring letter case, hyphens and spaces (``long-term`` and
 ``long term``, ``University Library`` and ``university library``), and the last words equal or of
-one lemma (``problems`` and ``problem``, ``university libraries`` and ``university library``).
+one the other's dictionary form (``problems`` and ``problem``, ``university libraries`` and
+``university library``; :func:`same_word`).
 Different words never meet: no stemming, no edit distance, no list of exceptions.
 
 Lemmas come from simplemma (MIT, no dependencies; its English lexicon of inflected forms),
@@ -43,12 +44,6 @@ def split_rendering(text: str) -> tuple[str, str]:
     return "".join(ws[:-1]), ws[-1]
 
 
-def rendering_key(text: str) -> str:
-    """A key equal for renderings that are one term (see :func:`same_rendering`)."""
-    head, last = split_rendering(text)
-    return head + "\x1f" + (lemma(last) if last else "")
-
-
 def same_rendering(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` differ at most by case, hyphens, spaces and the number (or
     other inflection) of their last word."""
@@ -56,4 +51,15 @@ def same_rendering(a: str, b: str) -> bool:
     head_b, last_b = split_rendering(b)
     if head_a != head_b:
         return False
-    return last_a == last_b or (bool(last_a) and bool(last_b) and lemma(last_a) == lemma(last_b))
+    return last_a == last_b or same_word(last_a, last_b)
+
+
+def same_word(a: str, b: str) -> bool:
+    """True when two case-folded words are equal or one is the other's dictionary form
+    (``libraries``/``library``, ``women``/``woman``, ``criteria``/``criterion``). Two
+    inflections of a third word do not meet (``developing``/``developed``)."""
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    return lemma(a) == b or lemma(b) == a

@@ -494,7 +494,11 @@ def _fold_forms(concept: Concept, rivals: list[Term]) -> tuple[list[Term], dict[
         # The lemmatizer is asked only when renderings differ in their last word alone.
         keyed: dict[str, list[Term]] = {}
         for last, t in members:
-            key = lemma(last) if len(lasts) > 1 and last else last
+            # A word meets the dictionary form that another rendering has (same_word).
+            key = last
+            if len(lasts) > 1 and last:
+                base = lemma(last)
+                key = base if base in lasts else last
             dictionary_form[id(t)] = key == last
             keyed.setdefault(key, []).append(t)
         groups.extend(g for g in keyed.values() if any(id(t) in contested for t in g))
@@ -602,14 +606,21 @@ def settle(concept: Concept) -> Concept:
 def find_conflict(concept: Concept) -> Conflict | None:
     """The conflict a concept carries (several competing English renderings), or None.
 
-    Admitted forms (another case or number of a competing rendering, or renderings a
-    reviewer set aside) do not compete."""
+    An admitted form of a competing rendering (another case, number or hyphenation of it, see
+    :func:`_fold_forms`) is that rendering's variant, not a rival."""
     if concept.kind is Kind.PERSON or not any(n.startswith("conflict:") for n in concept.notes):
         return None
-    rivals = [
+    forms = [
         t for t in concept.terms_for("en")
-        if t.origin != ORIGIN_TITLE and t.status not in (Status.DEPRECATED, Status.ADMITTED)
+        if t.origin != ORIGIN_TITLE and t.status is not Status.DEPRECATED
     ]
+    if any(t.status is Status.ADMITTED for t in forms):
+        from termkit.english import same_rendering
+
+        heads = [t for t in forms if t.status is not Status.ADMITTED]
+        forms = [t for t in forms if t.status is not Status.ADMITTED
+                 or not any(same_rendering(t.text, h.text) for h in heads)]
+    rivals = forms
     if len(rivals) < 2:
         return None
     zh = concept.first("zh-Hant") or concept.first("zh")
