@@ -142,7 +142,7 @@ def build(
         warn(notice)
     if glossary.conflicts:
         where = f"all in {conflicts_file}" if conflicts_file else "all with --conflicts FILE"
-        warn(f"{len(glossary.conflicts)} conflict(s), renderings seen equally often ({where}):")
+        warn(f"{len(glossary.conflicts)} conflict(s) for a reviewer ({where}):")
     for conflict in glossary.conflicts:
         warn(f"conflict: {conflict.summary(CONFLICT_SOURCES)}")
     detail = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
