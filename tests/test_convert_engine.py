@@ -7,6 +7,7 @@ that the compiled engine was really built and used, so a silent fallback cannot 
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -14,10 +15,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import termkit.convert.converter as convert_module
 from termkit.convert import ENGINE_MIN, Converter
 from termkit.convert.compiled_lock import compile_lock
 from termkit.glossary import load_glossary
 from termkit.model import Concept, Glossary, Term
+from tests.conftest import general_words_within
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "data" / "convert" / "testcases.strict.json"
@@ -28,6 +31,23 @@ def _pair(glossary: Glossary, config: str) -> tuple[Converter, Converter]:
     compiled = Converter(config, glossary, engine="opencc")
     assert compiled.compiled_lock() is not None, "the compiled lock was not built"
     return compiled, Converter(config, glossary, engine="python")
+
+
+@functools.cache
+def _regional_pair(config: str) -> tuple[Converter, Converter]:
+    """Both engines over the bundled regional glossary, built once for the tests here."""
+    return _pair(load_glossary(str(REGIONAL)), config)
+
+
+def _scanning(glossary: Glossary, config: str) -> Converter:
+    """The Python lock reading every text with its automaton (short texts are otherwise read
+    with dictionary look-ups)."""
+    saved = convert_module.LOOKUP_BUDGET
+    try:
+        convert_module.LOOKUP_BUDGET = 0
+        return Converter(config, glossary, engine="python")
+    finally:
+        convert_module.LOOKUP_BUDGET = saved
 
 
 def _glossary(words: list[str], targets: list[str]) -> Glossary:
@@ -50,8 +70,11 @@ ALPHABET = "東協助盟議軟體資訊頭髮乾燥理的中國 a𠀋\ue000"
 )
 def test_compiled_lock_equals_python_lock(words: list[str], text: str, config: str) -> None:
     targets = [f"<{i}>" if i % 2 else f"{w}甲" for i, w in enumerate(words)]
-    compiled, python = _pair(_glossary(words, targets), config)
-    assert compiled.convert(text) == python.convert(text)
+    with general_words_within(ALPHABET + "，。\n"):
+        compiled, python = _pair(_glossary(words, targets), config)
+        scanning = _scanning(_glossary(words, targets), config)
+        assert python.bounding_words() == scanning.bounding_words() == compiled.bounding_words()
+    assert compiled.convert(text) == python.convert(text) == scanning.convert(text)
 
 
 @settings(max_examples=20, deadline=None)
@@ -65,8 +88,11 @@ def test_compiled_lock_equals_python_lock_from_simplified(words: list[str], text
                                                          config: str) -> None:
     g = Glossary([Concept(f"c{i}", terms=[Term(w, "zh-Hans-CN"), Term(f"[{i}]", "zh-Hant")])
                   for i, w in enumerate(words)])
-    compiled, python = _pair(g, config)
-    assert compiled.convert(text) == python.convert(text)
+    with general_words_within("软件头发干燥理的中国东协助盟议 ，。\n"):
+        compiled, python = _pair(g, config)
+        scanning = _scanning(g, config)
+        assert python.bounding_words() == scanning.bounding_words() == compiled.bounding_words()
+    assert compiled.convert(text) == python.convert(text) == scanning.convert(text)
 
 
 def test_regional_glossary_locks_alike_on_real_data() -> None:
@@ -77,7 +103,7 @@ def test_regional_glossary_locks_alike_on_real_data() -> None:
         forms = sorted({t.text for c in g.concepts for t in c.terms if t.lang in tags})
         assert len(forms) > 1000
         text = "\n".join(f"我們認為{f}很重要，{f}與其他" for f in forms)
-        compiled, python = _pair(g, config)
+        compiled, python = _regional_pair(config)
         assert compiled.convert(text) == python.convert(text)
 
 
@@ -158,8 +184,7 @@ def test_python_restored_target_next_to_another_term() -> None:
     # Found in review: a special code followed by another code used to be read out of step
     # (its second character and the next code's first made a valid code). Real data: the
     # cross-strait glossary under t2s.
-    g = load_glossary(str(REGIONAL))
-    compiled, python = _pair(g, "t2s")
+    compiled, python = _regional_pair("t2s")
     assert compiled.compiled_lock().specials
     text = "Google Chrome内嵌框架網路，谷歌瀏覽器內嵌框架網路。" * 3
     assert compiled.convert(text) == python.convert(text)
@@ -219,8 +244,24 @@ def test_word_aware_lock_alike_on_real_prose(config: str) -> None:
     """The dev paragraphs of tests/data/lock, word-aware and topic-scoped, both engines."""
     from tests import lockeval
 
-    g = load_glossary(str(REGIONAL))
-    compiled, python = _pair(g, config)
+    compiled, python = _regional_pair(config)
     assert compiled.bounding_words()  # word-aware matching is on
     texts = [p["text"] for p in lockeval.paragraphs(config)]
     assert [compiled.convert(t) for t in texts] == [python.convert(t) for t in texts]
+
+
+def test_character_normalization_folded_into_the_lock() -> None:
+    """The config's normalization (CJK compatibility ideographs) is read in the lock's pass."""
+    from termkit.convert.compiled_lock import character_normalization
+    from termkit.convert.opencc_data import dictionary
+
+    table = character_normalization("tw2sp")
+    assert table is not None and len(table) == len(dictionary("CJK_Compatibility_Ideographs"))
+    compat = [k for k, v in sorted(table.items()) if k != v][:40]
+    assert len(compat) == 40
+    # Compatibility ideographs next to forms, inside a form, and a form that is one.
+    g = _glossary(["軟體", "資訊", compat[0], f"東{compat[1]}"], ["软件甲", "<1>", "<2>", "东盟"])
+    compiled, python = _pair(g, "tw2sp")
+    text = "".join(f"{c}軟體{c}資訊東{c}" for c in compat) + f"{compat[0]}東{compat[1]}軟體與網路"
+    assert compiled.convert(text) == python.convert(text)
+    assert "<2>" in compiled.convert(text) and "东盟" in compiled.convert(text)

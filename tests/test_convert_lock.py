@@ -6,8 +6,10 @@ import opencc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import termkit.convert.converter as convert_module
 from termkit.convert import Converter, build_locks, convert_text, target_form
 from termkit.model import Concept, Glossary, Status, Term
+from tests.conftest import general_words_within
 
 # The example record's keywords and author (termkit/data/example-record.txt) with the
 # Simplified forms plain OpenCC t2s gives them (checked below against OpenCC itself).
@@ -118,6 +120,16 @@ def test_matches_are_leftmost_longest(words: list[str], text: str) -> None:
 WORDY = "東協助理議會盟國"
 
 
+def _automaton_only(glossary: Glossary, config: str = "tw2sp") -> Converter:
+    """A converter that reads every text with its Aho–Corasick automaton (no look-ups)."""
+    saved = convert_module.LOOKUP_BUDGET
+    try:
+        convert_module.LOOKUP_BUDGET = 0
+        return Converter(config, glossary)
+    finally:
+        convert_module.LOOKUP_BUDGET = saved
+
+
 @settings(max_examples=100, deadline=None)
 @given(
     words=st.lists(st.text(WORDY, min_size=1, max_size=3), min_size=1, max_size=5, unique=True),
@@ -127,16 +139,20 @@ def test_word_aware_matches_are_maximum_matching_over_forms_and_words(words: lis
                                                                       text: str) -> None:
     # With it: leftmost-longest over the forms and the bounding words, the reference reading
     # (termkit.convert.words.firing), and the forms it leaves out are crossed by a word.
+    # Both ways of reading: dictionary look-ups (short texts) and the automaton.
     from termkit.convert.words import firing
 
     g = Glossary([Concept(f"c{i}", terms=[Term(w, "zh-Hant-TW"), Term(f"<{i}>", "zh-Hans-CN")])
                   for i, w in enumerate(words)])
-    conv = Converter("tw2sp", g)
-    forms = {w: f"<{i}>" for i, w in enumerate(words)}
-    bounding = conv.bounding_words()
+    with general_words_within(WORDY + "，a"):
+        conv = Converter("tw2sp", g)
+        scanning = _automaton_only(g)
+        forms = {w: f"<{i}>" for i, w in enumerate(words)}
+        bounding = conv.bounding_words()
+        assert scanning.bounding_words() == bounding
     assert not set(bounding) & set(forms)
     got = conv.matches(text)
-    assert got == firing(forms, bounding, text)
+    assert got == firing(forms, bounding, text) == scanning.matches(text)
     assert set(got) <= set(_brute(forms, text)) | {
         (s, s + len(f), t) for f, t in forms.items() for s in range(len(text)) if text.startswith(f, s)}
 
@@ -145,7 +161,7 @@ def test_word_aware_matches_are_maximum_matching_over_forms_and_words(words: lis
 @given(text=st.text(st.sampled_from(list("東協助與中國軟體資訊 \n。\ue000")), max_size=200),
        size=st.integers(min_value=1, max_value=40))
 def test_stream_equals_whole_text(text: str, size: int) -> None:
-    conv = Converter("tw2sp", ASEAN)
+    conv = _automaton_only(ASEAN)
     pieces = [text[i:i + 7] for i in range(0, len(text), 7)]
     assert "".join(conv.convert_stream(pieces, chunk_size=size)) == conv.convert(text)
 
@@ -182,18 +198,21 @@ def test_placeholders_equal_segment_by_segment(text: str) -> None:
     text=st.text(ALPHABET + "軟體𠀋，a\ue000", max_size=40),
 )
 def test_byte_and_text_scanning_agree(words: list[str], text: str) -> None:
-    import termkit.convert.converter as convert_module
-
+    # ... and dictionary look-ups, which short texts are read with, agree with both.
     g = Glossary([Concept(f"c{i}", terms=[Term(w, "zh-Hant-TW"), Term(f"<{i}>", "zh-Hans-CN")])
                   for i, w in enumerate(words)])
     saved = convert_module.BYTES_MODE_FANOUT
-    try:
-        convert_module.BYTES_MODE_FANOUT = 10**9
-        by_text = Converter("tw2sp", g)
-        convert_module.BYTES_MODE_FANOUT = 0
-        by_bytes = Converter("tw2sp", g)
-    finally:
-        convert_module.BYTES_MODE_FANOUT = saved
+    with general_words_within(ALPHABET + "軟體𠀋，a\ue000"):
+        try:
+            convert_module.BYTES_MODE_FANOUT = 10**9
+            by_text = _automaton_only(g)
+            convert_module.BYTES_MODE_FANOUT = 0
+            by_bytes = _automaton_only(g)
+        finally:
+            convert_module.BYTES_MODE_FANOUT = saved
+        by_lookups = Converter("tw2sp", g)
+        for conv in (by_text, by_bytes, by_lookups):
+            conv.bounding_words()  # read from the words above
     assert not by_text._bytes and by_bytes._bytes
-    assert by_bytes.matches(text) == by_text.matches(text)
-    assert by_bytes.convert(text) == by_text.convert(text)
+    assert by_bytes.matches(text) == by_text.matches(text) == by_lookups.matches(text)
+    assert by_bytes.convert(text) == by_text.convert(text) == by_lookups.convert(text)

@@ -65,6 +65,51 @@ def test_a_topical_verdict_follows_from_its_evidence() -> None:
     assert not assess(computer, "计算机", "電腦", "s2twp").topical
 
 
+def test_a_target_of_another_sense_is_topical() -> None:
+    # 令牌 means 'token'; CC-CEDICT knows 權杖 only as 'scepter': the rule is IT usage.
+    from termkit.convert.risk import meanings
+
+    token = Concept("t", terms=[Term("令牌", "zh-Hans-CN"), Term("權杖", "zh-Hant-TW"),
+                                Term("token", "en")], domains=["IT"])
+    assert any("token" in words for words, _ in senses("令牌"))
+    assert meanings("權杖") and not any("token" in words for words, _ in meanings("權杖"))
+    risk = assess(token, "令牌", "權杖", "s2twp")
+    assert risk.topical and "scepter" in risk.reason
+    # 軟體's sense is regional ('software (Tw)'), and regional glosses count for a target.
+    software = Concept("s", terms=[Term("软件", "zh-Hans-CN"), Term("軟體", "zh-Hant-TW"),
+                                   Term("software", "en")], domains=["IT"])
+    assert not any("software" in words for words, _ in senses("軟體"))
+    assert not assess(software, "软件", "軟體", "s2twp").topical
+
+
+def test_a_regional_preference_over_the_rules_own_script_form_is_topical() -> None:
+    # The rule writes 伊麗莎白 for all Traditional Chinese and 伊莉莎白 for Taiwan; OpenCC
+    # writes the former, which the rule itself accepts.
+    assert opencc.OpenCC("s2twp.json").convert("伊丽莎白") == "伊麗莎白"
+    c = Concept("e", terms=[Term("伊丽莎白", "zh-Hans"), Term("伊麗莎白", "zh-Hant"),
+                            Term("伊莉莎白", "zh-Hant-TW"), Term("Elizabeth", "en")],
+                domains=["People"])
+    risk = assess(c, "伊丽莎白", "伊莉莎白", "s2twp")
+    assert risk.topical and "伊麗莎白" in risk.reason
+    # Without the zh-Hant form it is a name rendered alike: safe.
+    c.terms = [t for t in c.terms if t.lang != "zh-Hant"]
+    assert not assess(c, "伊丽莎白", "伊莉莎白", "s2twp").topical
+
+
+def test_opencc_regional_phrase_against_an_unknown_target_is_topical() -> None:
+    from termkit.convert.words import general_words
+
+    assert opencc.OpenCC("tw2sp.json").convert("資料挖掘") == "数据挖掘"
+    assert "数据挖掘" in general_words() and "数据捕捞" not in general_words()
+    c = Concept("d", terms=[Term("資料挖掘", "zh-Hant-TW"), Term("数据捕捞", "zh-Hans-CN"),
+                            Term("data mining", "en")], domains=["IT"])
+    risk = assess(c, "資料挖掘", "数据捕捞", "tw2sp")
+    assert risk.topical and "数据挖掘" in risk.reason
+    # A target CC-CEDICT knows is the rule's own choice: this evidence does not apply.
+    c.terms[1] = Term("数据挖掘", "zh-Hans-CN")
+    assert not assess(c, "資料挖掘", "数据挖掘", "tw2sp").topical
+
+
 def test_regional_glossary_default_and_topic() -> None:
     g = load_lock_glossaries([REGIONAL])
     text = "请把文件保存到计算机的内存里。"

@@ -5,11 +5,13 @@ Aho–Corasick, puts a placeholder in place of each, runs OpenCC and then puts t
 back. On term-dense text that per-match Python work costs as much as OpenCC itself. This
 module hands both jobs to OpenCC as two dictionaries in a private copy of the config:
 
-- a **lock** dictionary, run as an extra first normalization step, maps each locked form to a
+- a **lock** dictionary, run as the first normalization step, maps each locked form to a
   *code* of two private-use characters, and each bounding word (:mod:`termkit.convert.words`)
   to itself. A normalization step is one maximum-match pass over the whole input: leftmost,
   longest first, exactly the Python lock's choice of matches, so a word that crosses a form
-  is read whole and the form is not locked there.
+  is read whole and the form is not locked there. The config's own normalization (single
+  characters: CJK compatibility ideographs) is folded into the same dictionary, so the text is
+  read once before segmenting, as plain OpenCC reads it (:func:`character_normalization`).
 - a **restore** dictionary, an extra last step of the conversion chain, maps each code back
   to its target form.
 
@@ -117,9 +119,42 @@ def _build_dict(tool: str, entries: list[tuple[str, str]], path: str) -> None:
     os.unlink(source)
 
 
+def character_normalization(config: str) -> dict[str, str] | None:
+    """The config's normalization steps as one character mapping, when that is all they are.
+
+    Every bundled config normalizes with one dictionary of single characters (CJK
+    compatibility ideographs to their unified forms). Such steps can be folded into the lock
+    dictionary, so the locked conversion reads the text once before segmenting, as plain
+    OpenCC does. ``None`` when a step is anything else (a group, phrases, several values).
+    """
+    from termkit.convert.opencc_data import config_json, dictionary
+
+    mapping: dict[str, str] = {}
+    for step in config_json(config).get("normalization", []):
+        node = step.get("dict", {})
+        name = str(node.get("file", ""))
+        if node.get("type") != "ocd2" or not name.endswith(".ocd2"):
+            return None
+        try:
+            entries = dictionary(name.removesuffix(".ocd2"))
+        except (OSError, ValueError, subprocess.CalledProcessError):
+            return None
+        if any(len(k) != 1 or len(v) != 1 or len(v[0]) != 1 for k, v in entries.items()):
+            return None
+        # Applied after the steps before it: compose, then add the new keys.
+        mapping = {k: entries.get(v, (v,))[0] for k, v in mapping.items()}
+        for k, (v,) in entries.items():
+            mapping.setdefault(k, v)
+    return mapping
+
+
 def _load(config: str, folder: str, tool: str, lock: list[tuple[str, str]],
-          restore: list[tuple[str, str]]) -> Any:
-    """Write the two dictionaries and the config into ``folder``; the OpenCC converter or None."""
+          restore: list[tuple[str, str]], merged: bool) -> Any:
+    """Write the two dictionaries and the config into ``folder``; the OpenCC converter or None.
+
+    ``merged``: the lock dictionary holds the config's character normalization too, and
+    replaces its normalization steps.
+    """
     import opencc
 
     from termkit.convert.opencc_data import absolute_paths, config_json
@@ -133,10 +168,12 @@ def _load(config: str, folder: str, tool: str, lock: list[tuple[str, str]],
         return None  # e.g. a lone surrogate in a form: not UTF-8, so not for OpenCC
     data: dict[str, Any] = absolute_paths(config_json(config))
     data["name"] = f"{config} with a termkit glossary lock"
-    # The lock runs first, over the raw text, as the Python lock's scan does. (Merging it into
-    # the first normalization step as a dictionary group was measured slower than two passes.)
-    data["normalization"] = [{"dict": {"type": "ocd", "file": lock_path}},
-                             *data.get("normalization", [])]
+    # The lock runs first, over the raw text, as the Python lock's scan does. With the
+    # config's character normalization folded in, it is the only normalization pass (a
+    # dictionary group of the two was measured slower than two passes; one dictionary
+    # saves a pass over the text).
+    lock_step = {"dict": {"type": "ocd", "file": lock_path}}
+    data["normalization"] = [lock_step] if merged else [lock_step, *data.get("normalization", [])]
     # Restoring is a step of its own at the end of the chain. Its keys all start with a code
     # character, so no other text can match. (Adding the dictionary to the last step's group
     # instead measured the same, within 3%.)
@@ -182,13 +219,21 @@ def compile_lock(config: str, locks: dict[str, str], words: Collection[str] = ()
     codes.update((t, special_code(i)) for i, t in enumerate(other))
     specials = {codes[t][1]: t for t in other}
     lock = [(form, codes[t]) for form, t in locks.items()]
-    lock.extend((w, w) for w in words if w not in locks)
+    normalize = character_normalization(config)
+    if normalize is None:
+        lock.extend((w, w) for w in words if w not in locks)
+    else:
+        # One pass instead of two, same output: the two-pass reading takes the same keys (the
+        # normalization's are single characters, and a form of the same character wins), and
+        # the second pass would map each character of what the first one wrote.
+        lock.extend((w, "".join([normalize.get(c, c) for c in w])) for w in words if w not in locks)
+        lock.extend((k, v) for k, v in normalize.items() if k not in locks)
     # Special codes restore to themselves: the step then reads each as a whole, and never
     # pairs its second character with the first of the next code (a valid code, maybe).
     restore = [*((codes[t], t) for t in plain), *((codes[t], codes[t]) for t in other)]
     folder = tempfile.mkdtemp(prefix="lock-", dir=workdir())
     try:
-        converter = _load(config, folder, tool, lock, restore)
+        converter = _load(config, folder, tool, lock, restore, normalize is not None)
     finally:
         # Built or not, the files can go: OpenCC has read the dictionaries (a long-running
         # process that locks many large texts would otherwise fill its temporary folder).

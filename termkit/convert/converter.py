@@ -33,6 +33,7 @@ from typing import Any
 
 from termkit import lang
 from termkit.convert.configs import CONFIG_VARIANTS, check_config, opencc_converter
+from termkit.convert.words import LOOKUP_BUDGET
 from termkit.errors import UsageError
 from termkit.model import Concept, Glossary, Status
 
@@ -237,6 +238,12 @@ class Converter:
         first_chars = {form[0] for form in self.locks}
         self._bytes = len(first_chars) > BYTES_MODE_FANOUT
         self._lens: list[int] = []  # scanned length of each key, with the automaton
+        self._table: dict[str, int] | None = None  # key -> target index (-1: a word), short texts
+        self._longest = 0
+        # Until LOOKUP_BUDGET characters have been read, texts are read by dictionary look-ups
+        # instead of building the Aho–Corasick automaton (building one over the regional
+        # glossary's forms and words takes ~0.5 s, more than a one-line conversion needs).
+        self._budget = LOOKUP_BUDGET
 
     def bounding_words(self) -> list[str]:
         """General words that keep the forms from locking inside words (:mod:`~termkit.convert.words`).
@@ -280,6 +287,25 @@ class Converter:
         result: str = self._cc.convert(text)
         return result
 
+    def _lookup_spans(self, text: str) -> list[tuple[int, int, int]]:
+        """:meth:`_spans` by dictionary look-ups (:func:`~termkit.convert.words.read_keys`),
+        in characters, with no automaton to build: for short texts."""
+        from termkit.convert.words import read_keys
+
+        if self._table is None:
+            table = dict.fromkeys(self.bounding_words(), -1)
+            table.update((form, idx) for idx, form in enumerate(self.locks))
+            self._table = table
+            self._longest = max(map(len, table), default=0)
+        return read_keys(self._table, self._longest, text)
+
+    def _use_lookups(self, text: str) -> bool:
+        """True when ``text`` is read by look-ups (short, and no automaton built yet)."""
+        if self._automaton is not None or len(text) > self._budget:
+            return False
+        self._budget -= len(text)
+        return True
+
     def _spans(self, scanned: str) -> list[tuple[int, int, int]]:
         """Locked matches ``(start, end, target index)`` in the scanned form of a text.
 
@@ -307,6 +333,8 @@ class Converter:
         """Locked spans ``(start, end, target)`` in characters, leftmost-longest, not overlapping."""
         if not self.locks:
             return []
+        if self._use_lookups(text):
+            return [(s, e, self._targets[i]) for s, e, i in self._lookup_spans(text)]
         if not self._bytes:
             return [(s, e, self._targets[i]) for s, e, i in self._spans(text)]
         data = text.encode("utf-8")
@@ -350,15 +378,21 @@ class Converter:
 
     def _convert_python(self, text: str) -> str:
         """The lock in Python: Aho–Corasick matches, placeholders, one OpenCC call."""
-        scanned = text.encode("utf-8").decode("latin-1") if self._bytes else text
-        spans = self._spans(scanned)
+        in_bytes = False
+        if self._use_lookups(text):
+            scanned = text
+            spans = self._lookup_spans(text)
+        else:
+            in_bytes = self._bytes
+            scanned = text.encode("utf-8").decode("latin-1") if in_bytes else text
+            spans = self._spans(scanned)
         if not spans:
             return self.plain(text)
         marker = _marker_for(text)
         # Comprehensions and C-level joins: this runs once per match on large inputs.
         bounds = [0, *(x for s, e, _ in spans for x in (s, e)), len(scanned)]
         pieces = [scanned[bounds[i]:bounds[i + 1]] for i in range(0, len(bounds), 2)]
-        if self._bytes:
+        if in_bytes:
             joined = marker.encode("utf-8").decode("latin-1").join(pieces)
             joined = joined.encode("latin-1").decode("utf-8")
         else:

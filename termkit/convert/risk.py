@@ -8,20 +8,31 @@ the reason in words. The evidence, in order:
 
 1. **A guard** (no English original, one zh-Hans and one zh-Hant form): it only keeps a
    longer word whole, so it is safe.
-2. **No English original** otherwise: the rule is topical unless the form is a name or
+2. **The rule's own form for the whole script is OpenCC's output** (``伊麗莎白`` for zh-Hant
+   beside ``伊莉莎白`` for zh-Hant-TW): the rule accepts what OpenCC writes, so its regional
+   form is a preference, not a correction.
+3. **No English original** otherwise: the rule is topical unless the form is a name or
    has one CC-CEDICT sense that the target shares.
-3. **A name** (a form of a name group — People, PoliticiansUK, PresidentsUS, Nobel Prize —
+4. **A name** (a form of a name group — People, PoliticiansUK, PresidentsUS, Nobel Prize —
    or a CC-CEDICT proper noun) rendered with at least twice or at most half as many
    syllables: a different name (a nickname or another person), not a regional spelling.
-4. **Keeping a form OpenCC's regional phrase table changes** (the target is the form in the
+5. **Keeping a form OpenCC's regional phrase table changes** (the target is the form in the
    other script, OpenCC's Taiwan or mainland phrase writes something else) for a word with
    several CC-CEDICT senses: the rule picks one sense against OpenCC's general choice.
-4. **An office or body of one country** (a rule of a country's group — EU, IMF, Korea,
+6. **An office or body of one country** (a rule of a country's group — EU, IMF, Korea,
    Laos, MY, PoliticiansUK, PresidentsUS, US Government — whose form CC-CEDICT does not
    list and whose English is a phrase of common words, ``Permanent Secretary``).
-5. **Narrowing OpenCC's word**: the target holds OpenCC's own output and more (``主記憶體``
+7. **Narrowing OpenCC's word**: the target holds OpenCC's own output and more (``主記憶體``
    for ``記憶體``): a specialist's term in place of the general one.
-6. **Senses**: the form has several CC-CEDICT senses (regional and meta glosses aside) and
+8. **A target of another sense**: the form means the rule's English, and the target is a
+   word CC-CEDICT knows none of whose glosses (regional ones included) is of the English
+   word's family (``令牌`` 'token' → ``權杖`` 'scepter'; ``波特`` 'baud' → ``鮑`` 'abalone'):
+   the target is that word only in the rule's field.
+9. **OpenCC's regional phrase against a target no dictionary knows**: OpenCC's Taiwan or
+   mainland phrase table writes a word CC-CEDICT gives the rule's English sense
+   (``資料挖掘`` → ``数据挖掘`` 'data mining'), and the rule's target (``数据捕捞``) is neither
+   in CC-CEDICT nor in OpenCC's phrase tables: a preference against a curated mapping.
+10. **Senses**: the form has several CC-CEDICT senses (regional and meta glosses aside) and
    fewer than two thirds of them share a word with the rule's English original or the
    target's senses, or it has one sense and that shares no word with the English original.
 
@@ -101,6 +112,47 @@ def senses(word: str, follow: bool = True) -> tuple[tuple[frozenset[str], str], 
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def meanings(word: str) -> tuple[tuple[frozenset[str], str], ...]:
+    """Every gloss CC-CEDICT gives ``word``, regional ones included (``software (Tw)``): what
+    the word can mean to a reader of some region, as (stemmed English words, gloss).
+
+    Meta glosses are left out; a bare "variant of X" follows X once, as :func:`senses`.
+    """
+    from termkit.lexicon import gloss_phrases, variant_refs
+
+    entries = _lexicon().lookup(word)
+    common = [e for e in entries if not e.pinyin[:1].isupper()]
+    out: list[tuple[frozenset[str], str]] = []
+    refs: list[str] = []
+    for e in common or entries:
+        refs.extend(variant_refs(e.glosses))
+        for gloss in e.glosses:
+            if _META.match(gloss):
+                continue
+            words = frozenset(w for p in gloss_phrases((gloss,)) for w in p)
+            if words:
+                out.append((words, gloss))
+    if not out:
+        for ref in refs:
+            if ref != word:
+                out.extend(senses(ref, False))
+    return tuple(out)
+
+
+def _known_word(word: str) -> bool:
+    """A word of CC-CEDICT or of OpenCC's phrase tables (:func:`~termkit.convert.words.general_words`)."""
+    from termkit.convert.words import general_words
+
+    return word in general_words()
+
+
+def _families(words: frozenset[str]) -> frozenset[str]:
+    """English word families: the first five letters of each stem (``integrate`` and
+    ``integrated``, ``optimize`` and ``optimization`` are one family)."""
+    return frozenset(w[:5] for w in words)
+
+
 def english_words(text: str) -> frozenset[str]:
     """Stemmed content words of an English original (``/`` separates alternatives)."""
     from termkit.lexicon import english_tokens
@@ -140,6 +192,12 @@ def assess(concept: Concept, form: str, target: str, config: str) -> Risk:
     script_only = opencc_converter("s2t" if config.startswith("s") else "t2s").convert(form)
     found = senses(form)
     name = bool(NAME_GROUPS & set(concept.domains)) or _lexicon().is_proper_noun(form)
+    script_tag = "zh-Hant" if config.startswith("s") else "zh-Hans"
+    if plain != target and any(t.lang == script_tag and t.text == plain for t in concept.terms):
+        # The rule itself writes OpenCC's output for the whole script (zh-Hant 伊麗莎白 beside
+        # zh-Hant-TW 伊莉莎白): the regional form is a preference, not a correction.
+        return verdict(True, f"the rule's own {script_tag} form is {plain}, OpenCC's output; "
+                             f"{target} is one region's preference")
     if not english and not _lexicon().is_proper_noun(form):
         # Without an English original, only CC-CEDICT can say what the rule means: one
         # sense, shared by the target, or nothing to go by.
@@ -161,8 +219,26 @@ def assess(concept: Concept, form: str, target: str, config: str) -> Risk:
                              f"for a word of {len(found)} senses in CC-CEDICT")
     if plain != target and len(plain) < len(target) and plain in target:
         return verdict(True, f"narrows OpenCC's {plain} to {target}")
+    meant = _families(english_words(english))
+    if plain not in (script_only, target) and meant and not meanings(target) \
+            and not _known_word(target):
+        # OpenCC's regional phrase table writes a word CC-CEDICT gives the rule's sense;
+        # the rule's target is in no dictionary: a preference against a curated mapping.
+        plain_senses = meanings(plain)
+        if any(_families(w) & meant for w, _ in plain_senses):
+            return verdict(True, f"OpenCC's regional phrase writes {plain} ('{plain_senses[0][1]}' "
+                                 f"in CC-CEDICT); no dictionary knows {target}")
     if not found:
         return verdict(False, "not in CC-CEDICT: a term, not a general word")
+    if target != script_only and meant and any(_families(w) & meant for w, _ in found):
+        # The form means the English; does the target? A target CC-CEDICT knows, none of
+        # whose glosses (its regional ones included: 軟體 'software (Tw)') is of the English
+        # word's family, is the word for another sense (令牌 'token' → 權杖 'scepter').
+        target_senses = meanings(target)
+        if target_senses and not any(_families(w) & meant for w, _ in target_senses):
+            glosses = "; ".join(g for _, g in target_senses[:3])
+            return verdict(True, f"the target {target} means '{glosses}' in CC-CEDICT, "
+                                 f"not '{english}'")
     covered_by = english_words(english)
     if target != script_only:
         covered_by = covered_by.union(*(w for w, _ in senses(target)))

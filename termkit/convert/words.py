@@ -23,7 +23,9 @@ same text (the user's compounds win over the general list), and forms of concept
 prop ``lock-match: substring`` are not kept from firing by any word.
 
 The decision is data: the bounding words are keys of the lock dictionary that lock nothing.
-The Python lock runs an Aho–Corasick automaton over forms and words; the compiled lock writes
+The Python lock runs an Aho–Corasick automaton over forms and words (short texts are read by
+dictionary look-ups instead, :func:`read_keys`: the same reading without building an automaton
+over hundreds of thousands of keys); the compiled lock writes
 both into OpenCC's normalization dictionary (:mod:`termkit.convert.compiled_lock`), words
 mapped to themselves. Both take the leftmost-longest keys, so both lock the same places.
 """
@@ -45,6 +47,8 @@ from termkit.lexicon import cache_dir, write_cache
 WORDS_VERSION = 3
 SMALL = 200  # fewer forms than this are computed at once (well under 0.1 s), not cached
 KEEP_CACHES = 12  # word lists of other glossaries (and configs, topics) kept on disk
+# Characters read by dictionary look-ups (read_keys) before an automaton is built instead.
+LOOKUP_BUDGET = 20_000
 
 # OpenCC's phrase dictionaries (both scripts, every region): their keys are words OpenCC
 # itself reads as one unit.
@@ -96,6 +100,13 @@ def _joined() -> tuple[str, list[int]]:
         starts.append(pos)
         pos += len(w) + 1
     return text, starts
+
+
+def clear_caches() -> None:
+    """Forget what this process derived from :func:`general_words` (the joined list and
+    small glossaries' bounding words), e.g. after the word list was swapped in a test."""
+    _joined.cache_clear()
+    _small_bounding_words.cache_clear()
 
 
 _FORM, _PREFIX, _SUFFIX = 0, 1, 2
@@ -165,7 +176,7 @@ def bounding_words(forms: Collection[str], free: Collection[str] = ()) -> list[s
     forms = set(forms)
     free = set(free) & forms
     if len(forms) < SMALL:
-        return _bounding_words(forms, free)
+        return list(_small_bounding_words(frozenset(forms), frozenset(free)))
     key = hashlib.sha1(_sources_stamp().encode("utf-8"))
     for group in (sorted(forms), sorted(free)):
         key.update("\x1e".join(group).encode("utf-8") + b"\x1f")
@@ -177,6 +188,13 @@ def bounding_words(forms: Collection[str], free: Collection[str] = ()) -> list[s
     found = _bounding_words(forms, free)
     write_cache(target, found, "lockwords-v*.marshal", keep=KEEP_CACHES)
     return found
+
+
+@functools.lru_cache(maxsize=64)
+def _small_bounding_words(forms: frozenset[str], free: frozenset[str]) -> tuple[str, ...]:
+    """:func:`_bounding_words` of a small glossary, kept for the process (a few glossaries
+    are often read many times: each check, audit and converter of one run)."""
+    return tuple(_bounding_words(set(forms), set(free)))
 
 
 def _bounding_words(forms: set[str], free: set[str]) -> list[str]:
@@ -201,6 +219,31 @@ def _bounding_words(forms: set[str], free: set[str]) -> list[str]:
         extra -= c2 | l2
         extra -= {f[:k] + w for f in free for k in range(1, len(f)) for w in s2.get(f[k:], ())}
     return sorted(extra)
+
+
+def read_keys(table: dict[str, int], longest: int, text: str) -> list[tuple[int, int, int]]:
+    """Forward maximum matching by dictionary look-ups: ``(start, end, value)`` of the keys read.
+
+    ``table`` maps keys to values; keys with a negative value are read but not returned
+    (words that lock nothing); ``longest`` is the length of the longest key. At each
+    position the longest key wins and the reading goes on after it. About a microsecond per
+    character and key length: the engines use it for short texts, where building an
+    Aho–Corasick automaton over hundreds of thousands of keys would cost more.
+    """
+    out: list[tuple[int, int, int]] = []
+    pos, n = 0, len(text)
+    get = table.get
+    while pos < n:
+        for size in range(min(longest, n - pos), 0, -1):
+            value = get(text[pos:pos + size])
+            if value is not None:
+                if value >= 0:
+                    out.append((pos, pos + size, value))
+                pos += size
+                break
+        else:
+            pos += 1
+    return out
 
 
 def firing(locks: dict[str, str], words: Iterable[str], text: str) -> list[tuple[int, int, str]]:
@@ -238,24 +281,37 @@ class WordMatcher:
 
     def __init__(self, forms: Iterable[str], free: Collection[str] = (), *,
                  words: bool = True) -> None:
-        import ahocorasick
-
         self.forms = sorted(set(forms))
         bounding = bounding_words(self.forms, free) if words and self.forms else []
         self._keys = [*self.forms, *bounding]
         self._n_forms = len(self.forms)
-        self._automaton: Any = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for idx, key in enumerate(self._keys):
-            self._automaton.add_word(key, idx)
-        if self._keys:
+        self._automaton: Any = None  # built once more than LOOKUP_BUDGET characters are read
+        self._table: dict[str, int] | None = None
+        self._longest = 0
+        self._budget = LOOKUP_BUDGET
+
+    def _scanner(self) -> Any:
+        import ahocorasick
+
+        if self._automaton is None:
+            self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+            for idx, key in enumerate(self._keys):
+                self._automaton.add_word(key, idx)
             self._automaton.make_automaton()
+        return self._automaton
 
     def matches(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, form)`` of every form read as a word of ``text``, in order."""
         if not self._keys:
             return []
         keys = self._keys
-        best = {end - len(keys[idx]) + 1: idx for end, idx in self._automaton.iter(text)}
+        if self._automaton is None and len(text) <= self._budget:
+            self._budget -= len(text)
+            if self._table is None:
+                self._table = {k: (i if i < self._n_forms else -1) for i, k in enumerate(keys)}
+                self._longest = max(map(len, keys))
+            return [(s, e, keys[i]) for s, e, i in read_keys(self._table, self._longest, text)]
+        best = {end - len(keys[idx]) + 1: idx for end, idx in self._scanner().iter(text)}
         out: list[tuple[int, int, str]] = []
         pos = 0
         for start in sorted(best):
