@@ -57,7 +57,8 @@ def _pairings(paths: list[str], record_format: str | None, *, quiet: bool = Fals
                       "termkit writes there are replaced, others left alone)")
 @_record_format_option
 @folder_options(RECORD_GLOBS)
-@click.option("--no-exports", is_flag=True, help="Write only glossary.txt and glossary.json.")
+@click.option("--no-exports", is_flag=True,
+              help="Write only glossary.txt, glossary.sources.jsonl and glossary.json.")
 @click.option(
     "--zhuyin",
     is_flag=True,
