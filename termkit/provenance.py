@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from termkit.model import Concept, Conflict, Glossary, Source, Term, total_sources
 
@@ -60,22 +60,40 @@ def source_dict(s: Source) -> dict[str, object]:
     return {"path": s.path, "line": s.line, "record": s.record}
 
 
+# A JSON string as json.dumps(ensure_ascii=False) writes it (the json module's own encoder).
+_string: Callable[[str], str] = json.encoder.encode_basestring
+
+
 def _dumps(obj: object) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(", ", ": "))
 
 
 def sidecar_lines(glossary: Glossary) -> Iterator[str]:
-    """The sources sidecar of ``glossary``: one JSON line per concept, sorted by id."""
+    """The sources sidecar of ``glossary``: one JSON line per concept, sorted by id.
+
+    Each line is what ``json.dumps(obj, ensure_ascii=False, separators=(", ", ": "))`` gives
+    for the object, assembled from pieces: a record's source repeats in its concept and each
+    of its terms, so it is encoded once (by identity: the glossary keeps the objects alive).
+    """
+    encoded: dict[int, str] = {}
+
+    def many(sources: list[Source]) -> str:
+        parts = []
+        for s in sources:
+            found = encoded.get(id(s))
+            if found is None:
+                found = encoded[id(s)] = _dumps(source_dict(s))
+            parts.append(found)
+        return "[" + ", ".join(parts) + "]"
+
     for c in sorted(glossary.concepts, key=lambda c: c.id):
-        yield _dumps({
-            "id": c.id,
-            "total": total_sources(c),
-            "sources": [source_dict(s) for s in c.sources],
-            "terms": [
-                {"lang": t.lang, "text": t.text, "sources": [source_dict(s) for s in t.sources]}
-                for t in c.terms
-            ],
-        }) + "\n"
+        terms = ", ".join(
+            '{"lang": ' + _string(t.lang) + ', "text": ' + _string(t.text)
+            + ', "sources": ' + many(t.sources) + "}"
+            for t in c.terms
+        )
+        yield ('{"id": ' + _string(c.id) + ', "total": ' + str(total_sources(c))
+               + ', "sources": ' + many(c.sources) + ', "terms": [' + terms + "]}\n")
 
 
 def conflict_lines(conflicts: list[Conflict]) -> Iterator[str]:

@@ -264,3 +264,22 @@ def test_library_build_keeps_full_lists_until_written() -> None:
     path = DATA / "dev2.jsonl"
     g = build_glossary([pair_record(r) for r in read_records(str(path))])
     assert all(c.sources_total is None for c in g.concepts)
+
+
+def test_sidecar_lines_are_what_json_dumps_gives() -> None:
+    from termkit.align import pair_record
+    from termkit.records import read_records
+
+    g = build_glossary([pair_record(r) for r in read_records(str(DATA / "dev2.jsonl"))])
+    lines = list(sidecar_lines(g))
+    assert len(lines) == len(g.concepts)
+    for line in lines:
+        obj = json.loads(line)
+        assert line == json.dumps(obj, ensure_ascii=False, separators=(", ", ": ")) + "\n"
+    by_id = {c.id: c for c in g.concepts}
+    for obj in map(json.loads, lines):
+        c = by_id[obj["id"]]
+        assert obj["total"] == len(c.sources)
+        assert [(t["lang"], t["text"], len(t["sources"])) for t in obj["terms"]] == [
+            (t.lang, t.text, len(t.sources)) for t in c.terms
+        ]
