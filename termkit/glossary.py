@@ -543,16 +543,16 @@ def settle(concept: Concept) -> Concept:
     """Fix statuses after a merge (see module docstring); returns the same concept."""
     rivals = _contested(concept)
     groups: dict[int, list[Term]] = {}
-    if rivals and len(concept.terms_for("en")) > 1:
+    if rivals and sum(1 for t in concept.terms if (_SIDE.get(t.lang) or _side(t.lang)) == "en") > 1:
         rivals, groups = _fold_forms(concept, rivals)
-    english = [t for t in concept.terms_for("en") if t.origin != ORIGIN_TITLE]
     if (
         len(rivals) == 1
         and rivals[0].status is Status.CANDIDATE
         and len({s.record if s.record is not None else s.path
                  for m in groups.get(id(rivals[0]), [rivals[0]]) for s in m.sources})
         >= AGREEING_RECORDS
-        and all(any(t is m for m in groups.get(id(rivals[0]), [rivals[0]])) for t in english)
+        and all(any(t is m for m in groups.get(id(rivals[0]), [rivals[0]]))
+                for t in concept.terms_for("en") if t.origin != ORIGIN_TITLE)
     ):
         # Several records paired the same rendering (in one case, number or hyphenation or
         # another), each on its own (position in its lists, weak evidence), and nothing
