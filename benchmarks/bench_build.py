@@ -7,7 +7,8 @@ records (a realistic build: a few thousand records; 500 with ``--quick``).
 
 * build, repeated dev records: the 95 real records of tests/data/records/dev.jsonl and
   dev2.jsonl and the bundled example, cycled, read, paired, merged and written (glossary.txt,
-  glossary.json and the six exports, once at the end as `termkit build` does) in one process,
+  its sources sidecar, glossary.json and the six exports, once at the end as `termkit build`
+  does) in one process,
   timed after the dictionary is loaded. Keywords, titles and authors repeat, so per-word
   caches are warm: the easy case.
 * build, fresh vocabulary: the same pages with everything a real build meets for the first
@@ -141,6 +142,7 @@ def _build(pages: list[bytes], label: str) -> None:
     from termkit.align import pair_record
     from termkit.build import paused_gc, write_build
     from termkit.glossary import build_glossary
+    from termkit.provenance import DEFAULT_MAX_SOURCES
     from termkit.records import parse_records
 
     n = len(pages)
@@ -159,7 +161,7 @@ def _build(pages: list[bytes], label: str) -> None:
         t, c = stage("pair", t, c)
         glossary = build_glossary(pairings)
         t, c = stage("glossary", t, c)
-        write_build(glossary, str(Path(tmp) / "out"))
+        write_build(glossary, str(Path(tmp) / "out"), max_sources=DEFAULT_MAX_SOURCES)
         stage("write", t, c)
     t_read, c_read = stages[0][1], stages[0][2]
     total, cpu = sum(s[1] for s in stages), sum(s[2] for s in stages)

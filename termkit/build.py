@@ -1,5 +1,10 @@
 """Writing a built glossary into a folder: the glossary itself plus every export.
 
+With ``max_sources`` the glossary and the exports list at most that many sources per concept
+and term (with the total), and the full lists go to ``glossary.sources.jsonl`` beside
+``glossary.txt`` (see :mod:`termkit.provenance`), so that every file but the sidecar grows
+with the number of concepts, not of records.
+
 The folder is staged (see :func:`termkit.io.staged_directory`): if any writer fails,
 nothing in the target folder changes. :func:`paused_gc` is how a build runs its batch (no full collections).
 """
@@ -14,9 +19,11 @@ from typing import Any
 
 from termkit import formats
 from termkit.model import Glossary
+from termkit.provenance import SIDECAR_SUFFIX, limit_sources, sidecar_lines
 
 GLOSSARY_FILE = "glossary.txt"
 JSON_FILE = "glossary.json"
+SOURCES_FILE = "glossary" + SIDECAR_SUFFIX
 
 # (file name, format, writer options): the exports `termkit build` writes next to the glossary.
 EXPORTS: list[tuple[str, str, dict[str, Any]]] = [
@@ -33,9 +40,19 @@ def _available(fmt_name: str) -> bool:
     return importlib.util.find_spec(formats.get(fmt_name).module) is not None
 
 
-def write_build(glossary: Glossary, outdir: str, *, exports: bool = True) -> list[str]:
-    """Write ``glossary.txt``, ``glossary.json`` and the exports into ``outdir``; return the names."""
+def write_build(
+    glossary: Glossary, outdir: str, *, exports: bool = True, max_sources: int | None = None
+) -> list[str]:
+    """Write ``glossary.txt``, ``glossary.json`` and the exports into ``outdir``; return the names.
+
+    With ``max_sources``, the files list at most that many sources per concept and term and
+    ``glossary.sources.jsonl`` holds them all (see the module docstring).
+    """
     from termkit.io import staged_directory
+
+    full = glossary
+    if max_sources is not None:
+        glossary = limit_sources(glossary, max_sources)
 
     plan: list[tuple[str, str, dict[str, Any]]] = [
         (GLOSSARY_FILE, "termkit", {}),
@@ -47,7 +64,11 @@ def write_build(glossary: Glossary, outdir: str, *, exports: bool = True) -> lis
         for name, fmt_name, options in plan:
             with open(stage / name, "wb") as fh:
                 formats.get(fmt_name).write_glossary(glossary, fh, **options)
-    return [name for name, _, _ in plan]
+        if max_sources is not None:
+            with open(stage / SOURCES_FILE, "w", encoding="utf-8", newline="\n") as text:
+                text.writelines(sidecar_lines(full))
+    names = [name for name, _, _ in plan]
+    return names if max_sources is None else [names[0], SOURCES_FILE, *names[1:]]
 
 
 @contextlib.contextmanager
