@@ -1,7 +1,7 @@
 """Writing a built glossary into a folder: the glossary itself plus every export.
 
 The folder is staged (see :func:`termkit.io.staged_directory`): if any writer fails,
-nothing in the target folder changes. :func:`paused_gc` is how a build runs its batch (no full collections).
+nothing in the target folder changes. :func:`paused_gc` is how a build runs its batch (no cycle collection).
 """
 
 from __future__ import annotations
@@ -52,18 +52,23 @@ def write_build(glossary: Glossary, outdir: str, *, exports: bool = True) -> lis
 
 @contextlib.contextmanager
 def paused_gc() -> Iterator[None]:
-    """Hold back Python's full garbage collections for a batch; the thresholds come back after.
+    """Hold back Python's cycle collector for a batch; it comes back (as it was) after.
 
     A build keeps everything it makes — records, pairings, the glossary, dictionary caches:
     millions of objects for a few thousand records — and while that heap grows, the
-    interpreter's full collections walk all of it again and again: a third of the CPU time of
-    a fresh-vocabulary build. Young collections still run (the little cyclic garbage a build
-    makes dies young), reference counting frees the rest, and a full collection can run again
-    once the batch is over.
+    interpreter's collections walk it again and again: full collections were a third of the
+    CPU time of a fresh-vocabulary build, and young ones, which look at every new object
+    twice, still cost 7%. A build makes next to no cyclic garbage (the recursive helpers of
+    the name and acronym matchers break their own cycles; tests/test_build_gc.py keeps it
+    so), reference counting frees the rest, and a collection can run once the batch is over.
     """
+    enabled = gc.isenabled()
     young, middle, full = gc.get_threshold()
-    gc.set_threshold(young, middle, 1 << 30)
+    gc.disable()
+    gc.set_threshold(young, middle, 1 << 30)  # should anything collect meanwhile: not a full one
     try:
         yield
     finally:
         gc.set_threshold(young, middle, full)
+        if enabled:
+            gc.enable()
