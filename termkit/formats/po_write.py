@@ -66,6 +66,9 @@ _GUARDED = re.compile(r"[\s\\]\|*$")
 
 def guard(line: str) -> str:
     """A comment line made safe to write (one more ``|`` after a trailing ``\\`` or space)."""
+    last = line[-1:]
+    if last != "|" and last != "\\" and not last.isspace():
+        return line  # the common case, without the search (which needs one of these last)
     return line + "|" if _GUARDED.search(line) else line
 
 
