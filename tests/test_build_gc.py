@@ -1,5 +1,6 @@
 """A build runs with the cycle collector held back (termkit.build.paused_gc): the collector
-comes back afterwards as it was, and a build leaves next to no cyclic garbage for it."""
+comes back afterwards as it was, what the batch left alive is frozen (never walked again), and a
+build leaves next to no cyclic garbage."""
 
 from __future__ import annotations
 
@@ -24,12 +25,24 @@ def test_paused_gc_restores_the_thresholds() -> None:
         assert not gc.isenabled()
     assert gc.get_threshold() == before
     assert gc.isenabled()
+    gc.unfreeze()  # give this test process its objects back
+
+
+def test_paused_gc_freezes_what_the_batch_leaves_alive() -> None:
+    gc.unfreeze()
+    with paused_gc():
+        kept = [[i] for i in range(1000)]  # tracked containers made in the batch
+    frozen = gc.get_freeze_count()
+    gc.unfreeze()
+    assert frozen >= len(kept)
+    assert gc.get_count()[0] < 100  # no young generation left over for the next collection
 
 
 def test_paused_gc_restores_on_error() -> None:
     before = gc.get_threshold()
     with pytest.raises(RuntimeError), paused_gc():
         raise RuntimeError("boom")
+    gc.unfreeze()
     assert gc.get_threshold() == before
     assert gc.isenabled()
 
@@ -51,4 +64,5 @@ def test_a_build_makes_no_collection_and_little_cyclic_garbage() -> None:
             # The cyclic garbage of a whole batch, which only a collection frees.
             leftover = gc.collect()
         assert len(glossary) > 400
+        gc.unfreeze()
     assert leftover < 100  # 564 before the recursive matchers broke their own cycles
