@@ -154,6 +154,12 @@ class _Sources:
         return found
 
     def many(self, sources: list[Source], depth: int) -> str:
+        if len(sources) == 1:  # most terms and concepts: one source, its array cached too
+            key = (id(sources[0]), -depth)
+            found = self.cache.get(key)
+            if found is None:
+                found = self.cache[key] = _array([self.one(sources[0], depth + 1)], depth)
+            return found
         return _array([self.one(s, depth + 1) for s in sources], depth)
 
 
