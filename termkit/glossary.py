@@ -241,7 +241,9 @@ def glossary_from_pairing(pairing: Pairing) -> Glossary:
 
 def build_glossary(pairings: Iterable[Pairing]) -> Glossary:
     """Merge the glossaries of many records into one (support, sources, conflicts)."""
-    return merge_glossaries([glossary_from_pairing(p) for p in pairings])
+    # The records' glossaries are made here and seen by nobody else: the merge may take
+    # their concepts over instead of copying them.
+    return _merge([glossary_from_pairing(p) for p in pairings], adopt=True)
 
 
 def add_zhuyin(glossary: Glossary) -> Glossary:
@@ -401,8 +403,28 @@ def _copy(concept: Concept, cid: str, sets: _SourceSets) -> Concept:
     return fresh
 
 
+# The language tags of a record's keyword, person and title concepts: no two of them are
+# compatible (_compatible), so its terms never merge with each other.
+_RECORD_LANGS = ("zh-Hant", "zh-Hans", "en")
+
+
+def _adoptable(concept: Concept) -> bool:
+    """A concept that :func:`_copy` would copy term for term (no two terms merge)."""
+    terms = concept.terms
+    return len(terms) == 3 and all(
+        t.lang == lang for t, lang in zip(terms, _RECORD_LANGS, strict=True)
+    )
+
+
 def merge_glossaries(glossaries: Sequence[Glossary]) -> Glossary:
     """Fold glossaries into one; returns a new, settled and sorted glossary."""
+    return _merge(glossaries, adopt=False)
+
+
+def _merge(glossaries: Sequence[Glossary], *, adopt: bool) -> Glossary:
+    """:func:`merge_glossaries`; with ``adopt`` the glossaries' concepts may become the
+    result's own (the caller gives them up): a concept seen first and shaped as a record's
+    (:func:`_adoptable`) is taken as it is instead of copied, with the same result."""
     merged: dict[tuple[Kind, str], Concept] = {}
     sets: _SourceSets = {}
     notices: list[Notice] = []
@@ -416,7 +438,11 @@ def merge_glossaries(glossaries: Sequence[Glossary]) -> Glossary:
             have = merged.get(key)
             if have is None:
                 cid = concept.id or concept_id(key[0], key[1])
-                merged[key] = _copy(concept, cid, sets)
+                if adopt and _adoptable(concept):
+                    concept.id = cid
+                    merged[key] = concept
+                else:
+                    merged[key] = _copy(concept, cid, sets)
                 continue
             for term in concept.terms:
                 _merge_term(have, term, sets)
