@@ -203,6 +203,13 @@ class ChineseMatcher:
                 out.append(new_match((k, end + 1 - length, end + 1)))
         return out
 
+    def longest_spans(self, text: str) -> list[tuple[int, int, tuple[int, ...]]]:
+        """:meth:`longest` as ``(start, end, keys)``, one item per place (the term checks)."""
+        if self._empty:
+            return []
+        return [(end + 1 - length, end + 1, keys)
+                for end, (length, keys) in self._auto.iter_long(fold_zh(text))]
+
     def occurs(self, folded: str) -> bool:
         """True when some form occurs in the folded text (the automaton stops at the first)."""
         return not self._empty and next(self._auto.iter(folded), None) is not None
@@ -306,6 +313,19 @@ class EnglishMatcher:
     def longest(self, text: str) -> list[Match]:
         """Leftmost-longest, non-overlapping matches."""
         return self._run(text, "iter_long")
+
+    def longest_spans(self, text: str) -> list[tuple[int, int, tuple[int, ...]]]:
+        """:meth:`longest` as ``(start, end, keys)``, one item per place (the term checks)."""
+        if self._empty:
+            return []
+        parts, encoded = self._encode(text)
+        hits = list(self._auto.iter_long(encoded))
+        if not hits:
+            return []
+        offsets = self._offsets(parts)
+        # token i is at encoded offsets 2i, 2i + 1 and at split item 2i + 1
+        return [(offsets[end + 2 - length], offsets[end + 1], keys)
+                for end, (length, keys) in hits]
 
     def present(self, text: str) -> dict[int, tuple[int, int]]:
         """Every key found (overlaps included) with the span of its first occurrence."""
