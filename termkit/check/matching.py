@@ -216,14 +216,13 @@ class ChineseMatcher:
 
     def present(self, text: str) -> dict[int, tuple[int, int]]:
         """Every key found (overlaps included) with the span of its first occurrence."""
-        out: dict[int, tuple[int, int]] = {}
         if self._empty:
-            return out
-        for end, (length, keys) in self._auto.iter(fold_zh(text)):
-            for k in keys:
-                if k not in out:
-                    out[k] = (end + 1 - length, end + 1)
-        return out
+            return {}
+        hits = list(self._auto.iter(fold_zh(text)))
+        if not hits:
+            return {}
+        hits.reverse()  # a key's first occurrence is written last and stays
+        return {k: (end + 1 - length, end + 1) for end, (length, keys) in hits for k in keys}
 
     def all(self, text: str, *, folded: str | None = None) -> list[Match]:
         """Every match, overlapping ones included."""
@@ -337,11 +336,9 @@ class EnglishMatcher:
         if not hits:
             return out
         offsets = self._offsets(parts)
-        for end, (length, keys) in hits:
-            for k in keys:
-                if k not in out:
-                    out[k] = (offsets[end + 2 - length], offsets[end + 1])
-        return out
+        hits.reverse()  # a key's first occurrence is written last and stays
+        return {k: (offsets[end + 2 - length], offsets[end + 1])
+                for end, (length, keys) in hits for k in keys}
 
     def all(self, text: str) -> list[Match]:
         """Every match, overlapping ones included."""
