@@ -180,11 +180,11 @@ class RegionIndex:
             from termkit.convert.words import WordMatcher
 
             self._words = WordMatcher(self.matcher.folded_forms())
-        folded = self.matcher.fold(text)
         # Most texts hold no regional form at all: one automaton pass that stops at the
         # first form found decides it before the word-by-word reading.
-        if not self.matcher.occurs(folded):
+        if not self.matcher.occurs(text):
             return []
+        folded = self.matcher.fold(text)
         return [Match(k, start, end) for start, end, form in self._words.matches(folded)
                 for k in self.matcher.keys_of(form)]
 
