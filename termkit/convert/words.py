@@ -39,6 +39,8 @@ import hashlib
 import marshal
 import re
 from collections.abc import Collection, Iterable
+from itertools import chain, repeat
+from operator import itemgetter
 from typing import Any
 
 from termkit.lexicon import cache_dir, write_cache
@@ -248,10 +250,11 @@ def read_keys(table: dict[str, int], longest: int, text: str) -> list[tuple[int,
 
 def key_sizes(keys: Iterable[str]) -> dict[str, tuple[int, ...]]:
     """For each first character of ``keys``, the lengths of the keys it starts, longest first."""
-    sizes: dict[str, set[int]] = {}
-    for key in keys:
-        if key:
-            sizes.setdefault(key[0], set()).add(len(key))
+    keys = [k for k in keys if k]
+    sizes: dict[str, list[int]] = {}
+    # The distinct (first character, length) pairs, gathered at C level: far fewer than keys.
+    for first, size in set(zip(map(itemgetter(0), keys), map(len, keys), strict=True)):
+        sizes.setdefault(first, []).append(size)
     return {c: tuple(sorted(s, reverse=True)) for c, s in sizes.items()}
 
 
@@ -344,7 +347,10 @@ class WordMatcher:
         if self._automaton is None and len(text) <= self._budget:
             self._budget -= len(text)
             if self._table is None:
-                self._table = {k: (i if i < self._n_forms else -1) for i, k in enumerate(keys)}
+                # forms keep their position, the bounding words read as -1 (nothing kept)
+                self._table = dict(zip(keys, chain(range(self._n_forms),
+                                                   repeat(-1, len(keys) - self._n_forms)),
+                                       strict=True))
                 self._sizes = key_sizes(keys)
             return [(s, e, keys[i]) for s, e, i in read_sized(self._table, self._sizes, text)]
         best = {end - len(keys[idx]) + 1: idx for end, idx in self._scanner().iter(text)}
