@@ -33,7 +33,7 @@ from termkit.check.config import Options, select
 from termkit.check.findings import Finding
 from termkit.check.index import RegionIndex, TermIndex
 from termkit.check.segment import Segment, segments
-from termkit.gcpause import held_full_gc
+from termkit.gcpause import collector_off
 from termkit.model import Glossary, Unit
 
 TERM_CHECKS = frozenset({F.MISSING_TERM, F.FORBIDDEN_TERM, F.INCONSISTENT})
@@ -206,10 +206,11 @@ class Checker:
     ) -> list[Finding]:
         """Check ``(path, position, unit)`` triples; findings sorted by file, unit, check.
 
-        Full garbage collections are held back meanwhile (:func:`termkit.gcpause.held_full_gc`):
-        the findings and renderings kept until the end would be walked again and again.
+        The cyclic garbage collector is off meanwhile (:func:`termkit.gcpause.collector_off`):
+        the run makes no cyclic garbage, and the collections would walk the findings and
+        renderings kept until the end again and again.
         """
-        with held_full_gc():
+        with collector_off():
             return self._run(units, source_lang, target_lang,
                              stats if stats is not None else Stats())
 
