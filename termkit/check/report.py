@@ -53,32 +53,41 @@ class Summary:
     notes: tuple[str, ...] = ()  # lines for the end of the report (settings that matter)
 
 
+def _flat(text: str) -> str:
+    return text.replace("\r", " ").replace("\n", "⏎").replace("\t", " ")
+
+
 def excerpt(text: str, span: tuple[int, int] | None, width: int = _WINDOW) -> str:
-    """``text`` cut around ``span`` with the span marked «…»; one line, ellipses where cut."""
-    flat = text.replace("\r", " ").replace("\n", "⏎").replace("\t", " ")
+    """``text`` cut around ``span`` with the span marked «…»; one line, ellipses where cut.
+
+    Only the part shown is flattened: a unit of a million characters with thousands of
+    findings costs each finding its window, not the whole text.
+    """
     if span is None:
-        return flat if len(flat) <= 2 * width else flat[: 2 * width] + "…"
+        return _flat(text) if len(text) <= 2 * width else _flat(text[: 2 * width]) + "…"
     start, end = span
     left = max(0, start - width)
-    right = min(len(flat), end + width)
+    right = min(len(text), end + width)
     return (
         ("…" if left > 0 else "")
-        + flat[left:start]
+        + _flat(text[left:start])
         + "«"
-        + flat[start:end]
+        + _flat(text[start:end])
         + "»"
-        + flat[end:right]
-        + ("…" if right < len(flat) else "")
+        + _flat(text[end:right])
+        + ("…" if right < len(text) else "")
     )
 
 
 def unit_label(unit: str | None, width: int = 40) -> str:
     """A unit id fit for one line: control characters (PO's msgctxt separator) shown as ``|``,
-    long ids (PO ids are whole messages) cut with an ellipsis."""
+    long ids (PO ids are whole messages) cut with an ellipsis (only the part shown is read)."""
     if not unit:
         return ""
-    flat = "".join("|" if ord(c) < 32 else c for c in unit.strip())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+    text = unit.strip()
+    cut = len(text) > width
+    flat = "".join("|" if ord(c) < 32 else c for c in (text[: width - 1] if cut else text))
+    return flat + "…" if cut else flat
 
 
 def _where(f: Finding) -> str:

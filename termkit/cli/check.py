@@ -204,9 +204,10 @@ def check(
         raise click.UsageError(str(exc)) from None
     fail_level = fail_on or config.fail_on or "error"
     translations = tuple(expand_inputs(translations, includes or CHECK_GLOBS, excludes))
-    # The report never replaces a file this run reads (`-o x.po`, `-o glossary.txt`).
+    # The report never replaces a file this run reads (`-o x.po`, `-o glossary.txt`, the
+    # baseline, the project file its defaults came from).
     note_input(*translations, *glossaries, *regionals, *(p for pair in pairs for p in pair),
-               *([baseline] if baseline else []))
+               *([baseline] if baseline else []), *([str(project)] if project else []))
     try:
         check_output(output)
     except TermkitError as exc:
