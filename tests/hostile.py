@@ -591,6 +591,23 @@ def cases() -> list[Case]:
         add(Case(f"tm/pretranslate/bands={bands!r}", ["tm", "pretranslate", "--db", tm, "{d}/in.po",
                                                       "--bands", bands, "-o", "{d}/out.po"],
                  setup=po_in, outputs=tm_out))
+    # real PO catalogs (tests/data/po, see its README), including its broken ones
+    for po in sorted((DATA / "po").glob("*.po")):
+        def real_po(d: Path, po: Path = po) -> None:
+            make_tm(d)
+            write(d / po.name, po.read_bytes())
+        add(Case(f"tm/pretranslate/real/{po.name}", ["tm", "pretranslate", "--db", tm, "{d}/" + po.name,
+                                                     "-o", "{d}/out.po", "--min-score", "50"],
+                 setup=real_po, outputs=tm_out))
+        add(Case(f"tm/analyze/real/{po.name}", ["tm", "analyze", "--db", tm, "{d}/" + po.name, "--json"],
+                 setup=real_po, outputs=tm_out))
+        add(Case(f"check/real/{po.name}", ["check", "{d}/" + po.name, "--cjk-latin-spacing", "require",
+                                           "--quote-style", "corner", "-o", "{d}/r.html"],
+                 setup=real_po, outputs=(*tm_out, "r.html"), nothing_found_is_1=True))
+    add(Case("tm/pretranslate/o-dev-stdout", ["tm", "pretranslate", "--db", tm, "{d}/in.po", "-o", "/dev/stdout"],
+             setup=po_in, outputs=tm_out))
+    add(Case("tm/pretranslate/o-fifo", ["tm", "pretranslate", "--db", tm, "{d}/in.po", "-o", "{d}/fifo"],
+             setup=lambda d: (po_in(d), fifo_with_reader(d)), outputs=tm_out, timeout=20))
     add(Case("tm/analyze/stdin-no-format", ["tm", "analyze", "--db", tm, "-"], setup=make_tm,
              stdin=PO.read_bytes(), outputs=tm_out))
     add(Case("tm/analyze/bad-lang", ["tm", "analyze", "--db", tm, "{d}/in.po", "--source-lang", "!!",
@@ -780,15 +797,20 @@ def cases() -> list[Case]:
              setup=make_convert_folder,
              outputs=("conv/a.txt", "conv/b.txt", "conv/big5.txt", "conv/link.txt", "outside.txt"),
              expect_error=True))
-    conv2 = ("conv/a.txt", "conv/big5.txt", "conv/link.txt", "outside.txt")
+    conv2 = ("conv/a.txt", "conv/link.txt", "outside.txt")
+
+    def text_folder(d: Path) -> None:
+        make_convert_folder(d)
+        (d / "conv" / "b.txt").unlink()
+        (d / "conv" / "big5.txt").unlink()
+
     add(Case("convert/in-place-text-folder-glossary-inside", ["convert", "-c", "t2s", "--in-place", "-g",
                                                               "{d}/conv/g.glossary.txt", "{d}/conv"],
-             setup=lambda d: (make_convert_folder(d), (d / "conv" / "b.txt").unlink()), outputs=conv2,
-             expect_error=True))
+             setup=text_folder, outputs=conv2, expect_error=True))
     add(Case("convert/in-place-text-folder-glossary-excluded", ["convert", "-c", "t2s", "--in-place", "-g",
                                                                 "{d}/conv/g.glossary.txt", "{d}/conv",
                                                                 "--exclude", "*.glossary.txt"],
-             setup=lambda d: (make_convert_folder(d), (d / "conv" / "b.txt").unlink()), outputs=conv2))
+             setup=text_folder, outputs=conv2))
     add(Case("convert/in-place-fifo-folder", ["convert", "-c", "t2s", "--in-place", "{d}/withfifo"],
              setup=make_fifo_folder, outputs=("withfifo/a.txt",), timeout=30))
     add(Case("convert/in-place-symlink-loop", ["convert", "-c", "t2s", "--in-place", "{d}/loop"],
