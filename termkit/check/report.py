@@ -30,7 +30,7 @@ a file without findings has one passing ``clean`` test case; an unreadable file 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -192,9 +192,17 @@ def as_json(summary: Summary) -> dict[str, Any]:
 
 def render_json(summary: Summary) -> str:
     """The JSON report (UTF-8 text, keys in schema order, one trailing newline)."""
+    return "".join(json_chunks(summary))
+
+
+def json_chunks(summary: Summary) -> Iterator[str]:
+    """The text of :func:`render_json` piece by piece, for writing it out as it is made: each
+    finding repeats its unit's source and target, so a long unit with thousands of findings
+    makes a report hundreds of times the size of the input, never held whole."""
     import json
 
-    return json.dumps(as_json(summary), ensure_ascii=False, indent=2) + "\n"
+    yield from json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(as_json(summary))
+    yield "\n"
 
 
 # Characters XML 1.0 cannot carry (C0 controls other than tab/newline/CR, surrogates, FFFE/F).

@@ -256,14 +256,16 @@ def check(
             with atomic_binary(output) as fb:
                 fb.write(report.render_junit(summary, threshold))
         elif out_format == "html":
-            from termkit.check.html import render_html
+            from termkit.check.html import html_chunks
 
             with atomic_text(output) as fh:
-                fh.write(render_html(summary, options=options, checks=chosen))
-        else:
-            text = report.render_json(summary) if out_format == "json" else report.render_text(summary)
+                fh.writelines(html_chunks(summary, options=options, checks=chosen))
+        elif out_format == "json":
             with atomic_text(output) as fh:
-                fh.write(text)
+                fh.writelines(report.json_chunks(summary))
+        else:
+            with atomic_text(output) as fh:
+                fh.write(report.render_text(summary))
     except TermkitError as exc:  # the report cannot be written: exit 2, as for inputs
         click.echo(f"Error: {exc}", err=True)
         ctx.exit(2)
