@@ -50,6 +50,7 @@ from termkit.model import (
     Term,
     Unit,
     concept_id,
+    total_sources,
 )
 
 # Origins of terms: printed in a record, attested in a title, or converted by OpenCC.
@@ -240,7 +241,9 @@ def glossary_from_pairing(pairing: Pairing) -> Glossary:
 
 def build_glossary(pairings: Iterable[Pairing]) -> Glossary:
     """Merge the glossaries of many records into one (support, sources, conflicts)."""
-    return merge_glossaries([glossary_from_pairing(p) for p in pairings])
+    # The records' glossaries are made here and seen by nobody else: the merge may take
+    # their concepts over instead of copying them.
+    return _merge([glossary_from_pairing(p) for p in pairings], adopt=True)
 
 
 def add_zhuyin(glossary: Glossary) -> Glossary:
@@ -331,9 +334,17 @@ def _compatible(a: str, b: str) -> bool:
     return a == b or a.startswith(b + "-") or b.startswith(a + "-")
 
 
+def _same_form(a: Term, b: Term) -> bool:
+    """One form: equal up to spacing, and up to letter case except in English, whose case
+    forms stay apart until :func:`settle` folds them (the most frequent one preferred)."""
+    if (_SIDE.get(a.lang) or _side(a.lang)) == "en":
+        return " ".join(a.text.split()) == " ".join(b.text.split())
+    return _norm(a.text) == _norm(b.text)
+
+
 def _merge_term(into: Concept, term: Term, sets: _SourceSets) -> None:
     for t in into.terms:
-        if _compatible(t.lang, term.lang) and _norm(t.text) == _norm(term.text):
+        if _compatible(t.lang, term.lang) and _same_form(t, term):
             # The same form under a general and a regional tag is one term: keep the
             # more specific tag, which says more and still matches the general one.
             if len(term.lang) > len(t.lang):
@@ -343,6 +354,8 @@ def _merge_term(into: Concept, term: Term, sets: _SourceSets) -> None:
             new = _add_sources(t.sources, term.sources, sets)
             if new or not term.sources:
                 t.support += term.support
+            if t.sources_total is not None or term.sources_total is not None:
+                t.sources_total = _merged_total(t, term)
             # A form printed in a record beats one produced by conversion or a title.
             if t.origin != ORIGIN_RECORD and term.origin == ORIGIN_RECORD:
                 t.origin = ORIGIN_RECORD
@@ -358,8 +371,15 @@ def _merge_term(into: Concept, term: Term, sets: _SourceSets) -> None:
         Term(
             term.text, term.lang, term.status, term.origin, term.pinyin, term.support,
             list(term.sources), term.part_of_speech, term.term_type, term.note, term.zhuyin,
+            term.sources_total,
         )
     )
+
+
+def _merged_total(into: Concept | Term, more: Concept | Term) -> int:
+    """The total of sources after merging lists that may hold only the first few: the union
+    listed, or the larger known total (which of the unlisted ones are shared is unknown)."""
+    return max(len(into.sources), into.sources_total or 0, more.sources_total or 0)
 
 
 _STATUS_RANK = {Status.PREFERRED: 0, Status.ADMITTED: 1, Status.CANDIDATE: 2, Status.DEPRECATED: 3}
@@ -376,14 +396,35 @@ def _copy(concept: Concept, cid: str, sets: _SourceSets) -> Concept:
         sources=list(concept.sources),
         notes=list(concept.notes),
         props=dict(concept.props),
+        sources_total=concept.sources_total,
     )
     for term in concept.terms:
         _merge_term(fresh, term, sets)
     return fresh
 
 
+# The language tags of a record's keyword, person and title concepts: no two of them are
+# compatible (_compatible), so its terms never merge with each other.
+_RECORD_LANGS = ("zh-Hant", "zh-Hans", "en")
+
+
+def _adoptable(concept: Concept) -> bool:
+    """A concept that :func:`_copy` would copy term for term (no two terms merge)."""
+    terms = concept.terms
+    return len(terms) == 3 and all(
+        t.lang == lang for t, lang in zip(terms, _RECORD_LANGS, strict=True)
+    )
+
+
 def merge_glossaries(glossaries: Sequence[Glossary]) -> Glossary:
     """Fold glossaries into one; returns a new, settled and sorted glossary."""
+    return _merge(glossaries, adopt=False)
+
+
+def _merge(glossaries: Sequence[Glossary], *, adopt: bool) -> Glossary:
+    """:func:`merge_glossaries`; with ``adopt`` the glossaries' concepts may become the
+    result's own (the caller gives them up): a concept seen first and shaped as a record's
+    (:func:`_adoptable`) is taken as it is instead of copied, with the same result."""
     merged: dict[tuple[Kind, str], Concept] = {}
     sets: _SourceSets = {}
     notices: list[Notice] = []
@@ -397,7 +438,11 @@ def merge_glossaries(glossaries: Sequence[Glossary]) -> Glossary:
             have = merged.get(key)
             if have is None:
                 cid = concept.id or concept_id(key[0], key[1])
-                merged[key] = _copy(concept, cid, sets)
+                if adopt and _adoptable(concept):
+                    concept.id = cid
+                    merged[key] = concept
+                else:
+                    merged[key] = _copy(concept, cid, sets)
                 continue
             for term in concept.terms:
                 _merge_term(have, term, sets)
@@ -405,6 +450,8 @@ def merge_glossaries(glossaries: Sequence[Glossary]) -> Glossary:
                 if d not in have.domains:
                     have.domains.append(d)
             _add_sources(have.sources, concept.sources, sets)
+            if have.sources_total is not None or concept.sources_total is not None:
+                have.sources_total = _merged_total(have, concept)
             for n in concept.notes:
                 if n not in have.notes:
                     have.notes.append(n)
@@ -447,17 +494,95 @@ def _records_seen(term: Term) -> int:
     return len({s.record if s.record is not None else s.path for s in term.sources})
 
 
+def _fold_forms(concept: Concept, rivals: list[Term]) -> tuple[list[Term], dict[int, list[Term]]]:
+    """Fold English renderings that are one term in another case, number or hyphenation
+    (:func:`termkit.english.same_rendering`) into one: the most frequent form stands for the
+    group (with the best status of its competing forms), the others become admitted variants.
+
+    Returns the representatives, in the order of ``rivals``, and each representative's group
+    (by ``id``), admitted forms of the same term from earlier merges included.
+    """
+    from termkit.english import lemma, split_rendering
+
+    forms = [
+        t for t in concept.terms_for("en")
+        if t.origin != ORIGIN_TITLE and t.status is not Status.DEPRECATED
+    ]
+    contested = {id(t) for t in rivals}
+    by_head: dict[str, list[tuple[str, Term]]] = {}
+    dictionary_form: dict[int, bool] = {}
+    for t in forms:
+        head, last = split_rendering(t.text)
+        by_head.setdefault(head, []).append((last, t))
+    groups: list[list[Term]] = []
+    for members in by_head.values():
+        lasts = {last for last, _ in members}
+        # The lemmatizer is asked only when renderings differ in their last word alone.
+        keyed: dict[str, list[Term]] = {}
+        for last, t in members:
+            # A word meets the dictionary form that another rendering has (same_word).
+            key = last
+            if len(lasts) > 1 and last:
+                base = lemma(last)
+                key = base if base in lasts else last
+            dictionary_form[id(t)] = key == last
+            keyed.setdefault(key, []).append(t)
+        groups.extend(g for g in keyed.values() if any(id(t) in contested for t in g))
+    reps: dict[int, tuple[Term, list[Term]]] = {}
+    for group in groups:
+        # The most frequent form; on a tie the better status, the dictionary form (singular),
+        # then the form seen first in the inputs (by file, line and record: not by the order
+        # the records were merged in).
+        rep = min(group, key=lambda t: (-t.support, -_records_seen(t), _STATUS_RANK[t.status],
+                                        not dictionary_form[id(t)], _first_source(t), t.text))
+        best = min((t.status for t in group if id(t) in contested), key=_STATUS_RANK.__getitem__)
+        for t in group:
+            if t is not rep and id(t) in contested:
+                t.status = Status.ADMITTED
+        rep.status = best
+        for t in group:
+            if id(t) in contested:
+                reps[id(t)] = (rep, group)
+    ordered: list[Term] = []
+    seen: set[int] = set()
+    for t in rivals:
+        rep, _ = reps[id(t)]
+        if id(rep) not in seen:
+            seen.add(id(rep))
+            ordered.append(rep)
+    return ordered, {id(rep): group for rep, group in reps.values()}
+
+
+def _first_source(t: Term) -> tuple[str, int, str]:
+    return min((_source_key(s) for s in t.sources), default=("\uffff", 0, ""))
+
+
+def _group_support(groups: dict[int, list[Term]], t: Term) -> int:
+    return sum(m.support for m in groups.get(id(t), [t]))
+
+
+def _drop_conflict_note(concept: Concept) -> None:
+    concept.notes = [n for n in concept.notes if not n.startswith("conflict:")]
+
+
 def settle(concept: Concept) -> Concept:
     """Fix statuses after a merge (see module docstring); returns the same concept."""
     rivals = _contested(concept)
+    groups: dict[int, list[Term]] = {}
+    if rivals and sum(1 for t in concept.terms if (_SIDE.get(t.lang) or _side(t.lang)) == "en") > 1:
+        rivals, groups = _fold_forms(concept, rivals)
     if (
         len(rivals) == 1
         and rivals[0].status is Status.CANDIDATE
-        and _records_seen(rivals[0]) >= AGREEING_RECORDS
-        and len([t for t in concept.terms_for("en") if t.origin != ORIGIN_TITLE]) == 1
+        and len({s.record if s.record is not None else s.path
+                 for m in groups.get(id(rivals[0]), [rivals[0]]) for s in m.sources})
+        >= AGREEING_RECORDS
+        and all(any(t is m for m in groups.get(id(rivals[0]), [rivals[0]]))
+                for t in concept.terms_for("en") if t.origin != ORIGIN_TITLE)
     ):
-        # Several records paired the same rendering, each on its own (position in its
-        # lists, weak evidence), and nothing competes: their agreement confirms it.
+        # Several records paired the same rendering (in one case, number or hyphenation or
+        # another), each on its own (position in its lists, weak evidence), and nothing
+        # competes: their agreement confirms it.
         for t in concept.terms:
             if t.status is Status.CANDIDATE:
                 t.status = Status.PREFERRED
@@ -467,29 +592,31 @@ def settle(concept: Concept) -> Concept:
         # One rendering was paired confidently, the others only by structure: the confident
         # one stands, the others stay candidates for a reviewer (no conflict).
         confirmed[0].status = Status.PREFERRED
+        _drop_conflict_note(concept)
         rivals = []
     if len(rivals) > 1 and not confirmed:
         # Structure alone paired every rendering: none is promoted; a conflict all the same.
         for t in rivals:
             t.status = Status.CANDIDATE
-        rivals = sorted(rivals, key=lambda t: -t.support)
+        rivals = sorted(rivals, key=lambda t: -_group_support(groups, t))
         concept.status = Status.CANDIDATE
-        concept.notes = [n for n in concept.notes if not n.startswith("conflict:")]
+        _drop_conflict_note(concept)
         concept.notes.append("conflict: " + " | ".join(t.text for t in rivals))
         rivals = []
     if len(rivals) > 1:
-        ranked = sorted(rivals, key=lambda t: -t.support)
-        top_is_clear = ranked[0].support > ranked[1].support
-        for i, t in enumerate(ranked):
-            if top_is_clear:
+        ranked = sorted(rivals, key=lambda t: -_group_support(groups, t))
+        top_is_clear = _group_support(groups, ranked[0]) > _group_support(groups, ranked[1])
+        _drop_conflict_note(concept)
+        if top_is_clear:
+            # One rendering seen strictly more often: preferred, the others admitted. Not a
+            # conflict (only a tie is): nothing is left for a reviewer to choose.
+            for i, t in enumerate(ranked):
                 t.status = Status.PREFERRED if i == 0 else Status.ADMITTED
-            else:
+        else:
+            for t in ranked:
                 t.status = Status.CANDIDATE
-        concept.status = Status.CANDIDATE
-        concept.notes = [n for n in concept.notes if not n.startswith("conflict:")]
-        concept.notes.append(
-            "conflict: " + " | ".join(t.text for t in ranked)
-        )
+            concept.status = Status.CANDIDATE
+            concept.notes.append("conflict: " + " | ".join(t.text for t in ranked))
     # (A list of one is sorted already: most concepts of a build come from one record.)
     if len(concept.terms) > 1:
         concept.terms.sort(key=_term_sort_key)
@@ -503,19 +630,30 @@ def settle(concept: Concept) -> Concept:
 
 
 def find_conflict(concept: Concept) -> Conflict | None:
-    """The conflict a concept carries (several competing English renderings), or None."""
+    """The conflict a concept carries (several competing English renderings), or None.
+
+    An admitted form of a competing rendering (another case, number or hyphenation of it, see
+    :func:`_fold_forms`) is that rendering's variant, not a rival."""
     if concept.kind is Kind.PERSON or not any(n.startswith("conflict:") for n in concept.notes):
         return None
-    rivals = [
+    forms = [
         t for t in concept.terms_for("en")
         if t.origin != ORIGIN_TITLE and t.status is not Status.DEPRECATED
     ]
+    if any(t.status is Status.ADMITTED for t in forms):
+        from termkit.english import same_rendering
+
+        heads = [t for t in forms if t.status is not Status.ADMITTED]
+        forms = [t for t in forms if t.status is not Status.ADMITTED
+                 or not any(same_rendering(t.text, h.text) for h in heads)]
+    rivals = forms
     if len(rivals) < 2:
         return None
     zh = concept.first("zh-Hant") or concept.first("zh")
     return Conflict(
         zh=zh.text if zh else concept.id,
         renderings=[(t.text, list(t.sources)) for t in rivals],
+        totals=[total_sources(t) for t in rivals],
     )
 
 

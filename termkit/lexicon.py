@@ -479,6 +479,8 @@ class Lexicon:
         return out
 
     def _segment_run(self, run: str) -> list[str]:
+        if 1 < len(run) <= 8 and run in self._index:
+            return [run]  # a headword (most keywords): both directions find it whole first
         fwd = self._forward(run)
         if len(run) <= 2:
             return fwd
@@ -630,6 +632,8 @@ class WordList:
         return out
 
     def _segment_run(self, run: str) -> list[str]:
+        if 1 < len(run) <= 8 and run in self._flags:
+            return [run]  # a headword: both directions find it whole first (see Lexicon's)
         fwd = self._forward(run)
         if len(run) <= 2:
             return fwd

@@ -7,8 +7,9 @@ finds those that have a form equal to the query, compared the way a translator m
   ``t2s``) without spaces, so 權力平衡, 权力平衡 and 權力 平衡 find the same concept;
 - **English**: letter case, possessive ``'s``, apostrophes, hyphens and punctuation ignored, and each word equal
   to the term's word or its singular or plural (``Problems`` finds ``problem``, ``university
-  libraries`` finds ``university library``), as the maintained inflect library tells nouns'
-  numbers; no stemming, so ``developing`` never finds ``developed``;
+  libraries`` finds ``university library``), as simplemma's English lexicon tells (one word
+  the other's dictionary form, :mod:`termkit.english`); no stemming, so ``developing`` never
+  finds ``developed``;
 - **pinyin**: the term's pinyin folded to plain letters (tone marks, tone numbers, spaces,
   apostrophes and ``ü``/``v`` ignored), so ``quánlì pínghéng``, ``quanli pingheng``,
   ``quan2li4 ping2heng2`` and ``quanlipingheng`` are one query; a Chinese term without a
@@ -16,11 +17,11 @@ finds those that have a form equal to the query, compared the way a translator m
   (:func:`reads_as`, pypinyin's character readings).
 
 A Latin query is tried as English and as pinyin; a concept matches when any of its terms
-does. inflect and pypinyin are imported only when a query needs them: inflect only when a
+does. simplemma and pypinyin are loaded only when a query needs them: simplemma only when a
 word of the query and the word in the same place of an English term of as many words could
-be two numbers of one noun (:func:`same_noun`; importing inflect costs about a second of CPU time, see
-jaraco/inflect#212); pypinyin's character readings (from termkit's snapshot, without
-importing pypinyin) only for Chinese terms that carry no pinyin.
+be two numbers of one noun (:func:`same_noun`; loading its English data costs about 0.2 s of
+CPU time); pypinyin's character readings (from termkit's snapshot, without importing
+pypinyin) only for Chinese terms that carry no pinyin.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from typing import Any
 
 from termkit import lang
 from termkit.glossary import to_simplified
-from termkit.model import Concept, Glossary
+from termkit.model import Concept, Glossary, total_sources
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _WORD = re.compile(r"[^\W_]+")
@@ -56,7 +57,7 @@ def english_words(text: str) -> tuple[str, ...]:
     """Case-folded words, possessive ``'s`` and apostrophes dropped, hyphens split.
 
     ``Vietnam's foreign-policy`` -> ``("vietnam", "foreign", "policy")``; ``women's`` ->
-    ``("women",)``, which inflect then knows as the plural of ``woman``.
+    ``("women",)``, which the lemmatizer then knows as the plural of ``woman``.
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
     folded = _APOSTROPHES.sub("", _POSSESSIVE.sub("", folded))
@@ -69,25 +70,21 @@ def pinyin_key(text: str) -> str:
     return "".join(ch for ch in decomposed if "a" <= ch <= "z").replace("v", "u")
 
 
-@functools.cache
-def _inflect_engine() -> Any:
-    import inflect
-
-    return inflect.engine()
-
-
 @functools.lru_cache(maxsize=65536)
 def same_noun(a: str, b: str) -> bool:
-    """True when two words are the same or one is the other's plural (inflect's judgement)."""
+    """True when two words are the same or one is the other's singular (or other dictionary
+    form), as simplemma's English lexicon tells (:func:`termkit.english.same_word`)."""
     if a == b:
         return True
     if not _may_be_numbers_of_one_noun(a, b):
         return False
-    return bool(_inflect_engine().compare_nouns(a, b))
+    from termkit.english import same_word
+
+    return same_word(a, b)
 
 
 def _may_be_numbers_of_one_noun(a: str, b: str) -> bool:
-    """A cheap necessary condition, so inflect is imported only when it has something to judge.
+    """A cheap necessary condition, so the lemmatizer is loaded only when it has something to judge.
 
     A singular and its plural keep the first letter and differ in at most their last four
     letters (man/men, goose/geese, person/people, criterion/criteria, child/children).
@@ -244,6 +241,6 @@ def match_dict(match: Match, sources: int = 3) -> dict[str, Any]:
         ],
         "domains": list(c.domains),
         "sources": [str(s) for s in c.sources[:sources]],
-        "sources_total": len(c.sources),
+        "sources_total": total_sources(c),
         "notes": list(c.notes),
     }

@@ -184,6 +184,9 @@ class Term:
     term_type: str | None = None
     note: str | None = None
     zhuyin: str | None = None  # bopomofo reading, added on request (build/export --zhuyin)
+    # How many sources there are in all when ``sources`` lists only the first few (see
+    # termkit.provenance); None when ``sources`` is the full list.
+    sources_total: int | None = None
 
 
 @dataclass(slots=True)
@@ -200,6 +203,8 @@ class Concept:
     notes: list[str] = field(default_factory=list)
     # Anything a format carried that has no field here (TMX props, TBX descrips …).
     props: dict[str, str] = field(default_factory=dict)
+    # How many sources there are in all when ``sources`` lists only the first few.
+    sources_total: int | None = None
 
     def terms_for(self, lang: str) -> list[Term]:
         """Terms whose language tag is ``lang`` or a subtag of it (``zh-Hant`` matches ``zh-Hant-TW``)."""
@@ -223,12 +228,40 @@ class Conflict:
 
     zh: str
     renderings: list[tuple[str, list[Source]]]
+    # How many sources each rendering has in all, when its list holds only the first few
+    # (a glossary read back after termkit.provenance.limit_sources); empty: the lists are full.
+    totals: list[int] = field(default_factory=list)
+
+    def total(self, i: int) -> int:
+        """How many sources rendering ``i`` has in all."""
+        listed = len(self.renderings[i][1])
+        return max(self.totals[i], listed) if i < len(self.totals) else listed
+
+    def summary(self, max_sources: int = 3) -> str:
+        """One line: each rendering with its number of sources, and at most ``max_sources``
+        sources on the whole line (taken in turn from each rendering)."""
+        shown: list[list[Source]] = [[] for _ in self.renderings]
+        budget, depth = max_sources, 0
+        while budget > 0 and any(depth < len(srcs) for _, srcs in self.renderings):
+            for i, (_, srcs) in enumerate(self.renderings):
+                if budget > 0 and depth < len(srcs):
+                    shown[i].append(srcs[depth])
+                    budget -= 1
+            depth += 1
+        parts = []
+        for i, (en, _) in enumerate(self.renderings):
+            total = self.total(i)
+            listed = ", ".join(str(s) for s in shown[i])
+            more = total - len(shown[i])
+            if more and listed:
+                listed += f", +{more} more"
+            elif more:
+                listed = f"{more} source{'s' if more != 1 else ''}"
+            parts.append(f"{en!r} ({listed})")
+        return f"{self.zh} has {len(self.renderings)} renderings: {'; '.join(parts)}"
 
     def __str__(self) -> str:
-        parts = "; ".join(
-            f"{en!r} ({', '.join(str(s) for s in srcs)})" for en, srcs in self.renderings
-        )
-        return f"{self.zh} has {len(self.renderings)} renderings: {parts}"
+        return self.summary(max_sources=1 << 30)
 
 
 @dataclass(slots=True)
@@ -246,6 +279,12 @@ class Glossary:
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.concepts)
+
+
+def total_sources(item: Concept | Term) -> int:
+    """How many sources a concept or term has in all (its list may hold only the first few)."""
+    listed = len(item.sources)
+    return item.sources_total if item.sources_total is not None and item.sources_total > listed else listed
 
 
 def concept_id(kind: Kind | str, key: str) -> str:

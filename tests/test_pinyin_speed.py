@@ -104,15 +104,30 @@ def test_word_readings_are_pypinyin_readings(word: str, heteronym: bool) -> None
     assert got == tuple(tuple(r) for r in expected)
 
 
-def test_character_without_reading_is_left_to_pypinyin() -> None:
+def _unread_characters() -> list[str]:
+    """Characters pypinyin counts as Chinese but has no reading for, spread over its ranges."""
+    found = [
+        chr(c) for c in range(0x3400, 0x32000)
+        if c not in PINYIN_DICT and RE_HANS.match(chr(c))
+    ]
+    return found[:: max(1, len(found) // 300)]
+
+
+def test_character_without_reading_reads_as_pypinyin_reads_it() -> None:
+    from termkit.pinyin.readings import _word_readings
+
     data = _data()
-    missing = next(
-        chr(c) for c in range(0x3400, 0x4DC0) if c not in PINYIN_DICT and RE_HANS.match(chr(c))
-    )
-    assert data.readings(missing, False) is None
-    # ... and the annotator then asks pypinyin, which keeps the character as its own reading.
-    (tok,) = annotate(missing)
-    assert tok.readings == ((missing,),)
+    missing = _unread_characters()
+    assert len(missing) > 100
+    for ch in missing:
+        assert data.readings(ch, False) is None  # the snapshot has no reading for it ...
+        for heteronym in (False, True):
+            # ... and pypinyin keeps the character as its own reading, as the annotator does
+            # without asking it.
+            expected = pinyin([ch], style=PStyle.TONE, heteronym=heteronym, errors=_keep_each)  # type: ignore[arg-type]
+            assert _word_readings(ch, heteronym) == tuple(tuple(r) for r in expected), ch
+    (tok,) = annotate(missing[0])
+    assert tok.readings == ((missing[0],),)
 
 
 # --------------------------------------------------------------------------- word list
@@ -197,7 +212,7 @@ def test_annotation_does_not_import_pypinyin_once_the_snapshot_exists(tmp_path: 
         shutil.copy(words, tmp_path / "cache" / "termkit" / words.name)
     code = (
         "import json, sys; from termkit.pinyin import annotate, reading; "
-        "r = reading(annotate('中华人民共和国的权力平衡，長大')); "
+        "r = reading(annotate('中华人民共和国的权力平衡，長大\U0002b6e1')); "
         "print(json.dumps([r, 'pypinyin' in sys.modules]))"
     )
     first_reading, first_imported = _run(code, env)  # builds the snapshot from pypinyin
@@ -207,7 +222,8 @@ def test_annotation_does_not_import_pypinyin_once_the_snapshot_exists(tmp_path: 
     ]
     second_reading, second_imported = _run(code, env)
     assert not second_imported
-    assert first_reading == second_reading == reading(annotate("中华人民共和国的权力平衡，長大"))
+    # (U+2B6E1: a character pypinyin has no reading for, which needs no pypinyin either.)
+    assert first_reading == second_reading == reading(annotate("中华人民共和国的权力平衡，長大\U0002b6e1"))
 
 
 def test_cli_start_up_skips_pypinyin_and_full_lexicon() -> None:

@@ -76,26 +76,27 @@ def _acronym_score(acronym: str, zh: ZhKey) -> float:
 def spelled_span(letters: str, zh: ZhKey) -> tuple[int, int] | None:
     """The run of Chinese segments (start, end) whose gloss initials spell ``letters`` in
     order, every segment giving at least one letter ("is": 資訊 information, 系統 system)."""
-    m = len(zh.segments)
-
-    def walk(i: int, j: int, word: bool) -> int | None:
-        # Initials of single characters alone are too easy to line up (俗民誌 would spell
-        # "CPS" as custom-people-sign): at least one segment must be a word.
-        if i == len(letters):
-            return j if word else None
-        if j >= m:
-            return None
-        for ini in zh.supports[j].initials:
-            if letters.startswith(ini, i):
-                end = walk(i + len(ini), j + 1, word or len(zh.segments[j]) > 1)
-                if end is not None:
-                    return end
-        return None
-
-    for start in range(m):
-        end = walk(0, start, False)
+    for start in range(len(zh.segments)):
+        end = _spell_initials(letters, zh, 0, start, False)
         if end is not None:
             return start, end
+    return None
+
+
+def _spell_initials(letters: str, zh: ZhKey, i: int, j: int, word: bool) -> int | None:
+    # End of the segments from j whose initials spell letters[i:], or None. Initials of single
+    # characters alone are too easy to line up (俗民誌 would spell "CPS" as custom-people-sign):
+    # at least one segment must be a word. (A module function, not a recursive closure: a
+    # closure calling itself is a reference cycle, and builds run without the cycle collector.)
+    if i == len(letters):
+        return j if word else None
+    if j >= len(zh.segments):
+        return None
+    for ini in zh.supports[j].initials:
+        if letters.startswith(ini, i):
+            end = _spell_initials(letters, zh, i + len(ini), j + 1, word or len(zh.segments[j]) > 1)
+            if end is not None:
+                return end
     return None
 
 

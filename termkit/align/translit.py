@@ -82,24 +82,29 @@ def name_score(zh: str, en: str) -> float:
 def _spell(parts: tuple[str, ...], chars: tuple[frozenset[str], ...], start: int) -> int | None:
     """End of the run of characters from ``start`` whose spellings, one per character, make
     up ``parts`` in order (each part one or more whole syllables), or None."""
+    return _spell_from(parts, chars, 0, 0, start)
 
-    def walk(p: int, offset: int, k: int) -> int | None:
-        if p == len(parts):
-            return k
-        if k >= len(chars):
-            return None
-        rest = parts[p][offset:]
-        for form in chars[k]:
-            if rest.startswith(form):
-                if len(form) == len(rest):
-                    found = walk(p + 1, 0, k + 1)
-                else:
-                    found = walk(p, offset + len(form), k + 1)
-                if found is not None:
-                    return found
+
+def _spell_from(
+    parts: tuple[str, ...], chars: tuple[frozenset[str], ...], p: int, offset: int, k: int
+) -> int | None:
+    # :func:`_spell` from part p (its first ``offset`` letters spelled) and character k. (A
+    # module function, not a recursive closure: a closure calling itself is a reference
+    # cycle, and builds run without the cycle collector.)
+    if p == len(parts):
+        return k
+    if k >= len(chars):
         return None
-
-    return walk(0, 0, start)
+    rest = parts[p][offset:]
+    for form in chars[k]:
+        if rest.startswith(form):
+            if len(form) == len(rest):
+                found = _spell_from(parts, chars, p + 1, 0, k + 1)
+            else:
+                found = _spell_from(parts, chars, p, offset + len(form), k + 1)
+            if found is not None:
+                return found
+    return None
 
 
 def _romanized_span(

@@ -7,10 +7,12 @@ from typing import Any
 import click
 
 from termkit.cli.common import dumps, folder_options, folder_output_option, json_option, warn
+from termkit.provenance import DEFAULT_MAX_SOURCES
 from termkit.records import EXTENSIONS as RECORD_EXTENSIONS
 from termkit.records import FORMATS as RECORD_FORMATS
 
 RECORD_GLOBS = " ".join(f"*{ext}" for ext in RECORD_EXTENSIONS)
+CONFLICT_SOURCES = 3  # sources shown per conflict line on stderr (--conflicts FILE: all)
 
 
 def _record_format_option(f: Any) -> Any:
@@ -55,12 +57,20 @@ def _pairings(paths: list[str], record_format: str | None, *, quiet: bool = Fals
                       "termkit writes there are replaced, others left alone)")
 @_record_format_option
 @folder_options(RECORD_GLOBS)
-@click.option("--no-exports", is_flag=True, help="Write only glossary.txt and glossary.json.")
+@click.option("--no-exports", is_flag=True,
+              help="Write only glossary.txt, glossary.sources.jsonl and glossary.json.")
 @click.option(
     "--zhuyin",
     is_flag=True,
     help="Add the zhuyin (bopomofo) reading of Chinese terms to every output.",
 )
+@click.option("--max-sources", type=click.IntRange(min=0), default=DEFAULT_MAX_SOURCES,
+              show_default=True, metavar="N",
+              help="Sources listed per concept and term in glossary.txt and the exports (with "
+                   "the total); all of them go to glossary.sources.jsonl.")
+@click.option("--conflicts", "conflicts_file", default=None, metavar="FILE",
+              help="Write every conflict in full to FILE (JSON Lines; `-` for stdout); stderr "
+                   "gets a count and one line per conflict with up to 3 sources.")
 @click.option("-q", "--quiet", is_flag=True,
               help="Do not print warnings, the summary and the progress line.")
 @json_option("Print a JSON summary on stdout (records, concepts by kind, conflicts, files "
@@ -73,6 +83,8 @@ def build(
     excludes: tuple[str, ...],
     no_exports: bool,
     zhuyin: bool,
+    max_sources: int,
+    conflicts_file: str | None,
     quiet: bool,
     as_json: bool,
 ) -> None:
@@ -82,15 +94,20 @@ def build(
     UTF-16, Big5 or GB18030; `-` for stdin; a folder for the record files in it, recursively),
     pairs Chinese and English keywords, author names and titles, merges all records, and
     writes DIR/glossary.txt (editable text) and DIR/glossary.json, plus exports for
-    translation tools. Nothing is written if any input fails.
+    translation tools, and DIR/glossary.sources.jsonl with every source of every concept
+    (the other files list the first --max-sources and the total). Only ties between
+    renderings are conflicts. Nothing is written if any input fails.
 
     Example: termkit build termkit/data/example-record.txt -o out/
     """
     from termkit.build import paused_gc, write_build
     from termkit.glossary import add_zhuyin, build_glossary
-    from termkit.io import check_output_folder
+    from termkit.io import atomic_text, check_output, check_output_folder
+    from termkit.provenance import conflict_lines
 
     check_output_folder(output)  # before the work: not `-`, not a file, its parent exists
+    if conflicts_file is not None:
+        check_output(conflicts_file)
     with paused_gc():  # one batch: see paused_gc
         paths = record_files(inputs, includes, excludes)
         pairings = _pairings(paths, record_format, quiet=quiet)
@@ -102,7 +119,10 @@ def build(
         }
         if zhuyin:
             glossary = add_zhuyin(glossary)
-        written = write_build(glossary, output, exports=not no_exports)
+        written = write_build(glossary, output, exports=not no_exports, max_sources=max_sources)
+        if conflicts_file is not None:
+            with atomic_text(conflicts_file) as fh:
+                fh.writelines(conflict_lines(glossary.conflicts))
     counts: dict[str, int] = {}
     for c in glossary.concepts:
         counts[c.kind.value] = counts.get(c.kind.value, 0) + 1
@@ -121,8 +141,11 @@ def build(
         return
     for notice in glossary.notices:
         warn(notice)
+    if glossary.conflicts:
+        where = f"all in {conflicts_file}" if conflicts_file else "all with --conflicts FILE"
+        warn(f"{len(glossary.conflicts)} conflict(s) for a reviewer ({where}):")
     for conflict in glossary.conflicts:
-        warn(f"conflict: {conflict}")
+        warn(f"conflict: {conflict.summary(CONFLICT_SOURCES)}")
     detail = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
     click.echo(
         f"{len(pairings)} record(s) -> {len(glossary)} concepts ({detail or 'none'}), "

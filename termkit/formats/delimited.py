@@ -107,17 +107,20 @@ def pick_term(concept: Concept, tag: str, *, exact: bool = False) -> Term | None
     With ``exact`` only terms whose (normalized) tag equals ``tag`` qualify.
     """
     ranks = _tag_ranks(tag, exact)
-    best: tuple[int, int, int] | None = None
     chosen: Term | None = None
-    for i, term in enumerate(concept.terms):
+    # The least (rank, status rank) wins, the first term of several equal ones: every writer
+    # asks this of every concept, so no tuple per term, and the text is checked last.
+    best_rank = best_status = 99
+    for term in concept.terms:
         rank = ranks.get(term.lang)
         if rank is None:
             rank = ranks[term.lang] = _tag_rank(tag, term.lang, exact)
-        if rank < 0 or not term.text.strip():
+        if rank < 0 or rank > best_rank:
             continue
-        key = (rank, _STATUS_RANK.get(term.status, 2), i)
-        if best is None or key < best:
-            best, chosen = key, term
+        status = _STATUS_RANK.get(term.status, 2)
+        if (rank == best_rank and status >= best_status) or not term.text.strip():
+            continue
+        chosen, best_rank, best_status = term, rank, status
     return chosen
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any, BinaryIO
 
-from termkit.model import Concept, Conflict, Glossary, Source, Term
+from termkit.model import Concept, Conflict, Glossary, Kind, Source, Status, Term
 
 FORMAT_NAME = "termkit-glossary"
 VERSION = 1
@@ -154,6 +154,12 @@ class _Sources:
         return found
 
     def many(self, sources: list[Source], depth: int) -> str:
+        if len(sources) == 1:  # most terms and concepts: one source, its array cached too
+            key = (id(sources[0]), -depth)
+            found = self.cache.get(key)
+            if found is None:
+                found = self.cache[key] = _array([self.one(sources[0], depth + 1)], depth)
+            return found
         return _array([self.one(s, depth + 1) for s in sources], depth)
 
 
@@ -174,27 +180,34 @@ _CONCEPT = _template(
 )
 
 
+# Enum values as JSON, looked up: an enum member's .value is a Python-level descriptor call.
+_ENUM_JSON: dict[object, str] = {m: _STR(m.value) for e in (Status, Kind) for m in e}
+
+
 def _term(t: Term, sources: _Sources) -> str:
+    # Strings and None inline (most values): _scalar for the rest, as it writes them.
+    text, lang, origin, pinyin = t.text, t.lang, t.origin, t.pinyin
+    pos, ttype, note, zhuyin = t.part_of_speech, t.term_type, t.note, t.zhuyin
     return _TERM % (
-        _scalar(t.text),
-        _scalar(t.lang),
-        _scalar(t.status.value),
-        _scalar(t.origin),
-        _scalar(t.pinyin),
+        _STR(text) if text.__class__ is str else _scalar(text),
+        _STR(lang) if lang.__class__ is str else _scalar(lang),
+        _ENUM_JSON.get(t.status) or _scalar(t.status.value),
+        _STR(origin) if origin.__class__ is str else "null" if origin is None else _scalar(origin),
+        _STR(pinyin) if pinyin.__class__ is str else "null" if pinyin is None else _scalar(pinyin),
         _scalar(t.support),
         sources.many(t.sources, 5),
-        _scalar(t.part_of_speech),
-        _scalar(t.term_type),
-        _scalar(t.note),
-        _scalar(t.zhuyin),
+        "null" if pos is None else _scalar(pos),
+        "null" if ttype is None else _scalar(ttype),
+        "null" if note is None else _scalar(note),
+        "null" if zhuyin is None else _scalar(zhuyin),
     )
 
 
 def _concept(c: Concept, sources: _Sources) -> str:
     return _CONCEPT % (
         _scalar(c.id),
-        _scalar(c.kind.value),
-        _scalar(c.status.value),
+        _ENUM_JSON.get(c.kind) or _scalar(c.kind.value),
+        _ENUM_JSON.get(c.status) or _scalar(c.status.value),
         _scalar(c.confidence),
         _strings(c.domains, 3),
         sources.many(c.sources, 3),

@@ -55,9 +55,14 @@ _LANGS_RE = re.compile(r"^#.*?:\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)\s*->\s*([
 _KEYS = ("pinyin", "zhuyin", "domain", "status", "kind", "note", "id")
 
 
+_BREAKS = re.compile(r"[\t\r\n]")
+
+
 def _field(text: str) -> str:
     # The format has no escaping: a tab or line break would split the row.
-    return re.sub(r"[\t\r\n]", " ", text).strip()
+    if "\t" in text or "\n" in text or "\r" in text:
+        text = _BREAKS.sub(" ", text)
+    return text.strip()
 
 
 def _esc(value: str) -> str:
@@ -99,14 +104,16 @@ def write_glossary(
     for c in glossary.concepts:
         en, zh = pick_term(c, "en"), pick_term(c, zh_tag)
         src, tgt = (zh, en) if reverse else (en, zh)
-        if src is None or tgt is None or not _field(src.text) or not _field(tgt.text):
-            lack = src_tag if src is None or not _field(src.text) else tgt_tag
+        src_text = _field(src.text) if src is not None else ""
+        tgt_text = _field(tgt.text) if tgt is not None else ""
+        if not src_text or not tgt_text:
+            lack = src_tag if not src_text else tgt_tag
             missing[lack] = missing.get(lack, 0) + 1
             continue
-        if _field(src.text).startswith("#"):
+        if src_text.startswith("#"):
             hashed += 1
             continue
-        rows.append((_field(src.text), _field(tgt.text), c.id, _comment(c, zh)))
+        rows.append((src_text, tgt_text, c.id, _comment(c, zh)))
     rows.sort()
     out = [_FIRST_LINE.format(src=langtags.to_short(src_tag), tgt=langtags.to_short(tgt_tag))]
     out += [f"{s}\t{t}\t{comment}" for s, t, _, comment in rows]

@@ -66,6 +66,9 @@ _GUARDED = re.compile(r"[\s\\]\|*$")
 
 def guard(line: str) -> str:
     """A comment line made safe to write (one more ``|`` after a trailing ``\\`` or space)."""
+    last = line[-1:]
+    if last != "|" and last != "\\" and not last.isspace():
+        return line  # the common case, without the search (which needs one of these last)
     return line + "|" if _GUARDED.search(line) else line
 
 
@@ -110,6 +113,7 @@ def plan_catalog(
     planned: list[PlannedEntry] = []
     missing: dict[str, int] = {}
     newline_mismatch = 0
+    occurred: dict[int, tuple[str, str]] = {}  # the glossary keeps its sources alive meanwhile
     for c in glossary.concepts:
         en, zh = pick_term(c, "en"), pick_term(c, zh_tag)
         src, tgt = (zh, en) if reverse else (en, zh)
@@ -120,9 +124,13 @@ def plan_catalog(
         if _newline_ends_differ(src.text, tgt.text):
             newline_mismatch += 1
             continue
-        occurrences = [
-            (_quote_path(s.path), str(s.line) if s.line is not None else "") for s in c.sources
-        ]
+        occurrences = []
+        for s in c.sources:
+            occurrence = occurred.get(id(s))  # by identity: a record's concepts share sources
+            if occurrence is None:
+                line = str(s.line) if s.line is not None else ""
+                occurrence = occurred[id(s)] = (_quote_path(s.path), line)
+            occurrences.append(occurrence)
         comments = [guard(line) for line in _comment_lines(c, zh)]
         planned.append(PlannedEntry(src.text, tgt.text, c, comments, None, occurrences))
 

@@ -31,6 +31,7 @@ other exports of a build together. Text XML 1.0 cannot hold is refused with a
 
 from __future__ import annotations
 
+import re
 from typing import Any, BinaryIO
 
 from termkit import __version__
@@ -70,8 +71,14 @@ def escape_attr(text: str) -> str:
     )
 
 
+# What escape_text changes and what check_xml_text refuses, found with one search.
+_SPECIAL_TEXT = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _el(tag: str, text: str, where: str, attrs: str = "") -> str:
     """``<tag attrs>text</tag>``, the text checked for XML 1.0 and escaped."""
+    if _SPECIAL_TEXT.search(text) is None:  # the usual text: nothing to check or escape
+        return f"<{tag}{attrs}>{text}</{tag}>"
     return f"<{tag}{attrs}>{escape_text(check_xml_text(text, where))}</{tag}>"
 
 

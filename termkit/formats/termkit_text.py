@@ -20,9 +20,11 @@ One block per concept, blocks separated by blank lines, sorted by the glossary o
       status: preferred
 
 Concept lines start in column 0 (``kind``, ``status``, ``confidence``, ``domain``,
-``source``, ``note``, ``prop NAME``); ``term LANG: TEXT`` opens a term whose attributes
-follow indented by two spaces (``status``, ``origin``, ``pinyin``, ``zhuyin``, ``support``,
-``source``, ``pos``, ``type``, ``note``). Repeatable keys repeat the line. Values run to the end of the
+``source``, ``sources-total``, ``note``, ``prop NAME``); ``term LANG: TEXT`` opens a term whose
+attributes follow indented by two spaces (``status``, ``origin``, ``pinyin``, ``zhuyin``,
+``support``, ``source``, ``sources-total``, ``pos``, ``type``, ``note``). ``sources-total``
+says how many sources there are in all when the ``source`` lines are only the first few
+(:mod:`termkit.provenance`; the full list is in the ``*.sources.jsonl`` sidecar). Repeatable keys repeat the line. Values run to the end of the
 line; a backslash escapes newline (``\\n``), tab (``\\t``) and itself (``\\\\``). Lines
 starting with ``#`` are comments; ``# key: value`` lines before the first block are the
 header. Unknown keys are errors (with their line), so a typo never loses data silently.
@@ -114,6 +116,8 @@ def dumps(glossary: Glossary) -> str:
             out.append(f"confidence: {c.confidence:g}")
         out.extend(f"domain: {escape(d)}" for d in c.domains)
         out.extend(f"source: {source(s)}" for s in c.sources)
+        if c.sources_total is not None and c.sources_total > len(c.sources):
+            out.append(f"sources-total: {c.sources_total}")
         out.extend(f"note: {escape(n)}" for n in c.notes)
         out.extend(f"prop {k}: {escape(c.props[k])}" for k in sorted(c.props))
         for t in c.terms:
@@ -134,6 +138,8 @@ def dumps(glossary: Glossary) -> str:
             if t.note:
                 out.append(f"  note: {escape(t.note)}")
             out.extend(f"  source: {source(s)}" for s in t.sources)
+            if t.sources_total is not None and t.sources_total > len(t.sources):
+                out.append(f"  sources-total: {t.sources_total}")
     return "\n".join(out) + "\n"
 
 
@@ -222,6 +228,8 @@ def loads(text: str, path: str) -> Glossary:
             concept.domains.append(value)
         elif key == "source":
             concept.sources.append(parse_source(value))
+        elif key == "sources-total":
+            concept.sources_total = _count(value, key, path, lineno)
         elif key == "note":
             concept.notes.append(value)
         elif key.startswith("prop "):
@@ -234,6 +242,12 @@ def loads(text: str, path: str) -> Glossary:
     return glossary
 
 
+def _count(value: str, key: str, path: str, lineno: int) -> int:
+    if not (value.isascii() and value.isdigit() and len(value) <= 18):
+        raise FormatError(f"{key} must be a whole number, not {value!r}", path=path, line=lineno)
+    return int(value)
+
+
 def _term_attr(term: Term, key: str, value: str, path: str, lineno: int) -> None:
     if key == "status":
         term.status = _enum(Status, value, path, lineno)
@@ -244,11 +258,11 @@ def _term_attr(term: Term, key: str, value: str, path: str, lineno: int) -> None
     elif key == "zhuyin":
         term.zhuyin = value
     elif key == "support":
-        if not (value.isascii() and value.isdigit() and len(value) <= 18):
-            raise FormatError(f"support must be a whole number, not {value!r}", path=path, line=lineno)
-        term.support = int(value)
+        term.support = _count(value, key, path, lineno)
     elif key == "source":
         term.sources.append(parse_source(value))
+    elif key == "sources-total":
+        term.sources_total = _count(value, key, path, lineno)
     elif key == "pos":
         term.part_of_speech = value
     elif key == "type":

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from termkit.pinyin.glossary_readings import GlossaryReadings, glossary_readings
 from termkit.pinyin.readings import han_run, pypinyin_readings_many, simplified_key
-from termkit.pinyin.tokens import Style, Token, reading
+from termkit.pinyin.tokens import Style, Token, reading, tone_word
 
 if TYPE_CHECKING:
     from termkit.model import Glossary
@@ -112,7 +112,27 @@ def term_pinyin(text: str) -> str:
 
     現實主義 -> "xiànshí zhǔyì"; 越南外交政策 -> "Yuènán wàijiāo zhèngcè".
     """
+    if han_run().fullmatch(text):
+        return _run_pinyin(text)  # one run of Chinese: the common term, without the tokens
     return reading(annotate(text)).strip()
+
+
+def _run_pinyin(run: str) -> str:
+    """``reading(annotate(run)).strip()`` for a run of Chinese characters, computed directly.
+
+    annotate() makes the run one plain piece (no glossary), reads it with one pypinyin
+    lookup, groups it into written words (:func:`termkit.pinyin.words.spans`), and reading()
+    writes the words' tone readings separated by spaces, skipping empty ones.
+    """
+    from termkit.pinyin.words import spans, word_index
+
+    key = simplified_key(run)
+    reads = pypinyin_readings_many([run], [key], False)[0]
+    # One character (as _plain_tokens): one piece, never proper.
+    found = [(0, 1, (1,), " ", False)] if len(run) == 1 else spans(run, word_index(), key)
+    words = [tone_word(reads[start:end], parts, joiner, proper)
+             for start, end, parts, joiner, proper in found]
+    return " ".join([w for w in words if w]).strip()
 
 
 @lru_cache(maxsize=65536)

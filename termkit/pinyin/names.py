@@ -261,24 +261,28 @@ def _syllable_credit(typed: str, forms: frozenset[str]) -> tuple[float, str]:
 
 def _segmentations(typed: str, count: int) -> list[list[str]]:
     """Ways to cut an unhyphenated given name (dandan) into ``count`` known syllables."""
-    known = _known_spellings()
     out: list[list[str]] = []
-
-    def walk(rest: str, acc: list[str]) -> None:
-        if len(out) >= 8:
-            return
-        if not rest:
-            if len(acc) == count:
-                out.append(list(acc))
-            return
-        if len(acc) >= count:
-            return
-        for j in range(min(len(rest), 6), 0, -1):
-            if rest[:j] in known:
-                walk(rest[j:], [*acc, rest[:j]])
-
-    walk(typed, [])
+    _walk_syllables(typed, [], count, _known_spellings(), out)
     return out
+
+
+def _walk_syllables(
+    rest: str, acc: list[str], count: int, known: frozenset[str] | set[str], out: list[list[str]]
+) -> None:
+    # Collects into ``out`` (at most 8) the cuts of ``rest`` that complete ``acc`` to ``count``
+    # syllables. (A module function, not a recursive closure: a closure calling itself is a
+    # reference cycle, and builds run without the cycle collector.)
+    if len(out) >= 8:
+        return
+    if not rest:
+        if len(acc) == count:
+            out.append(list(acc))
+        return
+    if len(acc) >= count:
+        return
+    for j in range(min(len(rest), 6), 0, -1):
+        if rest[:j] in known:
+            _walk_syllables(rest[j:], [*acc, rest[:j]], count, known, out)
 
 
 def _given_score(forms: tuple[frozenset[str], ...], tokens: list[str]) -> tuple[float, str]:

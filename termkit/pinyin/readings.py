@@ -107,6 +107,12 @@ def _word_readings(word: str, heteronym: bool) -> tuple[tuple[str, ...], ...]:
     if found is None:
         data = _data()
         found = data.readings(word, heteronym) if data is not None else None
+        if found is None and data is not None and _unread(data, word):
+            # pypinyin keeps a Chinese character it has no reading for as its own reading
+            # (the _keep_each policy): answered without importing pypinyin, which costs
+            # 0.3 s for one rare character in a build (tests/test_pinyin_speed.py holds the
+            # answer to pypinyin's).
+            found = ((word,),)
         if found is None:
             from pypinyin import Style as PStyle
             from pypinyin import pinyin
@@ -117,6 +123,12 @@ def _word_readings(word: str, heteronym: bool) -> tuple[tuple[str, ...], ...]:
             _WORD_READINGS.clear()
         _WORD_READINGS[word, heteronym] = found
     return found
+
+
+def _unread(data: PypinyinData, word: str) -> bool:
+    """One character pypinyin counts as Chinese but has no reading for (a rare extension-B
+    character t2s gives, say)."""
+    return len(word) == 1 and data.char(word) is None and data.hans.fullmatch(word) is not None
 
 
 def _run_readings(key: str, heteronym: bool) -> list[tuple[str, ...]]:

@@ -154,32 +154,7 @@ def split_word(word: str, count: int) -> list[str] | None:
     for part in parts:
         pos += len(part)
         bounds.add(pos)
-    syll = _syllable_set()
-    n = len(letters)
-    memo: dict[tuple[int, int], list[int] | None] = {}
-
-    def solve(i: int, k: int) -> list[int] | None:
-        # Cut points of a split of letters[i:] into k syllables, longest syllable first.
-        if i == n:
-            return [] if k == 0 else None
-        if k == 0 or (i, k) in memo:
-            return memo.get((i, k))
-        result: list[int] | None = None
-        for j in range(min(n, i + 6), i, -1):
-            if any(i < b < j for b in bounds):
-                continue  # a syllable never spans an apostrophe, hyphen or space
-            chunk = "".join(keys[i:j])
-            if chunk in _CONSONANT_ONLY and not ((i == 0 or i in bounds) and j in bounds):
-                continue  # m, n, ng are interjections: only a whole written word reads so
-            if chunk in syll:
-                rest = solve(j, k - 1)
-                if rest is not None:
-                    result = [j, *rest]
-                    break
-        memo[(i, k)] = result
-        return result
-
-    cuts = solve(0, count)
+    cuts = _solve(keys, bounds, _syllable_set(), {}, 0, count)
     if cuts is None:
         return None
     out: list[str] = []
@@ -188,3 +163,31 @@ def split_word(word: str, count: int) -> list[str] | None:
         out.append("".join(letters[start:cut]))
         start = cut
     return out
+
+
+def _solve(
+    keys: list[str], bounds: set[int], syll: frozenset[str] | set[str],
+    memo: dict[tuple[int, int], list[int] | None], i: int, k: int,
+) -> list[int] | None:
+    # Cut points of a split of keys[i:] into k syllables, longest syllable first. (A module
+    # function, not a recursive closure: a closure calling itself is a reference cycle, and
+    # builds run without the cycle collector.)
+    n = len(keys)
+    if i == n:
+        return [] if k == 0 else None
+    if k == 0 or (i, k) in memo:
+        return memo.get((i, k))
+    result: list[int] | None = None
+    for j in range(min(n, i + 6), i, -1):
+        if any(i < b < j for b in bounds):
+            continue  # a syllable never spans an apostrophe, hyphen or space
+        chunk = "".join(keys[i:j])
+        if chunk in _CONSONANT_ONLY and not ((i == 0 or i in bounds) and j in bounds):
+            continue  # m, n, ng are interjections: only a whole written word reads so
+        if chunk in syll:
+            rest = _solve(keys, bounds, syll, memo, j, k - 1)
+            if rest is not None:
+                result = [j, *rest]
+                break
+    memo[(i, k)] = result
+    return result

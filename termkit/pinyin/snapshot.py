@@ -94,6 +94,10 @@ class PypinyinData:
         with none, one character, except that a chain running to the end of the run without
         any phrase leaves all the remaining characters single (as pypinyin's cutter does).
         """
+        if len(run) > 1 and self.phrase(run) is not None:
+            # The whole run is a phrase (most terms): every prefix of it leads on to it, and
+            # nothing is longer.
+            return [run]
         out: list[str] = []
         i, n = 0, len(run)
         while i < n:

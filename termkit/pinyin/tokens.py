@@ -83,17 +83,7 @@ class Token:
         return (self.joiner if style is not Style.ZHUYIN else " ").join(pieces)
 
     def _tone_reading(self) -> str:
-        # reading(Style.TONE) without the per-syllable style dispatch (the hot path): a tone-mark
-        # syllable is its own rendering, and capitalizing one that starts upper-case is a no-op.
-        pieces: list[str] = []
-        pos = 0
-        for size in self.parts:
-            chunk = [r[0] for r in self.readings[pos : pos + size]]
-            pos += size
-            if self.proper:
-                chunk[0] = _capitalize(chunk[0])
-            pieces.append(join_apostrophe(chunk))
-        return pieces[0] if len(pieces) == 1 else self.joiner.join(pieces)  # () parts: ""
+        return tone_word(self.readings, self.parts, self.joiner, self.proper)
 
     def candidates(self, style: Style = Style.TONE) -> list[list[str]]:
         """All readings per character in ``style`` (heteronyms), chosen one first."""
@@ -115,6 +105,25 @@ class Token:
             out.append(",".join([chosen, *rest]))
         return " ".join(out)
 
+
+
+def tone_word(
+    readings: Sequence[tuple[str, ...]], parts: tuple[int, ...], joiner: str, proper: bool
+) -> str:
+    """A word's tone-mark reading from its fields (:meth:`Token.reading` in ``Style.TONE``).
+
+    Without the per-syllable style dispatch (the hot path): a tone-mark syllable is its own
+    rendering, and capitalizing one that starts upper-case is a no-op.
+    """
+    pieces: list[str] = []
+    pos = 0
+    for size in parts:
+        chunk = [r[0] for r in readings[pos : pos + size]]
+        pos += size
+        if proper:
+            chunk[0] = _capitalize(chunk[0])
+        pieces.append(join_apostrophe(chunk))
+    return pieces[0] if len(pieces) == 1 else joiner.join(pieces)  # () parts: ""
 
 
 def _capitalize(s: str) -> str:

@@ -85,14 +85,17 @@ def keyword_score(lines: list[str]) -> float:
     if len(items) < 2:
         return 0.0
     score = float(min(len(items), 12))
-    if any(has_han(i) for i in items) and any(not has_han(i) for i in items):
+    han = [has_han(i) for i in items]  # asked once per item
+    if any(han) and not all(han):
         score += 10
     text = "\n".join(lines)
     if ";" in text or "；" in text:
         score += 5
     elif any(c in text for c in "、，,"):
         score += 2
-    if all(_short_item(i) for i in items):
+    if all(
+        len(i) <= 12 if zh else len(i.split()) <= 6 for i, zh in zip(items, han, strict=True)
+    ):  # every item short (_short_item)
         score += 3
     if any(len(i) > 60 or len(i.split()) > 8 for i in items):
         score -= 8

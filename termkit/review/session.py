@@ -28,7 +28,7 @@ from pathlib import Path
 from termkit.errors import InputError, TermkitError, UsageError
 from termkit.formats.termkit_text import MAGIC, dumps
 from termkit.glossary import find_conflict
-from termkit.model import Concept, Glossary
+from termkit.model import Concept, Glossary, total_sources
 from termkit.review import decisions
 from termkit.review.listing import Index
 from termkit.review.sources import RecordFiles, Sidecar, SourceList, sidecar_path
@@ -177,7 +177,7 @@ class ReviewSession:
             if found is not None:
                 return found
         terms = tuple((t.lang, t.text, tuple(t.sources)) for t in concept.terms)
-        return SourceList(tuple(concept.sources), len(concept.sources), terms)
+        return SourceList(tuple(concept.sources), total_sources(concept), terms)
 
     def last_decision(self) -> Decision | None:
         """The most recent decision that can still be undone."""
