@@ -951,10 +951,12 @@ def run_case(case: Case, scratch: Path) -> Outcome:
         if status == 0:
             if case.expect_error:
                 problems.append("accepted (exit 0) what must be refused")
-        elif (status == 1 and not errors and case.nothing_found_is_1 and not case.expect_error) or (status in (1, 2) and len(errors) == 1):
-            pass
+        elif status == 1 and not errors:
+            if not case.nothing_found_is_1 or case.expect_error:
+                problems.append("exit 1 without an Error: line")
         elif status in (1, 2):
-            problems.append(f"exit {status} with {len(errors)} Error: lines")
+            if not (len(errors) == 1 or (case.error_per_file and errors)):
+                problems.append(f"exit {status} with {len(errors)} Error: lines")
         else:
             problems.append(f"exit status {status}")
     if rss_mb > case.max_rss_mb:
