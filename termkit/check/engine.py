@@ -15,6 +15,7 @@ the regional glossaries.
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -32,6 +33,7 @@ from termkit.check.config import Options, select
 from termkit.check.findings import Finding
 from termkit.check.index import RegionIndex, TermIndex
 from termkit.check.segment import Segment, segments
+from termkit.gcpause import held_full_gc
 from termkit.model import Glossary, Unit
 
 TERM_CHECKS = frozenset({F.MISSING_TERM, F.FORBIDDEN_TERM, F.INCONSISTENT})
@@ -63,6 +65,50 @@ SEGMENT_CHECKS: dict[str, SegmentCheck] = {
     F.DOUBLE_SPACE: TY.double_space,
     F.REPEATED_WORD: TY.repeated_word,
 }
+
+# The stats names of the checks :meth:`Checker._segment` times before the segment checks.
+_UNIT_STEPS = (F.EMPTY_TARGET, F.UNTRANSLATED, "match-terms", F.WRONG_SCRIPT, F.WRONG_REGION)
+
+# What a check needs to find anything: one of these characters in the source or the target
+# (or, for the pseudo-characters "  " and "://", a double space in the target and a URL
+# scheme or "www." in the source). When a segment has none of them the check would return no
+# finding, so it is not called at all; each function keeps its own test as well. One scan of
+# both texts per segment collects what is present, and the checks to call are worked out once
+# per combination (a handful in a real file). Checks left out here have no such character
+# (spaces at the ends, lengths, Chinese next to Latin …) or one too common to help (``.``).
+_CONTROLS = "\t\r\\" + "".join(map(chr, [*range(0, 9), 11, 12, *range(14, 32)]))
+DOUBLE_SPACE = "  "
+URL_START = "://"
+TRIGGERS: dict[str, frozenset[str]] = {
+    F.PRINTF: frozenset("%"),
+    F.BRACE_FORMAT: frozenset("{"),
+    F.XML_TAGS: frozenset("<"),
+    F.ESCAPES: frozenset(_CONTROLS),
+    F.NEWLINES: frozenset("\n"),
+    F.NUMBERS: frozenset("0123456789"),
+    F.URLS: frozenset({URL_START}),
+    F.EMAILS: frozenset("@"),
+    F.ACCELERATORS: frozenset("_&"),
+    F.BRACKETS: frozenset(TC.BRACKET_CHARS),
+    F.QUOTE_STYLE: frozenset(TY.QUOTE_CHARS),
+    F.DASH: frozenset(TY.DASH_CHARS),
+    F.DOUBLE_SPACE: frozenset({DOUBLE_SPACE}),
+}
+_TRIGGER = re.compile(
+    "[" + re.escape("".join(sorted({c for t in TRIGGERS.values() for c in t if len(c) == 1}))) + "]"
+)
+_PLAN_CACHE = 4096  # combinations remembered per Checker
+
+
+def present_triggers(source: str, target: str) -> frozenset[str]:
+    """The trigger characters (and pseudo-characters) of :data:`TRIGGERS` in a segment."""
+    found = set(_TRIGGER.findall(source))
+    found.update(_TRIGGER.findall(target))
+    if DOUBLE_SPACE in target:
+        found.add(DOUBLE_SPACE)
+    if URL_START in source or "www." in source:
+        found.add(URL_START)
+    return frozenset(found)
 
 
 @dataclass(slots=True)
@@ -114,12 +160,30 @@ class Checker:
                                         topics)
         self.segment_checks = [(k, fn) for k, fn in SEGMENT_CHECKS.items() if k in self.checks]
         self._times = [0.0] * len(self.segment_checks)  # per segment check, added to Stats per run
+        self._unit_times = [0.0] * len(_UNIT_STEPS)
         # Positions of the checks to run on a Chinese target, and on any other (the Chinese
-        # typography checks have nothing to look at there).
-        self._for_zh = [(i, fn) for i, (_k, fn) in enumerate(self.segment_checks)]
+        # typography checks have nothing to look at there), each with its trigger characters.
+        self._for_zh = [(i, k, fn) for i, (k, fn) in enumerate(self.segment_checks)]
         self._for_other = [
-            (i, fn) for i, (k, fn) in enumerate(self.segment_checks) if k not in ZH_ONLY
+            (i, k, fn) for i, (k, fn) in enumerate(self.segment_checks) if k not in ZH_ONLY
         ]
+        # (Chinese target, plural entry, triggers present) -> the checks to call
+        self._plans: dict[tuple[bool, bool, frozenset[str]], list[tuple[int, SegmentCheck]]] = {}
+
+    def _plan(
+        self, zh: bool, plural: bool, present: frozenset[str]
+    ) -> list[tuple[int, SegmentCheck]]:
+        """The segment checks to call: a plural entry's forms are texts of their own (every
+        check runs); otherwise those whose triggers are present, or that have none (and not
+        ``plurals``, which looks at plural entries only)."""
+        plan = [
+            (i, fn)
+            for i, k, fn in (self._for_zh if zh else self._for_other)
+            if plural or (k != F.PLURALS and (k not in TRIGGERS or not TRIGGERS[k].isdisjoint(present)))
+        ]
+        if len(self._plans) < _PLAN_CACHE:
+            self._plans[(zh, plural, present)] = plan
+        return plan
 
     @property
     def active(self) -> frozenset[str]:
@@ -139,8 +203,22 @@ class Checker:
         target_lang: str | None = None,
         stats: Stats | None = None,
     ) -> list[Finding]:
-        """Check ``(path, position, unit)`` triples; findings sorted by file, unit, check."""
-        stats = stats if stats is not None else Stats()
+        """Check ``(path, position, unit)`` triples; findings sorted by file, unit, check.
+
+        Full garbage collections are held back meanwhile (:func:`termkit.gcpause.held_full_gc`):
+        the findings and renderings kept until the end would be walked again and again.
+        """
+        with held_full_gc():
+            return self._run(units, source_lang, target_lang,
+                             stats if stats is not None else Stats())
+
+    def _run(
+        self,
+        units: Iterable[tuple[str, int, Unit]],
+        source_lang: str | None,
+        target_lang: str | None,
+        stats: Stats,
+    ) -> list[Finding]:
         out: list[Finding] = []
         renderings: list[T.Rendering] = []
         on = self.checks
@@ -148,6 +226,10 @@ class Checker:
         # Target language seen per (file, source language): a unit without a target (PO
         # msgstr "", XLIFF without <target>) is reported in its file's target language.
         seen_targets: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        # Seconds of the unit, term and variant checks, in this order (added to stats at the
+        # end: one addition per check and segment, not a method call).
+        self._unit_times = [0.0] * len(_UNIT_STEPS)
+        ran = stats.segments
         for path, position, unit in units:
             stats.units += 1
             for seg in segments(
@@ -156,12 +238,23 @@ class Checker:
                 stats.segments += 1
                 if seg.target is not None:
                     seen_targets[(path, seg.source_tag)][seg.target_tag] += 1
-                found = self._segment(seg, on, renderings, stats)
+                found = self._segment(seg, on, renderings, clock)
                 if found and seg.notes:
                     silenced = ignored_checks(seg.notes)
                     if silenced:
                         found = [f for f in found if f.check not in silenced]
                 out.extend(found)
+        if stats.segments > ran:
+            steps_on = (
+                F.EMPTY_TARGET in on,
+                F.UNTRANSLATED in on,
+                bool(on & TERM_CHECKS) and self.index is not None,
+                F.WRONG_SCRIPT in on,
+                F.WRONG_REGION in on and self.regional is not None,
+            )
+            for name, step_on, seconds in zip(_UNIT_STEPS, steps_on, self._unit_times, strict=True):
+                if step_on:
+                    stats.add(name, seconds)
         for (name, _fn), seconds in zip(self.segment_checks, self._times, strict=True):
             stats.add(name, seconds)
         self._times = [0.0] * len(self.segment_checks)
@@ -178,42 +271,54 @@ class Checker:
         seg: Segment,
         on: frozenset[str],
         renderings: list[T.Rendering],
-        stats: Stats,
+        now: Callable[[], float],
     ) -> list[Finding]:
         found: list[Finding] = []
-        now = stats.clock
-        add = stats.add
+        spent = self._unit_times
+        t0 = now()
         if F.EMPTY_TARGET in on:
-            t0 = now()
             found.extend(C.empty_target(seg))
-            add(F.EMPTY_TARGET, now() - t0)
+            t1 = now()
+            spent[0] += t1 - t0
+            t0 = t1
         if F.UNTRANSLATED in on:
-            t0 = now()
             found.extend(C.untranslated(seg))
-            add(F.UNTRANSLATED, now() - t0)
+            t1 = now()
+            spent[1] += t1 - t0
+            t0 = t1
         if on & TERM_CHECKS and self.index is not None:
-            t0 = now()
             missing, forbidden, seen = T.terms(seg, self.index)
-            add("match-terms", now() - t0)
+            t1 = now()
+            spent[2] += t1 - t0
+            t0 = t1
             if F.MISSING_TERM in on:
                 found.extend(missing)
             if F.FORBIDDEN_TERM in on:
                 found.extend(forbidden)
             if F.INCONSISTENT in on:
                 renderings.extend(seen)
+            t0 = now()
         if F.WRONG_SCRIPT in on:
-            t0 = now()
             found.extend(V.wrong_script(seg, self.index))
-            add(F.WRONG_SCRIPT, now() - t0)
+            t1 = now()
+            spent[3] += t1 - t0
+            t0 = t1
         if F.WRONG_REGION in on and self.regional is not None:
-            t0 = now()
             found.extend(V.wrong_region(seg, self.regional))
-            add(F.WRONG_REGION, now() - t0)
-        if seg.target and not _skip_format(seg):
+            spent[4] += now() - t0
+        if seg.target and self.segment_checks and not _skip_format(seg):
             options = self.options
             times = self._times
+            key = (
+                seg.target_lang.language == "zh",
+                bool(seg.props) and "po:msgid_plural" in seg.props,
+                present_triggers(seg.source, seg.target),
+            )
+            plan = self._plans.get(key)
+            if plan is None:
+                plan = self._plan(*key)
             t0 = now()
-            for i, fn in self._for_zh if seg.target_lang.language == "zh" else self._for_other:
+            for i, fn in plan:
                 result = fn(seg, options)
                 t1 = now()
                 times[i] += t1 - t0

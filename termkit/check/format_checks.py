@@ -10,6 +10,7 @@ substring tests.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -157,10 +158,19 @@ _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "
 
 
 def _tag_key(m: re.Match[str]) -> tuple[str, str, frozenset[tuple[str, str]]]:
-    kind = "close" if m.group().startswith("</") else "self" if m.group("self") else "open"
-    attrs = attributes(m.group("attrs") or "")
+    return _key_of(m.group(), m.group("name"), m.group("attrs") or "", m.group("self"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _key_of(
+    tag: str, name: str, attr_text: str, self_closing: str
+) -> tuple[str, str, frozenset[tuple[str, str]]]:
+    """What compares a tag: kind, lower-case name, attributes (translatable values blanked).
+    Memoized: the same few tags come back in unit after unit, and each is asked several times."""
+    kind = "close" if tag.startswith("</") else "self" if self_closing else "open"
+    attrs = attributes(attr_text)
     fixed = frozenset((k, "" if k.lower() in _TRANSLATABLE else v) for k, v in attrs.items())
-    return kind, m.group("name").lower(), fixed
+    return kind, name.lower(), fixed
 
 
 def _nesting(found: list[re.Match[str]]) -> tuple[str, tuple[int, int]] | None:
@@ -298,14 +308,12 @@ def whitespace(seg: Segment, opts: Options) -> list[Finding]:
     end of a Chinese target stands for the source's ``: `` or ``. ``)."""
     out = []
     for label, source, _other, target in forms(seg):
-        if not target.strip():
-            continue
-        # most texts have no space at either end: two set lookups decide
-        s_last, t_last = source.rstrip("\n")[-1:], target.rstrip("\n")[-1:]
-        if (
-            source[:1] not in _SPACES and target[:1] not in _SPACES
-            and s_last not in _SPACES and t_last not in _SPACES
+        # most texts have no space at either end: a few set lookups decide
+        if source[:1] not in _SPACES and target[:1] not in _SPACES and (
+            source.rstrip("\n")[-1:] not in _SPACES and target.rstrip("\n")[-1:] not in _SPACES
         ):
+            continue
+        if not target.strip():
             continue
         s_lead, t_lead = _LEAD.match(source), _LEAD.match(target)
         assert s_lead is not None and t_lead is not None
@@ -358,7 +366,9 @@ def length(seg: Segment, opts: Options) -> list[Finding]:
     most, least = 2 * len(target), len(seg.source)
     if most <= opts.length_ratio * least or most - least < opts.length_min:
         return []
-    s, t = width(seg.source), width(target)
+    # an ASCII text is as wide as it is long (most English texts: no regular expression)
+    s = least if seg.source.isascii() else width(seg.source)
+    t = len(target) if target.isascii() else width(target)
     if t > opts.length_ratio * s and t - s >= opts.length_min:
         return [seg.finding(F.LENGTH, f"the target is {t} columns wide, the source {s} (more than {opts.length_ratio:g}x)")]
     return []

@@ -13,8 +13,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from termkit import lang as langtags
 from termkit.check.matching import ChineseMatcher, EnglishMatcher, Match, fold_zh, tokens
+from termkit.check.segment import parse_tag
 from termkit.model import Concept, Glossary, Status
 
 APPROVED = frozenset({Status.PREFERRED, Status.ADMITTED})
@@ -66,7 +66,7 @@ class TermIndex:
                 text = term.text.strip()
                 if not text:
                     continue
-                tag = langtags.parse(term.lang)
+                tag = parse_tag(term.lang)
                 if tag.language == "zh":
                     form = Form(ci, str(tag), text, term.status, fold_zh(text), True,
                                 tag.script, tag.region)
@@ -101,6 +101,12 @@ class TermIndex:
             ]
             self.approved.append((ok[0], ok[1]))
             self.usable.append((use[0], use[1]))
+        # The same, flat, for the hot path of the term checks: per form its concept and status
+        # rank; per side (index 1 = Chinese) and concept the approved and usable keys.
+        self.concept_of = [f.concept for f in self.forms]
+        self.rank_of = [f.rank for f in self.forms]
+        self.approved_by_side = ([a[0] for a in self.approved], [a[1] for a in self.approved])
+        self.usable_by_side = ([u[0] for u in self.usable], [u[1] for u in self.usable])
         self.deprecated = frozenset(
             k for k, f in enumerate(self.forms) if f.status is Status.DEPRECATED
         )
@@ -141,7 +147,7 @@ class RegionIndex:
                 by_region: dict[str, str] = {}
                 unsought: set[str] = set()
                 for term in concept.terms:
-                    tag = langtags.parse(term.lang)
+                    tag = parse_tag(term.lang)
                     if (
                         tag.language == "zh"
                         and tag.region
@@ -173,6 +179,10 @@ class RegionIndex:
 
             self._words = WordMatcher(self.matcher.folded_forms())
         folded = self.matcher.fold(text)
+        # Most texts hold no regional form at all: one automaton pass that stops at the
+        # first form found decides it before the word-by-word reading.
+        if not self.matcher.occurs(folded):
+            return []
         return [Match(k, start, end) for start, end, form in self._words.matches(folded)
                 for k in self.matcher.keys_of(form)]
 

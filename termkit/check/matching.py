@@ -13,8 +13,8 @@ compiled code), so a unit costs one pass over its text whatever the size of the 
   is reduced by a light plural/third-person rule (``balances`` -> ``balance``,
   ``policies`` -> ``policy``). Case is ignored except for glossary terms written in capitals
   (``WHO``, ``FILE``): those are acronyms or symbols and match only text in capitals, so
-  ``WHO`` does not fire on "who". Each glossary token becomes one private character, any other
-  token a separator, and the automaton runs over that token string, so a match always starts
+  ``WHO`` does not fire on "who". Each glossary token becomes a pair of private characters,
+  any other token a pair of separators, and the automaton runs over that token string, so a match always starts
   and ends on word boundaries (``power`` never matches inside ``powerful``) and
   ``balance-of-power`` equals ``balance of power``.
 
@@ -24,14 +24,22 @@ Matches carry the key of the form (an integer) and the span in the original text
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Iterable
+from itertools import accumulate
 from typing import Any, NamedTuple
 
-# Code points used to stand for English tokens in the encoded token string. Plane 15/16
-# private use gives 131k slots; plane-0 private use is avoided so real text never collides.
-_TOKEN_BASE = 0xF0000
-_SEPARATOR = "\x01"
+# Each English token of the glossary stands as two code points in the encoded token string:
+# a "high" one from plane 15 and a "low" one from plane 16 (private use; real text never
+# reaches the encoded string). pyahocorasick looks a node's children up one by one, so one
+# code point per token (thousands of children at the root) made every step slow; two code
+# points of about the square root of the vocabulary each keep every node small. Any other
+# word is two separators, so token i always sits at offsets 2i and 2i + 1, and a key (high
+# code first, low code last) can only match whole tokens.
+_HIGH_BASE = 0xF0000
+_LOW_BASE = 0x100000
+_SEPARATOR = "\x01\x01"
 _MEMO_SIZE = 200_000
 
 _HAN_RANGES = (
@@ -46,6 +54,9 @@ _HAN_RANGES = (
 # "C++"). Sentence punctuation, hyphens, apostrophes and slashes only separate words.
 _WORD = re.compile(r"[^\W_]+(?:['’][sS](?![^\W_]))?|[^\w\s\-'’.,;:!?\"“”‘/]", re.UNICODE)
 _HAN = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _HAN_RANGES) + "]")
+# The same cut as one capturing group: ``split`` gives the words (odd items) and, from the
+# lengths of all items, their offsets, in one C-level pass over the text.
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})", re.UNICODE)
 
 
 class Match(NamedTuple):
@@ -54,6 +65,11 @@ class Match(NamedTuple):
     key: int
     start: int
     end: int
+
+
+# ``Match`` from a ``(key, start, end)`` tuple without the Python-level ``__new__`` of a named
+# tuple: the matchers make hundreds of thousands of them.
+new_match = functools.partial(tuple.__new__, Match)
 
 
 # --------------------------------------------------------------------------- Chinese folding
@@ -184,8 +200,12 @@ class ChineseMatcher:
         out: list[Match] = []
         for end, (length, keys) in self._auto.iter_long(folded):
             for k in keys:
-                out.append(Match(k, end + 1 - length, end + 1))
+                out.append(new_match((k, end + 1 - length, end + 1)))
         return out
+
+    def occurs(self, folded: str) -> bool:
+        """True when some form occurs in the folded text (the automaton stops at the first)."""
+        return not self._empty and next(self._auto.iter(folded), None) is not None
 
     def present(self, text: str) -> dict[int, tuple[int, int]]:
         """Every key found (overlaps included) with the span of its first occurrence."""
@@ -206,7 +226,7 @@ class ChineseMatcher:
         out: list[Match] = []
         for end, (length, keys) in self._auto.iter(folded):
             for k in keys:
-                out.append(Match(k, end + 1 - length, end + 1))
+                out.append(new_match((k, end + 1 - length, end + 1)))
         return out
 
 
@@ -217,14 +237,20 @@ class EnglishMatcher:
         """``forms``: ``(term text, key)`` pairs; several keys may share one normal form."""
         import ahocorasick  # lazy: compiled extension
 
-        self._vocab: dict[str, str] = {}
-        self._keys: dict[str, list[int]] = {}
+        numbered: dict[str, int] = {}
+        keyed: list[tuple[list[int], int]] = []
         for text, key in forms:
             toks = [caps or norm for norm, caps, _, _ in tokens(text)]
-            if not toks:
-                continue
-            encoded = "".join(self._code(t) for t in toks)
-            self._keys.setdefault(encoded, []).append(key)
+            if toks:
+                keyed.append(([numbered.setdefault(t, len(numbered)) for t in toks], key))
+        base = math.isqrt(len(numbered)) + 1
+        self._vocab: dict[str, str] = {
+            t: chr(_HIGH_BASE + i // base) + chr(_LOW_BASE + i % base) for t, i in numbered.items()
+        }
+        codes = list(self._vocab.values())
+        self._keys: dict[str, list[int]] = {}
+        for numbers, key in keyed:
+            self._keys.setdefault("".join([codes[i] for i in numbers]), []).append(key)
         self._auto: Any = ahocorasick.Automaton()
         for encoded, keys in self._keys.items():
             self._auto.add_word(encoded, (len(encoded), tuple(keys)))
@@ -233,13 +259,6 @@ class EnglishMatcher:
             self._auto.make_automaton()
         # Code of each surface word seen so far (bounded): most words repeat across units.
         self._memo: dict[str, str] = {}
-
-    def _code(self, token: str) -> str:
-        code = self._vocab.get(token)
-        if code is None:
-            code = chr(_TOKEN_BASE + len(self._vocab))
-            self._vocab[token] = code
-        return code
 
     def _token_code(self, word: str) -> str:
         norm, caps = classify(word)
@@ -250,25 +269,38 @@ class EnglishMatcher:
             self._memo[word] = code
         return code
 
-    def _encode(self, text: str) -> str:
-        # One C-level findall and a dictionary lookup per word: the per-unit hot path.
-        memo = self._memo.get
-        slow = self._token_code
-        return "".join([memo(w) or slow(w) for w in _WORD.findall(text)])
+    def _encode(self, text: str) -> tuple[list[str], str]:
+        """The text cut by :data:`_WORD_SPLIT` (separators and words alternating) and the
+        token string of its words (one code per word)."""
+        # One C-level split, one C-level memo lookup per word: the per-unit hot path.
+        parts = _WORD_SPLIT.split(text)
+        words = parts[1::2]
+        codes: list[str | None] = list(map(self._memo.get, words))
+        if None in codes:
+            slow = self._token_code
+            return parts, "".join([c or slow(w) for c, w in zip(codes, words, strict=True)])
+        return parts, "".join(codes)  # type: ignore[arg-type]  # no None left
+
+    @staticmethod
+    def _offsets(parts: list[str]) -> list[int]:
+        """Offsets of the items of a split: word ``i`` spans ``[o[2i+1], o[2i+2])``."""
+        return list(accumulate(map(len, parts), initial=0))
 
     def _run(self, text: str, method: str) -> list[Match]:
         if self._empty:
             return []
-        hits = list(getattr(self._auto, method)(self._encode(text)))
+        parts, encoded = self._encode(text)
+        hits = list(getattr(self._auto, method)(encoded))
         if not hits:
             return []
-        # Offsets are needed only when something matched: cut the text again with positions.
-        spans = [m.span() for m in _WORD.finditer(text)]
+        # Offsets are needed only when something matched.
+        offsets = self._offsets(parts)
         out: list[Match] = []
         for end, (length, keys) in hits:
-            start, stop = spans[end + 1 - length][0], spans[end][1]
+            # token i is at encoded offsets 2i, 2i + 1 and at split item 2i + 1
+            start, stop = offsets[end + 2 - length], offsets[end + 1]
             for k in keys:
-                out.append(Match(k, start, stop))
+                out.append(new_match((k, start, stop)))
         return out
 
     def longest(self, text: str) -> list[Match]:
@@ -280,14 +312,15 @@ class EnglishMatcher:
         out: dict[int, tuple[int, int]] = {}
         if self._empty:
             return out
-        hits = list(self._auto.iter(self._encode(text)))
+        parts, encoded = self._encode(text)
+        hits = list(self._auto.iter(encoded))
         if not hits:
             return out
-        spans = [m.span() for m in _WORD.finditer(text)]
+        offsets = self._offsets(parts)
         for end, (length, keys) in hits:
             for k in keys:
                 if k not in out:
-                    out[k] = (spans[end + 1 - length][0], spans[end][1])
+                    out[k] = (offsets[end + 2 - length], offsets[end + 1])
         return out
 
     def all(self, text: str) -> list[Match]:

@@ -159,9 +159,10 @@ def protected_spans(text: str) -> tuple[tuple[int, int, bool], ...]:
     return tuple(sorted(spans))
 
 
+@functools.lru_cache(maxsize=8192)
 def masked(text: str) -> str:
     """``text`` with placeholders and URLs replaced by ``\x1a`` and markup by ``\x1b``
-    (one per character, so offsets are kept)."""
+    (one per character, so offsets are kept). Memoized: several checks mask the same text."""
     spans = protected_spans(text)
     if not spans:
         return text

@@ -8,6 +8,7 @@ compares across the whole file set once every unit has been seen.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -33,10 +34,8 @@ class Rendering(NamedTuple):
     target_span: tuple[int, int]
 
 
-def _source_matches(seg: Segment, index: TermIndex) -> list[Match]:
-    if seg.direction == "zh-en":
-        return index.zh.longest(seg.source)
-    return index.en.longest(seg.source)
+# A Rendering from a tuple, without the Python-level __new__ of a named tuple (hot path).
+new_rendering = functools.partial(tuple.__new__, Rendering)
 
 
 def _target_matches(seg: Segment, index: TermIndex) -> list[Match]:
@@ -45,32 +44,31 @@ def _target_matches(seg: Segment, index: TermIndex) -> list[Match]:
     return index.zh.all(seg.target or "")
 
 
-def _target_present(seg: Segment, index: TermIndex) -> dict[int, tuple[int, int]]:
-    if seg.direction == "zh-en":
-        return index.en.present(seg.target or "")
-    return index.zh.present(seg.target or "")
-
-
 def terms(seg: Segment, index: TermIndex) -> tuple[list[Finding], list[Finding], list[Rendering]]:
     """``missing-term`` and ``forbidden-term`` findings, and the renderings seen."""
-    if seg.direction is None or not seg.target or not seg.target.strip():
+    direction = seg.direction
+    if direction is None or not seg.target or not seg.target.strip():
         return [], [], []
-    smatches = _source_matches(seg, index)
-    present = _target_present(seg, index)
+    if direction == "zh-en":
+        smatches, present = index.zh.longest(seg.source), index.en.present(seg.target)
+    else:
+        smatches, present = index.en.longest(seg.source), index.zh.present(seg.target)
     if not smatches and not present:
         return [], [], []
-    zh_side = 1 if seg.direction == "en-zh" else 0
+    zh_side = 1 if direction == "en-zh" else 0
     missing: list[Finding] = []
     renderings: list[Rendering] = []
     seen: set[int] = set()
     forms = index.forms
-    approved_of, usable_of = index.approved, index.usable
+    concept_of = index.concept_of
+    approved_of, usable_of = index.approved_by_side[zh_side], index.usable_by_side[zh_side]
+    absent = present.keys().isdisjoint
     # Several concepts may share one source form (homonyms, PO entries with contexts): the
     # translator chose one meaning, so the place is fine when any of them is rendered.
     # for/else loops below: no generator per concept on this hot path.
     by_span: dict[tuple[int, int], list[int]] = {}
     for key, start, end in smatches:
-        ci = forms[key].concept
+        ci = concept_of[key]
         if ci not in seen:
             seen.add(ci)
             by_span.setdefault((start, end), []).append(key)
@@ -78,25 +76,22 @@ def terms(seg: Segment, index: TermIndex) -> tuple[list[Finding], list[Finding],
         rendered = False
         unrendered: list[tuple[int, tuple[int, ...]]] = []
         for key in keys:
-            ci = forms[key].concept
-            approved = approved_of[ci][zh_side]
-            for k in approved:
-                if k in present:
-                    rendered = True
-                    break
-            else:
-                if approved and not (
-                    zh_side and any(_split_present(forms[k].norm, seg) for k in approved)
-                ):
-                    unrendered.append((key, approved))
-                elif approved:
-                    rendered = True
-            for k in usable_of[ci][zh_side]:
+            ci = concept_of[key]
+            approved = approved_of[ci]
+            if not absent(approved):
+                rendered = True
+            elif approved and not (
+                zh_side and any(_split_present(forms[k].norm, seg) for k in approved)
+            ):
+                unrendered.append((key, approved))
+            elif approved:
+                rendered = True
+            for k in usable_of[ci]:
                 if k in present:
                     f = forms[k]
                     renderings.append(
-                        Rendering(ci, seg.target_tag, f.norm, f.text, f.rank, seg,
-                                  forms[key].text, (start, end), present[k])
+                        new_rendering((ci, seg.target_tag, f.norm, f.text, index.rank_of[k], seg,
+                                       forms[key].text, (start, end), present[k]))
                     )
                     break
         if rendered:

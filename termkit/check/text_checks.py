@@ -71,7 +71,8 @@ def numbers(seg: Segment, opts: Options) -> list[Finding]:
         if opts.fullwidth_digits:
             plain = plain.translate(_FULLWIDTH)
         have = {_normal(m.group()) for m in _NUMBER.finditer(plain)}
-        if seg.target_lang.language == "zh":
+        # Chinese numerals are read only when a number is not there in digits (most are)
+        if seg.target_lang.language == "zh" and any(_normal(n) not in have for n, _ in wanted):
             have.update(str(v) for v in map(chinese_numeral, _CN_NUMERAL.findall(plain)) if v is not None)
         seen: set[str] = set()
         for number, span in wanted:
@@ -183,7 +184,8 @@ _PAIRS = {"(": ")", "[": "]", "{": "}", "（": "）", "［": "］", "｛": "｝"
           "【": "】", "〈": "〉", "《": "》", "〔": "〕", "〖": "〗"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _WIDTH = str.maketrans("（［｛）］｝", "([{)]}")
-_BRACKET = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
+BRACKET_CHARS = "".join(_PAIRS) + "".join(_CLOSERS)
+_BRACKET = re.compile("[" + re.escape(BRACKET_CHARS) + "]")
 
 
 def _bracket_problems(text: str) -> list[tuple[str, tuple[int, int]]]:

@@ -11,7 +11,7 @@ characters and the form to write instead.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from termkit.check import findings as F
 from termkit.check.config import Options
@@ -75,9 +75,11 @@ def punctuation_width(seg: Segment, opts: Options) -> list[Finding]:
 
 # --------------------------------------------------------------------------- quote style
 
-_ANY_QUOTE = re.compile("[\"'“”‘’「」『』]")
+QUOTE_CHARS = "\"'“”‘’「」『』"
+DASH_CHARS = "-—–―－"
+_ANY_QUOTE = re.compile(f"[{QUOTE_CHARS}]")
 _ANY_DOTS = re.compile("[.。．…]")
-_ANY_DASH = re.compile("[-—–―－]")
+_ANY_DASH = re.compile(f"[{DASH_CHARS}]")
 _CURLY = re.compile("“[^“”]*”|‘[^‘’]*’")
 _CORNER = re.compile("「[^「」]*」|『[^『』]*』")
 _ASCII = re.compile(f"\"[^\"\\n]*[{HAN}][^\"\\n]*\"|(?<![A-Za-z])'[^'\\n]*[{HAN}][^'\\n]*'(?![A-Za-z])")
@@ -192,7 +194,10 @@ def repeated_word(seg: Segment, opts: Options) -> list[Finding]:
     if seg.target_lang.language == "zh" and _HAS_HAN.search(target):
         out += [_finding(seg, F.REPEATED_WORD, m, f"{m.group()!r}: {m.group(1)!r} twice", m.group(1)) for m in _HAN_REPEAT.finditer(target)]
     words = target.lower().split(" ")
-    if not any(a == b and a.isalpha() for a, b in pairwise(words)):
+    # two equal neighbours at all (a C-level pass) before the exact test
+    if not any(map(str.__eq__, words, islice(words, 1, None))) or not any(
+        a == b and a.isalpha() for a, b in pairwise(words)
+    ):
         return out
     source_pairs = {m.group(1).lower() for m in _WORD_REPEAT.finditer(seg.source)}
     for m in _WORD_REPEAT.finditer(target):
