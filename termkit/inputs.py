@@ -10,13 +10,16 @@ A glob without ``/`` matches a file's name (``*.po``); a glob with ``/`` matches
 below the folder, with ``/`` as separator (``zh_TW/*.po``; ``*`` crosses folders, as in
 :func:`fnmatch.fnmatchcase`). Hidden files and folders (a name starting with ``.``, such as
 ``.git`` or the temporary files of an interrupted write) are skipped, and symbolic links to
-folders are not followed (a link cycle cannot loop).
+folders are not followed (a link cycle cannot loop). Only regular files (or links to them) are
+taken from a folder: a FIFO, socket or device in it would block the run or never end, so it
+is left out (named explicitly, a FIFO is read, as ``<(command)`` needs).
 """
 
 from __future__ import annotations
 
 import io
 import os
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from fnmatch import fnmatchcase
 from typing import BinaryIO
@@ -55,9 +58,21 @@ def folder_files(folder: str, include: Sequence[str], exclude: Sequence[str] = (
                 continue
             relative = "/".join((*parts, name))
             if matches(relative, include) and not matches(relative, exclude):
-                found.append(((*parts, name), os.path.join(top, name)))
+                path = os.path.join(top, name)
+                if _special(path):
+                    continue
+                found.append(((*parts, name), path))
     found.sort()
     return [path for _, path in found]
+
+
+def _special(path: str) -> bool:
+    """True for a FIFO, socket or device (a dangling link is kept: reading it says so)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode)
 
 
 def expand_inputs(inputs: Iterable[str], include: Sequence[str],
@@ -100,8 +115,6 @@ def input_size(path: str) -> int | None:
         st = os.stat(path)
     except OSError:
         return None
-    import stat
-
     return st.st_size if stat.S_ISREG(st.st_mode) else None
 
 

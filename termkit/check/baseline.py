@@ -12,14 +12,14 @@
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from termkit import jsonsafe
 from termkit.check.findings import CHECKS, FAMILIES, Finding
-from termkit.errors import InputError
+from termkit.errors import FormatError, InputError
 
 _MARKER = re.compile(r"termkit:\s*ignore\b(?:\s*=\s*([\w,\s-]+))?")
 
@@ -55,11 +55,14 @@ def key(f: Finding) -> Key:
 def load_baseline(path: str) -> Counter[Key]:
     """The findings of an earlier JSON report, counted per key."""
     try:
-        data = json.loads(Path(path).read_text("utf-8"))
+        data = jsonsafe.loads(Path(path).read_text("utf-8"), path)
     except OSError as exc:
         raise InputError(f"cannot read the baseline: {exc.strerror or exc}", path=path) from None
-    except (UnicodeDecodeError, ValueError) as exc:
+    except UnicodeDecodeError as exc:
         raise InputError(f"the baseline is not a JSON report: {exc}", path=path) from None
+    except FormatError as exc:  # malformed, nested too deep, NaN, huge numbers (jsonsafe)
+        raise InputError(f"the baseline is not a JSON report: {exc.message}", path=path,
+                         line=exc.line, column=exc.column) from None
     if not isinstance(data, dict) or not str(data.get("schema", "")).startswith("termkit-check/"):
         raise InputError("the baseline is not a termkit check JSON report (--format json)", path=path)
     counts: Counter[Key] = Counter()

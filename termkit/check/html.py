@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from termkit.check.config import Options
 from termkit.check.findings import CHECKS, Finding
@@ -120,6 +120,15 @@ def render_html(
     summary: Summary, *, options: Options | None = None, checks: Iterable[str] | None = None
 ) -> str:
     """The whole report as one HTML page (UTF-8 text)."""
+    return "".join(html_chunks(summary, options=options, checks=checks))
+
+
+def html_chunks(
+    summary: Summary, *, options: Options | None = None, checks: Iterable[str] | None = None
+) -> Iterator[str]:
+    """The page of :func:`render_html` piece by piece, for writing it out as it is made: a
+    unit with thousands of findings repeats its text in each, so the page can be hundreds of
+    times the size of the input and is never held whole."""
     findings = summary.findings
     by_check = Counter(f.check for f in findings)
     by_sev = Counter(f.severity.value for f in findings)
@@ -167,7 +176,10 @@ def render_html(
             f"<h2>{html.escape(check)} ({info.severity.value}): {len(group)} — "
             f"{html.escape(info.description)}</h2>"
         )
-        out.extend(_finding(f) for f in group)
+        yield "".join(part + "\n" for part in out)
+        out = []
+        for f in group:
+            yield _finding(f) + "\n"
         out.append("</section>")
     if summary.errors:
         out.append('<section class="errors"><h2>Files that could not be read</h2><ul>')
@@ -175,4 +187,4 @@ def render_html(
         out.append("</ul></section>")
     out.append(f"<script>{_SCRIPT}</script>")
     out.append("</body></html>")
-    return "\n".join(out) + "\n"
+    yield "".join(part + "\n" for part in out)

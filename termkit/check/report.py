@@ -30,7 +30,7 @@ a file without findings has one passing ``clean`` test case; an unreadable file 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,32 +53,41 @@ class Summary:
     notes: tuple[str, ...] = ()  # lines for the end of the report (settings that matter)
 
 
+def _flat(text: str) -> str:
+    return text.replace("\r", " ").replace("\n", "⏎").replace("\t", " ")
+
+
 def excerpt(text: str, span: tuple[int, int] | None, width: int = _WINDOW) -> str:
-    """``text`` cut around ``span`` with the span marked «…»; one line, ellipses where cut."""
-    flat = text.replace("\r", " ").replace("\n", "⏎").replace("\t", " ")
+    """``text`` cut around ``span`` with the span marked «…»; one line, ellipses where cut.
+
+    Only the part shown is flattened: a unit of a million characters with thousands of
+    findings costs each finding its window, not the whole text.
+    """
     if span is None:
-        return flat if len(flat) <= 2 * width else flat[: 2 * width] + "…"
+        return _flat(text) if len(text) <= 2 * width else _flat(text[: 2 * width]) + "…"
     start, end = span
     left = max(0, start - width)
-    right = min(len(flat), end + width)
+    right = min(len(text), end + width)
     return (
         ("…" if left > 0 else "")
-        + flat[left:start]
+        + _flat(text[left:start])
         + "«"
-        + flat[start:end]
+        + _flat(text[start:end])
         + "»"
-        + flat[end:right]
-        + ("…" if right < len(flat) else "")
+        + _flat(text[end:right])
+        + ("…" if right < len(text) else "")
     )
 
 
 def unit_label(unit: str | None, width: int = 40) -> str:
     """A unit id fit for one line: control characters (PO's msgctxt separator) shown as ``|``,
-    long ids (PO ids are whole messages) cut with an ellipsis."""
+    long ids (PO ids are whole messages) cut with an ellipsis (only the part shown is read)."""
     if not unit:
         return ""
-    flat = "".join("|" if ord(c) < 32 else c for c in unit.strip())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+    text = unit.strip()
+    cut = len(text) > width
+    flat = "".join("|" if ord(c) < 32 else c for c in (text[: width - 1] if cut else text))
+    return flat + "…" if cut else flat
 
 
 def _where(f: Finding) -> str:
@@ -183,9 +192,17 @@ def as_json(summary: Summary) -> dict[str, Any]:
 
 def render_json(summary: Summary) -> str:
     """The JSON report (UTF-8 text, keys in schema order, one trailing newline)."""
+    return "".join(json_chunks(summary))
+
+
+def json_chunks(summary: Summary) -> Iterator[str]:
+    """The text of :func:`render_json` piece by piece, for writing it out as it is made: each
+    finding repeats its unit's source and target, so a long unit with thousands of findings
+    makes a report hundreds of times the size of the input, never held whole."""
     import json
 
-    return json.dumps(as_json(summary), ensure_ascii=False, indent=2) + "\n"
+    yield from json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(as_json(summary))
+    yield "\n"
 
 
 # Characters XML 1.0 cannot carry (C0 controls other than tab/newline/CR, surrogates, FFFE/F).

@@ -204,9 +204,10 @@ def check(
         raise click.UsageError(str(exc)) from None
     fail_level = fail_on or config.fail_on or "error"
     translations = tuple(expand_inputs(translations, includes or CHECK_GLOBS, excludes))
-    # The report never replaces a file this run reads (`-o x.po`, `-o glossary.txt`).
+    # The report never replaces a file this run reads (`-o x.po`, `-o glossary.txt`, the
+    # baseline, the project file its defaults came from).
     note_input(*translations, *glossaries, *regionals, *(p for pair in pairs for p in pair),
-               *([baseline] if baseline else []))
+               *([baseline] if baseline else []), *([str(project)] if project else []))
     try:
         check_output(output)
     except TermkitError as exc:
@@ -255,14 +256,16 @@ def check(
             with atomic_binary(output) as fb:
                 fb.write(report.render_junit(summary, threshold))
         elif out_format == "html":
-            from termkit.check.html import render_html
+            from termkit.check.html import html_chunks
 
             with atomic_text(output) as fh:
-                fh.write(render_html(summary, options=options, checks=chosen))
-        else:
-            text = report.render_json(summary) if out_format == "json" else report.render_text(summary)
+                fh.writelines(html_chunks(summary, options=options, checks=chosen))
+        elif out_format == "json":
             with atomic_text(output) as fh:
-                fh.write(text)
+                fh.writelines(report.json_chunks(summary))
+        else:
+            with atomic_text(output) as fh:
+                fh.write(report.render_text(summary))
     except TermkitError as exc:  # the report cannot be written: exit 2, as for inputs
         click.echo(f"Error: {exc}", err=True)
         ctx.exit(2)

@@ -7,6 +7,7 @@ They parse options, call :mod:`termkit.convert`, :mod:`termkit.convert_files`,
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -43,6 +44,20 @@ def _spool_stdin() -> IO[bytes]:
     shutil.copyfileobj(sys.stdin.buffer, spool)
     spool.seek(0)
     return spool
+
+
+def _refuse_glossary_in_place(paths: list[str], glossaries: tuple[str, ...]) -> None:
+    """A glossary given with -g is read, not converted: refuse to replace it in place."""
+    for glossary in glossaries:
+        if glossary == "-" or not os.path.exists(glossary):
+            continue
+        for path in paths:
+            if os.path.exists(path) and os.path.samefile(path, glossary):
+                raise UsageError(
+                    "the glossary of -g would be converted in place",
+                    path=path,
+                    hint="leave it out of the inputs (--exclude NAME for a folder) or move it",
+                )
 
 
 def _open_input(path: str) -> BinaryIO:
@@ -122,6 +137,8 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
             raise UsageError("several inputs need --in-place (or convert them one at a time)")
     for p in paths:
         check_readable(p)
+    if in_place:
+        _refuse_glossary_in_place(paths, glossaries)
     glossary = load_lock_glossaries(glossaries, format=glossary_format) if glossaries else None
     if not in_place:
         check_output(output)  # before the work: not a folder, not an input of this run

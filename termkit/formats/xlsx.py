@@ -27,6 +27,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -36,6 +37,12 @@ from termkit.model import Glossary, Notice, Unit
 
 SHEET = "Glossary"
 MAX_CELL = 32_767  # characters Excel keeps in one cell
+MAX_ROW = 1_048_576  # rows of an Excel sheet; a higher row number is a damaged or hostile file
+# What a damaged zip or part raises while read: a bad header (BadZipFile), corrupt deflate data
+# (zlib.error), a truncated entry (EOFError), an unsupported compression (NotImplementedError),
+# a missing part (KeyError), malformed XML (SyntaxError), bad values (ValueError, IndexError).
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, KeyError, IndexError,
+            ValueError, SyntaxError)
 _ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")  # what the XML of a cell cannot carry
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _CORE_DATES = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
@@ -66,14 +73,27 @@ def _open(stream: BinaryIO, path: str) -> Any:
     data = stream.read()
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, IndexError, ValueError, SyntaxError,
-            OSError) as exc:
+    except (*_DAMAGED, InvalidFileException, OSError) as exc:
         hint = "save it from Excel as .xlsx (an .xls, an encrypted or a damaged workbook cannot be read)"
         raise FormatError(f"not a readable .xlsx workbook ({exc})", path=path, hint=hint) from None
 
 
 def _is_header_problem(exc: FormatError) -> bool:
     return "no header row" in exc.message or "fewer than two language columns" in exc.message
+
+
+def _records(ws: Any, path: str, where: str, seen: list[int]) -> Iterator[tuple[int, list[str]]]:
+    """``(row number, cell texts)`` of a sheet; ``seen[0]`` is the last row number read.
+
+    openpyxl yields an empty row for each row number a sheet skips, so a row numbered in the
+    billions would take hours: row numbers past Excel's last row are refused instead.
+    """
+    for line, values in enumerate(ws.iter_rows(min_row=1, min_col=1, values_only=True), 1):
+        if line > MAX_ROW:
+            raise FormatError(f"{where}row number beyond Excel's last row ({MAX_ROW:,})", path=path,
+                              line=line, hint="the workbook is damaged")
+        seen[0] = line
+        yield line, [_cell_text(v) for v in values]
 
 
 def _sheets(stream: BinaryIO, path: str) -> tuple[list[tuple[str, list[Row]]], list[Notice]]:
@@ -85,19 +105,18 @@ def _sheets(stream: BinaryIO, path: str) -> tuple[list[tuple[str, list[Row]]], l
         for ws in wb.worksheets:
             ws.reset_dimensions()  # a wrong <dimension> in the file must not cut rows off
             where = f"sheet {ws.title!r}: "
-            records = (
-                (line, [_cell_text(v) for v in values])
-                for line, values in enumerate(ws.iter_rows(min_row=1, min_col=1, values_only=True), 1)
-            )
+            seen = [0]
             try:
-                tables.append((ws.title, list(read_rows(records, path, where))))
+                tables.append((ws.title, list(read_rows(_records(ws, path, where, seen), path, where))))
             except FormatError as exc:
                 if not _is_header_problem(exc):
                     raise
                 skipped.append(exc)
-            except (zipfile.BadZipFile, KeyError, IndexError, ValueError, SyntaxError) as exc:
-                # a damaged part (a shared string that is not there, malformed XML …)
-                raise FormatError(f"{where}unreadable ({type(exc).__name__}: {exc})", path=path) from None
+            except _DAMAGED as exc:
+                # a damaged part (a shared string that is not there, malformed XML, bad deflate
+                # data …), reported at the row after the last one read
+                raise FormatError(f"{where}unreadable ({type(exc).__name__}: {exc})", path=path,
+                                  line=seen[0] + 1) from None
     finally:
         wb.close()
     if not tables:

@@ -58,6 +58,7 @@ class _Raw:
 def _scan(text: str, path: str) -> list[_Raw]:
     raws: list[_Raw] = []
     current: _Raw | None = None
+    wrapped: dict[tuple[int, int], tuple[_Raw, list[str]]] = {}  # (record, tag) -> lines
     lines = text.split("\n")
     # With %0 lines, each starts a record (blank lines may sit inside an abstract);
     # without, blank lines separate records.
@@ -86,14 +87,18 @@ def _scan(text: str, path: str) -> list[_Raw]:
                         line=number,
                         column=1,
                     )
-            tag, value, first = current.tags[-1]
-            current.tags[-1] = (tag, join_lines([value, line]), first)
+            # Joined once at the end: joining line by line re-reads the value each time,
+            # quadratic in the lines of a long wrapped abstract.
+            wrapped.setdefault((id(current), len(current.tags) - 1), (current, []))[1].append(line)
             continue
         tag, value = m.group(1), clean(m.group(2) or "")
         if current is None or (tag == "0" and current.tags) or (typed and tag == "0"):
             current = _Raw(number)
             raws.append(current)
         current.tags.append((tag, value, number))
+    for (_record_id, index), (raw_record, more) in wrapped.items():
+        tag, value, first = raw_record.tags[index]
+        raw_record.tags[index] = (tag, join_lines([value, *more]), first)
     return raws
 
 

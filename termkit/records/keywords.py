@@ -287,8 +287,10 @@ def assign_keywords(items: list[tuple[str, int | None]]) -> Keywords:
         post = [kept[i][0].casefold() for i in range(last + 1, len(kept))]
         if post:
             k = 0
-            # A Latin run right after the Chinese part that reappears later closes it.
-            while k < len(post) - 1 and post[k] in post[k + 1 :]:
+            # A Latin run right after the Chinese part that reappears later closes it
+            # (``post[k] in post[k + 1:]``, through each item's last position: linear).
+            last_at = {text: i for i, text in enumerate(post)}
+            while k < len(post) - 1 and last_at[post[k]] > k:
                 k += 1
             zh_idx = set(range(0, last + 1 + k))
         elif 2 * first >= len(han):

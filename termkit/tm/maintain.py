@@ -24,6 +24,8 @@ from termkit.tm import index
 from termkit.tm.fold import fold_many, is_chinese_tag
 from termkit.tm.store import PROP_CLIENT, SLOTS, Store, StoredUnit, source_keys, unit_hash
 
+MAX_ID = 2**63 - 1  # SQLite's largest integer: no unit has a greater id
+
 
 def select(store: Store, *, ids: Sequence[int] = (), contains: str | None = None,
            lang: str | None = None, origin: str | None = None, domain: str | None = None,
@@ -35,8 +37,10 @@ def select(store: Store, *, ids: Sequence[int] = (), contains: str | None = None
     where: list[str] = []
     params: list[object] = []
     if ids:
-        where.append(f"u.id IN ({','.join('?' * len(ids))})")
-        params += list(ids)
+        # An id past SQLite's integers selects nothing (and would not fit a query parameter).
+        real = [i for i in ids if 1 <= i <= MAX_ID]
+        where.append(f"u.id IN ({','.join('?' * len(real))})")
+        params += real
     if origin is not None:
         where.append("s.origin = ?")
         params.append(origin)
@@ -64,6 +68,7 @@ def select(store: Store, *, ids: Sequence[int] = (), contains: str | None = None
 
 def delete(store: Store, ids: Sequence[int]) -> int:
     """Delete units by id (missing ids ignored); the number deleted."""
+    ids = [i for i in ids if 1 <= i <= MAX_ID]
     if not ids:
         return 0
     deleted = 0
@@ -117,7 +122,7 @@ def edit_target(store: Store, uid: int, text: str, *, lang: str | None = None) -
     """Replace the text of unit ``uid``'s target side (``lang`` picks one among several)."""
     if not text.strip():
         raise UsageError("the new target is empty", hint="use `termkit tm delete` instead")
-    stored = store.get_units([uid]).get(uid)
+    stored = store.get_units([uid]).get(uid) if 1 <= uid <= MAX_ID else None
     if stored is None:
         raise DatabaseError(f"no unit #{uid}", path=store.path)
     k = _target_index(stored, lang)
