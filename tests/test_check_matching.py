@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import opencc
 import pytest
 from hypothesis import given, settings
@@ -123,3 +125,41 @@ def test_chinese_matches_are_real_occurrences(text: str) -> None:
     forms = {1: "权力平衡", 2: "现实主义", 3: "外交", 4: "外交政策"}
     for m in ZH.longest(text):
         assert fold_zh(text[m.start : m.end]) == forms[m.key]
+
+
+# Forms with a character beyond the BMP (𠀀, U+20000), a Latin letter and a space.
+ZH_WIDE = ChineseMatcher([("權力", 1), ("力平衡", 2), ("平衡", 3), ("𠀀國", 4), ("A 股", 5), ("衡", 6)])
+_ALPHABET = "權权力平衡國国𠀀A 股的。x"
+
+
+def _reference(matcher: ChineseMatcher, text: str) -> list[tuple[int, int, int]]:
+    """Every occurrence of every folded form in the folded text, by str.find."""
+    folded = fold_zh(text)
+    out = []
+    for form in matcher.folded_forms():
+        i = folded.find(form)
+        while i >= 0:
+            out.extend((k, i, i + len(form)) for k in matcher.keys_of(form))
+            i = folded.find(form, i + 1)
+    return sorted(out)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=25))
+def test_encoded_chinese_matching_finds_every_occurrence(text: str) -> None:
+    # Forms as two code points a character (and the plain automaton for texts beyond the
+    # BMP) find what a plain search finds, at the same offsets.
+    got = sorted((m.key, m.start, m.end) for m in ZH_WIDE.all(text))
+    assert got == _reference(ZH_WIDE, text)
+    assert ZH_WIDE.occurs(text) is bool(got)
+    firsts = {}
+    for k, s, e in sorted(got, key=lambda x: (x[2], x[0])):
+        firsts.setdefault(k, (s, e))
+    assert ZH_WIDE.present(text) == firsts
+    longest = [(m.key, m.start, m.end) for m in ZH_WIDE.longest(text)]
+    assert [(s, e, (k,)) for k, s, e in longest] == ZH_WIDE.longest_spans(text)
+    # leftmost-longest: no overlap, and each place is the longest form starting there
+    for (_, _, e1), (_, s2, _) in itertools.pairwise(longest):
+        assert e1 <= s2
+    for _k, s, e in longest:
+        assert all(not (s2 == s and e2 > e) for _, s2, e2 in got)

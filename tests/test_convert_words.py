@@ -9,9 +9,19 @@ from __future__ import annotations
 
 import opencc
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from termkit.convert import Converter, load_lock_glossaries
-from termkit.convert.words import WordMatcher, bounding_words, firing, general_words
+from termkit.convert.words import (
+    WordMatcher,
+    bounding_words,
+    firing,
+    general_words,
+    key_sizes,
+    read_keys,
+    read_sized,
+)
 from termkit.model import Concept, Glossary, Term
 from tests.conftest import ROOT
 
@@ -109,3 +119,20 @@ def test_word_matcher_reads_as_the_converter() -> None:
     matcher = WordMatcher(conv.locks)
     text = "供應鏈管理很重要，我們評估供應商並提供應用程式介面。東協助理與東協會談。"
     assert [(s, e) for s, e, _ in matcher.matches(text)] == [(s, e) for s, e, _ in conv.matches(text)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.text(alphabet="供應鏈提商用程式", min_size=1, max_size=5), min_size=1, max_size=12),
+    st.text(alphabet="供應鏈提商用程式，", max_size=40),
+)
+def test_sized_reading_is_the_maximum_match(keys: list[str], text: str) -> None:
+    # Trying only the lengths of the keys that start with a character reads as trying every
+    # length (read_keys) and as the reference reading (firing); negative values read, unkept.
+    table = {k: (i if i % 3 else -1) for i, k in enumerate(dict.fromkeys(keys))}
+    longest = max(map(len, table))
+    got = read_sized(table, key_sizes(table), text)
+    assert got == read_keys(table, longest, text)
+    locks = {k: str(v) for k, v in table.items() if v >= 0}
+    words = [k for k, v in table.items() if v < 0]
+    assert [(s, e, str(v)) for s, e, v in got] == firing(locks, words, text)

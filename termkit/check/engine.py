@@ -33,7 +33,7 @@ from termkit.check.config import Options, select
 from termkit.check.findings import Finding
 from termkit.check.index import RegionIndex, TermIndex
 from termkit.check.segment import Segment, segments
-from termkit.gcpause import held_full_gc
+from termkit.gcpause import collector_off
 from termkit.model import Glossary, Unit
 
 TERM_CHECKS = frozenset({F.MISSING_TERM, F.FORBIDDEN_TERM, F.INCONSISTENT})
@@ -102,12 +102,12 @@ _PLAN_CACHE = 4096  # combinations remembered per Checker
 
 def present_triggers(source: str, target: str) -> frozenset[str]:
     """The trigger characters (and pseudo-characters) of :data:`TRIGGERS` in a segment."""
-    found = set(_TRIGGER.findall(source))
-    found.update(_TRIGGER.findall(target))
+    # One scan over both texts, joined by a character that is no trigger.
+    found = _TRIGGER.findall(f"{source}\ue000{target}")
     if DOUBLE_SPACE in target:
-        found.add(DOUBLE_SPACE)
+        found.append(DOUBLE_SPACE)
     if URL_START in source or "www." in source:
-        found.add(URL_START)
+        found.append(URL_START)
     return frozenset(found)
 
 
@@ -169,6 +169,7 @@ class Checker:
         ]
         # (Chinese target, plural entry, triggers present) -> the checks to call
         self._plans: dict[tuple[bool, bool, frozenset[str]], list[tuple[int, SegmentCheck]]] = {}
+        self._steps = (False,) * 8  # which unit steps run (set by run)
 
     def _plan(
         self, zh: bool, plural: bool, present: frozenset[str]
@@ -205,10 +206,11 @@ class Checker:
     ) -> list[Finding]:
         """Check ``(path, position, unit)`` triples; findings sorted by file, unit, check.
 
-        Full garbage collections are held back meanwhile (:func:`termkit.gcpause.held_full_gc`):
-        the findings and renderings kept until the end would be walked again and again.
+        The cyclic garbage collector is off meanwhile (:func:`termkit.gcpause.collector_off`):
+        the run makes no cyclic garbage, and the collections would walk the findings and
+        renderings kept until the end again and again.
         """
-        with held_full_gc():
+        with collector_off():
             return self._run(units, source_lang, target_lang,
                              stats if stats is not None else Stats())
 
@@ -229,6 +231,18 @@ class Checker:
         # Seconds of the unit, term and variant checks, in this order (added to stats at the
         # end: one addition per check and segment, not a method call).
         self._unit_times = [0.0] * len(_UNIT_STEPS)
+        # Which unit steps run, asked once per run rather than once per segment.
+        terms_on = bool(on & TERM_CHECKS) and self.index is not None
+        self._steps = (
+            F.EMPTY_TARGET in on,
+            F.UNTRANSLATED in on,
+            terms_on,
+            terms_on and F.MISSING_TERM in on,
+            terms_on and F.FORBIDDEN_TERM in on,
+            terms_on and F.INCONSISTENT in on,
+            F.WRONG_SCRIPT in on,
+            F.WRONG_REGION in on and self.regional is not None,
+        )
         ran = stats.segments
         for path, position, unit in units:
             stats.units += 1
@@ -275,35 +289,36 @@ class Checker:
     ) -> list[Finding]:
         found: list[Finding] = []
         spent = self._unit_times
+        empty_on, untranslated_on, terms_on, missing_on, forbidden_on, inconsistent_on, \
+            script_on, region_on = self._steps
         t0 = now()
-        if F.EMPTY_TARGET in on:
+        if empty_on:
             found.extend(C.empty_target(seg))
             t1 = now()
             spent[0] += t1 - t0
             t0 = t1
-        if F.UNTRANSLATED in on:
+        if untranslated_on:
             found.extend(C.untranslated(seg))
             t1 = now()
             spent[1] += t1 - t0
             t0 = t1
-        if on & TERM_CHECKS and self.index is not None:
-            missing, forbidden, seen = T.terms(seg, self.index)
+        if terms_on:
+            missing, forbidden, seen = T.terms(seg, self.index)  # type: ignore[arg-type]
             t1 = now()
             spent[2] += t1 - t0
-            t0 = t1
-            if F.MISSING_TERM in on:
+            if missing_on and missing:
                 found.extend(missing)
-            if F.FORBIDDEN_TERM in on:
+            if forbidden_on and forbidden:
                 found.extend(forbidden)
-            if F.INCONSISTENT in on:
+            if inconsistent_on and seen:
                 renderings.extend(seen)
             t0 = now()
-        if F.WRONG_SCRIPT in on:
+        if script_on:
             found.extend(V.wrong_script(seg, self.index))
             t1 = now()
             spent[3] += t1 - t0
             t0 = t1
-        if F.WRONG_REGION in on and self.regional is not None:
+        if region_on:
             found.extend(V.wrong_region(seg, self.regional))
             spent[4] += now() - t0
         if seg.target and self.segment_checks and not _skip_format(seg):

@@ -105,6 +105,8 @@ class TermIndex:
         # rank; per side (index 1 = Chinese) and concept the approved and usable keys.
         self.concept_of = [f.concept for f in self.forms]
         self.rank_of = [f.rank for f in self.forms]
+        self.norm_of = [f.norm for f in self.forms]
+        self.text_of = [f.text for f in self.forms]
         self.approved_by_side = ([a[0] for a in self.approved], [a[1] for a in self.approved])
         self.usable_by_side = ([u[0] for u in self.usable], [u[1] for u in self.usable])
         self.deprecated = frozenset(
@@ -178,11 +180,11 @@ class RegionIndex:
             from termkit.convert.words import WordMatcher
 
             self._words = WordMatcher(self.matcher.folded_forms())
-        folded = self.matcher.fold(text)
         # Most texts hold no regional form at all: one automaton pass that stops at the
         # first form found decides it before the word-by-word reading.
-        if not self.matcher.occurs(folded):
+        if not self.matcher.occurs(text):
             return []
+        folded = self.matcher.fold(text)
         return [Match(k, start, end) for start, end, form in self._words.matches(folded)
                 for k in self.matcher.keys_of(form)]
 

@@ -162,7 +162,17 @@ def tokens(text: str) -> list[tuple[str, str, int, int]]:
 
 
 class ChineseMatcher:
-    """All given Chinese forms in one automaton over script-folded text."""
+    """All given Chinese forms in one automaton over script-folded text.
+
+    pyahocorasick looks a node's children up one by one, and a glossary's forms start with
+    thousands of different characters: the root alone made each character of a text cost
+    microseconds. So, as for English, every character the forms use stands as two code points
+    of about the square root of that alphabet each (planes 15 and 16), any other character of
+    the Basic Multilingual Plane as two separators; one ``str.translate`` by a table indexed by
+    code point folds and encodes a text, and character ``i`` sits at offsets ``2i, 2i + 1``.
+    A text with a character beyond that plane (rare) is read by a plain automaton over the
+    folded text instead, built when first needed.
+    """
 
     def __init__(self, forms: Iterable[tuple[str, int]]) -> None:
         """``forms``: ``(term text, key)`` pairs; several keys may share one folded form."""
@@ -173,15 +183,45 @@ class ChineseMatcher:
             folded = fold_zh(text.strip())
             if folded:
                 self._keys.setdefault(folded, []).append(key)
+        alphabet = sorted({c for folded in self._keys for c in folded})
+        base = math.isqrt(len(alphabet)) + 1
+        code = {c: chr(_HIGH_BASE + i // base) + chr(_LOW_BASE + i % base)
+                for i, c in enumerate(alphabet)}
+        # Per BMP code point: the code of its folded character, else two separators.
+        fold = char_table("t2s")
+        table = [_SEPARATOR] * 0x10000
+        for cp in {*fold, *(ord(c) for c in alphabet)}:
+            if cp < 0x10000:
+                table[cp] = code.get(chr(fold.get(cp, cp)), _SEPARATOR)
+        self._table = tuple(table)
         self._auto: Any = ahocorasick.Automaton()
         for folded, keys in self._keys.items():
-            self._auto.add_word(folded, (len(folded), tuple(keys)))
+            self._auto.add_word("".join([code[c] for c in folded]), (len(folded), tuple(keys)))
+        self._plain: Any = None  # over folded text, for texts beyond the BMP
         self._empty = not self._keys
         if not self._empty:
             self._auto.make_automaton()
 
+    def _plain_automaton(self) -> Any:
+        if self._plain is None:
+            import ahocorasick
+
+            self._plain = ahocorasick.Automaton()
+            for folded, keys in self._keys.items():
+                self._plain.add_word(folded, (len(folded), tuple(keys)))
+            self._plain.make_automaton()
+        return self._plain
+
+    def _hits(self, text: str, method: str) -> list[tuple[int, tuple[int, tuple[int, ...]]]]:
+        """``(end index, (length, keys))`` of the automaton's ``method`` over ``text``, in
+        characters of the text (as an automaton over the folded text gives them)."""
+        encoded = text.translate(self._table)
+        if len(encoded) != 2 * len(text):  # a character beyond the BMP
+            return list(getattr(self._plain_automaton(), method)(fold_zh(text)))
+        return [(end >> 1, value) for end, value in getattr(self._auto, method)(encoded)]
+
     def fold(self, text: str) -> str:
-        """The folded text the automaton runs over."""
+        """The folded text the forms are matched in."""
         return fold_zh(text)
 
     def folded_forms(self) -> list[str]:
@@ -192,42 +232,45 @@ class ChineseMatcher:
         """The keys of one folded form (empty when it is not one)."""
         return self._keys.get(folded, [])
 
-    def longest(self, text: str, *, folded: str | None = None) -> list[Match]:
+    def longest(self, text: str) -> list[Match]:
         """Leftmost-longest, non-overlapping matches."""
         if self._empty:
             return []
-        folded = fold_zh(text) if folded is None else folded
-        out: list[Match] = []
-        for end, (length, keys) in self._auto.iter_long(folded):
-            for k in keys:
-                out.append(new_match((k, end + 1 - length, end + 1)))
-        return out
+        return [new_match((k, end + 1 - length, end + 1))
+                for end, (length, keys) in self._hits(text, "iter_long") for k in keys]
 
-    def occurs(self, folded: str) -> bool:
-        """True when some form occurs in the folded text (the automaton stops at the first)."""
-        return not self._empty and next(self._auto.iter(folded), None) is not None
+    def longest_spans(self, text: str) -> list[tuple[int, int, tuple[int, ...]]]:
+        """:meth:`longest` as ``(start, end, keys)``, one item per place (the term checks)."""
+        if self._empty:
+            return []
+        return [(end + 1 - length, end + 1, keys)
+                for end, (length, keys) in self._hits(text, "iter_long")]
+
+    def occurs(self, text: str) -> bool:
+        """True when some form occurs in ``text`` (the automaton stops at the first)."""
+        if self._empty:
+            return False
+        encoded = text.translate(self._table)
+        if len(encoded) != 2 * len(text):
+            return next(self._plain_automaton().iter(fold_zh(text)), None) is not None
+        return next(self._auto.iter(encoded), None) is not None
 
     def present(self, text: str) -> dict[int, tuple[int, int]]:
         """Every key found (overlaps included) with the span of its first occurrence."""
-        out: dict[int, tuple[int, int]] = {}
         if self._empty:
-            return out
-        for end, (length, keys) in self._auto.iter(fold_zh(text)):
-            for k in keys:
-                if k not in out:
-                    out[k] = (end + 1 - length, end + 1)
-        return out
+            return {}
+        hits = self._hits(text, "iter")
+        if not hits:
+            return {}
+        hits.reverse()  # a key's first occurrence is written last and stays
+        return {k: (end + 1 - length, end + 1) for end, (length, keys) in hits for k in keys}
 
-    def all(self, text: str, *, folded: str | None = None) -> list[Match]:
+    def all(self, text: str) -> list[Match]:
         """Every match, overlapping ones included."""
         if self._empty:
             return []
-        folded = fold_zh(text) if folded is None else folded
-        out: list[Match] = []
-        for end, (length, keys) in self._auto.iter(folded):
-            for k in keys:
-                out.append(new_match((k, end + 1 - length, end + 1)))
-        return out
+        return [new_match((k, end + 1 - length, end + 1))
+                for end, (length, keys) in self._hits(text, "iter") for k in keys]
 
 
 class EnglishMatcher:
@@ -307,6 +350,19 @@ class EnglishMatcher:
         """Leftmost-longest, non-overlapping matches."""
         return self._run(text, "iter_long")
 
+    def longest_spans(self, text: str) -> list[tuple[int, int, tuple[int, ...]]]:
+        """:meth:`longest` as ``(start, end, keys)``, one item per place (the term checks)."""
+        if self._empty:
+            return []
+        parts, encoded = self._encode(text)
+        hits = list(self._auto.iter_long(encoded))
+        if not hits:
+            return []
+        offsets = self._offsets(parts)
+        # token i is at encoded offsets 2i, 2i + 1 and at split item 2i + 1
+        return [(offsets[end + 2 - length], offsets[end + 1], keys)
+                for end, (length, keys) in hits]
+
     def present(self, text: str) -> dict[int, tuple[int, int]]:
         """Every key found (overlaps included) with the span of its first occurrence."""
         out: dict[int, tuple[int, int]] = {}
@@ -317,11 +373,9 @@ class EnglishMatcher:
         if not hits:
             return out
         offsets = self._offsets(parts)
-        for end, (length, keys) in hits:
-            for k in keys:
-                if k not in out:
-                    out[k] = (offsets[end + 2 - length], offsets[end + 1])
-        return out
+        hits.reverse()  # a key's first occurrence is written last and stays
+        return {k: (offsets[end + 2 - length], offsets[end + 1])
+                for end, (length, keys) in hits for k in keys}
 
     def all(self, text: str) -> list[Match]:
         """Every match, overlapping ones included."""

@@ -36,8 +36,10 @@ class Segment:
     notes: Sequence[str] = ()  # the unit's notes (PO comments)
 
     def __post_init__(self) -> None:
-        self.source_tag = _tag_text(self.source_lang)
-        self.target_tag = _tag_text(self.target_lang)
+        if not self.source_tag:
+            self.source_tag = _tag_text(self.source_lang)
+        if not self.target_tag:
+            self.target_tag = _tag_text(self.target_lang)
 
     @property
     def direction(self) -> str | None:
@@ -88,6 +90,47 @@ def _matches(tag: str, want: langtags.Tag) -> bool:
     )
 
 
+# How the variants of a unit are read, by the languages involved: (source position, source
+# tag and its text, (target position, tag, its text) per target, the tag of a unit without a
+# target or None when it has none to report). Units of one file repeat a handful of layouts.
+_Layout = tuple[int, langtags.Tag, str, tuple[tuple[int, langtags.Tag, str], ...],
+                "langtags.Tag | None"]
+_LAYOUTS: dict[tuple[str | None, str | None, str | None, tuple[str, ...]], _Layout | None] = {}
+_LAYOUTS_KEPT = 4096
+
+
+def _layout(
+    source_lang: str | None, target_lang: str | None, unit_source: str | None,
+    langs: tuple[str, ...],
+) -> _Layout | None:
+    src_tag = source_lang or unit_source or langs[0]
+    want_src = parse_tag(src_tag)
+    si = next((i for i, lang in enumerate(langs) if _matches(lang, want_src)), None)
+    if si is None:
+        return None
+    want_tgt = parse_tag(target_lang) if target_lang else None
+    src_parsed = parse_tag(langs[si])
+    if want_src.script and not src_parsed.script:
+        src_parsed = want_src
+    targets: list[tuple[int, langtags.Tag, str]] = []
+    for i, lang in enumerate(langs):
+        if i == si or not (want_tgt is None or _matches(lang, want_tgt)):
+            continue
+        tag = parse_tag(lang)
+        # An explicit --target-lang fills in what the file's tag leaves out (zh -> zh-Hant-TW).
+        if want_tgt is not None and (tag.script is None or tag.region is None):
+            tag = langtags.Tag(
+                tag.language, tag.script or want_tgt.script, tag.region or want_tgt.region
+            )
+        targets.append((i, tag, _tag_text(tag)))
+    untranslated = None
+    if not targets:
+        if len(langs) > 1:
+            return None  # translated, but not into the language asked for: not ours to judge
+        untranslated = want_tgt or langtags.Tag("und")
+    return si, src_parsed, _tag_text(src_parsed), tuple(targets), untranslated
+
+
 def segments(
     unit: Unit,
     path: str,
@@ -97,45 +140,26 @@ def segments(
     target_lang: str | None = None,
 ) -> list[Segment]:
     """The segments of one unit (none when it has no source text)."""
-    if not unit.variants:
+    variants = unit.variants
+    if not variants:
         return []
-    src_tag = source_lang or unit.source_lang or unit.variants[0].lang
-    want_src = parse_tag(src_tag)
-    source = next((v for v in unit.variants if _matches(v.lang, want_src)), None)
-    if source is None:
+    key = (source_lang, target_lang, unit.source_lang, tuple([v.lang for v in variants]))
+    try:
+        layout = _LAYOUTS[key]
+    except KeyError:
+        layout = _layout(*key)
+        if len(_LAYOUTS) < _LAYOUTS_KEPT:
+            _LAYOUTS[key] = layout
+    if layout is None:
         return []
-    want_tgt = parse_tag(target_lang) if target_lang else None
-    targets = [
-        v
-        for v in unit.variants
-        if v is not source and (want_tgt is None or _matches(v.lang, want_tgt))
-    ]
+    si, src_parsed, src_text, targets, untranslated = layout
+    source = variants[si].text
     line = unit.location.line if unit.location else None
-    src_parsed = parse_tag(source.lang)
-    if want_src.script and not src_parsed.script:
-        src_parsed = want_src
-    out: list[Segment] = []
-    for v in targets:
-        tag = parse_tag(v.lang)
-        # An explicit --target-lang fills in what the file's tag leaves out (zh -> zh-Hant-TW).
-        if want_tgt is not None and (tag.script is None or tag.region is None):
-            tag = langtags.Tag(
-                tag.language, tag.script or want_tgt.script, tag.region or want_tgt.region
-            )
-        out.append(
-            Segment(
-                path, line, unit.id, index, src_parsed, tag, source.text, v.text,
-                props=unit.props, notes=unit.notes,
-            )
-        )
-    if not targets:
-        if len(unit.variants) > 1:
-            return []  # translated, but not into the language asked for: not ours to judge
-        tag = want_tgt or langtags.Tag("und")
-        out.append(
-            Segment(
-                path, line, unit.id, index, src_parsed, tag, source.text, None,
-                props=unit.props, notes=unit.notes,
-            )
-        )
-    return out
+    if untranslated is not None:
+        return [Segment(path, line, unit.id, index, src_parsed, untranslated, source, None,
+                        None, src_text, _tag_text(untranslated), unit.props, unit.notes)]
+    return [
+        Segment(path, line, unit.id, index, src_parsed, tag, source, variants[ti].text, None,
+                src_text, tag_text, unit.props, unit.notes)
+        for ti, tag, tag_text in targets
+    ]

@@ -46,58 +46,64 @@ def _target_matches(seg: Segment, index: TermIndex) -> list[Match]:
 
 def terms(seg: Segment, index: TermIndex) -> tuple[list[Finding], list[Finding], list[Rendering]]:
     """``missing-term`` and ``forbidden-term`` findings, and the renderings seen."""
-    direction = seg.direction
-    if direction is None or not seg.target or not seg.target.strip():
+    target = seg.target
+    if not target:
         return [], [], []
-    if direction == "zh-en":
-        smatches, present = index.zh.longest(seg.source), index.en.present(seg.target)
+    s, t = seg.source_lang.language, seg.target_lang.language
+    if s == "zh" and t == "en":
+        zh_side = 0
+    elif s == "en" and t == "zh":
+        zh_side = 1
     else:
-        smatches, present = index.en.longest(seg.source), index.zh.present(seg.target)
-    if not smatches and not present:
         return [], [], []
-    zh_side = 1 if direction == "en-zh" else 0
+    if not target.strip():
+        return [], [], []
+    if zh_side:
+        spans, present = index.en.longest_spans(seg.source), index.zh.present(target)
+    else:
+        spans, present = index.zh.longest_spans(seg.source), index.en.present(target)
+    if not spans and not present:
+        return [], [], []
     missing: list[Finding] = []
     renderings: list[Rendering] = []
     seen: set[int] = set()
-    forms = index.forms
     concept_of = index.concept_of
     approved_of, usable_of = index.approved_by_side[zh_side], index.usable_by_side[zh_side]
+    norm_of, text_of, rank_of = index.norm_of, index.text_of, index.rank_of
     absent = present.keys().isdisjoint
+    tag = seg.target_tag
     # Several concepts may share one source form (homonyms, PO entries with contexts): the
     # translator chose one meaning, so the place is fine when any of them is rendered.
-    # for/else loops below: no generator per concept on this hot path.
-    by_span: dict[tuple[int, int], list[int]] = {}
-    for key, start, end in smatches:
-        ci = concept_of[key]
-        if ci not in seen:
-            seen.add(ci)
-            by_span.setdefault((start, end), []).append(key)
-    for (start, end), keys in by_span.items():
+    # Leftmost-longest places do not overlap, so each comes once; a concept counts at its
+    # first place only. for/else loops below: no generator per concept on this hot path.
+    for start, end, keys in spans:
         rendered = False
         unrendered: list[tuple[int, tuple[int, ...]]] = []
         for key in keys:
             ci = concept_of[key]
+            if ci in seen:
+                continue
+            seen.add(ci)
             approved = approved_of[ci]
             if not absent(approved):
                 rendered = True
             elif approved and not (
-                zh_side and any(_split_present(forms[k].norm, seg) for k in approved)
+                zh_side and any(_split_present(norm_of[k], seg) for k in approved)
             ):
                 unrendered.append((key, approved))
             elif approved:
                 rendered = True
             for k in usable_of[ci]:
                 if k in present:
-                    f = forms[k]
                     renderings.append(
-                        new_rendering((ci, seg.target_tag, f.norm, f.text, index.rank_of[k], seg,
-                                       forms[key].text, (start, end), present[k]))
+                        new_rendering((ci, tag, norm_of[k], text_of[k], rank_of[k], seg,
+                                       text_of[key], (start, end), present[k]))
                     )
                     break
-        if rendered:
+        if rendered or not unrendered:
             continue
         for key, approved in unrendered:
-            form = forms[key]
+            form = index.forms[key]
             expected = _expected(index, approved, seg)
             missing.append(
                 seg.finding(

@@ -106,8 +106,11 @@ def wrong_region(seg: Segment, regional: RegionIndex | None) -> list[Finding]:
     if not tgt or regional is None or not side(region) or seg.target_lang.language != "zh":
         return []
     assert region is not None
+    matches = regional.word_matches(tgt)  # forms standing as words, as the lock reads them
+    if not matches:  # most targets
+        return []
     spans: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for m in regional.word_matches(tgt):  # forms standing as words, as the lock reads them
+    for m in matches:
         spans[(m.start, m.end)].append(m.key)
     out: list[Finding] = []
     for (start, end), keys in sorted(spans.items()):
