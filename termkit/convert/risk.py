@@ -83,13 +83,13 @@ def _lexicon():  # type: ignore[no-untyped-def]
     return get_lexicon()
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def senses(word: str, follow: bool = True) -> tuple[tuple[frozenset[str], str], ...]:
-    """The senses CC-CEDICT gives ``word``: (stemmed English words, gloss), one per gloss.
+def _glosses(word: str, regional: bool) -> tuple[list[tuple[frozenset[str], str]], list[str]]:
+    """CC-CEDICT's glosses of ``word`` as (stemmed English words, gloss), and the words its
+    bare "variant of X" glosses point to.
 
     Proper-noun entries count only when the word has no common entry; meta glosses
-    (classifiers, cross-references) and glosses about another region's usage are left out;
-    a bare "variant of X" follows X once.
+    (classifiers, cross-references) are left out, and so are glosses about another region's
+    usage unless ``regional``.
     """
     from termkit.lexicon import gloss_phrases, variant_refs
 
@@ -100,11 +100,23 @@ def senses(word: str, follow: bool = True) -> tuple[tuple[frozenset[str], str], 
     for e in common or entries:
         refs.extend(variant_refs(e.glosses))
         for gloss in e.glosses:
-            if _META.match(gloss) or _REGIONAL.search(gloss):
+            if _META.match(gloss) or (not regional and _REGIONAL.search(gloss)):
                 continue
             words = frozenset(w for p in gloss_phrases((gloss,)) for w in p)
             if words:
                 out.append((words, gloss))
+    return out, refs
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def senses(word: str, follow: bool = True) -> tuple[tuple[frozenset[str], str], ...]:
+    """The senses CC-CEDICT gives ``word``: (stemmed English words, gloss), one per gloss.
+
+    Proper-noun entries count only when the word has no common entry; meta glosses
+    (classifiers, cross-references) and glosses about another region's usage are left out;
+    a bare "variant of X" follows X once.
+    """
+    out, refs = _glosses(word, regional=False)
     if follow and not out:
         for ref in refs:
             if ref != word:
@@ -119,20 +131,7 @@ def meanings(word: str) -> tuple[tuple[frozenset[str], str], ...]:
 
     Meta glosses are left out; a bare "variant of X" follows X once, as :func:`senses`.
     """
-    from termkit.lexicon import gloss_phrases, variant_refs
-
-    entries = _lexicon().lookup(word)
-    common = [e for e in entries if not e.pinyin[:1].isupper()]
-    out: list[tuple[frozenset[str], str]] = []
-    refs: list[str] = []
-    for e in common or entries:
-        refs.extend(variant_refs(e.glosses))
-        for gloss in e.glosses:
-            if _META.match(gloss):
-                continue
-            words = frozenset(w for p in gloss_phrases((gloss,)) for w in p)
-            if words:
-                out.append((words, gloss))
+    out, refs = _glosses(word, regional=True)
     if not out:
         for ref in refs:
             if ref != word:
