@@ -7,7 +7,8 @@ with the file, sheet and row).
 Reading: every worksheet whose first non-empty row names at least two language columns
 (the same header rules as CSV: ``en``, ``zh-TW``, ``zh_Hant``, ``English``, ``繁體中文``,
 ``en variants``, ``pinyin``, …) is a table of concepts, one per row; other sheets (a read-me,
-a list of codes) are skipped with a notice, and a workbook with no such sheet is an error.
+a list of codes) are skipped with a notice, and a workbook with no such sheet is an error. A cell to the right of the header's columns (a
+reviewer's note beside the table) is kept as a property named by its column, with a notice.
 Cells are read as the values Excel shows when they are not text (numbers without a
 trailing ``.0``, dates in ISO 8601, the cached result of a formula). Terms keep
 ``FILE#SHEET:ROW`` as their source.
@@ -107,7 +108,7 @@ def _sheets(stream: BinaryIO, path: str) -> tuple[list[tuple[str, list[Row]]], l
             where = f"sheet {ws.title!r}: "
             seen = [0]
             try:
-                tables.append((ws.title, list(read_rows(_records(ws, path, where, seen), path, where))))
+                tables.append((ws.title, list(read_rows(_records(ws, path, where, seen), path, where, keep_stray=True))))
             except FormatError as exc:
                 if not _is_header_problem(exc):
                     raise
