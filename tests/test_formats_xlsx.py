@@ -231,6 +231,15 @@ def test_a_damaged_workbook_is_an_error_not_a_traceback(tmp_path: Path) -> None:
     assert info.value.path == "short.xlsx"
 
 
+def test_a_malformed_part_is_named_with_its_position(tmp_path: Path) -> None:
+    # A shared-strings part cut short (as a broken download or a bad zip tool leaves it):
+    # the error names the part and where its XML breaks, not only openpyxl's message.
+    cut = f"{_SST}<si><t>en</t></si><si><t>zh"
+    with pytest.raises(FormatError) as info:
+        xlsx.read_glossary(io.BytesIO(_with_shared_strings(tmp_path, cut)), "cut.xlsx")
+    assert "part xl/sharedStrings.xml, line 1, column" in info.value.message
+
+
 def test_registry_and_units() -> None:
     assert detect("terms.xlsx").name == "xlsx" and get("xlsx").can_read_units
     data, _ = _write(load_glossary(str(EXAMPLE)))

@@ -46,6 +46,7 @@ _DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, KeyEr
             ValueError, SyntaxError)
 _ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")  # what the XML of a cell cannot carry
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+_PART_LIMIT = 64 << 20  # an XML part larger than this is not re-read to locate damage
 _CORE_DATES = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
 
 
@@ -76,7 +77,32 @@ def _open(stream: BinaryIO, path: str) -> Any:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (*_DAMAGED, InvalidFileException, OSError) as exc:
         hint = "save it from Excel as .xlsx (an .xls, an encrypted or a damaged workbook cannot be read)"
-        raise FormatError(f"not a readable .xlsx workbook ({exc})", path=path, hint=hint) from None
+        part = _damaged_part(data)
+        detail = f"part {part}" if part else str(exc)
+        raise FormatError(f"not a readable .xlsx workbook ({detail})", path=path, hint=hint) from None
+
+
+def _damaged_part(data: bytes) -> str | None:
+    """The first XML part of the workbook (outside the worksheets, which are read later and
+    reported by sheet) that is not well-formed, with its position; ``None`` if all are."""
+    from termkit import xmlsafe
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            for info in zf.infolist():
+                name = info.filename
+                if not name.endswith((".xml", ".rels")) or name.startswith("xl/worksheets/"):
+                    continue
+                if info.file_size > _PART_LIMIT:
+                    continue
+                try:
+                    xmlsafe.parse(io.BytesIO(zf.read(info)), name)
+                except FormatError as exc:
+                    at = f", line {exc.line}" + (f", column {exc.column}" if exc.column else "") if exc.line else ""
+                    return f"{name}{at}: {exc.message}"
+    except (*_DAMAGED, OSError):
+        return None
+    return None
 
 
 def _is_header_problem(exc: FormatError) -> bool:
