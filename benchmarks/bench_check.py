@@ -175,8 +175,8 @@ def main(argv: list[str]) -> int:
     compile_s = time.process_time() - t0
 
     # CPU time of this process (one core): the machine may be shared with other jobs. The
-    # checks themselves are timed with the cheap wall clock (a CPU-time clock is a system call,
-    # ten per unit would cost more than some checks) and scaled to the run's CPU time.
+    # checks themselves are timed with the wall clock (each once per chunk of segments, see
+    # termkit.check.engine.CHUNK) and scaled to the run's CPU time.
     stats = Stats()
     t0 = time.process_time()
     wall0 = time.perf_counter()
