@@ -306,7 +306,8 @@ def _romanizes(zh: list[Person], en: list[Person]) -> bool:
 
 def _read_loose(rec: Record, lines: list[tuple[int, str]], path: str) -> None:
     """Lines between fields that no field took: titles, names, abstracts, sections."""
-    page = parse_page_record(_one_block_per_line(lines), path, rec.id)
+    chinese = rec.authors if all(p.zh and not p.en for p in rec.authors) else []
+    page = parse_page_record(_one_block_per_line(lines), path, rec.id, known_authors=chinese)
     for name in ("title_zh", "title_en", "abstract_zh", "abstract_en"):
         value = getattr(page, name)
         if value is None:
@@ -320,6 +321,8 @@ def _read_loose(rec: Record, lines: list[tuple[int, str]], path: str) -> None:
             rec.sections.append(Section(name, value, page.lines.get(name)))
     if page.authors and not rec.authors:
         rec.authors = page.authors
+    elif chinese and [p.zh for p in page.authors] == [p.zh for p in chinese]:
+        rec.authors = page.authors  # romanized by the lines below, by sound or position
     elif _romanizes(rec.authors, page.authors):
         # Chinese names above the fields, their romanizations in the English half below.
         rec.authors = [
