@@ -101,6 +101,7 @@ _BASE: dict[Field, tuple[str, ...]] = {
         "著者",
         "研究生",
         "作者姓名",
+        "姓名",  # a thesis system's student: ``姓名 蔡炎興(Yan-Hsing Tsai)``
         "作者名稱",
         "作者名称",
         "撰稿人",

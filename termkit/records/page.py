@@ -50,7 +50,7 @@ from termkit.records.fields import (
     parse_volume,
     starts_volume_line,
 )
-from termkit.records.furniture import is_furniture
+from termkit.records.furniture import is_furniture, without_counter
 from termkit.records.keywords import (
     Keywords,
     assign_keywords,
@@ -131,7 +131,7 @@ def _title_runs(block: _Block, keywords_ahead: bool) -> list[tuple[str, str, int
             runs.append((script, [line], number))
     if len({r[0] for r in runs}) != len(runs):
         return None
-    return [(script, join_lines(parts), number) for script, parts, number in runs]
+    return [(script, without_counter(join_lines(parts)), number) for script, parts, number in runs]
 
 
 def _try_fields(state: _State, block: _Block) -> bool:
