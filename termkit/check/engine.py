@@ -6,7 +6,10 @@ compares across all of them) and returns findings sorted by file, unit and check
 checks are data: :data:`SEGMENT_CHECKS` maps each id to one small function
 ``(segment, options) -> findings``. Findings silenced by an inline marker in the unit's notes
 (``termkit: ignore=numbers``) are dropped here. Each check is timed, for the benchmark and for
-``--stats``.
+``--stats``. The run goes chunk by chunk (:data:`CHUNK` segments), one check after the other
+over a chunk, and puts each segment's findings back in check order: the findings and their
+order are those of a segment-by-segment run, each check is timed once per chunk, and its code
+and tables stay warm.
 
 Without a glossary the term checks (``missing-term``, ``forbidden-term``, ``inconsistent``)
 have nothing to compare and do not run; ``wrong-script`` needs none, ``wrong-region`` needs
