@@ -193,12 +193,21 @@ def test_default_jobs_is_the_usable_cpus(
     assert "--jobs" in help_text and "CPUs" in help_text
 
 
-def test_render_jsonl_still_reads(tmp_path: Path) -> None:
-    # The worker's unit for one file of many records is a chunk of records: they pickle.
+def test_what_workers_send_pickles_to_equal_objects() -> None:
+    # A chunk of records goes to a worker, the records' glossaries come back.
+    import copy
     import pickle
 
+    from termkit.build import record_glossaries
     from termkit.records import parse_records
 
-    data = "".join(render_jsonl(r) for r in load_all_dev()[:5]).encode()
+    data = "".join(render_jsonl(r) for r in load_all_dev()[:8]).encode()
     records = parse_records(data, "x.jsonl")
     assert pickle.loads(pickle.dumps(records)) == records
+    glossaries = record_glossaries(records)
+    assert sum(len(g) for g in glossaries) > 20
+    assert any(g.notices for g in glossaries)
+    back = pickle.loads(pickle.dumps(glossaries, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == glossaries and copy.deepcopy(glossaries) == glossaries
+    terms = [t for g in back for c in g.concepts for t in c.terms]
+    assert any(t.pinyin for t in terms) and all(t.sources for t in terms)
