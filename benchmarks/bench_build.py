@@ -18,12 +18,15 @@ records (a realistic build: a few thousand records; 500 with ``--quick``).
   a surname and two given-name characters, romanized as a Taiwanese or a mainland page does)
   and titles (the page's title with the record's first keyword pair appended), so every record
   pays for cold per-word caches, new pinyin and new concepts in every export.
-* build, fresh vocabulary, N jobs: the same fresh pages as N files, built as `termkit build
+* build, fresh vocabulary, N jobs: the same fresh pages as files, built as `termkit build
   --jobs N` builds them (termkit.build.glossary_from_files and write_build: read, pair and
-  each record's glossary in N forked workers, merged in input order by this process, the
-  files written side by side), for N = the usable CPUs (and 2 if that is 1). Prints wall
-  records/s AND the CPU time of this process and its workers together per record: the
-  workers add CPU (sending results back, their own caches), they only shorten the wait.
+  each record's glossary in N forked workers, merged in input order by the parent, the
+  files written side by side), for N = the usable CPUs (at least 2), alternated with
+  `--jobs 1` through the same code; each run in a fresh process that loads as the runs
+  above do (loading not timed), so no run finds the caches an earlier one warmed. Prints
+  wall records/s AND the CPU time of the parent and its workers together per record: the
+  workers add CPU (sending results back, their own caches, copy-on-write page copies);
+  they only shorten the wait, and only by as much as the machine has idle cores.
 * end to end: `termkit build DIR/*.txt -o OUT` in a fresh process on the fresh-vocabulary
   pages written as N files: what a user waits for, including loading the dictionary, OpenCC
   and pypinyin; the interpreter's own start-up (`python -c pass`) is reported apart and
@@ -189,46 +192,73 @@ def _build(pages: list[bytes], label: str) -> None:
     print("  CPU ms/record         " + "  ".join(f"{name} {c * 1e3 / n:.3f}" for name, _, c in stages))
 
 
-def _build_jobs(pages: list[bytes], jobs: int, runs: int) -> None:
-    """`termkit build --jobs N` in this process: wall records/s and CPU of all processes."""
+def _jobs_child(jobs: int, folder: str) -> None:
+    """In a fresh process (``--jobs-child N DIR``): load as the one-process runs do, then time
+    `termkit build --jobs N` of the page files in DIR; prints one JSON line."""
+    import json
+
+    from termkit.align import pair_record
     from termkit.build import glossary_from_files, paused_gc, write_build
+    from termkit.glossary import build_glossary
+    from termkit.lexicon import get_lexicon
     from termkit.provenance import DEFAULT_MAX_SOURCES
+    from termkit.records import parse_records
+
+    get_lexicon()
+    warm = (ROOT / "termkit" / "data" / "example-record.txt").read_bytes()
+    build_glossary([pair_record(parse_records(warm, "warm.txt")[0])])
+    paths = sorted(str(p) for p in Path(folder).glob("*.txt"))
+    marks = []
+
+    def mark() -> None:
+        marks.append((time.perf_counter(), time.process_time(), _child_cpu()))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        mark()
+        with paused_gc():
+            count, glossary = glossary_from_files(paths, None, jobs=jobs)
+            mark()
+            write_build(glossary, os.path.join(tmp, "out"), max_sources=DEFAULT_MAX_SOURCES,
+                        jobs=jobs)
+        gc.collect()  # the collection left due, counted as in the one-process runs
+        mark()
+    assert count == len(paths)
+    print(json.dumps(marks))
+
+
+def _build_jobs(pages: list[bytes], jobs: int, runs: int) -> None:
+    """`termkit build --jobs N` and `--jobs 1`, alternated, each in a fresh process (no cache
+    warmed by an earlier run): wall records/s and the CPU of all processes per record."""
+    import json
 
     n = len(pages)
-    results = []
+    timed: dict[int, list[list[list[float]]]] = {jobs: [], 1: []}
     with tempfile.TemporaryDirectory() as tmp:
-        paths = []
         for i, data in enumerate(pages):
-            path = os.path.join(tmp, f"rec{i:05d}.txt")
-            with open(path, "wb") as fh:
+            with open(os.path.join(tmp, f"rec{i:05d}.txt"), "wb") as fh:
                 fh.write(data)
-            paths.append(path)
-        for run in range(runs):
-            gc.collect()
-            t, c, k = time.perf_counter(), time.process_time(), _child_cpu()
-            with paused_gc():
-                count, glossary = glossary_from_files(paths, None, jobs=jobs)
-                t1, c1, k1 = time.perf_counter(), time.process_time(), _child_cpu()
-                write_build(glossary, os.path.join(tmp, f"out{run}"),
-                            max_sources=DEFAULT_MAX_SOURCES, jobs=jobs)
-            t2, c2, k2 = time.perf_counter(), time.process_time(), _child_cpu()
-            gc.collect()
-            t3, c3, k3 = time.perf_counter(), time.process_time(), _child_cpu()
-            assert count == n
-            results.append((t3 - t, c3 - c, k3 - k, t1 - t, (c1 - c) + (k1 - k), t2 - t1,
-                            (c2 - c1) + (k2 - k1)))
-            del glossary
-    wall, own, workers, rp_wall, rp_cpu, w_wall, w_cpu = (
-        statistics.median(r[i] for r in results) for i in range(7))
-    print(f"build, fresh vocabulary, --jobs {jobs}: {n} page files (median of {runs}, "
-          f"load average {_load()})")
-    print(f"  read+pair+merge        {n / rp_wall:10.0f} records/s wall  "
-          f"{rp_cpu * 1e3 / n:6.3f} ms CPU/record (all processes)")
-    print(f"  write (side by side)   {n / w_wall:10.0f} records/s wall  "
-          f"{w_cpu * 1e3 / n:6.3f} ms CPU/record (all processes)")
-    print(f"  read+pair+merge+write  {n / wall:10.0f} records/s wall  target >= 1000 (wall)  "
-          f"CPU: {(own + workers) * 1e3 / n:.3f} ms/record = {n / (own + workers):.0f} records/s "
-          f"({own * 1e3 / n:.3f} this process + {workers * 1e3 / n:.3f} workers)")
+        for _ in range(runs):
+            for j in (jobs, 1):
+                out = subprocess.run([sys.executable, __file__, "--jobs-child", str(j), tmp],
+                                     check=True, capture_output=True, text=True).stdout
+                timed[j].append(json.loads(out.splitlines()[-1]))
+    print(f"build, fresh vocabulary, --jobs {jobs} against --jobs 1: {n} page files, each run "
+          f"in a fresh process, loading not timed (median of {runs}, alternated, load average "
+          f"{_load()})")
+    for j in (jobs, 1):
+        def med(a: int, b: int, key: int, j: int = j) -> float:
+            return statistics.median(r[b][key] - r[a][key] for r in timed[j])
+
+        wall, cpu = med(0, 2, 0), med(0, 2, 1) + med(0, 2, 2)
+        own, workers = med(0, 2, 1), med(0, 2, 2)
+        print(f"  --jobs {j}: read+pair+merge {n / med(0, 1, 0):6.0f} records/s wall "
+              f"{(med(0, 1, 1) + med(0, 1, 2)) * 1e3 / n:.3f} ms CPU/record; write "
+              f"{n / med(1, 2, 0):6.0f} records/s wall {(med(1, 2, 1) + med(1, 2, 2)) * 1e3 / n:.3f}"
+              f" ms CPU/record")
+        print(f"    all      {n / wall:10.0f} records/s wall  target >= 1000 "
+              f"({'wall' if j > 1 else 'CPU'});  CPU of all processes {cpu * 1e3 / n:.3f} "
+              f"ms/record = {n / cpu:.0f} records/s ({own * 1e3 / n:.3f} this process + "
+              f"{workers * 1e3 / n:.3f} workers)")
 
 
 def _child_cpu() -> float:
@@ -298,6 +328,10 @@ def _load() -> str:
 
 
 def main() -> None:
+    if "--jobs-child" in sys.argv:
+        i = sys.argv.index("--jobs-child")
+        _jobs_child(int(sys.argv[i + 1]), sys.argv[i + 2])
+        return
     quick = "--quick" in sys.argv
     n = 500 if quick else 3_000
 
