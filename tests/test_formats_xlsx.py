@@ -91,6 +91,28 @@ def test_import_command_reads_xlsx(tmp_path: Path) -> None:
     assert "term zh-Hant: 權力平衡" in text and "term en: equilibrium of power\n  status: admitted" in text
 
 
+def test_a_note_beside_the_table_is_kept_as_a_property_not_an_error(tmp_path: Path) -> None:
+    # Reviewers write notes in the column next to a term list; CSV refuses an extra field
+    # (more often an unquoted comma), a workbook cell is unambiguous and is kept.
+    path = tmp_path / "notes.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("Terms")
+    ws.write_row(0, 0, ["en", "zh-TW"])
+    ws.write_row(1, 0, ["risk", "風險"])
+    ws.write_row(2, 0, ["plan", "計畫"])
+    ws.write_string(2, 3, "ask the client")
+    ws.write_string(1, 27, "far away")
+    wb.close()
+    with path.open("rb") as fh:
+        g = xlsx.read_glossary(fh, str(path))
+    risk, plan = g.concepts
+    assert plan.props == {"column D": "ask the client"}
+    assert risk.props == {"column AB": "far away"}
+    assert sorted(str(n) for n in g.notices) == [
+        f"{path}#Terms:2: cell(s) beyond the header's columns kept as properties: column AB",
+        f"{path}#Terms:3: cell(s) beyond the header's columns kept as properties: column D"]
+
+
 def _calamine_rows(data: bytes) -> tuple[list[str], list[list[str]]]:
     wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
     return wb.sheet_names, wb.get_sheet_by_name(xlsx.SHEET).to_python()
@@ -207,6 +229,15 @@ def test_a_damaged_workbook_is_an_error_not_a_traceback(tmp_path: Path) -> None:
     with pytest.raises(FormatError) as info:
         xlsx.read_glossary(io.BytesIO(_with_shared_strings(tmp_path, short)), "short.xlsx")
     assert info.value.path == "short.xlsx"
+
+
+def test_a_malformed_part_is_named_with_its_position(tmp_path: Path) -> None:
+    # A shared-strings part cut short (as a broken download or a bad zip tool leaves it):
+    # the error names the part and where its XML breaks, not only openpyxl's message.
+    cut = f"{_SST}<si><t>en</t></si><si><t>zh"
+    with pytest.raises(FormatError) as info:
+        xlsx.read_glossary(io.BytesIO(_with_shared_strings(tmp_path, cut)), "cut.xlsx")
+    assert "part xl/sharedStrings.xml, line 1, column" in info.value.message
 
 
 def test_registry_and_units() -> None:

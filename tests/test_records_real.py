@@ -60,9 +60,14 @@ PRECISION = 0.95
 RECALL = 0.85
 NO_RIGHT_PAIR = 1  # records with both lists read and no right pair
 
-def _gold() -> list[dict[str, Any]]:
-    with (REAL / "gold.jsonl").open(encoding="utf-8") as fh:
+def load_gold(root: Path = REAL) -> list[dict[str, Any]]:
+    """The gold records of a page set (``root/gold.jsonl``), one per page."""
+    with (root / "gold.jsonl").open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+def _gold() -> list[dict[str, Any]]:
+    return load_gold(REAL)
 
 
 def _half(rec: dict[str, Any]) -> str:
@@ -142,8 +147,9 @@ class Outcome:
     misses: list[str]
 
 
-def _outcome(rec: dict[str, Any]) -> Outcome:
-    records = read_records(str(_page(rec)))
+def page_outcome(rec: dict[str, Any], page: Path) -> Outcome:
+    """Read ``page`` as ``termkit extract`` does, pair it, and compare both with ``rec``'s gold."""
+    records = read_records(str(page))
     assert len(records) == 1, rec["id"]
     record = records[0]
     gold = rec["gold"]
@@ -188,7 +194,8 @@ def _outcome(rec: dict[str, Any]) -> Outcome:
     )
 
 
-def _add(tally: Tally, o: Outcome) -> None:
+def add_outcome(tally: Tally, o: Outcome) -> None:
+    """Count one page's outcome into ``tally``."""
     tally.pages += 1
     tally.lists_exact += o.lists_exact
     tally.titles += o.titles
@@ -216,14 +223,26 @@ def evaluation() -> Iterator[Evaluation]:
     tallies: dict[str, Tally] = {}
     misses: dict[str, list[str]] = {}
     for rec in _gold():
-        outcome = _outcome(rec)
+        outcome = page_outcome(rec, _page(rec))
         half = _half(rec)
         for group in (half, f"{half}/{rec['region']}"):
-            _add(tallies.setdefault(group, Tally()), outcome)
+            add_outcome(tallies.setdefault(group, Tally()), outcome)
         if half == "learn" and outcome.misses:
             # Held-out pages are measured, not looked at: only learn pages are listed.
             misses[rec["id"]] = outcome.misses
     yield Evaluation(tallies, misses)
+
+
+def table_row(group: str, t: Tally) -> str:
+    """One printed line of figures: reading, pairing and the positional baseline."""
+    return (
+        f"  {group:<17} {t.pages:2d} pages  lists exact {t.lists_exact:2d}  "
+        f"titles {t.titles_right:2d}/{t.titles:2d} (junk {t.junk_titles})  "
+        f"authors {t.authors_found:2d}/{t.authors:2d} (wrong {t.authors_wrong})  "
+        f"termkit P {t.precision:.3f} R {t.recall:.3f}  "
+        f"no right pair {t.no_right_pair}   "
+        f"position P {t.base_precision:.3f} R {t.base_recall:.3f}"
+    )
 
 
 def _report(result: Evaluation) -> str:
@@ -233,15 +252,7 @@ def _report(result: Evaluation) -> str:
     ]
     for half in HALVES:
         for group in (half, *(f"{half}/{r}" for r in REGIONS)):
-            t = result.tallies[group]
-            lines.append(
-                f"  {group:<17} {t.pages:2d} pages  lists exact {t.lists_exact:2d}  "
-                f"titles {t.titles_right:2d}/{t.titles:2d} (junk {t.junk_titles})  "
-                f"authors {t.authors_found:2d}/{t.authors:2d} (wrong {t.authors_wrong})  "
-                f"termkit P {t.precision:.3f} R {t.recall:.3f}  "
-                f"no right pair {t.no_right_pair}   "
-                f"position P {t.base_precision:.3f} R {t.base_recall:.3f}"
-            )
+            lines.append(table_row(group, result.tallies[group]))
     for rid, misses in sorted(result.misses.items()):
         lines.append(f"  {rid}: " + "; ".join(misses))
     return "\n".join(lines)

@@ -203,6 +203,17 @@ class Row:
     variants: list[tuple[str, str]] = field(default_factory=list)  # (tag, text) admitted terms
     fixed: dict[str, str] = field(default_factory=dict)
     extra: dict[str, str] = field(default_factory=dict)
+    stray: list[str] = field(default_factory=list)  # names of cells kept beyond the header
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of the ``index``-th column, counted from 0 (``A``, ``Z``, ``AA``)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def header_roles(cells: list[str], path: str, line: int, where: str = "") -> list[tuple[str, str]]:
@@ -244,11 +255,16 @@ def header_roles(cells: list[str], path: str, line: int, where: str = "") -> lis
     return roles
 
 
-def read_rows(records: Iterable[tuple[int, list[str]]], path: str, where: str = "") -> Iterator[Row]:
+def read_rows(
+    records: Iterable[tuple[int, list[str]]], path: str, where: str = "", *, keep_stray: bool = False
+) -> Iterator[Row]:
     """Rows of a table given as ``(line, cells)``: the first non-empty one is the header.
 
     ``where`` prefixes error messages (``"sheet 'Terms': "``). Raises :class:`FormatError`
-    when there is no header row or a row has more cells than the header names.
+    when there is no header row or a row has more non-empty cells than the header names,
+    unless ``keep_stray``: then such a cell is kept as a property named by its column
+    (``column D``) and listed in :attr:`Row.stray`. (In a spreadsheet a cell beside the table
+    is a note; in CSV an extra field is more often an unquoted delimiter inside a term.)
     """
     roles: list[tuple[str, str]] | None = None
     for line, cells in records:
@@ -257,7 +273,7 @@ def read_rows(records: Iterable[tuple[int, list[str]]], path: str, where: str = 
         if roles is None:
             roles = header_roles(cells, path, line, where)
             continue
-        if len(cells) > len(roles) and any(c.strip() for c in cells[len(roles):]):
+        if len(cells) > len(roles) and any(c.strip() for c in cells[len(roles):]) and not keep_stray:
             raise FormatError(
                 f"{where}row has {len(cells)} cells but the header names {len(roles)} columns",
                 path=path,
@@ -274,6 +290,11 @@ def read_rows(records: Iterable[tuple[int, list[str]]], path: str, where: str = 
                 row.fixed[name] = value
             elif value != "":
                 row.extra[name] = value
+        for index in range(len(roles), len(cells)):
+            if cells[index].strip():
+                name = f"column {column_letter(index)}"
+                row.extra[name] = cells[index]
+                row.stray.append(name)
         yield row
     if roles is None:
         raise FormatError(f"{where}no header row", path=path, line=1,
@@ -285,6 +306,10 @@ def glossary_from_rows(rows: Iterable[Row], path: str, origin: str, source_path:
     glossary = Glossary()
     where = source_path or path
     for row in rows:
+        if row.stray:
+            kept = ", ".join(row.stray)
+            glossary.notices.append(Notice(f"cell(s) beyond the header's columns kept as properties: {kept}",
+                                           where, row.line))
         if not row.terms and not row.variants:
             glossary.notices.append(Notice("row without terms skipped", where, row.line))
             continue

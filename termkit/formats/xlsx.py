@@ -7,7 +7,8 @@ with the file, sheet and row).
 Reading: every worksheet whose first non-empty row names at least two language columns
 (the same header rules as CSV: ``en``, ``zh-TW``, ``zh_Hant``, ``English``, ``繁體中文``,
 ``en variants``, ``pinyin``, …) is a table of concepts, one per row; other sheets (a read-me,
-a list of codes) are skipped with a notice, and a workbook with no such sheet is an error.
+a list of codes) are skipped with a notice, and a workbook with no such sheet is an error. A cell to the right of the header's columns (a
+reviewer's note beside the table) is kept as a property named by its column, with a notice.
 Cells are read as the values Excel shows when they are not text (numbers without a
 trailing ``.0``, dates in ISO 8601, the cached result of a formula). Terms keep
 ``FILE#SHEET:ROW`` as their source.
@@ -45,6 +46,7 @@ _DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, KeyEr
             ValueError, SyntaxError)
 _ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")  # what the XML of a cell cannot carry
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+_PART_LIMIT = 64 << 20  # an XML part larger than this is not re-read to locate damage
 _CORE_DATES = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
 
 
@@ -75,7 +77,32 @@ def _open(stream: BinaryIO, path: str) -> Any:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (*_DAMAGED, InvalidFileException, OSError) as exc:
         hint = "save it from Excel as .xlsx (an .xls, an encrypted or a damaged workbook cannot be read)"
-        raise FormatError(f"not a readable .xlsx workbook ({exc})", path=path, hint=hint) from None
+        part = _damaged_part(data)
+        detail = f"part {part}" if part else str(exc)
+        raise FormatError(f"not a readable .xlsx workbook ({detail})", path=path, hint=hint) from None
+
+
+def _damaged_part(data: bytes) -> str | None:
+    """The first XML part of the workbook (outside the worksheets, which are read later and
+    reported by sheet) that is not well-formed, with its position; ``None`` if all are."""
+    from termkit import xmlsafe
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            for info in zf.infolist():
+                name = info.filename
+                if not name.endswith((".xml", ".rels")) or name.startswith("xl/worksheets/"):
+                    continue
+                if info.file_size > _PART_LIMIT:
+                    continue
+                try:
+                    xmlsafe.parse(io.BytesIO(zf.read(info)), name)
+                except FormatError as exc:
+                    at = f", line {exc.line}" + (f", column {exc.column}" if exc.column else "") if exc.line else ""
+                    return f"{name}{at}: {exc.message}"
+    except (*_DAMAGED, OSError):
+        return None
+    return None
 
 
 def _is_header_problem(exc: FormatError) -> bool:
@@ -107,7 +134,7 @@ def _sheets(stream: BinaryIO, path: str) -> tuple[list[tuple[str, list[Row]]], l
             where = f"sheet {ws.title!r}: "
             seen = [0]
             try:
-                tables.append((ws.title, list(read_rows(_records(ws, path, where, seen), path, where))))
+                tables.append((ws.title, list(read_rows(_records(ws, path, where, seen), path, where, keep_stray=True))))
             except FormatError as exc:
                 if not _is_header_problem(exc):
                     raise
