@@ -97,7 +97,7 @@ def merge_group(policy: str, parts: list[dict[str, str]]) -> dict[str, str] | No
     return merged
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4)  # ~55,000 entries for the Simplified-to-Traditional configs
 def flat_config(config: str) -> FlatConfig | None:
     """``config``'s segmentation and chain as single mappings; ``None`` if one cannot be."""
     from termkit.convert.opencc_data import config_json
