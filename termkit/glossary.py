@@ -241,9 +241,15 @@ def glossary_from_pairing(pairing: Pairing) -> Glossary:
 
 def build_glossary(pairings: Iterable[Pairing]) -> Glossary:
     """Merge the glossaries of many records into one (support, sources, conflicts)."""
-    # The records' glossaries are made here and seen by nobody else: the merge may take
-    # their concepts over instead of copying them.
-    return _merge([glossary_from_pairing(p) for p in pairings], adopt=True)
+    return merge_record_glossaries([glossary_from_pairing(p) for p in pairings])
+
+
+def merge_record_glossaries(glossaries: Iterable[Glossary]) -> Glossary:
+    """Merge records' glossaries (:func:`glossary_from_pairing`) as :func:`build_glossary` does,
+    taking them over: they must be seen by nobody else (made for this, or sent back by a
+    worker). Read once, in order, so they can be merged as they come."""
+    # The merge may take the concepts over instead of copying them.
+    return _merge(glossaries, adopt=True)
 
 
 def add_zhuyin(glossary: Glossary) -> Glossary:
@@ -421,7 +427,7 @@ def merge_glossaries(glossaries: Sequence[Glossary]) -> Glossary:
     return _merge(glossaries, adopt=False)
 
 
-def _merge(glossaries: Sequence[Glossary], *, adopt: bool) -> Glossary:
+def _merge(glossaries: Iterable[Glossary], *, adopt: bool) -> Glossary:
     """:func:`merge_glossaries`; with ``adopt`` the glossaries' concepts may become the
     result's own (the caller gives them up): a concept seen first and shaped as a record's
     (:func:`_adoptable`) is taken as it is instead of copied, with the same result."""

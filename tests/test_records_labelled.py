@@ -166,3 +166,49 @@ def test_cli_format_labelled_and_unknown_format() -> None:
     assert "仿寫作文教學" in result.output
     bad = CliRunner().invoke(cli, ["extract", "--format", "marc", path])
     assert bad.exit_code == 2
+
+
+def test_thesis_page_with_name_label_and_bracketed_english_title() -> None:
+    # ``姓名`` names the student; the English title stands in brackets under the Chinese one;
+    # other form cells follow the name on its line.
+    page = (
+        "姓名 蔡炎興(Yan-Hsing Tsai)  查詢紙本館藏   畢業系所 電機工程學系\n"
+        "論文名稱 關鍵詞萃取及語者辨識系統之研製\n"
+        "(A System for Keyword Spotting and Speaker Recognition)\n"
+        "關鍵字(中) ★ 語者識別\n★ 語音辨識\n"
+        "關鍵字(英) ★ Speaker Recognition\n★ Speech Recognition\n"
+    )
+    rec = parse_records(page.encode(), "page.txt")[0]
+    assert rec.title_zh == "關鍵詞萃取及語者辨識系統之研製"
+    assert rec.title_en == "A System for Keyword Spotting and Speaker Recognition"
+    assert [(p.zh, p.en) for p in rec.authors] == [("蔡炎興", "Yan-Hsing Tsai")]
+
+
+@pytest.mark.parametrize(
+    ("title", "want"),
+    [
+        ("“客家”身份的建构——殖民体系下的香港新界 被引量:2", "“客家”身份的建构——殖民体系下的香港新界"),
+        ("Deep Learning for Speech Cited by 12", "Deep Learning for Speech"),
+        ("Web 2", "Web 2"),
+        ("臺灣1945", "臺灣1945"),
+    ],
+)
+def test_site_counters_after_a_title_are_dropped(title: str, want: str) -> None:
+    from termkit.records.furniture import without_counter
+
+    assert without_counter(title) == want
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("(A System for Keyword Spotting)", "A System for Keyword Spotting"),
+        ("（語者辨識）", "語者辨識"),
+        ("(1) Theory and (2) Practice", "(1) Theory and (2) Practice"),
+        ("Speech (ASR)", "Speech (ASR)"),
+    ],
+)
+def test_a_title_wholly_in_brackets_loses_them(line: str, want: str) -> None:
+    from termkit.records.labelled import unwrapped
+
+    assert unwrapped(line) == want

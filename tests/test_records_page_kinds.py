@@ -96,6 +96,22 @@ def test_interleaved_keywords_are_sorted_by_script() -> None:
     assert rec.keywords_en == ["Penghu", "Classical Poetry", "Poetry Society"]
 
 
+def test_pairs_printed_out_of_step_are_sorted_by_script() -> None:
+    # A repository that stores each keyword in both languages, its order lost: a Latin
+    # item first, the Chinese items not together, as many of them as Latin ones.
+    kw = assign_keywords(
+        [(t, 1) for t in split_keywords("Penghu;澎湖;Classical Poetry;Ocean;Custom;古典詩;海洋;風土")]
+    )
+    assert kw.zh == ["澎湖", "古典詩", "海洋", "風土"]
+    assert kw.en == ["Penghu", "Classical Poetry", "Ocean", "Custom"]
+    # A Chinese list with Latin terms inside, then an English list, stays as printed.
+    kw = assign_keywords(
+        [(t, 1) for t in split_keywords("影像;CNN;LSTM;語音;深度;學習;deep learning;speech")]
+    )
+    assert kw.zh == ["影像", "CNN", "LSTM", "語音", "深度", "學習"]
+    assert kw.en == ["deep learning", "speech"]
+
+
 @pytest.mark.parametrize(
     ("scripts", "expected"),
     [

@@ -51,6 +51,38 @@ def _pairings(paths: list[str], record_format: str | None, *, quiet: bool = Fals
         return [pair_record(r) for r in bar.track(records)]
 
 
+def _glossary(paths: list[str], record_format: str | None, *, quiet: bool,
+              jobs: int) -> tuple[int, Any]:
+    """(records, merged glossary) of ``paths``: in ``jobs`` worker processes when the input is
+    large enough (see termkit.build), else in this one, with the same result."""
+    from termkit.build import glossary_from_files, glossary_from_records, use_workers
+    from termkit.cli.progress import Progress
+    from termkit.glossary import build_glossary
+    from termkit.inputs import input_size
+    from termkit.records import read_records
+
+    sizes = [input_size(p) for p in paths]
+    total = sum(s or 0 for s in sizes) if None not in sizes else None
+    show = False if quiet else None  # -q: no progress line either
+    if use_workers(jobs, len(paths)) and "-" not in paths:
+        # Many files: each worker reads and pairs whole files.
+        size_of = dict(zip(paths, sizes, strict=True))
+        with Progress("Reading and pairing records", total, "B", enabled=show) as bar:
+            return glossary_from_files(paths, record_format, jobs=jobs,
+                                       done=lambda p: bar.advance(size_of[p] or 0))
+    records = []
+    with Progress("Reading records", total, "B", enabled=show) as bar:
+        for path, size in zip(paths, sizes, strict=True):
+            records.extend(read_records(path, format=record_format))
+            bar.advance(size or 0)
+    with Progress("Pairing records", len(records), "records", enabled=show) as bar:
+        if use_workers(jobs, len(records)):  # few files of many records
+            return len(records), glossary_from_records(records, jobs=jobs, done=bar.advance)
+        from termkit.align import pair_record
+
+        return len(records), build_glossary([pair_record(r) for r in bar.track(records)])
+
+
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @folder_output_option("Folder to write the glossary into (created if missing; the files "
@@ -71,6 +103,11 @@ def _pairings(paths: list[str], record_format: str | None, *, quiet: bool = Fals
 @click.option("--conflicts", "conflicts_file", default=None, metavar="FILE",
               help="Write every conflict in full to FILE (JSON Lines; `-` for stdout); stderr "
                    "gets a count and one line per conflict with up to 3 sources.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Worker processes that read and pair records and write the files "
+                   "(default: the CPUs this process may use; 1: all in this process). The "
+                   "output is the same for any N; inputs under 256 files or records stay in "
+                   "one process.")
 @click.option("-q", "--quiet", is_flag=True,
               help="Do not print warnings, the summary and the progress line.")
 @json_option("Print a JSON summary on stdout (records, concepts by kind, conflicts, files "
@@ -85,6 +122,7 @@ def build(
     zhuyin: bool,
     max_sources: int,
     conflicts_file: str | None,
+    jobs: int | None,
     quiet: bool,
     as_json: bool,
 ) -> None:
@@ -101,25 +139,27 @@ def build(
     Example: termkit build termkit/data/example-record.txt -o out/
     """
     from termkit.build import paused_gc, write_build
-    from termkit.glossary import add_zhuyin, build_glossary
+    from termkit.glossary import add_zhuyin
     from termkit.io import atomic_text, check_output, check_output_folder
+    from termkit.parallel import usable_cpus
     from termkit.provenance import conflict_lines
 
     check_output_folder(output)  # before the work: not `-`, not a file, its parent exists
     if conflicts_file is not None:
         check_output(conflicts_file)
+    jobs = jobs or usable_cpus()
     with paused_gc():  # one batch: see paused_gc
         paths = record_files(inputs, includes, excludes)
-        pairings = _pairings(paths, record_format, quiet=quiet)
-        glossary = build_glossary(pairings)
+        records, glossary = _glossary(paths, record_format, quiet=quiet, jobs=jobs)
         glossary.header = {
             "generator": "termkit build",
             "inputs": " ".join(inputs),
-            "records": str(len(pairings)),
+            "records": str(records),
         }
         if zhuyin:
             glossary = add_zhuyin(glossary)
-        written = write_build(glossary, output, exports=not no_exports, max_sources=max_sources)
+        written = write_build(glossary, output, exports=not no_exports, max_sources=max_sources,
+                              jobs=jobs)
         if conflicts_file is not None:
             with atomic_text(conflicts_file) as fh:
                 fh.writelines(conflict_lines(glossary.conflicts))
@@ -130,7 +170,7 @@ def build(
         click.echo(dumps({
             "inputs": paths,
             "output": output,
-            "records": len(pairings),
+            "records": records,
             "concepts": len(glossary),
             "kinds": dict(sorted(counts.items())),
             "conflicts": len(glossary.conflicts),
@@ -148,7 +188,7 @@ def build(
         warn(f"conflict: {conflict.summary(CONFLICT_SOURCES)}")
     detail = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
     click.echo(
-        f"{len(pairings)} record(s) -> {len(glossary)} concepts ({detail or 'none'}), "
+        f"{records} record(s) -> {len(glossary)} concepts ({detail or 'none'}), "
         f"{len(glossary.conflicts)} conflict(s); wrote {', '.join(written)} to {output}",
         err=True,
     )

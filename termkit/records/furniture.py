@@ -55,6 +55,20 @@ _SHORT_HAN = 6
 _SHORT_WORDS = 3
 
 
+# A site's counter printed after a title on the same line (``… 被引量:2``, ``Cited by 5``).
+_COUNTER = re.compile(
+    r"\s+(?:被引(?:量|次数|次數|频次|頻次)?|下载(?:量|次数)?|下載(?:量|次數)?|引用(?:次数|次數)"
+    r"|浏览(?:量|次数)?|瀏覽(?:量|次數)?|阅读(?:量|次数)|閱讀(?:量|次數)"
+    r"|cited by|times cited|downloads?)\s*[:：]?\s*\d+\s*$",
+    re.IGNORECASE,
+)
+
+
+def without_counter(title: str) -> str:
+    """``title`` without a site's citation, download or view counter after it."""
+    return _COUNTER.sub("", title) if title[-1:].isdigit() else title
+
+
 def is_furniture(line: str) -> bool:
     """True if ``line`` is part of the site's page, never a title (see the module docstring)."""
     text = line.strip()

@@ -268,6 +268,20 @@ def interleaved(scripts: list[bool]) -> bool:
     return han_runs >= 2 and latin_runs >= 2 and all(n <= 2 for _, n in runs)
 
 
+def _paired_out_of_step(kept: list[tuple[str, int | None]], han: list[int]) -> bool:
+    """True for pairs printed out of step: ``Penghu;澎湖;Taiwan Classical Poetry;Ocean;…;海洋``.
+
+    The list opens with a Latin item, its Chinese items do not stand together, and there
+    are as many of them as Latin items: neither a Chinese list then an English one nor the
+    reverse, and a Latin term inside a Chinese list would leave the English one short.
+    """
+    return (
+        2 <= len(han) == len(kept) - len(han)
+        and han[0] > 0
+        and han[-1] - han[0] + 1 != len(han)
+    )
+
+
 def assign_keywords(items: list[tuple[str, int | None]]) -> Keywords:
     """Sort (keyword, line) items in reading order into Chinese, English and other."""
     out = Keywords()
@@ -280,7 +294,7 @@ def assign_keywords(items: list[tuple[str, int | None]]) -> Keywords:
     han = [i for i, (text, _) in enumerate(kept) if has_han(text)]
     if not han:
         zh_idx: set[int] = set()
-    elif interleaved([has_han(text) for text, _ in kept]):
+    elif interleaved([has_han(text) for text, _ in kept]) or _paired_out_of_step(kept, han):
         zh_idx = set(han)  # ``Penghu;澎湖;Taiwan Classical Poetry;台灣古典詩;…``: by script
     else:
         first, last = han[0], han[-1]

@@ -43,6 +43,7 @@ from termkit.model import Notice, Person, Record, Section
 from termkit.records.assemble import date_of
 from termkit.records.authors import parse_authors
 from termkit.records.fields import parse_date, parse_pages, parse_subject, parse_volume
+from termkit.records.furniture import without_counter
 from termkit.records.keywords import assign_keywords, is_keyword_line, split_keywords
 from termkit.records.labels import Field
 from termkit.records.page import NO_KEYWORDS, parse_page_record, split_chunks
@@ -73,7 +74,9 @@ class _Reader:
         """Titles by script: a Chinese line and an English line (or one line holding both)
         fill both slots; a title a label introduces replaces one guessed from unlabelled
         lines above it."""
-        values = [(n, clean(text)) for n, text in f.values if text.strip()]
+        values = [
+            (n, without_counter(unwrapped(clean(text)))) for n, text in f.values if text.strip()
+        ]
         if f.label.lang == "other":  # a title in a third language: kept as printed
             if values:
                 text = "\n".join(v for _, v in values)
@@ -152,6 +155,26 @@ class _Reader:
         text = "\n".join(clean(x) for x in f.lines)
         if text:
             self.record.sections.append(Section(f.label.text, text, f.line))
+
+
+_PAIRS = {"(": ")", "（": "）", "[": "]", "［": "］"}
+
+
+def unwrapped(line: str) -> str:
+    """A title line without the brackets around all of it: ``(A System for …)`` -> ``A System
+    for …`` (thesis systems print the English title so under the Chinese one)."""
+    close = _PAIRS.get(line[:1])
+    if close is None or not line.endswith(close) or len(line) < 3:
+        return line
+    depth = 0
+    for i, ch in enumerate(line):
+        if ch == line[0]:
+            depth += 1
+        elif ch == close:
+            depth -= 1
+            if depth == 0 and i < len(line) - 1:
+                return line  # ``(1) … (2)``: the first bracket closes before the end
+    return line[1:-1].strip()
 
 
 def _script(text: str) -> str:
@@ -306,7 +329,8 @@ def _romanizes(zh: list[Person], en: list[Person]) -> bool:
 
 def _read_loose(rec: Record, lines: list[tuple[int, str]], path: str) -> None:
     """Lines between fields that no field took: titles, names, abstracts, sections."""
-    page = parse_page_record(_one_block_per_line(lines), path, rec.id)
+    chinese = rec.authors if all(p.zh and not p.en for p in rec.authors) else []
+    page = parse_page_record(_one_block_per_line(lines), path, rec.id, known_authors=chinese)
     for name in ("title_zh", "title_en", "abstract_zh", "abstract_en"):
         value = getattr(page, name)
         if value is None:
@@ -320,6 +344,8 @@ def _read_loose(rec: Record, lines: list[tuple[int, str]], path: str) -> None:
             rec.sections.append(Section(name, value, page.lines.get(name)))
     if page.authors and not rec.authors:
         rec.authors = page.authors
+    elif chinese and [p.zh for p in page.authors] == [p.zh for p in chinese]:
+        rec.authors = page.authors  # romanized by the lines below, by sound or position
     elif _romanizes(rec.authors, page.authors):
         # Chinese names above the fields, their romanizations in the English half below.
         rec.authors = [

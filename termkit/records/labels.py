@@ -101,6 +101,7 @@ _BASE: dict[Field, tuple[str, ...]] = {
         "著者",
         "研究生",
         "作者姓名",
+        "姓名",  # a thesis system's student: ``姓名 蔡炎興(Yan-Hsing Tsai)``
         "作者名稱",
         "作者名称",
         "撰稿人",
@@ -330,6 +331,25 @@ _BASE: dict[Field, tuple[str, ...]] = {
         "References",
     ),
 }
+# Known labels of identifiers (a DOI, a classification number, an article number): their
+# value is one line, so the lines under it are not theirs (an English title and the names
+# printed right under ``分类号 G250.7`` with no blank line between).
+_IDENTIFIERS = (
+    "DOI", "URI", "URL", "ISSN", "ISBN", "CLC", "分類號", "分类号", "中圖分類號", "中图分类号",
+    "文獻標識碼", "文献标识码", "文章編號", "文章编号",
+)
+
+
+def is_identifier(label: Label) -> bool:
+    """True if ``label`` is a known identifier label, whose value is one line."""
+    return label.known and label.field is Field.OTHER and _key(label.text) in _identifier_keys()
+
+
+@lru_cache(maxsize=1)
+def _identifier_keys() -> frozenset[str]:
+    return frozenset(_key(word) for word in _IDENTIFIERS)
+
+
 # Language qualifiers before a base word (``中文關鍵詞``) or in parentheses after it.
 _ZH_QUALIFIERS = ("中文", "中", "漢語", "汉语", "華語", "华语", "Chinese", "zh")
 _EN_QUALIFIERS = ("英文", "英", "外文", "英語", "英语", "English", "Foreign", "en")

@@ -35,6 +35,7 @@ are separated by a form feed (``\\f``); each gets the id ``STEM#N``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from termkit.errors import InputError
@@ -49,13 +50,14 @@ from termkit.records.fields import (
     parse_volume,
     starts_volume_line,
 )
-from termkit.records.furniture import is_furniture
+from termkit.records.furniture import is_furniture, without_counter
 from termkit.records.keywords import (
     Keywords,
     assign_keywords,
     is_keyword_line,
     split_keywords,
 )
+from termkit.records.romanized import romanizations
 from termkit.records.script import has_han, is_chinese_text, is_prose, join_lines
 from termkit.records.shapes import certain_keyword_line, choose_keyword_block, keyword_like
 from termkit.records.tail import read_tail, tail_start
@@ -87,6 +89,9 @@ class _State:
     abstract_zh: list[str] = field(default_factory=list)
     abstract_en: list[str] = field(default_factory=list)
     next_lines: list[str] = field(default_factory=list)  # the block after the one being read
+    # Chinese-only authors read elsewhere on the page (a labelled page's field or preamble):
+    # their romanized names may stand in these lines.
+    known_authors: list[Person] = field(default_factory=list)
 
 
 def _blocks(lines: list[tuple[int, str]]) -> list[_Block]:
@@ -126,7 +131,7 @@ def _title_runs(block: _Block, keywords_ahead: bool) -> list[tuple[str, str, int
             runs.append((script, [line], number))
     if len({r[0] for r in runs}) != len(runs):
         return None
-    return [(script, join_lines(parts), number) for script, parts, number in runs]
+    return [(script, without_counter(join_lines(parts)), number) for script, parts, number in runs]
 
 
 def _try_fields(state: _State, block: _Block) -> bool:
@@ -189,21 +194,47 @@ def _unromanized(rec: Record) -> bool:
     return bool(rec.authors) and all(p.zh and not p.en for p in rec.authors)
 
 
+def _chinese_authors(state: _State) -> list[Person]:
+    """The Chinese-only authors whose romanized names may come later, or []."""
+    rec = state.record
+    if _unromanized(rec):
+        return rec.authors
+    return state.known_authors if not rec.authors else []
+
+
+def _sounded_names(state: _State, lines: list[str]) -> list[str] | None:
+    """Romanized names in a one-line block that render the Chinese authors by sound."""
+    people = _chinese_authors(state)
+    if not people or len(lines) != 1:
+        return None
+    return romanizations(people, lines[0])
+
+
 def _try_romanized(state: _State, block: _Block) -> bool:
     """The English half of a journal page: the authors' romanized names, later on.
 
     Mainland journals print the Chinese title, names, abstract and keywords, then the
     English title, the same names romanized (``Wang Fei, Chen Na, …``), the English
     abstract and keywords: a block of as many romanized names as there are Chinese ones
-    gives them their romanizations, by position.
+    gives them their romanizations, by position; a line whose names render the Chinese
+    ones by sound (:mod:`termkit.records.romanized`) gives them too, whatever follows the
+    last name (an affiliation glued to it).
     """
     rec = state.record
-    if not _unromanized(rec):
+    chinese = _chinese_authors(state)
+    if not chinese:
         return False
-    people = _latin_names(block.lines)
-    if people is None or len(people) != len(rec.authors):
-        return False
-    rec.authors = [Person(a.zh, b.en, a.line) for a, b in zip(rec.authors, people, strict=True)]
+    # By position only after the Chinese names of this page's own lines; names known from
+    # elsewhere (``known_authors``) must be rendered by sound.
+    people = _latin_names(block.lines) if rec.authors else None
+    if people is not None and len(people) == len(chinese):
+        names = [p.en or "" for p in people]
+    else:
+        sounded = _sounded_names(state, block.lines)
+        if sounded is None:
+            return False
+        names = sounded
+    rec.authors = [Person(a.zh, b, a.line) for a, b in zip(chinese, names, strict=True)]
     return True
 
 
@@ -212,14 +243,18 @@ def _try_english_title(state: _State, block: _Block) -> bool:
     rec = state.record
     if rec.title_en is not None or len(block.lines) > 3 or not state.next_lines:
         return False
-    if not (rec.title_zh or rec.authors or state.keyword_items or state.abstract_zh):
+    chinese_half = rec.title_zh or rec.authors or state.keyword_items or state.abstract_zh
+    if not (chinese_half or state.known_authors):
         return False  # nothing of the Chinese half yet: the ordinary title rules apply
     if any(has_han(line) or is_furniture(line) for line in block.lines):
         return False
     if any(certain_keyword_line(line) for line in block.lines):
         return False
     names = _latin_names(state.next_lines)
-    if names is None or (rec.authors and (not _unromanized(rec) or len(names) != len(rec.authors))):
+    counted = names is not None and (
+        not rec.authors or (_unromanized(rec) and len(names) == len(rec.authors))
+    )
+    if not counted and _sounded_names(state, state.next_lines) is None:
         return False
     rec.title_en = join_lines(block.lines)
     rec.lines["title_en"] = block.first
@@ -392,9 +427,21 @@ def _finish(state: _State) -> None:
         )
 
 
-def parse_page_record(lines: list[tuple[int, str]], path: str, record_id: str) -> Record:
-    """Read one record from (line number, text) pairs."""
+def parse_page_record(
+    lines: list[tuple[int, str]],
+    path: str,
+    record_id: str,
+    *,
+    known_authors: Sequence[Person] = (),
+) -> Record:
+    """Read one record from (line number, text) pairs.
+
+    ``known_authors``: Chinese-only authors read elsewhere on the page (by a labelled
+    page's reader); a romanized line that renders them gives their romanized names, and
+    the Latin line right above it is the English title.
+    """
     state = _State(Record(source=path, id=record_id), path)
+    state.known_authors = list(known_authors)
     split = tail_start(lines)
     header = _blocks(lines[:split])
     state.keyword_block = choose_keyword_block([b.lines for b in header])

@@ -34,6 +34,7 @@ from termkit.records.labels import (
     Field,
     Label,
     LabelMatch,
+    is_identifier,
     match_label,
     match_unknown_label,
     spaced_label,
@@ -277,6 +278,8 @@ def scan(
             state = _KeywordState()
             if m.value and m.label.field is Field.KEYWORDS:
                 state.add(m.value, first=True)
+            if m.value and is_identifier(m.label):
+                closed = True  # ``分类号 G250.7``: the lines under it are loose
         elif current is None:
             preamble.append((number, raw))
         elif closed:

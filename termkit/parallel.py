@@ -1,0 +1,108 @@
+"""Work spread over processes, with results that do not depend on how it was spread.
+
+``termkit build`` uses the cores as ``make -j`` does: records are read and paired in worker
+processes and merged by the parent in input order, and the output files are written side by
+side. The workers are *forked* from the parent once the dictionary, OpenCC and pypinyin are
+loaded, so they share those tables copy-on-write instead of loading them again. Where the
+``fork`` start method does not exist (Windows, and macOS where it is unsafe), everything runs
+in one process: :func:`can_fork` says which.
+
+* :func:`usable_cpus` is the default number of jobs (the CPUs this process may run on);
+* :func:`ordered_map` is ``map`` over a pool of forked workers, results in input order: the
+  first failure in input order is raised, as one process would have raised it;
+* :func:`run_groups` runs groups of tasks at once, one group in this process and each other
+  in a forked worker, and raises the first failure.
+
+A worker's :class:`~termkit.errors.TermkitError` comes back as itself (with its path and line),
+so the command reports it exactly as in one process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def usable_cpus() -> int:
+    """How many CPUs this process may run on (its affinity mask where the system has one)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    if affinity is not None:
+        try:
+            return max(1, len(affinity(0)))
+        except OSError:  # pragma: no cover - refused by the system
+            pass
+    return max(1, os.cpu_count() or 1)
+
+
+def can_fork() -> bool:
+    """True where workers can be forked from this process (shared, already loaded tables).
+
+    Not on Windows (no fork) nor on macOS, where forking a process that has used system
+    frameworks can crash the child (Python's default there is ``spawn`` for that reason).
+    """
+    return sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    # The fork start method: the workers see this process's memory as it is now (loaded
+    # dictionary, caches, module state set just before), copy-on-write.
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+
+
+def ordered_map(
+    func: Callable[[T], R], items: Iterable[T], jobs: int, *, chunksize: int = 1
+) -> Iterator[R]:
+    """``map(func, items)`` in ``jobs`` forked worker processes; results in input order.
+
+    ``func`` and the items and results must pickle (``func`` by name: a module-level
+    function). Results come as soon as they and all before them are done, so the caller can
+    work on them while the workers go on. The first failure in input order is raised (the
+    work still queued is cancelled); an exception outside termkit's own keeps its type.
+    """
+    pool = _pool(jobs)
+    try:
+        yield from pool.map(func, items, chunksize=max(1, chunksize))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def run_groups(groups: list[list[Callable[[], Any]]]) -> None:
+    """Run each group's tasks in order, the groups at the same time: the first group in this
+    process, each other in a forked worker (which sees the caller's objects as they are).
+
+    The tasks are closures and are not pickled: each worker is forked with the list in its
+    memory and runs its group by index. Returns when every group is done; raises the first
+    failure (this process's own first, then the workers' in group order).
+    """
+    global _GROUPS
+    if len(groups) <= 1:
+        for task in groups[0] if groups else []:
+            task()
+        return
+    _GROUPS = groups
+    pool = _pool(len(groups) - 1)
+    try:
+        futures: list[Future[None]] = [pool.submit(_run_group, i) for i in range(1, len(groups))]
+        for task in groups[0]:
+            task()
+        for future in futures:
+            future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        _GROUPS = []
+
+
+# The groups of the run_groups call in progress: set before the workers are forked.
+_GROUPS: list[list[Callable[[], Any]]] = []
+
+
+def _run_group(index: int) -> None:
+    for task in _GROUPS[index]:
+        task()

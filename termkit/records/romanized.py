@@ -1,0 +1,77 @@
+"""The romanized names of known Chinese authors, found on a Latin line by their sound.
+
+Journal pages print the authors twice: in Chinese near the top, romanized in the English
+half (``LI Ke, MA jian``; ``Wu Chuang, Sun Bo, Wang Chunlei, Li Jing``). A copied page
+does not always keep the romanized line clean: the affiliation may follow the last name
+with no separator left (``…,SUN HongyiTaizhou Hospital of …``), the given name may be in
+lower case. Such a line is not read by its shape but by the names it must hold: piece i
+of the line (pieces split at ``,``, ``;``, ``、`` or ``and``) has to render the i-th
+Chinese name (:func:`termkit.pinyin.names.match_name`: Hanyu Pinyin, Wade-Giles and the
+other systems, either name order). Only the last piece may carry text after the name (the
+affiliation); a word glued to the name (``HongyiTaizhou``: a lower-case letter, then a
+capital) is cut there. A line that does not render every name, in order, gives nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from termkit.model import Person
+from termkit.records.script import has_han
+
+# match_name() score from which a piece of the line is taken for the Chinese name: higher
+# than the pairing's threshold, as here the line itself is only known by these names.
+MATCH = 0.75
+# A romanized name is two to four words (``Li Jing``, ``Ou Yang Xiu``, ``Kuei-Hsiu Lee``).
+_MAX_WORDS = 4
+_PIECES = re.compile(r"\s*(?:[,;，；、]|\s(?:and|&)\s)\s*")
+# A name glued to the next word: ``HongyiTaizhou`` -> ``Hongyi`` | ``Taizhou``.
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_MARKS = re.compile(r"[\d*†‡＊]+$")
+
+
+def _candidates(piece: str, last: bool) -> list[str]:
+    """The ways a piece may hold a name: whole, or (the last piece only) its first words."""
+    words = piece.split()
+    if not words:
+        return []
+    if not last:
+        return [" ".join(_MARKS.sub("", w) for w in words)] if len(words) <= _MAX_WORDS else []
+    glued = _GLUE.search(piece)
+    if glued is not None:
+        words = piece[: glued.start()].split()
+    words = [_MARKS.sub("", w) for w in words]
+    return [" ".join(words[:n]) for n in range(min(len(words), _MAX_WORDS), 0, -1)]
+
+
+def romanizations(people: Sequence[Person], line: str) -> list[str] | None:
+    """The romanized names of the Chinese-only ``people`` at the start of ``line``, or None.
+
+    ``line`` must have no Han character and hold, piece by piece, as many names as there
+    are people, each rendering its Chinese name (see the module docstring).
+    """
+    text = line.strip()
+    if not people or has_han(text) or not text[:1].isalpha():
+        return None
+    if any(not p.zh or p.en for p in people):
+        return None
+    pieces = [p for p in _PIECES.split(text) if p]
+    if len(pieces) < len(people):
+        return None
+    from termkit.pinyin.names import match_name
+
+    names: list[str] = []
+    for i, person in enumerate(people):
+        assert person.zh is not None
+        last = i == len(people) - 1
+        best, best_score = None, 0.0
+        for option in _candidates(pieces[i], last):
+            score = float(match_name(person.zh, option))
+            if score > best_score or (score == best_score and best is not None):
+                # Among equal scores the shorter option (tried later) wins: no trailing words.
+                best, best_score = option, score
+        if best is None or best_score < MATCH or not best[:1].isupper():
+            return None
+        names.append(best)
+    return names

@@ -1,0 +1,89 @@
+"""Romanized author names found by sound, and the English title above them, on copied pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from termkit.model import Person
+from termkit.records import parse_records
+from termkit.records.romanized import romanizations
+
+
+def _people(*names: str) -> list[Person]:
+    return [Person(n, None, 1) for n in names]
+
+
+@pytest.mark.parametrize(
+    ("names", "line", "want"),
+    [
+        (("李科", "马剑"), "LI Ke, MA jian", ["LI Ke", "MA jian"]),
+        (("吴闯", "孙波"), "Wu Chuang, Sun Bo", ["Wu Chuang", "Sun Bo"]),
+        # The affiliation glued to the last name, the line break lost.
+        (
+            ("華馨", "孫鴻翼"),
+            "HUA Xin,SUN HongyiTaizhou Hospital,Jiangsu 225300 China",
+            ["HUA Xin", "SUN Hongyi"],
+        ),
+        # Wade-Giles, given name first; an affiliation after the last name.
+        (("李魁修",), "Kuei-Hsiu Lee Department of History", ["Kuei-Hsiu Lee"]),
+        (("李科", "马剑"), "Fertilization Optimized Model of One Film", None),
+        (("李科", "马剑"), "MA Jian, LI Ke", None),  # not in the Chinese order
+        (("李科", "马剑"), "LI Ke", None),  # a name missing
+        (("李科",), "李科 LI Ke", None),  # not a Latin line
+    ],
+)
+def test_romanizations_render_the_chinese_names_in_order(
+    names: tuple[str, ...], line: str, want: list[str] | None
+) -> None:
+    assert romanizations(_people(*names), line) == want
+
+
+def test_romanizations_need_chinese_only_people() -> None:
+    assert romanizations([Person("李科", "Li Ke", 1)], "Li Ke") is None
+    assert romanizations([], "Li Ke") is None
+
+
+PAGE = """\
+吴闯 孙波
+摘 要 论文对国外智慧图书馆研究文献进行了分析,总结了国外智慧图书馆的研究和发展现状。
+关键词 智慧图书馆;研究现状;创新服务
+分类号 G250.7
+Research Status and Enlightenment of Foreign Smart Libraries
+Wu Chuang, Sun Bo
+Abstract This paper analyses the research literature of foreign smart libraries and more.
+Keywords Smart library; Research status; Service innovation
+"""
+
+
+def test_labelled_page_reads_english_title_and_names_under_an_identifier() -> None:
+    # No blank line after ``分类号 G250.7``: the identifier's value is its line; the
+    # English title and the romanized names under it are the English half of the page.
+    rec = parse_records(PAGE.encode(), "page.txt")[0]
+    assert rec.title_en == "Research Status and Enlightenment of Foreign Smart Libraries"
+    assert [(p.zh, p.en) for p in rec.authors] == [("吴闯", "Wu Chuang"), ("孙波", "Sun Bo")]
+    assert rec.keywords_zh == ["智慧图书馆", "研究现状", "创新服务"]
+    assert rec.keywords_en == ["Smart library", "Research status", "Service innovation"]
+
+
+def test_labelled_page_keeps_names_that_do_not_render_the_authors_apart() -> None:
+    # Two Latin names that are not these authors' are no romanization of them, and the
+    # line above them is then no English title by that rule.
+    page = PAGE.replace("Wu Chuang, Sun Bo", "John Smith, Mary Jones")
+    rec = parse_records(page.encode(), "page.txt")[0]
+    assert all(p.en is None for p in rec.authors if p.zh)
+    assert ("吴闯", "John Smith") not in [(p.zh, p.en) for p in rec.authors]
+
+
+def test_glued_romanized_line_under_the_english_title_in_the_preamble() -> None:
+    page = (
+        "劉希婧 華馨\n"
+        "Intervention effect of nursing oriented exercise on patients with cirrhosis\n"
+        "LIU Xijing,HUA XinTaizhou Hospital of Chinese Medicine,Jiangsu 225300 China\n"
+        "Keywords nursing orientation;cirrhosis\n"
+        "關鍵詞 護理導向;肝硬化\n"
+    )
+    rec = parse_records(page.encode(), "page.txt")[0]
+    assert rec.title_en == (
+        "Intervention effect of nursing oriented exercise on patients with cirrhosis"
+    )
+    assert [(p.zh, p.en) for p in rec.authors] == [("劉希婧", "LIU Xijing"), ("華馨", "HUA Xin")]
