@@ -6,8 +6,10 @@ Same glossary and texts as ``bench_convert.py`` (10,000 concepts; ordinary and d
 Traditional text, Simplified by plain OpenCC t2s). For each config, CPU time as a ratio to
 plain OpenCC on the same text (best of three, in memory, no streaming):
 
-- the lock compiled into OpenCC (``termkit.convert.compiled_lock``) with one form only (what
-  the extra steps cost), with the forms only (``words=False``), and with the forms and their
+- the lock compiled into OpenCC (``termkit.convert.compiled_lock``) with one form only (the
+  config's own steps as single ``ocd`` dictionaries, ``termkit.convert.opencc_flat``, plus a
+  lock pass with almost nothing to find: below 1 because those steps read faster than
+  OpenCC's own groups), with the forms only (``words=False``), and with the forms and their
   bounding words (the default): the difference between the last two is the word-aware
   reading;
 - the word-aware reading *alone* (forward maximum matching over forms and words, no

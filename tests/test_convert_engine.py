@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -265,3 +266,26 @@ def test_character_normalization_folded_into_the_lock() -> None:
     text = "".join(f"{c}軟體{c}資訊東{c}" for c in compat) + f"{compat[0]}東{compat[1]}軟體與網路"
     assert compiled.convert(text) == python.convert(text)
     assert "<2>" in compiled.convert(text) and "东盟" in compiled.convert(text)
+
+
+@pytest.mark.parametrize("config", ["tw2sp", "t2s"])
+def test_config_steps_kept_when_they_cannot_be_single_dictionaries(
+        config: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lock on OpenCC's own steps (restoring in a step of its own) when flattening fails."""
+    import termkit.convert.opencc_flat as flat_module
+
+    written: list[str] = []
+    write_dict = flat_module.write_dict
+
+    def recording(tool: str, entries: Any, path: str) -> None:
+        written.append(Path(path).name)
+        write_dict(tool, entries, path)
+
+    monkeypatch.setattr(flat_module, "flat_config", lambda _config: None)
+    monkeypatch.setattr(flat_module, "write_dict", recording)
+    cases = json.loads(CASES.read_text(encoding="utf-8"))
+    text = "\n".join(c["input"] for c in cases["cases"]) + "\n打開文件與軟體，文件。"
+    compiled, python = _pair(_glossary(["文件", "軟體", "文件與"], ["Google 文档", "软件甲", "<2>"]),
+                             config)
+    assert sorted(written) == ["lock.ocd", "restore.ocd"]
+    assert compiled.convert(text) == python.convert(text)

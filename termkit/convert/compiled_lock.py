@@ -12,12 +12,15 @@ module hands both jobs to OpenCC as two dictionaries in a private copy of the co
   is read whole and the form is not locked there. The config's own normalization (single
   characters: CJK compatibility ideographs) is folded into the same dictionary, so the text is
   read once before segmenting, as plain OpenCC reads it (:func:`character_normalization`).
-- a **restore** dictionary, an extra last step of the conversion chain, maps each code back
-  to its target form.
+- **restore** entries map each code back to its target form. They join the dictionary of
+  the config's last step, which like every step of the copy is one ``ocd`` dictionary
+  (:mod:`termkit.convert.opencc_flat`: the same conversion as OpenCC's groups of ``ocd2``
+  dictionaries, read about twice as fast, which pays for the lock's pass). When a config's
+  steps cannot be written so, its own steps stay and restoring is an extra last step.
 
 No OpenCC dictionary contains private-use characters, so the steps in between leave codes
 alone and no key can span one: a code is a hard boundary, as the Python lock's placeholder
-is. The restore dictionary's keys are codes only, so it changes nothing else. Forms sharing
+is. The restore entries' keys are codes only, so they change nothing else. Forms sharing
 a target share its code. The output is the Python lock's, character for character; a
 differential test checks it across configs and generated texts.
 
@@ -27,13 +30,15 @@ What OpenCC's text dictionary format cannot say falls back to the Python lock:
   form or target holding a code character or an ideographic description character, or more
   distinct targets than there are codes: the whole lock stays in Python;
 - a target holding an ASCII space (OpenCC splits values on spaces), a tab, line break, NUL or
-  U+FEFF, or empty: its code starts with ``SPECIAL`` and restores to itself (so the restore
+  U+FEFF, or empty: its code starts with ``SPECIAL`` and restores to itself (so the last
   step reads it whole), and Python puts the target in afterwards;
 - an input holding NUL, a code character, or an ideographic description character (newer OpenCC
   reads an IDS sequence as one unit, the Python lock does not): :meth:`LockEngine.convert`
   returns ``None`` and the caller uses the Python lock for that text.
 
-Building costs one ``opencc_dict`` run per dictionary (about 0.1 s for 20,000 forms), so
+Building costs one ``opencc_dict`` run per dictionary (about 0.1 s for 20,000 forms; the
+config's own steps up to 0.5 s more for the 55,000 keys of the Simplified-to-Traditional
+configs), so
 :class:`~termkit.convert.Converter` builds an engine only once it meets a large input.
 """
 
@@ -110,15 +115,6 @@ class LockEngine:
         return out
 
 
-def _build_dict(tool: str, entries: list[tuple[str, str]], path: str) -> None:
-    source = path + ".txt"
-    with open(source, "w", encoding="utf-8", newline="\n") as fh:
-        fh.writelines(f"{key}\t{value}\n" for key, value in entries)
-    subprocess.run([tool, "-i", source, "-o", path, "-f", "text", "-t", "ocd"],
-                   check=True, capture_output=True)
-    os.unlink(source)
-
-
 def character_normalization(config: str) -> dict[str, str] | None:
     """The config's normalization steps as one character mapping, when that is all they are.
 
@@ -150,7 +146,7 @@ def character_normalization(config: str) -> dict[str, str] | None:
 
 def _load(config: str, folder: str, tool: str, lock: list[tuple[str, str]],
           restore: list[tuple[str, str]], merged: bool) -> Any:
-    """Write the two dictionaries and the config into ``folder``; the OpenCC converter or None.
+    """Write the dictionaries and the config into ``folder``; the OpenCC converter or None.
 
     ``merged``: the lock dictionary holds the config's character normalization too, and
     replaces its normalization steps.
@@ -158,26 +154,35 @@ def _load(config: str, folder: str, tool: str, lock: list[tuple[str, str]],
     import opencc
 
     from termkit.convert.opencc_data import absolute_paths, config_json
+    from termkit.convert.opencc_flat import flat_config, flat_steps, write_dict
 
-    lock_path = os.path.join(folder, "lock.ocd")
-    restore_path = os.path.join(folder, "restore.ocd")
-    try:
-        _build_dict(tool, lock, lock_path)
-        _build_dict(tool, restore, restore_path)
-    except (OSError, UnicodeError, subprocess.CalledProcessError):
-        return None  # e.g. a lone surrogate in a form: not UTF-8, so not for OpenCC
     data: dict[str, Any] = absolute_paths(config_json(config))
     data["name"] = f"{config} with a termkit glossary lock"
+    lock_path = os.path.join(folder, "lock.ocd")
+    flat = flat_config(config)
+    try:
+        write_dict(tool, lock, lock_path)
+        if flat is not None:
+            # The config's own steps as one dictionary each (termkit.convert.opencc_flat):
+            # the same output as its groups, read about twice as fast, which pays for the
+            # lock's pass. The restore entries join the last step (their keys are codes,
+            # which no other key holds), so restoring costs no pass of its own.
+            data.pop("segmentation", None)
+            data.update(flat_steps(flat, folder, tool, restore))
+        else:
+            # Restoring is a step of its own at the end of the chain. Its keys all start with
+            # a code character, so no other text can match.
+            restore_path = os.path.join(folder, "restore.ocd")
+            write_dict(tool, restore, restore_path)
+            data["conversion_chain"].append({"dict": {"type": "ocd", "file": restore_path}})
+    except (OSError, UnicodeError, subprocess.CalledProcessError):
+        return None  # e.g. a lone surrogate in a form: not UTF-8, so not for OpenCC
     # The lock runs first, over the raw text, as the Python lock's scan does. With the
     # config's character normalization folded in, it is the only normalization pass (a
     # dictionary group of the two was measured slower than two passes; one dictionary
     # saves a pass over the text).
     lock_step = {"dict": {"type": "ocd", "file": lock_path}}
     data["normalization"] = [lock_step] if merged else [lock_step, *data.get("normalization", [])]
-    # Restoring is a step of its own at the end of the chain. Its keys all start with a code
-    # character, so no other text can match. (Adding the dictionary to the last step's group
-    # instead measured the same, within 3%.)
-    data["conversion_chain"].append({"dict": {"type": "ocd", "file": restore_path}})
     config_path = os.path.join(folder, "config.json")
     with open(config_path, "w", encoding="utf-8") as fh:
         json.dump(data, fh, ensure_ascii=False)
