@@ -6,7 +6,10 @@ compares across all of them) and returns findings sorted by file, unit and check
 checks are data: :data:`SEGMENT_CHECKS` maps each id to one small function
 ``(segment, options) -> findings``. Findings silenced by an inline marker in the unit's notes
 (``termkit: ignore=numbers``) are dropped here. Each check is timed, for the benchmark and for
-``--stats``.
+``--stats``. The run goes chunk by chunk (:data:`CHUNK` segments), one check after the other
+over a chunk, and puts each segment's findings back in check order: the findings and their
+order are those of a segment-by-segment run, each check is timed once per chunk, and its code
+and tables stay warm.
 
 Without a glossary the term checks (``missing-term``, ``forbidden-term``, ``inconsistent``)
 have nothing to compare and do not run; ``wrong-script`` needs none, ``wrong-region`` needs
@@ -98,6 +101,9 @@ _TRIGGER = re.compile(
     "[" + re.escape("".join(sorted({c for t in TRIGGERS.values() for c in t if len(c) == 1}))) + "]"
 )
 _PLAN_CACHE = 4096  # combinations remembered per Checker
+# Segments checked together, one check after the other. Small enough that the memoized
+# masked texts (placeholders.masked keeps 8,192) of a chunk are still there for the next check.
+CHUNK = 1024
 
 
 def present_triggers(source: str, target: str) -> frozenset[str]:
@@ -159,31 +165,26 @@ class Checker:
             self.regional = RegionIndex([g for g in (glossary, *regional) if g is not None],
                                         topics)
         self.segment_checks = [(k, fn) for k, fn in SEGMENT_CHECKS.items() if k in self.checks]
-        self._times = [0.0] * len(self.segment_checks)  # per segment check, added to Stats per run
-        self._unit_times = [0.0] * len(_UNIT_STEPS)
         # Positions of the checks to run on a Chinese target, and on any other (the Chinese
         # typography checks have nothing to look at there), each with its trigger characters.
-        self._for_zh = [(i, k, fn) for i, (k, fn) in enumerate(self.segment_checks)]
-        self._for_other = [
-            (i, k, fn) for i, (k, fn) in enumerate(self.segment_checks) if k not in ZH_ONLY
-        ]
-        # (Chinese target, plural entry, triggers present) -> the checks to call
-        self._plans: dict[tuple[bool, bool, frozenset[str]], list[tuple[int, SegmentCheck]]] = {}
-        self._steps = (False,) * 8  # which unit steps run (set by run)
+        self._for_zh = [(i, k) for i, (k, _fn) in enumerate(self.segment_checks)]
+        self._for_other = [(i, k) for i, (k, _fn) in enumerate(self.segment_checks)
+                           if k not in ZH_ONLY]
+        # (Chinese target, plural entry, triggers present) -> positions of the checks to call
+        self._plans: dict[tuple[bool, bool, frozenset[str]], frozenset[int]] = {}
 
-    def _plan(
-        self, zh: bool, plural: bool, present: frozenset[str]
-    ) -> list[tuple[int, SegmentCheck]]:
+    def _plan(self, key: tuple[bool, bool, frozenset[str]]) -> frozenset[int]:
         """The segment checks to call: a plural entry's forms are texts of their own (every
         check runs); otherwise those whose triggers are present, or that have none (and not
         ``plurals``, which looks at plural entries only)."""
-        plan = [
-            (i, fn)
-            for i, k, fn in (self._for_zh if zh else self._for_other)
+        zh, plural, present = key
+        plan = frozenset(
+            i
+            for i, k in (self._for_zh if zh else self._for_other)
             if plural or (k != F.PLURALS and (k not in TRIGGERS or not TRIGGERS[k].isdisjoint(present)))
-        ]
+        )
         if len(self._plans) < _PLAN_CACHE:
-            self._plans[(zh, plural, present)] = plan
+            self._plans[key] = plan
         return plan
 
     @property
@@ -224,123 +225,175 @@ class Checker:
         out: list[Finding] = []
         renderings: list[T.Rendering] = []
         on = self.checks
-        clock = stats.clock
         # Target language seen per (file, source language): a unit without a target (PO
         # msgstr "", XLIFF without <target>) is reported in its file's target language.
         seen_targets: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-        # Seconds of the unit, term and variant checks, in this order (added to stats at the
-        # end: one addition per check and segment, not a method call).
-        self._unit_times = [0.0] * len(_UNIT_STEPS)
-        # Which unit steps run, asked once per run rather than once per segment.
-        terms_on = bool(on & TERM_CHECKS) and self.index is not None
-        self._steps = (
-            F.EMPTY_TARGET in on,
-            F.UNTRANSLATED in on,
-            terms_on,
-            terms_on and F.MISSING_TERM in on,
-            terms_on and F.FORBIDDEN_TERM in on,
-            terms_on and F.INCONSISTENT in on,
-            F.WRONG_SCRIPT in on,
-            F.WRONG_REGION in on and self.regional is not None,
-        )
+        steps = self._unit_steps()
+        unit_times = [0.0] * len(_UNIT_STEPS)
+        check_times = [0.0] * len(self.segment_checks)
+        chunk: list[Segment] = []
         ran = stats.segments
         for path, position, unit in units:
             stats.units += 1
             for seg in segments(
                 unit, path, position, source_lang=source_lang, target_lang=target_lang
             ):
-                stats.segments += 1
                 if seg.target is not None:
                     seen_targets[(path, seg.source_tag)][seg.target_tag] += 1
-                found = self._segment(seg, on, renderings, clock)
-                if found and seg.notes:
-                    silenced = ignored_checks(seg.notes)
-                    if silenced:
-                        found = [f for f in found if f.check not in silenced]
-                out.extend(found)
+                chunk.append(seg)
+            if len(chunk) >= CHUNK:
+                self._chunk(chunk, steps, out, renderings, unit_times, check_times, stats.clock)
+                stats.segments += len(chunk)
+                chunk = []
+        if chunk:
+            self._chunk(chunk, steps, out, renderings, unit_times, check_times, stats.clock)
+            stats.segments += len(chunk)
         if stats.segments > ran:
-            steps_on = (
-                F.EMPTY_TARGET in on,
-                F.UNTRANSLATED in on,
-                bool(on & TERM_CHECKS) and self.index is not None,
-                F.WRONG_SCRIPT in on,
-                F.WRONG_REGION in on and self.regional is not None,
-            )
-            for name, step_on, seconds in zip(_UNIT_STEPS, steps_on, self._unit_times, strict=True):
+            for name, step_on, seconds in zip(_UNIT_STEPS, steps, unit_times, strict=True):
                 if step_on:
                     stats.add(name, seconds)
-        for (name, _fn), seconds in zip(self.segment_checks, self._times, strict=True):
+        for (name, _fn), seconds in zip(self.segment_checks, check_times, strict=True):
             stats.add(name, seconds)
-        self._times = [0.0] * len(self.segment_checks)
         out = [_fill_target_lang(f, seen_targets) for f in out]
         if F.INCONSISTENT in on and self.index is not None:
-            t0 = clock()
+            t0 = stats.clock()
             out.extend(T.inconsistent(renderings, self.index))
-            stats.add(F.INCONSISTENT, clock() - t0)
+            stats.add(F.INCONSISTENT, stats.clock() - t0)
         out.sort(key=Finding.sort_key)
         return out
 
-    def _segment(
+    def _unit_steps(self) -> tuple[bool, ...]:
+        """Which of :data:`_UNIT_STEPS` run, asked once per run rather than once per segment."""
+        on = self.checks
+        return (
+            F.EMPTY_TARGET in on,
+            F.UNTRANSLATED in on,
+            bool(on & TERM_CHECKS) and self.index is not None,
+            F.WRONG_SCRIPT in on,
+            F.WRONG_REGION in on and self.regional is not None,
+        )
+
+    def _chunk(
         self,
-        seg: Segment,
-        on: frozenset[str],
+        segs: list[Segment],
+        steps: tuple[bool, ...],
+        out: list[Finding],
         renderings: list[T.Rendering],
+        unit_times: list[float],
+        check_times: list[float],
         now: Callable[[], float],
-    ) -> list[Finding]:
-        found: list[Finding] = []
-        spent = self._unit_times
-        empty_on, untranslated_on, terms_on, missing_on, forbidden_on, inconsistent_on, \
-            script_on, region_on = self._steps
-        t0 = now()
+    ) -> None:
+        """Run every check over a chunk of segments, one check after the other (so each is
+        timed once per chunk, not once per segment), and add the findings to ``out`` in the
+        order of a segment-by-segment run: by segment, then in check order."""
+        hits: list[tuple[int, list[Finding]]] = []  # (segment position, findings)
+        add = hits.append
+        empty_on, untranslated_on, terms_on, script_on, region_on = steps
         if empty_on:
-            found.extend(C.empty_target(seg))
-            t1 = now()
-            spent[0] += t1 - t0
-            t0 = t1
+            t0 = now()
+            for j, seg in enumerate(segs):
+                if found := C.empty_target(seg):
+                    add((j, found))
+            unit_times[0] += now() - t0
         if untranslated_on:
-            found.extend(C.untranslated(seg))
-            t1 = now()
-            spent[1] += t1 - t0
-            t0 = t1
+            t0 = now()
+            for j, seg in enumerate(segs):
+                if found := C.untranslated(seg):
+                    add((j, found))
+            unit_times[1] += now() - t0
         if terms_on:
-            missing, forbidden, seen = T.terms(seg, self.index)  # type: ignore[arg-type]
-            t1 = now()
-            spent[2] += t1 - t0
+            t0 = now()
+            self._terms(segs, add, renderings)
+            unit_times[2] += now() - t0
+        if script_on:
+            t0 = now()
+            index = self.index
+            for j, seg in enumerate(segs):
+                if found := V.wrong_script(seg, index):
+                    add((j, found))
+            unit_times[3] += now() - t0
+        if region_on:
+            t0 = now()
+            regional = self.regional
+            for j, seg in enumerate(segs):
+                if found := V.wrong_region(seg, regional):
+                    add((j, found))
+            unit_times[4] += now() - t0
+        if self.segment_checks:
+            self._segment_checks(segs, add, check_times, now)
+        if not hits:
+            return
+        hits.sort(key=_position)  # stable: a segment's findings stay in check order
+        for j, found in hits:
+            notes = segs[j].notes
+            if notes and (silenced := ignored_checks(notes)):
+                found = [f for f in found if f.check not in silenced]
+            out.extend(found)
+
+    def _terms(
+        self,
+        segs: list[Segment],
+        add: Callable[[tuple[int, list[Finding]]], None],
+        renderings: list[T.Rendering],
+    ) -> None:
+        """The term matching shared by missing-term, forbidden-term and inconsistent."""
+        on = self.checks
+        missing_on, forbidden_on = F.MISSING_TERM in on, F.FORBIDDEN_TERM in on
+        inconsistent_on = F.INCONSISTENT in on
+        index = self.index
+        assert index is not None
+        for j, seg in enumerate(segs):
+            missing, forbidden, seen = T.terms(seg, index)
             if missing_on and missing:
-                found.extend(missing)
+                add((j, missing))
             if forbidden_on and forbidden:
-                found.extend(forbidden)
+                add((j, forbidden))
             if inconsistent_on and seen:
                 renderings.extend(seen)
-            t0 = now()
-        if script_on:
-            found.extend(V.wrong_script(seg, self.index))
-            t1 = now()
-            spent[3] += t1 - t0
-            t0 = t1
-        if region_on:
-            found.extend(V.wrong_region(seg, self.regional))
-            spent[4] += now() - t0
-        if seg.target and self.segment_checks and not _skip_format(seg):
-            options = self.options
-            times = self._times
+
+    def _segment_checks(
+        self,
+        segs: list[Segment],
+        add: Callable[[tuple[int, list[Finding]]], None],
+        check_times: list[float],
+        now: Callable[[], float],
+    ) -> None:
+        """The checks of :data:`SEGMENT_CHECKS`, each called only on the segments that hold
+        its trigger characters (segments grouped by the checks they need)."""
+        plans = self._plans
+        groups: dict[tuple[bool, bool, frozenset[str]], list[int]] = {}
+        for j, seg in enumerate(segs):
+            if not seg.target or _skip_format(seg):
+                continue
             key = (
                 seg.target_lang.language == "zh",
                 bool(seg.props) and "po:msgid_plural" in seg.props,
                 present_triggers(seg.source, seg.target),
             )
-            plan = self._plans.get(key)
-            if plan is None:
-                plan = self._plan(*key)
+            group = groups.get(key)
+            if group is None:
+                groups[key] = [j]
+            else:
+                group.append(j)
+        if not groups:
+            return
+        planned = []
+        for key, js in groups.items():
+            plan = plans.get(key)
+            planned.append((self._plan(key) if plan is None else plan, js))
+        options = self.options
+        for i, (_name, fn) in enumerate(self.segment_checks):
             t0 = now()
-            for i, fn in plan:
-                result = fn(seg, options)
-                t1 = now()
-                times[i] += t1 - t0
-                t0 = t1
-                if result:
-                    found.extend(result)
-        return found
+            for plan, js in planned:
+                if i in plan:
+                    for j in js:
+                        if found := fn(segs[j], options):
+                            add((j, found))
+            check_times[i] += now() - t0
+
+
+def _position(hit: tuple[int, list[Finding]]) -> int:
+    return hit[0]
 
 
 # Units whose target is not a translation of the source text.

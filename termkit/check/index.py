@@ -101,14 +101,15 @@ class TermIndex:
             ]
             self.approved.append((ok[0], ok[1]))
             self.usable.append((use[0], use[1]))
-        # The same, flat, for the hot path of the term checks: per form its concept and status
-        # rank; per side (index 1 = Chinese) and concept the approved and usable keys.
-        self.concept_of = [f.concept for f in self.forms]
-        self.rank_of = [f.rank for f in self.forms]
-        self.norm_of = [f.norm for f in self.forms]
-        self.text_of = [f.text for f in self.forms]
-        self.approved_by_side = ([a[0] for a in self.approved], [a[1] for a in self.approved])
-        self.usable_by_side = ([u[0] for u in self.usable], [u[1] for u in self.usable])
+        # Per key, for the term checks: its concept with the approved and the usable keys of
+        # the other side (where a source form's renderings are looked for); and what a
+        # rendering records of it (normal form, text, status rank).
+        self.target_of = [
+            (f.concept, self.approved[f.concept][0 if f.zh else 1],
+             self.usable[f.concept][0 if f.zh else 1])
+            for f in self.forms
+        ]
+        self.rendering_of = [(f.norm, f.text, f.rank) for f in self.forms]
         self.deprecated = frozenset(
             k for k, f in enumerate(self.forms) if f.status is Status.DEPRECATED
         )

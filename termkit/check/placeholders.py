@@ -137,10 +137,28 @@ def attributes(attrs: str) -> dict[str, str]:
     return {m.group(1): m.group(2) or m.group(3) or m.group(4) or "" for m in ATTR.finditer(attrs)}
 
 
-_PROTECT = re.compile(
-    "|".join(f"(?P<{name}>{p.pattern})" for name, p in (("url", URL), ("email", EMAIL), ("tag", TAG), ("entity", ENTITY)))
-    + "|" + PRINTF.pattern.replace("(?P<", "(?P<p_")
+# What protected_spans looks for, in this order. Every match of a part holds a certain text
+# (URL "://" or "www.", e-mail "@", tag "<", entity "&", printf "%"): a part whose text is
+# absent cannot match, and leaving it out of the alternation changes no match (the e-mail
+# part alone retries every word of a text at every letter).
+_PROTECTED = (
+    ("url", URL.pattern),
+    ("email", EMAIL.pattern),
+    ("tag", TAG.pattern),
+    ("entity", ENTITY.pattern),
+    ("printf", PRINTF.pattern.replace("(?P<", "(?P<p_")),
 )
+
+
+@functools.cache
+def _protect(parts: tuple[bool, ...]) -> re.Pattern[str] | None:
+    """The alternation of the parts of :data:`_PROTECTED` flagged True (None for none)."""
+    chosen = [
+        pattern if name == "printf" else f"(?P<{name}>{pattern})"
+        for (name, pattern), on in zip(_PROTECTED, parts, strict=True)
+        if on
+    ]
+    return re.compile("|".join(chosen)) if chosen else None
 
 
 @functools.lru_cache(maxsize=8192)
@@ -150,9 +168,11 @@ def protected_spans(text: str) -> tuple[tuple[int, int, bool], ...]:
     if not ("%" in text or "{" in text or "<" in text or "@" in text or "&" in text
             or "://" in text or "www." in text):
         return ()
-    spans = [
+    pattern = _protect(("://" in text or "www." in text, "@" in text, "<" in text, "&" in text,
+                        "%" in text))
+    spans = [] if pattern is None else [
         (m.start(), m.end(), m.lastgroup not in ("tag", "entity"))
-        for m in _PROTECT.finditer(text)
+        for m in pattern.finditer(text)
         if m.group() != "%%"
     ]
     spans += [(s, e, True) for _name, s, e in brace_names(text)]

@@ -56,7 +56,7 @@ def terms(seg: Segment, index: TermIndex) -> tuple[list[Finding], list[Finding],
         zh_side = 1
     else:
         return [], [], []
-    if not target.strip():
+    if target.isspace():
         return [], [], []
     if zh_side:
         spans, present = index.en.longest_spans(seg.source), index.zh.present(target)
@@ -67,9 +67,8 @@ def terms(seg: Segment, index: TermIndex) -> tuple[list[Finding], list[Finding],
     missing: list[Finding] = []
     renderings: list[Rendering] = []
     seen: set[int] = set()
-    concept_of = index.concept_of
-    approved_of, usable_of = index.approved_by_side[zh_side], index.usable_by_side[zh_side]
-    norm_of, text_of, rank_of = index.norm_of, index.text_of, index.rank_of
+    target_of = index.target_of
+    rendering_of = index.rendering_of
     absent = present.keys().isdisjoint
     tag = seg.target_tag
     # Several concepts may share one source form (homonyms, PO entries with contexts): the
@@ -80,24 +79,22 @@ def terms(seg: Segment, index: TermIndex) -> tuple[list[Finding], list[Finding],
         rendered = False
         unrendered: list[tuple[int, tuple[int, ...]]] = []
         for key in keys:
-            ci = concept_of[key]
+            ci, approved, usable = target_of[key]
             if ci in seen:
                 continue
             seen.add(ci)
-            approved = approved_of[ci]
             if not absent(approved):
                 rendered = True
-            elif approved and not (
-                zh_side and any(_split_present(norm_of[k], seg) for k in approved)
-            ):
-                unrendered.append((key, approved))
             elif approved:
-                rendered = True
-            for k in usable_of[ci]:
+                if zh_side and any(_split_present(rendering_of[k][0], seg) for k in approved):
+                    rendered = True
+                else:
+                    unrendered.append((key, approved))
+            for k in usable:
                 if k in present:
                     renderings.append(
-                        new_rendering((ci, tag, norm_of[k], text_of[k], rank_of[k], seg,
-                                       text_of[key], (start, end), present[k]))
+                        new_rendering((ci, tag, *rendering_of[k], seg, rendering_of[key][1],
+                                       (start, end), present[k]))
                     )
                     break
         if rendered or not unrendered:
