@@ -30,6 +30,8 @@ from collections.abc import Iterable
 from itertools import accumulate
 from typing import Any, NamedTuple
 
+from termkit.aho import leftmost_longest
+
 # Each English token of the glossary stands as two code points in the encoded token string:
 # a "high" one from plane 15 and a "low" one from plane 16 (private use; real text never
 # reaches the encoded string). pyahocorasick looks a node's children up one by one, so one
@@ -73,6 +75,11 @@ new_match = functools.partial(tuple.__new__, Match)
 
 
 # --------------------------------------------------------------------------- Chinese folding
+
+
+def _size(value: tuple[int, tuple[int, ...]]) -> int:
+    """The length of a match from its automaton value ``(length, keys)``."""
+    return value[0]
 
 
 @functools.cache
@@ -213,12 +220,15 @@ class ChineseMatcher:
         return self._plain
 
     def _hits(self, text: str, method: str) -> list[tuple[int, tuple[int, tuple[int, ...]]]]:
-        """``(end index, (length, keys))`` of the automaton's ``method`` over ``text``, in
-        characters of the text (as an automaton over the folded text gives them)."""
+        """``(end index, (length, keys))`` of every match (``method`` ``"iter"``) or of the
+        leftmost-longest ones (``"longest"``) over ``text``, in characters of the text (as an
+        automaton over the folded text gives them)."""
         encoded = text.translate(self._table)
         if len(encoded) != 2 * len(text):  # a character beyond the BMP
-            return list(getattr(self._plain_automaton(), method)(fold_zh(text)))
-        return [(end >> 1, value) for end, value in getattr(self._auto, method)(encoded)]
+            hits = list(self._plain_automaton().iter(fold_zh(text)))
+        else:
+            hits = [(end >> 1, value) for end, value in self._auto.iter(encoded)]
+        return leftmost_longest(hits, _size) if method == "longest" else hits
 
     def fold(self, text: str) -> str:
         """The folded text the forms are matched in."""
@@ -237,14 +247,14 @@ class ChineseMatcher:
         if self._empty:
             return []
         return [new_match((k, end + 1 - length, end + 1))
-                for end, (length, keys) in self._hits(text, "iter_long") for k in keys]
+                for end, (length, keys) in self._hits(text, "longest") for k in keys]
 
     def longest_spans(self, text: str) -> list[tuple[int, int, tuple[int, ...]]]:
         """:meth:`longest` as ``(start, end, keys)``, one item per place (the term checks)."""
         if self._empty:
             return []
         return [(end + 1 - length, end + 1, keys)
-                for end, (length, keys) in self._hits(text, "iter_long")]
+                for end, (length, keys) in self._hits(text, "longest")]
 
     def occurs(self, text: str) -> bool:
         """True when some form occurs in ``text`` (the automaton stops at the first)."""
@@ -333,7 +343,9 @@ class EnglishMatcher:
         if self._empty:
             return []
         parts, encoded = self._encode(text)
-        hits = list(getattr(self._auto, method)(encoded))
+        hits = list(self._auto.iter(encoded))
+        if method == "longest":
+            hits = leftmost_longest(hits, _size)
         if not hits:
             return []
         # Offsets are needed only when something matched.
@@ -348,14 +360,14 @@ class EnglishMatcher:
 
     def longest(self, text: str) -> list[Match]:
         """Leftmost-longest, non-overlapping matches."""
-        return self._run(text, "iter_long")
+        return self._run(text, "longest")
 
     def longest_spans(self, text: str) -> list[tuple[int, int, tuple[int, ...]]]:
         """:meth:`longest` as ``(start, end, keys)``, one item per place (the term checks)."""
         if self._empty:
             return []
         parts, encoded = self._encode(text)
-        hits = list(self._auto.iter_long(encoded))
+        hits = leftmost_longest(list(self._auto.iter(encoded)), _size)
         if not hits:
             return []
         offsets = self._offsets(parts)

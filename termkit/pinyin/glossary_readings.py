@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from termkit.aho import leftmost_longest
 from termkit.pinyin import romanize
 from termkit.pinyin.readings import han_run, simplified_key
 from termkit.pinyin.tokens import Token
@@ -100,10 +101,8 @@ class GlossaryReadings:
                 auto.add_word(text, len(text))
             auto.make_automaton()
             self._automaton = auto
-        spans = []
-        for end, size in self._automaton.iter_long(run):
-            spans.append((end - size + 1, end + 1))
-        return spans
+        hits: list[tuple[int, int]] = leftmost_longest(self._automaton.iter(run), int)
+        return [(end - size + 1, end + 1) for end, size in hits]
 
 
 # --------------------------------------------------------------------------- annotation
