@@ -232,20 +232,7 @@ def read_keys(table: dict[str, int], longest: int, text: str) -> list[tuple[int,
     character and key length: the engines use it for short texts, where building an
     Aho–Corasick automaton over hundreds of thousands of keys would cost more.
     """
-    out: list[tuple[int, int, int]] = []
-    pos, n = 0, len(text)
-    get = table.get
-    while pos < n:
-        for size in range(min(longest, n - pos), 0, -1):
-            value = get(text[pos:pos + size])
-            if value is not None:
-                if value >= 0:
-                    out.append((pos, pos + size, value))
-                pos += size
-                break
-        else:
-            pos += 1
-    return out
+    return read_sized(table, {}, text, every=tuple(range(longest, 0, -1)))
 
 
 def key_sizes(keys: Iterable[str]) -> dict[str, tuple[int, ...]]:
@@ -259,17 +246,18 @@ def key_sizes(keys: Iterable[str]) -> dict[str, tuple[int, ...]]:
 
 
 def read_sized(
-    table: dict[str, int], sizes: dict[str, tuple[int, ...]], text: str
+    table: dict[str, int], sizes: dict[str, tuple[int, ...]], text: str, *, every: tuple[int, ...] = ()
 ) -> list[tuple[int, int, int]]:
     """:func:`read_keys`, trying at each position only the lengths of the keys that start
     with its character (:func:`key_sizes`): two or three look-ups a character instead of one
-    per length up to the longest key."""
+    per length up to the longest key. A character ``sizes`` does not hold tries ``every``
+    length (longest first; :func:`read_keys` passes them all)."""
     out: list[tuple[int, int, int]] = []
     pos, n = 0, len(text)
     get = table.get
     lengths = sizes.get
     while pos < n:
-        for size in lengths(text[pos], ()):
+        for size in lengths(text[pos], every):
             if pos + size <= n:
                 value = get(text[pos:pos + size])
                 if value is not None:
