@@ -1,0 +1,88 @@
+"""Keys, ranks and order shared by building, merging and settling glossaries.
+
+A concept's merge key (:func:`concept_key`: its Simplified form, plus the romanization for
+persons and the English for titles), the side of a language tag (:func:`side`), the rank of
+term statuses, and the sort keys that make every glossary's order the same on every run.
+"""
+
+from __future__ import annotations
+
+from termkit.glossary.scripts import to_simplified
+from termkit.model import Concept, Kind, Source, Status, Term
+
+# The concept property holding the kinds of evidence behind a pair (space-separated, sorted).
+EVIDENCE_PROP = "evidence"
+
+STATUS_RANK = {Status.PREFERRED: 0, Status.ADMITTED: 1, Status.CANDIDATE: 2, Status.DEPRECATED: 3}
+"""Statuses from best to worst (a merge keeps the better one)."""
+CONFIRMED = frozenset({Status.PREFERRED, Status.ADMITTED})
+"""Statuses of a rendering paired with confidence (not structure alone)."""
+
+_KIND_ORDER = {Kind.KEYWORD: 0, Kind.PERSON: 1, Kind.TITLE: 2, Kind.TERM: 3}
+
+
+def norm(text: str) -> str:
+    """``text`` with its spacing collapsed and its case folded (how forms are compared)."""
+    return " ".join(text.split()).casefold()
+
+
+def concept_key(kind: Kind, zh: str | None, en: str | None = None) -> str:
+    """The merge key of a concept: its Simplified Chinese form (plus the romanization for persons,
+    the English for titles and for concepts without Chinese)."""
+    zkey = to_simplified(zh) if zh else ""
+    if kind in (Kind.PERSON, Kind.TITLE) or not zkey:
+        return f"{zkey}\x1f{norm(en or '')}"
+    return zkey
+
+
+# Language tag -> "zh", "en" or "" by its lower-case start (tags repeat: asked once each).
+_SIDE: dict[str, str] = {}
+
+
+def side(lang: str) -> str:
+    """``"zh"``, ``"en"`` or ``""``: the side of the glossary a language tag belongs to."""
+    found = _SIDE.get(lang)
+    if found is None:
+        low = lang.lower()
+        found = "zh" if low.startswith("zh") else "en" if low.startswith("en") else ""
+        if len(_SIDE) < 4096:
+            _SIDE[lang] = found
+    return found
+
+
+def key_of(concept: Concept) -> tuple[Kind, str]:
+    """A concept's kind and merge key (:func:`concept_key` of its first Chinese and English terms)."""
+    zh = en = None
+    for t in concept.terms:
+        s = _SIDE.get(t.lang) or side(t.lang)
+        if s == "zh":
+            if zh is None:
+                zh = t.text
+        elif s == "en" and en is None:
+            en = t.text
+    return concept.kind, concept_key(concept.kind, zh, en)
+
+
+def source_key(s: Source) -> tuple[str, int, str]:
+    """Sources in input order: by file, line and record."""
+    return (s.path, s.line or 0, s.record or "")
+
+
+_LANG_ORDER = {"zh-hant": 0, "zh-hans": 1, "en": 2}
+
+
+def term_sort_key(t: Term) -> tuple[int, str, int, int, str]:
+    """A concept's terms: Traditional, Simplified, English, others; best status, most support first."""
+    base = t.lang.lower()
+    group = 3
+    for prefix, rank in _LANG_ORDER.items():
+        if base == prefix or base.startswith(prefix + "-"):
+            group = rank
+            break
+    return (group, base, STATUS_RANK[t.status], -t.support, t.text)
+
+
+def sort_key(concept: Concept) -> tuple[int, str, str]:
+    """Glossary order: keywords, persons, titles, other terms; then by Simplified form."""
+    kind, key = key_of(concept)
+    return (_KIND_ORDER.get(kind, 9), key, concept.id)
