@@ -124,6 +124,43 @@ def pick_term(concept: Concept, tag: str, *, exact: bool = False) -> Term | None
     return chosen
 
 
+def exact_picks(concept: Concept) -> dict[int, Term]:
+    """What :func:`pick_term` with ``exact`` gives for every tag of ``concept``, in one pass:
+    ``{exact_key(tag): term}`` (a tag whose key is missing has no term).
+
+    Tables ask this for each of their language columns of every concept; one pass over the
+    terms answers them all.
+    """
+    best: dict[int, Term] = {}
+    ranks: dict[int, int] = {}
+    for term in concept.terms:
+        key = _EXACT_KEYS.get(term.lang)
+        if key is None:
+            key = exact_key(term.lang)
+        status = _STATUS_RANK.get(term.status, 2)
+        if status >= ranks.get(key, 99) or not term.text.strip():
+            continue
+        best[key] = term
+        ranks[key] = status
+    return best
+
+
+# A tag -> the identity of its parsed form's first equal seen (pick_term's exact test
+# compares parsed tags): an int compares and hashes in C, a parsed tag in Python code.
+_EXACT_KEYS: dict[str, int] = {}
+_EXACT_CLASSES: dict[langtags.Tag, int] = {}
+
+
+def exact_key(tag: str) -> int:
+    """A number equal for two tags exactly when their parsed forms are (``exact_picks``)."""
+    key = _EXACT_KEYS.get(tag)
+    if key is None:
+        if len(_EXACT_KEYS) > 4096:
+            _EXACT_KEYS.clear()  # the classes stay: keys of tags seen before do not change
+        key = _EXACT_KEYS[tag] = _EXACT_CLASSES.setdefault(parse_tag(tag), len(_EXACT_CLASSES))
+    return key
+
+
 # (wanted tag, exact) -> {a term's tag: its rank for that tag, -1 when it does not qualify}.
 # Every writer asks the same few tags for every concept of a glossary.
 _RANKS: dict[tuple[str, bool], dict[str, int]] = {}
