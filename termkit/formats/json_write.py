@@ -184,18 +184,24 @@ _CONCEPT = _template(
 _ENUM_JSON: dict[object, str] = {m: _STR(m.value) for e in (Status, Kind) for m in e}
 
 
-def _term(t: Term, sources: _Sources) -> str:
+def _term(t: Term, sources: _Sources, one_source: dict[int, str]) -> str:
     # Strings and None inline (most values): _scalar for the rest, as it writes them.
-    text, lang, origin, pinyin = t.text, t.lang, t.origin, t.pinyin
-    pos, ttype, note, zhuyin = t.part_of_speech, t.term_type, t.note, t.zhuyin
+    text, lang, origin, pinyin, support = t.text, t.lang, t.origin, t.pinyin, t.support
+    pos, ttype, note, zhuyin, srcs = t.part_of_speech, t.term_type, t.note, t.zhuyin, t.sources
+    # Most terms have one source, whose array at this depth is kept by the source's identity.
+    encoded = one_source.get(id(srcs[0])) if len(srcs) == 1 else None
+    if encoded is None:
+        encoded = sources.many(srcs, 5)
+        if len(srcs) == 1:
+            one_source[id(srcs[0])] = encoded
     return _TERM % (
         _STR(text) if text.__class__ is str else _scalar(text),
         _STR(lang) if lang.__class__ is str else _scalar(lang),
         _ENUM_JSON.get(t.status) or _scalar(t.status.value),
         _STR(origin) if origin.__class__ is str else "null" if origin is None else _scalar(origin),
         _STR(pinyin) if pinyin.__class__ is str else "null" if pinyin is None else _scalar(pinyin),
-        _scalar(t.support),
-        sources.many(t.sources, 5),
+        int.__repr__(support) if support.__class__ is int else _scalar(support),
+        encoded,
         "null" if pos is None else _scalar(pos),
         "null" if ttype is None else _scalar(ttype),
         "null" if note is None else _scalar(note),
@@ -203,17 +209,30 @@ def _term(t: Term, sources: _Sources) -> str:
     )
 
 
-def _concept(c: Concept, sources: _Sources) -> str:
+def _concept(c: Concept, sources: _Sources, one_source: dict[int, str],
+             props: dict[tuple[str, str], str]) -> str:
+    cid, domains, notes, items = c.id, c.domains, c.notes, c.props
+    if not items:
+        mapping = "{}"
+    elif len(items) == 1:  # most concepts: one property, its object kept by key and value
+        ((key, value),) = items.items()
+        mapping = props.get((key, value)) if value.__class__ is str else None
+        if mapping is None:
+            mapping = _mapping(items, 3)
+            if value.__class__ is str:
+                props[key, value] = mapping
+    else:
+        mapping = _mapping(items, 3)
     return _CONCEPT % (
-        _scalar(c.id),
+        _STR(cid) if cid.__class__ is str else _scalar(cid),
         _ENUM_JSON.get(c.kind) or _scalar(c.kind.value),
         _ENUM_JSON.get(c.status) or _scalar(c.status.value),
         _scalar(c.confidence),
-        _strings(c.domains, 3),
+        _strings(domains, 3) if domains else "[]",
         sources.many(c.sources, 3),
-        _strings(c.notes, 3),
-        _mapping(c.props, 3),
-        _array([_term(t, sources) for t in c.terms], 3),
+        _strings(notes, 3) if notes else "[]",
+        mapping,
+        _array([_term(t, sources, one_source) for t in c.terms], 3),
     )
 
 
@@ -238,7 +257,9 @@ def chunks(glossary: Glossary) -> list[str]:
             "{" + i1 + f'"format": {_STR(FORMAT_NAME)},' + i1 + f'"version": {VERSION},' + i1
             + '"header": ' + _mapping(glossary.header, 1) + "," + i1 + '"concepts": '
         )
-        concepts = [_concept(c, sources) for c in glossary.concepts]
+        one_source: dict[int, str] = {}
+        props: dict[tuple[str, str], str] = {}
+        concepts = [_concept(c, sources, one_source, props) for c in glossary.concepts]
         conflicts = _array([_conflict(k, sources) for k in glossary.conflicts], 1)
     except (_Unusual, AttributeError, TypeError):
         return [json.dumps(to_dict(glossary), ensure_ascii=False, indent=1)]
