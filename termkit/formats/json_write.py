@@ -212,16 +212,14 @@ def _term(t: Term, sources: _Sources, one_source: dict[int, str]) -> str:
 def _concept(c: Concept, sources: _Sources, one_source: dict[int, str],
              props: dict[tuple[str, str], str]) -> str:
     cid, domains, notes, items = c.id, c.domains, c.notes, c.props
-    if not items:
-        mapping = "{}"
-    elif len(items) == 1:  # most concepts: one property, its object kept by key and value
+    mapping: str | None = "{}" if not items else None
+    if len(items) == 1:  # most concepts: one property, its object kept by key and value
         ((key, value),) = items.items()
-        mapping = props.get((key, value)) if value.__class__ is str else None
-        if mapping is None:
-            mapping = _mapping(items, 3)
-            if value.__class__ is str:
-                props[key, value] = mapping
-    else:
+        if value.__class__ is str:
+            mapping = props.get((key, value))
+            if mapping is None:
+                mapping = props[key, value] = _mapping(items, 3)
+    if mapping is None:
         mapping = _mapping(items, 3)
     return _CONCEPT % (
         _STR(cid) if cid.__class__ is str else _scalar(cid),
