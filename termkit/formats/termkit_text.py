@@ -107,39 +107,51 @@ def dumps(glossary: Glossary) -> str:
 
     for key in sorted(glossary.header):
         out.append(f"# {key}: {escape(glossary.header[key])}")
+    origins: dict[str, str] = {}  # "  origin: ORIGIN" by origin: a few values repeat
+
+    def origin(value: str) -> str:
+        found = origins.get(value)
+        if found is None:
+            found = origins[value] = f"\n  origin: {escape(value)}"
+        return found
+
     for c in glossary.concepts:
-        out.append("")
-        out.append(f"[{c.id}]")
-        out.append(_KIND_LINE[c.kind])
-        out.append(_STATUS_LINE[c.status])
+        # A concept's lines are gathered in few strings (with their line breaks): fewer list
+        # items and joins than one item per line, the same text.
+        head = f"\n[{c.id}]\n{_KIND_LINE[c.kind]}\n{_STATUS_LINE[c.status]}"
         if c.confidence is not None:
-            out.append(f"confidence: {c.confidence:g}")
-        out.extend(f"domain: {escape(d)}" for d in c.domains)
-        out.extend(f"source: {source(s)}" for s in c.sources)
+            head += f"\nconfidence: {c.confidence:g}"
+        out.append(head)
+        if c.domains:
+            out.extend([f"domain: {escape(d)}" for d in c.domains])
+        out.extend([f"source: {source(s)}" for s in c.sources])
         if c.sources_total is not None and c.sources_total > len(c.sources):
             out.append(f"sources-total: {c.sources_total}")
-        out.extend(f"note: {escape(n)}" for n in c.notes)
-        out.extend(f"prop {k}: {escape(c.props[k])}" for k in sorted(c.props))
+        if c.notes:
+            out.extend([f"note: {escape(n)}" for n in c.notes])
+        if c.props:
+            out.extend([f"prop {k}: {escape(c.props[k])}" for k in sorted(c.props)])
         for t in c.terms:
-            out.append(f"term {t.lang}: {escape(t.text)}")
-            out.append(_TERM_STATUS_LINE[t.status])
+            block = f"term {t.lang}: {escape(t.text)}\n{_TERM_STATUS_LINE[t.status]}"
             if t.origin:
-                out.append(f"  origin: {escape(t.origin)}")
+                block += origin(t.origin)
             if t.pinyin:
-                out.append(f"  pinyin: {escape(t.pinyin)}")
+                block += f"\n  pinyin: {escape(t.pinyin)}"
             if t.zhuyin:
-                out.append(f"  zhuyin: {escape(t.zhuyin)}")
+                block += f"\n  zhuyin: {escape(t.zhuyin)}"
             if t.support != 1:
-                out.append(f"  support: {t.support}")
+                block += f"\n  support: {t.support}"
             if t.part_of_speech:
-                out.append(f"  pos: {escape(t.part_of_speech)}")
+                block += f"\n  pos: {escape(t.part_of_speech)}"
             if t.term_type:
-                out.append(f"  type: {escape(t.term_type)}")
+                block += f"\n  type: {escape(t.term_type)}"
             if t.note:
-                out.append(f"  note: {escape(t.note)}")
-            out.extend(f"  source: {source(s)}" for s in t.sources)
+                block += f"\n  note: {escape(t.note)}"
+            for s in t.sources:
+                block += f"\n  source: {source(s)}"
             if t.sources_total is not None and t.sources_total > len(t.sources):
-                out.append(f"  sources-total: {t.sources_total}")
+                block += f"\n  sources-total: {t.sources_total}"
+            out.append(block)
     return "\n".join(out) + "\n"
 
 
