@@ -206,8 +206,8 @@ def write_build(
             tasks.append((_WRITE_COST.get(fmt_name, 20), write))
         if max_sources is not None:
             def write_sidecar() -> None:
-                with open(stage / SOURCES_FILE, "w", encoding="utf-8", newline="\n") as text:
-                    text.writelines(sidecar_lines(full))
+                with open(stage / SOURCES_FILE, "wb") as fh:
+                    fh.write("".join(sidecar_lines(full)).encode("utf-8"))
 
             tasks.append((_WRITE_COST["sidecar"], write_sidecar))
         if jobs > 1 and len(glossary) >= MIN_PARALLEL_WRITE and can_fork():
