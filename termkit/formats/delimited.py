@@ -106,21 +106,22 @@ def pick_term(concept: Concept, tag: str, *, exact: bool = False) -> Term | None
     Same script required; the exact region first, then no region, then another region.
     With ``exact`` only terms whose (normalized) tag equals ``tag`` qualify.
     """
-    ranks = _tag_ranks(tag, exact)
+    ranks = _RANKS.get((tag, exact)) or _tag_ranks(tag, exact)
     chosen: Term | None = None
     # The least (rank, status rank) wins, the first term of several equal ones: every writer
-    # asks this of every concept, so no tuple per term, and the text is checked last.
-    best_rank = best_status = 99
+    # asks this of every concept, so the pair is one number (rank * 4 + status rank, status
+    # ranks being below 4), and the text is checked last.
+    best = 1 << 30
     for term in concept.terms:
         rank = ranks.get(term.lang)
         if rank is None:
             rank = ranks[term.lang] = _tag_rank(tag, term.lang, exact)
-        if rank < 0 or rank > best_rank:
+        if rank < 0:
             continue
-        status = _STATUS_RANK.get(term.status, 2)
-        if (rank == best_rank and status >= best_status) or not term.text.strip():
+        key = rank * 4 + _STATUS_RANK.get(term.status, 2)
+        if key >= best or not term.text.strip():
             continue
-        chosen, best_rank, best_status = term, rank, status
+        chosen, best = term, key
     return chosen
 
 
