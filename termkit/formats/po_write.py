@@ -198,17 +198,26 @@ def _field(out: list[str], name: str, value: str) -> None:
         out.append(f'{name} "{_escape(value)}"')
 
 
+# What makes a value more than ``name "value"``: an escape, or a line break splitlines sees.
+_NOT_PLAIN = re.compile('[\\\\\t\r\n\v\b\f"\x1c\x1d\x1e\x85\u2028\u2029]')
+
+
 def _entry(e: PlannedEntry) -> str:
     comment = "\n".join(e.comments)
     # Each line of the comment as "# LINE" (a comment line may hold a line break).
     out = ["# " + comment.replace("\n", "\n# ")] if comment else []
     if e.occurrences:
-        out.append("#: " + " ".join(f"{path}:{line}" if line else path for path, line in e.occurrences))
+        out.append("#: " + " ".join([f"{path}:{line}" if line else path
+                                     for path, line in e.occurrences]))
     if e.msgctxt is not None:
         _field(out, "msgctxt", e.msgctxt)
-    _field(out, "msgid", e.msgid)
-    _field(out, "msgstr", e.msgstr)
-    out.append("")
+    msgid, msgstr = e.msgid, e.msgstr
+    if _NOT_PLAIN.search(msgid) is None and _NOT_PLAIN.search(msgstr) is None:
+        out.append(f'msgid "{msgid}"\nmsgstr "{msgstr}"\n')  # most entries: as _field writes them
+    else:
+        _field(out, "msgid", msgid)
+        _field(out, "msgstr", msgstr)
+        out.append("")
     return "\n".join(out)
 
 
