@@ -48,12 +48,10 @@ _HEADER_RE = re.compile(r"^#\s*(?P<key>[A-Za-z][\w-]*):\s?(?P<value>.*)$")
 
 def escape(value: str) -> str:
     """Escape a value so it fits on one line."""
-    if _NO_ESCAPE.fullmatch(value):  # the usual value: nothing to escape, one search
-        return value
+    if "\\" not in value and "\n" not in value and "\t" not in value and "\r" not in value:
+        return value  # the usual value: nothing to escape (four scans in C beat one search)
     return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
 
-
-_NO_ESCAPE = re.compile(r"[^\\\n\t\r]*")
 
 
 def unescape(value: str) -> str:
@@ -107,12 +105,16 @@ def dumps(glossary: Glossary) -> str:
 
     for key in sorted(glossary.header):
         out.append(f"# {key}: {escape(glossary.header[key])}")
-    origins: dict[str, str] = {}  # "  origin: ORIGIN" by origin: a few values repeat
+    # A term's status and origin lines, by status and origin: a few values repeat.
+    tails: dict[tuple[Status, str | None], str] = {}
 
-    def origin(value: str) -> str:
-        found = origins.get(value)
+    def tail(status: Status, origin: str | None) -> str:
+        found = tails.get((status, origin))
         if found is None:
-            found = origins[value] = f"\n  origin: {escape(value)}"
+            found = _TERM_STATUS_LINE[status]
+            if origin:
+                found += f"\n  origin: {escape(origin)}"
+            tails[status, origin] = found
         return found
 
     for c in glossary.concepts:
@@ -132,9 +134,7 @@ def dumps(glossary: Glossary) -> str:
         if c.props:
             out.extend([f"prop {k}: {escape(c.props[k])}" for k in sorted(c.props)])
         for t in c.terms:
-            block = f"term {t.lang}: {escape(t.text)}\n{_TERM_STATUS_LINE[t.status]}"
-            if t.origin:
-                block += origin(t.origin)
+            block = f"term {t.lang}: {escape(t.text)}\n{tail(t.status, t.origin)}"
             if t.pinyin:
                 block += f"\n  pinyin: {escape(t.pinyin)}"
             if t.zhuyin:
