@@ -21,6 +21,7 @@ from typing import Any
 
 DEV = Path(__file__).parent / "data" / "records" / "dev.jsonl"
 DEV2 = Path(__file__).parent / "data" / "records" / "dev2.jsonl"
+REAL3 = Path(__file__).parent / "data" / "records" / "real3" / "records.jsonl"
 
 _RIS_TYPES = {"journal_article": "JOUR", "thesis": "THES", "conference_paper": "CPAPER"}
 
@@ -40,8 +41,11 @@ def region(rec: dict[str, Any]) -> str:
     """``"Taiwan"`` or ``"mainland"``: where the site that published the record is.
 
     dev2 ids say it (``kwrec-T…`` Taiwanese sites, ``kwrec-C…`` mainland sites); the first
-    seventeen records are told by their site's domain.
+    seventeen records are told by their site's domain; a record that names its ``region``
+    (the measure-only sets) is taken at its word.
     """
+    if rec.get("region") in ("Taiwan", "mainland"):
+        return str(rec["region"])
     rid = rec["id"]
     if rid.startswith("kwrec-T"):
         return "Taiwan"

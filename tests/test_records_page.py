@@ -382,3 +382,20 @@ def test_short_list_title_is_a_title_when_the_keyword_line_comes_later() -> None
     assert rec.title_zh == "聽、說、讀、寫之研究"
     assert rec.authors == [Person("王小明", None, 5)]
     assert (rec.keywords_zh, rec.keywords_en) == (["聽力"], ["listening"])
+
+
+@pytest.mark.parametrize("label", ["关键词", "關鍵字：", "Keywords", "【关键词】"])
+def test_bare_keyword_label_above_one_keyword_per_line_is_no_keyword(label: str) -> None:
+    # A page copied from the keyword section only: the label alone on the first line, then
+    # one keyword per line, Chinese then English. The label heads the list.
+    text = f"{label}\n土壤侵蚀\n水土保持\n坡耕地\nsoil erosion\nsoil and water conservation\nsloping cropland\n"
+    (rec,) = parse_records(text.encode("utf-8"), "kw.txt")
+    assert rec.keywords_zh == ["土壤侵蚀", "水土保持", "坡耕地"]
+    assert rec.keywords_en == ["soil erosion", "soil and water conservation", "sloping cropland"]
+
+
+def test_keyword_that_is_not_a_label_alone_is_kept() -> None:
+    # The first line is a keyword, not a label: nothing is dropped.
+    text = "土壤侵蚀\n水土保持\nsoil erosion\nsoil and water conservation\n"
+    (rec,) = parse_records(text.encode("utf-8"), "kw.txt")
+    assert rec.keywords_zh == ["土壤侵蚀", "水土保持"]

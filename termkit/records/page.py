@@ -54,6 +54,7 @@ from termkit.records.furniture import is_furniture, without_counter
 from termkit.records.keywords import (
     Keywords,
     assign_keywords,
+    bare_keyword_label,
     is_keyword_line,
     split_keywords,
 )
@@ -304,8 +305,10 @@ def _add_keywords(state: _State, block: _Block) -> None:
         (i for i, line in enumerate(block.lines) if i and not is_keyword_line(line)),
         len(block.lines),
     )
-    state.keyword_lines.extend(block.lines[:end])
-    for line, number in zip(block.lines[:end], block.numbers[:end], strict=True):
+    # A label alone on the first line (``关键词`` above one keyword per line) heads the list.
+    start = 1 if end > 1 and bare_keyword_label(block.lines[0]) else 0
+    state.keyword_lines.extend(block.lines[start:end])
+    for line, number in zip(block.lines[start:end], block.numbers[start:end], strict=True):
         state.keyword_items.extend((item, number) for item in split_keywords(line))
     state.record.lines.setdefault("keywords", block.first)
     if end < len(block.lines):
