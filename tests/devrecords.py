@@ -413,9 +413,21 @@ def expected_authors(rec: dict[str, Any], printed: str) -> list[tuple[str, str]]
     return [(zh, en) for zh, en in rec["gold"]["authors"] if zh in printed and en in printed]
 
 
+def render_page_without_blank_lines(rec: dict[str, Any]) -> str:
+    """:func:`render_page` with its blank lines dropped, as some browsers and PDF viewers
+    copy a page: the title, authors, keywords and volume lines run together."""
+    return "\n".join(line for line in render_page(rec).split("\n") if line.strip()) + "\n"
+
+
 # name -> (file suffix, renderer): every dev record is read and paired in each of these.
 RENDERINGS: dict[str, tuple[str, Callable[[dict[str, Any]], str]]] = {
     "page": (".txt", render_page),
     "labelled": (".txt", render_labelled),
     "jsonl": (".jsonl", render_jsonl),
+}
+
+# A harder rendering, evaluated with its own floors (test_pairing_eval): the page layout as
+# copied without blank lines, which the page reader recognises by the content alone.
+STRESS_RENDERINGS: dict[str, tuple[str, Callable[[dict[str, Any]], str]]] = {
+    "page without blank lines": (".txt", render_page_without_blank_lines),
 }
