@@ -7,7 +7,8 @@ loaded, so they share those tables copy-on-write instead of loading them again. 
 ``fork`` start method does not exist (Windows, and macOS where it is unsafe), everything runs
 in one process: :func:`can_fork` says which.
 
-* :func:`usable_cpus` is the default number of jobs (the CPUs this process may run on);
+* :func:`usable_cpus` counts the CPUs this process may run on, :func:`default_jobs` those of
+  them that are idle (the default number of jobs);
 * :func:`ordered_map` is ``map`` over a pool of forked workers, results in input order: the
   first failure in input order is raised, as one process would have raised it;
 * :func:`run_groups` runs groups of tasks at once, one group in this process and each other
@@ -39,6 +40,25 @@ def usable_cpus() -> int:
         except OSError:  # pragma: no cover - refused by the system
             pass
     return max(1, os.cpu_count() or 1)
+
+
+def default_jobs() -> int:
+    """The default number of jobs: one for each usable CPU that is idle, like ``make -l``.
+
+    The CPUs this process may run on (:func:`usable_cpus`) less the one-minute load average
+    (its share on those CPUs when the process may use only some of the machine's), rounded
+    down, at least 1. On a busy machine workers do not get more CPU time, they only add
+    work (results sent back, their own caches): measured on 2 CPUs at load 3-4, a build in
+    2 workers took 15.8-20.4 s where one process took 13.0-15.4 s. Where the system has no
+    load average, all usable CPUs.
+    """
+    cpus = usable_cpus()
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # pragma: no cover - Windows, or refused
+        return cpus
+    busy = load * cpus / max(cpus, os.cpu_count() or cpus)
+    return max(1, min(cpus, cpus - int(busy)))
 
 
 def can_fork() -> bool:

@@ -21,6 +21,7 @@ from typing import Any
 
 DEV = Path(__file__).parent / "data" / "records" / "dev.jsonl"
 DEV2 = Path(__file__).parent / "data" / "records" / "dev2.jsonl"
+REAL3 = Path(__file__).parent / "data" / "records" / "real3" / "records.jsonl"
 
 _RIS_TYPES = {"journal_article": "JOUR", "thesis": "THES", "conference_paper": "CPAPER"}
 
@@ -40,8 +41,11 @@ def region(rec: dict[str, Any]) -> str:
     """``"Taiwan"`` or ``"mainland"``: where the site that published the record is.
 
     dev2 ids say it (``kwrec-T…`` Taiwanese sites, ``kwrec-C…`` mainland sites); the first
-    seventeen records are told by their site's domain.
+    seventeen records are told by their site's domain; a record that names its ``region``
+    (the measure-only sets) is taken at its word.
     """
+    if rec.get("region") in ("Taiwan", "mainland"):
+        return str(rec["region"])
     rid = rec["id"]
     if rid.startswith("kwrec-T"):
         return "Taiwan"
@@ -413,9 +417,21 @@ def expected_authors(rec: dict[str, Any], printed: str) -> list[tuple[str, str]]
     return [(zh, en) for zh, en in rec["gold"]["authors"] if zh in printed and en in printed]
 
 
+def render_page_without_blank_lines(rec: dict[str, Any]) -> str:
+    """:func:`render_page` with its blank lines dropped, as some browsers and PDF viewers
+    copy a page: the title, authors, keywords and volume lines run together."""
+    return "\n".join(line for line in render_page(rec).split("\n") if line.strip()) + "\n"
+
+
 # name -> (file suffix, renderer): every dev record is read and paired in each of these.
 RENDERINGS: dict[str, tuple[str, Callable[[dict[str, Any]], str]]] = {
     "page": (".txt", render_page),
     "labelled": (".txt", render_labelled),
     "jsonl": (".jsonl", render_jsonl),
+}
+
+# A harder rendering, evaluated with its own floors (test_pairing_eval): the page layout as
+# copied without blank lines, which the page reader recognises by the content alone.
+STRESS_RENDERINGS: dict[str, tuple[str, Callable[[dict[str, Any]], str]]] = {
+    "page without blank lines": (".txt", render_page_without_blank_lines),
 }

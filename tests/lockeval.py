@@ -27,16 +27,16 @@ _MARK = "\ue000"
 Firing = tuple[int, int, str]
 
 
-def paragraphs(direction: str) -> list[dict[str, Any]]:
-    """The dev paragraphs converted in ``direction`` (``s2twp``: zh_CN, ``tw2sp``: zh_TW)."""
-    with FILES[direction].open(encoding="utf-8") as fh:
+def paragraphs(direction: str, files: dict[str, Path] = FILES) -> list[dict[str, Any]]:
+    """The paragraphs converted in ``direction`` (``s2twp``: zh_CN, ``tw2sp``: zh_TW)."""
+    with files[direction].open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def judged() -> list[dict[str, Any]]:
-    """Every judged span, the shared judgements first."""
+def judged(paths: Iterable[Path] = JUDGED) -> list[dict[str, Any]]:
+    """Every judged span of ``paths`` (by default the dev judgements, the shared ones first)."""
     out: list[dict[str, Any]] = []
-    for path in JUDGED:
+    for path in paths:
         if path.exists():
             with path.open(encoding="utf-8") as fh:
                 out.extend(json.loads(line) for line in fh if line.strip())
@@ -136,6 +136,7 @@ class Result:
     kept: collections.Counter[str] = field(default_factory=collections.Counter)
     judged_right: int = 0  # judged right in this direction, kept or not
     new: list[dict[str, Any]] = field(default_factory=list)  # spans nobody has judged
+    rows: list[dict[str, Any]] = field(default_factory=list)  # the kept judged spans
 
     @property
     def precision(self) -> float:
@@ -150,8 +151,8 @@ class Result:
 
 
 def evaluate(conv: Any, direction: str, rows: Iterable[dict[str, Any]] | None = None,
-             only: set[str] | None = None) -> Result:
-    """Kept judged spans and unjudged new spans of ``conv`` over the dev paragraphs."""
+             only: set[str] | None = None, files: dict[str, Path] = FILES) -> Result:
+    """Kept judged spans and unjudged new spans of ``conv`` over the paragraphs of ``files``."""
     rows = judged() if rows is None else list(rows)
     by_term: dict[tuple[str, int, str, str], list[dict[str, Any]]] = {}
     result = Result()
@@ -162,7 +163,7 @@ def evaluate(conv: Any, direction: str, rows: Iterable[dict[str, Any]] | None = 
         for t in r["terms"]:
             by_term.setdefault((r["paragraph_id"], t["offset"], t["form"], t["target"]), []).append(r)
     kept: dict[int, dict[str, Any]] = {}
-    for para in paragraphs(direction):
+    for para in paragraphs(direction, files):
         if only is not None and para["id"] not in only:
             continue
         changed: set[tuple[int, str, str]] = set()  # firings that change the output
@@ -178,4 +179,5 @@ def evaluate(conv: Any, direction: str, rows: Iterable[dict[str, Any]] | None = 
                     kept[id(r)] = r
     for r in kept.values():
         result.kept[r["verdict"]] += 1
+        result.rows.append(r)
     return result

@@ -179,7 +179,7 @@ def test_share_out_balances_the_writers() -> None:
     assert termkit.build._share_out(tasks[:1], 4) == [[tasks[0][1]]]
 
 
-def test_default_jobs_is_the_usable_cpus(
+def test_default_jobs_on_an_idle_machine_is_the_usable_cpus(
     tmp_path: Path, pages: list[str], spy: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import os
@@ -187,10 +187,35 @@ def test_default_jobs_is_the_usable_cpus(
     if hasattr(os, "sched_getaffinity"):
         assert usable_cpus() == len(os.sched_getaffinity(0))
     monkeypatch.setattr(termkit.parallel, "usable_cpus", lambda: 3)
+    monkeypatch.setattr(os, "cpu_count", lambda: 3)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.4, 2.0, 2.0))
     assert run("build", *pages, "-o", str(tmp_path / "out"), "-q").exit_code == 0
-    assert spy == [3, 2]  # no --jobs: as many as the CPUs
+    assert spy == [3, 2]  # no --jobs, idle machine: as many as the CPUs
     help_text = run("build", "--help").stdout
-    assert "--jobs" in help_text and "CPUs" in help_text
+    assert "--jobs" in help_text and "load average" in help_text
+
+
+@pytest.mark.parametrize(
+    ("cpus", "machine", "load", "jobs"),
+    [
+        (3, 3, 0.0, 3),
+        (3, 3, 0.99, 3),
+        (3, 3, 1.0, 2),  # one CPU busy
+        (3, 3, 2.5, 1),
+        (3, 3, 9.0, 1),  # never fewer than one
+        (2, 8, 4.0, 1),  # a load of 4 over 8 CPUs: 1 on the 2 this process may use
+        (2, 8, 3.9, 2),  # just under one of them busy
+    ],
+)
+def test_default_jobs_are_the_idle_cpus(
+    cpus: int, machine: int, load: float, jobs: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    monkeypatch.setattr(termkit.parallel, "usable_cpus", lambda: cpus)
+    monkeypatch.setattr(os, "cpu_count", lambda: machine)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, 0.0, 0.0))
+    assert termkit.parallel.default_jobs() == jobs
 
 
 def test_what_workers_send_pickles_to_equal_objects() -> None:

@@ -174,3 +174,44 @@ def test_audit_risk_column() -> None:
     assert by_term["数字"][0]["not_inside"]
     text = run("audit", REGIONAL, "-c", "s2twp").output
     assert "\trisk: topic IT (" in text and "\trisk: any (" in text
+
+
+def test_another_regions_form_that_is_the_texts_own_word_is_topical() -> None:
+    # A rule gives 出租车 for the mainland and 的士 for Hong Kong; the same characters 的士
+    # are a word of Simplified text too (CC-CEDICT and OpenCC know it), which the rule does
+    # not describe for the mainland: read there, the Hong Kong form locks only for its topic.
+    assert "的士" in general_words() and opencc.OpenCC("t2s.json").convert("的士") == "的士"
+    c = Concept("t", terms=[Term("出租车", "zh-Hans-CN"), Term("計程車", "zh-Hant-TW"),
+                            Term("的士", "zh-Hant-HK"), Term("taxi", "en")], domains=["Transport"])
+    risk = assess(c, "的士", "計程車", "s2twp")
+    assert risk.topical and "zh-Hant-HK" in risk.reason and "出租车" in risk.reason
+    # Read as a form of its own script, as the target (a lock that keeps a word), or for a
+    # rule without a form of the text's script, the evidence does not apply.
+    assert not assess(c, "出租车", "計程車", "s2twp").topical
+    both = Concept("b", terms=[*c.terms, Term("的士", "zh-Hans-SG")], domains=["Transport"])
+    assert "zh-Hant-HK" not in assess(both, "的士", "計程車", "s2twp").reason
+    keep = Concept("k", terms=[Term("的士", "zh-Hant-TW"), Term("出租车", "zh-Hans-CN")])
+    assert "a word of its own" not in assess(keep, "的士", "的士", "s2twp").reason
+    no_hans = Concept("n", terms=[Term("的士", "zh-Hant-HK"), Term("計程車", "zh-Hant-TW"),
+                                  Term("taxi", "en")], domains=["Transport"])
+    assert "a word of its own" not in assess(no_hans, "的士", "計程車", "s2twp").reason
+    # A form that is no word of the text's script is another region's spelling: not this rule.
+    odd = Concept("o", terms=[Term("出租车", "zh-Hans-CN"), Term("計程車", "zh-Hant-TW"),
+                              Term("德士車", "zh-Hant-HK"), Term("taxi", "en")])
+    assert "德士車" not in general_words()
+    assert "a word of its own" not in assess(odd, "德士車", "計程車", "s2twp").reason
+
+
+def test_the_regional_glossary_keeps_such_forms_for_their_topics() -> None:
+    # Written by termkit.convert.regional: the Hong Kong form read in Simplified text is
+    # listed as topic-only for that script alone, so Traditional text still locks it.
+    g = load_lock_glossaries([REGIONAL])
+    listed = [(c, e.partition("@")[0]) for c in g.concepts
+              for e in c.props.get(TOPIC_ONLY_PROP, "").split() if e.endswith("@Hans")]
+    found = [(c, f) for c, f in listed
+             if "a word of its own" in c.props.get("lock-evidence", "")
+             and any(t.text == f and t.lang.startswith("zh-Hant") for t in c.terms)]
+    assert found
+    concept, form = found[0]
+    assert form not in build_locks(Glossary([concept]), "s2twp")
+    assert form in build_locks(Glossary([concept]), "s2twp", ("all",))

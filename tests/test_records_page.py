@@ -77,6 +77,45 @@ def test_example_with_traditional_subject_heading_in_big5() -> None:
     assert rec.keywords_zh == ["現實主義", "權力平衡", "越南外交政策"]
 
 
+def test_example_without_blank_lines_reads_the_same() -> None:
+    # As a browser may copy the page: no blank line between the title, the author line,
+    # the keyword line, the volume line and the abstract. Only the line numbers differ.
+    text = SEED.read_text(encoding="utf-8")
+    kept = [line for line in text.split("\n") if line.strip()]
+    (expected,) = parse_records(text.encode("utf-8"), "seed.txt")
+    (rec,) = parse_records("\n".join(kept).encode("utf-8"), "seed.txt")
+    assert rec.keywords_zh == expected.keywords_zh and rec.keywords_en == expected.keywords_en
+    assert [(p.zh, p.en) for p in rec.authors] == [(p.zh, p.en) for p in expected.authors]
+    assert (rec.title_zh, rec.title_en) == (expected.title_zh, expected.title_en)
+    assert (rec.volume, rec.issue, rec.date, rec.pages) == (
+        expected.volume, expected.issue, expected.date, expected.pages)
+    assert rec.abstract_en == expected.abstract_en
+    assert rec.subjects == expected.subjects
+    assert (len(rec.references), len(rec.citing)) == (22, 3)
+    assert not any(n.message == NO_KEYWORDS for n in rec.notices)
+
+
+def test_page_without_blank_lines_one_keyword_per_line() -> None:
+    # Titles, a Chinese name over its romanization, then one keyword per line (Chinese,
+    # then English) and a page count: the lines are grouped by what they are.
+    text = "\n".join([
+        "A Study of Route Guidance in Accordance with Wayfinding Behavior",
+        "基於認路原則之車內路徑導引資訊系統之研究",
+        "李魁修",
+        "Kuei-Hsiu Lee",
+        "認知地圖",
+        "路徑導引",
+        "cognitive map",
+        "route guidance",
+        "23頁",
+    ]) + "\n"
+    (rec,) = parse_records(text.encode("utf-8"), "page.txt")
+    assert rec.keywords_zh == ["認知地圖", "路徑導引"]
+    assert rec.keywords_en == ["cognitive map", "route guidance"]
+    assert [(p.zh, p.en) for p in rec.authors] == [("李魁修", "Kuei-Hsiu Lee")]
+    assert rec.title_zh == "基於認路原則之車內路徑導引資訊系統之研究"
+
+
 @pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16", "gb18030"])
 def test_example_in_other_encodings_reads_the_same(codec: str) -> None:
     text = SEED.read_text(encoding="utf-8")
@@ -343,3 +382,20 @@ def test_short_list_title_is_a_title_when_the_keyword_line_comes_later() -> None
     assert rec.title_zh == "聽、說、讀、寫之研究"
     assert rec.authors == [Person("王小明", None, 5)]
     assert (rec.keywords_zh, rec.keywords_en) == (["聽力"], ["listening"])
+
+
+@pytest.mark.parametrize("label", ["关键词", "關鍵字：", "Keywords", "【关键词】"])
+def test_bare_keyword_label_above_one_keyword_per_line_is_no_keyword(label: str) -> None:
+    # A page copied from the keyword section only: the label alone on the first line, then
+    # one keyword per line, Chinese then English. The label heads the list.
+    text = f"{label}\n土壤侵蚀\n水土保持\n坡耕地\nsoil erosion\nsoil and water conservation\nsloping cropland\n"
+    (rec,) = parse_records(text.encode("utf-8"), "kw.txt")
+    assert rec.keywords_zh == ["土壤侵蚀", "水土保持", "坡耕地"]
+    assert rec.keywords_en == ["soil erosion", "soil and water conservation", "sloping cropland"]
+
+
+def test_keyword_that_is_not_a_label_alone_is_kept() -> None:
+    # The first line is a keyword, not a label: nothing is dropped.
+    text = "土壤侵蚀\n水土保持\nsoil erosion\nsoil and water conservation\n"
+    (rec,) = parse_records(text.encode("utf-8"), "kw.txt")
+    assert rec.keywords_zh == ["土壤侵蚀", "水土保持"]

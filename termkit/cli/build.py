@@ -105,9 +105,10 @@ def _glossary(paths: list[str], record_format: str | None, *, quiet: bool,
                    "gets a count and one line per conflict with up to 3 sources.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes that read and pair records and write the files "
-                   "(default: the CPUs this process may use; 1: all in this process). The "
-                   "output is the same for any N; inputs under 256 files or records stay in "
-                   "one process.")
+                   "(default: the idle CPUs, i.e. the CPUs this process may use less the "
+                   "one-minute load average, at least 1; 1: all in this process). The output "
+                   "is the same for any N; inputs under 256 files or records stay in one "
+                   "process.")
 @click.option("-q", "--quiet", is_flag=True,
               help="Do not print warnings, the summary and the progress line.")
 @json_option("Print a JSON summary on stdout (records, concepts by kind, conflicts, files "
@@ -141,13 +142,13 @@ def build(
     from termkit.build import paused_gc, write_build
     from termkit.glossary import add_zhuyin
     from termkit.io import atomic_text, check_output, check_output_folder
-    from termkit.parallel import usable_cpus
+    from termkit.parallel import default_jobs
     from termkit.provenance import conflict_lines
 
     check_output_folder(output)  # before the work: not `-`, not a file, its parent exists
     if conflicts_file is not None:
         check_output(conflicts_file)
-    jobs = jobs or usable_cpus()
+    jobs = jobs or default_jobs()
     with paused_gc():  # one batch: see paused_gc
         paths = record_files(inputs, includes, excludes)
         records, glossary = _glossary(paths, record_format, quiet=quiet, jobs=jobs)

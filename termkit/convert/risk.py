@@ -8,31 +8,37 @@ the reason in words. The evidence, in order:
 
 1. **A guard** (no English original, one zh-Hans and one zh-Hant form): it only keeps a
    longer word whole, so it is safe.
-2. **The rule's own form for the whole script is OpenCC's output** (``伊麗莎白`` for zh-Hant
+2. **Another region's form that is the text's own general word**: a form of one script
+   (``皇室`` of zh-Hant-HK) read in text of the other script, where the same characters are
+   a CC-CEDICT or OpenCC word, for a rule that gives its own form for that script
+   (zh-Hans-CN ``王室``): in that text the characters are the text's own word (``日本皇室``),
+   which the rule does not describe. Forms that are the target (a lock that keeps a word,
+   ``文件`` for ``文件``) are not concerned.
+3. **The rule's own form for the whole script is OpenCC's output** (``伊麗莎白`` for zh-Hant
    beside ``伊莉莎白`` for zh-Hant-TW): the rule accepts what OpenCC writes, so its regional
    form is a preference, not a correction.
-3. **No English original** otherwise: the rule is topical unless the form is a name or
+4. **No English original** otherwise: the rule is topical unless the form is a name or
    has one CC-CEDICT sense that the target shares.
-4. **A name** (a form of a name group — People, PoliticiansUK, PresidentsUS, Nobel Prize —
+5. **A name** (a form of a name group — People, PoliticiansUK, PresidentsUS, Nobel Prize —
    or a CC-CEDICT proper noun) rendered with at least twice or at most half as many
    syllables: a different name (a nickname or another person), not a regional spelling.
-5. **Keeping a form OpenCC's regional phrase table changes** (the target is the form in the
+6. **Keeping a form OpenCC's regional phrase table changes** (the target is the form in the
    other script, OpenCC's Taiwan or mainland phrase writes something else) for a word with
    several CC-CEDICT senses: the rule picks one sense against OpenCC's general choice.
-6. **An office or body of one country** (a rule of a country's group — EU, IMF, Korea,
+7. **An office or body of one country** (a rule of a country's group — EU, IMF, Korea,
    Laos, MY, PoliticiansUK, PresidentsUS, US Government — whose form CC-CEDICT does not
    list and whose English is a phrase of common words, ``Permanent Secretary``).
-7. **Narrowing OpenCC's word**: the target holds OpenCC's own output and more (``主記憶體``
+8. **Narrowing OpenCC's word**: the target holds OpenCC's own output and more (``主記憶體``
    for ``記憶體``): a specialist's term in place of the general one.
-8. **A target of another sense**: the form means the rule's English, and the target is a
+9. **A target of another sense**: the form means the rule's English, and the target is a
    word CC-CEDICT knows none of whose glosses (regional ones included) is of the English
    word's family (``令牌`` 'token' → ``權杖`` 'scepter'; ``波特`` 'baud' → ``鮑`` 'abalone'):
    the target is that word only in the rule's field.
-9. **OpenCC's regional phrase against a target no dictionary knows**: OpenCC's Taiwan or
+10. **OpenCC's regional phrase against a target no dictionary knows**: OpenCC's Taiwan or
    mainland phrase table writes a word CC-CEDICT gives the rule's English sense
    (``資料挖掘`` → ``数据挖掘`` 'data mining'), and the rule's target (``数据捕捞``) is neither
    in CC-CEDICT nor in OpenCC's phrase tables: a preference against a curated mapping.
-10. **Senses**: the form has several CC-CEDICT senses (regional and meta glosses aside) and
+11. **Senses**: the form has several CC-CEDICT senses (regional and meta glosses aside) and
    fewer than two thirds of them share a word with the rule's English original or the
    target's senses, or it has one sense and that shares no word with the English original.
 
@@ -47,6 +53,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from termkit import lang
 from termkit.convert.configs import opencc_converter
 from termkit.model import Concept
 
@@ -179,6 +186,24 @@ def is_guard(concept: Concept) -> bool:
     return not _english(concept) and sorted(t.lang for t in concept.terms) == ["zh-Hans", "zh-Hant"]
 
 
+def _other_script_word(concept: Concept, form: str, target: str, read_in: str) -> str | None:
+    """The reason ``form``, read in ``read_in`` text, is another region's form that is the
+    text's own general word (see the module docstring, 2), or None."""
+    from termkit.convert.words import general_words
+
+    if form == target:
+        return None
+    tags = [t.lang for t in concept.terms if t.text == form]
+    if not tags or any(lang.script_of(t) in (None, read_in) for t in tags):
+        return None
+    own = [t.text for t in concept.terms
+           if lang.is_chinese(t.lang) and lang.script_of(t.lang) == read_in and t.text]
+    if not own or form not in general_words():
+        return None
+    return (f"a form of {', '.join(sorted(set(tags)))}; in zh-{read_in} text {form} is a word of "
+            f"its own, and the rule's own zh-{read_in} form is {own[0]}")
+
+
 def assess(concept: Concept, form: str, target: str, config: str) -> Risk:
     """Whether the rule ``form → target`` of ``concept`` (converted by ``config``) is safe."""
     def verdict(topical: bool, reason: str) -> Risk:
@@ -189,6 +214,10 @@ def assess(concept: Concept, form: str, target: str, config: str) -> Risk:
         return verdict(False, "a guard rule: keeps a longer word whole")
     plain = opencc_converter(config).convert(form)
     script_only = opencc_converter("s2t" if config.startswith("s") else "t2s").convert(form)
+    read_in = "Hans" if config.startswith("s") else "Hant"
+    other = _other_script_word(concept, form, target, read_in)
+    if other is not None:
+        return verdict(True, other)
     found = senses(form)
     name = bool(NAME_GROUPS & set(concept.domains)) or _lexicon().is_proper_noun(form)
     script_tag = "zh-Hant" if config.startswith("s") else "zh-Hans"

@@ -105,6 +105,15 @@ def keyword_label(line: str) -> str | None:
     return m.value
 
 
+def bare_keyword_label(line: str) -> bool:
+    """True for a line that is a keyword label and nothing else (``关键词``, ``Keywords:``).
+
+    Above a list of one keyword per line it heads the list; it is not one of the keywords.
+    """
+    m = match_label(line)
+    return m is not None and m.label.field is Field.KEYWORDS and not m.value
+
+
 def strip_label(line: str) -> str:
     """Remove a leading keyword label (``關鍵詞：``, ``Keywords:``, ``【关键词】`` …)."""
     value = keyword_label(line)

@@ -54,11 +54,12 @@ from termkit.records.furniture import is_furniture, without_counter
 from termkit.records.keywords import (
     Keywords,
     assign_keywords,
+    bare_keyword_label,
     is_keyword_line,
     split_keywords,
 )
-from termkit.records.romanized import romanizations
-from termkit.records.script import has_han, is_chinese_text, is_prose, join_lines
+from termkit.records.romanized import PAIRED, romanizations
+from termkit.records.script import has_han, has_latin, is_chinese_text, is_prose, join_lines
 from termkit.records.shapes import certain_keyword_line, choose_keyword_block, keyword_like
 from termkit.records.tail import read_tail, tail_start
 from termkit.records.tidy import tidy_lines
@@ -304,8 +305,10 @@ def _add_keywords(state: _State, block: _Block) -> None:
         (i for i, line in enumerate(block.lines) if i and not is_keyword_line(line)),
         len(block.lines),
     )
-    state.keyword_lines.extend(block.lines[:end])
-    for line, number in zip(block.lines[:end], block.numbers[:end], strict=True):
+    # A label alone on the first line (``关键词`` above one keyword per line) heads the list.
+    start = 1 if end > 1 and bare_keyword_label(block.lines[0]) else 0
+    state.keyword_lines.extend(block.lines[start:end])
+    for line, number in zip(block.lines[start:end], block.numbers[start:end], strict=True):
         state.keyword_items.extend((item, number) for item in split_keywords(line))
     state.record.lines.setdefault("keywords", block.first)
     if end < len(block.lines):
@@ -434,16 +437,152 @@ def parse_page_record(
     *,
     known_authors: Sequence[Person] = (),
 ) -> Record:
-    """Read one record from (line number, text) pairs.
+    """Read one record from (line number, text) pairs, blocks separated by blank lines.
 
     ``known_authors``: Chinese-only authors read elsewhere on the page (by a labelled
     page's reader); a romanized line that renders them gives their romanized names, and
     the Latin line right above it is the English title.
     """
-    state = _State(Record(source=path, id=record_id), path)
-    state.known_authors = list(known_authors)
+    split = tail_start(lines)
+    return _read_record(_blocks(lines[:split]), lines[split:], path, record_id, known_authors)
+
+
+def read_page_record(lines: list[tuple[int, str]], path: str, record_id: str) -> Record:
+    """Read one record of a page-text file, whether or not it kept its blank lines.
+
+    A page copied without its blank lines (some browsers and PDF viewers drop them) runs
+    the title, the authors, the keyword lines, the volume line and the abstract together,
+    and the block is misread as a list of keywords, or as nothing. So a page with a block
+    of several lines whose reading is doubtful (:func:`_doubtful`) is read a second time
+    with its lines as blocks of their own (:func:`_line_blocks`), and that reading is kept when it finds keywords in both scripts
+    and the first one found no such lists, or took for keywords what the second reads as a
+    title, an author or a field line (:func:`_misread`).
+    """
     split = tail_start(lines)
     header = _blocks(lines[:split])
+    record = _read_record(header, lines[split:], path, record_id, ())
+    if all(len(block.lines) == 1 for block in header) or not _doubtful(record):
+        return record
+    by_line = _read_record(_line_blocks(lines[:split]), lines[split:], path, record_id, ())
+    if not (by_line.keywords_zh and by_line.keywords_en):
+        return record
+    if not (record.keywords_zh and record.keywords_en) or _misread(record, by_line):
+        return by_line
+    return record
+
+
+def _doubtful(record: Record) -> bool:
+    """True if a reading may have run fields together: no keyword list in one of the
+    scripts, neither a title nor an author, or a keyword that is a field line."""
+    if not (record.keywords_zh and record.keywords_en):
+        return True
+    if record.title_zh is None and record.title_en is None and not record.authors:
+        return True
+    return any(_field_item(item) for item in (*record.keywords_zh, *record.keywords_en))
+
+
+def _field_item(item: str) -> bool:
+    """:func:`_field_line` for a keyword: names with their romanization need both scripts."""
+    if starts_volume_line(item) or parse_pages(item) or parse_date(item):
+        return True
+    return has_han(item) and has_latin(item) and _field_line(item)
+
+
+def _misread(record: Record, by_line: Record) -> bool:
+    """True if ``record`` has a keyword that ``by_line`` reads as a title or an author's
+    name, or that is a field line of its own (volume, pages, date, prose, authors)."""
+    fields = {by_line.title_zh, by_line.title_en}
+    for person in by_line.authors:
+        fields |= {person.zh, person.en}
+    return any(
+        item in fields or _field_line(item)
+        for item in (*record.keywords_zh, *record.keywords_en)
+    )
+
+
+def _field_line(line: str) -> bool:
+    """A line that is a field of its own on a page: volume, pages, date, prose, or authors
+    with their romanized names that render them by sound."""
+    if starts_volume_line(line) or parse_pages(line) or parse_date(line) or is_prose(line):
+        return True
+    if certain_keyword_line(line):
+        return False
+    return _sounded(parse_authors(line))
+
+
+def _sounded(people: list[Person] | None) -> bool:
+    """True if the authors have romanized names and most of them (at least half) render
+    the Chinese ones by sound (a name may be romanized in a way no system writes)."""
+    from termkit.pinyin.names import match_name
+
+    if not people or not all(p.zh and p.en for p in people):
+        return False
+    sounded = sum(match_name(p.zh or "", p.en or "") >= PAIRED for p in people)
+    return 2 * sounded >= len(people)
+
+
+def _line_blocks(lines: list[tuple[int, str]]) -> list[_Block]:
+    """Blocks for a page that lost its blank lines: each line that is a field of its own
+    (:func:`_field_line`, a certain keyword line; a Chinese name with its romanization on
+    the next line is one block of two) stands alone, and the lines between them stay
+    together while :func:`_same_run` says they belong together."""
+    kept = [(number, raw.strip()) for number, raw in lines if raw.strip()]
+    blocks: list[_Block] = []
+    run: _Block | None = None
+    i = 0
+    while i < len(kept):
+        number, line = kept[i]
+        if i + 1 < len(kept) and _name_pair(line, kept[i + 1][1]):
+            blocks.append(_Block([line, kept[i + 1][1]], [number, kept[i + 1][0]]))
+            run = None
+            i += 2
+            continue
+        if _field_line(line) or certain_keyword_line(line):
+            blocks.append(_Block([line], [number]))
+            run = None
+        else:
+            if run is None or not _same_run(run.lines, line):
+                run = _Block([], [])
+                blocks.append(run)
+            run.lines.append(line)
+            run.numbers.append(number)
+        i += 1
+    return blocks
+
+
+def _same_run(run: list[str], line: str) -> bool:
+    """True if ``line`` continues ``run``: lines of one item each, in one script or in two
+    (the Chinese keywords one per line, then the English ones; a title in each script),
+    but not back to the first script (a line after the lists)."""
+    if _listy(line) or _listy(run[-1]):
+        return False
+    if has_han(line) == has_han(run[-1]):
+        return True
+    return all(has_han(x) == has_han(run[0]) for x in run)
+
+
+def _listy(line: str) -> bool:
+    """A line of several items (a keyword line, or a title with ``、`` in it)."""
+    return len(split_keywords(line)) > 1
+
+
+def _name_pair(line: str, following: str) -> bool:
+    """A line of Chinese names with their romanizations on the next line
+    (:func:`_sounded`)."""
+    if not has_han(line) or has_han(following):
+        return False
+    return _sounded(parse_authors(f"{line}\n{following}"))
+
+
+def _read_record(
+    header: list[_Block],
+    tail: list[tuple[int, str]],
+    path: str,
+    record_id: str,
+    known_authors: Sequence[Person],
+) -> Record:
+    state = _State(Record(source=path, id=record_id), path)
+    state.known_authors = list(known_authors)
     state.keyword_block = choose_keyword_block([b.lines for b in header])
     certain = [any(certain_keyword_line(line) for line in b.lines) for b in header]
     for i, block in enumerate(header):
@@ -455,7 +594,7 @@ def parse_page_record(
         _header_block(state, block)
     state.index = -1
     state.next_lines = []
-    for block in _blocks(read_tail(state.record, lines[split:])):
+    for block in _blocks(read_tail(state.record, tail)):
         _header_block(state, block)
     _finish(state)
     return state.record
@@ -484,5 +623,5 @@ def parse_page(text: str, path: str, stem: str) -> list[Record]:
     if not chunks:
         raise InputError("no record content (the file holds only blank lines)", path=path)
     if len(chunks) == 1:
-        return [parse_page_record(chunks[0], path, stem)]
-    return [parse_page_record(c, path, f"{stem}#{n}") for n, c in enumerate(chunks, 1)]
+        return [read_page_record(chunks[0], path, stem)]
+    return [read_page_record(c, path, f"{stem}#{n}") for n, c in enumerate(chunks, 1)]

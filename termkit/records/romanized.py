@@ -23,6 +23,10 @@ from termkit.records.script import has_han
 # match_name() score from which a piece of the line is taken for the Chinese name: higher
 # than the pairing's threshold, as here the line itself is only known by these names.
 MATCH = 0.75
+# Score from which two names printed as a pair (``羅延康`` above ``Lo, In-Hong``) are taken as
+# one person: as low as the pairing's own (termkit.align.pair.NAME_THRESHOLD), since their
+# place already pairs them.
+PAIRED = 0.5
 # A romanized name is two to four words (``Li Jing``, ``Ou Yang Xiu``, ``Kuei-Hsiu Lee``).
 _MAX_WORDS = 4
 _PIECES = re.compile(r"\s*(?:[,;，；、]|\s(?:and|&)\s)\s*")
