@@ -173,9 +173,19 @@ def test_pick_term_chooses_as_before(concept: Concept, tag: str, exact: bool) ->
     assert pick_term(concept, tag, exact=exact) is pick_term_reference(concept, tag, exact=exact)
 
 
-@settings(max_examples=100, deadline=None)
-@given(_concept, st.lists(_lang | st.sampled_from(
-    ["zh_Hant_TW", "ZH-hans-cn", "en_US", "zh-TW", "x-private", "not a tag", ""]), max_size=6))
+# Few tags (some spelled two ways), statuses and texts (some blank): terms that tie.
+_tied_terms = st.lists(st.builds(
+    Term,
+    text=st.sampled_from(["a", "b", " ", ""]),
+    lang=st.sampled_from(["zh-TW", "zh-Hant-TW", "zh_Hant_TW", "zh-Hant", "en", "EN"]),
+    status=st.sampled_from(list(Status)),
+), max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_concept | st.builds(Concept, id=st.just("c1"), kind=st.just(Kind.TERM), terms=_tied_terms),
+       st.lists(_lang | st.sampled_from(
+           ["zh_Hant_TW", "ZH-hans-cn", "en_US", "zh-TW", "x-private", "not a tag", ""]), max_size=6))
 def test_exact_picks_choose_what_pick_term_chooses(concept: Concept, tags: list[str]) -> None:
     # Every tag of the concept's terms, and others: each answered by the one pass as by
     # the reference's exact choice for that tag alone.
