@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Callable, Iterator
+from operator import attrgetter
 
 from termkit.model import Concept, Conflict, Glossary, Source, Term, total_sources
 
@@ -76,22 +77,30 @@ def sidecar_lines(glossary: Glossary) -> Iterator[str]:
     of its terms, so it is encoded once (by identity: the glossary keeps the objects alive).
     """
     encoded: dict[int, str] = {}
+    alone: dict[int, str] = {}  # "[SOURCE]" by the source's identity: most lists hold one
 
     def many(sources: list[Source]) -> str:
+        if len(sources) == 1:
+            found = alone.get(id(sources[0]))
+            if found is not None:
+                return found
         parts = []
         for s in sources:
             found = encoded.get(id(s))
             if found is None:
                 found = encoded[id(s)] = _dumps(source_dict(s))
             parts.append(found)
-        return "[" + ", ".join(parts) + "]"
+        text = "[" + ", ".join(parts) + "]"
+        if len(sources) == 1:
+            alone[id(sources[0])] = text
+        return text
 
-    for c in sorted(glossary.concepts, key=lambda c: c.id):
-        terms = ", ".join(
+    for c in sorted(glossary.concepts, key=attrgetter("id")):
+        terms = ", ".join([
             '{"lang": ' + _string(t.lang) + ', "text": ' + _string(t.text)
             + ', "sources": ' + many(t.sources) + "}"
             for t in c.terms
-        )
+        ])
         yield ('{"id": ' + _string(c.id) + ', "total": ' + str(total_sources(c))
                + ', "sources": ' + many(c.sources) + ', "terms": [' + terms + "]}\n")
 

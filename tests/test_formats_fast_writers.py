@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from termkit.errors import FormatError
 from termkit.formats import json_write, po_write, tbx_write, tmx
-from termkit.formats.delimited import pick_term
+from termkit.formats.delimited import exact_key, exact_picks, pick_term
 from termkit.model import Concept, Conflict, Glossary, Kind, Source, Status, Term
 from tests.writer_oracles import pick_term_reference, po_via_polib, tbx_via_lxml, tmx_via_tus
 
@@ -171,6 +171,27 @@ def test_po_is_what_polib_writes(g: Glossary, locale: str, reverse: bool, date: 
 @given(_concept, _lang, st.booleans())
 def test_pick_term_chooses_as_before(concept: Concept, tag: str, exact: bool) -> None:
     assert pick_term(concept, tag, exact=exact) is pick_term_reference(concept, tag, exact=exact)
+
+
+# Few tags (some spelled two ways), statuses and texts (some blank): terms that tie.
+_tied_terms = st.lists(st.builds(
+    Term,
+    text=st.sampled_from(["a", "b", " ", ""]),
+    lang=st.sampled_from(["zh-TW", "zh-Hant-TW", "zh_Hant_TW", "zh-Hant", "en", "EN"]),
+    status=st.sampled_from(list(Status)),
+), max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_concept | st.builds(Concept, id=st.just("c1"), kind=st.just(Kind.TERM), terms=_tied_terms),
+       st.lists(_lang | st.sampled_from(
+           ["zh_Hant_TW", "ZH-hans-cn", "en_US", "zh-TW", "x-private", "not a tag", ""]), max_size=6))
+def test_exact_picks_choose_what_pick_term_chooses(concept: Concept, tags: list[str]) -> None:
+    # Every tag of the concept's terms, and others: each answered by the one pass as by
+    # the reference's exact choice for that tag alone.
+    picked = exact_picks(concept)
+    for tag in [t.lang for t in concept.terms] + tags:
+        assert picked.get(exact_key(tag)) is pick_term_reference(concept, tag, exact=True)
 
 
 @pytest.fixture(scope="module")

@@ -106,22 +106,60 @@ def pick_term(concept: Concept, tag: str, *, exact: bool = False) -> Term | None
     Same script required; the exact region first, then no region, then another region.
     With ``exact`` only terms whose (normalized) tag equals ``tag`` qualify.
     """
-    ranks = _tag_ranks(tag, exact)
+    ranks = _RANKS.get((tag, exact)) or _tag_ranks(tag, exact)
     chosen: Term | None = None
     # The least (rank, status rank) wins, the first term of several equal ones: every writer
-    # asks this of every concept, so no tuple per term, and the text is checked last.
-    best_rank = best_status = 99
+    # asks this of every concept, so the pair is one number (rank * 4 + status rank, status
+    # ranks being below 4), and the text is checked last.
+    best = 1 << 30
     for term in concept.terms:
         rank = ranks.get(term.lang)
         if rank is None:
             rank = ranks[term.lang] = _tag_rank(tag, term.lang, exact)
-        if rank < 0 or rank > best_rank:
+        if rank < 0:
             continue
-        status = _STATUS_RANK.get(term.status, 2)
-        if (rank == best_rank and status >= best_status) or not term.text.strip():
+        key = rank * 4 + _STATUS_RANK.get(term.status, 2)
+        if key >= best or not term.text.strip():
             continue
-        chosen, best_rank, best_status = term, rank, status
+        chosen, best = term, key
     return chosen
+
+
+def exact_picks(concept: Concept) -> dict[int, Term]:
+    """What :func:`pick_term` with ``exact`` gives for every tag of ``concept``, in one pass:
+    ``{exact_key(tag): term}`` (a tag whose key is missing has no term).
+
+    Tables ask this for each of their language columns of every concept; one pass over the
+    terms answers them all.
+    """
+    best: dict[int, Term] = {}
+    ranks: dict[int, int] = {}
+    for term in concept.terms:
+        key = _EXACT_KEYS.get(term.lang)
+        if key is None:
+            key = exact_key(term.lang)
+        status = _STATUS_RANK.get(term.status, 2)
+        if status >= ranks.get(key, 99) or not term.text.strip():
+            continue
+        best[key] = term
+        ranks[key] = status
+    return best
+
+
+# A tag -> the identity of its parsed form's first equal seen (pick_term's exact test
+# compares parsed tags): an int compares and hashes in C, a parsed tag in Python code.
+_EXACT_KEYS: dict[str, int] = {}
+_EXACT_CLASSES: dict[langtags.Tag, int] = {}
+
+
+def exact_key(tag: str) -> int:
+    """A number equal for two tags exactly when their parsed forms are (``exact_picks``)."""
+    key = _EXACT_KEYS.get(tag)
+    if key is None:
+        if len(_EXACT_KEYS) > 4096:
+            _EXACT_KEYS.clear()  # the classes stay: keys of tags seen before do not change
+        key = _EXACT_KEYS[tag] = _EXACT_CLASSES.setdefault(parse_tag(tag), len(_EXACT_CLASSES))
+    return key
 
 
 # (wanted tag, exact) -> {a term's tag: its rank for that tag, -1 when it does not qualify}.

@@ -184,18 +184,52 @@ _CONCEPT = _template(
 _ENUM_JSON: dict[object, str] = {m: _STR(m.value) for e in (Status, Kind) for m in e}
 
 
-def _term(t: Term, sources: _Sources) -> str:
-    # Strings and None inline (most values): _scalar for the rest, as it writes them.
-    text, lang, origin, pinyin = t.text, t.lang, t.origin, t.pinyin
+# A term whose part of speech, type, note and zhuyin are null and whose other values are
+# strings and an int (most terms) is written from a template made for its language, status,
+# origin and support: only its text, pinyin and sources are encoded for it.
+_Shapes = dict[tuple[str, object, str | None, int], str]
+
+
+def _shape(lang: str, status: object, origin: str | None, support: int) -> str:
+    """The %-template of such a term, with slots for text, pinyin and sources."""
+    def fixed(text: str) -> str:
+        return text.replace("%", "%%")
+
+    return _TERM % (
+        "%s", fixed(_STR(lang)), fixed(_ENUM_JSON.get(status) or _scalar(status.value)),  # type: ignore[attr-defined]
+        "null" if origin is None else fixed(_STR(origin)), "%s", int.__repr__(support),
+        "%s", "null", "null", "null", "null",
+    )
+
+
+def _term(t: Term, sources: _Sources, one_source: dict[int, str], shapes: _Shapes) -> str:
+    text, lang, origin, pinyin, support = t.text, t.lang, t.origin, t.pinyin, t.support
+    srcs = t.sources
+    # Most terms have one source, whose array at this depth is kept by the source's identity.
+    encoded = one_source.get(id(srcs[0])) if len(srcs) == 1 else None
+    if encoded is None:
+        encoded = sources.many(srcs, 5)
+        if len(srcs) == 1:
+            one_source[id(srcs[0])] = encoded
+    if (t.part_of_speech is None and t.term_type is None and t.note is None and t.zhuyin is None
+            and text.__class__ is str and lang.__class__ is str and support.__class__ is int
+            and (origin is None or origin.__class__ is str)
+            and (pinyin is None or pinyin.__class__ is str)):
+        key = (lang, t.status, origin, support)
+        template = shapes.get(key)
+        if template is None:
+            template = shapes[key] = _shape(lang, t.status, origin, support)
+        return template % (_STR(text), "null" if pinyin is None else _STR(pinyin), encoded)
     pos, ttype, note, zhuyin = t.part_of_speech, t.term_type, t.note, t.zhuyin
+    # Strings and None inline (most values): _scalar for the rest, as it writes them.
     return _TERM % (
         _STR(text) if text.__class__ is str else _scalar(text),
         _STR(lang) if lang.__class__ is str else _scalar(lang),
         _ENUM_JSON.get(t.status) or _scalar(t.status.value),
         _STR(origin) if origin.__class__ is str else "null" if origin is None else _scalar(origin),
         _STR(pinyin) if pinyin.__class__ is str else "null" if pinyin is None else _scalar(pinyin),
-        _scalar(t.support),
-        sources.many(t.sources, 5),
+        int.__repr__(support) if support.__class__ is int else _scalar(support),
+        encoded,
         "null" if pos is None else _scalar(pos),
         "null" if ttype is None else _scalar(ttype),
         "null" if note is None else _scalar(note),
@@ -203,17 +237,28 @@ def _term(t: Term, sources: _Sources) -> str:
     )
 
 
-def _concept(c: Concept, sources: _Sources) -> str:
+def _concept(c: Concept, sources: _Sources, one_source: dict[int, str],
+             props: dict[tuple[str, str], str], shapes: _Shapes) -> str:
+    cid, domains, notes, items = c.id, c.domains, c.notes, c.props
+    mapping: str | None = "{}" if not items else None
+    if len(items) == 1:  # most concepts: one property, its object kept by key and value
+        ((key, value),) = items.items()
+        if value.__class__ is str:
+            mapping = props.get((key, value))
+            if mapping is None:
+                mapping = props[key, value] = _mapping(items, 3)
+    if mapping is None:
+        mapping = _mapping(items, 3)
     return _CONCEPT % (
-        _scalar(c.id),
+        _STR(cid) if cid.__class__ is str else _scalar(cid),
         _ENUM_JSON.get(c.kind) or _scalar(c.kind.value),
         _ENUM_JSON.get(c.status) or _scalar(c.status.value),
         _scalar(c.confidence),
-        _strings(c.domains, 3),
+        _strings(domains, 3) if domains else "[]",
         sources.many(c.sources, 3),
-        _strings(c.notes, 3),
-        _mapping(c.props, 3),
-        _array([_term(t, sources) for t in c.terms], 3),
+        _strings(notes, 3) if notes else "[]",
+        mapping,
+        _array([_term(t, sources, one_source, shapes) for t in c.terms], 3),
     )
 
 
@@ -238,7 +283,10 @@ def chunks(glossary: Glossary) -> list[str]:
             "{" + i1 + f'"format": {_STR(FORMAT_NAME)},' + i1 + f'"version": {VERSION},' + i1
             + '"header": ' + _mapping(glossary.header, 1) + "," + i1 + '"concepts": '
         )
-        concepts = [_concept(c, sources) for c in glossary.concepts]
+        one_source: dict[int, str] = {}
+        props: dict[tuple[str, str], str] = {}
+        shapes: _Shapes = {}
+        concepts = [_concept(c, sources, one_source, props, shapes) for c in glossary.concepts]
         conflicts = _array([_conflict(k, sources) for k in glossary.conflicts], 1)
     except (_Unusual, AttributeError, TypeError):
         return [json.dumps(to_dict(glossary), ensure_ascii=False, indent=1)]

@@ -69,6 +69,10 @@ def _esc(value: str) -> str:
     return _field(value).replace("\\", "\\\\").replace(";", "\\;")
 
 
+_STATUS_ITEM = {status: f"status: {status.value}" for status in Status}
+_KIND_ITEM = {kind: f"kind: {kind.value}" for kind in Kind}
+
+
 def _comment(concept: Concept, zh: Term | None) -> str:
     items: list[str] = []
     pinyin = zh_pinyin(concept, zh)
@@ -77,12 +81,14 @@ def _comment(concept: Concept, zh: Term | None) -> str:
     zhuyin = zh_zhuyin(concept, zh)
     if zhuyin:
         items.append(f"zhuyin: {_esc(zhuyin)}")
-    items += [f"domain: {_esc(d)}" for d in concept.domains if _field(d)]
+    if concept.domains:
+        items += [f"domain: {_esc(d)}" for d in concept.domains if _field(d)]
     if concept.status is not Status.CANDIDATE:
-        items.append(f"status: {concept.status.value}")
+        items.append(_STATUS_ITEM.get(concept.status) or f"status: {concept.status.value}")
     if concept.kind is not Kind.TERM:
-        items.append(f"kind: {concept.kind.value}")
-    items += [f"note: {_esc(n)}" for n in concept.notes if _field(n)]
+        items.append(_KIND_ITEM.get(concept.kind) or f"kind: {concept.kind.value}")
+    if concept.notes:
+        items += [f"note: {_esc(n)}" for n in concept.notes if _field(n)]
     items.append(f"id: {_esc(concept.id)}")
     return "; ".join(items)
 

@@ -30,7 +30,7 @@ def _quote_path(path: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split("\n"))
+    return text.replace("\n", " ")
 
 
 _KIND_TEXT = {kind: f"kind: {kind.value}" for kind in Kind}
@@ -38,22 +38,25 @@ _STATUS_TEXT = {status: f"status: {status.value}" for status in Status}
 
 
 def _comment_lines(concept: Concept, zh: Term | None) -> list[str]:
+    """The translator comment lines of an entry, guarded (the status and kind lines need no
+    guard: they end in a letter)."""
     lines: list[str] = []
     pinyin = zh_pinyin(concept, zh)
     if pinyin:
-        lines.append(f"pinyin: {_one_line(pinyin)}")
+        lines.append(guard(f"pinyin: {_one_line(pinyin)}"))
     zhuyin = zh_zhuyin(concept, zh)
     if zhuyin:
-        lines.append(f"zhuyin: {_one_line(zhuyin)}")
-    lines += [f"domain: {_one_line(d)}" for d in concept.domains if d.strip()]
-    lines.append(_STATUS_TEXT[concept.status])
+        lines.append(guard(f"zhuyin: {_one_line(zhuyin)}"))
+    if concept.domains:
+        lines += [guard(f"domain: {_one_line(d)}") for d in concept.domains if d.strip()]
+    lines.append(_STATUS_TEXT.get(concept.status) or guard(f"status: {concept.status.value}"))
     if concept.kind is not Kind.TERM:
-        lines.append(_KIND_TEXT[concept.kind])
+        lines.append(_KIND_TEXT.get(concept.kind) or guard(f"kind: {concept.kind.value}"))
     for note in concept.notes:
         parts = note.split("\n")
-        lines.append(f"note: {parts[0]}")
-        lines += [f"note+ {p}" for p in parts[1:]]
-    lines.append(f"id: {concept.id}")
+        lines.append(guard(f"note: {parts[0]}"))
+        lines += [guard(f"note+ {p}") for p in parts[1:]]
+    lines.append(guard(f"id: {concept.id}"))
     return lines
 
 
@@ -131,8 +134,7 @@ def plan_catalog(
                 line = str(s.line) if s.line is not None else ""
                 occurrence = occurred[id(s)] = (_quote_path(s.path), line)
             occurrences.append(occurrence)
-        comments = [guard(line) for line in _comment_lines(c, zh)]
-        planned.append(PlannedEntry(src.text, tgt.text, c, comments, None, occurrences))
+        planned.append(PlannedEntry(src.text, tgt.text, c, _comment_lines(c, zh), None, occurrences))
 
     # msgctxt only where a msgid is shared; the concept id keeps it unique and stable.
     by_msgid: dict[str, list[PlannedEntry]] = {}
@@ -196,16 +198,26 @@ def _field(out: list[str], name: str, value: str) -> None:
         out.append(f'{name} "{_escape(value)}"')
 
 
+# What makes a value more than ``name "value"``: an escape, or a line break splitlines sees.
+_NOT_PLAIN = re.compile('[\\\\\t\r\n\v\b\f"\x1c\x1d\x1e\x85\u2028\u2029]')
+
+
 def _entry(e: PlannedEntry) -> str:
     comment = "\n".join(e.comments)
-    out = [f"# {line}" for line in comment.split("\n")] if comment else []
+    # Each line of the comment as "# LINE" (a comment line may hold a line break).
+    out = ["# " + comment.replace("\n", "\n# ")] if comment else []
     if e.occurrences:
-        out.append("#: " + " ".join(f"{path}:{line}" if line else path for path, line in e.occurrences))
+        out.append("#: " + " ".join([f"{path}:{line}" if line else path
+                                     for path, line in e.occurrences]))
     if e.msgctxt is not None:
         _field(out, "msgctxt", e.msgctxt)
-    _field(out, "msgid", e.msgid)
-    _field(out, "msgstr", e.msgstr)
-    out.append("")
+    msgid, msgstr = e.msgid, e.msgstr
+    if _NOT_PLAIN.search(msgid) is None and _NOT_PLAIN.search(msgstr) is None:
+        out.append(f'msgid "{msgid}"\nmsgstr "{msgstr}"\n')  # most entries: as _field writes them
+    else:
+        _field(out, "msgid", msgid)
+        _field(out, "msgstr", msgstr)
+        out.append("")
     return "\n".join(out)
 
 

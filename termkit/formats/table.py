@@ -32,12 +32,13 @@ from termkit import lang as langtags
 from termkit.errors import FormatError
 from termkit.formats.delimited import (
     decode,
+    exact_key,
+    exact_picks,
     is_chinese,
     normalize_tag,
     parse_kind,
     parse_status,
     parse_tag,
-    pick_term,
     skip_notice,
     zh_pinyin,
     zh_zhuyin,
@@ -142,9 +143,10 @@ def table_columns(glossary: Glossary) -> Columns:
     # Only a concept with an admitted term can have variants (see _variants): the others are
     # not asked, which spares a term choice per concept and language.
     admitted = [c for c in glossary.concepts if any(t.status is Status.ADMITTED for t in c.terms)]
+    exact = [exact_key(tag) for tag in langs]
     variants = [
-        tag for tag in langs
-        if any(_variants(c, tag, pick_term(c, tag, exact=True)) for c in admitted)
+        tag for tag, key in zip(langs, exact, strict=True)
+        if any(_variants(c, tag, exact_picks(c).get(key)) for c in admitted)
     ]
     optional: list[str] = []
     if any(t.zhuyin for c in glossary.concepts for t in c.terms):
@@ -162,33 +164,44 @@ def table_columns(glossary: Glossary) -> Columns:
 def glossary_rows(glossary: Glossary) -> tuple[list[str], list[tuple[Concept, list[str]]], list[Notice]]:
     """The header and one row of cells per concept (concepts without terms are skipped)."""
     cols = table_columns(glossary)
+    keys = [exact_key(tag) for tag in cols.langs]
+    # The first Chinese language column's term gives the pinyin and zhuyin.
+    chinese = [i for i, tag in enumerate(cols.langs) if is_chinese(tag)]
+    variant_columns = [(tag, cols.langs.index(tag)) for tag in cols.variants]
+    zhuyin, kind, source = (name in cols.optional for name in OPTIONAL)
+    prop_keys = cols.prop_keys
     rows: list[tuple[Concept, list[str]]] = []
     skipped = 0
     for c in glossary.concepts:
-        chosen = [pick_term(c, tag, exact=True) for tag in cols.langs]
+        picked = exact_picks(c)
+        chosen = [picked.get(key) for key in keys]
         if not any(chosen):
             skipped += 1
             continue
-        zh = next((t for t, tag in zip(chosen, cols.langs, strict=True) if t and is_chinese(tag)), None)
-        by_tag = dict(zip(cols.langs, chosen, strict=True))
+        zh = next((t for t in (chosen[i] for i in chinese) if t), None)
         row = [t.text if t else "" for t in chosen]
-        row += ["\n".join(_variants(c, tag, by_tag[tag])) for tag in cols.variants]
+        if variant_columns:
+            row += ["\n".join(_variants(c, tag, chosen[i])) for tag, i in variant_columns]
         row += [
             zh_pinyin(c, zh) or "",
             "; ".join(c.domains),
-            c.status.value,
+            _STATUS_VALUE.get(c.status) or c.status.value,
             "\n".join(c.notes),
             c.id,
         ]
-        if "zhuyin" in cols.optional:
+        if zhuyin:
             row.append(zh_zhuyin(c, zh) or "")
-        if "kind" in cols.optional:
+        if kind:
             row.append(c.kind.value)
-        if "source" in cols.optional:
-            row.append("\n".join(str(s) for s in c.sources))
-        row += [c.props.get(k, "") for k in cols.prop_keys]
+        if source:
+            row.append("\n".join([str(s) for s in c.sources]))
+        if prop_keys:
+            row += [c.props.get(k, "") for k in prop_keys]
         rows.append((c, row))
     return cols.header, rows, [skip_notice(skipped, "no terms")] if skipped else []
+
+
+_STATUS_VALUE = {status: status.value for status in Status}
 
 
 # --------------------------------------------------------------------------- reading
@@ -393,10 +406,17 @@ def _quote(cell: str, delimiter: str) -> str:
 def write_table(glossary: Glossary, stream: BinaryIO, delimiter: str, *, bom: bool = False) -> list[Notice]:
     """Write one row per concept under a header row (RFC 4180 quoting, ``\\n`` line ends)."""
     header, rows, notices = glossary_rows(glossary)
-    out = ["\ufeff"] if bom else []
+    out: list[str] = []
     for cells in [header, *(r for _c, r in rows)]:
-        out.append(delimiter.join(_quote(c, delimiter) for c in cells) + "\n")
-    stream.write("".join(out).encode("utf-8"))
+        line = delimiter.join(cells)
+        # No cell needs quotes when the row holds no quote or line break and no delimiter
+        # but the ones between cells (most rows): checked on the row, not cell by cell.
+        if ('"' in line or "\n" in line or "\r" in line
+                or line.count(delimiter) != len(cells) - 1):
+            line = delimiter.join([_quote(c, delimiter) for c in cells])
+        out.append(line)
+    out.append("")
+    stream.write((("\ufeff" if bom else "") + "\n".join(out)).encode("utf-8"))
     return notices
 
 

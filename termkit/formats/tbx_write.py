@@ -71,6 +71,8 @@ def escape_attr(text: str) -> str:
     )
 
 
+# What escape_attr changes (checked first: most values have none of it).
+_SPECIAL_ATTR = re.compile('[&<>"\t\n\r]')
 # What escape_text changes and what check_xml_text refuses, found with one search.
 _SPECIAL_TEXT = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -89,6 +91,7 @@ class _Writer:
         self.v2 = v2
         # By identity: a record's concepts share its Source objects (see json_write._Sources).
         self.sources: dict[int, str] = {}
+        self.lang_open: dict[str, str] = {}  # a language's <langSec …> (few languages repeat)
 
     def source(self, s: Source, where: str) -> str:
         found = self.sources.get(id(s))
@@ -121,7 +124,7 @@ class _Writer:
     def entry(self, concept: Concept, ident: str) -> str:
         where = f"concept {concept.id}"
         tag = "termEntry" if self.v2 else "conceptEntry"
-        out = [f'<{tag} id="{escape_attr(ident)}">']
+        out = [f'<{tag} id="{escape_attr(ident) if _SPECIAL_ATTR.search(ident) else ident}">']
         for d in concept.domains:
             out.append(_el("descrip", d, where, ' type="subjectField"'))
         for s in concept.sources:
@@ -133,7 +136,11 @@ class _Writer:
             by_lang.setdefault(t.lang, []).append(t)
         sec = "langSet" if self.v2 else "langSec"
         for lang, terms in by_lang.items():
-            out.append(f'<{sec} xml:lang="{escape_attr(check_xml_text(lang, where))}">')
+            opening = self.lang_open.get(lang)
+            if opening is None:
+                opening = self.lang_open[lang] = (
+                    f'<{sec} xml:lang="{escape_attr(check_xml_text(lang, where))}">')
+            out.append(opening)
             for t in terms:
                 self.term(out, t, where)
             out.append(f"</{sec}>")

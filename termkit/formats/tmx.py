@@ -398,7 +398,20 @@ _STATUS_PROP = {s: f'<prop type="{P_STATUS}">{s.value}</prop>\n' for s in Status
 _TUV_STATUS_PROP = {s: f'<prop type="{P_STATUS}">{s.value}</prop>' for s in Status}
 
 
-def _glossary_tu(concept: Concept, lang_style: str, sources: dict[int, str]) -> str:
+def _tuv_props(tag: str, term: Term, where: str) -> str:
+    """A tuv's language prop when it needs one, its status and origin props (what
+    :func:`_glossary_tu` writes after the note, before the pinyin)."""
+    out = ""
+    if normalize_lang(tag) != term.lang:  # keeps zh-Hant apart from zh-Hant-TW
+        out = f'<prop type="{P_LANG}">{_text(term.lang, where)}</prop>'
+    out += _TUV_STATUS_PROP[term.status]
+    if term.origin is not None:
+        out += f'<prop type="{P_ORIGIN}">{_text(term.origin, where)}</prop>'
+    return out
+
+
+def _glossary_tu(concept: Concept, lang_style: str, sources: dict[int, str],
+                 heads: dict[tuple[str, Status, str | None], str]) -> str:
     """``tu_xml`` of ``concept_tu(concept)``, written directly (same text, same checks in
     the same order: language tags first, then the tu's notes, props and tuvs)."""
     terms = concept.terms
@@ -425,14 +438,16 @@ def _glossary_tu(concept: Concept, lang_style: str, sources: dict[int, str]) -> 
     for key, value in sorted(concept.props.items()):
         out.append(f'<prop type="{_attr(key, where)}">{_text(value, where)}</prop>\n')
     for term, tag in zip(terms, tags, strict=True):
-        out.append(f'<tuv xml:lang="{tag}">')
-        if term.note is not None:
+        if term.note is None:  # most terms: the head kept by language, status and origin
+            shape = (term.lang, term.status, term.origin)
+            head = heads.get(shape)
+            if head is None:
+                head = heads[shape] = f'<tuv xml:lang="{tag}">' + _tuv_props(tag, term, where)
+            out.append(head)
+        else:
+            out.append(f'<tuv xml:lang="{tag}">')
             out.append(f"<note>{_text(term.note, where)}</note>")
-        if normalize_lang(tag) != term.lang:  # keeps zh-Hant apart from zh-Hant-TW
-            out.append(f'<prop type="{P_LANG}">{_text(term.lang, where)}</prop>')
-        out.append(_TUV_STATUS_PROP[term.status])
-        if term.origin is not None:
-            out.append(f'<prop type="{P_ORIGIN}">{_text(term.origin, where)}</prop>')
+            out.append(_tuv_props(tag, term, where))
         if term.pinyin is not None:
             out.append(f'<prop type="{P_PINYIN}">{_text(term.pinyin, where)}</prop>')
         if term.zhuyin is not None:
@@ -457,7 +472,8 @@ def write_glossary(glossary: Glossary, stream: BinaryIO, **options: Any) -> None
     # Each concept's <tu> is written directly: the text tu_xml gives for concept_tu(concept)
     # (the tests compare the two), without the Tu and Tuv objects in between.
     sources: dict[int, str] = {}
-    tus = (_glossary_tu(c, lang_style, sources) for c in glossary.concepts if c.terms)
+    heads: dict[tuple[str, Status, str | None], str] = {}
+    tus = (_glossary_tu(c, lang_style, sources, heads) for c in glossary.concepts if c.terms)
     _write(
         stream,
         tus,
