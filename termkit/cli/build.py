@@ -98,8 +98,9 @@ def _glossary(paths: list[str], record_format: str | None, *, quiet: bool,
 )
 @click.option("--max-sources", type=click.IntRange(min=0), default=DEFAULT_MAX_SOURCES,
               show_default=True, metavar="N",
-              help="Sources listed per concept and term in glossary.txt and the exports (with "
-                   "the total); all of them go to glossary.sources.jsonl.")
+              help="Sources listed per concept and term in glossary.txt (with the total, "
+                   "`sources-total:`), glossary.json and the exports; all of them, with the "
+                   "total, go to glossary.sources.jsonl.")
 @click.option("--conflicts", "conflicts_file", default=None, metavar="FILE",
               help="Write every conflict in full to FILE (JSON Lines; `-` for stdout); stderr "
                    "gets a count and one line per conflict with up to 3 sources.")
@@ -134,8 +135,8 @@ def build(
     pairs Chinese and English keywords, author names and titles, merges all records, and
     writes DIR/glossary.txt (editable text) and DIR/glossary.json, plus exports for
     translation tools, and DIR/glossary.sources.jsonl with every source of every concept
-    (the other files list the first --max-sources and the total). Only ties between
-    renderings are conflicts. Nothing is written if any input fails.
+    (the other files list the first --max-sources; glossary.txt gives the total too). Only
+    ties between renderings are conflicts. Nothing is written if any input fails.
 
     Example: termkit build termkit/data/example-record.txt -o out/
     """
