@@ -106,10 +106,10 @@ def _glossary(paths: list[str], record_format: str | None, *, quiet: bool,
                    "gets a count and one line per conflict with up to 3 sources.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes that read and pair records and write the files "
-                   "(default: the idle CPUs, i.e. the CPUs this process may use less the "
-                   "one-minute load average, at least 1; 1: all in this process). The output "
-                   "is the same for any N; inputs under 256 files or records stay in one "
-                   "process.")
+                   "(default: the CPUs this process may use, one fewer for each CPU's worth "
+                   "of one-minute load average beyond them, at least 1; 1: all in this "
+                   "process). The output is the same for any N; inputs under 256 files or "
+                   "records stay in one process.")
 @click.option("-q", "--quiet", is_flag=True,
               help="Do not print warnings, the summary and the progress line.")
 @json_option("Print a JSON summary on stdout (records, concepts by kind, conflicts, files "
