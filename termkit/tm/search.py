@@ -10,8 +10,9 @@ This module owns the CAT-style score and the two-stage search:
    document frequency and summed inside SQLite (contentless FTS5 tables have no BM25 rank),
    become candidates. Rows holding every indexed token of the query (an AND query) come
    first, so an exact (folded) match is found however common its tokens are. A query without
-   any token (one Chinese character, or no run of two letters) is looked up by exact text in
-   both scripts and by a length-bounded scan of the segments.
+   any token (one Chinese character, or no run of two letters), or with at most two tokens
+   that no row holds, is looked up by exact text in both scripts and by a length-bounded scan
+   of the segments.
 2. **Re-score** with rapidfuzz Levenshtein distances.
 
 The score (0–100) is an integer: 100 only when the segment equals the query exactly; otherwise
@@ -49,6 +50,9 @@ from termkit.tm.store import SLOTS, Store, StoredUnit, damaged, family
 _WORD = re.compile(r"\w+", re.UNICODE)
 POSTINGS_BUDGET = 20_000  # rows read from the index per query, at most
 MAX_TOKENS = 16
+# A query with this many distinct tokens or fewer, none of which any row holds, is looked up
+# like a query without tokens (a length-bounded scan).
+FEW_TOKENS = 2
 
 
 @dataclass(slots=True)
@@ -160,15 +164,7 @@ def candidates(store: Store, query: str, folded: str, chinese: bool, *, limit: i
     if not every:
         # No token (one or two characters, or no run of three letters): exact text in either
         # script; below --min 50 (or for longer token-less text) a length-bounded scan.
-        forms = _script_forms(query)
-        marks = ",".join("?" * len(forms))
-        found = _scan(store, f"j.value ->> 1 IN ({marks})", forms, None)
-        if not folded or (len(folded) <= 2 and min_score >= 50):
-            return found
-        low = max(min_score, 1)
-        rows = _scan(store, "length(j.value ->> 1) BETWEEN ? AND ?",
-                     (len(folded) * low // 100, len(folded) * 100 // low + 1), limit * 20)
-        return found + [r for r in rows if r not in found]
+        return _without_tokens(store, query, folded, min_score=min_score, limit=limit)
     freqs = _doc_freqs(store, index, sorted(set(every) | set(anchored)))
     forms = _script_forms(query) if chinese else [query]
     found = _exact_rows(store, index, anchored, freqs, forms, limit)
@@ -196,7 +192,27 @@ def candidates(store: Store, query: str, folded: str, chinese: bool, *, limit: i
             if rowid not in seen:
                 out.append(rowid)
                 seen.add(rowid)
+    if not out and len(set(every)) <= FEW_TOKENS:
+        # A query of a few tokens that no row shares (``00 00 000`` against ``00 00 0100``:
+        # one edit took the only trigrams) is looked up as a query without tokens.
+        return _without_tokens(store, query, folded, min_score=min_score, limit=limit)
     return out
+
+
+def _without_tokens(store: Store, query: str, folded: str, *, min_score: int,
+                    limit: int) -> list[int]:
+    """Rows for a query the index cannot look up: its exact text in either script, and
+    (unless it is one or two characters asked for at 50 or more) rows of a length that can
+    score ``min_score``."""
+    forms = _script_forms(query)
+    marks = ",".join("?" * len(forms))
+    found = _scan(store, f"j.value ->> 1 IN ({marks})", forms, None)
+    if not folded or (len(folded) <= 2 and min_score >= 50):
+        return found
+    low = max(min_score, 1)
+    rows = _scan(store, "length(j.value ->> 1) BETWEEN ? AND ?",
+                 (len(folded) * low // 100, len(folded) * 100 // low + 1), limit * 20)
+    return found + [r for r in rows if r not in found]
 
 
 def search(
