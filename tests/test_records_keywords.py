@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from termkit.records.keywords import assign_keywords, split_keywords
 from termkit.records.labels import lookup
+from termkit.records.script import is_prose
 
 
 def sort_line(*lines: str) -> tuple[list[str], list[str]]:
@@ -163,3 +164,25 @@ def test_random_keyword_lines_in_a_page_read_back(
     (rec,) = parse_records(page.encode("utf-8"), "p.txt")
     assert (rec.keywords_zh, rec.keywords_en) == (zh, en)
     assert rec.authors[0].en == "Yu-Kwo Tung" and rec.date == "2017"
+
+
+@pytest.mark.parametrize(
+    ("line", "items"),
+    [
+        ("機器學習，深度學習，神經網路，自然語言處理。", ["機器學習", "深度學習", "神經網路", "自然語言處理"]),
+        ("机器学习；深度学习；神经网络。", ["机器学习", "深度学习", "神经网络"]),
+        ("Machine learning, deep learning, neural network.", ["Machine learning", "deep learning", "neural network"]),
+        ("Trade policy, U.S.", ["Trade policy", "U.S."]),  # an abbreviation keeps its dot
+        ("Ellipsis, and so on...", ["Ellipsis", "and so on..."]),
+    ],
+)
+def test_a_list_closed_by_a_full_stop_is_a_list(line: str, items: list[str]) -> None:
+    # Authors often end a keyword list like a sentence; the stop belongs to no keyword.
+    assert split_keywords(line) == items
+    assert not is_prose(line)
+
+
+def test_a_short_sentence_with_a_full_stop_stays_prose() -> None:
+    assert is_prose("本研究以問卷調查法，探討員工滿意度與組織承諾之關係。")
+    assert is_prose("本研究發現，員工滿意度與組織承諾呈正相關，且工作壓力具有調節效果。")
+    assert is_prose("本研究發現，員工滿意度高，組織承諾亦高。")  # short clauses, joined by 亦

@@ -185,6 +185,22 @@ def split_keywords(line: str) -> list[str]:
     return list(_split_cached(line))
 
 
+_FINAL_STOP = re.compile(r"(?<=[^\s.。．])[.。．]\s*$")
+
+
+def _without_final_stop(text: str) -> str:
+    """A list closed by a full stop loses it (``…，封包遺失率。``, ``…, Packet Loss Ratio.``):
+    only with list separators in the line, and not after an abbreviation's own dot
+    (``U.S.``) or an ellipsis."""
+    if not any(c in text for c in ";；、，,"):
+        return text
+    found = _FINAL_STOP.search(text)
+    if found is None:
+        return text
+    last = re.split(r"[;；、，,]", text[: found.start()])[-1]
+    return text if "." in last else text[: found.start()]
+
+
 def clear_caches() -> None:
     """Forget cached keyword-line splits and label matches (for benchmarks and tests)."""
     _split_cached.cache_clear()
@@ -196,7 +212,7 @@ def clear_caches() -> None:
 @lru_cache(maxsize=8192)
 def _split_cached(line: str) -> tuple[str, ...]:
     # The page reader asks about the same line several times (shape, then items).
-    text = strip_label(line)
+    text = _without_final_stop(strip_label(line))
     if ";" in text or "；" in text:
         parts = _split_on(text, _WITH_PRIMARY)
         if "," in text:

@@ -96,7 +96,7 @@ def is_prose(text: str) -> bool:
     Sentence punctuation between words (two sentence ends, or one in twenty words or
     more), a Chinese full stop, or sheer length decide it.
     """
-    if "。" in text and len(text) >= 20:
+    if "。" in text and len(text) >= 20 and not _list_with_full_stop(text):
         return True
     # One sentence end in a short text is a title with a question in it (``Who Are the
     # Independent Voters? The Difference …``); running text has more words or sentences.
@@ -114,6 +114,23 @@ def is_prose(text: str) -> bool:
         return False
     words = len(text.split())
     return words >= 45 and separators * 6 < words
+
+
+# A keyword list closed by a full stop (``長期演進，上行排程演算法，封包延遲。``): three items or
+# more between list separators, each at most this long, no other full stop, and none of the
+# particles and conjunctions that join clauses (``亦``, ``且``, ``而``, ``了`` …), which terms
+# do not hold.
+_SHORT_ITEM = 12
+_CLAUSE_MARKS = re.compile("[了也且而並并亦但即則则乃]")
+
+
+def _list_with_full_stop(text: str) -> bool:
+    """True for a short-item list whose only Chinese full stop ends it (not a sentence)."""
+    body = text.rstrip()
+    if body.count("。") != 1 or not body.endswith("。") or _CLAUSE_MARKS.search(body):
+        return False
+    items = [i.strip() for i in _KEYWORD_SEPARATORS.split(body[:-1])]
+    return len(items) >= 3 and all(0 < len(i) <= _SHORT_ITEM for i in items)
 
 
 _LATIN_START = re.compile(r"[A-Z0-9\"“‘'(]")
