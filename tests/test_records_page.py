@@ -116,6 +116,54 @@ def test_page_without_blank_lines_one_keyword_per_line() -> None:
     assert rec.title_zh == "基於認路原則之車內路徑導引資訊系統之研究"
 
 
+def test_page_without_blank_lines_keyword_lines_one_per_script() -> None:
+    # The English title over the Chinese one (a block of two one-item lines, which alone
+    # looks like a bilingual list of two), a name over its romanization, then the Chinese
+    # keyword line and the English one, each with commas: the two keyword lines are one
+    # list, as on the page with blank lines, and the titles stay titles.
+    text = "\n".join([
+        "Wetland Restoration and Bird Habitat Planning",
+        "湿地修复与鸟类栖息地规划",
+        "周明",
+        "Zhou Ming",
+        "湿地修复, 栖息地, 景观规划",
+        "wetland restoration, habitat, landscape planning",
+    ]) + "\n"
+    (rec,) = parse_records(text.encode("utf-8"), "page.txt")
+    assert rec.keywords_zh == ["湿地修复", "栖息地", "景观规划"]
+    assert rec.keywords_en == ["wetland restoration", "habitat", "landscape planning"]
+    assert (rec.title_zh, rec.title_en) == (
+        "湿地修复与鸟类栖息地规划", "Wetland Restoration and Bird Habitat Planning")
+    assert [(p.zh, p.en) for p in rec.authors] == [("周明", "Zhou Ming")]
+
+
+def test_page_without_blank_lines_titles_with_commas_are_not_keyword_halves() -> None:
+    # An English title with commas over a Chinese one with a dash: both split into items,
+    # but long ones, so they are not taken for the two halves of a keyword list.
+    text = "\n".join([
+        "A Preliminary Study of Community Gardens and Neighbourhood Ties-A case study of"
+        " the Riverside Old Town, Beitou District, Taipei City",
+        "社區花園與鄰里關係初探- 以臺北市北投區河濱老街為例",
+        "陳紅",
+        "Chen, Hong",
+        "社區花園",
+        "鄰里關係",
+        "舊城更新",
+        "公民參與",
+        "地方創生",
+        "Community Garden",
+        "Neighbourhood Ties",
+        "Urban Renewal",
+        "Citizen Participation",
+        "Regional Revitalization",
+    ]) + "\n"
+    (rec,) = parse_records(text.encode("utf-8"), "page.txt")
+    assert rec.keywords_zh == ["社區花園", "鄰里關係", "舊城更新", "公民參與", "地方創生"]
+    assert rec.keywords_en[:2] == ["Community Garden", "Neighbourhood Ties"]
+    assert rec.title_zh == "社區花園與鄰里關係初探- 以臺北市北投區河濱老街為例"
+    assert [(p.zh, p.en) for p in rec.authors] == [("陳紅", "Chen, Hong")]
+
+
 @pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16", "gb18030"])
 def test_example_in_other_encodings_reads_the_same(codec: str) -> None:
     text = SEED.read_text(encoding="utf-8")

@@ -537,7 +537,11 @@ def _line_blocks(lines: list[tuple[int, str]]) -> list[_Block]:
             run = None
             i += 2
             continue
-        if _field_line(line) or certain_keyword_line(line):
+        if blocks and _other_half(blocks[-1].lines, line):
+            blocks[-1].lines.append(line)
+            blocks[-1].numbers.append(number)
+            run = None
+        elif _field_line(line) or certain_keyword_line(line):
             blocks.append(_Block([line], [number]))
             run = None
         else:
@@ -559,6 +563,27 @@ def _same_run(run: list[str], line: str) -> bool:
     if has_han(line) == has_han(run[-1]):
         return True
     return all(has_han(x) == has_han(run[0]) for x in run)
+
+
+def _other_half(block: list[str], line: str) -> bool:
+    """True if ``line`` is a list of short items in one script and ``block`` is one such
+    line in the other (the Chinese keyword line, then the English one): the two halves of
+    one keyword list, one block as on a page with blank lines, so that a title in each
+    script run together (a block of two one-item lines) is not taken for the list."""
+    if len(block) != 1 or not (_listy(block[0]) and _listy(line)):
+        return False
+    if _field_line(block[0]) or _field_line(line):
+        return False
+    items = (split_keywords(block[0]), split_keywords(line))
+    if not all(_short(item) for half in items for item in half):
+        return False  # a title with commas in it
+    first, second = ({has_han(item) for item in half} for half in items)
+    return len(first) == len(second) == 1 and first != second
+
+
+def _short(item: str) -> bool:
+    """A keyword's length: at most 12 Han characters or 6 words."""
+    return len(item) <= 12 if has_han(item) else len(item.split()) <= 6
 
 
 def _listy(line: str) -> bool:
