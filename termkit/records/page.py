@@ -452,16 +452,20 @@ def read_page_record(lines: list[tuple[int, str]], path: str, record_id: str) ->
 
     A page copied without its blank lines (some browsers and PDF viewers drop them) runs
     the title, the authors, the keyword lines, the volume line and the abstract together,
-    and the block is misread as a list of keywords, or as nothing. So a page with a block
-    of several lines whose reading is doubtful (:func:`_doubtful`) is read a second time
-    with its lines as blocks of their own (:func:`_line_blocks`), and that reading is kept when it finds keywords in both scripts
+    and the block is misread as a list of keywords, or as nothing. So a page whose header
+    is one block of several lines (no blank line in it) and whose reading is doubtful
+    (:func:`_doubtful`) is read a second time with its lines as blocks of their own
+    (:func:`_line_blocks`), and that reading is kept when it finds keywords in both scripts
     and the first one found no such lists, or took for keywords what the second reads as a
-    title, an author or a field line (:func:`_misread`).
+    title, an author or a field line (:func:`_misread`). A page that kept blank lines in its
+    header is read by its blocks alone: there a block of several lines is a name over its
+    romanization or a wrapped abstract, and a keyword list in one language only is no sign
+    of lost blank lines (read again, its two titles passed for a list of one keyword each).
     """
     split = tail_start(lines)
     header = _blocks(lines[:split])
     record = _read_record(header, lines[split:], path, record_id, ())
-    if all(len(block.lines) == 1 for block in header) or not _doubtful(record):
+    if len(header) != 1 or len(header[0].lines) == 1 or not _doubtful(record):
         return record
     by_line = _read_record(_line_blocks(lines[:split]), lines[split:], path, record_id, ())
     if not (by_line.keywords_zh and by_line.keywords_en):
