@@ -190,7 +190,7 @@ def test_default_jobs_on_an_idle_machine_is_the_usable_cpus(
     monkeypatch.setattr(os, "cpu_count", lambda: 3)
     monkeypatch.setattr(os, "getloadavg", lambda: (0.4, 2.0, 2.0))
     assert run("build", *pages, "-o", str(tmp_path / "out"), "-q").exit_code == 0
-    assert spy == [3, 2]  # no --jobs, idle machine: as many as the CPUs
+    assert spy == [3, 2]  # no --jobs, a quiet machine: as many as the CPUs
     help_text = run("build", "--help").stdout
     assert "--jobs" in help_text and "load average" in help_text
 
@@ -199,15 +199,16 @@ def test_default_jobs_on_an_idle_machine_is_the_usable_cpus(
     ("cpus", "machine", "load", "jobs"),
     [
         (3, 3, 0.0, 3),
-        (3, 3, 0.99, 3),
-        (3, 3, 1.0, 2),  # one CPU busy
-        (3, 3, 2.5, 1),
-        (3, 3, 9.0, 1),  # never fewer than one
-        (2, 8, 4.0, 1),  # a load of 4 over 8 CPUs: 1 on the 2 this process may use
-        (2, 8, 3.9, 2),  # just under one of them busy
+        (3, 3, 3.0, 3),  # every CPU taken, none oversubscribed: workers still pay off
+        (3, 3, 3.01, 2),  # a part of a CPU's worth beyond them: one fewer
+        (3, 3, 4.0, 2),
+        (3, 3, 4.5, 1),
+        (3, 3, 40.0, 1),  # never fewer than one
+        (2, 8, 8.0, 2),  # a load of 8 over 8 CPUs: 2 on the 2 this process may use
+        (2, 8, 10.0, 1),  # 2.5 on them
     ],
 )
-def test_default_jobs_are_the_idle_cpus(
+def test_default_jobs_fewer_only_beyond_the_cpus(
     cpus: int, machine: int, load: float, jobs: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import os

@@ -98,17 +98,18 @@ def _glossary(paths: list[str], record_format: str | None, *, quiet: bool,
 )
 @click.option("--max-sources", type=click.IntRange(min=0), default=DEFAULT_MAX_SOURCES,
               show_default=True, metavar="N",
-              help="Sources listed per concept and term in glossary.txt and the exports (with "
-                   "the total); all of them go to glossary.sources.jsonl.")
+              help="Sources listed per concept and term in glossary.txt (with the total, "
+                   "`sources-total:`), glossary.json and the exports; all of them, with the "
+                   "total, go to glossary.sources.jsonl.")
 @click.option("--conflicts", "conflicts_file", default=None, metavar="FILE",
               help="Write every conflict in full to FILE (JSON Lines; `-` for stdout); stderr "
                    "gets a count and one line per conflict with up to 3 sources.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes that read and pair records and write the files "
-                   "(default: the idle CPUs, i.e. the CPUs this process may use less the "
-                   "one-minute load average, at least 1; 1: all in this process). The output "
-                   "is the same for any N; inputs under 256 files or records stay in one "
-                   "process.")
+                   "(default: the CPUs this process may use, one fewer for each CPU's worth "
+                   "of one-minute load average beyond them, at least 1; 1: all in this "
+                   "process). The output is the same for any N; inputs under 256 files or "
+                   "records stay in one process.")
 @click.option("-q", "--quiet", is_flag=True,
               help="Do not print warnings, the summary and the progress line.")
 @json_option("Print a JSON summary on stdout (records, concepts by kind, conflicts, files "
@@ -134,8 +135,8 @@ def build(
     pairs Chinese and English keywords, author names and titles, merges all records, and
     writes DIR/glossary.txt (editable text) and DIR/glossary.json, plus exports for
     translation tools, and DIR/glossary.sources.jsonl with every source of every concept
-    (the other files list the first --max-sources and the total). Only ties between
-    renderings are conflicts. Nothing is written if any input fails.
+    (the other files list the first --max-sources; glossary.txt gives the total too). Only
+    ties between renderings are conflicts. Nothing is written if any input fails.
 
     Example: termkit build termkit/data/example-record.txt -o out/
     """
