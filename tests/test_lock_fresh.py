@@ -1,4 +1,4 @@
-"""The glossary lock on fresh prose nobody tuned on: an honest figure, and nothing unjudged.
+"""The glossary lock on fresh prose, collected after the rules: its figure, and nothing unjudged.
 
 ``tests/data/lock/fresh/`` holds 289 paragraphs from the same kinds of sources as the dev
 paragraphs but from other files (see its PROVENANCE.md), committed before termkit was run on
@@ -9,7 +9,8 @@ lock). The test prints (``pytest -s``), for the current lock with default option
 neutral, precision right/(right+wrong), and changes and wrong changes per 1,000 characters, by
 source kind, beside plain OpenCC (no change at all). It fails when a lock makes a change that
 nobody has judged, so the figures stay complete. No precision floor is asserted: these
-paragraphs are for measuring, not for tuning, and their figure is whatever it is.
+paragraphs are for measuring, not for tuning, and their figure is whatever it is (one rule was
+decided on them since, see PROVENANCE.md: the figure after it is a tuned one).
 """
 
 from __future__ import annotations

@@ -8,10 +8,12 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from termkit.errors import InputError
 from termkit.model import Person, Record, Section
-from termkit.records import parse_records, read_records
+from termkit.records import detect_format, parse_records, read_records
 from termkit.records.page import NO_KEYWORDS
 from tests.conftest import DATA, SEED
 
@@ -114,6 +116,129 @@ def test_page_without_blank_lines_one_keyword_per_line() -> None:
     assert rec.keywords_en == ["cognitive map", "route guidance"]
     assert [(p.zh, p.en) for p in rec.authors] == [("李魁修", "Kuei-Hsiu Lee")]
     assert rec.title_zh == "基於認路原則之車內路徑導引資訊系統之研究"
+
+
+# Pages that kept their blank lines, keywords in one language only: the titles, the name
+# block (a name over its romanization) and the keyword line are blocks of their own.
+ONE_LANGUAGE_PAGES = {
+    "zh keywords": (
+        "基于深度学习的图像识别研究\n\nResearch on Image Recognition Based on Deep Learning\n\n"
+        "王小明\nWang Xiaoming\n\n深度学习；图像识别；卷积神经网络\n"
+    ),
+    "en keywords": (
+        "Research on Image Recognition Based on Deep Learning\n\n基于深度学习的图像识别研究\n\n"
+        "王小明\nWang Xiaoming\n\ndeep learning; image recognition\n"
+    ),
+    "wrapped abstract": (
+        "基于深度学习的图像识别研究\n\nResearch on Image Recognition Based on Deep Learning\n\n"
+        "王小明\n\n深度学习；图像识别\n\n"
+        "本文研究了基于深度学习的图像识别方法，提出了一种新的网络结构，\n实验结果表明该方法有效。\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(ONE_LANGUAGE_PAGES))
+def test_page_with_blank_lines_and_keywords_in_one_language(name: str) -> None:
+    # The reading by line (for pages that lost their blank lines) must not replace the
+    # reading by block here: it took the two titles for a one-keyword list in each script.
+    (rec,) = parse_records(ONE_LANGUAGE_PAGES[name].encode("utf-8"), "page.txt")
+    assert rec.title_zh == "基于深度学习的图像识别研究"
+    assert rec.title_en == "Research on Image Recognition Based on Deep Learning"
+    assert [p.zh for p in rec.authors] == ["王小明"]
+    assert rec.keywords_zh + rec.keywords_en == (
+        ["deep learning", "image recognition"] if name == "en keywords"
+        else ["深度学习", "图像识别", "卷积神经网络"][: 3 if name == "zh keywords" else 2])
+
+
+# Lines of the kinds a page holds, to lay out in blocks separated by blank lines.
+_PAGE_LINES = [
+    "基于深度学习的图像识别研究", "Research on Image Recognition Based on Deep Learning",
+    "來臺陸生的政治態度與臺灣主權接受程度", "The Impacts of Political Attitudes, Sovereignty and Students",
+    "王小明", "Wang Xiaoming", "張國城、黃志雄", "Kuo-Cheng Chang, Chih-Hshing Huang",
+    "深度学习；图像识别", "deep learning; image recognition", "民主價值、兩岸關係", "democratic value",
+    "機器學習", "计算机学报", "Journal of Chinese Linguistics", "15卷2期(2011 / 12 / 01)", "113 - 129",
+    "本文研究了基于深度学习的图像识别方法，提出了一种新的网络结构，实验结果表明该方法有效。",
+]
+
+
+def _page_lines(blocks: list[list[str]]) -> list[tuple[int, str]]:
+    text = "\n\n".join("\n".join(block) for block in blocks)
+    return list(enumerate(text.split("\n"), 1))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PAGE_LINES), min_size=1, max_size=3),
+                min_size=2, max_size=6))
+def test_pages_with_blank_lines_are_read_by_their_blocks(blocks: list[list[str]]) -> None:
+    # A page that kept blank lines between its blocks is read by its blocks alone, as
+    # before the reading by line existed (parse_page_record): only a header copied as one
+    # block of lines is read again line by line.
+    from termkit.records.page import parse_page_record, read_page_record
+
+    lines = _page_lines(blocks)
+    assert read_page_record(lines, "p.txt", "r") == parse_page_record(lines, "p.txt", "r")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (DATA / "records").glob("*.txt")))
+def test_page_files_with_blank_lines_are_read_by_their_blocks(name: str) -> None:
+    from termkit.records.page import parse_page_record, read_page_record
+
+    try:
+        text = (DATA / "records" / name).read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pytest.skip("not UTF-8")
+    lines = list(enumerate(text.replace("\r\n", "\n").split("\n"), 1))
+    if detect_format(name, text) != "page" or not any(not line.strip() for _, line in lines):
+        pytest.skip("not an unlabelled page, or no blank line")
+    assert read_page_record(lines, name, "r") == parse_page_record(lines, name, "r")
+
+
+def test_page_without_blank_lines_keyword_lines_one_per_script() -> None:
+    # The English title over the Chinese one (a block of two one-item lines, which alone
+    # looks like a bilingual list of two), a name over its romanization, then the Chinese
+    # keyword line and the English one, each with commas: the two keyword lines are one
+    # list, as on the page with blank lines, and the titles stay titles.
+    text = "\n".join([
+        "Wetland Restoration and Bird Habitat Planning",
+        "湿地修复与鸟类栖息地规划",
+        "周明",
+        "Zhou Ming",
+        "湿地修复, 栖息地, 景观规划",
+        "wetland restoration, habitat, landscape planning",
+    ]) + "\n"
+    (rec,) = parse_records(text.encode("utf-8"), "page.txt")
+    assert rec.keywords_zh == ["湿地修复", "栖息地", "景观规划"]
+    assert rec.keywords_en == ["wetland restoration", "habitat", "landscape planning"]
+    assert (rec.title_zh, rec.title_en) == (
+        "湿地修复与鸟类栖息地规划", "Wetland Restoration and Bird Habitat Planning")
+    assert [(p.zh, p.en) for p in rec.authors] == [("周明", "Zhou Ming")]
+
+
+def test_page_without_blank_lines_titles_with_commas_are_not_keyword_halves() -> None:
+    # An English title with commas over a Chinese one with a dash: both split into items,
+    # but long ones, so they are not taken for the two halves of a keyword list.
+    text = "\n".join([
+        "A Preliminary Study of Community Gardens and Neighbourhood Ties-A case study of"
+        " the Riverside Old Town, Beitou District, Taipei City",
+        "社區花園與鄰里關係初探- 以臺北市北投區河濱老街為例",
+        "陳紅",
+        "Chen, Hong",
+        "社區花園",
+        "鄰里關係",
+        "舊城更新",
+        "公民參與",
+        "地方創生",
+        "Community Garden",
+        "Neighbourhood Ties",
+        "Urban Renewal",
+        "Citizen Participation",
+        "Regional Revitalization",
+    ]) + "\n"
+    (rec,) = parse_records(text.encode("utf-8"), "page.txt")
+    assert rec.keywords_zh == ["社區花園", "鄰里關係", "舊城更新", "公民參與", "地方創生"]
+    assert rec.keywords_en[:2] == ["Community Garden", "Neighbourhood Ties"]
+    assert rec.title_zh == "社區花園與鄰里關係初探- 以臺北市北投區河濱老街為例"
+    assert [(p.zh, p.en) for p in rec.authors] == [("陳紅", "Chen, Hong")]
 
 
 @pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16", "gb18030"])

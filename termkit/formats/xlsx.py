@@ -44,7 +44,9 @@ MAX_ROW = 1_048_576  # rows of an Excel sheet; a higher row number is a damaged 
 # a missing part (KeyError), malformed XML (SyntaxError), bad values (ValueError, IndexError).
 _DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, KeyError, IndexError,
             ValueError, SyntaxError)
-_ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")  # what the XML of a cell cannot carry
+# What the XML of a cell cannot carry: control characters, lone surrogates and the two
+# noncharacters U+FFFE and U+FFFF (XML 1.0 excludes them; openpyxl's lxml refuses them).
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _PART_LIMIT = 64 << 20  # an XML part larger than this is not re-read to locate damage
 _CORE_DATES = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
@@ -210,7 +212,7 @@ def write_glossary(glossary: Glossary, stream: BinaryIO, **options: object) -> l
             if bad:
                 raise FormatError(
                     f"concept {concept.id}: column {name!r} holds U+{ord(bad.group()):04X}, "
-                    "a control character an Excel cell cannot hold",
+                    "a character an Excel cell cannot hold",
                     hint="remove it from the glossary",
                 )
             cut += len(value) > MAX_CELL

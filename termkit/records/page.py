@@ -452,16 +452,20 @@ def read_page_record(lines: list[tuple[int, str]], path: str, record_id: str) ->
 
     A page copied without its blank lines (some browsers and PDF viewers drop them) runs
     the title, the authors, the keyword lines, the volume line and the abstract together,
-    and the block is misread as a list of keywords, or as nothing. So a page with a block
-    of several lines whose reading is doubtful (:func:`_doubtful`) is read a second time
-    with its lines as blocks of their own (:func:`_line_blocks`), and that reading is kept when it finds keywords in both scripts
+    and the block is misread as a list of keywords, or as nothing. So a page whose header
+    is one block of several lines (no blank line in it) and whose reading is doubtful
+    (:func:`_doubtful`) is read a second time with its lines as blocks of their own
+    (:func:`_line_blocks`), and that reading is kept when it finds keywords in both scripts
     and the first one found no such lists, or took for keywords what the second reads as a
-    title, an author or a field line (:func:`_misread`).
+    title, an author or a field line (:func:`_misread`). A page that kept blank lines in its
+    header is read by its blocks alone: there a block of several lines is a name over its
+    romanization or a wrapped abstract, and a keyword list in one language only is no sign
+    of lost blank lines (read again, its two titles passed for a list of one keyword each).
     """
     split = tail_start(lines)
     header = _blocks(lines[:split])
     record = _read_record(header, lines[split:], path, record_id, ())
-    if all(len(block.lines) == 1 for block in header) or not _doubtful(record):
+    if len(header) != 1 or len(header[0].lines) == 1 or not _doubtful(record):
         return record
     by_line = _read_record(_line_blocks(lines[:split]), lines[split:], path, record_id, ())
     if not (by_line.keywords_zh and by_line.keywords_en):
@@ -537,7 +541,11 @@ def _line_blocks(lines: list[tuple[int, str]]) -> list[_Block]:
             run = None
             i += 2
             continue
-        if _field_line(line) or certain_keyword_line(line):
+        if blocks and _other_half(blocks[-1].lines, line):
+            blocks[-1].lines.append(line)
+            blocks[-1].numbers.append(number)
+            run = None
+        elif _field_line(line) or certain_keyword_line(line):
             blocks.append(_Block([line], [number]))
             run = None
         else:
@@ -559,6 +567,27 @@ def _same_run(run: list[str], line: str) -> bool:
     if has_han(line) == has_han(run[-1]):
         return True
     return all(has_han(x) == has_han(run[0]) for x in run)
+
+
+def _other_half(block: list[str], line: str) -> bool:
+    """True if ``line`` is a list of short items in one script and ``block`` is one such
+    line in the other (the Chinese keyword line, then the English one): the two halves of
+    one keyword list, one block as on a page with blank lines, so that a title in each
+    script run together (a block of two one-item lines) is not taken for the list."""
+    if len(block) != 1 or not (_listy(block[0]) and _listy(line)):
+        return False
+    if _field_line(block[0]) or _field_line(line):
+        return False
+    items = (split_keywords(block[0]), split_keywords(line))
+    if not all(_short(item) for half in items for item in half):
+        return False  # a title with commas in it
+    first, second = ({has_han(item) for item in half} for half in items)
+    return len(first) == len(second) == 1 and first != second
+
+
+def _short(item: str) -> bool:
+    """A keyword's length: at most 12 Han characters or 6 words."""
+    return len(item) <= 12 if has_han(item) else len(item.split()) <= 6
 
 
 def _listy(line: str) -> bool:
