@@ -7,7 +7,8 @@ loaded, so they share those tables copy-on-write instead of loading them again. 
 ``fork`` start method does not exist (Windows, and macOS where it is unsafe), everything runs
 in one process: :func:`can_fork` says which.
 
-* :func:`usable_cpus` counts the CPUs this process may run on, :func:`default_jobs` the
+* :func:`usable_cpus` counts the CPUs this process may run on (affinity, cgroup CPU quota),
+  :func:`default_jobs` the
   default number of jobs (fewer than those CPUs only when the machine is busier than them);
 * :func:`ordered_map` is ``map`` over a pool of forked workers, results in input order: the
   first failure in input order is raised, as one process would have raised it;
@@ -20,6 +21,7 @@ so the command reports it exactly as in one process.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import multiprocessing
 import os
@@ -33,14 +35,56 @@ R = TypeVar("R")
 
 
 def usable_cpus() -> int:
-    """How many CPUs this process may run on (its affinity mask where the system has one)."""
+    """How many CPUs this process may run on: its affinity mask where the system has one,
+    capped by a CPU quota of its control group (a container started with ``--cpus=2`` on a
+    64-CPU host may use 2, though all 64 are in its mask)."""
+    count = max(1, os.cpu_count() or 1)
     affinity = getattr(os, "sched_getaffinity", None)
     if affinity is not None:
+        with contextlib.suppress(OSError):  # refused by the system: the CPU count stands
+            count = max(1, len(affinity(0)))
+    quota = cgroup_cpu_quota()
+    if quota is not None:
+        count = max(1, min(count, math.ceil(quota)))
+    return count
+
+
+def cgroup_cpu_quota(root: str = "/sys/fs/cgroup", table: str = "/proc/self/cgroup") -> float | None:
+    """The CPUs' worth of time this process's control group may use (quota / period), or None.
+
+    cgroup v2: ``cpu.max`` (``max 100000`` means no quota) in the process's group; v1:
+    ``cpu.cfs_quota_us`` (``-1``: none) and ``cpu.cfs_period_us`` in its ``cpu`` group. The
+    group is the one ``/proc/self/cgroup`` names; anything missing or unreadable is no quota.
+    """
+    try:
+        with open(table, encoding="utf-8") as fh:
+            rows = [line.rstrip("\n").split(":", 2) for line in fh]
+    except OSError:
+        return None
+    found: list[float] = []
+    for row in rows:
+        if len(row) != 3:
+            continue
+        _, controllers, group = row
+        group = group.lstrip("/")
         try:
-            return max(1, len(affinity(0)))
-        except OSError:  # pragma: no cover - refused by the system
-            pass
-    return max(1, os.cpu_count() or 1)
+            if controllers == "":
+                with open(os.path.join(root, group, "cpu.max"), encoding="utf-8") as fh:
+                    quota, _, period = fh.read().strip().partition(" ")
+                if quota != "max" and period:
+                    found.append(int(quota) / int(period))
+            elif "cpu" in controllers.split(","):
+                folder = os.path.join(root, "cpu", group)
+                with open(os.path.join(folder, "cpu.cfs_quota_us"), encoding="utf-8") as fh:
+                    quota_us = int(fh.read().strip())
+                with open(os.path.join(folder, "cpu.cfs_period_us"), encoding="utf-8") as fh:
+                    period_us = int(fh.read().strip())
+                if quota_us > 0 and period_us > 0:
+                    found.append(quota_us / period_us)
+        except (OSError, ValueError, ZeroDivisionError):
+            continue
+    positive = [q for q in found if q > 0]
+    return min(positive) if positive else None
 
 
 def default_jobs() -> int:

@@ -13,6 +13,7 @@ evaluation in ``test_pairing_eval.py`` runs each of them); each takes a record a
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from collections.abc import Callable
@@ -436,3 +437,13 @@ RENDERINGS: dict[str, tuple[str, Callable[[dict[str, Any]], str]]] = {
 STRESS_RENDERINGS: dict[str, tuple[str, Callable[[dict[str, Any]], str]]] = {
     "page without blank lines": (".txt", render_page_without_blank_lines),
 }
+
+
+def rotated_english(rec: dict[str, Any]) -> dict[str, Any]:
+    """``rec`` with its English keywords one place later (the last first), gold unchanged: an
+    order in which position cannot help (the measure-only sets' second check)."""
+    out = copy.deepcopy(rec)
+    en = out["keywords_en"]
+    out["keywords_en"] = en[1:] + en[:1]
+    out["keywords_en_raw"] = ", ".join(out["keywords_en"])
+    return out

@@ -237,3 +237,43 @@ def test_what_workers_send_pickles_to_equal_objects() -> None:
     assert back == glossaries and copy.deepcopy(glossaries) == glossaries
     terms = [t for g in back for c in g.concepts for t in c.terms]
     assert any(t.pinyin for t in terms) and all(t.sources for t in terms)
+
+
+def _cgroup(tmp_path: Path, table: str, files: dict[str, str]) -> float | None:
+    root = tmp_path / "cgroup"
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    (tmp_path / "table").write_text(table, encoding="utf-8")
+    return termkit.parallel.cgroup_cpu_quota(str(root), str(tmp_path / "table"))
+
+
+@pytest.mark.parametrize(
+    ("table", "files", "quota"),
+    [
+        # cgroup v2, a container started with --cpus=2 (and 1.5), its group named by the table
+        ("0::/docker/abc\n", {"docker/abc/cpu.max": "200000 100000\n"}, 2.0),
+        ("0::/\n", {"cpu.max": "150000 100000\n"}, 1.5),
+        ("0::/\n", {"cpu.max": "max 100000\n"}, None),  # no quota
+        # cgroup v1: quota and period of the cpu controller's group
+        ("4:memory:/x\n1:cpu,cpuacct:/\n", {"cpu/cpu.cfs_quota_us": "300000\n",
+                                            "cpu/cpu.cfs_period_us": "100000\n"}, 3.0),
+        ("1:cpu,cpuacct:/\n", {"cpu/cpu.cfs_quota_us": "-1\n",
+                               "cpu/cpu.cfs_period_us": "100000\n"}, None),
+        ("0::/gone\n", {}, None),  # the group's file is missing
+        ("0::/\n", {"cpu.max": "garbage\n"}, None),
+    ],
+)
+def test_cgroup_cpu_quota(tmp_path: Path, table: str, files: dict[str, str],
+                          quota: float | None) -> None:
+    assert _cgroup(tmp_path, table, files) == quota
+
+
+def test_usable_cpus_capped_by_the_cgroup_quota(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
+    monkeypatch.setattr(termkit.parallel, "cgroup_cpu_quota", lambda: 1.5)
+    assert termkit.parallel.usable_cpus() == 2  # a part of a CPU counts as one
+    monkeypatch.setattr(termkit.parallel, "cgroup_cpu_quota", lambda: None)
+    assert termkit.parallel.usable_cpus() == 64

@@ -28,10 +28,8 @@ dictionary (匯流排 ``bus``) and loose renderings (提示学习 ``Prompt-tunin
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -84,19 +82,10 @@ def test_real3_pairing(
     assert result.no_pair == [], text
 
 
-def _rotated(rec: dict[str, Any]) -> dict[str, Any]:
-    """``rec`` with its English keywords one place later (the last first); gold unchanged."""
-    out = copy.deepcopy(rec)
-    en = out["keywords_en"]
-    out["keywords_en"] = en[1:] + en[:1]
-    out["keywords_en_raw"] = ", ".join(out["keywords_en"])
-    return out
-
-
 def test_real3_pairing_without_help_from_position(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    records = [_rotated(r) for r in devrecords.load_dev(devrecords.REAL3)]
+    records = [devrecords.rotated_english(r) for r in devrecords.load_dev(devrecords.REAL3)]
     assert all(
         r["keywords_en"] != o["keywords_en"]
         for r, o in zip(records, devrecords.load_dev(devrecords.REAL3), strict=True)

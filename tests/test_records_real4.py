@@ -30,16 +30,18 @@ list (NOMA, GDMA, COPD), English derivations and synonyms the glosses do not giv
 (虛擬化 ``Virtualization``, 設備 ``Device``) and one crossed pair of near-duplicates
 (移動行為 ``Mobility Patterns`` / 通訊模式 ``Communication Behavior``).
 
-The floors below sit a little under first contact: they guard reading and pairing on unseen
+After first contact, the page readers were fixed for the ``。`` line (4afbc1e: a list closed
+by a full stop is a list; so real4's reading is tuned on): page and labelled now read every
+list as published and reach P 1.000 R 0.971, as JSON Lines does.
+
+The floors below sit a little under those figures: they guard reading and pairing on these
 Taiwanese lists against regression; they are not targets.
 """
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -49,8 +51,8 @@ from .test_pairing_eval import Evaluation, evaluate, report
 RECORDS = 34
 # rendering: (precision floor, recall floor, most records not read as published)
 FLOORS = {
-    "page": (0.97, 0.89, 3),
-    "labelled": (0.97, 0.92, 1),
+    "page": (0.97, 0.95, 0),
+    "labelled": (0.97, 0.95, 0),
     "jsonl": (0.97, 0.95, 0),
 }
 # English order rotated by one place: under first contact (P 0.975, R 0.896), far above what
@@ -107,20 +109,11 @@ def test_real4_pairing(
     assert len(result.misread) <= misread, text
 
 
-def _rotated(rec: dict[str, Any]) -> dict[str, Any]:
-    """``rec`` with its English keywords one place later (the last first); gold unchanged."""
-    out = copy.deepcopy(rec)
-    en = out["keywords_en"]
-    out["keywords_en"] = en[1:] + en[:1]
-    out["keywords_en_raw"] = ", ".join(out["keywords_en"])
-    return out
-
-
 def test_real4_pairing_without_help_from_position(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     originals = devrecords.load_dev(devrecords.REAL4)
-    records = [_rotated(r) for r in originals]
+    records = [devrecords.rotated_english(r) for r in originals]
     assert all(
         r["keywords_en"] != o["keywords_en"] for r, o in zip(records, originals, strict=True)
     )
