@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from termkit.align import pair_authors, pair_keywords, pair_record
 from termkit.align.assign import best_assignment
 from termkit.align.keys import analyse_en, analyse_zh, same_family
-from termkit.align.pair import CONFIDENT
+from termkit.align.pair import CONFIDENT, gap_cells
 from termkit.align.score import score_pair
 from termkit.lexicon import get_lexicon
 from termkit.model import Kind, Person, Record, Status
@@ -394,6 +394,65 @@ def test_unequal_lists_out_of_order_get_no_position_pairs() -> None:
         ("內部控制", "internal control"),
     }
     assert uz == ["核保"]
+
+
+def test_extra_keywords_in_one_place_leave_the_rest_parallel() -> None:
+    # Two English keywords inserted before the last one: the lists are two items apart, so
+    # the one-gap alignment does not apply, but the anchors keep one order and the extra
+    # items sit together; the stretch between the first two anchors pairs by place.
+    zh = ["資訊安全", "核保", "復效", "內部控制", "現實主義"]
+    en = ["information security", "Underwriting", "Reinstatement", "internal control",
+          "anxiety", "tips", "realism"]
+    pairs, uz, ue = pair_keywords(zh, en)
+    got = {(p.zh, p.en): p for p in pairs}
+    assert set(got) == {
+        ("資訊安全", "information security"),
+        ("核保", "Underwriting"),
+        ("復效", "Reinstatement"),
+        ("內部控制", "internal control"),
+        ("現實主義", "realism"),
+    }
+    for key in (("核保", "Underwriting"), ("復效", "Reinstatement")):
+        assert got[key].status is Status.CANDIDATE and got[key].score < CONFIDENT
+        assert got[key].evidence == ("gap",) and got[key].kinds == ("position",)
+    assert got[("現實主義", "realism")].status is Status.PREFERRED
+    assert uz == [] and ue == ["anxiety", "tips"]
+
+
+def test_an_uneven_gap_gets_no_position_pairs() -> None:
+    # The extra English keywords sit around "Reinstatement" (three English items against one
+    # Chinese between two anchors): nothing says which one renders 復效, so it stays
+    # unpaired, while the even stretch before it (核保 / Underwriting) pairs by place.
+    zh = ["資訊安全", "核保", "內部控制", "復效", "現實主義"]
+    en = ["information security", "Underwriting", "internal control", "anxiety",
+          "Reinstatement", "tips", "realism"]
+    pairs, uz, ue = pair_keywords(zh, en)
+    made = {(p.zh, p.en): p.evidence for p in pairs}
+    assert made[("核保", "Underwriting")] == ("gap",)
+    assert all(zh_ != "復效" for zh_, _ in made)
+    assert uz == ["復效"] and ue == ["anxiety", "Reinstatement", "tips"]
+
+
+def test_extra_keywords_in_two_places_fill_nothing() -> None:
+    # Items missing in two places: the anchors' order alone does not say the lists are the
+    # same list with a run of extra items, so position pairs nothing.
+    pairs, uz, _ = pair_keywords(
+        ["資訊安全", "核保", "內部控制", "復效", "現實主義"],
+        ["information security", "anxiety", "Underwriting", "internal control", "tips",
+         "Reinstatement", "realism"],
+    )
+    assert all(p.status is Status.PREFERRED for p in pairs)
+    assert uz == ["核保", "復效"]
+
+
+def test_gap_cells() -> None:
+    # Anchors (0,0) and (2,4): two English items inserted between them; the even stretch
+    # after the last anchor pairs by place, the uneven one does not.
+    assert gap_cells(4, 6, [(0, 0), (2, 4)]) == {(3, 5)}
+    assert gap_cells(5, 7, [(0, 0), (3, 3), (4, 6)]) == {(1, 1), (2, 2)}
+    assert gap_cells(4, 6, [(0, 0), (2, 4), (1, 5)]) is None  # crossing anchors
+    assert gap_cells(4, 6, [(1, 1)]) is None  # one anchor fixes no order
+    assert gap_cells(5, 7, [(1, 2), (3, 5)]) is None  # extra items before and between
 
 
 def test_a_shared_number_is_no_evidence() -> None:

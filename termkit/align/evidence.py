@@ -15,7 +15,8 @@ reviewer filters on:
                 Wade-Giles, Tongyong, MPS II)
 ``place``       part of the English romanizes the Chinese (a place name, a transliterated
                 term), the rest rendered by the dictionary (``大鵬灣`` – ``Dapeng Bay``)
-``position``    the same place in two lists found to be parallel
+``position``    the same place in two lists found to be parallel, or within a gap between
+                anchors that keep one order (detail ``gap``)
 ``elimination`` the one keyword left on each side of lists otherwise paired
 ``title``       a rendering attested by the English title
 =============== ==========================================================================
@@ -48,6 +49,7 @@ _PREFIXES = {
     "name": "name",
     "place": "place",
     "position": "position",
+    "gap": "position",
     "elimination": "elimination",
     "title": "title",
 }

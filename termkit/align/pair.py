@@ -23,6 +23,11 @@ The rules, for the keyword lists of one record:
   on one order-preserving alignment that leaves one item out (a sequence alignment with one
   gap), the lists are parallel along it: position fills the cells the best alignments agree
   on, and evidence pairs at the floor of equal lists (:func:`parallel_cells`);
+* **extra keywords in one place.** When lists two or more items apart have at least two
+  anchors in the same order in both lists and the items one list lacks sit together (one
+  gap between consecutive anchors, or before the first, or after the last, is uneven),
+  the keywords of every even gap pair by place within it (``gap``, a kind of position
+  evidence), always as candidates (:func:`gap_cells`);
 * **scrambled lists.** When an anchor is off the alignment, position says nothing; only
   evidence pairs, and, when exactly one keyword is left on each side of lists of equal
   length and every other keyword paired, those two (``elimination``);
@@ -39,6 +44,7 @@ The rules, for the keyword lists of one record:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from termkit.align.assign import best_assignment
@@ -62,6 +68,8 @@ ANCHOR = 0.5
 PARALLEL_PRIOR = 0.3
 # Alignments of lists one item apart whose evidence differs by less than this are tied.
 TIE = 0.05
+# Anchors that must increase in both lists before position pairs within the gaps between them.
+GAP_ANCHORS = 2
 # Pairs at or above this score are preferred; below it, candidates.
 CONFIDENT = 0.5
 # The score of a pair only structure supports (plus a share of any partial evidence):
@@ -162,6 +170,35 @@ def parallel_cells(scores: list[list[Score]], anchors: list[Cell]) -> frozenset[
     return frozenset(set.intersection(*tied))
 
 
+def gap_cells(n: int, m: int, anchors: list[Cell]) -> frozenset[Cell] | None:
+    """The cells position may fill between anchors that keep one order; None when the
+    anchors do not show the lists in one order with their extra items in one place.
+
+    The anchors, sorted, cut both lists into gaps: before the first anchor, between two
+    consecutive ones, after the last. When at least :data:`GAP_ANCHORS` anchors increase in
+    both lists and at most one gap holds different numbers of items on the two sides (the
+    items one list has and the other lacks sit together, as in a sequence alignment with
+    one run of gaps), every other gap holds the same items in both lists: they pair by
+    place within it. The uneven gap says nothing about where in it the extra items are and
+    is not filled. This extends :func:`parallel_cells` (one extra item) to lists several
+    items apart; anchors crossing, or extra items in two places, fill nothing.
+    """
+    if len(anchors) < GAP_ANCHORS:
+        return None
+    ordered = sorted(anchors)
+    if any(b[1] <= a[1] for a, b in itertools.pairwise(ordered)):
+        return None
+    bounds = [(-1, -1), *ordered, (n, m)]
+    spans = list(itertools.pairwise(bounds))
+    if sum(1 for (i0, j0), (i1, j1) in spans if i1 - i0 != j1 - j0) > 1:
+        return None
+    cells: set[Cell] = set()
+    for (i0, j0), (i1, j1) in spans:
+        if i1 - i0 == j1 - j0:
+            cells.update((i0 + k, j0 + k) for k in range(1, i1 - i0))
+    return frozenset(cells)
+
+
 def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[str], list[str]]:
     n, m = len(zh_keys), len(en_keys)
     if not n or not m:
@@ -174,11 +211,17 @@ def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[
     anchors = [(i, j) for i, j in chosen.items() if scores[i][j].value >= ANCHOR]
     found = parallel_cells(scores, anchors)
     path: frozenset[Cell] = frozenset()
+    gaps: frozenset[Cell] = frozenset()
     if found is not None:
         # Parallel lists: the alignment's prior outweighs weak evidence across it, and the
         # keywords the evidence leaves over pair with their counterpart on it.
         path, floor = found, MIN_SCORE
         chosen = _assign(scores, floor, dict(path), PARALLEL_PRIOR, True)
+    elif between := gap_cells(n, m, anchors):
+        # One order, several extra items in one place: position pairs within the even gaps
+        # (as candidates, ``gap``); evidence pairs as in any lists of different length.
+        gaps = between
+        chosen = _assign(scores, floor, dict(gaps), PARALLEL_PRIOR, True)
     made: dict[int, tuple[int, float, tuple[str, ...], float]] = {}
     structural = 0
     for i, j in chosen.items():
@@ -187,10 +230,13 @@ def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[
             on_path = (i, j) in path
             value = min(1.0, s.value + (POSITION_BONUS if on_path else 0.0))
             evidence = (*s.evidence, "position") if on_path else tuple(s.evidence)
+            if (i, j) in gaps:
+                evidence = (*evidence, "gap")
             made[i] = (j, value, evidence, s.dictionary)
         else:
             structural += 1
-            made[i] = (j, *_structure_pair(s, "position"), s.dictionary)
+            made[i] = (j, *_structure_pair(s, "gap" if (i, j) in gaps else "position"),
+                       s.dictionary)
     left_zh = [i for i in range(n) if i not in made]
     used = {j for j, _, _, _ in made.values()}
     left_en = [j for j in range(m) if j not in used]
