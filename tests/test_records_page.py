@@ -179,18 +179,32 @@ def test_pages_with_blank_lines_are_read_by_their_blocks(blocks: list[list[str]]
     assert read_page_record(lines, "p.txt", "r") == parse_page_record(lines, "p.txt", "r")
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in (DATA / "records").glob("*.txt")))
+def _unlabelled_pages_with_blank_lines() -> list[str]:
+    """The fixture files that are UTF-8 unlabelled pages with a blank line somewhere."""
+    names = []
+    for path in sorted((DATA / "records").glob("*.txt")):
+        try:
+            text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+        except UnicodeDecodeError:
+            continue
+        if detect_format(path.name, text) == "page" and any(
+            not line.strip() for line in text.split("\n")
+        ):
+            names.append(path.name)
+    return names
+
+
+@pytest.mark.parametrize("name", _unlabelled_pages_with_blank_lines())
 def test_page_files_with_blank_lines_are_read_by_their_blocks(name: str) -> None:
     from termkit.records.page import parse_page_record, read_page_record
 
-    try:
-        text = (DATA / "records" / name).read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pytest.skip("not UTF-8")
+    text = (DATA / "records" / name).read_bytes().decode("utf-8-sig")
     lines = list(enumerate(text.replace("\r\n", "\n").split("\n"), 1))
-    if detect_format(name, text) != "page" or not any(not line.strip() for _, line in lines):
-        pytest.skip("not an unlabelled page, or no blank line")
     assert read_page_record(lines, name, "r") == parse_page_record(lines, name, "r")
+
+
+def test_the_blank_line_fixtures_are_there() -> None:
+    assert len(_unlabelled_pages_with_blank_lines()) >= 20
 
 
 def test_page_without_blank_lines_keyword_lines_one_per_script() -> None:
