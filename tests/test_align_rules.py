@@ -462,3 +462,17 @@ def test_a_shared_number_is_no_evidence() -> None:
     assert score_pair(analyse_zh("甲 2019", lex), analyse_en("2019 figures")).value == 0.0
     # Letters and digits together are still a shared token ("3D GIS").
     assert score_pair(analyse_zh("5G網路", lex), analyse_en("5G")).value > 0
+
+
+def test_taiwan_terms_read_through_openccs_mainland_phrases() -> None:
+    # 匯流排 ('bus') is not a CC-CEDICT headword; OpenCC's Taiwan phrases write it 总线, which
+    # is ('computer bus'). 排程 ('scheduling') likewise becomes 调度 ('to schedule').
+    lex = get_lexicon()
+    assert analyse_zh("匯流排", lex).segments == ("总线",)
+    assert score_pair(analyse_zh("匯流排", lex), analyse_en("bus")).value >= CONFIDENT
+    assert score_pair(analyse_zh("排程", lex), analyse_en("scheduling")).value >= CONFIDENT
+    # In crossed lists the evidence pairs them where position cannot.
+    pairs, _, _ = pair_keywords(["匯流排", "排程"], ["scheduling", "bus"], lex)
+    assert {(p.zh, p.en) for p in pairs} == {("匯流排", "bus"), ("排程", "scheduling")}
+    # A keyword the dictionary already covers keeps its own reading.
+    assert analyse_zh("資訊安全", lex).segments == ("資訊", "安全")

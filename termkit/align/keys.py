@@ -357,16 +357,56 @@ class EnKey:
 
 @functools.lru_cache(maxsize=1 << 16)
 def analyse_zh(text: str, lexicon: Lexicon) -> ZhKey:
-    """Segment a Chinese keyword and collect the support of each content segment (cached)."""
+    """Segment a Chinese keyword and collect the support of each content segment (cached).
+
+    A Taiwan term CC-CEDICT lacks may be there in its mainland form: OpenCC's Taiwan phrase
+    table rewrites ``排程`` as ``调度`` ('to schedule') and ``匯流排`` as ``总线`` ('computer
+    bus'). When that rewriting changes the keyword (beyond the plain script conversion) and
+    the dictionary then covers more of it, the rewritten keyword's segments are used.
+    """
+    key = _analyse_zh(text, text, lexicon)
+    regional = mainland_form(text)
+    if regional is None:
+        return key
+    other = _analyse_zh(text, regional, lexicon)
+    return other if _known(other, lexicon) > _known(key, lexicon) else key
+
+
+def _known(key: ZhKey, lexicon: Lexicon) -> float:
+    """The share of the keyword's segment characters in dictionary words of two or more."""
+    total = sum(len(s) for s in key.segments)
+    known = sum(len(s) for s in key.segments if len(s) > 1 and s in lexicon)
+    return known / total if total else 0.0
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def mainland_form(text: str) -> str | None:
+    """``text`` through OpenCC's Taiwan-to-mainland phrases (``tw2sp``) when that differs
+    from its plain Simplified form (``t2s``), else None."""
+    if not any(is_han(c) for c in text):
+        return None
+    regional, plain = _opencc("tw2sp").convert(text), _opencc("t2s").convert(text)
+    return regional if regional != plain else None
+
+
+@functools.cache
+def _opencc(config: str) -> Any:
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def _analyse_zh(text: str, reading: str, lexicon: Lexicon) -> ZhKey:
+    """The :class:`ZhKey` of ``text``, segmented as ``reading``."""
     segments: list[str] = []
     latin: list[str] = []
-    for seg in lexicon.segment(text):
+    for seg in lexicon.segment(reading):
         if _LATIN.fullmatch(seg):
             latin.append(seg.lower())
         elif any(is_han(c) for c in seg) and seg not in FUNCTION_CHARS:
             segments.append(seg)
     if not segments:
-        latin = [t.lower() for t in _LATIN.findall(text)]
+        latin = [t.lower() for t in _LATIN.findall(reading)]
     return ZhKey(
         text,
         tuple(segments),
