@@ -181,3 +181,17 @@ def evaluate(conv: Any, direction: str, rows: Iterable[dict[str, Any]] | None = 
         result.kept[r["verdict"]] += 1
         result.rows.append(r)
     return result
+
+
+def kind(paragraph_id: str) -> str:
+    """The source kind of a paragraph id: ``cn-law``, ``tw-aud``, ... (its 2nd and 3rd parts)."""
+    parts = paragraph_id.split("-")
+    return parts[1] + "-" + parts[2]
+
+
+def figure_line(name: str, kept: collections.Counter[str], chars: int) -> str:
+    """One printed line of figures: kept right / wrong / neutral, precision, changes per 1k."""
+    r, w, n = kept["right"], kept["wrong"], kept["neutral"]
+    precision = f"{r / (r + w):.3f}" if r + w else "  -  "
+    return (f"{name:42} right {r:3}  wrong {w:3}  neutral {n:3}  precision {precision}  "
+            f"changes/1k {1000 * (r + w + n) / chars:5.2f}  wrong/1k {1000 * w / chars:4.2f}")

@@ -42,23 +42,12 @@ def _result(direction: str, topics: tuple[str, ...], words: bool) -> lockeval.Re
     return lockeval.evaluate(conv, direction, lockeval.judged(JUDGED), files=FILES)
 
 
-def _kind(paragraph_id: str) -> str:
-    return paragraph_id.split("-")[1] + "-" + paragraph_id.split("-")[2]  # cn-law, tw-aud, ...
-
-
 def _chars() -> collections.Counter[str]:
     chars: collections.Counter[str] = collections.Counter()
     for d in DIRECTIONS:
         for p in lockeval.paragraphs(d, FILES):
-            chars[_kind(p["id"])] += len(p["text"])
+            chars[lockeval.kind(p["id"])] += len(p["text"])
     return chars
-
-
-def _line(name: str, kept: collections.Counter[str], chars: int) -> str:
-    r, w, n = kept["right"], kept["wrong"], kept["neutral"]
-    precision = f"{r / (r + w):.3f}" if r + w else "  -  "
-    return (f"{name:42} right {r:3}  wrong {w:3}  neutral {n:3}  precision {precision}  "
-            f"changes/1k {1000 * (r + w + n) / chars:5.2f}  wrong/1k {1000 * w / chars:4.2f}")
 
 
 def test_every_fresh_judgement_names_a_real_place() -> None:
@@ -92,14 +81,14 @@ def test_fresh_paragraphs_with_the_regional_glossary(lock: str) -> None:
     by_kind: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     for d in DIRECTIONS:
         for r in results[d].rows:
-            by_kind[_kind(r["paragraph_id"])][r["verdict"]] += 1
+            by_kind[lockeval.kind(r["paragraph_id"])][r["verdict"]] += 1
     kept = sum((results[d].kept for d in DIRECTIONS), collections.Counter())
     lines = ["", f"{lock}, fresh paragraphs ({total:,} characters); plain OpenCC: no change",
-             _line("  both directions", kept, total)]
+             lockeval.figure_line("  both directions", kept, total)]
     for d in DIRECTIONS:
         dchars = sum(n for k, n in chars.items() if k.startswith("cn" if d == "s2twp" else "tw"))
-        lines.append(_line(f"  {d} only", results[d].kept, dchars))
-    lines.extend(_line(f"    {k} ({chars[k]:,} chars)", by_kind[k], chars[k]) for k in sorted(chars))
+        lines.append(lockeval.figure_line(f"  {d} only", results[d].kept, dchars))
+    lines.extend(lockeval.figure_line(f"    {k} ({chars[k]:,} chars)", by_kind[k], chars[k]) for k in sorted(chars))
     new = [s for d in DIRECTIONS for s in results[d].new]
     lines.append(f"  spans changed that nobody has judged: {len(new)}")
     lines.extend(f"    {s['direction']} {s['paragraph_id']}:{s['offset']} {s['context']} "
