@@ -65,7 +65,18 @@ class RunFiles:
             st = os.stat(target)
         except OSError:
             return None
-        return self.inodes.get((st.st_dev, st.st_ino))
+        key = (st.st_dev, st.st_ino)
+        found = self.inodes.get(key)
+        if found is None:
+            return None
+        # The input must still be that file: once it has been replaced (written atomically
+        # by this very run, as `termkit review` saves) or removed, its old inode number may
+        # be given to a new file, an output that replaces nothing.
+        try:
+            now = os.stat(found)
+        except OSError:
+            return None
+        return found if (now.st_dev, now.st_ino) == key else None
 
 
 _RUN: ContextVar[RunFiles | None] = ContextVar("termkit_run_files", default=None)

@@ -359,3 +359,40 @@ def test_pinyin_reads_every_encoding_streamed(tmp_path: Path) -> None:
         text, _ = decode_text(src.read_bytes(), str(src))
         body = render_inline(annotate(text))
         assert out == (body if body.endswith("\n") else body + "\n")
+
+
+def test_an_input_replaced_during_the_run_does_not_claim_its_old_inode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `termkit review` saves its input atomically (a new file) and later writes its JSON; the
+    # file system may give the JSON the inode number the input had when it was opened. That
+    # output replaces nothing and must be written (the run refused it at random).
+    from termkit.io import RunFiles
+
+    source = tmp_path / "glossary.txt"
+    source.write_text("old\n", encoding="utf-8")
+    files = RunFiles()
+    files.note(str(source))
+    st = os.stat(source)
+    old_inode = (st.st_dev, st.st_ino)
+    other = tmp_path / "glossary.json"
+    other.write_text("{}\n", encoding="utf-8")
+    real_stat = os.stat
+
+    def reused(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        # glossary.json gets the old inode number; glossary.txt has been replaced.
+        result = real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+        fields = list(result)
+        if str(path) == str(other):
+            fields[stat.ST_INO], fields[stat.ST_DEV] = old_inode[1], old_inode[0]
+        elif str(path) == str(source):
+            fields[stat.ST_INO] = old_inode[1] + 1
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(os, "stat", reused)
+    assert files.find(str(other)) is None
+    # While the input is still that file, a hard link to it is still the input.
+    monkeypatch.setattr(os, "stat", real_stat)
+    link = tmp_path / "link.txt"
+    os.link(source, link)
+    assert files.find(str(link)) == str(source)
