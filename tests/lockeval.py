@@ -195,3 +195,27 @@ def figure_line(name: str, kept: collections.Counter[str], chars: int) -> str:
     precision = f"{r / (r + w):.3f}" if r + w else "  -  "
     return (f"{name:42} right {r:3}  wrong {w:3}  neutral {n:3}  precision {precision}  "
             f"changes/1k {1000 * (r + w + n) / chars:5.2f}  wrong/1k {1000 * w / chars:4.2f}")
+
+
+DIRECTIONS = ("s2twp", "tw2sp")
+
+
+def char_counts(files: dict[str, Path] = FILES) -> collections.Counter[str]:
+    """Characters of the paragraphs in ``files`` by source kind (:func:`kind`)."""
+    chars: collections.Counter[str] = collections.Counter()
+    for d in DIRECTIONS:
+        for p in paragraphs(d, files):
+            chars[kind(p["id"])] += len(p["text"])
+    return chars
+
+
+def assert_places(rows: Iterable[dict[str, Any]], files: dict[str, Path] = FILES) -> None:
+    """Every judged span and each of its lock matches quotes the paragraph it names, at its
+    offset, and carries a verdict."""
+    texts = {(d, p["id"]): p["text"] for d in DIRECTIONS for p in paragraphs(d, files)}
+    for r in rows:
+        text = texts[r["direction"], r["paragraph_id"]]
+        assert text[r["offset"]:r["offset"] + len(r["input"])] == r["input"], r
+        for t in r["terms"]:
+            assert text[t["offset"]:t["offset"] + len(t["form"])] == t["form"], r
+        assert r["verdict"] in ("right", "wrong", "neutral"), r

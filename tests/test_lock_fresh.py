@@ -42,24 +42,11 @@ def _result(direction: str, topics: tuple[str, ...], words: bool) -> lockeval.Re
     return lockeval.evaluate(conv, direction, lockeval.judged(JUDGED), files=FILES)
 
 
-def _chars() -> collections.Counter[str]:
-    chars: collections.Counter[str] = collections.Counter()
-    for d in DIRECTIONS:
-        for p in lockeval.paragraphs(d, FILES):
-            chars[lockeval.kind(p["id"])] += len(p["text"])
-    return chars
-
-
 def test_every_fresh_judgement_names_a_real_place() -> None:
-    texts = {(d, p["id"]): p["text"] for d in DIRECTIONS for p in lockeval.paragraphs(d, FILES)}
     rows = lockeval.judged(JUDGED)
     assert len(rows) >= 112
+    lockeval.assert_places(rows, FILES)
     for r in rows:
-        text = texts[r["direction"], r["paragraph_id"]]
-        assert text[r["offset"]:r["offset"] + len(r["input"])] == r["input"], r
-        for t in r["terms"]:
-            assert text[t["offset"]:t["offset"] + len(t["form"])] == t["form"], r
-        assert r["verdict"] in ("right", "wrong", "neutral")
         assert (r["error_type"] is None) == (r["verdict"] != "wrong"), r
         assert r["judge"]
 
@@ -76,7 +63,7 @@ def test_fresh_paragraphs_share_nothing_with_the_dev_set() -> None:
 def test_fresh_paragraphs_with_the_regional_glossary(lock: str) -> None:
     topics, words = LOCKS[lock]
     results = {d: _result(d, topics, words) for d in DIRECTIONS}
-    chars = _chars()
+    chars = lockeval.char_counts(FILES)
     total = sum(chars.values())
     by_kind: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     for d in DIRECTIONS:
