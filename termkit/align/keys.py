@@ -385,15 +385,10 @@ def mainland_form(text: str) -> str | None:
     from its plain Simplified form (``t2s``), else None."""
     if not any(is_han(c) for c in text):
         return None
-    regional, plain = _opencc("tw2sp").convert(text), _opencc("t2s").convert(text)
-    return regional if regional != plain else None
+    from termkit.convert.configs import opencc_converter
 
-
-@functools.cache
-def _opencc(config: str) -> Any:
-    import opencc
-
-    return opencc.OpenCC(config)
+    regional = opencc_converter("tw2sp").convert(text)
+    return regional if regional != opencc_converter("t2s").convert(text) else None
 
 
 def _analyse_zh(text: str, reading: str, lexicon: Lexicon) -> ZhKey:
