@@ -36,6 +36,7 @@ from functools import lru_cache
 from termkit.records.labels import Field, match_label
 from termkit.records.script import (
     HAN,
+    KEYWORD_SEPARATORS,
     clean,
     dot_items,
     has_han,
@@ -192,12 +193,12 @@ def _without_final_stop(text: str) -> str:
     """A list closed by a full stop loses it (``…，封包遺失率。``, ``…, Packet Loss Ratio.``):
     only with list separators in the line, and not after an abbreviation's own dot
     (``U.S.``) or an ellipsis."""
-    if not any(c in text for c in ";；、，,"):
+    if KEYWORD_SEPARATORS.search(text) is None:
         return text
     found = _FINAL_STOP.search(text)
     if found is None:
         return text
-    last = re.split(r"[;；、，,]", text[: found.start()])[-1]
+    last = KEYWORD_SEPARATORS.split(text[: found.start()])[-1]
     return text if "." in last else text[: found.start()]
 
 

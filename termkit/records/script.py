@@ -23,7 +23,8 @@ _OTHER = re.compile(
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _SENTENCE_END = re.compile(r"[a-z)\]]{2}[.!?][\"”’']?\s+[A-Z\"“‘(]")
 _SPACES = re.compile(r"[ \t\u3000]+")
-_KEYWORD_SEPARATORS = re.compile(r"[;；、，,]")
+# The characters that separate keywords in a list line.
+KEYWORD_SEPARATORS = re.compile(r"[;；、，,]")
 
 
 def has_han(text: str) -> bool:
@@ -105,7 +106,7 @@ def is_prose(text: str) -> bool:
         return True  # (short phrases between full stops are a keyword list, not sentences)
     # Long lines and many words make prose only when separators are sparse: a keyword line
     # of twenty keywords is long too, but has a separator every few words.
-    separators = len(_KEYWORD_SEPARATORS.findall(text))
+    separators = len(KEYWORD_SEPARATORS.findall(text))
     if len(text) >= 400 and separators * 25 < len(text):
         return True
     if "，" in text and len(text) >= 100 and len(_HAN.findall(text)) >= 100:
@@ -129,7 +130,7 @@ def _list_with_full_stop(text: str) -> bool:
     body = text.rstrip()
     if body.count("。") != 1 or not body.endswith("。") or _CLAUSE_MARKS.search(body):
         return False
-    items = [i.strip() for i in _KEYWORD_SEPARATORS.split(body[:-1])]
+    items = [i.strip() for i in KEYWORD_SEPARATORS.split(body[:-1])]
     return len(items) >= 3 and all(0 < len(i) <= _SHORT_ITEM for i in items)
 
 
