@@ -25,7 +25,7 @@ from termkit.records.authors import parse_authors
 from termkit.records.fields import parse_date, parse_pages, starts_volume_line
 from termkit.records.keywords import split_keywords
 from termkit.records.romanized import PAIRED
-from termkit.records.script import has_han, has_latin, is_prose
+from termkit.records.script import SHORT_ITEM, has_han, has_latin, is_prose
 from termkit.records.shapes import certain_keyword_line
 
 
@@ -148,8 +148,8 @@ def _other_half(block: list[str], line: str) -> bool:
 
 
 def _short(item: str) -> bool:
-    """A keyword's length: at most 12 Han characters or 6 words."""
-    return len(item) <= 12 if has_han(item) else len(item.split()) <= 6
+    """A keyword's length: at most SHORT_ITEM Han characters, or 6 words."""
+    return len(item) <= SHORT_ITEM if has_han(item) else len(item.split()) <= 6
 
 
 def _listy(line: str) -> bool:

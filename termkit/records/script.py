@@ -117,11 +117,12 @@ def is_prose(text: str) -> bool:
     return words >= 45 and separators * 6 < words
 
 
+# The most Han characters a keyword item usually has (a longer item is a title or a clause).
+SHORT_ITEM = 12
 # A keyword list closed by a full stop (``長期演進，上行排程演算法，封包延遲。``): three items or
-# more between list separators, each at most this long, no other full stop, and none of the
-# particles and conjunctions that join clauses (``亦``, ``且``, ``而``, ``了`` …), which terms
-# do not hold.
-_SHORT_ITEM = 12
+# more between list separators, each at most SHORT_ITEM long, no other full stop, and none of
+# the particles and conjunctions that join clauses (``亦``, ``且``, ``而``, ``了`` …), which
+# terms do not hold.
 _CLAUSE_MARKS = re.compile("[了也且而並并亦但即則则乃]")
 
 
@@ -131,7 +132,7 @@ def _list_with_full_stop(text: str) -> bool:
     if body.count("。") != 1 or not body.endswith("。") or _CLAUSE_MARKS.search(body):
         return False
     items = [i.strip() for i in KEYWORD_SEPARATORS.split(body[:-1])]
-    return len(items) >= 3 and all(0 < len(i) <= _SHORT_ITEM for i in items)
+    return len(items) >= 3 and all(0 < len(i) <= SHORT_ITEM for i in items)
 
 
 _LATIN_START = re.compile(r"[A-Z0-9\"“‘'(]")
