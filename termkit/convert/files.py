@@ -397,8 +397,10 @@ def convert_po_text(text: str, conv: Converter, path: str = "-", *, retag: bool 
 
 
 def convert_po(data: bytes, path: str, conv: Converter, *, retag: bool = True) -> bytes:
-    """Convert a PO catalog (bytes in, bytes out)."""
-    return _encode_like(convert_po_text(decode(data, path), conv, path, retag=retag), data)
+    """Convert a PO catalog (bytes in, bytes out); a UTF-8 byte order mark is kept."""
+    text = decode(data, path)
+    bom = "\ufeff" if text.startswith("\ufeff") else ""  # not PO syntax: set aside, put back
+    return _encode_like(bom + convert_po_text(text[len(bom):], conv, path, retag=retag), data)
 
 
 # --------------------------------------------------------------------------- CSV / TSV
