@@ -376,6 +376,20 @@ def _filled(fd: int, path: str, text: bool) -> Iterator[IO[bytes] | IO[str]]:
         raise
 
 
+def umask() -> int:
+    """The process's file-creation mask, which new outputs follow (as ``open`` would)."""
+    # Linux reports it in /proc without changing it; elsewhere set it and put it back at once.
+    with contextlib.suppress(OSError, ValueError), open(
+        "/proc/self/status", encoding="ascii", errors="replace"
+    ) as fh:
+        for line in fh:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _commit(tmp: str, target: Path, path: str, replace_input: bool) -> None:
     if not replace_input:
         _refuse_input(path)  # inputs opened while the output was being written
@@ -383,7 +397,7 @@ def _commit(tmp: str, target: Path, path: str, replace_input: bool) -> None:
         with contextlib.suppress(OSError):
             shutil.copymode(target, tmp)
     else:
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, 0o666 & ~umask())  # mkstemp made it 0600
     try:
         os.replace(tmp, target)
     except OSError as exc:
@@ -505,7 +519,7 @@ def staged_directory(path: str) -> Iterator[Path]:
         try:
             if not target.exists():
                 os.replace(stage, target)
-                os.chmod(target, 0o755)
+                os.chmod(target, 0o777 & ~umask())  # mkdtemp made it 0700
                 return
             for item in items:
                 os.replace(item, target / item.name)

@@ -209,6 +209,26 @@ def test_a_symlink_to_a_regular_file_keeps_pointing_at_it(tmp_path: Path) -> Non
     assert real.read_text("utf-8").startswith("en,zh-Hant,zh-Hans")
 
 
+@pytest.mark.parametrize("umask", [0o077, 0o022, 0o002])
+def test_new_outputs_follow_the_umask(tmp_path: Path, umask: int) -> None:
+    # A user with umask 077 keeps their files private; termkit made every new output file
+    # 0644 and a build folder 0755 whatever the umask said.
+    file_mode, dir_mode = 0o666 & ~umask, 0o777 & ~umask
+    done = termkit("export", EXAMPLE / "glossary.txt", "-o", tmp_path / "g.tbx", umask=umask)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE((tmp_path / "g.tbx").stat().st_mode) == file_mode
+    done = termkit("build", RECORD, "-o", tmp_path / "out", "-q", umask=umask)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE((tmp_path / "out").stat().st_mode) == dir_mode
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in (tmp_path / "out").iterdir()}
+    assert modes and set(modes.values()) == {file_mode}, modes
+    # An existing output keeps the mode it has.
+    (tmp_path / "g.tbx").chmod(0o640)
+    done = termkit("export", EXAMPLE / "glossary.txt", "-o", tmp_path / "g.tbx", umask=umask)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE((tmp_path / "g.tbx").stat().st_mode) == 0o640
+
+
 # ---------------------------------------------------------------- temporary files
 
 
