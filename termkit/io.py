@@ -329,7 +329,19 @@ def output_kind(path: str) -> str:
         return "stdout"
     if not stat.S_ISREG(st.st_mode) or _through_fd(path):
         return "through"
+    refuse_write_protected(path)
     return "replace"
+
+
+def refuse_write_protected(path: str) -> None:
+    """Raise :class:`OutputError` if ``path`` is an existing file this user may not write.
+
+    A rename into place would replace it all the same (only its folder's permission counts),
+    but a file made read-only is one its owner protects, as ``>`` and ``cp`` respect.
+    """
+    if os.path.isfile(path) and not os.access(path, os.W_OK):
+        raise OutputError("the file is write-protected (no write permission)", path=path,
+                          hint="make it writable (chmod u+w) or write another file")
 
 
 def check_output(path: str, *, replace_input: bool = False) -> None:
@@ -516,6 +528,7 @@ def staged_directory(path: str) -> Iterator[Path]:
         items = sorted(stage.iterdir())
         for item in items:
             _refuse_input(str(target / item.name))
+            refuse_write_protected(str(target / item.name))
         try:
             if not target.exists():
                 os.replace(stage, target)
