@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from termkit.cli import cli
 from termkit.cli.tm import tm
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
 
 TMX = DATA / "tm" / "tmx"
 
@@ -117,6 +117,16 @@ def test_missing_and_foreign_databases(tmp_path: Path) -> None:
 def test_bad_input_file(tmp_path: Path) -> None:
     code, _, err = _run("import", "--db", str(tmp_path / "tm.sqlite"), str(tmp_path / "no.tmx"))
     assert code == 1 and err == f"Error: {tmp_path / 'no.tmx'}: no such file\n"
+
+
+def test_a_file_without_units_is_named(tmp_path: Path) -> None:
+    # The error named the format only ("format 'termkit' has no translation units"): with
+    # several INPUTs or a folder, the user could not tell which file it meant.
+    glossary = str(ROOT / "glossaries" / "example" / "glossary.txt")
+    code, _, err = _run("import", "--db", str(tmp_path / "tm.sqlite"), str(TMX / "ImportTest1B.tmx"),
+                        glossary)
+    assert code == 2
+    assert err == f"Error: {glossary}: format 'termkit' has no translation units\n"
 
 
 def test_usage_errors_exit_2(db: str) -> None:
