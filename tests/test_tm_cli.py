@@ -119,6 +119,17 @@ def test_bad_input_file(tmp_path: Path) -> None:
     assert code == 1 and err == f"Error: {tmp_path / 'no.tmx'}: no such file\n"
 
 
+def test_a_memory_in_a_missing_folder(tmp_path: Path) -> None:
+    # The folder of a new memory must exist, as for every output; the error was SQLite's
+    # "database error: unable to open database file".
+    db = tmp_path / "nodir" / "tm.sqlite"
+    code, _, err = _run("import", "--db", str(db), str(TMX / "ImportTest1B.tmx"))
+    assert code == 1
+    assert err == (f"Error: {db}: the folder '{db.parent}' does not exist; termkit creates only "
+                   "the last part of an output path: create the folder first (mkdir -p)\n")
+    assert not db.parent.exists()
+
+
 def test_a_file_without_units_is_named(tmp_path: Path) -> None:
     # The error named the format only ("format 'termkit' has no translation units"): with
     # several INPUTs or a folder, the user could not tell which file it meant.

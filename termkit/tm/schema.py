@@ -37,7 +37,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from termkit.errors import DatabaseError
-from termkit.io import note_input
+from termkit.io import note_input, require_parent
 
 APPLICATION_ID = 0x544B544D  # "TKTM"
 SCHEMA_VERSION = 3
@@ -173,6 +173,8 @@ def connect(path: str, *, create: bool = True, timeout: float = 30.0) -> sqlite3
     if not create and not os.path.exists(path):
         raise DatabaseError("no such translation memory", path=path,
                             hint="create it with `termkit tm import`")
+    if not os.path.exists(path):
+        require_parent(path)  # a new memory's folder must exist, as for any output
     _check_header(path)
     # The file and its journals are inputs of the run: no output may replace them
     # (`tm export --db tm.sqlite -o tm.sqlite`).
