@@ -2,7 +2,7 @@
 
 ``read_records(path)`` reads a file (``-`` for stdin), ``parse_records(data, path)`` reads
 bytes already in memory. Both decode with :func:`termkit.textio.decode_text` (UTF-8 with or
-without BOM, UTF-16 with BOM, Big5/CP950, GB18030) and pick the format:
+without BOM, UTF-16 with or without BOM, Big5/CP950, GB18030) and pick the format:
 
 1. ``format=`` when given (one of :data:`FORMATS`; anything else is a
    :class:`~termkit.errors.UsageError`);
