@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 import click
 
-from termkit.cli.common import glossary_option, output_option, stdin_default, warn
+from termkit.cli.common import LANG_TAG, glossary_option, output_option, stdin_default, warn
 
 _STYLES = ("tone", "tone3", "zhuyin", "wade-giles")
 _FORMATS = ("inline", "ruby", "tsv", "json")
@@ -69,7 +69,7 @@ def _input_blocks(stack: contextlib.ExitStack, path: str) -> Iterator[str]:
 @click.option("--heteronym", is_flag=True,
               help="Give every reading of each character, the chosen one first: in inline, TSV and "
                    "ruby as pypinyin does (中心 -> zhōng,zhòng xīn), in JSON as a candidates list.")
-@click.option("--lang", default="zh-Hant", show_default=True, help="Language tag of the ruby HTML page.")
+@click.option("--lang", type=LANG_TAG, default="zh-Hant", show_default=True, metavar="TAG", help="Language tag of the ruby HTML page.")
 @output_option("Output file")
 def pinyin(texts: tuple[str, ...], input_path: str | None, style: str, fmt: str | None,
            glossaries: tuple[str, ...], name_mode: bool, words: bool, heteronym: bool, lang: str,
