@@ -227,3 +227,25 @@ def test_search_and_concordance_exit_like_grep(db: str) -> None:
     assert code == 0 and out and err == ""
     code, out, err = _run("search", "--db", db + ".missing", "x")
     assert code == 2 and err.startswith("Error: ")
+
+
+def test_a_memory_in_a_read_only_folder_can_be_searched(db: str) -> None:
+    # A team memory on a read-only share (or owned by someone else): SQLite's WAL mode must
+    # create tm.sqlite-wal beside the file even to read it, so search, concordance, stats,
+    # export and analyze all stopped with "database error: unable to open database file"
+    # ("attempt to write a readonly database" for another user). Root may write anywhere, so
+    # the journal's name is taken by a folder here: SQLite cannot create it, as in a
+    # read-only folder.
+    import os
+
+    os.mkdir(db + "-wal")
+    code, out, err = _run("search", "--db", db, "--json", "--min", "0", "memory")
+    assert code == 0 and json.loads(out), err
+    code, out, err = _run("stats", "--db", db, "--json")
+    assert code == 0, err
+    assert json.loads(out)["units"] > 0
+    code, out, err = _run("export", "--db", db)
+    assert code == 0 and out.startswith("<?xml"), err
+    # Writing still fails, with a reason.
+    code, _, err = _run("edit", "--db", db, "1", "--target", "x")
+    assert code == 1 and err.startswith(f"Error: {db}: database error: "), err
