@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import re
 import shutil
@@ -113,6 +114,60 @@ def _refuse_input(path: str) -> None:
             path=path,
             hint="write the output to another file",
         )
+
+
+# --------------------------------------------------------------------------- standard streams
+
+
+class _ClosedStream(io.RawIOBase):
+    """Stands for a standard stream the process was started without (``<&-``, ``>&-``)."""
+
+    def __init__(self, which: str) -> None:
+        super().__init__()
+        self.which = which
+
+    def readable(self) -> bool:
+        return self.which == "input"
+
+    def writable(self) -> bool:
+        return self.which == "output"
+
+    def _closed(self) -> OSError:
+        return OSError(errno.EBADF, f"standard {self.which} is closed")
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        raise self._closed()
+
+    def write(self, data: object) -> int:
+        raise self._closed()
+
+
+def guard_standard_streams() -> None:
+    """Give a process started with fd 0, 1 or 2 closed something to hold those numbers.
+
+    Python then has no ``sys.stdin``/``sys.stdout`` (every use was an internal error), and
+    the next file opened would take the free number, so a child process writing its stdout
+    would write into termkit's output file. Each closed descriptor gets ``/dev/null``; reading
+    stdin or writing stdout is an ``OSError`` saying the stream is closed (one ``Error:``
+    line); a closed stderr stays silent.
+    """
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        try:
+            os.fstat(fd)
+            if getattr(sys, name) is not None:
+                continue
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+        if name == "stdin":
+            sys.stdin = io.TextIOWrapper(_ClosedStream("input"), encoding="utf-8")
+        elif name == "stdout":
+            sys.stdout = io.TextIOWrapper(_ClosedStream("output"), encoding="utf-8",
+                                          write_through=True)
+        else:
+            sys.stderr = open(fd, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
 
 
 # --------------------------------------------------------------------------- inputs

@@ -212,6 +212,9 @@ def cli(debug: bool) -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    from termkit.io import guard_standard_streams
+
+    guard_standard_streams()  # run with `<&-` or `>&-` (cron, daemons)
     try:
         cli.main(prog_name="termkit")
     except BrokenPipeError:  # `termkit … | head` closes stdout early
