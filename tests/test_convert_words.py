@@ -70,6 +70,41 @@ def test_exclusive_characters_follow_opencc_character_tables() -> None:
         assert c not in hans and c not in hant, c
 
 
+def test_no_text_opencc_writes_holds_a_character_it_gives_to_the_other_script() -> None:
+    # Oracle: OpenCC's own output. Converting every key of the phrase and character tables
+    # into Traditional (standard, Taiwan, Hong Kong) and into Simplified, the output must not
+    # hold a character exclusive_characters gives to the other script: Taiwan writes 群 and
+    # 峰 (TWVariants), Hong Kong 温, 户 and 税 (HKVariants), every variant 恒生 and 虱目魚
+    # (STPhrases). A word of such text would otherwise be dropped from the lock's bounds.
+    from termkit.convert.opencc_data import dictionary
+
+    def keys(*names: str) -> str:
+        return "\n".join(k for name in names for k in dictionary(name))
+
+    hans, hant = exclusive_characters("Hans"), exclusive_characters("Hant")
+    simplified = keys("STPhrases", "STCharacters")
+    for config in ("s2t", "s2tw", "s2twp", "s2hk"):
+        written = set(opencc.OpenCC(f"{config}.json").convert(simplified))
+        assert not written & hans, (config, "".join(sorted(written & hans)))
+    traditional = keys("TSPhrases", "TSCharacters")
+    for config in ("t2s", "tw2s", "tw2sp", "hk2s"):
+        written = set(opencc.OpenCC(f"{config}.json").convert(traditional))
+        assert not written & hant, (config, "".join(sorted(written & hant)))
+
+
+@pytest.mark.parametrize(("config", "form", "target", "text"), [
+    ("tw2sp", "症候", "症状", "代謝症候群很常見"),  # 症候群: 群 is Taiwan's own form
+    ("hk2s", "症候", "症状", "代謝症候群很常見"),
+    ("tw2sp", "目魚", "乌贼", "台南的虱目魚粥"),  # 虱目魚: OpenCC writes 虱 in Traditional
+])
+def test_a_word_of_the_source_script_written_with_a_shared_variant_bounds_a_form(
+        config: str, form: str, target: str, text: str) -> None:
+    glossary = Glossary([Concept("u", terms=[Term(form, "zh-Hant-TW"), Term(target, "zh-Hans-CN")])])
+    converter = Converter(config, glossary)
+    assert form in text and converter.convert(form) == target
+    assert converter.convert(text) == converter.plain(text)
+
+
 def test_a_converter_bounds_forms_with_the_words_of_its_source_script() -> None:
     # 文件 is written alike in both scripts; 文件夹 (Simplified) and 文件夾 (Traditional)
     # both contain it. Text of one script cannot hold the other's word.

@@ -52,7 +52,7 @@ from typing import Any
 from termkit.lexicon import cache_dir, write_cache
 
 # Bump when what bounding_words returns for the same forms changes (old caches are ignored).
-WORDS_VERSION = 3
+WORDS_VERSION = 4
 SMALL = 200  # fewer forms than this are computed at once (well under 0.1 s), not cached
 KEEP_CACHES = 12  # word lists of other glossaries (and configs, topics) kept on disk
 # Characters read by dictionary look-ups (read_keys) before an automaton is built instead.
@@ -71,22 +71,41 @@ PHRASE_DICTS = (
 _PLAIN_WORD = re.compile(r"^[^\s#\x00\ufeff\u2ff0-\u2fff\u31ef\ue000-\uf8ff]{2,}$")
 
 
+# The dictionaries whose values are text OpenCC writes in each script: the conversions into
+# it, with the regional variants and phrases of Traditional (Taiwan's 群 and 峰, Hong Kong's
+# 温 and 户, 恒 of 恒生 in every variant are Traditional as OpenCC writes it).
+WRITTEN_BY = {
+    "Hans": ("TSCharacters", "TSPhrases"),
+    "Hant": ("STCharacters", "STPhrases", "TWVariants", "TWVariantsPhrases", "TWPhrases",
+             "HKVariants", "HKVariantsPhrases", "HKPhrases"),
+}
+
+
 @functools.cache
 def exclusive_characters(script: str) -> frozenset[str]:
     """Characters OpenCC takes as written in ``script`` (``Hans`` or ``Hant``) only.
 
     A key of that script's character table (STCharacters for Simplified, TSCharacters for
-    Traditional) that OpenCC always converts to another character, and that the other
-    script's table does not read as one of its own: ``发`` (always ``發``/``髮``) is Simplified
-    only; ``台``, ``后`` and ``干`` are not (OpenCC may keep them), nor is ``么`` (a key of the
-    Traditional table too).
+    Traditional) that OpenCC always converts to another character, that the other script's
+    table does not read as one of its own, and that OpenCC never writes in text of the other
+    script (:data:`WRITTEN_BY`): ``发`` (always ``發``/``髮``) is Simplified only; ``台``,
+    ``后`` and ``干`` are not (OpenCC may keep them), nor is ``么`` (a key of the Traditional
+    table too), nor ``群`` (Taiwan's form of ``羣``) or ``温`` (Hong Kong's of ``溫``).
     """
     from termkit.convert.opencc_data import dictionary
 
     own, other = ("STCharacters", "TSCharacters") if script == "Hans" else ("TSCharacters", "STCharacters")
     table, others = dictionary(own), dictionary(other)
+    written: set[str] = set()
+    for name in WRITTEN_BY["Hant" if script == "Hans" else "Hans"]:
+        try:
+            values = dictionary(name).values()
+        except (OSError, ValueError):  # pragma: no cover - an OpenCC build without it
+            continue
+        for value in values:
+            written.update(*value)
     return frozenset(k for k, values in table.items()
-                     if len(k) == 1 and k not in values and k not in others)
+                     if len(k) == 1 and k not in values and k not in others and k not in written)
 
 
 def written_in(words: Iterable[str], script: str | None) -> frozenset[str]:
