@@ -206,3 +206,32 @@ def test_sized_reading_is_the_maximum_match(keys: list[str], text: str) -> None:
     locks = {k: str(v) for k, v in table.items() if v >= 0}
     words = [k for k, v in table.items() if v < 0]
     assert [(s, e, str(v)) for s, e, v in got] == firing(locks, words, text)
+
+
+@pytest.mark.parametrize("config", ["tw2sp", "s2twp", "t2hk"])
+def test_source_script_words_read_real_prose_as_the_words_of_both_scripts(config: str) -> None:
+    """A converter bounds its forms with the words of its source script only; on real text of
+    that script (the dev and both fresh sets: measured here, not tuned on) the lock must fire in
+    exactly the places the words of both scripts give."""
+    from tests import lockeval
+    from tests.test_lock_fresh import FILES as FRESH
+    from tests.test_lock_fresh2 import FILES as FRESH2
+
+    direction = "s2twp" if config.startswith("s") else "tw2sp"
+    texts = [p["text"] for files in (lockeval.FILES, FRESH, FRESH2)
+             for p in lockeval.paragraphs(direction, files)]
+    converter = Converter(config, load_lock_glossaries([str(REGIONAL)]))
+    free = [f for f, lk in converter.locks.items() if lk.free]
+    own = converter.bounding_words()
+    both = bounding_words(converter.locks, free)
+    assert len(own) < len(both)
+
+    def reader(words: list[str]) -> tuple[dict[str, int], dict[str, tuple[int, ...]]]:
+        table = dict.fromkeys(words, -1)
+        table.update((form, i) for i, form in enumerate(converter.locks))
+        return table, key_sizes(table)
+
+    (t1, k1), (t2, k2) = reader(own), reader(both)
+    differ = [text[max(0, s - 4):e + 4] for text in texts
+              for s, e, _ in sorted(set(read_sized(t1, k1, text)) ^ set(read_sized(t2, k2, text)))]
+    assert differ == []
