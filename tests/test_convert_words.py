@@ -16,7 +16,6 @@ from termkit.convert import Converter, load_lock_glossaries
 from termkit.convert.words import (
     WordMatcher,
     bounding_words,
-    exclusive_characters,
     firing,
     general_words,
     key_sizes,
@@ -51,75 +50,6 @@ def test_contained_and_left_crossing_words_bound_a_form() -> None:
     assert firing({"供應": "X"}, bounding, "提供應用") == []
     assert firing({"供應": "X"}, bounding, "供應鏈") == []
     assert firing({"供應": "X"}, bounding, "穩定供應") == [(2, 4, "X")]
-
-
-def test_exclusive_characters_follow_opencc_character_tables() -> None:
-    # A character is one script's only when that script's table always converts it away
-    # and the other script's table does not read it too.
-    st_table = opencc.OpenCC("s2t.json")
-    ts_table = opencc.OpenCC("t2s.json")
-    hans, hant = exclusive_characters("Hans"), exclusive_characters("Hant")
-    assert hans and hant and not hans & hant
-    for c in sorted(hans)[::50]:
-        assert st_table.convert(c) != c, c
-    for c in sorted(hant)[::50]:
-        assert ts_table.convert(c) != c, c
-    assert "发" in hans and "發" in hant
-    # Characters OpenCC may keep as they are in either script are nobody's only.
-    for c in "台后干只里":
-        assert c not in hans and c not in hant, c
-
-
-def test_no_text_opencc_writes_holds_a_character_it_gives_to_the_other_script() -> None:
-    # Oracle: OpenCC's own output. Converting every key of the phrase and character tables
-    # into Traditional (standard, Taiwan, Hong Kong) and into Simplified, the output must not
-    # hold a character exclusive_characters gives to the other script: Taiwan writes 群 and
-    # 峰 (TWVariants), Hong Kong 温, 户 and 税 (HKVariants), every variant 恒生 and 虱目魚
-    # (STPhrases). A word of such text would otherwise be dropped from the lock's bounds.
-    from termkit.convert.opencc_data import dictionary
-
-    def keys(*names: str) -> str:
-        return "\n".join(k for name in names for k in dictionary(name))
-
-    hans, hant = exclusive_characters("Hans"), exclusive_characters("Hant")
-    simplified = keys("STPhrases", "STCharacters")
-    for config in ("s2t", "s2tw", "s2twp", "s2hk"):
-        written = set(opencc.OpenCC(f"{config}.json").convert(simplified))
-        assert not written & hans, (config, "".join(sorted(written & hans)))
-    traditional = keys("TSPhrases", "TSCharacters")
-    for config in ("t2s", "tw2s", "tw2sp", "hk2s"):
-        written = set(opencc.OpenCC(f"{config}.json").convert(traditional))
-        assert not written & hant, (config, "".join(sorted(written & hant)))
-
-
-@pytest.mark.parametrize(("config", "form", "target", "text"), [
-    ("tw2sp", "症候", "症状", "代謝症候群很常見"),  # 症候群: 群 is Taiwan's own form
-    ("hk2s", "症候", "症状", "代謝症候群很常見"),
-    ("tw2sp", "目魚", "乌贼", "台南的虱目魚粥"),  # 虱目魚: OpenCC writes 虱 in Traditional
-])
-def test_a_word_of_the_source_script_written_with_a_shared_variant_bounds_a_form(
-        config: str, form: str, target: str, text: str) -> None:
-    glossary = Glossary([Concept("u", terms=[Term(form, "zh-Hant-TW"), Term(target, "zh-Hans-CN")])])
-    converter = Converter(config, glossary)
-    assert form in text and converter.convert(form) == target
-    assert converter.convert(text) == converter.plain(text)
-
-
-def test_a_converter_bounds_forms_with_the_words_of_its_source_script() -> None:
-    # 文件 is written alike in both scripts; 文件夹 (Simplified) and 文件夾 (Traditional)
-    # both contain it. Text of one script cannot hold the other's word.
-    assert {"文件夹", "文件夾"} <= general_words()
-    assert {"文件夹", "文件夾"} <= set(bounding_words(["文件"]))
-    assert "文件夾" in bounding_words(["文件"], script="Hant")
-    assert "文件夹" not in bounding_words(["文件"], script="Hant")
-    assert "文件夹" in bounding_words(["文件"], script="Hans")
-    assert "文件夾" not in bounding_words(["文件"], script="Hans")
-    glossary = Glossary([Concept("u", terms=[Term("文件", "zh-Hant-TW"), Term("文件", "zh-Hans-CN")],
-                                 props={})])
-    for config, own, other in (("tw2sp", "文件夾", "文件夹"), ("s2twp", "文件夹", "文件夾")):
-        words = set(Converter(config, glossary).bounding_words())
-        assert own in words and other not in words, config
-        assert words <= general_words()
 
 
 def test_a_shorter_left_word_does_not_bound_a_longer_form() -> None:
@@ -206,32 +136,3 @@ def test_sized_reading_is_the_maximum_match(keys: list[str], text: str) -> None:
     locks = {k: str(v) for k, v in table.items() if v >= 0}
     words = [k for k, v in table.items() if v < 0]
     assert [(s, e, str(v)) for s, e, v in got] == firing(locks, words, text)
-
-
-@pytest.mark.parametrize("config", ["tw2sp", "s2twp", "t2hk"])
-def test_source_script_words_read_real_prose_as_the_words_of_both_scripts(config: str) -> None:
-    """A converter bounds its forms with the words of its source script only; on real text of
-    that script (the dev and both fresh sets: measured here, not tuned on) the lock must fire in
-    exactly the places the words of both scripts give."""
-    from tests import lockeval
-    from tests.test_lock_fresh import FILES as FRESH
-    from tests.test_lock_fresh2 import FILES as FRESH2
-
-    direction = "s2twp" if config.startswith("s") else "tw2sp"
-    texts = [p["text"] for files in (lockeval.FILES, FRESH, FRESH2)
-             for p in lockeval.paragraphs(direction, files)]
-    converter = Converter(config, load_lock_glossaries([str(REGIONAL)]))
-    free = [f for f, lk in converter.locks.items() if lk.free]
-    own = converter.bounding_words()
-    both = bounding_words(converter.locks, free)
-    assert len(own) < len(both)
-
-    def reader(words: list[str]) -> tuple[dict[str, int], dict[str, tuple[int, ...]]]:
-        table = dict.fromkeys(words, -1)
-        table.update((form, i) for i, form in enumerate(converter.locks))
-        return table, key_sizes(table)
-
-    (t1, k1), (t2, k2) = reader(own), reader(both)
-    differ = [text[max(0, s - 4):e + 4] for text in texts
-              for s, e, _ in sorted(set(read_sized(t1, k1, text)) ^ set(read_sized(t2, k2, text)))]
-    assert differ == []

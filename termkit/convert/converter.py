@@ -262,8 +262,7 @@ class Converter:
                 from termkit.convert.words import bounding_words
 
                 free = [f for f, lk in self.locks.items() if lk.free]
-                # The words text of the config's source script can hold (words.general_words).
-                self._words = bounding_words(self.locks, free, _parse(self.source).script)
+                self._words = bounding_words(self.locks, free)
         return self._words
 
     def _scanner(self) -> Any:
