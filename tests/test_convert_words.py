@@ -96,6 +96,28 @@ def test_issue_sentence_with_the_regional_glossary(engine: str) -> None:
 
 
 @pytest.mark.parametrize("engine", ["python", "opencc"])
+@pytest.mark.parametrize(("config", "text"), [
+    # Text in the other script than the config reads: a mixed document, or a file converted
+    # twice. The words of both scripts bound the forms, so none locks inside a word here
+    # either (a word list of the config's source script alone gave 加約翰遜態, 供給商).
+    ("s2twp", "我們加強生態保護，評估供應商並提供應用。"),
+    ("tw2sp", SENTENCE),
+])
+def test_text_of_the_other_script_gets_no_lock_inside_a_word(engine: str, config: str,
+                                                             text: str) -> None:
+    conv = Converter(config, load_lock_glossaries([str(REGIONAL)]), engine=engine)
+    found = [text[s:e] for s, e, _ in conv.matches(text)]
+    assert not any(f in ("強生", "供應", "供应", "應用", "应用") for f in found), found
+    out = conv.convert(text)
+    if config == "s2twp":
+        assert out == opencc.OpenCC("s2twp.json").convert(text)  # Traditional stays itself
+    else:
+        # OpenCC's tw2sp turns 程序 into 进程 here; the lock keeps the mainland term whole.
+        assert opencc.OpenCC("tw2sp.json").convert(text) != text
+        assert found == ["应用程序接口"] and out == text
+
+
+@pytest.mark.parametrize("engine", ["python", "opencc"])
 def test_issue_sentence_with_a_user_glossary(engine: str) -> None:
     conv = Converter("s2twp", _user(("供应", "供給")), engine=engine)
     assert conv.convert(SENTENCE) == opencc.OpenCC("s2twp.json").convert(SENTENCE)
