@@ -163,13 +163,12 @@ def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
     """Symmetric dictionary coverage (F1 of English-word and Chinese-character coverage)."""
     if not en.words or not (zh.segments or zh.latin):
         return 0.0, []
-    vocab, prefixes = zh.vocab, zh.prefixes
     abbreviated = {
         wi: span
         for wi in en.capitals
         if (span := spelled_span(en.words[wi][0].lower(), zh)) is not None
     }
-    if not abbreviated and vocab.isdisjoint(en.stems) and prefixes.isdisjoint(en.stem_prefixes):
+    if not abbreviated and zh.shares_nothing(en.stems, en.stem_prefixes):
         return 0.0, []  # nothing in common: the usual case, decided without the full loop
     # Numbers are neutral on both sides: a shared one proves nothing (see _latin_score).
     latin = zh.words
