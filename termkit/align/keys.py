@@ -428,10 +428,10 @@ def mainland_form(text: str) -> str | None:
     from its plain Simplified form (``t2s``), else None."""
     if not any(is_han(c) for c in text):
         return None
-    from termkit.convert.configs import opencc_converter
+    from termkit.scriptconv import convert
 
-    regional = opencc_converter("tw2sp").convert(text)
-    return regional if regional != opencc_converter("t2s").convert(text) else None
+    regional = convert("tw2sp", text)
+    return regional if regional != convert("t2s", text) else None
 
 
 def _analyse_zh(text: str, reading: str, lexicon: Lexicon) -> ZhKey:
