@@ -38,19 +38,23 @@ def matches(relative: str, globs: Iterable[str]) -> bool:
     return any(fnmatchcase(relative if "/" in g else name, g) for g in globs)
 
 
-def folder_files(folder: str, include: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
+def folder_files(folder: str, include: Sequence[str], exclude: Sequence[str] = (),
+                 skip: Sequence[str] = ()) -> list[str]:
     """The files below ``folder`` matching ``include`` and not ``exclude``, sorted.
 
     Sorted by the path below the folder, compared folder by folder (``a/z`` before ``b``).
+    The folders ``skip`` names (a command's output folder) are left out with all they hold.
     """
     found: list[tuple[tuple[str, ...], str]] = []
+    skipped = {os.path.realpath(p) for p in skip}
 
     def fail(exc: OSError) -> None:
         raise InputError(f"cannot read the folder: {exc.strerror or exc}",
                          path=exc.filename or folder)
 
     for top, dirs, files in os.walk(folder, onerror=fail):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        dirs[:] = [d for d in dirs if not d.startswith(".")
+                   and os.path.realpath(os.path.join(top, d)) not in skipped]
         rel_top = os.path.relpath(top, folder)
         parts = () if rel_top == "." else tuple(rel_top.split(os.sep))
         for name in files:
@@ -76,16 +80,17 @@ def _special(path: str) -> bool:
 
 
 def expand_inputs(inputs: Iterable[str], include: Sequence[str],
-                  exclude: Sequence[str] = ()) -> list[str]:
+                  exclude: Sequence[str] = (), skip: Sequence[str] = ()) -> list[str]:
     """``inputs`` with each folder replaced by its matching files (see the module doc).
 
     A folder with no matching file is an :class:`InputError` (naming the globs), so a typo
-    in ``--include`` does not pass silently as "nothing to do".
+    in ``--include`` does not pass silently as "nothing to do". ``skip``: folders whose files
+    are never taken from a folder input (``build . -o out`` does not read its own outputs).
     """
     out: list[str] = []
     for path in inputs:
         if path != "-" and os.path.isdir(path):
-            files = folder_files(path, include, exclude)
+            files = folder_files(path, include, exclude, skip)
             if not files:
                 raise InputError(
                     "no input file in this folder",

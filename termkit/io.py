@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import re
 import shutil
@@ -113,6 +114,60 @@ def _refuse_input(path: str) -> None:
             path=path,
             hint="write the output to another file",
         )
+
+
+# --------------------------------------------------------------------------- standard streams
+
+
+class _ClosedStream(io.RawIOBase):
+    """Stands for a standard stream the process was started without (``<&-``, ``>&-``)."""
+
+    def __init__(self, which: str) -> None:
+        super().__init__()
+        self.which = which
+
+    def readable(self) -> bool:
+        return self.which == "input"
+
+    def writable(self) -> bool:
+        return self.which == "output"
+
+    def _closed(self) -> OSError:
+        return OSError(errno.EBADF, f"standard {self.which} is closed")
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        raise self._closed()
+
+    def write(self, data: object) -> int:
+        raise self._closed()
+
+
+def guard_standard_streams() -> None:
+    """Give a process started with fd 0, 1 or 2 closed something to hold those numbers.
+
+    Python then has no ``sys.stdin``/``sys.stdout`` (every use was an internal error), and
+    the next file opened would take the free number, so a child process writing its stdout
+    would write into termkit's output file. Each closed descriptor gets ``/dev/null``; reading
+    stdin or writing stdout is an ``OSError`` saying the stream is closed (one ``Error:``
+    line); a closed stderr stays silent.
+    """
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        try:
+            os.fstat(fd)
+            if getattr(sys, name) is not None:
+                continue
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+        if name == "stdin":
+            sys.stdin = io.TextIOWrapper(_ClosedStream("input"), encoding="utf-8")
+        elif name == "stdout":
+            sys.stdout = io.TextIOWrapper(_ClosedStream("output"), encoding="utf-8",
+                                          write_through=True)
+        else:
+            sys.stderr = open(fd, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
 
 
 # --------------------------------------------------------------------------- inputs
@@ -329,7 +384,19 @@ def output_kind(path: str) -> str:
         return "stdout"
     if not stat.S_ISREG(st.st_mode) or _through_fd(path):
         return "through"
+    refuse_write_protected(path)
     return "replace"
+
+
+def refuse_write_protected(path: str) -> None:
+    """Raise :class:`OutputError` if ``path`` is an existing file this user may not write.
+
+    A rename into place would replace it all the same (only its folder's permission counts),
+    but a file made read-only is one its owner protects, as ``>`` and ``cp`` respect.
+    """
+    if os.path.isfile(path) and not os.access(path, os.W_OK):
+        raise OutputError("the file is write-protected (no write permission)", path=path,
+                          hint="make it writable (chmod u+w) or write another file")
 
 
 def check_output(path: str, *, replace_input: bool = False) -> None:
@@ -376,6 +443,20 @@ def _filled(fd: int, path: str, text: bool) -> Iterator[IO[bytes] | IO[str]]:
         raise
 
 
+def umask() -> int:
+    """The process's file-creation mask, which new outputs follow (as ``open`` would)."""
+    # Linux reports it in /proc without changing it; elsewhere set it and put it back at once.
+    with contextlib.suppress(OSError, ValueError), open(
+        "/proc/self/status", encoding="ascii", errors="replace"
+    ) as fh:
+        for line in fh:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _commit(tmp: str, target: Path, path: str, replace_input: bool) -> None:
     if not replace_input:
         _refuse_input(path)  # inputs opened while the output was being written
@@ -383,7 +464,7 @@ def _commit(tmp: str, target: Path, path: str, replace_input: bool) -> None:
         with contextlib.suppress(OSError):
             shutil.copymode(target, tmp)
     else:
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, 0o666 & ~umask())  # mkstemp made it 0600
     try:
         os.replace(tmp, target)
     except OSError as exc:
@@ -502,10 +583,11 @@ def staged_directory(path: str) -> Iterator[Path]:
         items = sorted(stage.iterdir())
         for item in items:
             _refuse_input(str(target / item.name))
+            refuse_write_protected(str(target / item.name))
         try:
             if not target.exists():
                 os.replace(stage, target)
-                os.chmod(target, 0o755)
+                os.chmod(target, 0o777 & ~umask())  # mkdtemp made it 0700
                 return
             for item in items:
                 os.replace(item, target / item.name)

@@ -6,7 +6,9 @@ byte string is written in. Order of tests:
 1. empty input -> :class:`InputError` ``empty file``;
 2. a byte order mark decides: UTF-8 (``utf-8-sig``), UTF-16 LE/BE (``utf-16-le``/``-be``);
 3. NUL bytes (without a UTF-16 BOM) or other C0 control characters (anything but tab,
-   line feed, vertical tab, form feed, carriage return) -> ``binary file, not text``;
+   line feed, vertical tab, form feed, carriage return) -> ``binary file, not text``, unless
+   the bytes are UTF-16 without a BOM: nearly all NUL bytes on one side of the code units
+   (the high byte of every ASCII character, line feeds included) and strict decoding works;
 4. strict UTF-8 (``utf-8``);
 5. strict CP950 (Microsoft's Big5, a superset of plain Big5) and strict GB18030. Many byte
    strings decode in both, so when both succeed the one whose CJK characters are more often
@@ -103,8 +105,8 @@ def _finish(text: str, path: str) -> str:
 def decode_text(data: bytes, path: str) -> tuple[str, str]:
     """Decode ``data`` to text with normalized newlines; return (text, encoding name).
 
-    Encoding names: ``utf-8``, ``utf-8-sig``, ``utf-16-le``, ``utf-16-be``, ``cp950``,
-    ``gb18030``. Raises :class:`InputError` for empty or binary input and
+    Encoding names: ``utf-8``, ``utf-8-sig``, ``utf-16-le``, ``utf-16-be`` (with or without
+    a BOM), ``cp950``, ``gb18030``. Raises :class:`InputError` for empty or binary input and
     :class:`EncodingError` (with line and column) for bytes in none of these encodings.
     """
     if not data:
@@ -123,6 +125,9 @@ def decode_text(data: bytes, path: str) -> tuple[str, str]:
                 raise _undecodable(body, path, exc.start, inner) from None
             return _finish(text, path), encoding
     if _CONTROL_BYTES.search(data):
+        codec = utf16_without_bom(data)
+        if codec is not None:
+            return _finish(data.decode(codec), path), codec
         raise InputError("binary file, not text", path=path)
     try:
         return _finish(data.decode("utf-8"), path), "utf-8"
@@ -148,6 +153,28 @@ def decode_text(data: bytes, path: str) -> tuple[str, str]:
     # (on a tie, the one tried first: UTF-8).
     offset, encoding = max(failures, key=lambda f: (f[0], -failures.index(f)))
     raise _undecodable(data, path, offset, encoding)
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when ``data`` reads as UTF-16 without a BOM, else None.
+
+    ASCII characters (line feeds at least) put a NUL byte on the high side of each code unit;
+    characters such as U+4E00 一 put a few on the other side, random bytes as many on each.
+    """
+    if len(data) % 2:
+        return None
+    nul_even, nul_odd = data[0::2].count(0), data[1::2].count(0)
+    if nul_odd >= 2 and nul_odd > 4 * nul_even:
+        codec = "utf-16-le"
+    elif nul_even >= 2 and nul_even > 4 * nul_odd:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return codec
 
 
 def _first_non_ascii(data: bytes) -> int:

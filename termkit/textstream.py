@@ -74,11 +74,12 @@ def detect_encoding(stream: BinaryIO, path: str, *, size: int = BLOCK) -> tuple[
         return _detect(stream, path, size)
     except _Fallback:
         stream.seek(0)
-        _text, encoding = decode_text(stream.read(), path)  # raises the precise error
+        data = stream.read()
+        _text, encoding = decode_text(data, path)  # raises the precise error
         for bom, name, codec in _BOMS:
-            if name == encoding:
+            if name == encoding and data.startswith(bom):
                 return codec, len(bom)
-        return encoding, 0
+        return encoding, 0  # UTF-16 without a BOM among them
 
 
 def _detect(stream: BinaryIO, path: str, size: int) -> tuple[str, int]:

@@ -8,6 +8,7 @@ same spelling the day it is added.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import click
 import pytest
@@ -160,3 +161,32 @@ def test_click_usage_errors_are_one_line() -> None:
 def test_a_group_alone_still_shows_its_help() -> None:
     result = run(["tm"])
     assert "Usage: termkit tm" in result.output and "pretranslate" in result.output
+
+
+LANG_OPTIONS = [(p, o) for p, c in LEAVES for o in options(c)
+                if o.name and (o.name == "lang" or o.name.endswith("_lang"))]
+
+
+def test_language_options_are_found() -> None:
+    found = {(" ".join(p), o.opts[0]) for p, o in LANG_OPTIONS}
+    assert {("check", "--target-lang"), ("tm pretranslate", "--target-lang"),
+            ("tm search", "--lang"), ("pinyin", "--lang")} <= found
+
+
+@pytest.mark.parametrize(("path", "option"), LANG_OPTIONS,
+                         ids=[f"{' '.join(p)} {o.opts[0]}" for p, o in LANG_OPTIONS])
+def test_a_language_option_takes_only_a_language_tag(
+        path: tuple[str, ...], option: click.Option, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A mistyped tag matched nothing and passed silently: `tm pretranslate --target-lang
+    # 'zh TW'` filled no segment with exit status 0, `check --target-lang '!!'` checked on.
+    monkeypatch.chdir(tmp_path)  # no default memory is left in the working folder
+    name = option.opts[0]
+    result = run([*path, name, "zh TW"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"Error: Invalid value for '{name}': 'zh TW' is not a language tag (BCP 47, e.g. "
+        f"zh-TW, zh-Hant, en) (see 'termkit {' '.join(path)} --help')"], result.stderr
+    # Every spelling termkit reads elsewhere is taken (the run fails later, on other things).
+    for tag in ("zh_TW", "zh-Hant-TW", "en", "zh_CN.UTF-8"):
+        assert "not a language tag" not in run([*path, name, tag]).stderr

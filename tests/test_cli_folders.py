@@ -148,6 +148,21 @@ def test_build_a_folder_equals_building_its_files(tmp_path: Path) -> None:
         json.loads((tmp_path / "b" / "glossary.json").read_text())["concepts"]
 
 
+def test_build_a_folder_into_a_folder_inside_it_twice(tmp_path: Path) -> None:
+    # `termkit build . -o out` worked once; the second run read out/glossary.txt and
+    # out/glossary.sources.jsonl as records and refused to replace those "inputs".
+    records = tmp_path / "records"
+    shutil.copy(SEED, touch(records / "x").parent / "example-record.txt")
+    (records / "x").unlink()
+    first = run("build", records, "-o", records / "out", "--json", "-q")
+    assert first.exit_code == 0, first.stderr
+    built = (records / "out" / "glossary.txt").read_bytes()
+    again = run("build", records, "-o", records / "out", "--json", "-q")
+    assert again.exit_code == 0, again.stderr
+    assert json.loads(again.stdout)["inputs"] == [str(records / "example-record.txt")]
+    assert (records / "out" / "glossary.txt").read_bytes() == built
+
+
 def test_tm_import_a_folder(tmp_path: Path) -> None:
     result = run("tm", "import", "--db", tmp_path / "tm.sqlite", DATA / "tm" / "tmx", "--json")
     assert result.exit_code == 0, result.stderr

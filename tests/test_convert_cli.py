@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import opencc
 import pytest
 from click.testing import CliRunner
 
@@ -64,6 +65,23 @@ def test_a_folder_without_in_place_is_a_usage_error(tmp_path: Path) -> None:
     assert r.exit_code == 2
     assert r.stderr == (f"Error: {folder}: is a folder; a folder is converted with --in-place "
                         "(every file in it is replaced by its conversion)\n")
+
+
+@pytest.mark.parametrize(("codec", "name"), [
+    ("big5", "BIG5"), ("gb18030", "GB18030"), ("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE"),
+])
+def test_a_file_in_another_encoding_is_named_in_the_hint(tmp_path: Path, codec: str, name: str) -> None:
+    # What users meet: a Big5 or GB18030 file, or UTF-16 saved without a byte order mark.
+    text = "".join(f"第{i}章 軟體與硬體 chapter {i}\n" for i in range(40))
+    if codec == "gb18030":
+        text = opencc.OpenCC("t2s.json").convert(text)
+    src = tmp_path / "in.txt"
+    src.write_bytes(text.encode(codec))
+    r = run("convert", "-c", "t2s" if codec != "gb18030" else "s2t", str(src))
+    assert r.exit_code == 1 and r.stdout_bytes == b""
+    assert r.stderr.startswith(f"Error: {src}:1:")
+    assert r.stderr.endswith(f"not valid UTF-8; it reads as {name}: convert it to UTF-8 first "
+                             f"(iconv -f {name} -t UTF-8 FILE)\n")
 
 
 def test_undecodable_bytes_no_partial_output(tmp_path: Path) -> None:

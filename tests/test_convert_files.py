@@ -125,6 +125,16 @@ def test_po_details() -> None:
     assert "Language: zh_CN" in out
 
 
+def test_po_with_utf8_bom_converts_and_keeps_the_bom() -> None:
+    # Editors on Windows save PO files with a UTF-8 BOM; check, import and tm read them, and
+    # convert refused them ("PO syntax error: unknown keyword '\\ufeff'").
+    data = (D / "opencc-0.1.2-zh_TW.po").read_bytes()
+    plain = convert_bytes(data, "x.po", _conv(), "po")
+    with_bom = convert_bytes(b"\xef\xbb\xbf" + data, "x.po", _conv(), "po")
+    assert plain != data
+    assert with_bom == b"\xef\xbb\xbf" + plain
+
+
 def _xliff_schema() -> etree.XMLSchema:
     class Local(etree.Resolver):
         def resolve(self, url, pubid, context):  # type: ignore[no-untyped-def]

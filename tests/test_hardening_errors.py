@@ -267,6 +267,57 @@ def test_non_utf8_arguments_real_process(tmp_path: Path) -> None:
     ]
 
 
+def test_ctrl_c_exits_130_and_writes_nothing(tmp_path: Path) -> None:
+    # Interrupted mid-run, a command says so and exits 128 + SIGINT (click said "Aborted!"
+    # and 1, which a script cannot tell from a failure); the output is not half-written.
+    import signal
+
+    fifo, out = tmp_path / "in.txt", tmp_path / "out.txt"
+    os.mkfifo(fifo)
+    proc = subprocess.Popen([sys.executable, "-m", "termkit", "convert", "-c", "t2s", str(fifo),
+                             "-o", str(out)], cwd=tmp_path, stderr=subprocess.PIPE,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        # Opening the FIFO returns once termkit has opened it too: it is running, and now
+        # waits for the rest of its input.
+        with open(fifo, "w", encoding="utf-8") as fh:
+            fh.write("軟體\n")
+            fh.flush()
+            proc.send_signal(signal.SIGINT)
+            _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, err
+    assert err.decode() == "Interrupted\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.txt"]
+
+
+@pytest.mark.parametrize(("closed", "args", "code"), [
+    (0, ["pinyin"], 1),                        # text from stdin
+    (0, ["convert", "-c", "s2t", "-"], 1),
+    (0, ["names", "romanize"], 1),
+    (1, ["pinyin", "中文"], 1),                 # the result to stdout
+    (1, ["export", str(EXAMPLE / "glossary.txt"), "--to", "tmx"], 1),
+    (1, ["export", str(EXAMPLE / "glossary.txt"), "-o", "out.tmx"], 0),  # stdout not needed
+])
+def test_a_closed_standard_stream(tmp_path: Path, closed: int, args: list[str],
+                                  code: int) -> None:
+    # Run from cron or a daemon with `<&-` or `>&-`: Python has no sys.stdin / sys.stdout
+    # then, and every command that touched them said "internal error (a bug in termkit)".
+    done = subprocess.run(
+        [sys.executable, "-m", "termkit", *args], cwd=tmp_path, check=False,
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)}, preexec_fn=lambda: os.close(closed))
+    err = done.stderr.decode()
+    assert done.returncode == code, err
+    if code:
+        assert_one_error(done.returncode, err, exit_code=code)
+        assert "internal error" not in err
+    else:
+        assert err == "" and (tmp_path / "out.tmx").read_bytes().startswith(b"<?xml")
+
+
 @pytest.mark.parametrize(
     "args",
     [

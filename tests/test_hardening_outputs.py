@@ -209,6 +209,62 @@ def test_a_symlink_to_a_regular_file_keeps_pointing_at_it(tmp_path: Path) -> Non
     assert real.read_text("utf-8").startswith("en,zh-Hant,zh-Hans")
 
 
+@pytest.mark.parametrize("umask", [0o077, 0o022, 0o002])
+def test_new_outputs_follow_the_umask(tmp_path: Path, umask: int) -> None:
+    # A user with umask 077 keeps their files private; termkit made every new output file
+    # 0644 and a build folder 0755 whatever the umask said.
+    file_mode, dir_mode = 0o666 & ~umask, 0o777 & ~umask
+    done = termkit("export", EXAMPLE / "glossary.txt", "-o", tmp_path / "g.tbx", umask=umask)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE((tmp_path / "g.tbx").stat().st_mode) == file_mode
+    done = termkit("build", RECORD, "-o", tmp_path / "out", "-q", umask=umask)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE((tmp_path / "out").stat().st_mode) == dir_mode
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in (tmp_path / "out").iterdir()}
+    assert modes and set(modes.values()) == {file_mode}, modes
+    # An existing output keeps the mode it has.
+    (tmp_path / "g.tbx").chmod(0o640)
+    done = termkit("export", EXAMPLE / "glossary.txt", "-o", tmp_path / "g.tbx", umask=umask)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE((tmp_path / "g.tbx").stat().st_mode) == 0o640
+
+
+def test_a_write_protected_output_is_not_replaced(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # `chmod a-w` protects a file from the shell's `>` and from cp; termkit's atomic rename
+    # replaced it all the same (the folder being writable).
+    if os.geteuid() == 0:
+        # Root may write anything (as with `>`): answer as the kernel answers other users.
+        real_access = os.access
+
+        def user_access(path: object, mode: int, **kw: object) -> bool:
+            if mode & os.W_OK and os.path.isfile(path) and not os.stat(path).st_mode & 0o222:  # type: ignore[arg-type]
+                return False
+            return real_access(path, mode, **kw)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "access", user_access)
+    glossary = copy(EXAMPLE / "glossary.txt", tmp_path / "g.glossary.txt")
+    page = copy(RECORD, tmp_path / "page.txt")
+    kept = tmp_path / "kept.tbx"
+    kept.write_text("precious\n", "utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "glossary.txt").write_text("reviewed by hand\n", "utf-8")
+    for p in (kept, page, tmp_path / "out" / "glossary.txt"):
+        p.chmod(0o444)
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    for args, target in (
+        (["export", glossary, "-o", kept], kept),
+        (["convert", "-c", "s2t", "--in-place", page], page),
+        (["build", page, "-o", tmp_path / "out", "-q"], tmp_path / "out" / "glossary.txt"),
+    ):
+        code, _, err = run(*args)
+        assert code == 1, err
+        assert err.startswith(f"Error: {target}: the file is write-protected"), err
+        assert len(err.splitlines()) == 1, err
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
+
+
 # ---------------------------------------------------------------- temporary files
 
 

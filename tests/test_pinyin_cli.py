@@ -89,6 +89,13 @@ def test_missing_file_and_usage_errors(tmp_path: Path) -> None:
     result = run("中文", "-i", str(tmp_path / "nope.txt"))
     assert result.exit_code == 2
     assert result.stderr == "Error: give either TEXT or -i FILE, not both\n"
+    # -i given twice: refused, not the last file read and the first dropped silently.
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("中文\n", encoding="utf-8")
+    second.write_text("英文\n", encoding="utf-8")
+    result = run("-i", str(first), "-i", str(second))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "Error: -i/--input reads one FILE; give it once (join files with cat)\n"
 
 
 def test_every_option_has_help() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -12,7 +13,7 @@ from termkit.model import Person
 from termkit.records import detect_format, parse_records, read_records
 from termkit.records.authors import parse_authors
 from termkit.records.fields import parse_pages, parse_volume
-from tests.conftest import DATA, SEED
+from tests.conftest import DATA, ROOT, SEED
 
 RECORDS = DATA / "records"
 
@@ -42,6 +43,31 @@ def test_format_override() -> None:
     # Forced to page text, a JSON file is one record of unrecognised text, not an error.
     (page,) = parse_records(data, "records.jsonl", format="page")
     assert page.id == "records"
+
+
+EXCHANGE = ROOT / "glossaries" / "example"
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("glossary.tmx", "a TMX file"), ("glossary.tbx", "a TBX file"), ("glossary.zh_TW.po", "a PO catalog"),
+    ("glossary.csv", "a CSV table"), ("glossary.omegat.tsv", "a TSV table"),
+    ("glossary.txt", "a termkit glossary"),
+])
+def test_glossaries_and_translation_files_are_not_records(tmp_path: Path, name: str,
+                                                          kind: str) -> None:
+    # `termkit build glossary.tmx` read the markup as an abstract page and made "keywords"
+    # of `<tu` and `</tu>`; `build x.po` paired msgid and msgstr lines: exit 0, junk out.
+    data = (EXCHANGE / name).read_bytes()
+    for path in (str(tmp_path / name), str(tmp_path / "renamed.txt")):
+        Path(path).write_bytes(data)
+        if path.endswith("renamed.txt") and kind in ("a CSV table", "a TSV table"):
+            continue  # a table is known by its name only
+        with pytest.raises(InputError) as info:
+            read_records(path)
+        assert str(info.value).startswith(f"{path}: {kind}, not article records; ")
+        assert "termkit import" in str(info.value)
+    # Asked for, it is read as page text all the same.
+    assert parse_records(data, name, format="page")
 
 
 @pytest.mark.parametrize("fmt", ["txt", "RIS", ""])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import io
 
 import pytest
 from hypothesis import assume, given, settings
@@ -94,6 +95,25 @@ def test_empty_file() -> None:
 def test_binary_input(raw: bytes) -> None:
     with pytest.raises(InputError, match="binary file, not text"):
         decode_text(raw, "b")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read(codec: str) -> None:
+    # Some Windows tools write UTF-16 without a byte order mark; the NUL of every ASCII
+    # character made it "binary file, not text".
+    assert decode_text(EXAMPLE.encode(codec), "x.txt") == (EXAMPLE, codec)
+    # All Chinese but the line feeds; 一 (U+4E00) puts a NUL byte on the other side.
+    mostly_chinese = "權力平衡與現實主義\n一國兩制\n越南外交政策\n外交\n政策\n"
+    assert decode_text(mostly_chinese.encode(codec), "x.txt") == (mostly_chinese, codec)
+
+
+def test_pinyin_streams_utf16_without_bom() -> None:
+    from termkit.textstream import detect_encoding, iter_decoded
+
+    raw = EXAMPLE.encode("utf-16-le")
+    with io.BytesIO(raw) as fh:
+        codec, skip = detect_encoding(fh, "x.txt")
+        assert "".join(iter_decoded(fh, codec, skip, size=64)) == EXAMPLE
 
 
 def test_tab_and_form_feed_are_text() -> None:

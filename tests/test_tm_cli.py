@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from termkit.cli import cli
 from termkit.cli.tm import tm
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
 
 TMX = DATA / "tm" / "tmx"
 
@@ -119,6 +119,27 @@ def test_bad_input_file(tmp_path: Path) -> None:
     assert code == 1 and err == f"Error: {tmp_path / 'no.tmx'}: no such file\n"
 
 
+def test_a_memory_in_a_missing_folder(tmp_path: Path) -> None:
+    # The folder of a new memory must exist, as for every output; the error was SQLite's
+    # "database error: unable to open database file".
+    db = tmp_path / "nodir" / "tm.sqlite"
+    code, _, err = _run("import", "--db", str(db), str(TMX / "ImportTest1B.tmx"))
+    assert code == 1
+    assert err == (f"Error: {db}: the folder '{db.parent}' does not exist; termkit creates only "
+                   "the last part of an output path: create the folder first (mkdir -p)\n")
+    assert not db.parent.exists()
+
+
+def test_a_file_without_units_is_named(tmp_path: Path) -> None:
+    # The error named the format only ("format 'termkit' has no translation units"): with
+    # several INPUTs or a folder, the user could not tell which file it meant.
+    glossary = str(ROOT / "glossaries" / "example" / "glossary.txt")
+    code, _, err = _run("import", "--db", str(tmp_path / "tm.sqlite"), str(TMX / "ImportTest1B.tmx"),
+                        glossary)
+    assert code == 2
+    assert err == f"Error: {glossary}: format 'termkit' has no translation units\n"
+
+
 def test_usage_errors_exit_2(db: str) -> None:
     code, _, err = _run("search", "--db", db, "--min", "101", "x")
     assert code == 2 and "--min" in err
@@ -206,3 +227,25 @@ def test_search_and_concordance_exit_like_grep(db: str) -> None:
     assert code == 0 and out and err == ""
     code, out, err = _run("search", "--db", db + ".missing", "x")
     assert code == 2 and err.startswith("Error: ")
+
+
+def test_a_memory_in_a_read_only_folder_can_be_searched(db: str) -> None:
+    # A team memory on a read-only share (or owned by someone else): SQLite's WAL mode must
+    # create tm.sqlite-wal beside the file even to read it, so search, concordance, stats,
+    # export and analyze all stopped with "database error: unable to open database file"
+    # ("attempt to write a readonly database" for another user). Root may write anywhere, so
+    # the journal's name is taken by a folder here: SQLite cannot create it, as in a
+    # read-only folder.
+    import os
+
+    os.mkdir(db + "-wal")
+    code, out, err = _run("search", "--db", db, "--json", "--min", "0", "memory")
+    assert code == 0 and json.loads(out), err
+    code, out, err = _run("stats", "--db", db, "--json")
+    assert code == 0, err
+    assert json.loads(out)["units"] > 0
+    code, out, err = _run("export", "--db", db)
+    assert code == 0 and out.startswith("<?xml"), err
+    # Writing still fails, with a reason.
+    code, _, err = _run("edit", "--db", db, "1", "--target", "x")
+    assert code == 1 and err.startswith(f"Error: {db}: database error: "), err

@@ -188,6 +188,12 @@ class LazyGroup(CommandGroup):
                 raise
             except Exception as exc:  # the one place that sees every failure; see module doc
                 _raise_mapped(ctx, exc)
+        except KeyboardInterrupt:
+            # Ctrl-C: the shell's convention (128 + SIGINT), not click's "Aborted!" and 1,
+            # so a script can tell an interrupted run from a failed one. Outputs are atomic:
+            # an interrupted run leaves no half-written file.
+            click.echo("Interrupted", err=True)
+            raise SystemExit(130) from None
         except click.ClickException as exc:
             if exc.exit_code == 1 and ctx.meta.get(ERRORS_EXIT_2):
                 # Status 1 means "nothing found" or "findings" here: errors are 2.
@@ -212,6 +218,9 @@ def cli(debug: bool) -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    from termkit.io import guard_standard_streams
+
+    guard_standard_streams()  # run with `<&-` or `>&-` (cron, daemons)
     try:
         cli.main(prog_name="termkit")
     except BrokenPipeError:  # `termkit … | head` closes stdout early

@@ -26,11 +26,13 @@ def _record_format_option(f: Any) -> Any:
 
 
 def record_files(inputs: tuple[str, ...], includes: tuple[str, ...],
-                 excludes: tuple[str, ...]) -> list[str]:
-    """INPUTs with folders replaced by the record files in them (see termkit.inputs)."""
+                 excludes: tuple[str, ...], output: str | None = None) -> list[str]:
+    """INPUTs with folders replaced by the record files in them (see termkit.inputs), never
+    those in the ``output`` folder (``build . -o out`` run again)."""
     from termkit.inputs import expand_inputs, extension_globs
 
-    return expand_inputs(inputs, includes or extension_globs(RECORD_EXTENSIONS), excludes)
+    return expand_inputs(inputs, includes or extension_globs(RECORD_EXTENSIONS), excludes,
+                         skip=[output] if output else [])
 
 
 def _pairings(paths: list[str], record_format: str | None, *, quiet: bool = False) -> list[Any]:
@@ -151,7 +153,7 @@ def build(
         check_output(conflicts_file)
     jobs = jobs or default_jobs()
     with paused_gc():  # one batch: see paused_gc
-        paths = record_files(inputs, includes, excludes)
+        paths = record_files(inputs, includes, excludes, output)
         records, glossary = _glossary(paths, record_format, quiet=quiet, jobs=jobs)
         glossary.header = {
             "generator": "termkit build",

@@ -5,7 +5,13 @@ from __future__ import annotations
 import click
 
 from termkit.check.findings import CHECKS
-from termkit.cli.common import errors_exit_2, folder_options, glossary_option, output_option
+from termkit.cli.common import (
+    LANG_TAG,
+    errors_exit_2,
+    folder_options,
+    glossary_option,
+    output_option,
+)
 
 # Files `check FOLDER` takes by default: the translation formats (a CSV/TSV in a project
 # folder is as often a glossary, so those are taken only with --include).
@@ -71,11 +77,11 @@ Example: termkit check -g out/glossary.txt --regional glossaries/cross-strait.gl
 )
 @folder_options(" ".join(CHECK_GLOBS))
 @click.option(
-    "--source-lang", default=None, metavar="TAG",
+    "--source-lang", type=LANG_TAG, default=None, metavar="TAG",
     help="Source language (default: the file's own; for --pair, guessed from the text).",
 )
 @click.option(
-    "--target-lang", default=None, metavar="TAG",
+    "--target-lang", type=LANG_TAG, default=None, metavar="TAG",
     help="Target language to check, e.g. zh-TW or en (default: every target in the file). "
     "Fills in a script/region the file leaves out (quote style and script follow it).",
 )

@@ -70,6 +70,26 @@ def stdin_default(what: str) -> None:
         raise UsageError(f"no input: give {what}, or `-` to type it on stdin")
 
 
+class LanguageTag(click.ParamType):
+    """A language tag option (``--target-lang zh-TW``): well-formed BCP 47, or the spellings
+    termkit reads in files (``zh_TW``, ``zh_CN.UTF-8``); a mistyped one is a usage error
+    rather than a tag that silently matches nothing."""
+
+    name = "TAG"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> str:
+        from termkit.lang import is_well_formed
+
+        if not isinstance(value, str) or not is_well_formed(value):
+            self.fail(f"{value!r} is not a language tag (BCP 47, e.g. zh-TW, zh-Hant, en)",
+                      param, ctx)
+        return value
+
+
+LANG_TAG = LanguageTag()
+
+
 class CommandGroup(click.Group):
     """A click group that suggests the closest commands for a mistyped one."""
 

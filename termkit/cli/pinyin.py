@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 import click
 
-from termkit.cli.common import glossary_option, output_option, stdin_default, warn
+from termkit.cli.common import LANG_TAG, glossary_option, output_option, stdin_default, warn
 
 _STYLES = ("tone", "tone3", "zhuyin", "wade-giles")
 _FORMATS = ("inline", "ruby", "tsv", "json")
@@ -52,8 +52,8 @@ def _input_blocks(stack: contextlib.ExitStack, path: str) -> Iterator[str]:
 
 @click.command()
 @click.argument("texts", nargs=-1, metavar="[TEXT|-]...")
-@click.option("-i", "--input", "input_path", metavar="FILE",
-              help="Read the text from FILE (`-` for stdin) instead of TEXT arguments.")
+@click.option("-i", "--input", "input_paths", metavar="FILE", multiple=True,
+              help="Read the text from FILE (`-` for stdin) instead of TEXT arguments (once).")
 @click.option("--style", type=click.Choice(_STYLES), default="tone", show_default=True,
               help="Reading style: tone marks, tone numbers, zhuyin (bopomofo) or Wade-Giles.")
 @click.option("--to", "--format", "fmt", type=click.Choice(_FORMATS), default=None,
@@ -69,9 +69,9 @@ def _input_blocks(stack: contextlib.ExitStack, path: str) -> Iterator[str]:
 @click.option("--heteronym", is_flag=True,
               help="Give every reading of each character, the chosen one first: in inline, TSV and "
                    "ruby as pypinyin does (中心 -> zhōng,zhòng xīn), in JSON as a candidates list.")
-@click.option("--lang", default="zh-Hant", show_default=True, help="Language tag of the ruby HTML page.")
+@click.option("--lang", type=LANG_TAG, default="zh-Hant", show_default=True, metavar="TAG", help="Language tag of the ruby HTML page.")
 @output_option("Output file")
-def pinyin(texts: tuple[str, ...], input_path: str | None, style: str, fmt: str | None,
+def pinyin(texts: tuple[str, ...], input_paths: tuple[str, ...], style: str, fmt: str | None,
            glossaries: tuple[str, ...], name_mode: bool, words: bool, heteronym: bool, lang: str,
            output: str) -> None:
     """Annotate Chinese text with pinyin, grouped into words, glossary readings first.
@@ -86,6 +86,10 @@ def pinyin(texts: tuple[str, ...], input_path: str | None, style: str, fmt: str 
     from termkit.io import atomic_text, check_output, read_bytes
     from termkit.textio import decode_text
 
+    if len(input_paths) > 1:
+        # click would keep the last one and drop the others without a word.
+        raise UsageError("-i/--input reads one FILE; give it once (join files with cat)")
+    input_path = input_paths[0] if input_paths else None
     text: str | None = None
     if not texts and input_path is None:
         stdin_default("TEXT or -i FILE")

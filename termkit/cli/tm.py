@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 import click
 
 from termkit.cli.common import (
+    LANG_TAG,
     CommandGroup,
     errors_exit_2,
     folder_options,
@@ -202,7 +203,7 @@ def render_matches(matches: list[Any], as_json: bool, with_score: bool) -> Itera
               help="Lowest score shown (0–100).")
 @click.option("--limit", type=click.IntRange(1), default=10, show_default=True,
               help="Most matches shown.")
-@click.option("--lang", metavar="TAG",
+@click.option("--lang", type=LANG_TAG, metavar="TAG",
               help="Language of TEXT (default: Chinese if it has more Chinese characters than English words, else English).")
 @json_option
 @click.pass_context
@@ -233,7 +234,7 @@ def search(ctx: click.Context, text: str, db: str, min_score: int, limit: int,
 @db_option
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True,
               help="Most units shown.")
-@click.option("--lang", metavar="TAG",
+@click.option("--lang", type=LANG_TAG, metavar="TAG",
               help="Language of TERM (default: Chinese if it has more Chinese characters than English words, else English).")
 @json_option
 @click.pass_context

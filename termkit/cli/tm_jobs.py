@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from termkit.cli.common import glossary_option
+from termkit.cli.common import LANG_TAG, glossary_option
 from termkit.cli.tm import db_option, dumps_json, json_option
 
 BANDS_HELP = ("Lower edges of the fuzzy bands, best first (default 95,85,75,50: bands 95-99, "
@@ -45,8 +45,8 @@ def _output_path(path: str, output: str, many: bool) -> str:
               help="Replace existing translations too (never done otherwise).")
 @click.option("--format", "fmt", type=click.Choice(["po", "xliff", "tmx"]),
               help="Input format (default: from the file name: .po/.pot, .xlf/.xliff, .tmx).")
-@click.option("--source-lang", metavar="TAG", help="Source language (default: the file's).")
-@click.option("--target-lang", metavar="TAG",
+@click.option("--source-lang", type=LANG_TAG, metavar="TAG", help="Source language (default: the file's).")
+@click.option("--target-lang", type=LANG_TAG, metavar="TAG",
               help="Target language (default: the file's; needed for TMX, e.g. zh-TW).")
 @glossary_option("Glossary whose terms are locked when a match is converted to the file's "
                  "Chinese script (repeatable).")
@@ -116,8 +116,8 @@ def pretranslate(files: tuple[str, ...], db: str, output: str, min_score: int, o
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["po", "xliff", "tmx"]),
               help="Input format (default: from the file name).")
-@click.option("--source-lang", metavar="TAG", help="Source language (default: the file's).")
-@click.option("--target-lang", metavar="TAG",
+@click.option("--source-lang", type=LANG_TAG, metavar="TAG", help="Source language (default: the file's).")
+@click.option("--target-lang", type=LANG_TAG, metavar="TAG",
               help="Count only units with a side in this language (default: the file's, if "
                    "it names one).")
 @click.option("--bands", "bands_text", metavar="EDGES", help=BANDS_HELP)

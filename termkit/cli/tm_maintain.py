@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import click
 
+from termkit.cli.common import LANG_TAG
 from termkit.cli.tm import db_option, dumps_json, json_option, render_matches, unit_json
 
 
@@ -17,7 +18,7 @@ from termkit.cli.tm import db_option, dumps_json, json_option, render_matches, u
               help="Unit id (repeatable; as `tm search` shows it, #ID).")
 @click.option("--contains", metavar="TERM",
               help="Units with a segment containing TERM (as `tm concordance` finds them).")
-@click.option("--lang", metavar="TAG", help="Language of TERM (default: guessed).")
+@click.option("--lang", type=LANG_TAG, metavar="TAG", help="Language of TERM (default: guessed).")
 @click.option("--origin", metavar="NAME", help="Units imported from this origin (file name).")
 @click.option("--domain", metavar="NAME", help="Units of this domain.")
 @click.option("--client", metavar="NAME", help="Units tagged with this client.")
@@ -59,7 +60,7 @@ def delete(db: str, ids: tuple[int, ...], contains: str | None, lang: str | None
 @click.argument("unit_id", type=click.IntRange(1), metavar="ID")
 @db_option
 @click.option("--target", "text", required=True, metavar="TEXT", help="The corrected target.")
-@click.option("--lang", metavar="TAG",
+@click.option("--lang", type=LANG_TAG, metavar="TAG",
               help="Which target side, when the unit has several (e.g. zh-Hant-TW).")
 @json_option
 def edit(unit_id: int, db: str, text: str, lang: str | None, as_json: bool) -> None:

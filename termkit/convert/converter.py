@@ -262,7 +262,8 @@ class Converter:
                 from termkit.convert.words import bounding_words
 
                 free = [f for f, lk in self.locks.items() if lk.free]
-                self._words = bounding_words(self.locks, free)
+                # The words text of the config's source script can hold (words.general_words).
+                self._words = bounding_words(self.locks, free, _parse(self.source).script)
         return self._words
 
     def _scanner(self) -> Any:

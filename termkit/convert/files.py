@@ -14,6 +14,7 @@ Chinese language tag. Plain text is streamed in chunks (:meth:`Converter.convert
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 import re
 from collections.abc import Callable, Iterator
@@ -24,7 +25,7 @@ from typing import BinaryIO
 from termkit import lang, xmlsafe
 from termkit.convert.converter import Converter
 from termkit.convert.retag import Piece, duplicates, is_chinese, is_lang_prop, retag_value
-from termkit.errors import EncodingError, FormatError, UsageError
+from termkit.errors import EncodingError, FormatError, InputError, UsageError
 
 KINDS = ("text", "tmx", "xliff", "tbx", "po", "csv", "tsv")
 
@@ -61,8 +62,29 @@ def decode(data: bytes, path: str) -> str:
         column = len(data[start: exc.start].decode("utf-8", "replace")) + 1
         raise EncodingError(
             "not valid UTF-8", path=path, line=line, column=column,
-            hint="convert the file to UTF-8 first (e.g. iconv -f BIG5 -t UTF-8)",
+            hint=utf8_hint(data),
         ) from None
+
+
+# iconv's names of the encodings termkit.textio recognizes besides UTF-8.
+_ICONV = {"cp950": "BIG5", "gb18030": "GB18030", "utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE"}
+
+
+def utf8_hint(data: bytes) -> str:
+    """What to do with ``data`` that is not UTF-8: the encoding its start reads as, if any
+    (:func:`termkit.textio.decode_text`), and the ``iconv`` command that converts it."""
+    from termkit.textio import decode_text
+
+    sample = data[: 1 << 16]
+    encoding = ""
+    for cut in range(4):  # the sample may end inside a character
+        with contextlib.suppress(InputError):
+            encoding = decode_text(sample[: len(sample) - cut], "")[1]
+            break
+    name = _ICONV.get(encoding)
+    if name is None:
+        return "convert the file to UTF-8 first (e.g. iconv -f BIG5 -t UTF-8)"
+    return f"it reads as {name}: convert it to UTF-8 first (iconv -f {name} -t UTF-8 FILE)"
 
 
 def _encode_like(text: str, original: bytes) -> bytes:
@@ -397,8 +419,10 @@ def convert_po_text(text: str, conv: Converter, path: str = "-", *, retag: bool 
 
 
 def convert_po(data: bytes, path: str, conv: Converter, *, retag: bool = True) -> bytes:
-    """Convert a PO catalog (bytes in, bytes out)."""
-    return _encode_like(convert_po_text(decode(data, path), conv, path, retag=retag), data)
+    """Convert a PO catalog (bytes in, bytes out); a UTF-8 byte order mark is kept."""
+    text = decode(data, path)
+    bom = "\ufeff" if text.startswith("\ufeff") else ""  # not PO syntax: set aside, put back
+    return _encode_like(bom + convert_po_text(text[len(bom):], conv, path, retag=retag), data)
 
 
 # --------------------------------------------------------------------------- CSV / TSV
@@ -534,19 +558,6 @@ def convert_bytes(data: bytes, path: str, conv: Converter, kind: str, *, retag: 
     return _encode_like(conv.convert(decode(data, path)), data)
 
 
-def iter_text_lines(stream: BinaryIO, path: str) -> Iterator[str]:
-    """Decode a UTF-8 byte stream line by line; :class:`EncodingError` with line and column."""
-    for lineno, raw in enumerate(stream, 1):
-        try:
-            yield raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            column = len(raw[: exc.start].decode("utf-8", "replace")) + 1
-            raise EncodingError(
-                "not valid UTF-8", path=path, line=lineno, column=column,
-                hint="convert the file to UTF-8 first (e.g. iconv -f BIG5 -t UTF-8)",
-            ) from None
-
-
 def iter_text_blocks(stream: BinaryIO, path: str, size: int = 1 << 20) -> Iterator[str]:
     """Decode a UTF-8 byte stream in blocks of about ``size`` bytes that end after a newline.
 
@@ -580,7 +591,7 @@ def iter_text_blocks(stream: BinaryIO, path: str, size: int = 1 << 20) -> Iterat
                 "not valid UTF-8", path=path,
                 line=lines_before + chunk.count(b"\n", 0, exc.start) + 1,
                 column=len(chunk[line_start:exc.start].decode("utf-8", "replace")) + 1,
-                hint="convert the file to UTF-8 first (e.g. iconv -f BIG5 -t UTF-8)",
+                hint=utf8_hint(chunk),
             ) from None
         lines_before += text.count("\n")
         yield text

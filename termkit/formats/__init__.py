@@ -73,7 +73,7 @@ class Format:
     def iter_units(self, stream: BinaryIO, path: str) -> Iterator[Unit]:
         fn = getattr(self._load(), "iter_units", None)
         if fn is None:
-            raise UsageError(f"format {self.name!r} has no translation units")
+            raise UsageError(f"format {self.name!r} has no translation units", path=path)
         from termkit.formats.validate import check_units
 
         result: Iterator[Unit] = fn(stream, path)

@@ -2,7 +2,7 @@
 
 ``read_records(path)`` reads a file (``-`` for stdin), ``parse_records(data, path)`` reads
 bytes already in memory. Both decode with :func:`termkit.textio.decode_text` (UTF-8 with or
-without BOM, UTF-16 with BOM, Big5/CP950, GB18030) and pick the format:
+without BOM, UTF-16 with or without BOM, Big5/CP950, GB18030) and pick the format:
 
 1. ``format=`` when given (one of :data:`FORMATS`; anything else is a
    :class:`~termkit.errors.UsageError`);
@@ -13,6 +13,10 @@ without BOM, UTF-16 with BOM, Big5/CP950, GB18030) and pick the format:
    with two field labels or more at line starts (``題名：``, ``關鍵詞``, ``Key words:`` …)
    is a labelled page (:mod:`termkit.records.labelled`);
 4. otherwise unlabelled page text (:mod:`termkit.records.page`).
+
+Without ``format=``, a glossary or translation file (by its extension, or a termkit glossary,
+TMX/TBX/XLIFF root or PO entries in its text) is refused: it holds no records, and read as a
+page it gives junk pairs (:func:`exchange_kind`).
 
 Record ids: page text -> the file stem (``STEM#N`` when a file holds several records);
 RIS -> the ``ID`` tag, else ``STEM#N``; JSON Lines -> the ``id`` field, else ``STEM#N``;
@@ -25,7 +29,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
-from termkit.errors import UsageError
+from termkit.errors import InputError, UsageError
 from termkit.io import read_bytes
 from termkit.model import Record
 
@@ -41,10 +45,24 @@ _EXTENSIONS = {
 # File names a folder of records is read for (``termkit build FOLDER``): the extensions
 # above, and page text saved as text or HTML.
 EXTENSIONS = (".txt", ".html", ".htm", *_EXTENSIONS)
+# Glossaries and translation files, which `termkit import` reads: read as page text they give
+# junk (markup or msgid lines as "keywords"), so unless --format says so they are refused.
+_EXCHANGE_EXTENSIONS = {
+    ".tmx": "a TMX file", ".tbx": "a TBX file", ".xlf": "an XLIFF file", ".xliff": "an XLIFF file",
+    ".po": "a PO catalog", ".pot": "a PO catalog", ".csv": "a CSV table", ".tsv": "a TSV table",
+    ".xlsx": "an Excel workbook",
+}
+_EXCHANGE_ROOT = re.compile(
+    r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(tmx|martif|tbx|xliff)\b",
+    re.DOTALL | re.IGNORECASE)
+_EXCHANGE_ROOTS = {"tmx": "a TMX file", "martif": "a TBX file", "tbx": "a TBX file",
+                   "xliff": "an XLIFF file"}
+_PO_ENTRY = re.compile(r'^msgid\s+"[^\n]*\n(?:"[^\n]*\n)*msgstr(?:\[0\])?\s+"', re.MULTILINE)
 _BIBTEX_START = re.compile(r"^@\s*[A-Za-z]+\s*[{(]")
 _REFER_TAG = re.compile(r"^%[A-Z0-9@+?!#$&()*^~\]\[<>=]\s")
 
-__all__ = ["EXTENSIONS", "FORMATS", "detect_format", "parse_records", "read_records", "record_stem"]
+__all__ = ["EXTENSIONS", "FORMATS", "detect_format", "exchange_kind", "parse_records", "read_records",
+           "record_stem"]
 
 
 def record_stem(path: str) -> str:
@@ -75,13 +93,44 @@ def detect_format(path: str, text: str) -> str:
     return "labelled" if is_labelled(text) else "page"
 
 
+def exchange_kind(path: str, text: str | None = None) -> str | None:
+    """``"a TMX file"`` … when ``path`` (by name, or its ``text``) is a glossary or
+    translation file rather than records; None otherwise."""
+    kind = _EXCHANGE_EXTENSIONS.get(PurePath(path).suffix.lower()) if path != "-" else None
+    if kind or text is None:
+        return kind
+    head = text[:4096]
+    if head.lstrip().startswith("# termkit glossary"):
+        return "a termkit glossary"
+    root = _EXCHANGE_ROOT.match(head)
+    if root:
+        return _EXCHANGE_ROOTS[root.group(1).lower()]
+    return "a PO catalog" if _PO_ENTRY.search(head) else None
+
+
+def _refuse_exchange(path: str, kind: str | None) -> None:
+    if kind:
+        raise InputError(
+            f"{kind}, not article records", path=path,
+            hint="`termkit import` reads glossaries and translation files (leave it out of a "
+            "folder with --exclude; --format page reads it as page text all the same)")
+
+
 def parse_records(data: bytes, path: str, *, format: str | None = None) -> list[Record]:
-    """Decode ``data`` and read every record in it; ``path`` names it in ids and errors."""
+    """Decode ``data`` and read every record in it; ``path`` names it in ids and errors.
+
+    Without ``format``, a glossary or translation file (TMX, TBX, XLIFF, PO, CSV/TSV, Excel,
+    a termkit glossary) is an :class:`InputError`: it holds no records.
+    """
     from termkit.textio import decode_text
 
     if format is not None and format not in FORMATS:
         raise UsageError(f"unknown record format {format!r}; choose one of {', '.join(FORMATS)}")
+    if format is None:
+        _refuse_exchange(path, exchange_kind(path))
     text, _encoding = decode_text(data, path)
+    if format is None:
+        _refuse_exchange(path, exchange_kind(path, text))
     chosen = format or detect_format(path, text)
     stem = record_stem(path)
     if chosen == "ris":

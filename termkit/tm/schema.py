@@ -33,11 +33,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
 from termkit.errors import DatabaseError
-from termkit.io import note_input
+from termkit.io import note_input, require_parent
 
 APPLICATION_ID = 0x544B544D  # "TKTM"
 SCHEMA_VERSION = 3
@@ -173,14 +174,43 @@ def connect(path: str, *, create: bool = True, timeout: float = 30.0) -> sqlite3
     if not create and not os.path.exists(path):
         raise DatabaseError("no such translation memory", path=path,
                             hint="create it with `termkit tm import`")
+    if not os.path.exists(path):
+        require_parent(path)  # a new memory's folder must exist, as for any output
     _check_header(path)
     # The file and its journals are inputs of the run: no output may replace them
     # (`tm export --db tm.sqlite -o tm.sqlite`).
     note_input(path, path + "-wal", path + "-shm")
     try:
-        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+        return _open(path, path, create=create, timeout=timeout, read_only=False)
+    except sqlite3.Error as exc:
+        if create or not _cannot_write_beside(exc) or _wal_holds_data(path):
+            raise db_error(path, exc) from None
+    # A reader where it may not write (a read-only share, another user's memory): WAL mode
+    # needs its -wal and -shm files beside the memory even to read, so with no journal left
+    # to replay the file is read as it stands, unchanged and unlocked.
+    uri = "file:" + urllib.parse.quote(os.path.abspath(path)) + "?mode=ro&immutable=1"
+    try:
+        return _open(path, uri, create=False, timeout=timeout, read_only=True)
     except sqlite3.Error as exc:
         raise db_error(path, exc) from None
+
+
+def _cannot_write_beside(exc: sqlite3.Error) -> bool:
+    text = str(exc)
+    return "readonly" in text or "unable to open" in text
+
+
+def _wal_holds_data(path: str) -> bool:
+    try:
+        return os.path.isfile(path + "-wal") and os.path.getsize(path + "-wal") > 0
+    except OSError:
+        return True
+
+
+def _open(path: str, target: str, *, create: bool, timeout: float,
+          read_only: bool) -> sqlite3.Connection:
+    """Connect to ``target`` (the path, or a read-only URI) and check it is a memory."""
+    conn = sqlite3.connect(target, timeout=timeout, isolation_level=None, uri=read_only)
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -204,6 +234,13 @@ def connect(path: str, *, create: bool = True, timeout: float = 30.0) -> sqlite3
             raise DatabaseError(
                 f"translation memory schema {version} is newer than this termkit "
                 f"({SCHEMA_VERSION})", path=path, hint="upgrade termkit")
+        if read_only:
+            if version < SCHEMA_VERSION:
+                raise DatabaseError(
+                    f"translation memory schema {version} must be upgraded, and its folder "
+                    "cannot be written", path=path,
+                    hint="copy it into a folder you may write, or run termkit there once")
+            return conn
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -214,9 +251,6 @@ def connect(path: str, *, create: bool = True, timeout: float = 30.0) -> sqlite3
             if not create and version == 0:
                 raise DatabaseError("empty file, not a translation memory", path=path)
             migrate(conn, path)
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        raise db_error(path, exc) from None
     except BaseException:
         conn.close()
         raise
