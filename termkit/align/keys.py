@@ -285,8 +285,13 @@ def support(lexicon: Lexicon, segment: str) -> Support:
     """The (cached) :class:`Support` of one segment."""
     cache = _cache_of(_SUPPORT_CACHE, lexicon)
     found = cache.get(segment)
-    if found is not None:
-        return found
+    if found is None:
+        found = cache[segment] = build_support(lexicon, segment)
+    return found
+
+
+def build_support(lexicon: Lexicon, segment: str) -> Support:
+    """A new :class:`Support` of one segment (:func:`support` keeps one per segment)."""
     # Short gloss phrases are translation equivalents; long ones ("sth uniquely enjoyed by a
     # certain group of people") explain, and their words are weak evidence.
     phrases, explained = equivalents(lexicon, segment)
@@ -326,7 +331,7 @@ def support(lexicon: Lexicon, segment: str) -> Support:
     strength = dict.fromkeys(explained, CHAR)
     strength.update(dict.fromkeys(inner, INNER))
     strength.update(dict.fromkeys(direct, EXACT))
-    found = Support(
+    return Support(
         strength,
         {k: tuple(v) for k, v in by_prefix.items()},
         tuple(sorted(initials, key=lambda s: (-len(s), s))),
@@ -336,8 +341,6 @@ def support(lexicon: Lexicon, segment: str) -> Support:
         1 / n,
         frozenset(direct),
     )
-    cache[segment] = found
-    return found
 
 
 @dataclass(slots=True)
