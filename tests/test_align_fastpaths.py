@@ -1,5 +1,9 @@
-"""A segment's Support looks up the gloss words of its characters when asked (since #11's
-fourth speed round); it must answer exactly as the maps built eagerly before did.
+"""Shortcuts the pairing takes for speed (#11) must not change an answer.
+
+* A segment's Support looks up the gloss words of its characters when asked; it must answer
+  exactly as the maps built eagerly before did.
+* A candidate pair with nothing in common scores 0 at once (:func:`score_pair`): on every
+  pair it does so for, each kind of evidence must indeed find nothing.
 
 The reference below is the earlier construction: every character's gloss words copied into
 the strength map (CHAR) and the share map (1/n of the segment), then the words of inner
@@ -22,10 +26,14 @@ from termkit.align.keys import (
     IRREGULAR,
     MORPH,
     PREFIX,
+    analyse_en,
+    analyse_zh,
     build_support,
     equivalents,
     same_family,
 )
+from termkit.align.score import coverage, score_pair
+from termkit.align.translit import may_romanize, name_score, place_score
 from termkit.lexicon import Lexicon, get_lexicon
 from tests.devrecords import load_all_dev
 
@@ -136,3 +144,24 @@ def test_support_answers_as_the_eager_maps(part: int) -> None:
                 assert lazy.share_of(stem, default) == eager.share.get(stem, default), (segment, stem)
             checked += 1
     assert checked > 5000
+
+
+def test_pairs_with_nothing_in_common_have_no_evidence() -> None:
+    lexicon = get_lexicon()
+    records = load_all_dev()
+    zh = [analyse_zh(z, lexicon) for r in records for z in r["keywords_zh"]]
+    en = [analyse_en(e) for r in records for e in r["keywords_en"]]
+    rng = random.Random(11)
+    pairs = [(z, e) for z in zh for e in rng.sample(en, 40)]
+    shortcut = 0
+    for z, e in pairs:
+        if (not z.latin and e.acronym is None and not e.capitals
+                and z.shares_nothing(e.stems, e.stem_prefixes) and not may_romanize(e.text)):
+            shortcut += 1
+            # (No Latin token on the Chinese side: no Latin evidence, nor an acronym in it.)
+            assert coverage(z, e) == (0.0, [])
+            assert name_score(z.text, e.text) == 0.0 and place_score(z, e) == (0.0, [])
+            score = score_pair(z, e)
+            assert (score.value, score.evidence, score.dictionary) == (0.0, [], 0.0)
+    # Most candidates take the shortcut, and some do not (they share something).
+    assert len(pairs) * 0.5 < shortcut < len(pairs)
