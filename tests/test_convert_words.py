@@ -16,7 +16,6 @@ from termkit.convert import Converter, load_lock_glossaries
 from termkit.convert.words import (
     WordMatcher,
     bounding_words,
-    exclusive_characters,
     firing,
     general_words,
     key_sizes,
@@ -51,40 +50,6 @@ def test_contained_and_left_crossing_words_bound_a_form() -> None:
     assert firing({"供應": "X"}, bounding, "提供應用") == []
     assert firing({"供應": "X"}, bounding, "供應鏈") == []
     assert firing({"供應": "X"}, bounding, "穩定供應") == [(2, 4, "X")]
-
-
-def test_exclusive_characters_follow_opencc_character_tables() -> None:
-    # A character is one script's only when that script's table always converts it away
-    # and the other script's table does not read it too.
-    st_table = opencc.OpenCC("s2t.json")
-    ts_table = opencc.OpenCC("t2s.json")
-    hans, hant = exclusive_characters("Hans"), exclusive_characters("Hant")
-    assert hans and hant and not hans & hant
-    for c in sorted(hans)[::50]:
-        assert st_table.convert(c) != c, c
-    for c in sorted(hant)[::50]:
-        assert ts_table.convert(c) != c, c
-    assert "发" in hans and "發" in hant
-    # Characters OpenCC may keep as they are in either script are nobody's only.
-    for c in "台后干只里":
-        assert c not in hans and c not in hant, c
-
-
-def test_a_converter_bounds_forms_with_the_words_of_its_source_script() -> None:
-    # 文件 is written alike in both scripts; 文件夹 (Simplified) and 文件夾 (Traditional)
-    # both contain it. Text of one script cannot hold the other's word.
-    assert {"文件夹", "文件夾"} <= general_words()
-    assert {"文件夹", "文件夾"} <= set(bounding_words(["文件"]))
-    assert "文件夾" in bounding_words(["文件"], script="Hant")
-    assert "文件夹" not in bounding_words(["文件"], script="Hant")
-    assert "文件夹" in bounding_words(["文件"], script="Hans")
-    assert "文件夾" not in bounding_words(["文件"], script="Hans")
-    glossary = Glossary([Concept("u", terms=[Term("文件", "zh-Hant-TW"), Term("文件", "zh-Hans-CN")],
-                                 props={})])
-    for config, own, other in (("tw2sp", "文件夾", "文件夹"), ("s2twp", "文件夹", "文件夾")):
-        words = set(Converter(config, glossary).bounding_words())
-        assert own in words and other not in words, config
-        assert words <= general_words()
 
 
 def test_a_shorter_left_word_does_not_bound_a_longer_form() -> None:
@@ -128,6 +93,28 @@ def test_issue_sentence_with_the_regional_glossary(engine: str) -> None:
     assert plain == "供應鏈管理很重要，我們評估供應商並提供應用程式介面。"
     assert out == plain
     assert [SENTENCE[s:e] for s, e, _ in conv.matches(SENTENCE)] == ["应用程序接口"]
+
+
+@pytest.mark.parametrize("engine", ["python", "opencc"])
+@pytest.mark.parametrize(("config", "text"), [
+    # Text in the other script than the config reads: a mixed document, or a file converted
+    # twice. The words of both scripts bound the forms, so none locks inside a word here
+    # either (a word list of the config's source script alone gave 加約翰遜態, 供給商).
+    ("s2twp", "我們加強生態保護，評估供應商並提供應用。"),
+    ("tw2sp", SENTENCE),
+])
+def test_text_of_the_other_script_gets_no_lock_inside_a_word(engine: str, config: str,
+                                                             text: str) -> None:
+    conv = Converter(config, load_lock_glossaries([str(REGIONAL)]), engine=engine)
+    found = [text[s:e] for s, e, _ in conv.matches(text)]
+    assert not any(f in ("強生", "供應", "供应", "應用", "应用") for f in found), found
+    out = conv.convert(text)
+    if config == "s2twp":
+        assert out == opencc.OpenCC("s2twp.json").convert(text)  # Traditional stays itself
+    else:
+        # OpenCC's tw2sp turns 程序 into 进程 here; the lock keeps the mainland term whole.
+        assert opencc.OpenCC("tw2sp.json").convert(text) != text
+        assert found == ["应用程序接口"] and out == text
 
 
 @pytest.mark.parametrize("engine", ["python", "opencc"])

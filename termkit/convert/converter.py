@@ -262,8 +262,7 @@ class Converter:
                 from termkit.convert.words import bounding_words
 
                 free = [f for f, lk in self.locks.items() if lk.free]
-                # The words text of the config's source script can hold (words.general_words).
-                self._words = bounding_words(self.locks, free, _parse(self.source).script)
+                self._words = bounding_words(self.locks, free)
         return self._words
 
     def _scanner(self) -> Any:
@@ -438,7 +437,7 @@ class Converter:
             text = "".join(buf)
             cut = text.rfind("\n") + 1
             if cut == 0 and len(text) >= 4 * chunk_size:
-                cut = self._safe_cut(text)
+                cut = self._safe_cut(text, chunk_size)
             if cut <= 0:
                 buf, size = [text], len(text)
                 continue
@@ -448,12 +447,13 @@ class Converter:
         if buf:
             yield self.convert("".join(buf))
 
-    def _safe_cut(self, text: str) -> int:
-        """A position after a separator that no locked term spans (0 when there is none)."""
+    def _safe_cut(self, text: str, window: int) -> int:
+        """A position after a separator in the last ``window`` characters that no locked term
+        spans (0 when there is none)."""
         spans = self.matches(text)
         covered = [(s, e) for s, e, _ in spans]
         pos = len(text) - 1
-        stop = max(0, len(text) - CHUNK)
+        stop = max(0, len(text) - window)
         while pos > stop:
             if text[pos] in " \t。！？；，":
                 cut = pos + 1

@@ -18,13 +18,7 @@ cut them:
   form (``東協`` of ``東協助``), the glossary tells the compound apart and the form wins.
 
 General words are CC-CEDICT's headwords (both scripts) and the keys of OpenCC's phrase
-dictionaries, two characters or longer. A converter reads text of one script (its config's
-source), so it bounds forms only with the words that can be written in that script
-(:func:`general_words` with a script): a word holding a character that OpenCC takes as the
-other script's only (``发`` in Traditional text, ``發`` in Simplified) cannot stand in the text,
-and leaving such words out halves the lock's dictionary (the compiled lock walks it at every
-position, so its size is most of the lock's cost). In text that mixes the scripts, a form may
-then lock inside a word written in the other script. A glossary form always beats a general word of the
+dictionaries, two characters or longer. A glossary form always beats a general word of the
 same text (the user's compounds win over the general list), and forms of concepts with the
 prop ``lock-match: substring`` are not kept from firing by any word.
 
@@ -72,39 +66,8 @@ _PLAIN_WORD = re.compile(r"^[^\s#\x00\ufeff\u2ff0-\u2fff\u31ef\ue000-\uf8ff]{2,}
 
 
 @functools.cache
-def exclusive_characters(script: str) -> frozenset[str]:
-    """Characters OpenCC takes as written in ``script`` (``Hans`` or ``Hant``) only.
-
-    A key of that script's character table (STCharacters for Simplified, TSCharacters for
-    Traditional) that OpenCC always converts to another character, and that the other
-    script's table does not read as one of its own: ``发`` (always ``發``/``髮``) is Simplified
-    only; ``台``, ``后`` and ``干`` are not (OpenCC may keep them), nor is ``么`` (a key of the
-    Traditional table too).
-    """
-    from termkit.convert.opencc_data import dictionary
-
-    own, other = ("STCharacters", "TSCharacters") if script == "Hans" else ("TSCharacters", "STCharacters")
-    table, others = dictionary(own), dictionary(other)
-    return frozenset(k for k, values in table.items()
-                     if len(k) == 1 and k not in values and k not in others)
-
-
-def written_in(words: Iterable[str], script: str | None) -> frozenset[str]:
-    """The ``words`` text of ``script`` can hold: none of the other script's
-    :func:`exclusive_characters` (all of them when ``script`` is None)."""
-    if script is None:
-        return frozenset(words)
-    foreign = exclusive_characters("Hant" if script == "Hans" else "Hans")
-    return frozenset(w for w in words if foreign.isdisjoint(w))
-
-
-@functools.cache
-def general_words(script: str | None = None) -> frozenset[str]:
-    """CC-CEDICT headwords and OpenCC phrase keys, two characters or more: of both scripts, or
-    with ``script`` (``Hans``, ``Hant``) those that text of that script can hold (no character
-    :func:`exclusive_characters` gives to the other script)."""
-    if script is not None:
-        return written_in(general_words(), script)
+def general_words() -> frozenset[str]:
+    """CC-CEDICT headwords and OpenCC phrase keys, both scripts, two characters or more."""
     from termkit.convert.opencc_data import dictionary
     from termkit.lexicon import get_word_list
 
@@ -129,9 +92,9 @@ def _sources_stamp() -> str:
 
 
 @functools.cache
-def _joined(script: str | None) -> tuple[str, list[int]]:
-    """Every general word (of ``script``) on one line each, and the offset where each line starts."""
-    words = sorted(general_words(script))
+def _joined() -> tuple[str, list[int]]:
+    """Every general word on one line each, and the offset where each line starts."""
+    words = sorted(general_words())
     text = "\n" + "\n".join(words) + "\n"
     starts: list[int] = []
     pos = 1
@@ -151,11 +114,10 @@ def clear_caches() -> None:
 _FORM, _PREFIX, _SUFFIX = 0, 1, 2
 
 
-def _scan(forms: Collection[str], script: str | None, *, left_only: bool = False
+def _scan(forms: Collection[str], *, left_only: bool = False
           ) -> tuple[set[str], set[str], dict[str, set[str]]]:
-    """One automaton pass over the general words (of ``script``): words containing a form,
-    words ending in a proper prefix of a form, and for each proper suffix of a form the words
-    it starts."""
+    """One automaton pass over the general words: words containing a form, words ending
+    in a proper prefix of a form, and for each proper suffix of a form the words it starts."""
     import ahocorasick
 
     # Keys are anchored with the line break that ends each word: a prefix must end a word
@@ -181,7 +143,7 @@ def _scan(forms: Collection[str], script: str | None, *, left_only: bool = False
     for key, value in keys.items():
         automaton.add_word(key, value)
     automaton.make_automaton()
-    text, starts = _joined(script)
+    text, starts = _joined()
     for end, (kind, piece, shortest) in automaton.iter(text):
         if kind == _PREFIX:
             w_end = end  # the line break
@@ -206,20 +168,18 @@ def _scan(forms: Collection[str], script: str | None, *, left_only: bool = False
     return containing, left, starting
 
 
-def bounding_words(forms: Collection[str], free: Collection[str] = (),
-                   script: str | None = None) -> list[str]:
+def bounding_words(forms: Collection[str], free: Collection[str] = ()) -> list[str]:
     """The general words (and word pairs) that keep ``forms`` from firing inside words.
 
     Sorted; none of them is a form. ``free`` forms (``lock-match: substring``) are left to
-    fire wherever they occur: no word that crosses or contains one is returned. ``script``
-    (``Hans``, ``Hant``): only words text of that script can hold (:func:`general_words`).
-    Computed once per set of forms and cached on disk (about a second for 5,000 forms).
+    fire wherever they occur: no word that crosses or contains one is returned. Computed once
+    per set of forms and cached on disk (about a second for 5,000 forms).
     """
     forms = set(forms)
     free = set(free) & forms
     if len(forms) < SMALL:
-        return list(_small_bounding_words(frozenset(forms), frozenset(free), script))
-    key = hashlib.sha1(f"{_sources_stamp()}-{script}".encode())
+        return list(_small_bounding_words(frozenset(forms), frozenset(free)))
+    key = hashlib.sha1(_sources_stamp().encode("utf-8"))
     for group in (sorted(forms), sorted(free)):
         key.update("\x1e".join(group).encode("utf-8") + b"\x1f")
     target = cache_dir() / f"lockwords-v{WORDS_VERSION}-{key.hexdigest()[:20]}.marshal"
@@ -227,23 +187,22 @@ def bounding_words(forms: Collection[str], free: Collection[str] = (),
         data = marshal.loads(target.read_bytes())
         if isinstance(data, list):
             return data
-    found = _bounding_words(forms, free, script)
+    found = _bounding_words(forms, free)
     write_cache(target, found, "lockwords-v*.marshal", keep=KEEP_CACHES)
     return found
 
 
 @functools.lru_cache(maxsize=64)
-def _small_bounding_words(forms: frozenset[str], free: frozenset[str],
-                          script: str | None) -> tuple[str, ...]:
+def _small_bounding_words(forms: frozenset[str], free: frozenset[str]) -> tuple[str, ...]:
     """:func:`_bounding_words` of a small glossary, kept for the process (a few glossaries
     are often read many times: each check, audit and converter of one run)."""
-    return tuple(_bounding_words(set(forms), set(free), script))
+    return tuple(_bounding_words(set(forms), set(free)))
 
 
-def _bounding_words(forms: set[str], free: set[str], script: str | None) -> list[str]:
+def _bounding_words(forms: set[str], free: set[str]) -> list[str]:
     bounded = forms - free
-    containing, left, starting = _scan(bounded, script)
-    words = general_words(script)
+    containing, left, starting = _scan(bounded)
+    words = general_words()
     extra = (containing | left) - forms
     for f in bounded:
         for k in range(1, len(f)):
@@ -256,9 +215,9 @@ def _bounding_words(forms: set[str], free: set[str], script: str | None) -> list
                     extra.add(union)
     # Words that cross those words' left edges: reading left to right, they come first and
     # keep a bounding word from being read where it is not one (开发|软件, not 开|发软|件).
-    extra |= _scan(extra, script, left_only=True)[1] - forms
+    extra |= _scan(extra, left_only=True)[1] - forms
     if free:
-        c2, l2, s2 = _scan(free, script)
+        c2, l2, s2 = _scan(free)
         extra -= c2 | l2
         extra -= {f[:k] + w for f in free for k in range(1, len(f)) for w in s2.get(f[k:], ())}
     return sorted(extra)
