@@ -125,39 +125,72 @@ def _related(a: str, b: str) -> bool:
 
 @dataclass(slots=True)
 class Support:
-    """The English words that attest one Chinese segment, by strength."""
+    """The English words that attest one Chinese segment, by strength.
 
-    strength: dict[str, float]  # stem -> EXACT / INNER / CHAR; memoizes MORPH and misses too
+    The gloss words of the segment's characters (``chars``: a dozen or more per character)
+    are looked up when a word is asked for, not copied into ``strength`` and ``share`` for
+    every segment: most are never asked for.
+    """
+
+    # stem -> EXACT / INNER, CHAR for the words of long explanatory glosses; memoizes the
+    # words asked for since (character words, MORPH, misses)
+    strength: dict[str, float]
     by_prefix: dict[str, tuple[str, ...]]
     initials: tuple[str, ...]  # initial letters of its gloss phrases and words, for acronyms
-    # Share of the segment that a word inside it renders (外交 is half of 外交政策); words
-    # not listed render the whole segment.
+    # Share of the segment that a word inside it renders (外交 is half of 外交政策); a word
+    # of one of its characters renders ``char_share`` of it, a word not listed all of it.
     share: dict[str, float] = field(default_factory=dict)
     # The segment's own translation phrases (stems): a rendering of the whole segment holds
     # all the words of one of them ("risk management" for 風險管理, not "risk" alone).
     phrases: tuple[tuple[str, ...], ...] = ()
+    # Gloss words of its characters (CHAR strength unless listed in ``strength``), the
+    # share of the segment one character is, and the words of its own glosses (those render
+    # the whole segment, whatever its characters say).
+    chars: frozenset[str] = frozenset()
+    char_share: float = 1.0
+    direct: frozenset[str] = frozenset()
 
     def match(self, stem: str) -> float:
         """How strongly the English stem renders this segment (0 when it does not)."""
         found = self.strength.get(stem)
         if found is None:
-            found = 0.0
-            other = IRREGULAR.get(stem)
-            if other is not None and other in self.strength:
-                found = self.strength[other]
-            elif len(stem) >= 5:
-                for cand in self.by_prefix.get(stem[:PREFIX], ()):
-                    if same_family(stem, cand):
-                        found = MORPH
-                        if cand in self.share:
-                            self.share[stem] = self.share[cand]
-                        break
+            found = self._listed(stem)
+            if found is None:
+                found = 0.0
+                other = IRREGULAR.get(stem)
+                strength = None if other is None else self._listed(other)
+                if strength is not None:
+                    found = strength
+                elif len(stem) >= 5:
+                    for cand in self.by_prefix.get(stem[:PREFIX], ()):
+                        if same_family(stem, cand):
+                            found = MORPH
+                            if cand in self.share:
+                                self.share[stem] = self.share[cand]
+                            break
             self.strength[stem] = found
+        return found
+
+    def _listed(self, stem: str) -> float | None:
+        """The strength of a word the segment's glosses list (its own, inner words' or its
+        characters'), or None."""
+        found = self.strength.get(stem)
+        if found is None and stem in self.chars:
+            found = CHAR
+        return found
+
+    def share_of(self, stem: str, default: float) -> float:
+        """The share of the segment that ``stem`` renders, ``default`` for a word not listed."""
+        found = self.share.get(stem)
+        if found is None:
+            if stem in self.chars and stem not in self.direct:
+                return self.char_share
+            return default
         return found
 
     def cover(self, stem: str) -> float:
         """How much of this segment the English stem renders (strength times share)."""
-        return self.match(stem) * self.share.get(stem, 1.0)
+        return self.match(stem) * self.share_of(stem, 1.0)
 
 
 _SUPPORT_CACHE: weakref.WeakKeyDictionary[Lexicon, dict[str, Support]] = weakref.WeakKeyDictionary()
@@ -252,15 +285,20 @@ def support(lexicon: Lexicon, segment: str) -> Support:
     """The (cached) :class:`Support` of one segment."""
     cache = _cache_of(_SUPPORT_CACHE, lexicon)
     found = cache.get(segment)
-    if found is not None:
-        return found
+    if found is None:
+        found = cache[segment] = build_support(lexicon, segment)
+    return found
+
+
+def build_support(lexicon: Lexicon, segment: str) -> Support:
+    """A new :class:`Support` of one segment (:func:`support` keeps one per segment)."""
     # Short gloss phrases are translation equivalents; long ones ("sth uniquely enjoyed by a
     # certain group of people") explain, and their words are weak evidence.
     phrases, explained = equivalents(lexicon, segment)
     direct = {w for p in phrases for w in p}
     # Acronym letters come from the segment's own glosses, not from words inside it.
     inner: set[str] = set()
-    chars: set[str] = set()
+    chars: frozenset[str] = frozenset()
     share: dict[str, float] = {}
     n = len(segment)
     if n > 1:
@@ -273,15 +311,11 @@ def support(lexicon: Lexicon, segment: str) -> Support:
                         inner.update(p)
                         for w in p:
                             share.setdefault(w, size / n)  # longest inner word first
-        for ch in segment:
-            if ch not in FUNCTION_CHARS:
-                # Set operations in C: a common character has dozens of gloss words.
-                words = lexicon.english_words(ch)
-                chars |= words
-                share.update(dict.fromkeys(words.difference(share), 1 / n))  # first share wins
+        # The gloss words of its characters, looked up when asked for (Support.match).
+        chars = chars.union(
+            *(lexicon.english_words(ch) for ch in segment if ch not in FUNCTION_CHARS)
+        )
     inner -= direct
-    chars |= explained
-    chars -= direct | inner
     for w in direct.intersection(share):  # (the same dict as filtering every item, in C)
         del share[w]
     by_prefix: dict[str, list[str]] = {}
@@ -294,18 +328,19 @@ def support(lexicon: Lexicon, segment: str) -> Support:
     for p in phrases:
         initials.add("".join(w[0] for w in p))
         initials.add(p[0][0])
-    strength = dict.fromkeys(chars, CHAR)
+    strength = dict.fromkeys(explained, CHAR)
     strength.update(dict.fromkeys(inner, INNER))
     strength.update(dict.fromkeys(direct, EXACT))
-    found = Support(
+    return Support(
         strength,
         {k: tuple(v) for k, v in by_prefix.items()},
         tuple(sorted(initials, key=lambda s: (-len(s), s))),
         share,
         tuple(phrases),
+        chars,
+        1 / n,
+        frozenset(direct),
     )
-    cache[segment] = found
-    return found
 
 
 @dataclass(slots=True)
@@ -329,9 +364,20 @@ class ZhKey:
         self.seg_weight = tuple(
             len(s) * (HEAD_WEIGHT if j == self.head else 1) for j, s in enumerate(self.segments)
         )
-        # Unions taken in C (a segment's strength has hundreds of words).
-        self.vocab = frozenset(self.latin).union(*(sup.strength for sup in self.supports))
+        # Unions taken in C.
+        self.vocab = frozenset(self.latin).union(
+            *(sup.strength for sup in self.supports), *(sup.chars for sup in self.supports)
+        )
         self.prefixes = frozenset().union(*(sup.by_prefix for sup in self.supports))
+
+    def shares_nothing(self, stems: frozenset[str], prefixes: frozenset[str]) -> bool:
+        """True when none of ``stems`` (with their first letters ``prefixes``) can match a
+        segment: neither a listed word nor a word-family candidate."""
+        return self.vocab.isdisjoint(stems) and self.prefixes.isdisjoint(prefixes)
+
+    def may_render(self, stem: str) -> bool:
+        """False when the English stem can match no segment (:meth:`shares_nothing` of one)."""
+        return stem in self.vocab or stem[:PREFIX] in self.prefixes
 
 
 @dataclass(slots=True)
@@ -385,10 +431,10 @@ def mainland_form(text: str) -> str | None:
     from its plain Simplified form (``t2s``), else None."""
     if not any(is_han(c) for c in text):
         return None
-    from termkit.convert.configs import opencc_converter
+    from termkit.scriptconv import convert
 
-    regional = opencc_converter("tw2sp").convert(text)
-    return regional if regional != opencc_converter("t2s").convert(text) else None
+    regional = convert("tw2sp", text)
+    return regional if regional != convert("t2s", text) else None
 
 
 def _analyse_zh(text: str, reading: str, lexicon: Lexicon) -> ZhKey:

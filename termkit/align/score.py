@@ -22,7 +22,7 @@ from termkit.align.keys import (
     ZhKey,
     initials_of,
 )
-from termkit.align.translit import name_score, place_score
+from termkit.align.translit import may_romanize, name_score, place_score
 
 HEAD_ONLY_FACTOR = 0.5  # a pair that shares nothing but its head words
 ACRONYM = 0.85  # an abbreviation spelled by the initials of the Chinese segments' glosses
@@ -122,6 +122,12 @@ def _latin_score(zh: ZhKey, en: EnKey) -> float:
 
 def score_pair(zh: ZhKey, en: EnKey) -> Score:
     """Score 0..1 that ``en`` renders ``zh``, with evidence strings."""
+    if (not zh.latin and en.acronym is None and not en.capitals
+            and zh.shares_nothing(en.stems, en.stem_prefixes) and not may_romanize(en.text)):
+        # Nothing in common, as most candidates of a record's lists: no Latin token or
+        # acronym to compare, no stem the dictionary links to a segment, no romanized word
+        # to read as a name or a place. Every kind of evidence below would find nothing.
+        return Score(0.0, [], 0.0)
     latin = _latin_score(zh, en)
     if latin >= 1.0:
         return Score(1.0, ["identical"])
@@ -163,13 +169,12 @@ def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
     """Symmetric dictionary coverage (F1 of English-word and Chinese-character coverage)."""
     if not en.words or not (zh.segments or zh.latin):
         return 0.0, []
-    vocab, prefixes = zh.vocab, zh.prefixes
     abbreviated = {
         wi: span
         for wi in en.capitals
         if (span := spelled_span(en.words[wi][0].lower(), zh)) is not None
     }
-    if not abbreviated and vocab.isdisjoint(en.stems) and prefixes.isdisjoint(en.stem_prefixes):
+    if not abbreviated and zh.shares_nothing(en.stems, en.stem_prefixes):
         return 0.0, []  # nothing in common: the usual case, decided without the full loop
     # Numbers are neutral on both sides: a shared one proves nothing (see _latin_score).
     latin = zh.words

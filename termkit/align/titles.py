@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from termkit.align.evidence import kinds_of
-from termkit.align.keys import PREFIX, STRONG, Support, ZhKey, same_family
+from termkit.align.keys import STRONG, Support, ZhKey, same_family
 from termkit.lexicon import STOP_WORDS, Lexicon, stem
 from termkit.model import Kind, Pair, Status
 
@@ -172,7 +172,7 @@ def _renders_segment(sup: Support, found: set[str]) -> bool:
     """The words render the segment wholly: all the words of one of its translation phrases,
     or words of inner words that together make it up (外交 and 政策)."""
     return any(all(_has(found, w, sup) for w in phrase) for phrase in sup.phrases) or (
-        sum(sup.share.get(w, 0.0) for w in found) >= 0.99
+        sum(sup.share_of(w, 0.0) for w in found) >= 0.99
     )
 
 
@@ -183,7 +183,7 @@ def _has(found: set[str], word: str, sup: Support) -> bool:
 
 def _best_segment(word_stem: str, key: ZhKey) -> tuple[int, float]:
     best, where = 0.0, -1
-    if word_stem not in key.vocab and word_stem[:PREFIX] not in key.prefixes:
+    if not key.may_render(word_stem):
         return where, best
     for k, sup in enumerate(key.supports):
         s = sup.match(word_stem)

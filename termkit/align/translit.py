@@ -63,6 +63,12 @@ def _name_like_en(text: str) -> bool:
     return all(w[0].isupper() and is_romanizable(w) for w in words)
 
 
+def may_romanize(en: str) -> bool:
+    """False when no word of the English keyword can be read as a romanization: then
+    :func:`name_score` and :func:`place_score` are 0 for it, whatever the Chinese."""
+    return _name_like_en(en) or bool(_en_words(en))
+
+
 def name_score(zh: str, en: str) -> float:
     """0..1 that ``en`` is the romanized personal name ``zh`` (0 when either is no name)."""
     if not _name_like_zh(zh) or not _name_like_en(en):

@@ -68,13 +68,12 @@ def check_config(name: str) -> str:
     return stem
 
 
-@functools.cache
 def opencc_converter(config: str) -> Any:
-    """One OpenCC converter per config (building one costs ~70 ms), cached for the process."""
-    import opencc
+    """One OpenCC converter per config (building one costs up to ~80 ms), cached for the
+    process (:func:`termkit.scriptconv.converter`: the one every part of termkit uses)."""
+    from termkit.scriptconv import converter
 
-    stem = check_config(config)
-    return opencc.OpenCC(f"{stem}.json")
+    return converter(check_config(config))
 
 
 def source_variant(config: str) -> str:

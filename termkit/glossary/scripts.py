@@ -1,31 +1,22 @@
-"""Chinese scripts of glossary terms: both forms of a term, converted by OpenCC (cached)."""
+"""Chinese scripts of glossary terms: both forms of a term, converted by OpenCC (once)."""
 
 from __future__ import annotations
 
-import functools
+from termkit.scriptconv import convert
 
 # Origins of terms: printed in a record, attested in a title, or converted by OpenCC.
 ORIGIN_RECORD = "record"
 ORIGIN_TITLE = "title"
 
 
-@functools.cache
-def _converter(config: str):  # type: ignore[no-untyped-def]
-    import opencc  # lazy: building a converter costs ~70 ms
-
-    return opencc.OpenCC(f"{config}.json")
-
-
-@functools.lru_cache(maxsize=65536)
 def to_simplified(text: str) -> str:
-    """OpenCC ``t2s`` of ``text`` (cached converter)."""
-    return str(_converter("t2s").convert(text))
+    """OpenCC ``t2s`` of ``text`` (:func:`termkit.scriptconv.convert`: a term once)."""
+    return convert("t2s", text)
 
 
-@functools.lru_cache(maxsize=65536)
 def to_traditional(text: str) -> str:
-    """OpenCC ``s2t`` of ``text`` (cached converter)."""
-    return str(_converter("s2t").convert(text))
+    """OpenCC ``s2t`` of ``text`` (:func:`termkit.scriptconv.convert`: a term once)."""
+    return convert("s2t", text)
 
 
 def chinese_forms(zh: str) -> list[tuple[str, str, str]]:

@@ -452,6 +452,8 @@ def match_details(zh: str, romanized: str) -> NameMatch:
     if not name:
         return best
     for surname_tok, given_toks, first in _split_romanized(romanized):
+        if best.score >= 1.0:
+            break  # a full match: no other reading scores more (a score is at most 1)
         score, form = _score(name, surname_tok, given_toks)
         if score > best.score:
             best = NameMatch(round(score, 4), surname_tok, "-".join(given_toks), first, form)

@@ -19,13 +19,6 @@ if TYPE_CHECKING:
 
 
 @cache
-def _t2s() -> Any:
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-@cache
 def _data() -> PypinyinData | None:
     # pypinyin's dictionaries without importing pypinyin (see termkit.pinyin.snapshot).
     from termkit.pinyin.snapshot import pypinyin_data
@@ -60,7 +53,9 @@ def char_readings() -> dict[int, str]:
 
 def simplified_key(text: str) -> str:
     """``text`` in Simplified characters for phrase lookup, same length, else ``text`` itself."""
-    converted = _t2s().convert(text)
+    from termkit.scriptconv import convert
+
+    converted = convert("t2s", text)
     return converted if len(converted) == len(text) else text
 
 
