@@ -82,16 +82,12 @@ def _size(value: tuple[int, tuple[int, ...]]) -> int:
     return value[0]
 
 
-@functools.cache
-def _opencc(config: str) -> Any:
-    import opencc  # lazy: building a converter costs ~70 ms
-
-    return opencc.OpenCC(f"{config}.json")
-
-
 def convert(text: str, config: str) -> str:
-    """OpenCC conversion with a cached converter (``t2s``, ``s2t`` …)."""
-    return str(_opencc(config).convert(text))
+    """OpenCC conversion (``t2s``, ``s2t`` …) with the process's converter
+    (:mod:`termkit.scriptconv`)."""
+    from termkit import scriptconv
+
+    return scriptconv.convert(config, text)
 
 
 def _han_chars() -> list[str]:
