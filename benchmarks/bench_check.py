@@ -204,9 +204,9 @@ def main(argv: list[str]) -> int:
     old_s = time.process_time() - t0
 
     # Anchor 1: plain OpenCC t2s over every text, one call per text.
-    from termkit.check.matching import _opencc
+    from termkit.scriptconv import converter
 
-    t2s = _opencc("t2s")
+    t2s = converter("t2s")
     texts = [v.text for _, _, u in units for v in u.variants]
     t0 = time.process_time()
     for text in texts:
