@@ -271,18 +271,27 @@ def test_ctrl_c_exits_130_and_writes_nothing(tmp_path: Path) -> None:
     # Interrupted mid-run, a command says so and exits 128 + SIGINT (click said "Aborted!"
     # and 1, which a script cannot tell from a failure); the output is not half-written.
     import signal
+    import time
 
     fifo, out = tmp_path / "in.txt", tmp_path / "out.txt"
     os.mkfifo(fifo)
     proc = subprocess.Popen([sys.executable, "-m", "termkit", "convert", "-c", "t2s", str(fifo),
                              "-o", str(out)], cwd=tmp_path, stderr=subprocess.PIPE,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+                            env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            # as from a terminal, even when the suite runs in the background
+                            # (a shell without job control starts it with SIGINT ignored)
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         # Opening the FIFO returns once termkit has opened it too: it is running, and now
-        # waits for the rest of its input.
-        with open(fifo, "w", encoding="utf-8") as fh:
-            fh.write("軟體\n")
-            fh.flush()
+        # waits for its input. The signal is sent once it sleeps in that read: a signal that
+        # lands between two C-level reads of a buffered file is only seen when the second
+        # read returns (CPython checks signals there), and here it never would.
+        with open(fifo, "w", encoding="utf-8"):
+            wchan = Path(f"/proc/{proc.pid}/wchan")
+            for _ in range(200):  # a kernel that hides where a process sleeps: 10 s, then on
+                if "pipe" in wchan.read_text():
+                    break  # asleep reading the FIFO
+                time.sleep(0.05)
             proc.send_signal(signal.SIGINT)
             _, err = proc.communicate(timeout=60)
     finally:
