@@ -184,6 +184,36 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
 
 
+def open_rereadable(path: str) -> BinaryIO:
+    """Open an input (``-`` for stdin) so it can be read more than once (checked, then used).
+
+    A regular file is opened as it is; stdin, a FIFO or a process substitution
+    (``<(curl …)``) cannot seek back, so its bytes are spooled first (in memory, on disk past
+    8 MB). The caller closes what it gets.
+    """
+    if path == "-":
+        source: BinaryIO = sys.stdin.buffer
+    else:
+        check_readable(path)
+        try:
+            if stat.S_ISREG(os.stat(path).st_mode):
+                return open(path, "rb")
+            source = open(path, "rb")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    spool = tempfile.SpooledTemporaryFile(max_size=8 << 20)  # noqa: SIM115 - the caller closes it
+    try:
+        shutil.copyfileobj(source, spool)
+    except OSError as exc:
+        spool.close()
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    finally:
+        if source is not sys.stdin.buffer:
+            source.close()
+    spool.seek(0)
+    return spool  # type: ignore[return-value]
+
+
 def check_readable(path: str) -> None:
     """Raise :class:`InputError` unless ``path`` is ``-`` or an existing readable file.
 

@@ -25,6 +25,32 @@ def test_stdin_to_stdout_with_regional_glossary() -> None:
     assert r.stdout_bytes.decode() == "东协助理说，东盟与朝鲜\n"
 
 
+def _fifo_with(tmp_path: Path, data: bytes) -> Path:
+    """A FIFO that a thread fills with ``data`` once a reader opens it (``<(cmd)`` in a shell)."""
+    import os
+    import threading
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+
+    def fill() -> None:
+        with open(fifo, "wb") as fh:
+            fh.write(data)
+
+    threading.Thread(target=fill, daemon=True).start()
+    return fifo
+
+
+@pytest.mark.parametrize("args", [["convert", "-c", "t2s"], ["pinyin", "-i"]])
+def test_a_fifo_or_process_substitution_is_read(tmp_path: Path, args: list[str]) -> None:
+    # `termkit convert -c t2s <(curl …)`: the input is read twice (checked, then used) and
+    # a FIFO cannot seek back; it said "Error: File or stream is not seekable."
+    fifo = _fifo_with(tmp_path, "軟體\n".encode())
+    r = CliRunner().invoke(cli, [*args, str(fifo)])
+    assert r.exit_code == 0, r.output
+    assert r.stdout == ("软体\n" if args[0] == "convert" else "軟體(ruǎntǐ)\n")
+
+
 def test_file_to_output_file_keeps_line_ends(tmp_path: Path) -> None:
     src = tmp_path / "in.txt"
     src.write_bytes("軟體\r\n資訊\n".encode())

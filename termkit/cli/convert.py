@@ -8,10 +8,7 @@ They parse options, call :mod:`termkit.convert`, :mod:`termkit.convert_files`,
 from __future__ import annotations
 
 import os
-import shutil
-import sys
-import tempfile
-from typing import IO, Any, BinaryIO
+from typing import Any, BinaryIO
 
 import click
 
@@ -38,14 +35,6 @@ def input_alias_option(fn: Any) -> Any:
                         help="Same as giving FILE as an INPUT argument (repeatable).")(fn)
 
 
-def _spool_stdin() -> IO[bytes]:
-    # Stdin cannot be read twice; spool it so it can be validated before anything is written.
-    spool = tempfile.SpooledTemporaryFile(max_size=8 << 20)  # noqa: SIM115 - caller closes it
-    shutil.copyfileobj(sys.stdin.buffer, spool)
-    spool.seek(0)
-    return spool
-
-
 def _refuse_glossary_in_place(paths: list[str], glossaries: tuple[str, ...]) -> None:
     """A glossary given with -g is read, not converted: refuse to replace it in place."""
     for glossary in glossaries:
@@ -61,12 +50,10 @@ def _refuse_glossary_in_place(paths: list[str], glossaries: tuple[str, ...]) -> 
 
 
 def _open_input(path: str) -> BinaryIO:
-    from termkit.io import check_readable
+    # Read twice (validated before anything is written, then converted).
+    from termkit.io import open_rereadable
 
-    check_readable(path)
-    if path == "-":
-        return _spool_stdin()  # type: ignore[return-value]
-    return open(path, "rb")
+    return open_rereadable(path)
 
 
 @click.command()

@@ -8,11 +8,7 @@ Parses options, reads the text (argument, file or stdin), calls :mod:`termkit.pi
 from __future__ import annotations
 
 import contextlib
-import shutil
-import sys
-import tempfile
 from collections.abc import Iterable, Iterator
-from typing import BinaryIO
 
 import click
 
@@ -36,16 +32,11 @@ def rendering_for(output: str, fmt: str | None) -> str:
 
 def _input_blocks(stack: contextlib.ExitStack, path: str) -> Iterator[str]:
     """The decoded text of ``path`` (``-`` = stdin) in blocks; encoding detected first."""
+    from termkit.io import open_rereadable
     from termkit.textstream import detect_encoding, iter_decoded
 
-    fh: BinaryIO
-    if path == "-":
-        # Stdin is read twice (encoding, then text): spooled, to disk past 8 MB.
-        spool = stack.enter_context(tempfile.SpooledTemporaryFile(max_size=8 << 20))  # noqa: SIM115
-        shutil.copyfileobj(sys.stdin.buffer, spool)
-        fh = spool  # type: ignore[assignment]
-    else:
-        fh = stack.enter_context(open(path, "rb"))  # noqa: SIM115
+    # Read twice (encoding, then text).
+    fh = stack.enter_context(open_rereadable(path))
     encoding, skip = detect_encoding(fh, path)
     return iter_decoded(fh, encoding, skip)
 
