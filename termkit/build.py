@@ -43,6 +43,12 @@ EXPORTS: list[tuple[str, str, dict[str, Any]]] = [
 ]
 
 
+
+def output_names() -> list[str]:
+    """Every file a build may write into its output folder."""
+    return [GLOSSARY_FILE, SOURCES_FILE, JSON_FILE, *(name for name, _, _ in EXPORTS)]
+
+
 # Below this many files (or records), a build stays in one process: forking workers and
 # sending results back costs more than it saves (about 2 ms of work a record).
 MIN_PARALLEL = 256

@@ -43,7 +43,8 @@ def folder_files(folder: str, include: Sequence[str], exclude: Sequence[str] = (
     """The files below ``folder`` matching ``include`` and not ``exclude``, sorted.
 
     Sorted by the path below the folder, compared folder by folder (``a/z`` before ``b``).
-    The folders ``skip`` names (a command's output folder) are left out with all they hold.
+    The folders ``skip`` names (a command's output folder) are left out with all they hold,
+    and so are the files it names (the outputs a command writes into a folder it also reads).
     """
     found: list[tuple[tuple[str, ...], str]] = []
     skipped = {os.path.realpath(p) for p in skip}
@@ -63,7 +64,7 @@ def folder_files(folder: str, include: Sequence[str], exclude: Sequence[str] = (
             relative = "/".join((*parts, name))
             if matches(relative, include) and not matches(relative, exclude):
                 path = os.path.join(top, name)
-                if _special(path):
+                if _special(path) or (skipped and os.path.realpath(path) in skipped):
                     continue
                 found.append(((*parts, name), path))
     found.sort()
@@ -84,8 +85,8 @@ def expand_inputs(inputs: Iterable[str], include: Sequence[str],
     """``inputs`` with each folder replaced by its matching files (see the module doc).
 
     A folder with no matching file is an :class:`InputError` (naming the globs), so a typo
-    in ``--include`` does not pass silently as "nothing to do". ``skip``: folders whose files
-    are never taken from a folder input (``build . -o out`` does not read its own outputs).
+    in ``--include`` does not pass silently as "nothing to do". ``skip``: folders and files
+    never taken from a folder input (``build . -o out`` does not read its own outputs).
     """
     out: list[str] = []
     for path in inputs:

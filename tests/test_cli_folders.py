@@ -163,6 +163,21 @@ def test_build_a_folder_into_a_folder_inside_it_twice(tmp_path: Path) -> None:
     assert (records / "out" / "glossary.txt").read_bytes() == built
 
 
+def test_build_a_folder_into_itself_twice(tmp_path: Path) -> None:
+    # `termkit build . -o .`: the second run read its own glossary.sources.jsonl as records
+    # (and refused glossary.txt); the files a build writes are not read from its output folder.
+    records = tmp_path / "records"
+    shutil.copy(SEED, touch(records / "x").parent / "example-record.txt")
+    (records / "x").unlink()
+    first = run("build", records, "-o", records, "--json", "-q")
+    assert first.exit_code == 0, first.stderr
+    built = (records / "glossary.json").read_bytes()
+    again = run("build", records, "-o", records, "--json", "-q")
+    assert again.exit_code == 0, again.stderr
+    assert json.loads(again.stdout)["inputs"] == [str(records / "example-record.txt")]
+    assert (records / "glossary.json").read_bytes() == built
+
+
 def test_tm_import_a_folder(tmp_path: Path) -> None:
     result = run("tm", "import", "--db", tmp_path / "tm.sqlite", DATA / "tm" / "tmx", "--json")
     assert result.exit_code == 0, result.stderr

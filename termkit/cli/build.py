@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import click
@@ -29,10 +30,14 @@ def record_files(inputs: tuple[str, ...], includes: tuple[str, ...],
                  excludes: tuple[str, ...], output: str | None = None) -> list[str]:
     """INPUTs with folders replaced by the record files in them (see termkit.inputs), never
     those in the ``output`` folder (``build . -o out`` run again)."""
+    from termkit.build import output_names
     from termkit.inputs import expand_inputs, extension_globs
 
+    # The output folder, and the files a build writes there when that folder is read too
+    # (`build . -o .` run again must not read its own glossary and sources as records).
+    skip = [output, *(os.path.join(output, name) for name in output_names())] if output else []
     return expand_inputs(inputs, includes or extension_globs(RECORD_EXTENSIONS), excludes,
-                         skip=[output] if output else [])
+                         skip=skip)
 
 
 def _pairings(paths: list[str], record_format: str | None, *, quiet: bool = False) -> list[Any]:
