@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from termkit.cli import cli
 from termkit.convert.detect import detect_text
-from termkit.convert.opencc_data import script_only_chars
+from termkit.convert.opencc_data import dictionary, script_only_chars
 
 
 def test_script_only_sets_agree_with_opencc() -> None:
@@ -22,6 +22,22 @@ def test_script_only_sets_agree_with_opencc() -> None:
     assert all(s2t.convert(c) != c for c in hans)
     assert all(t2s.convert(c) != c for c in hant)
     assert not hans & hant
+
+
+def test_characters_a_regional_variant_writes_are_not_the_other_script() -> None:
+    # Taiwan writes 群 (族群, 社群) and Hong Kong 温 and 户; OpenCC's own s2tw/s2hk output holds
+    # them. Text of unknown region (detect --expect hant) must not call them Simplified.
+    hans, _ = script_only_chars(regional=True)
+    strict, _ = script_only_chars()
+    assert {"群", "温", "户"} <= strict - hans
+    assert "这" in hans and "发" in hans
+    keys = "".join(k for k in dictionary("STCharacters") if len(k) == 1)
+    phrases = "，".join(k for k in dictionary("STPhrases"))
+    for config in ("s2t", "s2tw", "s2twp", "s2hk"):
+        out = opencc.OpenCC(f"{config}.json").convert(keys + phrases)
+        assert hans.isdisjoint(out), (config, sorted(hans & set(out))[:10])
+    text = "族群與社群的温度，户口，恒生指數，虱目魚粥。可是这里"
+    assert [f.char for f in detect_text(text, "hant")] == ["这"]
 
 
 def test_positions() -> None:

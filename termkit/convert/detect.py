@@ -2,7 +2,8 @@
 
 Only characters that exist in one script count (see
 :func:`termkit.opencc_data.script_only_chars`): 這 in Simplified text, 这 in Traditional
-text. Characters shared by both scripts (台, 干, 里 …) are never reported. Positions are
+text. Characters shared by both scripts (台, 干, 里 …) are never reported, nor characters a
+regional variant writes (Taiwan's 群, Hong Kong's 温: ``--expect hant`` says nothing of region). Positions are
 1-based lines and columns counted in characters.
 """
 
@@ -43,7 +44,7 @@ def _check_expect(expect: str) -> str:
 def detect_lines(lines: Iterable[str], expect: str) -> Iterator[Finding]:
     """Findings in a stream of lines (each may end with its newline), in text order."""
     want = _check_expect(expect)
-    hans_only, hant_only = script_only_chars()
+    hans_only, hant_only = script_only_chars(regional=True)
     wrong = hans_only if want == "hant" else hant_only
     script = "Hans" if want == "hant" else "Hant"
     table = dictionary("STCharacters" if want == "hant" else "TSCharacters")
@@ -61,7 +62,7 @@ def detect_chunks(chunks: Iterable[str], expect: str) -> Iterator[Finding]:
     Same findings, lines and columns as :func:`detect_lines` over the same text.
     """
     want = _check_expect(expect)
-    hans_only, hant_only = script_only_chars()
+    hans_only, hant_only = script_only_chars(regional=True)
     wrong = hans_only if want == "hant" else hant_only
     script = "Hans" if want == "hant" else "Hant"
     table = dictionary("STCharacters" if want == "hant" else "TSCharacters")

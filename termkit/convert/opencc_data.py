@@ -140,18 +140,46 @@ def run_steps(text: str, config: str) -> list[tuple[Step, str]]:
     return out
 
 
+# The dictionaries whose values are text OpenCC writes in each script, regional variants
+# included: Taiwan's 群 and 峰 and Hong Kong's 温 and 户 are Traditional as OpenCC writes them.
+REGIONAL_OUTPUT = {
+    "Hans": ("TSCharacters", "TSPhrases"),
+    "Hant": ("STCharacters", "STPhrases", "TWVariants", "TWVariantsPhrases", "TWPhrases",
+             "HKVariants", "HKVariantsPhrases", "HKPhrases"),
+}
+
+
 @functools.cache
-def script_only_chars() -> tuple[frozenset[str], frozenset[str]]:
+def _written_in(script: str) -> frozenset[str]:
+    chars: set[str] = set()
+    for name in REGIONAL_OUTPUT[script]:
+        try:
+            values = dictionary(name).values()
+        except (OSError, ValueError, subprocess.CalledProcessError):  # pragma: no cover
+            continue  # an OpenCC build without it
+        for value in values:
+            chars.update(*value)
+    return frozenset(chars)
+
+
+@functools.cache
+def script_only_chars(*, regional: bool = False) -> tuple[frozenset[str], frozenset[str]]:
     """``(simplified_only, traditional_only)``: characters that exist in one script only.
 
     A character is Simplified-only when OpenCC's STCharacters maps it away from itself and it
     is never a Traditional character (not a TSCharacters key, not a Traditional candidate);
-    Traditional-only is the mirror image.
+    Traditional-only is the mirror image. ``regional``: nor a character OpenCC writes in any
+    regional variant of the other script (:data:`REGIONAL_OUTPUT`): Taiwan's 群 (of 羣) and
+    Hong Kong's 温 (of 溫) are then not Simplified — what text of unknown region needs; a
+    check for one region keeps them and confirms each character for that region.
     """
     st = dictionary("STCharacters")
     ts = dictionary("TSCharacters")
     st_values = {v for vs in st.values() for v in vs}
     ts_values = {v for vs in ts.values() for v in vs}
-    hans = {k for k, vs in st.items() if len(k) == 1 and k not in vs}
-    hant = {k for k, vs in ts.items() if len(k) == 1 and k not in vs}
-    return frozenset(hans - set(ts) - st_values), frozenset(hant - set(st) - ts_values)
+    hans = {k for k, vs in st.items() if len(k) == 1 and k not in vs} - set(ts) - st_values
+    hant = {k for k, vs in ts.items() if len(k) == 1 and k not in vs} - set(st) - ts_values
+    if regional:
+        hans -= _written_in("Hant")
+        hant -= _written_in("Hans")
+    return frozenset(hans), frozenset(hant)
