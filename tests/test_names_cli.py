@@ -25,6 +25,14 @@ def test_match_json() -> None:
     assert json.loads(result.stdout)["score"] < 0.5
 
 
+def test_match_refuses_an_empty_name() -> None:
+    # It printed "0.00" with exit 0, as if two names had been compared.
+    for args in (["", "Lin"], ["林", " "]):
+        result = CliRunner().invoke(cli, ["names", "match", *args])
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr.startswith("Error: ") and "is empty" in result.stderr
+
+
 def test_romanize_styles() -> None:
     result = CliRunner().invoke(cli, ["names", "romanize", "張國城", "曾國藩", "--style", "passport"])
     assert result.stdout == "張國城\tChang Kuo-Cheng\n曾國藩\tTseng Kuo-Fan\n"

@@ -28,6 +28,9 @@ def match(zh: str, romanized: str, as_json: bool) -> None:
     from termkit.cli.common import dumps
     from termkit.pinyin.names import match_details
 
+    for name, value in (("ZH", zh), ("ROMANIZED", romanized)):
+        if not value.strip():
+            raise click.UsageError(f"{name} is empty")  # scored 0.00 and exit 0 before
     result = match_details(zh, romanized)
     if as_json:
         click.echo(dumps({
