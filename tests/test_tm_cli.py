@@ -145,6 +145,10 @@ def test_usage_errors_exit_2(db: str) -> None:
     assert code == 2 and "--min" in err
     code, _, err = _run("export", "--db", db, "--variant", "zh-HK")
     assert code == 2
+    # An empty query is a usage error, as in lookup (it said "no match", exit 1).
+    for command, name in (("search", "TEXT"), ("concordance", "TERM")):
+        code, out, err = _run(command, "--db", db, " ")
+        assert (code, out) == (2, "") and err.startswith(f"Error: {name} is empty"), err
 
 
 def test_every_command_and_option_has_help() -> None:

@@ -218,6 +218,8 @@ def search(ctx: click.Context, text: str, db: str, min_score: int, limit: int,
     from termkit.tm.store import open_store
 
     errors_exit_2()
+    if not text.strip():
+        raise click.UsageError("TEXT is empty")  # as lookup: not "no match", exit 1
     with open_store(db, create=False) as store:
         matches = run(store, text, lang=lang, min_score=min_score, limit=limit)
         units = len(store) if not matches else 0
@@ -249,6 +251,8 @@ def concordance(ctx: click.Context, term: str, db: str, limit: int, lang: str | 
     from termkit.tm.store import open_store
 
     errors_exit_2()
+    if not term.strip():
+        raise click.UsageError("TERM is empty")
     with open_store(db, create=False) as store:
         matches = run(store, term, lang=lang, limit=limit)
         units = len(store) if not matches else 0
