@@ -202,8 +202,12 @@ def open_rereadable(path: str) -> BinaryIO:
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
     spool = tempfile.SpooledTemporaryFile(max_size=8 << 20)  # noqa: SIM115 - the caller closes it
+    # One read of the pipe per call (read1): a buffered read() loops in C until it has all it
+    # asked for, and a Ctrl-C landing between two of its reads would wait for the next one.
+    read = getattr(source, "read1", None) or source.read
     try:
-        shutil.copyfileobj(source, spool)
+        while block := read(1 << 20):
+            spool.write(block)
     except OSError as exc:
         spool.close()
         raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None

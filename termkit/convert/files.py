@@ -565,8 +565,12 @@ def iter_text_blocks(stream: BinaryIO, path: str, size: int = 1 << 20) -> Iterat
     """
     pending = b""
     lines_before = 0
+    # One read of the underlying file per call where the stream offers it: a buffered read()
+    # of a pipe loops in C until it has ``size`` bytes, and a Ctrl-C that lands between two
+    # of its reads is only seen when the next one returns (never, if the writer stalls).
+    read = getattr(stream, "read1", None) or stream.read
     while True:
-        block = stream.read(size)
+        block = read(size)
         buf = pending + block
         if not buf:
             return
