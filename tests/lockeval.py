@@ -219,3 +219,31 @@ def assert_places(rows: Iterable[dict[str, Any]], files: dict[str, Path] = FILES
         for t in r["terms"]:
             assert text[t["offset"]:t["offset"] + len(t["form"])] == t["form"], r
         assert r["verdict"] in ("right", "wrong", "neutral"), r
+
+
+def report(title: str, results: dict[str, Result], files: dict[str, Path], *,
+           list_wrong: bool = False) -> tuple[str, collections.Counter[str], list[dict[str, Any]]]:
+    """The printed figures of one lock over ``files`` (both directions, each direction, each
+    source kind; with ``list_wrong`` every wrong span), its kept spans and its unjudged ones."""
+    chars = char_counts(files)
+    total = sum(chars.values())
+    by_kind: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for d in DIRECTIONS:
+        for r in results[d].rows:
+            by_kind[kind(r["paragraph_id"])][r["verdict"]] += 1
+    kept = sum((results[d].kept for d in DIRECTIONS), collections.Counter())
+    lines = ["", f"{title} ({total:,} characters); plain OpenCC: no change",
+             figure_line("  both directions", kept, total)]
+    for d in DIRECTIONS:
+        dchars = sum(n for k, n in chars.items() if k.startswith("cn" if d == "s2twp" else "tw"))
+        lines.append(figure_line(f"  {d} only", results[d].kept, dchars))
+    lines.extend(figure_line(f"    {k} ({chars[k]:,} chars)", by_kind[k], chars[k]) for k in sorted(chars))
+    if list_wrong:
+        wrong = [r for d in DIRECTIONS for r in results[d].rows if r["verdict"] == "wrong"]
+        lines.extend(f"  wrong: {r['direction']} {r['context']} {r['plain']} -> {r['locked']} "
+                     f"({r['error_type']})" for r in wrong)
+    new = [s for d in DIRECTIONS for s in results[d].new]
+    lines.append(f"  spans changed that nobody has judged: {len(new)}")
+    lines.extend(f"    {s['direction']} {s['paragraph_id']}:{s['offset']} {s['context']} "
+                 f"{s['plain']} -> {s['locked']}" for s in new)
+    return "\n".join(lines), kept, new

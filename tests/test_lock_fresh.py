@@ -63,24 +63,8 @@ def test_fresh_paragraphs_share_nothing_with_the_dev_set() -> None:
 def test_fresh_paragraphs_with_the_regional_glossary(lock: str) -> None:
     topics, words = LOCKS[lock]
     results = {d: _result(d, topics, words) for d in DIRECTIONS}
-    chars = lockeval.char_counts(FILES)
-    total = sum(chars.values())
-    by_kind: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
-    for d in DIRECTIONS:
-        for r in results[d].rows:
-            by_kind[lockeval.kind(r["paragraph_id"])][r["verdict"]] += 1
-    kept = sum((results[d].kept for d in DIRECTIONS), collections.Counter())
-    lines = ["", f"{lock}, fresh paragraphs ({total:,} characters); plain OpenCC: no change",
-             lockeval.figure_line("  both directions", kept, total)]
-    for d in DIRECTIONS:
-        dchars = sum(n for k, n in chars.items() if k.startswith("cn" if d == "s2twp" else "tw"))
-        lines.append(lockeval.figure_line(f"  {d} only", results[d].kept, dchars))
-    lines.extend(lockeval.figure_line(f"    {k} ({chars[k]:,} chars)", by_kind[k], chars[k]) for k in sorted(chars))
-    new = [s for d in DIRECTIONS for s in results[d].new]
-    lines.append(f"  spans changed that nobody has judged: {len(new)}")
-    lines.extend(f"    {s['direction']} {s['paragraph_id']}:{s['offset']} {s['context']} "
-                 f"{s['plain']} -> {s['locked']}" for s in new)
-    print("\n".join(lines))
+    text, kept, new = lockeval.report(f"{lock}, fresh paragraphs", results, FILES)
+    print(text)
     assert new == []
     assert sum(kept.values()) > 0  # the lock does act on this text
 

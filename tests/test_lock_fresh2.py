@@ -14,7 +14,6 @@ for measuring, not for tuning.
 
 from __future__ import annotations
 
-import collections
 from functools import cache
 
 from termkit.convert import Converter, load_lock_glossaries
@@ -66,26 +65,8 @@ def test_fresh2_paragraphs_share_nothing_with_dev_or_fresh() -> None:
 
 def test_fresh2_paragraphs_with_the_regional_glossary() -> None:
     results = {d: _result(d) for d in DIRECTIONS}
-    chars = lockeval.char_counts(FILES)
-    total = sum(chars.values())
-    by_kind: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
-    for d in DIRECTIONS:
-        for r in results[d].rows:
-            by_kind[lockeval.kind(r["paragraph_id"])][r["verdict"]] += 1
-    kept = sum((results[d].kept for d in DIRECTIONS), collections.Counter())
-    lines = ["", f"current lock (default options), fresh2 paragraphs ({total:,} characters); "
-             "plain OpenCC: no change", lockeval.figure_line("  both directions", kept, total)]
-    for d in DIRECTIONS:
-        dchars = sum(n for k, n in chars.items() if k.startswith("cn" if d == "s2twp" else "tw"))
-        lines.append(lockeval.figure_line(f"  {d} only", results[d].kept, dchars))
-    lines.extend(lockeval.figure_line(f"    {k} ({chars[k]:,} chars)", by_kind[k], chars[k]) for k in sorted(chars))
-    wrong = [r for d in DIRECTIONS for r in results[d].rows if r["verdict"] == "wrong"]
-    lines.extend(f"  wrong: {r['direction']} {r['context']} {r['plain']} -> {r['locked']} "
-                 f"({r['error_type']})" for r in wrong)
-    new = [s for d in DIRECTIONS for s in results[d].new]
-    lines.append(f"  spans changed that nobody has judged: {len(new)}")
-    lines.extend(f"    {s['direction']} {s['paragraph_id']}:{s['offset']} {s['context']} "
-                 f"{s['plain']} -> {s['locked']}" for s in new)
-    print("\n".join(lines))
+    text, kept, new = lockeval.report("current lock (default options), fresh2 paragraphs",
+                                      results, FILES, list_wrong=True)
+    print(text)
     assert new == []
     assert sum(kept.values()) > 0  # the lock does act on this text
