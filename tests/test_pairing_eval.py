@@ -140,6 +140,13 @@ def evaluate(
     return result
 
 
+def evaluate_renderings(label: str, records: list[dict[str, Any]],
+                        tmp_path_factory: pytest.TempPathFactory) -> dict[str, Evaluation]:
+    """:func:`evaluate` of ``records`` in every rendering (devrecords.RENDERINGS)."""
+    return {name: evaluate(name, tmp_path_factory.mktemp(f"{label}-{name}"), records)
+            for name in devrecords.RENDERINGS}
+
+
 _CACHE: dict[str, Evaluation] = {}
 
 

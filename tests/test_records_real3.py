@@ -34,7 +34,7 @@ from pathlib import Path
 import pytest
 
 from . import devrecords
-from .test_pairing_eval import Evaluation, evaluate, report
+from .test_pairing_eval import Evaluation, evaluate, evaluate_renderings, report
 
 PRECISION = 0.97  # a little under first contact (1.000), so one wrong pair in 181 still passes
 RECALL = 0.95
@@ -46,11 +46,7 @@ ROTATED_RECALL = 0.90
 
 @pytest.fixture(scope="module")
 def evaluated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Evaluation]]:
-    records = devrecords.load_dev(devrecords.REAL3)
-    yield {
-        name: evaluate(name, tmp_path_factory.mktemp(f"real3-{name}"), records)
-        for name in devrecords.RENDERINGS
-    }
+    yield evaluate_renderings("real3", devrecords.load_dev(devrecords.REAL3), tmp_path_factory)
 
 
 def test_real3_records_are_all_there() -> None:

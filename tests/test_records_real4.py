@@ -46,7 +46,7 @@ from pathlib import Path
 import pytest
 
 from . import devrecords
-from .test_pairing_eval import Evaluation, evaluate, report
+from .test_pairing_eval import Evaluation, evaluate, evaluate_renderings, report
 
 RECORDS = 34
 # rendering: (precision floor, recall floor, most records not read as published)
@@ -63,11 +63,7 @@ ROTATED_RECALL = 0.87
 
 @pytest.fixture(scope="module")
 def evaluated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Evaluation]]:
-    records = devrecords.load_dev(devrecords.REAL4)
-    yield {
-        name: evaluate(name, tmp_path_factory.mktemp(f"real4-{name}"), records)
-        for name in devrecords.RENDERINGS
-    }
+    yield evaluate_renderings("real4", devrecords.load_dev(devrecords.REAL4), tmp_path_factory)
 
 
 def test_real4_records_are_all_there() -> None:
