@@ -380,3 +380,20 @@ def test_our_header_comment_comes_back() -> None:
     assert g.header == {"source": "termkit tests", "licence": "CC0-1.0"}
     assert g.concepts[0].kind is Kind.KEYWORD
     assert g.concepts[0].notes == ["first line\nsecond line"]
+
+
+def test_a_carriage_return_in_a_note_or_header_never_reaches_the_file() -> None:
+    # translate-toolkit (and editors) break lines at a bare CR, so a note "0\rmsgid \r0"
+    # written raw made it read a keyword line out of a comment (found by hypothesis).
+    from translate.storage import pypo
+
+    g = Glossary(header={"title\r": "a\rb"}, concepts=[Concept(
+        id="c000000000001", terms=[Term("0", "en"), Term("零", "zh-Hant-TW")],
+        notes=["0\rmsgid \r0", "ends\r\\", "two\nlines"], domains=["x\ry"],
+    )])
+    data = write(g, locale="zh_TW")
+    assert b"\r" not in data
+    back = po.read_glossary(io.BytesIO(data), "g.zh_TW.po").concepts[0]
+    assert back.notes == ["0\rmsgid \r0", "ends\r\\", "two\nlines"]
+    store = pypo.pofile(data)
+    assert [(u.source, u.target) for u in store.units if not u.isheader()] == [("0", "零")]

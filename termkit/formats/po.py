@@ -11,7 +11,8 @@ Writing (``write_glossary(glossary, stream, locale="zh_TW", reverse=False)``, in
   ``Language: en`` with ``X-Source-Language: zh_TW``;
 * ``msgctxt`` is the concept id, only where several concepts share a ``msgid``;
 * translator comments carry ``pinyin:``, ``zhuyin:`` (when present), ``domain:``, ``status:``, ``kind:``, ``note:``
-  (``note+`` continues a multi-line note) and ``id:`` lines (a line ending in ``\\`` or
+  (``note+`` continues a multi-line note; a note holding a carriage return is one
+  ``note-escaped:`` line, escaped as in glossary.txt) and ``id:`` lines (a line ending in ``\\`` or
   whitespace gets a ``|`` appended, see :func:`~termkit.formats.po_write.guard`); ``#:`` references are the
   concept's sources (``path:line``; ``%``, ``:``, ``\\`` and whitespace in a path are
   percent-encoded, as translate-toolkit decodes them; record ids are not carried);
@@ -54,6 +55,7 @@ from termkit.formats.delimited import (
 from termkit.formats.po_syntax import PoSyntaxError, blank_broken, scan
 from termkit.formats.po_write import GENERATOR
 from termkit.formats.po_write import write_glossary as write_glossary  # the registry's entry
+from termkit.formats.termkit_text import unescape
 from termkit.model import (
     Concept,
     Glossary,
@@ -237,7 +239,8 @@ class _Info:
     id: str | None = None
 
 
-_COMMENT_RE = re.compile(r"^(pinyin|zhuyin|domain|status|kind|note|id): ?(.*)$|^note\+ ?(.*)$", re.S)
+_COMMENT_RE = re.compile(
+    r"^(pinyin|zhuyin|domain|status|kind|note|note-escaped|id): ?(.*)$|^note\+ ?(.*)$", re.S)
 
 
 def _read_comments(tcomment: str) -> _Info:
@@ -271,6 +274,8 @@ def _read_comments(tcomment: str) -> _Info:
             info.kind = parse_kind(value)
         elif key == "note":
             info.notes.append(value)
+        elif key == "note-escaped":  # a note holding a CR, escaped as in glossary.txt
+            info.notes.append(unescape(value))
         else:
             info.id = value.strip()
     if any(f.strip() for f in free):
