@@ -397,3 +397,15 @@ def test_a_carriage_return_in_a_note_or_header_never_reaches_the_file() -> None:
     assert back.notes == ["0\rmsgid \r0", "ends\r\\", "two\nlines"]
     store = pypo.pofile(data)
     assert [(u.source, u.target) for u in store.units if not u.isheader()] == [("0", "零")]
+
+
+def test_the_first_entry_of_a_catalog_without_a_header_has_its_line() -> None:
+    # polib leaves line 0 on the first entry when no header precedes it ("FILE:0" in sources
+    # and check findings); an entry is numbered by its first line, comments included.
+    text = '\n\n# a comment\nmsgid "apple"\nmsgstr "蘋果"\n\nmsgid "pear"\nmsgstr "梨"\n'
+    lines = text.split("\n")
+    expected = [lines.index("# a comment") + 1, lines.index('msgid "pear"') + 1]
+    g = po.read_glossary(io.BytesIO(text.encode()), "x.zh_TW.po")
+    assert [c.sources[0].line for c in g.concepts] == expected
+    units = list(po.iter_units(io.BytesIO(text.encode()), "x.zh_TW.po"))
+    assert [u.location.line for u in units if u.location] == expected

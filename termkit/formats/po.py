@@ -179,6 +179,7 @@ def _parse(data: bytes, path: str, syntax: list[PoSyntaxError] | None = None) ->
     try:
         catalog = polib.pofile(_Content(text), wrapwidth=0)
         catalog.termkit_notices = notices
+        _first_entry_line(catalog, text)
         return catalog
     except (OSError, ValueError, IndexError, KeyError) as exc:
         message = str(exc)
@@ -189,6 +190,17 @@ def _parse(data: bytes, path: str, syntax: list[PoSyntaxError] | None = None) ->
             path=path,
             line=int(m.group(1)) if m else None,
         ) from None
+
+
+def _first_entry_line(catalog: Any, text: str) -> None:
+    """Give the first entry of a catalog without a header its line: polib numbers an entry by
+    its first line (comments included) but leaves 0 on the first one when no header comes
+    before it, which made sources and findings say ``FILE:0``."""
+    for entry in catalog:
+        if not entry.linenum:
+            entry.linenum = next(
+                (i for i, line in enumerate(text.split("\n"), 1) if line.strip()), 1)
+        break
 
 
 def read_catalog(data: bytes, path: str) -> tuple[Any, str, str, list[Notice]]:
