@@ -406,6 +406,6 @@ def test_the_first_entry_of_a_catalog_without_a_header_has_its_line() -> None:
     lines = text.split("\n")
     expected = [lines.index("# a comment") + 1, lines.index('msgid "pear"') + 1]
     g = po.read_glossary(io.BytesIO(text.encode()), "x.zh_TW.po")
-    assert [c.sources[0].line for c in g.concepts] == expected
+    assert [c.terms[0].sources[0].line for c in g.concepts] == expected
     units = list(po.iter_units(io.BytesIO(text.encode()), "x.zh_TW.po"))
     assert [u.location.line for u in units if u.location] == expected
