@@ -26,7 +26,7 @@ and no record with both lists is left without a pair.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ import pytest
 
 from termkit.align import pair_record
 from termkit.lexicon import get_lexicon
+from termkit.model import Record
 from termkit.records import read_records
 
 from . import devrecords
@@ -89,6 +90,9 @@ class Evaluation:
     baseline: dict[str, Tally] = field(default_factory=dict)
     no_pair: list[str] = field(default_factory=list)  # records with both lists, no pair
     misread: list[str] = field(default_factory=list)  # keywords not read as published
+    # titles and gold author pairs printed in the rendering, and how many were read right
+    titles: list[int] = field(default_factory=lambda: [0, 0])  # [right, printed]
+    authors: list[int] = field(default_factory=lambda: [0, 0])  # [right, printed]
 
     def tallies(self, group: str) -> tuple[Tally, Tally]:
         return (
@@ -98,15 +102,24 @@ class Evaluation:
 
 
 def evaluate(
-    rendering: str, folder: Path, records: list[dict[str, Any]] | None = None
+    rendering: str,
+    folder: Path,
+    records: list[dict[str, Any]] | None = None,
+    *,
+    renderer: tuple[str, Callable[[dict[str, Any]], str]] | None = None,
 ) -> Evaluation:
-    """Write ``records`` (default: every dev record) in ``rendering`` to ``folder``, read, pair, score."""
-    suffix, render = {**devrecords.RENDERINGS, **devrecords.STRESS_RENDERINGS}[rendering]
+    """Write ``records`` (default: every dev record) in ``rendering`` to ``folder``, read, pair, score.
+
+    ``renderer`` (file suffix, function) lays the records out instead of the rendering of
+    that name in ``devrecords`` (the page variants of ``tests/pagevariants.py``).
+    """
+    suffix, render = renderer or {**devrecords.RENDERINGS, **devrecords.STRESS_RENDERINGS}[rendering]
     lexicon = get_lexicon()
     result = Evaluation()
     for rec in devrecords.load_all_dev() if records is None else records:
         path = folder / f"{rec['id']}{suffix}"
-        path.write_text(render(rec), encoding="utf-8")
+        text = render(rec)
+        path.write_text(text, encoding="utf-8")
         made: set[tuple[str, str]] = set()
         positional: set[tuple[str, str]] = set()
         zh_read: list[str] = []
@@ -123,6 +136,7 @@ def evaluate(
             en_read += [plain(k) for k in record.keywords_en]
             if record.keywords_zh and record.keywords_en and not pairing.pairs:
                 result.no_pair.append(rec["id"])
+            _count_titles_and_authors(result, rec, record, text)
         gold = devrecords.plain_gold(rec["gold"])
         ignored = set(gold["ignored"])
         want_zh, want_en = devrecords.expected_keywords(rec)
@@ -138,6 +152,23 @@ def evaluate(
             ours.add(made, gold)
             base.add(positional, gold)
     return result
+
+
+def _count_titles_and_authors(
+    result: Evaluation, rec: dict[str, Any], record: Record, text: str
+) -> None:
+    """Add to ``result`` the titles and gold author pairs ``text`` printed and ``record`` read."""
+    for key in ("title_zh", "title_en"):
+        title = rec.get(key)
+        if title and title in text:
+            result.titles[1] += 1
+            result.titles[0] += " ".join((getattr(record, key) or "").split()) == " ".join(
+                title.split()
+            )
+    people = {(p.zh, p.en) for p in [*record.authors, *record.advisors]}  # gold lists both
+    for zh, en in devrecords.expected_authors(rec, text):
+        result.authors[1] += 1
+        result.authors[0] += (zh, en) in people
 
 
 def evaluate_renderings(label: str, records: list[dict[str, Any]],

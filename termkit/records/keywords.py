@@ -141,11 +141,18 @@ def _fallback_split(text: str) -> list[str]:
         return items
     tokens = text.split()
     # Chinese keywords separated by single spaces (``智慧图书馆 服务体系 用户需求``), among
-    # them ones with a Latin term (``BIM技术``) or a lone acronym (``GIS``).
+    # them ones with a Latin term (``BIM技术``), an acronym (``GIS``) or a one-word Latin
+    # term (``ResNeSt``, ``Grad-CAM``), as long as the Chinese ones are the most.
     spaced = len(tokens) >= 2 and all(_spaced_item(t) for t in tokens)
-    if spaced and sum(1 for t in tokens if has_han(t)) >= 2:
+    han = sum(1 for t in tokens if has_han(t))
+    if spaced and han >= 2 and 2 * han >= len(tokens):
         return tokens
     return [text]
+
+
+# A one-word Latin term among Chinese keywords: a capital or a digit in it (``ResNeSt``,
+# ``Grad-CAM``, ``EcoLexicon``, ``Web2.0``); a lower-case word (``of``) is running text.
+_LATIN_TERM = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#.&'\-]*[A-Za-z0-9+#]")
 
 
 def _spaced_item(token: str) -> bool:
@@ -153,7 +160,13 @@ def _spaced_item(token: str) -> bool:
         return False  # ``主題 (Topic)``: a parenthesis belongs to the word before it
     if has_han(token):
         return len(token) >= 2
-    return _ACRONYM.fullmatch(token) is not None
+    if _ACRONYM.fullmatch(token) is not None:
+        return True
+    return (
+        _LATIN_TERM.fullmatch(token) is not None
+        and any(c.isupper() or c.isdigit() for c in token)
+        and any(c.isalpha() for c in token)
+    )
 
 
 def _split_commas(item: str) -> list[str]:
@@ -177,6 +190,37 @@ def _split_commas(item: str) -> list[str]:
     return parts
 
 
+# A list number before a keyword: ``1.``, ``1、``, ``1)``, ``(1)``, at the line's start or
+# after a space or a separator, and not the start of a decimal (``1.5T``).
+_NUMBER_MARK = re.compile(
+    r"(?:^|(?<=[\s;；,，、]))(?:[(（](\d{1,2})[)）]|(\d{1,2})[.．、)）](?!\d))\s*"
+)
+
+
+def list_number(line: str) -> tuple[int, str] | None:
+    """(number, rest) of a line that starts with a list number (``1. 客戶忠誠度``,
+    ``(2)內部控制``), or None."""
+    m = _NUMBER_MARK.match(line.strip())
+    if m is None or m.end() == len(line.strip()):
+        return None
+    return int(m.group(1) or m.group(2)), line.strip()[m.end() :]
+
+
+def numbered_items(line: str) -> list[str] | None:
+    """The items of a numbered list on one line (``1. 大型語言模型  2. 跨領域研究``,
+    ``(1)資訊安全 (2)內部控制``): numbers from 1 on, one more each time, or None."""
+    text = line.strip()
+    marks = list(_NUMBER_MARK.finditer(text))
+    if len(marks) < 2 or marks[0].start() != 0:
+        return None
+    numbers = [int(m.group(1) or m.group(2)) for m in marks]
+    if numbers != list(range(1, len(numbers) + 1)):
+        return None
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    items = [text[m.end() : end].strip().rstrip(";；,，、").strip() for m, end in zip(marks, ends, strict=True)]
+    return items if all(items) else None
+
+
 def split_keywords(line: str) -> list[str]:
     """Split one keyword line into its items (see the module docstring for the rules).
 
@@ -193,9 +237,11 @@ _FINAL_STOP = re.compile(r"(?<=[^\s.。．])[.。．]\s*$")
 def _without_final_stop(text: str) -> str:
     """A list closed by a full stop loses it (``…，封包遺失率。``, ``…, Packet Loss Ratio.``):
     only with list separators in the line, and not after an abbreviation's own dot
-    (``U.S.``) or an ellipsis."""
+    (``U.S.``) or an ellipsis; a single keyword loses a closing ideographic full stop
+    (``談戀愛。``)."""
     if KEYWORD_SEPARATORS.search(text) is None:
-        return text
+        # One keyword closed by an ideographic full stop (``談戀愛。``): no keyword ends so.
+        return text[:-1].rstrip() if text.endswith("。") and text.count("。") == 1 else text
     found = _FINAL_STOP.search(text)
     if found is None:
         return text
@@ -215,7 +261,10 @@ def clear_caches() -> None:
 def _split_cached(line: str) -> tuple[str, ...]:
     # The page reader asks about the same line several times (shape, then items).
     text = _without_final_stop(strip_label(line))
-    if ";" in text or "；" in text:
+    numbered = numbered_items(text) if text[:1] in "(（0123456789" else None
+    if numbered is not None:
+        parts = numbered
+    elif ";" in text or "；" in text:
         parts = _split_on(text, _WITH_PRIMARY)
         if "," in text:
             parts = [piece for part in parts for piece in _split_commas(part)]
@@ -278,7 +327,7 @@ def is_keyword_line(line: str) -> bool:
         return False
     if _DOT_LEADERS.search(text) or _ADDRESS.search(text) or _CITATION.search(text):
         return False
-    if _HEADING.match(text):
+    if _HEADING.match(text) and numbered_items(text) is None:
         return False
     if text.count("。") >= 2:
         return False

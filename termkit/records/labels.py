@@ -546,7 +546,8 @@ def match_label(line: str) -> LabelMatch | None:
             _LIST_SEPARATOR.search(value) is not None or dot_items(value) is not None
         )
         paragraph = label.field is Field.ABSTRACT and len(value.split()) >= 6
-        if label.script == "en" and not (listed or paragraph):
+        # Labels are capitalised: ``subject librarians; …`` is a list, not ``Subject`` + list.
+        if label.script == "en" and not (head[:1].isupper() and (listed or paragraph)):
             return None
         return LabelMatch(_printed(label, head), value, False)
     return None

@@ -29,7 +29,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from termkit.records.keywords import interleaved, is_keyword_line, split_keywords
+from termkit.records.keywords import (
+    interleaved,
+    is_keyword_line,
+    keyword_label,
+    list_number,
+    split_keywords,
+)
 from termkit.records.labels import (
     Field,
     Label,
@@ -39,7 +45,7 @@ from termkit.records.labels import (
     match_unknown_label,
     spaced_label,
 )
-from termkit.records.script import has_han
+from termkit.records.script import KEYWORD_SEPARATORS, has_han
 from termkit.records.tidy import tidy_lines
 
 # Fields that count towards deciding that a page is labelled.
@@ -53,6 +59,8 @@ _PAIRED_LAYOUT = 2
 _SHORT_HAN_LABEL = re.compile(r"^[\u3400-\u9fff]{2,8}$")
 _SHORT_LATIN_LABEL = re.compile(r"^[A-Z][A-Za-z]*(?:[ ,/&'.-]+[A-Za-z]+){0,4}$")
 _SEPARATOR_END = tuple(";；,，、/")
+# A line a narrow column wrapped is at least this long (characters).
+_WRAPPED_LINE = 20
 # How the names of form fields end (``召集委員``, ``繳交日期``, ``畢業學年期``, ``統計``).
 _LABEL_ENDINGS = (
     "名稱", "名称", "日期", "時間", "时间", "委員", "委员", "教授", "類別", "类别", "年度",
@@ -186,8 +194,75 @@ class _KeywordState:
     han_lists: int = 0  # value lines that are lists of Chinese keywords
     latin_lists: int = 0  # value lines that are lists of English keywords
     last: str = ""
+    inline: bool = False  # the label's own line held a value
+    number: int = 0  # the last list number read (``1. 客戶忠誠度`` one per line)
+    width: int = 0  # the length of the last line as printed (with its label)
+
+    def numbered(self, text: str) -> str | None:
+        """The keyword of a line that goes on numbering the field's list (``2. 服務品質``
+        after ``1. 客戶滿意度``), without its number; None for any other line. A list
+        numbered from 1 starts with the field's first keyword, under its label or on the
+        label's line, never after keywords (``1. Introduction`` below them is the body)."""
+        found = list_number(text)
+        if found is None or found[0] != self.number + 1:
+            return None
+        if self.number == 0 and (self.inline or self.last):
+            return None  # numbering starts with the field's first keyword
+        return found[1] if is_keyword_line(found[1]) else None
+
+    def wraps(self, text: str, after: str) -> bool:
+        """True if ``text`` is the rest of the list line above, wrapped by a narrow column
+        or a PDF (``…；越南外交政`` / ``策``, ``…; Family`` / ``intervention; …``).
+
+        The line above ends without a separator, the break falls inside a word of one script
+        (or before a bracket: ``… learning`` / ``(SoTL); …``), a new line of several items is
+        in the script of the line above, and it reads as the rest of a list: it has
+        separators itself (after a line of one item, only a Chinese line or one starting in
+        lower case or with a bracket: a keyword per line may hold a comma), it starts in
+        lower case, or the next line starts the other half of the keywords (a keyword label,
+        or a list in the other script). A short line after complete lists (``統計``) is not.
+        """
+        last = self.last
+        if not last or not text.strip() or last.endswith(_SEPARATOR_END):
+            return False
+        if self.han_lists and self.latin_lists:
+            return False
+        end, start = last[-1], text.lstrip()[:1]
+        if start in _SEPARATOR_END[:-1] or (start == "-" and not text.lstrip()[1:2].isspace()):
+            # The break fell right before a separator (``…；约定俗成性`` / ``；新冠肺炎``) or a
+            # hyphen inside a keyword (``感知`` / ``-意向-適應模型``).
+            return True
+        bracket = start in "(（"
+        if has_han(end):
+            if not (has_han(start) or bracket):
+                return False
+        elif not (
+            (end.isalnum() or end in "'’-)）") and (bracket or (start.isalpha() and not has_han(start)))
+        ):
+            return False
+        if not is_keyword_line(text):
+            return False
+        items = split_keywords(text)
+        if len(items) >= 2 and _majority_han(last) != _majority_han(text):
+            return False  # ``…；LIME`` then ``Multi-Task Learning; …``: the English list
+        separated = KEYWORD_SEPARATORS.search(text) is not None
+        if len(split_keywords(last)) < 2:
+            # A keyword per line may hold a comma (``Beijing, China``); a wrapped line is long.
+            long_line = self.width >= _WRAPPED_LINE
+            return separated and (has_han(start) or start.islower() or bracket or long_line)
+        if separated or start.islower():
+            return True
+        if not after.strip():
+            return False
+        if keyword_label(after) is not None:
+            return True
+        han, latin = _list_line(after)
+        return (latin >= 2 and not han) if has_han(start) else (han >= 2)
 
     def add(self, text: str, first: bool) -> None:
+        found = list_number(text)
+        if found is not None and found[0] == self.number + 1:
+            self.number = found[0]
         han, latin = _list_line(text)
         if first:
             self.lists = han + latin >= 2
@@ -199,6 +274,7 @@ class _KeywordState:
             self.han_lists += 1
             self.latin_lists += 1
         self.last = text.rstrip()
+        self.width = len(text.strip())
 
     def ends_before(self, text: str, f: FieldLines) -> bool:
         """True if ``text`` (a value line, not a label) no longer belongs to the field."""
@@ -214,6 +290,24 @@ class _KeywordState:
             # After a list, a line continues it only as another list (the other language).
             return sum(_list_line(text)) < 2
         return False
+
+
+def _majority_han(text: str) -> bool:
+    items = split_keywords(text)
+    return 2 * sum(1 for item in items if has_han(item)) > len(items)
+
+
+def _next_text(lines: list[tuple[int, str]], index: int) -> str:
+    return lines[index + 1][1] if index + 1 < len(lines) else ""
+
+
+def joined_wrap(above: str, rest: str) -> str:
+    """A list line and the rest of it wrapped onto the next line, as one line: Chinese,
+    a separator or a hyphen joined directly (``越南外交政`` + ``策``), English words with a
+    space."""
+    rest, above = rest.strip(), above.rstrip()
+    glued = has_han(rest[:1]) or rest[:1] in ";；,，、-" or above.endswith("-")
+    return above + ("" if glued else " ") + rest
 
 
 def scan(
@@ -235,8 +329,16 @@ def scan(
         if index in seconds and current is not None and not current.values:
             continue  # ``Title`` under ``論文名稱``: the same field's label in English
         bare_minor = m is not None and not m.separated and not m.value
-        if keywords and bare_minor and m is not None and m.label.field in _MINOR:
-            m = None  # ``school`` in a list of one keyword per line is a keyword
+        if keywords and bare_minor and m is not None and (
+            m.label.field in _MINOR or raw.lstrip()[:1].islower()
+        ):
+            # ``school`` in a list of one keyword per line is a keyword, and so is a label
+            # word in lower case (``summary`` wrapped off ``…; research``): labels are capitalised.
+            m = None
+        if keywords and m is not None and not m.separated and state.last.endswith(_SEPARATOR_END):
+            # A list ending in a separator goes on: ``subject librarians; …`` under ``…;`` is
+            # keywords, not the label ``Subject`` followed by a list.
+            m = None
         # Before the first known label a ``X：Y`` line is a title (``双中心模式:…``), and
         # inside a list of one keyword per line it is a keyword (``档案利用:档案资源开发``);
         # after a list of several keywords on the label's line, or in brackets, a label.
@@ -277,7 +379,9 @@ def scan(
             closed = False
             state = _KeywordState()
             if m.value and m.label.field is Field.KEYWORDS:
+                state.inline = True
                 state.add(m.value, first=True)
+                state.width = len(raw.strip())
             if m.value and is_identifier(m.label):
                 closed = True  # ``分类号 G250.7``: the lines under it are loose
         elif current is None:
@@ -290,6 +394,14 @@ def scan(
                 loose.append((number, raw))
             else:
                 current.values.append((number, raw))
+        elif keywords and current.values and state.wraps(raw, _next_text(lines, index)):
+            above_number, above = current.values[-1]
+            current.values[-1] = (above_number, joined_wrap(above, raw))
+            state.last = current.values[-1][1].rstrip()
+            state.width = len(raw.strip())
+        elif keywords and (item := state.numbered(raw)) is not None:
+            current.values.append((number, item))
+            state.add(raw, first=not current.lines[:-1])
         elif keywords and state.ends_before(raw, current):
             closed = True
             loose.append((number, raw))
