@@ -470,10 +470,67 @@ _LANGUAGE_FIRST = "第其另外語语"
 _BIE = re.compile("[別别]")
 
 
+# Dublin Core element names, as a repository's full item record prints them
+# (``dc.subject``, ``dc.contributor.advisor``): the element (and qualifier) -> field. Other
+# elements are known labels kept as sections.
+_DUBLIN_CORE = {
+    "title": Field.TITLE,
+    "title.alternative": Field.TITLE_OTHER,
+    "title.translated": Field.TITLE_OTHER,
+    "creator": Field.AUTHORS,
+    "contributor.author": Field.AUTHORS,
+    "contributor.advisor": Field.ADVISORS,
+    "subject": Field.KEYWORDS,
+    "description.abstract": Field.ABSTRACT,
+    "abstract": Field.ABSTRACT,
+    "date": Field.DATE,
+    "date.issued": Field.DATE,
+    "source": Field.VENUE,
+    "relation.ispartof": Field.VENUE,
+}
+# Qualified subjects that are classification codes, not keywords.
+_DC_CLASSIFICATIONS = ("classification", "ddc", "lcc", "udc", "lcsh", "mesh")
+_DC_NAME = re.compile(r"^(?:dc|dcterms)\.([a-z]+(?:\.[a-z]+)*)$")
+
+
+def _dublin_core(key: str, text: str) -> Label | None:
+    m = _DC_NAME.match(key)
+    if m is None:
+        return None
+    element = m.group(1)
+    field = _DUBLIN_CORE.get(element)
+    if field is None and element.startswith("subject."):
+        qualifier = element.split(".", 1)[1]
+        field = Field.OTHER if qualifier in _DC_CLASSIFICATIONS else Field.KEYWORDS
+    if field is None:
+        field = _DUBLIN_CORE.get(element.split(".", 1)[0]) if element.startswith("date") else None
+    return Label(field or Field.OTHER, None, "en", text.strip())
+
+
+# A value's language printed in a column of its own after a tab (``深度學習<TAB>zh_TW``), as
+# a repository's full item record prints it: an ISO 639 code, with a region or not.
+_LANGUAGE_COLUMN = re.compile(r"^(?P<value>.*?\S)\t+(?P<lang>[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?)\s*$")
+_LANGUAGE_CODES = {"zh": "zh", "chi": "zh", "zho": "zh", "en": "en", "eng": "en"}
+
+
+def language_column(value: str) -> tuple[str, str | None]:
+    """(value, language) of a value followed by a language column (``深度學習\tzh_TW`` ->
+    ``("深度學習", "zh")``; a third language is ``"other"``); (value, None) without one."""
+    m = _LANGUAGE_COLUMN.match(value) if "\t" in value else None
+    if m is None:
+        return value, None
+    code = re.split("[_-]", m.group("lang"))[0]
+    return m.group("value"), _LANGUAGE_CODES.get(code, "other")
+
+
 def lookup(text: str) -> Label | None:
-    """The label printed as ``text`` (``關鍵字(英)``, ``Key words``), or None."""
+    """The label printed as ``text`` (``關鍵字(英)``, ``Key words``, ``dc.subject``), or None."""
     table = _vocabulary()
     key = _key(text)
+    if key.startswith("dc"):
+        dublin = _dublin_core(key, text)
+        if dublin is not None:
+            return dublin
     label = table.get(key)
     if label is not None or not key or key[0] < "\u3400":
         return label
@@ -493,6 +550,8 @@ _CLOSE = "】]〕〗］"
 _LABEL_END = re.compile(r"\s*[:：】\]〕〗］]|\t|\s{2,}|\u3000")
 _MAX_LABEL = 48
 _LIST_SEPARATOR = re.compile(r"[;；,，、]")
+# Items set apart by two spaces or more (``Key Words democratic value  political trust``).
+_WIDE_GAPS = re.compile(r"\S(?: {2,}|\u3000)\S")
 
 
 @lru_cache(maxsize=8192)
@@ -543,7 +602,9 @@ def match_label(line: str) -> LabelMatch | None:
         if value[:1] in ";；,，、":
             return None  # ``Keyword ; …``: the word is the list's first item
         listed = label.field is Field.KEYWORDS and (
-            _LIST_SEPARATOR.search(value) is not None or dot_items(value) is not None
+            _LIST_SEPARATOR.search(value) is not None
+            or _WIDE_GAPS.search(value) is not None
+            or dot_items(value) is not None
         )
         paragraph = label.field is Field.ABSTRACT and len(value.split()) >= 6
         # Labels are capitalised: ``subject librarians; …`` is a list, not ``Subject`` + list.

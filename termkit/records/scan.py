@@ -27,7 +27,7 @@ the next label are loose: the reader reads both like an unlabelled page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from termkit.records.keywords import (
     interleaved,
@@ -41,6 +41,7 @@ from termkit.records.labels import (
     Label,
     LabelMatch,
     is_identifier,
+    language_column,
     match_label,
     match_unknown_label,
     spaced_label,
@@ -292,6 +293,47 @@ class _KeywordState:
         return False
 
 
+def _with_language_column(m: LabelMatch) -> LabelMatch:
+    """``m`` with the language column after its value (``深度學習<TAB>zh_TW``) taken off and
+    made the label's language, when the label names none."""
+    value, lang = language_column(m.value)
+    if lang is None:
+        return m
+    label = m.label if m.label.lang else replace(m.label, lang=lang)
+    return LabelMatch(label, value, m.separated)
+
+
+def _repeated_row(current: FieldLines | None, m: LabelMatch, closed: bool) -> bool:
+    """True if ``m`` repeats the label of the keyword field above for one more keyword, as a
+    repository's full item record prints a row per value (``dc.subject`` …): both hold
+    one item on the label's line."""
+    if current is None or closed or current.label != m.label or m.label.field is not Field.KEYWORDS:
+        return False
+    if not m.value or len(split_keywords(m.value)) != 1:
+        return False
+    return all(len(split_keywords(text)) == 1 for _, text in current.values)
+
+
+def _list_goes_on(
+    lines: list[tuple[int, str]], labels: list[LabelMatch | None], index: int
+) -> bool:
+    """True if the line after ``index`` goes on a list of one keyword per line: no label,
+    known or shaped like one, and a keyword."""
+    if index + 1 >= len(lines) or labels[index + 1] is not None:
+        return False
+    following = lines[index + 1][1]
+    return (
+        bool(following.strip())
+        and match_unknown_label(following) is None
+        and is_keyword_line(following)
+    )
+
+
+def _only_inline(f: FieldLines) -> bool:
+    """True if the field's one value so far stands on its label's line."""
+    return len(f.values) == 1 and f.values[0][0] == f.line
+
+
 def _majority_han(text: str) -> bool:
     items = split_keywords(text)
     return 2 * sum(1 for item in items if has_han(item)) > len(items)
@@ -341,8 +383,12 @@ def scan(
             m = None
         # Before the first known label a ``X：Y`` line is a title (``双中心模式:…``), and
         # inside a list of one keyword per line it is a keyword (``档案利用:档案资源开发``);
-        # after a list of several keywords on the label's line, or in brackets, a label.
-        listing = keywords and not state.lists
+        # after a list on the label's line, or in brackets, a label; after one keyword on the
+        # label's line, a keyword if a keyword line follows (``Keywords: 奥运档案`` / ``档案
+        # 利用:档案资源开发`` / ``北京市档案馆``), else a label (``收錄：北大核心`` / ``題名：…``).
+        listing = keywords and not state.lists and (
+            not state.inline or _list_goes_on(lines, labels, index)
+        )
         if m is None and index in heads and not listing:
             m = LabelMatch(heads[index], "", False)
         # The first line under a label standing alone is its value, even when it has a
@@ -362,6 +408,10 @@ def scan(
             and raw.lstrip()[:1].isascii()
             and raw.lstrip()[:1].isalpha()
         )
+        # ``Author Sin Kiong Wong`` right under ``作者 黃賢強``: the label's own line held a
+        # value, and nothing came after it yet (``subject librarians`` in a list of one
+        # keyword per line is a keyword).
+        again_possible = again_possible and current is not None and _only_inline(current)
         if again_possible and current is not None:
             again = spaced_label(raw)
             if (
@@ -375,6 +425,11 @@ def scan(
                     state.add(again.value, first=False)
                 continue
         if m is not None:
+            m = _with_language_column(m)
+            if _repeated_row(current, m, closed):
+                assert current is not None
+                current.values.append((number, m.value))  # ``dc.subject`` once per keyword
+                continue
             fields.append(FieldLines(m.label, number, [(number, m.value)] if m.value else []))
             closed = False
             state = _KeywordState()
