@@ -295,12 +295,33 @@ _BARE_NUMBER = re.compile(r"^(?:[頁页]|pp?\.?)?\s*\d+\s*(?:[頁页]|pp?\.?|pag
 _OPENING_BRACKETS = "【[〔〖［"
 
 
+_POSTAL_CODE = re.compile(r"\d{4,}")
+
+
+def affiliation_line(line: str) -> bool:
+    """A line wholly in parentheses holding a list or a postal code: the authors'
+    affiliation under their names (``（1. 某大學 文學院，北京 100871；2. …）``,
+    ``(Department of …, … University)``), never a keyword (``(B to B)`` has neither)."""
+    text = line.strip()
+    if len(text) < 3 or text[0] not in "(（" or text[-1] not in ")）":
+        return False
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch in "(（"
+        depth -= ch in ")）"
+        if depth == 0 and i < len(text) - 1:
+            return False  # ``(1) … (2)``: the first bracket closes before the end
+    inner = text[1:-1]
+    return KEYWORD_SEPARATORS.search(inner) is not None or _POSTAL_CODE.search(inner) is not None
+
+
 def field_of_its_own(line: str) -> bool:
     """A line that is a bibliographic field, never a keyword: a bare number (a page count,
-    ``109``, ``23頁``), a volume, issue, page or date line, or a field under a bracketed label
-    that is not a keyword label (``【期号】 3``, ``[出版日期] …``)."""
+    ``109``, ``23頁``), a volume, issue, page or date line, an affiliation in parentheses
+    (:func:`affiliation_line`), or a field under a bracketed label that is not a keyword
+    label (``【期号】 3``, ``[出版日期] …``)."""
     text = line.strip()
-    if _BARE_NUMBER.match(text) or starts_volume_line(text):
+    if _BARE_NUMBER.match(text) or starts_volume_line(text) or affiliation_line(text):
         return True
     if parse_pages(text) or parse_date(text):
         return True

@@ -58,7 +58,7 @@ from termkit.records.keywords import (
     is_keyword_line,
     split_keywords,
 )
-from termkit.records.romanized import romanizations
+from termkit.records.romanized import romanizations, sounded
 from termkit.records.runon import doubtful, line_groups, misread
 from termkit.records.script import has_han, is_chinese_text, is_prose, join_lines
 from termkit.records.shapes import certain_keyword_line, choose_keyword_block, keyword_like
@@ -226,16 +226,22 @@ def _try_romanized(state: _State, block: _Block) -> bool:
     chinese = _chinese_authors(state)
     if not chinese:
         return False
-    # By position only after the Chinese names of this page's own lines; names known from
-    # elsewhere (``known_authors``) must be rendered by sound.
-    people = _latin_names(block.lines) if rec.authors else None
-    if people is not None and len(people) == len(chinese):
+    # By position after the Chinese names of this page's own lines; names known from
+    # elsewhere (``known_authors``) must be rendered by sound, most of them at least.
+    people = _latin_names(block.lines)
+    counted = people is not None and len(people) == len(chinese)
+    if counted and people is not None and not rec.authors:
+        # Names known from elsewhere: paired by position only when most render them by
+        # sound (``史麗珠`` / ``Lai-Chu See`` beside three that do).
+        paired = [Person(a.zh, b.en, a.line) for a, b in zip(chinese, people, strict=True)]
+        counted = sounded(paired)
+    if counted and people is not None:
         names = [p.en or "" for p in people]
     else:
-        sounded = _sounded_names(state, block.lines)
-        if sounded is None:
+        by_sound = _sounded_names(state, block.lines)
+        if by_sound is None:
             return False
-        names = sounded
+        names = by_sound
     rec.authors = [Person(a.zh, b, a.line) for a, b in zip(chinese, names, strict=True)]
     return True
 

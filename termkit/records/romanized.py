@@ -5,8 +5,8 @@ half (``LI Ke, MA jian``; ``Wu Chuang, Sun Bo, Wang Chunlei, Li Jing``). A copie
 does not always keep the romanized line clean: the affiliation may follow the last name
 with no separator left (``…,SUN HongyiTaizhou Hospital of …``), the given name may be in
 lower case. Such a line is not read by its shape but by the names it must hold: piece i
-of the line (pieces split at ``,``, ``;``, ``、`` or ``and``) has to render the i-th
-Chinese name (:func:`termkit.pinyin.names.match_name`: Hanyu Pinyin, Wade-Giles and the
+of the line (pieces split at ``,``, ``;``, ``、`` or ``and``; a surname, a comma and the
+given name, ``Lin, Cai-Ying``, are one) has to render the i-th Chinese name (:func:`termkit.pinyin.names.match_name`: Hanyu Pinyin, Wade-Giles and the
 other systems, either name order). Only the last piece may carry text after the name (the
 affiliation); a word glued to the name (``HongyiTaizhou``: a lower-case letter, then a
 capital) is cut there. A line that does not render every name, in order, gives nothing.
@@ -66,19 +66,34 @@ def romanizations(people: Sequence[Person], line: str) -> list[str] | None:
     from termkit.pinyin.names import match_name
 
     names: list[str] = []
+    j = 0  # the next piece
     for i, person in enumerate(people):
         assert person.zh is not None
         last = i == len(people) - 1
-        best, best_score = None, 0.0
-        for option in _candidates(pieces[i], last):
+        best, best_score, used = None, 0.0, 1
+        for option, size in _options(pieces, j, last):
             score = float(match_name(person.zh, option))
-            if score > best_score or (score == best_score and best is not None):
+            if score > best_score or (score == best_score and best is not None and size == used):
                 # Among equal scores the shorter option (tried later) wins: no trailing words.
-                best, best_score = option, score
+                best, best_score, used = option, score, size
         if best is None or best_score < MATCH or not best[:1].isupper():
             return None
         names.append(best)
+        j += used
     return names
+
+
+def _options(pieces: list[str], j: int, last: bool) -> list[tuple[str, int]]:
+    """(name, pieces used) that may start at piece ``j``: the piece, or the piece and the
+    next one as a surname, a comma and the given name (``Lin, Cai-Ying``)."""
+    if j >= len(pieces):
+        return []
+    options = [(option, 1) for option in _candidates(pieces[j], last)]
+    if j + 1 < len(pieces) and len(pieces[j].split()) == 1:
+        surname = _MARKS.sub("", pieces[j])
+        options += [(f"{surname}, {given}", 2) for given in _candidates(pieces[j + 1], last)
+                    if len(given.split()) <= 2]
+    return options
 
 
 def sounded(people: Sequence[Person] | None) -> bool:
