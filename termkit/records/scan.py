@@ -244,8 +244,8 @@ class _KeywordState:
         if not is_keyword_line(text):
             return False
         items = split_keywords(text)
-        if len(items) >= 2 and _majority_han(last) != _majority_han(text):
-            return False  # ``…；LIME`` then ``Multi-Task Learning; …``: the English list
+        if len(items) >= 2 and has_han(last) != has_han(text):
+            return False  # ``…；LIME`` then ``Multi-Task Learning, …``: the English list
         separated = KEYWORD_SEPARATORS.search(text) is not None
         if len(split_keywords(last)) < 2:
             # A keyword per line may hold a comma (``Beijing, China``); a wrapped line is long.
@@ -332,11 +332,6 @@ def _list_goes_on(
 def _only_inline(f: FieldLines) -> bool:
     """True if the field's one value so far stands on its label's line."""
     return len(f.values) == 1 and f.values[0][0] == f.line
-
-
-def _majority_han(text: str) -> bool:
-    items = split_keywords(text)
-    return 2 * sum(1 for item in items if has_han(item)) > len(items)
 
 
 def _next_text(lines: list[tuple[int, str]], index: int) -> str:
