@@ -56,6 +56,22 @@ def to_variant(unit: Unit, target: str, converters: Converters) -> Unit:
     return Unit(unit.id, out, source_lang, dict(unit.props), list(unit.notes), unit.location)
 
 
+def tmx_tuid(unit_id: str | None) -> str | None:
+    """A unit's id as a TMX ``tuid``: characters XML 1.0 cannot hold written as ``\\xNN``.
+
+    A PO entry's id joins its ``msgctxt`` and ``msgid`` with U+0004, gettext's own separator
+    (``ctx\\x04msgid`` in the tuid); the context itself travels in the ``po:msgctxt`` prop.
+    Texts are never altered this way: a segment XML cannot hold stays an error.
+    """
+    from termkit.formats.glossary_units import bad_xml_char
+
+    if unit_id is None or bad_xml_char(unit_id) is None:
+        return unit_id
+    return "".join(c if bad_xml_char(c) is None else
+                   (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+                   for c in unit_id)
+
+
 def exported_unit(stored: StoredUnit, lang_style: str = "short") -> Unit:
     """A stored unit as it is written: provenance and store columns as props."""
     from termkit.formats.glossary_units import output_tag
@@ -79,7 +95,7 @@ def exported_unit(stored: StoredUnit, lang_style: str = "short") -> Unit:
         if langtags.normalize(output_tag(v.lang, lang_style)) != v.lang:
             vprops[PROP_LANG] = v.lang
         variants.append(Variant(v.lang, v.text, v.markup, vprops, list(v.notes)))
-    return Unit(u.id, variants, u.source_lang, props, list(u.notes), None)
+    return Unit(tmx_tuid(u.id), variants, u.source_lang, props, list(u.notes), None)
 
 
 def export_units(
