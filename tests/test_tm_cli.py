@@ -253,3 +253,33 @@ def test_a_memory_in_a_read_only_folder_can_be_searched(db: str) -> None:
     # Writing still fails, with a reason.
     code, _, err = _run("edit", "--db", db, "1", "--target", "x")
     assert code == 1 and err.startswith(f"Error: {db}: database error: "), err
+
+
+def test_export_variant_locks_the_glossary_as_convert_does(tmp_path: Path) -> None:
+    """`tm export --variant -g` reads its glossaries as `convert` and `tm pretranslate` do
+    (concepts side by side, earlier files winning a contested form), not merged by their
+    Chinese forms, which joined concepts and locked other forms (zh-TW 品質 stayed 品质 in a
+    zh-CN export where `convert -c tw2sp` writes 质量)."""
+    from termkit.convert import Converter, load_lock_glossaries
+    from termkit.model import Unit, Variant
+    from termkit.tm.store import open_store
+
+    regional = str(ROOT / "glossaries" / "cross-strait.glossary.txt")
+    texts = ["達到高品質軟體的一個方法，是在開發時對每個函式寫測試。",
+             "提昇國民消費生活品質，特制定本法。",
+             "1951年，史都華暫停大部分的工作，以陪伴懷孕的妻子。"]
+    path = str(tmp_path / "tm.sqlite")
+    with open_store(path) as store:
+        store.import_units([Unit(None, [Variant("en", f"unit {i}"), Variant("zh-Hant-TW", t)],
+                                 "en") for i, t in enumerate(texts)])
+    out_path = tmp_path / "out.tmx"
+    code, _, err = _run("export", "--db", path, "--variant", "zh-CN", "-g", regional,
+                        "-o", str(out_path))
+    assert code == 0, err
+    from termkit.tm.sources import iter_file_units
+
+    got = [next(v.text for v in u.variants if v.lang.startswith("zh"))
+           for u in iter_file_units(str(out_path))]
+    conv = Converter("tw2sp", load_lock_glossaries([regional]))
+    assert got == [conv.convert(t) for t in texts]
+    assert "高质量" in got[0] and "质量" in got[1]

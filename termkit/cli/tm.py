@@ -284,9 +284,11 @@ def export(db: str, to: str, variant: str | None, glossaries: tuple[str, ...],
     check_output(output)  # never the memory itself (tm export --db tm.sqlite -o tm.sqlite)
     glossary = None
     if glossaries:
-        from termkit.glossary import load_glossaries
+        # Read for locking as `convert` reads them: merging would join concepts by their
+        # Chinese forms and change which one a contested form locks to.
+        from termkit.convert import load_lock_glossaries
 
-        glossary = load_glossaries(list(glossaries))
+        glossary = load_lock_glossaries(list(glossaries))
     with open_store(db, create=False) as store, atomic_binary(output) as fh:
         write_export(store, fh, to=to, variant=variant, glossary=glossary,
                      lang_style=lang_style)
