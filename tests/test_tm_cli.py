@@ -283,3 +283,29 @@ def test_export_variant_locks_the_glossary_as_convert_does(tmp_path: Path) -> No
     conv = Converter("tw2sp", load_lock_glossaries([regional]))
     assert got == [conv.convert(t) for t in texts]
     assert "高质量" in got[0] and "质量" in got[1]
+
+
+def test_export_variant_topic_locks_the_topic_forms(tmp_path: Path) -> None:
+    """`tm export --variant --topic` as `convert --topic`: the regional glossary's IT rule
+    配置 → 組態 locks only for its topic; an unknown topic is a usage error, nothing written."""
+    from termkit.model import Unit, Variant
+    from termkit.tm.sources import iter_file_units
+    from termkit.tm.store import open_store
+
+    regional = str(ROOT / "glossaries" / "cross-strait.glossary.txt")
+    path = str(tmp_path / "tm.sqlite")
+    with open_store(path) as store:
+        store.import_units([Unit(None, [Variant("en", "Configuration error"),
+                                        Variant("zh-Hans-CN", "配置错误")], "en")])
+    got = []
+    for topic in ((), ("--topic", "IT")):
+        out_path = tmp_path / f"out{len(topic)}.tmx"
+        code, _, err = _run("export", "--db", path, "--variant", "zh-TW", "-g", regional,
+                            *topic, "-o", str(out_path))
+        assert code == 0, err
+        got += [v.text for u in iter_file_units(str(out_path)) for v in u.variants
+                if v.lang.startswith("zh")]
+    assert got == ["配置錯誤", "組態錯誤"]
+    code, _, err = _run("export", "--db", path, "--variant", "zh-TW", "-g", regional,
+                        "--topic", "Nope", "-o", str(tmp_path / "x.tmx"))
+    assert code == 2 and "unknown topic 'Nope'" in err and not (tmp_path / "x.tmx").exists()

@@ -10,7 +10,7 @@ a ``x-lang`` tuv prop, so that importing the export gives back exactly the same 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import BinaryIO
 
 from termkit import lang as langtags
@@ -104,14 +104,16 @@ def export_units(
     variant: str | None = None,
     glossary: Glossary | None = None,
     lang_style: str = "short",
+    topics: Collection[str] = (),
 ) -> Iterator[Unit]:
-    """Every stored unit in import order, ready to write, optionally in one Chinese variant."""
+    """Every stored unit in import order, ready to write, optionally in one Chinese variant
+    (the glossary's topic-only forms lock too for ``topics``, as in ``convert --topic``)."""
     target = None
     if variant is not None:
         target = VARIANTS.get(variant) or VARIANTS.get(langtags.to_short(variant))
         if target is None:
             raise UsageError(f"unknown variant {variant!r}", hint="use zh-TW or zh-CN")
-    converters = Converters(glossary)
+    converters = Converters(glossary, topics)
     for stored in store.iter_units():
         if target is not None:
             stored = StoredUnit(stored.id, to_variant(stored.unit, target, converters),
@@ -127,10 +129,12 @@ def write_export(
     variant: str | None = None,
     glossary: Glossary | None = None,
     lang_style: str = "short",
+    topics: Collection[str] = (),
 ) -> None:
     """Write the whole memory to ``stream`` in format ``to`` (default TMX 1.4b)."""
     from termkit import formats
 
     fmt = formats.get(to)
-    units = export_units(store, variant=variant, glossary=glossary, lang_style=lang_style)
+    units = export_units(store, variant=variant, glossary=glossary, lang_style=lang_style,
+                         topics=topics)
     fmt.write_units(units, stream, lang_style=lang_style)
