@@ -8,7 +8,9 @@ byte string is written in. Order of tests:
 3. NUL bytes (without a UTF-16 BOM) or other C0 control characters (anything but tab,
    line feed, vertical tab, form feed, carriage return) -> ``binary file, not text``, unless
    the bytes are UTF-16 without a BOM: nearly all NUL bytes on one side of the code units
-   (the high byte of every ASCII character, line feeds included) and strict decoding works;
+   (the high byte of every ASCII character, line feeds included) and strict decoding works
+   (readers of formats that default to UTF-8, such as PO, ask
+   :func:`decode_utf16_without_bom` first: ASCII in UTF-16 is valid UTF-8, NULs and all);
 4. strict UTF-8 (``utf-8``);
 5. strict CP950 (Microsoft's Big5, a superset of plain Big5) and strict GB18030. Many byte
    strings decode in both, so when both succeed the one whose CJK characters are more often
@@ -155,26 +157,62 @@ def decode_text(data: bytes, path: str) -> tuple[str, str]:
     raise _undecodable(data, path, offset, encoding)
 
 
-def utf16_without_bom(data: bytes) -> str | None:
-    """``utf-16-le`` or ``utf-16-be`` when ``data`` reads as UTF-16 without a BOM, else None.
+def utf16_layout(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when the NUL bytes of ``data`` sit as in UTF-16 text
+    without a BOM, else None (nothing is decoded).
 
     ASCII characters (line feeds at least) put a NUL byte on the high side of each code unit;
     characters such as U+4E00 一 put a few on the other side, random bytes as many on each.
     """
-    if len(data) % 2:
+    if b"\x00" not in data:
         return None
     nul_even, nul_odd = data[0::2].count(0), data[1::2].count(0)
     if nul_odd >= 2 and nul_odd > 4 * nul_even:
-        codec = "utf-16-le"
-    elif nul_even >= 2 and nul_even > 4 * nul_odd:
-        codec = "utf-16-be"
-    else:
+        return "utf-16-le"
+    if nul_even >= 2 and nul_even > 4 * nul_odd:
+        return "utf-16-be"
+    return None
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when ``data`` reads as UTF-16 without a BOM, else None.
+
+    The NUL bytes must say so (:func:`utf16_layout`) and strict decoding must work.
+    """
+    if len(data) % 2:
+        return None
+    codec = utf16_layout(data)
+    if codec is None:
         return None
     try:
         data.decode(codec)
     except UnicodeDecodeError:
         return None
     return codec
+
+
+def decode_utf16_without_bom(data: bytes, path: str) -> tuple[str, str] | None:
+    """(text, codec) when ``data`` is UTF-16 without a BOM by its NUL bytes, else None.
+
+    For formats whose readers take UTF-8 unless told otherwise (PO): ASCII text in UTF-16 is
+    also valid UTF-8, NULs and all, so the layout is looked at first. Strict decoding; a bad
+    code unit (a lone surrogate, an odd last byte) is an :class:`EncodingError` at its line
+    and column. Line breaks are left as they are; input with a BOM gives None.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    codec = utf16_layout(data)
+    if codec is None:
+        return None
+    try:
+        return data.decode(codec), codec
+    except UnicodeDecodeError as exc:
+        line, column = _location(data, exc.start, codec)
+        name = codec.upper().replace("-LE", "LE").replace("-BE", "BE")
+        raise EncodingError(
+            f"not valid {name} ({exc.reason})", path=path, line=line, column=column,
+            hint="save the file as UTF-8",
+        ) from None
 
 
 def _first_non_ascii(data: bytes) -> int:

@@ -42,28 +42,81 @@ def test_clean_files_exit_0() -> None:
     assert result.stderr == ""
 
 
-def test_text_report_grouped_by_check_with_marked_terms() -> None:
+def test_text_report_prints_each_unit_once_with_its_findings_under_it() -> None:
     result = run("-g", G, SEEDED[0])
     assert result.exit_code == 1
-    out = result.stdout.splitlines()
-    headers = [line.split(" ")[0] for line in out if line and not line.startswith(" ")]
-    # one section per check, in the documented order; the seeded file has no format or
-    # typography problem
-    assert headers[:-1] == [c for c, info in CHECKS.items() if info.family in ("terms", "variants", "unit")]
     po = SEEDED[0]
-    assert out[0] == (
-        "missing-term (error): 2 — glossary term in the source, no approved rendering in the target"
-    )
-    assert out[1] == (
-        f"  {po}:10: [unit Realism and its critics] 'realism' is not rendered as '現實主義'"
-    )
-    assert out[2] == "    source [en]: «Realism» and its critics"
-    assert out[3] == "    target [zh-Hant-TW]: 實在論及其批評者"
-    assert f"  {po}:25: [unit The balance of power] Simplified characters in a Traditional" in (
-        result.stdout
-    )
-    assert "    target [zh-Hant-TW]: «权力平衡»" in out
-    assert out[-1] == "8 findings (5 error(s), 3 warning(s)) in 1 file(s), 9 unit(s)"
+    # Unit 13 has two findings (the missing term and the deprecated one used instead): its
+    # texts are printed once, every finding's span marked, the findings under them.
+    assert result.stdout == f"""\
+{po}:10: [unit Realism and its critics]
+  source [en]: «Realism» and its critics
+  target [zh-Hant-TW]: 實在論及其批評者
+  missing-term (error): 'realism' is not rendered as '現實主義'
+
+{po}:13: [unit The balance of power in Asia]
+  source [en]: The «balance of power» in Asia
+  target [zh-Hant-TW]: 亞洲的«均勢»
+  missing-term (error): 'balance of power' is not rendered as '權力平衡'
+  forbidden-term (error): deprecated rendering '均勢'; use '權力平衡'
+
+{po}:19: [unit A review of foreign policies]
+  source [en]: A review of «foreign policies»
+  target [zh-Hant-TW]: «對外政策»回顧
+  inconsistent (warning): 'foreign policy' rendered as '對外政策' here but as '外交政策' in 2 other unit(s)
+
+{po}:25: [unit The balance of power]
+  source [en]: The balance of power
+  target [zh-Hant-TW]: «权力平衡»
+  wrong-script (error): Simplified characters in a Traditional (zh-Hant-TW) target: '权力平衡' should be '權力平衡'
+
+{po}:28: [unit Open source software]
+  source [en]: Open source software
+  target [zh-Hant-TW]: 開源«軟件»
+  wrong-region (error): '軟件' is CN/HK usage; in a TW target write '軟體'
+
+{po}:31: [unit Click here to continue]
+  source [en]: Click here to continue
+  target [zh-Hant-TW]: Click here to continue
+  untranslated (warning): the target is identical to the source
+
+{po}:34: [unit Save the file]
+  source [en]: Save the file
+  target [zh-Hant-TW]: \n  empty-target (warning): no target for a source with text
+
+missing-term (error): 2 — glossary term in the source, no approved rendering in the target
+forbidden-term (error): 1 — deprecated rendering used in the target
+inconsistent (warning): 1 — same source term rendered differently across units
+wrong-script (error): 1 — Simplified characters in a Traditional target, or the reverse
+wrong-region (error): 1 — mainland vocabulary in a Taiwan/Hong Kong target, or the reverse
+untranslated (warning): 1 — target identical to the source
+empty-target (warning): 1 — source has text, target missing or blank
+8 findings (5 error(s), 3 warning(s)) in 1 file(s), 9 unit(s)
+"""
+
+
+def test_text_report_marks_every_finding_of_a_unit_in_one_excerpt() -> None:
+    """A long unit with three findings of one check (a real catalog): its source is printed
+    once, its target once with the three places marked in their own windows; the JSON report
+    keeps one object per finding, each with its own source and target."""
+    grep = str(HERE / "po" / "gnu-grep-2.11-zh_CN.po")
+    args = ("--checks", "punctuation-width", grep)
+    text = run(*args).stdout
+    findings = json.loads(run("--to", "json", *args).stdout)["findings"]
+    ours = [f for f in findings if f["line"] == 230]
+    assert len(ours) == 3 and len({f["target"] for f in ours}) == 1
+    block = text.split(f"{grep}:230: [unit ")[1].split("\n\n")[0].splitlines()
+    assert block[1].startswith("  source [en]: ") and "«" not in block[1]
+    assert block[2].startswith("  target [zh-Hans-CN]: ")
+    target = ours[0]["target"].replace("\n", "⏎")
+    marked = [target[a:b] for f in ours for a, b in [f["target_span"]]]
+    assert block[2].count("«") == 3 and [m.split("»")[0] for m in block[2].split("«")[1:]] == marked
+    assert block[3:] == [f"  punctuation-width (warning): {f['message']}" for f in ours]
+    # every finding of the JSON report is one line of the text report, each unit printed once
+    lines = text.splitlines()
+    assert sum(line.startswith("  punctuation-width (warning): ") for line in lines) == len(findings)
+    units = {(f["file"], f["line"], f["unit"]) for f in findings}
+    assert sum(line.startswith("  source [") for line in lines) == len(units)
 
 
 def test_fail_on_levels() -> None:
@@ -140,7 +193,8 @@ def test_bad_file_reported_next_to_the_findings_of_the_others() -> None:
     assert "malformed XML" in result.stderr
     assert len(result.stderr.splitlines()) == 1
     # The good file's findings are all there; the bad file is counted as unreadable.
-    assert result.stdout.count(f"  {SEEDED[0]}:") == 8
+    assert ("\n" + result.stdout).count(f"\n{SEEDED[0]}:") == 7  # units (one has two findings)
+    assert result.stdout.count("\n  source [") == 7
     assert result.stdout.endswith(
         "8 findings (5 error(s), 3 warning(s)) in 2 file(s), 9 unit(s); "
         "1 file(s) could not be read\n"
@@ -278,7 +332,8 @@ def test_undecodable_text_pair_names_the_line(tmp_path: Path) -> None:
     result = run("-g", G, "--pair", str(src), str(tgt), SEEDED[0])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {tgt}:2:")
-    assert result.stdout.count(f"  {SEEDED[0]}:") == 8  # the PO is still checked
+    assert ("\n" + result.stdout).count(f"\n{SEEDED[0]}:") == 7  # units (one has two findings)
+    assert result.stdout.count("\n  source [") == 7  # the PO is still checked
 
 
 def test_readme_lists_every_check_with_an_example() -> None:

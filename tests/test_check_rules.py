@@ -251,3 +251,35 @@ def test_wrong_script_in_several_segments_is_one_finding_each() -> None:
     result = check_units(units, Glossary([]), checks=["wrong-script"])
     assert [(f.unit, f.found, f.expected) for f in result] == [
         ("1", "軟", ("软",)), ("2", "設", ("设",))]
+
+
+def test_excerpt_spans_marks_every_span_in_its_own_window() -> None:
+    from termkit.check.report import excerpt_spans
+
+    text = "a" * 30 + "X" + "b" * 60 + "Y" + "c" * 5 + "Z" + "d" * 30
+    x, y, z = text.index("X"), text.index("Y"), text.index("Z")
+    got = excerpt_spans(text, [(z, z + 1), (x, x + 1), (y, y + 1)], width=4)
+    # X is far from Y (its own window); Y and Z are 5 apart (one window); cut text is "…"
+    assert got == "…aaaa«X»bbbb…bbbb«Y»ccccc«Z»dddd…"
+    # overlapping or repeated spans are one mark
+    assert excerpt_spans("一二三四五", [(1, 3), (2, 4), (1, 3)]) == "一«二三四»五"
+    assert excerpt_spans("一二三四五", [(1, 2), (3, 4)]) == "一«二»三«四»五"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="ab\n一二", max_size=150), st.data())
+def test_excerpt_spans_shows_only_text_of_the_unit_around_each_mark(text: str, data: st.DataObject) -> None:
+    from termkit.check.report import excerpt, excerpt_spans
+
+    bound = st.integers(0, len(text))
+    spans = data.draw(st.lists(st.tuples(bound, bound).map(lambda s: (min(s), max(s))), max_size=5))
+    got = excerpt_spans(text, spans, width=6)
+    if len(set(spans)) <= 1:
+        assert got == excerpt(text, spans[0] if spans else None, width=6)
+    flat = text.replace("\n", "⏎")
+    pieces = got.replace("«", "").replace("»", "").split("…")
+    assert all(p in flat for p in pieces)
+    # every span's text is shown marked (inside one mark, with any span it overlaps)
+    marked = [m.split("»")[0] for m in got.split("«")[1:]]
+    for start, end in spans:
+        assert any(flat[start:end] in m for m in marked)

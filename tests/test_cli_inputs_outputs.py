@@ -152,8 +152,10 @@ def test_check_pair_reads_either_side_from_stdin(tmp_path: Path) -> None:
     result = run("check", "--pair", src, "-", "--target-lang", "zh-TW", "--checks",
                  "wrong-script", input="权力平衡\n")
     assert result.exit_code == 1
-    assert "-:1: [unit 1] Simplified characters in a Traditional (zh-Hant-TW) target: " \
-           "'权' should be '權'" in result.stdout
+    assert result.stdout.startswith(
+        "-:1: [unit 1]\n  source [en]: balance of power\n  target [zh-Hant-TW]: «权»力平衡\n"
+        "  wrong-script (error): Simplified characters in a Traditional (zh-Hant-TW) target: "
+        "'权' should be '權'\n")
 
 
 @pytest.mark.parametrize("args", [["pinyin"], ["names", "romanize"], ["convert", "-c", "s2t"],

@@ -215,3 +215,69 @@ def test_the_regional_glossary_keeps_such_forms_for_their_topics() -> None:
     concept, form = found[0]
     assert form not in build_locks(Glossary([concept]), "s2twp")
     assert form in build_locks(Glossary([concept]), "s2twp", ("all",))
+
+
+def test_check_regional_decides_topic_only_by_the_script_of_the_target_like_convert(
+    tmp_path: Path,
+) -> None:
+    """A form's topic-only status is read for the script of the text it is found in.
+
+    水平 (the mainland form of 水準) is listed ``水平@Hant`` only: in Traditional text it is
+    also an ordinary word, in Simplified text always the mainland one. 支持/支援 are listed
+    ``支持@Hant`` and ``支援@Hans``. ``convert`` reading Traditional text (tw2sp) or
+    Simplified text (s2twp) is the oracle: check reports a form in a zh-TW (Traditional) or
+    zh-CN (Simplified) target exactly when convert locks it in text of that script.
+    """
+    import json
+
+    g = load_lock_glossaries([REGIONAL])
+    props = {c.props.get(TOPIC_ONLY_PROP, "") for c in g.concepts
+             if {t.text for t in c.terms} & {"水平", "支持", "支援"}}
+    assert any("水平@Hant" in p.split() and "水平@Hans" not in p.split() for p in props)
+    en = tmp_path / "en.txt"
+    en.write_text("The level is high.\nWe support it.\nWe support it.\n", encoding="utf-8")
+    targets = {
+        "zh-TW": ("tw2sp", "這個水平很高。\n我們支持它。\n我們支援它。\n", {"水平", "支持"}),
+        "zh-CN": ("s2twp", "这个水平很高。\n我们支持它。\n我们支援它。\n", {"支援"}),
+    }
+    for tag, (config, text, foreign) in targets.items():
+        target = tmp_path / f"{tag}.txt"
+        target.write_text(text, encoding="utf-8")
+        seen = []
+        for topics in ((), ("all",)):
+            locks = Converter(config, g, topics=topics).locks
+            want = {form for form in foreign if form in locks}
+            r = run("check", "--regional", REGIONAL, "--pair", str(en), str(target),
+                    "--source-lang", "en", "--target-lang", tag, "--check", "wrong-region",
+                    "--format", "json", *(["--topic", ",".join(topics)] if topics else []))
+            assert r.exit_code in (0, 1), r.output
+            got = {f["found"] for f in json.loads(r.stdout)["findings"]}
+            assert got == want, (tag, topics)
+            seen.append(want)
+        assert seen[0] < seen[1] == foreign  # topic-only in this script: found with the topic
+
+
+def test_check_regional_topic_only_form_in_its_other_script_spelling(tmp_path: Path) -> None:
+    """丢失 ('lost', mainland; Taiwan 遺失) is listed ``丢失@Hans``: in Simplified text it is
+    also the everyday word. Check matches forms script-folded, so it also finds the
+    Traditional spelling 丟失, which convert never locks (its keys are spellings; no term is
+    spelled 丟失): there the form counts only with its topic. The very spelling 丢失 in a
+    Traditional target is what convert -c tw2sp locks without a topic, and check reports it."""
+    import json
+
+    g = load_lock_glossaries([REGIONAL])
+    (lost,) = [c for c in g.concepts if any(t.text == "丢失" for t in c.terms)
+               and c.props.get(TOPIC_ONLY_PROP)]
+    listed = lost.props[TOPIC_ONLY_PROP].split()
+    assert "丢失@Hans" in listed and "丢失@Hant" not in listed and "IT" in lost.domains
+    assert not any(t.text == "丟失" for c in g.concepts for t in c.terms)
+    assert "丢失" in Converter("tw2sp", g).locks and "丟失" not in Converter("tw2sp", g).locks
+    en, tw = tmp_path / "en.txt", tmp_path / "tw.txt"
+    en.write_text("The file was lost.\nThe file was lost.\n", encoding="utf-8")
+    tw.write_text("檔案丟失了。\n檔案丢失了。\n", encoding="utf-8")
+    args = ["check", "--regional", REGIONAL, "--pair", str(en), str(tw), "--source-lang", "en",
+            "--target-lang", "zh-TW", "--check", "wrong-region", "--format", "json"]
+    found = {(f["line"], f["found"]) for f in json.loads(run(*args).stdout)["findings"]}
+    assert found == {(2, "丢失")}
+    with_topic = json.loads(run(*args, "--topic", "IT").stdout)["findings"]
+    assert {(f["line"], f["found"]) for f in with_topic} == {(1, "丟失"), (2, "丢失")}

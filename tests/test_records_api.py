@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from termkit.errors import InputError, UsageError
-from termkit.model import Person
-from termkit.records import detect_format, parse_records, read_records
+from termkit.model import Person, Record
+from termkit.records import detect_format, exchange_kind, parse_records, read_records
 from termkit.records.authors import parse_authors
 from termkit.records.fields import parse_pages, parse_volume
 from tests.conftest import DATA, ROOT, SEED
@@ -50,8 +50,8 @@ EXCHANGE = ROOT / "glossaries" / "example"
 
 @pytest.mark.parametrize(("name", "kind"), [
     ("glossary.tmx", "a TMX file"), ("glossary.tbx", "a TBX file"), ("glossary.zh_TW.po", "a PO catalog"),
-    ("glossary.csv", "a CSV table"), ("glossary.omegat.tsv", "a TSV table"),
-    ("glossary.txt", "a termkit glossary"),
+    ("glossary.csv", "a CSV table"), ("glossary.omegat.tsv", "an OmegaT glossary"),
+    ("glossary.txt", "a termkit glossary"), ("glossary.json", "a termkit JSON glossary"),
 ])
 def test_glossaries_and_translation_files_are_not_records(tmp_path: Path, name: str,
                                                           kind: str) -> None:
@@ -60,7 +60,7 @@ def test_glossaries_and_translation_files_are_not_records(tmp_path: Path, name: 
     data = (EXCHANGE / name).read_bytes()
     for path in (str(tmp_path / name), str(tmp_path / "renamed.txt")):
         Path(path).write_bytes(data)
-        if path.endswith("renamed.txt") and kind in ("a CSV table", "a TSV table"):
+        if path.endswith("renamed.txt") and kind in ("a CSV table", "an OmegaT glossary"):
             continue  # a table is known by its name only
         with pytest.raises(InputError) as info:
             read_records(path)
@@ -68,6 +68,75 @@ def test_glossaries_and_translation_files_are_not_records(tmp_path: Path, name: 
         assert "termkit import" in str(info.value)
     # Asked for, it is read as page text all the same.
     assert parse_records(data, name, format="page")
+
+
+def _registry_names() -> list[tuple[str, str, str]]:
+    """(format, extension, a file name with it) for every extension the registry knows."""
+    from termkit import formats
+
+    return [(fmt.name, ext, ("x" if ext.startswith(".") else "my-") + ext)
+            for fmt in formats.formats() for ext in fmt.extensions]
+
+
+@pytest.mark.parametrize(("fmt", "ext", "name"), _registry_names())
+def test_exchange_names_come_from_the_format_registry(tmp_path: Path, fmt: str, ext: str,
+                                                      name: str) -> None:
+    """Every name the registry gives a glossary or translation format is refused as records,
+    pointing at `termkit import`, except where records may have that name: page text is any
+    ``*.txt`` (a record saved as ``medical-glossary.txt``) and JSON Lines records are often
+    saved as ``*.json``. Those are told apart by their text (next tests)."""
+    path = tmp_path / name
+    path.write_bytes(SEED.read_bytes())  # an article record, whatever the name says
+    if Path(name).suffix in (".txt", ".json"):
+        assert exchange_kind(str(path)) is None
+        assert read_records(str(path))
+        return
+    with pytest.raises(InputError) as info:
+        read_records(str(path))
+    assert ", not article records; " in str(info.value) and "termkit import" in str(info.value)
+    assert parse_records(path.read_bytes(), name, format="page")  # asked for, read all the same
+
+
+def test_records_with_glossary_like_names_are_still_read(tmp_path: Path) -> None:
+    jsonl = tmp_path / "records.json"
+    jsonl.write_bytes((RECORDS / "dev.jsonl").read_bytes())
+    want = read_records(str(RECORDS / "dev.jsonl"))
+    assert want and _gist(read_records(str(jsonl))) == _gist(want)
+    page = tmp_path / "medical-glossary.txt"
+    page.write_bytes(SEED.read_bytes())
+    assert _gist(read_records(str(page))) == _gist(read_records(str(SEED)))
+
+
+def _gist(records: list[Record]) -> list[tuple[object, ...]]:
+    return [(r.title_en, r.title_zh, r.keywords_zh, r.keywords_en) for r in records]
+
+
+@pytest.mark.parametrize(("name", "source", "kind"), [
+    ("IT.json", "convert/cgroups/IT.json", "MediaWiki conversion rules"),
+    ("IT.cgroup.json", "convert/cgroups/IT.json", "MediaWiki conversion rules"),
+    ("groups.rules.txt", None, "MediaWiki conversion rules"),
+    ("terms.utf8", "omegat", "an OmegaT glossary"),
+])
+def test_glossaries_with_record_like_names_are_refused_by_their_text(
+    tmp_path: Path, name: str, source: str | None, kind: str
+) -> None:
+    if source == "omegat":
+        data = (EXCHANGE / "glossary.omegat.tsv").read_bytes()
+    elif source is None:  # MediaWiki rule text, one -{…}- rule a line
+        data = "-{zh-hans:软件;zh-hant:軟體;}-\n-{zh-cn:内存;zh-tw:記憶體;}-\n".encode()
+    else:
+        data = (DATA / source).read_bytes()
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError) as info:
+        read_records(str(path))
+    assert str(info.value).startswith(f"{path}: {kind}, not article records; ")
+    assert "termkit import" in str(info.value)
+    # and termkit import reads it as the glossary it is
+    from termkit.glossary import load_glossary
+
+    fmt = "mediawiki" if kind.startswith("MediaWiki") else None
+    assert load_glossary(str(path), format=fmt).concepts
 
 
 @pytest.mark.parametrize("fmt", ["txt", "RIS", ""])

@@ -3,8 +3,9 @@
 :class:`TermIndex` numbers every English and Chinese form of every concept (the number is
 the matcher key), keeps its status and normal form, and compiles one Chinese and one
 English matcher over all of them. :class:`RegionIndex` does the same for the regional forms
-(terms tagged ``zh-Hans-CN``, ``zh-Hant-TW``, ``zh-Hant-HK`` …) that drive ``wrong-region``.
-Both are built once per run; every unit is then one automaton pass per side.
+(terms tagged ``zh-Hans-CN``, ``zh-Hant-TW``, ``zh-Hant-HK`` …) that drive ``wrong-region``,
+with one matcher per script of the targets checked (a topic may hide a form in one script
+only). Both are built once per run; every unit is then one automaton pass per side.
 """
 
 from __future__ import annotations
@@ -134,21 +135,30 @@ class RegionIndex:
     """
 
     def __init__(self, glossaries: list[Glossary], topics: Collection[str] = ()) -> None:
-        """Keep concepts with forms for at least two regions; compile one matcher over them.
+        """Keep concepts with forms for at least two regions.
 
-        Forms out of scope for ``topics`` in their own script (``lock-topic-only`` and no
-        chosen topic, see :func:`termkit.convert.in_scope`) are not looked for, as
-        ``convert`` does not lock them; they still count as a region's own form.
+        A form out of scope for ``topics`` (``lock-topic-only`` and no chosen topic, see
+        :func:`termkit.convert.in_scope`) is not looked for, as ``convert`` does not lock it;
+        it still counts as a region's own form. Whether it is out of scope depends on the
+        script of the text it is looked for in (``文件@Hans``: only in Simplified text), as
+        ``convert`` decides by the script of the text it reads, so the matchers are built per
+        script of the targets checked, when first needed (:meth:`word_matches`).
+
+        Matching is script-folded, so a form also matches its spelling in the other script
+        (丢失 in 丟失), which ``convert`` never locks (its keys are spellings): a form listed
+        topic-only for any script counts there only with its topic, and where the text holds
+        its very spelling, as ``convert`` decides for that script.
         """
-        from termkit.convert import in_scope
+        from termkit.convert import TOPIC_ONLY_PROP
 
         self.forms: list[tuple[int, str, str]] = []  # (concept, region, text)
         self.regions: list[dict[str, str]] = []  # per concept: region -> first form text
-        hidden: set[tuple[int, str]] = set()  # (concept, text) not looked for
+        self.topics = frozenset(topics)
+        # (concept index, the concept, form text) of every form a topic may hide
+        self._listed: list[tuple[int, Concept, str]] = []
         for g in glossaries:
             for concept in g.concepts:
                 by_region: dict[str, str] = {}
-                unsought: set[str] = set()
                 for term in concept.terms:
                     tag = parse_tag(term.lang)
                     if (
@@ -158,36 +168,61 @@ class RegionIndex:
                         and term.status is not Status.DEPRECATED
                     ):
                         by_region.setdefault(tag.region, term.text.strip())
-                        if not in_scope(concept, term.text.strip(), topics, tag.script):
-                            unsought.add(term.text.strip())
                 if len(by_region) < 2:
                     continue
                 ci = len(self.regions)
-                hidden.update((ci, text) for text in unsought)
                 self.regions.append(by_region)
                 for region, text in by_region.items():
                     self.forms.append((ci, region, text))
-        self.matcher = ChineseMatcher((text, k) for k, (ci, _, text) in enumerate(self.forms)
-                                      if (ci, text) not in hidden)
-        self._words: Any = None  # the word-aware reading, built on first use
+                if concept.props.get(TOPIC_ONLY_PROP):
+                    self._listed.extend((ci, concept, text) for text in by_region.values())
+        # per script of the text read: (matcher, keys that count only where the text holds
+        # the form's own spelling, word-aware reading built on first use)
+        self._by_script: dict[str | None, tuple[ChineseMatcher, frozenset[int], list[Any]]] = {}
 
-    def word_matches(self, text: str) -> list[Match]:
-        """Regional forms found where they stand as words of ``text`` (script-folded).
+    def matcher(self, script: str | None) -> ChineseMatcher:
+        """The matcher of the forms looked for in a text of ``script`` (``Hant``/``Hans``;
+        None: a text of either, where a form listed for one script is not looked for)."""
+        return self._for_script(script)[0]
+
+    def _for_script(self, script: str | None) -> tuple[ChineseMatcher, frozenset[int], list[Any]]:
+        found = self._by_script.get(script)
+        if found is None:
+            from termkit.convert import in_scope
+
+            hidden = {(ci, text) for ci, concept, text in self._listed
+                      if not in_scope(concept, text, self.topics, script)}
+            # in scope for this script, out of scope for another: as spelled only
+            literal = {(ci, text) for ci, concept, text in self._listed
+                       if (ci, text) not in hidden
+                       and not in_scope(concept, text, self.topics, None)}
+            matcher = ChineseMatcher((text, k) for k, (ci, _, text) in enumerate(self.forms)
+                                     if (ci, text) not in hidden)
+            keys = frozenset(k for k, (ci, _, text) in enumerate(self.forms)
+                             if (ci, text) in literal)
+            found = self._by_script[script] = (matcher, keys, [])
+        return found
+
+    def word_matches(self, text: str, script: str | None = None) -> list[Match]:
+        """Regional forms found where they stand as words of ``text`` (script-folded), a
+        text written in ``script``.
 
         The reading of the glossary lock (:class:`termkit.convert.words.WordMatcher`): a
         form inside a longer word (供應 in 供應鏈) is not found.
         """
-        if self._words is None:
-            from termkit.convert.words import WordMatcher
-
-            self._words = WordMatcher(self.matcher.folded_forms())
+        matcher, literal, words = self._for_script(script)
         # Most texts hold no regional form at all: one automaton pass that stops at the
         # first form found decides it before the word-by-word reading.
-        if not self.matcher.occurs(text):
+        if not matcher.occurs(text):
             return []
-        folded = self.matcher.fold(text)
-        return [Match(k, start, end) for start, end, form in self._words.matches(folded)
-                for k in self.matcher.keys_of(form)]
+        if not words:
+            from termkit.convert.words import WordMatcher
+
+            words.append(WordMatcher(matcher.folded_forms()))
+        folded = matcher.fold(text)
+        return [Match(k, start, end) for start, end, form in words[0].matches(folded)
+                for k in matcher.keys_of(form)
+                if k not in literal or text[start:end] == self.forms[k][2]]
 
     def __len__(self) -> int:
         return len(self.regions)

@@ -1,8 +1,12 @@
 """Rendering findings: readable text, JSON (stable schema) and JUnit XML for CI systems.
 
-Text: one section per check (in the order of :data:`~termkit.check.findings.CHECKS`), each
-finding as ``FILE:LINE: [unit ID] message`` followed by the source and target excerpts with
-the term marked «like this», then a summary line.
+Text, for a translator going through the files unit by unit: each unit with findings once,
+in report order (file, then unit), as ``FILE:LINE: [unit ID]``, its source and target excerpts
+with every finding's span marked «like this» (a long text shows a window around each mark),
+then its findings one a line, ``CHECK (SEVERITY): message``; a finding outside any unit (a
+syntax error) is one line, ``FILE:LINE:COL: CHECK (SEVERITY): message``. The report ends with
+the count of each check that found something (in the order of
+:data:`~termkit.check.findings.CHECKS`, with what it finds) and a summary line.
 
 JSON (``"schema": "termkit-check/1"``; keys never change meaning within a schema version)::
 
@@ -79,6 +83,41 @@ def excerpt(text: str, span: tuple[int, int] | None, width: int = _WINDOW) -> st
     )
 
 
+def excerpt_spans(text: str, spans: Sequence[tuple[int, int]], width: int = _WINDOW) -> str:
+    """:func:`excerpt` with several spans marked: overlapping spans are one mark, each mark
+    gets its window of context, and windows that meet are one (``…`` where text is left out).
+
+    With one span it is :func:`excerpt` of that span; with none, the start of the text.
+    """
+    marks: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans)):
+        if marks and start < marks[-1][1]:
+            marks[-1] = (marks[-1][0], max(marks[-1][1], end))
+        else:
+            marks.append((start, end))
+    if len(marks) < 2:
+        return excerpt(text, marks[0] if marks else None, width)
+    windows: list[tuple[int, int, list[tuple[int, int]]]] = []
+    for start, end in marks:
+        left, right = max(0, start - width), min(len(text), end + width)
+        if windows and left <= windows[-1][1]:
+            windows[-1][2].append((start, end))
+            windows[-1] = (windows[-1][0], max(windows[-1][1], right), windows[-1][2])
+        else:
+            windows.append((left, right, [(start, end)]))
+    out = ["…" if windows[0][0] > 0 else ""]
+    for i, (left, right, inside) in enumerate(windows):
+        if i:
+            out.append("…")
+        pos = left
+        for start, end in inside:
+            out += [_flat(text[pos:start]), "«", _flat(text[start:end]), "»"]
+            pos = end
+        out.append(_flat(text[pos:right]))
+    out.append("…" if windows[-1][1] < len(text) else "")
+    return "".join(out)
+
+
 def unit_label(unit: str | None, width: int = 40) -> str:
     """A unit id fit for one line: control characters (PO's msgctxt separator) shown as ``|``,
     long ids (PO ids are whole messages) cut with an ellipsis (only the part shown is read)."""
@@ -109,24 +148,39 @@ def counts(findings: Sequence[Finding]) -> tuple[dict[str, int], dict[str, int]]
     return by_check, by_sev
 
 
+def _unit_key(f: Finding) -> tuple[object, ...]:
+    """What the findings of one unit's segment share (its texts included: each plural form
+    of a PO entry is a text of its own)."""
+    return (f.path, f.index, f.line, f.column, f.unit, f.source_lang, f.target_lang,
+            f.source, f.target)
+
+
 def render_text(summary: Summary) -> str:
-    """The readable report."""
+    """The readable report: each unit once, its findings under it (see the module docstring)."""
     lines: list[str] = []
-    groups: dict[str, list[Finding]] = {}
+    units: dict[tuple[object, ...], list[Finding]] = {}
     for f in summary.findings:
-        groups.setdefault(f.check, []).append(f)
-    for check, info in CHECKS.items():
-        group = groups.get(check)
-        if not group:
+        units.setdefault(_unit_key(f), []).append(f)
+    for group in units.values():
+        first = group[0]
+        if not (first.source or first.target or first.unit is not None):
+            lines.extend(f"{_where(f)} {f.check} ({f.severity.value}): {f.message}" for f in group)
             continue
-        lines.append(f"{check} ({info.severity.value}): {len(group)} — {info.description}")
-        for f in group:
-            lines.append(f"  {_where(f)} {f.message}")
-            if f.source or f.target or f.unit is not None:
-                lines.append(f"    source [{f.source_lang}]: {excerpt(f.source, f.source_span)}")
-                lines.append(f"    target [{f.target_lang}]: {excerpt(f.target, f.target_span)}")
+        if lines and lines[-1]:
+            lines.append("")  # after syntax errors
+        lines.append(_where(first))
+        source_spans = [f.source_span for f in group if f.source_span is not None]
+        target_spans = [f.target_span for f in group if f.target_span is not None]
+        lines.append(f"  source [{first.source_lang}]: {excerpt_spans(first.source, source_spans)}")
+        lines.append(f"  target [{first.target_lang}]: {excerpt_spans(first.target, target_spans)}")
+        lines.extend(f"  {f.check} ({f.severity.value}): {f.message}" for f in group)
         lines.append("")
-    _by_check, by_sev = counts(summary.findings)
+    by_check, by_sev = counts(summary.findings)
+    if summary.findings and lines[-1] != "":
+        lines.append("")
+    for check, info in CHECKS.items():
+        if by_check[check]:
+            lines.append(f"{check} ({info.severity.value}): {by_check[check]} — {info.description}")
     n = len(summary.findings)
     tail = (
         f"{n} finding{'s' if n != 1 else ''} ({by_sev['error']} error(s), "

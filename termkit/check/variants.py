@@ -106,7 +106,9 @@ def wrong_region(seg: Segment, regional: RegionIndex | None) -> list[Finding]:
     if not tgt or regional is None or not side(region) or seg.target_lang.language != "zh":
         return []
     assert region is not None
-    matches = regional.word_matches(tgt)  # forms standing as words, as the lock reads them
+    # Forms standing as words, as the lock reads them; a form's topic-only status is that of
+    # the target's script, as convert decides it by the script of the text it reads.
+    matches = regional.word_matches(tgt, seg.target_lang.script)
     if not matches:  # most targets
         return []
     spans: dict[tuple[int, int], list[int]] = defaultdict(list)

@@ -30,8 +30,9 @@ _CHECK_HELP = "\n".join(
 
 Reads each INPUT translation file (PO, TMX, XLIFF, TSV/CSV with language columns; `-` for
 stdin; a folder for the PO, TMX and XLIFF files in it, recursively) and each --pair of
-line-aligned text files (either may be `-`), and reports, grouped by check, the file, unit
-and line, with the source and target excerpts and the offending text marked «like this».
+line-aligned text files (either may be `-`), and reports each unit with findings once: file,
+line and unit, the source and target excerpts with the offending text marked «like this»,
+and the findings under them, then a count per check.
 Without -g every check that needs no glossary runs; -g adds the terminology checks.
 
 \b

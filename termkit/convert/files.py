@@ -419,7 +419,17 @@ def convert_po_text(text: str, conv: Converter, path: str = "-", *, retag: bool 
 
 
 def convert_po(data: bytes, path: str, conv: Converter, *, retag: bool = True) -> bytes:
-    """Convert a PO catalog (bytes in, bytes out); a UTF-8 byte order mark is kept."""
+    """Convert a PO catalog (bytes in, bytes out); a UTF-8 byte order mark is kept.
+
+    UTF-16 with a BOM, or without one (:func:`termkit.textio.decode_utf16_without_bom`,
+    as the PO reader decides), is written back in the same encoding.
+    """
+    from termkit.textio import decode_utf16_without_bom
+
+    wide = decode_utf16_without_bom(data, path)
+    if wide is not None:
+        text, codec = wide
+        return convert_po_text(text, conv, path, retag=retag).encode(codec)
     text = decode(data, path)
     bom = "\ufeff" if text.startswith("\ufeff") else ""  # not PO syntax: set aside, put back
     return _encode_like(bom + convert_po_text(text[len(bom):], conv, path, retag=retag), data)

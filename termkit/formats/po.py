@@ -22,7 +22,8 @@ Writing (``write_glossary(glossary, stream, locale="zh_TW", reverse=False)``, in
 * entries are sorted by msgid, msgctxt, msgstr; lines are not wrapped; concepts with no term
   on one side are skipped and reported in the returned notices.
 
-Reading decodes the bytes itself (BOM, else the header's charset, else UTF-8, else Big5 or
+Reading decodes the bytes itself (BOM, else UTF-16 without a BOM when its NUL bytes say so,
+else the header's charset, else UTF-8, else Big5 or
 GB18030 as :mod:`termkit.textio` detects them — a catalog in another encoding without a
 charset, like the LISA kit's Latin-1 French PO, is refused with a located error), scans it
 for syntax errors as msgfmt would (:mod:`termkit.formats.po_syntax`; the first one is a
@@ -65,6 +66,7 @@ from termkit.model import (
     Variant,
     concept_id,
 )
+from termkit.textio import decode_utf16_without_bom
 
 _ID_RE = re.compile(r"^c[0-9a-f]{12}(?:#\d+)?$")
 
@@ -114,6 +116,12 @@ def _decode(data: bytes, path: str) -> tuple[str, list[Notice]]:
     """The catalog's text, and a notice when the encoding had to be guessed."""
     if data.startswith(b"\xef\xbb\xbf"):
         return decode(data, path), []
+    # UTF-16 without a BOM (iconv -t UTF-16LE): its ASCII is valid UTF-8 too, NULs and all,
+    # so the layout of the NUL bytes decides first, as termkit.textio does for other inputs.
+    # The header's charset is not looked at: it names the encoding the file was made in.
+    wide = decode_utf16_without_bom(data, path)
+    if wide is not None:
+        return wide[0], []
     m = _CHARSET_RE.search(data)
     declared = m.group(1).decode("ascii") if m else None
     if declared is None or declared.upper() in {"CHARSET", "UTF-8", "UTF8"}:

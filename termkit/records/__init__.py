@@ -14,9 +14,10 @@ without BOM, UTF-16 with or without BOM, Big5/CP950, GB18030) and pick the forma
    is a labelled page (:mod:`termkit.records.labelled`);
 4. otherwise unlabelled page text (:mod:`termkit.records.page`).
 
-Without ``format=``, a glossary or translation file (by its extension, or a termkit glossary,
-TMX/TBX/XLIFF root or PO entries in its text) is refused: it holds no records, and read as a
-page it gives junk pairs (:func:`exchange_kind`).
+Without ``format=``, a glossary or translation file (by a name the format registry knows, or
+by its text where records may have that name: ``*.txt``, ``*.json``) is refused, pointing at
+``termkit import``: it holds no records, and read as a page it gives junk pairs
+(:func:`exchange_kind`).
 
 Record ids: page text -> the file stem (``STEM#N`` when a file holds several records);
 RIS -> the ``ID`` tag, else ``STEM#N``; JSON Lines -> the ``id`` field, else ``STEM#N``;
@@ -45,18 +46,27 @@ _EXTENSIONS = {
 # File names a folder of records is read for (``termkit build FOLDER``): the extensions
 # above, and page text saved as text or HTML.
 EXTENSIONS = (".txt", ".html", ".htm", *_EXTENSIONS)
-# Glossaries and translation files, which `termkit import` reads: read as page text they give
-# junk (markup or msgid lines as "keywords"), so unless --format says so they are refused.
-_EXCHANGE_EXTENSIONS = {
-    ".tmx": "a TMX file", ".tbx": "a TBX file", ".xlf": "an XLIFF file", ".xliff": "an XLIFF file",
-    ".po": "a PO catalog", ".pot": "a PO catalog", ".csv": "a CSV table", ".tsv": "a TSV table",
-    ".xlsx": "an Excel workbook",
+# What each format of the registry (termkit.formats) is called in a message; a format added
+# to the registry later is called by its title until it gets a phrase here.
+_KINDS = {
+    "termkit": "a termkit glossary", "json": "a termkit JSON glossary", "tmx": "a TMX file",
+    "tbx": "a TBX file", "xliff": "an XLIFF file", "po": "a PO catalog",
+    "omegat": "an OmegaT glossary", "csv": "a CSV table", "tsv": "a TSV table",
+    "xlsx": "an Excel workbook", "mediawiki": "MediaWiki conversion rules",
 }
+# Last suffixes a records file may have whatever the rest of its name says: page text is any
+# ``*.txt`` (``medical-glossary.txt`` is an article), JSON Lines records are often saved as
+# ``*.json``. A glossary with such a name is known by its text instead.
+_RECORD_SUFFIXES = frozenset({*EXTENSIONS, ".json"})
 _EXCHANGE_ROOT = re.compile(
     r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(tmx|martif|tbx|xliff)\b",
     re.DOTALL | re.IGNORECASE)
 _EXCHANGE_ROOTS = {"tmx": "a TMX file", "martif": "a TBX file", "tbx": "a TBX file",
                    "xliff": "an XLIFF file"}
+# termkit's JSON glossary; MediaWiki conversion groups (JSON) and rule text (-{zh-tw:…}-)
+_JSON_GLOSSARY = re.compile(r'\A\s*\{\s*"format"\s*:\s*"termkit-glossary"')
+_CGROUP_JSON = re.compile(r'\A\s*\{.*?"rules"\s*:\s*\[\s*\{[^{}]*"conv"\s*:', re.DOTALL)
+_RULE_TEXT = re.compile(r"\A\s*-\{[^{}\n]*?zh(?:-[A-Za-z]{2,4})?\s*:", re.IGNORECASE)
 _PO_ENTRY = re.compile(r'^msgid\s+"[^\n]*\n(?:"[^\n]*\n)*msgstr(?:\[0\])?\s+"', re.MULTILINE)
 _BIBTEX_START = re.compile(r"^@\s*[A-Za-z]+\s*[{(]")
 _REFER_TAG = re.compile(r"^%[A-Z0-9@+?!#$&()*^~\]\[<>=]\s")
@@ -95,17 +105,42 @@ def detect_format(path: str, text: str) -> str:
 
 def exchange_kind(path: str, text: str | None = None) -> str | None:
     """``"a TMX file"`` … when ``path`` (by name, or its ``text``) is a glossary or
-    translation file rather than records; None otherwise."""
-    kind = _EXCHANGE_EXTENSIONS.get(PurePath(path).suffix.lower()) if path != "-" else None
+    translation file rather than records; None otherwise.
+
+    By name: any extension of the format registry (:mod:`termkit.formats`: ``.tmx``, ``.po``,
+    ``.omegat.tsv``, ``.utf8``, ``.tkg`` …), unless the name's last suffix is one records
+    have too (``.txt``, ``.json``, the record extensions): ``medical-glossary.txt`` may be an
+    article saved as page text and ``records.json`` JSON Lines records, so such a file is
+    judged by its text: a termkit glossary (text or JSON), a TMX/TBX/XLIFF root, PO entries,
+    MediaWiki conversion groups (JSON) or rule text (``-{zh-hans:…;zh-hant:…}-``).
+    """
+    kind = None if path == "-" else _kind_by_name(path)
     if kind or text is None:
         return kind
     head = text[:4096]
     if head.lstrip().startswith("# termkit glossary"):
-        return "a termkit glossary"
+        return _KINDS["termkit"]
+    if _JSON_GLOSSARY.match(head):
+        return _KINDS["json"]
+    if _CGROUP_JSON.match(head) or _RULE_TEXT.match(head):
+        return _KINDS["mediawiki"]
     root = _EXCHANGE_ROOT.match(head)
     if root:
         return _EXCHANGE_ROOTS[root.group(1).lower()]
     return "a PO catalog" if _PO_ENTRY.search(head) else None
+
+
+def _kind_by_name(path: str) -> str | None:
+    from termkit import formats
+    from termkit.errors import UnknownFormatError
+
+    if PurePath(path).suffix.lower() in _RECORD_SUFFIXES:
+        return None
+    try:
+        fmt = formats.detect(path)
+    except UnknownFormatError:
+        return None
+    return _KINDS.get(fmt.name, fmt.title)
 
 
 def _refuse_exchange(path: str, kind: str | None) -> None:
@@ -119,8 +154,8 @@ def _refuse_exchange(path: str, kind: str | None) -> None:
 def parse_records(data: bytes, path: str, *, format: str | None = None) -> list[Record]:
     """Decode ``data`` and read every record in it; ``path`` names it in ids and errors.
 
-    Without ``format``, a glossary or translation file (TMX, TBX, XLIFF, PO, CSV/TSV, Excel,
-    a termkit glossary) is an :class:`InputError`: it holds no records.
+    Without ``format``, a glossary or translation file (any format of the registry, see
+    :func:`exchange_kind`) is an :class:`InputError`: it holds no records.
     """
     from termkit.textio import decode_text
 
