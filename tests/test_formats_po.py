@@ -380,3 +380,32 @@ def test_our_header_comment_comes_back() -> None:
     assert g.header == {"source": "termkit tests", "licence": "CC0-1.0"}
     assert g.concepts[0].kind is Kind.KEYWORD
     assert g.concepts[0].notes == ["first line\nsecond line"]
+
+
+def test_a_carriage_return_in_a_note_or_header_never_reaches_the_file() -> None:
+    # translate-toolkit (and editors) break lines at a bare CR, so a note "0\rmsgid \r0"
+    # written raw made it read a keyword line out of a comment (found by hypothesis).
+    from translate.storage import pypo
+
+    g = Glossary(header={"title\r": "a\rb"}, concepts=[Concept(
+        id="c000000000001", terms=[Term("0", "en"), Term("零", "zh-Hant-TW")],
+        notes=["0\rmsgid \r0", "ends\r\\", "two\nlines"], domains=["x\ry"],
+    )])
+    data = write(g, locale="zh_TW")
+    assert b"\r" not in data
+    back = po.read_glossary(io.BytesIO(data), "g.zh_TW.po").concepts[0]
+    assert back.notes == ["0\rmsgid \r0", "ends\r\\", "two\nlines"]
+    store = pypo.pofile(data)
+    assert [(u.source, u.target) for u in store.units if not u.isheader()] == [("0", "零")]
+
+
+def test_the_first_entry_of_a_catalog_without_a_header_has_its_line() -> None:
+    # polib leaves line 0 on the first entry when no header precedes it ("FILE:0" in sources
+    # and check findings); an entry is numbered by its first line, comments included.
+    text = '\n\n# a comment\nmsgid "apple"\nmsgstr "蘋果"\n\nmsgid "pear"\nmsgstr "梨"\n'
+    lines = text.split("\n")
+    expected = [lines.index("# a comment") + 1, lines.index('msgid "pear"') + 1]
+    g = po.read_glossary(io.BytesIO(text.encode()), "x.zh_TW.po")
+    assert [c.terms[0].sources[0].line for c in g.concepts] == expected
+    units = list(po.iter_units(io.BytesIO(text.encode()), "x.zh_TW.po"))
+    assert [u.location.line for u in units if u.location] == expected

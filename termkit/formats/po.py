@@ -11,7 +11,8 @@ Writing (``write_glossary(glossary, stream, locale="zh_TW", reverse=False)``, in
   ``Language: en`` with ``X-Source-Language: zh_TW``;
 * ``msgctxt`` is the concept id, only where several concepts share a ``msgid``;
 * translator comments carry ``pinyin:``, ``zhuyin:`` (when present), ``domain:``, ``status:``, ``kind:``, ``note:``
-  (``note+`` continues a multi-line note) and ``id:`` lines (a line ending in ``\\`` or
+  (``note+`` continues a multi-line note; a note holding a carriage return is one
+  ``note-escaped:`` line, escaped as in glossary.txt) and ``id:`` lines (a line ending in ``\\`` or
   whitespace gets a ``|`` appended, see :func:`~termkit.formats.po_write.guard`); ``#:`` references are the
   concept's sources (``path:line``; ``%``, ``:``, ``\\`` and whitespace in a path are
   percent-encoded, as translate-toolkit decodes them; record ids are not carried);
@@ -54,6 +55,7 @@ from termkit.formats.delimited import (
 from termkit.formats.po_syntax import PoSyntaxError, blank_broken, scan
 from termkit.formats.po_write import GENERATOR
 from termkit.formats.po_write import write_glossary as write_glossary  # the registry's entry
+from termkit.formats.termkit_text import unescape
 from termkit.model import (
     Concept,
     Glossary,
@@ -177,6 +179,7 @@ def _parse(data: bytes, path: str, syntax: list[PoSyntaxError] | None = None) ->
     try:
         catalog = polib.pofile(_Content(text), wrapwidth=0)
         catalog.termkit_notices = notices
+        _first_entry_line(catalog, text)
         return catalog
     except (OSError, ValueError, IndexError, KeyError) as exc:
         message = str(exc)
@@ -187,6 +190,17 @@ def _parse(data: bytes, path: str, syntax: list[PoSyntaxError] | None = None) ->
             path=path,
             line=int(m.group(1)) if m else None,
         ) from None
+
+
+def _first_entry_line(catalog: Any, text: str) -> None:
+    """Give the first entry of a catalog without a header its line: polib numbers an entry by
+    its first line (comments included) but leaves 0 on the first one when no header comes
+    before it, which made sources and findings say ``FILE:0``."""
+    for entry in catalog:
+        if not entry.linenum:
+            entry.linenum = next(
+                (i for i, line in enumerate(text.split("\n"), 1) if line.strip()), 1)
+        break
 
 
 def read_catalog(data: bytes, path: str) -> tuple[Any, str, str, list[Notice]]:
@@ -237,7 +251,8 @@ class _Info:
     id: str | None = None
 
 
-_COMMENT_RE = re.compile(r"^(pinyin|zhuyin|domain|status|kind|note|id): ?(.*)$|^note\+ ?(.*)$", re.S)
+_COMMENT_RE = re.compile(
+    r"^(pinyin|zhuyin|domain|status|kind|note|note-escaped|id): ?(.*)$|^note\+ ?(.*)$", re.S)
 
 
 def _read_comments(tcomment: str) -> _Info:
@@ -271,6 +286,8 @@ def _read_comments(tcomment: str) -> _Info:
             info.kind = parse_kind(value)
         elif key == "note":
             info.notes.append(value)
+        elif key == "note-escaped":  # a note holding a CR, escaped as in glossary.txt
+            info.notes.append(unescape(value))
         else:
             info.id = value.strip()
     if any(f.strip() for f in free):

@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 from termkit import lang as langtags
 from termkit.formats.delimited import pick_term, skip_notice, target_tag, zh_pinyin, zh_zhuyin
+from termkit.formats.termkit_text import escape
 from termkit.model import Concept, Glossary, Kind, Notice, Status, Term
 
 GENERATOR = "termkit"
@@ -30,7 +31,8 @@ def _quote_path(path: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    return text.replace("\n", " ")
+    # gettext breaks comment lines at LF only, but translate-toolkit and editors also at CR.
+    return text.replace("\n", " ").replace("\r", " ")
 
 
 _KIND_TEXT = {kind: f"kind: {kind.value}" for kind in Kind}
@@ -53,6 +55,11 @@ def _comment_lines(concept: Concept, zh: Term | None) -> list[str]:
     if concept.kind is not Kind.TERM:
         lines.append(_KIND_TEXT.get(concept.kind) or guard(f"kind: {concept.kind.value}"))
     for note in concept.notes:
+        if "\r" in note:
+            # No raw CR in a PO file (translate-toolkit and editors break lines there, and
+            # read what follows as a keyword): the note on one line, escaped as in glossary.txt.
+            lines.append(guard(f"note-escaped: {escape(note)}"))
+            continue
         parts = note.split("\n")
         lines.append(guard(f"note: {parts[0]}"))
         lines += [guard(f"note+ {p}") for p in parts[1:]]
@@ -151,7 +158,7 @@ def plan_catalog(
     planned.sort(key=lambda p: (p.msgid, p.msgctxt or "", p.msgstr))
 
     header = [f"Glossary exported by termkit ({langtags.to_posix(src_tag)} -> {langtags.to_posix(tgt_tag)})"]
-    header += [f"{k}: {_one_line(v)}" for k, v in glossary.header.items()]
+    header += [f"{_one_line(k)}: {_one_line(v)}" for k, v in glossary.header.items()]
     metadata = [
         ("Project-Id-Version", "termkit glossary"),
         ("PO-Revision-Date", revision_date or ""),

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from termkit.model import Person
+from termkit.records.romanized import sounded
 from termkit.records.script import HAN, clean, fold, has_han, has_latin
 
 # Common single-character surnames (Traditional and Simplified forms). A fact list, used
@@ -353,7 +354,13 @@ def parse_authors(text: str, *, strict: bool = True) -> list[Person] | None:
     zh_only = [p.zh for p in flat if p.zh and not p.en]
     en_only = [p.en for p in flat if p.en and not p.zh]
     if len(zh_only) + len(en_only) == len(flat) and zh_only and len(zh_only) == len(en_only):
-        return [Person(zh=a, en=b) for a, b in zip(zh_only, en_only, strict=True)]
+        paired = [Person(zh=a, en=b) for a, b in zip(zh_only, en_only, strict=True)]
+        # Names without a common surname are names only if their romanizations sound like
+        # them: one keyword per line in each script (``公司形象`` … ``Corporate Image`` …)
+        # has the same shape.
+        if loose and not sounded(paired):
+            return None
+        return paired
     return None if loose else flat
 
 

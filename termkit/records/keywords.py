@@ -33,7 +33,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from termkit.records.labels import Field, match_label
+from termkit.records.fields import parse_date, parse_pages, starts_volume_line
+from termkit.records.labels import Field, match_label, match_unknown_label
 from termkit.records.script import (
     HAN,
     KEYWORD_SEPARATORS,
@@ -241,16 +242,39 @@ _HEADING = re.compile(
 )
 
 
+_BARE_NUMBER = re.compile(r"^(?:[頁页]|pp?\.?)?\s*\d+\s*(?:[頁页]|pp?\.?|pages?)?$", re.IGNORECASE)
+_OPENING_BRACKETS = "【[〔〖［"
+
+
+def field_of_its_own(line: str) -> bool:
+    """A line that is a bibliographic field, never a keyword: a bare number (a page count,
+    ``109``, ``23頁``), a volume, issue, page or date line, or a field under a bracketed label
+    that is not a keyword label (``【期号】 3``, ``[出版日期] …``)."""
+    text = line.strip()
+    if _BARE_NUMBER.match(text) or starts_volume_line(text):
+        return True
+    if parse_pages(text) or parse_date(text):
+        return True
+    if not text or text[0] not in _OPENING_BRACKETS:
+        return False
+    m = match_label(text)
+    if m is not None:
+        return m.label.field is not Field.KEYWORDS
+    return match_unknown_label(text) is not None
+
+
 @lru_cache(maxsize=8192)
 def is_keyword_line(line: str) -> bool:
     """False for a line that cannot be part of a keyword list (it ends the list above it).
 
-    Prose (:func:`~termkit.records.script.is_prose`), a table of contents, an address, a
-    citation, a numbered heading of the article's body, or items that read as clauses (``The thesis has been browsed 38 times``):
-    keywords are short noun phrases.
+    Prose (:func:`~termkit.records.script.is_prose`), a field of its own
+    (:func:`field_of_its_own`: a bare number, a volume, page or date line, a bracketed
+    field), a table of contents, an address, a citation, a numbered heading of the
+    article's body, or items that read as clauses (``The thesis has been browsed 38
+    times``): keywords are short noun phrases.
     """
     text = line.strip()
-    if len(text) > 300 or is_prose(text):
+    if len(text) > 300 or is_prose(text) or field_of_its_own(text):
         return False
     if _DOT_LEADERS.search(text) or _ADDRESS.search(text) or _CITATION.search(text):
         return False

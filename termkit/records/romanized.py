@@ -79,3 +79,14 @@ def romanizations(people: Sequence[Person], line: str) -> list[str] | None:
             return None
         names.append(best)
     return names
+
+
+def sounded(people: Sequence[Person] | None) -> bool:
+    """True if the authors have romanized names and most of them (at least half) render
+    the Chinese ones by sound (a name may be romanized in a way no system writes)."""
+    from termkit.pinyin.names import match_name
+
+    if not people or not all(p.zh and p.en for p in people):
+        return False
+    hits = sum(match_name(p.zh or "", p.en or "") >= PAIRED for p in people)
+    return 2 * hits >= len(people)

@@ -11,22 +11,25 @@ page it asks this module:
 * :func:`line_groups`: the lines as blocks by kind — a volume, page, date, prose or author
   line alone (:func:`field_line`), a Chinese name line with its romanization under it (paired
   by sound), a keyword line of each script together, and lines of one item each together
-  while they go from one script to the other once;
+  while they go from one script to the other once. At the head of the page, before any
+  keyword, a line built like a title (:mod:`termkit.records.titlelike`) stands alone, and so
+  does a line of Chinese names right under a title (:func:`name_line`). When the keywords
+  are printed as lists, a line of one item is no keyword and stands alone too;
 * :func:`misread`: did the first reading take for a keyword what the second reads as a
-  title, an author's name or a field line?
+  title (or a piece of one), an author's name (or an author line) or a field line?
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from termkit.model import Person, Record
-from termkit.records.authors import parse_authors
-from termkit.records.fields import parse_date, parse_pages, starts_volume_line
-from termkit.records.keywords import split_keywords
-from termkit.records.romanized import PAIRED
+from termkit.model import Record
+from termkit.records.authors import COMPOUND_SURNAMES, parse_authors
+from termkit.records.keywords import field_of_its_own, split_keywords
+from termkit.records.romanized import sounded
 from termkit.records.script import SHORT_ITEM, has_han, has_latin, is_prose
 from termkit.records.shapes import certain_keyword_line
+from termkit.records.titlelike import title_like
 
 
 @dataclass(slots=True)
@@ -49,65 +52,95 @@ def doubtful(record: Record) -> bool:
 
 def _field_item(item: str) -> bool:
     """:func:`field_line` for a keyword: names with their romanization need both scripts."""
-    if starts_volume_line(item) or parse_pages(item) or parse_date(item):
+    if field_of_its_own(item):
         return True
     return has_han(item) and has_latin(item) and field_line(item)
 
 
 def misread(record: Record, by_line: Record) -> bool:
     """True if ``record`` has a keyword that ``by_line`` reads as a title or an author's
-    name, or that is a field line of its own (volume, pages, date, prose, authors)."""
-    fields = {by_line.title_zh, by_line.title_en}
+    name, or that is a field line of its own (volume, pages, date, prose, authors); or,
+    among the keywords ``by_line`` does not have, a piece of a title it reads (a title with
+    ``、`` or commas, split into "keywords") or a line of its authors (``張三++李四``)."""
+    fields: set[str | None] = {by_line.title_zh, by_line.title_en}
+    names: set[str] = set()
     for person in by_line.authors:
         fields |= {person.zh, person.en}
-    return any(
-        item in fields or field_line(item)
-        for item in (*record.keywords_zh, *record.keywords_en)
+        names |= {n for n in (person.zh, person.en) if n}
+    pieces = {
+        piece
+        for title in (by_line.title_zh, by_line.title_en)
+        if title
+        for piece in split_keywords(title)
+    }
+    kept = {*by_line.keywords_zh, *by_line.keywords_en}
+    for item in (*record.keywords_zh, *record.keywords_en):
+        if item in fields or field_line(item):
+            return True
+        if item in kept:
+            continue
+        if item in pieces or _names_among(item, names):
+            return True
+    return False
+
+
+def _names_among(item: str, names: set[str]) -> bool:
+    """True if ``item`` reads as an author line whose every name is one of ``names``."""
+    if not names:
+        return False
+    people = parse_authors(item)
+    return bool(people) and all(
+        n in names for p in people or [] for n in (p.zh, p.en) if n
     )
 
 
 def field_line(line: str) -> bool:
-    """A line that is a field of its own on a page: volume, pages, date, prose, or authors
-    with their romanized names that render them by sound."""
-    if starts_volume_line(line) or parse_pages(line) or parse_date(line) or is_prose(line):
+    """A line that is a field of its own on a page: volume, pages, date, a bare number or
+    a bracketed field (:func:`~termkit.records.keywords.field_of_its_own`), prose, or
+    authors with their romanized names that render them by sound."""
+    if field_of_its_own(line) or is_prose(line):
         return True
     if certain_keyword_line(line):
         return False
-    return _sounded(parse_authors(line))
-
-
-def _sounded(people: list[Person] | None) -> bool:
-    """True if the authors have romanized names and most of them (at least half) render
-    the Chinese ones by sound (a name may be romanized in a way no system writes)."""
-    from termkit.pinyin.names import match_name
-
-    if not people or not all(p.zh and p.en for p in people):
-        return False
-    sounded = sum(match_name(p.zh or "", p.en or "") >= PAIRED for p in people)
-    return 2 * sounded >= len(people)
+    return sounded(parse_authors(line))
 
 
 def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
     """Blocks for a page that lost its blank lines: each line that is a field of its own
     (:func:`field_line`, a certain keyword line; a Chinese name with its romanization on
     the next line is one block of two) stands alone, and the lines between them stay
-    together while :func:`_same_run` says they belong together."""
+    together while :func:`_same_run` says they belong together.
+
+    At the head of the page, until the first line that is neither, a line built like a
+    title stands alone, and so does a line of Chinese names right under it
+    (:func:`name_line`): with one keyword per line they would otherwise run into the list.
+    When the page prints its keywords as lists in both scripts (:func:`_listed`), a line of
+    one item is no keyword either (a title or a name as short as a keyword): it stands alone.
+    """
     kept = [(number, raw.strip()) for number, raw in lines if raw.strip()]
+    listed = _listed([line for _, line in kept])
     blocks: list[LineGroup] = []
     run: LineGroup | None = None
+    head = True  # no keyword line yet: titles and authors come first
+    after_title = False
     i = 0
     while i < len(kept):
         number, line = kept[i]
         if i + 1 < len(kept) and _name_pair(line, kept[i + 1][1]):
             blocks.append(LineGroup([line, kept[i + 1][1]], [number, kept[i + 1][0]]))
-            run = None
+            run, after_title = None, False
             i += 2
             continue
+        alone = field_line(line) or certain_keyword_line(line)
+        title = head and not alone and (title_like(line) or (not blocks and _titled(kept, i)))
+        name = head and after_title and not alone and not title and name_line(line)
+        head = head and ((alone and not certain_keyword_line(line)) or title or name)
+        after_title = title
         if blocks and _other_half(blocks[-1].lines, line):
             blocks[-1].lines.append(line)
             blocks[-1].numbers.append(number)
             run = None
-        elif field_line(line) or certain_keyword_line(line):
+        elif alone or title or name or (listed and not _listy(line)):
             blocks.append(LineGroup([line], [number]))
             run = None
         else:
@@ -117,7 +150,77 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
             run.lines.append(line)
             run.numbers.append(number)
         i += 1
-    return blocks
+    return _header_off_lists(blocks)
+
+
+def _header_off_lists(blocks: list[LineGroup]) -> list[LineGroup]:
+    """Blocks with the title and author lines taken off the head of a one-keyword-per-line
+    list that ran into them.
+
+    The Chinese keywords one per line and the English ones under them are about as many:
+    when the Chinese part of a run is longer than the English part (in the run, or the
+    Latin run after it), its surplus lines at the head may be the titles and the author
+    line above the list. The lines down to the last of them that is a title or a line of
+    names (:func:`name_line`) stand alone: keywords do not come before the authors.
+    """
+    out: list[LineGroup] = []
+    for j, block in enumerate(blocks):
+        han = [k for k, line in enumerate(block.lines) if has_han(line)]
+        if len(block.lines) < 2 or not han or any(_listy(line) for line in block.lines):
+            out.append(block)
+            continue
+        zh = han[-1] + 1
+        en = len(block.lines) - zh
+        following = blocks[j + 1].lines if j + 1 < len(blocks) else []
+        if en == 0 and following and not any(has_han(x) or _listy(x) for x in following):
+            en = len(following)
+        surplus = zh - en
+        cut = max(
+            (k + 1 for k in range(min(surplus, zh - 1))
+             if name_line(block.lines[k]) or title_like(block.lines[k])),
+            default=0,
+        )
+        out += [LineGroup([line], [n]) for line, n in zip(block.lines[:cut], block.numbers[:cut],
+                                                          strict=True)]
+        if cut < len(block.lines):
+            out.append(LineGroup(block.lines[cut:], block.numbers[cut:]))
+    return out
+
+
+def name_line(line: str) -> bool:
+    """A line of Chinese names only (``張三``, ``張三++李四``), none of them made of words of
+    the dictionary: a keyword can look like a name (``高血壓`` is a word, ``文化認同`` two),
+    a name is no word and leaves a character alone when the dictionary segments it
+    (``張|尹|馨``, ``王|建國``, ``溫雅|婷``) or its compound surname (``歐陽|明珠``)."""
+    if has_latin(line) or not has_han(line) or _listy(line):
+        return False
+    people = parse_authors(line)
+    if not people or not all(p.zh and not p.en for p in people):
+        return False
+    from termkit.lexicon import get_lexicon
+
+    lexicon = get_lexicon()
+    for person in people:
+        name = "".join((person.zh or "").split())
+        words = lexicon.segment(name)
+        if name in lexicon or not (words[0] in COMPOUND_SURNAMES or min(map(len, words)) == 1):
+            return False
+    return True
+
+
+def _listed(lines: list[str]) -> bool:
+    """True if keyword lists are printed as lines of several short items, one line in
+    each script at least (then a line of one item is not a keyword); lines of names are
+    author lines, not lists."""
+    scripts = set()
+    for line in lines:
+        if field_line(line) or not _listy(line) or parse_authors(line):
+            continue
+        items = split_keywords(line)
+        kinds = {has_han(item) for item in items}
+        if len(kinds) == 1 and all(_short(item) for item in items):
+            scripts |= kinds
+    return len(scripts) == 2
 
 
 def _same_run(run: list[str], line: str) -> bool:
@@ -158,8 +261,20 @@ def _listy(line: str) -> bool:
 
 
 def _name_pair(line: str, following: str) -> bool:
-    """A line of Chinese names with their romanizations on the next line
-    (:func:`_sounded`)."""
-    if not has_han(line) or has_han(following):
+    """A line of Chinese names with their romanizations on the next line, or the
+    romanizations first (:func:`~termkit.records.romanized.sounded`)."""
+    if has_han(line) == has_han(following) or has_latin(line) == has_latin(following):
         return False
-    return _sounded(parse_authors(f"{line}\n{following}"))
+    return sounded(parse_authors(f"{line}\n{following}"))
+
+
+def _titled(kept: list[tuple[int, str]], i: int) -> bool:
+    """True if the line after line ``i`` is a title in the other script: the page opens
+    with its two titles, and a short one is a title all the same. (Not the other way
+    round: a page with one title has its first keyword under it.)"""
+    if i + 1 >= len(kept):
+        return False
+    line, following = kept[i][1], kept[i + 1][1]
+    if has_han(line) == has_han(following) or _listy(line) or field_line(following):
+        return False
+    return not certain_keyword_line(following) and title_like(following)
