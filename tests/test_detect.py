@@ -64,3 +64,16 @@ def test_cli(tmp_path: Path) -> None:
     # Errors exit 2: detect's exit status 1 means "found".
     assert r.exit_code == 2 and r.stderr == f"Error: {bad}:2:1: not valid UTF-8; convert the file to UTF-8 first (e.g. iconv -f BIG5 -t UTF-8)\n"
     assert r.stdout == ""
+
+
+def test_help_says_input_is_one_file_as_the_command_takes(tmp_path: Path) -> None:
+    """`detect` reads one INPUT: its `-i` help must not promise a repeatable option."""
+    runner = CliRunner()
+    help_text = runner.invoke(cli, ["detect", "--help"]).output
+    i_line = next(line for line in help_text.splitlines() if "-i, --input" in line)
+    assert "repeatable" not in i_line and "one file" in i_line
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("權\n", encoding="utf-8")
+    res = runner.invoke(cli, ["detect", "--expect", "hant", "-i", str(tmp_path / "a.txt"),
+                              "-i", str(tmp_path / "b.txt")])
+    assert res.exit_code == 2 and "detect reads one INPUT" in res.output

@@ -470,3 +470,15 @@ def test_units_round_trip(units: list[Unit]) -> None:
         [(norm(v.lang), v.markup, v.props, v.notes) for v in u.variants] for u in units]
     assert [[v.text for v in u.variants if v.markup is None] for u in again] == [
         [v.text for v in u.variants if v.markup is None] for u in units]
+
+
+def test_a_unit_xml_cannot_hold_is_named_as_a_unit() -> None:
+    # A memory's unit is not a glossary concept: the error said "concept u1 … remove control
+    # characters from the glossary" on `tm export`.
+    from termkit.model import Unit, Variant
+
+    unit = Unit(id="u1", variants=[Variant("en", "a\x01b"), Variant("zh-TW", "甲")], source_lang="en")
+    with pytest.raises(FormatError) as err:
+        tmx.write_units([unit], io.BytesIO())
+    message = str(err.value)
+    assert message.startswith("unit u1: character U+0001") and "glossary" not in message

@@ -139,6 +139,25 @@ def test_glossaries_with_record_like_names_are_refused_by_their_text(
     assert load_glossary(str(path), format=fmt).concepts
 
 
+def test_a_builds_sources_file_is_not_records(tmp_path: Path) -> None:
+    # glossary.sources.jsonl (what build writes beside a glossary) read as JSON Lines gave one
+    # empty record per concept and no error; a build of an old output folder took it in.
+    from termkit.align import pair_record
+    from termkit.build import SOURCES_FILE, write_build
+    from termkit.glossary import build_glossary
+
+    records = read_records(str(SEED))
+    out = tmp_path / "out"
+    write_build(build_glossary([pair_record(r) for r in records]), str(out), max_sources=5)
+    sidecar = out / SOURCES_FILE
+    for name in (sidecar, tmp_path / "copy.jsonl"):
+        name.write_bytes(sidecar.read_bytes())
+        with pytest.raises(InputError) as info:
+            read_records(str(name))
+        assert str(info.value).startswith(f"{name}: a termkit sources file")
+        assert exchange_kind(str(name), name.read_text(encoding="utf-8"))
+
+
 @pytest.mark.parametrize("fmt", ["txt", "RIS", ""])
 def test_unknown_format_is_a_usage_error(fmt: str) -> None:
     with pytest.raises(UsageError, match="unknown record format"):

@@ -103,3 +103,21 @@ def test_alias_next_to_its_field_is_kept_as_a_section() -> None:
 def test_only_blank_lines_is_an_input_error() -> None:
     with pytest.raises(InputError):
         parse_records(b"\n  \n", "x.jsonl")
+
+
+def test_keyword_pairs_point_at_their_record_line() -> None:
+    # Split keyword fields (keywords_zh / keywords_en) gave sources without a line.
+    from termkit.align import pair_record
+    from termkit.glossary import build_glossary
+    from termkit.model import Kind
+
+    lines = [
+        '{"id": "a", "keywords_zh": ["權力平衡"], "keywords_en": ["balance of power"]}',
+        "",
+        '{"id": "b", "keywords_zh": ["現實主義"], "keywords_en": ["realism"]}',
+    ]
+    records = parse_records(("\n".join(lines) + "\n").encode(), "r.jsonl")
+    glossary = build_glossary([pair_record(r) for r in records])
+    where = {c.sources[0].record: c.sources[0].line
+             for c in glossary.concepts if c.kind is Kind.KEYWORD}
+    assert where == {"a": lines.index(lines[0]) + 1, "b": lines.index(lines[2]) + 1}

@@ -253,3 +253,59 @@ def test_a_memory_in_a_read_only_folder_can_be_searched(db: str) -> None:
     # Writing still fails, with a reason.
     code, _, err = _run("edit", "--db", db, "1", "--target", "x")
     assert code == 1 and err.startswith(f"Error: {db}: database error: "), err
+
+
+def test_export_variant_locks_the_glossary_as_convert_does(tmp_path: Path) -> None:
+    """`tm export --variant -g` reads its glossaries as `convert` and `tm pretranslate` do
+    (concepts side by side, earlier files winning a contested form), not merged by their
+    Chinese forms, which joined concepts and locked other forms (zh-TW 品質 stayed 品质 in a
+    zh-CN export where `convert -c tw2sp` writes 质量)."""
+    from termkit.convert import Converter, load_lock_glossaries
+    from termkit.model import Unit, Variant
+    from termkit.tm.store import open_store
+
+    regional = str(ROOT / "glossaries" / "cross-strait.glossary.txt")
+    texts = ["達到高品質軟體的一個方法，是在開發時對每個函式寫測試。",
+             "提昇國民消費生活品質，特制定本法。",
+             "1951年，史都華暫停大部分的工作，以陪伴懷孕的妻子。"]
+    path = str(tmp_path / "tm.sqlite")
+    with open_store(path) as store:
+        store.import_units([Unit(None, [Variant("en", f"unit {i}"), Variant("zh-Hant-TW", t)],
+                                 "en") for i, t in enumerate(texts)])
+    out_path = tmp_path / "out.tmx"
+    code, _, err = _run("export", "--db", path, "--variant", "zh-CN", "-g", regional,
+                        "-o", str(out_path))
+    assert code == 0, err
+    from termkit.tm.sources import iter_file_units
+
+    got = [next(v.text for v in u.variants if v.lang.startswith("zh"))
+           for u in iter_file_units(str(out_path))]
+    conv = Converter("tw2sp", load_lock_glossaries([regional]))
+    assert got == [conv.convert(t) for t in texts]
+    assert "高质量" in got[0] and "质量" in got[1]
+
+
+def test_export_variant_topic_locks_the_topic_forms(tmp_path: Path) -> None:
+    """`tm export --variant --topic` as `convert --topic`: the regional glossary's IT rule
+    配置 → 組態 locks only for its topic; an unknown topic is a usage error, nothing written."""
+    from termkit.model import Unit, Variant
+    from termkit.tm.sources import iter_file_units
+    from termkit.tm.store import open_store
+
+    regional = str(ROOT / "glossaries" / "cross-strait.glossary.txt")
+    path = str(tmp_path / "tm.sqlite")
+    with open_store(path) as store:
+        store.import_units([Unit(None, [Variant("en", "Configuration error"),
+                                        Variant("zh-Hans-CN", "配置错误")], "en")])
+    got = []
+    for topic in ((), ("--topic", "IT")):
+        out_path = tmp_path / f"out{len(topic)}.tmx"
+        code, _, err = _run("export", "--db", path, "--variant", "zh-TW", "-g", regional,
+                            *topic, "-o", str(out_path))
+        assert code == 0, err
+        got += [v.text for u in iter_file_units(str(out_path)) for v in u.variants
+                if v.lang.startswith("zh")]
+    assert got == ["配置錯誤", "組態錯誤"]
+    code, _, err = _run("export", "--db", path, "--variant", "zh-TW", "-g", regional,
+                        "--topic", "Nope", "-o", str(tmp_path / "x.tmx"))
+    assert code == 2 and "unknown topic 'Nope'" in err and not (tmp_path / "x.tmx").exists()

@@ -20,7 +20,7 @@ from termkit.tm.bands import Bands
 from termkit.tm.pretranslate import Options, pretranslate_stream
 from termkit.tm.sources import iter_file_units
 from termkit.tm.store import Store, open_store
-from tests.conftest import DATA, IN_CI, require_tool
+from tests.conftest import DATA, IN_CI, ROOT, require_tool
 
 PO = DATA / "po"
 SCHEMAS = DATA.parent.parent.parent / "shared" / "data" / "schemas"
@@ -397,3 +397,39 @@ def test_xliff_existing_targets_kept_or_overwritten_with_their_attributes(tmp_pa
     target = doc.find(f".//{{{XLIFF2}}}target")
     assert target.text == entry.msgstr
     assert target.get("{http://www.w3.org/XML/1998/namespace}lang") == "zh-CN"
+
+
+def test_topic_locks_the_regional_glossarys_topic_forms_as_convert_does(tmp_path: Path) -> None:
+    """`--topic` reaches the locked conversion of a match, as in `convert` and `check`: the
+    regional glossary's IT rules (配置 → 組態, 文本 → 文字) lock only for their topic."""
+    from termkit.convert import Converter, load_lock_glossaries
+
+    regional = str(ROOT / "glossaries" / "cross-strait.glossary.txt")
+    store = _store(tmp_path, PO / "opencc-0.1.2-zh_CN.po")
+    store.close()
+    cn = {e.msgid: e.msgstr for e in polib.pofile(str(PO / "opencc-0.1.2-zh_CN.po"))
+          if e.msgid and e.msgstr and not e.obsolete and not e.msgid_plural}
+    job = polib.pofile(str(PO / "opencc-0.1.2-zh_TW.po"))
+    for e in job:
+        e.msgstr = ""
+    job.save(str(tmp_path / "zh_TW.po"))
+    glossary = load_lock_glossaries([regional])
+    runner = CliRunner()
+    fills = {}
+    for topics in ((), ("IT",)):
+        out = tmp_path / f"filled{len(topics)}.po"
+        res = runner.invoke(cli, ["tm", "pretranslate", "--db", str(tmp_path / "tm.sqlite"),
+                                  "-g", regional, *(a for t in topics for a in ("--topic", t)),
+                                  str(tmp_path / "zh_TW.po"), "-o", str(out)])
+        assert res.exit_code == 0, res.output
+        filled = {e.msgid: e.msgstr for e in polib.pofile(str(out)) if e.msgid and e.msgstr}
+        conv = Converter("s2twp", glossary, topics=topics)
+        assert filled and all(filled[m] == conv.convert(cn[m]) for m in filled if m in cn)
+        fills[topics] = filled
+    error = "Configuration error"
+    assert fills[()][error] == "配置錯誤" and fills[("IT",)][error] == "組態錯誤"
+    res = runner.invoke(cli, ["tm", "pretranslate", "--db", str(tmp_path / "tm.sqlite"),
+                              "-g", regional, "--topic", "Nope", str(tmp_path / "zh_TW.po"),
+                              "-o", str(tmp_path / "x.po")])
+    assert res.exit_code == 2 and "unknown topic 'Nope'" in res.output
+    assert not (tmp_path / "x.po").exists()

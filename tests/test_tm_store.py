@@ -268,3 +268,33 @@ def test_tmx_round_trip_of_arbitrary_text(tmp_path: Path, pairs: list[tuple[str,
         store.import_units(iter_file_units(str(folder / "out.tmx")))
         after = [_key(s.unit) for s in store.iter_units()]
     assert after == before
+
+
+def test_po_entries_with_msgctxt_export_to_valid_tmx(tmp_path: Path) -> None:
+    """A PO entry's unit id joins msgctxt and msgid with U+0004 (gettext's separator), which
+    XML 1.0 cannot hold: the export must still write the memory (it refused it whole), as
+    valid TMX whose re-import gives the same units, the context kept in ``po:msgctxt``."""
+    from lxml import etree
+
+    from termkit import xmlsafe
+
+    po = DATA / "po" / "gnome-font-viewer-zh_CN.po"
+    with open_store(str(tmp_path / "a.sqlite")) as store:
+        store.import_units(iter_file_units(str(po)))
+        before = [s.unit for s in store.iter_units()]
+        with_context = [u for u in before if "po:msgctxt" in u.props]
+        assert with_context and all("\x04" in (u.id or "") for u in with_context)
+        out = tmp_path / "out.tmx"
+        with open(out, "wb") as fh:
+            write_export(store, fh)
+    with open(out, "rb") as fh:
+        tree = xmlsafe.parse(fh, str(out))
+    dtd = etree.DTD(str(DATA / "tm" / "tmx14.dtd"))
+    assert dtd.validate(tree), dtd.error_log.filter_from_errors()
+    tuids = [tu.get("tuid") for tu in tree.iter("tu")]
+    assert tuids == [(u.id or "").replace("\x04", "\\x04") for u in before]
+    with open_store(str(tmp_path / "b.sqlite")) as store:
+        store.import_units(iter_file_units(str(out)))
+        after = [s.unit for s in store.iter_units()]
+    assert [_key(u)[1:] for u in after] == [_key(u)[1:] for u in before]
+    assert [u.props.get("po:msgctxt") for u in after] == [u.props.get("po:msgctxt") for u in before]

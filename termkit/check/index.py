@@ -16,6 +16,7 @@ from typing import Any
 
 from termkit.check.matching import ChineseMatcher, EnglishMatcher, Match, fold_zh, tokens
 from termkit.check.segment import parse_tag
+from termkit.formats.mediawiki import ONE_WAY_PROP
 from termkit.model import Concept, Glossary, Status
 
 APPROVED = frozenset({Status.PREFERRED, Status.ADMITTED})
@@ -114,6 +115,18 @@ class TermIndex:
         self.deprecated = frozenset(
             k for k, f in enumerate(self.forms) if f.status is Status.DEPRECATED
         )
+        # A one-way rule's source (MediaWiki ``A ⇒ zh-cn B``: a deprecated bare ``zh`` term)
+        # is deprecated only in the variants the rule writes, not in every Chinese target.
+        self.deprecated_in: dict[int, frozenset[str]] = {}
+        for k in self.deprecated:
+            f = self.forms[k]
+            concept = self.concepts[f.concept]
+            if f.zh and f.lang == "zh" and concept.props.get(ONE_WAY_PROP) == "one-way":
+                self.deprecated_in[k] = frozenset(
+                    part for g in (self.forms[j] for j in self.by_concept[f.concept])
+                    if g.zh and g.status is not Status.DEPRECATED
+                    for part in (g.region, g.script) if part
+                )
         self.zh = ChineseMatcher((f.text, k) for k, f in enumerate(self.forms) if f.zh)
         self.en = EnglishMatcher((f.text, k) for k, f in enumerate(self.forms) if not f.zh)
 

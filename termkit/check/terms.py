@@ -161,8 +161,12 @@ def _forbidden(seg: Segment, index: TermIndex, tmatches: list[Match]) -> list[Fi
     deprecated = index.deprecated
     bad: dict[tuple[int, int], list[int]] = defaultdict(list)
     good: set[tuple[int, int]] = set()
+    target = seg.target_lang
     for key, start, end in tmatches:
         if key in deprecated:
+            scope = index.deprecated_in.get(key)
+            if scope is not None and target.region not in scope and target.script not in scope:
+                continue  # a one-way rule's source, in a variant the rule does not write
             bad[(start, end)].append(key)
         else:
             good.add((start, end))

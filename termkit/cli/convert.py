@@ -29,10 +29,16 @@ CONVERT_GLOBS = ("*.txt", "*.md", "*.html", "*.htm", "*.tmx", "*.xlf", "*.xliff"
                  "*.po", "*.pot", "*.csv", "*.tsv")
 
 
-def input_alias_option(fn: Any) -> Any:
+def input_alias_option(fn: Any, help: str = "Same as giving FILE as an INPUT argument "
+                       "(repeatable).") -> Any:
     """``-i, --input FILE``: the same as a positional INPUT (kept from `pinyin -i` for scripts)."""
     return click.option("-i", "--input", "input_alias", multiple=True, metavar="FILE",
-                        help="Same as giving FILE as an INPUT argument (repeatable).")(fn)
+                        help=help)(fn)
+
+
+def single_input_alias_option(fn: Any) -> Any:
+    """``-i, --input FILE`` of a command that reads one INPUT (`detect`)."""
+    return input_alias_option(fn, "Same as giving FILE as the INPUT argument (one file).")
 
 
 def _refuse_glossary_in_place(paths: list[str], glossaries: tuple[str, ...]) -> None:
@@ -209,7 +215,7 @@ def audit(glossaries: tuple[str, ...], configs: tuple[str, ...], glossary_format
 
 @click.command()
 @click.argument("input_path", required=False, metavar="[INPUT|-]")
-@input_alias_option
+@single_input_alias_option
 @click.option("--expect", required=True, type=click.Choice(["hant", "hans"], case_sensitive=False),
               help="The script the text is declared in; characters of the other one are reported.")
 @json_option("Print a JSON list of findings.")

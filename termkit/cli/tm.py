@@ -270,12 +270,16 @@ def concordance(ctx: click.Context, term: str, db: str, limit: int, lang: str | 
 @click.option("--variant", type=click.Choice(["zh-TW", "zh-CN"]),
               help="Convert Chinese segments to this variant (glossary-locked OpenCC).")
 @glossary_option("Glossary whose terms are locked during --variant conversion (repeatable).")
+@click.option("--topic", "topics", multiple=True, metavar="NAME[,NAME...]",
+              help="Also lock the glossary forms kept for these topics (as convert --topic; "
+                   "'all' for every topic).")
 @click.option("--lang-style", type=click.Choice(["short", "bcp47"]), default="short",
               show_default=True, help="Language tags written: zh-TW (short) or zh-Hant-TW.")
 @output_option("Output file")
 def export(db: str, to: str, variant: str | None, glossaries: tuple[str, ...],
-           lang_style: str, output: str) -> None:
+           topics: tuple[str, ...], lang_style: str, output: str) -> None:
     """Export the whole memory (TMX 1.4b), with provenance as props."""
+    from termkit.convert import parse_topics
     from termkit.io import atomic_binary, check_output, note_input
     from termkit.tm.export import write_export
     from termkit.tm.store import open_store
@@ -284,12 +288,15 @@ def export(db: str, to: str, variant: str | None, glossaries: tuple[str, ...],
     check_output(output)  # never the memory itself (tm export --db tm.sqlite -o tm.sqlite)
     glossary = None
     if glossaries:
-        from termkit.glossary import load_glossaries
+        # Read for locking as `convert` reads them: merging would join concepts by their
+        # Chinese forms and change which one a contested form locks to.
+        from termkit.convert import load_lock_glossaries
 
-        glossary = load_glossaries(list(glossaries))
+        glossary = load_lock_glossaries(list(glossaries))
+    chosen = parse_topics(topics, glossary)
     with open_store(db, create=False) as store, atomic_binary(output) as fh:
         write_export(store, fh, to=to, variant=variant, glossary=glossary,
-                     lang_style=lang_style)
+                     lang_style=lang_style, topics=chosen)
 
 
 @tm.command()

@@ -50,11 +50,15 @@ def _output_path(path: str, output: str, many: bool) -> str:
               help="Target language (default: the file's; needed for TMX, e.g. zh-TW).")
 @glossary_option("Glossary whose terms are locked when a match is converted to the file's "
                  "Chinese script (repeatable).")
+@click.option("--topic", "topics", multiple=True, metavar="NAME[,NAME...]",
+              help="Also lock the glossary forms kept for these topics (as convert --topic; "
+                   "'all' for every topic).")
 @click.option("--bands", "bands_text", metavar="EDGES", help=BANDS_HELP)
 @json_option
 def pretranslate(files: tuple[str, ...], db: str, output: str, min_score: int, overwrite: bool,
                  fmt: str | None, source_lang: str | None, target_lang: str | None,
-                 glossaries: tuple[str, ...], bands_text: str | None, as_json: bool) -> None:
+                 glossaries: tuple[str, ...], topics: tuple[str, ...], bands_text: str | None,
+                 as_json: bool) -> None:
     """Fill the untranslated segments of PO, XLIFF 1.2/2.0 or TMX INPUT files from the memory.
 
     An INPUT may be `-` for stdin (with --format).
@@ -65,8 +69,10 @@ def pretranslate(files: tuple[str, ...], db: str, output: str, min_score: int, o
     XLIFF 1.2 state="needs-review-translation", 2.0 state="initial"), with the score in a
     note. Existing translations are kept unless --overwrite. A Chinese match in another
     script or region is converted to the file's (glossary-locked OpenCC: a zh-TW file never
-    gets Simplified text). Prints a summary of what was filled, by band.
+    gets Simplified text; --topic as in convert). Prints a summary of what was filled, by
+    band.
     """
+    from termkit.convert import parse_topics
     from termkit.io import atomic_binary, make_output_folder, read_bytes
     from termkit.tm.bands import Bands
     from termkit.tm.pretranslate import Options, Summary, pretranslate_stream
@@ -76,13 +82,14 @@ def pretranslate(files: tuple[str, ...], db: str, output: str, min_score: int, o
     many = len(files) > 1
     if many and output == "-":
         raise click.UsageError("several INPUTs need -o FOLDER, not stdout")
-    if many:
-        make_output_folder(output)
-    options = Options(min_score=min_score, overwrite=overwrite,
-                      glossary=_load_glossary(glossaries),
+    glossary = _load_glossary(glossaries)
+    options = Options(min_score=min_score, overwrite=overwrite, glossary=glossary,
+                      topics=parse_topics(topics, glossary),
                       bands=Bands.parse(bands_text) if bands_text else Bands(),
                       source_lang=source_lang, target_lang=target_lang)
-    converters = Converters(options.glossary)
+    if many:
+        make_output_folder(output)
+    converters = Converters(options.glossary, options.topics)
     summaries: list[Summary] = []
     with open_store(db, create=False) as store:
         for path in files:

@@ -44,7 +44,7 @@ def check_xml_text(text: str, where: str) -> str:
     if ch is not None:
         raise FormatError(
             f"{where}: character U+{ord(ch):04X} cannot be written to XML 1.0",
-            hint="remove control characters from the glossary before exporting",
+            hint="remove control characters from the text before exporting",
         )
     return text
 

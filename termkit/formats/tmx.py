@@ -228,13 +228,14 @@ def tu_xml(
     notes: Iterable[str],
     props: Iterable[tuple[str, str]],
     tuvs: Iterable[tuple[str, str, str | None, Iterable[tuple[str, str]], Iterable[str]]],
+    what: str = "concept",
 ) -> str:
     """One ``<tu>`` as XML text. TMX DTD order: note, prop, tuv; inside tuv: note, prop, seg.
 
     Props named ``tmx:creationdate`` … (:data:`TU_ATTRIBUTES`, kept by the readers) are written
     back as the ``<tu>`` attributes they came from.
     """
-    where = f"concept {tuid}" if tuid else "unit"
+    where = f"{what} {tuid}" if tuid else "unit"  # errors name a glossary's concept or a unit
     out = ["<tu"]
     if tuid is not None:
         out.append(f' tuid="{_attr(tuid, where)}"')
@@ -352,6 +353,7 @@ def write_units(units: Iterable[Unit], stream: BinaryIO, **options: Any) -> None
                 repeated_props(u.props) if u.props else (),
                 [(tag(v.lang, lang_style), v.text, v.markup,
                   repeated_props(v.props) if v.props else (), v.notes) for v in u.variants],
+                what="unit",
             )
 
     _write(stream, tus(), srclang=srclang, creation_date=options.get("creation_date"))

@@ -67,6 +67,9 @@ _EXCHANGE_ROOTS = {"tmx": "a TMX file", "martif": "a TBX file", "tbx": "a TBX fi
 _JSON_GLOSSARY = re.compile(r'\A\s*\{\s*"format"\s*:\s*"termkit-glossary"')
 _CGROUP_JSON = re.compile(r'\A\s*\{.*?"rules"\s*:\s*\[\s*\{[^{}]*"conv"\s*:', re.DOTALL)
 _RULE_TEXT = re.compile(r"\A\s*-\{[^{}\n]*?zh(?:-[A-Za-z]{2,4})?\s*:", re.IGNORECASE)
+# The sources file a build writes beside its glossary (termkit.provenance.sidecar_lines).
+_SIDECAR = re.compile(r'\A\s*\{"id": "[^"\n]*", "total": \d+, "sources": \[')
+SIDECAR_KIND = "a termkit sources file (glossary.sources.jsonl, written by build)"
 _PO_ENTRY = re.compile(r'^msgid\s+"[^\n]*\n(?:"[^\n]*\n)*msgstr(?:\[0\])?\s+"', re.MULTILINE)
 _BIBTEX_START = re.compile(r"^@\s*[A-Za-z]+\s*[{(]")
 _REFER_TAG = re.compile(r"^%[A-Z0-9@+?!#$&()*^~\]\[<>=]\s")
@@ -112,7 +115,8 @@ def exchange_kind(path: str, text: str | None = None) -> str | None:
     have too (``.txt``, ``.json``, the record extensions): ``medical-glossary.txt`` may be an
     article saved as page text and ``records.json`` JSON Lines records, so such a file is
     judged by its text: a termkit glossary (text or JSON), a TMX/TBX/XLIFF root, PO entries,
-    MediaWiki conversion groups (JSON) or rule text (``-{zh-hans:…;zh-hant:…}-``).
+    MediaWiki conversion groups (JSON) or rule text (``-{zh-hans:…;zh-hant:…}-``), or the
+    sources file a build writes (``glossary.sources.jsonl``).
     """
     kind = None if path == "-" else _kind_by_name(path)
     if kind or text is None:
@@ -124,6 +128,8 @@ def exchange_kind(path: str, text: str | None = None) -> str | None:
         return _KINDS["json"]
     if _CGROUP_JSON.match(head) or _RULE_TEXT.match(head):
         return _KINDS["mediawiki"]
+    if _SIDECAR.match(head):
+        return SIDECAR_KIND
     root = _EXCHANGE_ROOT.match(head)
     if root:
         return _EXCHANGE_ROOTS[root.group(1).lower()]
@@ -144,6 +150,11 @@ def _kind_by_name(path: str) -> str | None:
 
 
 def _refuse_exchange(path: str, kind: str | None) -> None:
+    if kind == SIDECAR_KIND:
+        raise InputError(
+            f"{kind}, not article records", path=path,
+            hint="it lists where a built glossary's concepts came from; build the records "
+            "themselves (leave it out of a folder with --exclude)")
     if kind:
         raise InputError(
             f"{kind}, not article records", path=path,

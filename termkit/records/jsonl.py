@@ -199,6 +199,8 @@ def _record(line: _Line, obj: dict[str, Any], stem: str, index: int) -> Record:
         rec.lines[name] = n
     if "keywords" in used:
         rec.lines.update(keywords_zh=n, keywords_en=n)
+    elif used & {"keywords_zh", "keywords_en"}:
+        rec.lines["keywords"] = n  # where the keyword pairs' sources point
     return rec
 
 

@@ -10,7 +10,7 @@ a ``x-lang`` tuv prop, so that importing the export gives back exactly the same 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import BinaryIO
 
 from termkit import lang as langtags
@@ -56,6 +56,22 @@ def to_variant(unit: Unit, target: str, converters: Converters) -> Unit:
     return Unit(unit.id, out, source_lang, dict(unit.props), list(unit.notes), unit.location)
 
 
+def tmx_tuid(unit_id: str | None) -> str | None:
+    """A unit's id as a TMX ``tuid``: characters XML 1.0 cannot hold written as ``\\xNN``.
+
+    A PO entry's id joins its ``msgctxt`` and ``msgid`` with U+0004, gettext's own separator
+    (``ctx\\x04msgid`` in the tuid); the context itself travels in the ``po:msgctxt`` prop.
+    Texts are never altered this way: a segment XML cannot hold stays an error.
+    """
+    from termkit.formats.glossary_units import bad_xml_char
+
+    if unit_id is None or bad_xml_char(unit_id) is None:
+        return unit_id
+    return "".join(c if bad_xml_char(c) is None else
+                   (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+                   for c in unit_id)
+
+
 def exported_unit(stored: StoredUnit, lang_style: str = "short") -> Unit:
     """A stored unit as it is written: provenance and store columns as props."""
     from termkit.formats.glossary_units import output_tag
@@ -79,7 +95,7 @@ def exported_unit(stored: StoredUnit, lang_style: str = "short") -> Unit:
         if langtags.normalize(output_tag(v.lang, lang_style)) != v.lang:
             vprops[PROP_LANG] = v.lang
         variants.append(Variant(v.lang, v.text, v.markup, vprops, list(v.notes)))
-    return Unit(u.id, variants, u.source_lang, props, list(u.notes), None)
+    return Unit(tmx_tuid(u.id), variants, u.source_lang, props, list(u.notes), None)
 
 
 def export_units(
@@ -88,14 +104,16 @@ def export_units(
     variant: str | None = None,
     glossary: Glossary | None = None,
     lang_style: str = "short",
+    topics: Collection[str] = (),
 ) -> Iterator[Unit]:
-    """Every stored unit in import order, ready to write, optionally in one Chinese variant."""
+    """Every stored unit in import order, ready to write, optionally in one Chinese variant
+    (the glossary's topic-only forms lock too for ``topics``, as in ``convert --topic``)."""
     target = None
     if variant is not None:
         target = VARIANTS.get(variant) or VARIANTS.get(langtags.to_short(variant))
         if target is None:
             raise UsageError(f"unknown variant {variant!r}", hint="use zh-TW or zh-CN")
-    converters = Converters(glossary)
+    converters = Converters(glossary, topics)
     for stored in store.iter_units():
         if target is not None:
             stored = StoredUnit(stored.id, to_variant(stored.unit, target, converters),
@@ -111,10 +129,12 @@ def write_export(
     variant: str | None = None,
     glossary: Glossary | None = None,
     lang_style: str = "short",
+    topics: Collection[str] = (),
 ) -> None:
     """Write the whole memory to ``stream`` in format ``to`` (default TMX 1.4b)."""
     from termkit import formats
 
     fmt = formats.get(to)
-    units = export_units(store, variant=variant, glossary=glossary, lang_style=lang_style)
+    units = export_units(store, variant=variant, glossary=glossary, lang_style=lang_style,
+                         topics=topics)
     fmt.write_units(units, stream, lang_style=lang_style)

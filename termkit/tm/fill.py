@@ -96,6 +96,7 @@ class Options:
     min_score: int = 75
     overwrite: bool = False
     glossary: Glossary | None = None
+    topics: frozenset[str] = frozenset()  # topics whose topic-only glossary forms lock too
     bands: Bands = field(default_factory=Bands)
     source_lang: str | None = None  # default: the file's
     target_lang: str | None = None  # default: the file's (required for TMX)

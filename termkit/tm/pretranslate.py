@@ -40,7 +40,7 @@ def pretranslate_stream(store: Store, data: bytes, path: str, out: BinaryIO, *,
                         converters: Converters | None = None) -> Summary:
     """Pre-translate one file's bytes into ``out``; the summary of what was filled."""
     options = options or Options()
-    converters = converters or Converters(options.glossary)
+    converters = converters or Converters(options.glossary, options.topics)
     kind = detect_format(path, fmt)
     if kind == "po":
         return fill_po(store, data, path, out, options, converters)

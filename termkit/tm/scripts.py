@@ -10,6 +10,7 @@ with Simplified text).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from termkit import lang as langtags
@@ -59,8 +60,9 @@ def configs(target: str, tag: str) -> list[str]:
 class Converters:
     """Glossary-locked converters, built once per OpenCC configuration."""
 
-    def __init__(self, glossary: Glossary | None = None) -> None:
+    def __init__(self, glossary: Glossary | None = None, topics: Collection[str] = ()) -> None:
         self.glossary = glossary
+        self.topics = frozenset(topics)  # the glossary's topic-only forms that lock too
         self.cache: dict[str, Any] = {}
 
     def run(self, names: list[str], text: str) -> str:
@@ -70,7 +72,7 @@ class Converters:
         for name in names:
             conv = self.cache.get(name)
             if conv is None:
-                conv = self.cache[name] = Converter(name, self.glossary)
+                conv = self.cache[name] = Converter(name, self.glossary, topics=self.topics)
             text = conv.convert(text)
         return text
 
