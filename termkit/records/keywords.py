@@ -143,11 +143,10 @@ def _fallback_split(text: str) -> list[str]:
     # Chinese keywords separated by single spaces (``智慧图书馆 服务体系 用户需求``), among
     # them ones with a Latin term (``BIM技术``), an acronym (``GIS``) or a one-word Latin
     # term (``ResNeSt``, ``Grad-CAM``), as long as the Chinese ones are the most.
-    spaced = len(tokens) >= 2 and all(_spaced_item(t) for t in tokens)
+    if len(tokens) < 2 or not all(_spaced_item(t) for t in tokens):
+        return [text]
     han = sum(1 for t in tokens if has_han(t))
-    if spaced and han >= 2 and 2 * han >= len(tokens):
-        return tokens
-    return [text]
+    return tokens if han >= 2 and 2 * han >= len(tokens) else [text]
 
 
 # A one-word Latin term among Chinese keywords: a capital or a digit in it (``ResNeSt``,
@@ -197,9 +196,14 @@ _NUMBER_MARK = re.compile(
 )
 
 
+_NUMBER_FIRST = frozenset("(（0123456789")
+
+
 def list_number(line: str) -> tuple[int, str] | None:
     """(number, rest) of a line that starts with a list number (``1. 客戶忠誠度``,
     ``(2)內部控制``), or None."""
+    if line.lstrip()[:1] not in _NUMBER_FIRST:
+        return None  # most lines: no regular expression
     m = _NUMBER_MARK.match(line.strip())
     if m is None or m.end() == len(line.strip()):
         return None
@@ -261,7 +265,7 @@ def clear_caches() -> None:
 def _split_cached(line: str) -> tuple[str, ...]:
     # The page reader asks about the same line several times (shape, then items).
     text = _without_final_stop(strip_label(line))
-    numbered = numbered_items(text) if text[:1] in "(（0123456789" else None
+    numbered = numbered_items(text) if text[:1] in _NUMBER_FIRST else None
     if numbered is not None:
         parts = numbered
     elif ";" in text or "；" in text:

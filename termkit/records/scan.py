@@ -241,13 +241,15 @@ class _KeywordState:
             (end.isalnum() or end in "'’-)）") and (bracket or (start.isalpha() and not has_han(start)))
         ):
             return False
+        separated = KEYWORD_SEPARATORS.search(text) is not None
+        one_above = len(split_keywords(last)) < 2
+        if one_above and not separated:
+            return False  # a list of one keyword per line
         if not is_keyword_line(text):
             return False
-        items = split_keywords(text)
-        if len(items) >= 2 and has_han(last) != has_han(text):
+        if separated and len(split_keywords(text)) >= 2 and has_han(last) != has_han(text):
             return False  # ``…；LIME`` then ``Multi-Task Learning, …``: the English list
-        separated = KEYWORD_SEPARATORS.search(text) is not None
-        if len(split_keywords(last)) < 2:
+        if one_above:
             # A keyword per line may hold a comma (``Beijing, China``); a wrapped line is long.
             long_line = self.width >= _WRAPPED_LINE
             return separated and (has_han(start) or start.islower() or bracket or long_line)
@@ -307,7 +309,7 @@ def _repeated_row(current: FieldLines | None, m: LabelMatch, closed: bool) -> bo
     """True if ``m`` repeats the label of the keyword field above for one more keyword, as a
     repository's full item record prints a row per value (``dc.subject`` …): both hold
     one item on the label's line."""
-    if current is None or closed or current.label != m.label or m.label.field is not Field.KEYWORDS:
+    if m.label.field is not Field.KEYWORDS or current is None or closed or current.label != m.label:
         return False
     if not m.value or len(split_keywords(m.value)) != 1:
         return False
