@@ -30,6 +30,7 @@ order, whatever the lines were:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -147,6 +148,18 @@ def _fallback_split(text: str) -> list[str]:
         return [text]
     han = sum(1 for t in tokens if has_han(t))
     return tokens if han >= 2 and 2 * han >= len(tokens) else [text]
+
+
+def spaced_only(line: str) -> bool:
+    """True if the items of ``line`` are set apart by single spaces and nothing else
+    (``智慧图书馆 服务体系 ResNeSt``). A Chinese title may have that shape around a Latin
+    word (``ChatGPT 輔助 程式設計教學之成效``): such a line is a list by its place (under a
+    label, in the keyword block), never for certain by its Latin items."""
+    text = _without_final_stop(strip_label(line)).strip()
+    if " " not in text:
+        return False
+    tokens = text.split(" ")
+    return len(tokens) >= 2 and list(split_keywords(line)) == tokens
 
 
 # A one-word Latin term among Chinese keywords: a capital or a digit in it (``ResNeSt``,
@@ -295,7 +308,14 @@ _HEADING = re.compile(
 )
 
 
-_BARE_NUMBER = re.compile(r"^(?:[頁页]|pp?\.?)?\s*\d+\s*(?:[頁页]|pp?\.?|pages?)?$", re.IGNORECASE)
+# A page count: ``109``, ``23頁``, ``pp. 45``; a ``p`` before the number needs its dot
+# (``p53``, ``P300`` are genes and brain waves, keywords).
+_BARE_NUMBER = re.compile(
+    r"^(?:[頁页]|p\.|pp\.?)?\s*\d+\s*(?:[頁页]|pp?\.?|pages?)?$", re.IGNORECASE
+)
+# A number alone, or a year alone (``921``, ``2030``, ``1949年``): a page count or a year
+# line under the lists, or a keyword in a list of one keyword per line.
+_NUMBER_ONLY = re.compile(r"^\d{1,4}\s*年?$")
 _OPENING_BRACKETS = "【[〔〖［"
 
 
@@ -335,6 +355,38 @@ def field_of_its_own(line: str) -> bool:
     if m is not None:
         return m.label.field is not Field.KEYWORDS
     return match_unknown_label(text) is not None
+
+
+def number_only(line: str) -> bool:
+    """True for a number or a year alone on its line (``921``, ``1949年``): a field of its
+    own (:func:`field_of_its_own`) under a list, a keyword inside one (:func:`list_end`)."""
+    return _NUMBER_ONLY.match(line.strip()) is not None
+
+
+def list_end(lines: Sequence[str], *, first_too: bool = False) -> int:
+    """The index of the first line after the first (``first_too``: from the first) that ends
+    a keyword list (``len(lines)`` if none does): a line that is no keyword line
+    (:func:`is_keyword_line`), except a number alone with a keyword line under it (``921`` /
+    ``社區韌性`` in a list of one keyword per line: a page count has none); and a numbered
+    line (``1. 緒論 2. 文獻探討``) under a list that was not numbered: the body's table of
+    contents."""
+    first = 1 if len(lines) > 1 and bare_keyword_label(lines[0]) else 0
+    numbered = len(lines) > first and numbered_items(lines[first]) is not None
+    for i in range(0 if first_too else 1, len(lines)):
+        line = lines[i]
+        if not is_keyword_line(line):
+            after = lines[i + 1] if i + 1 < len(lines) else ""
+            if not (number_only(line) and keyword_after(after)):
+                return i
+        elif not numbered and line.lstrip()[:1] in _NUMBER_FIRST and numbered_items(line):
+            return i
+    return len(lines)
+
+
+def keyword_after(line: str) -> bool:
+    """True if ``line`` (the one under a number alone) is a keyword line and no field or
+    number: the list goes on past the number."""
+    return bool(line.strip()) and is_keyword_line(line) and not number_only(line)
 
 
 @lru_cache(maxsize=8192)

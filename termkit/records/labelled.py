@@ -44,7 +44,7 @@ from termkit.records.assemble import date_of
 from termkit.records.authors import parse_authors
 from termkit.records.fields import parse_date, parse_pages, parse_subject, parse_volume
 from termkit.records.furniture import without_counter
-from termkit.records.keywords import assign_keywords, is_keyword_line, split_keywords
+from termkit.records.keywords import assign_keywords, list_end, split_keywords
 from termkit.records.labels import Field
 from termkit.records.page import NO_KEYWORDS, parse_page_record, split_chunks
 from termkit.records.scan import FieldLines, scan
@@ -184,15 +184,11 @@ def _script(text: str) -> str:
 def _keyword_values(f: FieldLines, loose: list[tuple[int, str]]) -> list[tuple[str, int | None]]:
     """The keyword items of one field; prose after the list goes to ``loose``."""
     items: list[tuple[str, int | None]] = []
-    ended = False
-    for number, raw in f.values:
-        if not raw.strip():
-            continue
-        if ended or not is_keyword_line(raw):
-            ended = True
-            loose.append((number, raw))
-            continue
+    values = [(number, raw) for number, raw in f.values if raw.strip()]
+    end = list_end([raw for _, raw in values], first_too=True)
+    for number, raw in values[:end]:
         items.extend((item, number) for item in split_keywords(raw))
+    loose.extend(values[end:])
     return items
 
 

@@ -485,6 +485,7 @@ _DUBLIN_CORE = {
     "abstract": Field.ABSTRACT,
     "date": Field.DATE,
     "date.issued": Field.DATE,
+    "date.created": Field.DATE,
     "source": Field.VENUE,
     "relation.ispartof": Field.VENUE,
 }
@@ -502,8 +503,8 @@ def _dublin_core(key: str, text: str) -> Label | None:
     if field is None and element.startswith("subject."):
         qualifier = element.split(".", 1)[1]
         field = Field.OTHER if qualifier in _DC_CLASSIFICATIONS else Field.KEYWORDS
-    if field is None:
-        field = _DUBLIN_CORE.get(element.split(".", 1)[0]) if element.startswith("date") else None
+    # Other dates (``dc.date.accessioned``, ``dc.date.available``) are the repository's own,
+    # not the work's: known labels kept as sections.
     return Label(field or Field.OTHER, None, "en", text.strip())
 
 
@@ -511,6 +512,12 @@ def _dublin_core(key: str, text: str) -> Label | None:
 # a repository's full item record prints it: an ISO 639 code, with a region or not.
 _LANGUAGE_COLUMN = re.compile(r"^(?P<value>.*?\S)\t+(?P<lang>[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?)\s*$")
 _LANGUAGE_CODES = {"zh": "zh", "chi": "zh", "zho": "zh", "en": "en", "eng": "en"}
+# Other languages a repository tags values with; an unknown code without a region
+# (``corpus<TAB>nlp``) is a value in a column of its own, not a language.
+_OTHER_LANGUAGES = frozenset({
+    "ja", "jpn", "ko", "kor", "fr", "fre", "fra", "de", "ger", "deu", "es", "spa", "ru", "rus",
+    "it", "ita", "pt", "por", "vi", "vie", "th", "tha",
+})
 
 
 def language_column(value: str) -> tuple[str, str | None]:
@@ -519,7 +526,9 @@ def language_column(value: str) -> tuple[str, str | None]:
     m = _LANGUAGE_COLUMN.match(value) if "\t" in value else None
     if m is None:
         return value, None
-    code = re.split("[_-]", m.group("lang"))[0]
+    code, *region = re.split("[_-]", m.group("lang"))
+    if code not in _LANGUAGE_CODES and code not in _OTHER_LANGUAGES and not region:
+        return value, None
     return m.group("value"), _LANGUAGE_CODES.get(code, "other")
 
 

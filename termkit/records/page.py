@@ -55,7 +55,7 @@ from termkit.records.keywords import (
     Keywords,
     assign_keywords,
     bare_keyword_label,
-    is_keyword_line,
+    list_end,
     split_keywords,
 )
 from termkit.records.romanized import romanizations, sounded
@@ -308,10 +308,7 @@ def _add_abstract(state: _State, block: _Block) -> None:
 def _add_keywords(state: _State, block: _Block) -> None:
     # A keyword block ends at a line that is no keyword (a heading of the body, a table of
     # contents, a sentence): that line and those under it are kept as a section.
-    end = next(
-        (i for i, line in enumerate(block.lines) if i and not is_keyword_line(line)),
-        len(block.lines),
-    )
+    end = list_end(block.lines)
     # A label alone on the first line (``关键词`` above one keyword per line) heads the list.
     start = 1 if end > 1 and bare_keyword_label(block.lines[0]) else 0
     state.keyword_lines.extend(block.lines[start:end])

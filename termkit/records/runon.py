@@ -13,8 +13,9 @@ page it asks this module:
   by sound), a keyword line of each script together, and lines of one item each together
   while they go from one script to the other once. At the head of the page, before any
   keyword, a line built like a title (:mod:`termkit.records.titlelike`) stands alone, and so
-  does a line of Chinese names right under a title (:func:`name_line`). When the keywords
-  are printed as lists, a line of one item is no keyword and stands alone too;
+  does a line of Chinese names right under a title (:func:`name_line`); lines above the
+  author block are titles. When the keywords are printed as lists, a line of one item is no
+  keyword and stands alone too, unless it is the rest of a list line ending in a separator;
 * :func:`misread`: did the first reading take for a keyword what the second reads as a
   title (or a piece of one), an author's name (or an author line) or a field line?
 """
@@ -25,11 +26,14 @@ from dataclasses import dataclass
 
 from termkit.model import Record
 from termkit.records.authors import COMPOUND_SURNAMES, parse_authors
-from termkit.records.keywords import field_of_its_own, split_keywords
+from termkit.records.keywords import field_of_its_own, is_keyword_line, split_keywords
 from termkit.records.romanized import sounded
 from termkit.records.script import SHORT_ITEM, has_han, has_latin, is_prose
 from termkit.records.shapes import certain_keyword_line
 from termkit.records.titlelike import title_like
+
+# Separators a list line ends with when the list goes on below it.
+_LIST_END = tuple(";；,，、")
 
 
 @dataclass(slots=True)
@@ -115,7 +119,10 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
     title stands alone, and so does a line of Chinese names right under it
     (:func:`name_line`): with one keyword per line they would otherwise run into the list.
     When the page prints its keywords as lists in both scripts (:func:`_listed`), a line of
-    one item is no keyword either (a title or a name as short as a keyword): it stands alone.
+    one item is no keyword either (a title or a name as short as a keyword): it stands alone,
+    unless a list line ending in a separator is above it (the rest of that list). Lines run
+    together above the authors (a name over its romanization) before any keyword list are
+    the titles, one block per script, however short.
     """
     kept = [(number, raw.strip()) for number, raw in lines if raw.strip()]
     listed = _listed([line for _, line in kept])
@@ -127,6 +134,10 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
     while i < len(kept):
         number, line = kept[i]
         if i + 1 < len(kept) and _name_pair(line, kept[i + 1][1]):
+            if run is not None and blocks and blocks[-1] is run and not _keywords_in(blocks):
+                # Lines above the authors and below no keyword line are the titles, one
+                # per script, however short (``Bullying`` / ``校園霸凌``): not a list.
+                blocks[-1:] = _by_script(run)
             blocks.append(LineGroup([line, kept[i + 1][1]], [number, kept[i + 1][0]]))
             run, after_title = None, False
             i += 2
@@ -136,7 +147,12 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
         name = head and after_title and not alone and not title and name_line(line)
         head = head and ((alone and not certain_keyword_line(line)) or title or name)
         after_title = title
-        if blocks and _other_half(blocks[-1].lines, line):
+        if blocks and not alone and _rest_of_list(blocks[-1].lines[-1], line):
+            # ``…、綠地、`` / ``公共衛生``: a list line ending in a separator goes on below.
+            blocks[-1].lines.append(line)
+            blocks[-1].numbers.append(number)
+            run = None
+        elif blocks and _other_half(blocks[-1].lines, line):
             blocks[-1].lines.append(line)
             blocks[-1].numbers.append(number)
             run = None
@@ -153,6 +169,31 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
     return _header_off_lists(blocks)
 
 
+def _keywords_in(blocks: list[LineGroup]) -> bool:
+    """True if a block holds a keyword list (a line of several items, or a certain one)."""
+    return any(_listy(line) or certain_keyword_line(line) for b in blocks for line in b.lines)
+
+
+def _by_script(run: LineGroup) -> list[LineGroup]:
+    """``run`` cut where the script changes (an English title, then a Chinese one)."""
+    out: list[LineGroup] = []
+    for line, number in zip(run.lines, run.numbers, strict=True):
+        if out and has_han(out[-1].lines[-1]) == has_han(line):
+            out[-1].lines.append(line)
+            out[-1].numbers.append(number)
+        else:
+            out.append(LineGroup([line], [number]))
+    return out
+
+
+def _author_block(block: LineGroup) -> bool:
+    """True for a block of authors: names over their romanizations, or a line of names."""
+    lines = block.lines
+    if len(lines) == 2:
+        return _name_pair(lines[0], lines[1])
+    return len(lines) == 1 and name_line(lines[0])
+
+
 def _header_off_lists(blocks: list[LineGroup]) -> list[LineGroup]:
     """Blocks with the title and author lines taken off the head of a one-keyword-per-line
     list that ran into them.
@@ -161,7 +202,8 @@ def _header_off_lists(blocks: list[LineGroup]) -> list[LineGroup]:
     when the Chinese part of a run is longer than the English part (in the run, or the
     Latin run after it), its surplus lines at the head may be the titles and the author
     line above the list. The lines down to the last of them that is a title or a line of
-    names (:func:`name_line`) stand alone: keywords do not come before the authors.
+    names (:func:`name_line`) stand alone: keywords do not come before the authors. Under
+    an author block that stood apart already (:func:`_author_block`), nothing is taken off.
     """
     out: list[LineGroup] = []
     for j, block in enumerate(blocks):
@@ -175,6 +217,10 @@ def _header_off_lists(blocks: list[LineGroup]) -> list[LineGroup]:
         if en == 0 and following and not any(has_han(x) or _listy(x) for x in following):
             en = len(following)
         surplus = zh - en
+        if surplus > 0 and any(_author_block(b) for b in out):
+            # The authors stood apart above: the titles are above them too, and a line of
+            # names in the list is a keyword (a poet, a politician).
+            surplus = 0
         cut = max(
             (k + 1 for k in range(min(surplus, zh - 1))
              if name_line(block.lines[k]) or title_like(block.lines[k])),
@@ -248,6 +294,14 @@ def _other_half(block: list[str], line: str) -> bool:
         return False  # a title with commas in it
     first, second = ({has_han(item) for item in half} for half in items)
     return len(first) == len(second) == 1 and first != second
+
+
+def _rest_of_list(above: str, line: str) -> bool:
+    """True if ``line`` is the rest of the list line ``above``, which ends in a separator
+    (``heat island, urban planning,`` / ``public health``): same script, a keyword line."""
+    if not above.endswith(_LIST_END) or not _listy(above) or field_line(above):
+        return False
+    return has_han(line) == has_han(above) and is_keyword_line(line) and not field_line(line)
 
 
 def _short(item: str) -> bool:

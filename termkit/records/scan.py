@@ -32,8 +32,11 @@ from dataclasses import dataclass, field, replace
 from termkit.records.keywords import (
     interleaved,
     is_keyword_line,
+    keyword_after,
     keyword_label,
     list_number,
+    number_only,
+    numbered_items,
     split_keywords,
 )
 from termkit.records.labels import (
@@ -60,6 +63,8 @@ _PAIRED_LAYOUT = 2
 _SHORT_HAN_LABEL = re.compile(r"^[\u3400-\u9fff]{2,8}$")
 _SHORT_LATIN_LABEL = re.compile(r"^[A-Z][A-Za-z]*(?:[ ,/&'.-]+[A-Za-z]+){0,4}$")
 _SEPARATOR_END = tuple(";；,，、/")
+# A part in brackets (``(B2B、B2C)``): its separators do not make a list.
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 # A line a narrow column wrapped is at least this long (characters).
 _WRAPPED_LINE = 20
 # How the names of form fields end (``召集委員``, ``繳交日期``, ``畢業學年期``, ``統計``).
@@ -243,6 +248,9 @@ class _KeywordState:
             return False
         separated = KEYWORD_SEPARATORS.search(text) is not None
         one_above = len(split_keywords(last)) < 2
+        if one_above:
+            # A keyword per line may hold a list in brackets (``企業對企業(B2B、B2C)``).
+            separated = KEYWORD_SEPARATORS.search(_BRACKETED.sub("", text)) is not None
         if one_above and not separated:
             return False  # a list of one keyword per line
         if not is_keyword_line(text):
@@ -279,10 +287,15 @@ class _KeywordState:
         self.last = text.rstrip()
         self.width = len(text.strip())
 
-    def ends_before(self, text: str, f: FieldLines) -> bool:
-        """True if ``text`` (a value line, not a label) no longer belongs to the field."""
+    def ends_before(self, text: str, f: FieldLines, after: str = "") -> bool:
+        """True if ``text`` (a value line, not a label) no longer belongs to the field;
+        ``after`` is the line under it when that is no label."""
         if not is_keyword_line(text):
-            return True
+            # A number alone goes on a list of one keyword per line (``921``, ``1949年``)
+            # when a keyword follows it; a page count under the list has none.
+            return not (number_only(text) and keyword_after(after))
+        if self.last and numbered_items(text) is not None and numbered_items(self.last) is None:
+            return True  # ``1. 緒論 2. 文獻探討`` under a list: the body's table of contents
         if f.label.lang == "en" and has_han(text):
             return True  # a Chinese line under an English keyword label
         if not self.last or self.last.endswith(_SEPARATOR_END):
@@ -331,13 +344,17 @@ def _list_goes_on(
     )
 
 
-def _only_inline(f: FieldLines) -> bool:
-    """True if the field's one value so far stands on its label's line."""
-    return len(f.values) == 1 and f.values[0][0] == f.line
-
-
 def _next_text(lines: list[tuple[int, str]], index: int) -> str:
     return lines[index + 1][1] if index + 1 < len(lines) else ""
+
+
+def _unlabelled_next(
+    lines: list[tuple[int, str]], labels: list[LabelMatch | None], index: int
+) -> str:
+    """The line after ``index`` unless it is a label (then "")."""
+    if index + 1 >= len(lines) or labels[index + 1] is not None:
+        return ""
+    return lines[index + 1][1]
 
 
 def joined_wrap(above: str, rest: str) -> str:
@@ -374,9 +391,16 @@ def scan(
             # ``school`` in a list of one keyword per line is a keyword, and so is a label
             # word in lower case (``summary`` wrapped off ``…; research``): labels are capitalised.
             m = None
-        if keywords and m is not None and not m.separated and state.last.endswith(_SEPARATOR_END):
+        if (
+            keywords
+            and m is not None
+            and not m.separated
+            and m.value
+            and state.last.endswith(_SEPARATOR_END)
+        ):
             # A list ending in a separator goes on: ``subject librarians; …`` under ``…;`` is
-            # keywords, not the label ``Subject`` followed by a list.
+            # keywords, not the label ``Subject`` followed by a list. A label alone on its
+            # line (``外文關鍵詞``, ``Abstract``) is still the next field's.
             m = None
         # Before the first known label a ``X：Y`` line is a title (``双中心模式:…``), and
         # inside a list of one keyword per line it is a keyword (``档案利用:档案资源开发``);
@@ -405,10 +429,10 @@ def scan(
             and raw.lstrip()[:1].isascii()
             and raw.lstrip()[:1].isalpha()
         )
-        # ``Author Sin Kiong Wong`` right under ``作者 黃賢強``: the label's own line held a
-        # value, and nothing came after it yet (``subject librarians`` in a list of one
-        # keyword per line is a keyword).
-        again_possible = again_possible and current is not None and _only_inline(current)
+        # ``Author Sin Kiong Wong`` right under ``作者 黃賢強`` (or under ``作者`` / ``黃賢強``):
+        # the field has one value line so far (``subject librarians`` further down a list of
+        # one keyword per line is a keyword).
+        again_possible = again_possible and current is not None and len(current.values) == 1
         if again_possible and current is not None:
             again = spaced_label(raw)
             if (
@@ -454,7 +478,7 @@ def scan(
         elif keywords and (item := state.numbered(raw)) is not None:
             current.values.append((number, item))
             state.add(raw, first=not current.lines[:-1])
-        elif keywords and state.ends_before(raw, current):
+        elif keywords and state.ends_before(raw, current, _unlabelled_next(lines, labels, index)):
             closed = True
             loose.append((number, raw))
         else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from termkit.records.authors import is_bilingual, parse_authors
 from termkit.records.fields import parse_date, parse_pages, parse_volume
-from termkit.records.keywords import keyword_label, split_keywords
+from termkit.records.keywords import keyword_label, spaced_only, split_keywords
 from termkit.records.script import has_han, is_prose
 
 # The least keyword score (see keyword_score) that makes a block the keyword block: two
@@ -34,7 +34,10 @@ def certain_keyword_line(line: str) -> bool:
         return False
     if any(c in line for c in ";；"):
         return True
-    return any(has_han(i) for i in items) and any(not has_han(i) for i in items)
+    # Items in both scripts, unless only single spaces set them apart (a Chinese title
+    # with a Latin word in it: ``ChatGPT 輔助 程式設計教學之成效``).
+    mixed = any(has_han(i) for i in items) and any(not has_han(i) for i in items)
+    return mixed and not spaced_only(line)
 
 
 def _strong_keyword_line(line: str) -> bool:
@@ -86,7 +89,14 @@ def keyword_score(lines: list[str]) -> float:
         return 0.0
     score = float(min(len(items), 12))
     han = [has_han(i) for i in items]  # asked once per item
-    if any(han) and not all(han):
+    # Both scripts, counting a line of single-spaced items as one script: a Chinese title
+    # with a Latin word in it has that shape too (``ChatGPT 輔助 程式設計教學之成效``).
+    scripts = {
+        has_han(line) if spaced_only(line) else has_han(item)
+        for line in lines
+        for item in split_keywords(line)
+    }
+    if len(scripts) == 2:
         score += 10
     text = "\n".join(lines)
     if ";" in text or "；" in text:

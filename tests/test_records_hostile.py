@@ -1,0 +1,189 @@
+"""Plausible pages the day's new reader rules misread (a hostile review of them).
+
+The rules added for pages copied without blank lines, numbered and wrapped lists, Dublin Core
+records, capitalised labels and spaced Chinese lists each fired somewhere they should not:
+on a keyword that is a number (``921``, ``1949年``) or a gene (``p53``), on a label alone
+under a list that ends in a separator, on a keyword with a list in brackets, on a Chinese
+title with a Latin word in it, on the body's table of contents, on a poet named among the
+keywords. The pages are made up in the layouts of the dev records (titles, an author line,
+keyword lines, a volume line), with keywords of the kinds real lists have; each test failed
+on the readers of that day and reads as the page was printed now.
+"""
+
+from __future__ import annotations
+
+from termkit.model import Record
+from termkit.records import parse_records
+from termkit.records.labels import Field, language_column, lookup
+from termkit.records.shapes import certain_keyword_line
+
+
+def read(text: str) -> Record:
+    (rec,) = parse_records(text.encode("utf-8"), "page.txt")
+    return rec
+
+
+def page(*blocks: str) -> str:
+    """Blocks separated by blank lines (the example's layout)."""
+    return "\n\n".join(blocks) + "\n"
+
+
+def noblank(*lines: str) -> str:
+    """A page copied without its blank lines."""
+    return "\n".join(lines) + "\n"
+
+
+# ------------------------------------------------------------ numbers among the keywords
+
+def test_a_number_in_a_list_of_one_keyword_per_line_is_a_keyword() -> None:
+    # ``921`` (the earthquake) and ``p53`` (the gene) heading a list of one keyword per line:
+    # a page count or a volume line has no keyword under it.
+    rec = read(page(
+        "Community Resilience after the Earthquake", "地震後社區韌性之研究",
+        "林美玲\nMei-Ling Lin",
+        "921\n社區韌性\n災後重建\n921\ncommunity resilience\npost-disaster reconstruction",
+        "15卷2期", "23-45"))
+    assert rec.keywords_zh == ["921", "社區韌性", "災後重建"]
+    assert rec.keywords_en == ["921", "community resilience", "post-disaster reconstruction"]
+    assert (rec.volume, rec.issue, rec.pages) == ("15", "2", "23-45")
+
+
+def test_a_year_or_a_gene_under_a_keyword_label_is_a_keyword() -> None:
+    rec = read("題名：戰後臺灣史學之研究\n作者：林美玲\n關鍵詞：\n1949年\n戰後史學\n國民政府\n"
+               "Keywords:\n1949\npostwar historiography\nNationalist government\n")
+    assert rec.keywords_zh == ["1949年", "戰後史學", "國民政府"]
+    assert rec.keywords_en == ["1949", "postwar historiography", "Nationalist government"]
+    rec = read("題名：p53基因之研究\n關鍵詞：\np53\n細胞凋亡\n腫瘤抑制\n"
+               "Keywords:\nP300\napoptosis\ntumor suppression\n")
+    assert rec.keywords_zh == ["p53", "細胞凋亡", "腫瘤抑制"]
+    assert rec.keywords_en == ["P300", "apoptosis", "tumor suppression"]
+
+
+def test_a_page_count_under_one_keyword_per_line_still_ends_the_list() -> None:
+    rec = read(page("Urban Heat Islands", "都市熱島效應", "王偉\nWei Wang",
+                    "熱島效應\n都市規劃\nheat island\nurban planning\n128"))
+    assert rec.keywords_zh == ["熱島效應", "都市規劃"]
+    assert rec.keywords_en == ["heat island", "urban planning"]
+
+
+# ------------------------------------------------------------------------ labelled pages
+
+def test_a_label_alone_under_a_list_ending_in_a_separator_is_the_next_field() -> None:
+    # A thesis system's layout with each label on its own line; the Chinese list ends in
+    # ``、`` (as typed by the student), the English label is alone on the next line.
+    rec = read("論文名稱\n偏鄉學校教師流動之研究\n研究生\n林美玲\n中文關鍵詞\n"
+               "教師流動、偏鄉學校、留任因素、\n外文關鍵詞\n"
+               "teacher mobility, rural schools, retention factors\n中文摘要\n"
+               "本研究旨在探討偏鄉學校教師流動的相關問題。\n")
+    assert rec.keywords_zh == ["教師流動", "偏鄉學校", "留任因素"]
+    assert rec.keywords_en == ["teacher mobility", "rural schools", "retention factors"]
+    rec = read("Title: Subject librarians\n關鍵詞：學科館員；資訊素養；大學圖書館；\n"
+               "Keywords: subject librarians; information literacy; academic libraries;\n"
+               "Abstract\nThis study examines subject librarians in academic libraries "
+               "across Taiwan and their roles.\n")
+    assert rec.keywords_en == ["subject librarians", "information literacy", "academic libraries"]
+
+
+def test_a_keyword_holding_a_list_in_brackets_is_no_wrapped_line() -> None:
+    rec = read("題名：電子商務之研究\n關鍵詞：\n電子商務\n企業對企業(B2B、B2C)\n網路行銷\n"
+               "Keywords:\ne-commerce\nbusiness-to-business (B2B, B2C)\ninternet marketing\n")
+    assert rec.keywords_zh == ["電子商務", "企業對企業(B2B、B2C)", "網路行銷"]
+    assert rec.keywords_en == ["e-commerce", "business-to-business (B2B, B2C)",
+                               "internet marketing"]
+
+
+def test_label_printed_again_in_english_under_a_value_on_its_own_line() -> None:
+    rec = read("論文名稱\n香港社區藝術之研究\nTitle Community Art in Hong Kong\n研究生\n黃賢強\n"
+               "Author Sin Kiong Wong\n關鍵詞\n社區藝術、香港\nKeywords community art, Hong Kong\n")
+    assert rec.title_en == "Community Art in Hong Kong"
+    assert [(p.zh, p.en) for p in rec.authors] == [("黃賢強", "Sin Kiong Wong")]
+
+
+def test_a_numbered_table_of_contents_under_the_lists_is_no_keyword() -> None:
+    rec = read("題名：內部控制之研究\n關鍵詞：資訊安全、內部控制、風險管理\n"
+               "Keywords: information security, internal control, risk management\n"
+               "1. 緒論 2. 文獻探討\n")
+    assert rec.keywords_zh == ["資訊安全", "內部控制", "風險管理"]
+    assert rec.keywords_en == ["information security", "internal control", "risk management"]
+    rec = read(page("Large Language Models", "大型語言模型之應用", "吳佳穎\nChia-Ying Wu",
+                    "大型語言模型；跨領域研究\nlarge language models; interdisciplinary research\n"
+                    "1. 緒論 2. 文獻探討 3. 研究方法", "3卷2期"))
+    assert rec.keywords_zh == ["大型語言模型", "跨領域研究"]
+    assert rec.keywords_en == ["large language models", "interdisciplinary research"]
+
+
+def test_repository_dates_are_not_the_works_date() -> None:
+    assert lookup("dc.date.accessioned").field is Field.OTHER  # type: ignore[union-attr]
+    assert lookup("dc.date.available").field is Field.OTHER  # type: ignore[union-attr]
+    assert lookup("dc.date.issued").field is Field.DATE  # type: ignore[union-attr]
+    rec = read("dc.contributor.author\t林美玲\tzh_TW\n"
+               "dc.date.accessioned\t2019-05-10T03:12:45Z\n"
+               "dc.date.available\t2019-05-10T03:12:45Z\ndc.date.issued\t2018\n"
+               "dc.title\t偏鄉學校教師流動之研究\tzh_TW\n"
+               "dc.subject\t教師流動\tzh_TW\ndc.subject\tteacher mobility\ten\n")
+    assert rec.date == "2018"
+
+
+def test_an_unknown_code_after_a_tab_is_no_language_column() -> None:
+    assert language_column("corpus\tnlp") == ("corpus\tnlp", None)
+    assert language_column("深度學習\tzh_TW") == ("深度學習", "zh")
+    assert language_column("Tiefes Lernen\tde") == ("Tiefes Lernen", "other")
+    assert language_column("x\tpt_BR") == ("x", "other")
+
+
+# -------------------------------------------------------------- spaced Chinese with Latin
+
+def test_a_spaced_chinese_title_with_a_latin_word_is_a_title() -> None:
+    assert not certain_keyword_line("ChatGPT 輔助 程式設計教學之成效")
+    assert certain_keyword_line("智慧圖書館、ResNeSt、服務體系")
+    rec = read(page(
+        "ChatGPT Assisted Programming Instruction", "ChatGPT 輔助 程式設計教學之成效",
+        "吳佳穎\nChia-Ying Wu",
+        "生成式人工智慧、程式設計教學、學習成效\n"
+        "generative AI, programming instruction, learning outcomes", "3卷2期", "10-30"))
+    assert rec.title_zh == "ChatGPT 輔助 程式設計教學之成效"
+    assert rec.keywords_zh == ["生成式人工智慧", "程式設計教學", "學習成效"]
+    # The spaced list itself is still read in the keyword block.
+    rec = read(page("Smart Libraries", "智慧圖書館服務", "吳佳穎\nChia-Ying Wu",
+                    "智慧圖書館 服務體系 ResNeSt Grad-CAM\n"
+                    "smart library; service system; ResNeSt; Grad-CAM", "3卷2期"))
+    assert rec.keywords_zh == ["智慧圖書館", "服務體系", "ResNeSt", "Grad-CAM"]
+
+
+# ------------------------------------------------------- pages without their blank lines
+
+def test_short_titles_above_the_authors_are_titles_not_keywords() -> None:
+    # Neither title is built like one; they stand above the name and its romanization, and
+    # keywords do not come before the authors.
+    rec = read(noblank(
+        "Teachers and Inclusion", "教師與融合教育", "張美惠", "Mei-Hui Chang",
+        "融合教育；教師態度；特殊需求學生",
+        "inclusive education; teacher attitudes; students with special educational needs",
+        "10卷1期", "1-22"))
+    assert (rec.title_zh, rec.title_en) == ("教師與融合教育", "Teachers and Inclusion")
+    assert [(p.zh, p.en) for p in rec.authors] == [("張美惠", "Mei-Hui Chang")]
+    assert rec.keywords_zh == ["融合教育", "教師態度", "特殊需求學生"]
+    rec = read(noblank("Mobile Learning", "行動學習之研究", "吳佳穎", "Chia-Ying Wu",
+                       "行動學習", "mobile learning", "3卷2期", "10-30"))
+    assert (rec.keywords_zh, rec.keywords_en) == (["行動學習"], ["mobile learning"])
+    assert rec.title_zh == "行動學習之研究"
+
+
+def test_a_name_among_the_keywords_under_the_author_block_is_a_keyword() -> None:
+    # More Chinese keywords than English ones, the first a poet's name: the authors stood
+    # apart above, so the name is no author line run into the list.
+    rec = read(noblank(
+        "Modernism in Taiwanese Poetry", "台灣現代詩的現代主義", "陳芳明", "Fang-Ming Chen",
+        "鄭愁予", "現代詩", "現代主義", "詩學", "modern poetry", "modernism", "poetics", "7卷2期"))
+    assert rec.keywords_zh == ["鄭愁予", "現代詩", "現代主義", "詩學"]
+    assert rec.keywords_en == ["modern poetry", "modernism", "poetics"]
+    assert [(p.zh, p.en) for p in rec.authors] == [("陳芳明", "Fang-Ming Chen")]
+
+
+def test_a_list_line_ending_in_a_separator_goes_on_below() -> None:
+    rec = read(noblank(
+        "Urban Heat Islands", "都市熱島效應", "王偉", "Wei Wang",
+        "熱島效應、都市規劃、綠地、", "公共衛生",
+        "heat island, urban planning, green space,", "public health", "3卷2期"))
+    assert rec.keywords_zh == ["熱島效應", "都市規劃", "綠地", "公共衛生"]
+    assert rec.keywords_en == ["heat island", "urban planning", "green space", "public health"]
