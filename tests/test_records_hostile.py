@@ -59,6 +59,15 @@ def test_a_year_or_a_gene_under_a_keyword_label_is_a_keyword() -> None:
     assert rec.keywords_en == ["P300", "apoptosis", "tumor suppression"]
 
 
+def test_a_year_range_or_a_numbered_number_is_a_keyword() -> None:
+    rec = read(page("War", "戰爭之研究", "林美玲\nMei-Ling Lin",
+                    "1937-1945\n中日戰爭\n1937-1945\nSino-Japanese War", "3卷2期"))
+    assert rec.keywords_zh == ["1937-1945", "中日戰爭"]
+    assert rec.keywords_en == ["1937-1945", "Sino-Japanese War"]
+    rec = read("題名：地震之研究\n關鍵詞：\n1. 921\n2. 災後重建\nKeywords:\n1. 921\n2. reconstruction\n")
+    assert (rec.keywords_zh, rec.keywords_en) == (["921", "災後重建"], ["921", "reconstruction"])
+
+
 def test_a_page_count_under_one_keyword_per_line_still_ends_the_list() -> None:
     rec = read(page("Urban Heat Islands", "都市熱島效應", "王偉\nWei Wang",
                     "熱島效應\n都市規劃\nheat island\nurban planning\n128"))
@@ -82,6 +91,19 @@ def test_a_label_alone_under_a_list_ending_in_a_separator_is_the_next_field() ->
                "Abstract\nThis study examines subject librarians in academic libraries "
                "across Taiwan and their roles.\n")
     assert rec.keywords_en == ["subject librarians", "information literacy", "academic libraries"]
+
+
+def test_a_lower_case_label_word_going_on_an_abstract_line_is_no_label() -> None:
+    # The English abstract wrapped by the page so that a line starts with ``keywords:``.
+    rec = read("題名：關鍵詞擷取之研究\n摘要：本研究探討關鍵詞擷取。\n"
+               "Abstract: This study compares methods that extract the\n"
+               "keywords: of a document, using term frequency and graph ranking on theses.\n"
+               "關鍵詞：關鍵詞擷取；自動標引\nKeywords: keyword extraction; automatic indexing\n")
+    assert rec.keywords_en == ["keyword extraction", "automatic indexing"]
+    # A label in lower case after a finished abstract is a label (as some systems print it).
+    rec = read("題名：關鍵詞擷取之研究\nAbstract: This study compares extraction methods.\n"
+               "keywords: keyword extraction; automatic indexing\n關鍵詞：關鍵詞擷取；自動標引\n")
+    assert rec.keywords_en == ["keyword extraction", "automatic indexing"]
 
 
 def test_a_keyword_holding_a_list_in_brackets_is_no_wrapped_line() -> None:

@@ -313,9 +313,10 @@ _HEADING = re.compile(
 _BARE_NUMBER = re.compile(
     r"^(?:[頁页]|p\.|pp\.?)?\s*\d+\s*(?:[頁页]|pp?\.?|pages?)?$", re.IGNORECASE
 )
-# A number alone, or a year alone (``921``, ``2030``, ``1949年``): a page count or a year
-# line under the lists, or a keyword in a list of one keyword per line.
-_NUMBER_ONLY = re.compile(r"^\d{1,4}\s*年?$")
+# A number, a year or a range of them alone (``921``, ``1949年``, ``1937-1945``): a page
+# count, a year or a page range under the lists, or a keyword in a list of one keyword per
+# line.
+_NUMBER_ONLY = re.compile(r"^\d{1,4}(?:\s*[-–~～]\s*\d{1,4})?\s*年?$")
 _OPENING_BRACKETS = "【[〔〖［"
 
 
@@ -358,8 +359,9 @@ def field_of_its_own(line: str) -> bool:
 
 
 def number_only(line: str) -> bool:
-    """True for a number or a year alone on its line (``921``, ``1949年``): a field of its
-    own (:func:`field_of_its_own`) under a list, a keyword inside one (:func:`list_end`)."""
+    """True for a number, a year or a range alone on its line (``921``, ``1949年``,
+    ``1937-1945``): a field of its own (:func:`field_of_its_own`) under a list, a keyword
+    inside one (:func:`list_end`)."""
     return _NUMBER_ONLY.match(line.strip()) is not None
 
 

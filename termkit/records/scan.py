@@ -63,6 +63,8 @@ _PAIRED_LAYOUT = 2
 _SHORT_HAN_LABEL = re.compile(r"^[\u3400-\u9fff]{2,8}$")
 _SHORT_LATIN_LABEL = re.compile(r"^[A-Z][A-Za-z]*(?:[ ,/&'.-]+[A-Za-z]+){0,4}$")
 _SEPARATOR_END = tuple(";；,，、/")
+# How a line that ends a sentence or a field ends.
+_SENTENCE_END = tuple(".!?:;。！？：；)）]】…\"”’'")
 # A part in brackets (``(B2B、B2C)``): its separators do not make a list.
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 # A line a narrow column wrapped is at least this long (characters).
@@ -214,7 +216,8 @@ class _KeywordState:
             return None
         if self.number == 0 and (self.inline or self.last):
             return None  # numbering starts with the field's first keyword
-        return found[1] if is_keyword_line(found[1]) else None
+        item = found[1]
+        return item if is_keyword_line(item) or number_only(item) else None
 
     def wraps(self, text: str, after: str) -> bool:
         """True if ``text`` is the rest of the list line above, wrapped by a narrow column
@@ -344,6 +347,18 @@ def _list_goes_on(
     )
 
 
+def _running_on(current: FieldLines | None, closed: bool, raw: str) -> bool:
+    """True if ``raw``, a line starting with a label word in lower case (``keywords: of a
+    document …``), goes on the abstract above: its last line ends inside a sentence (no
+    full stop, colon or the like), as a paragraph wrapped by the page does."""
+    if current is None or closed or current.label.field is not Field.ABSTRACT:
+        return False
+    if not raw.lstrip()[:1].islower() or not current.values:
+        return False
+    last = current.values[-1][1].rstrip()
+    return bool(last) and not has_han(last[-1:]) and last[-1] not in _SENTENCE_END
+
+
 def _next_text(lines: list[tuple[int, str]], index: int) -> str:
     return lines[index + 1][1] if index + 1 < len(lines) else ""
 
@@ -384,6 +399,8 @@ def scan(
         keywords = current is not None and current.label.field is Field.KEYWORDS and not closed
         if index in seconds and current is not None and not current.values:
             continue  # ``Title`` under ``論文名稱``: the same field's label in English
+        if m is not None and _running_on(current, closed, raw):
+            m = None  # ``…methods that extract the`` / ``keywords: of a document, …``
         bare_minor = m is not None and not m.separated and not m.value
         if keywords and bare_minor and m is not None and (
             m.label.field in _MINOR or raw.lstrip()[:1].islower()
