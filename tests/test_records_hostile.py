@@ -68,6 +68,20 @@ def test_a_year_range_or_a_numbered_number_is_a_keyword() -> None:
     assert (rec.keywords_zh, rec.keywords_en) == (["921", "災後重建"], ["921", "reconstruction"])
 
 
+def test_a_number_closing_both_lists_is_a_keyword_in_each() -> None:
+    # The number is the last keyword of each list: nothing keyword-like follows the second
+    # one, but it stands twice on the page, as a number keyword does (a page count once).
+    rec = read("題名：地震後社區韌性之研究\n關鍵詞：\n社區韌性\n災後重建\n921\n"
+               "community resilience\npost-disaster reconstruction\n921\n摘要：本研究探討社區韌性。\n")
+    assert rec.keywords_zh == ["社區韌性", "災後重建", "921"]
+    assert rec.keywords_en == ["community resilience", "post-disaster reconstruction", "921"]
+    rec = read(noblank("Community Resilience after the Earthquake", "地震後社區韌性之研究",
+                       "林美玲", "Mei-Ling Lin", "社區韌性", "災後重建", "921",
+                       "community resilience", "post-disaster reconstruction", "921", "15卷2期"))
+    assert rec.keywords_zh == ["社區韌性", "災後重建", "921"]
+    assert rec.keywords_en == ["community resilience", "post-disaster reconstruction", "921"]
+
+
 def test_a_page_count_under_one_keyword_per_line_still_ends_the_list() -> None:
     rec = read(page("Urban Heat Islands", "都市熱島效應", "王偉\nWei Wang",
                     "熱島效應\n都市規劃\nheat island\nurban planning\n128"))
@@ -112,6 +126,15 @@ def test_a_keyword_holding_a_list_in_brackets_is_no_wrapped_line() -> None:
     assert rec.keywords_zh == ["電子商務", "企業對企業(B2B、B2C)", "網路行銷"]
     assert rec.keywords_en == ["e-commerce", "business-to-business (B2B, B2C)",
                                "internet marketing"]
+
+
+def test_a_keyword_with_a_colon_deep_in_a_list_under_an_inline_keyword() -> None:
+    # One keyword on the label's line, the rest one per line: a ``X: Y`` keyword further
+    # down is a keyword, not an unknown label.
+    rec = read("Title: Archival Use\nKeywords: 档案利用\n档案馆\narchival use\n"
+               "archives: resource development\nIssue Date: 2017\n")
+    assert rec.keywords_zh == ["档案利用", "档案馆"]
+    assert rec.keywords_en == ["archival use", "archives: resource development"]
 
 
 def test_label_printed_again_in_english_under_a_value_on_its_own_line() -> None:
@@ -200,6 +223,19 @@ def test_a_name_among_the_keywords_under_the_author_block_is_a_keyword() -> None
     assert rec.keywords_zh == ["鄭愁予", "現代詩", "現代主義", "詩學"]
     assert rec.keywords_en == ["modern poetry", "modernism", "poetics"]
     assert [(p.zh, p.en) for p in rec.authors] == [("陳芳明", "Fang-Ming Chen")]
+
+
+def test_a_name_opening_the_keywords_under_any_author_line_is_a_keyword() -> None:
+    # The author line printed in other shapes (names with their romanization in brackets,
+    # several names spaced): still the author block, so the poet's name stays a keyword.
+    for authors in ("謝妃涵(Fei-Han Hsieh);陳詩涵(Shi-Han Chen)", "李倩倩 洪佳惠 闫浩",
+                    "黎伊帆、江東亮"):
+        rec = read(noblank(
+            "Modernism in Taiwanese Poetry", "台灣現代詩的現代主義", authors,
+            "鄭愁予", "現代詩", "現代主義", "詩學", "modern poetry", "modernism", "poetics",
+            "7卷2期"))
+        assert rec.keywords_zh == ["鄭愁予", "現代詩", "現代主義", "詩學"], authors
+        assert rec.keywords_en == ["modern poetry", "modernism", "poetics"], authors
 
 
 def test_a_list_line_ending_in_a_separator_goes_on_below() -> None:

@@ -30,7 +30,7 @@ order, whatever the lines were:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -317,6 +317,7 @@ _BARE_NUMBER = re.compile(
 # count, a year or a page range under the lists, or a keyword in a list of one keyword per
 # line.
 _NUMBER_ONLY = re.compile(r"^\d{1,4}(?:\s*[-–~～]\s*\d{1,4})?\s*年?$")
+_NON_DIGIT = re.compile(r"\D")
 _OPENING_BRACKETS = "【[〔〖［"
 
 
@@ -360,35 +361,56 @@ def field_of_its_own(line: str) -> bool:
 
 def number_only(line: str) -> bool:
     """True for a number, a year or a range alone on its line (``921``, ``1949年``,
-    ``1937-1945``): a field of its own (:func:`field_of_its_own`) under a list, a keyword
-    inside one (:func:`list_end`)."""
+    ``1937-1945``): a field of its own (:func:`field_of_its_own`) under a list, or a keyword
+    inside one (:func:`number_goes_on`)."""
     return _NUMBER_ONLY.match(line.strip()) is not None
 
 
-def list_end(lines: Sequence[str], *, first_too: bool = False) -> int:
+def twinned(lines: Iterable[str]) -> frozenset[str]:
+    """The numbers alone that stand on two lines or more (``921`` in each list, ``1949年``
+    and ``1949``): a number keyword is the same in both languages, a page count or a year
+    line stands once."""
+    seen: set[str] = set()
+    twins: set[str] = set()
+    for line in lines:
+        if number_only(line):
+            key = _NON_DIGIT.sub("", line)
+            (twins if key in seen else seen).add(key)
+    return frozenset(twins)
+
+
+def number_goes_on(line: str, after: str, twins: frozenset[str]) -> bool:
+    """True if ``line``, a number alone in a keyword list, is a keyword: it stands twice on
+    the page (:func:`twinned`), or a keyword line (no number) follows it (``921`` /
+    ``社區韌性``). A page count or a year line stands once, under the lists."""
+    if not number_only(line):
+        return False
+    if _NON_DIGIT.sub("", line) in twins:
+        return True
+    return bool(after.strip()) and is_keyword_line(after) and not number_only(after)
+
+
+def list_end(
+    lines: Sequence[str], *, first_too: bool = False, twins: frozenset[str] | None = None
+) -> int:
     """The index of the first line after the first (``first_too``: from the first) that ends
     a keyword list (``len(lines)`` if none does): a line that is no keyword line
-    (:func:`is_keyword_line`), except a number alone with a keyword line under it (``921`` /
-    ``社區韌性`` in a list of one keyword per line: a page count has none); and a numbered
-    line (``1. 緒論 2. 文獻探討``) under a list that was not numbered: the body's table of
-    contents."""
+    (:func:`is_keyword_line`), except a number alone that is a keyword (``921`` /
+    ``社區韌性``, :func:`number_goes_on`; ``twins`` default to the numbers twice in
+    ``lines``); and a numbered line (``1. 緒論 2. 文獻探討``) under a list that was not
+    numbered: the body's table of contents."""
+    twins = twinned(lines) if twins is None else twins
     first = 1 if len(lines) > 1 and bare_keyword_label(lines[0]) else 0
     numbered = len(lines) > first and numbered_items(lines[first]) is not None
     for i in range(0 if first_too else 1, len(lines)):
         line = lines[i]
         if not is_keyword_line(line):
             after = lines[i + 1] if i + 1 < len(lines) else ""
-            if not (number_only(line) and keyword_after(after)):
+            if not number_goes_on(line, after, twins):
                 return i
         elif not numbered and line.lstrip()[:1] in _NUMBER_FIRST and numbered_items(line):
             return i
     return len(lines)
-
-
-def keyword_after(line: str) -> bool:
-    """True if ``line`` (the one under a number alone) is a keyword line and no field or
-    number: the list goes on past the number."""
-    return bool(line.strip()) and is_keyword_line(line) and not number_only(line)
 
 
 @lru_cache(maxsize=8192)

@@ -44,7 +44,7 @@ from termkit.records.assemble import date_of
 from termkit.records.authors import parse_authors
 from termkit.records.fields import parse_date, parse_pages, parse_subject, parse_volume
 from termkit.records.furniture import without_counter
-from termkit.records.keywords import assign_keywords, list_end, split_keywords
+from termkit.records.keywords import assign_keywords, list_end, split_keywords, twinned
 from termkit.records.labels import Field
 from termkit.records.page import NO_KEYWORDS, parse_page_record, split_chunks
 from termkit.records.scan import FieldLines, scan
@@ -181,11 +181,14 @@ def _script(text: str) -> str:
     return "zh" if has_han(text) else "en"
 
 
-def _keyword_values(f: FieldLines, loose: list[tuple[int, str]]) -> list[tuple[str, int | None]]:
-    """The keyword items of one field; prose after the list goes to ``loose``."""
+def _keyword_values(
+    f: FieldLines, loose: list[tuple[int, str]], twins: frozenset[str]
+) -> list[tuple[str, int | None]]:
+    """The keyword items of one field; prose after the list goes to ``loose``. ``twins``:
+    the numbers alone that stand in two keyword lines (a number keyword in each list)."""
     items: list[tuple[str, int | None]] = []
     values = [(number, raw) for number, raw in f.values if raw.strip()]
-    end = list_end([raw for _, raw in values], first_too=True)
+    end = list_end([raw for _, raw in values], first_too=True, twins=twins)
     for number, raw in values[:end]:
         items.extend((item, number) for item in split_keywords(raw))
     loose.extend(values[end:])
@@ -216,7 +219,8 @@ def _field_lang(
 
 def _read_keywords(reader: _Reader, fields: list[FieldLines]) -> None:
     rec = reader.record
-    per_field = [(f, _keyword_values(f, reader.loose)) for f in fields]
+    twins = twinned(raw for f in fields for _, raw in f.values)
+    per_field = [(f, _keyword_values(f, reader.loose, twins)) for f in fields]
     per_field = [(f, items) for f, items in per_field if items]
     if not per_field:
         return

@@ -26,7 +26,14 @@ from dataclasses import dataclass
 
 from termkit.model import Record
 from termkit.records.authors import COMPOUND_SURNAMES, parse_authors
-from termkit.records.keywords import field_of_its_own, is_keyword_line, split_keywords
+from termkit.records.keywords import (
+    field_of_its_own,
+    is_keyword_line,
+    number_goes_on,
+    number_only,
+    split_keywords,
+    twinned,
+)
 from termkit.records.romanized import sounded
 from termkit.records.script import SHORT_ITEM, has_han, has_latin, is_prose
 from termkit.records.shapes import certain_keyword_line
@@ -79,8 +86,8 @@ def misread(record: Record, by_line: Record) -> bool:
     }
     kept = {*by_line.keywords_zh, *by_line.keywords_en}
     for item in (*record.keywords_zh, *record.keywords_en):
-        if item in fields or field_line(item):
-            return True
+        if item in fields or (field_line(item) and not (number_only(item) and item in kept)):
+            return True  # a number both readings keep is a keyword (``921``)
         if item in kept:
             continue
         if item in pieces or _names_among(item, names):
@@ -126,6 +133,7 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
     """
     kept = [(number, raw.strip()) for number, raw in lines if raw.strip()]
     listed = _listed([line for _, line in kept])
+    twins = twinned(line for _, line in kept)
     blocks: list[LineGroup] = []
     run: LineGroup | None = None
     head = True  # no keyword line yet: titles and authors come first
@@ -142,8 +150,13 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
             run, after_title = None, False
             i += 2
             continue
-        alone = field_line(line) or certain_keyword_line(line)
+        following = kept[i + 1][1] if i + 1 < len(kept) else ""
+        # A number alone is a field line unless it is a keyword (``921`` in each list).
+        keyword_number = number_goes_on(line, "" if _listy(following) else following, twins)
+        alone = (field_line(line) and not keyword_number) or certain_keyword_line(line)
         title = head and not alone and (title_like(line) or (not blocks and _titled(kept, i)))
+        # Several Chinese names in a row are no title, however long (``汪云偉 李云梅 …``).
+        title = title and not _several_names(line)
         name = head and after_title and not alone and not title and name_line(line)
         head = head and ((alone and not certain_keyword_line(line)) or title or name)
         after_title = title
@@ -169,6 +182,15 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
     return _header_off_lists(blocks)
 
 
+def _several_names(line: str) -> bool:
+    """True for a line of two Chinese names or more (``汪云偉 李云梅 王興靈``,
+    ``張三++李四``)."""
+    if not has_han(line):
+        return False
+    people = parse_authors(line)
+    return people is not None and len(people) >= 2 and all(p.zh for p in people)
+
+
 def _keywords_in(blocks: list[LineGroup]) -> bool:
     """True if a block holds a keyword list (a line of several items, or a certain one)."""
     return any(_listy(line) or certain_keyword_line(line) for b in blocks for line in b.lines)
@@ -187,11 +209,19 @@ def _by_script(run: LineGroup) -> list[LineGroup]:
 
 
 def _author_block(block: LineGroup) -> bool:
-    """True for a block of authors: names over their romanizations, or a line of names."""
+    """True for a block of authors: names over their romanizations, or a line of Chinese
+    names (``黎伊帆、江東亮``, ``李倩倩 洪佳惠``), with them or not
+    (``黃志雄(Chih-Hshing Huang)``)."""
     lines = block.lines
     if len(lines) == 2:
         return _name_pair(lines[0], lines[1])
-    return len(lines) == 1 and name_line(lines[0])
+    if len(lines) != 1:
+        return False
+    people = parse_authors(lines[0])
+    if not people or not all(p.zh for p in people):
+        return False
+    # Romanized names beside the Chinese ones for every author, or for none.
+    return all(p.en for p in people) or not any(p.en for p in people)
 
 
 def _header_off_lists(blocks: list[LineGroup]) -> list[LineGroup]:
@@ -203,7 +233,9 @@ def _header_off_lists(blocks: list[LineGroup]) -> list[LineGroup]:
     Latin run after it), its surplus lines at the head may be the titles and the author
     line above the list. The lines down to the last of them that is a title or a line of
     names (:func:`name_line`) stand alone: keywords do not come before the authors. Under
-    an author block that stood apart already (:func:`_author_block`), nothing is taken off.
+    an author block that stood apart already (:func:`_author_block`), nothing is taken off;
+    one name opening the page is no author line either (the titles come first; a keyword
+    may be a poet's name), several are.
     """
     out: list[LineGroup] = []
     for j, block in enumerate(blocks):
@@ -223,7 +255,8 @@ def _header_off_lists(blocks: list[LineGroup]) -> list[LineGroup]:
             surplus = 0
         cut = max(
             (k + 1 for k in range(min(surplus, zh - 1))
-             if name_line(block.lines[k]) or title_like(block.lines[k])),
+             if (name_line(block.lines[k]) and (k or out or _several_names(block.lines[k])))
+             or title_like(block.lines[k])),
             default=0,
         )
         out += [LineGroup([line], [n]) for line, n in zip(block.lines[:cut], block.numbers[:cut],

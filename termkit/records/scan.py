@@ -32,12 +32,13 @@ from dataclasses import dataclass, field, replace
 from termkit.records.keywords import (
     interleaved,
     is_keyword_line,
-    keyword_after,
     keyword_label,
     list_number,
+    number_goes_on,
     number_only,
     numbered_items,
     split_keywords,
+    twinned,
 )
 from termkit.records.labels import (
     Field,
@@ -290,13 +291,16 @@ class _KeywordState:
         self.last = text.rstrip()
         self.width = len(text.strip())
 
-    def ends_before(self, text: str, f: FieldLines, after: str = "") -> bool:
+    def ends_before(
+        self, text: str, f: FieldLines, after: str = "", twins: frozenset[str] = frozenset()
+    ) -> bool:
         """True if ``text`` (a value line, not a label) no longer belongs to the field;
-        ``after`` is the line under it when that is no label."""
+        ``after`` is the line under it when that is no label, ``twins`` the numbers alone
+        that stand twice on the page (:func:`~termkit.records.keywords.twinned`)."""
         if not is_keyword_line(text):
             # A number alone goes on a list of one keyword per line (``921``, ``1949年``)
             # when a keyword follows it; a page count under the list has none.
-            return not (number_only(text) and keyword_after(after))
+            return not number_goes_on(text, after, twins)
         if self.last and numbered_items(text) is not None and numbered_items(self.last) is None:
             return True  # ``1. 緒論 2. 文獻探討`` under a list: the body's table of contents
         if f.label.lang == "en" and has_han(text):
@@ -387,6 +391,7 @@ def scan(
     """(preamble lines, fields, loose lines) of a labelled page (see the module docstring)."""
     labels = [match_label(raw) if raw.strip() else None for _, raw in lines]
     seconds, heads = _label_pairs(lines, labels)
+    twins = twinned(raw for _, raw in lines)
     preamble: list[tuple[int, str]] = []
     fields: list[FieldLines] = []
     loose: list[tuple[int, str]] = []
@@ -423,9 +428,12 @@ def scan(
         # inside a list of one keyword per line it is a keyword (``档案利用:档案资源开发``);
         # after a list on the label's line, or in brackets, a label; after one keyword on the
         # label's line, a keyword if a keyword line follows (``Keywords: 奥运档案`` / ``档案
-        # 利用:档案资源开发`` / ``北京市档案馆``), else a label (``收錄：北大核心`` / ``題名：…``).
+        # 利用:档案资源开发`` / ``北京市档案馆``) or keywords came under it already, else a
+        # label (``收錄：北大核心`` / ``題名：…``).
         listing = keywords and not state.lists and (
-            not state.inline or _list_goes_on(lines, labels, index)
+            not state.inline
+            or (current is not None and len(current.values) > 1)
+            or _list_goes_on(lines, labels, index)
         )
         if m is None and index in heads and not listing:
             m = LabelMatch(heads[index], "", False)
@@ -495,7 +503,9 @@ def scan(
         elif keywords and (item := state.numbered(raw)) is not None:
             current.values.append((number, item))
             state.add(raw, first=not current.lines[:-1])
-        elif keywords and state.ends_before(raw, current, _unlabelled_next(lines, labels, index)):
+        elif keywords and state.ends_before(
+            raw, current, _unlabelled_next(lines, labels, index), twins
+        ):
             closed = True
             loose.append((number, raw))
         else:
