@@ -238,6 +238,27 @@ def test_a_name_opening_the_keywords_under_any_author_line_is_a_keyword() -> Non
         assert rec.keywords_en == ["modern poetry", "modernism", "poetics"], authors
 
 
+def test_a_long_keyword_under_the_author_line_is_no_title() -> None:
+    # A programme's name as long as a title opens the Chinese keywords one per line; the
+    # author line above it says the titles are over.
+    rec = read(noblank(
+        "A Study of Reading Literacy among Fifteen-Year-Olds in Taiwan", "張國城(Kuo-Cheng Chang)",
+        "經濟合作暨發展組織國際學生能力評量計畫", "閱讀素養", "PISA", "reading literacy",
+        "10卷3期"))
+    assert rec.keywords_zh == ["經濟合作暨發展組織國際學生能力評量計畫", "閱讀素養"]
+    assert rec.keywords_en == ["PISA", "reading literacy"]
+
+
+def test_a_label_word_wrapped_off_a_list_is_its_last_keyword() -> None:
+    # ``摘要`` (a keyword here) wrapped onto a line of its own under ``…；``, with the English
+    # label under it: no abstract follows it, so it is the list's last keyword.
+    rec = read("題名：摘要寫作之研究\n關鍵詞：學術寫作；寫作教學；\n摘要\n"
+               "Key words: academic writing; writing instruction;\nabstract\n"
+               "摘要：本研究探討摘要寫作。\n")
+    assert rec.keywords_zh == ["學術寫作", "寫作教學", "摘要"]
+    assert rec.keywords_en == ["academic writing", "writing instruction", "abstract"]
+
+
 def test_a_list_line_ending_in_a_separator_goes_on_below() -> None:
     rec = read(noblank(
         "Urban Heat Islands", "都市熱島效應", "王偉", "Wei Wang",

@@ -122,8 +122,8 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
     the next line is one block of two) stands alone, and the lines between them stay
     together while :func:`_same_run` says they belong together.
 
-    At the head of the page, until the first line that is neither, a line built like a
-    title stands alone, and so does a line of Chinese names right under it
+    At the head of the page, until the first line that is neither (and above the authors),
+    a line built like a title stands alone, and so does a line of Chinese names right under it
     (:func:`name_line`): with one keyword per line they would otherwise run into the list.
     When the page prints its keywords as lists in both scripts (:func:`_listed`), a line of
     one item is no keyword either (a title or a name as short as a keyword): it stands alone,
@@ -138,6 +138,7 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
     run: LineGroup | None = None
     head = True  # no keyword line yet: titles and authors come first
     after_title = False
+    authors = False  # an author block stood apart: the titles are above it
     i = 0
     while i < len(kept):
         number, line = kept[i]
@@ -147,19 +148,25 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
                 # per script, however short (``Bullying`` / ``校園霸凌``): not a list.
                 blocks[-1:] = _by_script(run)
             blocks.append(LineGroup([line, kept[i + 1][1]], [number, kept[i + 1][0]]))
-            run, after_title = None, False
+            run, after_title, authors = None, False, True
             i += 2
             continue
         following = kept[i + 1][1] if i + 1 < len(kept) else ""
         # A number alone is a field line unless it is a keyword (``921`` in each list).
         keyword_number = number_goes_on(line, "" if _listy(following) else following, twins)
         alone = (field_line(line) and not keyword_number) or certain_keyword_line(line)
-        title = head and not alone and (title_like(line) or (not blocks and _titled(kept, i)))
+        title = (
+            head
+            and not alone
+            and not authors
+            and (title_like(line) or (not blocks and _titled(kept, i)))
+        )
         # Several Chinese names in a row are no title, however long (``汪云偉 李云梅 …``).
         title = title and not _several_names(line)
         name = head and after_title and not alone and not title and name_line(line)
         head = head and ((alone and not certain_keyword_line(line)) or title or name)
         after_title = title
+        authors = authors or name or (alone and has_han(line) and _author_block(LineGroup([line], [])))
         if blocks and not alone and _rest_of_list(blocks[-1].lines[-1], line):
             # ``…、綠地、`` / ``公共衛生``: a list line ending in a separator goes on below.
             blocks[-1].lines.append(line)

@@ -417,12 +417,14 @@ def scan(
             keywords
             and m is not None
             and not m.separated
-            and m.value
+            and (m.value or not _unlabelled_next(lines, labels, index).strip())
             and state.last.endswith(_SEPARATOR_END)
         ):
             # A list ending in a separator goes on: ``subject librarians; …`` under ``…;`` is
-            # keywords, not the label ``Subject`` followed by a list. A label alone on its
-            # line (``外文關鍵詞``, ``Abstract``) is still the next field's.
+            # keywords, not the label ``Subject`` followed by a list, and so is a label word
+            # alone with no value under it (``摘要`` wrapped off ``…；``, then ``Key words:``).
+            # A label alone over its value (``外文關鍵詞`` / ``teacher mobility, …``,
+            # ``Abstract`` / its paragraph) is the next field's.
             m = None
         # Before the first known label a ``X：Y`` line is a title (``双中心模式:…``), and
         # inside a list of one keyword per line it is a keyword (``档案利用:档案资源开发``);
