@@ -150,14 +150,15 @@ def _fallback_split(text: str) -> list[str]:
     return tokens if han >= 2 and 2 * han >= len(tokens) else [text]
 
 
+@lru_cache(maxsize=8192)
 def spaced_only(line: str) -> bool:
     """True if the items of ``line`` are set apart by single spaces and nothing else
     (``智慧图书馆 服务体系 ResNeSt``). A Chinese title may have that shape around a Latin
     word (``ChatGPT 輔助 程式設計教學之成效``): such a line is a list by its place (under a
     label, in the keyword block), never for certain by its Latin items."""
+    if " " not in line.strip() or any(c in line for c in ";；、，,"):
+        return False  # most lines: no single-spaced items
     text = _without_final_stop(strip_label(line)).strip()
-    if " " not in text:
-        return False
     tokens = text.split(" ")
     return len(tokens) >= 2 and list(split_keywords(line)) == tokens
 
@@ -272,6 +273,7 @@ def clear_caches() -> None:
     match_label.cache_clear()
     is_prose.cache_clear()
     is_keyword_line.cache_clear()
+    spaced_only.cache_clear()
 
 
 @lru_cache(maxsize=8192)
@@ -359,11 +361,17 @@ def field_of_its_own(line: str) -> bool:
     return match_unknown_label(text) is not None
 
 
+def numbered_line(line: str) -> bool:
+    """True for a line holding a numbered list of several items (``1. 緒論 2. 文獻探討``)."""
+    return line.lstrip()[:1] in _NUMBER_FIRST and numbered_items(line) is not None
+
+
 def number_only(line: str) -> bool:
     """True for a number, a year or a range alone on its line (``921``, ``1949年``,
     ``1937-1945``): a field of its own (:func:`field_of_its_own`) under a list, or a keyword
     inside one (:func:`number_goes_on`)."""
-    return _NUMBER_ONLY.match(line.strip()) is not None
+    text = line.strip()
+    return text[:1].isdigit() and _NUMBER_ONLY.match(text) is not None
 
 
 def twinned(lines: Iterable[str]) -> frozenset[str]:
@@ -401,14 +409,14 @@ def list_end(
     numbered: the body's table of contents."""
     twins = twinned(lines) if twins is None else twins
     first = 1 if len(lines) > 1 and bare_keyword_label(lines[0]) else 0
-    numbered = len(lines) > first and numbered_items(lines[first]) is not None
+    numbered = len(lines) > first and numbered_line(lines[first])
     for i in range(0 if first_too else 1, len(lines)):
         line = lines[i]
         if not is_keyword_line(line):
             after = lines[i + 1] if i + 1 < len(lines) else ""
             if not number_goes_on(line, after, twins):
                 return i
-        elif not numbered and line.lstrip()[:1] in _NUMBER_FIRST and numbered_items(line):
+        elif not numbered and numbered_line(line):
             return i
     return len(lines)
 

@@ -36,7 +36,7 @@ from termkit.records.keywords import (
     list_number,
     number_goes_on,
     number_only,
-    numbered_items,
+    numbered_line,
     split_keywords,
     twinned,
 )
@@ -301,7 +301,7 @@ class _KeywordState:
             # A number alone goes on a list of one keyword per line (``921``, ``1949年``)
             # when a keyword follows it; a page count under the list has none.
             return not number_goes_on(text, after, twins)
-        if self.last and numbered_items(text) is not None and numbered_items(self.last) is None:
+        if self.last and numbered_line(text) and not numbered_line(self.last):
             return True  # ``1. 緒論 2. 文獻探討`` under a list: the body's table of contents
         if f.label.lang == "en" and has_han(text):
             return True  # a Chinese line under an English keyword label

@@ -84,18 +84,21 @@ def keyword_score(lines: list[str]) -> float:
         parse_volume(lines[0]) or parse_pages(lines[0]) or parse_date(lines[0])
     ):
         return 0.0
-    items = [item for line in lines for item in split_keywords(line)]
+    per_line = [split_keywords(line) for line in lines]
+    items = [item for line_items in per_line for item in line_items]
     if len(items) < 2:
         return 0.0
     score = float(min(len(items), 12))
     han = [has_han(i) for i in items]  # asked once per item
-    # Both scripts, counting a line of single-spaced items as one script: a Chinese title
-    # with a Latin word in it has that shape too (``ChatGPT 輔助 程式設計教學之成效``).
-    scripts = {
-        has_han(line) if spaced_only(line) else has_han(item)
-        for line in lines
-        for item in split_keywords(line)
-    }
+    scripts = set(han)
+    if len(scripts) == 2 and any(spaced_only(line) for line in lines):
+        # A line of single-spaced items counts as one script: a Chinese title with a Latin
+        # word in it has that shape too (``ChatGPT 輔助 程式設計教學之成效``).
+        scripts = {
+            has_han(line) if spaced_only(line) else has_han(item)
+            for line, line_items in zip(lines, per_line, strict=True)
+            for item in line_items
+        }
     if len(scripts) == 2:
         score += 10
     text = "\n".join(lines)
