@@ -236,11 +236,35 @@ def test_a_keyword_line_wrapped_by_a_narrow_column(page: str, zh: list[str], en:
 
 def test_the_english_list_under_a_chinese_one_ending_in_latin_terms_is_not_a_wrap() -> None:
     page = "題名：甲\n關鍵詞：遷移學習；卷積網路；ResNeSt；LIME\nTransfer Learning; Convolutional Networks\n"
+    # The Chinese line with two Latin terms is no list in each language: the English list is
+    # the line under it, and the Latin terms stay on the Chinese list.
+    assert _read(page) == (["遷移學習", "卷積網路", "ResNeSt", "LIME"],
+                           ["Transfer Learning", "Convolutional Networks"])
+
+
+@pytest.mark.parametrize(
+    ("page", "zh", "en"),
+    [
+        ("題名：甲\n關鍵詞：深度學習、卷積神經網路、CNN、LSTM\n"
+         "deep learning, convolutional neural network, CNN, LSTM\n摘要：本文。\n",
+         ["深度學習", "卷積神經網路", "CNN", "LSTM"],
+         ["deep learning", "convolutional neural network", "CNN", "LSTM"]),
+        ("題名：甲\n關鍵詞\n資料探勘；關聯規則；SQL；XML\n"
+         "data mining; association rules; structured query language; markup\n",
+         ["資料探勘", "關聯規則", "SQL", "XML"],
+         ["data mining", "association rules", "structured query language", "markup"]),
+    ],
+)
+def test_both_lists_under_one_label_the_chinese_ending_in_latin_terms(
+    page: str, zh: list[str], en: list[str]
+) -> None:
+    assert _read(page) == (zh, en)
+
+
+def test_a_line_holding_both_lists_still_ends_the_field() -> None:
+    page = "題名：甲\n關鍵詞：深度學習；卷積網路；deep learning; convolutional networks\nRNN, LSTM\n"
     zh, en = _read(page)
-    # (The English line is then lost: the Chinese line with two Latin terms counts as a list
-    # in each language, so the field ends before it: left as it was.)
-    assert zh[:2] == ["遷移學習", "卷積網路"]
-    assert not any("LIME Transfer" in k or "LIMETransfer" in k for k in zh + en)
+    assert (zh, en[:2]) == (["深度學習", "卷積網路"], ["deep learning", "convolutional networks"])
 
 
 def test_a_short_line_after_complete_lists_is_not_a_wrap() -> None:

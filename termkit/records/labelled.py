@@ -44,7 +44,7 @@ from termkit.records.assemble import date_of
 from termkit.records.authors import parse_authors
 from termkit.records.fields import parse_date, parse_pages, parse_subject, parse_volume
 from termkit.records.furniture import without_counter
-from termkit.records.keywords import assign_keywords, list_end, split_keywords, twinned
+from termkit.records.keywords import Keywords, assign_keywords, list_end, split_keywords, twinned
 from termkit.records.labels import Field
 from termkit.records.page import NO_KEYWORDS, parse_page_record, split_chunks
 from termkit.records.scan import FieldLines, scan
@@ -254,7 +254,7 @@ def _read_keywords(reader: _Reader, fields: list[FieldLines]) -> None:
     zh = [x for x in zh if not is_other_script(x[0])]
     en = [x for x in en if not is_other_script(x[0])]
     if mixed:
-        kw = assign_keywords(mixed)
+        kw = _one_list_per_line(mixed) or assign_keywords(mixed)
         zh = zh + [(t, None) for t in kw.zh] if zh else [(t, _line_of(t, mixed)) for t in kw.zh]
         en = en + [(t, None) for t in kw.en] if en else [(t, _line_of(t, mixed)) for t in kw.en]
         other += kw.other
@@ -274,6 +274,24 @@ def _read_keywords(reader: _Reader, fields: list[FieldLines]) -> None:
                 rec.lines["keywords"],
             )
         )
+
+
+def _one_list_per_line(items: list[tuple[str, int | None]]) -> Keywords | None:
+    """Items printed as two lists of several items, one line holding Chinese keywords and the
+    other none (``關鍵詞：遷移學習；卷積網路；ResNeSt；LIME`` / ``Transfer Learning; …``), sorted
+    by line: Latin terms at the end of the Chinese list are its own, whether or not the
+    English list spells them the same. None for any other items."""
+    lines: dict[int | None, list[str]] = {}
+    for text, number in items:
+        lines.setdefault(number, []).append(text)
+    if len(lines) != 2 or None in lines or any(len(v) < 2 for v in lines.values()):
+        return None
+    (first, a), (second, b) = sorted(lines.items(), key=lambda kv: kv[0] or 0)
+    han_a, han_b = any(has_han(t) for t in a), any(has_han(t) for t in b)
+    if han_a == han_b or any(is_other_script(t) for t in a + b):
+        return None
+    (zh, zh_line), (en, en_line) = ((a, first), (b, second)) if han_a else ((b, second), (a, first))
+    return Keywords(zh=zh, en=en, zh_line=zh_line, en_line=en_line)
 
 
 def _line_of(text: str, items: list[tuple[str, int | None]]) -> int | None:

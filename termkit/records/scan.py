@@ -206,6 +206,8 @@ class _KeywordState:
     inline: bool = False  # the label's own line held a value
     number: int = 0  # the last list number read (``1. 客戶忠誠度`` one per line)
     width: int = 0  # the length of the last line as printed (with its label)
+    mixed_han: int = 0  # Han items of the last line when it held items of both scripts
+    mixed_latin: tuple[str, ...] = ()  # and its Latin items
 
     def numbered(self, text: str) -> str | None:
         """The keyword of a line that goes on numbering the field's list (``2. 服務品質``
@@ -288,8 +290,26 @@ class _KeywordState:
         elif han >= 2 and latin >= 2:
             self.han_lists += 1
             self.latin_lists += 1
+        self.mixed_han = han if han >= 2 and latin >= 2 else 0
+        self.mixed_latin = tuple(
+            item for item in split_keywords(text) if self.mixed_han and not has_han(item)
+        )
         self.last = text.rstrip()
         self.width = len(text.strip())
+
+    def english_half(self, text: str) -> bool:
+        """True if ``text``, a list of Latin items only, is the English list under the one
+        line read so far, a Chinese list whose last items are Latin terms: it has as many
+        items as that line's Chinese ones at least, and each Latin term above is one word
+        (an acronym, a name) or stands in it again. A line holding both lists has English
+        phrases after its Chinese items, and needs no line under it."""
+        if not self.mixed_han or self.han_lists != 1 or self.latin_lists != 1:
+            return False
+        han, latin = _list_line(text)
+        if han or latin < self.mixed_han:
+            return False
+        below = {item.casefold() for item in split_keywords(text)}
+        return all(" " not in t.strip() or t.casefold() in below for t in self.mixed_latin)
 
     def ends_before(
         self, text: str, f: FieldLines, after: str = "", twins: frozenset[str] = frozenset()
@@ -308,7 +328,10 @@ class _KeywordState:
         if not self.last or self.last.endswith(_SEPARATOR_END):
             return False
         if self.han_lists and self.latin_lists:
-            return True  # both languages read: the list is complete
+            # Both languages read: the list is complete, unless the one line read so far is
+            # a Chinese list ending in Latin terms (``…；遷移學習；ResNeSt；LIME``) and this
+            # line is the English list under it, as long as its Chinese part at least.
+            return not self.english_half(text)
         if self.lists:
             # After a list, a line continues it only as another list (the other language).
             return sum(_list_line(text)) < 2
