@@ -316,3 +316,42 @@ def test_romanized_names_of_a_labelled_page_by_position_when_most_sound_right() 
     wrong = page.replace("Pei-I Peng1, Min-Huei Lan2", "John Smith1, Mary Jones2")
     rec = parse_records(wrong.encode(), "page.txt")[0]
     assert all(p.en is None for p in rec.authors)
+
+
+# ----------------------------------------------------------------------------- number keywords
+
+@pytest.mark.parametrize(
+    ("page", "zh", "en"),
+    [
+        # A spaced Chinese list with a number in it (a thesis system's keyword row).
+        ("中文關鍵詞：社區韌性 災後重建 921\n外文關鍵詞：community resilience  reconstruction\n",
+         ["社區韌性", "災後重建", "921"], ["community resilience", "reconstruction"]),
+        # A list wrapped by a narrow column after a separator, the number alone below.
+        ("題名：甲\n關鍵詞：社區韌性；災後重\n建；防災教育；\n1999\nKey words: community resilience;\n"
+         "reconstruction; education\n摘要：本文。\n",
+         ["社區韌性", "災後重建", "防災教育", "1999"],
+         ["community resilience", "reconstruction", "education"]),
+        # One keyword per line, the Chinese list only ending in a number, a label under it.
+        ("題名：甲\n中文關鍵詞\n社區韌性\n災後重建\n921\n英文關鍵詞\ncommunity resilience\nreconstruction\n",
+         ["社區韌性", "災後重建", "921"], ["community resilience", "reconstruction"]),
+        ("題名：甲\n關鍵詞\n社區韌性\n災後重建\n921\n摘要：本文。\n", ["社區韌性", "災後重建", "921"], []),
+        ("Title: A study\nKeywords\ncommunity resilience\nreconstruction\n1999\nAbstract: This.\n",
+         [], ["community resilience", "reconstruction", "1999"]),
+    ],
+)
+def test_a_number_keyword_last_in_one_list(page: str, zh: list[str], en: list[str]) -> None:
+    assert _read(page) == (zh, en)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # A number alone under the lists with a blank line or nothing under it: a page count.
+        "題名：甲\n關鍵詞\n社區韌性\n災後重建\n120\n",
+        "題名：甲\n關鍵詞\n社區韌性\n災後重建\n120\n\n摘要：本文。\n",
+        "題名：甲\n關鍵詞：社區韌性；災後重建\nKeywords: community resilience; reconstruction\n120\n",
+    ],
+)
+def test_a_number_under_the_lists_that_is_no_keyword(page: str) -> None:
+    zh, en = _read(page)
+    assert "120" not in zh + en

@@ -175,6 +175,8 @@ def _spaced_item(token: str) -> bool:
         return len(token) >= 2
     if _ACRONYM.fullmatch(token) is not None:
         return True
+    if token[:1].isdigit() and len(token) >= 3 and _NUMBER_ONLY.match(token) is not None:
+        return True  # ``社區韌性 災後重建 921``: a number keyword (``1949年``, ``1937-1945``)
     return (
         _LATIN_TERM.fullmatch(token) is not None
         and any(c.isupper() or c.isdigit() for c in token)
@@ -318,6 +320,8 @@ _BARE_NUMBER = re.compile(
 # A number, a year or a range of them alone (``921``, ``1949年``, ``1937-1945``): a page
 # count, a year or a page range under the lists, or a keyword in a list of one keyword per
 # line.
+# What a list line ends in when the list goes on under it (``…；專利布局；``).
+LIST_END = tuple(";；,，、/")
 _NUMBER_ONLY = re.compile(r"^\d{1,4}(?:\s*[-–~～]\s*\d{1,4})?\s*年?$")
 _NON_DIGIT = re.compile(r"\D")
 _OPENING_BRACKETS = "【[〔〖［"
@@ -387,26 +391,32 @@ def twinned(lines: Iterable[str]) -> frozenset[str]:
     return frozenset(twins)
 
 
-def number_goes_on(line: str, after: str, twins: frozenset[str]) -> bool:
+def number_goes_on(line: str, after: str, twins: frozenset[str], above: str = "") -> bool:
     """True if ``line``, a number alone in a keyword list, is a keyword: it stands twice on
-    the page (:func:`twinned`), or a keyword line (no number) follows it (``921`` /
-    ``社區韌性``). A page count or a year line stands once, under the lists."""
+    the page (:func:`twinned`), a keyword line (no number) follows it (``921`` /
+    ``社區韌性``), or the list line ``above`` it ends in a separator (``…；專利布局；`` /
+    ``921``: the list goes on). A page count or a year line stands once, under the lists."""
     if not number_only(line):
         return False
-    if _NON_DIGIT.sub("", line) in twins:
+    if _NON_DIGIT.sub("", line) in twins or above.rstrip().endswith(LIST_END):
         return True
     return bool(after.strip()) and is_keyword_line(after) and not number_only(after)
 
 
 def list_end(
-    lines: Sequence[str], *, first_too: bool = False, twins: frozenset[str] | None = None
+    lines: Sequence[str],
+    *,
+    first_too: bool = False,
+    twins: frozenset[str] | None = None,
+    number_last: bool = False,
 ) -> int:
     """The index of the first line after the first (``first_too``: from the first) that ends
     a keyword list (``len(lines)`` if none does): a line that is no keyword line
     (:func:`is_keyword_line`), except a number alone that is a keyword (``921`` /
     ``社區韌性``, :func:`number_goes_on`; ``twins`` default to the numbers twice in
     ``lines``); and a numbered line (``1. 緒論 2. 文獻探討``) under a list that was not
-    numbered: the body's table of contents."""
+    numbered: the body's table of contents. ``number_last``: a number alone on the last
+    line is a keyword too (a labelled page's field that a label closes right under it)."""
     twins = twinned(lines) if twins is None else twins
     first = 1 if len(lines) > 1 and bare_keyword_label(lines[0]) else 0
     numbered = len(lines) > first and numbered_line(lines[first])
@@ -414,7 +424,9 @@ def list_end(
         line = lines[i]
         if not is_keyword_line(line):
             after = lines[i + 1] if i + 1 < len(lines) else ""
-            if not number_goes_on(line, after, twins):
+            if number_last and i == len(lines) - 1 and number_only(line):
+                continue
+            if not number_goes_on(line, after, twins, lines[i - 1] if i else ""):
                 return i
         elif not numbered and numbered_line(line):
             return i
@@ -490,6 +502,19 @@ def _paired_out_of_step(kept: list[tuple[str, int | None]], han: list[int]) -> b
     )
 
 
+def _number_closing_one_per_line(kept: list[tuple[str, int | None]]) -> bool:
+    """True if the last item is a number alone on its line under two items or more that
+    stand each on a line of their own, in one script."""
+    if len(kept) < 3 or not number_only(kept[-1][0]):
+        return False
+    lines = [line for _, line in kept[-3:]]
+    return (
+        None not in lines
+        and len(set(lines)) == 3
+        and has_han(kept[-2][0]) == has_han(kept[-3][0])
+    )
+
+
 def assign_keywords(items: list[tuple[str, int | None]]) -> Keywords:
     """Sort (keyword, line) items in reading order into Chinese, English and other."""
     out = Keywords()
@@ -499,10 +524,16 @@ def assign_keywords(items: list[tuple[str, int | None]]) -> Keywords:
             out.other.append(text)
         else:
             kept.append((text, line))
-    han = [i for i, (text, _) in enumerate(kept) if has_han(text)]
+    scripts = [has_han(text) for text, _ in kept]
+    if _number_closing_one_per_line(kept) and not scripts[-1]:
+        # A number has no script: last of a list of one keyword per line, it is on the
+        # list of the item before it (``關鍵詞`` / ``社區韌性`` / ``災後重建`` / ``921``, a
+        # Chinese list only). Under a list on one line it may be the other list (``主題`` / ``0``).
+        scripts[-1] = scripts[-2]
+    han = [i for i, script in enumerate(scripts) if script]
     if not han:
         zh_idx: set[int] = set()
-    elif interleaved([has_han(text) for text, _ in kept]) or _paired_out_of_step(kept, han):
+    elif interleaved(scripts) or _paired_out_of_step(kept, han):
         zh_idx = set(han)  # ``Penghu;澎湖;Taiwan Classical Poetry;台灣古典詩;…``: by script
     else:
         first, last = han[0], han[-1]

@@ -188,7 +188,10 @@ def _keyword_values(
     the numbers alone that stand in two keyword lines (a number keyword in each list)."""
     items: list[tuple[str, int | None]] = []
     values = [(number, raw) for number, raw in f.values if raw.strip()]
-    end = list_end([raw for _, raw in values], first_too=True, twins=twins)
+    # A number alone last among the field's lines is one the scan kept: a keyword.
+    end = list_end(
+        [raw for _, raw in values], first_too=True, twins=twins, number_last=len(values) > 1
+    )
     for number, raw in values[:end]:
         items.extend((item, number) for item in split_keywords(raw))
     loose.extend(values[end:])

@@ -312,15 +312,25 @@ class _KeywordState:
         return all(" " not in t.strip() or t.casefold() in below for t in self.mixed_latin)
 
     def ends_before(
-        self, text: str, f: FieldLines, after: str = "", twins: frozenset[str] = frozenset()
+        self,
+        text: str,
+        f: FieldLines,
+        after: str = "",
+        twins: frozenset[str] = frozenset(),
+        label_next: bool = False,
     ) -> bool:
         """True if ``text`` (a value line, not a label) no longer belongs to the field;
         ``after`` is the line under it when that is no label, ``twins`` the numbers alone
-        that stand twice on the page (:func:`~termkit.records.keywords.twinned`)."""
+        that stand twice on the page (:func:`~termkit.records.keywords.twinned`),
+        ``label_next`` whether a label line is right under it."""
         if not is_keyword_line(text):
             # A number alone goes on a list of one keyword per line (``921``, ``1949年``)
-            # when a keyword follows it; a page count under the list has none.
-            return not number_goes_on(text, after, twins)
+            # when a keyword follows it; a page count under the list has none. Nor does a
+            # labelled page print one between its fields: a number alone last in such a
+            # list, a label right under it, is its last keyword.
+            if label_next and self.last and not self.lists and number_only(text):
+                return False
+            return not number_goes_on(text, after, twins, self.last)
         if self.last and numbered_line(text) and not numbered_line(self.last):
             return True  # ``1. 緒論 2. 文獻探討`` under a list: the body's table of contents
         if f.label.lang == "en" and has_han(text):
@@ -529,7 +539,11 @@ def scan(
             current.values.append((number, item))
             state.add(raw, first=not current.lines[:-1])
         elif keywords and state.ends_before(
-            raw, current, _unlabelled_next(lines, labels, index), twins
+            raw,
+            current,
+            _unlabelled_next(lines, labels, index),
+            twins,
+            index + 1 < len(lines) and labels[index + 1] is not None,
         ):
             closed = True
             loose.append((number, raw))
