@@ -355,3 +355,29 @@ def test_a_number_keyword_last_in_one_list(page: str, zh: list[str], en: list[st
 def test_a_number_under_the_lists_that_is_no_keyword(page: str) -> None:
     zh, en = _read(page)
     assert "120" not in zh + en
+
+
+# ----------------------------------------------------------------------------- label words as keywords
+
+@pytest.mark.parametrize(
+    ("page", "zh", "en"),
+    [
+        # One label, one keyword per line, both lists under it; the abstract further down.
+        ("題名：甲\n作者：王小明\n關鍵詞：\n文獻計量\n摘要\nbibliometrics\nabstract\n摘要：本研究探討文獻計量。\n",
+         ["文獻計量", "摘要"], ["bibliometrics", "abstract"]),
+        # The word last in the Chinese list, the English label right under it.
+        ("題名：甲\n關鍵詞:\n文獻計量\n資訊檢索\n摘要\nKeywords:\nbibliometrics\ninformation retrieval\n",
+         ["文獻計量", "資訊檢索", "摘要"], ["bibliometrics", "information retrieval"]),
+    ],
+)
+def test_a_label_word_as_a_keyword_in_a_list_of_one_per_line(
+    page: str, zh: list[str], en: list[str]
+) -> None:
+    assert _read(page) == (zh, en)
+
+
+def test_a_label_word_over_its_paragraph_under_a_list_is_a_label() -> None:
+    page = "題名：甲\n關鍵詞：\n文獻計量\n資訊檢索\n摘要\n本研究以文獻計量方法分析近十年之研究趨勢，並提出建議。\n"
+    rec = parse_records(page.encode(), "page.txt")[0]
+    assert rec.keywords_zh == ["文獻計量", "資訊檢索"]
+    assert rec.abstract_zh is not None and rec.abstract_zh.startswith("本研究")

@@ -396,6 +396,23 @@ def _running_on(current: FieldLines | None, closed: bool, raw: str) -> bool:
     return bool(last) and not has_han(last[-1:]) and last[-1] not in _SENTENCE_END
 
 
+def _label_word_in_list(
+    lines: list[tuple[int, str]], labels: list[LabelMatch | None], index: int, kind: Field
+) -> bool:
+    """True if the label word alone on line ``index`` (naming field ``kind``), inside a
+    list of one keyword per line, is a keyword: a label stands right under it (it heads
+    nothing), or a keyword line stands under it and a label of the same field further down.
+    A keyword label starts the other language's list."""
+    if kind is Field.KEYWORDS or index + 1 >= len(lines):
+        return False
+    if labels[index + 1] is not None:
+        return True
+    below = lines[index + 1][1]
+    if not below.strip() or not is_keyword_line(below) or len(split_keywords(below)) != 1:
+        return False
+    return any(m is not None and m.label.field is kind for m in labels[index + 1 :])
+
+
 def _next_text(lines: list[tuple[int, str]], index: int) -> str:
     return lines[index + 1][1] if index + 1 < len(lines) else ""
 
@@ -458,6 +475,18 @@ def scan(
             # alone with no value under it (``摘要`` wrapped off ``…；``, then ``Key words:``).
             # A label alone over its value (``外文關鍵詞`` / ``teacher mobility, …``,
             # ``Abstract`` / its paragraph) is the next field's.
+            m = None
+        if (
+            keywords
+            and bare_minor
+            and m is not None
+            and state.last
+            and not state.lists
+            and _label_word_in_list(lines, labels, index, m.label.field)
+        ):
+            # ``摘要`` inside a list of one keyword per line is a keyword when nothing stands
+            # under it before the next label, or when keywords go on under it and the field
+            # it names stands further down (``摘要：本研究…`` under the lists).
             m = None
         # Before the first known label a ``X：Y`` line is a title (``双中心模式:…``), and
         # inside a list of one keyword per line it is a keyword (``档案利用:档案资源开发``);
