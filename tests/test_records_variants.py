@@ -381,3 +381,46 @@ def test_a_label_word_over_its_paragraph_under_a_list_is_a_label() -> None:
     rec = parse_records(page.encode(), "page.txt")[0]
     assert rec.keywords_zh == ["文獻計量", "資訊檢索"]
     assert rec.abstract_zh is not None and rec.abstract_zh.startswith("本研究")
+
+
+# ----------------------------------------------------------------------------- pages without blank lines
+
+def _read_page(text: str) -> tuple[list[str], list[str], list[str | None]]:
+    rec = parse_records(text.encode(), "page.txt")[0]
+    return rec.keywords_zh, rec.keywords_en, [p.zh for p in rec.authors]
+
+
+@pytest.mark.parametrize(
+    ("page", "zh", "en"),
+    [
+        # A Latin term opens the Chinese list of one keyword per line.
+        ("Design of a Knowledge Platform for Research Institutes\n研究所群組知識平台之設計\n"
+         "王小明, 李大華\nWang Xiaoming, Li Dahua\nDrupal\n內容管理\n知識平台\n"
+         "Drupal\ncontent management\nknowledge platform\n",
+         ["Drupal", "內容管理", "知識平台"], ["Drupal", "content management", "knowledge platform"]),
+        # A number opens it (and the English one).
+        ("Community Resilience after the Earthquake\n地震後之社區韌性\n王小明, 李大華\n"
+         "Wang Xiaoming, Li Dahua\n921\n社區韌性\n災後重建\n921\ncommunity resilience\nreconstruction\n",
+         ["921", "社區韌性", "災後重建"], ["921", "community resilience", "reconstruction"]),
+        # A slash author line above a list opening with a Latin term.
+        ("A Study of Terminology Databases\n術語資料庫研究\n張文華 陳美玲 / ZHANG Wenhua, CHEN Meiling\n"
+         "TermWiki\n術語學\n術語資料庫\nTermWiki\nterminology\nterminology database\n2021年4期\n",
+         ["TermWiki", "術語學", "術語資料庫"], ["TermWiki", "terminology", "terminology database"]),
+    ],
+)
+def test_a_latin_term_or_number_opening_a_chinese_list_without_blank_lines(
+    page: str, zh: list[str], en: list[str]
+) -> None:
+    assert _read_page(page)[:2] == (zh, en)
+
+
+def test_one_name_without_a_common_surname_under_the_title() -> None:
+    # The name's surname is not among the common ones; the lists' counts say the line at
+    # the head of the Chinese one is one too many.
+    page = ("On Generating Legal Terms\n論法律術語之生成\n禚濤\n術語生成\n法律語言\n構成要件\n"
+            "term generation\nlegal language\nelements of an offence\n")
+    zh, en, _ = _read_page(page)
+    # (The line is then kept apart as unrecognised, not read as an author: the author
+    # reader still wants a common surname there.)
+    assert (zh, en) == (["術語生成", "法律語言", "構成要件"],
+                        ["term generation", "legal language", "elements of an offence"])

@@ -260,10 +260,12 @@ def _header_off_lists(blocks: list[LineGroup]) -> list[LineGroup]:
             # The authors stood apart above: the titles are above them too, and a line of
             # names in the list is a keyword (a poet, a politician).
             surplus = 0
+        under_title = bool(out) and title_like(out[-1].lines[-1])
         cut = max(
             (k + 1 for k in range(min(surplus, zh - 1))
              if (name_line(block.lines[k]) and (k or out or _several_names(block.lines[k])))
-             or title_like(block.lines[k])),
+             or title_like(block.lines[k])
+             or (k == 0 and under_title and _name_shaped(block.lines[k]))),
             default=0,
         )
         out += [LineGroup([line], [n]) for line, n in zip(block.lines[:cut], block.numbers[:cut],
@@ -294,6 +296,20 @@ def name_line(line: str) -> bool:
     return True
 
 
+def _name_shaped(line: str) -> bool:
+    """True for a line shaped like one Chinese name whatever its surname (``禚濤`` as a
+    rare surname would be): two to four Han characters, no word of the dictionary, each of
+    them alone when the dictionary segments it. Only where the count of the lists says a
+    line at their head is too many (:func:`_header_off_lists`), right under a title."""
+    text = line.strip()
+    if not 2 <= len(text) <= 4 or not all(has_han(c) for c in text):
+        return False
+    from termkit.lexicon import get_lexicon
+
+    lexicon = get_lexicon()
+    return text not in lexicon and all(len(w) == 1 for w in lexicon.segment(text))
+
+
 def _listed(lines: list[str]) -> bool:
     """True if keyword lists are printed as lines of several short items, one line in
     each script at least (then a line of one item is not a keyword); lines of names are
@@ -317,7 +333,18 @@ def _same_run(run: list[str], line: str) -> bool:
         return False
     if has_han(line) == has_han(run[-1]):
         return True
+    if len(run) > 1 and _opening_term(run[0]) and has_han(run[1]):
+        run = run[1:]  # ``Liferay`` / ``主從模式`` / …: a Chinese list opening with a Latin term
     return all(has_han(x) == has_han(run[0]) for x in run)
+
+
+def _opening_term(line: str) -> bool:
+    """A one-word Latin term (``ChatGPT``, ``Grad-CAM``) or a number (``921``, ``1937-1945``)
+    alone on a line: it may open a Chinese list of one keyword per line."""
+    text = line.strip()
+    if not text or " " in text or has_han(text):
+        return False
+    return number_only(text) or (has_latin(text) and not is_prose(text))
 
 
 def _other_half(block: list[str], line: str) -> bool:
