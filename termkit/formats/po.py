@@ -198,8 +198,8 @@ def _first_entry_line(catalog: Any, text: str) -> None:
     before it, which made sources and findings say ``FILE:0``."""
     for entry in catalog:
         if not entry.linenum:
-            entry.linenum = next(
-                (i for i, line in enumerate(text.split("\n"), 1) if line.strip()), 1)
+            first = re.search(r"\S", text)  # the entry starts on the first line with text
+            entry.linenum = text.count("\n", 0, first.start()) + 1 if first else 1
         break
 
 
