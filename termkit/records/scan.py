@@ -68,6 +68,23 @@ _SEPARATOR_END = tuple(";；,，、/")
 _SENTENCE_END = tuple(".!?:;。！？：；)）]】…\"”’'")
 # A part in brackets (``(B2B、B2C)``): its separators do not make a list.
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+# A bracketed group, then nothing or a separator and more (``(B2B, B2C)``, ``(SoTL); …``).
+_BRACKET_THEN_LIST = re.compile(r"[(（][^()（）]*[)）]\s*(?:[;；,，、].*)?")
+
+
+def _unclosed(text: str) -> bool:
+    """True if ``text`` opens a round bracket it does not close."""
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
+
+
+def _closes_first(text: str) -> bool:
+    """True if the first round bracket of ``text`` closes one (the rest of a bracket above)."""
+    for ch in text:
+        if ch in "(（":
+            return False
+        if ch in ")）":
+            return True
+    return False
 # A line a narrow column wrapped is at least this long (characters).
 _WRAPPED_LINE = 20
 # How the names of form fields end (``召集委員``, ``繳交日期``, ``畢業學年期``, ``統計``).
@@ -235,8 +252,19 @@ class _KeywordState:
         or a list in the other script). A short line after complete lists (``統計``) is not.
         """
         last = self.last
-        if not last or not text.strip() or last.endswith(_SEPARATOR_END):
+        if not last or not text.strip():
             return False
+        if _unclosed(last) and _closes_first(text) and keyword_label(text) is None:
+            # The break fell inside brackets (``企業對企業(B2B、`` / ``B2C)；…``): whatever
+            # the line above ends with, the keyword goes on.
+            return True
+        if last.endswith(_SEPARATOR_END):
+            return False
+        if text.lstrip()[:1] in "(（" and len(split_keywords(last)) >= 2 \
+                and _BRACKET_THEN_LIST.fullmatch(text.strip()) is not None:
+            # The brackets of the last keyword above, wrapped off it alone (``…;
+            # business-to-business`` / ``(B2B, B2C)``), maybe with more keywords after them.
+            return True
         if self.han_lists and self.latin_lists:
             return False
         end, start = last[-1], text.lstrip()[:1]
@@ -428,10 +456,11 @@ def _unlabelled_next(
 
 def joined_wrap(above: str, rest: str) -> str:
     """A list line and the rest of it wrapped onto the next line, as one line: Chinese,
-    a separator or a hyphen joined directly (``越南外交政`` + ``策``), English words with a
-    space."""
+    a separator, a bracket or a hyphen joined directly (``越南外交政`` + ``策``,
+    ``企業對企業(B2B、`` + ``B2C)``), English words with a space."""
     rest, above = rest.strip(), above.rstrip()
-    glued = has_han(rest[:1]) or rest[:1] in ";；,，、-" or above.endswith("-")
+    glued = has_han(rest[:1]) or rest[:1] in ";；,，、-)）" or above.endswith(("-", "、", "，", "；", "(", "（")) \
+        or (rest[:1] in "(（" and has_han(above[-1:]))
     return above + ("" if glued else " ") + rest
 
 
