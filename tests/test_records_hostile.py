@@ -299,3 +299,21 @@ def test_a_list_wrapped_inside_brackets_or_before_them_is_joined() -> None:
         "摘要：本研究探討電子商務。"))
     assert rec.keywords_zh == ["電子商務", "網路行銷", "企業對企業(B2B、B2C)"]
     assert rec.keywords_en == ["e-commerce", "online marketing", "business-to-business (B2B, B2C)"]
+
+
+def test_a_list_wrapped_inside_a_keyword_with_a_colon_is_joined() -> None:
+    # 'colon keyword last' in the wrapped family: 31 of 95 lists read exactly before.
+    rec = read(noblank(
+        "檔案研究", "關鍵詞：民主價值；兩岸關係；档", "案利用：档案资源开发",
+        "Key words: democratic value; cross-Strait relationship; archival use:",
+        "resource development", "摘要：本研究探討檔案。"))
+    assert rec.keywords_zh == ["民主價值", "兩岸關係", "档案利用：档案资源开发"]
+    assert rec.keywords_en == ["democratic value", "cross-Strait relationship",
+                               "archival use: resource development"]
+    rec = read(noblank(
+        "檔案研究", "關鍵詞：民主價值；兩岸關係；档案利用", "：档案资源开发",
+        "Key words: democratic value; cross-Strait relationship;",
+        "archival use: resource development", "摘要：本研究探討檔案。"))
+    assert rec.keywords_zh == ["民主價值", "兩岸關係", "档案利用：档案资源开发"]
+    assert rec.keywords_en == ["democratic value", "cross-Strait relationship",
+                               "archival use: resource development"]

@@ -268,16 +268,21 @@ class _KeywordState:
         if self.han_lists and self.latin_lists:
             return False
         end, start = last[-1], text.lstrip()[:1]
-        if start in _SEPARATOR_END[:-1] or (start == "-" and not text.lstrip()[1:2].isspace()):
-            # The break fell right before a separator (``…；约定俗成性`` / ``；新冠肺炎``) or a
-            # hyphen inside a keyword (``感知`` / ``-意向-適應模型``).
+        if start in _SEPARATOR_END[:-1] or (start == "-" and not text.lstrip()[1:2].isspace()) \
+                or (start in ":：" and len(split_keywords(last)) >= 2):
+            # The break fell right before a separator (``…；约定俗成性`` / ``；新冠肺炎``), a
+            # hyphen or the colon inside a keyword (``感知`` / ``-意向-適應模型``, ``…；档案利用``
+            # / ``：档案资源开发``).
             return True
         bracket = start in "(（"
-        if has_han(end):
+        # A colon ends a list line inside its last keyword (``…；档案利用：``, ``archival use:``).
+        colon = end in ":：" and len(split_keywords(last)) >= 2
+        if has_han(end) or (colon and has_han(start)):
             if not (has_han(start) or bracket):
                 return False
         elif not (
-            (end.isalnum() or end in "'’-)）") and (bracket or (start.isalpha() and not has_han(start)))
+            (end.isalnum() or end in "'’-)）" or colon)
+            and (bracket or (start.isalpha() and not has_han(start)))
         ):
             return False
         separated = KEYWORD_SEPARATORS.search(text) is not None
@@ -459,7 +464,7 @@ def joined_wrap(above: str, rest: str) -> str:
     a separator, a bracket or a hyphen joined directly (``越南外交政`` + ``策``,
     ``企業對企業(B2B、`` + ``B2C)``), English words with a space."""
     rest, above = rest.strip(), above.rstrip()
-    glued = has_han(rest[:1]) or rest[:1] in ";；,，、-)）" or above.endswith(("-", "、", "，", "；", "(", "（")) \
+    glued = has_han(rest[:1]) or rest[:1] in ";；,，、:：-)）" or above.endswith(("-", "、", "，", "；", "(", "（")) \
         or (rest[:1] in "(（" and has_han(above[-1:]))
     return above + ("" if glued else " ") + rest
 
@@ -534,7 +539,13 @@ def scan(
         # colon (``背 景:主要照顧者…`` under ``Chinese Abstract``).
         if m is None and not blank and current is not None and (current.lines or closed):
             unknown = match_unknown_label(raw)
-            if unknown is not None and (not listing or raw.lstrip()[:1] in "【[〔〖［"):
+            if unknown is not None and (not listing or raw.lstrip()[:1] in "【[〔〖［") \
+                    and not (keywords and current.values and (
+                        state.wraps(raw, _next_text(lines, index))
+                        or (state.last.endswith(_SEPARATOR_END) and is_keyword_line(raw)))):
+                # (the rest of a list wrapped inside an ``X：Y`` keyword, ``…；档`` /
+                # ``案利用：档案资源开发``, or under a list line ending in a separator, ``…;`` /
+                # ``archival use: resource development``, is no label)
                 m = unknown
         # Only a line starting with a Latin letter under a Chinese label can be the label
         # printed again in English (and asking costs a lookup per word).
