@@ -317,3 +317,24 @@ def test_a_list_wrapped_inside_a_keyword_with_a_colon_is_joined() -> None:
     assert rec.keywords_zh == ["民主價值", "兩岸關係", "档案利用：档案资源开发"]
     assert rec.keywords_en == ["democratic value", "cross-Strait relationship",
                                "archival use: resource development"]
+
+
+def test_a_list_closed_by_a_full_stop_may_hold_one_long_term() -> None:
+    # 'long keywords last', decorated family: 77 of 95 before (the Chinese list was prose).
+    rec = read(noblank(
+        "教師專業發展之研究", "關鍵詞：教師專業；專業發展；評鑑；中小學教師專業發展評鑑實施計畫。",
+        "Key words：teacher professionalism; professional development; evaluation; program of "
+        "teacher evaluation for professional development.", "摘要：本研究探討教師專業發展。"))
+    assert rec.keywords_zh == ["教師專業", "專業發展", "評鑑", "中小學教師專業發展評鑑實施計畫"]
+
+
+def test_a_long_english_keyword_wrapped_over_three_lines_stays_one() -> None:
+    # 'long keywords last', wrapped family: 70 of 95 before (a line of one item under a
+    # list line was taken for a list of one keyword per line).
+    rec = read(noblank(
+        "教師專業發展之研究", "關鍵詞：教師專業；專業發展；中小學教師專業發展評鑑實施計畫",
+        "Key words: teacher", "professionalism; professional development;",
+        "program of teacher evaluation for", "professional development",
+        "摘要：本研究探討教師專業發展。"))
+    assert rec.keywords_en == ["teacher professionalism", "professional development",
+                               "program of teacher evaluation for professional development"]

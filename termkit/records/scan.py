@@ -225,6 +225,8 @@ class _KeywordState:
     width: int = 0  # the length of the last line as printed (with its label)
     mixed_han: int = 0  # Han items of the last line when it held items of both scripts
     mixed_latin: tuple[str, ...] = ()  # and its Latin items
+    # scripts ("zh", "en") with a line of several items, counting wrapped lines joined
+    listed: frozenset[str] = frozenset()
 
     def numbered(self, text: str) -> str | None:
         """The keyword of a line that goes on numbering the field's list (``2. 服務品質``
@@ -286,7 +288,10 @@ class _KeywordState:
         ):
             return False
         separated = KEYWORD_SEPARATORS.search(text) is not None
-        one_above = len(split_keywords(last)) < 2
+        # One item on the line above is a list of one keyword per line, unless lines of
+        # several items in its script came before it (``…; patent portfolio;`` / ``program
+        # of teacher evaluation for`` / ``professional development``: a wrapped list).
+        one_above = len(split_keywords(last)) < 2 and ("zh" if has_han(last) else "en") not in self.listed
         if one_above:
             # A keyword per line may hold a list in brackets (``企業對企業(B2B、B2C)``).
             separated = KEYWORD_SEPARATORS.search(_BRACKETED.sub("", text)) is not None
@@ -327,8 +332,18 @@ class _KeywordState:
         self.mixed_latin = tuple(
             item for item in split_keywords(text) if self.mixed_han and not has_han(item)
         )
+        self._note_list(text)
         self.last = text.rstrip()
         self.width = len(text.strip())
+
+    def joined(self, text: str) -> None:
+        """The line above and its wrapped rest are one line now: a list line, maybe."""
+        self._note_list(text)
+        self.last = text.rstrip()
+
+    def _note_list(self, text: str) -> None:
+        if len(split_keywords(text)) >= 2:
+            self.listed = self.listed | {"zh" if has_han(text) else "en"}
 
     def english_half(self, text: str) -> bool:
         """True if ``text``, a list of Latin items only, is the English list under the one
@@ -602,7 +617,7 @@ def scan(
         elif keywords and current.values and state.wraps(raw, _next_text(lines, index)):
             above_number, above = current.values[-1]
             current.values[-1] = (above_number, joined_wrap(above, raw))
-            state.last = current.values[-1][1].rstrip()
+            state.joined(current.values[-1][1])
             state.width = len(raw.strip())
         elif keywords and (item := state.numbered(raw)) is not None:
             current.values.append((number, item))
