@@ -357,15 +357,17 @@ class ZhKey:
     seg_weight: tuple[int, ...] = ()
     vocab: frozenset[str] = frozenset()
     prefixes: frozenset[str] = frozenset()  # first PREFIX letters of family candidates
-    words: frozenset[str] = frozenset()  # Latin tokens that are words, not numbers
+    # Stems of the Latin tokens that are words, not numbers: "Liferay" meets "Liferays"
+    words: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
-        self.words = frozenset(t for t in self.latin if not t.isdigit())
+        self.words = frozenset(stem(t) for t in self.latin if not t.isdigit())
         self.seg_weight = tuple(
             len(s) * (HEAD_WEIGHT if j == self.head else 1) for j, s in enumerate(self.segments)
         )
         # Unions taken in C.
         self.vocab = frozenset(self.latin).union(
+            self.words,
             *(sup.strength for sup in self.supports), *(sup.chars for sup in self.supports)
         )
         self.prefixes = frozenset().union(*(sup.by_prefix for sup in self.supports))

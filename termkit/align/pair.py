@@ -223,7 +223,7 @@ def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[
         gaps = between
         chosen = _assign(scores, floor, dict(gaps), PARALLEL_PRIOR, True)
     made: dict[int, tuple[int, float, tuple[str, ...], float]] = {}
-    structural = 0
+    structural: list[int] = []  # rows paired by structure alone
     for i, j in chosen.items():
         s = scores[i][j]
         if s.value >= floor:
@@ -234,15 +234,15 @@ def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[
                 evidence = (*evidence, "gap")
             made[i] = (j, value, evidence, s.dictionary)
         else:
-            structural += 1
+            structural.append(i)
             made[i] = (j, *_structure_pair(s, "gap" if (i, j) in gaps else "position"),
                        s.dictionary)
     left_zh = [i for i in range(n) if i not in made]
     used = {j for j, _, _, _ in made.values()}
     left_en = [j for j in range(m) if j not in used]
-    if path and same_length and structural == 1 and not left_zh and not left_en:
+    if path and same_length and len(structural) == 1 and not left_zh and not left_en:
         # The only keyword not paired by evidence: elimination as well as position.
-        (i,) = [i for i, (j, v, e, d) in made.items() if e[:1] == ("position",)]
+        (i,) = structural
         j, value, evidence, dictionary = made[i]
         made[i] = (j, value, ("elimination", *evidence), dictionary)
     elif same_length and len(left_zh) == 1 and len(left_en) == 1:

@@ -23,6 +23,7 @@ from termkit.align.keys import (
     initials_of,
 )
 from termkit.align.translit import may_romanize, name_score, place_score
+from termkit.lexicon import stem as stem_of
 
 HEAD_ONLY_FACTOR = 0.5  # a pair that shares nothing but its head words
 ACRONYM = 0.85  # an abbreviation spelled by the initials of the Chinese segments' glosses
@@ -104,11 +105,14 @@ def _latin_score(zh: ZhKey, en: EnKey) -> float:
     if not zh.latin:
         return 0.0
     if not zh.segments:
-        # A Latin keyword on the Chinese side: identical, or sharing most tokens.
+        # A Latin keyword on the Chinese side: identical, or sharing most words (inflected
+        # or not; the same words inflected cover each other fully, see coverage()).
         if zh.latin == en.tokens:
             return 1.0
-        shared = sum(1 for t in set(zh.latin) & set(en.tokens) if not t.isdigit())
-        return 0.8 * 2 * shared / (len(set(zh.latin)) + len(set(en.tokens)))
+        zh_stems = [stem_of(t) for t in zh.latin]
+        en_stems = [stem_of(t) for t in en.tokens]
+        shared = sum(1 for t in set(zh_stems) & set(en_stems) if not t.isdigit())
+        return 0.8 * 2 * shared / (len(set(zh_stems)) + len(set(en_stems)))
     if all(t.isdigit() for t in zh.latin):
         # A shared number ("瀏覽 5743 次" / "browsed 5743 times", a year, a count) says
         # nothing about whether the words around it translate each other.
@@ -150,7 +154,9 @@ def score_pair(zh: ZhKey, en: EnKey) -> Score:
     dict_value, dict_evidence = coverage(zh, en)
     if dict_value > best:
         best = dict_value
-        evidence = dict_evidence + [e for e in evidence if e.startswith("latin:")]
+        evidence = dict_evidence + [
+            e for e in evidence if e.startswith("latin:") and e not in dict_evidence
+        ]
     elif dict_value > 0:
         evidence += [e for e in dict_evidence if e.startswith("dict:")]
     if best < 0.9 and zh.segments:
@@ -235,6 +241,9 @@ def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
         for j in range(m)
         if seg_best[j] > 0 and seg_word[j] >= 0 and seg_word[j] not in spelled
     ]
+    # English words found among the Chinese keyword's own Latin words ("Liferays" for the
+    # "Liferay" of a keyword without Chinese characters): evidence as much as a gloss.
+    evidence += [f"latin:{en.words[wi][1]}" for wi, where in enumerate(word_seg) if where == -2]
     for wi in sorted(spelled):
         start, end = abbreviated[wi]
         evidence.append(f"acronym:{en.words[wi][0]}={''.join(zh.segments[start:end])}")

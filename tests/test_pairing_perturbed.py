@@ -1,0 +1,37 @@
+"""Pairing under the differences real records show (see ``python -m tests.pairmutations``):
+each test is one general weakness the perturbed dev lists exposed, shown on made-up lists.
+
+The keywords here are invented for the test (ordinary dictionary words, a made-up product
+name), not dev text, so no test pins a dev record's answer.
+"""
+
+from __future__ import annotations
+
+from termkit.align import pair_keywords
+from termkit.align.keys import analyse_en, analyse_zh
+from termkit.align.score import score_pair
+from termkit.lexicon import get_lexicon
+
+
+def _pairs(zh: list[str], en: list[str]) -> set[tuple[str, str]]:
+    return {(p.zh, p.en) for p in pair_keywords(zh, en, get_lexicon())[0]}
+
+
+def test_latin_keyword_meets_its_inflected_form_with_evidence() -> None:
+    # A keyword written in Latin letters on the Chinese side ("Zorblex", a product name)
+    # and its English plural: the same word, so the pair has evidence naming it. It used to
+    # score 1.0 with no evidence at all, and pairing crashed when such a pair sat in
+    # parallel lists beside one paired by position only.
+    lex = get_lexicon()
+    for zh, en in (("Zorblex", "Zorblexes"), ("Zorblexes", "Zorblex")):
+        score = score_pair(analyse_zh(zh, lex), analyse_en(en))
+        assert score.value >= 0.9
+        assert any(e.startswith("latin:") for e in score.evidence), score
+    # Parallel lists in which one pair has no evidence at all (a made-up English word): it
+    # pairs by position and elimination, the Latin one by its evidence.
+    zh = ["Zorblex", "寿险核保", "知识平台"]
+    en = ["Zorblexes", "qwerty", "knowledge platforms"]
+    pairs = {p.zh: p for p in pair_keywords(zh, en, get_lexicon())[0]}
+    assert {(p.zh, p.en) for p in pairs.values()} == set(zip(zh, en, strict=True))
+    assert pairs["寿险核保"].evidence[:2] == ("elimination", "position")
+    assert "latin:zorblex" in pairs["Zorblex"].evidence
