@@ -44,6 +44,8 @@ class _Eager:
     def __init__(self, lexicon: Lexicon, segment: str) -> None:
         phrases, explained = equivalents(lexicon, segment)
         direct = {w for p in phrases for w in p}
+        closed = {"".join(p) for p in phrases if len(p) > 1}  # "hot spot" as "hotspot"
+        inner_closed: set[str] = set()
         inner: set[str] = set()
         chars: set[str] = set()
         share: dict[str, float] = {}
@@ -57,6 +59,9 @@ class _Eager:
                             inner.update(p)
                             for w in p:
                                 share.setdefault(w, size / n)
+                            if len(p) > 1:
+                                inner_closed.add("".join(p))
+                                share.setdefault("".join(p), size / n)
             for ch in segment:
                 if ch not in FUNCTION_CHARS:
                     words = lexicon.english_words(ch)
@@ -64,14 +69,16 @@ class _Eager:
                     for w in words:
                         share.setdefault(w, 1 / n)
         inner -= direct
+        by_prefix: dict[str, list[str]] = {}
+        for word in sorted(direct | inner):  # closed compounds are no word family's stem
+            if len(word) >= 5:
+                by_prefix.setdefault(word[:PREFIX], []).append(word)
+        direct |= closed
+        inner = (inner | inner_closed) - direct
         chars |= explained
         chars -= direct | inner
         for w in direct:
             share.pop(w, None)
-        by_prefix: dict[str, list[str]] = {}
-        for word in sorted(direct | inner):
-            if len(word) >= 5:
-                by_prefix.setdefault(word[:PREFIX], []).append(word)
         self.strength = dict.fromkeys(chars, CHAR)
         self.strength.update(dict.fromkeys(inner, INNER))
         self.strength.update(dict.fromkeys(direct, EXACT))
@@ -119,6 +126,8 @@ def _asked(lexicon: Lexicon, segment: str, rng: random.Random) -> list[str]:
         words |= lexicon.english_words(ch)
     for i in range(len(segment) - 1):
         words |= lexicon.english_words(segment[i : i + 2])
+    for sub in {segment, *(segment[i : i + 2] for i in range(len(segment) - 1))}:
+        words |= {"".join(p) for p in equivalents(lexicon, sub)[0] if len(p) > 1}
     words |= {IRREGULAR[w] for w in words if w in IRREGULAR}
     words |= {w + suffix for w in list(words) for suffix in ("al", "ity", "s") if len(w) >= 4}
     others = sorted(set().union(*(lexicon.english_words(ch) for ch in "人學大國生活心")))

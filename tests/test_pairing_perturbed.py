@@ -35,3 +35,14 @@ def test_latin_keyword_meets_its_inflected_form_with_evidence() -> None:
     assert {(p.zh, p.en) for p in pairs.values()} == set(zip(zh, en, strict=True))
     assert pairs["寿险核保"].evidence[:2] == ("elimination", "position")
     assert "latin:zorblex" in pairs["Zorblex"].evidence
+
+
+def test_closed_compound_renders_an_open_gloss_phrase() -> None:
+    # English closes compounds the dictionary writes open (網頁 "web page", 熱狗 "hot
+    # dog"): "webpages" and "hotdog" are the same words. Crossed lists, so position cannot
+    # pair them: only this evidence can.
+    lex = get_lexicon()
+    assert score_pair(analyse_zh("網頁", lex), analyse_en("webpages")).value >= 0.9
+    assert _pairs(["網頁", "熱狗"], ["hotdog", "webpage"]) == {
+        ("網頁", "webpage"), ("熱狗", "hotdog")
+    }

@@ -281,6 +281,14 @@ def _equivalents(lexicon: Lexicon, word: str) -> tuple[list[tuple[str, ...]], se
     return phrases, explained
 
 
+def closed_compounds(phrases: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Gloss phrases of two or more words written as one word, as English often closes a
+    compound the dictionary leaves open ("hot spot" / "hotspot", "web page" / "webpage"):
+    each a one-word phrase, a word of the segment's (or an inner word's) glosses, so either
+    spelling renders it. (Title spans keep to the phrases as printed.)"""
+    return [("".join(p),) for p in phrases if len(p) > 1]
+
+
 def support(lexicon: Lexicon, segment: str) -> Support:
     """The (cached) :class:`Support` of one segment."""
     cache = _cache_of(_SUPPORT_CACHE, lexicon)
@@ -296,8 +304,12 @@ def build_support(lexicon: Lexicon, segment: str) -> Support:
     # certain group of people") explain, and their words are weak evidence.
     phrases, explained = equivalents(lexicon, segment)
     direct = {w for p in phrases for w in p}
+    # Closed compounds of gloss phrases are words of the glosses too, but never the stem of
+    # a word family (by_prefix), which they are not.
+    closed = {w for (w,) in closed_compounds(phrases)}
     # Acronym letters come from the segment's own glosses, not from words inside it.
     inner: set[str] = set()
+    inner_closed: set[str] = set()
     chars: frozenset[str] = frozenset()
     share: dict[str, float] = {}
     n = len(segment)
@@ -307,21 +319,27 @@ def build_support(lexicon: Lexicon, segment: str) -> Support:
             for i in range(n - size + 1):
                 sub = segment[i : i + size]
                 if sub in lexicon:
-                    for p in equivalents(lexicon, sub)[0]:
+                    own = equivalents(lexicon, sub)[0]
+                    for p in own:
                         inner.update(p)
                         for w in p:
                             share.setdefault(w, size / n)  # longest inner word first
+                    for (w,) in closed_compounds(own):
+                        inner_closed.add(w)
+                        share.setdefault(w, size / n)
         # The gloss words of its characters, looked up when asked for (Support.match).
         chars = chars.union(
             *(lexicon.english_words(ch) for ch in segment if ch not in FUNCTION_CHARS)
         )
     inner -= direct
-    for w in direct.intersection(share):  # (the same dict as filtering every item, in C)
-        del share[w]
     by_prefix: dict[str, list[str]] = {}
     for word in sorted(direct | inner):  # sorted: the first family match must not depend on hashing
         if len(word) >= 5:
             by_prefix.setdefault(word[:PREFIX], []).append(word)
+    direct |= closed
+    inner = (inner | inner_closed) - direct
+    for w in direct.intersection(share):  # (the same dict as filtering every item, in C)
+        del share[w]
     # A segment spells part of an acronym with the initials of a whole gloss phrase
     # ("neural network" -> "nn") or the initial of a phrase's first word ("magnetic" -> "m").
     initials: set[str] = set()
