@@ -33,6 +33,7 @@ from termkit.align.keys import (
     same_family,
 )
 from termkit.align.score import coverage, score_pair
+from termkit.align.spelling import spelling_variants
 from termkit.align.translit import may_romanize, name_score, place_score
 from termkit.lexicon import Lexicon, get_lexicon
 from tests.devrecords import load_all_dev
@@ -90,11 +91,17 @@ class _Eager:
         if found is None:
             found = 0.0
             other = IRREGULAR.get(stem)
+            forms = spelling_variants(stem)
+            spelled = next((f for f in forms if self.strength.get(f)), None)
             if other is not None and other in self.strength:
                 found = self.strength[other]
+            elif spelled is not None:
+                found = self.strength[spelled]
+                if spelled in self.share:
+                    self.share[stem] = self.share[spelled]
             elif len(stem) >= 5:
-                for cand in self.by_prefix.get(stem[:PREFIX], ()):
-                    if same_family(stem, cand):
+                for cand in (c for f in (stem, *forms) for c in self.by_prefix.get(f[:PREFIX], ())):
+                    if same_family(stem, cand) or any(same_family(f, cand) for f in forms):
                         found = MORPH
                         if cand in self.share:
                             self.share[stem] = self.share[cand]
@@ -129,6 +136,7 @@ def _asked(lexicon: Lexicon, segment: str, rng: random.Random) -> list[str]:
     for sub in {segment, *(segment[i : i + 2] for i in range(len(segment) - 1))}:
         words |= {"".join(p) for p in equivalents(lexicon, sub)[0] if len(p) > 1}
     words |= {IRREGULAR[w] for w in words if w in IRREGULAR}
+    words |= {f for w in list(words) for f in spelling_variants(w)}  # behaviour, centre
     words |= {w + suffix for w in list(words) for suffix in ("al", "ity", "s") if len(w) >= 4}
     others = sorted(set().union(*(lexicon.english_words(ch) for ch in "人學大國生活心")))
     words |= set(rng.sample(others, min(8, len(others))))

@@ -46,3 +46,32 @@ def test_closed_compound_renders_an_open_gloss_phrase() -> None:
     assert _pairs(["網頁", "熱狗"], ["hotdog", "webpage"]) == {
         ("網頁", "webpage"), ("熱狗", "hotdog")
     }
+
+
+def test_british_and_american_spellings_meet() -> None:
+    # CC-CEDICT glosses 國防 "defense", 中心 "center", 兒科 "pediatrics", 行為 "behavior";
+    # keywords written in British English (mainland journals often are) are the same words.
+    lex = get_lexicon()
+    for zh, en in (("國防", "defence"), ("中心", "centre"), ("兒科", "paediatrics"),
+                   ("行為", "behaviour"), ("組織", "organisation"), ("計畫", "programme")):
+        assert score_pair(analyse_zh(zh, lex), analyse_en(en)).value >= 0.9, (zh, en)
+    assert _pairs(["國防", "中心", "兒科"], ["paediatrics", "defence", "centre"]) == {
+        ("國防", "defence"), ("中心", "centre"), ("兒科", "paediatrics")
+    }
+    # and the other way where the dictionary spells a word the British way (編目 "to make a
+    # catalogue")
+    assert score_pair(analyse_zh("編目", lex), analyse_en("catalog")).value >= 0.9
+
+
+def test_spelling_variants_both_ways() -> None:
+    from termkit.align.spelling import spelling_variants
+    from termkit.lexicon import stem
+
+    for british, american in (("behaviour", "behavior"), ("organisation", "organization"),
+                              ("centre", "center"), ("modelling", "modeling"),
+                              ("analysed", "analyzed"), ("catalogue", "catalog"),
+                              ("judgement", "judgment"), ("paediatric", "pediatric")):
+        assert stem(american) in spelling_variants(stem(british)), british
+    for word in ("model", "counselor", "catalog", "behavior"):
+        assert spelling_variants(stem(word)), word
+    assert spelling_variants("map") == ()

@@ -17,6 +17,7 @@ import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
+from termkit.align.spelling import spelling_variants
 from termkit.lexicon import (
     STOP_WORDS,
     Lexicon,
@@ -156,20 +157,35 @@ class Support:
         if found is None:
             found = self._listed(stem)
             if found is None:
-                found = 0.0
-                other = IRREGULAR.get(stem)
-                strength = None if other is None else self._listed(other)
-                if strength is not None:
-                    found = strength
-                elif len(stem) >= 5:
-                    for cand in self.by_prefix.get(stem[:PREFIX], ()):
-                        if same_family(stem, cand):
-                            found = MORPH
-                            if cand in self.share:
-                                self.share[stem] = self.share[cand]
-                            break
+                found = self._other_form(stem)
             self.strength[stem] = found
         return found
+
+    def _other_form(self, stem: str) -> float:
+        """The strength of a word the glosses list in another form: an irregular plural,
+        the other standard's spelling (behaviour / behavior), or one of its word family
+        (MORPH); 0 when none is listed."""
+        other = IRREGULAR.get(stem)
+        strength = None if other is None else self._listed(other)
+        if strength is not None:
+            return strength
+        forms = spelling_variants(stem)
+        for form in forms:
+            strength = self._listed(form)
+            if strength:  # (0.0: a word asked for before and not found)
+                if form in self.share:
+                    self.share[stem] = self.share[form]
+                elif form in self.chars and form not in self.direct:
+                    self.share[stem] = self.char_share
+                return strength
+        if len(stem) >= 5:
+            for form in (stem, *forms):
+                for cand in self.by_prefix.get(form[:PREFIX], ()):
+                    if same_family(form, cand):
+                        if cand in self.share:
+                            self.share[stem] = self.share[cand]
+                        return MORPH
+        return 0.0
 
     def _listed(self, stem: str) -> float | None:
         """The strength of a word the segment's glosses list (its own, inner words' or its
@@ -417,8 +433,11 @@ class EnKey:
     stem_prefixes: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
-        self.stems = frozenset(st for _, st in self.words)
-        self.stem_prefixes = frozenset(st[:PREFIX] for _, st in self.words)
+        # With the other standard's spellings (Support.match finds a word by them).
+        self.stems = frozenset(st for _, st in self.words).union(
+            *(spelling_variants(st) for _, st in self.words)
+        )
+        self.stem_prefixes = frozenset(st[:PREFIX] for st in self.stems)
 
 
 @functools.lru_cache(maxsize=1 << 16)
