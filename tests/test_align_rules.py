@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from termkit.align import pair_authors, pair_keywords, pair_record
 from termkit.align.assign import best_assignment
 from termkit.align.keys import analyse_en, analyse_zh, same_family
-from termkit.align.pair import CONFIDENT, gap_cells
+from termkit.align.pair import CONFIDENT
 from termkit.align.score import score_pair
+from termkit.align.structure import gap_cells
 from termkit.lexicon import get_lexicon
 from termkit.model import Kind, Person, Record, Status
 

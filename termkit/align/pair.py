@@ -22,12 +22,12 @@ The rules, for the keyword lists of one record:
 * **one extra keyword.** When one list is one item longer and at least two anchors all lie
   on one order-preserving alignment that leaves one item out (a sequence alignment with one
   gap), the lists are parallel along it: position fills the cells the best alignments agree
-  on, and evidence pairs at the floor of equal lists (:func:`parallel_cells`);
+  on, and evidence pairs at the floor of equal lists (:func:`~termkit.align.structure.parallel_cells`);
 * **extra keywords in one place.** When lists two or more items apart have at least two
   anchors in the same order in both lists and the items one list lacks sit together (one
   gap between consecutive anchors, or before the first, or after the last, is uneven),
   the keywords of every even gap pair by place within it (``gap``, a kind of position
-  evidence), always as candidates (:func:`gap_cells`);
+  evidence), always as candidates (:func:`~termkit.align.structure.gap_cells`);
 * **scrambled lists.** When an anchor is off the alignment, position says nothing; only
   evidence pairs, and, when exactly one keyword is left on each side of lists of equal
   length and every other keyword paired, those two (``elimination``);
@@ -44,13 +44,13 @@ The rules, for the keyword lists of one record:
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 
 from termkit.align.assign import best_assignment
 from termkit.align.evidence import kinds_of
 from termkit.align.keys import EnKey, ZhKey, analyse_en, analyse_zh
 from termkit.align.score import HEAD_MISMATCH, Score, score_pair
+from termkit.align.structure import Cell, gap_cells, parallel_cells
 from termkit.align.titles import title_variants
 from termkit.lexicon import Lexicon, get_lexicon
 from termkit.model import Kind, Notice, Pair, Pairing, Person, Record, Status
@@ -66,10 +66,6 @@ POSITION_BONUS = 0.1
 ANCHOR = 0.5
 # In parallel lists, the diagonal's prior: more than weak evidence across it.
 PARALLEL_PRIOR = 0.3
-# Alignments of lists one item apart whose evidence differs by less than this are tied.
-TIE = 0.05
-# Anchors that must increase in both lists before position pairs within the gaps between them.
-GAP_ANCHORS = 2
 # Pairs at or above this score are preferred; below it, candidates.
 CONFIDENT = 0.5
 # The score of a pair only structure supports (plus a share of any partial evidence):
@@ -87,9 +83,6 @@ def pair_keywords(
     zh_keys = [analyse_zh(z, lex) for z in zh]
     en_keys = [analyse_en(e) for e in en]
     return _pair(zh_keys, en_keys)
-
-
-Cell = tuple[int, int]
 
 
 def _assign(
@@ -115,88 +108,6 @@ def _structure_pair(score: Score, *reasons: str) -> tuple[float, tuple[str, ...]
     partial = [e for e in score.evidence if e.startswith(("dict:", "latin:", "name:", "place:"))]
     value = min(CONFIDENT - 0.01, STRUCTURE_SCORE + 0.2 * score.value)
     return value, (*reasons, *partial)
-
-
-def _gap_paths(n: int, m: int) -> list[tuple[int, list[Cell]]]:
-    """Every order-preserving alignment of lists of n and m items (|n - m| = 1) that leaves
-    one item of the longer list out: (index of the item left out, its cells)."""
-    short, long_ = min(n, m), max(n, m)
-    out = []
-    for gap in range(long_):
-        cells = [(k, k if k < gap else k + 1) for k in range(short)]
-        out.append((gap, cells if n < m else [(j, i) for i, j in cells]))
-    return out
-
-
-def parallel_cells(scores: list[list[Score]], anchors: list[Cell]) -> frozenset[Cell] | None:
-    """The cells of the order-preserving alignment the anchors lie on that position may
-    fill; None when the lists are not found parallel.
-
-    Lists of equal length are parallel when every anchor is on the diagonal (position may
-    fill all of it). A list one item longer is parallel with one extra item when
-    at least two anchors fix the order and all of them lie on one alignment that leaves
-    one item out (like a sequence alignment with one gap). Where the anchors allow the gap
-    in several places, the evidence on each alignment decides, counting for each the
-    evidence that the item it leaves out renders an anchored keyword of the other list (an
-    extra English keyword is typically a facet of one already paired: "education reform"
-    beside "'three creations' education"); cells the best alignments do not agree on are
-    not filled by position.
-    """
-    n, m = len(scores), len(scores[0])
-    if n == m:
-        if all(i == j for i, j in anchors):
-            return frozenset((k, k) for k in range(n))
-        return None
-    if abs(n - m) != 1 or len(anchors) < 2:
-        return None
-    anchored = set(anchors)
-    rows = {i for i, _ in anchors}
-    cols = {j for _, j in anchors}
-    best: list[tuple[float, list[Cell]]] = []
-    for gap, cells in _gap_paths(n, m):
-        if not anchored <= set(cells):
-            continue
-        value = sum(scores[i][j].value for i, j in cells)
-        # The item left out: its evidence with keywords already paired elsewhere.
-        if n < m:
-            value += max((scores[i][gap].value for i in rows), default=0.0)
-        else:
-            value += max((scores[gap][j].value for j in cols), default=0.0)
-        best.append((value, cells))
-    if not best:
-        return None
-    top = max(v for v, _ in best)
-    tied = [set(cells) for v, cells in best if v >= top - TIE]
-    return frozenset(set.intersection(*tied))
-
-
-def gap_cells(n: int, m: int, anchors: list[Cell]) -> frozenset[Cell] | None:
-    """The cells position may fill between anchors that keep one order; None when the
-    anchors do not show the lists in one order with their extra items in one place.
-
-    The anchors, sorted, cut both lists into gaps: before the first anchor, between two
-    consecutive ones, after the last. When at least :data:`GAP_ANCHORS` anchors increase in
-    both lists and at most one gap holds different numbers of items on the two sides (the
-    items one list has and the other lacks sit together, as in a sequence alignment with
-    one run of gaps), every other gap holds the same items in both lists: they pair by
-    place within it. The uneven gap says nothing about where in it the extra items are and
-    is not filled. This extends :func:`parallel_cells` (one extra item) to lists several
-    items apart; anchors crossing, or extra items in two places, fill nothing.
-    """
-    if len(anchors) < GAP_ANCHORS:
-        return None
-    ordered = sorted(anchors)
-    if any(b[1] <= a[1] for a, b in itertools.pairwise(ordered)):
-        return None
-    bounds = [(-1, -1), *ordered, (n, m)]
-    spans = list(itertools.pairwise(bounds))
-    if sum(1 for (i0, j0), (i1, j1) in spans if i1 - i0 != j1 - j0) > 1:
-        return None
-    cells: set[Cell] = set()
-    for (i0, j0), (i1, j1) in spans:
-        if i1 - i0 == j1 - j0:
-            cells.update((i0 + k, j0 + k) for k in range(1, i1 - i0))
-    return frozenset(cells)
 
 
 def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[str], list[str]]:
