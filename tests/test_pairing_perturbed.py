@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from termkit.align import pair_keywords
 from termkit.align.keys import analyse_en, analyse_zh
-from termkit.align.score import score_pair
+from termkit.align.score import Score, score_pair
+from termkit.align.structure import moved_cells, parallel_cells, unambiguous
 from termkit.lexicon import get_lexicon
 
 
@@ -75,3 +76,59 @@ def test_spelling_variants_both_ways() -> None:
     for word in ("model", "counselor", "catalog", "behavior"):
         assert spelling_variants(stem(word)), word
     assert spelling_variants("map") == ()
+
+
+def _matrix(n: int, m: int, cells: dict[tuple[int, int], float]) -> list[list[Score]]:
+    return [[Score(cells.get((i, j), 0.0), ["dict:x"] if (i, j) in cells else [])
+             for j in range(m)] for i in range(n)]
+
+
+def test_unambiguous_pairs_lead_their_row_and_column() -> None:
+    scores = _matrix(3, 3, {(0, 0): 0.9, (1, 1): 0.35, (1, 2): 0.34, (2, 2): 0.4})
+    # (1, 1) is tied with (1, 2) in its row; (2, 2) leads its row and column.
+    assert unambiguous(scores, 0.3) == {(0, 0), (2, 2)}
+
+
+def test_one_anchor_and_unambiguous_weak_pairs_find_lists_one_item_apart() -> None:
+    # Four Chinese keywords, five English ones: one confident pair and two weak ones that
+    # nothing else competes with, all on one alignment. The anchor alone fixes no order;
+    # with the weak pairs the lists are parallel, and the English keyword left out is the
+    # one that renders an anchored keyword ("education reform" beside "education").
+    scores = _matrix(4, 5, {(0, 0): 0.9, (1, 1): 0.35, (3, 4): 0.35, (0, 2): 0.3})
+    assert parallel_cells(scores, [(0, 0)]) is None
+    support = unambiguous(scores, 0.3)
+    assert parallel_cells(scores, [(0, 0)], support) == {(0, 0), (1, 1), (2, 3), (3, 4)}
+    # An anchor off every such alignment still says no.
+    assert parallel_cells(scores, [(0, 0), (3, 1)], support) is None
+
+
+def test_one_moved_keyword_leaves_the_rest_parallel() -> None:
+    # The first English keyword put last: every other pair on one shifted diagonal.
+    rotated = {(0, 5): 1.0, (1, 0): 0.9, (2, 1): 0.8, (3, 2): 0.9}
+    scores = _matrix(6, 6, rotated)
+    anchors = sorted(rotated)
+    assert parallel_cells(scores, anchors) is None
+    assert moved_cells(scores, anchors, unambiguous(scores, 0.3)) == {
+        (1, 0), (2, 1), (3, 2), (4, 3), (5, 4)
+    }
+    # Two anchors on the rest cannot vouch for two cells left to position alone.
+    fewer = {(0, 5): 1.0, (1, 0): 0.9, (2, 1): 0.8}
+    scores = _matrix(6, 6, fewer)
+    assert moved_cells(scores, sorted(fewer), unambiguous(scores, 0.3)) is None
+    # Nor does a scrambled list where no single move explains the anchors.
+    scrambled = {(0, 3): 1.0, (1, 0): 0.9, (2, 4): 0.8, (3, 1): 0.9, (4, 2): 0.9}
+    scores = _matrix(5, 5, scrambled)
+    assert moved_cells(scores, sorted(scrambled), unambiguous(scores, 0.3)) is None
+
+
+def test_rotated_english_list_pairs_what_evidence_cannot() -> None:
+    # The English list rotated by one; two keywords have no evidence at all (made-up
+    # English), and the four with dictionary evidence show every other keyword in place.
+    zh = ["深度學習", "神經網路", "自然語言", "機器翻譯", "甲方案", "乙方案"]
+    en = ["neural network", "natural language", "machine translation", "qwerty", "asdfgh",
+          "deep learning"]
+    pairs = {p.zh: p for p in pair_keywords(zh, en, get_lexicon())[0]}
+    assert (pairs["甲方案"].en, pairs["乙方案"].en) == ("qwerty", "asdfgh")
+    assert pairs["甲方案"].status.value == "candidate"
+    assert "position" in pairs["甲方案"].evidence
+    assert pairs["深度學習"].en == "deep learning"

@@ -22,12 +22,21 @@ The rules, for the keyword lists of one record:
 * **one extra keyword.** When one list is one item longer and at least two anchors all lie
   on one order-preserving alignment that leaves one item out (a sequence alignment with one
   gap), the lists are parallel along it: position fills the cells the best alignments agree
-  on, and evidence pairs at the floor of equal lists (:func:`~termkit.align.structure.parallel_cells`);
+  on, and evidence pairs at the floor of equal lists (:func:`~termkit.align.structure.parallel_cells`).
+  A keyword dropped from one list often leaves a single anchor; then weaker pairs the
+  evidence makes without doubt (each the best of its row and column by a clear margin,
+  :func:`~termkit.align.structure.unambiguous`) count with it towards the two;
 * **extra keywords in one place.** When lists two or more items apart have at least two
   anchors in the same order in both lists and the items one list lacks sit together (one
   gap between consecutive anchors, or before the first, or after the last, is uneven),
   the keywords of every even gap pair by place within it (``gap``, a kind of position
   evidence), always as candidates (:func:`~termkit.align.structure.gap_cells`);
+* **one keyword moved.** When the anchors of lists of equal length (or one item apart)
+  leave the diagonal but setting one anchored pair aside leaves every other anchor and
+  every unambiguous pair on one alignment of the rest (the first English keyword put last,
+  two neighbours swapped), position fills that alignment, provided the pairs it holds by
+  evidence outnumber the cells it leaves to position
+  (:func:`~termkit.align.structure.moved_cells`);
 * **scrambled lists.** When an anchor is off the alignment, position says nothing; only
   evidence pairs, and, when exactly one keyword is left on each side of lists of equal
   length and every other keyword paired, those two (``elimination``);
@@ -50,7 +59,13 @@ from termkit.align.assign import best_assignment
 from termkit.align.evidence import kinds_of
 from termkit.align.keys import EnKey, ZhKey, analyse_en, analyse_zh
 from termkit.align.score import HEAD_MISMATCH, Score, score_pair
-from termkit.align.structure import Cell, gap_cells, parallel_cells
+from termkit.align.structure import (
+    Cell,
+    gap_cells,
+    moved_cells,
+    parallel_cells,
+    unambiguous,
+)
 from termkit.align.titles import title_variants
 from termkit.lexicon import Lexicon, get_lexicon
 from termkit.model import Kind, Notice, Pair, Pairing, Person, Record, Status
@@ -110,6 +125,28 @@ def _structure_pair(score: Score, *reasons: str) -> tuple[float, tuple[str, ...]
     return value, (*reasons, *partial)
 
 
+def _order(
+    scores: list[list[Score]], anchors: list[Cell]
+) -> tuple[frozenset[Cell] | None, frozenset[Cell] | None]:
+    """The alignment position may fill (parallel lists, one item apart or one keyword
+    moved) or the cells within even gaps between anchors; (None, None) when the lists show
+    no order. The anchors decide first; where they are too few to, the pairs the evidence
+    makes without doubt (:func:`~termkit.align.structure.unambiguous`) count with them."""
+    n, m = len(scores), len(scores[0])
+    found = parallel_cells(scores, anchors)
+    if found is not None:
+        return found, None
+    between = gap_cells(n, m, anchors)
+    if between:
+        return None, between
+    support = unambiguous(scores, MIN_SCORE)
+    if n != m and anchors:
+        found = parallel_cells(scores, anchors, support)
+        if found is not None:
+            return found, None
+    return moved_cells(scores, anchors, support), None
+
+
 def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[str], list[str]]:
     n, m = len(zh_keys), len(en_keys)
     if not n or not m:
@@ -120,7 +157,7 @@ def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[
     diagonal = {k: k for k in range(n)} if same_length else {}
     chosen = _assign(scores, floor, diagonal, POSITION_BONUS, False)
     anchors = [(i, j) for i, j in chosen.items() if scores[i][j].value >= ANCHOR]
-    found = parallel_cells(scores, anchors)
+    found, between = _order(scores, anchors)
     path: frozenset[Cell] = frozenset()
     gaps: frozenset[Cell] = frozenset()
     if found is not None:
@@ -128,7 +165,7 @@ def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[
         # keywords the evidence leaves over pair with their counterpart on it.
         path, floor = found, MIN_SCORE
         chosen = _assign(scores, floor, dict(path), PARALLEL_PRIOR, True)
-    elif between := gap_cells(n, m, anchors):
+    elif between:
         # One order, several extra items in one place: position pairs within the even gaps
         # (as candidates, ``gap``); evidence pairs as in any lists of different length.
         gaps = between

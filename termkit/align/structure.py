@@ -32,33 +32,42 @@ def _gap_paths(n: int, m: int) -> list[tuple[int, list[Cell]]]:
     return out
 
 
-def parallel_cells(scores: list[list[Score]], anchors: list[Cell]) -> frozenset[Cell] | None:
+def parallel_cells(
+    scores: list[list[Score]],
+    anchors: list[Cell],
+    support: frozenset[Cell] | None = None,
+    min_support: int = 0,
+) -> frozenset[Cell] | None:
     """The cells of the order-preserving alignment the anchors lie on that position may
     fill; None when the lists are not found parallel.
 
     Lists of equal length are parallel when every anchor is on the diagonal (position may
-    fill all of it). A list one item longer is parallel with one extra item when
-    at least two anchors fix the order and all of them lie on one alignment that leaves
-    one item out (like a sequence alignment with one gap). Where the anchors allow the gap
-    in several places, the evidence on each alignment decides, counting for each the
-    evidence that the item it leaves out renders an anchored keyword of the other list (an
-    extra English keyword is typically a facet of one already paired: "education reform"
-    beside "'three creations' education"); cells the best alignments do not agree on are
-    not filled by position.
+    fill all of it) and at least ``min_support`` cells of ``support`` (pairs the evidence
+    alone makes without doubt, see :func:`unambiguous`) are on it too. A list one item
+    longer is parallel with one extra item when at least two anchors or other ``support``
+    cells fix the order and all of the anchors lie on one alignment that leaves one item
+    out (like a sequence alignment with one gap). Where the anchors allow the gap in several
+    places, the evidence on each alignment decides, counting for each the evidence that the
+    item it leaves out renders an anchored keyword of the other list (an extra English
+    keyword is typically a facet of one already paired: "education reform" beside "'three
+    creations' education"); cells the best alignments do not agree on are not filled by
+    position. ``support`` defaults to the anchors alone.
     """
     n, m = len(scores), len(scores[0])
-    if n == m:
-        if all(i == j for i, j in anchors):
-            return frozenset((k, k) for k in range(n))
-        return None
-    if abs(n - m) != 1 or len(anchors) < 2:
-        return None
     anchored = set(anchors)
+    known = anchored | (support or set())
+    if n == m:
+        diagonal = frozenset((k, k) for k in range(n))
+        if anchored <= diagonal and len(known & diagonal) >= min_support:
+            return diagonal
+        return None
+    if abs(n - m) != 1 or len(known) < GAP_ANCHORS:
+        return None
     rows = {i for i, _ in anchors}
     cols = {j for _, j in anchors}
     best: list[tuple[float, list[Cell]]] = []
     for gap, cells in _gap_paths(n, m):
-        if not anchored <= set(cells):
+        if not anchored <= set(cells) or len(known.intersection(cells)) < GAP_ANCHORS:
             continue
         value = sum(scores[i][j].value for i, j in cells)
         # The item left out: its evidence with keywords already paired elsewhere.
@@ -72,6 +81,76 @@ def parallel_cells(scores: list[list[Score]], anchors: list[Cell]) -> frozenset[
     top = max(v for v, _ in best)
     tied = [set(cells) for v, cells in best if v >= top - TIE]
     return frozenset(set.intersection(*tied))
+
+
+def unambiguous(scores: list[list[Score]], floor: float) -> frozenset[Cell]:
+    """Cells whose evidence (at least ``floor``) is the best of their row and of their
+    column, ahead of every other by more than :data:`TIE`: pairs the evidence alone makes
+    without doubt, however weak ("collaborative governance" for 協力治理 on the shared
+    "collaborative" alone, when nothing else in either list shares anything with them)."""
+    n, m = len(scores), len(scores[0])
+    cols = [[scores[i][j].value for i in range(n)] for j in range(m)]
+    out = set()
+    for i, row in enumerate(scores):
+        values = [s.value for s in row]
+        j = max(range(m), key=values.__getitem__)
+        top = values[j]
+        if top < floor:
+            continue
+        if any(v > top - TIE for k, v in enumerate(values) if k != j):
+            continue
+        if any(v > top - TIE for k, v in enumerate(cols[j]) if k != i):
+            continue
+        out.add((i, j))
+    return frozenset(out)
+
+
+def _crosses(a: Cell, b: Cell) -> bool:
+    """Two pairs that cannot both lie on one order-preserving alignment."""
+    return (a[0] - b[0]) * (a[1] - b[1]) <= 0
+
+
+def moved_cells(
+    scores: list[list[Score]], anchors: list[Cell], support: frozenset[Cell]
+) -> frozenset[Cell] | None:
+    """The cells position may fill in lists that keep one order but for one keyword moved
+    elsewhere (the first English keyword put last, two neighbours swapped); None when no
+    single move explains the anchors.
+
+    For each anchor in turn, its two keywords are set aside (the evidence pairs them
+    wherever they stand); if the rest of the lists is then parallel (:func:`parallel_cells`)
+    with every anchor and every ``support`` cell on its alignment, and at least
+    :data:`GAP_ANCHORS` of them there, that alignment is a candidate. Where several moves
+    explain the anchors, only the cells their alignments agree on are filled.
+    """
+    found: list[set[Cell]] = []
+    n, m = len(scores), len(scores[0])
+    known = set(anchors) | support
+    for i0, j0 in anchors:
+        rows = [i for i in range(n) if i != i0]
+        cols = [j for j in range(m) if j != j0]
+        if not rows or not cols:
+            continue
+        at_row = {i: k for k, i in enumerate(rows)}
+        at_col = {j: k for k, j in enumerate(cols)}
+        reduced = [[scores[i][j] for j in cols] for i in rows]
+        rest = {(at_row[i], at_col[j]) for i, j in known if i != i0 and j != j0}
+        rest_anchors = [(at_row[i], at_col[j]) for i, j in anchors if (i, j) != (i0, j0)]
+        if any(i == i0 or j == j0 for i, j in known if (i, j) != (i0, j0)):
+            continue  # another pair of the moved keywords: no single move
+        aligned = parallel_cells(reduced, sorted(rest), frozenset(rest), GAP_ANCHORS)
+        if aligned is None or not rest <= aligned or not rest_anchors:
+            continue
+        found.append({(rows[i], cols[j]) for i, j in aligned})
+    if not found:
+        return None
+    cells: set[Cell] = set.intersection(*found)
+    # The move must be better attested than what it decides: more pairs on the alignment
+    # made by evidence than left to position, and at least one left to it.
+    filled = len(cells - known)
+    if not 0 < filled < len(cells & known):
+        return None
+    return frozenset(cells)
 
 
 def gap_cells(n: int, m: int, anchors: list[Cell]) -> frozenset[Cell] | None:
