@@ -335,14 +335,14 @@ def build_support(lexicon: Lexicon, segment: str) -> Support:
             for i in range(n - size + 1):
                 sub = segment[i : i + size]
                 if sub in lexicon:
-                    own = equivalents(lexicon, sub)[0]
-                    for p in own:
+                    for p in equivalents(lexicon, sub)[0]:
                         inner.update(p)
                         for w in p:
                             share.setdefault(w, size / n)  # longest inner word first
-                    for (w,) in closed_compounds(own):
-                        inner_closed.add(w)
-                        share.setdefault(w, size / n)
+                        if len(p) > 1:  # its closed compound (closed_compounds)
+                            joined = "".join(p)
+                            inner_closed.add(joined)
+                            share.setdefault(joined, size / n)
         # The gloss words of its characters, looked up when asked for (Support.match).
         chars = chars.union(
             *(lexicon.english_words(ch) for ch in segment if ch not in FUNCTION_CHARS)
@@ -352,8 +352,9 @@ def build_support(lexicon: Lexicon, segment: str) -> Support:
     for word in sorted(direct | inner):  # sorted: the first family match must not depend on hashing
         if len(word) >= 5:
             by_prefix.setdefault(word[:PREFIX], []).append(word)
-    direct |= closed
-    inner = (inner | inner_closed) - direct
+    if closed or inner_closed:
+        direct |= closed
+        inner = (inner | inner_closed) - direct
     for w in direct.intersection(share):  # (the same dict as filtering every item, in C)
         del share[w]
     # A segment spells part of an acronym with the initials of a whole gloss phrase
@@ -434,10 +435,11 @@ class EnKey:
 
     def __post_init__(self) -> None:
         # With the other standard's spellings (Support.match finds a word by them).
-        self.stems = frozenset(st for _, st in self.words).union(
-            *(spelling_variants(st) for _, st in self.words)
-        )
-        self.stem_prefixes = frozenset(st[:PREFIX] for st in self.stems)
+        stems = [st for _, st in self.words]
+        for st in list(stems):
+            stems += spelling_variants(st)
+        self.stems = frozenset(stems)
+        self.stem_prefixes = frozenset(st[:PREFIX] for st in stems)
 
 
 @functools.lru_cache(maxsize=1 << 16)

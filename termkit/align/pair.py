@@ -62,6 +62,7 @@ from termkit.align.score import HEAD_MISMATCH, Score, score_pair
 from termkit.align.structure import (
     Cell,
     gap_cells,
+    moved_candidates,
     moved_cells,
     parallel_cells,
     unambiguous,
@@ -126,12 +127,14 @@ def _structure_pair(score: Score, *reasons: str) -> tuple[float, tuple[str, ...]
 
 
 def _order(
-    scores: list[list[Score]], anchors: list[Cell]
+    scores: list[list[Score]], anchors: list[Cell], complete: bool
 ) -> tuple[frozenset[Cell] | None, frozenset[Cell] | None]:
     """The alignment position may fill (parallel lists, one item apart or one keyword
     moved) or the cells within even gaps between anchors; (None, None) when the lists show
     no order. The anchors decide first; where they are too few to, the pairs the evidence
-    makes without doubt (:func:`~termkit.align.structure.unambiguous`) count with them."""
+    makes without doubt (:func:`~termkit.align.structure.unambiguous`) count with them,
+    unless the evidence already paired every keyword of the shorter list (``complete``:
+    nothing is left for position to fill)."""
     n, m = len(scores), len(scores[0])
     found = parallel_cells(scores, anchors)
     if found is not None:
@@ -139,8 +142,14 @@ def _order(
     between = gap_cells(n, m, anchors)
     if between:
         return None, between
+    # (Either needs lists at most one item apart; one keyword moved, two anchors near the
+    # diagonal: cheap tests first.)
+    if complete or abs(n - m) > 1 or not anchors or (
+        n == m and not moved_candidates(n, m, anchors)
+    ):
+        return None, None
     support = unambiguous(scores, MIN_SCORE)
-    if n != m and anchors:
+    if n != m:
         found = parallel_cells(scores, anchors, support)
         if found is not None:
             return found, None
@@ -157,7 +166,8 @@ def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[
     diagonal = {k: k for k in range(n)} if same_length else {}
     chosen = _assign(scores, floor, diagonal, POSITION_BONUS, False)
     anchors = [(i, j) for i, j in chosen.items() if scores[i][j].value >= ANCHOR]
-    found, between = _order(scores, anchors)
+    paired = sum(1 for i, j in chosen.items() if scores[i][j].value >= floor)
+    found, between = _order(scores, anchors, paired == min(n, m))
     path: frozenset[Cell] = frozenset()
     gaps: frozenset[Cell] = frozenset()
     if found is not None:

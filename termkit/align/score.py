@@ -243,7 +243,8 @@ def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
     ]
     # English words found among the Chinese keyword's own Latin words ("Liferays" for the
     # "Liferay" of a keyword without Chinese characters): evidence as much as a gloss.
-    evidence += [f"latin:{en.words[wi][1]}" for wi, where in enumerate(word_seg) if where == -2]
+    if -2 in word_seg:
+        evidence += [f"latin:{en.words[wi][1]}" for wi, where in enumerate(word_seg) if where == -2]
     for wi in sorted(spelled):
         start, end = abbreviated[wi]
         evidence.append(f"acronym:{en.words[wi][0]}={''.join(zh.segments[start:end])}")

@@ -47,6 +47,16 @@ _L = re.compile(r"(?<=[^aeiou][aeiou])l(?=er|or|ers|ors|$)")
 _DIGRAPH = re.compile(r"(?<=[a-z])[ao]e(?=[a-z]{2})|^oe(?=[a-z]{3})")
 
 
+# Both directions of every ending, and one pattern finding any of the rewrites below (most
+# words have none: one test each instead of a dozen).
+_REWRITES = tuple(
+    pair for british, american in _ENDINGS for pair in ((british, american), (american, british))
+)
+_OLD_ENDINGS = tuple(old for old, _ in _REWRITES)
+_PATTERNS = ((_OUR, "or"), (_OR, "our"), (_RE, "er"), (_ER, "re"), (_LL, "l"), (_L, "ll"))
+_ANY_PATTERN = re.compile("|".join(p.pattern for p, _ in _PATTERNS))
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def spelling_variants(stem: str) -> tuple[str, ...]:
     """Other spellings of ``stem`` (lower case) under the British / American
@@ -54,16 +64,16 @@ def spelling_variants(stem: str) -> tuple[str, ...]:
     if len(stem) < 4 or not stem.isalpha():
         return ()
     out: list[str] = []
-    for british, american in _ENDINGS:
-        for old, new in ((british, american), (american, british)):
+    if stem.endswith(_OLD_ENDINGS):
+        for old, new in _REWRITES:
             if stem.endswith(old) and len(stem) - len(old) >= MIN_BASE:
                 out.append(stem[: -len(old)] + new)
-    for pattern, new in ((_OUR, "or"), (_OR, "our"), (_RE, "er"), (_ER, "re"),
-                         (_LL, "l"), (_L, "ll")):
-        if len(stem) >= 5:
+    if len(stem) >= 5 and _ANY_PATTERN.search(stem):
+        for pattern, new in _PATTERNS:
             changed = pattern.sub(new, stem, count=1)
             if changed != stem:
                 out.append(changed)
-    for m in _DIGRAPH.finditer(stem):
-        out.append(stem[: m.start()] + "e" + stem[m.end() :])
+    if "ae" in stem or "oe" in stem:
+        for m in _DIGRAPH.finditer(stem):
+            out.append(stem[: m.start()] + "e" + stem[m.end() :])
     return tuple(dict.fromkeys(v for v in out if v != stem))

@@ -88,26 +88,30 @@ def unambiguous(scores: list[list[Score]], floor: float) -> frozenset[Cell]:
     column, ahead of every other by more than :data:`TIE`: pairs the evidence alone makes
     without doubt, however weak ("collaborative governance" for 協力治理 on the shared
     "collaborative" alone, when nothing else in either list shares anything with them)."""
-    n, m = len(scores), len(scores[0])
-    cols = [[scores[i][j].value for i in range(n)] for j in range(m)]
+    values = [[s.value for s in row] for row in scores]
     out = set()
-    for i, row in enumerate(scores):
-        values = [s.value for s in row]
-        j = max(range(m), key=values.__getitem__)
-        top = values[j]
+    for i, row in enumerate(values):
+        top = max(row)
         if top < floor:
             continue
-        if any(v > top - TIE for k, v in enumerate(values) if k != j):
-            continue
-        if any(v > top - TIE for k, v in enumerate(cols[j]) if k != i):
+        near = top - TIE
+        j = row.index(top)
+        if sum(v > near for v in row) > 1 or sum(r[j] > near for r in values) > 1:
             continue
         out.add((i, j))
     return frozenset(out)
 
 
-def _crosses(a: Cell, b: Cell) -> bool:
-    """Two pairs that cannot both lie on one order-preserving alignment."""
-    return (a[0] - b[0]) * (a[1] - b[1]) <= 0
+def moved_candidates(n: int, m: int, anchors: list[Cell]) -> list[Cell]:
+    """The anchors whose move alone might explain the others (a cheap test before
+    :func:`moved_cells`): setting one pair aside shifts every other by at most one place, so
+    the others must lie within one place of the diagonal (two, in lists one item apart);
+    [] when two anchors or none are off it by more, or the lists differ by more."""
+    if abs(n - m) > 1 or len(anchors) < 2:
+        return []
+    bound = 1 if n == m else 2
+    far = [a for a in anchors if abs(a[0] - a[1]) > bound]
+    return far if len(far) == 1 else [] if far else list(anchors)
 
 
 def moved_cells(
@@ -123,23 +127,30 @@ def moved_cells(
     :data:`GAP_ANCHORS` of them there, that alignment is a candidate. Where several moves
     explain the anchors, only the cells their alignments agree on are filled.
     """
-    found: list[set[Cell]] = []
     n, m = len(scores), len(scores[0])
     known = set(anchors) | support
-    for i0, j0 in anchors:
+    movable = moved_candidates(n, m, anchors)
+    if len(known) <= GAP_ANCHORS:
+        return None  # (two on the rest and the one moved at least)
+    found: list[set[Cell]] = []
+    for i0, j0 in movable:
+        others = [(i, j) for i, j in known if (i, j) != (i0, j0)]
+        if any(i == i0 or j == j0 for i, j in others):
+            continue  # another pair of the moved keywords: no single move
+        # Their places once the moved keywords are set aside; cheap tests first (the
+        # same place in lists of equal length, one order in lists one item apart).
+        rest = sorted((i - (i > i0), j - (j > j0)) for i, j in others)
+        if n == m and any(i != j for i, j in rest):
+            continue
+        if any(b[1] <= a[1] for a, b in itertools.pairwise(rest)):
+            continue
+        if not any(c in known and c != (i0, j0) for c in anchors):
+            continue  # the rest must hold an anchor, not weak pairs alone
         rows = [i for i in range(n) if i != i0]
         cols = [j for j in range(m) if j != j0]
-        if not rows or not cols:
-            continue
-        at_row = {i: k for k, i in enumerate(rows)}
-        at_col = {j: k for k, j in enumerate(cols)}
         reduced = [[scores[i][j] for j in cols] for i in rows]
-        rest = {(at_row[i], at_col[j]) for i, j in known if i != i0 and j != j0}
-        rest_anchors = [(at_row[i], at_col[j]) for i, j in anchors if (i, j) != (i0, j0)]
-        if any(i == i0 or j == j0 for i, j in known if (i, j) != (i0, j0)):
-            continue  # another pair of the moved keywords: no single move
-        aligned = parallel_cells(reduced, sorted(rest), frozenset(rest), GAP_ANCHORS)
-        if aligned is None or not rest <= aligned or not rest_anchors:
+        aligned = parallel_cells(reduced, rest, frozenset(rest), GAP_ANCHORS)
+        if aligned is None:
             continue
         found.append({(rows[i], cols[j]) for i, j in aligned})
     if not found:
