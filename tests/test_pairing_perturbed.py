@@ -132,3 +132,17 @@ def test_rotated_english_list_pairs_what_evidence_cannot() -> None:
     assert pairs["甲方案"].status.value == "candidate"
     assert "position" in pairs["甲方案"].evidence
     assert pairs["深度學習"].en == "deep learning"
+
+
+def test_a_lone_keyword_takes_its_clear_counterpart_not_the_first() -> None:
+    # One Chinese keyword, three English ones: nothing reaches the floor of lists of
+    # different length, but one English keyword shares "sleep" with it and none other
+    # shares anything. That one is the candidate, not the first English keyword.
+    pairs = pair_keywords(["睡眠品質"], ["academic burnout", "peer support", "sleep disturbance"],
+                          get_lexicon())[0]
+    assert [(p.zh, p.en, p.status.value) for p in pairs] == [
+        ("睡眠品質", "sleep disturbance", "candidate")
+    ]
+    # With nothing to go by, the lists still start together.
+    pairs = pair_keywords(["睡眠品質"], ["academic burnout", "peer support"], get_lexicon())[0]
+    assert [(p.zh, p.en) for p in pairs] == [("睡眠品質", "academic burnout")]

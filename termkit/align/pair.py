@@ -41,8 +41,8 @@ The rules, for the keyword lists of one record:
   evidence pairs, and, when exactly one keyword is left on each side of lists of equal
   length and every other keyword paired, those two (``elimination``);
 * other lists of different length are not closed sets: only evidence pairs them; a record
-  whose lists gave no pair at all pairs its first keywords (lists start together), as a
-  candidate;
+  whose lists gave no pair at all pairs the one candidate its evidence points to without
+  doubt, however weak, and else its first keywords (lists start together), as a candidate;
 * a pair's status is ``preferred`` when its score reaches :data:`CONFIDENT`, else
   ``candidate``: a pair that only structure supports is kept for a reviewer to confirm,
   never promoted here (agreement across records may confirm it when a glossary is merged,
@@ -209,9 +209,19 @@ def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[
         made[i] = (j, *_structure_pair(scores[i][j], "elimination"), scores[i][j].dictionary)
         left_zh, left_en = [], []
     if not made:
-        # Nothing paired: lists of different length still start together.
-        made[0] = (0, *_structure_pair(scores[0][0], "position"), scores[0][0].dictionary)
-        left_zh, left_en = left_zh[1:], left_en[1:]
+        # Nothing paired: the one pair the evidence points to without doubt, however weak
+        # (婚姻暴力, "violence", and "domestic violence" among three English keywords);
+        # else lists of different length still start together.
+        clear = unambiguous(scores, MIN_SCORE)
+        if clear:
+            i, j = max(clear, key=lambda c: (scores[c[0]][c[1]].value, -c[0], -c[1]))
+            s = scores[i][j]
+            made[i] = (j, s.value, tuple(s.evidence), s.dictionary)
+        else:
+            i = j = 0
+            made[0] = (0, *_structure_pair(scores[0][0], "position"), scores[0][0].dictionary)
+        left_zh = [k for k in left_zh if k != i]
+        left_en = [k for k in left_en if k != j]
     pairs = []
     for i, (j, value, evidence, dictionary) in sorted(made.items()):
         if HEAD_MISMATCH in evidence:
