@@ -146,3 +146,16 @@ def test_a_lone_keyword_takes_its_clear_counterpart_not_the_first() -> None:
     # With nothing to go by, the lists still start together.
     pairs = pair_keywords(["睡眠品質"], ["academic burnout", "peer support"], get_lexicon())[0]
     assert [(p.zh, p.en) for p in pairs] == [("睡眠品質", "academic burnout")]
+
+
+def test_weak_evidence_across_the_diagonal_unseats_a_presumed_parallel_list() -> None:
+    # Lists of equal length with no confident pair are presumed parallel. But when the
+    # only clear evidence pairs the first Chinese keyword with the last English one, the
+    # presumption rests on nothing: that pair is made, and position pairs nothing else.
+    zh = ["睡眠品質", "甲方案", "乙方案"]
+    en = ["qwerty", "asdfgh", "sleep disturbance"]
+    assert _pairs(zh, en) == {("睡眠品質", "sleep disturbance")}
+    # The same evidence on the diagonal confirms it: position pairs the rest.
+    assert _pairs(zh, ["sleep disturbance", "qwerty", "asdfgh"]) == {
+        ("睡眠品質", "sleep disturbance"), ("甲方案", "qwerty"), ("乙方案", "asdfgh")
+    }

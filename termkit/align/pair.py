@@ -18,7 +18,9 @@ The rules, for the keyword lists of one record:
   diagonal, the lists are taken as parallel: the assignment is made again with a prior for
   the diagonal, so every keyword the evidence leaves over is paired with the one at its
   index (``position``; ``elimination`` as well when it is the only one left), and weak
-  evidence across the diagonal gives way to it;
+  evidence across the diagonal gives way to it. With one anchor or none, the presumption
+  yields when the pairs the evidence makes without doubt lie more often off the diagonal
+  than on it;
 * **one extra keyword.** When one list is one item longer and at least two anchors all lie
   on one order-preserving alignment that leaves one item out (a sequence alignment with one
   gap), the lists are parallel along it: position fills the cells the best alignments agree
@@ -137,7 +139,7 @@ def _order(
     nothing is left for position to fill)."""
     n, m = len(scores), len(scores[0])
     found = parallel_cells(scores, anchors)
-    if found is not None:
+    if found is not None and (len(anchors) > 1 or not _contradicted(scores, found)):
         return found, None
     between = gap_cells(n, m, anchors)
     if between:
@@ -154,6 +156,15 @@ def _order(
         if found is not None:
             return found, None
     return moved_cells(scores, anchors, support), None
+
+
+def _contradicted(scores: list[list[Score]], diagonal: frozenset[Cell]) -> bool:
+    """Lists of equal length with one anchor or none, taken as parallel for want of
+    evidence against it, whose unambiguous weak pairs lie more often off the diagonal than
+    on it (a list in another order: the presumption of parallel lists rests on nothing)."""
+    clear = unambiguous(scores, MIN_SCORE)
+    off = sum(1 for c in clear if c not in diagonal)
+    return off > len(clear) - off
 
 
 def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[str], list[str]]:
