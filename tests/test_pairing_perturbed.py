@@ -159,3 +159,15 @@ def test_weak_evidence_across_the_diagonal_unseats_a_presumed_parallel_list() ->
     assert _pairs(zh, ["sleep disturbance", "qwerty", "asdfgh"]) == {
         ("睡眠品質", "sleep disturbance"), ("甲方案", "qwerty"), ("乙方案", "asdfgh")
     }
+
+
+def test_romanized_names_in_a_lower_case_list() -> None:
+    # Some sites print every English keyword in lower case, names too.
+    zh = ["深度學習", "王小明", "李大同"]
+    en = ["li ta-tung", "deep learning", "wang hsiao-ming"]
+    assert _pairs(zh, en) == {
+        ("深度學習", "deep learning"), ("王小明", "wang hsiao-ming"), ("李大同", "li ta-tung")
+    }
+    # Lower-case common words are still no name ("gaze" splits into syllables too).
+    lex = get_lexicon()
+    assert score_pair(analyse_zh("高澤", lex), analyse_en("gaze")).value < 0.5

@@ -6,7 +6,8 @@ their English forms are romanizations the dictionary does not list: ``白萩`` �
 ``Shifang-Dajue Temple``. Two kinds of evidence:
 
 * **name**: a Chinese keyword that reads as a personal name (a known surname, two to four
-  characters) against an English keyword made only of romanized syllables is scored by
+  characters) against an English keyword made only of romanized syllables (capitalized, or
+  in a keyword printed all in lower case) is scored by
   :func:`termkit.pinyin.names.match_name` (Hanyu Pinyin, Wade-Giles, Tongyong, MPS II, either
   name order, small misspellings);
 * **place**: capitalized English words the dictionary does not explain are read as a
@@ -54,13 +55,15 @@ def _name_like_zh(text: str) -> bool:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _name_like_en(text: str) -> bool:
-    """One to four capitalized words, each made of romanized syllables (``Kuo Liang-Huai``)."""
+    """One to four capitalized words, each made of romanized syllables (``Kuo Liang-Huai``);
+    or all lower case, as lists printed in lower case give names (``kuo liang-huai``)."""
     from termkit.pinyin.names import is_romanizable
 
     words = _WORD.findall(text)
     if not 1 <= len(words) <= 4 or len("".join(words)) < len(text.replace(" ", "")) - 2:
         return False
-    return all(w[0].isupper() and is_romanizable(w) for w in words)
+    lower = text.islower()
+    return all((lower or w[0].isupper()) and is_romanizable(w) for w in words)
 
 
 def may_romanize(en: str) -> bool:
