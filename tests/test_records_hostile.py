@@ -12,6 +12,8 @@ on the readers of that day and reads as the page was printed now.
 
 from __future__ import annotations
 
+import pytest
+
 from termkit.model import Record
 from termkit.records import parse_records
 from termkit.records.labels import Field, language_column, lookup
@@ -301,19 +303,17 @@ def test_a_list_wrapped_inside_brackets_or_before_them_is_joined() -> None:
     assert rec.keywords_en == ["e-commerce", "online marketing", "business-to-business (B2B, B2C)"]
 
 
-def test_a_list_wrapped_inside_a_keyword_with_a_colon_is_joined() -> None:
+@pytest.mark.parametrize("lines", [
+    ("關鍵詞：民主價值；兩岸關係；档", "案利用：档案资源开发",
+     "Key words: democratic value; cross-Strait relationship; archival use:",
+     "resource development"),
+    ("關鍵詞：民主價值；兩岸關係；档案利用", "：档案资源开发",
+     "Key words: democratic value; cross-Strait relationship;",
+     "archival use: resource development"),
+])
+def test_a_list_wrapped_inside_a_keyword_with_a_colon_is_joined(lines: tuple[str, ...]) -> None:
     # 'colon keyword last' in the wrapped family: 31 of 95 lists read exactly before.
-    rec = read(noblank(
-        "檔案研究", "關鍵詞：民主價值；兩岸關係；档", "案利用：档案资源开发",
-        "Key words: democratic value; cross-Strait relationship; archival use:",
-        "resource development", "摘要：本研究探討檔案。"))
-    assert rec.keywords_zh == ["民主價值", "兩岸關係", "档案利用：档案资源开发"]
-    assert rec.keywords_en == ["democratic value", "cross-Strait relationship",
-                               "archival use: resource development"]
-    rec = read(noblank(
-        "檔案研究", "關鍵詞：民主價值；兩岸關係；档案利用", "：档案资源开发",
-        "Key words: democratic value; cross-Strait relationship;",
-        "archival use: resource development", "摘要：本研究探討檔案。"))
+    rec = read(noblank("檔案研究", *lines, "摘要：本研究探討檔案。"))
     assert rec.keywords_zh == ["民主價值", "兩岸關係", "档案利用：档案资源开发"]
     assert rec.keywords_en == ["democratic value", "cross-Strait relationship",
                                "archival use: resource development"]
