@@ -288,17 +288,14 @@ def test_a_list_set_apart_by_spaces_keeps_its_bracketed_keyword_whole() -> None:
     assert rec.keywords_zh == ["公司形象", "知覺價值", "企業對企業(B2B、B2C)"]
 
 
-def test_a_list_wrapped_inside_brackets_or_before_them_is_joined() -> None:
-    rec = read(noblank(
-        "電子商務之研究", "關鍵詞：電子商務；網路行銷；企業對企業(B2B、", "B2C)",
-        "Key words: e-commerce; online marketing; business-to-business", "(B2B, B2C)",
-        "摘要：本研究探討電子商務。"))
-    assert rec.keywords_zh == ["電子商務", "網路行銷", "企業對企業(B2B、B2C)"]
-    assert rec.keywords_en == ["e-commerce", "online marketing", "business-to-business (B2B, B2C)"]
-    rec = read(noblank(
-        "電子商務之研究", "關鍵詞：電子商務；網路行銷；企業對企業", "(B2B、B2C)",
-        "Key words: e-commerce; online marketing; business-to-business (B2B,", "B2C)",
-        "摘要：本研究探討電子商務。"))
+@pytest.mark.parametrize("lines", [
+    ("關鍵詞：電子商務；網路行銷；企業對企業(B2B、", "B2C)",
+     "Key words: e-commerce; online marketing; business-to-business", "(B2B, B2C)"),
+    ("關鍵詞：電子商務；網路行銷；企業對企業", "(B2B、B2C)",
+     "Key words: e-commerce; online marketing; business-to-business (B2B,", "B2C)"),
+])
+def test_a_list_wrapped_inside_brackets_or_before_them_is_joined(lines: tuple[str, ...]) -> None:
+    rec = read(noblank("電子商務之研究", *lines, "摘要：本研究探討電子商務。"))
     assert rec.keywords_zh == ["電子商務", "網路行銷", "企業對企業(B2B、B2C)"]
     assert rec.keywords_en == ["e-commerce", "online marketing", "business-to-business (B2B, B2C)"]
 
