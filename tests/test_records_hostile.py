@@ -12,6 +12,8 @@ on the readers of that day and reads as the page was printed now.
 
 from __future__ import annotations
 
+import pytest
+
 from termkit.model import Record
 from termkit.records import parse_records
 from termkit.records.labels import Field, language_column, lookup
@@ -286,34 +288,29 @@ def test_a_list_set_apart_by_spaces_keeps_its_bracketed_keyword_whole() -> None:
     assert rec.keywords_zh == ["公司形象", "知覺價值", "企業對企業(B2B、B2C)"]
 
 
-def test_a_list_wrapped_inside_brackets_or_before_them_is_joined() -> None:
-    rec = read(noblank(
-        "電子商務之研究", "關鍵詞：電子商務；網路行銷；企業對企業(B2B、", "B2C)",
-        "Key words: e-commerce; online marketing; business-to-business", "(B2B, B2C)",
-        "摘要：本研究探討電子商務。"))
-    assert rec.keywords_zh == ["電子商務", "網路行銷", "企業對企業(B2B、B2C)"]
-    assert rec.keywords_en == ["e-commerce", "online marketing", "business-to-business (B2B, B2C)"]
-    rec = read(noblank(
-        "電子商務之研究", "關鍵詞：電子商務；網路行銷；企業對企業", "(B2B、B2C)",
-        "Key words: e-commerce; online marketing; business-to-business (B2B,", "B2C)",
-        "摘要：本研究探討電子商務。"))
+@pytest.mark.parametrize("lines", [
+    ("關鍵詞：電子商務；網路行銷；企業對企業(B2B、", "B2C)",
+     "Key words: e-commerce; online marketing; business-to-business", "(B2B, B2C)"),
+    ("關鍵詞：電子商務；網路行銷；企業對企業", "(B2B、B2C)",
+     "Key words: e-commerce; online marketing; business-to-business (B2B,", "B2C)"),
+])
+def test_a_list_wrapped_inside_brackets_or_before_them_is_joined(lines: tuple[str, ...]) -> None:
+    rec = read(noblank("電子商務之研究", *lines, "摘要：本研究探討電子商務。"))
     assert rec.keywords_zh == ["電子商務", "網路行銷", "企業對企業(B2B、B2C)"]
     assert rec.keywords_en == ["e-commerce", "online marketing", "business-to-business (B2B, B2C)"]
 
 
-def test_a_list_wrapped_inside_a_keyword_with_a_colon_is_joined() -> None:
+@pytest.mark.parametrize("lines", [
+    ("關鍵詞：民主價值；兩岸關係；档", "案利用：档案资源开发",
+     "Key words: democratic value; cross-Strait relationship; archival use:",
+     "resource development"),
+    ("關鍵詞：民主價值；兩岸關係；档案利用", "：档案资源开发",
+     "Key words: democratic value; cross-Strait relationship;",
+     "archival use: resource development"),
+])
+def test_a_list_wrapped_inside_a_keyword_with_a_colon_is_joined(lines: tuple[str, ...]) -> None:
     # 'colon keyword last' in the wrapped family: 31 of 95 lists read exactly before.
-    rec = read(noblank(
-        "檔案研究", "關鍵詞：民主價值；兩岸關係；档", "案利用：档案资源开发",
-        "Key words: democratic value; cross-Strait relationship; archival use:",
-        "resource development", "摘要：本研究探討檔案。"))
-    assert rec.keywords_zh == ["民主價值", "兩岸關係", "档案利用：档案资源开发"]
-    assert rec.keywords_en == ["democratic value", "cross-Strait relationship",
-                               "archival use: resource development"]
-    rec = read(noblank(
-        "檔案研究", "關鍵詞：民主價值；兩岸關係；档案利用", "：档案资源开发",
-        "Key words: democratic value; cross-Strait relationship;",
-        "archival use: resource development", "摘要：本研究探討檔案。"))
+    rec = read(noblank("檔案研究", *lines, "摘要：本研究探討檔案。"))
     assert rec.keywords_zh == ["民主價值", "兩岸關係", "档案利用：档案资源开发"]
     assert rec.keywords_en == ["democratic value", "cross-Strait relationship",
                                "archival use: resource development"]
