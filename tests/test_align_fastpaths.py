@@ -173,7 +173,7 @@ def test_pairs_with_nothing_in_common_have_no_evidence() -> None:
     shortcut = 0
     for z, e in pairs:
         if (not z.latin and e.acronym is None and not e.capitals
-                and z.shares_nothing(e.stems, e.stem_prefixes) and not may_romanize(e.text)):
+                and z.shares_nothing(e.stems, e.stem_prefixes) and not may_romanize(z.text, e.text)):
             shortcut += 1
             # (No Latin token on the Chinese side: no Latin evidence, nor an acronym in it.)
             assert coverage(z, e) == (0.0, [])

@@ -157,19 +157,22 @@ class Support:
         if found is None:
             found = self._listed(stem)
             if found is None:
-                found = self._other_form(stem)
+                found = 0.0
+                other = IRREGULAR.get(stem)
+                strength = None if other is None else self._listed(other)
+                forms = spelling_variants(stem)
+                if strength is not None:
+                    found = strength
+                elif forms and (spelled := self._spelled(stem, forms)):
+                    found = spelled
+                elif len(stem) >= 5:
+                    found = self._family(stem, forms)
             self.strength[stem] = found
         return found
 
-    def _other_form(self, stem: str) -> float:
-        """The strength of a word the glosses list in another form: an irregular plural,
-        the other standard's spelling (behaviour / behavior), or one of its word family
-        (MORPH); 0 when none is listed."""
-        other = IRREGULAR.get(stem)
-        strength = None if other is None else self._listed(other)
-        if strength is not None:
-            return strength
-        forms = spelling_variants(stem)
+    def _spelled(self, stem: str, forms: tuple[str, ...]) -> float:
+        """The strength of the first of ``stem``'s other spellings the glosses list
+        (behaviour / behavior), sharing its share of the segment; 0 when none is."""
         for form in forms:
             strength = self._listed(form)
             if strength:  # (0.0: a word asked for before and not found)
@@ -178,13 +181,17 @@ class Support:
                 elif form in self.chars and form not in self.direct:
                     self.share[stem] = self.char_share
                 return strength
-        if len(stem) >= 5:
-            for form in (stem, *forms):
-                for cand in self.by_prefix.get(form[:PREFIX], ()):
-                    if same_family(form, cand):
-                        if cand in self.share:
-                            self.share[stem] = self.share[cand]
-                        return MORPH
+        return 0.0
+
+    def _family(self, stem: str, forms: tuple[str, ...]) -> float:
+        """MORPH when a word of ``stem``'s family (or of one of its other spellings') is
+        listed, sharing its share of the segment; 0 when none is."""
+        for form in (stem, *forms) if forms else (stem,):
+            for cand in self.by_prefix.get(form[:PREFIX], ()):
+                if same_family(form, cand):
+                    if cand in self.share:
+                        self.share[stem] = self.share[cand]
+                    return MORPH
         return 0.0
 
     def _listed(self, stem: str) -> float | None:
@@ -322,7 +329,7 @@ def build_support(lexicon: Lexicon, segment: str) -> Support:
     direct = {w for p in phrases for w in p}
     # Closed compounds of gloss phrases are words of the glosses too, but never the stem of
     # a word family (by_prefix), which they are not.
-    closed = {w for (w,) in closed_compounds(phrases)}
+    closed = {"".join(p) for p in phrases if len(p) > 1}  # (closed_compounds, inline)
     # Acronym letters come from the segment's own glosses, not from words inside it.
     inner: set[str] = set()
     inner_closed: set[str] = set()

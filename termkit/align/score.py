@@ -127,7 +127,7 @@ def _latin_score(zh: ZhKey, en: EnKey) -> float:
 def score_pair(zh: ZhKey, en: EnKey) -> Score:
     """Score 0..1 that ``en`` renders ``zh``, with evidence strings."""
     if (not zh.latin and en.acronym is None and not en.capitals
-            and zh.shares_nothing(en.stems, en.stem_prefixes) and not may_romanize(en.text)):
+            and zh.shares_nothing(en.stems, en.stem_prefixes) and not may_romanize(zh.text, en.text)):
         # Nothing in common, as most candidates of a record's lists: no Latin token or
         # acronym to compare, no stem the dictionary links to a segment, no romanized word
         # to read as a name or a place. Every kind of evidence below would find nothing.

@@ -66,10 +66,12 @@ def _name_like_en(text: str) -> bool:
     return all((lower or w[0].isupper()) and is_romanizable(w) for w in words)
 
 
-def may_romanize(en: str) -> bool:
-    """False when no word of the English keyword can be read as a romanization: then
-    :func:`name_score` and :func:`place_score` are 0 for it, whatever the Chinese."""
-    return _name_like_en(en) or bool(_en_words(en))
+def may_romanize(zh: str, en: str) -> bool:
+    """False when no word of the English keyword can be read as a romanization of the
+    Chinese one: then :func:`name_score` and :func:`place_score` are 0 for the pair. (A
+    name needs a Chinese keyword that reads as one: lower-case English words that split
+    into syllables are common, Chinese names among keywords are not.)"""
+    return (_name_like_zh(zh) and _name_like_en(en)) or bool(_en_words(en))
 
 
 def name_score(zh: str, en: str) -> float:
