@@ -424,6 +424,11 @@ class ZhKey:
         return stem in self.vocab or stem[:PREFIX] in self.prefixes
 
 
+# Endings whose other spelling changes a word's first PREFIX letters when it is short
+# (fibre / fiber, metre, odour / odor, and the American forms the other way).
+_SHORT_SPELLED = ("re", "er", "our", "or")
+
+
 @dataclass(slots=True)
 class EnKey:
     """An English keyword analysed: content words, all tokens, head word, acronym."""
@@ -441,10 +446,13 @@ class EnKey:
     stem_prefixes: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
-        # With the other standard's spellings (Support.match finds a word by them).
         stems = [st for _, st in self.words]
+        # With the other standard's spellings where they may start otherwise or be short
+        # (paediatric / pediatric, fibre / fiber, odour / odor): Support.match finds a word
+        # by its other spellings, and the others share their first letters with it.
         for st in list(stems):
-            stems += spelling_variants(st)
+            if "ae" in st or "oe" in st or st.endswith(_SHORT_SPELLED):
+                stems += spelling_variants(st)
         self.stems = frozenset(stems)
         self.stem_prefixes = frozenset(st[:PREFIX] for st in stems)
 

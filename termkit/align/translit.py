@@ -71,7 +71,11 @@ def may_romanize(zh: str, en: str) -> bool:
     Chinese one: then :func:`name_score` and :func:`place_score` are 0 for the pair. (A
     name needs a Chinese keyword that reads as one: lower-case English words that split
     into syllables are common, Chinese names among keywords are not.)"""
-    return (_name_like_zh(zh) and _name_like_en(en)) or bool(_en_words(en))
+    if not en.islower():
+        return _name_like_en(en) or bool(_en_words(en))
+    if " " not in en and "-" not in en:
+        return False  # (a name in lower case has its syllables apart: "chen syue", "chen-syue")
+    return _name_like_zh(zh) and _name_like_en(en)
 
 
 def name_score(zh: str, en: str) -> float:
