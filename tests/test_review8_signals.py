@@ -1,0 +1,86 @@
+"""Ctrl-C reaches every process of the foreground group: `build --jobs N` workers too.
+
+A terminal sends SIGINT to the whole process group, so the forked workers of a parallel
+build get it at the same moment as termkit itself. A worker waiting for its next task
+printed a Python traceback (``Process ForkProcess-1: Traceback … KeyboardInterrupt``) above
+termkit's own ``Interrupted``.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="process groups and /proc")
+
+
+def children(pid: int) -> list[int]:
+    """The process ids of ``pid``'s children (Linux /proc)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with open(task / "children", encoding="ascii") as fh:
+            found += [int(c) for c in fh.read().split()]
+    return found
+
+
+def interrupt_group_once_forked(argv: list[str], cwd: Path, forked: int) -> tuple[int, str]:
+    """Run ``argv`` in a group of its own, SIGINT the whole group (as a terminal's Ctrl-C)
+    once it has ``forked`` children, and return the exit status and stderr."""
+    proc = subprocess.Popen(
+        argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        # As from a terminal: SIGINT handled (a shell without job control ignores it in
+        # background commands), and a group of its own to signal as a whole.
+        preexec_fn=lambda: (signal.signal(signal.SIGINT, signal.SIG_DFL), os.setpgrp()))
+    try:
+        deadline = time.monotonic() + 60
+        while len(children(proc.pid)) < forked:
+            assert proc.poll() is None, proc.communicate()[1].decode()
+            assert time.monotonic() < deadline, "the workers were never forked"
+            time.sleep(0.02)
+        time.sleep(0.3)  # the workers are running (or waiting for their next task)
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    return proc.returncode, err.decode("utf-8", "replace")
+
+
+def test_an_idle_worker_interrupted_with_its_group_prints_no_traceback(tmp_path: Path) -> None:
+    # The parent works on its own group of tasks while the worker, done with its group,
+    # waits for the next task: the moment a worker used to print a traceback.
+    script = textwrap.dedent("""
+        import time
+        from termkit.parallel import run_groups
+        try:
+            run_groups([[lambda: time.sleep(30)], [lambda: None]])
+        except KeyboardInterrupt:
+            raise SystemExit(130)
+    """)
+    code, err = interrupt_group_once_forked([sys.executable, "-c", script], tmp_path, 1)
+    assert code == 130
+    assert err == ""
+
+
+def test_a_parallel_build_interrupted_says_interrupted_and_writes_nothing(
+        tmp_path: Path) -> None:
+    records = (ROOT / "tests/data/records/dev.jsonl").read_bytes()
+    records += (ROOT / "tests/data/records/dev2.jsonl").read_bytes()
+    (tmp_path / "many.jsonl").write_bytes(records * 40)  # 3,800 records: several seconds
+    code, err = interrupt_group_once_forked(
+        [sys.executable, "-m", "termkit", "build", "many.jsonl", "-o", "out", "-q", "-j", "2"],
+        tmp_path, 2)
+    assert code == 130
+    assert err == "Interrupted\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["many.jsonl"]
