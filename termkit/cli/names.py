@@ -78,11 +78,10 @@ def romanize(zh: tuple[str, ...], style: str, as_json: bool) -> None:
 
 
 def _stdin_names() -> list[str]:
-    import sys
-
+    from termkit.io import read_bytes
     from termkit.textio import decode_text
 
-    data = sys.stdin.buffer.read()
+    data = read_bytes("-")
     if not data.strip():
         return []
     text, _encoding = decode_text(data, "-")

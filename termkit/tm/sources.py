@@ -54,15 +54,11 @@ def iter_file_units(path: str, fmt: str | None = None, *,
             progress(input_size(path) or 0)
         yield from units_from_records(records)
         return
-    import sys
-
     from termkit import formats
+    from termkit.io import open_input
 
     reader = formats.detect(path, fmt)
-    if path == "-":
-        yield from reader.iter_units(counting(sys.stdin.buffer, progress), "<stdin>")
-        return
-    with open(path, "rb") as fh:
+    with open_input(path) as fh:
         yield from reader.iter_units(counting(fh, progress), path)
 
 
