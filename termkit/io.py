@@ -402,8 +402,13 @@ def _write_through(path: str, text: bool) -> Iterator[IO[bytes] | IO[str]]:
         )
     except OSError as exc:
         raise _output_error(path, exc, "open the output") from None
-    with fh:
-        yield fh
+    try:
+        with fh:  # a full device (/dev/full) fails here or when the last block is flushed
+            yield fh
+    except OSError as exc:
+        if exc.errno in _DISK_FULL and not exc.filename:
+            raise _output_error(path, exc, "write") from None
+        raise
 
 
 def _parent(path: str) -> Path:

@@ -148,6 +148,8 @@ def analyze(files: tuple[str, ...], db: str, fmt: str | None, source_lang: str |
     from termkit.tm.bands import Bands
     from termkit.tm.store import open_store
 
+    if as_csv and as_json:
+        raise click.UsageError("give --csv or --json, not both")  # JSON won silently before
     bands = Bands.parse(bands_text) if bands_text else Bands()
     jobs = [read_job_file(p, fmt) for p in files]
     with open_store(db, create=False) as store:
