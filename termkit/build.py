@@ -21,8 +21,10 @@ from __future__ import annotations
 import contextlib
 import gc
 import importlib.util
+import os
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from termkit import formats
 from termkit.model import Glossary, Record
@@ -207,13 +209,13 @@ def write_build(
         for name, fmt_name, options in plan:
             def write(name: str = name, fmt_name: str = fmt_name,
                       options: dict[str, Any] = options) -> None:
-                with open(stage / name, "wb") as fh:
+                with _writing(stage, outdir, name) as fh:
                     formats.get(fmt_name).write_glossary(glossary, fh, **options)
 
             tasks.append((_WRITE_COST.get(fmt_name, 20), write))
         if max_sources is not None:
             def write_sidecar() -> None:
-                with open(stage / SOURCES_FILE, "wb") as fh:
+                with _writing(stage, outdir, SOURCES_FILE) as fh:
                     fh.write("".join(sidecar_lines(full)).encode("utf-8"))
 
             tasks.append((_WRITE_COST["sidecar"], write_sidecar))
@@ -224,6 +226,19 @@ def write_build(
                 task()
     names = [name for name, _, _ in plan]
     return names if max_sources is None else [names[0], SOURCES_FILE, *names[1:]]
+
+
+@contextlib.contextmanager
+def _writing(stage: Path, outdir: str, name: str) -> Iterator[BinaryIO]:
+    """Open ``name`` in the staging folder; a failure (a full disk) names the file in ``outdir``."""
+    from termkit.errors import OutputError
+
+    try:
+        with open(stage / name, "wb") as fh:
+            yield fh
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}",
+                          path=os.path.join(outdir, name)) from None
 
 
 def _share_out(tasks: list[tuple[int, Callable[[], None]]], jobs: int) -> list[list[Callable[[], None]]]:
