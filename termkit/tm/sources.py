@@ -32,6 +32,24 @@ def is_records(path: str, fmt: str | None) -> bool:
     return False
 
 
+def check_source(path: str, fmt: str | None = None) -> None:
+    """Raise the error reading ``path`` would start with: missing, unreadable, a folder, or a
+    format that cannot be told or read as units. Nothing is read; ``-`` is not checked."""
+    from termkit.io import check_readable
+
+    if path == "-":
+        return
+    check_readable(path)
+    if is_records(path, fmt):
+        return
+    from termkit import formats
+    from termkit.errors import InputError
+
+    reader = formats.detect(path, fmt)
+    if not reader.can_read_units:
+        raise InputError(f"format {reader.name!r} has no translation units", path=path)
+
+
 def iter_file_units(path: str, fmt: str | None = None, *,
                     progress: Callable[[int], None] | None = None) -> Iterator[Unit]:
     """Stream the units of one input file (``-`` is stdin; then pass ``fmt``).
