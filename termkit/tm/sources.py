@@ -43,11 +43,11 @@ def check_source(path: str, fmt: str | None = None) -> None:
     if is_records(path, fmt):
         return
     from termkit import formats
-    from termkit.errors import InputError
+    from termkit.errors import UsageError
 
     reader = formats.detect(path, fmt)
-    if not reader.can_read_units:
-        raise InputError(f"format {reader.name!r} has no translation units", path=path)
+    if not reader.can_read_units:  # as the registry says when asked for its units
+        raise UsageError(f"format {reader.name!r} has no translation units", path=path)
 
 
 def iter_file_units(path: str, fmt: str | None = None, *,
