@@ -21,10 +21,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import importlib.util
-import os
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from termkit import formats
 from termkit.model import Glossary, Record
@@ -191,7 +189,7 @@ def write_build(
     and a large glossary, the files are written side by side in forked workers (the same
     bytes); if any writer fails, nothing in ``outdir`` changes.
     """
-    from termkit.io import staged_directory
+    from termkit.io import stage_file, staged_directory
     from termkit.parallel import can_fork, run_groups
 
     full = glossary
@@ -209,13 +207,13 @@ def write_build(
         for name, fmt_name, options in plan:
             def write(name: str = name, fmt_name: str = fmt_name,
                       options: dict[str, Any] = options) -> None:
-                with _writing(stage, outdir, name) as fh:
+                with stage_file(stage, outdir, name) as fh:
                     formats.get(fmt_name).write_glossary(glossary, fh, **options)
 
             tasks.append((_WRITE_COST.get(fmt_name, 20), write))
         if max_sources is not None:
             def write_sidecar() -> None:
-                with _writing(stage, outdir, SOURCES_FILE) as fh:
+                with stage_file(stage, outdir, SOURCES_FILE) as fh:
                     fh.write("".join(sidecar_lines(full)).encode("utf-8"))
 
             tasks.append((_WRITE_COST["sidecar"], write_sidecar))
@@ -226,19 +224,6 @@ def write_build(
                 task()
     names = [name for name, _, _ in plan]
     return names if max_sources is None else [names[0], SOURCES_FILE, *names[1:]]
-
-
-@contextlib.contextmanager
-def _writing(stage: Path, outdir: str, name: str) -> Iterator[BinaryIO]:
-    """Open ``name`` in the staging folder; a failure (a full disk) names the file in ``outdir``."""
-    from termkit.errors import OutputError
-
-    try:
-        with open(stage / name, "wb") as fh:
-            yield fh
-    except OSError as exc:
-        raise OutputError(f"cannot write: {exc.strerror or exc}",
-                          path=os.path.join(outdir, name)) from None
 
 
 def _share_out(tasks: list[tuple[int, Callable[[], None]]], jobs: int) -> list[list[Callable[[], None]]]:

@@ -662,6 +662,20 @@ def atomic_text(path: str, *, replace_input: bool = False) -> Iterator[IO[str]]:
 
 
 @contextlib.contextmanager
+def stage_file(stage: Path, folder: str, name: str) -> Iterator[BinaryIO]:
+    """Write the file ``name`` into a :func:`staged_directory` stage for ``folder``.
+
+    A failure (a full disk) is an :class:`OutputError` naming the file where it was to go,
+    ``folder/name``, not the stage's temporary name.
+    """
+    try:
+        with open(stage / name, "wb") as fh:
+            yield fh
+    except OSError as exc:
+        raise _output_error(os.path.join(folder, name), exc, "write") from None
+
+
+@contextlib.contextmanager
 def staged_directory(path: str) -> Iterator[Path]:
     """Give a fresh staging folder; on success move its files into ``path``.
 
