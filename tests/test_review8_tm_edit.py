@@ -1,0 +1,52 @@
+"""`tm edit --lang` naming a side it cannot edit says which sides it can.
+
+`tm edit 1 --lang en` on a unit whose source is English said "unit #1 has no target sides to
+choose from (zh-Hant, zh-Hans, en)", listing three languages after saying there were none.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Path:
+    subprocess.run([sys.executable, "-m", "termkit", "tm", "import", "--db", "tm.sqlite",
+                    str(ROOT / "glossaries" / "example" / "glossary.tmx")], cwd=tmp_path,
+                   check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return tmp_path / "tm.sqlite"
+
+
+def edit(db: Path, *args: str) -> tuple[int, str]:
+    done = subprocess.run([sys.executable, "-m", "termkit", "tm", "edit", "--db", str(db), *args],
+                          capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return done.returncode, done.stderr.decode()
+
+
+def test_the_source_side_is_named_as_such(db: Path) -> None:
+    code, err = edit(db, "1", "--target", "x", "--lang", "en")
+    assert code == 2
+    assert err == ("Error: unit #1 has no target side in en (en is its source language); "
+                   "its target sides: zh-Hant, zh-Hans\n")
+
+
+def test_a_language_the_unit_lacks(db: Path) -> None:
+    code, err = edit(db, "1", "--target", "x", "--lang", "fr")
+    assert code == 2
+    assert err == "Error: unit #1 has no target side in fr; its target sides: zh-Hant, zh-Hans\n"
+
+
+def test_several_sides_without_lang(db: Path) -> None:
+    code, err = edit(db, "1", "--target", "x")
+    assert code == 2
+    assert err == ("Error: unit #1 has 2 target sides (zh-Hant, zh-Hans); name one with "
+                   "--lang\n")
+    code, err = edit(db, "1", "--target", "x", "--lang", "zh-Hant")
+    assert (code, err) == (0, "")
