@@ -8,22 +8,18 @@ objects were dropped without a word, so a hand-edited baseline hid less than it 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
+from tests.inprocess import invoke
 
 PO = ROOT / "tests" / "data" / "check" / "seeded.zh_TW.po"
 
 
 def check(cwd: Path, *args: str) -> tuple[int, str, str]:
-    done = subprocess.run([sys.executable, "-m", "termkit", "check", "--no-config", str(PO), *args],
-                          cwd=cwd, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    return done.returncode, done.stdout.decode(), done.stderr.decode()
+    return invoke("check", "--no-config", PO, *args, cwd=cwd)
 
 
 @pytest.mark.parametrize(("findings", "says"), [

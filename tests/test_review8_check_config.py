@@ -7,22 +7,18 @@ with `tool = 5` or `[tool] termkit = 5` stopped it with an internal error (Attri
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
+from tests.inprocess import invoke
 
 PO = ROOT / "tests" / "data" / "check" / "seeded.zh_TW.po"
 
 
 def check(cwd: Path, *args: str) -> tuple[int, str, str]:
-    done = subprocess.run([sys.executable, "-m", "termkit", "check", str(PO), *args], cwd=cwd,
-                          capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    return done.returncode, done.stdout.decode(), done.stderr.decode()
+    return invoke("check", PO, *args, cwd=cwd)
 
 
 @pytest.mark.parametrize("text", ["tool = 5\n", "tool = [1, 2]\n", "[tool]\nother = 1\n"])

@@ -7,14 +7,12 @@ meant it.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
+from tests.inprocess import invoke
 
 RECORD = ROOT / "termkit" / "data" / "example-record.txt"
 PO = ROOT / "tests" / "data" / "check" / "clean.zh_TW.po"
@@ -29,12 +27,9 @@ PO = ROOT / "tests" / "data" / "check" / "clean.zh_TW.po"
 ])
 def test_stdin_twice_is_a_usage_error(tmp_path: Path, args: list[str], data: Path,
                                       code: int) -> None:
-    done = subprocess.run([sys.executable, "-m", "termkit", *args], cwd=tmp_path,
-                          capture_output=True, input=data.read_bytes(),
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
-    err = done.stderr.decode()
-    assert done.returncode == code, err
-    assert done.stdout == b""
+    done, out, err = invoke(*args, cwd=tmp_path, input=data.read_bytes())
+    assert done == code, err
+    assert out == ""
     assert err.startswith("Error: `-` (stdin) is given twice"), err
     assert len(err.splitlines()) == 1
     assert list(tmp_path.iterdir()) == []

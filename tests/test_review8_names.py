@@ -10,22 +10,17 @@ a name as one word, ``Āpèi Āwàngjìnměi``, ``Kǎ'ěr Mǎkèsī``.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from pypinyin import Style, lazy_pinyin
 
 from termkit.pinyin.names import name_pinyin, name_problem, romanize_name
-from tests.conftest import ROOT
+from tests.inprocess import invoke
 
 
 def termkit(*args: str, stdin: str = "") -> tuple[int, str, str]:
-    done = subprocess.run([sys.executable, "-m", "termkit", *args], capture_output=True,
-                          input=stdin.encode(), env={**os.environ, "PYTHONPATH": str(ROOT)})
-    return done.returncode, done.stdout.decode(), done.stderr.decode()
+    return invoke(*args, input=stdin.encode())
 
 
 def word(syllables: list[str]) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.inprocess import invoke
 
 EXAMPLE = ROOT / "glossaries" / "example"
 RECORD = ROOT / "termkit" / "data" / "example-record.txt"
@@ -18,10 +19,7 @@ PO = ROOT / "tests" / "data" / "check" / "clean.zh_TW.po"
 
 
 def termkit(*args: object, cwd: Path) -> tuple[int, str, str]:
-    done = subprocess.run([sys.executable, "-m", "termkit", *map(str, args)], cwd=cwd,
-                          capture_output=True, stdin=subprocess.DEVNULL,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
-    return done.returncode, done.stdout.decode(), done.stderr.decode("utf-8", "replace")
+    return invoke(*args, cwd=cwd)
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
+from tests.inprocess import invoke
 
 PO = ROOT / "tests" / "data" / "check" / "clean.zh_TW.po"
 
@@ -22,9 +20,7 @@ def test_an_unknown_charset_is_located(tmp_path: Path, command: list[str]) -> No
     po.write_text(text, "utf-8")
     line = text[: text.index("NOSUCH")].count("\n") + 1
     column = text.index("NOSUCH") - text.rfind("\n", 0, text.index("NOSUCH"))
-    done = subprocess.run([sys.executable, "-m", "termkit", *[a.format(po=po) for a in command]],
-                          cwd=tmp_path, capture_output=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
-    assert done.returncode in (1, 2)
-    assert done.stderr.decode() == (
+    code, _, err = invoke(*[a.format(po=po) for a in command], cwd=tmp_path)
+    assert code in (1, 2)
+    assert err == (
         f"Error: {po}:{line}:{column}: unknown charset 'NOSUCH-8' in the header\n")

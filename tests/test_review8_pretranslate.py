@@ -8,14 +8,12 @@ second replacing the first without a word.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
+from tests.inprocess import invoke
 
 TMX = ROOT / "glossaries" / "example" / "glossary.tmx"
 PO = ROOT / "tests" / "data" / "check" / "clean.zh_TW.po"
@@ -23,9 +21,8 @@ PO = ROOT / "tests" / "data" / "check" / "clean.zh_TW.po"
 
 @pytest.fixture()
 def job(tmp_path: Path) -> Path:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    subprocess.run([sys.executable, "-m", "termkit", "tm", "import", "--db", "tm.sqlite",
-                    str(TMX)], cwd=tmp_path, check=True, capture_output=True, env=env)
+    code, _, err = invoke("tm", "import", "--db", "tm.sqlite", TMX, cwd=tmp_path)
+    assert code == 0, err
     for name in ("a", "b"):
         (tmp_path / name).mkdir()
         (tmp_path / name / "x.po").write_bytes(PO.read_bytes())
@@ -34,10 +31,7 @@ def job(tmp_path: Path) -> Path:
 
 
 def pretranslate(cwd: Path, *args: str) -> tuple[int, str, str]:
-    done = subprocess.run([sys.executable, "-m", "termkit", "tm", "pretranslate", "--db",
-                           "tm.sqlite", *args], cwd=cwd, capture_output=True,
-                          stdin=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    return done.returncode, done.stdout.decode(), done.stderr.decode()
+    return invoke("tm", "pretranslate", "--db", "tm.sqlite", *args, cwd=cwd)
 
 
 @pytest.mark.parametrize(("last", "says"), [

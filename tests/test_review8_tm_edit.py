@@ -6,28 +6,25 @@ choose from (zh-Hant, zh-Hans, en)", listing three languages after saying there 
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
+from tests.inprocess import invoke
 
 
 @pytest.fixture()
 def db(tmp_path: Path) -> Path:
-    subprocess.run([sys.executable, "-m", "termkit", "tm", "import", "--db", "tm.sqlite",
-                    str(ROOT / "glossaries" / "example" / "glossary.tmx")], cwd=tmp_path,
-                   check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    code, _, err = invoke("tm", "import", "--db", tmp_path / "tm.sqlite",
+                          ROOT / "glossaries" / "example" / "glossary.tmx")
+    assert code == 0, err
     return tmp_path / "tm.sqlite"
 
 
 def edit(db: Path, *args: str) -> tuple[int, str]:
-    done = subprocess.run([sys.executable, "-m", "termkit", "tm", "edit", "--db", str(db), *args],
-                          capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    return done.returncode, done.stderr.decode()
+    code, _, err = invoke("tm", "edit", "--db", db, *args)
+    return code, err
 
 
 def test_the_source_side_is_named_as_such(db: Path) -> None:

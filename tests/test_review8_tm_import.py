@@ -8,24 +8,19 @@ that never started.
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
+from tests.inprocess import invoke
 
 TMX = ROOT / "glossaries" / "example" / "glossary.tmx"
 
 
 def tm_import(cwd: Path, *args: str) -> tuple[int, str, str]:
-    done = subprocess.run([sys.executable, "-m", "termkit", "tm", "import", "--db", "tm.sqlite",
-                           *args], cwd=cwd, capture_output=True, stdin=subprocess.DEVNULL,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
-    return done.returncode, done.stdout.decode(), done.stderr.decode()
+    return invoke("tm", "import", "--db", "tm.sqlite", *args, cwd=cwd)
 
 
 @pytest.mark.parametrize(("second", "says"), [
