@@ -229,6 +229,7 @@ def write_build(
 def _share_out(tasks: list[tuple[int, Callable[[], None]]], jobs: int) -> list[list[Callable[[], None]]]:
     """The tasks in at most ``jobs`` groups of about equal cost (the costliest first, each to
     the group with the least so far); the first group, run by the caller, gets the most."""
+    jobs = min(jobs, len(tasks))  # a group per job was made first: -j 99999999999 never ended
     groups: list[tuple[int, list[Callable[[], None]]]] = [(0, []) for _ in range(jobs)]
     for cost, task in sorted(tasks, key=lambda t: -t[0]):
         i = min(range(jobs), key=lambda k: groups[k][0])

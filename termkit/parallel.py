@@ -149,7 +149,12 @@ def ordered_map(
     work on them while the workers go on. The first failure in input order is raised (the
     work still queued is cancelled); an exception outside termkit's own keeps its type.
     """
-    pool = _pool(jobs)
+    items = list(items)  # the pool submits them all at once anyway
+    if not items:
+        return
+    # A pool forks all its workers when it starts: never more than there are tasks (-j 1000
+    # on 300 records made 1000 processes; -j 99999999999 forked without end).
+    pool = _pool(min(jobs, math.ceil(len(items) / max(1, chunksize))))
     try:
         yield from pool.map(func, items, chunksize=max(1, chunksize))
     finally:

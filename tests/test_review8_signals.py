@@ -84,3 +84,42 @@ def test_a_parallel_build_interrupted_says_interrupted_and_writes_nothing(
     assert code == 130
     assert err == "Interrupted\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["many.jsonl"]
+
+
+def _children_now(_: int) -> int:
+    """In a worker: how many children the parent has (the pool's workers)."""
+    return len(children(os.getppid()))
+
+
+def test_a_pool_never_starts_more_workers_than_it_has_tasks() -> None:
+    # `build -j N` forked N workers at once whatever the work: -j 1000 on 300 records
+    # made 1000 processes, and a mistyped -j 99999999999 tried to fork without end.
+    from termkit.parallel import ordered_map
+
+    counts = list(ordered_map(_children_now, range(3), 50))
+    assert len(counts) == 3
+    assert max(counts) <= 3
+
+
+def test_writing_a_build_with_more_jobs_than_files(tmp_path: Path) -> None:
+    # The files of a large build are shared out among the jobs: a list of N groups was
+    # made first, so a mistyped -j 99999999999 never got to write anything.
+    from termkit.build import MIN_PARALLEL_WRITE, write_build
+    from termkit.model import Concept, Glossary, Term
+
+    glossary = Glossary(concepts=[
+        Concept(id=f"c{i:012x}", terms=[Term(f"term {i}", "en"), Term(f"詞{i}", "zh-Hant")])
+        for i in range(MIN_PARALLEL_WRITE)])
+    names = write_build(glossary, str(tmp_path / "out"), jobs=10**18)
+    assert sorted(names) == sorted(p.name for p in (tmp_path / "out").iterdir())
+
+
+def test_jobs_past_the_bound_are_a_usage_error(tmp_path: Path) -> None:
+    from tests.inprocess import invoke
+
+    code, out, err = invoke("build", ROOT / "termkit/data/example-record.txt", "-o", "out",
+                            "-j", "99999999999", cwd=tmp_path)
+    assert (code, out) == (2, "")
+    assert err.startswith("Error: Invalid value for '-j' / '--jobs': 99999999999 is not in the "
+                          "range 1<=x<=256")
+    assert list(tmp_path.iterdir()) == []
