@@ -53,10 +53,12 @@ _ALWAYS = frozenset("、，")
 _OPEN = {"(": ")", "（": "）", "[": "]", "【": "】", "《": "》", "〈": "〉"}
 _CLOSE = frozenset(_OPEN.values())
 _BRACKETS = re.compile(r"[(（\[【《〈]")
+_IN_BRACKETS = re.compile(r"[(（\[【《〈][^()（）\[\]【】《》〈〉]*[)）\]】》〉]")  # innermost
 _SPLIT_PRIMARY = re.compile("[;；、，]")
 _SPLIT_COMMAS = re.compile("[、，,]")
 _WITH_PRIMARY = _PRIMARY | _ALWAYS
 _WITHOUT_PRIMARY = _ALWAYS | {","}
+_COMMA = frozenset(",")
 
 
 def _split_on(text: str, seps: frozenset[str]) -> list[str]:
@@ -67,6 +69,8 @@ def _split_on(text: str, seps: frozenset[str]) -> list[str]:
             return _SPLIT_PRIMARY.split(text)
         if seps == _WITHOUT_PRIMARY:
             return _SPLIT_COMMAS.split(text)
+        if seps == _COMMA:
+            return text.split(",")
     items: list[str] = []
     depth: list[str] = []
     start = 0
@@ -192,7 +196,7 @@ def _split_commas(item: str) -> list[str]:
     always does; in English when the parts are short phrases and one starts in lower
     case (``education reform, bibliometric``), not in ``Beijing, China`` or ``Chen, Y.``.
     """
-    parts = [p.strip() for p in item.split(",")]
+    parts = [p.strip() for p in _split_on(item, _COMMA)]  # not inside brackets: ``(B2B, B2C)``
     if len(parts) < 2 or any(not p for p in parts):
         return [item]
     if all(has_han(p) for p in parts):
@@ -284,13 +288,16 @@ def _split_cached(line: str) -> tuple[str, ...]:
     # The page reader asks about the same line several times (shape, then items).
     text = _without_final_stop(strip_label(line))
     numbered = numbered_items(text) if text[:1] in _NUMBER_FIRST else None
+    # Separators inside brackets separate nothing (``企業對企業(B2B、B2C)`` in a list set
+    # apart by spaces): the kind of list is told by what stands outside them.
+    bare = _IN_BRACKETS.sub("", text) if _BRACKETS.search(text) is not None else text
     if numbered is not None:
         parts = numbered
-    elif ";" in text or "；" in text:
+    elif ";" in bare or "；" in bare:
         parts = _split_on(text, _WITH_PRIMARY)
-        if "," in text:
+        if "," in bare:
             parts = [piece for part in parts for piece in _split_commas(part)]
-    elif any(c in text for c in "、，,"):
+    elif any(c in bare for c in "、，,"):
         parts = _split_on(text, _WITHOUT_PRIMARY)
     else:
         parts = _fallback_split(text)

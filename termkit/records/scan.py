@@ -68,6 +68,23 @@ _SEPARATOR_END = tuple(";；,，、/")
 _SENTENCE_END = tuple(".!?:;。！？：；)）]】…\"”’'")
 # A part in brackets (``(B2B、B2C)``): its separators do not make a list.
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+# A bracketed group, then nothing or a separator and more (``(B2B, B2C)``, ``(SoTL); …``).
+_BRACKET_THEN_LIST = re.compile(r"[(（][^()（）]*[)）]\s*(?:[;；,，、].*)?")
+
+
+def _unclosed(text: str) -> bool:
+    """True if ``text`` opens a round bracket it does not close."""
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
+
+
+def _closes_first(text: str) -> bool:
+    """True if the first round bracket of ``text`` closes one (the rest of a bracket above)."""
+    for ch in text:
+        if ch in "(（":
+            return False
+        if ch in ")）":
+            return True
+    return False
 # A line a narrow column wrapped is at least this long (characters).
 _WRAPPED_LINE = 20
 # How the names of form fields end (``召集委員``, ``繳交日期``, ``畢業學年期``, ``統計``).
@@ -208,6 +225,8 @@ class _KeywordState:
     width: int = 0  # the length of the last line as printed (with its label)
     mixed_han: int = 0  # Han items of the last line when it held items of both scripts
     mixed_latin: tuple[str, ...] = ()  # and its Latin items
+    # scripts ("zh", "en") with a line of several items, counting wrapped lines joined
+    listed: frozenset[str] = frozenset()
 
     def numbered(self, text: str) -> str | None:
         """The keyword of a line that goes on numbering the field's list (``2. 服務品質``
@@ -235,25 +254,44 @@ class _KeywordState:
         or a list in the other script). A short line after complete lists (``統計``) is not.
         """
         last = self.last
-        if not last or not text.strip() or last.endswith(_SEPARATOR_END):
+        if not last or not text.strip():
             return False
+        if _unclosed(last) and _closes_first(text) and keyword_label(text) is None:
+            # The break fell inside brackets (``企業對企業(B2B、`` / ``B2C)；…``): whatever
+            # the line above ends with, the keyword goes on.
+            return True
+        if last.endswith(_SEPARATOR_END):
+            return False
+        if text.lstrip()[:1] in "(（" and len(split_keywords(last)) >= 2 \
+                and _BRACKET_THEN_LIST.fullmatch(text.strip()) is not None:
+            # The brackets of the last keyword above, wrapped off it alone (``…;
+            # business-to-business`` / ``(B2B, B2C)``), maybe with more keywords after them.
+            return True
         if self.han_lists and self.latin_lists:
             return False
         end, start = last[-1], text.lstrip()[:1]
-        if start in _SEPARATOR_END[:-1] or (start == "-" and not text.lstrip()[1:2].isspace()):
-            # The break fell right before a separator (``…；约定俗成性`` / ``；新冠肺炎``) or a
-            # hyphen inside a keyword (``感知`` / ``-意向-適應模型``).
+        if start in _SEPARATOR_END[:-1] or (start == "-" and not text.lstrip()[1:2].isspace()) \
+                or (start in ":：" and len(split_keywords(last)) >= 2):
+            # The break fell right before a separator (``…；约定俗成性`` / ``；新冠肺炎``), a
+            # hyphen or the colon inside a keyword (``感知`` / ``-意向-適應模型``, ``…；档案利用``
+            # / ``：档案资源开发``).
             return True
         bracket = start in "(（"
-        if has_han(end):
+        # A colon ends a list line inside its last keyword (``…；档案利用：``, ``archival use:``).
+        colon = end in ":：" and len(split_keywords(last)) >= 2
+        if has_han(end) or (colon and has_han(start)):
             if not (has_han(start) or bracket):
                 return False
         elif not (
-            (end.isalnum() or end in "'’-)）") and (bracket or (start.isalpha() and not has_han(start)))
+            (end.isalnum() or end in "'’-)）" or colon)
+            and (bracket or (start.isalpha() and not has_han(start)))
         ):
             return False
         separated = KEYWORD_SEPARATORS.search(text) is not None
-        one_above = len(split_keywords(last)) < 2
+        # One item on the line above is a list of one keyword per line, unless lines of
+        # several items in its script came before it (``…; patent portfolio;`` / ``program
+        # of teacher evaluation for`` / ``professional development``: a wrapped list).
+        one_above = len(split_keywords(last)) < 2 and ("zh" if has_han(last) else "en") not in self.listed
         if one_above:
             # A keyword per line may hold a list in brackets (``企業對企業(B2B、B2C)``).
             separated = KEYWORD_SEPARATORS.search(_BRACKETED.sub("", text)) is not None
@@ -294,8 +332,18 @@ class _KeywordState:
         self.mixed_latin = tuple(
             item for item in split_keywords(text) if self.mixed_han and not has_han(item)
         )
+        self._note_list(text)
         self.last = text.rstrip()
         self.width = len(text.strip())
+
+    def joined(self, text: str) -> None:
+        """The line above and its wrapped rest are one line now: a list line, maybe."""
+        self._note_list(text)
+        self.last = text.rstrip()
+
+    def _note_list(self, text: str) -> None:
+        if len(split_keywords(text)) >= 2:
+            self.listed = self.listed | {"zh" if has_han(text) else "en"}
 
     def english_half(self, text: str) -> bool:
         """True if ``text``, a list of Latin items only, is the English list under the one
@@ -428,10 +476,11 @@ def _unlabelled_next(
 
 def joined_wrap(above: str, rest: str) -> str:
     """A list line and the rest of it wrapped onto the next line, as one line: Chinese,
-    a separator or a hyphen joined directly (``越南外交政`` + ``策``), English words with a
-    space."""
+    a separator, a bracket or a hyphen joined directly (``越南外交政`` + ``策``,
+    ``企業對企業(B2B、`` + ``B2C)``), English words with a space."""
     rest, above = rest.strip(), above.rstrip()
-    glued = has_han(rest[:1]) or rest[:1] in ";；,，、-" or above.endswith("-")
+    glued = has_han(rest[:1]) or rest[:1] in ";；,，、:：-)）" or above.endswith(("-", "、", "，", "；", "(", "（")) \
+        or (rest[:1] in "(（" and has_han(above[-1:]))
     return above + ("" if glued else " ") + rest
 
 
@@ -505,7 +554,13 @@ def scan(
         # colon (``背 景:主要照顧者…`` under ``Chinese Abstract``).
         if m is None and not blank and current is not None and (current.lines or closed):
             unknown = match_unknown_label(raw)
-            if unknown is not None and (not listing or raw.lstrip()[:1] in "【[〔〖［"):
+            if unknown is not None and (not listing or raw.lstrip()[:1] in "【[〔〖［") \
+                    and not (keywords and current.values and (
+                        state.wraps(raw, _next_text(lines, index))
+                        or (state.last.endswith(_SEPARATOR_END) and is_keyword_line(raw)))):
+                # (the rest of a list wrapped inside an ``X：Y`` keyword, ``…；档`` /
+                # ``案利用：档案资源开发``, or under a list line ending in a separator, ``…;`` /
+                # ``archival use: resource development``, is no label)
                 m = unknown
         # Only a line starting with a Latin letter under a Chinese label can be the label
         # printed again in English (and asking costs a lookup per word).
@@ -562,7 +617,7 @@ def scan(
         elif keywords and current.values and state.wraps(raw, _next_text(lines, index)):
             above_number, above = current.values[-1]
             current.values[-1] = (above_number, joined_wrap(above, raw))
-            state.last = current.values[-1][1].rstrip()
+            state.joined(current.values[-1][1])
             state.width = len(raw.strip())
         elif keywords and (item := state.numbered(raw)) is not None:
             current.values.append((number, item))

@@ -129,7 +129,8 @@ def is_prose(text: str) -> bool:
 # The most Han characters a keyword item usually has (a longer item is a title or a clause).
 SHORT_ITEM = 12
 # A keyword list closed by a full stop (``長期演進，上行排程演算法，封包延遲。``): three items or
-# more between list separators, each at most SHORT_ITEM long, no other full stop, and none of
+# more between list separators, each at most SHORT_ITEM long (one of them up to twice that),
+# no other full stop, and none of
 # the particles and conjunctions that join clauses (``亦``, ``且``, ``而``, ``了`` …), which
 # terms do not hold.
 _CLAUSE_MARKS = re.compile("[了也且而並并亦但即則则乃]")
@@ -141,7 +142,9 @@ def _list_with_full_stop(text: str) -> bool:
     if body.count("。") != 1 or not body.endswith("。") or _CLAUSE_MARKS.search(body):
         return False
     items = [i.strip() for i in KEYWORD_SEPARATORS.split(body[:-1])]
-    return len(items) >= 3 and all(0 < len(i) <= SHORT_ITEM for i in items)
+    # One item may be a long term (``中小學教師專業發展評鑑實施計畫``), not a clause.
+    longer = sum(1 for i in items if len(i) > SHORT_ITEM)
+    return len(items) >= 3 and all(0 < len(i) <= 2 * SHORT_ITEM for i in items) and longer <= 1
 
 
 _LATIN_START = re.compile(r"[A-Z0-9\"“‘'(]")
