@@ -40,3 +40,11 @@ def test_a_termkit_entry_that_is_no_table_is_an_error(tmp_path: Path, text: str)
         assert err.startswith(f"Error: {tmp_path / 'pyproject.toml'}: [tool.termkit] must be a "
                               "table"), err
         assert len(err.splitlines()) == 1
+
+
+def test_a_folder_given_as_the_configuration_is_named_as_one(tmp_path: Path) -> None:
+    code, out, err = check(tmp_path, "--config", str(tmp_path))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"Error: {tmp_path}: a folder, not a configuration file")
+    code, out, err = check(tmp_path, "--config", str(tmp_path / "missing.toml"))
+    assert code == 2 and "no such configuration file" in err
