@@ -189,7 +189,7 @@ def write_build(
     and a large glossary, the files are written side by side in forked workers (the same
     bytes); if any writer fails, nothing in ``outdir`` changes.
     """
-    from termkit.io import staged_directory
+    from termkit.io import stage_file, staged_directory
     from termkit.parallel import can_fork, run_groups
 
     full = glossary
@@ -207,13 +207,13 @@ def write_build(
         for name, fmt_name, options in plan:
             def write(name: str = name, fmt_name: str = fmt_name,
                       options: dict[str, Any] = options) -> None:
-                with open(stage / name, "wb") as fh:
+                with stage_file(stage, outdir, name) as fh:
                     formats.get(fmt_name).write_glossary(glossary, fh, **options)
 
             tasks.append((_WRITE_COST.get(fmt_name, 20), write))
         if max_sources is not None:
             def write_sidecar() -> None:
-                with open(stage / SOURCES_FILE, "wb") as fh:
+                with stage_file(stage, outdir, SOURCES_FILE) as fh:
                     fh.write("".join(sidecar_lines(full)).encode("utf-8"))
 
             tasks.append((_WRITE_COST["sidecar"], write_sidecar))
@@ -229,6 +229,7 @@ def write_build(
 def _share_out(tasks: list[tuple[int, Callable[[], None]]], jobs: int) -> list[list[Callable[[], None]]]:
     """The tasks in at most ``jobs`` groups of about equal cost (the costliest first, each to
     the group with the least so far); the first group, run by the caller, gets the most."""
+    jobs = min(jobs, len(tasks))  # a group per job was made first: -j 99999999999 never ended
     groups: list[tuple[int, list[Callable[[], None]]]] = [(0, []) for _ in range(jobs)]
     for cost, task in sorted(tasks, key=lambda t: -t[0]):
         i = min(range(jobs), key=lambda k: groups[k][0])

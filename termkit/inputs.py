@@ -88,6 +88,9 @@ def expand_inputs(inputs: Iterable[str], include: Sequence[str],
     in ``--include`` does not pass silently as "nothing to do". ``skip``: folders and files
     never taken from a folder input (``build . -o out`` does not read its own outputs).
     """
+    inputs = list(inputs)
+    if inputs.count("-") > 1:  # the second read found nothing and went on as an empty file
+        raise UsageError("`-` (stdin) is given twice", hint="standard input can be read once")
     out: list[str] = []
     for path in inputs:
         if path != "-" and os.path.isdir(path):

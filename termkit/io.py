@@ -173,10 +173,73 @@ def guard_standard_streams() -> None:
 # --------------------------------------------------------------------------- inputs
 
 
+class ReadingInput(io.RawIOBase):
+    """An input stream whose failing reads are :class:`InputError` naming the input.
+
+    A file that opens but cannot be read (a disk error, a network mount gone, a closed
+    stdin) raised a bare ``OSError`` from deep inside a reader, which the command line can
+    only print as ``Error: Input/output error``: which file? Use :func:`open_input`.
+    """
+
+    def __init__(self, stream: BinaryIO, path: str) -> None:
+        super().__init__()
+        self.stream = stream
+        self.path = path
+
+    def _failed(self, exc: OSError) -> InputError:
+        return InputError(f"cannot read: {exc.strerror or exc}", path=self.path)
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return self.stream.seekable()
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        try:
+            return self.stream.readinto(buffer)  # type: ignore[attr-defined]
+        except OSError as exc:
+            raise self._failed(exc) from None
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        try:
+            return self.stream.seek(offset, whence)
+        except OSError as exc:
+            raise self._failed(exc) from None
+
+    def tell(self) -> int:
+        return self.stream.tell()
+
+    def close(self) -> None:
+        if self.stream is not sys.stdin.buffer:
+            self.stream.close()
+        super().close()
+
+
+def open_input(path: str) -> BinaryIO:
+    """Open an input file for reading as it comes (``-`` is stdin, which stays open).
+
+    The file is checked (:func:`check_readable`) and recorded as an input of the run; a read
+    that fails later is an :class:`InputError` naming ``path``. The caller closes the stream.
+    """
+    if path == "-":
+        raw: BinaryIO = sys.stdin.buffer
+    else:
+        check_readable(path)
+        try:
+            raw = open(path, "rb", buffering=0)  # noqa: SIM115 - closed with the stream
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    return io.BufferedReader(ReadingInput(raw, path), 1 << 16)
+
+
 def read_bytes(path: str) -> bytes:
     """Read a whole input file (``-`` for stdin) or raise :class:`InputError` with the path."""
     if path == "-":
-        return sys.stdin.buffer.read()
+        try:
+            return sys.stdin.buffer.read()
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
     check_readable(path)
     try:
         return Path(path).read_bytes()
@@ -197,7 +260,7 @@ def open_rereadable(path: str) -> BinaryIO:
         check_readable(path)
         try:
             if stat.S_ISREG(os.stat(path).st_mode):
-                return open(path, "rb")
+                return open_input(path)
             source = open(path, "rb")  # noqa: SIM115 - closed below
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
@@ -339,8 +402,13 @@ def _write_through(path: str, text: bool) -> Iterator[IO[bytes] | IO[str]]:
         )
     except OSError as exc:
         raise _output_error(path, exc, "open the output") from None
-    with fh:
-        yield fh
+    try:
+        with fh:  # a full device (/dev/full) fails here or when the last block is flushed
+            yield fh
+    except OSError as exc:
+        if exc.errno in _DISK_FULL and not exc.filename:
+            raise _output_error(path, exc, "write") from None
+        raise
 
 
 def _parent(path: str) -> Path:
@@ -591,6 +659,20 @@ def atomic_text(path: str, *, replace_input: bool = False) -> Iterator[IO[str]]:
     """:func:`atomic_write` in text mode (UTF-8, ``\\n``), typed as a text stream."""
     with atomic_write(path, text=True, replace_input=replace_input) as fh:
         yield fh  # type: ignore[misc]
+
+
+@contextlib.contextmanager
+def stage_file(stage: Path, folder: str, name: str) -> Iterator[BinaryIO]:
+    """Write the file ``name`` into a :func:`staged_directory` stage for ``folder``.
+
+    A failure (a full disk) is an :class:`OutputError` naming the file where it was to go,
+    ``folder/name``, not the stage's temporary name.
+    """
+    try:
+        with open(stage / name, "wb") as fh:
+            yield fh
+    except OSError as exc:
+        raise _output_error(os.path.join(folder, name), exc, "write") from None
 
 
 @contextlib.contextmanager

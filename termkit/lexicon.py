@@ -727,9 +727,11 @@ def write_cache(target: Path, data: Any, stale: str, keep: int = KEEP_OTHER_CACH
             for old in others[keep:]:
                 with contextlib.suppress(OSError):
                     old.unlink()
-        except OSError:
+        except BaseException as exc:  # Ctrl-C too: nothing removes a stray file here later
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+            if not isinstance(exc, OSError):
+                raise
 
 
 @functools.cache

@@ -25,6 +25,7 @@ import contextlib
 import math
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -121,7 +122,21 @@ def can_fork() -> bool:
 def _pool(jobs: int) -> ProcessPoolExecutor:
     # The fork start method: the workers see this process's memory as it is now (loaded
     # dictionary, caches, module state set just before), copy-on-write.
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                               initializer=quiet_interrupt)
+
+
+def quiet_interrupt() -> None:
+    """In a worker: let Ctrl-C end it silently, as the system ends a process it signals.
+
+    A terminal sends SIGINT to its whole foreground process group, workers included. Python's
+    handler would raise KeyboardInterrupt in a worker waiting for its next task, and
+    multiprocessing prints that as a traceback; the parent, interrupted at the same moment,
+    is the one that says ``Interrupted``, cleans up and exits. A worker forked while SIGINT
+    is ignored (a background job) keeps ignoring it.
+    """
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def ordered_map(
@@ -134,7 +149,12 @@ def ordered_map(
     work on them while the workers go on. The first failure in input order is raised (the
     work still queued is cancelled); an exception outside termkit's own keeps its type.
     """
-    pool = _pool(jobs)
+    items = list(items)  # the pool submits them all at once anyway
+    if not items:
+        return
+    # A pool forks all its workers when it starts: never more than there are tasks (-j 1000
+    # on 300 records made 1000 processes; -j 99999999999 forked without end).
+    pool = _pool(min(jobs, math.ceil(len(items) / max(1, chunksize))))
     try:
         yield from pool.map(func, items, chunksize=max(1, chunksize))
     finally:

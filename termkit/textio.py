@@ -98,6 +98,17 @@ def _undecodable(data: bytes, path: str, offset: int, encoding: str) -> Encoding
     )
 
 
+def control_character(text: str) -> str | None:
+    """The first character of ``text`` that makes a file binary, not text, or None.
+
+    C0 controls other than tab, line feed, vertical tab, form feed and carriage return, and
+    DEL: what :func:`decode_text` refuses. Writers of text formats check their output with
+    it, so termkit never writes a file it would then refuse to read.
+    """
+    m = _CONTROL_CHARS.search(text)
+    return m.group() if m else None
+
+
 def _finish(text: str, path: str) -> str:
     if _CONTROL_CHARS.search(text):
         raise InputError("binary file, not text", path=path)

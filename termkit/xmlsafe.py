@@ -85,10 +85,18 @@ def iterparse_context(stream: Any, tags: tuple[str, ...] | None = None,
 _POSITION_SUFFIX = re.compile(r",?\s*line \d+, column \d+\s*$")
 
 
+# libxml2's advice when a document passes its size limits names an option of the C library
+# (which termkit leaves off on purpose: huge_tree=False above); say what the limit is instead.
+_HUGE_ADVICE = re.compile(r",?\s*try XML_PARSE_HUGE\b")
+
+
 def _message(text: str) -> str:
     """libxml2's message on one line, without the position it repeats at the end."""
-    text = " ".join(text.split())
-    return _POSITION_SUFFIX.sub("", text).rstrip(" ,") or "not well-formed"
+    text = _POSITION_SUFFIX.sub("", " ".join(text.split())).rstrip(" ,")
+    if _HUGE_ADVICE.search(text):
+        text = _HUGE_ADVICE.sub("", text) + " (more than 10,000,000 bytes in one piece: " \
+            "libxml2's limit for safe parsing)"
+    return text or "not well-formed"
 
 
 def log_error(log: Any, path: str, fallback: str) -> FormatError:

@@ -133,6 +133,10 @@ def test_cli_topic_and_list_topics() -> None:
     assert r.stdout_bytes.decode() == "文件\n"
     r = run("convert", "-c", "s2twp", "-g", REGIONAL, input="文件\n".encode())
     assert r.stdout_bytes.decode() == "檔案\n"
+    # a topic's name in another case is that topic (``it`` is IT, ``ALL`` is all)
+    for name in ("it,economics", "ALL"):
+        r = run("convert", "-c", "s2twp", "-g", REGIONAL, "--topic", name, input="文件\n".encode())
+        assert r.exit_code == 0 and r.stdout_bytes.decode() == "文件\n", r.output
     r = run("convert", "-c", "s2twp", "-g", REGIONAL, "--topic", "Cooking", input=b"x\n")
     assert r.exit_code == 2 and "unknown topic 'Cooking'" in r.output and "IT" in r.output
     r = run("convert", "-c", "s2twp", "--list-topics")

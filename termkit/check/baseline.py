@@ -65,10 +65,16 @@ def load_baseline(path: str) -> Counter[Key]:
                          line=exc.line, column=exc.column) from None
     if not isinstance(data, dict) or not str(data.get("schema", "")).startswith("termkit-check/"):
         raise InputError("the baseline is not a termkit check JSON report (--format json)", path=path)
+    findings = data.get("findings", [])
+    if not isinstance(findings, list):
+        raise InputError("the baseline is not a termkit check JSON report: findings must be a "
+                         "list", path=path)
     counts: Counter[Key] = Counter()
-    for item in data.get("findings", []):
-        if isinstance(item, dict):
-            counts[(str(item.get("file", "")), str(item.get("unit") or ""), str(item.get("check", "")))] += 1
+    for number, item in enumerate(findings, 1):
+        if not isinstance(item, dict):  # dropped before: the baseline hid less than it said
+            raise InputError("the baseline is not a termkit check JSON report: finding "
+                             f"{number} is not an object", path=path)
+        counts[(str(item.get("file", "")), str(item.get("unit") or ""), str(item.get("check", "")))] += 1
     return counts
 
 

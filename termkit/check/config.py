@@ -109,7 +109,13 @@ def _table(path: Path, *, required: bool = True) -> dict[str, Any] | None:
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"not valid TOML: {exc}", path=str(path)) from None
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("termkit", {}).get("check")
+        # [tool] belongs to every tool of the project; only [tool.termkit] is termkit's.
+        tool = data.get("tool")
+        termkit = tool.get("termkit", {}) if isinstance(tool, dict) else {}
+        if not isinstance(termkit, dict):
+            raise UsageError("[tool.termkit] must be a table", path=str(path),
+                             hint="write the options under [tool.termkit.check]")
+        table = termkit.get("check")
     else:
         table = data.get("check", {} if required else None)
     if table is not None and not isinstance(table, dict):

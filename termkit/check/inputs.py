@@ -20,7 +20,7 @@ from termkit.check import findings as F
 from termkit.check.findings import Finding
 from termkit.errors import InputError, TermkitError, UnknownFormatError
 from termkit.formats.po_syntax import PoSyntaxError
-from termkit.io import check_readable, read_bytes
+from termkit.io import check_readable, open_input, read_bytes
 from termkit.model import Source, Unit, Variant
 
 
@@ -127,7 +127,7 @@ def _file_units(path: str, fmt: str | None, syntax: list[PoSyntaxError]) -> Iter
 
         yield from detected.iter_units(io.BytesIO(read_bytes("-")), "-")
         return
-    with open(path, "rb") as fh:
+    with open_input(path) as fh:
         yield from detected.iter_units(fh, path)
 
 

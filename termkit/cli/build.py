@@ -14,6 +14,9 @@ from termkit.records import FORMATS as RECORD_FORMATS
 
 RECORD_GLOBS = " ".join(f"*{ext}" for ext in RECORD_EXTENSIONS)
 CONFLICT_SOURCES = 3  # sources shown per conflict line on stderr (--conflicts FILE: all)
+# Each job is a forked process: a mistyped -j 99999999999 made a fork storm. Far above any
+# CPU count termkit runs on, and above what oversubscribing on purpose would try.
+MAX_JOBS = 256
 
 
 def _record_format_option(f: Any) -> Any:
@@ -111,12 +114,12 @@ def _glossary(paths: list[str], record_format: str | None, *, quiet: bool,
 @click.option("--conflicts", "conflicts_file", default=None, metavar="FILE",
               help="Write every conflict in full to FILE (JSON Lines; `-` for stdout); stderr "
                    "gets a count and one line per conflict with up to 3 sources.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+@click.option("-j", "--jobs", type=click.IntRange(min=1, max=MAX_JOBS), default=None, metavar="N",
               help="Worker processes that read and pair records and write the files "
                    "(default: the CPUs this process may use, one fewer for each CPU's worth "
                    "of one-minute load average beyond them, at least 1; 1: all in this "
-                   "process). The output is the same for any N; inputs under 256 files or "
-                   "records stay in one process.")
+                   "process; never more than there is work for). The output is the same for "
+                   "any N; inputs under 256 files or records stay in one process.")
 @click.option("-q", "--quiet", is_flag=True,
               help="Do not print warnings, the summary and the progress line.")
 @json_option("Print a JSON summary on stdout (records, concepts by kind, conflicts, files "

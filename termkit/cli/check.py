@@ -195,7 +195,9 @@ def check(
     try:
         project = None if no_config else Path(config_path) if config_path else find_config()
         if project is not None and not project.is_file():
-            raise UsageError("no such configuration file", path=str(project))
+            raise UsageError("a folder, not a configuration file (give its pyproject.toml or "
+                             "termkit.toml)" if project.is_dir() else "no such configuration file",
+                             path=str(project))
         config = load_config(project)
         names = split_names(only + only_alias) or config.checks
         chosen = select(names, [*config.skip, *split_names(skip)])

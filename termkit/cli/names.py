@@ -59,16 +59,27 @@ def romanize(zh: tuple[str, ...], style: str, as_json: bool) -> None:
     (blank lines skipped). Prints NAME<TAB>ROMANIZATION per name.
     """
     from termkit.cli.common import dumps
-    from termkit.pinyin.names import romanize_name
+    from termkit.errors import InputError
+    from termkit.pinyin.names import name_problem, romanize_name
 
     if not zh:
         stdin_default("ZH names")
     given: list[str] = []
     for arg in zh or ("-",):
         if arg == "-":
-            given.extend(_stdin_names())
-        else:
-            given.append(arg)
+            for number, name in _stdin_names():
+                problem = name_problem(name)
+                if problem:
+                    raise InputError(f"{name!r} is not a Chinese name: {problem}", path="-",
+                                     line=number)
+                given.append(name)
+            continue
+        if not arg.strip():
+            raise click.UsageError("ZH is empty")  # an empty line was printed before
+        problem = name_problem(arg)
+        if problem:  # spelled as if it were pinyin before: 'Zhang San' -> 'Z Hangsan'
+            raise click.UsageError(f"{arg!r} is not a Chinese name: {problem}")
+        given.append(arg)
     rows = [(name, romanize_name(name, style)) for name in given]
     if as_json:
         click.echo(dumps([{"zh": name, "romanized": roman} for name, roman in rows]))
@@ -77,13 +88,13 @@ def romanize(zh: tuple[str, ...], style: str, as_json: bool) -> None:
         click.echo(f"{name}\t{roman}")
 
 
-def _stdin_names() -> list[str]:
-    import sys
-
+def _stdin_names() -> list[tuple[int, str]]:
+    """The names on stdin, one a line, with their line numbers (blank lines skipped)."""
+    from termkit.io import read_bytes
     from termkit.textio import decode_text
 
-    data = sys.stdin.buffer.read()
+    data = read_bytes("-")
     if not data.strip():
         return []
     text, _encoding = decode_text(data, "-")
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    return [(n, line.strip()) for n, line in enumerate(text.split("\n"), 1) if line.strip()]

@@ -137,10 +137,12 @@ def import_(files: tuple[str, ...], db: str, fmt: str | None, domain: str | None
     """
     from termkit.cli.progress import Progress
     from termkit.inputs import expand_inputs, input_size
-    from termkit.tm.sources import iter_file_units, tag_units
+    from termkit.tm.sources import check_source, iter_file_units, tag_units
     from termkit.tm.store import open_store
 
     paths = expand_inputs(files, includes or TM_IMPORT_GLOBS, excludes)
+    for path in paths:  # every input first: a missing last file imported the others before
+        check_source(path, fmt)
     sizes = [input_size(p) for p in paths]
     with open_store(db) as store, Progress("Importing", sum(s or 0 for s in sizes), "B") as bar:
         results = []

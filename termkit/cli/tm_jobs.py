@@ -26,10 +26,20 @@ def _load_glossary(paths: tuple[str, ...]) -> Any:
     return load_lock_glossaries(list(paths))
 
 
-def _output_path(path: str, output: str, many: bool) -> str:
-    if not many:
-        return output
-    return os.path.join(output, os.path.basename(path))
+def _output_names(paths: tuple[str, ...], folder: str) -> list[str]:
+    """The name each INPUT gets in the output folder; two different INPUTs may not share one
+    (the second file replaced the first)."""
+    taken: dict[str, str] = {}
+    for path in paths:
+        name = os.path.basename(path)
+        first = taken.setdefault(name, path)
+        if os.path.realpath(first) != os.path.realpath(path):
+            from termkit.errors import UsageError
+
+            raise UsageError(f"{first} and {path} would both be written here",
+                             path=os.path.join(folder, name),
+                             hint="pre-translate files of the same name one folder at a time")
+    return [os.path.basename(p) for p in paths]
 
 
 @click.command()
@@ -73,7 +83,13 @@ def pretranslate(files: tuple[str, ...], db: str, output: str, min_score: int, o
     band.
     """
     from termkit.convert import parse_topics
-    from termkit.io import atomic_binary, make_output_folder, read_bytes
+    from termkit.io import (
+        atomic_binary,
+        check_output_folder,
+        read_bytes,
+        stage_file,
+        staged_directory,
+    )
     from termkit.tm.bands import Bands
     from termkit.tm.pretranslate import Options, Summary, pretranslate_stream
     from termkit.tm.scripts import Converters
@@ -87,16 +103,27 @@ def pretranslate(files: tuple[str, ...], db: str, output: str, min_score: int, o
                       topics=parse_topics(topics, glossary),
                       bands=Bands.parse(bands_text) if bands_text else Bands(),
                       source_lang=source_lang, target_lang=target_lang)
+    file_names = _output_names(files, output) if many else []
     if many:
-        make_output_folder(output)
+        check_output_folder(output)
     converters = Converters(options.glossary, options.topics)
     summaries: list[Summary] = []
     with open_store(db, create=False) as store:
-        for path in files:
-            data = read_bytes(path)
-            with atomic_binary(_output_path(path, output, many)) as fh:
-                summaries.append(pretranslate_stream(store, data, path, fh, fmt=fmt,
+        if not many:
+            data = read_bytes(files[0])
+            with atomic_binary(output) as fh:
+                summaries.append(pretranslate_stream(store, data, files[0], fh, fmt=fmt,
                                                      options=options, converters=converters))
+        else:
+            # The folder gets every file or none: a later INPUT failing left the earlier
+            # files written (and the folder made) before.
+            with staged_directory(output) as stage:
+                for path, name in zip(files, file_names, strict=True):
+                    data = read_bytes(path)
+                    with stage_file(stage, output, name) as fh:
+                        summaries.append(pretranslate_stream(
+                            store, data, path, fh, fmt=fmt, options=options,
+                            converters=converters))
     total = Summary("total")
     for s in summaries:
         total.add(s)
@@ -148,6 +175,8 @@ def analyze(files: tuple[str, ...], db: str, fmt: str | None, source_lang: str |
     from termkit.tm.bands import Bands
     from termkit.tm.store import open_store
 
+    if as_csv and as_json:
+        raise click.UsageError("give --csv or --json, not both")  # JSON won silently before
     bands = Bands.parse(bands_text) if bands_text else Bands()
     jobs = [read_job_file(p, fmt) for p in files]
     with open_store(db, create=False) as store:

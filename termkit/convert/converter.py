@@ -487,11 +487,18 @@ def list_topics(glossary: Glossary) -> list[Topic]:
 def parse_topics(values: Iterable[str], glossary: Glossary | None) -> frozenset[str]:
     """Topic names from ``--topic`` values (comma-separated, repeatable), checked.
 
-    ``all`` switches every topic on. An unknown name is a :class:`UsageError` that lists
-    the glossary's topics.
+    ``all`` switches every topic on; a name matches a topic in any case (``it`` is ``IT``)
+    when it folds to one only. An unknown name is a :class:`UsageError` that lists the
+    glossary's topics.
     """
     names = {v.strip() for value in values for v in value.split(",") if v.strip()}
     known = {t.name for t in list_topics(glossary)} if glossary is not None else set()
+    # ``--topic it`` is IT: a name in another case means the one topic it folds to.
+    folded: dict[str, list[str]] = {}
+    for name in known | {ALL_TOPICS}:
+        folded.setdefault(name.casefold(), []).append(name)
+    names = {n if n in known or len(folded.get(n.casefold(), ())) != 1 else folded[n.casefold()][0]
+             for n in names}
     unknown = sorted(names - known - {ALL_TOPICS})
     if unknown:
         raise UsageError(f"unknown topic {unknown[0]!r}",

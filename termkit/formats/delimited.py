@@ -17,11 +17,11 @@ This module owns the decisions the PO, OmegaT, CSV and TSV modules share:
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from termkit import lang as langtags
-from termkit.errors import EncodingError, UsageError
+from termkit.errors import EncodingError, FormatError, UsageError
 from termkit.model import (
     Concept,
     Glossary,
@@ -204,6 +204,30 @@ def zh_pinyin(concept: Concept, preferred: Term | None = None) -> str | None:
         if t.pinyin and is_chinese(t.lang):
             return t.pinyin
     return None
+
+
+def refuse_control_characters(text: str, rows: Iterable[tuple[str, Sequence[str], Sequence[str]]]) -> None:
+    """Raise :class:`FormatError` when ``text``, a text table about to be written, holds a
+    character that makes a file binary (termkit would refuse to read what it wrote).
+
+    ``rows``: (concept id, column names, cells) to name where the character is; looked at
+    only when ``text`` holds one (one search over the whole output otherwise).
+    """
+    from termkit.textio import control_character
+
+    if control_character(text) is None:
+        return
+    for concept_id, names, cells in rows:
+        for name, cell in zip(names, cells, strict=True):
+            ch = control_character(cell)
+            if ch is not None:
+                raise FormatError(
+                    f"concept {concept_id}: column {name!r} holds U+{ord(ch):04X}, a control "
+                    "character that would make the file binary, not text",
+                    hint="remove it from the glossary",
+                )
+    raise FormatError("the table holds a control character that would make the file binary, "
+                      "not text")  # in the header: a language tag or column name
 
 
 def skip_notice(count: int, reason: str) -> Notice:

@@ -32,6 +32,7 @@ from termkit.formats.delimited import (
     parse_kind,
     parse_status,
     pick_term,
+    refuse_control_characters,
     skip_notice,
     target_tag,
     zh_pinyin,
@@ -123,7 +124,10 @@ def write_glossary(
     rows.sort()
     out = [_FIRST_LINE.format(src=langtags.to_short(src_tag), tgt=langtags.to_short(tgt_tag))]
     out += [f"{s}\t{t}\t{comment}" for s, t, _, comment in rows]
-    stream.write(("\n".join(out) + "\n").encode("utf-8"))
+    text = "\n".join(out) + "\n"
+    columns = (src_tag, tgt_tag, "comment")
+    refuse_control_characters(text, ((cid, columns, (s, t, comment)) for s, t, cid, comment in rows))
+    stream.write(text.encode("utf-8"))
     notices = [skip_notice(n, f"no {tag} term") for tag, n in sorted(missing.items())]
     if hashed:
         notices.append(skip_notice(hashed, "source term starts with '#' (OmegaT reads it as a comment)"))

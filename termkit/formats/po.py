@@ -149,7 +149,11 @@ def _decode(data: bytes, path: str) -> tuple[str, list[Notice]]:
     try:
         return data.decode(declared), []
     except LookupError:
-        raise FormatError(f"unknown charset {declared!r} in the header", path=path) from None
+        assert m is not None  # declared comes from it
+        start = m.start(1)
+        raise FormatError(f"unknown charset {declared!r} in the header", path=path,
+                          line=data.count(b"\n", 0, start) + 1,
+                          column=start - data.rfind(b"\n", 0, start)) from None
     except UnicodeDecodeError as exc:
         raise encoding_error(data, exc, path, declared) from None
 

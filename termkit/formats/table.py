@@ -39,6 +39,7 @@ from termkit.formats.delimited import (
     parse_kind,
     parse_status,
     parse_tag,
+    refuse_control_characters,
     skip_notice,
     zh_pinyin,
     zh_zhuyin,
@@ -416,7 +417,9 @@ def write_table(glossary: Glossary, stream: BinaryIO, delimiter: str, *, bom: bo
             line = delimiter.join([_quote(c, delimiter) for c in cells])
         out.append(line)
     out.append("")
-    stream.write((("\ufeff" if bom else "") + "\n".join(out)).encode("utf-8"))
+    text = "\n".join(out)
+    refuse_control_characters(text, ((c.id, header, cells) for c, cells in rows))
+    stream.write((("\ufeff" if bom else "") + text).encode("utf-8"))
     return notices
 
 

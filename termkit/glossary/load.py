@@ -10,7 +10,7 @@ from typing import BinaryIO
 from termkit import formats
 from termkit.errors import UsageError
 from termkit.glossary.merge import merge_glossaries
-from termkit.io import check_readable, read_bytes
+from termkit.io import check_readable, open_input, read_bytes
 from termkit.model import Glossary, Notice, Unit
 
 
@@ -31,7 +31,7 @@ def load_glossary(path: str, *, format: str | None = None) -> Glossary:
         if path == "-":
             stream = io.BytesIO(read_bytes(path))
         else:
-            stream = stack.enter_context(open(path, "rb"))
+            stream = stack.enter_context(open_input(path))
         if fmt.can_read_glossary:
             return fmt.read_glossary(stream, path)
         return glossary_from_units(fmt.iter_units(stream, path), path, f"import:{fmt.name}")

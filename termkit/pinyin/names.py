@@ -104,28 +104,72 @@ def _name_parts(zh: str) -> tuple[list[str], list[str]]:
     return sylls[: len(surname)], sylls[len(surname) :]
 
 
+# The dots that separate the parts of a transliterated or minority name (阿沛·阿旺晉美,
+# 卡爾·馬克思): U+00B7, the katakana middle dot U+30FB (and its half-width form, which NFKC
+# folds to it), the hyphenation point U+2027 of Taiwanese text.
+_NAME_DOT = re.compile("[\u00b7\u30fb\u2027]")
+
+
+def _name_words(zh: str) -> tuple[bool, list[list[str]]]:
+    """The words of a name as tone-mark syllables, and whether it is dotted.
+
+    A name is its surname and its given name; a dotted name is its parts, one word each (as
+    Hanyu Pinyin orthography writes them: 卡爾·馬克思 Kǎ'ěr Mǎkèsī), none read as a surname.
+    """
+    name = _clean(zh)
+    if _NAME_DOT.search(name):
+        parts = [p for p in _NAME_DOT.split(name) if p]
+        return True, [[s.lower() for s in _given_readings(p)] for p in parts]
+    head, tail = _name_parts(zh)
+    return False, [p for p in (head, tail) if p]
+
+
+def name_problem(zh: str) -> str | None:
+    """Why ``zh`` cannot be romanized as a Chinese name, or None when it can.
+
+    A name is Chinese characters (those pypinyin reads), with spaces or the dots of a
+    transliterated name between them; anything else would be dropped or spelled as if it
+    were pinyin (``Zhang San`` came out as ``Z Hangsan``).
+    """
+    from termkit.pinyin.readings import han_run
+
+    han = han_run()
+    # Each character as typed and as read (NFKC: a Kangxi radical is its ideograph).
+    chars = [(ch, unicodedata.normalize("NFKC", ch)) for ch in zh if not ch.isspace()]
+    chars = [(ch, folded) for ch, folded in chars if not _NAME_DOT.fullmatch(folded)]
+    other = [ch for ch, folded in chars if not han.fullmatch(folded)]
+    if len(other) == len(chars):
+        return "no Chinese character"
+    if other:
+        return f"{other[0]!r} is not a Chinese character"
+    return None
+
+
 def name_pinyin(zh: str) -> str:
     """Hanyu Pinyin with tone marks, surname read as a surname: 張國城 -> Zhāng Guóchéng."""
     from termkit.pinyin.tokens import join_apostrophe
 
-    head, tail = _name_parts(zh)
-    words = [join_apostrophe(p) for p in (head, tail) if p]
+    _dotted, parts = _name_words(zh)
+    words = [join_apostrophe(p) for p in parts]
     return " ".join(w[:1].upper() + w[1:] for w in words)
 
 
 def romanize_name(zh: str, style: str = "pinyin") -> str:
     """A name in ``pinyin`` (Zhang Guocheng), ``tone`` (Zhāng Guóchéng), ``wade-giles``
     (Chang Kuo-ch'eng) or ``passport`` (Taiwan passport Wade-Giles: Chang Kuo-Cheng)."""
-    head, tail = _name_parts(zh)
+    dotted, parts = _name_words(zh)
     if style == "tone":
         return name_pinyin(zh)
     if style == "pinyin":
-        words = ["".join(romanize.plain(s) for s in p) for p in (head, tail) if p]
+        words = ["".join(romanize.plain(s) for s in p) for p in parts]
         return " ".join(w[:1].upper() + w[1:] for w in words)
     if style == "wade-giles":
-        words = ["-".join(romanize.wade_giles(s) for s in p) for p in (head, tail) if p]
+        words = ["-".join(romanize.wade_giles(s) for s in p) for p in parts]
         return " ".join(w[:1].upper() + w[1:] for w in words)
     if style == "passport":
+        if dotted:  # every part spelled as a given name is: A-Pei A-Wang-Chin-Mei
+            return " ".join("-".join(romanize.passport(s).capitalize() for s in p) for p in parts)
+        head, tail = _name_parts(zh)
         surname = "".join(romanize.passport(s) for s in head)
         given = "-".join(romanize.passport(s).capitalize() for s in tail)
         return " ".join(w for w in (surname.capitalize(), given) if w)

@@ -16,7 +16,7 @@ import re
 
 from termkit.records.fields import starts_volume_line
 from termkit.records.labels import match_label
-from termkit.records.script import HAN
+from termkit.records.script import HAN, count
 
 _ADDRESS = re.compile(r"https?://|www\.|\b10\.\d{4,9}/\S|\S@\S+\.[a-z]{2,}|\.(?:com|org|net)\b")
 _MONTH = (
@@ -83,7 +83,7 @@ def is_furniture(line: str) -> bool:
     m = match_label(text)
     if m is not None and not m.value:
         return True  # a label standing alone (``题名``, ``Title``)
-    han = len(_HAN_CHAR.findall(text))
+    han = count(_HAN_CHAR, text)
     words = [w.lower() for w in _WORD.findall(text)]
     if han == 0:
         if len(words) <= 1:

@@ -40,6 +40,7 @@ from termkit.records.script import (
     HAN,
     KEYWORD_SEPARATORS,
     clean,
+    count,
     dot_items,
     has_han,
     is_other_script,
@@ -134,11 +135,11 @@ def strip_bullet(item: str) -> str:
 
 def _fallback_split(text: str) -> list[str]:
     """Split a line that has none of the usual separators (see :func:`split_keywords`)."""
-    if len(_BULLETS.findall(text)) >= 2:
+    if count(_BULLETS, text) >= 2:
         return _BULLETS.split(text)
     if _WIDE_SPACE.search(text.strip()):
         return _WIDE_SPACE.split(text.strip())
-    slashes = len(_SLASH.findall(text))
+    slashes = count(_SLASH, text)
     if slashes >= 2 or (slashes == 1 and (has_han(text) or " " in text.strip())):
         return _SLASH.split(text)
     items = dot_items(text)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from termkit.records.script import HAN, has_han
+from termkit.records.script import HAN, count, has_han
 
 _HAN_CHAR = re.compile(f"[{HAN}]")
 # Han characters a Chinese item has when it is certainly a title; when a title's ending or
@@ -67,7 +67,7 @@ def title_like(text: str) -> bool:
     """True if ``text`` (a line or one item of it) is built like a title, not a keyword."""
     text = text.strip()
     if has_han(text):
-        n = len(_HAN_CHAR.findall(text))
+        n = count(_HAN_CHAR, text)
         if n >= LONG_HAN:
             return True
         if n < MARKED_HAN:

@@ -112,10 +112,9 @@ def resolve_target(path: str) -> tuple[Path, Path | None]:
 def load_termkit_glossary(path: Path) -> Glossary:
     """Read a termkit glossary file; other formats are refused (review saves in place)."""
     from termkit.formats.termkit_text import read_glossary
-    from termkit.io import check_readable
+    from termkit.io import open_input
 
-    check_readable(os.fspath(path))
-    with open(path, "rb") as fh:
+    with open_input(os.fspath(path)) as fh:
         head = fh.read(64).lstrip(b"\xef\xbb\xbf").lstrip()
         if not head.startswith(MAGIC.encode()):
             raise UsageError(

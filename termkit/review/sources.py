@@ -17,7 +17,6 @@ folder) of at most :data:`MAX_FILE_BYTES`, or it is not read.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import stat
@@ -26,7 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from termkit.errors import TermkitError
+from termkit import jsonsafe
+from termkit.errors import FormatError, TermkitError
 from termkit.model import Record, Source
 
 SIDECAR_SUFFIX = ".sources.jsonl"
@@ -101,8 +101,10 @@ class Sidecar:
             fh.seek(where[0])
             raw = fh.read(where[1])
         try:
-            obj = json.loads(raw)
-        except ValueError:
+            # The safe reader: a line nested thousands deep raised RecursionError out of the
+            # page, NaN passed as a number. A line it refuses is as good as none.
+            obj = jsonsafe.loads(raw.decode("utf-8"), str(self.path))
+        except (UnicodeDecodeError, FormatError):
             return None
         if not isinstance(obj, dict) or obj.get("id") != concept_id:
             return None

@@ -31,7 +31,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from termkit.tm.schema import UNIT_INDEXES
+from termkit.tm.schema import UNIT_INDEXES, rollback
 
 # Units held in memory at most (source key and hash, source and target keys: ~250 bytes each; the
 # peak memory of a measured 1M-unit import grew from 0.5 to 0.74 GB, the final index sort
@@ -93,7 +93,7 @@ def complete(conn: sqlite3.Connection) -> None:
     try:
         build(conn)
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
     conn.execute("COMMIT")
 
@@ -114,7 +114,7 @@ def start(conn: sqlite3.Connection, first_batch: int) -> Known | None:
             known = Known()
             known.catch_up(conn)
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
     conn.execute("COMMIT")
     return known

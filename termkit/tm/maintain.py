@@ -105,16 +105,21 @@ def _target_index(stored: StoredUnit, lang: str | None) -> int:
     src_lang = unit.source_lang
     candidates = [k for k, v in enumerate(unit.variants)
                   if not (src_lang and langtags.same_language(v.lang, src_lang))]
+    targets = ", ".join(unit.variants[k].lang for k in candidates)
     if lang is not None:
         candidates = [k for k in candidates if langtags.same_language(unit.variants[k].lang,
                                                                       lang)]
         exact = [k for k in candidates
                  if langtags.normalize(unit.variants[k].lang) == langtags.normalize(lang)]
         candidates = exact or candidates
+        if not candidates:  # the message listed every side, the source too, after "no"
+            source = (f" ({lang} is its source language)"
+                      if src_lang and langtags.same_language(lang, src_lang) else "")
+            raise UsageError(f"unit #{stored.id} has no target side in {lang}{source}",
+                             hint=f"its target sides: {targets or 'none'}")
     if len(candidates) != 1:
-        langs = ", ".join(v.lang for v in unit.variants)
         raise UsageError(f"unit #{stored.id} has {len(candidates) or 'no'} target sides "
-                         f"to choose from ({langs})", hint="name one with --lang")
+                         f"({targets or 'none'})", hint="name one with --lang")
     return candidates[0]
 
 

@@ -122,12 +122,28 @@ def db_error(path: str, exc: sqlite3.Error) -> DatabaseError:
     return DatabaseError(f"database error: {text}", path=path)
 
 
+def rollback(conn: sqlite3.Connection) -> None:
+    """Roll back the open transaction, unless SQLite already has.
+
+    After some failures (a full disk, an I/O error, no memory) SQLite rolls the transaction
+    back itself; a ROLLBACK then fails with "no transaction is active", and that error would
+    take the place of the one that says what went wrong.
+    """
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+
+
 def _check_header(path: str) -> None:
     p = Path(path)
-    if not p.exists() or p.stat().st_size == 0:
+    if not p.exists():
         return
     if p.is_dir():
         raise DatabaseError("is a directory, not a translation memory", path=path)
+    if not p.is_file():  # /dev/null, a FIFO: SQLite said "disk I/O error" or waited
+        raise DatabaseError("is not a regular file, so not a translation memory", path=path,
+                            hint="give --db the path of a memory file")
+    if p.stat().st_size == 0:
+        return
     with open(p, "rb") as fh:
         magic = fh.read(len(_SQLITE_MAGIC))
     if magic != _SQLITE_MAGIC:
@@ -159,7 +175,7 @@ def migrate(conn: sqlite3.Connection, path: str, upto: int = SCHEMA_VERSION) -> 
                     conn.execute(f"PRAGMA user_version = {step}")
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                rollback(conn)
                 raise
             version = step
     return version

@@ -32,6 +32,24 @@ def is_records(path: str, fmt: str | None) -> bool:
     return False
 
 
+def check_source(path: str, fmt: str | None = None) -> None:
+    """Raise the error reading ``path`` would start with: missing, unreadable, a folder, or a
+    format that cannot be told or read as units. Nothing is read; ``-`` is not checked."""
+    from termkit.io import check_readable
+
+    if path == "-":
+        return
+    check_readable(path)
+    if is_records(path, fmt):
+        return
+    from termkit import formats
+    from termkit.errors import UsageError
+
+    reader = formats.detect(path, fmt)
+    if not reader.can_read_units:  # as the registry says when asked for its units
+        raise UsageError(f"format {reader.name!r} has no translation units", path=path)
+
+
 def iter_file_units(path: str, fmt: str | None = None, *,
                     progress: Callable[[int], None] | None = None) -> Iterator[Unit]:
     """Stream the units of one input file (``-`` is stdin; then pass ``fmt``).
@@ -54,15 +72,11 @@ def iter_file_units(path: str, fmt: str | None = None, *,
             progress(input_size(path) or 0)
         yield from units_from_records(records)
         return
-    import sys
-
     from termkit import formats
+    from termkit.io import open_input
 
     reader = formats.detect(path, fmt)
-    if path == "-":
-        yield from reader.iter_units(counting(sys.stdin.buffer, progress), "<stdin>")
-        return
-    with open(path, "rb") as fh:
+    with open_input(path) as fh:
         yield from reader.iter_units(counting(fh, progress), path)
 
 

@@ -28,7 +28,7 @@ from termkit.model import Notice, Source, Unit, Variant
 from termkit.tm import bulk
 from termkit.tm.fold import fold_many, is_chinese_tag, key64
 from termkit.tm.index import SLOTS, Postings, next_unit_id
-from termkit.tm.schema import SCHEMA_VERSION, connect, db_error, migrate
+from termkit.tm.schema import SCHEMA_VERSION, connect, db_error, migrate, rollback
 
 __all__ = ["SCHEMA_VERSION", "SLOTS", "Store", "StoredUnit", "migrate", "open_store"]
 
@@ -158,7 +158,7 @@ class Store:
             try:
                 yield self.conn
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                rollback(self.conn)
                 raise
             self.conn.execute("COMMIT")
 
