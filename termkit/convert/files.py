@@ -23,7 +23,7 @@ from pathlib import PurePath
 from typing import BinaryIO
 
 from termkit import lang, xmlsafe
-from termkit.convert.converter import CHUNK, Converter
+from termkit.convert.converter import Converter
 from termkit.convert.retag import Piece, duplicates, is_chinese, is_lang_prop, retag_value
 from termkit.errors import EncodingError, FormatError, InputError, UsageError
 
@@ -622,8 +622,5 @@ def validate_utf8(stream: BinaryIO, path: str) -> None:
 def convert_text_stream(stream: BinaryIO, path: str, conv: Converter,
                         write: Callable[[bytes], object]) -> None:
     """Stream plain UTF-8 text through ``conv`` in bounded chunks."""
-    # Blocks of about one converter chunk of Chinese text (three bytes a character): the
-    # converter then takes each block as it comes, where smaller blocks were joined into a
-    # chunk and cut at its last line break again (two more copies of the text).
-    for piece in conv.convert_stream(iter_text_blocks(stream, path, 3 * CHUNK)):
+    for piece in conv.convert_stream(iter_text_blocks(stream, path)):
         write(piece.encode("utf-8"))
