@@ -119,11 +119,36 @@ def can_fork() -> bool:
     return sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
 
 
+# Set once this process has started a pool of workers (see stop_workers).
+_POOLS_STARTED = False
+
+
 def _pool(jobs: int) -> ProcessPoolExecutor:
     # The fork start method: the workers see this process's memory as it is now (loaded
     # dictionary, caches, module state set just before), copy-on-write.
+    global _POOLS_STARTED
+    _POOLS_STARTED = True
     return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
                                initializer=quiet_interrupt)
+
+
+def _shutdown(pool: ProcessPoolExecutor, error: BaseException | None) -> None:
+    """Shut ``pool`` down; after Ctrl-C without waiting for it (see :func:`stop_workers`)."""
+    pool.shutdown(wait=not isinstance(error, KeyboardInterrupt), cancel_futures=True)
+
+
+def stop_workers() -> bool:
+    """After Ctrl-C: kill the workers still alive; True if this process ever had a pool.
+
+    A worker that Ctrl-C ended in the middle of sending a result, or a task queue whose
+    readers are gone, can keep the pool's threads waiting for ever, and Python waits for
+    them when it exits (an interrupted ``build -j 2`` printed ``Interrupted`` and hung). A
+    process that had a pool should then leave with :func:`os._exit` once its outputs are
+    cleaned up, as termkit's command runner does.
+    """
+    for child in multiprocessing.active_children():
+        child.kill()
+    return _POOLS_STARTED
 
 
 def quiet_interrupt() -> None:
@@ -157,8 +182,10 @@ def ordered_map(
     pool = _pool(min(jobs, math.ceil(len(items) / max(1, chunksize))))
     try:
         yield from pool.map(func, items, chunksize=max(1, chunksize))
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    except BaseException as exc:
+        _shutdown(pool, exc)
+        raise
+    _shutdown(pool, None)
 
 
 def run_groups(groups: list[list[Callable[[], Any]]]) -> None:
@@ -182,9 +209,12 @@ def run_groups(groups: list[list[Callable[[], Any]]]) -> None:
             task()
         for future in futures:
             future.result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    except BaseException as exc:
+        _shutdown(pool, exc)
         _GROUPS = []
+        raise
+    _shutdown(pool, None)
+    _GROUPS = []
 
 
 # The groups of the run_groups call in progress: set before the workers are forked.

@@ -123,3 +123,38 @@ def test_jobs_past_the_bound_are_a_usage_error(tmp_path: Path) -> None:
     assert err.startswith("Error: Invalid value for '-j' / '--jobs': 99999999999 is not in the "
                           "range 1<=x<=256")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_stop_workers_kills_the_workers_left_and_says_a_pool_was_used() -> None:
+    # After Ctrl-C the command runner kills what is left and leaves with os._exit when a
+    # pool was used (an interrupted build -j 2 printed Interrupted and then hung on exit).
+    import multiprocessing
+
+    from termkit import parallel
+
+    child = multiprocessing.get_context("fork").Process(target=time.sleep, args=(30,))
+    child.start()
+    try:
+        used = parallel.stop_workers()
+        child.join(5)
+        assert not child.is_alive()
+        assert used == parallel._POOLS_STARTED
+    finally:
+        if child.is_alive():
+            child.kill()
+
+
+def test_remove_workdir_removes_the_process_folder_once_made(tmp_path: Path) -> None:
+    # In a process of its own: the test process's folder holds files other tests read.
+    script = textwrap.dedent("""
+        import os
+        from termkit.convert import opencc_data
+        opencc_data.remove_workdir()  # none made yet: nothing to do
+        folder = opencc_data.workdir()
+        open(os.path.join(folder, "x.txt"), "w").close()
+        opencc_data.remove_workdir()
+        print(os.path.exists(folder))
+    """)
+    out = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True, timeout=60)
+    assert out.stdout == b"False\n"

@@ -193,6 +193,18 @@ class LazyGroup(CommandGroup):
             # so a script can tell an interrupted run from a failed one. Outputs are atomic:
             # an interrupted run leaves no half-written file.
             click.echo("Interrupted", err=True)
+            from termkit.parallel import stop_workers
+
+            if stop_workers():
+                # A pool's threads may wait for ever for workers Ctrl-C ended, and Python
+                # would wait for them on exit: leave now (outputs were cleaned up on the way;
+                # the one exit handler of termkit's own is run here).
+                opencc_data = sys.modules.get("termkit.convert.opencc_data")
+                if opencc_data is not None:
+                    opencc_data.remove_workdir()
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(130)
             raise SystemExit(130) from None
         except click.ClickException as exc:
             if exc.exit_code == 1 and ctx.meta.get(ERRORS_EXIT_2):

@@ -32,6 +32,13 @@ def workdir() -> str:
     return path
 
 
+def remove_workdir() -> None:
+    """Remove this process's folder now, if it was made: for a process that must leave
+    without running its exit handlers (``os._exit`` after Ctrl-C with workers)."""
+    if workdir.cache_info().currsize:
+        shutil.rmtree(workdir(), ignore_errors=True)
+
+
 def opencc_dict_tool() -> str:
     """Path of the ``opencc_dict`` tool that ships with the opencc package (or on PATH)."""
     tool = os.path.join(os.path.dirname(os.path.dirname(opencc_share_dir())), "bin", "opencc_dict")
