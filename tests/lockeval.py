@@ -221,6 +221,21 @@ def assert_places(rows: Iterable[dict[str, Any]], files: dict[str, Path] = FILES
         assert r["verdict"] in ("right", "wrong", "neutral"), r
 
 
+def assert_judgements(rows: list[dict[str, Any]], files: dict[str, Path], *,
+                      once: bool = True) -> None:
+    """:func:`assert_places`, and each verdict of a fresh set is whole: a wrong one has an
+    error type (``inside-word`` or ``sense``), the others none, and each names its judge;
+    with ``once``, no place is judged twice (the first fresh set judged a few places again
+    when a rule changed the span read there)."""
+    assert_places(rows, files)
+    for r in rows:
+        assert (r["error_type"] is None) == (r["verdict"] != "wrong"), r
+        assert r["error_type"] in (None, "inside-word", "sense"), r
+        assert r["judge"]
+    if once:
+        assert len({(r["direction"], r["paragraph_id"], r["offset"]) for r in rows}) == len(rows)
+
+
 def report(title: str, results: dict[str, Result], files: dict[str, Path], *,
            list_wrong: bool = False) -> tuple[str, collections.Counter[str], list[dict[str, Any]]]:
     """The printed figures of one lock over ``files`` (both directions, each direction, each
