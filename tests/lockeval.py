@@ -262,3 +262,22 @@ def report(title: str, results: dict[str, Result], files: dict[str, Path], *,
     lines.extend(f"    {s['direction']} {s['paragraph_id']}:{s['offset']} {s['context']} "
                  f"{s['plain']} -> {s['locked']}" for s in new)
     return "\n".join(lines), kept, new
+
+
+def assert_disjoint(files: dict[str, Path], older_sets: Iterable[dict[str, Path]],
+                    shared_by_article: set[tuple[str, str]]) -> None:
+    """A fresh set shares no file with the older sets (but ``shared_by_article``, where it
+    shares no article: the id's last part), and no paragraph's first or last 25 characters
+    appear in them; its paragraph ids are distinct."""
+    fresh = [p for d in DIRECTIONS for p in paragraphs(d, files)]
+    for other in older_sets:
+        older = [p for d in DIRECTIONS for p in paragraphs(d, other)]
+        shared = ({(p["repo"], p["path"]) for p in older} & {(p["repo"], p["path"]) for p in fresh})
+        assert shared <= shared_by_article
+        for key in shared:
+            ids = {p["id"].rsplit("-", 1)[-1] for p in older if (p["repo"], p["path"]) == key}
+            assert ids.isdisjoint(p["id"].rsplit("-", 1)[-1] for p in fresh
+                                  if (p["repo"], p["path"]) == key)
+        text = "\n".join(p["text"] for p in older)
+        assert not [p["id"] for p in fresh if p["text"][:25] in text or p["text"][-25:] in text]
+    assert len({p["id"] for p in fresh}) == len(fresh)

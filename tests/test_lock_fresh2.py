@@ -43,20 +43,7 @@ def test_every_fresh2_judgement_names_a_real_place() -> None:
 
 
 def test_fresh2_paragraphs_share_nothing_with_dev_or_fresh() -> None:
-    fresh2 = [p for d in DIRECTIONS for p in lockeval.paragraphs(d, FILES)]
-    for other in (lockeval.FILES, FRESH_FILES):
-        older = [p for d in DIRECTIONS for p in lockeval.paragraphs(d, other)]
-        shared = ({(p["repo"], p["path"]) for p in older}
-                  & {(p["repo"], p["path"]) for p in fresh2})
-        assert shared <= SHARED_BY_ARTICLE
-        # where a file is shared, the articles (the id's last part) are not
-        for key in shared:
-            ids = {p["id"].rsplit("-", 1)[-1] for p in older if (p["repo"], p["path"]) == key}
-            assert ids.isdisjoint(p["id"].rsplit("-", 1)[-1] for p in fresh2
-                                  if (p["repo"], p["path"]) == key)
-        text = "\n".join(p["text"] for p in older)
-        assert not [p["id"] for p in fresh2 if p["text"][:25] in text or p["text"][-25:] in text]
-    assert len({p["id"] for p in fresh2}) == len(fresh2)
+    lockeval.assert_disjoint(FILES, (lockeval.FILES, FRESH_FILES), SHARED_BY_ARTICLE)
 
 
 def test_fresh2_paragraphs_with_the_regional_glossary() -> None:
