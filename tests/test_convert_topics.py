@@ -141,6 +141,8 @@ def test_cli_topic_and_list_topics() -> None:
     assert r.exit_code == 2 and "unknown topic 'Cooking'" in r.output and "IT" in r.output
     r = run("convert", "-c", "s2twp", "--list-topics")
     assert r.exit_code == 2
+    r = run("convert", "-c", "s2twp", "-g", REGIONAL, "--list-topics", "notes.txt")
+    assert r.exit_code == 2 and "converts nothing" in r.output
 
 
 def test_check_regional_reads_words_and_topics(tmp_path: Path) -> None:

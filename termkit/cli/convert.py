@@ -112,6 +112,9 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
 
     cfg = check_config(config)
     if list_topics:
+        if inputs or input_alias:
+            # (it lists the glossaries' topics and converts nothing: an INPUT would be lost)
+            raise UsageError("--list-topics converts nothing: give it no INPUT")
         _print_topics(glossaries, glossary_format)
         return
     if not inputs and not input_alias:
