@@ -70,6 +70,15 @@ _SENTENCE_END = tuple(".!?:;。！？：；)）]】…\"”’'")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 # A bracketed group, then nothing or a separator and more (``(B2B, B2C)``, ``(SoTL); …``).
 _BRACKET_THEN_LIST = re.compile(r"[(（][^()（）]*[)）]\s*(?:[;；,，、].*)?")
+# A line a narrow column wrapped is at least this long (characters).
+_WRAPPED_LINE = 20
+# How the names of form fields end (``召集委員``, ``繳交日期``, ``畢業學年期``, ``統計``).
+_LABEL_ENDINGS = (
+    "名稱", "名称", "日期", "時間", "时间", "委員", "委员", "教授", "類別", "类别", "年度",
+    "學年", "学年", "年期", "學期", "学期", "統計", "统计", "資訊", "资讯", "編號", "编号",
+    "頁數", "页数", "次數", "次数", "語言", "语言", "語文", "语文", "單位", "单位", "學位",
+    "学位", "人數", "人数", "網址", "网址", "狀態", "状态", "類型", "类型", "分類", "分类",
+)
 
 
 def _unclosed(text: str) -> bool:
@@ -85,15 +94,6 @@ def _closes_first(text: str) -> bool:
         if ch in ")）":
             return True
     return False
-# A line a narrow column wrapped is at least this long (characters).
-_WRAPPED_LINE = 20
-# How the names of form fields end (``召集委員``, ``繳交日期``, ``畢業學年期``, ``統計``).
-_LABEL_ENDINGS = (
-    "名稱", "名称", "日期", "時間", "时间", "委員", "委员", "教授", "類別", "类别", "年度",
-    "學年", "学年", "年期", "學期", "学期", "統計", "统计", "資訊", "资讯", "編號", "编号",
-    "頁數", "页数", "次數", "次数", "語言", "语言", "語文", "语文", "單位", "单位", "學位",
-    "学位", "人數", "人数", "網址", "网址", "狀態", "状态", "類型", "类型", "分類", "分类",
-)
 
 
 @dataclass(slots=True)
@@ -479,8 +479,9 @@ def joined_wrap(above: str, rest: str) -> str:
     a separator, a bracket or a hyphen joined directly (``越南外交政`` + ``策``,
     ``企業對企業(B2B、`` + ``B2C)``), English words with a space."""
     rest, above = rest.strip(), above.rstrip()
-    glued = has_han(rest[:1]) or rest[:1] in ";；,，、:：-)）" or above.endswith(("-", "、", "，", "；", "(", "（")) \
-        or (rest[:1] in "(（" and has_han(above[-1:]))
+    glued = (has_han(rest[:1]) or rest[:1] in ";；,，、:：-)）"
+             or above.endswith(("-", "、", "，", "；", "(", "（"))
+             or (rest[:1] in "(（" and has_han(above[-1:])))
     return above + ("" if glued else " ") + rest
 
 
