@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import collections
 import difflib
+import functools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,6 +24,8 @@ from typing import Any
 DATA = Path(__file__).parent / "data" / "lock"
 FILES = {"s2twp": DATA / "zh_cn.dev.jsonl", "tw2sp": DATA / "zh_tw.dev.jsonl"}
 JUDGED = (DATA / "judged_dev.jsonl", DATA / "judged_new.jsonl")
+# The bundled regional glossary, the lock every judged set is measured with.
+REGIONAL = Path(__file__).parent.parent / "glossaries" / "cross-strait.glossary.txt"
 _MARK = "\ue000"
 Firing = tuple[int, int, str]
 
@@ -148,6 +151,25 @@ class Result:
     def right_kept(self) -> float:
         """Share of the spans judged right that are still produced."""
         return self.kept["right"] / self.judged_right if self.judged_right else 1.0
+
+
+@functools.cache
+def _regional_glossary() -> Any:
+    from termkit.convert import load_lock_glossaries
+
+    return load_lock_glossaries([str(REGIONAL)])
+
+
+def regional_result(direction: str, files: dict[str, Path] = FILES,
+                    judged_paths: tuple[Path, ...] = JUDGED, *, topics: tuple[str, ...] = (),
+                    words: bool = True) -> Result:
+    """:func:`evaluate` of the regional glossary's lock (``topics``, ``words`` as
+    ``convert`` takes them) on the paragraphs of ``files``, with the judgements of
+    ``judged_paths``. The glossary is read once for every set."""
+    from termkit.convert import Converter
+
+    conv = Converter(direction, _regional_glossary(), topics=topics, words=words)
+    return evaluate(conv, direction, judged(judged_paths), files=files)
 
 
 def evaluate(conv: Any, direction: str, rows: Iterable[dict[str, Any]] | None = None,

@@ -18,11 +18,8 @@ from functools import cache
 
 import pytest
 
-from termkit.convert import Converter, load_lock_glossaries
 from tests import lockeval
-from tests.conftest import ROOT
 
-REGIONAL = ROOT / "glossaries" / "cross-strait.glossary.txt"
 DIRECTIONS = ("s2twp", "tw2sp")
 # The targets: precision >= 0.97 over the kept judged spans, 70% of the spans judged
 # right still produced.
@@ -32,8 +29,7 @@ RIGHT_KEPT_MIN = 0.70
 
 @cache
 def _result(direction: str, topics: tuple[str, ...] = (), words: bool = True) -> lockeval.Result:
-    g = load_lock_glossaries([str(REGIONAL)])
-    return lockeval.evaluate(Converter(direction, g, topics=topics, words=words), direction)
+    return lockeval.regional_result(direction, topics=topics, words=words)
 
 
 def _line(name: str, kept: collections.Counter[str], judged_right: int) -> str:

@@ -20,11 +20,8 @@ from functools import cache
 
 import pytest
 
-from termkit.convert import Converter, load_lock_glossaries
 from tests import lockeval
-from tests.conftest import ROOT
 
-REGIONAL = ROOT / "glossaries" / "cross-strait.glossary.txt"
 FRESH = lockeval.DATA / "fresh"
 FILES = {"s2twp": FRESH / "zh_cn.fresh.jsonl", "tw2sp": FRESH / "zh_tw.fresh.jsonl"}
 JUDGED = (FRESH / "judged_fresh.jsonl",)
@@ -37,9 +34,7 @@ LOCKS = {"current lock (default options)": ((), True),
 
 @cache
 def _result(direction: str, topics: tuple[str, ...], words: bool) -> lockeval.Result:
-    g = load_lock_glossaries([str(REGIONAL)])
-    conv = Converter(direction, g, topics=topics, words=words)
-    return lockeval.evaluate(conv, direction, lockeval.judged(JUDGED), files=FILES)
+    return lockeval.regional_result(direction, FILES, JUDGED, topics=topics, words=words)
 
 
 def test_every_fresh_judgement_names_a_real_place() -> None:

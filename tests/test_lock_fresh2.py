@@ -16,10 +16,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from termkit.convert import Converter, load_lock_glossaries
 from tests import lockeval
 from tests.test_lock_fresh import FILES as FRESH_FILES
-from tests.test_lock_fresh import REGIONAL
 
 FRESH2 = lockeval.DATA / "fresh2"
 FILES = {"s2twp": FRESH2 / "zh_cn.fresh2.jsonl", "tw2sp": FRESH2 / "zh_tw.fresh2.jsonl"}
@@ -31,9 +29,7 @@ SHARED_BY_ARTICLE = {("ymcui/cmrc2018", "data/cmrc2018_trial.json")}
 
 @cache
 def _result(direction: str) -> lockeval.Result:
-    g = load_lock_glossaries([str(REGIONAL)])
-    conv = Converter(direction, g, topics=(), words=True)  # the default options
-    return lockeval.evaluate(conv, direction, lockeval.judged(JUDGED), files=FILES)
+    return lockeval.regional_result(direction, FILES, JUDGED)  # the default options
 
 
 def test_every_fresh2_judgement_names_a_real_place() -> None:
