@@ -262,7 +262,8 @@ class _KeywordState:
             return True
         if last.endswith(_SEPARATOR_END):
             return False
-        if text.lstrip()[:1] in "(（" and len(split_keywords(last)) >= 2 \
+        listed_above = len(split_keywords(last)) >= 2  # the line above holds several items
+        if text.lstrip()[:1] in "(（" and listed_above \
                 and _BRACKET_THEN_LIST.fullmatch(text.strip()) is not None:
             # The brackets of the last keyword above, wrapped off it alone (``…;
             # business-to-business`` / ``(B2B, B2C)``), maybe with more keywords after them.
@@ -271,14 +272,14 @@ class _KeywordState:
             return False
         end, start = last[-1], text.lstrip()[:1]
         if start in _SEPARATOR_END[:-1] or (start == "-" and not text.lstrip()[1:2].isspace()) \
-                or (start in ":：" and len(split_keywords(last)) >= 2):
+                or (start in ":：" and listed_above):
             # The break fell right before a separator (``…；约定俗成性`` / ``；新冠肺炎``), a
             # hyphen or the colon inside a keyword (``感知`` / ``-意向-適應模型``, ``…；档案利用``
             # / ``：档案资源开发``).
             return True
         bracket = start in "(（"
         # A colon ends a list line inside its last keyword (``…；档案利用：``, ``archival use:``).
-        colon = end in ":：" and len(split_keywords(last)) >= 2
+        colon = end in ":：" and listed_above
         if has_han(end) or (colon and has_han(start)):
             if not (has_han(start) or bracket):
                 return False
@@ -291,7 +292,7 @@ class _KeywordState:
         # One item on the line above is a list of one keyword per line, unless lines of
         # several items in its script came before it (``…; patent portfolio;`` / ``program
         # of teacher evaluation for`` / ``professional development``: a wrapped list).
-        one_above = len(split_keywords(last)) < 2 and ("zh" if has_han(last) else "en") not in self.listed
+        one_above = not listed_above and ("zh" if has_han(last) else "en") not in self.listed
         if one_above:
             # A keyword per line may hold a list in brackets (``企業對企業(B2B、B2C)``).
             separated = KEYWORD_SEPARATORS.search(_BRACKETED.sub("", text)) is not None
