@@ -159,7 +159,7 @@ def import_(files: tuple[str, ...], db: str, fmt: str | None, domain: str | None
         check_source(path, fmt)
     sizes = [input_size(p) for p in paths]
     with open_store(db) as store, Progress("Importing", sum(s or 0 for s in sizes), "B") as bar:
-        results = []
+        results: list[tuple[str, Any]] = []
         before = 0
         for path, size in zip(paths, sizes, strict=True):
             try:
