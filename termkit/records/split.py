@@ -11,15 +11,22 @@ several records when, between two such lists, a head (a title, its authors) foll
 first record's tail or list. The next record starts at that
 head. A list straight after another list, or after lines that are all tail, starts nothing:
 one record may print its list twice (a tag line over the article's own list).
+
+A labelled page says more: once a record has its keywords in both languages, a title or
+author label it already had, or another keyword label, starts the next record
+(:func:`labelled_starts`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import pairwise
 
 from termkit.records.fields import SUBJECT_HEADING, parse_date, parse_pages, parse_volume
 from termkit.records.keywords import keyword_label, spaced_only, split_keywords
+from termkit.records.labels import Field
+from termkit.records.scan import FieldLines
 from termkit.records.script import has_han, has_latin, is_prose
 from termkit.records.shapes import KEYWORD_SHAPE, keyword_score
 
@@ -27,6 +34,8 @@ Lines = list[tuple[int, str]]
 _NUMBERED = re.compile(r"^\s*(?:\d{1,4}\.|\[\d{1,4}\])\s+\S")
 # A number with at most a short word: a page count, an issue, a year (``23頁``, ``pp. 12``).
 _FIGURE = re.compile(r"^\W*(?:[^\W\d]{1,3}\W*)?\d[\d\W]*(?:[^\W\d]{1,5}\W*)?$")
+# Labelled fields that open a record: a title or an author label printed again starts one.
+HEAD_FIELDS = frozenset({Field.TITLE, Field.TITLE_OTHER, Field.AUTHORS})
 HEAD_LINE = 300  # characters: a longer line is an abstract, not a title or an author line
 
 
@@ -142,3 +151,50 @@ def split_run_together(lines: Lines) -> list[Lines]:
         return [lines]
     bounds = [0, *cuts, len(lines)]
     return [lines[a:b] for a, b in pairwise(bounds)]
+
+
+def _keyword_langs(fields: Sequence[FieldLines]) -> list[set[str]]:
+    """The languages each keyword field holds (empty for other fields): the one its label
+    names (``中文關鍵詞``, ``關鍵字(英)``); when the page pairs unqualified labels in both
+    scripts (``关键词`` / ``Key words``), the label's script; a lone unqualified label
+    (``關鍵詞`` over Chinese then English items) holds both when its items are of both
+    scripts (a Chinese item, two Latin ones)."""
+    keyword = [f for f in fields if f.label.field is Field.KEYWORDS]
+    paired = len({f.label.script for f in keyword if f.label.lang is None}) == 2
+    langs: list[set[str]] = []
+    for f in fields:
+        if f.label.field is not Field.KEYWORDS or f.label.lang == "other":
+            langs.append(set())
+        elif f.label.lang is not None:
+            langs.append({f.label.lang})
+        elif paired:
+            langs.append({f.label.script})
+        else:
+            zh, latin = _scripts(f.lines)
+            langs.append({"zh", "en"} if zh and latin >= 2 else {"zh" if zh else "en"})
+    return langs
+
+
+def labelled_starts(fields: Sequence[FieldLines]) -> list[int]:
+    """Line numbers where a labelled page's next record starts.
+
+    Once a record has its keywords in both languages, a title or author field of a kind it
+    already had, or another keyword field, starts the next record. Before that nothing
+    does: a page may print its fields in both languages one after the other (``題名`` …
+    ``關鍵詞`` then ``Title`` … ``Keywords``), or a one-language tag line above the keywords.
+    Third-language fields (``關鍵字(日)``) start nothing.
+    """
+    starts: list[int] = []
+    seen: set[Field] = set()
+    have: set[str] = set()
+    for f, langs in zip(fields, _keyword_langs(fields), strict=True):
+        kind = f.label.field
+        if f.label.lang == "other":
+            continue
+        if have >= {"zh", "en"} and (kind is Field.KEYWORDS or kind in seen & HEAD_FIELDS):
+            starts.append(f.line)
+            seen.clear()
+            have = set()
+        seen.add(kind)
+        have |= langs
+    return starts
