@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from termkit.records import parse_records
-from tests import devrecords
+from tests import devrecords, pagevariants
 from tests.conftest import ROOT
 
 EXAMPLE = (ROOT / "termkit" / "data" / "example-record.txt").read_text(encoding="utf-8")
@@ -61,10 +61,12 @@ def test_three_pages_and_where_each_record_starts(pages: list[str]) -> None:
 
 
 def test_a_single_page_is_never_cut() -> None:
-    """Each dev record's page, in every rendering, is one record."""
+    """Each dev record's page, in every rendering and every site family of
+    tests/pagevariants.py (fields in both languages, in any order), is one record."""
+    renders = [devrecords.render_page, devrecords.render_labelled,
+               devrecords.render_page_without_blank_lines, *pagevariants.FAMILIES.values()]
     for rec in devrecords.load_all_dev():
-        for render in (devrecords.render_page, devrecords.render_labelled,
-                       devrecords.render_page_without_blank_lines):
+        for render in renders:
             assert len(parse_records(render(rec).encode("utf-8"), "p.txt")) == 1, rec["id"]
 
 
@@ -96,17 +98,18 @@ def _same_site_pairs() -> list[tuple[dict[str, Any], dict[str, Any]]]:
 
 
 def test_labelled_pages_of_one_site_in_one_file() -> None:
-    """A field label printed again once the record before has its keywords in both
-    languages starts the next record. 72 of the 81 joins read as the pages do alone: the
-    others join records whose labels differ between the two (the rendering varies the label
-    language record by record) or that have no title and no author field."""
+    """A title, author or keyword label printed again, exactly, once the record before has
+    its keywords in both languages, starts the next record. 66 of the 81 joins read as the
+    pages do alone: the others join records whose labels differ between the two (the
+    rendering varies the label language record by record) or whose first label repeated is
+    none of those (a venue line first)."""
     pairs = _same_site_pairs()
     right = 0
     for a, b in pairs:
         pa, pb = devrecords.render_labelled(a), devrecords.render_labelled(b)
         right += _read(pa.rstrip("\n") + "\n\n" + pb) == _read(pa) + _read(pb)
     assert len(pairs) == 81
-    assert right >= 72, f"{right} of {len(pairs)}"
+    assert right >= 66, f"{right} of {len(pairs)}"
 
 
 @pytest.mark.parametrize("page", [

@@ -12,8 +12,8 @@ first record's tail or list. The next record starts at that
 head. A list straight after another list, or after lines that are all tail, starts nothing:
 one record may print its list twice (a tag line over the article's own list).
 
-A labelled page says more: once a record has its keywords in both languages, a title or
-author label it already had, or another keyword label, starts the next record
+A labelled page says more: once a record has its keywords in both languages, a title,
+author or keyword label printed again exactly starts the next record
 (:func:`labelled_starts`).
 """
 
@@ -178,23 +178,29 @@ def _keyword_langs(fields: Sequence[FieldLines]) -> list[set[str]]:
 def labelled_starts(fields: Sequence[FieldLines]) -> list[int]:
     """Line numbers where a labelled page's next record starts.
 
-    Once a record has its keywords in both languages, a title or author field of a kind it
-    already had, or another keyword field, starts the next record. Before that nothing
-    does: a page may print its fields in both languages one after the other (``題名`` …
-    ``關鍵詞`` then ``Title`` … ``Keywords``), or a one-language tag line above the keywords.
-    Third-language fields (``關鍵字(日)``) start nothing.
+    Once a record has its keywords in both languages, a title, author or keyword label
+    printed exactly as one the record already had (``題名`` again) starts the next
+    record, if a keyword field follows. Another label of the same field (``Author`` after
+    ``作者``, ``外文關鍵詞`` after ``關鍵詞``) starts nothing: a page may print its fields
+    in both languages, in any order. Third-language fields (``關鍵字(日)``) are ignored.
     """
     starts: list[int] = []
-    seen: set[Field] = set()
+    seen: set[str] = set()
     have: set[str] = set()
+    pending: int | None = None  # a start waiting for its record's keyword field
     for f, langs in zip(fields, _keyword_langs(fields), strict=True):
         kind = f.label.field
         if f.label.lang == "other":
             continue
-        if have >= {"zh", "en"} and (kind is Field.KEYWORDS or kind in seen & HEAD_FIELDS):
-            starts.append(f.line)
+        label = f.label.text.casefold()
+        if (pending is None and have >= {"zh", "en"} and label in seen
+                and (kind is Field.KEYWORDS or kind in HEAD_FIELDS)):
+            pending = f.line
             seen.clear()
             have = set()
-        seen.add(kind)
+        seen.add(label)
         have |= langs
+        if pending is not None and kind is Field.KEYWORDS:
+            starts.append(pending)
+            pending = None
     return starts
