@@ -303,6 +303,26 @@ def check_readable(path: str) -> None:
     note_input(path)
 
 
+def check_replaceable(path: str, option: str) -> None:
+    """Raise :class:`UsageError` unless ``path`` is (or links to) a regular file, the only kind
+    an ``option`` that replaces its inputs with their results (``--in-place``) can replace.
+
+    A pipe (``/dev/stdin``) or FIFO would get the result written back into it, to be lost
+    or to block for ever once the pipe is full; a device has nothing to replace.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # check_readable reports it
+    if stat.S_ISREG(mode):
+        return
+    kind = ("a pipe (FIFO)" if stat.S_ISFIFO(mode) else
+            "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else
+            "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+    raise UsageError(f"{option} replaces regular files only, and this is {kind}", path=path,
+                     hint="convert it with -o FILE instead")
+
+
 # --------------------------------------------------------------------------- outputs
 
 _TEMP_NAME = 100  # characters of the target's name kept in a temporary file's name

@@ -108,7 +108,13 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
     from termkit.convert import Converter, check_config, load_lock_glossaries, parse_topics
     from termkit.convert.files import convert_bytes, convert_text_stream, detect_kind, validate_utf8
     from termkit.inputs import counting, expand_inputs, input_size, refuse_folders
-    from termkit.io import check_output, check_readable, output_batch, read_bytes
+    from termkit.io import (
+        check_output,
+        check_readable,
+        check_replaceable,
+        output_batch,
+        read_bytes,
+    )
 
     cfg = check_config(config)
     if list_topics:
@@ -133,6 +139,8 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
             raise UsageError("several inputs need --in-place (or convert them one at a time)")
     for p in paths:
         check_readable(p)
+        if in_place:
+            check_replaceable(p, "--in-place")
     if in_place:
         _refuse_glossary_in_place(paths, glossaries)
     glossary = load_lock_glossaries(glossaries, format=glossary_format) if glossaries else None
