@@ -225,9 +225,9 @@ def check(
     try:
         # Concepts side by side, not merged: merging re-settles statuses (two preferred
         # renderings would become candidates), and the checks must see each file's own.
-        loaded = [load_glossary(p) for p in glossaries]
+        loaded = [load_glossary(p, format_option=None) for p in glossaries]
         glossary = Glossary([c for g in loaded for c in g.concepts]) if loaded else None
-        regional = [load_glossary(p) for p in regionals]
+        regional = [load_glossary(p, format_option=None) for p in regionals]
         known = load_baseline(baseline) if baseline else None
         chosen_topics = parse_topics(topics, Glossary([c for g in (glossary, *regional)
                                                        if g is not None for c in g.concepts]))
