@@ -82,8 +82,9 @@ def utf8_hint(data: bytes) -> str:
             encoding = decode_text(sample[: len(sample) - cut], "")[1]
             break
     name = _ICONV.get(encoding)
-    if name is None:
-        return "convert the file to UTF-8 first (e.g. iconv -f BIG5 -t UTF-8)"
+    if name is None:  # none termkit reads: naming one (BIG5) would send Latin-1 text astray
+        return ("convert it to UTF-8 first, from the encoding it was written in "
+                "(iconv -f ENCODING -t UTF-8 FILE); it is not UTF-16, Big5 or GB18030")
     return f"it reads as {name}: convert it to UTF-8 first (iconv -f {name} -t UTF-8 FILE)"
 
 
