@@ -25,6 +25,22 @@ _CHECK_HELP = "\n".join(
 )
 
 
+def _refuse_idle(chosen: frozenset[str], named: list[str], glossary: bool) -> None:
+    """A :class:`UsageError` for a selection that would check nothing it was asked to: no
+    check left after --skip, or terminology checks named on the command line without a
+    glossary (they need one; left silently out, the report said "0 findings")."""
+    from termkit.check.config import expand
+    from termkit.check.engine import TERM_CHECKS
+    from termkit.errors import UsageError
+
+    if not chosen:
+        raise UsageError("no check left to run", hint="--skip removes every check chosen")
+    idle = sorted(expand(n for n in named if n != "all") & chosen & TERM_CHECKS)
+    if idle and not glossary:
+        raise UsageError(f"{', '.join(idle)} need{'s' if len(idle) == 1 else ''} a glossary",
+                         hint="give it with -g FILE")
+
+
 @click.command(
     help=f"""Check translations: format, Chinese typography and (with -g) terminology.
 
@@ -41,7 +57,8 @@ Checks (id, severity, family, what):
 
 \b
 Choose with --checks and --skip (ids or families: terms, variants, unit, format,
-typography, syntax; comma-separated or repeated). Defaults come from termkit.toml
+typography, syntax; comma-separated or repeated; terminology checks named here need
+-g, and a choice that leaves no check is refused). Defaults come from termkit.toml
 ([check]) or pyproject.toml ([tool.termkit.check]) in this directory or a parent;
 options given here win. Silence one unit with a translator comment
 `# termkit: ignore=numbers` (PO; a note elsewhere), or hide every finding of an older
@@ -201,6 +218,7 @@ def check(
         config = load_config(project)
         names = split_names(only + only_alias) or config.checks
         chosen = select(names, [*config.skip, *split_names(skip)])
+        _refuse_idle(chosen, split_names(only + only_alias), bool(glossaries))
         options = options_from(
             config.options,
             cjk_latin_spacing=cjk_latin_spacing,
