@@ -517,8 +517,17 @@ def refuse_write_protected(path: str) -> None:
     but a file made read-only is one its owner protects, as ``>`` and ``cp`` respect.
     """
     if os.path.isfile(path) and not os.access(path, os.W_OK):
+        if _read_only_mount(path):  # chmod cannot help there
+            raise OutputError("cannot write: the file system is read-only", path=path)
         raise OutputError("the file is write-protected (no write permission)", path=path,
                           hint="make it writable (chmod u+w) or write another file")
+
+
+def _read_only_mount(path: str) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows)
+        return False
 
 
 def check_output(path: str, *, replace_input: bool = False) -> None:
