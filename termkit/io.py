@@ -22,6 +22,7 @@ What the writers guarantee:
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import io
@@ -168,6 +169,25 @@ def guard_standard_streams() -> None:
                                           write_through=True)
         else:
             sys.stderr = open(fd, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+
+
+def utf8_stdout() -> None:
+    """Write text on stdout in UTF-8, whatever the locale's encoding, as every output file is.
+
+    Under a locale that is not UTF-8 (a ``zh_TW.Big5`` or ISO-8859-1 terminal, a Windows pipe
+    in cp1252, ``PYTHONIOENCODING``), printing Chinese stopped with a ``UnicodeEncodeError``,
+    and the bytes of the text on stdout depended on the environment. (stderr keeps the
+    locale's encoding: Python escapes what it cannot show there, and a person reads it.)
+    """
+    stream = sys.stdout
+    if not isinstance(stream, io.TextIOWrapper):
+        return
+    try:
+        utf8 = codecs.lookup(stream.encoding).name == "utf-8"
+    except LookupError:
+        utf8 = False
+    if not utf8:
+        stream.reconfigure(encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- inputs

@@ -247,9 +247,10 @@ def terminate_on_sigterm() -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    from termkit.io import guard_standard_streams
+    from termkit.io import guard_standard_streams, utf8_stdout
 
     guard_standard_streams()  # run with `<&-` or `>&-` (cron, daemons)
+    utf8_stdout()  # the bytes -o FILE gets, whatever the locale
     terminate_on_sigterm()
     try:
         cli.main(prog_name="termkit")
