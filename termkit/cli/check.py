@@ -199,7 +199,7 @@ def check(
     from termkit.convert import parse_topics
     from termkit.errors import TermkitError, UsageError
     from termkit.glossary import load_glossary
-    from termkit.inputs import expand_inputs
+    from termkit.inputs import distinct, expand_inputs
     from termkit.io import atomic_binary, atomic_text, check_output, note_input, output_kind
     from termkit.model import Glossary
 
@@ -230,7 +230,10 @@ def check(
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     fail_level = fail_on or config.fail_on or "error"
-    translations = tuple(expand_inputs(translations, includes or CHECK_GLOBS, excludes))
+    # A file named twice (or inside a folder named too) is checked once: twice, each of its
+    # findings was reported twice.
+    translations = tuple(distinct(expand_inputs(translations, includes or CHECK_GLOBS,
+                                                excludes)))
     # The report never replaces a file this run reads (`-o x.po`, `-o glossary.txt`, the
     # baseline, the project file its defaults came from).
     note_input(*translations, *glossaries, *regionals, *(p for pair in pairs for p in pair),
