@@ -10,6 +10,16 @@ bug, and the CLI says so.
 from __future__ import annotations
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived (``kill PID``, ``timeout``, a service manager stopping a job).
+
+    Raised by the handler the command line installs (:func:`termkit.cli.terminate_on_sigterm`),
+    so a run unwinds as it does for Ctrl-C: temporary files are removed and no output is
+    half-written. A subclass of :class:`KeyboardInterrupt` for that reason: code that cleans up
+    after Ctrl-C cleans up after this too.
+    """
+
+
 class TermkitError(Exception):
     """Base class: a message plus an optional location and a hint on what to do."""
 

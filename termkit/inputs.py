@@ -109,6 +109,19 @@ def expand_inputs(inputs: Iterable[str], include: Sequence[str],
     return out
 
 
+def distinct(paths: Iterable[str]) -> list[str]:
+    """``paths`` with a file named again (the same name, another spelling of its path, or a
+    file of a folder given too) left out after its first mention; ``-`` is kept."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for path in paths:
+        key = path if path == "-" else os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+    return out
+
+
 def refuse_folders(inputs: Iterable[str], why: str) -> None:
     """A :class:`UsageError` for the first folder among ``inputs`` (``why``: what to do)."""
     for path in inputs:

@@ -22,6 +22,7 @@ What the writers guarantee:
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import io
@@ -170,6 +171,25 @@ def guard_standard_streams() -> None:
             sys.stderr = open(fd, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
 
 
+def utf8_stdout() -> None:
+    """Write text on stdout in UTF-8, whatever the locale's encoding, as every output file is.
+
+    Under a locale that is not UTF-8 (a ``zh_TW.Big5`` or ISO-8859-1 terminal, a Windows pipe
+    in cp1252, ``PYTHONIOENCODING``), printing Chinese stopped with a ``UnicodeEncodeError``,
+    and the bytes of the text on stdout depended on the environment. (stderr keeps the
+    locale's encoding: Python escapes what it cannot show there, and a person reads it.)
+    """
+    stream = sys.stdout
+    if not isinstance(stream, io.TextIOWrapper):
+        return
+    try:
+        utf8 = codecs.lookup(stream.encoding).name == "utf-8"
+    except LookupError:
+        utf8 = False
+    if not utf8:
+        stream.reconfigure(encoding="utf-8")
+
+
 # --------------------------------------------------------------------------- inputs
 
 
@@ -301,6 +321,26 @@ def check_readable(path: str) -> None:
     if not os.access(path, os.R_OK):
         raise InputError("permission denied", path=path)
     note_input(path)
+
+
+def check_replaceable(path: str, option: str) -> None:
+    """Raise :class:`UsageError` unless ``path`` is (or links to) a regular file, the only kind
+    an ``option`` that replaces its inputs with their results (``--in-place``) can replace.
+
+    A pipe (``/dev/stdin``) or FIFO would get the result written back into it, to be lost
+    or to block for ever once the pipe is full; a device has nothing to replace.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # check_readable reports it
+    if stat.S_ISREG(mode):
+        return
+    kind = ("a pipe (FIFO)" if stat.S_ISFIFO(mode) else
+            "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else
+            "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+    raise UsageError(f"{option} replaces regular files only, and this is {kind}", path=path,
+                     hint="convert it with -o FILE instead")
 
 
 # --------------------------------------------------------------------------- outputs
@@ -497,8 +537,17 @@ def refuse_write_protected(path: str) -> None:
     but a file made read-only is one its owner protects, as ``>`` and ``cp`` respect.
     """
     if os.path.isfile(path) and not os.access(path, os.W_OK):
+        if _read_only_mount(path):  # chmod cannot help there
+            raise OutputError("cannot write: the file system is read-only", path=path)
         raise OutputError("the file is write-protected (no write permission)", path=path,
                           hint="make it writable (chmod u+w) or write another file")
+
+
+def _read_only_mount(path: str) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows)
+        return False
 
 
 def check_output(path: str, *, replace_input: bool = False) -> None:

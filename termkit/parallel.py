@@ -152,7 +152,7 @@ def stop_workers() -> bool:
 
 
 def quiet_interrupt() -> None:
-    """In a worker: let Ctrl-C end it silently, as the system ends a process it signals.
+    """In a worker: let Ctrl-C (and SIGTERM) end it silently, as the system ends a process.
 
     A terminal sends SIGINT to its whole foreground process group, workers included. Python's
     handler would raise KeyboardInterrupt in a worker waiting for its next task, and
@@ -162,6 +162,10 @@ def quiet_interrupt() -> None:
     """
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
+    # The parent's SIGTERM handler (it unwinds the parent's run) is no worker's business: the
+    # pool terminates a worker with SIGTERM, and a group signal reaches the workers too.
+    if callable(signal.getsignal(signal.SIGTERM)):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def ordered_map(

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import signal
 import sys
 from typing import Any, NoReturn
 
@@ -28,7 +29,7 @@ import click
 
 from termkit import __version__
 from termkit.cli.common import ERRORS_EXIT_2, CommandGroup
-from termkit.errors import TermkitError
+from termkit.errors import Terminated, TermkitError
 
 # name -> (module:attribute, one-line help shown by `termkit --help`)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -188,11 +189,13 @@ class LazyGroup(CommandGroup):
                 raise
             except Exception as exc:  # the one place that sees every failure; see module doc
                 _raise_mapped(ctx, exc)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             # Ctrl-C: the shell's convention (128 + SIGINT), not click's "Aborted!" and 1,
-            # so a script can tell an interrupted run from a failed one. Outputs are atomic:
-            # an interrupted run leaves no half-written file.
-            click.echo("Interrupted", err=True)
+            # so a script can tell an interrupted run from a failed one; SIGTERM alike
+            # (128 + SIGTERM). Outputs are atomic: an interrupted run leaves no half-written
+            # file.
+            status = 128 + (signal.SIGTERM if isinstance(exc, Terminated) else signal.SIGINT)
+            click.echo("Terminated" if isinstance(exc, Terminated) else "Interrupted", err=True)
             from termkit.parallel import stop_workers
 
             if stop_workers():
@@ -204,8 +207,8 @@ class LazyGroup(CommandGroup):
                     opencc_data.remove_workdir()
                 sys.stdout.flush()
                 sys.stderr.flush()
-                os._exit(130)
-            raise SystemExit(130) from None
+                os._exit(status)
+            raise SystemExit(status) from None
         except click.ClickException as exc:
             if exc.exit_code == 1 and ctx.meta.get(ERRORS_EXIT_2):
                 # Status 1 means "nothing found" or "findings" here: errors are 2.
@@ -228,13 +231,31 @@ def cli(debug: bool) -> None:
     """
 
 
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def terminate_on_sigterm() -> None:
+    """Make SIGTERM end a run as Ctrl-C does (see :class:`termkit.errors.Terminated`).
+
+    Python's default ends the process on the spot, leaving the temporary file of a write in
+    progress. A SIGTERM the caller chose to ignore (``SIG_IGN``) stays ignored.
+    """
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _raise_terminated)
+
+
 def main() -> None:
     """Console-script entry point."""
-    from termkit.io import guard_standard_streams
+    from termkit.io import guard_standard_streams, utf8_stdout
 
     guard_standard_streams()  # run with `<&-` or `>&-` (cron, daemons)
+    utf8_stdout()  # the bytes -o FILE gets, whatever the locale
+    terminate_on_sigterm()
     try:
         cli.main(prog_name="termkit")
     except BrokenPipeError:  # `termkit … | head` closes stdout early
         sys.stderr.close()
         sys.exit(1)
+    except Terminated:  # before or after the command ran (parsing, exit)
+        sys.exit(128 + signal.SIGTERM)

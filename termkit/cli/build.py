@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from termkit.cli.common import dumps, folder_options, folder_output_option, json_option, warn
+from termkit.errors import UsageError
 from termkit.provenance import DEFAULT_MAX_SOURCES
 from termkit.records import EXTENSIONS as RECORD_EXTENSIONS
 from termkit.records import FORMATS as RECORD_FORMATS
@@ -158,6 +159,9 @@ def build(
 
     check_output_folder(output)  # before the work: not `-`, not a file, its parent exists
     if conflicts_file is not None:
+        if as_json and conflicts_file == "-":
+            raise UsageError("--json and --conflicts - would both print on stdout",
+                             hint="give --conflicts a FILE")
         check_output(conflicts_file)
     jobs = jobs or default_jobs()
     with paused_gc():  # one batch: see paused_gc

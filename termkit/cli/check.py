@@ -25,6 +25,22 @@ _CHECK_HELP = "\n".join(
 )
 
 
+def _refuse_idle(chosen: frozenset[str], named: list[str], glossary: bool) -> None:
+    """A :class:`UsageError` for a selection that would check nothing it was asked to: no
+    check left after --skip, or terminology checks named on the command line without a
+    glossary (they need one; left silently out, the report said "0 findings")."""
+    from termkit.check.config import expand
+    from termkit.check.engine import TERM_CHECKS
+    from termkit.errors import UsageError
+
+    if not chosen:
+        raise UsageError("no check left to run", hint="--skip removes every check chosen")
+    idle = sorted(expand(n for n in named if n != "all") & chosen & TERM_CHECKS)
+    if idle and not glossary:
+        raise UsageError(f"{', '.join(idle)} need{'s' if len(idle) == 1 else ''} a glossary",
+                         hint="give it with -g FILE")
+
+
 @click.command(
     help=f"""Check translations: format, Chinese typography and (with -g) terminology.
 
@@ -41,7 +57,8 @@ Checks (id, severity, family, what):
 
 \b
 Choose with --checks and --skip (ids or families: terms, variants, unit, format,
-typography, syntax; comma-separated or repeated). Defaults come from termkit.toml
+typography, syntax; comma-separated or repeated; terminology checks named here need
+-g, and a choice that leaves no check is refused). Defaults come from termkit.toml
 ([check]) or pyproject.toml ([tool.termkit.check]) in this directory or a parent;
 options given here win. Silence one unit with a translator comment
 `# termkit: ignore=numbers` (PO; a note elsewhere), or hide every finding of an older
@@ -182,7 +199,7 @@ def check(
     from termkit.convert import parse_topics
     from termkit.errors import TermkitError, UsageError
     from termkit.glossary import load_glossary
-    from termkit.inputs import expand_inputs
+    from termkit.inputs import distinct, expand_inputs
     from termkit.io import atomic_binary, atomic_text, check_output, note_input, output_kind
     from termkit.model import Glossary
 
@@ -201,6 +218,7 @@ def check(
         config = load_config(project)
         names = split_names(only + only_alias) or config.checks
         chosen = select(names, [*config.skip, *split_names(skip)])
+        _refuse_idle(chosen, split_names(only + only_alias), bool(glossaries))
         options = options_from(
             config.options,
             cjk_latin_spacing=cjk_latin_spacing,
@@ -212,7 +230,10 @@ def check(
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     fail_level = fail_on or config.fail_on or "error"
-    translations = tuple(expand_inputs(translations, includes or CHECK_GLOBS, excludes))
+    # A file named twice (or inside a folder named too) is checked once: twice, each of its
+    # findings was reported twice.
+    translations = tuple(distinct(expand_inputs(translations, includes or CHECK_GLOBS,
+                                                excludes)))
     # The report never replaces a file this run reads (`-o x.po`, `-o glossary.txt`, the
     # baseline, the project file its defaults came from).
     note_input(*translations, *glossaries, *regionals, *(p for pair in pairs for p in pair),
@@ -225,9 +246,9 @@ def check(
     try:
         # Concepts side by side, not merged: merging re-settles statuses (two preferred
         # renderings would become candidates), and the checks must see each file's own.
-        loaded = [load_glossary(p) for p in glossaries]
+        loaded = [load_glossary(p, format_option=None) for p in glossaries]
         glossary = Glossary([c for g in loaded for c in g.concepts]) if loaded else None
-        regional = [load_glossary(p) for p in regionals]
+        regional = [load_glossary(p, format_option=None) for p in regionals]
         known = load_baseline(baseline) if baseline else None
         chosen_topics = parse_topics(topics, Glossary([c for g in (glossary, *regional)
                                                        if g is not None for c in g.concepts]))

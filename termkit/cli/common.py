@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -130,10 +131,24 @@ def json_option(help_text: str = "Print JSON (for scripts) instead of text.") ->
     return click.option("--json", "as_json", is_flag=True, help=help_text)
 
 
+def distinct_files(ctx: click.Context, param: click.Parameter,
+                   values: tuple[str, ...]) -> tuple[str, ...]:
+    """A click callback refusing one file given twice to a repeatable option (``-g a -g ./a``):
+    its contents would count twice (every terminology finding of ``check`` was doubled)."""
+    seen: dict[str, str] = {}
+    for value in values:
+        key = value if value == "-" else os.path.realpath(value)
+        if key in seen:
+            raise click.BadParameter("`-` (stdin) is given twice" if value == "-" else
+                                     f"{value!r} is the same file as {seen[key]!r}")
+        seen[key] = value
+    return values
+
+
 def glossary_option(help_text: str, *, required: bool = False) -> Callable[[F], F]:
-    """``-g, --glossary FILE`` (repeatable)."""
+    """``-g, --glossary FILE`` (repeatable; a file at most once)."""
     return click.option("-g", "--glossary", "glossaries", multiple=True, required=required,
-                        metavar="FILE", help=help_text)
+                        metavar="FILE", help=help_text, callback=distinct_files)
 
 
 def folder_options(default: str) -> Callable[[F], F]:

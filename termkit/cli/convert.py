@@ -108,7 +108,13 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
     from termkit.convert import Converter, check_config, load_lock_glossaries, parse_topics
     from termkit.convert.files import convert_bytes, convert_text_stream, detect_kind, validate_utf8
     from termkit.inputs import counting, expand_inputs, input_size, refuse_folders
-    from termkit.io import check_output, check_readable, output_batch, read_bytes
+    from termkit.io import (
+        check_output,
+        check_readable,
+        check_replaceable,
+        output_batch,
+        read_bytes,
+    )
 
     cfg = check_config(config)
     if list_topics:
@@ -133,9 +139,12 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
             raise UsageError("several inputs need --in-place (or convert them one at a time)")
     for p in paths:
         check_readable(p)
+        if in_place:
+            check_replaceable(p, "--in-place")
     if in_place:
         _refuse_glossary_in_place(paths, glossaries)
-    glossary = load_lock_glossaries(glossaries, format=glossary_format) if glossaries else None
+    glossary = load_lock_glossaries(glossaries, format=glossary_format,
+                                    format_option="--glossary-format") if glossaries else None
     if not in_place:
         check_output(output)  # before the work: not a folder, not an input of this run
     chosen = parse_topics(topics, glossary)
@@ -169,7 +178,8 @@ def _print_topics(glossaries: tuple[str, ...], glossary_format: str | None) -> N
 
     if not glossaries:
         raise UsageError("--list-topics needs a glossary (-g FILE)")
-    glossary = load_lock_glossaries(glossaries, format=glossary_format)
+    glossary = load_lock_glossaries(glossaries, format=glossary_format,
+                                    format_option="--glossary-format")
     for t in list_topics(glossary):
         click.echo(f"{t.name}\t{t.concepts} concepts\t{t.topic_only} forms for this topic only")
 
@@ -195,7 +205,8 @@ def audit(glossaries: tuple[str, ...], configs: tuple[str, ...], glossary_format
     from termkit.convert.audit import DEFAULT_CONFIGS, audit_glossary
 
     cfgs = [check_config(c) for c in configs] or list(DEFAULT_CONFIGS)
-    glossary = load_lock_glossaries(glossaries, format=glossary_format)
+    glossary = load_lock_glossaries(glossaries, format=glossary_format,
+                                    format_option="--glossary-format")
     for row in audit_glossary(glossary, cfgs):
         if problems and not row.needs_lock:
             continue

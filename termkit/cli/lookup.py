@@ -80,7 +80,8 @@ def lookup(ctx: click.Context, query: tuple[str, ...], glossaries: tuple[str, ..
     text = " ".join(query).strip()
     if not text:
         raise click.UsageError("QUERY is empty")
-    loaded = [(path, load_glossary(path, format=glossary_format)) for path in glossaries]
+    loaded = [(path, load_glossary(path, format=glossary_format,
+                                              format_option="--glossary-format")) for path in glossaries]
     index = LookupIndex(loaded)
     found = [match_dict(m, max_sources) for m in index.search(text)]
     if as_json:

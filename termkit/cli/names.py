@@ -26,11 +26,16 @@ def match(zh: str, romanized: str, as_json: bool) -> None:
     means a match.
     """
     from termkit.cli.common import dumps
-    from termkit.pinyin.names import match_details
+    from termkit.pinyin.names import match_details, name_problem
 
     for name, value in (("ZH", zh), ("ROMANIZED", romanized)):
         if not value.strip():
             raise click.UsageError(f"{name} is empty")  # scored 0.00 and exit 0 before
+    problem = name_problem(zh)
+    if problem:  # scored 0.00 and exit 0 before, as `names romanize` refuses it
+        swapped = name_problem(romanized) is None
+        raise click.UsageError(f"{zh!r} is not a Chinese name: {problem}"
+                               + ("; ZH comes first, then ROMANIZED" if swapped else ""))
     result = match_details(zh, romanized)
     if as_json:
         click.echo(dumps({

@@ -104,7 +104,7 @@ def pinyin(texts: tuple[str, ...], input_paths: tuple[str, ...], style: str, fmt
     if glossaries:
         from termkit.glossary import load_glossaries
 
-        gloss = lib.GlossaryReadings.from_glossary(load_glossaries(list(glossaries)))
+        gloss = lib.GlossaryReadings.from_glossary(load_glossaries(list(glossaries), format_option=None))
     chosen = lib.parse_style(style)
 
     def tokens(part: str) -> list[lib.Token]:

@@ -507,17 +507,19 @@ def parse_topics(values: Iterable[str], glossary: Glossary | None) -> frozenset[
     return frozenset(names)
 
 
-def load_lock_glossaries(paths: Iterable[str], *, format: str | None = None) -> Glossary:
+def load_lock_glossaries(paths: Iterable[str], *, format: str | None = None,
+                         format_option: str | None = None) -> Glossary:
     """Read glossary files for locking: concepts concatenated in file order, not merged.
 
     Merging (:func:`termkit.glossary.load_glossaries`) re-sorts and joins concepts, which
     would change which concept wins a contested form; for locking, earlier files win ties.
+    ``format`` and ``format_option`` as for :func:`termkit.glossary.load_glossary`.
     """
     from termkit.glossary import load_glossary
 
     result = Glossary()
     for p in paths:
-        g = load_glossary(p, format=format)
+        g = load_glossary(p, format=format, format_option=format_option)
         result.concepts.extend(g.concepts)
         result.notices.extend(g.notices)
     return result

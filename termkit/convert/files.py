@@ -82,8 +82,9 @@ def utf8_hint(data: bytes) -> str:
             encoding = decode_text(sample[: len(sample) - cut], "")[1]
             break
     name = _ICONV.get(encoding)
-    if name is None:
-        return "convert the file to UTF-8 first (e.g. iconv -f BIG5 -t UTF-8)"
+    if name is None:  # none termkit reads: naming one (BIG5) would send Latin-1 text astray
+        return ("convert it to UTF-8 first, from the encoding it was written in "
+                "(iconv -f ENCODING -t UTF-8 FILE); it is not UTF-16, Big5 or GB18030")
     return f"it reads as {name}: convert it to UTF-8 first (iconv -f {name} -t UTF-8 FILE)"
 
 
@@ -305,9 +306,26 @@ def convert_xml_text(text: str, conv: Converter, rules: XmlRules, *, retag: bool
     return "".join(out)
 
 
+# The root element each kind must have (local name), and how the readers name the kind.
+_ROOTS = {
+    "tmx": (("tmx",), "not a TMX file: expected root element <tmx>"),
+    "xliff": (("xliff",), "not an XLIFF file: expected root element <xliff>"),
+    "tbx": (("tbx", "martif"),
+            "not a TBX file: expected root element <tbx> (TBX v3) or <martif> (TBX v2)"),
+}
+
+
 def convert_xml(data: bytes, path: str, conv: Converter, kind: str, *, retag: bool = False) -> bytes:
-    """Convert a TMX, XLIFF or TBX document (bytes in, bytes out)."""
-    xmlsafe.parse(io.BytesIO(data), path)  # refuse malformed XML with its position
+    """Convert a TMX, XLIFF or TBX document (bytes in, bytes out).
+
+    A document of another kind (``--format xliff`` on a TMX, a ``.xlf`` that holds other
+    XML) is refused as the readers of these formats refuse it: nothing in it would convert.
+    """
+    root = xmlsafe.parse(io.BytesIO(data), path).getroot()  # malformed XML: its position
+    names, expected = _ROOTS[kind]
+    name = str(root.tag).rsplit("}", 1)[-1]  # without its namespace ({urn:…}xliff)
+    if name not in names:
+        raise FormatError(f"{expected}, found <{name}>", path=path, line=root.sourceline)
     text = decode(data, path)
     rules = {"tmx": TMX_RULES, "xliff": XLIFF_RULES, "tbx": TBX_RULES}[kind]
     return _encode_like(convert_xml_text(text, conv, rules, retag=retag, kind=kind), data)

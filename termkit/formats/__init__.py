@@ -108,8 +108,16 @@ def get(name: str) -> Format:
         raise UsageError(f"unknown format {name!r}", hint=f"known formats: {known}") from None
 
 
-def detect(path: str, explicit: str | None = None) -> Format:
-    """The format for ``path``: ``explicit`` if given, else by the longest matching extension."""
+# The names a file can have for its format to be told, for messages (the common ones first).
+NAMED_LIKE = "glossary.txt, .json, .tbx, .tmx, .po, .csv, …"
+
+
+def detect(path: str, explicit: str | None = None, *, option: str | None = "--format") -> Format:
+    """The format for ``path``: ``explicit`` if given, else by the longest matching extension.
+
+    ``option``: the caller's option that names a format, for the error when the name does not
+    tell it (``--glossary-format`` …); None where there is none (the file must be renamed).
+    """
     if explicit:
         return get(explicit)
     name = PurePath(path).name.lower()
@@ -123,7 +131,8 @@ def detect(path: str, explicit: str | None = None) -> Format:
         raise UnknownFormatError(
             "cannot tell the format from the file name",
             path=path,
-            hint=f"pass --format (one of: {known})",
+            hint=f"pass {option} (one of: {known})" if option else
+            f"name the file after its format ({NAMED_LIKE})",
         )
     return best[1]
 

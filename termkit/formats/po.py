@@ -169,6 +169,8 @@ def _parse(data: bytes, path: str, syntax: list[PoSyntaxError] | None = None) ->
     import polib
 
     text, notices = _decode(data, path)
+    if not text.strip():  # as in every format: polib would read a catalog of nothing
+        raise FormatError("empty file", path=path)
     scanned = scan(text)
     if scanned.errors:
         if syntax is None:

@@ -43,6 +43,7 @@ from termkit.model import Concept, Glossary, Kind, Source, Status, Term
 MAGIC = "# termkit glossary 1"
 
 _SOURCE_RE = re.compile(r"^(?P<path>.*?)(?::(?P<line>[0-9]{1,18}))?(?: record=(?P<record>.+))?$")
+_NEWLINES = re.compile(r"\r\n?")
 _HEADER_RE = re.compile(r"^#\s*(?P<key>[A-Za-z][\w-]*):\s?(?P<value>.*)$")
 
 
@@ -298,6 +299,8 @@ def read_glossary(stream: BinaryIO, path: str) -> Glossary:
         raise FormatError("not UTF-8", path=path, line=line, column=col) from None
     if not text.strip():
         raise FormatError("empty file", path=path)
+    if "\r" in text:  # CRLF or a lone CR (classic Mac): a CR in a value is written \r
+        text = _NEWLINES.sub("\n", text)
     first = text.lstrip().split("\n", 1)[0].strip()
     if first != MAGIC:
         raise FormatError(f"not a termkit glossary (first line must be {MAGIC!r})", path=path, line=1)

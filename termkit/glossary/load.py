@@ -14,16 +14,23 @@ from termkit.io import check_readable, open_input, read_bytes
 from termkit.model import Glossary, Notice, Unit
 
 
-def load_glossary(path: str, *, format: str | None = None) -> Glossary:
+def load_glossary(path: str, *, format: str | None = None,
+                  format_option: str | None = "--format") -> Glossary:
     """Read one file as a glossary, in any registered format (detected from the name).
 
     Glossary formats are read directly; translation-file formats (XLIFF …) give one concept
-    per unit. ``-`` reads stdin and then needs ``format``.
+    per unit. ``-`` reads stdin and then needs ``format``. ``format_option`` is the caller's
+    option that gives ``format`` (named when the format cannot be told), or None when it
+    has none: then only a file whose name tells its format can be read.
     """
     if path == "-" and not format:
-        raise UsageError("reading stdin needs a format option", hint="e.g. --format po")
+        if format_option is None:
+            raise UsageError("a glossary cannot be read from stdin here (its format cannot be "
+                             "told)", hint=f"give the glossary's file, named after its format "
+                             f"({formats.NAMED_LIKE})")
+        raise UsageError("reading stdin needs a format option", hint=f"e.g. {format_option} po")
     check_readable(path)
-    fmt = formats.detect(path, format)
+    fmt = formats.detect(path, format, option=format_option)
     if not (fmt.can_read_glossary or fmt.can_read_units):
         raise UsageError(f"format {fmt.name!r} cannot be imported", path=path)
     with contextlib.ExitStack() as stack:
@@ -55,6 +62,9 @@ def glossary_from_units(units: Iterable[Unit], path: str, origin: str) -> Glossa
     return glossary
 
 
-def load_glossaries(paths: Sequence[str], *, format: str | None = None) -> Glossary:
-    """Read several glossary files and merge them into one."""
-    return merge_glossaries([load_glossary(p, format=format) for p in paths])
+def load_glossaries(paths: Sequence[str], *, format: str | None = None,
+                    format_option: str | None = "--format") -> Glossary:
+    """Read several glossary files and merge them into one (arguments as
+    :func:`load_glossary`'s)."""
+    return merge_glossaries([load_glossary(p, format=format, format_option=format_option)
+                             for p in paths])

@@ -37,7 +37,7 @@ import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
-from termkit.errors import DatabaseError
+from termkit.errors import DatabaseError, UsageError
 from termkit.io import note_input, require_parent
 
 APPLICATION_ID = 0x544B544D  # "TKTM"
@@ -187,6 +187,11 @@ def connect(path: str, *, create: bool = True, timeout: float = 30.0) -> sqlite3
     A foreign or corrupted file raises :class:`DatabaseError` naming the file; so does a
     missing file when ``create`` is false.
     """
+    if not path:  # SQLite would open the current folder's name, or a memory of nothing
+        raise UsageError("--db is empty", hint="give the path of a memory file")
+    if path.endswith(("/", os.sep)) and not os.path.isdir(path):
+        # SQLite drops the slash and makes a file; a trailing slash names a folder.
+        raise DatabaseError("names a folder, not a memory file", path=path)
     if not create and not os.path.exists(path):
         raise DatabaseError("no such translation memory", path=path,
                             hint="create it with `termkit tm import`")
