@@ -246,3 +246,23 @@ def test_python_dash_m_runs_the_cli() -> None:
     out = subprocess.run([sys.executable, "-m", "termkit", "--version"], capture_output=True, text=True,
                          cwd=ROOT, check=True)
     assert out.stdout.startswith("termkit, version")
+
+
+def test_a_record_file_named_twice_is_read_once(tmp_path: Path) -> None:
+    """`build R R`, or R and its folder: the records are counted once, as the glossary's
+    sources already were."""
+    from tests.inprocess import invoke
+
+    folder = tmp_path / "records"
+    folder.mkdir()
+    record = folder / "r.txt"
+    record.write_bytes((Path(__file__).parent.parent / "termkit" / "data"
+                        / "example-record.txt").read_bytes())
+    for inputs in ([record, record], [record, folder], [record, tmp_path / "records" / ".." /
+                                                         "records" / "r.txt"]):
+        code, out, err = invoke("build", *inputs, "-o", tmp_path / "out", "--json")
+        assert code == 0, err
+        summary = json.loads(out)
+        assert summary["records"] == 1 and summary["inputs"] == [str(record)]
+    code, out, err = invoke("extract", record, record)
+    assert code == 0 and out.count("\n== ") + out.startswith("== ") == 1, out

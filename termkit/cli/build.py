@@ -33,15 +33,16 @@ def _record_format_option(f: Any) -> Any:
 def record_files(inputs: tuple[str, ...], includes: tuple[str, ...],
                  excludes: tuple[str, ...], output: str | None = None) -> list[str]:
     """INPUTs with folders replaced by the record files in them (see termkit.inputs), never
-    those in the ``output`` folder (``build . -o out`` run again)."""
+    those in the ``output`` folder (``build . -o out`` run again), each file once (``build
+    R R`` or a file of a folder given too would count its records twice)."""
     from termkit.build import output_names
-    from termkit.inputs import expand_inputs, extension_globs
+    from termkit.inputs import distinct, expand_inputs, extension_globs
 
     # The output folder, and the files a build writes there when that folder is read too
     # (`build . -o .` run again must not read its own glossary and sources as records).
     skip = [output, *(os.path.join(output, name) for name in output_names())] if output else []
-    return expand_inputs(inputs, includes or extension_globs(RECORD_EXTENSIONS), excludes,
-                         skip=skip)
+    return distinct(expand_inputs(inputs, includes or extension_globs(RECORD_EXTENSIONS),
+                                  excludes, skip=skip))
 
 
 def _pairings(paths: list[str], record_format: str | None, *, quiet: bool = False) -> list[Any]:
