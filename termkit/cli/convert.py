@@ -20,6 +20,7 @@ from termkit.cli.common import (
     json_option,
     output_option,
     stdin_default,
+    warn,
 )
 from termkit.errors import UsageError
 
@@ -106,7 +107,13 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
     """
     from termkit.cli.progress import Progress
     from termkit.convert import Converter, check_config, load_lock_glossaries, parse_topics
-    from termkit.convert.files import convert_bytes, convert_text_stream, detect_kind, validate_utf8
+    from termkit.convert.files import (
+        convert_bytes,
+        convert_text_stream,
+        detect_kind,
+        untagged_chinese,
+        validate_utf8,
+    )
     from termkit.inputs import counting, expand_inputs, input_size, refuse_folders
     from termkit.io import (
         check_output,
@@ -167,6 +174,10 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
             else:
                 data = read_bytes(path)  # structured files are converted whole (``-`` = stdin)
                 result = convert_bytes(data, path, conv, file_kind, retag=retag)
+                if untagged_chinese(data, path, file_kind):
+                    warn(f"{path}: nothing converted: no Chinese language tag marks its "
+                         "Chinese text (a header cell such as zh-TW, an xml:lang); `--format "
+                         "text` converts every Chinese character in it")
                 with batch.open(target, replace_input=in_place) as out:
                     out.write(result)
             before += size or 0

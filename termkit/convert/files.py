@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import csv
 import io
 import re
 from collections.abc import Callable, Iterator
@@ -571,6 +572,28 @@ def _looks_like_tag(cell: str) -> bool:
 
 
 # --------------------------------------------------------------------------- entry points
+
+
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
+# A Chinese language on an XML element or file: xml:lang, srclang, source-/target-language,
+# srcLang/trgLang (TMX, TBX, XLIFF 1.2 and 2).
+_XML_ZH = re.compile(r"""(?:lang|language)\s*=\s*["']\s*zh""", re.IGNORECASE)
+
+
+def untagged_chinese(data: bytes, path: str, kind: str) -> bool:
+    """A structured file (``kind`` from :func:`detect_kind`) holding Chinese text that no
+    Chinese language tag marks: no header cell of a CSV or TSV is one (``English,Chinese``),
+    no element of a TMX, TBX or XLIFF file has one. Its conversion changes nothing."""
+    if kind not in ("csv", "tsv", "tmx", "xliff", "tbx"):
+        return False
+    text = decode(data, path)
+    if not _HAN_CHAR.search(text):
+        return False
+    if kind in ("csv", "tsv"):
+        first = text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
+        cells = first.split("\t") if kind == "tsv" else next(csv.reader([first]), [])
+        return not any(lang.is_chinese(c.strip()) and _looks_like_tag(c.strip()) for c in cells)
+    return _XML_ZH.search(text) is None
 
 
 def convert_bytes(data: bytes, path: str, conv: Converter, kind: str, *, retag: bool = False) -> bytes:
