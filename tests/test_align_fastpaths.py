@@ -30,7 +30,9 @@ from termkit.align.keys import (
     analyse_zh,
     build_support,
     equivalents,
+    other_forms,
     same_family,
+    silent_e,
 )
 from termkit.align.score import coverage, score_pair
 from termkit.align.spelling import spelling_variants
@@ -85,13 +87,24 @@ class _Eager:
         self.strength.update(dict.fromkeys(direct, EXACT))
         self.share = share
         self.by_prefix = by_prefix
+        self.asked: set[str] = set()
+
+    def _family(self, stem: str, forms: tuple[str, ...]) -> str | None:
+        for form in (stem, *forms):
+            for cand in self.by_prefix.get(form[:PREFIX], ()):
+                if same_family(form, cand):
+                    return cand
+        return None
 
     def match(self, stem: str) -> float:
+        if stem in self.asked:
+            return self.strength[stem]
+        self.asked.add(stem)
         found = self.strength.get(stem)
+        forms = other_forms(stem)
         if found is None:
             found = 0.0
             other = IRREGULAR.get(stem)
-            forms = spelling_variants(stem)
             spelled = next((f for f in forms if self.strength.get(f)), None)
             if other is not None and other in self.strength:
                 found = self.strength[other]
@@ -99,14 +112,15 @@ class _Eager:
                 found = self.strength[spelled]
                 if spelled in self.share:
                     self.share[stem] = self.share[spelled]
-            elif len(stem) >= 5:
-                for cand in (c for f in (stem, *forms) for c in self.by_prefix.get(f[:PREFIX], ())):
-                    if same_family(stem, cand) or any(same_family(f, cand) for f in forms):
-                        found = MORPH
-                        if cand in self.share:
-                            self.share[stem] = self.share[cand]
-                        break
-            self.strength[stem] = found
+            elif len(stem) >= 5 and (cand := self._family(stem, forms)) is not None:
+                found = MORPH
+                if cand in self.share:
+                    self.share[stem] = self.share[cand]
+        elif found < MORPH and len(stem) >= 5 and (cand := self._family(stem, forms)):
+            # a character's word of the family of the segment's own or inner words
+            found = MORPH
+            self.share[stem] = self.share.get(cand, 1.0)
+        self.strength[stem] = found
         return found
 
     def cover(self, stem: str) -> float:
@@ -137,6 +151,7 @@ def _asked(lexicon: Lexicon, segment: str, rng: random.Random) -> list[str]:
         words |= {"".join(p) for p in equivalents(lexicon, sub)[0] if len(p) > 1}
     words |= {IRREGULAR[w] for w in words if w in IRREGULAR}
     words |= {f for w in list(words) for f in spelling_variants(w)}  # behaviour, centre
+    words |= {e for w in list(words) if (e := silent_e(w)) is not None}  # nurs(ing), nurse
     words |= {w + suffix for w in list(words) for suffix in ("al", "ity", "s") if len(w) >= 4}
     others = sorted(set().union(*(lexicon.english_words(ch) for ch in "人學大國生活心")))
     words |= set(rng.sample(others, min(8, len(others))))

@@ -121,7 +121,39 @@ def _related(a: str, b: str) -> bool:
     if p == n or (p >= 6 and p >= n - 2):
         return True
     ra, rb = _root(a), _root(b)
-    return ra == rb and ra != a and rb != b
+    return (ra == rb and ra != a and rb != b) or _drops_e(a, b) or _drops_e(b, a)
+
+
+def _drops_e(word: str, other: str) -> bool:
+    """``other`` is ``word`` with its final silent e dropped before a vowel-initial ending of
+    two letters or more, as English derivation does (mobile / mobility, nature / natural,
+    secure / security); not before a single letter (police / policy)."""
+    if len(word) < 6 or word[-1] != "e":
+        return False
+    base = word[:-1]
+    rest = other[len(base) :]
+    return other.startswith(base) and len(rest) >= 2 and rest[0] in "aeiou"
+
+
+def silent_e(stem: str) -> str | None:
+    """``stem`` with a final silent e restored or dropped: the light stemmer cannot always
+    tell that -ing/-ed took one (nurs(ing) / nurse, cultivat(ing) / cultivate), and a
+    gloss may give either form. None for short words and words ending in a vowel or w/x/y."""
+    if len(stem) < 4 or not stem.isalpha():
+        return None
+    if stem[-1] == "e":
+        return stem[:-1] if len(stem) >= 5 else None
+    return None if stem[-1] in "aiouwxy" else stem + "e"
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def other_forms(stem: str) -> tuple[str, ...]:
+    """Other spellings of ``stem`` a gloss may use: British / American
+    (:func:`~termkit.align.spelling.spelling_variants`), then the silent e
+    (:func:`silent_e`)."""
+    forms = spelling_variants(stem)
+    e = silent_e(stem)
+    return forms if e is None or e in forms else (*forms, e)
 
 
 @dataclass(slots=True)
@@ -133,8 +165,8 @@ class Support:
     every segment: most are never asked for.
     """
 
-    # stem -> EXACT / INNER, CHAR for the words of long explanatory glosses; memoizes the
-    # words asked for since (character words, MORPH, misses)
+    # stem -> EXACT / INNER; memoizes the words asked for since (character and explanatory
+    # words, MORPH, misses)
     strength: dict[str, float]
     by_prefix: dict[str, tuple[str, ...]]
     initials: tuple[str, ...]  # initial letters of its gloss phrases and words, for acronyms
@@ -150,6 +182,9 @@ class Support:
     chars: frozenset[str] = frozenset()
     char_share: float = 1.0
     direct: frozenset[str] = frozenset()
+    # Words of its long explanatory glosses ("sth uniquely enjoyed by a certain group of
+    # people"): weak evidence (CHAR), looked up like the characters' words.
+    explained: frozenset[str] = frozenset()
 
     def match(self, stem: str) -> float:
         """How strongly the English stem renders this segment (0 when it does not)."""
@@ -160,13 +195,21 @@ class Support:
                 found = 0.0
                 other = IRREGULAR.get(stem)
                 strength = None if other is None else self._listed(other)
-                forms = spelling_variants(stem)
+                forms = other_forms(stem)
                 if strength is not None:
                     found = strength
                 elif forms and (spelled := self._spelled(stem, forms)):
                     found = spelled
                 elif len(stem) >= 5:
                     found = self._family(stem, forms)
+            elif found < MORPH and len(stem) >= 5:
+                # Listed only by a character's or an explanatory gloss, but of the family of
+                # the segment's own words ("class" of 類 beside 類別's "classification",
+                # "ethnicity" of 族 beside 族群's "ethnic"): the family says more.
+                family = self._family(stem, other_forms(stem))
+                if family > found:
+                    found = family
+                    self.share.setdefault(stem, 1.0)
             self.strength[stem] = found
         return found
 
@@ -196,9 +239,9 @@ class Support:
 
     def _listed(self, stem: str) -> float | None:
         """The strength of a word the segment's glosses list (its own, inner words' or its
-        characters'), or None."""
+        characters', or a word of its long explanatory glosses), or None."""
         found = self.strength.get(stem)
-        if found is None and stem in self.chars:
+        if found is None and (stem in self.chars or stem in self.explained):
             found = CHAR
         return found
 
@@ -370,8 +413,7 @@ def build_support(lexicon: Lexicon, segment: str) -> Support:
     for p in phrases:
         initials.add("".join(w[0] for w in p))
         initials.add(p[0][0])
-    strength = dict.fromkeys(explained, CHAR)
-    strength.update(dict.fromkeys(inner, INNER))
+    strength = dict.fromkeys(inner, INNER)
     strength.update(dict.fromkeys(direct, EXACT))
     return Support(
         strength,
@@ -382,6 +424,7 @@ def build_support(lexicon: Lexicon, segment: str) -> Support:
         chars,
         1 / n,
         frozenset(direct),
+        frozenset(explained) - direct - inner,
     )
 
 
@@ -410,7 +453,8 @@ class ZhKey:
         # Unions taken in C.
         self.vocab = frozenset(self.latin).union(
             self.words,
-            *(sup.strength for sup in self.supports), *(sup.chars for sup in self.supports)
+            *(sup.strength for sup in self.supports), *(sup.chars for sup in self.supports),
+            *(sup.explained for sup in self.supports),
         )
         self.prefixes = frozenset().union(*(sup.by_prefix for sup in self.supports))
 
@@ -450,9 +494,12 @@ class EnKey:
         # With the other standard's spellings where they may start otherwise or be short
         # (paediatric / pediatric, fibre / fiber, odour / odor): Support.match finds a word
         # by its other spellings, and the others share their first letters with it.
+        # So is a word with its silent e dropped or restored (nurse / nurs(ing)).
         for st in list(stems):
             if "ae" in st or "oe" in st or st.endswith(_SHORT_SPELLED):
                 stems += spelling_variants(st)
+            if (e := silent_e(st)) is not None:
+                stems.append(e)
         self.stems = frozenset(stems)
         self.stem_prefixes = frozenset(st[:PREFIX] for st in stems)
 

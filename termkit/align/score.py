@@ -256,7 +256,7 @@ def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
         # evidence against the pair: the score stands and the qualifier keeps the pair a
         # candidate for a reviewer (see termkit.align.pair).
         evidence.append(HEAD_MISMATCH)
-    elif _head_unmatched(zh, en, word_best, seg_word):
+    elif _head_unmatched(zh, en, word_best, seg_word, word_seg):
         # "Controlled Experiment" / 資訊治理: the Chinese head renders an English modifier
         # while the English head (what the term names) finds nothing. Chinese terms often end
         # in a generic noun that translators drop (模式, 歷程), English heads are not dropped.
@@ -271,7 +271,9 @@ def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
     return value, evidence
 
 
-def _head_unmatched(zh: ZhKey, en: EnKey, word_best: list[float], seg_word: list[int]) -> bool:
+def _head_unmatched(
+    zh: ZhKey, en: EnKey, word_best: list[float], seg_word: list[int], word_seg: list[int]
+) -> bool:
     if en.head < 0 or zh.head < 0 or len(en.words) < 2:
         return False
     by = seg_word[zh.head]
@@ -279,6 +281,7 @@ def _head_unmatched(zh: ZhKey, en: EnKey, word_best: list[float], seg_word: list
         word_best[en.head] < STRONG
         and by >= 0
         and by != en.head
+        and word_seg[by] == zh.head  # (not a word another segment renders better: 音樂 "music")
         and (zh.supports[zh.head].match(en.words[by][1]) >= STRONG)
     )
 
