@@ -163,6 +163,34 @@ def test_no_elimination_when_more_than_one_is_left_across_positions() -> None:
     assert uz == ["啟示", "核保"] and ue == ["tips", "Underwriting"]
 
 
+def test_weak_evidence_pairs_among_the_keywords_left_over() -> None:
+    # A dev record's lists, the English rotated by one: 固定就醫場所 / "regular sources of
+    # care" share only 固定 "regular" (too weak to pair among all the keywords), but among the
+    # two left on each side it points one way without doubt; the last two share nothing and
+    # stay unpaired (no elimination after a pair made on weak evidence alone).
+    pairs, uz, ue = pair_keywords(
+        ["兒童", "固定就醫場所", "門診", "急診", "住院"],
+        ["regular sources of care", "ambulatory care", "emergency services",
+         "hospitalization", "children"],
+    )
+    got = {(p.zh, p.en): p for p in pairs}
+    weak = got[("固定就醫場所", "regular sources of care")]
+    assert weak.status is Status.CANDIDATE and weak.kinds == ("elimination", "partial")
+    assert weak.score < got[("兒童", "children")].score
+    assert ("急診", "ambulatory care") not in got
+    assert uz == ["急診"] and ue == ["ambulatory care"]
+
+
+def test_weak_evidence_left_over_pairs_only_without_doubt() -> None:
+    # Both keywords left share their one gloss word with the same English keyword, as
+    # strongly: no pair (the lists are not parallel: the one anchor is off the diagonal).
+    pairs, uz, ue = pair_keywords(
+        ["固定場所", "現實主義", "固定地點"], ["tips", "regular sources of care", "realism"]
+    )
+    assert [(p.zh, p.en) for p in pairs] == [("現實主義", "realism")]
+    assert uz == ["固定場所", "固定地點"] and ue == ["tips", "regular sources of care"]
+
+
 def test_latin_tokens_and_identical_keywords() -> None:
     pairs, _, _ = pair_keywords(
         ["ResNeSt", "企業對企業 (B to B)", "新冠肺炎"],

@@ -41,7 +41,11 @@ The rules, for the keyword lists of one record:
   (:func:`~termkit.align.structure.moved_cells`);
 * **scrambled lists.** When an anchor is off the alignment, position says nothing; only
   evidence pairs, and, when exactly one keyword is left on each side of lists of equal
-  length and every other keyword paired, those two (``elimination``);
+  length and every other keyword paired, those two (``elimination``). When several are
+  left on each side, the set left is still closed: evidence too weak to pair among all
+  the keywords (at least :data:`LEFTOVER_SCORE`) pairs there when it points one way
+  without doubt among those left (``elimination`` with its partial evidence); what that
+  leaves is not eliminated further, as nothing but the weak pairs supports it;
 * other lists of different length are not closed sets: only evidence pairs them; a record
   whose lists gave no pair at all pairs the one candidate its evidence points to without
   doubt, however weak, and else its first keywords (lists start together), as a candidate;
@@ -84,6 +88,9 @@ POSITION_BONUS = 0.1
 ANCHOR = 0.5
 # In parallel lists, the diagonal's prior: more than weak evidence across it.
 PARALLEL_PRIOR = 0.3
+# Among the keywords evidence and structure left over in lists of equal length, evidence
+# this weak still pairs when it points one way without doubt.
+LEFTOVER_SCORE = 0.1
 # Pairs at or above this score are preferred; below it, candidates.
 CONFIDENT = 0.5
 # The score of a pair only structure supports (plus a share of any partial evidence):
@@ -167,6 +174,16 @@ def _contradicted(scores: list[list[Score]], diagonal: frozenset[Cell]) -> bool:
     return off > len(clear) - off
 
 
+def _leftover_pairs(
+    scores: list[list[Score]], rows: list[int], cols: list[int]
+) -> list[Cell]:
+    """The cells among the keywords left over (``rows`` x ``cols``) whose evidence, at
+    least :data:`LEFTOVER_SCORE`, points one way without doubt within them
+    (:func:`~termkit.align.structure.unambiguous`)."""
+    sub = [[scores[i][j] for j in cols] for i in rows]
+    return sorted((rows[a], cols[b]) for a, b in unambiguous(sub, LEFTOVER_SCORE))
+
+
 def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[str], list[str]]:
     n, m = len(zh_keys), len(en_keys)
     if not n or not m:
@@ -219,6 +236,16 @@ def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[
         i, j = left_zh[0], left_en[0]
         made[i] = (j, *_structure_pair(scores[i][j], "elimination"), scores[i][j].dictionary)
         left_zh, left_en = [], []
+    elif same_length and len(left_zh) == len(left_en) > 1:
+        # Lists of equal length with several keywords left on each side: among those left
+        # only, weak evidence that points one way without doubt pairs (the set is closed
+        # and small now: a partial gloss match such as one modifier in common, when no
+        # other keyword left shares anything with either).
+        for i, j in _leftover_pairs(scores, left_zh, left_en):
+            made[i] = (j, *_structure_pair(scores[i][j], "elimination"), scores[i][j].dictionary)
+        used = {j for j, _, _, _ in made.values()}
+        left_zh = [i for i in left_zh if i not in made]
+        left_en = [j for j in left_en if j not in used]
     if not made:
         # Nothing paired: the one pair the evidence points to without doubt, however weak
         # (婚姻暴力, "violence", and "domestic violence" among three English keywords);
