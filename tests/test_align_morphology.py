@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from termkit.align import pair_keywords
-from termkit.align.keys import analyse_en, analyse_zh, same_family, silent_e
+from termkit.align.keys import analyse_en, analyse_zh, gloss_suffixes, same_family, silent_e
 from termkit.align.score import score_pair
 from termkit.lexicon import get_lexicon
 
@@ -69,3 +69,42 @@ def test_a_word_another_segment_renders_better_is_no_modifier_of_the_head() -> N
     # character 奏, "to play"), so the heads are not taken for unmatched.
     value, evidence = _score("音樂演奏", "music playing")
     assert value > 0.5 and "head-unmatched" not in evidence
+
+
+def test_suffixes_cited_by_the_glosses() -> None:
+    lex = get_lexicon()
+    assert {"ization", "ize"} <= set(gloss_suffixes(lex, "化"))
+    assert {"ness", "ity"} <= set(gloss_suffixes(lex, "性"))
+    assert {"er", "ist"} <= set(gloss_suffixes(lex, "者"))
+    assert gloss_suffixes(lex, "政策") == ()
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("在地化", "localization"),  # 在地 "local" + 化 "-ization"
+        ("個人化", "personalization"),
+        ("族群性", "Ethnicity"),  # 族群 "ethnic group" + 性 "-ity"
+    ],
+)
+def test_a_suffix_segment_is_rendered_by_the_derived_word(zh: str, en: str) -> None:
+    value, evidence = _score(zh, en)
+    assert value >= 0.8
+    assert f"dict:{zh[-1]}={en}" in evidence
+
+
+def test_a_suffix_alone_renders_nothing() -> None:
+    # "Identity" ends in -ity, but renders no segment before 性.
+    assert _score("族群性", "Identity")[0] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("線上學習", "on-line learning"),  # gloss "online"; "on" is no content word
+        ("合作", "co-operation"),  # gloss "cooperation"
+        ("電郵", "e-mail"),  # gloss "email"
+    ],
+)
+def test_a_hyphenated_compound_meets_the_closed_gloss(zh: str, en: str) -> None:
+    assert _score(zh, en)[0] == 1.0

@@ -185,6 +185,9 @@ class Support:
     # Words of its long explanatory glosses ("sth uniquely enjoyed by a certain group of
     # people"): weak evidence (CHAR), looked up like the characters' words.
     explained: frozenset[str] = frozenset()
+    # English suffixes its glosses give it as a bound morpheme (化 "-ization", "-ize"; 性
+    # "-ness or -ity"; 者 "-er", "-ist"): an English word so derived renders it too.
+    suffixes: tuple[str, ...] = ()
 
     def match(self, stem: str) -> float:
         """How strongly the English stem renders this segment (0 when it does not)."""
@@ -425,7 +428,23 @@ def build_support(lexicon: Lexicon, segment: str) -> Support:
         1 / n,
         frozenset(direct),
         frozenset(explained) - direct - inner,
+        gloss_suffixes(lexicon, segment),
     )
+
+
+# An English suffix cited in a gloss: "-ization", "corresponding to -ness or -ity", '"-able"'.
+_SUFFIX_GLOSS = re.compile(r"(?<![\w-])-([a-z]{2,})(?![\w-])")
+
+
+def gloss_suffixes(lexicon: Lexicon, segment: str) -> tuple[str, ...]:
+    """The English suffixes CC-CEDICT's glosses of ``segment`` cite (化 "-ization", 性
+    "-ness or -ity", 者 "-er", 學 "-ology"), in the order cited, or ()."""
+    found: dict[str, None] = {}
+    for entry in lexicon.lookup(segment):
+        for gloss in entry.glosses:
+            if "-" in gloss:
+                found.update(dict.fromkeys(_SUFFIX_GLOSS.findall(gloss)))
+    return tuple(found)
 
 
 @dataclass(slots=True)
@@ -444,9 +463,12 @@ class ZhKey:
     prefixes: frozenset[str] = frozenset()  # first PREFIX letters of family candidates
     # Stems of the Latin tokens that are words, not numbers: "Liferay" meets "Liferays"
     words: frozenset[str] = frozenset()
+    # Segments after the first whose glosses cite English suffixes (族群|性: "-ity").
+    suffixed: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         self.words = frozenset(stem(t) for t in self.latin if not t.isdigit())
+        self.suffixed = tuple(j for j, sup in enumerate(self.supports) if j and sup.suffixes)
         self.seg_weight = tuple(
             len(s) * (HEAD_WEIGHT if j == self.head else 1) for j, s in enumerate(self.segments)
         )
@@ -484,6 +506,10 @@ class EnKey:
     acronym: str | None = None  # the whole keyword when it is one acronym ("CPS")
     abbreviations: tuple[str, ...] = field(default=())  # "(SoTL)" after its expansion
     capitals: tuple[int, ...] = field(default=())  # words that are abbreviations ("IS", "GIS")
+    # Words joined by a hyphen: (first content word, how many content words, the stem of
+    # the compound written as one word), "multi-mode" (i, 2, "multimode"), "on-line" (i, 1,
+    # "online"): a gloss may close the compound.
+    joined: tuple[tuple[int, int, str], ...] = field(default=())
     # Derived once for speed: the stems of the words and their first PREFIX letters, to
     # tell with two set operations that a candidate shares nothing with a Chinese keyword.
     stems: frozenset[str] = frozenset()
@@ -500,6 +526,7 @@ class EnKey:
                 stems += spelling_variants(st)
             if (e := silent_e(st)) is not None:
                 stems.append(e)
+        stems += [st for _, _, st in self.joined]
         self.stems = frozenset(stems)
         self.stem_prefixes = frozenset(st[:PREFIX] for st in stems)
 
@@ -582,7 +609,33 @@ def analyse_en(text: str) -> EnKey:
     stripped = text.strip()
     acronym = stripped if looks_like_acronym(stripped) else None
     capitals = tuple(i for i, (printed, _) in enumerate(words) if is_abbreviation(printed))
-    return EnKey(text, words, tokens, _head_index(body, words), acronym, abbreviations, capitals)
+    joined = _hyphen_joined(body, words) if "-" in body else ()
+    return EnKey(
+        text, words, tokens, _head_index(body, words), acronym, abbreviations, capitals, joined
+    )
+
+
+_HYPHENED = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]+)-(?=([A-Za-z]+)(?![A-Za-z0-9]))")
+
+
+def _hyphen_joined(
+    body: str, words: tuple[tuple[str, str], ...]
+) -> tuple[tuple[int, int, str], ...]:
+    """(first word, number of content words, stem of the compound written as one word) for
+    each two words joined by a hyphen ("multi-mode" -> "multimode"; "on-line" -> "online",
+    whose "on" is no content word)."""
+    out = []
+    for m in _HYPHENED.finditer(body):
+        first, second = m.group(1), m.group(2)
+        closed = stem((first + second).lower())
+        for i in range(len(words)):
+            if words[i][0] == first and i + 1 < len(words) and words[i + 1][0] == second:
+                out.append((i, 2, closed))
+                break
+            if words[i][0] == second and first.lower() in STOP_WORDS:
+                out.append((i, 1, closed))
+                break
+    return tuple(out)
 
 
 _CAPITALS = re.compile(r"[A-Z]{2,6}")

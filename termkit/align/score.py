@@ -3,7 +3,9 @@
 Owned by the pairing work. The main signal is a symmetric dictionary coverage: how much of
 the English keyword's content words are glosses of the Chinese keyword's segments, and how
 much of the Chinese keyword found an English word, combined as an F1 score, the head of each
-phrase weighing double. Latin tokens shared by both sides (``ResNeSt``, ``B to B``), acronyms
+phrase weighing double; a segment whose glosses make it a suffix (化 "-ization") is rendered
+by the word derived with it, and words joined by a hyphen by a gloss that closes the compound
+("multi-mode" / "multimode"). Latin tokens shared by both sides (``ResNeSt``, ``B to B``), acronyms
 spelled by gloss initials (``fMRI``) and identical strings are further evidence; a number
 shared by both sides is none. Phrases whose heads render each other's modifiers are
 qualified (``head-mismatch``), not penalized. Choosing among candidates is
@@ -217,11 +219,16 @@ def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
                 seg_hit[j] = max(seg_hit[j], ACRONYM)
                 if seg_best[j] < ACRONYM:
                     seg_best[j], seg_word[j] = ACRONYM, wi
-        w = 0 if stem.isdigit() else HEAD_WEIGHT if wi == en.head else 1
-        en_total += w * best
-        en_weight += w
         word_seg.append(where)
         word_best.append(best)
+    if en.joined:
+        _join_hyphened(zh, en, word_best, word_seg, seg_best, seg_hit, seg_word)
+    if zh.suffixed:
+        _cover_suffixes(zh, en, word_best, word_seg, seg_best, seg_hit, seg_word)
+    for wi, (_printed, stem) in enumerate(en.words):
+        w = 0 if stem.isdigit() else HEAD_WEIGHT if wi == en.head else 1
+        en_total += w * word_best[wi]
+        en_weight += w
     if not en_weight:
         return 0.0, []
     en_cov = en_total / en_weight
@@ -269,6 +276,53 @@ def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
         value *= HEAD_ONLY_FACTOR
         evidence.append("head-only")
     return value, evidence
+
+
+def _join_hyphened(
+    zh: ZhKey, en: EnKey, word_best: list[float], word_seg: list[int],
+    seg_best: list[float], seg_hit: list[float], seg_word: list[int],
+) -> None:
+    """Two English words joined by a hyphen that a segment's glosses write as one word
+    ("multi-mode" for a gloss "multimode") render that segment together, as strongly as the
+    closed word does, when that is more than either does alone."""
+    for wi, count, joined in en.joined:
+        best, where = 0.0, -1
+        for j, sup in enumerate(zh.supports):
+            s = sup.match(joined)
+            if s > best:
+                best, where = s, j
+        if best < STRONG or best <= max(word_best[wi : wi + count]):
+            continue
+        for k in range(wi, wi + count):
+            word_best[k], word_seg[k] = best, where
+        seg_hit[where] = max(seg_hit[where], best)
+        c = zh.supports[where].cover(joined)
+        if c > seg_best[where]:
+            seg_best[where], seg_word[where] = c, wi
+
+
+def _cover_suffixes(
+    zh: ZhKey, en: EnKey, word_best: list[float], word_seg: list[int],
+    seg_best: list[float], seg_hit: list[float], seg_word: list[int],
+) -> None:
+    """A segment that is a suffix by its glosses (性 "-ity", 化 "-ization", 者 "-er") is
+    rendered by the English word that renders the segment before it and ends in that
+    suffix: "ethnicity" for 族群|性, "virtualization" for 虛擬|化."""
+    for j in zh.suffixed:
+        if seg_hit[j] >= STRONG:
+            continue
+        suffixes = zh.supports[j].suffixes
+        for wi, (printed, stem) in enumerate(en.words):
+            best = word_best[wi]
+            if best < STRONG or word_seg[wi] != j - 1:
+                continue
+            low = printed.lower()
+            if any(
+                (form.endswith(x) and len(form) - len(x) >= 3)
+                for x in suffixes
+                for form in (low, stem)
+            ) and best > seg_best[j]:
+                seg_best[j], seg_hit[j], seg_word[j] = best, max(seg_hit[j], best), wi
 
 
 def _head_unmatched(
