@@ -30,6 +30,7 @@ from termkit.align.keys import (
     analyse_zh,
     build_support,
     equivalents,
+    gloss_abbreviations,
     other_forms,
     same_family,
     silent_e,
@@ -47,6 +48,7 @@ class _Eager:
     def __init__(self, lexicon: Lexicon, segment: str) -> None:
         phrases, explained = equivalents(lexicon, segment)
         direct = {w for p in phrases for w in p}
+        cited = set(gloss_abbreviations(lexicon, segment))  # "... (COPD)"
         closed = {"".join(p) for p in phrases if len(p) > 1}  # "hot spot" as "hotspot"
         inner_closed: set[str] = set()
         inner: set[str] = set()
@@ -76,7 +78,7 @@ class _Eager:
         for word in sorted(direct | inner):  # closed compounds are no word family's stem
             if len(word) >= 5:
                 by_prefix.setdefault(word[:PREFIX], []).append(word)
-        direct |= closed
+        direct |= closed | cited
         inner = (inner | inner_closed) - direct
         chars |= explained
         chars -= direct | inner
@@ -152,6 +154,7 @@ def _asked(lexicon: Lexicon, segment: str, rng: random.Random) -> list[str]:
     words |= {IRREGULAR[w] for w in words if w in IRREGULAR}
     words |= {f for w in list(words) for f in spelling_variants(w)}  # behaviour, centre
     words |= {e for w in list(words) if (e := silent_e(w)) is not None}  # nurs(ing), nurse
+    words |= set(gloss_abbreviations(lexicon, segment))
     words |= {w + suffix for w in list(words) for suffix in ("al", "ity", "s") if len(w) >= 4}
     others = sorted(set().union(*(lexicon.english_words(ch) for ch in "人學大國生活心")))
     words |= set(rng.sample(others, min(8, len(others))))

@@ -11,9 +11,16 @@ from __future__ import annotations
 import pytest
 
 from termkit.align import pair_keywords
-from termkit.align.keys import analyse_en, analyse_zh, gloss_suffixes, same_family, silent_e
+from termkit.align.keys import (
+    analyse_en,
+    analyse_zh,
+    gloss_abbreviations,
+    gloss_suffixes,
+    same_family,
+    silent_e,
+)
 from termkit.align.score import score_pair
-from termkit.lexicon import get_lexicon
+from termkit.lexicon import Entry, Lexicon, get_lexicon
 
 
 def _score(zh: str, en: str) -> tuple[float, list[str]]:
@@ -108,3 +115,23 @@ def test_a_suffix_alone_renders_nothing() -> None:
 )
 def test_a_hyphenated_compound_meets_the_closed_gloss(zh: str, en: str) -> None:
     assert _score(zh, en)[0] == 1.0
+
+
+def test_an_acronym_cited_after_the_name_in_a_gloss() -> None:
+    # "human immunodeficiency virus (HIV)": the gloss names the acronym itself; "(TCM)"
+    # before a traditional-medicine gloss labels it and abbreviates nothing.
+    lex = get_lexicon()
+    assert gloss_abbreviations(lex, "人類免疫缺陷病毒") == ("hiv",)
+    assert gloss_abbreviations(lex, "三焦") == ()
+    assert _score("人類免疫缺陷病毒", "HIV") == (1.0, ["dict:人類免疫缺陷病毒=HIV"])
+
+
+def test_a_long_name_in_a_gloss_spells_an_acronym() -> None:
+    # A made-up dictionary: a gloss of four content words is an explanation, not a
+    # translation, but its initials still spell the acronym of the name.
+    lex = Lexicon.from_entries([
+        Entry("甲乙丙丁", "甲乙丙丁", "jia3 yi3 bing3 ding1", ("quick brown fox jumping",)),
+    ])
+    score = score_pair(analyse_zh("甲乙丙丁", lex), analyse_en("QBFJ"))
+    assert score.value >= 0.85 and score.evidence == ["acronym:QBFJ"]
+    assert score_pair(analyse_zh("甲乙丙丁", lex), analyse_en("QBJF")).value == 0.0

@@ -43,6 +43,7 @@ MORPH = 0.8  # same word family (identify / identification)
 CHAR = 0.5  # a gloss word of one character of an unknown or unmatched segment
 HEAD_WEIGHT = 2  # weight of the head segment / head word in coverage
 MAX_EQUIVALENT = 3  # content words in a gloss phrase that still reads as a translation
+MAX_ACRONYM = 6  # content words of a longer gloss phrase whose initials still make an acronym
 STRONG = 0.8  # matches at least this strong count as evidence for heads and titles
 PREFIX = 4  # word-family candidates are found by their first letters (soci-ety, soci-al)
 
@@ -416,6 +417,16 @@ def build_support(lexicon: Lexicon, segment: str) -> Support:
     for p in phrases:
         initials.add("".join(w[0] for w in p))
         initials.add(p[0][0])
+    # Long names spell acronyms too ("chronic obstructive pulmonary disease"), and a gloss
+    # may cite the acronym itself after the name: "... disease (COPD)", a word of the gloss.
+    initials.update(
+        "".join(w[0] for w in p)
+        for p in lexicon.phrases(segment)
+        if MAX_EQUIVALENT < len(p) <= MAX_ACRONYM
+    )
+    cited = gloss_abbreviations(lexicon, segment)
+    direct.update(cited)
+    initials.update(cited)
     strength = dict.fromkeys(inner, INNER)
     strength.update(dict.fromkeys(direct, EXACT))
     return Support(
@@ -430,6 +441,23 @@ def build_support(lexicon: Lexicon, segment: str) -> Support:
         frozenset(explained) - direct - inner,
         gloss_suffixes(lexicon, segment),
     )
+
+
+# A gloss that ends in the acronym of the name before it: "World Health Organization (WHO)".
+_CITED_ACRONYM = re.compile(r"^(.+?)\s*\(([A-Za-z][A-Za-z0-9]{1,9})\)$")
+
+
+def gloss_abbreviations(lexicon: Lexicon, segment: str) -> tuple[str, ...]:
+    """The acronyms (lower case) CC-CEDICT's glosses of ``segment`` cite after the name they
+    abbreviate ("chronic obstructive pulmonary disease (COPD)" -> "copd"); a parenthesis
+    that is no acronym of the words before it (a label such as "(TCM)", a formula) is none."""
+    found: dict[str, None] = {}
+    for entry in lexicon.lookup(segment):
+        for gloss in entry.glosses:
+            m = _CITED_ACRONYM.match(gloss) if gloss.endswith(")") else None
+            if m is not None and looks_like_acronym(m.group(2)) and _is_acronym_of(*m.group(2, 1)):
+                found[m.group(2).lower()] = None
+    return tuple(found)
 
 
 # An English suffix cited in a gloss: "-ization", "corresponding to -ness or -ity", '"-able"'.
