@@ -191,6 +191,26 @@ def test_weak_evidence_left_over_pairs_only_without_doubt() -> None:
     assert uz == ["固定場所", "固定地點"] and ue == ["tips", "regular sources of care"]
 
 
+def test_weak_evidence_left_over_in_lists_of_different_length() -> None:
+    # A dev record's lists with a Chinese keyword dropped: "library" has no counterpart.
+    # 读者工作 / "reader service" share one modifier (读者 "reader"), the best of its row and
+    # column in the whole lists: it pairs, as a candidate. 全民阅读 / "civil reading" share
+    # only their heads (阅读 "reading"): too weak where a keyword may have no counterpart.
+    pairs, uz, ue = pair_keywords(
+        ["全民阅读", "读者工作"], ["civil reading", "library", "reader service"]
+    )
+    assert [(p.zh, p.en, p.status, p.kinds) for p in pairs] == [
+        ("读者工作", "reader service", Status.CANDIDATE, ("elimination", "partial")),
+    ]
+    assert uz == ["全民阅读"] and ue == ["civil reading", "library"]
+    # Another Chinese keyword shares "reader" with "reader service" as much: no pair.
+    pairs, uz, ue = pair_keywords(
+        ["现实主义", "读者工作", "读者培训"], ["library", "reader service", "realism", "museum"]
+    )
+    assert [(p.zh, p.en) for p in pairs] == [("现实主义", "realism")]
+    assert uz == ["读者工作", "读者培训"]
+
+
 def test_latin_tokens_and_identical_keywords() -> None:
     pairs, _, _ = pair_keywords(
         ["ResNeSt", "企業對企業 (B to B)", "新冠肺炎"],

@@ -46,7 +46,10 @@ The rules, for the keyword lists of one record:
   the keywords (at least :data:`LEFTOVER_SCORE`) pairs there when it points one way
   without doubt among those left (``elimination`` with its partial evidence); what that
   leaves is not eliminated further, as nothing but the weak pairs supports it;
-* other lists of different length are not closed sets: only evidence pairs them; a record
+* other lists of different length are not closed sets: only evidence pairs them (below
+  :data:`MIN_SCORE_OPEN` too, down to :data:`MIN_SCORE`, a pair left over whose evidence is
+  the best of its row and column in the whole lists without doubt and shares more than its
+  heads, as ``elimination`` with that evidence); a record
   whose lists gave no pair at all pairs the one candidate its evidence points to without
   doubt, however weak, and else its first keywords (lists start together), as a candidate;
 * a pair's status is ``preferred`` when its score reaches :data:`CONFIDENT`, else
@@ -91,6 +94,8 @@ PARALLEL_PRIOR = 0.3
 # Among the keywords evidence and structure left over in lists of equal length, evidence
 # this weak still pairs when it points one way without doubt.
 LEFTOVER_SCORE = 0.1
+# Evidence that only heads are shared, or that heads cross: too weak to pair open lists.
+_QUALIFIED = frozenset({"head-only", "head-unmatched", HEAD_MISMATCH})
 # Pairs at or above this score are preferred; below it, candidates.
 CONFIDENT = 0.5
 # The score of a pair only structure supports (plus a share of any partial evidence):
@@ -175,11 +180,21 @@ def _contradicted(scores: list[list[Score]], diagonal: frozenset[Cell]) -> bool:
 
 
 def _leftover_pairs(
-    scores: list[list[Score]], rows: list[int], cols: list[int]
+    scores: list[list[Score]], rows: list[int], cols: list[int], closed: bool
 ) -> list[Cell]:
-    """The cells among the keywords left over (``rows`` x ``cols``) whose evidence, at
-    least :data:`LEFTOVER_SCORE`, points one way without doubt within them
-    (:func:`~termkit.align.structure.unambiguous`)."""
+    """The cells among the keywords left over (``rows`` x ``cols``) whose weak evidence
+    points one way without doubt (:func:`~termkit.align.structure.unambiguous`): within
+    the leftovers of lists of equal length (``closed``; at least :data:`LEFTOVER_SCORE`),
+    within the whole lists otherwise (at least :data:`MIN_SCORE`, and not a pair sharing
+    no more than its heads, see :mod:`termkit.align.score`), since a keyword left over in
+    lists of different length may have no counterpart at all."""
+    if not closed:
+        left = set(rows), set(cols)
+        return sorted(
+            (i, j)
+            for i, j in unambiguous(scores, MIN_SCORE)
+            if i in left[0] and j in left[1] and not _QUALIFIED.intersection(scores[i][j].evidence)
+        )
     sub = [[scores[i][j] for j in cols] for i in rows]
     return sorted((rows[a], cols[b]) for a, b in unambiguous(sub, LEFTOVER_SCORE))
 
@@ -236,12 +251,12 @@ def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[
         i, j = left_zh[0], left_en[0]
         made[i] = (j, *_structure_pair(scores[i][j], "elimination"), scores[i][j].dictionary)
         left_zh, left_en = [], []
-    elif same_length and len(left_zh) == len(left_en) > 1:
+    elif left_zh and left_en and (not same_length or len(left_zh) > 1):
         # Lists of equal length with several keywords left on each side: among those left
         # only, weak evidence that points one way without doubt pairs (the set is closed
         # and small now: a partial gloss match such as one modifier in common, when no
         # other keyword left shares anything with either).
-        for i, j in _leftover_pairs(scores, left_zh, left_en):
+        for i, j in _leftover_pairs(scores, left_zh, left_en, same_length):
             made[i] = (j, *_structure_pair(scores[i][j], "elimination"), scores[i][j].dictionary)
         used = {j for j, _, _, _ in made.values()}
         left_zh = [i for i in left_zh if i not in made]
