@@ -48,7 +48,7 @@ class _Eager:
     def __init__(self, lexicon: Lexicon, segment: str) -> None:
         phrases, explained = equivalents(lexicon, segment)
         direct = {w for p in phrases for w in p}
-        cited = set(gloss_abbreviations(lexicon, segment))  # "... (COPD)"
+        cited = set(gloss_abbreviations(g for e in lexicon.lookup(segment) for g in e.glosses))  # "... (COPD)"
         closed = {"".join(p) for p in phrases if len(p) > 1}  # "hot spot" as "hotspot"
         inner_closed: set[str] = set()
         inner: set[str] = set()
@@ -154,7 +154,7 @@ def _asked(lexicon: Lexicon, segment: str, rng: random.Random) -> list[str]:
     words |= {IRREGULAR[w] for w in words if w in IRREGULAR}
     words |= {f for w in list(words) for f in spelling_variants(w)}  # behaviour, centre
     words |= {e for w in list(words) if (e := silent_e(w)) is not None}  # nurs(ing), nurse
-    words |= set(gloss_abbreviations(lexicon, segment))
+    words |= set(gloss_abbreviations(g for e in lexicon.lookup(segment) for g in e.glosses))
     words |= {w + suffix for w in list(words) for suffix in ("al", "ity", "s") if len(w) >= 4}
     others = sorted(set().union(*(lexicon.english_words(ch) for ch in "人學大國生活心")))
     words |= set(rng.sample(others, min(8, len(others))))

@@ -23,6 +23,10 @@ from termkit.align.score import score_pair
 from termkit.lexicon import Entry, Lexicon, get_lexicon
 
 
+def _glosses(word: str) -> list[str]:
+    return [g for e in get_lexicon().lookup(word) for g in e.glosses]
+
+
 def _score(zh: str, en: str) -> tuple[float, list[str]]:
     s = score_pair(analyse_zh(zh, get_lexicon()), analyse_en(en))
     return s.value, s.evidence
@@ -79,11 +83,10 @@ def test_a_word_another_segment_renders_better_is_no_modifier_of_the_head() -> N
 
 
 def test_suffixes_cited_by_the_glosses() -> None:
-    lex = get_lexicon()
-    assert {"ization", "ize"} <= set(gloss_suffixes(lex, "化"))
-    assert {"ness", "ity"} <= set(gloss_suffixes(lex, "性"))
-    assert {"er", "ist"} <= set(gloss_suffixes(lex, "者"))
-    assert gloss_suffixes(lex, "政策") == ()
+    assert {"ization", "ize"} <= set(gloss_suffixes(_glosses("化")))
+    assert {"ness", "ity"} <= set(gloss_suffixes(_glosses("性")))
+    assert {"er", "ist"} <= set(gloss_suffixes(_glosses("者")))
+    assert gloss_suffixes(_glosses("政策")) == ()
 
 
 @pytest.mark.parametrize(
@@ -120,9 +123,8 @@ def test_a_hyphenated_compound_meets_the_closed_gloss(zh: str, en: str) -> None:
 def test_an_acronym_cited_after_the_name_in_a_gloss() -> None:
     # "human immunodeficiency virus (HIV)": the gloss names the acronym itself; "(TCM)"
     # before a traditional-medicine gloss labels it and abbreviates nothing.
-    lex = get_lexicon()
-    assert gloss_abbreviations(lex, "人類免疫缺陷病毒") == ("hiv",)
-    assert gloss_abbreviations(lex, "三焦") == ()
+    assert gloss_abbreviations(_glosses("人類免疫缺陷病毒")) == ("hiv",)
+    assert gloss_abbreviations(_glosses("三焦")) == ()
     assert _score("人類免疫缺陷病毒", "HIV") == (1.0, ["dict:人類免疫缺陷病毒=HIV"])
 
 

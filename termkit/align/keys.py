@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -136,6 +137,7 @@ def _drops_e(word: str, other: str) -> bool:
     return other.startswith(base) and len(rest) >= 2 and rest[0] in "aeiou"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def silent_e(stem: str) -> str | None:
     """``stem`` with a final silent e restored or dropped: the light stemmer cannot always
     tell that -ing/-ed took one (nurs(ing) / nurse, cultivat(ing) / cultivate), and a
@@ -419,14 +421,17 @@ def build_support(lexicon: Lexicon, segment: str) -> Support:
         initials.add(p[0][0])
     # Long names spell acronyms too ("chronic obstructive pulmonary disease"), and a gloss
     # may cite the acronym itself after the name: "... disease (COPD)", a word of the gloss.
-    initials.update(
-        "".join(w[0] for w in p)
-        for p in lexicon.phrases(segment)
-        if MAX_EQUIVALENT < len(p) <= MAX_ACRONYM
-    )
-    cited = gloss_abbreviations(lexicon, segment)
-    direct.update(cited)
-    initials.update(cited)
+    if explained:  # (the words of long phrases: most segments have none)
+        initials.update(
+            "".join(w[0] for w in p)
+            for p in lexicon.phrases(segment)
+            if MAX_EQUIVALENT < len(p) <= MAX_ACRONYM
+        )
+    glosses = [g for e in lexicon.lookup(segment) for g in e.glosses]
+    cited = gloss_abbreviations(glosses)
+    if cited:
+        direct.update(cited)
+        initials.update(cited)
     strength = dict.fromkeys(inner, INNER)
     strength.update(dict.fromkeys(direct, EXACT))
     return Support(
@@ -438,8 +443,9 @@ def build_support(lexicon: Lexicon, segment: str) -> Support:
         chars,
         1 / n,
         frozenset(direct),
-        frozenset(explained) - direct - inner,
-        gloss_suffixes(lexicon, segment),
+        frozenset(explained.difference(direct, inner)) if explained else frozenset(),
+        # (A suffix is a bound morpheme of a character or two: 性, 化, 主義.)
+        gloss_suffixes(glosses) if n <= 2 else (),
     )
 
 
@@ -447,32 +453,31 @@ def build_support(lexicon: Lexicon, segment: str) -> Support:
 _CITED_ACRONYM = re.compile(r"^(.+?)\s*\(([A-Za-z][A-Za-z0-9]{1,9})\)$")
 
 
-def gloss_abbreviations(lexicon: Lexicon, segment: str) -> tuple[str, ...]:
-    """The acronyms (lower case) CC-CEDICT's glosses of ``segment`` cite after the name they
-    abbreviate ("chronic obstructive pulmonary disease (COPD)" -> "copd"); a parenthesis
-    that is no acronym of the words before it (a label such as "(TCM)", a formula) is none."""
+def gloss_abbreviations(glosses: Iterable[str]) -> tuple[str, ...]:
+    """The acronyms (lower case) CC-CEDICT ``glosses`` cite after the name they abbreviate
+    ("chronic obstructive pulmonary disease (COPD)" -> "copd"); a parenthesis that is no
+    acronym of the words before it (a label such as "(TCM)", a formula) is none."""
     found: dict[str, None] = {}
-    for entry in lexicon.lookup(segment):
-        for gloss in entry.glosses:
-            m = _CITED_ACRONYM.match(gloss) if gloss.endswith(")") else None
+    for gloss in glosses:
+        if gloss.endswith(")"):
+            m = _CITED_ACRONYM.match(gloss)
             if m is not None and looks_like_acronym(m.group(2)) and _is_acronym_of(*m.group(2, 1)):
                 found[m.group(2).lower()] = None
-    return tuple(found)
+    return tuple(found) if found else ()
 
 
 # An English suffix cited in a gloss: "-ization", "corresponding to -ness or -ity", '"-able"'.
 _SUFFIX_GLOSS = re.compile(r"(?<![\w-])-([a-z]{2,})(?![\w-])")
 
 
-def gloss_suffixes(lexicon: Lexicon, segment: str) -> tuple[str, ...]:
-    """The English suffixes CC-CEDICT's glosses of ``segment`` cite (化 "-ization", 性
-    "-ness or -ity", 者 "-er", 學 "-ology"), in the order cited, or ()."""
+def gloss_suffixes(glosses: Iterable[str]) -> tuple[str, ...]:
+    """The English suffixes CC-CEDICT ``glosses`` cite (化 "-ization", 性 "-ness or -ity",
+    者 "-er", 學 "-ology"), in the order cited, or ()."""
     found: dict[str, None] = {}
-    for entry in lexicon.lookup(segment):
-        for gloss in entry.glosses:
-            if "-" in gloss:
-                found.update(dict.fromkeys(_SUFFIX_GLOSS.findall(gloss)))
-    return tuple(found)
+    for gloss in glosses:
+        if "-" in gloss:
+            found.update(dict.fromkeys(_SUFFIX_GLOSS.findall(gloss)))
+    return tuple(found) if found else ()
 
 
 @dataclass(slots=True)
@@ -496,7 +501,8 @@ class ZhKey:
 
     def __post_init__(self) -> None:
         self.words = frozenset(stem(t) for t in self.latin if not t.isdigit())
-        self.suffixed = tuple(j for j, sup in enumerate(self.supports) if j and sup.suffixes)
+        if any(sup.suffixes for sup in self.supports[1:]):
+            self.suffixed = tuple(j for j, sup in enumerate(self.supports) if j and sup.suffixes)
         self.seg_weight = tuple(
             len(s) * (HEAD_WEIGHT if j == self.head else 1) for j, s in enumerate(self.segments)
         )
@@ -548,15 +554,16 @@ class EnKey:
         # With the other standard's spellings where they may start otherwise or be short
         # (paediatric / pediatric, fibre / fiber, odour / odor): Support.match finds a word
         # by its other spellings, and the others share their first letters with it.
-        # So is a word with its silent e dropped or restored (nurse / nurs(ing)).
         for st in list(stems):
             if "ae" in st or "oe" in st or st.endswith(_SHORT_SPELLED):
                 stems += spelling_variants(st)
-            if (e := silent_e(st)) is not None:
-                stems.append(e)
-        stems += [st for _, _, st in self.joined]
-        self.stems = frozenset(stems)
+        if self.joined:
+            stems += [st for _, _, st in self.joined]
         self.stem_prefixes = frozenset(st[:PREFIX] for st in stems)
+        # So is a word with its silent e dropped or restored (nurse / nurs(ing)), whose first
+        # letters are the word's own (silent_e keeps words of four letters or more).
+        forms = [e for st in stems if (e := silent_e(st)) is not None]
+        self.stems = frozenset(stems).union(forms)
 
 
 @functools.lru_cache(maxsize=1 << 16)
