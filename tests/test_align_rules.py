@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from termkit.align import pair_authors, pair_keywords, pair_record
 from termkit.align.assign import best_assignment
 from termkit.align.keys import analyse_en, analyse_zh, same_family
-from termkit.align.pair import CONFIDENT
-from termkit.align.score import score_pair
+from termkit.align.pair import CONFIDENT, MIN_SCORE
+from termkit.align.score import acronym_letters, score_pair
 from termkit.align.structure import gap_cells
-from termkit.lexicon import get_lexicon
+from termkit.lexicon import Entry, Lexicon, get_lexicon
 from termkit.model import Kind, Person, Record, Status
 
 from .conftest import SEED
@@ -209,6 +209,46 @@ def test_weak_evidence_left_over_in_lists_of_different_length() -> None:
     )
     assert [(p.zh, p.en) for p in pairs] == [("现实主义", "realism")]
     assert uz == ["读者工作", "读者培训"]
+
+
+def _made_up_lexicon() -> Lexicon:
+    words = {"甲乙": "unit", "丙丁": "effort", "戊己": "landing", "庚辛": "voyage",
+             "壬癸": "recorder", "子丑": "fish", "寅卯": "boat", "辰巳": "route",
+             "午未": "volume", "申酉": "data"}
+    return Lexicon.from_entries([Entry(w, w, "x1 x2", (g,)) for w, g in words.items()])
+
+
+def test_acronym_letters_out_of_order_are_weak_evidence() -> None:
+    lex = _made_up_lexicon()
+    # unit, effort, landing: "LUE" is not spelled in order, but every letter is there.
+    key = analyse_zh("甲乙丙丁戊己", lex)
+    assert score_pair(key, analyse_en("LUE")).value == 0.0
+    letters = acronym_letters(key, analyse_en("LUE"))
+    assert 0 < letters.value < MIN_SCORE and letters.evidence == ["acronym-letters:LUE"]
+    assert acronym_letters(key, analyse_en("XYZ")).value == 0.0
+    assert acronym_letters(key, analyse_en("LXYZ")).value == 0.0  # one letter of four
+
+
+def test_acronyms_left_over_pair_by_their_letters() -> None:
+    # Two acronyms left over in lists of equal length: each finds most of its letters in
+    # one Chinese keyword's glosses (voyage, recorder: V?R), none in the other's.
+    lex = _made_up_lexicon()
+    pairs, uz, ue = pair_keywords(
+        ["甲乙丙丁戊己", "子丑寅卯", "庚辛壬癸"], ["VDR", "LUE", "fish boat"], lex
+    )
+    got = {(p.zh, p.en): p for p in pairs}
+    assert set(got) == {("甲乙丙丁戊己", "LUE"), ("庚辛壬癸", "VDR"), ("子丑寅卯", "fish boat")}
+    assert got[("庚辛壬癸", "VDR")].kinds == ("elimination", "partial")
+    assert got[("庚辛壬癸", "VDR")].status is Status.CANDIDATE
+    assert uz == ue == []
+    # unit, effort, route, volume give two letters of either acronym: undecided until
+    # voyage, recorder, data (out of order) has taken VDR; then LUE is looked at again.
+    pairs, uz, ue = pair_keywords(
+        ["甲乙丙丁辰巳午未", "子丑寅卯", "庚辛壬癸申酉"], ["VDR", "LUE", "fish boat"], lex
+    )
+    assert {(p.zh, p.en) for p in pairs} == {
+        ("甲乙丙丁辰巳午未", "LUE"), ("庚辛壬癸申酉", "VDR"), ("子丑寅卯", "fish boat")
+    }
 
 
 def test_latin_tokens_and_identical_keywords() -> None:

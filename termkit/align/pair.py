@@ -43,9 +43,11 @@ The rules, for the keyword lists of one record:
   evidence pairs, and, when exactly one keyword is left on each side of lists of equal
   length and every other keyword paired, those two (``elimination``). When several are
   left on each side, the set left is still closed: evidence too weak to pair among all
-  the keywords (at least :data:`LEFTOVER_SCORE`) pairs there when it points one way
-  without doubt among those left (``elimination`` with its partial evidence); what that
-  leaves is not eliminated further, as nothing but the weak pairs supports it;
+  the keywords (at least :data:`LEFTOVER_SCORE`; for an English acronym, also the letters
+  its Chinese keyword's glosses give out of order, :func:`~termkit.align.score.acronym_letters`)
+  pairs there when it points one way without doubt among those left (``elimination`` with
+  its partial evidence), and what is left then is looked at again; what that leaves is not
+  eliminated further, as nothing but the weak pairs supports it;
 * other lists of different length are not closed sets: only evidence pairs them (below
   :data:`MIN_SCORE_OPEN` too, down to :data:`MIN_SCORE`, a pair left over whose evidence is
   the best of its row and column in the whole lists without doubt and shares more than its
@@ -69,7 +71,7 @@ from termkit.align.assign import best_assignment
 from termkit.align.evidence import kinds_of
 from termkit.align.keys import EnKey, ZhKey, analyse_en, analyse_zh
 from termkit.align.runs import split_run
-from termkit.align.score import HEAD_MISMATCH, Score, score_pair
+from termkit.align.score import HEAD_MISMATCH, Score, acronym_letters, score_pair
 from termkit.align.structure import (
     Cell,
     gap_cells,
@@ -137,7 +139,9 @@ def _assign(
 
 def _structure_pair(score: Score, *reasons: str) -> tuple[float, tuple[str, ...]]:
     """Score and evidence of a pair structure supports, with any partial evidence it has."""
-    partial = [e for e in score.evidence if e.startswith(("dict:", "latin:", "name:", "place:"))]
+    partial = [
+        e for e in score.evidence if e.startswith(("dict:", "latin:", "name:", "place:", "acronym"))
+    ]
     value = min(CONFIDENT - 0.01, STRUCTURE_SCORE + 0.2 * score.value)
     return value, (*reasons, *partial)
 
@@ -179,6 +183,24 @@ def _contradicted(scores: list[list[Score]], diagonal: frozenset[Cell]) -> bool:
     clear = unambiguous(scores, MIN_SCORE)
     off = sum(1 for c in clear if c not in diagonal)
     return off > len(clear) - off
+
+
+def _with_acronym_letters(
+    scores: list[list[Score]], zh_keys: list[ZhKey], en_keys: list[EnKey],
+    rows: list[int], cols: list[int],
+) -> list[list[Score]]:
+    """``scores`` with the weak evidence of acronyms' letters
+    (:func:`~termkit.align.score.acronym_letters`) where the cells of ``rows`` x ``cols``
+    have none."""
+    acronyms = [j for j in cols if en_keys[j].acronym is not None]
+    if not acronyms:
+        return scores
+    out = [list(row) for row in scores]
+    for i in rows:
+        for j in acronyms:
+            if not out[i][j].value:
+                out[i][j] = acronym_letters(zh_keys[i], en_keys[j])
+    return out
 
 
 def _leftover_pairs(
@@ -257,12 +279,21 @@ def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[
         # Lists of equal length with several keywords left on each side: among those left
         # only, weak evidence that points one way without doubt pairs (the set is closed
         # and small now: a partial gloss match such as one modifier in common, when no
-        # other keyword left shares anything with either).
-        for i, j in _leftover_pairs(scores, left_zh, left_en, same_length):
-            made[i] = (j, *_structure_pair(scores[i][j], "elimination"), scores[i][j].dictionary)
-        used = {j for j, _, _, _ in made.values()}
-        left_zh = [i for i in left_zh if i not in made]
-        left_en = [j for j in left_en if j not in used]
+        # other keyword left shares anything with either); what is left then is looked at
+        # again, as long as that pairs more.
+        left_scores = (
+            _with_acronym_letters(scores, zh_keys, en_keys, left_zh, left_en)
+            if same_length else scores
+        )
+        while left_zh and left_en:
+            cells = _leftover_pairs(left_scores, left_zh, left_en, same_length)
+            if not cells:
+                break
+            for i, j in cells:
+                s = left_scores[i][j]
+                made[i] = (j, *_structure_pair(s, "elimination"), s.dictionary)
+            left_zh = [i for i in left_zh if i not in made]
+            left_en = [j for j in left_en if all(j != k for k, _, _, _ in made.values())]
     if not made:
         # Nothing paired: the one pair the evidence points to without doubt, however weak
         # (婚姻暴力, "violence", and "domestic violence" among three English keywords);

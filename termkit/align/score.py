@@ -29,6 +29,10 @@ from termkit.lexicon import stem as stem_of
 
 HEAD_ONLY_FACTOR = 0.5  # a pair that shares nothing but its head words
 ACRONYM = 0.85  # an abbreviation spelled by the initials of the Chinese segments' glosses
+# An acronym half or more of whose letters the segments' initials give, out of order or with
+# letters missing: weak evidence, under any floor of pairing by evidence (pair.MIN_SCORE),
+# for keywords left over only (acronym_letters).
+ACRONYM_LETTERS = 0.25
 # Qualifier of a pair whose heads render each other's modifiers: never preferred on its own.
 HEAD_MISMATCH = "head-mismatch"
 
@@ -74,6 +78,41 @@ def _acronym_score(acronym: str, zh: ZhKey) -> float:
     if words == 0 or skipped > (1 if n >= 4 else 0):
         return 0.0
     return 0.85 * (m - skipped) / m
+
+
+def acronym_letters(zh: ZhKey, en: EnKey) -> Score:
+    """Weak evidence that the English keyword, an acronym, abbreviates the Chinese one when
+    the glosses' initials do not spell it in order (a letter of a word the Chinese leaves
+    out; another word order: 單位努力卸魚量, "landings per unit effort"): the share of its
+    letters that distinct segments give as initials of their glosses' words, when that is
+    half of them or more (two at least), times :data:`ACRONYM_LETTERS`. Not part of
+    :func:`score_pair`: it is asked only among keywords left over in lists of equal length
+    (see :mod:`termkit.align.pair`), so it never weighs on the order of the lists."""
+    value = _acronym_letters(en.acronym, zh) if en.acronym is not None and zh.segments else 0.0
+    return Score(value, [f"acronym-letters:{en.acronym}"] if value else [])
+
+
+def _acronym_letters(acronym: str, zh: ZhKey) -> float:
+    letters = [c for c in acronym.lower() if c.isalpha()]
+    n = len(letters)
+    if n < 3:
+        return 0.0
+    given = [{ini[0] for ini in sup.initials} for sup in zh.supports]
+    owner: dict[int, int] = {}  # segment -> letter index (a maximum matching)
+
+    def augment(k: int, seen: set[int]) -> bool:
+        for j, offered in enumerate(given):
+            if letters[k] in offered and j not in seen:
+                seen.add(j)
+                if j not in owner or augment(owner[j], seen):
+                    owner[j] = k
+                    return True
+        return False
+
+    matched = sum(1 for k in range(n) if augment(k, set()))
+    if matched < max(2, (n + 1) // 2):
+        return 0.0
+    return round(ACRONYM_LETTERS * matched / n, 4)
 
 
 def spelled_span(letters: str, zh: ZhKey) -> tuple[int, int] | None:
