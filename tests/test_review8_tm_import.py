@@ -52,3 +52,23 @@ def test_an_existing_memory_is_left_as_it_was(tmp_path: Path) -> None:
     with sqlite3.connect(tmp_path / "tm.sqlite") as conn:
         assert conn.execute("SELECT COUNT(*) FROM unit").fetchone()[0] == 4
     assert (tmp_path / "tm.sqlite").read_bytes() == before
+
+
+def test_a_malformed_later_input_says_what_the_earlier_ones_added(tmp_path: Path) -> None:
+    """The inputs are committed in turn: a malformed one (found only while reading it) stops
+    the import, and the error says what stays in the memory and that re-running is safe."""
+    text = TMX.read_text(encoding="utf-8")
+    (tmp_path / "cut.tmx").write_text(text[: text.index("</tu>") + 3], encoding="utf-8")
+    code, out, err = tm_import(tmp_path, str(TMX), "cut.tmx")
+    assert code == 1 and out == ""
+    with sqlite3.connect(tmp_path / "tm.sqlite") as conn:
+        added = conn.execute("SELECT COUNT(*) FROM unit").fetchone()[0]
+    assert added > 0
+    assert err.startswith("Error: cut.tmx:"), err
+    assert err.rstrip().endswith(
+        f"1 input before it was imported ({added:,} units added); "
+        "importing them again skips those units as duplicates"), err
+    code, out, err = tm_import(tmp_path, str(TMX), "cut.tmx")  # again: nothing new is added
+    assert code == 1 and "(0 units added)" in err
+    code, out, err = tm_import(tmp_path, "cut.tmx")  # alone: no word about other inputs
+    assert code == 1 and "before it" not in err

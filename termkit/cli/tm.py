@@ -21,6 +21,7 @@ from termkit.cli.common import (
     output_option,
 )
 from termkit.cli.common import json_option as shared_json_option
+from termkit.errors import TermkitError
 from termkit.tm.store import DEFAULT_DB
 
 # Files `tm import FOLDER` takes by default (bilingual TSV and records only with --include).
@@ -106,6 +107,17 @@ def tm() -> None:
     """
 
 
+def _after_imported(exc: TermkitError, done: list[tuple[str, Any]]) -> TermkitError:
+    """``exc`` of a later input, saying what the inputs before it added (they stay imported:
+    each was committed, and importing them again only finds duplicates)."""
+    added = sum(r.added for _, r in done)
+    kept = (f"{len(done)} input{'s' if len(done) != 1 else ''} before it "
+            f"{'were' if len(done) != 1 else 'was'} imported ({added:,} units added); "
+            "importing them again skips those units as duplicates")
+    exc.hint = f"{exc.hint}; {kept}" if exc.hint else kept
+    return exc
+
+
 @tm.command("import")
 @click.argument("files", nargs=-1, required=True, metavar="INPUT...")
 @db_option
@@ -134,6 +146,8 @@ def import_(files: tuple[str, ...], db: str, fmt: str | None, domain: str | None
     --domain, --origin and --client tag the units (kept on export as TMX props, and usable
     by `termkit tm delete`); the TMX <tu> attributes creationdate, creationid, changedate,
     changeid, usagecount and lastusagedate are kept (and exported) unless --tmx-attributes drop.
+    Inputs are imported in turn, each committed: when one is malformed the import stops there,
+    the error says what the inputs before it added, and importing them again finds duplicates.
     """
     from termkit.cli.progress import Progress
     from termkit.inputs import expand_inputs, input_size
@@ -145,13 +159,16 @@ def import_(files: tuple[str, ...], db: str, fmt: str | None, domain: str | None
         check_source(path, fmt)
     sizes = [input_size(p) for p in paths]
     with open_store(db) as store, Progress("Importing", sum(s or 0 for s in sizes), "B") as bar:
-        results = []
+        results: list[tuple[str, Any]] = []
         before = 0
         for path, size in zip(paths, sizes, strict=True):
-            units = tag_units(iter_file_units(path, fmt, progress=bar.after(before)),
-                              origin=origin, client=client,
-                              tmx_attributes=tmx_attributes == "keep")
-            report = store.import_units(units, domain=domain, batch_size=batch_size)
+            try:
+                units = tag_units(iter_file_units(path, fmt, progress=bar.after(before)),
+                                  origin=origin, client=client,
+                                  tmx_attributes=tmx_attributes == "keep")
+                report = store.import_units(units, domain=domain, batch_size=batch_size)
+            except TermkitError as exc:
+                raise exc if not results else _after_imported(exc, results) from None
             results.append((path, report))
             before += size or 0
             bar.update(before)

@@ -37,6 +37,8 @@ Records in one file are separated by form feeds (``\\f``), as on pages.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
 
 from termkit.errors import InputError
 from termkit.model import Notice, Person, Record, Section
@@ -56,6 +58,7 @@ from termkit.records.script import (
     join_lines,
     split_scripts,
 )
+from termkit.records.split import labelled_starts
 
 _DASHES = "—─–-"
 # A title field holds a title per language, each at most a line or two.
@@ -379,7 +382,15 @@ def _read_loose(rec: Record, lines: list[tuple[int, str]], path: str) -> None:
 
 def parse_labelled_record(lines: list[tuple[int, str]], path: str, record_id: str) -> Record:
     """Read one labelled page from (line number, text) pairs."""
-    preamble, fields, loose = scan(lines)
+    return _read_scanned(scan(lines), path, record_id)
+
+
+def _read_scanned(
+    scanned: tuple[list[tuple[int, str]], list[FieldLines], list[tuple[int, str]]],
+    path: str,
+    record_id: str,
+) -> Record:
+    preamble, fields, loose = scanned
     if any(text.strip() for _, text in preamble):
         rec = parse_page_record(_one_block_per_line(preamble), path, record_id)
         rec.notices = [n for n in rec.notices if n.message != NO_KEYWORDS]
@@ -422,10 +433,31 @@ def parse_labelled_record(lines: list[tuple[int, str]], path: str, record_id: st
 
 
 def parse_labelled(text: str, path: str, stem: str) -> list[Record]:
-    """Read every record of a labelled page file (records separated by form feeds)."""
-    chunks = split_chunks(text)
-    if not chunks:
+    """Read every record of a labelled page file: records separated by form feeds, or run
+    together, where a record's field label comes again after its keywords
+    (:func:`termkit.records.split.labelled_starts`)."""
+    fed = split_chunks(text)
+    if not fed:
         raise InputError("no record content (the file holds only blank lines)", path=path)
-    if len(chunks) == 1:
-        return [parse_labelled_record(chunks[0], path, stem)]
-    return [parse_labelled_record(c, path, f"{stem}#{n}") for n, c in enumerate(chunks, 1)]
+    parts: list[tuple[list[tuple[int, str]], Any, bool]] = []
+    for chunk in fed:
+        scanned = scan(chunk)
+        starts = labelled_starts(scanned[1])
+        if not starts:
+            parts.append((chunk, scanned, False))
+            continue
+        bounds = [0, *(next(i for i, (n, _) in enumerate(chunk) if n == s) for s in starts)]
+        for k, (a, b) in enumerate(pairwise([*bounds, len(chunk)])):
+            parts.append((chunk[a:b], scan(chunk[a:b]), k > 0))
+    if len(parts) == 1:
+        return [_read_scanned(parts[0][1], path, stem)]
+    records = []
+    for n, (part, scanned, found) in enumerate(parts, 1):
+        rec = _read_scanned(scanned, path, f"{stem}#{n}")
+        if found:
+            rec.notices.insert(0, Notice(
+                f"record {n} read from here on: its field label comes again after the "
+                "record before it has its keywords (separate records with a form feed to "
+                "say so)", path, part[0][0]))
+        records.append(rec)
+    return records

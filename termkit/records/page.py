@@ -62,6 +62,7 @@ from termkit.records.romanized import romanizations, sounded
 from termkit.records.runon import doubtful, line_groups, misread
 from termkit.records.script import has_han, is_chinese_text, is_prose, join_lines
 from termkit.records.shapes import certain_keyword_line, choose_keyword_block, keyword_like
+from termkit.records.split import split_run_together
 from termkit.records.tail import read_tail, tail_start
 from termkit.records.tidy import tidy_lines
 
@@ -525,10 +526,21 @@ def split_chunks(text: str) -> list[list[tuple[int, str]]]:
 
 
 def parse_page(text: str, path: str, stem: str) -> list[Record]:
-    """Read every record of a page-text file (records separated by form feeds)."""
-    chunks = split_chunks(text)
-    if not chunks:
+    """Read every record of a page-text file: records separated by form feeds, or run
+    together with only blank lines between them (:mod:`termkit.records.split`)."""
+    fed = split_chunks(text)
+    if not fed:
         raise InputError("no record content (the file holds only blank lines)", path=path)
+    chunks = [(part, n > 0) for c in fed for n, part in enumerate(split_run_together(c))]
     if len(chunks) == 1:
-        return [read_page_record(chunks[0], path, stem)]
-    return [read_page_record(c, path, f"{stem}#{n}") for n, c in enumerate(chunks, 1)]
+        return [read_page_record(chunks[0][0], path, stem)]
+    records = []
+    for n, (chunk, found) in enumerate(chunks, 1):
+        rec = read_page_record(chunk, path, f"{stem}#{n}")
+        if found:
+            first = next(number for number, line in chunk if line.strip())
+            rec.notices.insert(0, Notice(
+                f"record {n} read from here on: a title and a keyword list after the record "
+                "before it (separate records with a form feed to say so)", path, first))
+        records.append(rec)
+    return records

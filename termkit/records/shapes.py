@@ -9,6 +9,8 @@ tag line above the article's own list).
 
 from __future__ import annotations
 
+import functools
+
 from termkit.records.authors import is_bilingual, parse_authors
 from termkit.records.fields import parse_date, parse_pages, parse_volume
 from termkit.records.keywords import keyword_label, spaced_only, split_keywords
@@ -73,7 +75,14 @@ def keyword_score(lines: list[str]) -> float:
 
     A keyword label decides; otherwise several separated items count, items in both
     scripts and semicolons count more; prose, volume lines and long items count against.
+    The last few blocks' scores are kept: the page reader and the record splitter
+    (:mod:`termkit.records.split`) ask about the same blocks.
     """
+    return _keyword_score(tuple(lines))
+
+
+@functools.lru_cache(maxsize=256)
+def _keyword_score(lines: tuple[str, ...]) -> float:
     if any(keyword_label(line) is not None for line in lines):
         # Of two labelled lines the longer list wins: a site's tag line above the article
         # (``关键词:用户需求智慧图书馆服务体系``) is one item, the article's own list several.

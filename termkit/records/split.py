@@ -1,0 +1,206 @@
+"""Records run together in one page file: where the next one starts, found by shape.
+
+Several records in one file should be separated by a form feed; pages pasted one after the
+other with only blank lines between them are common all the same, and the page reader then
+read the first record's keywords and dropped the other records without a word. A record of
+the page layout has a *head* (titles and authors: short lines), a *keyword block* and a
+*tail* (volume, pages, dates, the abstract, subjects, numbered references). So a file whose
+blank-line blocks hold two or more complete keyword lists — Chinese and English items, at
+least two of each, in one block or in a Chinese block right above an English one — holds
+several records when, between two such lists, a head (a title, its authors) follows the
+first record's tail or list. The next record starts at that
+head. A list straight after another list, or after lines that are all tail, starts nothing:
+one record may print its list twice (a tag line over the article's own list).
+
+A labelled page says more: once a record has its keywords in both languages, a title,
+author or keyword label printed again exactly starts the next record
+(:func:`labelled_starts`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+
+from termkit.records.fields import SUBJECT_HEADING, parse_date, parse_pages, parse_volume
+from termkit.records.keywords import keyword_label, spaced_only, split_keywords
+from termkit.records.labels import Field
+from termkit.records.scan import FieldLines
+from termkit.records.script import has_han, has_latin, is_prose
+from termkit.records.shapes import KEYWORD_SHAPE, keyword_score
+
+Lines = list[tuple[int, str]]
+_NUMBERED = re.compile(r"^\s*(?:\d{1,4}\.|\[\d{1,4}\])\s+\S")
+# A number with at most a short word: a page count, an issue, a year (``23頁``, ``pp. 12``).
+_FIGURE = re.compile(r"^\W*(?:[^\W\d]{1,3}\W*)?\d[\d\W]*(?:[^\W\d]{1,5}\W*)?$")
+# Labelled fields that open a record: a title or an author label printed again starts one.
+HEAD_FIELDS = frozenset({Field.TITLE, Field.TITLE_OTHER, Field.AUTHORS})
+HEAD_LINE = 300  # characters: a longer line is an abstract, not a title or an author line
+
+
+def _blocks(lines: Lines) -> list[tuple[int, int]]:
+    """(first, end) indexes into ``lines`` of each run of non-blank lines."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, (_, raw) in enumerate(lines):
+        if raw.strip():
+            if start is None:
+                start = i
+        elif start is not None:
+            spans.append((start, i))
+            start = None
+    if start is not None:
+        spans.append((start, len(lines)))
+    return spans
+
+
+def _scripts(texts: list[str]) -> tuple[int, int]:
+    """Chinese and Latin items; a line of single-spaced items has the script of the line
+    (a Chinese title with a Latin word in it, ``透過 IMU 和相機融合``), as in keyword_score."""
+    zh = en = 0
+    for line in texts:
+        items = split_keywords(line)
+        if spaced_only(line):
+            zh, en = (zh + len(items), en) if has_han(line) else (zh, en + len(items))
+        else:
+            n = sum(1 for i in items if has_han(i))
+            zh, en = zh + n, en + len(items) - n
+    return zh, en
+
+
+def _complete(texts: list[str]) -> bool:
+    """A whole bilingual keyword list in one block: items in both scripts, three or more."""
+    if keyword_score(texts) < KEYWORD_SHAPE:
+        return False
+    zh, en = _scripts(texts)
+    return zh >= 1 and en >= 1 and zh + en >= 3
+
+
+def _half(texts: list[str]) -> str | None:
+    """``"zh"`` or ``"en"`` for a one-script keyword block of two items or more."""
+    if keyword_score(texts) <= 0:
+        return None
+    zh, en = _scripts(texts)
+    if zh >= 2 and en == 0:
+        return "zh"
+    if en >= 2 and zh == 0:
+        return "en"
+    return None
+
+
+def _tail(texts: list[str]) -> bool:
+    """A block that ends a record: volume, pages, date, abstract, subjects, references."""
+    first = texts[0].strip()
+    if SUBJECT_HEADING.match(first) or _NUMBERED.match(first):
+        return True
+    if any(len(t) > HEAD_LINE or is_prose(t) for t in texts):
+        return True
+    return all(parse_volume(t) or parse_pages(t) or parse_date(t) or _FIGURE.match(t)
+               for t in texts)
+
+
+def _head(texts: list[str]) -> bool:
+    """Short lines that are no bilingual list, no label and no tail: titles, authors (a
+    title with commas may have the shape of a one-script list)."""
+    return not _tail(texts) and all(keyword_label(t) is None for t in texts) and (
+        not _complete(texts))
+
+
+def _lists(texts: list[list[str]]) -> list[tuple[int, int]]:
+    """(first, last) block of each complete keyword list: a bilingual block, or a Chinese
+    block right above an English one (the Chinese one may hold a Latin item or two)."""
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(texts):
+        joined = "".join(texts[i])
+        zh, latin = has_han(joined), has_latin(joined)
+        last = None
+        if zh and latin and _complete(texts[i]):
+            last = i
+        elif zh and i + 1 < len(texts) and not has_han("".join(texts[i + 1])) and (
+                _half(texts[i]) == "zh" and _half(texts[i + 1]) == "en"):
+            last = i + 1
+        if last is None:
+            i += 1
+            continue
+        if last == i and last + 1 < len(texts) and _half(texts[last + 1]) == "en":
+            zh_items, latin_items = _scripts(texts[i])
+            if zh_items > 2 * latin_items:
+                last += 1  # the English half under a Chinese list holding a Latin item
+        found.append((i, last))
+        i = last + 1
+    return found
+
+
+def split_run_together(lines: Lines) -> list[Lines]:
+    """``lines`` (one record's worth between form feeds) cut where another record starts."""
+    spans = _blocks(lines)
+    texts = [[lines[i][1].strip() for i in range(a, b)] for a, b in spans]
+    lists = _lists(texts)
+    if len(lists) < 2:
+        return [lines]  # most pages: one list, nothing to cut
+    cuts: list[int] = []
+    for (_, end), (start, _) in pairwise(lists):
+        head = start
+        while head - 1 > end and _head(texts[head - 1]):
+            head -= 1
+        if head < start and (head - 1 == end or _tail(texts[head - 1])):
+            cuts.append(spans[head][0])
+    if not cuts:
+        return [lines]
+    bounds = [0, *cuts, len(lines)]
+    return [lines[a:b] for a, b in pairwise(bounds)]
+
+
+def _keyword_langs(fields: Sequence[FieldLines]) -> list[set[str]]:
+    """The languages each keyword field holds (empty for other fields): the one its label
+    names (``中文關鍵詞``, ``關鍵字(英)``); when the page pairs unqualified labels in both
+    scripts (``关键词`` / ``Key words``), the label's script; a lone unqualified label
+    (``關鍵詞`` over Chinese then English items) holds both when its items are of both
+    scripts (a Chinese item, two Latin ones)."""
+    keyword = [f for f in fields if f.label.field is Field.KEYWORDS]
+    paired = len({f.label.script for f in keyword if f.label.lang is None}) == 2
+    langs: list[set[str]] = []
+    for f in fields:
+        if f.label.field is not Field.KEYWORDS or f.label.lang == "other":
+            langs.append(set())
+        elif f.label.lang is not None:
+            langs.append({f.label.lang})
+        elif paired:
+            langs.append({f.label.script})
+        else:
+            zh, latin = _scripts(f.lines)
+            langs.append({"zh", "en"} if zh and latin >= 2 else {"zh" if zh else "en"})
+    return langs
+
+
+def labelled_starts(fields: Sequence[FieldLines]) -> list[int]:
+    """Line numbers where a labelled page's next record starts.
+
+    Once a record has its keywords in both languages, a title, author or keyword label
+    printed exactly as one the record already had (``題名`` again) starts the next
+    record, if a keyword field follows. Another label of the same field (``Author`` after
+    ``作者``, ``外文關鍵詞`` after ``關鍵詞``) starts nothing: a page may print its fields
+    in both languages, in any order. Third-language fields (``關鍵字(日)``) are ignored.
+    """
+    starts: list[int] = []
+    seen: set[str] = set()
+    have: set[str] = set()
+    pending: int | None = None  # a start waiting for its record's keyword field
+    for f, langs in zip(fields, _keyword_langs(fields), strict=True):
+        kind = f.label.field
+        if f.label.lang == "other":
+            continue
+        label = f.label.text.casefold()
+        if (pending is None and have >= {"zh", "en"} and label in seen
+                and (kind is Field.KEYWORDS or kind in HEAD_FIELDS)):
+            pending = f.line
+            seen.clear()
+            have = set()
+        seen.add(label)
+        have |= langs
+        if pending is not None and kind is Field.KEYWORDS:
+            starts.append(pending)
+            pending = None
+    return starts
