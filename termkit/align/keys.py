@@ -427,8 +427,9 @@ def build_support(lexicon: Lexicon, segment: str) -> Support:
             for p in lexicon.phrases(segment)
             if MAX_EQUIVALENT < len(p) <= MAX_ACRONYM
         )
-    glosses = [g for e in lexicon.lookup(segment) for g in e.glosses]
-    cited = gloss_abbreviations(glosses)
+    # Glosses citing an acronym or a suffix are few: look closer only at those.
+    marked = [g for e in lexicon.lookup(segment) for g in e.glosses if g[-1:] == ")" or "-" in g]
+    cited = gloss_abbreviations(marked) if marked else ()
     if cited:
         direct.update(cited)
         initials.update(cited)
@@ -445,7 +446,7 @@ def build_support(lexicon: Lexicon, segment: str) -> Support:
         frozenset(direct),
         frozenset(explained.difference(direct, inner)) if explained else frozenset(),
         # (A suffix is a bound morpheme of a character or two: 性, 化, 主義.)
-        gloss_suffixes(glosses) if n <= 2 else (),
+        gloss_suffixes(marked) if marked and n <= 2 else (),
     )
 
 
