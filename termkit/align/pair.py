@@ -70,7 +70,7 @@ from dataclasses import replace
 from termkit.align.assign import best_assignment
 from termkit.align.evidence import kinds_of
 from termkit.align.keys import EnKey, ZhKey, analyse_en, analyse_zh
-from termkit.align.runs import split_run
+from termkit.align.runs import cut_run
 from termkit.align.score import HEAD_MISMATCH, Score, acronym_letters, score_pair
 from termkit.align.structure import (
     Cell,
@@ -366,11 +366,15 @@ def pair_record(record: Record, *, lexicon: Lexicon | None = None) -> Pairing:
     """Pair the keywords, authors and titles of one record."""
     lex = lexicon if lexicon is not None else get_lexicon()
     zh_keys = [analyse_zh(z, lex) for z in record.keywords_zh]
-    cut = split_run(zh_keys, record.keywords_en[0]) if len(record.keywords_en) == 1 else None
+    cut = (
+        cut_run(tuple(record.keywords_zh), record.keywords_en[0], lex)
+        if len(record.keywords_en) == 1
+        else None
+    )
     if cut is not None:
         # One English item of many words beside several Chinese keywords: the English list
         # printed run together, cut where the evidence of the pairs says (align.runs).
-        record = replace(record, keywords_en=cut)
+        record = replace(record, keywords_en=list(cut))
     en_keys = [analyse_en(e) for e in record.keywords_en]
     pairs, unpaired_zh, unpaired_en = _pair(zh_keys, en_keys)
     result = Pairing(record=record, pairs=pairs, unpaired_zh=unpaired_zh, unpaired_en=unpaired_en)

@@ -15,13 +15,14 @@ few Chinese ones is left whole.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable
 
-from termkit.align.keys import STRONG, ZhKey, analyse_en
+from termkit.align.keys import STRONG, ZhKey, analyse_en, analyse_zh
 from termkit.align.score import score_pair
 from termkit.align.structure import TIE
-from termkit.lexicon import STOP_WORDS
+from termkit.lexicon import STOP_WORDS, Lexicon
 
 # A group of words is one keyword: it does not end in a function word, nor start with one
 # that joins it to a word before (a preposition, a conjunction); an article may start it.
@@ -45,6 +46,15 @@ def _may_start(word: str) -> bool:
 
 def _may_end(word: str) -> bool:
     return word.lower() not in STOP_WORDS or word.isupper()
+
+
+@functools.lru_cache(maxsize=4096)
+def cut_run(zh: tuple[str, ...], run: str, lexicon: Lexicon) -> tuple[str, ...] | None:
+    """:func:`split_run` of Chinese keywords given as text (cached: records repeat)."""
+    if len(zh) < 2 or len(run.split()) < len(zh):
+        return None
+    cut = split_run([analyse_zh(z, lexicon) for z in zh], run)
+    return None if cut is None else tuple(cut)
 
 
 def split_run(zh: list[ZhKey], run: str) -> list[str] | None:
