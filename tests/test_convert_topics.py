@@ -287,3 +287,33 @@ def test_check_regional_topic_only_form_in_its_other_script_spelling(tmp_path: P
     assert found == {(2, "丢失")}
     with_topic = json.loads(run(*args, "--topic", "IT").stdout)["findings"]
     assert {(f["line"], f["found"]) for f in with_topic} == {(1, "丟失"), (2, "丢失")}
+
+
+def test_a_common_word_in_a_name_group_is_judged_as_a_word() -> None:
+    # 住宅 ('residence') in a group of names and offices, English 'Housing', rendered 住房:
+    # CC-CEDICT lists it as a common word, so it is judged by its sense, not as a name.
+    housing = Concept("h", terms=[Term("住宅", "zh-Hant-TW"), Term("住房", "zh-Hans-CN"),
+                                  Term("Housing", "en")], domains=["PresidentsUS"])
+    assert [g for _, g in senses("住宅")] == ["residence; dwelling; abode"]
+    risk = assess(housing, "住宅", "住房", "tw2sp")
+    assert risk.topical and "residence" in risk.reason
+    # A form CC-CEDICT does not list as a common word stays a name in such a group.
+    name = Concept("n", terms=[Term("麥肯", "zh-Hant-TW"), Term("麦凯恩", "zh-Hans-CN"),
+                               Term("McCain", "en")], domains=["People"])
+    assert not senses("麥肯")
+    assert not assess(name, "麥肯", "麦凯恩", "tw2sp").topical
+
+
+def test_a_general_term_gloss_is_a_sense_and_a_cited_acronym_is_the_english() -> None:
+    # 管線: 'pipeline' and 'general term for pipes, cables etc' -- two senses, one of which
+    # the rule's 'pipeline' → 流水线 does not cover.
+    assert [g for _, g in senses("管線")] == ["pipeline", "general term for pipes, cables etc"]
+    pipe = Concept("p", terms=[Term("管線", "zh-Hant-TW"), Term("流水线", "zh-Hans-CN"),
+                               Term("pipeline", "en")], domains=["IT"])
+    risk = assess(pipe, "管線", "流水线", "tw2sp")
+    assert risk.topical and "1 of 2" in risk.reason
+    # 首席执行官's one sense 'chief executive officer (CEO)' is the rule's 'CEO'.
+    ceo = Concept("e", terms=[Term("首席执行官", "zh-Hans-CN"), Term("執行長", "zh-Hant-TW"),
+                              Term("CEO", "en")], domains=["Economics"])
+    risk = assess(ceo, "首席执行官", "執行長", "s2twp")
+    assert not risk.topical, risk.reason

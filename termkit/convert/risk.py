@@ -19,9 +19,11 @@ the reason in words. The evidence, in order:
    form is a preference, not a correction.
 4. **No English original** otherwise: the rule is topical unless the form is a name or
    has one CC-CEDICT sense that the target shares.
-5. **A name** (a form of a name group — People, PoliticiansUK, PresidentsUS, Nobel Prize —
-   or a CC-CEDICT proper noun) rendered with at least twice or at most half as many
-   syllables: a different name (a nickname or another person), not a regional spelling.
+5. **A name** (a CC-CEDICT proper noun, or a form of a name group — People,
+   PoliticiansUK, PresidentsUS, Nobel Prize — that CC-CEDICT does not list as a common word:
+   ``住宅`` 'residence' in such a group, English 'Housing', is judged as a word) rendered with
+   at least twice or at most half as many syllables: a different name (a nickname or another
+   person), not a regional spelling.
 6. **Keeping a form OpenCC's regional phrase table changes** (the target is the form in the
    other script, OpenCC's Taiwan or mainland phrase writes something else) for a word with
    several CC-CEDICT senses: the rule picks one sense against OpenCC's general choice.
@@ -40,7 +42,10 @@ the reason in words. The evidence, in order:
    in CC-CEDICT nor in OpenCC's phrase tables: a preference against a curated mapping.
 11. **Senses**: the form has several CC-CEDICT senses (regional and meta glosses aside) and
    fewer than two thirds of them share a word with the rule's English original or the
-   target's senses, or it has one sense and that shares no word with the English original.
+   target's senses, or it has one sense and that shares no word with the English original
+   (nor cites its acronym: 'chief executive officer (CEO)' is the sense of 'CEO'). A
+   "general term for X" gloss is the sense X (``管線`` 'pipeline; general term for pipes,
+   cables etc' has two).
 
 Anything else is safe: a form CC-CEDICT does not list (a term rather than a general word),
 a form with one sense, or one whose senses the rule covers. Library code: it returns data
@@ -71,6 +76,8 @@ _REGIONAL = re.compile(r"\((?:Tw|Taiwan|HK|Hong Kong|PRC|mainland|Singapore|Maca
                        r"\b(?:Taiwan|Hong Kong|PRC|mainland China) usage\b|"
                        r"\bin (?:the )?(?:PRC|Taiwan|Hong Kong|mainland China)\b", re.IGNORECASE)
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
+_GENERAL_TERM = re.compile(r"^(?:general|generic|collective|umbrella) term for\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +116,10 @@ def _glosses(word: str, regional: bool) -> tuple[list[tuple[frozenset[str], str]
         for gloss in e.glosses:
             if _META.match(gloss) or (not regional and _REGIONAL.search(gloss)):
                 continue
-            words = frozenset(w for p in gloss_phrases((gloss,)) for w in p)
+            # "general term for pipes, cables etc" is a sense (the word names them all),
+            # though the lexicon reads "... term for X" as a cross-reference.
+            phrased = _GENERAL_TERM.sub("", gloss)
+            words = frozenset(w for p in gloss_phrases((phrased,)) for w in p)
             if words:
                 out.append((words, gloss))
     return out, refs
@@ -204,6 +214,18 @@ def _other_script_word(concept: Concept, form: str, target: str, read_in: str) -
             f"its own, and the rule's own zh-{read_in} form is {own[0]}")
 
 
+def _cites(gloss: str, english: str) -> bool:
+    """The gloss cites the English original's acronym: 'chief executive officer (CEO)' for
+    'CEO' (gloss phrases leave what is in brackets out)."""
+    acronyms = set(_ACRONYM.findall(english))
+    return bool(acronyms) and bool(acronyms & set(_ACRONYM.findall(gloss)))
+
+
+def _common_word(word: str) -> bool:
+    """CC-CEDICT lists ``word`` as a common word (an entry whose pinyin is not capitalized)."""
+    return any(not e.pinyin[:1].isupper() for e in _lexicon().lookup(word))
+
+
 def assess(concept: Concept, form: str, target: str, config: str) -> Risk:
     """Whether the rule ``form → target`` of ``concept`` (converted by ``config``) is safe."""
     def verdict(topical: bool, reason: str) -> Risk:
@@ -219,7 +241,10 @@ def assess(concept: Concept, form: str, target: str, config: str) -> Risk:
     if other is not None:
         return verdict(True, other)
     found = senses(form)
-    name = bool(NAME_GROUPS & set(concept.domains)) or _lexicon().is_proper_noun(form)
+    # A form of a name group is a name unless CC-CEDICT lists it as a common word (住宅
+    # 'residence' in a group of US presidents' offices, English 'Housing').
+    name = _lexicon().is_proper_noun(form) or (
+        bool(NAME_GROUPS & set(concept.domains)) and not _common_word(form))
     script_tag = "zh-Hant" if config.startswith("s") else "zh-Hans"
     if plain != target and any(t.lang == script_tag and t.text == plain for t in concept.terms):
         # The rule itself writes OpenCC's output for the whole script (zh-Hant 伊麗莎白 beside
@@ -273,7 +298,7 @@ def assess(concept: Concept, form: str, target: str, config: str) -> Risk:
     covered = sum(1 for words, _ in found if words & covered_by)
     glosses = "; ".join(g for _, g in found[:4]) + ("; …" if len(found) > 4 else "")
     if len(found) == 1:
-        if found[0][0] & english_words(english):
+        if found[0][0] & english_words(english) or _cites(found[0][1], english):
             return verdict(False, "one sense in CC-CEDICT, the rule's")
         return verdict(True, f"its one CC-CEDICT sense ({glosses}) is not '{english}'")
     if covered * 3 < len(found) * 2:
