@@ -30,7 +30,10 @@ from termkit.align.keys import (
     analyse_zh,
     build_support,
     equivalents,
+    gloss_abbreviations,
+    other_forms,
     same_family,
+    silent_e,
 )
 from termkit.align.score import coverage, score_pair
 from termkit.align.spelling import spelling_variants
@@ -45,6 +48,7 @@ class _Eager:
     def __init__(self, lexicon: Lexicon, segment: str) -> None:
         phrases, explained = equivalents(lexicon, segment)
         direct = {w for p in phrases for w in p}
+        cited = set(gloss_abbreviations(g for e in lexicon.lookup(segment) for g in e.glosses))  # "... (COPD)"
         closed = {"".join(p) for p in phrases if len(p) > 1}  # "hot spot" as "hotspot"
         inner_closed: set[str] = set()
         inner: set[str] = set()
@@ -74,7 +78,7 @@ class _Eager:
         for word in sorted(direct | inner):  # closed compounds are no word family's stem
             if len(word) >= 5:
                 by_prefix.setdefault(word[:PREFIX], []).append(word)
-        direct |= closed
+        direct |= closed | cited
         inner = (inner | inner_closed) - direct
         chars |= explained
         chars -= direct | inner
@@ -85,13 +89,24 @@ class _Eager:
         self.strength.update(dict.fromkeys(direct, EXACT))
         self.share = share
         self.by_prefix = by_prefix
+        self.asked: set[str] = set()
+
+    def _family(self, stem: str, forms: tuple[str, ...]) -> str | None:
+        for form in (stem, *forms):
+            for cand in self.by_prefix.get(form[:PREFIX], ()):
+                if same_family(form, cand):
+                    return cand
+        return None
 
     def match(self, stem: str) -> float:
+        if stem in self.asked:
+            return self.strength[stem]
+        self.asked.add(stem)
         found = self.strength.get(stem)
+        forms = other_forms(stem)
         if found is None:
             found = 0.0
             other = IRREGULAR.get(stem)
-            forms = spelling_variants(stem)
             spelled = next((f for f in forms if self.strength.get(f)), None)
             if other is not None and other in self.strength:
                 found = self.strength[other]
@@ -99,14 +114,15 @@ class _Eager:
                 found = self.strength[spelled]
                 if spelled in self.share:
                     self.share[stem] = self.share[spelled]
-            elif len(stem) >= 5:
-                for cand in (c for f in (stem, *forms) for c in self.by_prefix.get(f[:PREFIX], ())):
-                    if same_family(stem, cand) or any(same_family(f, cand) for f in forms):
-                        found = MORPH
-                        if cand in self.share:
-                            self.share[stem] = self.share[cand]
-                        break
-            self.strength[stem] = found
+            elif len(stem) >= 5 and (cand := self._family(stem, forms)) is not None:
+                found = MORPH
+                if cand in self.share:
+                    self.share[stem] = self.share[cand]
+        elif found < MORPH and len(stem) >= 5 and (cand := self._family(stem, forms)):
+            # a character's word of the family of the segment's own or inner words
+            found = MORPH
+            self.share[stem] = self.share.get(cand, 1.0)
+        self.strength[stem] = found
         return found
 
     def cover(self, stem: str) -> float:
@@ -137,6 +153,8 @@ def _asked(lexicon: Lexicon, segment: str, rng: random.Random) -> list[str]:
         words |= {"".join(p) for p in equivalents(lexicon, sub)[0] if len(p) > 1}
     words |= {IRREGULAR[w] for w in words if w in IRREGULAR}
     words |= {f for w in list(words) for f in spelling_variants(w)}  # behaviour, centre
+    words |= {e for w in list(words) if (e := silent_e(w)) is not None}  # nurs(ing), nurse
+    words |= set(gloss_abbreviations(g for e in lexicon.lookup(segment) for g in e.glosses))
     words |= {w + suffix for w in list(words) for suffix in ("al", "ity", "s") if len(w) >= 4}
     others = sorted(set().union(*(lexicon.english_words(ch) for ch in "人學大國生活心")))
     words |= set(rng.sample(others, min(8, len(others))))

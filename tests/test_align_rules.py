@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from termkit.align import pair_authors, pair_keywords, pair_record
 from termkit.align.assign import best_assignment
 from termkit.align.keys import analyse_en, analyse_zh, same_family
-from termkit.align.pair import CONFIDENT
-from termkit.align.score import score_pair
+from termkit.align.pair import CONFIDENT, MIN_SCORE
+from termkit.align.score import acronym_letters, score_pair
 from termkit.align.structure import gap_cells
-from termkit.lexicon import get_lexicon
+from termkit.lexicon import Entry, Lexicon, get_lexicon
 from termkit.model import Kind, Person, Record, Status
 
 from .conftest import SEED
@@ -161,6 +161,94 @@ def test_no_elimination_when_more_than_one_is_left_across_positions() -> None:
         ("權力平衡", "balance of power"),
     ]
     assert uz == ["啟示", "核保"] and ue == ["tips", "Underwriting"]
+
+
+def test_weak_evidence_pairs_among_the_keywords_left_over() -> None:
+    # A dev record's lists, the English rotated by one: 固定就醫場所 / "regular sources of
+    # care" share only 固定 "regular" (too weak to pair among all the keywords), but among the
+    # two left on each side it points one way without doubt; the last two share nothing and
+    # stay unpaired (no elimination after a pair made on weak evidence alone).
+    pairs, uz, ue = pair_keywords(
+        ["兒童", "固定就醫場所", "門診", "急診", "住院"],
+        ["regular sources of care", "ambulatory care", "emergency services",
+         "hospitalization", "children"],
+    )
+    got = {(p.zh, p.en): p for p in pairs}
+    weak = got[("固定就醫場所", "regular sources of care")]
+    assert weak.status is Status.CANDIDATE and weak.kinds == ("elimination", "partial")
+    assert weak.score < got[("兒童", "children")].score
+    assert ("急診", "ambulatory care") not in got
+    assert uz == ["急診"] and ue == ["ambulatory care"]
+
+
+def test_weak_evidence_left_over_pairs_only_without_doubt() -> None:
+    # Both keywords left share their one gloss word with the same English keyword, as
+    # strongly: no pair (the lists are not parallel: the one anchor is off the diagonal).
+    pairs, uz, ue = pair_keywords(
+        ["固定場所", "現實主義", "固定地點"], ["tips", "regular sources of care", "realism"]
+    )
+    assert [(p.zh, p.en) for p in pairs] == [("現實主義", "realism")]
+    assert uz == ["固定場所", "固定地點"] and ue == ["tips", "regular sources of care"]
+
+
+def test_weak_evidence_left_over_in_lists_of_different_length() -> None:
+    # A dev record's lists with a Chinese keyword dropped: "library" has no counterpart.
+    # 读者工作 / "reader service" share one modifier (读者 "reader"), the best of its row and
+    # column in the whole lists: it pairs, as a candidate. 全民阅读 / "civil reading" share
+    # only their heads (阅读 "reading"): too weak where a keyword may have no counterpart.
+    pairs, uz, ue = pair_keywords(
+        ["全民阅读", "读者工作"], ["civil reading", "library", "reader service"]
+    )
+    assert [(p.zh, p.en, p.status, p.kinds) for p in pairs] == [
+        ("读者工作", "reader service", Status.CANDIDATE, ("elimination", "partial")),
+    ]
+    assert uz == ["全民阅读"] and ue == ["civil reading", "library"]
+    # Another Chinese keyword shares "reader" with "reader service" as much: no pair.
+    pairs, uz, ue = pair_keywords(
+        ["现实主义", "读者工作", "读者培训"], ["library", "reader service", "realism", "museum"]
+    )
+    assert [(p.zh, p.en) for p in pairs] == [("现实主义", "realism")]
+    assert uz == ["读者工作", "读者培训"]
+
+
+def _made_up_lexicon() -> Lexicon:
+    words = {"甲乙": "unit", "丙丁": "effort", "戊己": "landing", "庚辛": "voyage",
+             "壬癸": "recorder", "子丑": "fish", "寅卯": "boat", "辰巳": "route",
+             "午未": "volume", "申酉": "data"}
+    return Lexicon.from_entries([Entry(w, w, "x1 x2", (g,)) for w, g in words.items()])
+
+
+def test_acronym_letters_out_of_order_are_weak_evidence() -> None:
+    lex = _made_up_lexicon()
+    # unit, effort, landing: "LUE" is not spelled in order, but every letter is there.
+    key = analyse_zh("甲乙丙丁戊己", lex)
+    assert score_pair(key, analyse_en("LUE")).value == 0.0
+    letters = acronym_letters(key, analyse_en("LUE"))
+    assert 0 < letters.value < MIN_SCORE and letters.evidence == ["acronym-letters:LUE"]
+    assert acronym_letters(key, analyse_en("XYZ")).value == 0.0
+    assert acronym_letters(key, analyse_en("LXYZ")).value == 0.0  # one letter of four
+
+
+def test_acronyms_left_over_pair_by_their_letters() -> None:
+    # Two acronyms left over in lists of equal length: each finds most of its letters in
+    # one Chinese keyword's glosses (voyage, recorder: V?R), none in the other's.
+    lex = _made_up_lexicon()
+    pairs, uz, ue = pair_keywords(
+        ["甲乙丙丁戊己", "子丑寅卯", "庚辛壬癸"], ["VDR", "LUE", "fish boat"], lex
+    )
+    got = {(p.zh, p.en): p for p in pairs}
+    assert set(got) == {("甲乙丙丁戊己", "LUE"), ("庚辛壬癸", "VDR"), ("子丑寅卯", "fish boat")}
+    assert got[("庚辛壬癸", "VDR")].kinds == ("elimination", "partial")
+    assert got[("庚辛壬癸", "VDR")].status is Status.CANDIDATE
+    assert uz == ue == []
+    # unit, effort, route, volume give two letters of either acronym: undecided until
+    # voyage, recorder, data (out of order) has taken VDR; then LUE is looked at again.
+    pairs, uz, ue = pair_keywords(
+        ["甲乙丙丁辰巳午未", "子丑寅卯", "庚辛壬癸申酉"], ["VDR", "LUE", "fish boat"], lex
+    )
+    assert {(p.zh, p.en) for p in pairs} == {
+        ("甲乙丙丁辰巳午未", "LUE"), ("庚辛壬癸申酉", "VDR"), ("子丑寅卯", "fish boat")
+    }
 
 
 def test_latin_tokens_and_identical_keywords() -> None:

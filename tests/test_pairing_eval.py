@@ -8,7 +8,11 @@ user's ``termkit extract`` would. Scored against the hand-made gold:
 * recall: the share of the ``sure`` gold pairs that were found;
 * precision: the share of the pairs made that are ``sure`` gold pairs, where a pair the gold
   marks ``possible`` (a defensible but partial rendering) and a pair of a keyword the gold
-  ``ignored`` (a third language) count neither as right nor as wrong;
+  ``ignored`` (a third language) count neither as right nor as wrong; so does a pair whose
+  English is a run of words cut from the English of a ``possible`` pair of the same Chinese
+  keyword, when the gold pairs those words with nothing else (an English list printed as
+  one item, which the gold can only pair as a whole: the pairing cuts it, see
+  :mod:`termkit.align.runs`);
 * beside them, the positional baseline — the i-th Chinese keyword with the i-th English one —
   over the same records read the same way;
 * records that have both keyword lists (as read) and yield no pair at all.
@@ -45,6 +49,18 @@ RECALL = 0.95
 READ = "read ok"  # the group of records whose keywords were read as published
 
 
+def cut_from(zh: str, en: str, gold: dict[str, Any]) -> bool:
+    """True when ``en`` is a run of whole words of the English of a ``possible`` gold pair of
+    ``zh``, and no gold pair holds ``en`` itself: a part of an English item the gold could
+    only pair as a whole."""
+    if any(en == e for _, e, _ in gold["pairs"]):
+        return False
+    return any(
+        z == zh and grade != "sure" and e != en and f" {en} " in f" {e} "
+        for z, e, grade in gold["pairs"]
+    )
+
+
 @dataclass
 class Tally:
     """Counts behind precision and recall for one group of records."""
@@ -62,7 +78,7 @@ class Tally:
         self.wrong += sum(
             1
             for zh, en in made - sure - possible
-            if zh not in ignored and en not in ignored
+            if zh not in ignored and en not in ignored and not cut_from(zh, en, gold)
         )
         self.sure += len(sure)
         self.records += 1
@@ -252,6 +268,19 @@ def test_pairing_on_pages_without_blank_lines(
     assert ours.precision >= STRESS_PRECISION, report(name, result)
     assert ours.recall >= STRESS_RECALL, report(name, result)
     assert ours.f1 > base.f1, report(name, result)
+
+
+def test_tally_counts_a_part_of_a_possible_english_item_as_neither() -> None:
+    gold = {
+        "pairs": [["甲", "alpha beta gamma", "possible"], ["乙", "alpha beta gamma", "possible"],
+                  ["丙", "delta", "sure"]],
+        "ignored": [],
+    }
+    tally = Tally()
+    # "alpha beta" is cut from the possible item of 甲: neither; "delta" for 甲 is wrong (the
+    # gold pairs it with 丙); "beta gamma x" is no run of that item: wrong.
+    tally.add({("甲", "alpha beta"), ("乙", "gamma"), ("甲", "delta"), ("乙", "beta gamma x")}, gold)
+    assert (tally.right, tally.wrong, tally.sure) == (0, 2, 1)
 
 
 def test_tally_counts_possible_and_ignored_pairs_as_neither() -> None:

@@ -189,3 +189,19 @@ def test_a_short_sentence_with_a_full_stop_stays_prose() -> None:
     assert is_prose("本研究以問卷調查法，探討員工滿意度與組織承諾之關係。")
     assert is_prose("本研究發現，員工滿意度與組織承諾呈正相關，且工作壓力具有調節效果。")
     assert is_prose("本研究發現，員工滿意度高，組織承諾亦高。")  # short clauses, joined by 亦
+
+
+def test_english_keywords_run_together_after_spaced_chinese_ones() -> None:
+    # Both lists on one labelled line: the Chinese keywords set apart by spaces, the English
+    # ones run together. The English run is kept as one item (pairing cuts it); a line that
+    # is no keyword field keeps today's reading, and a run shorter than the Chinese list
+    # (no room for one English word a keyword) is no English list.
+    line = "社會支持 生活事件 人格特質 social support life events personality traits"
+    items = ["社會支持", "生活事件", "人格特質", "social support life events personality traits"]
+    assert split_keywords(line, field=True) == items
+    assert split_keywords("關鍵詞：" + line) == items
+    assert split_keywords(line) == [line]
+    assert split_keywords("社會支持 生活事件 人格特質 support", field=True) == [
+        "社會支持 生活事件 人格特質 support"
+    ]
+    assert sort_line("關鍵詞 " + line) == (items[:3], items[3:])

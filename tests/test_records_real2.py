@@ -1,15 +1,17 @@
-"""The record readers on a fresh set of real metadata pages, never looked at while tuning.
+"""The record readers on a second set of real metadata pages (measured only, then tuned on).
 
 ``tests/data/records/real2`` (see its README) holds 10 article and thesis pages (7 from
 Taiwanese, 3 from mainland sites) drawn from the same corpus as ``real/`` once the held-out
 half of ``real/`` had been looked at. Its gold was written before termkit was run on any of
-its pages, and the whole set is for measuring only: no reader or pairing rule was changed
-after looking at its pages. Every page is read and paired exactly as in
+its pages, and the whole set was for measuring only until the pairing of issue #11 learnt
+from it (below). Every page is read and paired exactly as in
 ``test_records_real.py`` (the counting is shared), and the same table is printed for all
 pages and per region, termkit next to the positional baseline on the published lists.
 
-The floors below sit a little under the figures measured at first contact (see the README),
-so the test fails when reading or pairing regresses on records nobody tuned on.
+The floors below sat a little under the figures measured at first contact (see the README).
+The pairing has since been tuned on this set (pairfix, issue #11: its README says so), and
+reaches P 1.000 R 1.000 here; the recall floor now sits under that, so the test guards
+against regression, no longer as a measure of unseen records.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ JUNK_TITLES = 0  # titles read where a page has none
 AUTHORS_FOUND = 0.70  # gold author pairs found
 WRONG_AUTHORS = 0  # author pairs read that are not gold pairs
 PRECISION = 0.95
-RECALL = 0.90
+RECALL = 0.95  # (0.90 until pairfix tuned on this set)
 NO_RIGHT_PAIR = 0  # records with both lists read and no right pair
 
 
@@ -54,7 +56,7 @@ def tallies() -> Iterator[dict[str, Tally]]:
 
 def _report(tallies: dict[str, Tally]) -> str:
     lines = [
-        "fresh real pages (real2, measured only; sure gold pairs; position = the i-th Chinese "
+        "real pages (real2, tuned on by pairfix; sure gold pairs; position = the i-th Chinese "
         "keyword with the i-th English one on the published lists):"
     ]
     for group in ("all", *(f"all/{r}" for r in REGIONS)):

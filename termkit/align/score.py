@@ -3,7 +3,9 @@
 Owned by the pairing work. The main signal is a symmetric dictionary coverage: how much of
 the English keyword's content words are glosses of the Chinese keyword's segments, and how
 much of the Chinese keyword found an English word, combined as an F1 score, the head of each
-phrase weighing double. Latin tokens shared by both sides (``ResNeSt``, ``B to B``), acronyms
+phrase weighing double; a segment whose glosses make it a suffix (化 "-ization") is rendered
+by the word derived with it, and words joined by a hyphen by a gloss that closes the compound
+("multi-mode" / "multimode"). Latin tokens shared by both sides (``ResNeSt``, ``B to B``), acronyms
 spelled by gloss initials (``fMRI``) and identical strings are further evidence; a number
 shared by both sides is none. Phrases whose heads render each other's modifiers are
 qualified (``head-mismatch``), not penalized. Choosing among candidates is
@@ -27,6 +29,10 @@ from termkit.lexicon import stem as stem_of
 
 HEAD_ONLY_FACTOR = 0.5  # a pair that shares nothing but its head words
 ACRONYM = 0.85  # an abbreviation spelled by the initials of the Chinese segments' glosses
+# An acronym half or more of whose letters the segments' initials give, out of order or with
+# letters missing: weak evidence, under any floor of pairing by evidence (pair.MIN_SCORE),
+# for keywords left over only (acronym_letters).
+ACRONYM_LETTERS = 0.25
 # Qualifier of a pair whose heads render each other's modifiers: never preferred on its own.
 HEAD_MISMATCH = "head-mismatch"
 
@@ -72,6 +78,41 @@ def _acronym_score(acronym: str, zh: ZhKey) -> float:
     if words == 0 or skipped > (1 if n >= 4 else 0):
         return 0.0
     return 0.85 * (m - skipped) / m
+
+
+def acronym_letters(zh: ZhKey, en: EnKey) -> Score:
+    """Weak evidence that the English keyword, an acronym, abbreviates the Chinese one when
+    the glosses' initials do not spell it in order (a letter of a word the Chinese leaves
+    out; another word order: 單位努力卸魚量, "landings per unit effort"): the share of its
+    letters that distinct segments give as initials of their glosses' words, when that is
+    half of them or more (two at least), times :data:`ACRONYM_LETTERS`. Not part of
+    :func:`score_pair`: it is asked only among keywords left over in lists of equal length
+    (see :mod:`termkit.align.pair`), so it never weighs on the order of the lists."""
+    value = _acronym_letters(en.acronym, zh) if en.acronym is not None and zh.segments else 0.0
+    return Score(value, [f"acronym-letters:{en.acronym}"] if value else [])
+
+
+def _acronym_letters(acronym: str, zh: ZhKey) -> float:
+    letters = [c for c in acronym.lower() if c.isalpha()]
+    n = len(letters)
+    if n < 3:
+        return 0.0
+    given = [{ini[0] for ini in sup.initials} for sup in zh.supports]
+    owner: dict[int, int] = {}  # segment -> letter index (a maximum matching)
+
+    def augment(k: int, seen: set[int]) -> bool:
+        for j, offered in enumerate(given):
+            if letters[k] in offered and j not in seen:
+                seen.add(j)
+                if j not in owner or augment(owner[j], seen):
+                    owner[j] = k
+                    return True
+        return False
+
+    matched = sum(1 for k in range(n) if augment(k, set()))
+    if matched < max(2, (n + 1) // 2):
+        return 0.0
+    return round(ACRONYM_LETTERS * matched / n, 4)
 
 
 def spelled_span(letters: str, zh: ZhKey) -> tuple[int, int] | None:
@@ -217,11 +258,16 @@ def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
                 seg_hit[j] = max(seg_hit[j], ACRONYM)
                 if seg_best[j] < ACRONYM:
                     seg_best[j], seg_word[j] = ACRONYM, wi
-        w = 0 if stem.isdigit() else HEAD_WEIGHT if wi == en.head else 1
-        en_total += w * best
-        en_weight += w
         word_seg.append(where)
         word_best.append(best)
+    if en.joined:
+        _join_hyphened(zh, en, word_best, word_seg, seg_best, seg_hit, seg_word)
+    if zh.suffixed:
+        _cover_suffixes(zh, en, word_best, word_seg, seg_best, seg_hit, seg_word)
+    for wi, (_printed, stem) in enumerate(en.words):
+        w = 0 if stem.isdigit() else HEAD_WEIGHT if wi == en.head else 1
+        en_total += w * word_best[wi]
+        en_weight += w
     if not en_weight:
         return 0.0, []
     en_cov = en_total / en_weight
@@ -256,7 +302,7 @@ def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
         # evidence against the pair: the score stands and the qualifier keeps the pair a
         # candidate for a reviewer (see termkit.align.pair).
         evidence.append(HEAD_MISMATCH)
-    elif _head_unmatched(zh, en, word_best, seg_word):
+    elif _head_unmatched(zh, en, word_best, seg_word, word_seg):
         # "Controlled Experiment" / 資訊治理: the Chinese head renders an English modifier
         # while the English head (what the term names) finds nothing. Chinese terms often end
         # in a generic noun that translators drop (模式, 歷程), English heads are not dropped.
@@ -271,7 +317,56 @@ def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
     return value, evidence
 
 
-def _head_unmatched(zh: ZhKey, en: EnKey, word_best: list[float], seg_word: list[int]) -> bool:
+def _join_hyphened(
+    zh: ZhKey, en: EnKey, word_best: list[float], word_seg: list[int],
+    seg_best: list[float], seg_hit: list[float], seg_word: list[int],
+) -> None:
+    """Two English words joined by a hyphen that a segment's glosses write as one word
+    ("multi-mode" for a gloss "multimode") render that segment together, as strongly as the
+    closed word does, when that is more than either does alone."""
+    for wi, count, joined in en.joined:
+        best, where = 0.0, -1
+        for j, sup in enumerate(zh.supports):
+            s = sup.match(joined)
+            if s > best:
+                best, where = s, j
+        if best < STRONG or best <= max(word_best[wi : wi + count]):
+            continue
+        for k in range(wi, wi + count):
+            word_best[k], word_seg[k] = best, where
+        seg_hit[where] = max(seg_hit[where], best)
+        c = zh.supports[where].cover(joined)
+        if c > seg_best[where]:
+            seg_best[where], seg_word[where] = c, wi
+
+
+def _cover_suffixes(
+    zh: ZhKey, en: EnKey, word_best: list[float], word_seg: list[int],
+    seg_best: list[float], seg_hit: list[float], seg_word: list[int],
+) -> None:
+    """A segment that is a suffix by its glosses (性 "-ity", 化 "-ization", 者 "-er") is
+    rendered by the English word that renders the segment before it and ends in that
+    suffix: "ethnicity" for 族群|性, "virtualization" for 虛擬|化."""
+    for j in zh.suffixed:
+        if seg_hit[j] >= STRONG:
+            continue
+        suffixes = zh.supports[j].suffixes
+        for wi, (printed, stem) in enumerate(en.words):
+            best = word_best[wi]
+            if best < STRONG or word_seg[wi] != j - 1:
+                continue
+            low = printed.lower()
+            if any(
+                (form.endswith(x) and len(form) - len(x) >= 3)
+                for x in suffixes
+                for form in (low, stem)
+            ) and best > seg_best[j]:
+                seg_best[j], seg_hit[j], seg_word[j] = best, max(seg_hit[j], best), wi
+
+
+def _head_unmatched(
+    zh: ZhKey, en: EnKey, word_best: list[float], seg_word: list[int], word_seg: list[int]
+) -> bool:
     if en.head < 0 or zh.head < 0 or len(en.words) < 2:
         return False
     by = seg_word[zh.head]
@@ -279,6 +374,7 @@ def _head_unmatched(zh: ZhKey, en: EnKey, word_best: list[float], seg_word: list
         word_best[en.head] < STRONG
         and by >= 0
         and by != en.head
+        and word_seg[by] == zh.head  # (not a word another segment renders better: 音樂 "music")
         and (zh.supports[zh.head].match(en.words[by][1]) >= STRONG)
     )
 

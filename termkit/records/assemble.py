@@ -62,7 +62,7 @@ def add_abstract(rec: Record, value: str, line: int | None, lang: str | None = N
 
 def keyword_items(value: str) -> list[str]:
     """The keywords of one tagged value: split at newlines, then like a keyword line."""
-    return [item for part in value.split("\n") for item in split_keywords(part)]
+    return [item for part in value.split("\n") for item in split_keywords(part, field=True)]
 
 
 def set_keywords(

@@ -133,8 +133,9 @@ def strip_bullet(item: str) -> str:
     return _LEADING_BULLET.sub("", item, count=1).strip()
 
 
-def _fallback_split(text: str) -> list[str]:
-    """Split a line that has none of the usual separators (see :func:`split_keywords`)."""
+def _fallback_split(text: str, field: bool = False) -> list[str]:
+    """Split a line that has none of the usual separators (see :func:`split_keywords`);
+    ``field``: the line is a keyword field's value."""
     if count(_BULLETS, text) >= 2:
         return _BULLETS.split(text)
     if _WIDE_SPACE.search(text.strip()):
@@ -146,6 +147,10 @@ def _fallback_split(text: str) -> list[str]:
     if items is not None:
         return items
     tokens = text.split()
+    if field:
+        run = _english_run(tokens)
+        if run is not None:
+            return run
     # Chinese keywords separated by single spaces (``智慧图书馆 服务体系 用户需求``), among
     # them ones with a Latin term (``BIM技术``), an acronym (``GIS``) or a one-word Latin
     # term (``ResNeSt``, ``Grad-CAM``), as long as the Chinese ones are the most.
@@ -153,6 +158,26 @@ def _fallback_split(text: str) -> list[str]:
         return [text]
     han = sum(1 for t in tokens if has_han(t))
     return tokens if han >= 2 and 2 * han >= len(tokens) else [text]
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[.,]?")
+
+
+def _english_run(tokens: list[str]) -> list[str] | None:
+    """A keyword field of Chinese keywords set apart by single spaces, then the English ones
+    run together with nothing between them (``新界 六堆 客家 New Territories Liudui
+    Hakka``): the Chinese items and the English run as one item, at least as many words as
+    there are Chinese keywords (where one English keyword ends is for pairing to find, by
+    their counterparts: :func:`termkit.align.pair_record`); else None."""
+    k = 0
+    while k < len(tokens) and has_han(tokens[k]):
+        k += 1
+    rest = tokens[k:]
+    if k < 2 or len(rest) < k or not all(_spaced_item(t) for t in tokens[:k]):
+        return None
+    if not all(_LATIN_WORD.fullmatch(t) for t in rest):
+        return None
+    return [*tokens[:k], " ".join(rest)]
 
 
 @lru_cache(maxsize=8192)
@@ -246,14 +271,17 @@ def numbered_items(line: str) -> list[str] | None:
     return items if all(items) else None
 
 
-def split_keywords(line: str) -> list[str]:
+def split_keywords(line: str, field: bool = False) -> list[str]:
     """Split one keyword line into its items (see the module docstring for the rules).
 
     With none of ``;；、，,`` in the line, a tab or two spaces or more, ``★``-like bullets,
     slashes (two or more, or one with Chinese text or spaces around the items: ``A/B``
     alone, like ``TCP/IP``, stays whole), or single spaces between Chinese words separate.
+    ``field``: the line is the value of a keyword field (or starts with a keyword label),
+    so a run of English words after Chinese items set apart by spaces is the English list
+    run together (see :func:`_english_run`).
     """
-    return list(_split_cached(line))
+    return list(_split_cached(line, field))
 
 
 _FINAL_STOP = re.compile(r"(?<=[^\s.。．])[.。．]\s*$")
@@ -284,9 +312,11 @@ def clear_caches() -> None:
 
 
 @lru_cache(maxsize=8192)
-def _split_cached(line: str) -> tuple[str, ...]:
+def _split_cached(line: str, field: bool) -> tuple[str, ...]:
     # The page reader asks about the same line several times (shape, then items).
-    text = _without_final_stop(strip_label(line))
+    value = keyword_label(line)
+    text = _without_final_stop(line if value is None else value)
+    field = field or value is not None
     numbered = numbered_items(text) if text[:1] in _NUMBER_FIRST else None
     # Separators inside brackets separate nothing (``企業對企業(B2B、B2C)`` in a list set
     # apart by spaces): the kind of list is told by what stands outside them.
@@ -300,7 +330,7 @@ def _split_cached(line: str) -> tuple[str, ...]:
     elif any(c in bare for c in "、，,"):
         parts = _split_on(text, _WITHOUT_PRIMARY)
     else:
-        parts = _fallback_split(text)
+        parts = _fallback_split(text, field)
     return tuple(item for item in (strip_bullet(clean(p)) for p in parts) if item)
 
 

@@ -196,7 +196,7 @@ def _keyword_values(
         [raw for _, raw in values], first_too=True, twins=twins, number_last=len(values) > 1
     )
     for number, raw in values[:end]:
-        items.extend((item, number) for item in split_keywords(raw))
+        items.extend((item, number) for item in split_keywords(raw, field=True))
     loose.extend(values[end:])
     return items
 

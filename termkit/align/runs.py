@@ -1,0 +1,122 @@
+"""English keywords printed run together, cut by their Chinese counterparts.
+
+Owned by the pairing work. Some pages print both keyword lists on one line with nothing
+between the English keywords (``关键词 新界 六堆 殖民地 New Territories Liudui colony``): the
+Chinese ones are set apart by spaces, the English ones are not, and capitals do not tell
+where one ends (``colony``, ``construction of identity``). The record readers keep such a
+run as one English item (:mod:`termkit.records.keywords`); here it is cut into one group of
+words per Chinese keyword, in order (the two lists of one line are parallel), where the
+evidence for the pairs (:func:`~termkit.align.score.score_pair`) is highest in total. The
+cut is kept only when the evidence supports nearly every group (:func:`tolerated`) and no
+run of words across a cut renders a group's Chinese keyword well and better than the group
+(a cut through words that render it together), so a single long English keyword beside a
+few Chinese ones is left whole.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Callable
+
+from termkit.align.keys import STRONG, ZhKey, analyse_en, analyse_zh
+from termkit.align.score import score_pair
+from termkit.align.structure import TIE
+from termkit.lexicon import STOP_WORDS, Lexicon
+
+# A group of words is one keyword: it does not end in a function word, nor start with one
+# that joins it to a word before (a preposition, a conjunction); an article may start it.
+_OPENERS = frozenset({"the", "a", "an"})
+# The longest keyword a group may be, in words.
+MAX_WORDS = 8
+# Evidence a group needs to count as supported.
+SUPPORTED = 0.3
+
+
+def tolerated(n: int) -> int:
+    """Groups of ``n`` that may go without evidence: none of two or three, one of four to
+    six, two of seven or more (a Chinese keyword may have no English counterpart)."""
+    return (n - 1) // 3
+
+
+def _may_start(word: str) -> bool:
+    low = word.lower()
+    return low not in STOP_WORDS or low in _OPENERS or word.isupper()
+
+
+def _may_end(word: str) -> bool:
+    return word.lower() not in STOP_WORDS or word.isupper()
+
+
+@functools.lru_cache(maxsize=4096)
+def cut_run(zh: tuple[str, ...], run: str, lexicon: Lexicon) -> tuple[str, ...] | None:
+    """:func:`split_run` of Chinese keywords given as text (cached: records repeat)."""
+    if len(zh) < 2 or len(run.split()) < len(zh):
+        return None
+    cut = split_run([analyse_zh(z, lexicon) for z in zh], run)
+    return None if cut is None else tuple(cut)
+
+
+def split_run(zh: list[ZhKey], run: str) -> list[str] | None:
+    """The English ``run`` cut into one keyword per Chinese keyword of ``zh`` (in order),
+    or None when it cannot be, or the evidence does not support the cut."""
+    words = run.split()
+    n, w = len(zh), len(words)
+    if n < 2 or w < n:
+        return None
+    scores: dict[tuple[int, int, int], float] = {}
+
+    def score(i: int, start: int, end: int) -> float:
+        key = (i, start, end)
+        found = scores.get(key)
+        if found is None:
+            found = scores[key] = score_pair(zh[i], analyse_en(" ".join(words[start:end]))).value
+        return found
+
+    # best[i][e]: (total evidence, cut) of the first i Chinese keywords over words[:e].
+    none = (-1.0, ())
+    best: list[list[tuple[float, tuple[int, ...]]]] = [[none] * (w + 1) for _ in range(n + 1)]
+    best[0][0] = (0.0, ())
+    for i in range(n):
+        for start in range(w):
+            total, cut = best[i][start]
+            if total < 0 or not _may_start(words[start]):
+                continue
+            for end in range(start + 1, min(w, start + MAX_WORDS) + 1):
+                if not _may_end(words[end - 1]) or (i == n - 1 and end != w):
+                    continue
+                value = total + score(i, start, end)
+                if value > best[i + 1][end][0]:
+                    best[i + 1][end] = (value, (*cut, end))
+    total, cut = best[n][w]
+    if total < 0:
+        return None
+    bounds = (0, *cut)
+    groups = list(itertools.pairwise(bounds))
+    unsupported = 0
+    for i, (a, b) in enumerate(groups):
+        value = score(i, a, b)
+        if value < SUPPORTED:
+            unsupported += 1
+        elif (across := _best_across(i, a, b, w, score)) >= STRONG and value < across - TIE:
+            # Words that render this keyword well together lie across a cut: "machine |
+            # learning and deep learning" is no cut of one keyword "machine learning and
+            # deep learning".
+            return None
+    if unsupported > tolerated(n):
+        return None
+    return [" ".join(words[a:b]) for a, b in groups]
+
+
+def _best_across(i: int, a: int, b: int, w: int, score: Callable[[int, int, int], float]) -> float:
+    """The best evidence for Chinese keyword ``i`` of a run of up to :data:`MAX_WORDS` of the
+    ``w`` words that holds words of its group ``a``..``b`` and words beyond it (0 if none)."""
+    return max(
+        (
+            score(i, start, end)
+            for start in range(max(0, a - MAX_WORDS + 1), b)
+            for end in range(max(start, a) + 1, min(w, start + MAX_WORDS) + 1)
+            if start < a or end > b
+        ),
+        default=0.0,
+    )

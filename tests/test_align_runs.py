@@ -1,0 +1,69 @@
+"""English keywords printed run together, cut by their Chinese counterparts (align.runs).
+
+The lists are made up from dev-record keywords, not copied from a measured page.
+"""
+
+from __future__ import annotations
+
+from termkit.align import pair_record
+from termkit.align.keys import analyse_zh
+from termkit.align.runs import split_run, tolerated
+from termkit.lexicon import get_lexicon
+from termkit.model import Record, Status
+from termkit.records import parse_records
+
+
+def _cut(zh: list[str], run: str) -> list[str] | None:
+    lex = get_lexicon()
+    return split_run([analyse_zh(z, lex) for z in zh], run)
+
+
+def test_a_run_is_cut_where_the_pairs_evidence_says() -> None:
+    assert _cut(["社會支持", "生活事件", "人格特質"], "social support life events personality traits") == [
+        "social support", "life events", "personality traits"
+    ]
+    # Capitals say nothing of where a keyword ends; a group may hold a function word.
+    assert _cut(["大學生", "心理健康", "權力平衡"], "College students mental health balance of power") == [
+        "College students", "mental health", "balance of power"
+    ]
+
+
+def test_one_long_english_keyword_is_left_whole() -> None:
+    # Words that render one keyword together ("machine learning") are not cut apart.
+    assert _cut(["機器學習", "深度學習"], "machine learning and deep learning") is None
+    # Too little evidence for the groups: no cut.
+    assert _cut(["現實主義", "權力平衡", "越南外交政策"], "an analysis of the foreign policy of Vietnam") is None
+    # Fewer words than keywords: nothing to cut.
+    assert _cut(["社會支持", "生活事件"], "support") is None
+    assert [tolerated(n) for n in (2, 3, 4, 6, 7)] == [0, 0, 1, 1, 2]
+
+
+def test_pair_record_pairs_the_cut_and_says_so() -> None:
+    record = Record(
+        source="made-up.txt",
+        id="r",
+        keywords_zh=["社會支持", "生活事件", "人格特質"],
+        keywords_en=["social support life events personality traits"],
+        lines={"keywords": 7},
+    )
+    pairing = pair_record(record)
+    assert [(p.zh, p.en) for p in pairing.pairs] == [
+        ("社會支持", "social support"), ("生活事件", "life events"), ("人格特質", "personality traits")
+    ]
+    assert pairing.record.keywords_en == ["social support", "life events", "personality traits"]
+    assert record.keywords_en == ["social support life events personality traits"]  # not changed
+    (notice,) = pairing.notices
+    assert "without separators" in notice.message and (notice.path, notice.line) == ("made-up.txt", 7)
+    assert pairing.pairs[0].status is Status.PREFERRED
+
+
+def test_a_page_with_both_lists_on_one_line_reads_and_pairs() -> None:
+    page = (
+        "大學生心理健康研究\n\n"
+        "關鍵詞 社會支持 生活事件 人格特質 social support life events personality traits\n"
+    ).encode()
+    (record,) = parse_records(page, "page.txt")
+    assert record.keywords_zh == ["社會支持", "生活事件", "人格特質"]
+    assert {(p.zh, p.en) for p in pair_record(record).pairs} == {
+        ("社會支持", "social support"), ("生活事件", "life events"), ("人格特質", "personality traits")
+    }
