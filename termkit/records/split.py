@@ -175,6 +175,17 @@ def _keyword_langs(fields: Sequence[FieldLines]) -> list[set[str]]:
     return langs
 
 
+def _next_row(above: FieldLines | None, f: FieldLines) -> bool:
+    """True if keyword field ``f`` is one more row of the keyword field ``above`` (the same
+    label): on the line right under it, or holding a single keyword (a record's own list
+    holds more)."""
+    if above is None or f.label.field is not Field.KEYWORDS or (
+            f.label.text.casefold() != above.label.text.casefold()):
+        return False
+    end = max((n for n, text in above.values if text.strip()), default=above.line)
+    return f.line == end + 1 or sum(len(split_keywords(t)) for t in f.lines) == 1
+
+
 def labelled_starts(fields: Sequence[FieldLines]) -> list[int]:
     """Line numbers where a labelled page's next record starts.
 
@@ -182,25 +193,37 @@ def labelled_starts(fields: Sequence[FieldLines]) -> list[int]:
     printed exactly as one the record already had (``題名`` again) starts the next
     record, if a keyword field follows. Another label of the same field (``Author`` after
     ``作者``, ``外文關鍵詞`` after ``關鍵詞``) starts nothing: a page may print its fields
-    in both languages, in any order. Third-language fields (``關鍵字(日)``) are ignored.
+    in both languages, in any order. Nor does a keyword label right under the same keyword
+    label (a row per keyword, ``dc.subject``, that the scan could not join: an item with a
+    ``/`` in it, a blank line between rows), nor labels printed again over an English
+    keyword field when the record's only English came from Latin items in a Chinese list
+    (a thesis page printing ``題名``, ``作者``, ``關鍵詞`` over its Chinese side, acronyms
+    in the list, then again over its English side). Third-language fields (``關鍵字(日)``)
+    are ignored.
     """
     starts: list[int] = []
     seen: set[str] = set()
     have: set[str] = set()
-    pending: int | None = None  # a start waiting for its record's keyword field
+    english = False  # the record has a keyword field of English alone
+    pending: tuple[int, set[str], set[str], bool] | None = None  # a start and the state
+    above: FieldLines | None = None  # the keyword field just above, if any
     for f, langs in zip(fields, _keyword_langs(fields), strict=True):
         kind = f.label.field
         if f.label.lang == "other":
             continue
         label = f.label.text.casefold()
         if (pending is None and have >= {"zh", "en"} and label in seen
-                and (kind is Field.KEYWORDS or kind in HEAD_FIELDS)):
-            pending = f.line
-            seen.clear()
-            have = set()
+                and not _next_row(above, f) and (kind is Field.KEYWORDS or kind in HEAD_FIELDS)):
+            pending = (f.line, seen, have, english)
+            seen, have, english = set(), set(), False
+        if pending is not None and kind is Field.KEYWORDS:
+            if langs == {"en"} and not pending[3]:
+                _, seen, have, english = pending  # the English side of the same record
+            else:
+                starts.append(pending[0])
+            pending = None
         seen.add(label)
         have |= langs
-        if pending is not None and kind is Field.KEYWORDS:
-            starts.append(pending)
-            pending = None
+        english = english or langs == {"en"}
+        above = f if kind is Field.KEYWORDS else None
     return starts

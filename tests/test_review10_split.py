@@ -1,0 +1,88 @@
+"""Single pages the run-together splitter must not cut (review10).
+
+Each page here is one record as a site prints it; before the fixes in
+``termkit/records/split.py`` each was read as two records, the second one holding part of
+the first one's keywords. Written for these tests after real layouts: a repository's full
+item record (a ``dc.subject`` row per keyword, as in ``tests/pagevariants.py::dspace_full``),
+a print layout with one ``關鍵詞`` label per keyword and blank lines between rows, and a
+thesis page printing its title, author and keyword labels over the Chinese side and again
+over the English side, its Chinese list holding Latin acronyms. The oracle is the page's
+own content: one record whose keywords include both sides' items.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from termkit.records import parse_records
+
+DSPACE_ROWS = """DC Field\tValue\tLanguage
+dc.contributor.author\t王小明
+dc.subject\t鋰離子電池
+dc.subject\t拉伸/剪切加載
+dc.subject\tlithium-ion battery
+dc.subject\ttension/shear loading
+dc.subject\telastic constants
+dc.title\t鋰離子電池界面力學研究
+dc.title.alternative\tInterface Mechanics of Lithium-ion Batteries
+"""
+
+ROWS_WITH_BLANKS = """題名：鋰離子電池界面力學研究
+
+作者：王小明
+
+作者：李大同
+
+關鍵詞：鋰離子電池
+
+關鍵詞：彈性常數
+
+關鍵詞：lithium-ion battery
+
+關鍵詞：elastic constants
+
+關鍵詞：fracture
+"""
+
+THESIS_BOTH_SIDES = """題名：基於深度學習之影像辨識研究
+作者：王小明
+摘要：本研究以卷積神經網路進行影像辨識。
+關鍵詞：深度學習、影像辨識、CNN、LSTM
+題名：Image Recognition Based on Deep Learning
+作者：Hsiao-Ming Wang
+摘要：This study applies convolutional neural networks to image recognition.
+關鍵詞：deep learning; image recognition; CNN; LSTM
+"""
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("page", [DSPACE_ROWS, ROWS_WITH_BLANKS, THESIS_BOTH_SIDES],
+                         ids=["dspace-rows", "rows-with-blanks", "thesis-both-sides"])
+def test_a_single_labelled_page_is_one_record(page: str, newline: str) -> None:
+    records = parse_records(page.replace("\n", newline).encode("utf-8"), "p.txt")
+    assert len(records) == 1
+    assert not any("read from here on" in str(n) for n in records[0].notices)
+
+
+def test_the_thesis_page_keeps_both_titles_and_the_english_list() -> None:
+    (rec,) = parse_records(THESIS_BOTH_SIDES.encode("utf-8"), "p.txt")
+    assert rec.title_zh == "基於深度學習之影像辨識研究"
+    assert rec.title_en == "Image Recognition Based on Deep Learning"
+    assert {"deep learning", "image recognition"} <= set(rec.keywords_en)
+
+
+def test_two_row_per_keyword_pages_joined_are_still_two_records() -> None:
+    """The rows of one page are one record; the next page's rows, after its own author
+    and title, still start a record."""
+    other = (DSPACE_ROWS.replace("王小明", "李大同").replace("鋰離子電池界面力學研究", "電池材料研究")
+             .replace("Interface Mechanics", "Materials"))
+    records = parse_records((DSPACE_ROWS + "\n" + other).encode("utf-8"), "p.txt")
+    assert [r.title_zh for r in records] == ["鋰離子電池界面力學研究", "電池材料研究"]
+
+
+def test_a_thesis_page_after_another_is_still_a_record() -> None:
+    """A second thesis page of the same layout starts a record at its Chinese title: its
+    keyword field holds Chinese."""
+    other = THESIS_BOTH_SIDES.replace("影像辨識", "語音辨識").replace("王小明", "李大同")
+    records = parse_records((THESIS_BOTH_SIDES + "\n" + other).encode("utf-8"), "p.txt")
+    assert [r.title_zh for r in records] == ["基於深度學習之影像辨識研究", "基於深度學習之語音辨識研究"]
