@@ -86,3 +86,56 @@ def test_a_thesis_page_after_another_is_still_a_record() -> None:
     other = THESIS_BOTH_SIDES.replace("影像辨識", "語音辨識").replace("王小明", "李大同")
     records = parse_records((THESIS_BOTH_SIDES + "\n" + other).encode("utf-8"), "p.txt")
     assert [r.title_zh for r in records] == ["基於深度學習之影像辨識研究", "基於深度學習之語音辨識研究"]
+
+
+# Unlabelled pages (the layout of termkit/data/example-record.txt, whose article this is):
+# a site printing the title and list in a header over the article, a block of related
+# articles with their own keyword lines, a site's tag list over the page.
+ARTICLE = """越南外交政策之分析
+
+An Analysis of Vietnam's Foreign Policy from the Perspective of Balance of Power
+
+張國城(Kuo-Cheng Chang)
+
+現實主義 ; 權力平衡 ; 越南外交政策 ; realism ; Vietnam diplomacy ; balance of power
+
+10卷3期(2014 / 09 / 01)
+
+113 - 129
+"""
+HEADER = "越南外交政策之分析\n\n現實主義 ; 權力平衡 ; 越南外交政策 ; realism ; Vietnam diplomacy ; " \
+    "balance of power\n\n"
+OTHER = """中國對東南亞的外交政策
+
+林大明
+
+外交政策 ; 東南亞 ; 區域整合 ; foreign policy ; Southeast Asia ; regional integration
+
+12卷1期(2016 / 03 / 01)
+"""
+TAGS = "機器學習 ; 深度學習 ; machine learning ; deep learning\n\n"
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("page", [
+    HEADER + ARTICLE,
+    ARTICLE + "\n相似文獻\n\n" + OTHER,
+    ARTICLE + "\nRelated articles\n\n" + OTHER,
+    ARTICLE + "\n推薦文章\n\n" + OTHER.split("\n\n12卷")[0] + "\n",
+    TAGS + ARTICLE,
+    "熱門關鍵字\n" + TAGS + ARTICLE,
+], ids=["header-over-article", "related-zh", "related-en", "recommended", "tags", "tag-heading"])
+def test_a_single_unlabelled_page_is_one_record(page: str, newline: str) -> None:
+    records = parse_records(page.replace("\n", newline).encode("utf-8"), "p.txt")
+    assert len(records) == 1
+    assert records[0].keywords_zh == ["現實主義", "權力平衡", "越南外交政策"]
+    assert records[0].keywords_en == ["realism", "Vietnam diplomacy", "balance of power"]
+
+
+def test_pages_joined_still_split_around_those_fixes() -> None:
+    """A header over the first article, then a second article; the same page pasted twice
+    (its tail between the two lists): each is read as the pages alone."""
+    def read(text: str) -> list[list[str]]:
+        return [r.keywords_en for r in parse_records(text.encode("utf-8"), "p.txt")]
+    assert read(HEADER + ARTICLE + "\n" + OTHER) == read(ARTICLE) + read(OTHER)
+    assert read(ARTICLE + "\n" + ARTICLE) == read(ARTICLE) * 2

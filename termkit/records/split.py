@@ -10,7 +10,10 @@ least two of each, in one block or in a Chinese block right above an English one
 several records when, between two such lists, a head (a title, its authors) follows the
 first record's tail or list. The next record starts at that
 head. A list straight after another list, or after lines that are all tail, starts nothing:
-one record may print its list twice (a tag line over the article's own list).
+one record may print its list twice (a tag line over the article's own list). Nor does a
+list with the same items as the one right above its head (a site's header printing the
+title and list over the article's own; a page pasted twice has its tail between), a list under a heading over other articles (``相似文獻``, ``Related
+articles``), or the list after one no head stands above (a site's tag list over the page).
 
 A labelled page says more: once a record has its keywords in both languages, a title,
 author or keyword label printed again exactly starts the next record
@@ -36,6 +39,16 @@ _NUMBERED = re.compile(r"^\s*(?:\d{1,4}\.|\[\d{1,4}\])\s+\S")
 _FIGURE = re.compile(r"^\W*(?:[^\W\d]{1,3}\W*)?\d[\d\W]*(?:[^\W\d]{1,5}\W*)?$")
 # Labelled fields that open a record: a title or an author label printed again starts one.
 HEAD_FIELDS = frozenset({Field.TITLE, Field.TITLE_OTHER, Field.AUTHORS})
+# A heading over other articles' entries (related, recommended, citing): the titles and
+# keyword lines under it are the page's furniture, no record of their own.
+_OTHERS = re.compile(
+    r"^\W*(?:(?:相似|相[關关]|推[薦荐]|延伸|熱門|热门|同[類类]|引[證证]|被引|施引|更多)\S{0,3}"
+    r"(?:文[獻献章]|論文|论文|[閱阅][讀读]|期刊|資源|资源|推[薦荐])"
+    r"|(?:related|similar|recommended|popular|more)\s+(?:articles?|papers?|items?|documents?"
+    r"|publications?|reading)|you may also like|cited by|citing (?:articles|documents))\W*$",
+    re.IGNORECASE)
+# A site's tag heading (``熱門關鍵字``, ``Popular tags``): a short line naming keywords or tags.
+_TAGS = re.compile(r"(?:[關关][鍵键](?:詞|词|字)|[標标][籤签]|tags?\b|keywords?\b)", re.IGNORECASE)
 HEAD_LINE = 300  # characters: a longer line is an abstract, not a title or an author line
 
 
@@ -102,9 +115,17 @@ def _tail(texts: list[str]) -> bool:
 
 def _head(texts: list[str]) -> bool:
     """Short lines that are no bilingual list, no label and no tail: titles, authors (a
-    title with commas may have the shape of a one-script list)."""
+    title with commas may have the shape of a one-script list). A lone short line naming
+    keywords or tags (``熱門關鍵字``) heads a site's tag list, no record."""
+    if len(texts) == 1 and len(texts[0]) <= 12 and _TAGS.search(texts[0]):
+        return False
     return not _tail(texts) and all(keyword_label(t) is None for t in texts) and (
         not _complete(texts))
+
+
+def _items(texts: list[list[str]], first: int, last: int) -> set[str]:
+    """The keywords of the list in blocks ``first`` to ``last``, case folded."""
+    return {k.casefold() for b in texts[first:last + 1] for t in b for k in split_keywords(t)}
 
 
 def _lists(texts: list[list[str]]) -> list[tuple[int, int]]:
@@ -140,11 +161,18 @@ def split_run_together(lines: Lines) -> list[Lines]:
     lists = _lists(texts)
     if len(lists) < 2:
         return [lines]  # most pages: one list, nothing to cut
+    others = next((i for i, b in enumerate(texts) if _OTHERS.match(b[0])), len(texts))
+    if not any(_head(texts[i]) for i in range(lists[0][0])):
+        lists = lists[1:]  # a list over the first title: a site's tag line, no record
     cuts: list[int] = []
-    for (_, end), (start, _) in pairwise(lists):
+    for (first, end), (start, last) in pairwise(lists):
+        if start > others:
+            continue  # other articles' entries
         head = start
         while head - 1 > end and _head(texts[head - 1]):
             head -= 1
+        if head - 1 == end and _items(texts, first, end) == _items(texts, start, last):
+            continue  # a header's title and list over the article's own: one record
         if head < start and (head - 1 == end or _tail(texts[head - 1])):
             cuts.append(spans[head][0])
     if not cuts:
