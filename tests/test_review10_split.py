@@ -139,3 +139,27 @@ def test_pages_joined_still_split_around_those_fixes() -> None:
         return [r.keywords_en for r in parse_records(text.encode("utf-8"), "p.txt")]
     assert read(HEADER + ARTICLE + "\n" + OTHER) == read(ARTICLE) + read(OTHER)
     assert read(ARTICLE + "\n" + ARTICLE) == read(ARTICLE) * 2
+
+
+THESIS_SIDES = """儒家倫理之研究
+
+王小明
+
+儒家 ; 仁 ; 孝道 ; Confucius
+
+Confucian Ethics
+
+Hsiao-Ming Wang
+
+Confucianism ; ren 仁 ; filial piety
+"""
+
+
+def test_a_thesis_pages_two_sides_each_with_an_item_of_the_other_script() -> None:
+    """The Chinese side's list holds a Latin name, the English side's a term in characters:
+    both lists look bilingual, yet they are one record's two sides."""
+    records = parse_records(THESIS_SIDES.encode("utf-8"), "p.txt")
+    assert len(records) == 1
+    assert records[0].keywords_zh == ["儒家", "仁", "孝道"]
+    joined = parse_records((THESIS_SIDES + "\n" + ARTICLE).encode("utf-8"), "p.txt")
+    assert [r.title_zh for r in joined] == ["儒家倫理之研究", "越南外交政策之分析"]

@@ -12,8 +12,11 @@ first record's tail or list. The next record starts at that
 head. A list straight after another list, or after lines that are all tail, starts nothing:
 one record may print its list twice (a tag line over the article's own list). Nor does a
 list with the same items as the one right above its head (a site's header printing the
-title and list over the article's own; a page pasted twice has its tail between), a list under a heading over other articles (``相似文獻``, ``Related
-articles``), or the list after one no head stands above (a site's tag list over the page).
+title and list over the article's own; a page pasted twice has its tail between), a list
+under a heading over other articles (``相似文獻``, ``Related articles``), the list after
+one no head stands above (a site's tag list over the page), or a mostly English list after
+a mostly Chinese one or the other way round (the two sides of a thesis page, each list
+holding an item of the other script).
 
 A labelled page says more: once a record has its keywords in both languages, a title,
 author or keyword label printed again exactly starts the next record
@@ -154,6 +157,17 @@ def _lists(texts: list[list[str]]) -> list[tuple[int, int]]:
     return found
 
 
+def _side(texts: list[list[str]], first: int, last: int) -> str | None:
+    """``"zh"`` or ``"en"`` when the list in blocks ``first`` to ``last`` is mostly of one
+    language (more than twice as many items): one side of a record, its Chinese list with
+    an acronym or its English one with a term in characters (``ren 仁``, an item of both
+    scripts, counts for neither)."""
+    items = [k for b in texts[first:last + 1] for t in b for k in split_keywords(t)]
+    zh = sum(1 for k in items if has_han(k) and not has_latin(k))
+    en = sum(1 for k in items if has_latin(k) and not has_han(k))
+    return "zh" if zh > 2 * en else "en" if en > 2 * zh else None
+
+
 def split_run_together(lines: Lines) -> list[Lines]:
     """``lines`` (one record's worth between form feeds) cut where another record starts."""
     spans = _blocks(lines)
@@ -173,6 +187,8 @@ def split_run_together(lines: Lines) -> list[Lines]:
             head -= 1
         if head - 1 == end and _items(texts, first, end) == _items(texts, start, last):
             continue  # a header's title and list over the article's own: one record
+        if {_side(texts, first, end), _side(texts, start, last)} == {"zh", "en"}:
+            continue  # a thesis page's Chinese side, then its English side: one record
         if head < start and (head - 1 == end or _tail(texts[head - 1])):
             cuts.append(spans[head][0])
     if not cuts:
