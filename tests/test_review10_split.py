@@ -163,3 +163,46 @@ def test_a_thesis_pages_two_sides_each_with_an_item_of_the_other_script() -> Non
     assert records[0].keywords_zh == ["儒家", "仁", "孝道"]
     joined = parse_records((THESIS_SIDES + "\n" + ARTICLE).encode("utf-8"), "p.txt")
     assert [r.title_zh for r in joined] == ["儒家倫理之研究", "越南外交政策之分析"]
+
+
+# Two labelled pages of different sites (after the layouts of two stored real pages,
+# tests/data/records/real/learn/019 and 021): the first's Chinese label is Simplified, the
+# second's Traditional, so the first label printed again is the second page's ``Keywords``.
+SIMPLIFIED_SITE = """论我国数据安全保护的实践与思考
+
+方悦
+
+摘要
+
+数据作为国家一项重要的战略资源,是各国进行利益博弈的重要领域。
+
+关键词
+
+数据安全保护,法律属性,国际条约
+
+On the Practice and Thinking of Data Security Protection in China
+
+ABSTRACT
+
+Data is an important strategic resource of countries.
+
+Keywords:Data Security Protection, Legal Attributes, International Treaty
+"""
+TRADITIONAL_SITE = """孔佩伊 肖榮輝 王愛景
+
+摘要:新工科建設對“三創”教育提出了新的要求。
+關鍵詞:新工科;“三創”教育;比較研究;文獻計量
+Abstract: The construction of new engineering puts forward new requirements.
+Keywords: new engineering; "three creations" education; comparative research; bibliometric
+"""
+
+
+def test_the_next_record_starts_at_its_own_keyword_field() -> None:
+    """Before, the cut fell at the second page's ``Keywords``: the first record took the
+    second page's Chinese list, and lost its own."""
+    def read(text: str) -> list[tuple[list[str], list[str]]]:
+        return [(r.keywords_zh, r.keywords_en)
+                for r in parse_records(text.encode("utf-8"), "p.txt")]
+    joined = read(SIMPLIFIED_SITE + "\n" + TRADITIONAL_SITE)
+    assert joined == read(SIMPLIFIED_SITE) + read(TRADITIONAL_SITE)
+    assert joined[0][0] == ["数据安全保护", "法律属性", "国际条约"]

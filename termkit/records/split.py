@@ -243,7 +243,9 @@ def labelled_starts(fields: Sequence[FieldLines]) -> list[int]:
     keyword field when the record's only English came from Latin items in a Chinese list
     (a thesis page printing ``題名``, ``作者``, ``關鍵詞`` over its Chinese side, acronyms
     in the list, then again over its English side). Third-language fields (``關鍵字(日)``)
-    are ignored.
+    are ignored. When a keyword field under a new label, of a language the record already
+    has, came between (the next page's ``關鍵詞`` after ``关键词``, its ``Keywords`` the first
+    label repeated), the next record starts at that field.
     """
     starts: list[int] = []
     seen: set[str] = set()
@@ -251,6 +253,9 @@ def labelled_starts(fields: Sequence[FieldLines]) -> list[int]:
     english = False  # the record has a keyword field of English alone
     pending: tuple[int, set[str], set[str], bool] | None = None  # a start and the state
     above: FieldLines | None = None  # the keyword field just above, if any
+    # From the first keyword field, under a new label, of a language the complete record
+    # already has (the next page's ``關鍵詞`` after ``关键词``): its line and what follows.
+    extra: tuple[int, set[str], set[str], bool] | None = None
     for f, langs in zip(fields, _keyword_langs(fields), strict=True):
         kind = f.label.field
         if f.label.lang == "other":
@@ -260,6 +265,17 @@ def labelled_starts(fields: Sequence[FieldLines]) -> list[int]:
                 and not _next_row(above, f) and (kind is Field.KEYWORDS or kind in HEAD_FIELDS)):
             pending = (f.line, seen, have, english)
             seen, have, english = set(), set(), False
+            if extra is not None:  # the next record began at that keyword field
+                pending = (extra[0], *pending[1:])
+                _, seen, have, english = extra
+            extra = None
+        elif (pending is None and extra is None and have >= {"zh", "en"} and langs
+                and langs <= have and label not in seen and kind is Field.KEYWORDS):
+            extra = (f.line, set(), set(), False)
+        if extra is not None:
+            extra[1].add(label)
+            extra[2].update(langs)
+            extra = (*extra[:3], extra[3] or langs == {"en"})
         if pending is not None and kind is Field.KEYWORDS:
             if langs == {"en"} and not pending[3]:
                 _, seen, have, english = pending  # the English side of the same record
