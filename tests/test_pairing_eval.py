@@ -206,6 +206,43 @@ def evaluated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Ev
     yield _CACHE
 
 
+def check_set(name: str, result: Evaluation, what: str, floors: tuple[float, float, int],
+              records: int, capsys: pytest.CaptureFixture[str]) -> str:
+    """Print one rendering's figures on a measured set and assert its floors: precision,
+    recall, records misread at most; every record counted, termkit's F1 above position's,
+    no record with both lists and no pair. Returns the printed text."""
+    text = report(name, result, what)
+    with capsys.disabled():
+        print("\n" + text)
+    precision, recall, misread = floors
+    ours, base = result.termkit["all"], result.baseline["all"]
+    assert ours.records == records, text
+    assert ours.precision >= precision, text
+    assert ours.recall >= recall, text
+    assert ours.f1 > base.f1, text
+    assert result.no_pair == [], text
+    assert len(result.misread) <= misread, text
+    return text
+
+
+def check_rotated(originals: list[dict[str, Any]], folder: Path, what: str,
+                  precision: float, recall: float, capsys: pytest.CaptureFixture[str]) -> None:
+    """Pair ``originals`` with every English list rotated by one place (the pairs unchanged,
+    position useless), print the figures and assert the floors and F1 above position's."""
+    records = [devrecords.rotated_english(r) for r in originals]
+    assert all(
+        r["keywords_en"] != o["keywords_en"] for r, o in zip(records, originals, strict=True)
+    )
+    result = evaluate("jsonl", folder, records)
+    text = report("jsonl", result, f"{what} with every English list rotated by one place")
+    with capsys.disabled():
+        print("\n" + text)
+    ours, base = result.termkit["all"], result.baseline["all"]
+    assert ours.precision >= precision, text
+    assert ours.recall >= recall, text
+    assert ours.f1 > base.f1, text
+
+
 def report(name: str, result: Evaluation, what: str = "the dev records") -> str:
     """The figures of one rendering as printed lines: per region, read-ok, records without a pair."""
     lines = [f"pairing on {what}, rendered as {name} (sure gold pairs; possible "

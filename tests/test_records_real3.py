@@ -34,7 +34,7 @@ from pathlib import Path
 import pytest
 
 from . import devrecords
-from .test_pairing_eval import Evaluation, evaluate, evaluate_renderings, report
+from .test_pairing_eval import Evaluation, check_rotated, check_set, evaluate_renderings
 
 PRECISION = 0.97  # a little under first contact (1.000), so one wrong pair in 181 still passes
 RECALL = 0.95
@@ -68,29 +68,12 @@ def test_real3_pairing(
     name: str, evaluated: dict[str, Evaluation], capsys: pytest.CaptureFixture[str]
 ) -> None:
     result = evaluated[name]
-    text = report(name, result, "real3 (thesis keyword lists, measured only)")
-    with capsys.disabled():
-        print("\n" + text)
-    ours = result.termkit["all"]
-    assert ours.records == 40
-    assert ours.precision >= PRECISION, text
-    assert ours.recall >= RECALL, text
-    assert result.no_pair == [], text
+    check_set(name, result, "real3 (thesis keyword lists, measured only)",
+              (PRECISION, RECALL, 0), 40, capsys)
 
 
 def test_real3_pairing_without_help_from_position(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    records = [devrecords.rotated_english(r) for r in devrecords.load_dev(devrecords.REAL3)]
-    assert all(
-        r["keywords_en"] != o["keywords_en"]
-        for r, o in zip(records, devrecords.load_dev(devrecords.REAL3), strict=True)
-    )
-    result = evaluate("jsonl", tmp_path, records)
-    text = report("jsonl", result, "real3 with every English list rotated by one place")
-    with capsys.disabled():
-        print("\n" + text)
-    ours, base = result.termkit["all"], result.baseline["all"]
-    assert ours.precision >= ROTATED_PRECISION, text
-    assert ours.recall >= ROTATED_RECALL, text
-    assert ours.f1 > base.f1, text
+    check_rotated(devrecords.load_dev(devrecords.REAL3), tmp_path, "real3",
+                  ROTATED_PRECISION, ROTATED_RECALL, capsys)

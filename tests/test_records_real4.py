@@ -49,7 +49,7 @@ from pathlib import Path
 import pytest
 
 from . import devrecords
-from .test_pairing_eval import Evaluation, evaluate, evaluate_renderings, report
+from .test_pairing_eval import Evaluation, check_rotated, check_set, evaluate_renderings
 
 RECORDS = 34
 # rendering: (precision floor, recall floor, most records not read as published)
@@ -95,32 +95,12 @@ def test_real4_pairing(
     name: str, evaluated: dict[str, Evaluation], capsys: pytest.CaptureFixture[str]
 ) -> None:
     result = evaluated[name]
-    text = report(name, result, "real4 (Taiwanese thesis keyword lists, measured only)")
-    with capsys.disabled():
-        print("\n" + text)
-    precision, recall, misread = FLOORS[name]
-    ours, base = result.termkit["all"], result.baseline["all"]
-    assert ours.records == RECORDS
-    assert ours.precision >= precision, text
-    assert ours.recall >= recall, text
-    assert ours.f1 > base.f1, text
-    assert result.no_pair == [], text
-    assert len(result.misread) <= misread, text
+    check_set(name, result, "real4 (Taiwanese thesis keyword lists, measured only)",
+              FLOORS[name], RECORDS, capsys)
 
 
 def test_real4_pairing_without_help_from_position(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    originals = devrecords.load_dev(devrecords.REAL4)
-    records = [devrecords.rotated_english(r) for r in originals]
-    assert all(
-        r["keywords_en"] != o["keywords_en"] for r, o in zip(records, originals, strict=True)
-    )
-    result = evaluate("jsonl", tmp_path, records)
-    text = report("jsonl", result, "real4 with every English list rotated by one place")
-    with capsys.disabled():
-        print("\n" + text)
-    ours, base = result.termkit["all"], result.baseline["all"]
-    assert ours.precision >= ROTATED_PRECISION, text
-    assert ours.recall >= ROTATED_RECALL, text
-    assert ours.f1 > base.f1, text
+    check_rotated(devrecords.load_dev(devrecords.REAL4), tmp_path, "real4",
+                  ROTATED_PRECISION, ROTATED_RECALL, capsys)

@@ -44,7 +44,7 @@ from pathlib import Path
 import pytest
 
 from . import devrecords
-from .test_pairing_eval import Evaluation, evaluate, evaluate_renderings, report
+from .test_pairing_eval import Evaluation, check_rotated, check_set, evaluate_renderings
 
 RECORDS = 41
 REGIONS = {"mainland": 36, "Taiwan": 5}
@@ -101,33 +101,13 @@ def test_real5_pairing(
     name: str, evaluated: dict[str, Evaluation], capsys: pytest.CaptureFixture[str]
 ) -> None:
     result = evaluated[name]
-    text = report(name, result, "real5 (thesis keyword lists, other templates, measured only)")
-    with capsys.disabled():
-        print("\n" + text)
-    precision, recall, misread = FLOORS[name]
-    ours, base = result.termkit["all"], result.baseline["all"]
-    assert ours.records == RECORDS
-    assert {region: result.termkit[region].records for region in REGIONS} == REGIONS
-    assert ours.precision >= precision, text
-    assert ours.recall >= recall, text
-    assert ours.f1 > base.f1, text
-    assert result.no_pair == [], text
-    assert len(result.misread) <= misread, text
+    text = check_set(name, result, "real5 (thesis keyword lists, other templates, measured only)",
+                     FLOORS[name], RECORDS, capsys)
+    assert {region: result.termkit[region].records for region in REGIONS} == REGIONS, text
 
 
 def test_real5_pairing_without_help_from_position(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    originals = devrecords.load_dev(devrecords.REAL5)
-    records = [devrecords.rotated_english(r) for r in originals]
-    assert all(
-        r["keywords_en"] != o["keywords_en"] for r, o in zip(records, originals, strict=True)
-    )
-    result = evaluate("jsonl", tmp_path, records)
-    text = report("jsonl", result, "real5 with every English list rotated by one place")
-    with capsys.disabled():
-        print("\n" + text)
-    ours, base = result.termkit["all"], result.baseline["all"]
-    assert ours.precision >= ROTATED_PRECISION, text
-    assert ours.recall >= ROTATED_RECALL, text
-    assert ours.f1 > base.f1, text
+    check_rotated(devrecords.load_dev(devrecords.REAL5), tmp_path, "real5",
+                  ROTATED_PRECISION, ROTATED_RECALL, capsys)

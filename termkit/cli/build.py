@@ -143,8 +143,8 @@ def build(
     """Build a bilingual glossary from article records.
 
     Reads each INPUT (abstract-page text, RIS, JSON Lines, BibTeX or EndNote; UTF-8,
-    UTF-16, Big5 or GB18030; `-` for stdin; a folder for the record files in it, recursively),
-    pairs Chinese and English keywords, author names and titles, merges all records, and
+    UTF-16, Big5 or GB18030; `-` for stdin; a folder for the record files in it, recursively;
+    pages of several records separated by form feeds, or pasted one after another), pairs Chinese and English keywords, author names and titles, merges all records, and
     writes DIR/glossary.txt (editable text) and DIR/glossary.json, plus exports for
     translation tools, and DIR/glossary.sources.jsonl with every source of every concept
     (the other files list the first --max-sources; glossary.txt gives the total too). Only
