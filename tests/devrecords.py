@@ -448,3 +448,12 @@ def rotated_english(rec: dict[str, Any]) -> dict[str, Any]:
     out["keywords_en"] = en[1:] + en[:1]
     out["keywords_en_raw"] = ", ".join(out["keywords_en"])
     return out
+
+
+def assert_published(rec: dict[str, Any]) -> None:
+    """A measured set's record names the commit it was read at, and its published keyword
+    lines (``keywords_zh_raw`` / ``keywords_en_raw``) hold every keyword the author meant."""
+    assert len(rec["source_commit"]) == 40, rec["id"]
+    for lang in ("zh", "en"):
+        for item in rec[f"keywords_{lang}"]:
+            assert item in rec[f"keywords_{lang}_raw"], (rec["id"], item)
