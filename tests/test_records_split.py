@@ -137,3 +137,22 @@ def test_two_labelled_records_and_where_the_second_starts() -> None:
         ("機器翻譯評估", ["機器翻譯", "評估"], ["machine translation", "evaluation"]),
     ]
     assert records[1].notices[0].line == 5 and "read from here on" in str(records[1].notices[0])
+
+
+@pytest.mark.parametrize(("second", "warned"), [
+    ("关键词：机器翻译；评估\nKey words: machine translation; evaluation\n", True),
+    ("关键词：风险\n", False),  # a one-item tag line is set apart silently
+    ("关键词：保險；風險管理\n", False),  # the same list again, in another order
+])
+def test_a_second_keyword_list_kept_apart_is_named(second: str, warned: bool) -> None:
+    """A labelled page holding another list of the same language that starts no record (no
+    label printed again exactly: here 关键词 after 關鍵詞) keeps it apart as a section; a list
+    of several items sharing none of the record's keywords is named in a warning, as another
+    record's may be (15 of the 37 joins of two stored real pages that are read as one record)."""
+    page = ("關鍵詞：風險管理；保險\nKeywords: risk management; insurance\n\n" + second)
+    (rec,) = parse_records(page.encode("utf-8"), "p.txt")
+    assert rec.keywords_zh == ["風險管理", "保險"]
+    said = [n for n in rec.notices if "a second keyword list in this language" in str(n)]
+    assert bool(said) is warned, rec.notices
+    if warned:
+        assert said[0].line == 4

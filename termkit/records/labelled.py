@@ -247,9 +247,11 @@ def _read_keywords(reader: _Reader, fields: list[FieldLines]) -> None:
         if best is None or len(items) > len(best[1]):
             if best is not None:
                 rec.sections.append(Section(best[0].label.text, _joined(best[1]), best[0].line))
+                _set_apart(reader, best[0], best[1], items)
             chosen[lang] = (f, items)
         else:
             rec.sections.append(Section(f.label.text, _joined(items), f.line))
+            _set_apart(reader, f, items, best[1])
     if "zh" in chosen:
         zh = chosen["zh"][1]
     if "en" in chosen:
@@ -280,6 +282,19 @@ def _read_keywords(reader: _Reader, fields: list[FieldLines]) -> None:
                 rec.lines["keywords"],
             )
         )
+
+
+def _set_apart(reader: _Reader, field: FieldLines, items: list[tuple[str, int | None]],
+               kept: list[tuple[str, int | None]]) -> None:
+    """A warning for a keyword list of several items set apart (kept as a section) beside
+    another list of the same language that shares none of its items: another record's list
+    in the same file, most likely; a site's one-item tag line is set apart silently."""
+    if len(items) < 2 or {t.casefold() for t, _ in items} & {t.casefold() for t, _ in kept}:
+        return
+    reader.record.notices.append(Notice(
+        f"a second keyword list in this language ({field.label.text}) was kept apart, not "
+        "paired (if it is another record's, separate the records with a form feed)",
+        reader.path, field.line))
 
 
 def _one_list_per_line(items: list[tuple[str, int | None]]) -> Keywords | None:
