@@ -62,7 +62,7 @@ from termkit.records.romanized import romanizations, sounded
 from termkit.records.runon import doubtful, line_groups, misread
 from termkit.records.script import has_han, is_chinese_text, is_prose, join_lines
 from termkit.records.shapes import certain_keyword_line, choose_keyword_block, keyword_like
-from termkit.records.split import split_run_together
+from termkit.records.split import block_spans, split_run_together
 from termkit.records.tail import read_tail, tail_start
 from termkit.records.tidy import tidy_lines
 
@@ -98,19 +98,9 @@ class _State:
 
 
 def _blocks(lines: list[tuple[int, str]]) -> list[_Block]:
-    blocks: list[_Block] = []
-    current: _Block | None = None
-    for number, raw in lines:
-        if not raw.strip():
-            current = None
-            continue
-        if current is None:
-            current = _Block([], [])
-            blocks.append(current)
-        # Ends stripped, inner spacing kept: two spaces may separate keywords.
-        current.lines.append(raw.strip())
-        current.numbers.append(number)
-    return blocks
+    # Ends stripped, inner spacing kept: two spaces may separate keywords.
+    return [_Block([raw.strip() for _, raw in lines[a:b]], [n for n, _ in lines[a:b]])
+            for a, b in block_spans(lines)]
 
 
 def _title_runs(block: _Block, keywords_ahead: bool) -> list[tuple[str, str, int]] | None:

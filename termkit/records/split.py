@@ -5,8 +5,8 @@ other with only blank lines between them are common all the same, and the page r
 read the first record's keywords and dropped the other records without a word. A record of
 the page layout has a *head* (titles and authors: short lines), a *keyword block* and a
 *tail* (volume, pages, dates, the abstract, subjects, numbered references). So a file whose
-blank-line blocks hold two or more complete keyword lists — Chinese and English items, at
-least two of each, in one block or in a Chinese block right above an English one — holds
+blank-line blocks hold two or more complete keyword lists — items in both scripts, three or
+more, in one block, or a Chinese block of two or more right above an English one — holds
 several records when, between two such lists, a head (a title, its authors) follows the
 first record's tail or list. The next record starts at that
 head. A list straight after another list, or after lines that are all tail, starts nothing:
@@ -55,8 +55,9 @@ _TAGS = re.compile(r"(?:[關关][鍵键](?:詞|词|字)|[標标][籤签]|tags?\b
 HEAD_LINE = 300  # characters: a longer line is an abstract, not a title or an author line
 
 
-def _blocks(lines: Lines) -> list[tuple[int, int]]:
-    """(first, end) indexes into ``lines`` of each run of non-blank lines."""
+def block_spans(lines: Lines) -> list[tuple[int, int]]:
+    """(first, end) indexes into ``lines`` of each run of non-blank lines: the blocks a
+    page is read in (:mod:`termkit.records.page` reads the same ones)."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
     for i, (_, raw) in enumerate(lines):
@@ -170,7 +171,7 @@ def _side(texts: list[list[str]], first: int, last: int) -> str | None:
 
 def split_run_together(lines: Lines) -> list[Lines]:
     """``lines`` (one record's worth between form feeds) cut where another record starts."""
-    spans = _blocks(lines)
+    spans = block_spans(lines)
     texts = [[lines[i][1].strip() for i in range(a, b)] for a, b in spans]
     lists = _lists(texts)
     if len(lists) < 2:
