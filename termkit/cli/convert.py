@@ -174,7 +174,7 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
             else:
                 data = read_bytes(path)  # structured files are converted whole (``-`` = stdin)
                 result = convert_bytes(data, path, conv, file_kind, retag=retag)
-                if untagged_chinese(data, path, file_kind):
+                if result == data and untagged_chinese(data, path, file_kind):
                     warn(f"{path}: nothing converted: no Chinese language tag marks its "
                          "Chinese text (a header cell such as zh-TW, an xml:lang); `--format "
                          "text` converts every Chinese character in it")
