@@ -73,13 +73,25 @@ _LANG_ORDER = {"zh-hant": 0, "zh-hans": 1, "en": 2}
 
 def term_sort_key(t: Term) -> tuple[int, str, int, int, str]:
     """A concept's terms: Traditional, Simplified, English, others; best status, most support first."""
-    base = t.lang.lower()
+    order = _TERM_ORDER.get(t.lang) or _term_order(t.lang)
+    return (order[0], order[1], STATUS_RANK[t.status], -t.support, t.text)
+
+
+# Language tag -> (group, lower-case tag) for term_sort_key: a build sorts the terms of every
+# concept, and its tags are a few repeated.
+_TERM_ORDER: dict[str, tuple[int, str]] = {}
+
+
+def _term_order(lang: str) -> tuple[int, str]:
+    base = lang.lower()
     group = 3
     for prefix, rank in _LANG_ORDER.items():
         if base == prefix or base.startswith(prefix + "-"):
             group = rank
             break
-    return (group, base, STATUS_RANK[t.status], -t.support, t.text)
+    if len(_TERM_ORDER) < 4096:
+        _TERM_ORDER[lang] = (group, base)
+    return group, base
 
 
 def sort_key(concept: Concept) -> tuple[int, str, str]:

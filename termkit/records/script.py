@@ -38,7 +38,9 @@ def count(pattern: re.Pattern[str], text: str) -> int:
 
 def has_han(text: str) -> bool:
     """True if ``text`` contains a Han character."""
-    return _HAN.search(text) is not None
+    # An ASCII string holds none (isascii is a flag, not a scan): readers ask this of every
+    # item and line, half of them English, about a hundred times a record.
+    return not text.isascii() and _HAN.search(text) is not None
 
 
 def fold(text: str) -> str:
@@ -47,7 +49,7 @@ def fold(text: str) -> str:
     Only for matching: records keep what the page printed. Other characters are left alone
     (full NFKC would also fold full-width punctuation, which the readers read as printed).
     """
-    if _RADICALS.search(text) is None:
+    if text.isascii() or _RADICALS.search(text) is None:
         return text
     return _RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
@@ -59,7 +61,7 @@ def has_latin(text: str) -> bool:
 
 def is_other_script(text: str) -> bool:
     """True if ``text`` is Japanese or Korean (contains kana or Hangul)."""
-    return _OTHER.search(text) is not None
+    return not text.isascii() and _OTHER.search(text) is not None
 
 
 def han_share(text: str) -> float:
