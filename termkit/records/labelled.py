@@ -233,6 +233,7 @@ def _read_keywords(reader: _Reader, fields: list[FieldLines]) -> None:
     per_field = [(f, items) for f, items in per_field if items]
     if not per_field:
         return
+    per_field = _one_bilingual_list(reader, per_field)
     langs = [_field_lang(f, items, [g for g, _ in per_field]) for f, items in per_field]
     zh: list[tuple[str, int | None]] = []
     en: list[tuple[str, int | None]] = []
@@ -285,6 +286,43 @@ def _read_keywords(reader: _Reader, fields: list[FieldLines]) -> None:
                 rec.lines["keywords"],
             )
         )
+
+
+def _bilingual(items: list[tuple[str, int | None]]) -> bool:
+    """True for a whole keyword list in both languages: two items or more in each script."""
+    han = sum(1 for t, _ in items if has_han(t))
+    return han >= 2 and len(items) - han >= 2
+
+
+def _one_bilingual_list(
+    reader: _Reader, per_field: list[tuple[FieldLines, list[tuple[str, int | None]]]]
+) -> list[tuple[FieldLines, list[tuple[str, int | None]]]]:
+    """The keyword fields of one record: after a field that is a whole list in both languages,
+    a later field that is one too, or a list of one language sharing none of its items, is
+    another record's list (two pages pasted together, ``关键词`` / ``Key Words``): it is kept
+    as a section, not paired, and named in a warning unless it repeats the first one's items
+    (a list printed twice)."""
+    first = next((i for i, (_, items) in enumerate(per_field) if _bilingual(items)), None)
+    if first is None:
+        return per_field
+    kept = per_field[: first + 1]
+    seen = {t.casefold() for t, _ in per_field[first][1]}
+    for f, items in per_field[first + 1:]:
+        words = {t.casefold() for t, _ in items}
+        # After a whole list, a list of one language sharing none of its items is another
+        # record's too (``關鍵字(中)`` / ``關鍵字(英)`` under ``Key Words``); a third
+        # language's field or a one-item tag line stays as it was.
+        other_record = len(items) >= 2 and f.label.lang != "other" and not words & seen
+        if not (_bilingual(items) or other_record):
+            kept.append((f, items))
+            continue
+        reader.record.sections.append(Section(f.label.text, _joined(items), f.line))
+        if not words <= seen:
+            reader.record.notices.append(Notice(
+                f"a second keyword list in both languages ({f.label.text}) was kept apart, not "
+                "paired (if it is another record's, separate the records with a form feed)",
+                reader.path, f.line))
+    return kept
 
 
 def _set_apart(reader: _Reader, field: FieldLines, items: list[tuple[str, int | None]],
