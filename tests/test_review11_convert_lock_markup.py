@@ -5,9 +5,9 @@ went into the file as it was: a form holding ``&`` or ``<`` (``R&D``, ``<b>``) m
 XLIFF or TBX ill-formed, a form holding a comma or a double quote added a column to the CSV
 row or ended its quoted cell, all with exit status 0. PO literals were already escaped.
 
-A form holding a control character (the termkit text and JSON glossary formats can carry one)
-cannot be written to XML 1.0 at all: it is refused with the input's position, as
-`termkit export` refuses it, and nothing is written.
+A form holding a control character cannot be written to XML 1.0 at all: it is refused with
+the input's position, as `termkit export` refuses it (the glossary readers now refuse such a
+term first: test_review11_glossary_control).
 """
 
 from __future__ import annotations
@@ -19,6 +19,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from termkit.convert.converter import Converter
+from termkit.convert.files import convert_bytes
+from termkit.errors import FormatError
+from termkit.model import Concept, Glossary, Term
 from tests.inprocess import invoke
 
 
@@ -116,19 +120,15 @@ def test_a_form_a_tsv_cell_cannot_hold_is_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("ext", "template"), [("tmx", TMX), ("xlf", XLIFF), ("tbx", TBX)])
-def test_a_control_character_from_the_glossary_is_refused(tmp_path: Path, ext: str,
-                                                          template: str) -> None:
-    gloss = tmp_path / "g.json"
-    gloss.write_text('{"format": "termkit-glossary", "version": 1, "concepts": [{"id": "c1", '
-                     '"terms": [{"lang": "zh-Hans", "text": "研发部门"}, '
-                     '{"lang": "zh-Hant", "text": "研發\\u0001部門"}]}]}', encoding="utf-8")
-    src = tmp_path / f"in.{ext}"
-    src.write_text(template.format(zh="关于研发部门"), encoding="utf-8")
-    code, _, err = invoke("convert", "-c", "s2t", "-g", gloss, src, "-o", f"out.{ext}",
-                          cwd=tmp_path)
-    assert code == 1
-    line = template.format(zh="关于研发部门").split("关于")[0].count("\n") + 1
-    assert err.startswith(f"Error: {src}:{line}:"), err
-    assert "U+0001" in err
-    assert err.count("\n") == 1
-    assert not (tmp_path / f"out.{ext}").exists()
+def test_a_control_character_from_the_glossary_is_refused(ext: str, template: str) -> None:
+    # The glossary readers refuse such a term now (test_review11_glossary_control); a
+    # glossary built in code can still hold one, and the XML it would go into cannot.
+    glossary = Glossary(concepts=[Concept(id="c1", terms=[
+        Term(text="研发部门", lang="zh-Hans"), Term(text="研發\x01部門", lang="zh-Hant")])])
+    data = template.format(zh="关于研发部门").encode()
+    kind = {"xlf": "xliff"}.get(ext, ext)
+    with pytest.raises(FormatError) as caught:
+        convert_bytes(data, f"in.{ext}", Converter("s2t", glossary), kind)
+    line = data.split("关于".encode())[0].count(b"\n") + 1
+    assert (caught.value.path, caught.value.line) == (f"in.{ext}", line)
+    assert "U+0001" in str(caught.value)
