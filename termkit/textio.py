@@ -3,7 +3,7 @@
 This module owns one decision: which of the encodings Chinese text files are found in a
 byte string is written in. Order of tests:
 
-1. empty input -> :class:`InputError` ``empty file``;
+1. empty input (or only a byte order mark) -> :class:`InputError` ``empty file``;
 2. a byte order mark decides: UTF-8 (``utf-8-sig``), UTF-16 LE/BE (``utf-16-le``/``-be``);
 3. NUL bytes (without a UTF-16 BOM) or other C0 control characters (anything but tab,
    line feed, vertical tab, form feed, carriage return) -> ``binary file, not text``, unless
@@ -98,6 +98,10 @@ def _undecodable(data: bytes, path: str, offset: int, encoding: str) -> Encoding
     )
 
 
+# A file of a byte order mark and nothing else: what editors save for "no text".
+BOM_ONLY = "empty file (only a byte order mark)"
+
+
 def control_character(text: str) -> str | None:
     """The first character of ``text`` that makes a file binary, not text, or None.
 
@@ -131,6 +135,8 @@ def decode_text(data: bytes, path: str) -> tuple[str, str]:
     ):
         if data.startswith(bom):
             body = data[len(bom) :]
+            if not body:
+                raise InputError(BOM_ONLY, path=path)
             inner = "utf-8" if encoding == "utf-8-sig" else encoding
             try:
                 text = body.decode(inner)

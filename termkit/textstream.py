@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
 from termkit.errors import InputError
-from termkit.textio import decode_text, plausibility
+from termkit.textio import BOM_ONLY, decode_text, plausibility
 
 BLOCK = 1 << 20  # bytes read at a time
 
@@ -88,6 +88,8 @@ def _detect(stream: BinaryIO, path: str, size: int) -> tuple[str, int]:
     if not head:
         raise InputError("empty file", path=path)
     for bom, _name, codec in _BOMS:
+        if head == bom:  # read(4) stopped at the end: nothing after the mark
+            raise InputError(BOM_ONLY, path=path)
         if head.startswith(bom):
             ok, _ = _decodes(stream, codec, len(bom), size)
             if not ok:
