@@ -27,6 +27,7 @@ from termkit import lang, xmlsafe
 from termkit.convert.converter import Converter
 from termkit.convert.retag import Piece, duplicates, is_chinese, is_lang_prop, retag_value
 from termkit.errors import EncodingError, FormatError, InputError, UsageError
+from termkit.textio import refuse_utf32
 
 KINDS = ("text", "tmx", "xliff", "tbx", "po", "csv", "tsv")
 
@@ -674,6 +675,7 @@ def untagged_chinese(data: bytes, path: str, kind: str) -> bool:
 
 def convert_bytes(data: bytes, path: str, conv: Converter, kind: str, *, retag: bool = False) -> bytes:
     """Convert a whole file held in memory; ``kind`` from :func:`detect_kind`."""
+    refuse_utf32(data[:4], path)  # its mark reads as UTF-16's: nothing would be found in it
     if kind in ("tmx", "xliff", "tbx"):
         return convert_xml(data, path, conv, kind, retag=retag)
     if kind == "po":
