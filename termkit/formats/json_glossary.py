@@ -24,7 +24,6 @@ from termkit.formats.json_write import FORMAT_NAME
 from termkit.formats.json_write import to_dict as to_dict  # the structure, for scripts
 from termkit.formats.json_write import write_glossary as write_glossary  # the registry's entry
 from termkit.model import Concept, Conflict, Glossary, Kind, Source, Status, Term
-from termkit.textio import control_character
 
 
 class _Bad(Exception):
@@ -103,13 +102,8 @@ def _sources(d: dict[str, Any], *, where: str) -> list[Source]:
 
 def _term(t: Any, where: str) -> Term:
     t = _obj(t, f"{where}: a term")
-    text = _str(t, "text", where=where)
-    bad = control_character(text)
-    if bad is not None:  # as every text glossary format refuses it (termkit.textio)
-        raise _Bad(f"{where}: term {text!r:.40} holds U+{ord(bad):04X}, a control character no "
-                   "term can hold")
     return Term(
-        text=text,
+        text=_str(t, "text", where=where),
         lang=_str(t, "lang", where=where),
         status=_enum(Status, t, "status", "candidate", where=where),
         origin=_opt_str(t, "origin", where=where),
