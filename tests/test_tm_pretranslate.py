@@ -23,7 +23,7 @@ from termkit.tm.store import Store, open_store
 from tests.conftest import DATA, IN_CI, ROOT, require_tool
 
 PO = DATA / "po"
-SCHEMAS = DATA / "formats" / "schemas"  # copies of the official schemas, in the repository
+SCHEMAS = DATA / "formats" / "schemas"  # copies of ../shared/data/schemas (tests/data/formats/README.md)
 _NOTE = re.compile(r"termkit-tm: (\d+)% match, unit #(\d+)")
 
 

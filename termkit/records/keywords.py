@@ -50,8 +50,11 @@ from termkit.records.script import (
 
 _PRIMARY = frozenset(";；")
 _ALWAYS = frozenset("、，")
-_OPEN = {"(": ")", "（": "）", "[": "]", "【": "】", "《": "》", "〈": "〉"}
-_CLOSE = frozenset(_OPEN.values())
+# A round bracket may be closed in the other width (``DS(Data-Strobe）``, ``（GCR)``, as PDF
+# conversions and hand typing leave them): an opener expects its kind, not its width.
+_OPEN = {"(": ")", "（": ")", "[": "]", "【": "】", "《": "》", "〈": "〉"}
+_KIND = {"）": ")"}  # the full-width closer as the kind it closes
+_CLOSE = frozenset(_OPEN.values()) | frozenset(_KIND)
 _BRACKETS = re.compile(r"[(（\[【《〈]")
 _IN_BRACKETS = re.compile(r"[(（\[【《〈][^()（）\[\]【】《》〈〉]*[)）\]】》〉]")  # innermost
 _SPLIT_PRIMARY = re.compile("[;；、，]")
@@ -78,7 +81,7 @@ def _split_on(text: str, seps: frozenset[str]) -> list[str]:
         if ch in _OPEN:
             depth.append(_OPEN[ch])
         elif ch in _CLOSE:
-            if depth and depth[-1] == ch:
+            if depth and depth[-1] == _KIND.get(ch, ch):
                 depth.pop()
         elif ch in seps and not depth:
             items.append(text[start:i])

@@ -160,20 +160,23 @@ class _Reader:
             self.record.sections.append(Section(f.label.text, text, f.line))
 
 
-_PAIRS = {"(": ")", "（": "）", "[": "]", "［": "］"}
+# Openers and the closer each expects; a round or square bracket may close in the other
+# width (``（A System for …)``), so depth counts either width of the kind.
+_PAIRS = {"(": ")", "（": ")", "[": "]", "［": "]"}
+_SAME_KIND = {")": ")）", "]": "]］"}
 
 
 def unwrapped(line: str) -> str:
     """A title line without the brackets around all of it: ``(A System for …)`` -> ``A System
     for …`` (thesis systems print the English title so under the Chinese one)."""
     close = _PAIRS.get(line[:1])
-    if close is None or not line.endswith(close) or len(line) < 3:
+    if close is None or line[-1:] not in _SAME_KIND[close] or len(line) < 3:
         return line
     depth = 0
     for i, ch in enumerate(line):
-        if ch == line[0]:
+        if _PAIRS.get(ch) == close:
             depth += 1
-        elif ch == close:
+        elif ch in _SAME_KIND[close]:
             depth -= 1
             if depth == 0 and i < len(line) - 1:
                 return line  # ``(1) … (2)``: the first bracket closes before the end

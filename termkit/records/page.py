@@ -156,6 +156,8 @@ def _try_authors(state: _State, block: _Block) -> bool:
     rec = state.record
     if rec.authors or state.keyword_items or state.abstract_en or state.abstract_zh:
         return False
+    if bare_keyword_label(block.lines[0]):
+        return False  # ``关键词`` heads a list; it is no name (关 is a surname)
     people = parse_authors("\n".join(block.lines), strict=True)
     if not people:
         return False
@@ -320,6 +322,11 @@ def _header_block(state: _State, block: _Block) -> None:
         state.last = "authors"
         return
     if chosen is not None and state.index == chosen and not state.keyword_items:
+        if len(block.lines) == 1 and bare_keyword_label(block.lines[0]):
+            # ``关键词：`` standing alone heads the list below it: that block is the list.
+            state.keyword_block = chosen + 1
+            state.last = "keywords"
+            return
         _add_keywords(state, block)
         state.last = "keywords"
         return

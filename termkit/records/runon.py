@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from termkit.model import Record
 from termkit.records.authors import COMPOUND_SURNAMES, parse_authors
 from termkit.records.keywords import (
+    bare_keyword_label,
     field_of_its_own,
     is_keyword_line,
     number_goes_on,
@@ -333,8 +334,15 @@ def _same_run(run: list[str], line: str) -> bool:
         return False
     if has_han(line) == has_han(run[-1]):
         return True
-    if len(run) > 1 and _opening_term(run[0]) and has_han(run[1]):
-        run = run[1:]  # ``Liferay`` / ``主從模式`` / …: a Chinese list opening with a Latin term
+    if len(run) > 1 and bare_keyword_label(run[0]):
+        run = run[1:]  # ``关键词`` above the list heads it; it is none of its items
+    opening = 0
+    while opening < len(run) - 1 and _opening_term(run[opening]):
+        opening += 1
+    if opening and has_han(run[opening]):
+        # ``Liferay`` / ``主從模式`` / …, ``SpaceWire`` / ``RMAP`` / ``DS编解码`` / …: a Chinese
+        # list opening with Latin terms
+        run = run[opening:]
     return all(has_han(x) == has_han(run[0]) for x in run)
 
 
