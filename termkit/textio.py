@@ -3,7 +3,7 @@
 This module owns one decision: which of the encodings Chinese text files are found in a
 byte string is written in. Order of tests:
 
-1. empty input -> :class:`InputError` ``empty file``;
+1. empty input (or only a byte order mark) -> :class:`InputError` ``empty file``;
 2. a byte order mark decides: UTF-8 (``utf-8-sig``), UTF-16 LE/BE (``utf-16-le``/``-be``);
 3. NUL bytes (without a UTF-16 BOM) or other C0 control characters (anything but tab,
    line feed, vertical tab, form feed, carriage return) -> ``binary file, not text``, unless
@@ -98,6 +98,34 @@ def _undecodable(data: bytes, path: str, offset: int, encoding: str) -> Encoding
     )
 
 
+def utf32(head: bytes) -> str | None:
+    """iconv's name of the UTF-32 that ``head`` (a file's first 4 bytes) starts in, or None.
+
+    With a byte order mark ``UTF-32``; without one, an ASCII character and three NULs says
+    ``UTF-32LE``, three NULs and an ASCII character ``UTF-32BE`` (as XML's autodetection
+    reads them). Checked before UTF-16: ``FF FE 00 00`` starts with UTF-16's LE mark.
+    """
+    if head[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        return "UTF-32"
+    if len(head) >= 4 and head[1:4] == b"\x00\x00\x00" and 0 < head[0] < 0x80:
+        return "UTF-32LE"
+    if len(head) >= 4 and head[:3] == b"\x00\x00\x00" and 0 < head[3] < 0x80:
+        return "UTF-32BE"
+    return None
+
+
+def refuse_utf32(head: bytes, path: str) -> None:
+    """Raise :class:`EncodingError` when ``head`` starts a UTF-32 file, with what to do."""
+    name = utf32(head)
+    if name is not None:
+        raise EncodingError("UTF-32, which termkit does not read", path=path,
+                            hint=f"convert it to UTF-8 first (iconv -f {name} -t UTF-8 FILE)")
+
+
+# A file of a byte order mark and nothing else: what editors save for "no text".
+BOM_ONLY = "empty file (only a byte order mark)"
+
+
 def control_character(text: str) -> str | None:
     """The first character of ``text`` that makes a file binary, not text, or None.
 
@@ -124,6 +152,7 @@ def decode_text(data: bytes, path: str) -> tuple[str, str]:
     """
     if not data:
         raise InputError("empty file", path=path)
+    refuse_utf32(data[:4], path)
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -131,6 +160,8 @@ def decode_text(data: bytes, path: str) -> tuple[str, str]:
     ):
         if data.startswith(bom):
             body = data[len(bom) :]
+            if not body:
+                raise InputError(BOM_ONLY, path=path)
             inner = "utf-8" if encoding == "utf-8-sig" else encoding
             try:
                 text = body.decode(inner)

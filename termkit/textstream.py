@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
 from termkit.errors import InputError
-from termkit.textio import decode_text, plausibility
+from termkit.textio import BOM_ONLY, decode_text, plausibility, refuse_utf32
 
 BLOCK = 1 << 20  # bytes read at a time
 
@@ -87,7 +87,10 @@ def _detect(stream: BinaryIO, path: str, size: int) -> tuple[str, int]:
     head = stream.read(4)
     if not head:
         raise InputError("empty file", path=path)
+    refuse_utf32(head, path)
     for bom, _name, codec in _BOMS:
+        if head == bom:  # read(4) stopped at the end: nothing after the mark
+            raise InputError(BOM_ONLY, path=path)
         if head.startswith(bom):
             ok, _ = _decodes(stream, codec, len(bom), size)
             if not ok:

@@ -88,6 +88,7 @@ _POSITION_SUFFIX = re.compile(r",?\s*line \d+, column \d+\s*$")
 # libxml2's advice when a document passes its size limits names an option of the C library
 # (which termkit leaves off on purpose: huge_tree=False above); say what the limit is instead.
 _HUGE_ADVICE = re.compile(r",?\s*try XML_PARSE_HUGE\b")
+_DEPTH_ADVICE = re.compile(r"Excessive depth in document: (\d+),?\s*use XML_PARSE_HUGE option")
 
 
 def _message(text: str) -> str:
@@ -96,6 +97,8 @@ def _message(text: str) -> str:
     if _HUGE_ADVICE.search(text):
         text = _HUGE_ADVICE.sub("", text) + " (more than 10,000,000 bytes in one piece: " \
             "libxml2's limit for safe parsing)"
+    text = _DEPTH_ADVICE.sub(r"elements nested more than \1 deep (libxml2's limit for safe "
+                             "parsing)", text)
     return text or "not well-formed"
 
 

@@ -41,6 +41,19 @@ def _refuse_idle(chosen: frozenset[str], named: list[str], glossary: bool) -> No
                          hint="give it with -g FILE")
 
 
+def _input_format(name: str) -> None:
+    """Refuse an --input-format no format has, or one without translation units, before any
+    input is read (each input would fail alike, and the run could check nothing)."""
+    from termkit import formats
+    from termkit.errors import UsageError
+
+    fmt = formats.get(name)
+    if not fmt.can_read_units:
+        known = ", ".join(f.name for f in formats.formats() if f.can_read_units)
+        raise UsageError(f"format {name!r} has no translation units",
+                         hint=f"--input-format is one of: {known}")
+
+
 @click.command(
     help=f"""Check translations: format, Chinese typography and (with -g) terminology.
 
@@ -219,6 +232,8 @@ def check(
         names = split_names(only + only_alias) or config.checks
         chosen = select(names, [*config.skip, *split_names(skip)])
         _refuse_idle(chosen, split_names(only + only_alias), bool(glossaries))
+        if input_format is not None:
+            _input_format(input_format)
         options = options_from(
             config.options,
             cjk_latin_spacing=cjk_latin_spacing,

@@ -27,6 +27,7 @@ from termkit import lang, xmlsafe
 from termkit.convert.converter import Converter
 from termkit.convert.retag import Piece, duplicates, is_chinese, is_lang_prop, retag_value
 from termkit.errors import EncodingError, FormatError, InputError, UsageError
+from termkit.textio import refuse_utf32
 
 KINDS = ("text", "tmx", "xliff", "tbx", "po", "csv", "tsv")
 
@@ -175,17 +176,48 @@ def _rewrite_attrs(tag: str, names: set[str], target: str) -> str:
     return _ATTR_RE.sub(sub, tag)
 
 
+# What a converted piece of character data may hold that its XML cannot: markup characters
+# (a glossary's locked form such as ``R&D``) and characters XML 1.0 has no place for (a
+# control character in a glossary term). Well-formed input holds none of them between its
+# entity references, so a match is always something the conversion put there.
+_XML_UNSAFE = re.compile(r"[&<\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|\]\]>")
+_XML_ESCAPES = {"&": "&amp;", "<": "&lt;", "]]>": "]]&gt;"}
+_CDATA_ESCAPES = {"&": "&", "<": "<", "]]>": "]]]]><![CDATA[>"}
+
+
+class _XmlUnsafe(Exception):
+    """A converted text holds character ``char``, which XML 1.0 cannot hold."""
+
+    def __init__(self, char: str) -> None:
+        super().__init__(char)
+        self.char = char
+
+
+def _xml_safe(text: str, escapes: dict[str, str]) -> str:
+    """``text`` with the markup the conversion put in it escaped (``escapes``);
+    :class:`_XmlUnsafe` for a character no escape can carry."""
+    if _XML_UNSAFE.search(text) is None:  # the usual text: one scan
+        return text
+
+    def sub(m: re.Match[str]) -> str:
+        if m.group() not in escapes:
+            raise _XmlUnsafe(m.group())
+        return escapes[m.group()]
+
+    return _XML_UNSAFE.sub(sub, text)
+
+
 def _convert_text_node(raw: str, conv: Converter) -> str:
     # Entity references stay as written; the text between them converts in one OpenCC call.
     if "&" not in raw:
-        return conv.convert(raw)
+        return _xml_safe(conv.convert(raw), _XML_ESCAPES)
     parts = _ENTITY_RE.split(raw)
     refs = _ENTITY_RE.findall(raw)
     converted = conv.convert_parts(parts)
-    out = [converted[0]]
+    out = [_xml_safe(converted[0], _XML_ESCAPES)]
     for ref, part in zip(refs, converted[1:], strict=True):
         out.append(ref)
-        out.append(part)
+        out.append(_xml_safe(part, _XML_ESCAPES))
     return "".join(out)
 
 
@@ -221,19 +253,43 @@ def convert_xml_text(text: str, conv: Converter, rules: XmlRules, *, retag: bool
     With ``retag``, Chinese language attributes (and, in a TMX ``<tuv>``, ``x-lang``-style
     props) become the converter's target variant, and a converted piece whose new language
     its group already had is left out (:func:`termkit.convert.retag.duplicates`).
+
+    Markup characters a glossary's locked form brings (``&``, ``<``, ``]]>``) are escaped; a
+    character XML 1.0 cannot hold is a :class:`FormatError` at its line.
     """
+    last: list[re.Match[str]] = []
+
+    def tokens() -> Iterator[re.Match[str]]:
+        for m in _TOKEN_RE.finditer(text):
+            last[:] = [m]
+            yield m
+
+    try:
+        return _convert_xml_tokens(tokens(), conv, rules, retag=retag, kind=kind)
+    except _XmlUnsafe as exc:
+        tok = last[0].group()  # the text that failed: its line is where its content starts
+        start = last[0].start() + len(tok) - len(tok.lstrip())
+        line = text.count("\n", 0, start) + 1
+        raise FormatError(
+            f"the conversion writes U+{ord(exc.char[0]):04X} here, a character XML 1.0 cannot "
+            "hold (from a glossary's form)", line=line,
+            hint="remove control characters from the glossary") from None
+
+
+def _convert_xml_tokens(tokens: Iterator[re.Match[str]], conv: Converter, rules: XmlRules, *,
+                        retag: bool, kind: str) -> str:
     out: list[str] = []
     stack: list[_Frame] = [_Frame("", None, False, False)]
     target_lang: str | None = None  # XLIFF: file target-language / trgLang
     group: list[_Piece] | None = None  # pieces of the open group (retag only)
     piece: _Piece | None = None
     lang_names = set(rules.lang_attrs) | {"srclang", "target-language", "trgLang"}
-    for m in _TOKEN_RE.finditer(text):
+    for m in tokens:
         tok = m.group(0)
         top = stack[-1]
         if tok.startswith("<![CDATA["):
             if top.convert and not top.code:
-                tok = "<![CDATA[" + conv.convert(tok[9:-3]) + "]]>"
+                tok = "<![CDATA[" + _xml_safe(conv.convert(tok[9:-3]), _CDATA_ESCAPES) + "]]>"
                 if piece is not None:
                     piece.text.append(tok[9:-3])
             out.append(tok)
@@ -329,7 +385,11 @@ def convert_xml(data: bytes, path: str, conv: Converter, kind: str, *, retag: bo
         raise FormatError(f"{expected}, found <{name}>", path=path, line=root.sourceline)
     text = decode(data, path)
     rules = {"tmx": TMX_RULES, "xliff": XLIFF_RULES, "tbx": TBX_RULES}[kind]
-    return _encode_like(convert_xml_text(text, conv, rules, retag=retag, kind=kind), data)
+    try:
+        converted = convert_xml_text(text, conv, rules, retag=retag, kind=kind)
+    except FormatError as exc:
+        raise exc.at(path) from None
+    return _encode_like(converted, data)
 
 
 # --------------------------------------------------------------------------- PO
@@ -527,18 +587,35 @@ def convert_table_text(text: str, conv: Converter, sep: str, path: str = "-", *,
         for i in sorted(chinese):
             s, e, _q = rows[0][i]
             edits.append((s, e, new_header[i]))
-    for row in rows[1:]:
+    for number, row in enumerate(rows[1:], 2):
         for i in chinese:
             if i < len(row) and i not in dropped:
-                s, e, _q = row[i]
+                s, e, quoted = row[i]
                 cell = text[s:e]
-                new = conv.convert(cell)
+                new = conv.convert(cell.replace('""', '"') if quoted else cell)
                 if new != cell:
-                    edits.append((s, e, new))
+                    edits.append((s, e, _table_cell(new, sep, quoted, path, number)))
     out = _apply_edits(text, edits)
     if dropped:
         return _drop_columns(out, sep, path, dropped)
     return out
+
+
+def _table_cell(value: str, sep: str, quoted: bool, path: str, line: int) -> str:
+    """A converted cell as its table writes it: a glossary's locked form may bring a comma,
+    a quote or a line break, which a CSV cell holds quoted and a TSV cell cannot hold."""
+    if sep == "\t":
+        if "\t" in value or "\n" in value or "\r" in value:
+            what = "a tab" if "\t" in value else "a line break"
+            raise FormatError(f"the conversion writes {what} into a cell here (from a glossary's "
+                              "form), which a TSV cell cannot hold", path=path, line=line,
+                              hint="convert a CSV copy of the table instead")
+        return value
+    if quoted:  # the span is the content between the quotes
+        return value.replace('"', '""')
+    if any(c in value for c in ',"\r\n'):
+        return '"' + value.replace('"', '""') + '"'
+    return value
 
 
 def _apply_edits(text: str, edits: list[tuple[int, int, str]]) -> str:
@@ -598,6 +675,7 @@ def untagged_chinese(data: bytes, path: str, kind: str) -> bool:
 
 def convert_bytes(data: bytes, path: str, conv: Converter, kind: str, *, retag: bool = False) -> bytes:
     """Convert a whole file held in memory; ``kind`` from :func:`detect_kind`."""
+    refuse_utf32(data[:4], path)  # its mark reads as UTF-16's: nothing would be found in it
     if kind in ("tmx", "xliff", "tbx"):
         return convert_xml(data, path, conv, kind, retag=retag)
     if kind == "po":

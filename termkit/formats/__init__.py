@@ -58,6 +58,7 @@ class Format:
         fn: Callable[[BinaryIO, str], Glossary] | None = getattr(self._load(), "read_glossary", None)
         if fn is None:
             raise UsageError(f"format {self.name!r} cannot be read as a glossary")
+        _refuse_utf32(stream, path)
         from termkit.formats.validate import check_glossary
 
         return check_glossary(fn(stream, path), path)
@@ -76,6 +77,7 @@ class Format:
             raise UsageError(f"format {self.name!r} has no translation units", path=path)
         from termkit.formats.validate import check_units
 
+        _refuse_utf32(stream, path)
         result: Iterator[Unit] = fn(stream, path)
         return check_units(result, path)
 
@@ -84,6 +86,22 @@ class Format:
         if fn is None:
             raise UsageError(f"format {self.name!r} cannot be written from translation units")
         fn(units, stream, **options)
+
+
+def _refuse_utf32(stream: BinaryIO, path: str) -> None:
+    """Refuse a UTF-32 input before a reader misreads it (its mark starts as UTF-16's; lxml
+    reads it in some ways and not others): every reader then says the same thing."""
+    from termkit.textio import refuse_utf32
+
+    try:
+        if not stream.seekable():
+            return  # the reader's own error stands
+        start = stream.tell()
+        head = stream.read(4)
+        stream.seek(start)
+    except (AttributeError, OSError, ValueError):
+        return
+    refuse_utf32(head, path)
 
 
 _REGISTRY: dict[str, Format] = {}

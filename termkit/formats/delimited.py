@@ -59,8 +59,8 @@ def decode(data: bytes, path: str) -> str:
     """
     from termkit.textio import decode_text
 
-    if not data or data == codecs.BOM_UTF8:
-        return ""
+    if not data or data in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return ""  # decode_text refuses these as empty files; the reader says what it is
     return decode_text(data, path)[0]
 
 

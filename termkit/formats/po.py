@@ -68,7 +68,7 @@ from termkit.model import (
     Variant,
     concept_id,
 )
-from termkit.textio import decode_utf16_without_bom
+from termkit.textio import decode_utf16_without_bom, refuse_utf32
 
 _ID_RE = re.compile(r"^c[0-9a-f]{12}(?:#\d+)?$")
 
@@ -116,6 +116,7 @@ _CHARSET_RE = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 
 def _decode(data: bytes, path: str) -> tuple[str, list[Notice]]:
     """The catalog's text, and a notice when the encoding had to be guessed."""
+    refuse_utf32(data[:4], path)  # its NULs would pass for UTF-16 without a BOM, or UTF-8
     if data.startswith(b"\xef\xbb\xbf"):
         return decode(data, path), []
     # UTF-16 without a BOM (iconv -t UTF-16LE): its ASCII is valid UTF-8 too, NULs and all,

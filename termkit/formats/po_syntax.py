@@ -145,15 +145,29 @@ def _strings(text: str, pos: int, line: int, errors: list[PoSyntaxError]) -> lis
         values.append("".join(out))
 
 
+_BAD_COUNT = -1  # a Plural-Forms whose nplurals is missing or not a whole number from 1
+
+
 def _nplurals(header: str | None) -> int | None:
+    """The header's ``nplurals``; None without a Plural-Forms, ``_BAD_COUNT`` for a bad one."""
     if header is None:
         return None
     for raw in header.split("\n"):
         key, _, value = raw.partition(":")
         if key.strip().lower() == "plural-forms":
             m = _NPLURALS.search(value)
-            return int(m.group(1)) if m else None
+            if m is None or not re.search(r"nplurals\s*=\s*\d+\s*(;|$)", value) or int(m.group(1)) < 1:
+                return _BAD_COUNT
+            return int(m.group(1))
     return None
+
+
+def _plural_forms_line(lines: list[str], entry: _Entry) -> int:
+    """The line of the header entry that holds ``Plural-Forms`` (else its msgid's line)."""
+    for lineno in range(entry.key_line, min(entry.end, len(lines)) + 1):
+        if "plural-forms" in lines[lineno - 1].lower():
+            return lineno
+    return entry.key_line
 
 
 _ANY = "_any"  # continuation strings accepted and not kept (msgid_plural, msgstr[N], after errors)
@@ -293,7 +307,7 @@ def scan(text: str) -> Scan:
                 fail(lineno, col, f"msgstr[{n}] without msgid and msgid_plural")
                 state = "strn" if cur is not None else "start"
     finish()
-    _whole_catalog(entries, result)
+    _whole_catalog(entries, result, lines)
     result.broken.extend((e.start, e.end) for e in entries if e.broken)
     result.broken.sort()
     errors.sort(key=lambda e: (e.line, e.column or 0))
@@ -307,13 +321,17 @@ def _after_keyword(rest: str) -> int:
     return len(rest) - len(stripped) + (m.end() if m else 0)
 
 
-def _whole_catalog(entries: list[_Entry], result: Scan) -> None:
+def _whole_catalog(entries: list[_Entry], result: Scan, lines: list[str]) -> None:
     """Checks that need the header or other entries: plural counts and duplicates."""
-    header = next(
-        (e.msgstr for e in entries if e.msgid == "" and e.msgctxt is None and not e.obsolete),
-        None,
-    )
-    nplurals = _nplurals(header)
+    head = next(
+        (e for e in entries if e.msgid == "" and e.msgctxt is None and not e.obsolete), None)
+    nplurals = _nplurals(head.msgstr if head is not None else None)
+    if nplurals == _BAD_COUNT and head is not None:
+        result.errors.append(PoSyntaxError(
+            _plural_forms_line(lines, head), None,
+            "the header's Plural-Forms needs nplurals=N, a whole number from 1 (e.g. "
+            "'nplurals=1; plural=0;' for Chinese)", "plurals"))
+        nplurals = None
     seen: dict[tuple[str | None, str], int] = {}
     for e in entries:
         if e.obsolete or e.msgid is None:

@@ -39,6 +39,7 @@ from typing import Any, BinaryIO
 from termkit.errors import FormatError
 from termkit.lang import is_well_formed
 from termkit.model import Concept, Glossary, Kind, Source, Status, Term
+from termkit.textio import control_character
 
 MAGIC = "# termkit glossary 1"
 
@@ -153,7 +154,27 @@ def dumps(glossary: Glossary) -> str:
             if t.sources_total is not None and t.sources_total > len(t.sources):
                 block += f"\n  sources-total: {t.sources_total}"
             out.append(block)
-    return "\n".join(out) + "\n"
+    text = "\n".join(out) + "\n"
+    if control_character(text) is not None:  # never write what read_glossary refuses
+        _refuse_control_character(glossary)
+    return text
+
+
+def _refuse_control_character(glossary: Glossary) -> None:
+    for c in glossary.concepts:
+        values = [*c.domains, *c.notes, *c.props.values(), *c.props]
+        for t in c.terms:
+            values += [t.text, t.lang, t.origin or "", t.pinyin or "", t.zhuyin or "",
+                       t.part_of_speech or "", t.term_type or "", t.note or ""]
+            values += [str(s) for s in t.sources]
+        values += [str(s) for s in c.sources]
+        for value in values:
+            bad = control_character(value)
+            if bad is not None:
+                raise FormatError(f"concept {c.id}: {value!r:.40} holds U+{ord(bad):04X}, a "
+                                  "control character a glossary file cannot hold",
+                                  hint="remove it from the glossary")
+    raise FormatError("the glossary header holds a control character a glossary file cannot hold")
 
 
 def write_glossary(glossary: Glossary, stream: BinaryIO, **options: Any) -> None:
@@ -301,6 +322,13 @@ def read_glossary(stream: BinaryIO, path: str) -> Glossary:
         raise FormatError("empty file", path=path)
     if "\r" in text:  # CRLF or a lone CR (classic Mac): a CR in a value is written \r
         text = _NEWLINES.sub("\n", text)
+    bad = control_character(text)
+    if bad is not None:  # what every text reader refuses (termkit.textio): a binary file
+        at = text.index(bad)
+        start = text.rfind("\n", 0, at) + 1
+        raise FormatError(
+            f"control character U+{ord(bad):04X}, which no glossary value can hold",
+            path=path, line=text.count("\n", 0, at) + 1, column=at - start + 1, hint="remove it")
     first = text.lstrip().split("\n", 1)[0].strip()
     if first != MAGIC:
         raise FormatError(f"not a termkit glossary (first line must be {MAGIC!r})", path=path, line=1)

@@ -6,7 +6,8 @@ would choke on or write out wrong:
 
 * language tags are well-formed BCP 47 (``!!!bad-tag!!!`` never becomes ``xml:lang="!!!bad"``);
 * a concept's confidence is a finite number (no ``nan`` or ``inf``, which no format can write);
-* texts are strings.
+* texts are strings, not empty (``term zh-Hans:`` with nothing after it cannot be read back),
+  without control characters (every text format refuses those as binary).
 
 Errors are :class:`~termkit.errors.FormatError` naming the file, and the line or the concept.
 """
@@ -19,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from termkit.errors import FormatError
 from termkit.lang import is_well_formed
 from termkit.model import Concept, Glossary, Unit
+from termkit.textio import control_character
 
 
 def bad_tag(tag: object) -> str | None:
@@ -48,6 +50,11 @@ def _concept_problem(c: Concept) -> str | None:
     for t in c.terms:
         if not isinstance(t.text, str):
             return f"term text must be a string, not {t.text!r:.40}"
+        if not t.text:  # (white space is text: a real catalog translates msgid "\n")
+            return f"empty {t.lang} term (a term needs text)"
+        bad = control_character(t.text)
+        if bad is not None:
+            return f"term {t.text!r:.40} holds U+{ord(bad):04X}, a control character no term can hold"
         problem = bad_tag(t.lang)
         if problem:
             return problem
