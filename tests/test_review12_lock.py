@@ -15,6 +15,21 @@ from termkit.model import Concept, Glossary, Term
 from tests import lockeval
 
 
+def _glossary(form: str, target: str) -> Glossary:
+    return Glossary([Concept("c1", terms=[Term(form, "zh-Hant-TW"), Term(target, "zh-Hans-CN")])])
+
+
+def test_a_change_beside_a_firing_is_that_firings() -> None:
+    # Without word boundaries 文件檔 locks inside 文件檔案: plain OpenCC gives 文档文件, the
+    # lock 文档文件案; the difference (案) lies beside the firing, not in it.
+    conv = Converter("tw2sp", _glossary("文件檔", "文档文件"), words=False, engine="python")
+    text = "高隱私的文件檔案和音視頻"
+    assert conv.matches(text) == [(4, 7, "文档文件")]
+    assert conv.plain(text) != conv.convert(text)
+    found = lockeval.spans(conv, text)
+    assert [(s["input"], s["terms"]) for s in found] == [("文件檔案", [(4, "文件檔", "文档文件")])]
+
+
 @pytest.mark.parametrize("engine", ["python", "opencc"])
 @pytest.mark.parametrize(("direction", "text", "plain_word"), [
     # zh-TW dev prose (tw-aud-01165): document files, 文件|檔案, judged wrong as 文档文件案.
