@@ -318,9 +318,13 @@ def _one_bilingual_list(
             continue
         reader.record.sections.append(Section(f.label.text, _joined(items), f.line))
         if not words <= seen:
+            # A one-language list is set apart for sharing no item with the whole list above
+            # (subject headings under their own label read so too): say which it is.
+            what = ("a second keyword list in both languages" if _bilingual(items)
+                    else "a keyword list sharing no item with the bilingual list above")
             reader.record.notices.append(Notice(
-                f"a second keyword list in both languages ({f.label.text}) was kept apart, not "
-                "paired (if it is another record's, separate the records with a form feed)",
+                f"{what} ({f.label.text}) was kept apart, not paired (if it is another "
+                "record's, separate the records with a form feed)",
                 reader.path, f.line))
     return kept
 
