@@ -152,7 +152,7 @@ def test_a_second_keyword_list_kept_apart_is_named(second: str, warned: bool) ->
     page = ("關鍵詞：風險管理；保險\nKeywords: risk management; insurance\n\n" + second)
     (rec,) = parse_records(page.encode("utf-8"), "p.txt")
     assert rec.keywords_zh == ["風險管理", "保險"]
-    said = [n for n in rec.notices if "a second keyword list in this language" in str(n)]
+    said = [n for n in rec.notices if "was kept apart" in str(n)]
     assert bool(said) is warned, rec.notices
     if warned:
         assert said[0].line == 4
@@ -185,6 +185,20 @@ def test_another_records_whole_list_after_a_whole_list_is_kept_apart_and_named(s
         all(item in kept for item in ("Keyword Spotting", "語者識別"))
 
 
+def test_a_whole_list_after_a_chinese_and_an_english_field_is_kept_apart_and_named() -> None:
+    # A thesis system's page (a field per language), then a repository's (one field, both).
+    first = ("論文名稱：關鍵詞萃取及語者辨識系統之研製\n"
+             "關鍵字(中)：語者識別；關鍵詞萃取；語音辨識\n"
+             "關鍵字(英)：Speaker Recognition; Keyword Spotting\n\n")
+    second = ("標題: 國中學生數學學習動機之研究\n"
+              "關鍵字: learning motivation;學習動機;gifted student;資優生\n")
+    (rec,) = parse_records((first + second).encode("utf-8"), "p.txt")
+    assert rec.keywords_zh == ["語者識別", "關鍵詞萃取", "語音辨識"]
+    assert rec.keywords_en == ["Speaker Recognition", "Keyword Spotting"]
+    said = [n for n in rec.notices if "was kept apart" in str(n)]
+    assert said and said[0].line == 6, rec.notices
+
+
 def test_a_whole_list_printed_twice_is_set_apart_silently() -> None:
     second = "關鍵詞\n\n吸引力 ; 主題意象 ; 滿意度 ; attraction ; theme image ; satisfaction\n"
     (rec,) = parse_records((FIRST + second).encode("utf-8"), "p.txt")
@@ -196,5 +210,5 @@ def test_no_stored_real_page_alone_sets_a_list_apart() -> None:
     pages = sorted((ROOT / "tests" / "data" / "records").glob("real*/**/*.txt"))
     assert len(pages) >= 50
     warned = [p.name for p in pages for r in parse_records(p.read_bytes(), str(p))
-              if any("in both languages" in str(n) for n in r.notices)]
+              if any("was kept apart" in str(n) for n in r.notices)]
     assert warned == []

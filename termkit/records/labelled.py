@@ -294,19 +294,35 @@ def _bilingual(items: list[tuple[str, int | None]]) -> bool:
     return han >= 2 and len(items) - han >= 2
 
 
+def _whole_list_end(per_field: list[tuple[FieldLines, list[tuple[str, int | None]]]]) -> int | None:
+    """The index of the field that completes the record's first whole keyword list: a field in
+    both languages, or the second of a Chinese field and an English one (two items or more
+    each; a third language's field counts for neither). None if there is none."""
+    one_script: set[bool] = set()
+    for i, (f, items) in enumerate(per_field):
+        if _bilingual(items):
+            return i
+        han = sum(1 for t, _ in items if has_han(t))
+        if f.label.lang != "other" and len(items) >= 2 and han in (0, len(items)):
+            one_script.add(han > 0)
+            if len(one_script) == 2:
+                return i
+    return None
+
+
 def _one_bilingual_list(
     reader: _Reader, per_field: list[tuple[FieldLines, list[tuple[str, int | None]]]]
 ) -> list[tuple[FieldLines, list[tuple[str, int | None]]]]:
-    """The keyword fields of one record: after a field that is a whole list in both languages,
-    a later field that is one too, or a list of one language sharing none of its items, is
-    another record's list (two pages pasted together, ``关键词`` / ``Key Words``): it is kept
+    """The keyword fields of one record: after a whole list in both languages (one field, or a
+    Chinese and an English field, :func:`_whole_list_end`), a later field that is a whole list
+    too, or a list of one language sharing none of its items, is another record's list (two pages pasted together, ``关键词`` / ``Key Words``): it is kept
     as a section, not paired, and named in a warning unless it repeats the first one's items
     (a list printed twice)."""
-    first = next((i for i, (_, items) in enumerate(per_field) if _bilingual(items)), None)
+    first = _whole_list_end(per_field)
     if first is None:
         return per_field
     kept = per_field[: first + 1]
-    seen = {t.casefold() for t, _ in per_field[first][1]}
+    seen = {t.casefold() for _, items in kept for t, _ in items}
     for f, items in per_field[first + 1:]:
         words = {t.casefold() for t, _ in items}
         # After a whole list, a list of one language sharing none of its items is another
@@ -318,13 +334,9 @@ def _one_bilingual_list(
             continue
         reader.record.sections.append(Section(f.label.text, _joined(items), f.line))
         if not words <= seen:
-            # A one-language list is set apart for sharing no item with the whole list above
-            # (subject headings under their own label read so too): say which it is.
-            what = ("a second keyword list in both languages" if _bilingual(items)
-                    else "a keyword list sharing no item with the bilingual list above")
             reader.record.notices.append(Notice(
-                f"{what} ({f.label.text}) was kept apart, not paired (if it is another "
-                "record's, separate the records with a form feed)",
+                f"a second keyword list ({f.label.text}) was kept apart, not paired (if it is "
+                "another record's, separate the records with a form feed)",
                 reader.path, f.line))
     return kept
 
