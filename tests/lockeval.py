@@ -108,8 +108,12 @@ def spans(conv: Any, text: str) -> list[dict[str, Any]]:
         if not ins:
             ins = [lidx[j1] if j1 < len(lidx) else len(text) - 1]
         s, e = min(ins), max(ins) + 1
+        # A difference beside a firing and in none (plain OpenCC's phrase across the firing's
+        # edge is cut: 文件檔|案 gives 文档文件案) is that firing's: without it the change
+        # would name no firing and be neither kept nor new.
+        touching = not any(fs < e and s < fe for fs, fe, _t in firings)
         for fs, fe, _t in firings:
-            if fs < e and s < fe:
+            if (fs < e and s < fe) or (touching and fs <= e and s <= fe):
                 s, e = min(s, fs), max(e, fe)
         ranges.append([s, e])
     ranges.sort()
@@ -193,7 +197,7 @@ def evaluate(conv: Any, direction: str, rows: Iterable[dict[str, Any]] | None = 
             changed.update(sp["terms"])
             unjudged = [term for term in sp["terms"]
                         if (para["id"], *term) not in by_term and conv.plain(term[1]) != term[2]]
-            if unjudged:
+            if unjudged or not sp["terms"]:  # a change no firing explains is never hidden
                 result.new.append({"direction": direction, "paragraph_id": para["id"], **sp})
         for term in changed:
             for r in by_term.get((para["id"], *term), ()):

@@ -256,10 +256,11 @@ def import_(
             read.append((path, name, g))
             bar.advance(size or 0)
     notices = [n for _, _, g in read for n in g.notices]
-    # A valid file with nothing in it (a TMX whose body holds no unit, a PO of headers only)
-    # adds nothing: say so, so an empty GLOSSARY is no surprise.
+    # A valid file with nothing in it (a TMX whose body holds no unit, a PO of headers only,
+    # units or entries that hold no term) adds nothing: say so, so an empty GLOSSARY is no
+    # surprise.
     notices += [Notice(f"no terms or translation units in it ({name}): it adds nothing", path)
-                for path, name, g in read if not g.concepts]
+                for path, name, g in read if not any(c.terms for c in g.concepts)]
     merged = merge_glossaries([g for _, _, g in read])
     notices += _write(out_format, merged, output, {}, replace_input=True)
     for n in notices:

@@ -12,15 +12,10 @@ cut them:
 - a general word at least as long as the form that *crosses its left edge* (``提供`` ends
   where ``供應`` starts): reading left to right, the word comes first and the form is never
   reached (a shorter word does not count: ``說文`` does not cut ``說文字體系``'s ``文字體系``);
-- a form crossed on its *right edge* by a general word *longer than the form*
-  (``檔案總管`` after ``文件檔``) is refused when the rest of the form is a general word too:
-  ``文件檔案總管`` reads as ``文件|檔案總管``, so the pair becomes an entry of its own. A
-  crossing word no longer than the form does not refuse it: reading left to right, the form
-  comes first and the longest-leftmost reading keeps it (``使计算机能够`` reads
-  ``计算机|能够``, not ``计算|机能|够``; ``文件檔案`` reads ``文件檔|案``). On the judged prose
-  of ``tests/data/lock/`` such shorter words only ever kept right changes from being made.
-  When the rest is itself a glossary form (``東協`` of ``東協助``), the glossary tells the
-  compound apart and the form wins.
+- a form crossed on its *right edge* by a general word (``檔案`` after ``文件檔``) is
+  refused when the rest of the form is a general word too: ``文件檔案`` reads as
+  ``文件|檔案``, so the pair becomes an entry of its own. When the rest is itself a glossary
+  form (``東協`` of ``東協助``), the glossary tells the compound apart and the form wins.
 
 General words are CC-CEDICT's headwords (both scripts) and the keys of OpenCC's phrase
 dictionaries, two characters or longer. A glossary form always beats a general word of the
@@ -51,7 +46,7 @@ from typing import Any
 from termkit.lexicon import cache_dir, write_cache
 
 # Bump when what bounding_words returns for the same forms changes (old caches are ignored).
-WORDS_VERSION = 4
+WORDS_VERSION = 3
 SMALL = 200  # fewer forms than this are computed at once (well under 0.1 s), not cached
 KEEP_CACHES = 12  # word lists of other glossaries (and configs, topics) kept on disk
 # Characters read by dictionary look-ups (read_keys) before an automaton is built instead.
@@ -215,8 +210,6 @@ def _bounding_words(forms: set[str], free: set[str]) -> list[str]:
             if head not in words or head in forms:
                 continue  # a form as head: the glossary itself tells the compound apart
             for w in starting.get(tail, ()):
-                if len(w) <= len(f):
-                    continue  # no longer than the form: the form is read first
                 union = head + w
                 if union not in forms and w not in forms and w not in containing:
                     extra.add(union)
