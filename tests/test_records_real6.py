@@ -33,8 +33,14 @@ English. Rotated, termkit makes no wrong pair and misses five loose renderings t
 does not give (拍动 ``Flapping``, 能量离子 ``Energetic particle``, 固态存储器 ``solid storage
 recorder``, 坏块处理机制 ``invalid block method``, 流水存储机制 ``pipelining program method``).
 
-The floors below sit a little under first contact, as in ``test_records_real5``: they guard
-reading and pairing on these lists against regression; they are not targets.
+After first contact both reading misses were fixed by general rules with tests of their own
+(``tests/test_records_mixed_brackets.py``, ``tests/test_records_latin_opening.py``): every
+rendering now reads all 33 records as published and gives P 1.000 / R 1.000 (rotated
+unchanged), so real6 is learning data for the readers now.
+
+The floors below guard reading and pairing on these lists against regression; they are not
+targets. The page and labelled floors, first set a little under first contact, now sit with
+JSON Lines' under the figures after the reading fixes.
 """
 
 from __future__ import annotations
@@ -51,8 +57,8 @@ RECORDS = 33
 REGIONS = {"mainland": 33}
 # rendering: (precision floor, recall floor, most records not read as published)
 FLOORS = {
-    "page": (0.96, 0.93, 3),
-    "labelled": (0.96, 0.93, 3),
+    "page": (0.98, 0.98, 0),
+    "labelled": (0.98, 0.98, 0),
     "jsonl": (0.98, 0.98, 0),
 }
 # English order rotated by one place (a synthetic order, the pairs unchanged): under first
