@@ -315,9 +315,9 @@ def _one_bilingual_list(
 ) -> list[tuple[FieldLines, list[tuple[str, int | None]]]]:
     """The keyword fields of one record: after a whole list in both languages (one field, or a
     Chinese and an English field, :func:`_whole_list_end`), a later field that is a whole list
-    too, or a list of one language sharing none of its items, is another record's list (two pages pasted together, ``关键词`` / ``Key Words``): it is kept
-    as a section, not paired, and named in a warning unless it repeats the first one's items
-    (a list printed twice)."""
+    too, or a list of one language sharing none of its items, is another record's list (two
+    pages pasted together, ``关键词`` / ``Key Words``): it is kept as a section, not paired, and
+    named in a warning unless it repeats the first one's items (a list printed twice)."""
     first = _whole_list_end(per_field)
     if first is None:
         return per_field
