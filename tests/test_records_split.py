@@ -212,3 +212,17 @@ def test_no_stored_real_page_alone_sets_a_list_apart() -> None:
     warned = [p.name for p in pages for r in parse_records(p.read_bytes(), str(p))
               if any("was kept apart" in str(n) for n in r.notices)]
     assert warned == []
+
+
+def test_a_field_repeating_half_of_a_whole_list_is_set_apart_silently() -> None:
+    """A keyword field in both languages, then its English half again under ``Keywords:``
+    (review12): the repeat is set apart (kept as a section, no warning) and the field in both
+    languages is sorted by script; before, its English items stayed in the Chinese list."""
+    page = ("題名：深度學習於目標偵測之研究\n作者：張三\n"
+            "關鍵詞：深度學習；目標偵測；Deep Learning；Object Detection\n"
+            "Keywords: deep learning; object detection\n")
+    (rec,) = parse_records(page.encode("utf-8"), "p.txt")
+    assert rec.keywords_zh == ["深度學習", "目標偵測"]
+    assert rec.keywords_en == ["Deep Learning", "Object Detection"]
+    assert not [n for n in rec.notices if "kept apart" in str(n)]
+    assert any("deep learning" in s.text for s in rec.sections)

@@ -329,7 +329,10 @@ def _one_bilingual_list(
         # record's too (``關鍵字(中)`` / ``關鍵字(英)`` under ``Key Words``); a third
         # language's field or a one-item tag line stays as it was.
         other_record = len(items) >= 2 and f.label.lang != "other" and not words & seen
-        if not (_bilingual(items) or other_record):
+        # A field all of whose items the whole list already holds repeats part of it (the
+        # English half again under ``Keywords:`` after a field in both languages).
+        repeat = f.label.lang != "other" and words <= seen
+        if not (_bilingual(items) or other_record or repeat):
             kept.append((f, items))
             continue
         reader.record.sections.append(Section(f.label.text, _joined(items), f.line))
