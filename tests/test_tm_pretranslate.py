@@ -20,7 +20,7 @@ from termkit.tm.bands import Bands
 from termkit.tm.pretranslate import Options, pretranslate_stream
 from termkit.tm.sources import iter_file_units
 from termkit.tm.store import Store, open_store
-from tests.conftest import DATA, IN_CI, ROOT, require_tool
+from tests.conftest import DATA, ROOT, require_tool
 
 PO = DATA / "po"
 SCHEMAS = DATA / "formats" / "schemas"  # copies of ../shared/data/schemas (tests/data/formats/README.md)
@@ -318,12 +318,7 @@ def test_xliff_12_is_filled_and_valid(tmp_path: Path) -> None:
            "</file></xliff>").encode()
     data, _ = _run(store, job, "job.xlf")
     doc = etree.fromstring(data)
-    xsd = SCHEMAS / "xliff" / "xliff-core-1.2-strict.xsd"
-    if not xsd.exists():
-        if IN_CI:
-            pytest.fail(f"{xsd} is missing under CI")
-        pytest.skip("shared XLIFF 1.2 schema not present")
-    _schema(xsd).assertValid(doc)
+    _schema(SCHEMAS / "xliff" / "xliff-core-1.2-strict.xsd").assertValid(doc)
     targets = doc.findall(f".//{{{ns12}}}target")
     assert len(targets) == 20
     states = [t.get("state") for t in targets]
