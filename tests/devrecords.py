@@ -451,6 +451,21 @@ def rotated_english(rec: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def assert_gold(rec: dict[str, Any], set_name: str) -> None:
+    """A measured set's record: its id names the set and region (``real6-M…``, ``real6-T…``),
+    its gold pairs or leaves unpaired every keyword and nothing else, its sure pairs are one
+    to one, and its keywords are published as read (:func:`assert_published`)."""
+    gold = rec["gold"]
+    assert rec["id"].startswith(f"{set_name}-{'M' if rec['region'] == 'mainland' else 'T'}")
+    zh = {p[0] for p in gold["pairs"]} | set(gold["unpaired_zh"])
+    en = {p[1] for p in gold["pairs"]} | set(gold["unpaired_en"])
+    assert zh == set(rec["keywords_zh"]), rec["id"]
+    assert en == set(rec["keywords_en"]), rec["id"]
+    sure = [p for p in gold["pairs"] if p[2] == "sure"]
+    assert len({p[0] for p in sure}) == len({p[1] for p in sure}) == len(sure), rec["id"]
+    assert_published(rec)
+
+
 def assert_published(rec: dict[str, Any]) -> None:
     """A measured set's record names the commit it was read at, and its published keyword
     lines (``keywords_zh_raw`` / ``keywords_en_raw``) hold every keyword the author meant."""
