@@ -38,7 +38,7 @@ from termkit.records.keywords import (
 from termkit.records.romanized import sounded
 from termkit.records.script import SHORT_ITEM, has_han, has_latin, is_prose
 from termkit.records.shapes import certain_keyword_line
-from termkit.records.titlelike import title_like
+from termkit.records.titlelike import title_like, wrapped_title
 
 # Separators a list line ends with when the list goes on below it.
 _LIST_END = tuple(";；,，、")
@@ -152,6 +152,15 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
             run, after_title, authors = None, False, True
             i += 2
             continue
+        if after_title and blocks and len(blocks[-1].lines) == 1 and _title_goes_on(
+            blocks[-1].lines[0], line
+        ):
+            # An English title wrapped in two lines: the second is no keyword, nor a title
+            # of its own.
+            blocks[-1].lines.append(line)
+            blocks[-1].numbers.append(number)
+            i += 1
+            continue
         following = kept[i + 1][1] if i + 1 < len(kept) else ""
         # A number alone is a field line unless it is a keyword (``921`` in each list).
         keyword_number = number_goes_on(line, "" if _listy(following) else following, twins)
@@ -188,6 +197,14 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
             run.numbers.append(number)
         i += 1
     return _header_off_lists(blocks)
+
+
+def _title_goes_on(title: str, line: str) -> bool:
+    """True if ``line`` is the rest of the English title line ``title``, wrapped
+    (:func:`~termkit.records.titlelike.wrapped_title`), and no field or keyword line."""
+    if field_line(line) or certain_keyword_line(line) or _listy(line):
+        return False
+    return wrapped_title(title, line)
 
 
 def _several_names(line: str) -> bool:
