@@ -453,8 +453,15 @@ def _romanizes(zh: list[Person], en: list[Person]) -> bool:
     )
 
 
-def _read_loose(rec: Record, lines: list[tuple[int, str]], path: str) -> None:
-    """Lines between fields that no field took: titles, names, abstracts, sections."""
+def _read_loose(
+    rec: Record, lines: list[tuple[int, str]], path: str, bare_label: int | None = None
+) -> None:
+    """Lines between fields that no field took: titles, names, abstracts, sections.
+
+    ``bare_label``: the line of a keyword label printed with no value (``关键词：`` alone,
+    then the abstract, then the list): a keyword list read below it is that label's list,
+    for each language the fields left without keywords.
+    """
     chinese = rec.authors if all(p.zh and not p.en for p in rec.authors) else []
     page = parse_page_record(_one_block_per_line(lines), path, rec.id, known_authors=chinese)
     for name in ("title_zh", "title_en", "abstract_zh", "abstract_en"):
@@ -478,8 +485,19 @@ def _read_loose(rec: Record, lines: list[tuple[int, str]], path: str) -> None:
             Person(a.zh, b.en, a.line) for a, b in zip(rec.authors, page.authors, strict=True)
         ]
     rec.sections.extend(page.sections)
-    for text in page.keywords_zh + page.keywords_en:
-        rec.sections.append(Section("unrecognised", text, page.lines.get("keywords")))
+    found = page.lines.get("keywords")
+    # The line of a list under the bare label, or None.
+    under = found if found is not None and bare_label is not None and found > bare_label else None
+    for lang in ("zh", "en"):
+        slot = f"keywords_{lang}"
+        items = getattr(page, slot)
+        if under is not None and items and not getattr(rec, slot):
+            setattr(rec, slot, items)
+            rec.lines[slot] = page.lines.get(slot, under)
+            rec.lines.setdefault("keywords", under)
+            continue
+        for text in items:
+            rec.sections.append(Section("unrecognised", text, found))
 
 
 def parse_labelled_record(lines: list[tuple[int, str]], path: str, record_id: str) -> Record:
@@ -527,8 +545,10 @@ def _read_scanned(
     if Field.KEYWORDS in by_kind:
         rec.keywords_zh, rec.keywords_en = [], []
         _read_keywords(reader, by_kind[Field.KEYWORDS])
+    # A keyword label printed alone, its list further down among the loose lines.
+    bare = [f.line for f in by_kind.get(Field.KEYWORDS, []) if not f.lines]
     if any(text.strip() for _, text in reader.loose):
-        _read_loose(rec, sorted(reader.loose), path)
+        _read_loose(rec, sorted(reader.loose), path, min(bare, default=None))
     if not rec.keywords_zh and not rec.keywords_en:
         rec.notices.append(Notice(NO_KEYWORDS, path))
     return rec
