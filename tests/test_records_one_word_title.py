@@ -55,9 +55,15 @@ def test_a_one_word_title_on_a_page_without_blank_lines_is_no_keyword() -> None:
 
 
 @pytest.mark.parametrize("line", ["CAS", "ABSTRACT", "PublicationName", "Publications-Theses",
-                                  "Download", "Home", "EI"])
+                                  "Download", "Home", "EI", "English", "Introduction", "Review"])
 def test_badges_headings_and_buttons_of_one_word_stay_furniture(line: str) -> None:
     assert is_furniture(line)
+
+
+def test_a_language_link_above_the_titles_is_no_title() -> None:
+    rec = read("English\n\n正念之研究\n\nMindfulness and Academic Stress\n\n王小明\n\n"
+               "正念；壓力；焦慮\n\nmindfulness; stress; anxiety\n")
+    assert (rec.title_zh, rec.title_en) == ("正念之研究", "Mindfulness and Academic Stress")
 
 
 @pytest.mark.parametrize("line", ["Mindfulness", "Serendipity", "Self-actualization"])

@@ -31,6 +31,19 @@ _ONE_WORD_TITLE = re.compile(r"[A-Z][a-z]{3,}(?:[-'’][a-z]+)*")
 _COPYRIGHT = re.compile(
     r"©|\(c\)\s*\d{4}|copyright|all rights reserved|powered by|版權所有|版权所有", re.IGNORECASE
 )
+# Words a page prints alone on a line as a heading, a tab, a link or an article-type badge
+# (``Introduction``, ``English``, ``Review``): a line of one of them is no one-word title.
+_HEADINGS_EN = frozenset(
+    (
+        "abstract", "about", "accepted", "acknowledgements", "acknowledgments", "appendix",
+        "archive", "article", "articles", "bibliography", "chinese", "comments", "conclusion",
+        "conclusions", "contact", "contents", "correspondence", "details", "editorial",
+        "email", "english", "favorites", "favourites", "feedback", "figures", "fulltext",
+        "introduction", "issues", "letter", "metrics", "notes", "published", "received",
+        "recommend", "references", "related", "research", "review", "sitemap", "statistics",
+        "submit", "summary", "supplementary", "tables",
+    )
+)
 # Words web pages use for their controls and images. A short line holding one is furniture.
 _UI_EN = frozenset(
     (
@@ -98,7 +111,7 @@ def is_furniture(line: str) -> bool:
     words = [w.lower() for w in _WORD.findall(text)]
     if han == 0:
         if len(words) == 1 and _one_word_title(text):
-            return words[0] in _UI_EN
+            return words[0] in _UI_EN or words[0] in _HEADINGS_EN
         if len(words) <= 1:
             return True  # one word (``CAS``, ``ABSTRACT``) is a badge or a heading
         return len(words) <= _SHORT_WORDS and any(w in _UI_EN for w in words)
