@@ -185,18 +185,37 @@ def test_another_records_whole_list_after_a_whole_list_is_kept_apart_and_named(s
         all(item in kept for item in ("Keyword Spotting", "語者識別"))
 
 
-def test_a_whole_list_after_a_chinese_and_an_english_field_is_kept_apart_and_named() -> None:
-    # A thesis system's page (a field per language), then a repository's (one field, both).
+def test_a_page_with_its_title_after_a_whole_list_starts_a_record_there() -> None:
+    """A thesis system's page (a field per language), then a repository's (one field, both):
+    no label is printed again, but a title field after a record's whole list in both
+    languages, with a keyword field under it, starts the next record. Before, the second
+    page's list was kept apart with a warning and its title was lost to the first record."""
     first = ("論文名稱：關鍵詞萃取及語者辨識系統之研製\n"
              "關鍵字(中)：語者識別；關鍵詞萃取；語音辨識\n"
              "關鍵字(英)：Speaker Recognition; Keyword Spotting\n\n")
     second = ("標題: 國中學生數學學習動機之研究\n"
               "關鍵字: learning motivation;學習動機;gifted student;資優生\n")
-    (rec,) = parse_records((first + second).encode("utf-8"), "p.txt")
-    assert rec.keywords_zh == ["語者識別", "關鍵詞萃取", "語音辨識"]
-    assert rec.keywords_en == ["Speaker Recognition", "Keyword Spotting"]
-    said = [n for n in rec.notices if "was kept apart" in str(n)]
-    assert said and said[0].line == 6, rec.notices
+    one, two = parse_records((first + second).encode("utf-8"), "p.txt")
+    assert (one.title_zh, one.keywords_zh, one.keywords_en) == (
+        "關鍵詞萃取及語者辨識系統之研製", ["語者識別", "關鍵詞萃取", "語音辨識"],
+        ["Speaker Recognition", "Keyword Spotting"])
+    assert (two.title_zh, two.keywords_zh, two.keywords_en) == (
+        "國中學生數學學習動機之研究", ["學習動機", "資優生"], ["learning motivation", "gifted student"])
+    assert [n.line for n in two.notices if "read from here on" in str(n)] == [5]
+    assert not [n for r in (one, two) for n in r.notices if "kept apart" in str(n)]
+
+
+def test_a_title_under_the_subject_rows_stays_with_its_record() -> None:
+    """A repository's item page prints its title under its subject rows; pasted twice, the
+    second page starts at its author row (printed again), not at the first page's title."""
+    page = ("dc.contributor.author\t王小明\ndc.subject\t鋰離子電池\ndc.subject\t彈性常數\n"
+            "dc.subject\tlithium-ion battery\ndc.subject\telastic constants\n"
+            "dc.title\t鋰離子電池界面力學研究\n")
+    other = page.replace("王小明", "李大同").replace("鋰離子電池界面力學研究", "電池材料研究")
+    one, two = parse_records((page + "\n" + other).encode("utf-8"), "p.txt")
+    assert [one.title_zh, two.title_zh] == ["鋰離子電池界面力學研究", "電池材料研究"]
+    assert [p.zh for p in two.authors] == ["李大同"]
+    assert [n.line for n in two.notices if "read from here on" in str(n)] == [8]
 
 
 def test_a_whole_list_printed_twice_is_set_apart_silently() -> None:

@@ -231,6 +231,9 @@ def _next_row(above: FieldLines | None, f: FieldLines) -> bool:
     return f.line == end + 1 or sum(len(split_keywords(t)) for t in f.lines) == 1
 
 
+_State = tuple[set[str], set[tuple[Field, str | None]], set[str], bool]
+
+
 def labelled_starts(fields: Sequence[FieldLines]) -> list[int]:
     """Line numbers where a labelled page's next record starts.
 
@@ -250,9 +253,11 @@ def labelled_starts(fields: Sequence[FieldLines]) -> list[int]:
     """
     starts: list[int] = []
     seen: set[str] = set()
+    heads: set[tuple[Field, str | None]] = set()  # the record's title and author fields
     have: set[str] = set()
     english = False  # the record has a keyword field of English alone
-    pending: tuple[int, set[str], set[str], bool] | None = None  # a start and the state
+    # A start, the record's state before it, and whether a field printed again made it.
+    pending: tuple[int, _State, bool] | None = None
     above: FieldLines | None = None  # the keyword field just above, if any
     # From the first keyword field, under a new label, of a language the complete record
     # already has (the next page's ``關鍵詞`` after ``关键词``): its line and what follows.
@@ -262,14 +267,21 @@ def labelled_starts(fields: Sequence[FieldLines]) -> list[int]:
         if f.label.lang == "other":
             continue
         label = f.label.text.casefold()
-        if (pending is None and have >= {"zh", "en"} and label in seen
-                and not _next_row(above, f) and (kind is Field.KEYWORDS or kind in HEAD_FIELDS)):
-            pending = (f.line, seen, have, english)
-            seen, have, english = set(), set(), False
+        head = (kind, f.label.lang) if kind in HEAD_FIELDS else None
+        if (pending is None and have >= {"zh", "en"} and not _next_row(above, f)
+                and (head is not None or (kind is Field.KEYWORDS and label in seen))):
+            pending = (f.line, (seen, heads, have, english), label in seen or head in heads)
+            seen, heads, have, english = set(), set(), set(), False
             if extra is not None:  # the next record began at that keyword field
                 pending = (extra[0], *pending[1:])
                 _, seen, have, english = extra
             extra = None
+        elif pending is not None and not pending[2] and head is not None and head in pending[1][1]:
+            # A title or author field the record before has already: the next record starts
+            # here, and the fields since the last start are the record before's (a
+            # repository prints its title under its subject rows).
+            pending = (f.line, pending[1], True)
+            seen, heads, have, english = set(), set(), set(), False
         elif (pending is None and extra is None and have >= {"zh", "en"} and langs
                 and langs <= have and label not in seen and kind is Field.KEYWORDS):
             extra = (f.line, set(), set(), False)
@@ -278,12 +290,14 @@ def labelled_starts(fields: Sequence[FieldLines]) -> list[int]:
             extra[2].update(langs)
             extra = (*extra[:3], extra[3] or langs == {"en"})
         if pending is not None and kind is Field.KEYWORDS:
-            if langs == {"en"} and not pending[3]:
-                _, seen, have, english = pending  # the English side of the same record
+            if langs == {"en"} and not pending[1][3]:
+                seen, heads, have, english = pending[1]  # the English side of the same record
             else:
                 starts.append(pending[0])
             pending = None
         seen.add(label)
+        if head is not None:
+            heads.add(head)
         have |= langs
         english = english or langs == {"en"}
         above = f if kind is Field.KEYWORDS else None
