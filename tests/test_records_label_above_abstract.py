@@ -61,3 +61,14 @@ def test_a_list_above_an_empty_label_stays_a_section() -> None:
                 "mindfulness; academic stress; college students", "作者：王小明", "關鍵詞：",
                 ABSTRACT], "\n")
     assert (rec.keywords_zh, rec.keywords_en) == ([], [])
+
+
+def test_a_field_line_under_the_label_and_the_paragraph_is_no_list() -> None:
+    # No list at all: the volume and page lines stay fields, the page has no keywords.
+    # (Without blank lines such a page is still misread: the lines above the label are
+    # taken for its list, as before this change.)
+    rec = read(["大學生正念之研究", "王小明", "关键词：", ABSTRACT, "10卷3期(2014 / 09 / 01)",
+                "113 - 129"], "\n\n")
+    assert (rec.keywords_zh, rec.keywords_en) == ([], [])
+    assert (rec.volume, rec.issue, rec.pages) == ("10", "3", "113-129")
+    assert rec.abstract_zh == ABSTRACT

@@ -55,6 +55,7 @@ from termkit.records.keywords import (
     Keywords,
     assign_keywords,
     bare_keyword_label,
+    field_of_its_own,
     list_end,
     split_keywords,
 )
@@ -330,16 +331,15 @@ def _header_block(state: _State, block: _Block) -> None:
             state.label_above = True
             state.last = "keywords"
             return
-        if state.label_above and prose:
+        if state.label_above and (prose or all(field_of_its_own(x) for x in block.lines)):
             # A paragraph between the label and its list (the abstract, moved there by a
-            # two-column layout): the list is the next block that is no prose.
+            # two-column layout), or a field line: the list is the next block that is
+            # neither. This one is read as what it is.
             state.keyword_block = chosen + 1
-            _add_abstract(state, block)
-            state.last = "abstract"
+        else:
+            _add_keywords(state, block)
+            state.last = "keywords"
             return
-        _add_keywords(state, block)
-        state.last = "keywords"
-        return
     if _try_fields(state, block):
         state.last = "volume"
         return
