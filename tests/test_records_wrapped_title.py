@@ -45,6 +45,27 @@ def test_a_wrapped_title_on_a_page_without_blank_lines(cut: tuple[str, str]) -> 
     assert unrecognised(rec) == []
 
 
+@pytest.mark.parametrize("oneper", [False, True])
+def test_a_title_wrapped_after_a_word_with_no_joining_word(oneper: bool) -> None:
+    # ``… Well-being of College`` / ``Students in Taiwan``: nothing but the place says the
+    # second line goes on (a page has one English title; a name or a number would not).
+    lists = [*ZH, *EN] if oneper else ["正念；學業壓力；大學生",
+                                       "mindfulness; academic stress; college students"]
+    rec = read("\n".join([ZH_TITLE, "Mindfulness, Academic Stress and Well-being of College",
+                          "Students in Taiwan", "王小明", *lists]) + "\n")
+    assert rec.title_en == "Mindfulness, Academic Stress and Well-being of College Students in Taiwan"
+    assert (rec.keywords_zh, rec.keywords_en) == (ZH, EN)
+    assert unrecognised(rec) == []
+
+
+@pytest.mark.parametrize("under", ["Hsiao-Ming Wang", "Journal of Nursing 10(3)"])
+def test_a_name_or_a_numbered_line_under_a_title_does_not_go_on_with_it(under: str) -> None:
+    rec = read("\n".join([ZH_TITLE, "The Relationship between Mindfulness and Academic Stress",
+                          under, "正念；學業壓力；大學生",
+                          "mindfulness; academic stress; college students"]) + "\n")
+    assert rec.title_en == "The Relationship between Mindfulness and Academic Stress"
+
+
 def test_a_wrapped_title_above_one_keyword_per_line() -> None:
     # Before, the title's second line opened the Chinese list and both titles were keywords.
     rec = read("\n".join([ZH_TITLE, "The Relationship between Mindfulness and Academic Stress",
