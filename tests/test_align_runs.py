@@ -67,3 +67,22 @@ def test_a_page_with_both_lists_on_one_line_reads_and_pairs() -> None:
     assert {(p.zh, p.en) for p in pair_record(record).pairs} == {
         ("社會支持", "social support"), ("生活事件", "life events"), ("人格特質", "personality traits")
     }
+
+
+def test_latin_terms_ending_a_spaced_chinese_list_are_items_not_an_english_run() -> None:
+    """A thesis page's Chinese field of items set apart by single spaces, ending in Latin
+    terms (``ResNeSt Grad-CAM LIME``: capitals inside, a hyphen, an acronym), beside its own
+    English field: the terms are three items of the Chinese list, as printed. Since English
+    keywords run together after Chinese ones became one item (5f9cd7f), they were read as one
+    English run, and 遷移學習 – Transfer Learning went unpaired (the dev record kwrec-024 in the
+    ndltd page families: 1 misread). A run holding an ordinary English word is still a run."""
+    page = ("論文名稱:多任務機器學習圖形辨識於藥物辨識之研究\n"
+            "中文關鍵詞:多任務學習 卷積神經網路 遷移學習 ResNeSt Grad-CAM LIME\n"
+            "外文關鍵詞:Multi-Task Learning  Convolutional Neural Networks  Transfer Learning  "
+            "ResNeSt  Grad-CAM  LIME\n")
+    (rec,) = parse_records(page.encode("utf-8"), "p.txt")
+    assert rec.keywords_zh == ["多任務學習", "卷積神經網路", "遷移學習", "ResNeSt", "Grad-CAM", "LIME"]
+    pairs = {p.zh: p.en for p in pair_record(rec).pairs}
+    assert pairs.get("遷移學習") == "Transfer Learning" and pairs.get("Grad-CAM") == "Grad-CAM"
+    (run,) = parse_records("關鍵詞：新界 六堆 客家 New Territories Liudui Hakka\n".encode(), "p.txt")
+    assert run.keywords_zh == ["新界", "六堆", "客家"] and run.keywords_en == ["New Territories Liudui Hakka"]

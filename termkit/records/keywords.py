@@ -198,7 +198,14 @@ def _english_run(tokens: list[str]) -> list[str] | None:
         return None
     if not all(_LATIN_WORD.fullmatch(t) for t in rest):
         return None
+    if not any(_PLAIN_WORD.fullmatch(t) for t in rest):
+        return None  # only terms (``ResNeSt Grad-CAM LIME``): Latin items of the list, no English
     return [*tokens[:k], " ".join(rest)]
+
+
+# An ordinary English word (``Territories``, ``of``): letters, a capital first at most. Terms
+# (``ResNeSt``, ``Grad-CAM``, ``LIME``, ``Web2.0``) are items of a Chinese list of their own.
+_PLAIN_WORD = re.compile(r"[A-Za-z][a-z]+")
 
 
 @lru_cache(maxsize=8192)
