@@ -141,8 +141,39 @@ def test_cli_topic_and_list_topics() -> None:
     assert r.exit_code == 2 and "unknown topic 'Cooking'" in r.output and "IT" in r.output
     r = run("convert", "-c", "s2twp", "--list-topics")
     assert r.exit_code == 2
-    r = run("convert", "-c", "s2twp", "-g", REGIONAL, "--list-topics", "notes.txt")
+    r = run("convert", "-c", "s2twp", "-g", REGIONAL, "--list-topics", "-", "-o", "out.txt",
+            input="文件\n".encode())
     assert r.exit_code == 2 and "converts nothing" in r.output
+
+
+def test_list_topics_of_an_input_counts_the_words_each_topic_would_lock(tmp_path: Path) -> None:
+    """``--list-topics INPUT`` adds, per topic, how many words of INPUT lock only with that
+    topic on (and change plain OpenCC's output), the most frequent named: what --topic would
+    add. Checked against converting with and without the topic."""
+    text = "请查看示例。保存文件。另见示例。\n"
+    src = tmp_path / "in.txt"
+    src.write_text(text, encoding="utf-8")
+    r = run("convert", "-c", "s2twp", "-g", REGIONAL, "--list-topics", str(src))
+    assert r.exit_code == 0, r.output
+    rows = {line.split("\t")[0]: line.split("\t") for line in r.output.splitlines()}
+    assert all(len(row) == 4 for row in rows.values())
+    # the oracle: the places converting with --topic IT changes (each word stands alone)
+    plain = run("convert", "-c", "s2twp", "-g", REGIONAL, str(src)).stdout_bytes.decode()
+    with_it = run("convert", "-c", "s2twp", "-g", REGIONAL, "--topic", "IT", str(src)).stdout_bytes.decode()
+    assert len(plain) == len(with_it)
+    changed = [k for k in range(len(plain)) if plain[k] != with_it[k]]
+    runs = [k for k in changed if k - 1 not in changed]
+    words = {text[k:next(e for e in range(k, len(text) + 1) if e not in changed)] for k in runs}
+    assert len(runs) >= 2
+    count, _, named = rows["IT"][3].partition(" (")
+    assert count == f"{len(runs)} in {src}"
+    forms = {item.split(" ×")[0] for item in named.rstrip(")").split(", ")}
+    assert all(any(w in f for f in forms) for w in words)  # each change lies in a named form
+    assert all(any(w in f for w in words) for f in forms)  # and each named form changes
+    r = run("convert", "-c", "s2twp", "-g", REGIONAL, "--list-topics", "-", input=text.encode())
+    assert r.exit_code == 0 and f"{len(runs)} in -" in r.output
+    r = run("convert", "-c", "s2twp", "-g", REGIONAL, "--list-topics", str(src), str(src))
+    assert r.exit_code == 2 and "one INPUT" in r.output
 
 
 def test_check_regional_reads_words_and_topics(tmp_path: Path) -> None:

@@ -87,7 +87,8 @@ def _open_input(path: str) -> BinaryIO:
               help="Also lock the glossary forms kept for these topics (e.g. IT,Economics; "
                    "'all' for every topic). See --list-topics.")
 @click.option("--list-topics", is_flag=True,
-              help="List the topics of the glossaries (concepts, forms kept for the topic) and exit.")
+              help="List the topics of the glossaries (concepts, forms kept for the topic) and exit; "
+                   "with an INPUT, also how many of its words each topic would lock, and which.")
 def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
             glossaries: tuple[str, ...], glossary_format: str | None, output: str,
             in_place: bool, includes: tuple[str, ...], excludes: tuple[str, ...],
@@ -125,10 +126,12 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
 
     cfg = check_config(config)
     if list_topics:
-        if inputs or input_alias:
-            # (it lists the glossaries' topics and converts nothing: an INPUT would be lost)
-            raise UsageError("--list-topics converts nothing: give it no INPUT")
-        _print_topics(glossaries, glossary_format)
+        if output != "-" or in_place:
+            # (it lists the glossaries' topics and converts nothing: no output is written)
+            raise UsageError("--list-topics converts nothing: it takes no --output or --in-place")
+        if len(inputs) + len(input_alias) > 1:
+            raise UsageError("--list-topics counts the topic words of one INPUT at a time")
+        _print_topics(glossaries, glossary_format, cfg, [*inputs, *input_alias])
         return
     if not inputs and not input_alias:
         stdin_default("INPUT files")
@@ -184,15 +187,34 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
             bar.update(before)
 
 
-def _print_topics(glossaries: tuple[str, ...], glossary_format: str | None) -> None:
-    from termkit.convert import list_topics, load_lock_glossaries
+def _print_topics(glossaries: tuple[str, ...], glossary_format: str | None, config: str,
+                  paths: list[str]) -> None:
+    """The glossaries' topics; with an INPUT, the words of it each topic would lock too."""
+    from termkit.convert import list_topics, load_lock_glossaries, topic_words
+    from termkit.convert.files import validate_utf8
+    from termkit.io import check_readable
 
     if not glossaries:
         raise UsageError("--list-topics needs a glossary (-g FILE)")
+    for p in paths:
+        check_readable(p)
     glossary = load_lock_glossaries(glossaries, format=glossary_format,
                                     format_option="--glossary-format")
+    found: dict[str, dict[str, int]] | None = None
+    if paths:
+        with _open_input(paths[0]) as fh:
+            validate_utf8(fh, paths[0])
+            fh.seek(0)
+            text = fh.read().decode("utf-8-sig")
+        found = topic_words(glossary, config, text)
     for t in list_topics(glossary):
-        click.echo(f"{t.name}\t{t.concepts} concepts\t{t.topic_only} forms for this topic only")
+        line = f"{t.name}\t{t.concepts} concepts\t{t.topic_only} forms for this topic only"
+        if found is not None:
+            counts = found.get(t.name, {})
+            top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            shown = ", ".join(f"{form} ×{n}" for form, n in top[:5]) + (", …" if len(top) > 5 else "")
+            line += f"\t{sum(counts.values())} in {paths[0]}" + (f" ({shown})" if shown else "")
+        click.echo(line)
 
 
 @click.command()

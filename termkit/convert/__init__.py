@@ -41,6 +41,7 @@ from termkit.convert.converter import (
     load_lock_glossaries,
     parse_topics,
     target_form,
+    topic_words,
 )
 
 __all__ = [
@@ -66,5 +67,6 @@ __all__ = [
     "source_variant",
     "target_form",
     "target_variant",
+    "topic_words",
     "valid_configs",
 ]

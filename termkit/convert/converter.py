@@ -519,6 +519,37 @@ def list_topics(glossary: Glossary) -> list[Topic]:
     return [Topic(name, concepts[name], waiting[name]) for name in sorted(concepts)]
 
 
+def topic_words(glossary: Glossary, config: str, text: str) -> dict[str, dict[str, int]]:
+    """Per topic, the words of ``text`` that lock only when that topic is on, counted.
+
+    ``text`` is read as the lock reads it with every topic on (word-aware); a form counts
+    when it belongs to no lock of the default scope and its lock changes plain OpenCC's
+    output. A form of a concept with several topics counts for each. What
+    ``convert --list-topics INPUT`` shows, so a user can see which topics a text would use.
+    """
+    default = build_locks(glossary, config)
+    extra = {f: lock for f, lock in build_locks(glossary, config, (ALL_TOPICS,)).items()
+             if f not in default}
+    if not extra:
+        return {}
+    conv = Converter(config, glossary, topics=(ALL_TOPICS,))
+    domains = {c.id: c.domains for c in glossary.concepts}
+    changes: dict[str, bool] = {}
+    out: dict[str, dict[str, int]] = {}
+    for start, end, _target in conv.matches(text):
+        form = text[start:end]
+        lock = extra.get(form)
+        if lock is None:
+            continue
+        if form not in changes:
+            changes[form] = conv.plain(form) != lock.target
+        if changes[form]:
+            for topic in domains.get(lock.concept, ()):
+                counts = out.setdefault(topic, {})
+                counts[form] = counts.get(form, 0) + 1
+    return out
+
+
 def parse_topics(values: Iterable[str], glossary: Glossary | None) -> frozenset[str]:
     """Topic names from ``--topic`` values (comma-separated, repeatable), checked.
 
