@@ -107,3 +107,29 @@ def test_the_first_pages_own_authors_stay_with_it() -> None:
         assert (joined.keywords_zh, joined.keywords_en) == (page.keywords_zh, page.keywords_en)
     assert [a.zh for a in one.authors] == ["林美華"]
     assert one.title_en == "A User Study of Digital Archives"
+
+
+# A thesis page printing both keyword fields on its Chinese side, then its English side
+# with the English title, author and keywords again (labels naming their language).
+TWO_SIDES = """中文題名：基於深度學習之影像辨識研究
+中文作者：王小明
+中文關鍵詞：深度學習；影像辨識；卷積神經網路
+英文關鍵詞：deep learning; image recognition; convolutional neural network
+英文題名：Image Recognition Based on Deep Learning
+英文作者：Hsiao-Ming Wang
+Keywords：deep learning; image recognition; convolutional neural network
+"""
+
+
+def test_a_page_printing_its_english_side_again_is_one_record() -> None:
+    """The English title and author after the whole list are the other-language side of
+    the record's own, and the English list under them is that side printed again: one
+    record, no warning (before, the English side was cut off as a second record)."""
+    records = parse_records(TWO_SIDES.encode("utf-8"), "p.txt")
+    assert len(records) == 1
+    (rec,) = records
+    assert rec.title_en == "Image Recognition Based on Deep Learning"
+    assert rec.keywords_zh == ["深度學習", "影像辨識", "卷積神經網路"]
+    assert not any("read from here on" in str(n) for n in rec.notices)
+    # The same page twice is still two records.
+    assert len(parse_records((TWO_SIDES + "\n" + TWO_SIDES).encode("utf-8"), "p.txt")) == 2

@@ -367,9 +367,15 @@ def labelled_starts(fields: Sequence[FieldLines]) -> list[int]:
             elif pending[3] is not None and _own(pending[3], pending[1][1], under, kept[i + 1:], label):
                 # The title or author field that made the start was the record before's
                 # own: the next record starts at its first field the record before
-                # printed too (``摘要`` again), if one came since.
+                # printed too (``摘要`` again, this keyword label again); with none, an
+                # English keyword field is the record's English side printed again.
                 printed = [g for g in since if g.label.text.casefold() in pending[1][0]]
-                starts.append(printed[0].line if printed else pending[0])
+                if printed or langs != {"en"}:
+                    starts.append(printed[0].line if printed else pending[0])
+                else:
+                    seen, heads, have, english = pending[1]
+                    seen |= {g.label.text.casefold() for g in since}
+                    heads |= {h for g in since if (h := _head_of(g)) is not None}
             else:
                 starts.append(pending[0])
             pending = None
