@@ -133,3 +133,27 @@ def test_a_page_printing_its_english_side_again_is_one_record() -> None:
     assert not any("read from here on" in str(n) for n in rec.notices)
     # The same page twice is still two records.
     assert len(parse_records((TWO_SIDES + "\n" + TWO_SIDES).encode("utf-8"), "p.txt")) == 2
+
+
+# A record's fields, its keywords in both languages, then its English title, its author and
+# a one-item subject field (``主題詞``) under them.
+SUBJECT_UNDER = """題名：鋰離子電池界面力學研究
+中文關鍵詞：鋰離子電池；彈性常數
+英文關鍵詞：lithium-ion battery; elastic constants
+英文題名：Interface Mechanics of Lithium-ion Batteries
+作者：王小明
+主題詞：電池
+"""
+
+
+def test_a_one_item_subject_field_under_the_record_starts_nothing() -> None:
+    """A single keyword under a title or author field of a new label, with no keyword field
+    after it, is a subject row of the record's own; a next record's list holds more or goes
+    on in its other language. Before, the page was cut at ``英文題名``: the second record took
+    the English title, the author and the subject."""
+    records = parse_records(SUBJECT_UNDER.encode("utf-8"), "p.txt")
+    assert len(records) == 1
+    (rec,) = records
+    assert rec.title_en == "Interface Mechanics of Lithium-ion Batteries"
+    assert [a.zh for a in rec.authors] == ["王小明"]
+    assert "電池" in rec.keywords_zh

@@ -274,6 +274,14 @@ def _prints_after(first: FieldLines, rest: Sequence[tuple[FieldLines, set[str]]]
     return False
 
 
+def _lone_row(f: FieldLines, rest: Sequence[tuple[FieldLines, set[str]]]) -> bool:
+    """True if keyword field ``f`` holds a single keyword and no keyword field follows it
+    (``主題詞：電池`` under a record's fields): a subject row, no next record's list, which
+    holds more or goes on in its other language (``中文關鍵詞：談戀愛``, then ``英文關鍵詞``)."""
+    one = sum(len(split_keywords(t)) for t in f.lines) == 1
+    return one and not (rest and rest[0][0].label.field is Field.KEYWORDS)
+
+
 def _own(first: FieldLines, heads: set[_Head], under: bool,
          rest: Sequence[tuple[FieldLines, set[str]]], label: str) -> bool:
     """True if the title or author field ``first``, printed after a record's whole list
@@ -361,7 +369,8 @@ def labelled_starts(fields: Sequence[FieldLines]) -> list[int]:
             extra[1].add(label)
             extra[2].update(langs)
             extra = (*extra[:3], extra[3] or langs == {"en"})
-        if pending is not None and kind is Field.KEYWORDS:
+        if pending is not None and kind is Field.KEYWORDS and (
+                pending[3] is None or not _lone_row(f, kept[i + 1:])):
             if langs == {"en"} and not pending[1][3]:
                 seen, heads, have, english = pending[1]  # the English side of the same record
             elif pending[3] is not None and _own(pending[3], pending[1][1], under, kept[i + 1:], label):
