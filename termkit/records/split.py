@@ -318,7 +318,9 @@ def labelled_starts(fields: Sequence[FieldLines]) -> list[int]:
     keyword fields, a field the next record prints under its own keywords as well (an
     article database's ``作者`` under ``Keywords``, a repository's ``dc.title`` under its
     ``dc.subject`` rows). The next record then starts at its first field the record before
-    printed too (its ``摘要``, its ``關鍵詞``).
+    printed too (its ``摘要``, its ``關鍵詞``); with none, an English keyword field under it
+    is the record's English side printed again. A single keyword with no keyword field
+    after it (``主題詞：電池``) is a subject row of the record's own, no next record's list.
     """
     starts: list[int] = []
     seen: set[str] = set()
