@@ -5,7 +5,8 @@ the locked places (firings) that touch a difference between the two outputs, wit
 plain and locked text there. A judged span (``judged_dev.jsonl``, ``judged_new.jsonl``) is
 *kept* when every firing it lists still fires at the same offset with the same target; a
 span of the current lock is *new* when one of its firings is in no judged span (firings
-whose target is plain OpenCC's own output of the form change nothing and need no judging).
+whose target is plain OpenCC's own output of the form, and which plain OpenCC printed at
+that place in context too, change nothing and need no judging).
 
 Independent of termkit's internals except :meth:`Converter.matches` and :meth:`Converter.plain`.
 """
@@ -130,10 +131,23 @@ def spans(conv: Any, text: str) -> list[dict[str, Any]]:
         lo = "".join(locked[k] for k in range(len(locked)) if s <= lidx[k] < e)
         if pl != lo:
             terms = [(fs, text[fs:fe], t) for fs, fe, t in firings if fs < e and s < fe]
+            # Plain OpenCC's output where each firing stands, in context: a firing whose
+            # target is plain OpenCC's output of its form alone may still change the output
+            # here (数据 alone gives 資料, inside 单个数据样本 數據).
+            here = ["".join(plain[k] for k in range(len(plain)) if fs <= pidx[k] < fe)
+                    for fs, fe, _t in firings if fs < e and s < fe]
             out.append({"offset": s, "input": text[s:e], "plain": pl, "locked": lo,
-                        "terms": terms,
+                        "terms": terms, "plain_here": here,
                         "context": text[max(0, s - 8):s] + "【" + text[s:e] + "】" + text[e:e + 8]})
     return out
+
+
+def _unchanged(conv: Any, term: tuple[int, str, str], here: str) -> bool:
+    """True if a firing changes nothing: its target is plain OpenCC's output of its form,
+    and plain OpenCC's output of the text printed it there too (``here``, its output where
+    the firing stands, in context; it may reach a character beyond the form where plain
+    OpenCC converted a phrase across the firing's edge)."""
+    return conv.plain(term[1]) == term[2] and term[2] in here
 
 
 @dataclass
@@ -195,8 +209,8 @@ def evaluate(conv: Any, direction: str, rows: Iterable[dict[str, Any]] | None = 
         changed: set[tuple[int, str, str]] = set()  # firings that change the output
         for sp in spans(conv, para["text"]):
             changed.update(sp["terms"])
-            unjudged = [term for term in sp["terms"]
-                        if (para["id"], *term) not in by_term and conv.plain(term[1]) != term[2]]
+            unjudged = [term for term, here in zip(sp["terms"], sp.pop("plain_here"), strict=True)
+                        if (para["id"], *term) not in by_term and not _unchanged(conv, term, here)]
             if unjudged or not sp["terms"]:  # a change no firing explains is never hidden
                 result.new.append({"direction": direction, "paragraph_id": para["id"], **sp})
         for term in changed:

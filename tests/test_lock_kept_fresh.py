@@ -54,8 +54,11 @@ def _result(name: str, direction: str, lock: str) -> lockeval.Result:
                                     **(ORIGINAL if lock == "original" else CURRENT))
 
 
-def _place(row: dict[str, Any]) -> tuple[str, str, int]:
-    return row["direction"], row["paragraph_id"], row["offset"]
+def _span(row: dict[str, Any]) -> tuple[str, str, int, tuple[tuple[int, str, str], ...]]:
+    """A judged span: its place and its lock matches (two files may judge one place, each a
+    span of its own lock: the original lock's span there may be another, differently judged)."""
+    terms = tuple(sorted((t["offset"], t["form"], t["target"]) for t in row["terms"]))
+    return row["direction"], row["paragraph_id"], row["offset"], terms
 
 
 def _figures(kept: collections.Counter[str]) -> str:
@@ -122,9 +125,9 @@ def test_right_kept_on_fresh_sets() -> None:
             assert orig.new == [] and cur.new == []  # complete figures
             original += orig.kept
             current += cur.kept
-            # each result reads the judged files itself: rows are matched by their place
-            produced = {_place(r) for r in orig.rows}
-            right_kept += sum(1 for r in cur.rows if r["verdict"] == "right" and _place(r) in produced)
+            # each result reads the judged files itself: rows are matched by place and matches
+            produced = {_span(r) for r in orig.rows if r["verdict"] == "right"}
+            right_kept += sum(1 for r in cur.rows if r["verdict"] == "right" and _span(r) in produced)
         lines.append(_line(name, original, current, right_kept))
         total_original += original
         total_kept += right_kept

@@ -231,7 +231,68 @@ def _next_row(above: FieldLines | None, f: FieldLines) -> bool:
     return f.line == end + 1 or sum(len(split_keywords(t)) for t in f.lines) == 1
 
 
-_State = tuple[set[str], set[tuple[Field, str | None]], set[str], bool]
+_Head = tuple[Field, str | None, str]  # a title or author field: its kind, language, script
+_State = tuple[set[str], set[_Head], set[str], bool]
+
+
+def _head_of(f: FieldLines) -> _Head | None:
+    """A title or author field's kind, language and label script (``Author`` after ``作者``
+    is the same field in the other language, no field printed again); None for others."""
+    kind = f.label.field
+    return (kind, f.label.lang, f.label.script) if kind in HEAD_FIELDS else None
+
+
+def _other_side(head: _Head, heads: set[_Head]) -> bool:
+    """True if ``head`` is the other-language side of a title or author field in ``heads``
+    (``Title`` after ``題名``, ``Author`` after ``作者``, ``並列篇名`` after ``篇名``): ``heads``
+    hold a field of its kind in another language and none in its own."""
+    def group(h: _Head) -> Field:
+        return Field.TITLE if h[0] is Field.TITLE_OTHER else h[0]
+
+    def lang(h: _Head) -> str:
+        # The language a label names, else its script's; a parallel title is the other one.
+        return h[1] or ("other" if h[0] is Field.TITLE_OTHER else h[2])
+
+    langs = {lang(h) for h in heads if group(h) is group(head)}
+    return bool(langs) and lang(head) not in langs
+
+
+def _prints_after(first: FieldLines, rest: Sequence[tuple[FieldLines, set[str]]],
+                  label: str) -> bool:
+    """True if the title or author field ``first`` comes again in ``rest``, the fields after
+    a keyword field labelled ``label``, before that label does, past the keyword fields
+    right under it (its list in the other language): the record of that keyword field
+    prints the title or author field under its keywords."""
+    k = 0
+    while k < len(rest) and rest[k][0].label.field is Field.KEYWORDS:
+        k += 1
+    for g, _ in rest[k:]:
+        if g.label.field is Field.KEYWORDS and g.label.text.casefold() == label:
+            return False
+        if _head_of(g) == _head_of(first) or g.label.text.casefold() == first.label.text.casefold():
+            return True
+    return False
+
+
+def _lone_row(f: FieldLines, rest: Sequence[tuple[FieldLines, set[str]]]) -> bool:
+    """True if keyword field ``f`` holds a single keyword and no keyword field follows it
+    (``主題詞：電池`` under a record's fields): a subject row, no next record's list, which
+    holds more or goes on in its other language (``中文關鍵詞：談戀愛``, then ``英文關鍵詞``)."""
+    one = sum(len(split_keywords(t)) for t in f.lines) == 1
+    return one and not (rest and rest[0][0].label.field is Field.KEYWORDS)
+
+
+def _own(first: FieldLines, heads: set[_Head], under: bool,
+         rest: Sequence[tuple[FieldLines, set[str]]], label: str) -> bool:
+    """True if the title or author field ``first``, printed after a record's whole list
+    and before the next keyword field, is the record's own rather than the next record's
+    start: the other-language side of a title or author field the record has (``Title``
+    after ``題名``), or, right under the record's keyword field, a field the next record
+    prints under its own keywords too (``rest``, the fields after the next keyword field,
+    labelled ``label``: an article database's ``作者`` under its ``Keywords``, a
+    repository's ``dc.title`` under its ``dc.subject`` rows)."""
+    head = _head_of(first)
+    return head is not None and (_other_side(head, heads) or (under and _prints_after(first, rest, label)))
 
 
 def labelled_starts(fields: Sequence[FieldLines]) -> list[int]:
@@ -250,48 +311,82 @@ def labelled_starts(fields: Sequence[FieldLines]) -> list[int]:
     are ignored. When a keyword field under a new label, of a language the record already
     has, came between (the next page's ``關鍵詞`` after ``关键词``, its ``Keywords`` the first
     label repeated), the next record starts at that field.
+
+    A title or author field under a new label after the whole list starts the next record
+    too (another site's page pasted under the first), unless it is the record's own:
+    the other-language side of one it has (``Title`` after ``題名``), or, right under its
+    keyword fields, a field the next record prints under its own keywords as well (an
+    article database's ``作者`` under ``Keywords``, a repository's ``dc.title`` under its
+    ``dc.subject`` rows). The next record then starts at its first field the record before
+    printed too (its ``摘要``, its ``關鍵詞``); with none, an English keyword field under it
+    is the record's English side printed again. A single keyword with no keyword field
+    after it (``主題詞：電池``) is a subject row of the record's own, no next record's list.
     """
     starts: list[int] = []
     seen: set[str] = set()
-    heads: set[tuple[Field, str | None]] = set()  # the record's title and author fields
+    heads: set[_Head] = set()  # the record's title and author fields
     have: set[str] = set()
     english = False  # the record has a keyword field of English alone
-    # A start, the record's state before it, and whether a field printed again made it.
-    pending: tuple[int, _State, bool] | None = None
+    # A start, the record's state before it, whether a field printed again made it, and
+    # the head field that made it (None if a keyword field or a field printed again did).
+    pending: tuple[int, _State, bool, FieldLines | None] | None = None
+    since: list[FieldLines] = []  # the fields from the pending start on
+    under = False  # the pending start is right under the record's keyword field
     above: FieldLines | None = None  # the keyword field just above, if any
     # From the first keyword field, under a new label, of a language the complete record
     # already has (the next page's ``關鍵詞`` after ``关键词``): its line and what follows.
     extra: tuple[int, set[str], set[str], bool] | None = None
-    for f, langs in zip(fields, _keyword_langs(fields), strict=True):
+    kept = [(f, langs) for f, langs in zip(fields, _keyword_langs(fields), strict=True)
+            if f.label.lang != "other"]
+    for i, (f, langs) in enumerate(kept):
         kind = f.label.field
-        if f.label.lang == "other":
-            continue
         label = f.label.text.casefold()
-        head = (kind, f.label.lang) if kind in HEAD_FIELDS else None
+        head = _head_of(f)
         if (pending is None and have >= {"zh", "en"} and not _next_row(above, f)
                 and (head is not None or (kind is Field.KEYWORDS and label in seen))):
-            pending = (f.line, (seen, heads, have, english), label in seen or head in heads)
+            again = label in seen or head in heads
+            pending = (f.line, (seen, heads, have, english), again, None if again else f)
+            under = above is not None  # right under the record's keyword field
+            since = []
             seen, heads, have, english = set(), set(), set(), False
             if extra is not None:  # the next record began at that keyword field
-                pending = (extra[0], *pending[1:])
+                pending = (extra[0], pending[1], pending[2], None)
                 _, seen, have, english = extra
             extra = None
-        elif pending is not None and not pending[2] and head is not None and head in pending[1][1]:
-            # A title or author field the record before has already: the next record starts
-            # here, and the fields since the last start are the record before's (a
-            # repository prints its title under its subject rows).
-            pending = (f.line, pending[1], True)
+        elif (pending is not None and not pending[2] and head is not None
+                and (head in pending[1][1] or head in heads)):
+            # A title or author field the record before has already, or one printed twice
+            # since the start: the next record starts here, and the fields since the last
+            # start are the record before's (a repository prints its title under its
+            # subject rows; an article database its authors under its keywords).
+            pending = (f.line, pending[1], True, None)
+            since = []
             seen, heads, have, english = set(), set(), set(), False
         elif (pending is None and extra is None and have >= {"zh", "en"} and langs
                 and langs <= have and label not in seen and kind is Field.KEYWORDS):
             extra = (f.line, set(), set(), False)
+        if pending is not None:
+            since.append(f)
         if extra is not None:
             extra[1].add(label)
             extra[2].update(langs)
             extra = (*extra[:3], extra[3] or langs == {"en"})
-        if pending is not None and kind is Field.KEYWORDS:
+        if pending is not None and kind is Field.KEYWORDS and (
+                pending[3] is None or not _lone_row(f, kept[i + 1:])):
             if langs == {"en"} and not pending[1][3]:
                 seen, heads, have, english = pending[1]  # the English side of the same record
+            elif pending[3] is not None and _own(pending[3], pending[1][1], under, kept[i + 1:], label):
+                # The title or author field that made the start was the record before's
+                # own: the next record starts at its first field the record before
+                # printed too (``摘要`` again, this keyword label again); with none, an
+                # English keyword field is the record's English side printed again.
+                printed = [g for g in since if g.label.text.casefold() in pending[1][0]]
+                if printed or langs != {"en"}:
+                    starts.append(printed[0].line if printed else pending[0])
+                else:
+                    seen, heads, have, english = pending[1]
+                    seen |= {g.label.text.casefold() for g in since}
+                    heads |= {h for g in since if (h := _head_of(g)) is not None}
             else:
                 starts.append(pending[0])
             pending = None
