@@ -33,13 +33,20 @@ def is_records(path: str, fmt: str | None) -> bool:
 
 
 def check_source(path: str, fmt: str | None = None) -> None:
-    """Raise the error reading ``path`` would start with: missing, unreadable, a folder, or a
-    format that cannot be told or read as units. Nothing is read; ``-`` is not checked."""
+    """Raise the error reading ``path`` would start with: missing, unreadable, a folder, an
+    empty file, or a format that cannot be told or read as units. Nothing is read; of ``-``
+    (stdin) only the format is checked: it needs ``fmt``."""
+    import os
+    import stat
+
+    from termkit.errors import InputError
     from termkit.io import check_readable
 
-    if path == "-":
-        return
-    check_readable(path)
+    if path != "-":
+        check_readable(path)
+        st = os.stat(path)
+        if stat.S_ISREG(st.st_mode) and st.st_size == 0:  # as every reader says of it
+            raise InputError("empty file", path=path)
     if is_records(path, fmt):
         return
     from termkit import formats

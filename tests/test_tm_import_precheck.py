@@ -1,0 +1,52 @@
+"""``tm import`` checks every INPUT before it opens the memory (README: "every INPUT is
+checked (there, readable, a format with units) before the memory is opened").
+
+Stdin without ``--format`` and an empty file were found only once the memory was open:
+a new memory file was left behind by a run that imported nothing, and with a good input
+first, that input was imported before the empty one stopped the run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from termkit.cli import cli
+from tests.conftest import ROOT
+
+TMX = str(ROOT / "glossaries" / "example" / "glossary.tmx")
+
+
+def _import(*args: str, stdin: str | None = None) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["tm", "import", *args], input=stdin)
+    return result.exit_code, result.stderr
+
+
+def test_stdin_without_format_creates_no_memory(tmp_path: Path) -> None:
+    db = tmp_path / "new.sqlite"
+    code, err = _import("--db", str(db), "-", stdin="<tmx/>")
+    assert code == 1  # as for a file whose name does not tell its format
+    assert err.startswith("Error: -: cannot tell the format from the file name; pass --format")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_empty_input_stops_the_run_before_the_memory_is_opened(tmp_path: Path) -> None:
+    db = tmp_path / "new.sqlite"
+    for name in ("empty.tmx", "empty.po", "records.txt", "units.tsv"):
+        empty = tmp_path / name
+        empty.write_bytes(b"")
+        code, err = _import("--db", str(db), TMX, str(empty))
+        assert code == 1, err
+        assert err == f"Error: {empty}: empty file\n"
+        assert not db.exists()  # the good first input was not imported either
+        empty.unlink()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_stdin_with_its_format_is_still_read(tmp_path: Path) -> None:
+    db = tmp_path / "tm.sqlite"
+    code, err = _import("--db", str(db), "--format", "tmx", "-",
+                        stdin=Path(TMX).read_text(encoding="utf-8"))
+    assert code == 0, err
+    assert db.exists()
