@@ -50,3 +50,25 @@ def test_stdin_with_its_format_is_still_read(tmp_path: Path) -> None:
                         stdin=Path(TMX).read_text(encoding="utf-8"))
     assert code == 0, err
     assert db.exists()
+
+
+BAD_TMX = b"""<?xml version="1.0"?>
+<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>a</seg></tuv>
+"""
+
+
+def test_a_malformed_first_input_leaves_no_new_memory(tmp_path: Path) -> None:
+    """What only reading finds (malformed XML) stops the run once the memory is open: a
+    memory the run created and left without a unit is removed, one that was there stays."""
+    bad = tmp_path / "bad.tmx"
+    bad.write_bytes(BAD_TMX)
+    db = tmp_path / "new.sqlite"
+    code, err = _import("--db", str(db), str(bad))
+    assert code == 1 and err.startswith(f"Error: {bad}:") and "malformed XML" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.tmx"]
+    code, err = _import("--db", str(db), TMX)
+    assert code == 0, err
+    before = db.read_bytes()
+    code, err = _import("--db", str(db), str(bad))
+    assert code == 1
+    assert db.exists() and db.read_bytes() == before

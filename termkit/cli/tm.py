@@ -6,6 +6,8 @@ library propagate to the group, which prints ``Error: …``.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
@@ -158,20 +160,30 @@ def import_(files: tuple[str, ...], db: str, fmt: str | None, domain: str | None
     for path in paths:  # every input first: a missing last file imported the others before
         check_source(path, fmt)
     sizes = [input_size(p) for p in paths]
-    with open_store(db) as store, Progress("Importing", sum(s or 0 for s in sizes), "B") as bar:
-        results: list[tuple[str, Any]] = []
-        before = 0
-        for path, size in zip(paths, sizes, strict=True):
-            try:
-                units = tag_units(iter_file_units(path, fmt, progress=bar.after(before)),
-                                  origin=origin, client=client,
-                                  tmx_attributes=tmx_attributes == "keep")
-                report = store.import_units(units, domain=domain, batch_size=batch_size)
-            except TermkitError as exc:
-                raise exc if not results else _after_imported(exc, results) from None
-            results.append((path, report))
-            before += size or 0
-            bar.update(before)
+    new_memory = not os.path.lexists(db)
+    discard = False  # a memory this run created and left without a unit: not left behind
+    try:
+        with open_store(db) as store, \
+                Progress("Importing", sum(s or 0 for s in sizes), "B") as bar:
+            results: list[tuple[str, Any]] = []
+            before = 0
+            for path, size in zip(paths, sizes, strict=True):
+                try:
+                    units = tag_units(iter_file_units(path, fmt, progress=bar.after(before)),
+                                      origin=origin, client=client,
+                                      tmx_attributes=tmx_attributes == "keep")
+                    report = store.import_units(units, domain=domain, batch_size=batch_size)
+                except TermkitError as exc:
+                    discard = new_memory and not results and len(store) == 0
+                    raise exc if not results else _after_imported(exc, results) from None
+                results.append((path, report))
+                before += size or 0
+                bar.update(before)
+    finally:
+        if discard:
+            for leftover in (db, f"{db}-wal", f"{db}-shm", f"{db}-journal"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(leftover)
     if as_json:
         click.echo(dumps_json([
             {
