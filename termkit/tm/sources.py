@@ -33,20 +33,14 @@ def is_records(path: str, fmt: str | None) -> bool:
 
 
 def check_source(path: str, fmt: str | None = None) -> None:
-    """Raise the error reading ``path`` would start with: missing, unreadable, a folder, an
-    empty file, or a format that cannot be told or read as units. Nothing is read; of ``-``
-    (stdin) only the format is checked: it needs ``fmt``."""
-    import os
-    import stat
-
-    from termkit.errors import InputError
+    """Raise the error reading ``path`` would start with: missing, unreadable, a folder, or a
+    format that cannot be told or read as units. Nothing is read (so an empty file is found
+    by reading it: a file of ``/proc`` has size 0 and text); of ``-`` (stdin) only the format
+    is checked: it needs ``fmt``."""
     from termkit.io import check_readable
 
     if path != "-":
         check_readable(path)
-        st = os.stat(path)
-        if stat.S_ISREG(st.st_mode) and st.st_size == 0:  # as every reader says of it
-            raise InputError("empty file", path=path)
     if is_records(path, fmt):
         return
     from termkit import formats
