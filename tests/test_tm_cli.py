@@ -309,3 +309,22 @@ def test_export_variant_topic_locks_the_topic_forms(tmp_path: Path) -> None:
     code, _, err = _run("export", "--db", path, "--variant", "zh-TW", "-g", regional,
                         "--topic", "Nope", "-o", str(tmp_path / "x.tmx"))
     assert code == 2 and "unknown topic 'Nope'" in err and not (tmp_path / "x.tmx").exists()
+
+
+def test_import_of_a_file_with_no_unit_says_it_adds_nothing(tmp_path: Path) -> None:
+    """A valid TMX whose body holds no unit imports nothing: the summary says 0 read and a
+    warning names the file (as ``termkit import`` does), in JSON too; the exit stays 0."""
+    empty = tmp_path / "empty.tmx"
+    empty.write_text('<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="en" '
+                     'datatype="plaintext" segtype="sentence" adminlang="en" creationtool="x" '
+                     'creationtoolversion="1" o-tmf="x"/><body></body></tmx>\n', encoding="utf-8")
+    full = str(TMX / "okapi-sample14b.tmx")
+    path = str(tmp_path / "tm.sqlite")
+    code, out, err = _run("import", "--db", path, str(empty), full)
+    assert code == 0
+    assert out.startswith(f"{empty}: 0 read, 0 added")
+    assert err.count("Warning:") == 1
+    assert f"{empty}: no translation units in it" in err
+    code, out, _ = _run("import", "--db", str(tmp_path / "other.sqlite"), "--json", str(empty))
+    (row,) = json.loads(out)
+    assert row["read"] == 0 and any("no translation units" in n for n in row["notices"])

@@ -24,6 +24,7 @@ from termkit.cli.common import (
 )
 from termkit.cli.common import json_option as shared_json_option
 from termkit.errors import TermkitError
+from termkit.model import Notice
 from termkit.tm.store import DEFAULT_DB
 
 # Files `tm import FOLDER` takes by default (bilingual TSV and records only with --include).
@@ -176,6 +177,12 @@ def import_(files: tuple[str, ...], db: str, fmt: str | None, domain: str | None
                 except TermkitError as exc:
                     discard = new_memory and not results and len(store) == 0
                     raise exc if not results else _after_imported(exc, results) from None
+                if not report.read:
+                    # A valid file with no unit (a TMX with an empty body, a PO of headers
+                    # only) adds nothing: say so, as `termkit import` does, so an empty memory
+                    # is no surprise.
+                    report.notices.append(Notice("no translation units in it: it adds nothing",
+                                                 path))
                 results.append((path, report))
                 before += size or 0
                 bar.update(before)
