@@ -72,3 +72,34 @@ def test_a_malformed_first_input_leaves_no_new_memory(tmp_path: Path) -> None:
     code, err = _import("--db", str(db), str(bad))
     assert code == 1
     assert db.exists() and db.read_bytes() == before
+
+
+def test_bibtex_and_endnote_records_are_read_as_build_reads_them(tmp_path: Path) -> None:
+    """``.bib`` and ``.enw`` (and ``.ndjson``) are record files to ``termkit build``; tm import
+    asked for --format for them and offered only formats it cannot import."""
+    db = tmp_path / "tm.sqlite"
+    records = ROOT / "tests" / "data" / "records"
+    for name in ("bilingual.bib", "refer_bilingual.enw"):
+        code, err = _import("--db", str(db), str(records / name))
+        assert code == 0, err
+    ndjson = tmp_path / "r.ndjson"
+    ndjson.write_text('{"id": "a", "title_zh": "權力平衡", "title_en": "Balance of Power"}\n',
+                      "utf-8")
+    code, err = _import("--db", str(db), str(ndjson))
+    assert code == 0, err
+
+
+def test_format_hints_name_what_tm_import_reads(tmp_path: Path) -> None:
+    db = tmp_path / "tm.sqlite"
+    reads = "tm import reads: csv, omegat, po, records, tmx, tsv, xliff, xlsx"
+    odd = tmp_path / "units.xyz"
+    odd.write_text("x\n", "utf-8")
+    code, err = _import("--db", str(db), str(odd))
+    assert code == 1 and err == (f"Error: {odd}: cannot tell the format from the file name; "
+                                 f"pass --format ({reads})\n")
+    code, err = _import("--db", str(db), "--format", "bogus", str(odd))
+    assert code == 2 and err == f"Error: unknown format 'bogus'; {reads}\n"
+    tbx = ROOT / "glossaries" / "example" / "glossary.tbx"
+    code, err = _import("--db", str(db), str(tbx))
+    assert code == 2 and err == f"Error: {tbx}: format 'tbx' has no translation units; {reads}\n"
+    assert not db.exists()

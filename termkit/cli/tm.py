@@ -125,7 +125,8 @@ def _after_imported(exc: TermkitError, done: list[tuple[str, Any]]) -> TermkitEr
 @click.argument("files", nargs=-1, required=True, metavar="INPUT...")
 @db_option
 @click.option("--format", "fmt", metavar="NAME",
-              help="Input format (tmx, po, xliff, tsv, records); default: from the file name.")
+              help="Input format (tmx, po, xliff, csv, tsv, xlsx, omegat; records for article "
+                   "records); default: from the file name.")
 @click.option("--domain", metavar="NAME", help="Domain to record on units that have none.")
 @click.option("--origin", metavar="NAME",
               help="Origin recorded on the units instead of the file name (e.g. a project).")
