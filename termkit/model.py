@@ -311,6 +311,13 @@ def total_sources(item: Concept | Term) -> int:
     return item.sources_total if item.sources_total is not None and item.sources_total > listed else listed
 
 
+def has_term_text(text: str | None) -> bool:
+    """True if ``text`` can be a term read from a record: it holds a letter or a digit (a Han
+    character is a letter). Blank text, punctuation, dashes, brackets and invisible marks
+    (``…``, ``—``, ``（）``, a zero-width space) name no concept."""
+    return text is not None and any(c.isalnum() for c in text)
+
+
 def concept_id(kind: Kind | str, key: str) -> str:
     """A stable identifier for a concept, usable as an XML ID (``c`` + 12 hex digits)."""
     kind_value = kind.value if isinstance(kind, Kind) else kind

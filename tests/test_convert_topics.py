@@ -317,3 +317,30 @@ def test_a_general_term_gloss_is_a_sense_and_a_cited_acronym_is_the_english() ->
                               Term("CEO", "en")], domains=["Economics"])
     risk = assess(ceo, "首席执行官", "執行長", "s2twp")
     assert not risk.topical, risk.reason
+
+
+def test_a_topic_only_form_holding_a_space_waits_for_its_topic() -> None:
+    """The prop separates its entries by spaces, and a form may hold one: the regional
+    glossary's film titles (``不可能的任務：致命清算 第一章``, topic IMF) were split into pieces
+    that named no form, so they locked in every text; and --list-topics counted the pieces."""
+    glossary = load_lock_glossaries([REGIONAL])
+    (concept,) = [c for c in glossary.concepts
+                  if any(t.text == "不可能的任務：致命清算 第一章" for t in c.terms)]
+    title = "不可能的任務：致命清算 第一章"
+    assert " " in title and f"{title}@Hant" in concept.props[TOPIC_ONLY_PROP]
+    assert not in_scope(concept, title, (), "Hant") and in_scope(concept, title, ("IMF",), "Hant")
+    assert not in_scope(concept, title, ())
+    # a space-separated piece of it is no entry, when the concept holds the piece as a form
+    both = Concept("c", terms=[Term(title, "zh-Hant-TW"), Term("第一章", "zh-Hant-HK")],
+                   domains=["IMF"], props={TOPIC_ONLY_PROP: f"{title}@Hant"})
+    assert in_scope(both, "第一章", (), "Hant") and not in_scope(both, title, (), "Hant")
+    text = f"{title}上映"
+    plain = opencc.OpenCC("tw2sp").convert(text)
+    assert Converter("tw2sp", glossary).convert(text) == plain
+    target = Converter("tw2sp", glossary, topics=("IMF",)).convert(text)
+    assert target != plain and target.endswith("上映")
+    entries = {t.name: t.topic_only for t in list_topics(glossary)}
+    listed = concept.props[TOPIC_ONLY_PROP]
+    assert listed.count("@") == 4 and len(listed.split()) == 6  # two titles hold a space
+    assert entries["IMF"] == sum(c.props.get(TOPIC_ONLY_PROP, "").count("@")
+                                 for c in glossary.concepts if "IMF" in c.domains)

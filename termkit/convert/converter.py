@@ -134,6 +134,47 @@ class Lock:
     free: bool = False  # ``lock-match: substring``: locks inside words too
 
 
+def _topic_only_entries(concept: Concept) -> list[str]:
+    """The entries of the concept's ``lock-topic-only`` prop: ``form`` or ``form@Hans`` /
+    ``form@Hant``. Entries are separated by spaces, but a form may hold spaces itself (a film
+    title, ``致命清算 第一章``), so the concept's own forms are read whole (longest first)
+    before the rest is split at spaces; a piece of a form (``第一章``) is then no entry."""
+    rest = concept.props.get(TOPIC_ONLY_PROP, "").strip(" ")
+    if not rest:
+        return []
+    forms = sorted({t.text for t in concept.terms if " " in t.text.strip(" ")}, key=len, reverse=True)
+    out: list[str] = []
+    while rest:
+        for entry in (f + tail for f in forms for tail in ("@Hans", "@Hant", "")):
+            if rest == entry or rest.startswith(entry + " "):
+                break
+        else:
+            entry = rest.split(" ", 1)[0]
+        out.append(entry)
+        rest = rest[len(entry):].lstrip(" ")
+    return out
+
+
+def _entries(concept: Concept, form: str) -> int:
+    """How many entries of the concept's ``lock-topic-only`` prop name ``form``: one when it
+    is listed for every script, else one per script it is listed for."""
+    entries = _topic_only_entries(concept)
+    if form in entries:
+        return 1
+    return sum(f"{form}@{sc}" in entries for sc in ("Hans", "Hant"))
+
+
+def _listed(concept: Concept, form: str, script: str | None) -> bool:
+    """True when the concept's ``lock-topic-only`` prop lists ``form`` for ``script`` (for
+    any script when ``script`` is None)."""
+    entries = _topic_only_entries(concept)
+    if form in entries:  # listed for every script
+        return True
+    if script is None:
+        return any(f"{form}@{sc}" in entries for sc in ("Hans", "Hant"))
+    return f"{form}@{script}" in entries
+
+
 def in_scope(concept: Concept, form: str, topics: Collection[str], script: str | None = None) -> bool:
     """True when ``form`` of ``concept``, read in a text of ``script``, locks with ``topics`` on.
 
@@ -143,15 +184,7 @@ def in_scope(concept: Concept, form: str, topics: Collection[str], script: str |
     among ``topics`` (or ``topics`` holds ``"all"``); every other form, and every form of a
     concept without the prop (a user's own glossary), always locks.
     """
-    listed = concept.props.get(TOPIC_ONLY_PROP)
-    if not listed:
-        return True
-    entries = listed.split()
-    if script is None:  # read in either script: listed for any
-        hit = any(e == form or e.startswith(form + "@") for e in entries)
-    else:
-        hit = form in entries or f"{form}@{script}" in entries
-    if not hit:
+    if not _listed(concept, form, script):
         return True
     return ALL_TOPICS in topics or any(d in topics for d in concept.domains)
 
@@ -477,7 +510,9 @@ def list_topics(glossary: Glossary) -> list[Topic]:
     concepts: dict[str, int] = {}
     waiting: dict[str, int] = {}
     for c in glossary.concepts:
-        listed = len(c.props.get(TOPIC_ONLY_PROP, "").split())
+        # (form, script) entries of its lock-topic-only prop (forms may hold spaces)
+        listed = sum(_entries(c, form) for form in {t.text for t in c.terms if t.text}) \
+            if c.props.get(TOPIC_ONLY_PROP) else 0
         for d in c.domains:
             concepts[d] = concepts.get(d, 0) + 1
             waiting[d] = waiting.get(d, 0) + listed

@@ -25,6 +25,7 @@ from termkit.model import (
     Status,
     Term,
     concept_id,
+    has_term_text,
 )
 
 
@@ -74,32 +75,42 @@ def _pair_concept(
     )
 
 
+def _has_text(pair: Pair) -> bool:
+    return has_term_text(pair.zh) and has_term_text(pair.en)
+
+
 def glossary_from_pairing(pairing: Pairing) -> Glossary:
     """The glossary of one record: a concept per keyword pair, matched author and title."""
     record = pairing.record
     domains = record.domains
     concepts: dict[str, Concept] = {}
 
+    # A pair needs text on both sides: a concept of blank or punctuation terms (an empty
+    # item a JSON record or a list kept) is never written.
     kw_source = record.source_for("keywords")
     for pair in pairing.pairs:
+        if not _has_text(pair):
+            continue
         concept = _pair_concept(Kind.KEYWORD, pair, kw_source, _keyword_pinyin(pair.zh), domains)
         concepts[concept.id] = concept
 
     title_source = record.source_for("title_en")
     for variant in pairing.variants:
         target = concepts.get(concept_id(Kind.KEYWORD, concept_key(Kind.KEYWORD, variant.zh)))
-        if target is not None:
+        if target is not None and has_term_text(variant.en):
             target.terms.append(
                 Term(variant.en, "en", Status.ADMITTED, ORIGIN_TITLE, None, 1, [title_source])
             )
 
     au_source = record.source_for("authors")
     for pair in pairing.authors:
+        if not _has_text(pair):
+            continue
         # A person belongs to no subject field of the article.
         concept = _pair_concept(Kind.PERSON, pair, au_source, _name_pinyin(pair.zh), [])
         concepts[concept.id] = concept
 
-    if pairing.title is not None:
+    if pairing.title is not None and _has_text(pairing.title):
         concept = _pair_concept(
             Kind.TITLE, pairing.title, record.source_for("title_zh"), None, domains
         )

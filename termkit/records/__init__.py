@@ -32,7 +32,7 @@ from pathlib import PurePath
 
 from termkit.errors import InputError, UsageError
 from termkit.io import read_bytes
-from termkit.model import Record
+from termkit.model import Notice, Record, has_term_text
 
 FORMATS = ("page", "labelled", "ris", "jsonl", "bibtex", "endnote")
 _EXTENSIONS = {
@@ -178,7 +178,13 @@ def parse_records(data: bytes, path: str, *, format: str | None = None) -> list[
     if format is None:
         _refuse_exchange(path, exchange_kind(path, text))
     chosen = format or detect_format(path, text)
-    stem = record_stem(path)
+    records = _parse(chosen, text, path, record_stem(path))
+    for record in records:
+        _drop_textless_keywords(record)
+    return records
+
+
+def _parse(chosen: str, text: str, path: str, stem: str) -> list[Record]:
     if chosen == "ris":
         from termkit.records.ris import parse_ris
 
@@ -202,6 +208,20 @@ def parse_records(data: bytes, path: str, *, format: str | None = None) -> list[
     from termkit.records.page import parse_page
 
     return parse_page(text, path, stem)
+
+
+def _drop_textless_keywords(record: Record) -> None:
+    """Leave out the keywords with no letter or digit (``""``, ``…``, ``—``, ``（）``), with
+    a notice: an empty item of a JSON list, a placeholder printed in a keyword line, names
+    no concept (:func:`termkit.model.has_term_text`)."""
+    dropped = [k for k in (*record.keywords_zh, *record.keywords_en) if not has_term_text(k)]
+    if not dropped:
+        return
+    record.keywords_zh = [k for k in record.keywords_zh if has_term_text(k)]
+    record.keywords_en = [k for k in record.keywords_en if has_term_text(k)]
+    listed = ", ".join(repr(k) for k in dropped)
+    record.notices.append(Notice(f"keywords with no text left out: {listed}", record.source,
+                                 record.lines.get("keywords")))
 
 
 def read_records(path: str, *, format: str | None = None) -> list[Record]:

@@ -27,8 +27,22 @@ _MONTH = (
 _DATE_LINE = re.compile(rf"^(?:{_MONTH}|\d{{1,4}}|[\s,./\-年月日])+$", re.IGNORECASE)
 _HAN_CHAR = re.compile(f"[{HAN}]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_ONE_WORD_TITLE = re.compile(r"[A-Z][a-z]{3,}(?:[-'’][a-z]+)*")
 _COPYRIGHT = re.compile(
     r"©|\(c\)\s*\d{4}|copyright|all rights reserved|powered by|版權所有|版权所有", re.IGNORECASE
+)
+# Words a page prints alone on a line as a heading, a tab, a link or an article-type badge
+# (``Introduction``, ``English``, ``Review``): a line of one of them is no one-word title.
+_HEADINGS_EN = frozenset(
+    (
+        "abstract", "about", "accepted", "acknowledgements", "acknowledgments", "appendix",
+        "archive", "article", "articles", "bibliography", "chinese", "comments", "conclusion",
+        "conclusions", "contact", "contents", "correspondence", "details", "editorial",
+        "email", "english", "favorites", "favourites", "feedback", "figures", "fulltext",
+        "introduction", "issues", "letter", "metrics", "notes", "published", "received",
+        "recommend", "references", "related", "research", "review", "sitemap", "statistics",
+        "submit", "summary", "supplementary", "tables",
+    )
 )
 # Words web pages use for their controls and images. A short line holding one is furniture.
 _UI_EN = frozenset(
@@ -69,6 +83,16 @@ def without_counter(title: str) -> str:
     return _COUNTER.sub("", title) if title[-1:].isdigit() else title
 
 
+def _one_word_title(text: str) -> bool:
+    """A line that is one capitalised word and nothing else (``Mindfulness``).
+
+    A badge or a heading is written in capitals (``CAS``, ``ABSTRACT``), a field name or a
+    run of buttons has capitals inside (``PublicationName``, ``Publications-Theses``): a
+    one-word title has a capital only at its start, and a few letters after it.
+    """
+    return _ONE_WORD_TITLE.fullmatch(text) is not None
+
+
 def is_furniture(line: str) -> bool:
     """True if ``line`` is part of the site's page, never a title (see the module docstring)."""
     text = line.strip()
@@ -86,6 +110,8 @@ def is_furniture(line: str) -> bool:
     han = count(_HAN_CHAR, text)
     words = [w.lower() for w in _WORD.findall(text)]
     if han == 0:
+        if len(words) == 1 and _one_word_title(text):
+            return words[0] in _UI_EN or words[0] in _HEADINGS_EN
         if len(words) <= 1:
             return True  # one word (``CAS``, ``ABSTRACT``) is a badge or a heading
         return len(words) <= _SHORT_WORDS and any(w in _UI_EN for w in words)

@@ -74,12 +74,14 @@ def _split_on(text: str, seps: frozenset[str]) -> list[str]:
             return _SPLIT_COMMAS.split(text)
         if seps == _COMMA:
             return text.split(",")
+    never_closed = _unclosed_openers(text)
     items: list[str] = []
     depth: list[str] = []
     start = 0
     for i, ch in enumerate(text):
         if ch in _OPEN:
-            depth.append(_OPEN[ch])
+            if i not in never_closed:
+                depth.append(_OPEN[ch])
         elif ch in _CLOSE:
             if depth and depth[-1] == _KIND.get(ch, ch):
                 depth.pop()
@@ -88,6 +90,22 @@ def _split_on(text: str, seps: frozenset[str]) -> list[str]:
             start = i + 1
     items.append(text[start:])
     return items
+
+
+def _unclosed_openers(text: str) -> frozenset[int]:
+    """The positions of the brackets ``text`` opens and never closes.
+
+    A bracket left open (``學業壓力（大學生；焦慮``, a typing slip or a bracket the line broke
+    off) holds no list: the separators after it separate as if it were not there, so it
+    swallows none of the keywords after it.
+    """
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            stack.append((_OPEN[ch], i))
+        elif ch in _CLOSE and stack and stack[-1][0] == _KIND.get(ch, ch):
+            stack.pop()
+    return frozenset(i for _, i in stack)
 
 
 # Separators used when a line has none of ``;；、，,``: a tab or two spaces or more, an

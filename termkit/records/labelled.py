@@ -45,7 +45,7 @@ from termkit.model import Notice, Person, Record, Section
 from termkit.records.assemble import date_of
 from termkit.records.authors import parse_authors
 from termkit.records.fields import parse_date, parse_pages, parse_subject, parse_volume
-from termkit.records.furniture import without_counter
+from termkit.records.furniture import is_furniture, without_counter
 from termkit.records.keywords import Keywords, assign_keywords, list_end, split_keywords, twinned
 from termkit.records.labels import Field
 from termkit.records.page import NO_KEYWORDS, parse_page_record, split_chunks
@@ -55,12 +55,16 @@ from termkit.records.script import (
     has_han,
     is_chinese_text,
     is_other_script,
+    is_prose,
     join_lines,
     split_scripts,
 )
 from termkit.records.split import labelled_starts
+from termkit.records.titlelike import wrapped_title
 
 _DASHES = "—─–-"
+# How a line that ends a sentence ends.
+_SENTENCE_END = tuple(".!?。！？")
 # A title field holds a title per language, each at most a line or two.
 _TITLE_LINES = 4
 _SINGLE_LINE = frozenset({Field.VENUE, Field.VOLUME, Field.PAGES, Field.DATE})
@@ -400,7 +404,7 @@ def _one_block_per_line(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """
     out: list[tuple[int, str]] = []
     previous_names = False
-    for number, raw in lines:
+    for i, (number, raw) in enumerate(lines):
         if not raw.strip():
             previous_names = False
             out.append((number, raw))
@@ -409,11 +413,34 @@ def _one_block_per_line(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         before = out[-1][1].strip() if out else ""
         # A subtitle line (``——基于…``) continues the title above it.
         subtitle = raw.strip()[:1] in _DASHES or before[-1:] in _DASHES + ":："
-        if before and not (names and previous_names) and not subtitle:
+        after = next((text for _, text in lines[i + 1 :] if text.strip()), "")
+        wrapped = not (names or previous_names) and _rest_of_title(before, raw.strip(), after)
+        if before and not (names and previous_names) and not subtitle and not wrapped:
             out.append((number, ""))
         out.append((number, raw))
         previous_names = names
     return out
+
+
+def _rest_of_title(before: str, line: str, after: str) -> bool:
+    """True if ``line`` is the rest of an English title wrapped at ``before``.
+
+    ``line`` is no name line (the caller asks). A title ending in a joining word, or whose
+    next line opens with one, goes on (:func:`~termkit.records.titlelike.wrapped_title`);
+    so does a title over two lines right above the romanized names of the English half
+    (``Design of a Stepper Motor Control`` / ``System Based on FPGA`` / ``WANG Fei, CHEN
+    Na``): a title is the line above the names.
+    """
+    if not before or has_han(before) or has_han(line):
+        return False
+    if is_furniture(before) or is_furniture(line) or is_prose(before) or is_prose(line):
+        return False
+    if wrapped_title(before, line):
+        return True
+    if before.endswith(_SENTENCE_END) or line.startswith(("(", "（")) or has_han(after):
+        return False
+    people = parse_authors(after, strict=True)
+    return people is not None and bool(people) and all(p.en and not p.zh for p in people)
 
 
 def _romanizes(zh: list[Person], en: list[Person]) -> bool:
@@ -426,8 +453,15 @@ def _romanizes(zh: list[Person], en: list[Person]) -> bool:
     )
 
 
-def _read_loose(rec: Record, lines: list[tuple[int, str]], path: str) -> None:
-    """Lines between fields that no field took: titles, names, abstracts, sections."""
+def _read_loose(
+    rec: Record, lines: list[tuple[int, str]], path: str, bare_label: int | None = None
+) -> None:
+    """Lines between fields that no field took: titles, names, abstracts, sections.
+
+    ``bare_label``: the line of a keyword label printed with no value (``关键词：`` alone,
+    then the abstract, then the list): a keyword list read below it is that label's list,
+    for each language the fields left without keywords.
+    """
     chinese = rec.authors if all(p.zh and not p.en for p in rec.authors) else []
     page = parse_page_record(_one_block_per_line(lines), path, rec.id, known_authors=chinese)
     for name in ("title_zh", "title_en", "abstract_zh", "abstract_en"):
@@ -451,8 +485,19 @@ def _read_loose(rec: Record, lines: list[tuple[int, str]], path: str) -> None:
             Person(a.zh, b.en, a.line) for a, b in zip(rec.authors, page.authors, strict=True)
         ]
     rec.sections.extend(page.sections)
-    for text in page.keywords_zh + page.keywords_en:
-        rec.sections.append(Section("unrecognised", text, page.lines.get("keywords")))
+    found = page.lines.get("keywords")
+    # The line of a list under the bare label, or None.
+    under = found if found is not None and bare_label is not None and found > bare_label else None
+    for lang in ("zh", "en"):
+        slot = f"keywords_{lang}"
+        items = getattr(page, slot)
+        if under is not None and items and not getattr(rec, slot):
+            setattr(rec, slot, items)
+            rec.lines[slot] = page.lines.get(slot, under)
+            rec.lines.setdefault("keywords", under)
+            continue
+        for text in items:
+            rec.sections.append(Section("unrecognised", text, found))
 
 
 def parse_labelled_record(lines: list[tuple[int, str]], path: str, record_id: str) -> Record:
@@ -500,8 +545,10 @@ def _read_scanned(
     if Field.KEYWORDS in by_kind:
         rec.keywords_zh, rec.keywords_en = [], []
         _read_keywords(reader, by_kind[Field.KEYWORDS])
+    # A keyword label printed alone, its list further down among the loose lines.
+    bare = [f.line for f in by_kind.get(Field.KEYWORDS, []) if not f.lines]
     if any(text.strip() for _, text in reader.loose):
-        _read_loose(rec, sorted(reader.loose), path)
+        _read_loose(rec, sorted(reader.loose), path, min(bare, default=None))
     if not rec.keywords_zh and not rec.keywords_en:
         rec.notices.append(Notice(NO_KEYWORDS, path))
     return rec

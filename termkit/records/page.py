@@ -55,6 +55,7 @@ from termkit.records.keywords import (
     Keywords,
     assign_keywords,
     bare_keyword_label,
+    field_of_its_own,
     list_end,
     split_keywords,
 )
@@ -89,6 +90,7 @@ class _State:
     keyword_lines: list[str] = field(default_factory=list)
     last: str | None = None
     keywords_ahead: bool = False  # a certain keyword line comes later in the header
+    label_above: bool = False  # the chosen keyword block is the one under a bare label
     abstract_zh: list[str] = field(default_factory=list)
     abstract_en: list[str] = field(default_factory=list)
     next_lines: list[str] = field(default_factory=list)  # the block after the one being read
@@ -321,16 +323,23 @@ def _header_block(state: _State, block: _Block) -> None:
         state.keyword_block = None
         state.last = "authors"
         return
+    prose = any(is_prose(line) for line in block.lines) or is_prose(" ".join(block.lines))
     if chosen is not None and state.index == chosen and not state.keyword_items:
         if len(block.lines) == 1 and bare_keyword_label(block.lines[0]):
             # ``关键词：`` standing alone heads the list below it: that block is the list.
             state.keyword_block = chosen + 1
+            state.label_above = True
             state.last = "keywords"
             return
-        _add_keywords(state, block)
-        state.last = "keywords"
-        return
-    prose = any(is_prose(line) for line in block.lines) or is_prose(" ".join(block.lines))
+        if state.label_above and (prose or all(field_of_its_own(x) for x in block.lines)):
+            # A paragraph between the label and its list (the abstract, moved there by a
+            # two-column layout), or a field line: the list is the next block that is
+            # neither. This one is read as what it is.
+            state.keyword_block = chosen + 1
+        else:
+            _add_keywords(state, block)
+            state.last = "keywords"
+            return
     if _try_fields(state, block):
         state.last = "volume"
         return

@@ -38,8 +38,14 @@ from termkit.records.keywords import (
 from termkit.records.romanized import sounded
 from termkit.records.script import SHORT_ITEM, has_han, has_latin, is_prose
 from termkit.records.shapes import certain_keyword_line
-from termkit.records.titlelike import title_like
+from termkit.records.titlelike import title_like, wrapped_title
 
+# A title line this long (characters) may have been wrapped by the page's width; the rest
+# of it under it is at most this many words.
+_WRAPPED_TITLE = 40
+_SHORT_WORDS = 6
+# How a line that ends a sentence or a field ends: no title goes on below it.
+_ENDED = tuple(".!?;)）]】")
 # Separators a list line ends with when the list goes on below it.
 _LIST_END = tuple(";；,，、")
 
@@ -139,6 +145,7 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
     run: LineGroup | None = None
     head = True  # no keyword line yet: titles and authors come first
     after_title = False
+    latin_head = False  # the line before is a Latin line read at the head (a title's start?)
     authors = False  # an author block stood apart: the titles are above it
     i = 0
     while i < len(kept):
@@ -151,6 +158,17 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
             blocks.append(LineGroup([line, kept[i + 1][1]], [number, kept[i + 1][0]]))
             run, after_title, authors = None, False, True
             i += 2
+            continue
+        wrapped = after_title or latin_head
+        if wrapped and blocks and len(blocks[-1].lines) == 1 and _title_goes_on(
+            blocks[-1].lines[0], line
+        ):
+            # An English title wrapped in two lines: the second is no keyword, nor a title
+            # of its own, and the two are a title's block (a name may come under it).
+            blocks[-1].lines.append(line)
+            blocks[-1].numbers.append(number)
+            run, after_title, latin_head = None, True, False
+            i += 1
             continue
         following = kept[i + 1][1] if i + 1 < len(kept) else ""
         # A number alone is a field line unless it is a keyword (``921`` in each list).
@@ -165,6 +183,9 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
         # Several Chinese names in a row are no title, however long (``汪云偉 李云梅 …``).
         title = title and not _several_names(line)
         name = head and after_title and not alone and not title and name_line(line)
+        # A Latin line at the head that is neither a field nor a name may be a title's
+        # first line, whatever its shape: the line under it may go on with it.
+        latin_head = head and not alone and not name and not authors and not has_han(line)
         head = head and ((alone and not certain_keyword_line(line)) or title or name)
         after_title = title
         authors = authors or name or (alone and has_han(line) and _author_block(LineGroup([line], [])))
@@ -188,6 +209,28 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
             run.numbers.append(number)
         i += 1
     return _header_off_lists(blocks)
+
+
+def _title_goes_on(title: str, line: str) -> bool:
+    """True if ``line`` is the rest of the English title line ``title``, wrapped, and no
+    field or keyword line: a joining word says so (:func:`~termkit.records.titlelike.
+    wrapped_title`), or a title line long enough to have been wrapped that ends no sentence
+    has a short capitalised line under it, no name and no number (``… Well-being of
+    College`` / ``Students in Taiwan``): a page has one English title, and at its head,
+    before the authors and any keyword, a line like that goes on with it."""
+    if field_line(line) or certain_keyword_line(line) or _listy(line):
+        return False
+    if wrapped_title(title, line):
+        return True
+    if has_han(title) or has_han(line) or len(title) < _WRAPPED_TITLE or title.endswith(_ENDED):
+        return False
+    words = line.split()
+    return (
+        2 <= len(words) <= _SHORT_WORDS
+        and words[0][:1].isupper()
+        and not any(c.isdigit() for c in line)
+        and parse_authors(line, strict=True) is None
+    )
 
 
 def _several_names(line: str) -> bool:

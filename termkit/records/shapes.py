@@ -148,7 +148,23 @@ def choose_keyword_block(header: list[list[str]]) -> int | None:
     if before and (scores[best - 1] > 0 or _lone_item(before)):
         before_zh = {has_han(i) for line in before for i in split_keywords(line)}
         after_zh = {has_han(i) for line in header[best] for i in split_keywords(line)}
-        # One block all Chinese items, the other all Latin: the two halves of one list.
-        if len(before_zh) == len(after_zh) == 1 and before_zh != after_zh:
+        # One block all Chinese items, the other all Latin: the two halves of one list,
+        # unless the block after the winner is a list in the script of the one before it:
+        # then that is the other half, and the line before is a title (``Mindfulness``
+        # above ``正念；壓力；焦慮`` and ``mindfulness; stress; anxiety``).
+        if (
+            len(before_zh) == len(after_zh) == 1
+            and before_zh != after_zh
+            and not _half_after(header, scores, best, before_zh)
+        ):
             return best - 1
     return best
+
+
+def _half_after(
+    header: list[list[str]], scores: list[float], best: int, script: set[bool]
+) -> bool:
+    """True if the block after ``best`` is a keyword list all of whose items are in ``script``."""
+    if best + 1 >= len(header) or scores[best + 1] < KEYWORD_SHAPE:
+        return False
+    return {has_han(i) for line in header[best + 1] for i in split_keywords(line)} == script

@@ -61,6 +61,33 @@ _EN_OPENING = re.compile(
     r"|(?:the|an?)\s+\S+(?:\s+\S+)?\s+of)\b",
     re.IGNORECASE,
 )
+# Words that join the parts of an English title: a line ending in one, or a line opening
+# with one in lower case, is half of a title wrapped in two (``… between Mindfulness and`` /
+# ``Academic Stress``, ``… Academic Stress`` / ``among College Students``).
+_JOINING = frozenset((
+    "of", "to", "for", "in", "on", "at", "by", "with", "from", "into", "as", "and", "or",
+    "between", "among", "within", "without", "via", "about", "over", "under", "during",
+    "through", "toward", "towards", "across", "against", "beyond", "versus", "vs", "upon",
+    "the", "a", "an",
+))
+# What a title line cut before its end ends with (a comma, a colon or a dash before the rest).
+_CUT_END = tuple(",:;-–—&")
+
+
+def wrapped_title(title: str, line: str) -> bool:
+    """True if ``line`` reads as the rest of the English title line ``title`` wrapped in two:
+    ``title`` ends with a word that joins (``and``, ``of``, ``the``), a comma, a colon or a
+    dash, or ``line`` opens with a joining word in lower case (``among College Students``).
+    A title never ends so, and a keyword, a name or a new field never opens so."""
+    words, following = title.split(), line.split()
+    if not words or not following or has_han(title) or has_han(line):
+        return False
+    first = following[0]
+    return (
+        words[-1].lower() in _JOINING
+        or title.endswith(_CUT_END)
+        or (first in _JOINING and first.islower() and first not in ("a", "an", "the"))
+    )
 
 
 def title_like(text: str) -> bool:
