@@ -82,14 +82,14 @@ def _walk(value: Any, check_strings: bool) -> str | None:
                 return f"nested deeper than {MAX_DEPTH} levels"
             for key, sub in item.items():
                 if check_strings and _SURROGATE.search(key):
-                    return "a key holds a lone surrogate (\\ud800-\\udfff), which is not Unicode"
+                    return "object key holds a lone surrogate (\\ud800-\\udfff), which is not Unicode"
                 stack.append((sub, depth + 1))
         elif isinstance(item, list):
             if depth > MAX_DEPTH:
                 return f"nested deeper than {MAX_DEPTH} levels"
             stack.extend((sub, depth + 1) for sub in item)
         elif check_strings and isinstance(item, str) and _SURROGATE.search(item):
-            return "a string holds a lone surrogate (\\ud800-\\udfff), which is not Unicode"
+            return "string holds a lone surrogate (\\ud800-\\udfff), which is not Unicode"
     return None
 
 

@@ -608,8 +608,16 @@ def main(argv: list[str]) -> None:
     import tempfile
     from pathlib import Path
 
+    if "-h" in argv or "--help" in argv:
+        print("python -m tests.pagevariants [-v] [FAMILY...]: the table of every family (or "
+              "those named); -v adds the misread ids.\nFAMILY: " + "; ".join(FAMILIES))
+        return
     verbose = "-v" in argv
     names = [a for a in argv if a != "-v"] or list(FAMILIES)
+    unknown = [n for n in names if n not in FAMILIES]
+    if unknown:  # not a KeyError traceback
+        raise SystemExit(f"python -m tests.pagevariants: no family named {unknown[0]!r}; "
+                         "the families: " + "; ".join(FAMILIES))
     print(TABLE_HEAD)
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:

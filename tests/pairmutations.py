@@ -516,6 +516,10 @@ def main(argv: list[str] | None = None) -> None:
                         help="list wrong and missed pairs of this perturbation")
     args = parser.parse_args(argv)
     table = measure(args.failures)
+    unknown = [n for n in args.failures or [] if n not in table]
+    if unknown:  # not a KeyError traceback after the table
+        parser.error(f"no perturbation named {unknown[0]!r}; the names: "
+                     + "; ".join(perturbations(load_cases())))
     print_table(table)
     for name in args.failures or []:
         print(f"\n== {name}")

@@ -76,6 +76,9 @@ def test_checks_and_skip_by_id_and_family(project: Path) -> None:
     assert checks_of(run("--format", "json", "--skip", "format", "--skip", "syntax", path)) == [(6, "ellipsis")]
     bad = run("--checks", "numbrs", path)
     assert bad.exit_code == 2 and "unknown check 'numbrs'" in bad.stderr
+    known = bad.stderr.split("known: ")[1].split(" (see")[0].split(", ")
+    assert "syntax" in known and "numbers" in known
+    assert len(known) == len(set(known))  # 'syntax', a family and a check, was named twice
 
 
 def test_select_families() -> None:

@@ -137,7 +137,8 @@ def test_a_file_without_units_is_named(tmp_path: Path) -> None:
     code, _, err = _run("import", "--db", str(tmp_path / "tm.sqlite"), str(TMX / "ImportTest1B.tmx"),
                         glossary)
     assert code == 2
-    assert err == f"Error: {glossary}: format 'termkit' has no translation units\n"
+    assert err == (f"Error: {glossary}: format 'termkit' has no translation units; tm import "
+                   "reads: csv, omegat, po, records, tmx, tsv, xliff, xlsx\n")
 
 
 def test_usage_errors_exit_2(db: str) -> None:

@@ -71,7 +71,8 @@ def expand(names: Iterable[str], where: str = "") -> set[str]:
         elif name in FAMILIES:
             out.update(FAMILIES[name])
         else:
-            known = ", ".join(["all", *sorted(FAMILIES), *CHECKS])
+            # ``syntax`` is a family and a check: named once
+            known = ", ".join(dict.fromkeys(["all", *sorted(FAMILIES), *CHECKS]))
             raise UsageError(f"unknown check {name!r}{where}", hint=f"known: {known}")
     return out
 

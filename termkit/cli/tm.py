@@ -6,6 +6,8 @@ library propagate to the group, which prints ``Error: …``.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
@@ -123,7 +125,8 @@ def _after_imported(exc: TermkitError, done: list[tuple[str, Any]]) -> TermkitEr
 @click.argument("files", nargs=-1, required=True, metavar="INPUT...")
 @db_option
 @click.option("--format", "fmt", metavar="NAME",
-              help="Input format (tmx, po, xliff, tsv, records); default: from the file name.")
+              help="Input format (tmx, po, xliff, csv, tsv, xlsx, omegat; records for article "
+                   "records); default: from the file name.")
 @click.option("--domain", metavar="NAME", help="Domain to record on units that have none.")
 @click.option("--origin", metavar="NAME",
               help="Origin recorded on the units instead of the file name (e.g. a project).")
@@ -159,24 +162,36 @@ def import_(files: tuple[str, ...], db: str, fmt: str | None, domain: str | None
     for path in paths:  # every input first: a missing last file imported the others before
         check_source(path, fmt)
     sizes = [input_size(p) for p in paths]
-    with open_store(db) as store, Progress("Importing", sum(s or 0 for s in sizes), "B") as bar:
-        results: list[tuple[str, Any]] = []
-        before = 0
-        for path, size in zip(paths, sizes, strict=True):
-            try:
-                units = tag_units(iter_file_units(path, fmt, progress=bar.after(before)),
-                                  origin=origin, client=client,
-                                  tmx_attributes=tmx_attributes == "keep")
-                report = store.import_units(units, domain=domain, batch_size=batch_size)
-            except TermkitError as exc:
-                raise exc if not results else _after_imported(exc, results) from None
-            if not report.read:
-                # A valid file with no unit (a TMX with an empty body, a PO of headers only)
-                # adds nothing: say so, as `termkit import` does, so an empty memory is no surprise.
-                report.notices.append(Notice("no translation units in it: it adds nothing", path))
-            results.append((path, report))
-            before += size or 0
-            bar.update(before)
+    new_memory = not os.path.lexists(db)
+    discard = False  # a memory this run created and left without a unit: not left behind
+    try:
+        with open_store(db) as store, \
+                Progress("Importing", sum(s or 0 for s in sizes), "B") as bar:
+            results: list[tuple[str, Any]] = []
+            before = 0
+            for path, size in zip(paths, sizes, strict=True):
+                try:
+                    units = tag_units(iter_file_units(path, fmt, progress=bar.after(before)),
+                                      origin=origin, client=client,
+                                      tmx_attributes=tmx_attributes == "keep")
+                    report = store.import_units(units, domain=domain, batch_size=batch_size)
+                except TermkitError as exc:
+                    discard = new_memory and not results and len(store) == 0
+                    raise exc if not results else _after_imported(exc, results) from None
+                if not report.read:
+                    # A valid file with no unit (a TMX with an empty body, a PO of headers
+                    # only) adds nothing: say so, as `termkit import` does, so an empty memory
+                    # is no surprise.
+                    report.notices.append(Notice("no translation units in it: it adds nothing",
+                                                 path))
+                results.append((path, report))
+                before += size or 0
+                bar.update(before)
+    finally:
+        if discard:
+            for leftover in (db, f"{db}-wal", f"{db}-shm", f"{db}-journal"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(leftover)
     if as_json:
         click.echo(dumps_json([
             {

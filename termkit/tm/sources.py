@@ -15,39 +15,56 @@ from termkit.errors import UnknownFormatError
 from termkit.model import Source, Unit
 
 RECORD_FORMAT = "records"
-# Extensions read as article records when no translation format claims them.
-_RECORD_EXTENSIONS = (".ris", ".jsonl", ".txt", ".html", ".htm")
+
+
+def unit_formats() -> list[str]:
+    """The names ``tm import --format`` takes: the registry's formats that hold translation
+    units, and ``records``."""
+    from termkit import formats
+
+    return sorted([f.name for f in formats.formats() if f.can_read_units] + [RECORD_FORMAT])
 
 
 def is_records(path: str, fmt: str | None) -> bool:
-    """True when ``path`` is to be read as article records."""
+    """True when ``path`` is to be read as article records: by ``fmt``, else by an extension
+    no translation format claims and ``termkit build`` reads (``.ris``, ``.bib``, ``.enw`` …)."""
     if fmt is not None:
         return fmt == RECORD_FORMAT
     from termkit import formats
+    from termkit.records import EXTENSIONS
 
     try:
         formats.detect(path)
     except UnknownFormatError:
-        return PurePath(path).suffix.lower() in _RECORD_EXTENSIONS
+        return PurePath(path).suffix.lower() in EXTENSIONS
     return False
 
 
 def check_source(path: str, fmt: str | None = None) -> None:
     """Raise the error reading ``path`` would start with: missing, unreadable, a folder, or a
-    format that cannot be told or read as units. Nothing is read; ``-`` is not checked."""
+    format that cannot be told or read as units. Nothing is read (so an empty file is found
+    by reading it: a file of ``/proc`` has size 0 and text); of ``-`` (stdin) only the format
+    is checked: it needs ``fmt``."""
     from termkit.io import check_readable
 
-    if path == "-":
-        return
-    check_readable(path)
+    if path != "-":
+        check_readable(path)
     if is_records(path, fmt):
         return
     from termkit import formats
     from termkit.errors import UsageError
 
-    reader = formats.detect(path, fmt)
+    known = f"tm import reads: {', '.join(unit_formats())}"
+    if fmt is not None and fmt not in {f.name for f in formats.formats()}:
+        raise UsageError(f"unknown format {fmt!r}", hint=known)
+    try:
+        reader = formats.detect(path, fmt)
+    except UnknownFormatError as exc:  # the registry's hint names formats without units
+        exc.hint = f"pass --format ({known})"
+        raise
     if not reader.can_read_units:  # as the registry says when asked for its units
-        raise UsageError(f"format {reader.name!r} has no translation units", path=path)
+        raise UsageError(f"format {reader.name!r} has no translation units", path=path,
+                         hint=known)
 
 
 def iter_file_units(path: str, fmt: str | None = None, *,
