@@ -21,6 +21,7 @@ from termkit.convert import (
     in_scope,
     list_topics,
     load_lock_glossaries,
+    topic_words,
 )
 from termkit.convert.risk import assess, senses
 from termkit.convert.words import general_words
@@ -375,3 +376,34 @@ def test_a_topic_only_form_holding_a_space_waits_for_its_topic() -> None:
     assert listed.count("@") == 4 and len(listed.split()) == 6  # two titles hold a space
     assert entries["IMF"] == sum(c.props.get(TOPIC_ONLY_PROP, "").count("@")
                                  for c in glossary.concepts if "IMF" in c.domains)
+
+
+def _changed_with(glossary: Glossary, config: str, text: str, topic: str) -> dict[str, int]:
+    """The words of ``text`` whose conversion ``--topic topic`` changes: read as the lock
+    reads them with that topic on, a lock other than the default scope's (or plain OpenCC's)."""
+    default = build_locks(glossary, config)
+    conv = Converter(config, glossary, topics=(topic,))
+    out: dict[str, int] = {}
+    for start, end, target in conv.matches(text):
+        form = text[start:end]
+        before = default[form].target if form in default else conv.plain(form)
+        if target != before:
+            out[form] = out.get(form, 0) + 1
+    return out
+
+
+def test_list_topics_counts_what_each_topic_would_change() -> None:
+    """``convert --list-topics INPUT`` counts, per topic, the words ``--topic`` would change.
+    A form kept for two topics by two concepts (次長: PresidentsUS and US Government; 清晰度:
+    Communication and IT) counted only for the concept the all-topics lock chose, and a form
+    the default scope locks to one target that a topic locks to another (程式設計師 -> 程序员,
+    with IT 程序编写员) was not counted at all."""
+    glossary = load_lock_glossaries([REGIONAL])
+    # (a Converter per topic reads the text: only the topics of the forms in the texts)
+    for config, text, topics in (
+            ("tw2sp", "部長、次長及各位主管。程式設計師和資訊學。", ("PresidentsUS", "US Government", "IT")),
+            ("s2twp", "画面的清晰度。", ("Communication", "IT"))):
+        found = topic_words(glossary, config, text)
+        assert set(found) <= set(topics), found
+        for topic in topics:
+            assert found.get(topic, {}) == _changed_with(glossary, config, text, topic), topic

@@ -533,33 +533,52 @@ def list_topics(glossary: Glossary) -> list[Topic]:
 
 
 def topic_words(glossary: Glossary, config: str, text: str) -> dict[str, dict[str, int]]:
-    """Per topic, the words of ``text`` that lock only when that topic is on, counted.
+    """Per topic, the words of ``text`` whose conversion that topic changes, counted.
 
-    ``text`` is read as the lock reads it with every topic on (word-aware); a form counts
-    when it belongs to no lock of the default scope and its lock changes plain OpenCC's
-    output. A form of a concept with several topics counts for each. What
-    ``convert --list-topics INPUT`` shows, so a user can see which topics a text would use.
+    ``text`` is read as the lock reads it with every topic on (word-aware); a form counts for
+    a topic when, with that topic on, it locks to another target than the default scope's
+    lock (or, locked by none, plain OpenCC's output). A form several concepts keep for
+    different topics counts for each topic that changes it, whichever concept each one
+    brings. What ``convert --list-topics INPUT`` shows, so a user can see which topics a
+    text would use.
     """
-    default = build_locks(glossary, config)
-    extra = {f: lock for f, lock in build_locks(glossary, config, (ALL_TOPICS,)).items()
-             if f not in default}
-    if not extra:
+    script = lang.parse(CONFIG_VARIANTS[check_config(config)][0]).script
+    # form -> the concepts that keep it for a topic (only these forms can change with one)
+    keepers: dict[str, list[Concept]] = {}
+    for c in glossary.concepts:
+        if TOPIC_ONLY_PROP in c.props:
+            for t in c.terms:
+                if t.text and _listed(c, t.text, script) \
+                        and c not in keepers.setdefault(t.text, []):
+                    keepers[t.text].append(c)
+    if not keepers:
         return {}
+    default = build_locks(glossary, config)
     conv = Converter(config, glossary, topics=(ALL_TOPICS,))
-    domains = {c.id: c.domains for c in glossary.concepts}
-    changes: dict[str, bool] = {}
+    # Concepts holding a form, in glossary order: build_locks over them alone picks the same
+    # lock for that form as over the whole glossary (its ranking keeps glossary order).
+    holders: dict[str, list[Concept]] = {}
+    changes: dict[str, list[str]] = {}  # form -> the topics that change it
     out: dict[str, dict[str, int]] = {}
     for start, end, _target in conv.matches(text):
         form = text[start:end]
-        lock = extra.get(form)
-        if lock is None:
+        if form not in keepers:
             continue
         if form not in changes:
-            changes[form] = conv.plain(form) != lock.target
-        if changes[form]:
-            for topic in domains.get(lock.concept, ()):
-                counts = out.setdefault(topic, {})
-                counts[form] = counts.get(form, 0) + 1
+            if not holders:
+                for c in glossary.concepts:
+                    for name in {t.text for t in c.terms}:
+                        if name in keepers:
+                            holders.setdefault(name, []).append(c)
+            before = default[form].target if form in default else conv.plain(form)
+            topics = sorted({d for c in keepers[form] for d in c.domains})
+            own = Glossary(concepts=holders[form])
+            changes[form] = [d for d in topics
+                             if (lk := build_locks(own, config, (d,)).get(form)) is not None
+                             and lk.target != before]
+        for topic in changes[form]:
+            counts = out.setdefault(topic, {})
+            counts[form] = counts.get(form, 0) + 1
     return out
 
 
