@@ -540,7 +540,8 @@ def topic_words(glossary: Glossary, config: str, text: str) -> dict[str, dict[st
     lock (or, locked by none, plain OpenCC's output). A form several concepts keep for
     different topics counts for each topic that changes it, whichever concept each one
     brings. What ``convert --list-topics INPUT`` shows, so a user can see which topics a
-    text would use.
+    text would use. Read with every topic on, a longer form of another topic can cover a
+    word (政務次長 over 次長) that a single topic would lock: that word is not counted for it.
     """
     script = lang.parse(CONFIG_VARIANTS[check_config(config)][0]).script
     # form -> the concepts that keep it for a topic (only these forms can change with one)
