@@ -407,3 +407,18 @@ def test_list_topics_counts_what_each_topic_would_change() -> None:
         assert set(found) <= set(topics), found
         for topic in topics:
             assert found.get(topic, {}) == _changed_with(glossary, config, text, topic), topic
+
+
+def test_a_hand_written_topic_only_prop_may_separate_its_entries_by_tabs(tmp_path: Path) -> None:
+    """A user's own glossary may separate the prop's entries by a tab (white space, as read
+    before forms holding a space were read whole): both entries still wait for the topic,
+    beside a form that holds a space."""
+    path = tmp_path / "mine.glossary.txt"
+    path.write_text("# termkit glossary 1\n\n[c1]\ndomain: IT\n"
+                    "prop lock-topic-only: 程序@Hans\t程式@Hant\t应用 程序@Hans\n"
+                    "term zh-Hans-CN: 程序\nterm zh-Hans-CN: 应用 程序\nterm zh-Hant-TW: 程式\n",
+                    encoding="utf-8")
+    (concept,) = load_lock_glossaries([str(path)]).concepts
+    for form, script in (("程序", "Hans"), ("程式", "Hant"), ("应用 程序", "Hans")):
+        assert not in_scope(concept, form, (), script), form
+        assert in_scope(concept, form, ("IT",), script), form

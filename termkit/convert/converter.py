@@ -136,13 +136,14 @@ class Lock:
 
 def _topic_only_entries(concept: Concept) -> tuple[str, ...]:
     """The entries of the concept's ``lock-topic-only`` prop: ``form`` or ``form@Hans`` /
-    ``form@Hant``. Entries are separated by spaces, but a form may hold spaces itself (a film
-    title, ``致命清算 第一章``), so the concept's own forms are read whole (longest first)
-    before the rest is split at spaces; a piece of a form (``第一章``) is then no entry."""
+    ``form@Hant``. Entries are separated by white space (a hand-written prop may use tabs),
+    but a form may hold spaces itself (a film title, ``致命清算 第一章``), so the concept's
+    own forms that do are read whole (longest first) before the rest is split; a piece of a
+    form (``第一章``) is then no entry."""
     listed = concept.props.get(TOPIC_ONLY_PROP)
     if not listed:
         return ()
-    spaced = tuple(t.text for t in concept.terms if " " in t.text.strip(" "))
+    spaced = tuple(t.text for t in concept.terms if len(t.text.split()) > 1)
     return _read_entries(listed, spaced)
 
 
@@ -150,19 +151,19 @@ def _topic_only_entries(concept: Concept) -> tuple[str, ...]:
 # once per (prop, spaced forms), not once per form (that made build_locks ~25% slower).
 @functools.lru_cache(maxsize=8192)
 def _read_entries(listed: str, spaced: tuple[str, ...]) -> tuple[str, ...]:
-    rest = listed.strip(" ")
+    rest = listed.strip()
     if not spaced:  # no form holds a space: the entries are the pieces
-        return tuple(e for e in rest.split(" ") if e)
+        return tuple(rest.split())
     forms = sorted(set(spaced), key=len, reverse=True)
     out: list[str] = []
     while rest:
         for entry in (f + tail for f in forms for tail in ("@Hans", "@Hant", "")):
-            if rest == entry or rest.startswith(entry + " "):
+            if rest.startswith(entry) and rest[len(entry):len(entry) + 1].strip() == "":
                 break
         else:
-            entry = rest.split(" ", 1)[0]
+            entry = rest.split(None, 1)[0]
         out.append(entry)
-        rest = rest[len(entry):].lstrip(" ")
+        rest = rest[len(entry):].lstrip()
     return tuple(out)
 
 
