@@ -86,3 +86,19 @@ def test_latin_terms_ending_a_spaced_chinese_list_are_items_not_an_english_run()
     assert pairs.get("遷移學習") == "Transfer Learning" and pairs.get("Grad-CAM") == "Grad-CAM"
     (run,) = parse_records("關鍵詞：新界 六堆 客家 New Territories Liudui Hakka\n".encode(), "p.txt")
     assert run.keywords_zh == ["新界", "六堆", "客家"] and run.keywords_en == ["New Territories Liudui Hakka"]
+
+
+def test_a_field_labelled_chinese_holds_no_english_run() -> None:
+    """A field whose label names its language (``中文關鍵詞``) beside its own English field
+    holds that language's list: Latin items ending it stay items, even where one is shaped
+    like an ordinary word (``Hadoop``, ``Python``, ``Transformer``). Read as English keywords
+    run together they were one Chinese item (``Hadoop Spark``), paired with ``Hadoop`` only."""
+    for tail, items in (("Hadoop Spark", ["Hadoop", "Spark"]),
+                        ("Python TensorFlow", ["Python", "TensorFlow"]),
+                        ("BERT Transformer", ["BERT", "Transformer"])):
+        page = (f"中文關鍵詞:大數據 機器學習 {tail}\n"
+                f"外文關鍵詞:big data  machine learning  {'  '.join(items)}\n")
+        (rec,) = parse_records(page.encode("utf-8"), "p.txt")
+        assert rec.keywords_zh == ["大數據", "機器學習", *items], page
+        pairs = {p.zh: p.en for p in pair_record(rec).pairs}
+        assert all(pairs.get(item) == item for item in items), pairs

@@ -344,7 +344,11 @@ def _split_cached(line: str, field: bool) -> tuple[str, ...]:
     # The page reader asks about the same line several times (shape, then items).
     value = keyword_label(line)
     text = _without_final_stop(line if value is None else value)
-    field = field or value is not None
+    if value is not None:
+        # A field whose label names its language (``中文關鍵詞``) holds that language's list,
+        # no English run (see :func:`_english_run`); a bare ``關鍵詞`` field may hold both.
+        label = match_label(line)
+        field = label is None or label.label.lang is None
     numbered = numbered_items(text) if text[:1] in _NUMBER_FIRST else None
     # Separators inside brackets separate nothing (``企業對企業(B2B、B2C)`` in a list set
     # apart by spaces): the kind of list is told by what stands outside them.

@@ -203,7 +203,8 @@ def _keyword_values(
         [raw for _, raw in values], first_too=True, twins=twins, number_last=len(values) > 1
     )
     for number, raw in values[:end]:
-        items.extend((item, number) for item in split_keywords(raw, field=True))
+        # (a field whose label names its language holds no English run: _english_run)
+        items.extend((item, number) for item in split_keywords(raw, field=f.label.lang is None))
     loose.extend(values[end:])
     return items
 
