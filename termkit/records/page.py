@@ -59,6 +59,7 @@ from termkit.records.keywords import (
     list_end,
     split_keywords,
 )
+from termkit.records.markdown import is_markdown, unmark_lines
 from termkit.records.romanized import romanizations, sounded
 from termkit.records.runon import doubtful, line_groups, misread
 from termkit.records.script import has_han, is_chinese_text, is_prose, join_lines
@@ -518,8 +519,11 @@ def split_chunks(text: str) -> list[list[tuple[int, str]]]:
     """(line number, text) lists of the records in ``text``, split at form feeds.
 
     Each record's lines are tidied (:func:`termkit.records.tidy.tidy_lines`): table bars
-    become tabs, inline pinyin left by a machine conversion is removed.
+    become tabs, inline pinyin left by a machine conversion is removed; on a page written
+    as Markdown (:func:`termkit.records.markdown.is_markdown`) the markup is read first
+    (:func:`termkit.records.markdown.unmark_lines`).
     """
+    marked = is_markdown(text)
     chunks: list[list[tuple[int, str]]] = [[]]
     for number, line in enumerate(text.split("\n"), 1):
         if "\f" in line:
@@ -528,6 +532,8 @@ def split_chunks(text: str) -> list[list[tuple[int, str]]]:
             chunks.append([(number, after.replace("\f", ""))])
         else:
             chunks[-1].append((number, line))
+    if marked:
+        chunks = [unmark_lines(c) for c in chunks]
     return [tidy_lines(c) for c in chunks if any(line.strip() for _, line in c)]
 
 

@@ -50,6 +50,7 @@ from termkit.records.labels import (
     match_unknown_label,
     spaced_label,
 )
+from termkit.records.markdown import is_markdown, unmark_lines
 from termkit.records.script import KEYWORD_SEPARATORS, has_han
 from termkit.records.tidy import tidy_lines
 
@@ -118,6 +119,8 @@ def is_labelled(text: str) -> bool:
     """
     count = 0
     lines = text.split("\n")[:_DETECT_LINES]
+    if is_markdown(text):  # headings, bold labels, bullets and links read through
+        lines = [t for _, t in unmark_lines(list(enumerate(lines)))]
     if "|" in text:  # table bars around the labels (inline pinyin in one is read anyway)
         lines = [t for _, t in tidy_lines(list(enumerate(lines)))]
     for i, raw in enumerate(lines):
