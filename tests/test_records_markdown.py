@@ -74,6 +74,7 @@ def _facts(rec: Record) -> tuple[Any, ...]:
     ("---", ""),
     ("===", ""),
     ("-", ""),
+    ("[kw1]: https://example.org/search?q=1 \"數位學習\"", ""),
     ("line with a hard break\\", "line with a hard break"),
 ])
 def test_each_construct_leaves_the_text_a_browser_shows(marked: str, shown: str) -> None:

@@ -8,11 +8,13 @@ turned into the text it stands for, line by line:
 
 * ATX headings (``## 中文關鍵詞``) lose their marks, list bullets (``-``, ``*``, ``+``,
   nested) their marker and indentation, block quotes their ``>``; thematic breaks, setext
-  underlines and code fences become blank lines; a hard break's trailing spaces or
-  backslash go;
+  underlines, code fences and link reference definitions (``[1]: https://…``) become blank
+  lines; a hard break's trailing spaces or backslash go;
 * emphasis is taken off where it is markup: ``**…**``, ``__…__``, ``*…*``, ``_…_`` and
-  ``~~…~~`` around text that neither starts nor ends with a space (so the asterisk bullets
-  of a keyword line, ``*資訊安全 *內部控制``, stay as printed), ``_`` not inside a word;
+  ``~~…~~`` flanking their text as CommonMark says, a Han character beside a delimiter
+  counting as a space (``**中文關鍵詞:**女性化``); so the asterisk bullets of a keyword line
+  (``*資訊安全 *內部控制``) and significance stars (``0.23**，0.45**``) stay as printed, and
+  ``_`` inside a word is no markup;
 * links and images keep their text and drop their targets (``[text](url)``,
   ``![alt](src)``, ``[text][ref]``, ``<https://…>``); code spans keep their content;
 * table rows (a header row over a delimiter row ``|---|---|``) become their cells with a
@@ -59,6 +61,9 @@ _PROTECTED = re.compile(f"[{chr(_PROTECT_BASE + 0x21)}-{chr(_PROTECT_BASE + 0x7E
 _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}=+[ \t]*$")
+# A link reference definition (``[1]: https://…``) shows nothing.
+_DEFINITION = re.compile(
+    r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?(?:[A-Za-z][A-Za-z0-9+.-]*:|/|#|www\.)\S*(?:[ \t]+\"[^\"\n]*\")?[ \t]*$")
 _QUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
 _CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
@@ -152,7 +157,8 @@ def _inline(text: str) -> str:
 
 def _block(text: str) -> str:
     """A protected line without its block marks (quote, heading, bullet, hard break)."""
-    if _FENCE.match(text) or _THEMATIC_BREAK.match(text) or _SETEXT_UNDERLINE.match(text):
+    if (_FENCE.match(text) or _THEMATIC_BREAK.match(text) or _SETEXT_UNDERLINE.match(text)
+            or _DEFINITION.match(text)):
         return ""
     text = _QUOTE.sub("", text)
     if _HEADING.match(text):
