@@ -180,7 +180,9 @@ class LazyGroup(CommandGroup):
         try:
             try:
                 with command_run():
-                    return super().invoke(ctx)
+                    result = super().invoke(ctx)
+                    sys.stdout.flush()  # a failure to write the last block is this command's
+                    return result
             except _HELP_SHOWN:  # `termkit tm`: the group's help
                 raise
             except click.UsageError as exc:
@@ -247,15 +249,22 @@ def terminate_on_sigterm() -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    from termkit.io import guard_standard_streams, utf8_stdout
+    from termkit.io import guard_standard_streams, name_stdout_failures, utf8_stdout
 
     guard_standard_streams()  # run with `<&-` or `>&-` (cron, daemons)
     utf8_stdout()  # the bytes -o FILE gets, whatever the locale
+    name_stdout_failures()  # `> /dev/full`: "Error: <stdout>: cannot write: …"
     terminate_on_sigterm()
     try:
-        cli.main(prog_name="termkit")
+        try:
+            cli.main(prog_name="termkit")
+        finally:
+            sys.stdout.flush()  # here, not at exit, where a failure could not be reported
     except BrokenPipeError:  # `termkit … | head` closes stdout early
         sys.stderr.close()
         sys.exit(1)
+    except TermkitError as exc:  # stdout failing while click prints --help or --version
+        click.echo(f"Error: {one_line(str(exc))}", err=True)
+        sys.exit(exc.exit_code)
     except Terminated:  # before or after the command ran (parsing, exit)
         sys.exit(128 + signal.SIGTERM)
