@@ -47,7 +47,7 @@ from termkit.records.authors import parse_authors
 from termkit.records.fields import parse_date, parse_pages, parse_subject, parse_volume
 from termkit.records.furniture import is_furniture, without_counter
 from termkit.records.keywords import Keywords, assign_keywords, list_end, split_keywords, twinned
-from termkit.records.labels import Field
+from termkit.records.labels import Field, match_label
 from termkit.records.page import NO_KEYWORDS, parse_page_record, split_chunks
 from termkit.records.scan import FieldLines, scan
 from termkit.records.script import (
@@ -59,7 +59,7 @@ from termkit.records.script import (
     join_lines,
     split_scripts,
 )
-from termkit.records.split import labelled_starts
+from termkit.records.split import OTHER_ARTICLES, labelled_starts
 from termkit.records.titlelike import wrapped_title
 
 _DASHES = "—─–-"
@@ -563,20 +563,28 @@ def parse_labelled(text: str, path: str, stem: str) -> list[Record]:
     if not fed:
         raise InputError("no record content (the file holds only blank lines)", path=path)
     parts: list[tuple[list[tuple[int, str]], Any, bool]] = []
+    furniture: dict[int, list[tuple[int, str]]] = {}  # part index -> other articles' entries
     for chunk in fed:
+        cut = _other_articles(chunk)
+        if cut is not None:
+            chunk, others = chunk[:cut], chunk[cut:]
         scanned = scan(chunk)
         starts = labelled_starts(scanned[1])
         if not starts:
             parts.append((chunk, scanned, False))
+            if cut is not None:
+                furniture[len(parts) - 1] = others
             continue
         bounds = [0, *(next(i for i, (n, _) in enumerate(chunk) if n == s) for s in starts)]
         for k, (a, b) in enumerate(pairwise([*bounds, len(chunk)])):
             parts.append((chunk[a:b], scan(chunk[a:b]), k > 0))
+        if cut is not None:
+            furniture[len(parts) - 1] = others
     if len(parts) == 1:
-        return [_read_scanned(parts[0][1], path, stem)]
+        return [_with_others(_read_scanned(parts[0][1], path, stem), furniture.get(0))]
     records = []
     for n, (part, scanned, found) in enumerate(parts, 1):
-        rec = _read_scanned(scanned, path, f"{stem}#{n}")
+        rec = _with_others(_read_scanned(scanned, path, f"{stem}#{n}"), furniture.get(n - 1))
         if found:
             rec.notices.insert(0, Notice(
                 f"record {n} read from here on: its field label comes again after the "
@@ -584,3 +592,28 @@ def parse_labelled(text: str, path: str, stem: str) -> list[Record]:
                 "say so)", path, part[0][0]))
         records.append(rec)
     return records
+
+
+def _other_articles(chunk: list[tuple[int, str]]) -> int | None:
+    """The index in ``chunk`` of a heading over other articles' entries (``相關文獻``,
+    ``Related articles``) under the page's own fields, or None. The ``Title:`` / ``Authors:``
+    / ``Keywords:`` lines under such a heading are the page's furniture: no fields of its
+    record and no record of their own."""
+    fields = False
+    for i, (_, raw) in enumerate(chunk):
+        text = raw.strip()
+        if not text:
+            continue
+        if fields and OTHER_ARTICLES.match(text):
+            return i
+        fields = fields or match_label(raw) is not None
+    return None
+
+
+def _with_others(rec: Record, others: list[tuple[int, str]] | None) -> Record:
+    """``rec`` with other articles' entries printed under it kept as a section."""
+    lines = [(n, raw) for n, raw in others or [] if raw.strip()]
+    if lines:
+        rec.sections.append(Section("other_articles", "\n".join(r.strip() for _, r in lines),
+                                    lines[0][0]))
+    return rec

@@ -44,7 +44,7 @@ _FIGURE = re.compile(r"^\W*(?:[^\W\d]{1,3}\W*)?\d[\d\W]*(?:[^\W\d]{1,5}\W*)?$")
 HEAD_FIELDS = frozenset({Field.TITLE, Field.TITLE_OTHER, Field.AUTHORS})
 # A heading over other articles' entries (related, recommended, citing): the titles and
 # keyword lines under it are the page's furniture, no record of their own.
-_OTHERS = re.compile(
+OTHER_ARTICLES = re.compile(
     r"^\W*(?:(?:相似|相[關关]|推[薦荐]|延伸|熱門|热门|同[類类]|引[證证]|被引|施引|更多)\S{0,3}"
     r"(?:文[獻献章]|論文|论文|[閱阅][讀读]|期刊|資源|资源|推[薦荐])"
     r"|(?:related|similar|recommended|popular|more)\s+(?:articles?|papers?|items?|documents?"
@@ -176,7 +176,7 @@ def split_run_together(lines: Lines) -> list[Lines]:
     lists = _lists(texts)
     if len(lists) < 2:
         return [lines]  # most pages: one list, nothing to cut
-    others = next((i for i, b in enumerate(texts) if _OTHERS.match(b[0])), len(texts))
+    others = next((i for i, b in enumerate(texts) if OTHER_ARTICLES.match(b[0])), len(texts))
     if not any(_head(texts[i]) for i in range(lists[0][0])):
         lists = lists[1:]  # a list over the first title: a site's tag line, no record
     cuts: list[int] = []
