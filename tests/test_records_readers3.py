@@ -49,3 +49,38 @@ def test_related_articles_under_a_labelled_page_are_its_furniture() -> None:
         assert not any("read from here on" in str(n) for n in rec.notices)
     # Without the heading the entries are another record, as before.
     assert len(_read(RELATED.format(heading=""))) == 2
+
+
+# An article database's page: its titles unlabelled over ``摘要``, its fields after them.
+TITLED_OVER_FIELDS = """{title_zh}
+{title_en}
+摘要：{abstract}
+关键词：{zh}
+Keywords：{en}
+作者：{author}
+作者单位：某大学，北京，100871
+刊名：心理学报
+"""
+PAGE_ONE = TITLED_OVER_FIELDS.format(
+    title_zh="正念与学业压力研究", title_en="Mindfulness and Academic Stress",
+    abstract="本研究探讨正念与学业压力的关系。", zh="正念  学业压力  焦虑",
+    en="mindfulness  academic stress  anxiety", author="张三  李四")
+PAGE_TWO = TITLED_OVER_FIELDS.format(
+    title_zh="睡眠品质研究", title_en="Sleep Quality of Students",
+    abstract="本研究探讨大学生睡眠品质。", zh="睡眠  品质  大学生",
+    en="sleep  quality  college students", author="王五")
+
+
+def test_a_next_page_opening_with_unlabelled_titles_starts_at_them() -> None:
+    """Two such pages pasted one under the other, with a blank line between them or none:
+    the second record starts at its title lines, not at its ``摘要`` (the first field
+    printed again). Before, its titles were the first record's sections and it had none."""
+    alone = [_read(PAGE_ONE)[0], _read(PAGE_TWO)[0]]
+    for gap in ("\n", ""):
+        one, two = _read(PAGE_ONE + gap + PAGE_TWO)
+        for joined, page in zip((one, two), alone, strict=True):
+            assert (joined.title_zh, joined.title_en) == (page.title_zh, page.title_en), gap
+            assert (joined.keywords_zh, joined.keywords_en) == (page.keywords_zh, page.keywords_en)
+            assert [a.zh for a in joined.authors] == [a.zh for a in page.authors]
+        assert two.title_zh == "睡眠品质研究" and two.lines["title_zh"] == PAGE_ONE.count("\n") + len(gap) + 1
+        assert not any(s.text in ("睡眠品质研究", "Sleep Quality of Students") for s in one.sections)

@@ -59,7 +59,7 @@ from termkit.records.script import (
     join_lines,
     split_scripts,
 )
-from termkit.records.split import OTHER_ARTICLES, labelled_starts
+from termkit.records.split import OTHER_ARTICLES, head_above, labelled_starts
 from termkit.records.titlelike import wrapped_title
 
 _DASHES = "—─–-"
@@ -575,7 +575,8 @@ def parse_labelled(text: str, path: str, stem: str) -> list[Record]:
             if cut is not None:
                 furniture[len(parts) - 1] = others
             continue
-        bounds = [0, *(next(i for i, (n, _) in enumerate(chunk) if n == s) for s in starts)]
+        bounds = [0, *(head_above(chunk, next(i for i, (n, _) in enumerate(chunk) if n == s),
+                                  scanned[1]) for s in starts)]
         for k, (a, b) in enumerate(pairwise([*bounds, len(chunk)])):
             parts.append((chunk[a:b], scan(chunk[a:b]), k > 0))
         if cut is not None:
