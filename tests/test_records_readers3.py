@@ -84,3 +84,28 @@ def test_a_next_page_opening_with_unlabelled_titles_starts_at_them() -> None:
             assert [a.zh for a in joined.authors] == [a.zh for a in page.authors]
         assert two.title_zh == "睡眠品质研究" and two.lines["title_zh"] == PAGE_ONE.count("\n") + len(gap) + 1
         assert not any(s.text in ("睡眠品质研究", "Sleep Quality of Students") for s in one.sections)
+
+
+def test_an_english_title_with_a_comma_under_the_chinese_keyword_line() -> None:
+    """A journal page's English half opens with its title right under the Chinese keyword
+    line; a title with a comma has the shape of a short English list. It is no part of the
+    keyword field when a keyword field follows it (the English list has its own) or when an
+    item of it opens with a joining word (``…, and Anxiety``), and the line read apart is
+    the English title, not a list kept as sections. Before, the title's pieces were read as
+    Chinese keywords (``Mindfulness``, ``Stress and Anxiety``), or with a blank line
+    around it kept as two sections."""
+    pages = (
+        "論正念與壓力\n关键词：正念；壓力；焦慮\n{t}\nKeywords: mindfulness; stress; anxiety\n",
+        "論正念與壓力\n\n关键词：正念；壓力；焦慮\n\n{t}\n\nKeywords: mindfulness; stress; anxiety\n",
+        "論正念與壓力之研究\n張三\n关键词：正念；壓力；焦慮\n{t}\nSan Zhang\n"
+        "Key words: mindfulness; stress; anxiety\n",
+    )
+    for page, title in zip(pages, ("Mindfulness, Stress and Anxiety",) * 2
+                           + ("Mindfulness, Stress, and Anxiety",), strict=True):
+        (rec,) = _read(page.format(t=title))
+        assert rec.keywords_zh == ["正念", "壓力", "焦慮"], page
+        assert rec.keywords_en == ["mindfulness", "stress", "anxiety"]
+        assert rec.title_en == title
+    # The English half of one field, two lines, still reads as before.
+    (one,) = _read("論正念與壓力\n关键词：正念；壓力；焦慮\nmindfulness, stress, anxiety\n摘要：本研究。\n")
+    assert one.keywords_en == ["mindfulness", "stress", "anxiety"] and one.title_en is None

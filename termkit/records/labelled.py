@@ -464,7 +464,11 @@ def _read_loose(
     for each language the fields left without keywords.
     """
     chinese = rec.authors if all(p.zh and not p.en for p in rec.authors) else []
-    page = parse_page_record(_one_block_per_line(lines), path, rec.id, known_authors=chinese)
+    # With its list read from a field (and no label printed bare), the record's keywords
+    # are known: a line here with commas in it is no list (an English title).
+    listed = bare_label is None and bool(rec.keywords_zh or rec.keywords_en)
+    page = parse_page_record(_one_block_per_line(lines), path, rec.id, known_authors=chinese,
+                             listed=listed)
     for name in ("title_zh", "title_en", "abstract_zh", "abstract_en"):
         value = getattr(page, name)
         if value is None:

@@ -163,6 +163,8 @@ def _try_authors(state: _State, block: _Block) -> bool:
     people = parse_authors("\n".join(block.lines), strict=True)
     if not people:
         return False
+    if state.known_authors and not any(p.zh for p in people):
+        return False  # romanized names of the authors known: by sound (_try_romanized)
     if not is_bilingual(people):
         han_only = all(p.zh for p in people)
         # A one-script name line is told from a title by coming after one, or, for
@@ -447,15 +449,19 @@ def parse_page_record(
     record_id: str,
     *,
     known_authors: Sequence[Person] = (),
+    listed: bool = False,
 ) -> Record:
     """Read one record from (line number, text) pairs, blocks separated by blank lines.
 
     ``known_authors``: Chinese-only authors read elsewhere on the page (by a labelled
     page's reader); a romanized line that renders them gives their romanized names, and
-    the Latin line right above it is the English title.
+    the Latin line right above it is the English title. ``listed``: the page's keyword
+    list was read elsewhere (a labelled field), so no block here is chosen as the list by
+    its shape alone (a title with a comma in it is read as a title).
     """
     split = tail_start(lines)
-    return _read_record(_blocks(lines[:split]), lines[split:], path, record_id, known_authors)
+    return _read_record(_blocks(lines[:split]), lines[split:], path, record_id, known_authors,
+                        listed)
 
 
 def read_page_record(lines: list[tuple[int, str]], path: str, record_id: str) -> Record:
@@ -494,10 +500,11 @@ def _read_record(
     path: str,
     record_id: str,
     known_authors: Sequence[Person],
+    listed: bool = False,
 ) -> Record:
     state = _State(Record(source=path, id=record_id), path)
     state.known_authors = list(known_authors)
-    state.keyword_block = choose_keyword_block([b.lines for b in header])
+    state.keyword_block = None if listed else choose_keyword_block([b.lines for b in header])
     certain = [any(certain_keyword_line(line) for line in b.lines) for b in header]
     for i, block in enumerate(header):
         state.index = i

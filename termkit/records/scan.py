@@ -367,11 +367,13 @@ class _KeywordState:
         after: str = "",
         twins: frozenset[str] = frozenset(),
         label_next: bool = False,
+        keywords_next: bool = False,
     ) -> bool:
         """True if ``text`` (a value line, not a label) no longer belongs to the field;
         ``after`` is the line under it when that is no label, ``twins`` the numbers alone
         that stand twice on the page (:func:`~termkit.records.keywords.twinned`),
-        ``label_next`` whether a label line is right under it."""
+        ``label_next`` whether a label line is right under it, ``keywords_next`` whether
+        that label is a keyword field's."""
         if not is_keyword_line(text):
             # A number alone goes on a list of one keyword per line (``921``, ``1949年``)
             # when a keyword follows it; a page count under the list has none. Nor does a
@@ -392,8 +394,16 @@ class _KeywordState:
             # line is the English list under it, as long as its Chinese part at least.
             return not self.english_half(text)
         if self.lists:
-            # After a list, a line continues it only as another list (the other language).
-            return sum(_list_line(text)) < 2
+            # After a list, a line continues it only as another list (the other language),
+            # and not right above a keyword field: that language's list is printed there,
+            # and a line of the other script between them is something else (an English
+            # title with a comma in it, ``Mindfulness, Stress and Anxiety``).
+            han, latin = _list_line(text)
+            if keywords_next and (han == 0) != (self.han_lists == 0):
+                return True
+            # No keyword opens with a joining word (``Mindfulness, Stress, and Anxiety``).
+            return han + latin < 2 or any(
+                item.startswith(("and ", "or ", "& ")) for item in split_keywords(text))
         return False
 
 
@@ -460,6 +470,12 @@ def _label_word_in_list(
     if not below.strip() or not is_keyword_line(below) or len(split_keywords(below)) != 1:
         return False
     return any(m is not None and m.label.field is kind for m in labels[index + 1 :])
+
+
+def _keywords_next(labels: list[LabelMatch | None], index: int) -> bool:
+    """True if the line after ``index`` starts a keyword field."""
+    following = labels[index + 1] if index + 1 < len(labels) else None
+    return following is not None and following.label.field is Field.KEYWORDS
 
 
 def _next_text(lines: list[tuple[int, str]], index: int) -> str:
@@ -630,6 +646,7 @@ def scan(
             _unlabelled_next(lines, labels, index),
             twins,
             index + 1 < len(lines) and labels[index + 1] is not None,
+            _keywords_next(labels, index),
         ):
             closed = True
             loose.append((number, raw))
