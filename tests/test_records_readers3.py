@@ -109,3 +109,31 @@ def test_an_english_title_with_a_comma_under_the_chinese_keyword_line() -> None:
     # The English half of one field, two lines, still reads as before.
     (one,) = _read("論正念與壓力\n关键词：正念；壓力；焦慮\nmindfulness, stress, anxiety\n摘要：本研究。\n")
     assert one.keywords_en == ["mindfulness", "stress", "anxiety"] and one.title_en is None
+
+
+def test_title_and_authors_in_one_block_are_no_keyword_block() -> None:
+    """A page that kept its blank lines but printed the title and the author line with no
+    blank between them: the block is the title over the authors, not the keyword block
+    (a title, then names split at ``、``, had a list's shape). Before, the page's own lists
+    were kept as sections and the title and names paired as keywords, or the names were
+    run into the Chinese title."""
+    cases = (
+        ("正念與學業壓力\n張三、李四、王五\n\n正念 學業壓力 焦慮\n\n"
+         "mindfulness, academic stress, anxiety\n", ("正念與學業壓力", None), ["張三", "李四", "王五"]),
+        ("Mindfulness and Academic Stress\n張三、李四\n\n正念\n學業壓力\n焦慮\n\n"
+         "mindfulness\nacademic stress\nanxiety\n", (None, "Mindfulness and Academic Stress"),
+         ["張三", "李四"]),
+        ("正念與學業壓力\n張三、李四\n\n正念；學業壓力；焦慮\nmindfulness; academic stress; anxiety\n",
+         ("正念與學業壓力", None), ["張三", "李四"]),
+        ("正念與學業壓力之研究\n張尹馨\n\n正念；學業壓力；焦慮\nmindfulness; academic stress; anxiety\n",
+         ("正念與學業壓力之研究", None), ["張尹馨"]),
+    )
+    for page, titles, names in cases:
+        (rec,) = _read(page)
+        assert (rec.title_zh, rec.title_en) == titles, page
+        assert [a.zh for a in rec.authors] == names
+        assert rec.keywords_zh == ["正念", "學業壓力", "焦慮"]
+        assert rec.keywords_en == ["mindfulness", "academic stress", "anxiety"]
+    # A block of two titles over a keyword per line is no author line: read as before.
+    (two,) = _read("正念與學業壓力\n\n正念\n學業壓力\n焦慮\nmindfulness\nacademic stress\nanxiety\n")
+    assert two.keywords_zh == ["正念", "學業壓力", "焦慮"] and not two.authors

@@ -60,12 +60,13 @@ from termkit.records.keywords import (
     split_keywords,
 )
 from termkit.records.romanized import romanizations, sounded
-from termkit.records.runon import doubtful, line_groups, misread
+from termkit.records.runon import doubtful, line_groups, misread, name_line
 from termkit.records.script import has_han, is_chinese_text, is_prose, join_lines
 from termkit.records.shapes import certain_keyword_line, choose_keyword_block, keyword_like
 from termkit.records.split import block_spans, split_run_together
 from termkit.records.tail import read_tail, tail_start
 from termkit.records.tidy import tidy_lines
+from termkit.records.titlelike import title_like
 
 NO_KEYWORDS = "no keyword line found"
 
@@ -103,6 +104,38 @@ def _blocks(lines: list[tuple[int, str]]) -> list[_Block]:
     # Ends stripped, inner spacing kept: two spaces may separate keywords.
     return [_Block([raw.strip() for _, raw in lines[a:b]], [n for n, _ in lines[a:b]])
             for a, b in block_spans(lines)]
+
+
+def _names(line: str) -> bool:
+    """True for a line of authors: several Chinese names, names with their romanizations
+    (``張三(San Zhang);李四(Si Li)``), or one name no word of the dictionary
+    (:func:`~termkit.records.runon.name_line`)."""
+    people = parse_authors(line, strict=True)
+    if not people:
+        return False
+    if is_bilingual(people) or (len(people) >= 2 and all(p.zh for p in people)):
+        return True
+    return len(people) == 1 and name_line(line)
+
+
+def _title_over_authors(block: _Block) -> list[_Block]:
+    """``block`` as its title lines and its author line when a page printed them with no
+    blank line between (``正念與學業壓力`` / ``張三、李四``), else ``[block]``: the author line
+    last, above it one line per script at most, each one item, no names and no list."""
+    lines = block.lines
+    if not 2 <= len(lines) <= 3 or not _names(lines[-1]):
+        return [block]
+    head = lines[:-1]
+    scripts = [has_han(line) for line in head]
+    if len(set(scripts)) != len(scripts):
+        return [block]
+    for line in head:
+        if is_prose(line) or certain_keyword_line(line) or is_furniture(line):
+            return [block]
+        if parse_authors(line, strict=True) or (
+                len(split_keywords(line)) > 1 and not title_like(line)):
+            return [block]
+    return [_Block(head, block.numbers[:-1]), _Block(lines[-1:], block.numbers[-1:])]
 
 
 def _title_runs(block: _Block, keywords_ahead: bool) -> list[tuple[str, str, int]] | None:
@@ -502,6 +535,7 @@ def _read_record(
     known_authors: Sequence[Person],
     listed: bool = False,
 ) -> Record:
+    header = [part for block in header for part in _title_over_authors(block)]
     state = _State(Record(source=path, id=record_id), path)
     state.known_authors = list(known_authors)
     state.keyword_block = None if listed else choose_keyword_block([b.lines for b in header])
