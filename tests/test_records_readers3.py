@@ -137,3 +137,21 @@ def test_title_and_authors_in_one_block_are_no_keyword_block() -> None:
     # A block of two titles over a keyword per line is no author line: read as before.
     (two,) = _read("正念與學業壓力\n\n正念\n學業壓力\n焦慮\nmindfulness\nacademic stress\nanxiety\n")
     assert two.keywords_zh == ["正念", "學業壓力", "焦慮"] and not two.authors
+
+
+def test_an_english_one_word_title_over_lists_one_keyword_per_line_without_blank_lines() -> None:
+    """A page without blank lines: an English title alone (no Chinese title), then the
+    Chinese keywords one per line, then the English ones. The Chinese run is one line
+    longer than the English one, and that line is the Latin line opening the page: the
+    title, not a Latin term opening the Chinese list (which the English list repeats, and
+    then there is no surplus). Before, the title was the first Chinese keyword."""
+    for title, en in (("Mindfulness", ["mindfulness", "stress", "anxiety"]),
+                      ("Mindfulness", ["Mindfulness", "Stress", "Anxiety"]),
+                      ("Mindfulness and Stress among College Students",
+                       ["mindfulness", "stress", "anxiety"])):
+        (rec,) = _read("\n".join([title, "正念", "壓力", "焦慮", *en]) + "\n")
+        assert rec.title_en == title
+        assert rec.keywords_zh == ["正念", "壓力", "焦慮"] and rec.keywords_en == en
+    # A Latin term opening the Chinese list, repeated in the English one, stays a keyword.
+    (term,) = _read("ChatGPT\n正念\n壓力\nChatGPT\nmindfulness\nstress\n")
+    assert term.keywords_zh == ["ChatGPT", "正念", "壓力"] and term.title_en is None
