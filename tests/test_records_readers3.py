@@ -155,3 +155,33 @@ def test_an_english_one_word_title_over_lists_one_keyword_per_line_without_blank
     # A Latin term opening the Chinese list, repeated in the English one, stays a keyword.
     (term,) = _read("ChatGPT\n正念\n壓力\nChatGPT\nmindfulness\nstress\n")
     assert term.keywords_zh == ["ChatGPT", "正念", "壓力"] and term.title_en is None
+
+
+def test_a_keyword_label_with_no_list_swallows_no_block() -> None:
+    """A keyword label printed bare (``關鍵詞：``) with no list under it: the block under it
+    is read as what it is (a title built like one, or the English title above the
+    romanized names), the page has no keywords, and a notice names the label's line.
+    Before, that block was taken for the label's list (a title as a keyword, the English
+    title as an English keyword, or a title and names run into one keyword)."""
+    unlabelled = "正念與學業壓力之研究\n\n張三、李四\n\n關鍵詞：\n\n{}\n"
+    for below in ("學業壓力與正念訓練課程之研究", "Mindfulness and Academic Stress\n\nSan Zhang, Si Li"):
+        (rec,) = _read(unlabelled.format(below))
+        assert (rec.keywords_zh, rec.keywords_en) == ([], []), below
+        assert any(n.message == "a keyword label with no list under it" and n.line == 5
+                   for n in rec.notices)
+    (english,) = _read(unlabelled.format("Mindfulness and Academic Stress\n\nSan Zhang, Si Li"))
+    assert english.title_en == "Mindfulness and Academic Stress"
+    assert [(a.zh, a.en) for a in english.authors] == [("張三", "San Zhang"), ("李四", "Si Li")]
+    labelled = "題名：正念與學業壓力之研究\n作者：張三\n關鍵詞：\n\n大學生睡眠品質之研究\n{}"
+    for names in ("李四、王五\n", ""):
+        (rec,) = _read(labelled.format(names))
+        assert (rec.keywords_zh, rec.keywords_en) == ([], []), names
+        assert [a.zh for a in rec.authors] == ["張三"]
+        assert any(n.message == "a keyword label with no list under it" and n.line == 3
+                   for n in rec.notices)
+    # A list under the label, after a blank line or a paragraph, is still its list.
+    for below in ("正念\n學業壓力", "本研究探討正念與學業壓力的關係，結果顯示兩者相關。\n\n正念；學業壓力"):
+        (rec,) = _read(labelled.replace("大學生睡眠品質之研究\n{}", below + "\n"))
+        assert rec.keywords_zh == ["正念", "學業壓力"], below
+        (page,) = _read(unlabelled.format(below))
+        assert page.keywords_zh == ["正念", "學業壓力"], below

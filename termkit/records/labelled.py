@@ -48,7 +48,7 @@ from termkit.records.fields import parse_date, parse_pages, parse_subject, parse
 from termkit.records.furniture import is_furniture, without_counter
 from termkit.records.keywords import Keywords, assign_keywords, list_end, split_keywords, twinned
 from termkit.records.labels import Field, match_label
-from termkit.records.page import NO_KEYWORDS, parse_page_record, split_chunks
+from termkit.records.page import EMPTY_LABEL, NO_KEYWORDS, parse_page_record, split_chunks
 from termkit.records.scan import FieldLines, scan
 from termkit.records.script import (
     clean,
@@ -556,6 +556,8 @@ def _read_scanned(
         _read_loose(rec, sorted(reader.loose), path, min(bare, default=None))
     if not rec.keywords_zh and not rec.keywords_en:
         rec.notices.append(Notice(NO_KEYWORDS, path))
+        if bare:
+            rec.notices.append(Notice(EMPTY_LABEL, path, min(bare)))
     return rec
 
 

@@ -69,6 +69,7 @@ from termkit.records.tidy import tidy_lines
 from termkit.records.titlelike import title_like
 
 NO_KEYWORDS = "no keyword line found"
+EMPTY_LABEL = "a keyword label with no list under it"
 
 
 @dataclass(slots=True)
@@ -92,6 +93,7 @@ class _State:
     last: str | None = None
     keywords_ahead: bool = False  # a certain keyword line comes later in the header
     label_above: bool = False  # the chosen keyword block is the one under a bare label
+    empty_label: int | None = None  # the line of a bare label with no list under it
     abstract_zh: list[str] = field(default_factory=list)
     abstract_en: list[str] = field(default_factory=list)
     next_lines: list[str] = field(default_factory=list)  # the block after the one being read
@@ -136,6 +138,12 @@ def _title_over_authors(block: _Block) -> list[_Block]:
                 len(split_keywords(line)) > 1 and not title_like(line)):
             return [block]
     return [_Block(head, block.numbers[:-1]), _Block(lines[-1:], block.numbers[-1:])]
+
+
+def _titles_only(block: _Block) -> bool:
+    """True for a block of titles: a line or two, each one item built like a title."""
+    return len(block.lines) <= 2 and all(
+        title_like(line) and len(split_keywords(line)) == 1 for line in block.lines)
 
 
 def _title_runs(block: _Block, keywords_ahead: bool) -> list[tuple[str, str, int]] | None:
@@ -364,6 +372,7 @@ def _header_block(state: _State, block: _Block) -> None:
             # ``关键词：`` standing alone heads the list below it: that block is the list.
             state.keyword_block = chosen + 1
             state.label_above = True
+            state.empty_label = block.first
             state.last = "keywords"
             return
         if state.label_above and (prose or all(field_of_its_own(x) for x in block.lines)):
@@ -371,6 +380,17 @@ def _header_block(state: _State, block: _Block) -> None:
             # two-column layout), or a field line: the list is the next block that is
             # neither. This one is read as what it is.
             state.keyword_block = chosen + 1
+        elif state.label_above and (_titles_only(block) or (
+                not prose and _try_english_title(state, block))):
+            # A title (built like one, or the English one above the romanized names): the
+            # label was printed with no list, and no block after it is taken for one by
+            # its shape alone.
+            state.keyword_block = None
+            state.last = None
+            if state.record.title_en is not None and state.record.lines.get(
+                    "title_en") == block.first:
+                state.last = "title"
+                return
         else:
             _add_keywords(state, block)
             state.last = "keywords"
@@ -402,6 +422,7 @@ def _header_block(state: _State, block: _Block) -> None:
         chosen is None
         and not state.keyword_items
         and keyword_like(block.lines, strong=not seen_header)
+        and (state.empty_label is None or any(certain_keyword_line(x) for x in block.lines))
     ):
         _add_keywords(state, block)
         state.last = "keywords"
@@ -457,6 +478,8 @@ def _finish(state: _State) -> None:
         rec.abstract_en = "\n".join(state.abstract_en)
     if not state.keyword_items:
         rec.notices.append(Notice(NO_KEYWORDS, state.path))
+        if state.empty_label is not None:
+            rec.notices.append(Notice(EMPTY_LABEL, state.path, state.empty_label))
         return
     kw: Keywords = assign_keywords(state.keyword_items)
     rec.keywords_zh, rec.keywords_en = kw.zh, kw.en

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from termkit.records.authors import is_bilingual, parse_authors
 from termkit.records.keywords import (
     interleaved,
     is_keyword_line,
@@ -52,6 +53,7 @@ from termkit.records.labels import (
 )
 from termkit.records.script import KEYWORD_SEPARATORS, has_han
 from termkit.records.tidy import tidy_lines
+from termkit.records.titlelike import title_like
 
 # Fields that count towards deciding that a page is labelled.
 _LAYOUT_FIELDS = frozenset(Field) - {Field.SUBJECTS}
@@ -472,6 +474,25 @@ def _label_word_in_list(
     return any(m is not None and m.label.field is kind for m in labels[index + 1 :])
 
 
+def _title_under_empty_label(lines: list[tuple[int, str]], index: int) -> bool:
+    """True if line ``index``, after a blank line under a keyword label printed with no
+    value, is a title rather than the label's list (the label's field was empty): one item
+    built like a title, alone in its block or over a line of authors."""
+    raw = lines[index][1]
+    if index == 0 or lines[index - 1][1].strip() or not raw.strip():
+        return False
+    if not title_like(raw) or len(split_keywords(raw)) != 1:
+        return False
+    below = lines[index + 1][1] if index + 1 < len(lines) else ""
+    after = lines[index + 2][1] if index + 2 < len(lines) else ""
+    if not below.strip():
+        return True
+    people = parse_authors(below, strict=True)
+    if not people or after.strip():
+        return False
+    return is_bilingual(people) or (len(people) >= 2 and all(p.zh for p in people))
+
+
 def _keywords_next(labels: list[LabelMatch | None], index: int) -> bool:
     """True if the line after ``index`` starts a keyword field."""
     following = labels[index + 1] if index + 1 < len(labels) else None
@@ -625,6 +646,9 @@ def scan(
         elif current is None:
             preamble.append((number, raw))
         elif closed:
+            loose.append((number, raw))
+        elif keywords and not current.lines and _title_under_empty_label(lines, index):
+            closed = True  # the label was printed with no list: a title follows it
             loose.append((number, raw))
         elif blank:
             if current.label.field is not Field.ABSTRACT and current.lines:
