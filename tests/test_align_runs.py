@@ -102,3 +102,21 @@ def test_a_field_labelled_chinese_holds_no_english_run() -> None:
         assert rec.keywords_zh == ["大數據", "機器學習", *items], page
         pairs = {p.zh: p.en for p in pair_record(rec).pairs}
         assert all(pairs.get(item) == item for item in items), pairs
+
+
+def test_a_bare_field_beside_an_english_field_holds_its_latin_items() -> None:
+    """A bare ``關鍵詞`` field (no language named) ending in Latin words that the English
+    field beside it prints as items of its own (``Hadoop``, ``Spark``): they are items of
+    the Chinese list, not the English list run together. Before, ``Hadoop Spark`` was one
+    Chinese item, paired with ``Hadoop`` only."""
+    page = ("關鍵詞：機器學習 遷移學習 Hadoop Spark\n"
+            "Keywords: machine learning; transfer learning; Hadoop; Spark\n")
+    (rec,) = parse_records(page.encode("utf-8"), "p.txt")
+    assert rec.keywords_zh == ["機器學習", "遷移學習", "Hadoop", "Spark"]
+    pairs = {p.zh: p.en for p in pair_record(rec).pairs}
+    assert pairs == {"機器學習": "machine learning", "遷移學習": "transfer learning",
+                     "Hadoop": "Hadoop", "Spark": "Spark"}
+    # Words the English field does not print as items still make a run.
+    (run,) = parse_records("關鍵詞：新界 六堆 客家 New Territories Liudui Hakka\n".encode(), "p.txt")
+    assert run.keywords_en == ["New Territories Liudui Hakka"]
+

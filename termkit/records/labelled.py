@@ -192,10 +192,12 @@ def _script(text: str) -> str:
 
 
 def _keyword_values(
-    f: FieldLines, loose: list[tuple[int, str]], twins: frozenset[str]
+    f: FieldLines, loose: list[tuple[int, str]], twins: frozenset[str],
+    english: frozenset[str] = frozenset(),
 ) -> list[tuple[str, int | None]]:
     """The keyword items of one field; prose after the list goes to ``loose``. ``twins``:
-    the numbers alone that stand in two keyword lines (a number keyword in each list)."""
+    the numbers alone that stand in two keyword lines (a number keyword in each list);
+    ``english``: the items of the page's English keyword fields, case folded."""
     items: list[tuple[str, int | None]] = []
     values = [(number, raw) for number, raw in f.values if raw.strip()]
     # A number alone last among the field's lines is one the scan kept: a keyword.
@@ -204,9 +206,21 @@ def _keyword_values(
     )
     for number, raw in values[:end]:
         # (a field whose label names its language holds no English run: _english_run)
-        items.extend((item, number) for item in split_keywords(raw, field=f.label.lang is None))
+        found = split_keywords(raw, field=f.label.lang is None)
+        if english and any(_repeated_run(item, english) for item in found):
+            # ``… 遷移學習 Hadoop Spark`` beside ``Keywords: …; Hadoop; Spark``: the Latin
+            # words are items of this list that the English list prints again, no run.
+            found = split_keywords(raw)
+        items.extend((item, number) for item in found)
     loose.extend(values[end:])
     return items
+
+
+def _repeated_run(item: str, english: set[str] | frozenset[str]) -> bool:
+    """True if ``item``, Latin words run together, is words each of which is an item of
+    the English list (``Hadoop Spark`` beside ``…; Hadoop; Spark``)."""
+    words = item.split()
+    return len(words) >= 2 and not has_han(item) and all(w.casefold() in english for w in words)
 
 
 def _field_lang(
@@ -234,7 +248,11 @@ def _field_lang(
 def _read_keywords(reader: _Reader, fields: list[FieldLines]) -> None:
     rec = reader.record
     twins = twinned(raw for f in fields for _, raw in f.values)
-    per_field = [(f, _keyword_values(f, reader.loose, twins)) for f in fields]
+    english = frozenset(
+        item.casefold()
+        for f in fields if f.label.lang == "en" or (f.label.lang is None and f.label.script == "en")
+        for raw in f.lines for item in split_keywords(raw))
+    per_field = [(f, _keyword_values(f, reader.loose, twins, english)) for f in fields]
     per_field = [(f, items) for f, items in per_field if items]
     if not per_field:
         return
