@@ -185,3 +185,40 @@ def test_a_keyword_label_with_no_list_swallows_no_block() -> None:
         assert rec.keywords_zh == ["正念", "學業壓力"], below
         (page,) = _read(unlabelled.format(below))
         assert page.keywords_zh == ["正念", "學業壓力"], below
+
+
+def test_a_chinese_list_line_broken_after_a_whole_item_or_inside_one() -> None:
+    """A Chinese keyword line broken with no separator at the break (``…；大學生`` /
+    ``焦慮；…``) is one keyword wrapped (``大學生焦慮``) or two whose separator was lost at
+    the line's end. A narrow column fills each line it breaks, so a line narrower than the
+    one under it ended at an item's end: there, when the break falls between words and the
+    English list counts one item per Chinese keyword that way, the two are apart. A line
+    filled to the column (as wide as the one under it or wider) was broken by the width:
+    joined, as before. On an unlabelled page, which joined no wrap before, a break inside
+    a keyword (``越南外交政`` / ``策``) is joined when the English list counts one item
+    fewer than the Chinese pieces."""
+    zh = "關鍵詞：正念；學業壓力；大學生\n焦慮；憂鬱；睡眠品質；自我效能感\n"
+    apart = "Keywords: mindfulness; academic stress; college students; anxiety; depression; " \
+            "sleep quality; self-efficacy\n"
+    (rec,) = _read(zh + apart)
+    assert rec.keywords_zh == ["正念", "學業壓力", "大學生", "焦慮", "憂鬱", "睡眠品質", "自我效能感"]
+    # The same break, the English list counting one keyword there: one keyword wrapped.
+    (one,) = _read(zh + apart.replace("college students; anxiety", "college student anxiety"))
+    assert one.keywords_zh == ["正念", "學業壓力", "大學生焦慮", "憂鬱", "睡眠品質", "自我效能感"]
+    # A line filled to the column: broken by the width, one keyword, whatever the count.
+    (filled,) = _read("關鍵詞：正念；學業壓力；大學生\n焦慮；憂鬱\n"
+                      "Keywords: mindfulness; academic stress; college students; anxiety; depression\n")
+    assert filled.keywords_zh == ["正念", "學業壓力", "大學生焦慮", "憂鬱"]
+    # A break inside a word of the dictionary is inside a keyword (開|發), whatever the count.
+    (word,) = _read("關鍵詞：奧運檔案；檔案利用：檔案資源開\n發；北京市檔案館；數位典藏；檔案管理；檔案數位化\n"
+                    "Keywords: Olympic archives; archives utilization; archives resource "
+                    "development; Beijing Municipal Archives; digital archives; records "
+                    "management; archives digitization\n")
+    assert word.keywords_zh[1] == "檔案利用：檔案資源開發"
+    page = "正念研究之探討\n\n現實主義；權力平衡；越南外交政\n策；國際關係\n\n{}\n"
+    (inside,) = _read(page.format(
+        "realism; balance of power; Vietnam foreign policy; international relations"))
+    assert inside.keywords_zh == ["現實主義", "權力平衡", "越南外交政策", "國際關係"]
+    (five,) = _read(page.format(
+        "realism; balance of power; Vietnam; foreign policy; international relations"))
+    assert five.keywords_zh == ["現實主義", "權力平衡", "越南外交政", "策", "國際關係"]

@@ -36,7 +36,7 @@ Records in one file are separated by form feeds (``\\f``), as on pages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any
 
@@ -216,6 +216,43 @@ def _keyword_values(
     return items
 
 
+def _unjoined(f: FieldLines) -> FieldLines | None:
+    """``f`` with the lines the scan joined as one keyword wrapped between two Han
+    characters, where the line above ended before the column did and the break falls
+    between two words of the dictionary, set apart again by the list's separator; None if
+    it joined no such lines."""
+    at: dict[int, list[int]] = {}
+    for number, offset, short in f.joins:
+        if short:  # the line above ended before the column did: at an item's end
+            at.setdefault(number, []).append(offset)
+    values, changed = [], False
+    for number, text in f.values:
+        for offset in sorted(at.get(number, ()), reverse=True):
+            if 0 < offset < len(text) and has_han(text[offset - 1]) and has_han(text[offset]) \
+                    and _between_words(text, offset):
+                sep = next((c for c in "；;、，," if c in text), "  ")
+                text = text[:offset] + sep + text[offset:]
+                changed = True
+        values.append((number, text))
+    return replace(f, values=values, joins=[]) if changed else None
+
+
+def _between_words(text: str, offset: int) -> bool:
+    """True if the break at ``offset`` of a keyword line falls between two words of the
+    dictionary's segmentation of the keyword around it, not inside one (``大學生|焦慮``,
+    not ``档案资源开|发``)."""
+    from termkit.lexicon import get_lexicon
+
+    start = max((text.rfind(c, 0, offset) for c in ";；,，、 "), default=-1) + 1
+    ends = [i for i in (text.find(c, offset) for c in ";；,，、 ") if i >= 0]
+    item = text[start:min(ends, default=len(text))]
+    at, bounds = 0, set()
+    for word in get_lexicon().segment(item):
+        at += len(word)
+        bounds.add(at)
+    return offset - start in bounds
+
+
 def _repeated_run(item: str, english: set[str] | frozenset[str]) -> bool:
     """True if ``item``, Latin words run together, is words each of which is an item of
     the English list (``Hadoop Spark`` beside ``…; Hadoop; Spark``)."""
@@ -283,6 +320,13 @@ def _read_keywords(reader: _Reader, fields: list[FieldLines]) -> None:
         zh = chosen["zh"][1]
     if "en" in chosen:
         en = chosen["en"][1]
+    if zh and en and (unjoined := _unjoined(chosen["zh"][0])) is not None:
+        # A break between two Han characters joined as a wrap inside a keyword may have
+        # fallen right after a complete one, its separator lost (``…；大學生`` / ``焦慮；…``):
+        # the English list's count says which (one item per Chinese keyword).
+        items = _keyword_values(unjoined, [], twins, english)
+        if len(items) == len(en) != len(zh):
+            zh = items
     if zh and en and not any(has_han(t) for t, _ in zh) and any(has_han(t) for t, _ in en):
         zh, en = en, zh  # labels the wrong way round: trust the scripts
     other = third + [t for t, _ in zh + en if is_other_script(t)]

@@ -61,7 +61,7 @@ from termkit.records.keywords import (
 )
 from termkit.records.romanized import romanizations, sounded
 from termkit.records.runon import doubtful, line_groups, misread, name_line
-from termkit.records.script import has_han, is_chinese_text, is_prose, join_lines
+from termkit.records.script import display_width, has_han, is_chinese_text, is_prose, join_lines
 from termkit.records.shapes import certain_keyword_line, choose_keyword_block, keyword_like
 from termkit.records.split import block_spans, split_run_together
 from termkit.records.tail import read_tail, tail_start
@@ -90,6 +90,7 @@ class _State:
     index: int = -1  # the block being read
     keyword_items: list[tuple[str, int | None]] = field(default_factory=list)
     keyword_lines: list[str] = field(default_factory=list)
+    keyword_raw: dict[int, str] = field(default_factory=dict)  # keyword lines by number
     last: str | None = None
     keywords_ahead: bool = False  # a certain keyword line comes later in the header
     label_above: bool = False  # the chosen keyword block is the one under a bare label
@@ -352,6 +353,7 @@ def _add_keywords(state: _State, block: _Block) -> None:
     state.keyword_lines.extend(block.lines[start:end])
     for line, number in zip(block.lines[start:end], block.numbers[start:end], strict=True):
         state.keyword_items.extend((item, number) for item in split_keywords(line))
+        state.keyword_raw[number] = line
     state.record.lines.setdefault("keywords", block.first)
     if end < len(block.lines):
         rest = "\n".join(block.lines[end:])
@@ -465,6 +467,35 @@ def _other_half_of_keywords(state: _State, block: _Block) -> bool:
     return abs(len(new) - len(state.keyword_items)) <= (1 if len(new) >= 4 else 0)
 
 
+_SEPARATORS = tuple(";；,，、")
+
+
+def _wrapped_keyword(state: _State) -> list[tuple[str, int | None]] | None:
+    """The keyword items with the one Chinese list line broken between two Han characters
+    (a narrow column: the line above holds several items, ends with no separator and is no
+    narrower than the line under it, which starts with no separator) joined again, or None
+    unless there is exactly one such break."""
+    items = state.keyword_items
+    breaks = []
+    for i in range(len(items) - 1):
+        (a, m), (b, n) = items[i], items[i + 1]
+        if m is None or n != m + 1 or m not in state.keyword_raw or n not in state.keyword_raw:
+            continue
+        above, below = state.keyword_raw[m].rstrip(), state.keyword_raw[n].lstrip()
+        if len(split_keywords(above)) < 2 or above.endswith(_SEPARATORS):
+            continue
+        if below.startswith(_SEPARATORS) or not (has_han(above[-1:]) and has_han(below[:1])):
+            continue
+        if display_width(above) + 1 < display_width(below):
+            continue  # the line above ended before the column did: at an item's end
+        if above.endswith(a) and below.startswith(b):
+            breaks.append(i)
+    if len(breaks) != 1:
+        return None
+    i = breaks[0]
+    return [*items[:i], (items[i][0] + items[i + 1][0], items[i][1]), *items[i + 2:]]
+
+
 def rec_has_titles(rec: Record) -> bool:
     """True once a title in either language has been read."""
     return rec.title_zh is not None or rec.title_en is not None
@@ -482,6 +513,11 @@ def _finish(state: _State) -> None:
             rec.notices.append(Notice(EMPTY_LABEL, state.path, state.empty_label))
         return
     kw: Keywords = assign_keywords(state.keyword_items)
+    wrapped = _wrapped_keyword(state)
+    if wrapped is not None and kw.en and len(kw.zh) == len(kw.en) + 1:
+        # A list line broken inside a keyword (``…；越南外交政`` / ``策；…``): one Chinese
+        # item too many, and the English list's count says the two pieces are one.
+        kw = assign_keywords(wrapped)
     rec.keywords_zh, rec.keywords_en = kw.zh, kw.en
     if kw.zh_line is not None:
         rec.lines["keywords_zh"] = kw.zh_line

@@ -51,7 +51,7 @@ from termkit.records.labels import (
     match_unknown_label,
     spaced_label,
 )
-from termkit.records.script import KEYWORD_SEPARATORS, has_han
+from termkit.records.script import KEYWORD_SEPARATORS, display_width, has_han
 from termkit.records.tidy import tidy_lines
 from termkit.records.titlelike import title_like
 
@@ -105,6 +105,10 @@ class FieldLines:
     label: Label
     line: int
     values: list[tuple[int, str]] = field(default_factory=list)
+    # Where a wrapped list line was joined to the line above with nothing between them:
+    # (the value's line, the offset in its text where the rest begins, whether the line
+    # above as printed is narrower than the joined one: it ended before the column did).
+    joins: list[tuple[int, int, bool]] = field(default_factory=list)
 
     @property
     def lines(self) -> list[str]:
@@ -659,6 +663,12 @@ def scan(
         elif keywords and current.values and state.wraps(raw, _next_text(lines, index)):
             above_number, above = current.values[-1]
             current.values[-1] = (above_number, joined_wrap(above, raw))
+            offset = len(above.rstrip())
+            if current.values[-1][1][offset:offset + 1] != " ":
+                # A column fills each line it breaks: a line narrower than the one under it
+                # ended early, at the end of an item.
+                short = display_width(lines[index - 1][1].strip()) + 1 < display_width(raw.strip())
+                current.joins.append((above_number, offset, short))
             state.joined(current.values[-1][1])
             state.width = len(raw.strip())
         elif keywords and (item := state.numbered(raw)) is not None:
