@@ -26,6 +26,7 @@ REAL3 = Path(__file__).parent / "data" / "records" / "real3" / "records.jsonl"
 REAL4 = Path(__file__).parent / "data" / "records" / "real4" / "records.jsonl"
 REAL5 = Path(__file__).parent / "data" / "records" / "real5" / "records.jsonl"
 REAL6 = Path(__file__).parent / "data" / "records" / "real6" / "records.jsonl"
+REAL7 = Path(__file__).parent / "data" / "records" / "real7" / "records.jsonl"
 
 _RIS_TYPES = {"journal_article": "JOUR", "thesis": "THES", "conference_paper": "CPAPER"}
 
