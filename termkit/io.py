@@ -190,6 +190,64 @@ def utf8_stdout() -> None:
         stream.reconfigure(encoding="utf-8")
 
 
+STDOUT_NAME = "<stdout>"  # how an error names standard output (Python's own name for it)
+
+
+class WritingStdout(io.RawIOBase):
+    """Standard output whose failing writes are :class:`OutputError` naming ``<stdout>``.
+
+    A full disk or device behind ``>`` (``termkit pinyin 中文 > /dev/full``) raised a bare
+    ``OSError`` wherever the text was written or flushed, which the command line could only
+    print as ``Error: No space left on device`` (and as a traceback when click itself was
+    printing ``--help``). A closed pipe stays a :class:`BrokenPipeError` (``| head`` is not
+    an error). After a failure the rest is dropped: the failure has been reported, and the
+    flush at exit must not report it again.
+    """
+
+    def __init__(self, fd: int = 1) -> None:
+        super().__init__()
+        self.fd = fd
+        self.failed = False
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self.fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self.fd)
+
+    def write(self, data: object) -> int:
+        view = memoryview(data)  # type: ignore[arg-type]
+        if self.failed:
+            return view.nbytes
+        try:
+            return os.write(self.fd, view)
+        except OSError as exc:
+            self.failed = True
+            if isinstance(exc, BrokenPipeError):
+                raise
+            raise OutputError(f"cannot write: {exc.strerror or exc}", path=STDOUT_NAME) from None
+
+
+def name_stdout_failures() -> None:
+    """Make a failed write to stdout an :class:`OutputError` naming it (see
+    :class:`WritingStdout`); the stream stays UTF-8 with ``\\n`` line endings."""
+    stream = sys.stdout
+    if not isinstance(stream, io.TextIOWrapper):
+        return
+    try:
+        if stream.fileno() != 1:
+            return
+    except (OSError, ValueError):  # io.UnsupportedOperation: a closed stdout's stand-in
+        return
+    stream.flush()
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(WritingStdout(1), 1 << 16), encoding="utf-8", errors=stream.errors,
+        newline="\n", line_buffering=stream.line_buffering)
+
+
 # --------------------------------------------------------------------------- inputs
 
 

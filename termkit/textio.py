@@ -126,6 +126,16 @@ def refuse_utf32(head: bytes, path: str) -> None:
 BOM_ONLY = "empty file (only a byte order mark)"
 
 
+def holds_no_text(data: bytes) -> bool:
+    """True for bytes that are no text at all: nothing, or a byte order mark alone.
+
+    For a command whose empty input is an empty text (``pinyin`` as ``convert``), where
+    :func:`decode_text` refuses them as an empty file (a glossary or a record must hold
+    something).
+    """
+    return data in (b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
 def control_character(text: str) -> str | None:
     """The first character of ``text`` that makes a file binary, not text, or None.
 

@@ -30,17 +30,71 @@ def parser(*, remove_blank_text: bool = False, target: Any = None) -> etree.XMLP
     )
 
 
-def check_tree(doc: Any, path: str) -> None:
-    """Refuse a parsed document that declares entities (call once on the root's tree)."""
+class HeadRecorder:
+    """A read-through stream that keeps the first bytes read (``head``): the prolog, where a
+    declaration refused after parsing is to be found again (lxml keeps no line for it)."""
+
+    def __init__(self, stream: Any, keep: int = 1 << 20) -> None:
+        self.stream = stream
+        self.keep = keep
+        self.head = b""
+
+    def read(self, size: int = -1) -> bytes:
+        data: bytes = self.stream.read(size)
+        if len(self.head) < self.keep:
+            self.head += data[: self.keep - len(self.head)]
+        return data
+
+
+def declaration_line(head: bytes, name: str, encoding: str | None) -> int | None:
+    """The line where ``<!ENTITY name`` starts in the first bytes of a document, or None.
+
+    ``encoding``: the document's, when lxml knows it (it does not yet during iterparse); else
+    it is told from the first bytes as XML says (appendix F: a byte order mark, the UTF-16
+    shape of ``<?``, the declaration's ``encoding``).
+    """
+    encoding = encoding or _sniff_encoding(head)
+    try:
+        text = head.decode(encoding, errors="replace")
+    except LookupError:
+        text = head.decode("utf-8", errors="replace")
+    m = re.search(r"<!ENTITY\s+(?:%\s+)?" + re.escape(name) + r"(?=[\s\"'])", text)
+    if m is None:
+        return None
+    before = text[: m.start()]
+    # XML's line ends (2.11): CR LF, CR and LF each end one line.
+    return before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+
+
+_DECLARED = re.compile(rb"""^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def _sniff_encoding(head: bytes) -> str:
+    if head.startswith((b"\xff\xfe", b"<\x00")):
+        return "utf-16-le" if not head.startswith(b"\xff\xfe") else "utf-16"
+    if head.startswith((b"\xfe\xff", b"\x00<")):
+        return "utf-16-be" if not head.startswith(b"\xfe\xff") else "utf-16"
+    m = _DECLARED.match(head.removeprefix(b"\xef\xbb\xbf"))
+    return m.group(1).decode("ascii") if m else "utf-8"
+
+
+def check_tree(doc: Any, path: str, head: bytes | None = None) -> None:
+    """Refuse a parsed document that declares entities (call once on the root's tree).
+
+    ``head``: the document's first bytes (a :class:`HeadRecorder`'s), to name the line of the
+    declaration; without them, or when they do not reach it, the error has no line.
+    """
     # Internal entity declarations are how "billion laughs" works; real TMX/TBX/XLIFF never
     # need them, so a document that declares any is refused outright.
     dtd = doc.docinfo.internalDTD
     if dtd is not None:
         for ent in dtd.iterentities():
+            line = (declaration_line(head, ent.name, doc.docinfo.encoding)
+                    if head is not None else None)
             raise FormatError(
                 f"entity declarations are not allowed (found {ent.name!r})",
                 path=path,
-                line=1,
+                line=line,
             )
 
 
@@ -48,15 +102,16 @@ def parse(stream: IO[bytes], path: str) -> Any:
     """Parse a whole document safely; returns an lxml ``ElementTree``."""
     safe = parser()
     etree.clear_error_log()
+    recorder = HeadRecorder(stream)
     try:
-        doc = etree.parse(stream, safe)
+        doc = etree.parse(recorder, safe)  # type: ignore[arg-type]  # read() is all lxml uses
     except etree.XMLSyntaxError as exc:
         raise syntax_error(exc, path) from None
     except OSError as exc:
         # lxml reports bytes that do not match the declared encoding of a file it reads by
         # name ("Error reading file ...") as an OSError; its error log has the position.
         raise log_error(safe.error_log, path, str(exc)) from None
-    check_tree(doc, path)
+    check_tree(doc, path, recorder.head)
     return doc
 
 
@@ -127,10 +182,11 @@ def syntax_error(exc: etree.XMLSyntaxError, path: str) -> FormatError:
 def iterparse(stream: Any, path: str, tags: tuple[str, ...] | None = None,
               events: tuple[str, ...] = ("end",)) -> Iterator[tuple[str, Any]]:
     """Stream ``(event, element)`` pairs safely; the caller clears elements it is done with."""
+    recorder = HeadRecorder(stream)
     try:
-        for event, elem in iterparse_context(stream, tags, events):
+        for event, elem in iterparse_context(recorder, tags, events):
             if event == "start" and elem.getparent() is None:
-                check_tree(elem.getroottree(), path)
+                check_tree(elem.getroottree(), path, recorder.head)
             yield event, elem
     except etree.XMLSyntaxError as exc:
         raise syntax_error(exc, path) from None

@@ -336,6 +336,30 @@ def test_a_common_word_in_a_name_group_is_judged_as_a_word() -> None:
     assert not assess(name, "麥肯", "麦凯恩", "tw2sp").topical
 
 
+def test_a_name_rendered_as_a_common_word_where_opencc_writes_a_name_is_topical() -> None:
+    # 臉書 'Facebook' → 脸谱: OpenCC writes 脸书, which CC-CEDICT glosses 'Facebook'; 脸谱 is
+    # also the common word 'types of facial makeup in operas'. Read in running text the
+    # target is another word, and OpenCC's output is already the name.
+    assert opencc.OpenCC("tw2sp.json").convert("臉書") == "脸书"
+    assert [g for _, g in senses("脸书")] == ["Facebook"]
+    facebook = Concept("f", terms=[Term("臉書", "zh-Hant-TW"), Term("脸谱", "zh-Hans-CN"),
+                                   Term("Facebook", "en")], domains=["IT"])
+    risk = assess(facebook, "臉書", "脸谱", "tw2sp")
+    assert risk.topical and "脸书" in risk.reason and "facial makeup" in risk.reason
+    # A target that is no common word stays a name rendered alike (柯林頓 → 克林顿: OpenCC's
+    # 柯林顿 is 'Clinton' too, but 克林顿 means nothing else).
+    clinton = Concept("c", terms=[Term("柯林頓", "zh-Hant-TW"), Term("克林顿", "zh-Hans-CN"),
+                                  Term("Clinton", "en")], domains=["People"])
+    assert opencc.OpenCC("tw2sp.json").convert("柯林頓") == "柯林顿"
+    risk = assess(clinton, "柯林頓", "克林顿", "tw2sp")
+    assert not risk.topical and risk.reason == "a name rendered alike"
+    # And when OpenCC's output is no dictionary name for the English, nothing says the
+    # target is a preference: a name rendered alike again.
+    other = Concept("o", terms=[Term("臉書", "zh-Hant-TW"), Term("脸谱", "zh-Hans-CN"),
+                                Term("Meta", "en")], domains=["IT"])
+    assert not assess(other, "臉書", "脸谱", "tw2sp").topical
+
+
 def test_a_general_term_gloss_is_a_sense_and_a_cited_acronym_is_the_english() -> None:
     # 管線: 'pipeline' and 'general term for pipes, cables etc' -- two senses, one of which
     # the rule's 'pipeline' → 流水线 does not cover.

@@ -34,6 +34,8 @@ from tests.test_lock_fresh6 import FILES as FRESH6_FILES
 from tests.test_lock_fresh6 import JUDGED as FRESH6_JUDGED
 from tests.test_lock_fresh7 import FILES as FRESH7_FILES
 from tests.test_lock_fresh7 import JUDGED as FRESH7_JUDGED
+from tests.test_lock_fresh8 import FILES as FRESH8_FILES
+from tests.test_lock_fresh8 import JUDGED as FRESH8_JUDGED
 
 DIRECTIONS = lockeval.DIRECTIONS
 # name: (paragraph files, the set's own judged file(s), the original lock's other spans)
@@ -42,6 +44,7 @@ SETS: dict[str, tuple[dict[str, Path], tuple[Path, ...], Path]] = {
     "fresh5": (FRESH5_FILES, FRESH5_JUDGED, lockeval.DATA / "fresh5" / "judged_fresh5_original.jsonl"),
     "fresh6": (FRESH6_FILES, FRESH6_JUDGED, lockeval.DATA / "fresh6" / "judged_fresh6_original.jsonl"),
     "fresh7": (FRESH7_FILES, FRESH7_JUDGED, lockeval.DATA / "fresh7" / "judged_fresh7_original.jsonl"),
+    "fresh8": (FRESH8_FILES, FRESH8_JUDGED, lockeval.DATA / "fresh8" / "judged_fresh8_original.jsonl"),
 }
 ORIGINAL = {"topics": ("all",), "words": False}  # the lock the issue measures against
 CURRENT: dict[str, Any] = {}  # the default options

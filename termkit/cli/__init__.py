@@ -106,15 +106,40 @@ def os_error(exc: OSError) -> TermkitCLIError:
     return TermkitCLIError(f"{where}: {reason}" if where else reason)
 
 
-def check_arguments(args: list[str]) -> None:
-    """Refuse arguments that are not UTF-8 (Python hands them over as lone surrogates)."""
+def check_arguments(args: list[str], encoding: str | None = None) -> None:
+    """Refuse arguments that are not UTF-8, or that are UTF-8 Python decoded otherwise.
+
+    ``encoding``: the one Python decoded the command line with (the file-system encoding).
+    Under a locale that is not UTF-8 (``LC_ALL=C`` with ``PYTHONUTF8=0``, as every Python
+    before 3.7 did in the C locale; a legacy ``ISO-8859-1`` locale), UTF-8 arguments arrive
+    as escapes or mojibake: Chinese text cannot be read right, so termkit says what to set.
+    """
+    import codecs
+
+    encoding = encoding or sys.getfilesystemencoding()
+    try:
+        utf8 = codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        utf8 = False
     for number, arg in enumerate(args, 1):
+        if not utf8 and not arg.isascii():
+            try:
+                raw = arg.encode(encoding, "surrogateescape")  # the bytes as given
+                text = raw.decode("utf-8")
+            except (UnicodeError, LookupError):
+                pass  # not UTF-8: text in the locale's encoding, or bytes refused below
+            else:
+                raise click.UsageError(
+                    f"argument {number} is UTF-8 ({text!r}) but Python decoded it as "
+                    f"{encoding} ({arg!r}), the locale's encoding; run "
+                    "termkit under a UTF-8 locale (LC_ALL=C.UTF-8) or with PYTHONUTF8=1"
+                ) from None
         try:
             arg.encode("utf-8")
         except UnicodeEncodeError:
             try:
-                raw = os.fsencode(arg)  # the bytes as given (Python's surrogateescape)
-            except UnicodeEncodeError:
+                raw = arg.encode(encoding, "surrogateescape")  # the bytes as given
+            except (UnicodeError, LookupError):
                 raw = arg.encode("utf-8", "backslashreplace")
             raise click.UsageError(
                 f"argument {number} is not valid UTF-8: {raw!r}; termkit reads its "
@@ -180,7 +205,9 @@ class LazyGroup(CommandGroup):
         try:
             try:
                 with command_run():
-                    return super().invoke(ctx)
+                    result = super().invoke(ctx)
+                    sys.stdout.flush()  # a failure to write the last block is this command's
+                    return result
             except _HELP_SHOWN:  # `termkit tm`: the group's help
                 raise
             except click.UsageError as exc:
@@ -247,15 +274,22 @@ def terminate_on_sigterm() -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    from termkit.io import guard_standard_streams, utf8_stdout
+    from termkit.io import guard_standard_streams, name_stdout_failures, utf8_stdout
 
     guard_standard_streams()  # run with `<&-` or `>&-` (cron, daemons)
     utf8_stdout()  # the bytes -o FILE gets, whatever the locale
+    name_stdout_failures()  # `> /dev/full`: "Error: <stdout>: cannot write: …"
     terminate_on_sigterm()
     try:
-        cli.main(prog_name="termkit")
+        try:
+            cli.main(prog_name="termkit")
+        finally:
+            sys.stdout.flush()  # here, not at exit, where a failure could not be reported
     except BrokenPipeError:  # `termkit … | head` closes stdout early
         sys.stderr.close()
         sys.exit(1)
+    except TermkitError as exc:  # stdout failing while click prints --help or --version
+        click.echo(f"Error: {one_line(str(exc))}", err=True)
+        sys.exit(exc.exit_code)
     except Terminated:  # before or after the command ran (parsing, exit)
         sys.exit(128 + signal.SIGTERM)

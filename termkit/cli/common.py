@@ -115,9 +115,13 @@ def output_option(help_text: str = "Output file", *, default: str | None = "-",
                   required: bool = False, metavar: str = "FILE") -> Callable[[F], F]:
     """``-o, --output FILE`` (``-`` for stdout); ``help_text`` says what is written."""
     shown = f"{help_text} ({STDOUT}); written atomically, only when the command succeeds."
-    return click.option("-o", "--output", "output", default=None if required else default,
-                        required=required, metavar=metavar, help=shown,
-                        show_default=not required and default is not None)
+    if required:
+        # No default at all: click 8.2+ takes even default=None as given and skips its
+        # "Missing option" check (import went on with no output name).
+        return click.option("-o", "--output", "output", required=True, metavar=metavar,
+                            help=shown)
+    return click.option("-o", "--output", "output", default=default, metavar=metavar,
+                        help=shown, show_default=default is not None)
 
 
 def folder_output_option(help_text: str) -> Callable[[F], F]:

@@ -33,10 +33,14 @@ def rendering_for(output: str, fmt: str | None) -> str:
 def _input_blocks(stack: contextlib.ExitStack, path: str) -> Iterator[str]:
     """The decoded text of ``path`` (``-`` = stdin) in blocks; encoding detected first."""
     from termkit.io import open_rereadable
+    from termkit.textio import holds_no_text
     from termkit.textstream import detect_encoding, iter_decoded
 
     # Read twice (encoding, then text).
     fh = stack.enter_context(open_rereadable(path))
+    if holds_no_text(fh.read(5)):  # 5: one more than the longest mark
+        return iter(())  # an empty text, as convert and detect read it
+    fh.seek(0)
     encoding, skip = detect_encoding(fh, path)
     return iter_decoded(fh, encoding, skip)
 
@@ -54,7 +58,8 @@ def _input_blocks(stack: contextlib.ExitStack, path: str) -> Iterator[str]:
 @glossary_option("Glossary whose terms' pinyin overrides pypinyin (repeatable, any format "
                  "termkit reads).")
 @click.option("--name", "name_mode", is_flag=True,
-              help="Read each Chinese run as a personal name (surname readings: 曾 Zēng, 單 Shàn).")
+              help="Read each Chinese run as a personal name (surname readings: 曾 Zēng, 單 Shàn); "
+                   "a dotted name (阿沛·阿旺晉美) part by part, one word each, no surname.")
 @click.option("--words/--no-words", default=True, show_default=True,
               help="Group syllables into words (pinyin orthography) or annotate each character alone.")
 @click.option("--heteronym", is_flag=True,
@@ -75,7 +80,7 @@ def pinyin(texts: tuple[str, ...], input_paths: tuple[str, ...], style: str, fmt
     from termkit import pinyin as lib
     from termkit.errors import UsageError
     from termkit.io import atomic_text, check_output, read_bytes
-    from termkit.textio import decode_text
+    from termkit.textio import decode_text, holds_no_text
 
     if len(input_paths) > 1:
         # click would keep the last one and drop the others without a word.
@@ -124,11 +129,12 @@ def pinyin(texts: tuple[str, ...], input_paths: tuple[str, ...], style: str, fmt
                     if piece:
                         fh.write(piece)
                         last = piece[-1]
-                if last != "\n":
+                if last not in ("", "\n"):  # nothing in, nothing out
                     fh.write("\n")
         return
     if input_path is not None:
-        source, _encoding = decode_text(read_bytes(input_path), input_path)
+        data = read_bytes(input_path)
+        source = "" if holds_no_text(data) else decode_text(data, input_path)[0]
     else:
         source = text or ""
     rows = [(line, tokens(line)) for line in lib.lines_of(source)]

@@ -23,7 +23,11 @@ the reason in words. The evidence, in order:
    PoliticiansUK, PresidentsUS, Nobel Prize — that CC-CEDICT does not list as a common word:
    ``住宅`` 'residence' in such a group, English 'Housing', is judged as a word) rendered with
    at least twice or at most half as many syllables: a different name (a nickname or another
-   person), not a regional spelling.
+   person), not a regional spelling. A name is topical too when it is **rendered as a common
+   word** while OpenCC already writes a name: OpenCC's output has a CC-CEDICT gloss of the
+   rule's English word family, and the target is a common CC-CEDICT word none of whose
+   glosses is (``臉書`` 'Facebook' → ``脸谱``, in CC-CEDICT also 'types of facial makeup in
+   operas', where OpenCC writes ``脸书`` 'Facebook'): a preference that reads as another word.
 6. **Keeping a form OpenCC's regional phrase table changes** (the target is the form in the
    other script, OpenCC's Taiwan or mainland phrase writes something else) for a word with
    several CC-CEDICT senses: the rule picks one sense against OpenCC's general choice.
@@ -226,6 +230,22 @@ def _common_word(word: str) -> bool:
     return any(not e.pinyin[:1].isupper() for e in _lexicon().lookup(word))
 
 
+def _name_as_common_word(english: str, plain: str, target: str) -> str | None:
+    """The reason a name's target is a common word of another sense where OpenCC's own
+    output is already a name for the English (see the module docstring, 5), or None."""
+    meant = _families(english_words(english))
+    if not meant or plain == target:
+        return None
+    named = [g for e in _lexicon().lookup(plain) for g in e.glosses
+             if _families(english_words(g)) & meant]
+    common = [g for e in _lexicon().lookup(target) if not e.pinyin[:1].isupper()
+              for g in e.glosses if not _META.match(g)]
+    if not named or not common or any(_families(english_words(g)) & meant for g in common):
+        return None
+    return (f"a name rendered as a common word: OpenCC writes {plain} ('{named[0]}' in "
+            f"CC-CEDICT); {target} is also '{common[0]}'")
+
+
 def assess(concept: Concept, form: str, target: str, config: str) -> Risk:
     """Whether the rule ``form → target`` of ``concept`` (converted by ``config``) is safe."""
     def verdict(topical: bool, reason: str) -> Risk:
@@ -263,6 +283,9 @@ def assess(concept: Concept, form: str, target: str, config: str) -> Risk:
         a, b = _syllables(form), _syllables(target)
         if a and b and (b >= 2 * a or a >= 2 * b):
             return verdict(True, f"a name rendered as a different name ({a} → {b} syllables)")
+        as_word = _name_as_common_word(english, plain, target)
+        if as_word is not None:
+            return verdict(True, as_word)
         if not (COUNTRY_GROUPS & set(concept.domains) and _common_phrase(english)):
             return verdict(False, "a name rendered alike")
     if COUNTRY_GROUPS & set(concept.domains) and not found and _common_phrase(english):

@@ -140,8 +140,9 @@ def read_tu(elem: Any, path: str, header: Header) -> Tu:
     return tu
 
 
-def check_root(elem: Any, path: str) -> None:
-    """At the first event: the root must be ``<tmx>`` and the document must declare no entities."""
+def check_root(elem: Any, path: str, head: bytes | None = None) -> None:
+    """At the first event: the root must be ``<tmx>`` and the document must declare no entities
+    (``head``, the first bytes read, names the line of a declaration)."""
     # xmlsafe checks these on a root start event, which is not asked for here (see read_elements).
     tree = elem.getroottree()
     root = tree.getroot()
@@ -149,7 +150,7 @@ def check_root(elem: Any, path: str) -> None:
         raise FormatError(
             f"not a TMX file: expected root element <tmx>, found <{root.tag}>",
             path=path, line=root.sourceline)
-    xmlsafe.check_tree(tree, path)
+    xmlsafe.check_tree(tree, path, head)
 
 
 def read_header(elem: Any, header: Header) -> None:
@@ -178,7 +179,7 @@ def read_elements(stream: BinaryIO, path: str, header: Header,
     try:
         for _, elem in xmlsafe.iterparse_context(recorder, tags=("header", "tu")):
             if not seen_root:
-                check_root(elem, path)
+                check_root(elem, path, recorder.head)
                 seen_root = True
             tag = elem.tag
             if tag == "tu":
@@ -196,19 +197,9 @@ def read_elements(stream: BinaryIO, path: str, header: Header,
         no_units(recorder, path)
 
 
-class Recorder:
-    """A read-through stream that keeps the first bytes, to name a wrong root afterwards."""
-
-    def __init__(self, stream: BinaryIO, keep: int = 65536) -> None:
-        self.stream = stream
-        self.keep = keep
-        self.head = b""
-
-    def read(self, size: int = -1) -> bytes:
-        data = self.stream.read(size)
-        if len(self.head) < self.keep:
-            self.head += data[: self.keep - len(self.head)]
-        return data
+# A read-through stream that keeps the first bytes, to name a wrong root or the line of an
+# entity declaration afterwards.
+Recorder = xmlsafe.HeadRecorder
 
 
 def root_name(head: bytes) -> str:
@@ -345,7 +336,7 @@ def iterparse_units(stream: BinaryIO, path: str) -> Iterator[Unit]:
     try:
         for _, elem in xmlsafe.iterparse_context(recorder, tags=("header", "tu")):
             if not seen_root:
-                check_root(elem, path)
+                check_root(elem, path, recorder.head)
                 seen_root = True
             if elem.tag != "tu":
                 if elem.tag == "header":

@@ -10,8 +10,9 @@ Reading: every worksheet whose first non-empty row names at least two language c
 a list of codes) are skipped with a notice, and a workbook with no such sheet is an error. A cell to the right of the header's columns (a
 reviewer's note beside the table) is kept as a property named by its column, with a notice.
 Cells are read as the values Excel shows when they are not text (numbers without a
-trailing ``.0``, dates in ISO 8601, the cached result of a formula). Terms keep
-``FILE#SHEET:ROW`` as their source.
+trailing ``.0``, dates in ISO 8601, the cached result of a formula; a formula saved without
+a result is read as empty with a notice naming its cell). Terms keep ``FILE#SHEET:ROW`` as
+their source.
 
 Writing: one sheet, ``Glossary``: a bold header row, frozen, with a filter; one row per concept
 with the language columns, the admitted variants, pinyin, domains, status, notes, id, kind
@@ -70,13 +71,13 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _open(stream: BinaryIO, path: str) -> Any:
+def _open(stream: BinaryIO, path: str) -> tuple[Any, bytes]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     data = stream.read()
     try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True), data
     except (*_DAMAGED, InvalidFileException, OSError) as exc:
         hint = "save it from Excel as .xlsx (an .xls, an encrypted or a damaged workbook cannot be read)"
         part = _damaged_part(data)
@@ -107,6 +108,59 @@ def _damaged_part(data: bytes) -> str | None:
     return None
 
 
+FORMULA_NOTICES = 20  # formula cells without a result named one by one, per sheet; then a count
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+
+
+def _uncached_formulas(data: bytes, part: str | None) -> Iterator[tuple[str, int, str]]:
+    """``(cell, row, formula)`` of each formula cell of a worksheet part that holds no result.
+
+    openpyxl's ``data_only`` reading gives the result saved with a formula, and nothing when
+    there is none (a workbook written by a program that does not calculate, such as openpyxl):
+    such a cell has no ``<v>``, or an empty one while its type is not text (``t="str"``,
+    the type of an empty text result). Shared formulas name their text in the first cell only.
+    """
+    from termkit import xmlsafe
+
+    if part is None:
+        return
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            body = zf.read(part)
+    except (*_DAMAGED, OSError):
+        return  # openpyxl read it; a part it found and this does not is not this check's to report
+    if not _FORMULA.search(body):
+        return
+    cell_tag, f_tag, v_tag = (f"{{{_MAIN_NS}}}{t}" for t in ("c", "f", "v"))
+    for _event, elem in xmlsafe.iterparse(io.BytesIO(body), part, tags=(cell_tag,)):
+        formula = elem.find(f_tag)
+        if formula is not None:
+            value = elem.find(v_tag)
+            if value is None or (not value.text and elem.get("t") not in ("str", "inlineStr")):
+                ref = elem.get("r") or ""
+                m = _CELL_REF.fullmatch(ref)
+                yield ref, int(m.group(2)) if m else 0, formula.text or ""
+        elem.clear()
+
+
+def _formula_notices(data: bytes, ws: Any, path: str) -> list[Notice]:
+    """Warnings for the formula cells of a glossary sheet that were read as empty."""
+    # openpyxl's read-only sheet knows its part (no public name for it): without it, no check.
+    found = list(_uncached_formulas(data, getattr(ws, "_worksheet_path", None)))
+    where = f"sheet {ws.title!r}: "
+    notices = [
+        Notice(f"{where}cell {ref} is a formula ({'=' + text if text else 'shared'}) whose "
+               "result the workbook does not hold: read as empty; open and save the workbook in "
+               "Excel or LibreOffice to store it", path, row or None)
+        for ref, row, text in found[:FORMULA_NOTICES]]
+    if len(found) > FORMULA_NOTICES:
+        notices.append(Notice(f"{where}{len(found) - FORMULA_NOTICES} more formula cell(s) whose "
+                              "result the workbook does not hold, read as empty", path))
+    return notices
+
+
 def _is_header_problem(exc: FormatError) -> bool:
     return "no header row" in exc.message or "fewer than two language columns" in exc.message
 
@@ -126,10 +180,12 @@ def _records(ws: Any, path: str, where: str, seen: list[int]) -> Iterator[tuple[
 
 
 def _sheets(stream: BinaryIO, path: str) -> tuple[list[tuple[str, list[Row]]], list[Notice]]:
-    """The rows of each sheet holding a glossary table, and a notice for each other sheet."""
-    wb = _open(stream, path)
+    """The rows of each sheet holding a glossary table, and notices: each other sheet, each
+    formula cell of a table read as empty (no result saved with it)."""
+    wb, data = _open(stream, path)
     tables: list[tuple[str, list[Row]]] = []
     skipped: list[FormatError] = []
+    formulas: list[Notice] = []
     try:
         for ws in wb.worksheets:
             ws.reset_dimensions()  # a wrong <dimension> in the file must not cut rows off
@@ -137,6 +193,7 @@ def _sheets(stream: BinaryIO, path: str) -> tuple[list[tuple[str, list[Row]]], l
             seen = [0]
             try:
                 tables.append((ws.title, list(read_rows(_records(ws, path, where, seen), path, where, keep_stray=True))))
+                formulas += _formula_notices(data, ws, path)
             except FormatError as exc:
                 if not _is_header_problem(exc):
                     raise
@@ -150,7 +207,8 @@ def _sheets(stream: BinaryIO, path: str) -> tuple[list[tuple[str, list[Row]]], l
         wb.close()
     if not tables:
         raise skipped[0] if skipped else FormatError("the workbook has no sheets", path=path)
-    return tables, [Notice(f"{exc.message}; sheet skipped", path, exc.line) for exc in skipped]
+    return tables, [*(Notice(f"{exc.message}; sheet skipped", path, exc.line) for exc in skipped),
+                    *formulas]
 
 
 def read_glossary(stream: BinaryIO, path: str) -> Glossary:

@@ -6,6 +6,7 @@ Owns :func:`annotate` and the glossary builder's cached one-liners :func:`term_p
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -38,11 +39,12 @@ def annotate(
     pieces: list[str | Token | tuple[int, int]] = []
     plain: list[tuple[int, int]] = []
     last = 0
+    dotted = _dotted_parts(text) if name else frozenset()
     for m in han_run().finditer(text):
         if m.start() > last:
             pieces.append(text[last : m.start()])
         if name:
-            pieces.extend(_name_tokens(m.group()))
+            pieces.extend(_name_tokens(m.group(), dotted=m.start() in dotted))
         else:
             base = m.start()
             pos = base
@@ -94,9 +96,25 @@ def _plain_tokens(
     ]
 
 
-def _name_tokens(run: str) -> list[Token]:
-    from termkit.pinyin.names import name_syllables, split_name
+def _dotted_parts(text: str) -> frozenset[int]:
+    """Where the parts of dotted names start in ``text`` (阿沛·阿旺晉美: runs of Chinese joined
+    by a name dot, nothing between them)."""
+    from termkit.pinyin.names import NAME_DOTS
 
+    run = han_run()
+    name = re.compile(f"(?:{run.pattern})(?:[{re.escape(NAME_DOTS)}](?:{run.pattern}))+")
+    return frozenset(m.start() + part.start()
+                     for m in name.finditer(text) for part in run.finditer(m.group()))
+
+
+def _name_tokens(run: str, *, dotted: bool = False) -> list[Token]:
+    """A run read as a name: surname and given name, or, as a part of a dotted name, one
+    word with no surname (阿沛(Āpèi)·阿旺晉美(Āwàngjìnměi))."""
+    from termkit.pinyin.names import name_syllables, part_syllables, split_name
+
+    if dotted:
+        reads = tuple((s,) for s in part_syllables(run))
+        return [Token(run, reads, (len(reads),), " ", True, "name")]
     surname, given = split_name(run)
     sylls = name_syllables(run)
     reads = tuple((s.lower(),) for s in sylls)

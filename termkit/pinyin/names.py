@@ -105,9 +105,21 @@ def _name_parts(zh: str) -> tuple[list[str], list[str]]:
 
 
 # The dots that separate the parts of a transliterated or minority name (阿沛·阿旺晉美,
-# 卡爾·馬克思): U+00B7, the katakana middle dot U+30FB (and its half-width form, which NFKC
-# folds to it), the hyphenation point U+2027 of Taiwanese text.
-_NAME_DOT = re.compile("[\u00b7\u30fb\u2027]")
+# 卡爾·馬克思): U+00B7, the katakana middle dot U+30FB and its half-width form U+FF65, the
+# hyphenation point U+2027 of Taiwanese text, and the full-width full stop U+FF0E that
+# Chinese text also puts there (NFKC folds it to ".", which is kept for that reason).
+NAME_DOTS = "\u00b7\u30fb\uff65\u2027\uff0e."
+_NAME_DOT = re.compile(f"[{re.escape(NAME_DOTS)}]")
+
+
+def part_syllables(part: str) -> tuple[str, ...]:
+    """Tone-mark syllables of one part of a dotted name (阿旺晉美 -> ā wàng jìn měi).
+
+    No part is read as a surname: such a name is spelled in its own language (GB/T
+    28039-2011, 4.1 and 5.2), and the pinyin of its characters is all that can be given,
+    one word per part (Hanyu Pinyin orthography: 卡爾·馬克思 Kǎ'ěr Mǎkèsī).
+    """
+    return tuple(s.lower() for s in _given_readings(_clean(part)))
 
 
 def _name_words(zh: str) -> tuple[bool, list[list[str]]]:
@@ -119,7 +131,7 @@ def _name_words(zh: str) -> tuple[bool, list[list[str]]]:
     name = _clean(zh)
     if _NAME_DOT.search(name):
         parts = [p for p in _NAME_DOT.split(name) if p]
-        return True, [[s.lower() for s in _given_readings(p)] for p in parts]
+        return True, [list(part_syllables(p)) for p in parts]
     head, tail = _name_parts(zh)
     return False, [p for p in (head, tail) if p]
 
