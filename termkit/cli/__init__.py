@@ -106,6 +106,15 @@ def os_error(exc: OSError) -> TermkitCLIError:
     return TermkitCLIError(f"{where}: {reason}" if where else reason)
 
 
+def _writes_chinese(encoding: str) -> bool:
+    """True when ``encoding`` can write Chinese text (a CJK multibyte encoding)."""
+    try:
+        "中文".encode(encoding)
+    except (UnicodeError, LookupError):
+        return False
+    return True
+
+
 def check_arguments(args: list[str], encoding: str | None = None) -> None:
     """Refuse arguments that are not UTF-8, or that are UTF-8 Python decoded otherwise.
 
@@ -121,8 +130,11 @@ def check_arguments(args: list[str], encoding: str | None = None) -> None:
         utf8 = codecs.lookup(encoding).name == "utf-8"
     except LookupError:
         utf8 = False
+    # An encoding that writes Chinese (GBK, GB18030, Big5) is the one the user typed in: its
+    # bytes can be valid UTF-8 by chance (全 is C8 AB in GBK, 'ȫ' in UTF-8), not a sign of it.
+    mojibake_possible = not utf8 and not _writes_chinese(encoding)
     for number, arg in enumerate(args, 1):
-        if not utf8 and not arg.isascii():
+        if mojibake_possible and not arg.isascii():
             try:
                 raw = arg.encode(encoding, "surrogateescape")  # the bytes as given
                 text = raw.decode("utf-8")
