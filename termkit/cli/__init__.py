@@ -303,5 +303,8 @@ def main() -> None:
     except TermkitError as exc:  # stdout failing while click prints --help or --version
         click.echo(f"Error: {one_line(str(exc))}", err=True)
         sys.exit(exc.exit_code)
+    except OSError as exc:  # the same with stdout closed (`>&-`): see guard_standard_streams
+        click.echo(f"Error: {os_error(exc).message}", err=True)
+        sys.exit(1)
     except Terminated:  # before or after the command ran (parsing, exit)
         sys.exit(128 + signal.SIGTERM)
