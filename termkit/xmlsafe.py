@@ -58,7 +58,11 @@ def declaration_line(head: bytes, name: str, encoding: str | None) -> int | None
         text = head.decode(encoding, errors="replace")
     except LookupError:
         text = head.decode("utf-8", errors="replace")
-    m = re.search(r"<!ENTITY\s+(?:%\s+)?" + re.escape(name) + r"(?=[\s\"'])", text)
+    # Comments, processing instructions and quoted literals are stepped over whole: a
+    # declaration shown in a comment or in an earlier entity's value is not this one.
+    declared = re.compile(r"(<!--.*?-->|<\?.*?\?>|\"[^\"]*\"|'[^']*')|<!ENTITY\s+(?:%\s+)?"
+                          + re.escape(name) + r"(?=[\s\"'])", re.DOTALL)
+    m = next((m for m in declared.finditer(text) if m.group(1) is None), None)
     if m is None:
         return None
     before = text[: m.start()]
