@@ -107,8 +107,11 @@ def _name_parts(zh: str) -> tuple[list[str], list[str]]:
 # The dots that separate the parts of a transliterated or minority name (阿沛·阿旺晉美,
 # 卡爾·馬克思): U+00B7, the katakana middle dot U+30FB and its half-width form U+FF65, the
 # hyphenation point U+2027 of Taiwanese text, and the full-width full stop U+FF0E that
-# Chinese text also puts there (NFKC folds it to ".", which is kept for that reason).
-NAME_DOTS = "\u00b7\u30fb\uff65\u2027\uff0e."
+# Chinese text also puts there (NFKC folds it to ".", which is kept for that reason). The
+# characters NFKC folds to one of these (the small full stop U+FE52, the one dot leader U+2024,
+# the Greek ano teleia U+0387) are listed too: `pinyin --name` looks for dots in the text as
+# given, names are looked at after NFKC, and both must see the same dots.
+NAME_DOTS = "\u00b7\u30fb\uff65\u2027\uff0e.\ufe52\u2024\u0387"
 _NAME_DOT = re.compile(f"[{re.escape(NAME_DOTS)}]")
 
 
