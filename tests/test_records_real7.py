@@ -35,9 +35,13 @@ six pairs inside it. Rotated, one more miss: 可见性 ``Visibility`` (``real7-M
 The stored page files (``pages/*.txt``: the archive's Markdown text up to the keyword block)
 are another matter: read as files, none of the seven is read as published at first contact —
 Markdown headings, bold labels, list bullets and link syntax are not taken for labels and
-items (see the README). :func:`test_real7_markdown_pages_as_stored` prints that and is marked
-a known shortfall; with the markup taken off, as a browser shows the page, all seven are read
-as published with no wrong pair (:func:`test_real7_pages_without_markup`).
+items (see the README). With the markup taken off, as a browser shows the page, all seven are
+read as published with no wrong pair (:func:`test_real7_pages_without_markup`); since page
+text written as Markdown is read through its markup (:mod:`termkit.records.markdown`, helper
+``mdpages``), the files as stored read so too, 27 of 28 pairs, none wrong
+(:func:`test_real7_markdown_pages_as_stored`, marked a known shortfall until then). That step
+was built for Markdown in general and tested on pages of its own first, but it was made
+after these pages were read: it is tuned on them in the README's sense.
 
 The floors below guard reading and pairing on these records against regression; they are
 set a little under first contact, not targets.
@@ -154,16 +158,22 @@ def _without_markup(text: str) -> str:
     return re.sub(r"[ \t]+$", "", text, flags=re.M)
 
 
-@pytest.mark.xfail(strict=True, reason="known shortfall at first contact: Markdown markup of "
-                   "archived pages is not read as labels and items (0 of 7 pages read as published)")
 def test_real7_markdown_pages_as_stored(capsys: pytest.CaptureFixture[str]) -> None:
+    """The page files as the archive stores them, Markdown markup and all, read through it
+    (:mod:`termkit.records.markdown`). First contact: none of the 7 read as published, 2 of
+    28 sure pairs, 8 wrong; since the Markdown step (helper ``mdpages``): all 7, 27 of 28
+    (多元性別 – ``LGBT`` has no evidence), none wrong, as with the markup taken off by hand."""
     rows = []
     for rec in _page_records():
         ok, right, wrong = _read_page(PAGES / Path(rec["page"]).name, rec)
         rows.append((rec["id"], ok, right, len(rec["gold"]["pairs"]), wrong))
+    text = _report("as stored (Markdown)", rows)
     with capsys.disabled():
-        print("\n" + _report("as stored (Markdown)", rows))
-    assert all(ok and wrong == 0 for _, ok, _, _, wrong in rows), _report("as stored", rows)
+        print("\n" + text)
+    assert len(rows) == 7, text
+    assert all(ok for _, ok, _, _, _ in rows), text
+    assert sum(wrong for *_, wrong in rows) == 0, text
+    assert sum(right for _, _, right, _, _ in rows) >= 26, text
 
 
 def test_real7_pages_without_markup(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

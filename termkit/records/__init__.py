@@ -14,6 +14,9 @@ without BOM, UTF-16 with or without BOM, Big5/CP950, GB18030) and pick the forma
    is a labelled page (:mod:`termkit.records.labelled`);
 4. otherwise unlabelled page text (:mod:`termkit.records.page`).
 
+Page text written as Markdown (``# title``, ``**研究生:**``, ``- item``, ``[text](url)``,
+table rows) is judged and read as the text it shows (:mod:`termkit.records.markdown`).
+
 Without ``format=``, a glossary or translation file (by a name the format registry knows, or
 by its text where records may have that name: ``*.txt``, ``*.json``) is refused, pointing at
 ``termkit import``: it holds no records, and read as a page it gives junk pairs
