@@ -134,7 +134,10 @@ def _name_words(zh: str) -> tuple[bool, list[list[str]]]:
     name = _clean(zh)
     if _NAME_DOT.search(name):
         parts = [p for p in _NAME_DOT.split(name) if p]
-        return True, [list(part_syllables(p)) for p in parts]
+        if len(parts) != 1:
+            return True, [list(part_syllables(p)) for p in parts]
+        # A dot at an end (王小明. with a sentence's full stop) separates nothing: one name.
+        zh = parts[0]
     head, tail = _name_parts(zh)
     return False, [p for p in (head, tail) if p]
 
