@@ -110,8 +110,9 @@ def _name_parts(zh: str) -> tuple[list[str], list[str]]:
 # Chinese text also puts there (NFKC folds it to ".", which is kept for that reason). The
 # characters NFKC folds to one of these (the small full stop U+FE52, the one dot leader U+2024,
 # the Greek ano teleia U+0387) are listed too: `pinyin --name` looks for dots in the text as
-# given, names are looked at after NFKC, and both must see the same dots.
-NAME_DOTS = "\u00b7\u30fb\uff65\u2027\uff0e.\ufe52\u2024\u0387"
+# given, names are looked at after NFKC, and both must see the same dots. The bullet U+2022
+# stands there too in text typed with GBK input methods (迈克尔•杰克逊).
+NAME_DOTS = "\u00b7\u30fb\uff65\u2027\uff0e.\ufe52\u2024\u0387\u2022"
 _NAME_DOT = re.compile(f"[{re.escape(NAME_DOTS)}]")
 
 
