@@ -120,6 +120,10 @@ def _refuse_input(path: str) -> None:
 # --------------------------------------------------------------------------- standard streams
 
 
+class ClosedStreamError(OSError):
+    """Reading or writing a standard stream the process was started without."""
+
+
 class _ClosedStream(io.RawIOBase):
     """Stands for a standard stream the process was started without (``<&-``, ``>&-``)."""
 
@@ -134,7 +138,7 @@ class _ClosedStream(io.RawIOBase):
         return self.which == "output"
 
     def _closed(self) -> OSError:
-        return OSError(errno.EBADF, f"standard {self.which} is closed")
+        return ClosedStreamError(errno.EBADF, f"standard {self.which} is closed")
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
         raise self._closed()

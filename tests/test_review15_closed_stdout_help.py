@@ -28,3 +28,22 @@ def test_help_to_a_closed_stdout_is_one_error_line(tmp_path: Path, args: list[st
                           preexec_fn=lambda: os.close(1))
     err = done.stderr.decode()
     assert (done.returncode, err) == (1, "Error: standard output is closed\n")
+
+
+def test_debug_still_shows_an_oserror_as_raised(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The closed-stdout case is caught by its own class: an OSError a command raises under
+    # --debug still reaches the console script as itself (its traceback is what --debug is for).
+    import io
+
+    import termkit.cli as cli_module
+    from termkit.cli.pinyin import pinyin as command
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "a bug's own OSError")
+
+    monkeypatch.setattr(command, "callback", broken)
+    monkeypatch.setattr(cli_module, "terminate_on_sigterm", lambda: None)
+    monkeypatch.setattr(sys, "stdout", io.StringIO())  # left alone: not a TextIOWrapper on fd 1
+    monkeypatch.setattr(sys, "argv", ["termkit", "--debug", "pinyin", "中文"])
+    with pytest.raises(PermissionError, match="a bug's own OSError"):
+        cli_module.main()

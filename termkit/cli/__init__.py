@@ -286,7 +286,12 @@ def terminate_on_sigterm() -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    from termkit.io import guard_standard_streams, name_stdout_failures, utf8_stdout
+    from termkit.io import (
+        ClosedStreamError,
+        guard_standard_streams,
+        name_stdout_failures,
+        utf8_stdout,
+    )
 
     guard_standard_streams()  # run with `<&-` or `>&-` (cron, daemons)
     utf8_stdout()  # the bytes -o FILE gets, whatever the locale
@@ -303,7 +308,8 @@ def main() -> None:
     except TermkitError as exc:  # stdout failing while click prints --help or --version
         click.echo(f"Error: {one_line(str(exc))}", err=True)
         sys.exit(exc.exit_code)
-    except OSError as exc:  # the same with stdout closed (`>&-`): see guard_standard_streams
+    except ClosedStreamError as exc:  # the same with stdout closed (`>&-`); any other OSError
+        # here is --debug's traceback (a command's are mapped to one line before)
         click.echo(f"Error: {os_error(exc).message}", err=True)
         sys.exit(1)
     except Terminated:  # before or after the command ran (parsing, exit)
