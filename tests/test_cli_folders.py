@@ -148,6 +148,21 @@ def test_build_a_folder_equals_building_its_files(tmp_path: Path) -> None:
         json.loads((tmp_path / "b" / "glossary.json").read_text())["concepts"]
 
 
+def test_build_a_folder_reads_its_markdown_pages(tmp_path: Path) -> None:
+    # Pages saved "as Markdown" are a documented input, but a folder build took only
+    # *.txt/*.html pages and skipped the .md ones without a word: their pairs were lost.
+    records = tmp_path / "records"
+    records.mkdir()
+    shutil.copy(SEED, records / "page.md")
+    shutil.copy(DATA / "records" / "bilingual.bib", records / "b.bib")
+    result = run("build", records, "-o", tmp_path / "out", "--json", "-q")
+    assert result.exit_code == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["inputs"] == [str(records / "b.bib"), str(records / "page.md")]
+    glossary = (tmp_path / "out" / "glossary.txt").read_text(encoding="utf-8")
+    assert "term en: balance of power" in glossary
+
+
 def test_build_a_folder_into_a_folder_inside_it_twice(tmp_path: Path) -> None:
     # `termkit build . -o out` worked once; the second run read out/glossary.txt and
     # out/glossary.sources.jsonl as records and refused to replace those "inputs".

@@ -47,8 +47,9 @@ _EXTENSIONS = {
     ".enw": "endnote",
 }
 # File names a folder of records is read for (``termkit build FOLDER``): the extensions
-# above, and page text saved as text or HTML.
-EXTENSIONS = (".txt", ".html", ".htm", *_EXTENSIONS)
+# above, and page text saved as text, HTML or Markdown (a page copied "as Markdown" is read as
+# the text it shows, :mod:`termkit.records.markdown`).
+EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", *_EXTENSIONS)
 # What each format of the registry (termkit.formats) is called in a message; a format added
 # to the registry later is called by its title until it gets a phrase here.
 _KINDS = {
