@@ -229,3 +229,23 @@ def test_a_rejected_rendering_blocks_agreement() -> None:
         ("Reinstatement", "candidate", 1),
         ("Underwriting", "deprecated", 2),
     ]
+
+
+def test_concepts_without_chinese_or_english_stay_apart() -> None:
+    # The LTAC TBX sample (tests/data/formats/tbx/, ISO/LTAC) has 45 conceptEntries; six are
+    # bibliography entries with one `zu` term each. Every concept with neither a Chinese nor
+    # an English term had the same merge key, so importing it gave 40 concepts: the six
+    # became one concept with six unrelated terms.
+    from termkit.glossary import load_glossary
+
+    from .conftest import DATA
+
+    path = DATA / "formats" / "tbx" / "ltac-core_structure_good.tbx"
+    g = merge_glossaries([load_glossary(str(path))])
+    assert len(g.concepts) == 45
+    zulu = sorted(t.text for c in g.concepts for t in c.terms if t.lang == "zu")
+    assert len(zulu) == 6
+    assert all(len(c.terms) == 1 for c in g.concepts if c.terms[0].lang == "zu")
+    # The same foreign-only concept seen twice still meets itself.
+    again = merge_glossaries([load_glossary(str(path)), load_glossary(str(path))])
+    assert len(again.concepts) == 45

@@ -51,7 +51,8 @@ def side(lang: str) -> str:
 
 
 def key_of(concept: Concept) -> tuple[Kind, str]:
-    """A concept's kind and merge key (:func:`concept_key` of its first Chinese and English terms)."""
+    """A concept's kind and merge key (:func:`concept_key` of its first Chinese and English terms;
+    a concept with neither is keyed by its first term and its language)."""
     zh = en = None
     for t in concept.terms:
         s = _SIDE.get(t.lang) or side(t.lang)
@@ -60,6 +61,11 @@ def key_of(concept: Concept) -> tuple[Kind, str]:
                 zh = t.text
         elif s == "en" and en is None:
             en = t.text
+    if zh is None and en is None and concept.terms:
+        # Neither Chinese nor English (a termbase's German-only or bibliography entries):
+        # without this every such concept had the key "" and all of them became one.
+        first = concept.terms[0]
+        return concept.kind, f"\x1f\x1f{first.lang.lower()}\x1f{norm(first.text)}"
     return concept.kind, concept_key(concept.kind, zh, en)
 
 
