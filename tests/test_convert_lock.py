@@ -218,3 +218,35 @@ def test_byte_and_text_scanning_agree(words: list[str], text: str) -> None:
     assert not by_text._bytes and by_bytes._bytes
     assert by_bytes.matches(text) == by_text.matches(text) == by_lookups.matches(text)
     assert by_bytes.convert(text) == by_text.convert(text) == by_lookups.convert(text)
+
+
+def test_a_form_opencc_made_with_another_config_does_not_override_this_one() -> None:
+    # A glossary built from a mainland record holds the Traditional form OpenCC s2t made
+    # (origin opencc:s2t: 軟件工程, 啓示, 信息技術). Locking s2twp output to it wrote mainland
+    # vocabulary and non-Taiwan characters where plain OpenCC s2twp writes 軟體工程, 啟示,
+    # 資訊科技 (check --target-lang zh-TW then reported wrong-region errors in the output).
+    from termkit.glossary import build_glossary
+    from termkit.model import Pair, Pairing, Record
+    from termkit.convert import locked_target
+
+    rec = Record(source="m.jsonl", id="m1", lines={"keywords": 1})
+    pairs = [("软件工程", "software engineering"), ("启示", "enlightenment"),
+             ("信息技术", "information technology")]
+    g = build_glossary([Pairing(record=rec, pairs=[Pair(zh, en, 0.9, ("test",))
+                                                   for zh, en in pairs])])
+    hant = {t.text for c in g.concepts for t in c.terms if t.lang == "zh-Hant"}
+    assert hant == {"軟件工程", "啓示", "信息技術"}  # what s2t makes: the premise
+    text = "软件工程的启示与信息技术"
+    plain = opencc.OpenCC("s2twp.json").convert(text)
+    assert plain == "軟體工程的啟示與資訊科技"
+    assert convert_text(text, "s2twp", g) == plain
+    assert convert_text(text, "s2tw", g) == opencc.OpenCC("s2tw.json").convert(text)
+    # s2t made those forms: under s2t they are still the locked targets.
+    assert convert_text(text, "s2t", g) == "軟件工程的啓示與信息技術"
+    by_zh = {c.first("zh-Hans").text: c for c in g.concepts}
+    assert locked_target(by_zh["软件工程"], "s2twp") == "軟體工程"
+    assert locked_target(by_zh["软件工程"], "s2t") == "軟件工程"
+    # A form printed in a record is never replaced: it is the evidence.
+    printed = Glossary([Concept("p", terms=[Term("軟件工程", "zh-Hant", origin="record"),
+                                            Term("软件工程", "zh-Hans", origin="opencc:t2s")])])
+    assert convert_text("软件工程", "s2twp", printed) == "軟件工程"

@@ -25,7 +25,7 @@ from termkit.convert.converter import (
     MATCH_PROP,
     build_locks,
     in_scope,
-    target_form,
+    locked_target,
 )
 from termkit.convert.opencc_data import dictionary, run_steps
 from termkit.convert.regional import EVIDENCE_PROP
@@ -167,9 +167,8 @@ def audit_glossary(glossary: Glossary, configs: Iterable[str] = DEFAULT_CONFIGS,
     rows: list[AuditRow] = []
     for concept in glossary.concepts:
         for cfg in cfgs:
-            src, dst = CONFIG_VARIANTS[cfg]
-            src_script = lang.script_of(src)
-            expected = target_form(concept, dst)
+            src_script = lang.script_of(CONFIG_VARIANTS[cfg][0])
+            expected = locked_target(concept, cfg)
             seen: set[str] = set()
             for term in concept.terms:
                 if not lang.is_chinese(term.lang) or not term.text or term.text in seen:

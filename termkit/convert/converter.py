@@ -35,7 +35,7 @@ from termkit import lang
 from termkit.convert.configs import CONFIG_VARIANTS, check_config, opencc_converter
 from termkit.convert.words import LOOKUP_BUDGET
 from termkit.errors import UsageError
-from termkit.model import Concept, Glossary, Status
+from termkit.model import Concept, Glossary, Status, Term
 
 # MediaWiki's variant fallbacks (LanguageConverter for zh): which region stands in for another.
 _REGION_FALLBACK: dict[str | None, tuple[str, ...]] = {
@@ -107,21 +107,67 @@ def _candidate_tags(target: str, one_way: bool) -> list[str]:
     return tags
 
 
+# Origin of a form termkit made with OpenCC (termkit.glossary.scripts.chinese_forms):
+# ``opencc:s2t`` for the Traditional form of a term printed in Simplified, and so on.
+_OPENCC_ORIGIN = "opencc:"
+
+
 def _target_with_quality(concept: Concept, target: str) -> tuple[str, int] | None:
+    found = _target_term(concept, target)
+    return (found[0].text, found[1]) if found else None
+
+
+def _target_term(concept: Concept, target: str) -> tuple[Term, int] | None:
+    """The concept's term for ``target`` and how close its tag is (0 exact variant, 1
+    script, then fallback regions); a preferred term first, and among those a printed
+    form before one OpenCC made."""
     one_way = concept.props.get(ONE_WAY_PROP) == "one-way"
     usable = [t for t in concept.terms if t.text and t.status is not Status.DEPRECATED]
     for quality, tag in enumerate(_candidate_tags(target, one_way)):
         found = [t for t in usable if _norm(t.lang) == tag]
         if found:
-            preferred = [t for t in found if t.status is Status.PREFERRED]
-            return (preferred or found)[0].text, quality
+            preferred = [t for t in found if t.status is Status.PREFERRED] or found
+            printed = [t for t in preferred if not (t.origin or "").startswith(_OPENCC_ORIGIN)]
+            return (printed or preferred)[0], quality
     return None
+
+
+def _made_target(concept: Concept, term: Term, config: str, source_script: str | None) -> str:
+    """The locked target for ``config`` when the concept's form for it is ``term``.
+
+    A form OpenCC made with another config (``opencc:s2t``: the generic Traditional of a
+    term printed in Simplified) is no evidence for this config's variant: locking to it
+    wrote 軟件工程, 啓示, 信息技術 into ``s2twp`` output where plain OpenCC writes 軟體工程,
+    啟示, 資訊科技. Such a term locks to this config's conversion of the printed form (in
+    the config's source script) instead; a form made by this very config, or a concept
+    with no printed form in the source script, keeps ``term``.
+    """
+    origin = term.origin or ""
+    if not origin.startswith(_OPENCC_ORIGIN) or origin[len(_OPENCC_ORIGIN):] == config:
+        return term.text
+    for t in concept.terms:
+        if t.text and _is_chinese(t.lang) and not (t.origin or "").startswith(_OPENCC_ORIGIN) \
+                and t.status is not Status.DEPRECATED and _parse(t.lang).script == source_script:
+            return str(opencc_converter(config).convert(t.text))
+    return term.text
 
 
 def target_form(concept: Concept, target: str) -> str | None:
     """The concept's form for ``target``: exact variant, then script, then MediaWiki fallbacks."""
     found = _target_with_quality(concept, target)
     return found[0] if found else None
+
+
+def locked_target(concept: Concept, config: str) -> str | None:
+    """What the concept's forms lock to under ``config`` (:func:`build_locks`): its form for
+    the config's target variant, or, when OpenCC made that form with another config, this
+    config's conversion of the printed form (:func:`_made_target`)."""
+    config = check_config(config)
+    src, dst = CONFIG_VARIANTS[config]
+    found = _target_term(concept, dst)
+    if found is None:
+        return None
+    return _made_target(concept, found[0], config, _parse(src).script)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,14 +261,15 @@ def build_locks(glossary: Glossary | None, config: str,
     """
     if glossary is None:
         return {}
-    src, dst = CONFIG_VARIANTS[check_config(config)]
+    config = check_config(config)
+    src, dst = CONFIG_VARIANTS[config]
     src_tag = lang.parse(src)
     ranked: dict[str, tuple[tuple[int, int, int], Lock]] = {}
     for order, concept in enumerate(glossary.concepts):
-        found = _target_with_quality(concept, dst)
+        found = _target_term(concept, dst)
         if found is None:
             continue
-        target, quality = found
+        target, quality = _made_target(concept, found[0], config, src_tag.script), found[1]
         one_way = concept.props.get(ONE_WAY_PROP) == "one-way"
         for term in concept.terms:
             if not term.text or "\n" in term.text or "\x00" in term.text \
