@@ -283,3 +283,27 @@ def test_excerpt_spans_shows_only_text_of_the_unit_around_each_mark(text: str, d
     marked = [m.split("»")[0] for m in got.split("«")[1:]]
     for start, end in spans:
         assert any(flat[start:end] in m for m in marked)
+
+
+def test_a_form_opencc_made_accepts_what_convert_writes_for_the_region() -> None:
+    # A concept printed in Simplified (a mainland record) has the Traditional form OpenCC s2t
+    # made (軟件工程). `convert -c s2twp -g` writes 軟體工程 for it, as plain OpenCC does; a
+    # zh-TW target with that rendering was reported missing-term ("not rendered as
+    # '軟件工程'"), so a translation made with termkit failed termkit's own check.
+    sw = Concept("sw", terms=[Term("軟件工程", "zh-Hant", P, origin="opencc:s2t"),
+                              Term("软件工程", "zh-Hans", P, origin="record"),
+                              Term("software engineering", "en", P, origin="record")])
+    units = [
+        unit(1, ("en", "software engineering"), ("zh-Hant-TW", "軟體工程")),
+        unit(2, ("en", "software engineering"), ("zh-Hant-TW", "力學工程")),
+        unit(3, ("en", "software engineering"), ("zh-Hans-CN", "软件工程")),
+    ]
+    result = found(units, sw, checks=["missing-term"])
+    # The region's own rendering is the one asked for.
+    assert result == [("2", "missing-term", "software engineering", ("軟體工程",))]
+    # A printed Traditional form is the only rendering: nothing is added to it.
+    printed = Concept("p", terms=[Term("軟件工程", "zh-Hant", P, origin="record"),
+                                  Term("软件工程", "zh-Hans", P, origin="opencc:t2s"),
+                                  Term("software engineering", "en", P, origin="record")])
+    assert found(units[:1], printed, checks=["missing-term"]) == [
+        ("1", "missing-term", "software engineering", ("軟件工程",))]

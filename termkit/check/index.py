@@ -54,6 +54,36 @@ class Form:
         return _STATUS_RANK[self.status]
 
 
+# Origin of a form OpenCC made (termkit.glossary.scripts.chinese_forms: ``opencc:s2t`` …).
+_OPENCC_ORIGIN = "opencc:"
+# The regional renderings a concept whose other-script form OpenCC made also has: what
+# ``convert`` locks its terms to under each config (termkit.convert.locked_target).
+_REGIONAL_CONFIGS = (("s2twp", "zh-Hant-TW"), ("s2hk", "zh-Hant-HK"), ("tw2sp", "zh-Hans-CN"))
+
+
+def _regional_renderings(ci: int, concept: Concept, have: list[Form]) -> list[Form]:
+    """Forms for the regional targets of a concept whose Traditional (or Simplified) form
+    OpenCC made with the generic config (``opencc:s2t``): a glossary built from mainland
+    records has 軟件工程 for 软件工程, and ``convert -c s2twp`` writes 軟體工程, so a zh-TW
+    target is right with either (the ``wrong-region`` check judges the region's usage)."""
+    from termkit.convert import locked_target
+
+    known = {f.text for f in have if f.zh}
+    out: list[Form] = []
+    for config, tag_text in _REGIONAL_CONFIGS:
+        text = locked_target(concept, config)
+        if not text or text in known:
+            continue
+        tag = parse_tag(tag_text)
+        same_script = [f for f in have if f.zh and f.script == tag.script]
+        if not same_script:
+            continue
+        status = min(same_script, key=lambda f: f.rank).status
+        known.add(text)
+        out.append(Form(ci, str(tag), text, status, fold_zh(text), True, tag.script, tag.region))
+    return out
+
+
 class TermIndex:
     """All forms of all concepts of a glossary, with a matcher per language."""
 
@@ -81,6 +111,10 @@ class TermIndex:
                     continue
                 keys.append(len(self.forms))
                 self.forms.append(form)
+            if any((t.origin or "").startswith(_OPENCC_ORIGIN) for t in concept.terms):
+                for form in _regional_renderings(ci, concept, [self.forms[k] for k in keys]):
+                    keys.append(len(self.forms))
+                    self.forms.append(form)
             self.by_concept.append(keys)
         # Per concept and side (index 1 = Chinese, 0 = English), looked up for every match:
         # all forms best status first, the approved ones, the usable (not deprecated) ones.

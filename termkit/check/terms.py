@@ -147,12 +147,15 @@ def _split_present(norm: str, seg: Segment) -> bool:
 
 
 def _expected(index: TermIndex, keys: Sequence[int], seg: Segment) -> tuple[str, ...]:
-    """The texts of ``keys``, only those written in the target's script when there are any."""
+    """The texts of ``keys``, only those written in the target's script when there are any,
+    and of those the target region's own when there are any."""
     script = seg.target_lang.script
     texts = [index.forms[k].text for k in keys]
     if script:
-        mine = [index.forms[k].text for k in keys if index.forms[k].script == script]
-        texts = mine or texts
+        mine = [k for k in keys if index.forms[k].script == script]
+        region = seg.target_lang.region
+        local = [k for k in mine if region and index.forms[k].region == region]
+        texts = [index.forms[k].text for k in local or mine] or texts
     return tuple(dict.fromkeys(texts))
 
 
