@@ -24,8 +24,10 @@ its shown text, much as a browser's ``innerText`` gives it (:func:`shown_lines`)
   browser's copy gives it;
 * the Highwire and Dublin Core tags of the head (``citation_title``, ``citation_author``,
   ``citation_keywords``, ``DC.title``, ``DC.creator``, ``DC.subject``) are read where the
-  shown text lacks what they hold: a title, author or keyword the body does not show is put
-  before the body as a labelled line (``題名：``, ``作者：``, ``關鍵詞：`` for Chinese text,
+  shown text lacks what they hold (:func:`_meta_shown`: keywords count as shown when they
+  stand as a list, not when a title or abstract happens to use one) are put before the
+  body as a labelled line, one per field and language (a tag's ``xml:lang`` or ``lang``
+  decides, else its script) (``題名：``, ``作者：``, ``關鍵詞：`` for Chinese text,
   ``Title:``, ``Authors:``, ``Keywords:`` for other), so a page whose body a script would
   have filled still gives its record. The generic ``keywords`` tag is site vocabulary, not
   the article's, and is never read.
@@ -105,6 +107,12 @@ _META_LABELS = {"title": ("題名：", "Title: "), "authors": ("作者：", "Aut
                 "keywords": ("關鍵詞：", "Keywords: ")}
 _META_JOIN = {"title": " ", "authors": "；", "keywords": "；"}
 _META_SPLIT = re.compile(r"\s*[;；]\s*")
+_WORD = re.compile(r"\w")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Han characters and other letters a keyword line may hold besides its items: its label
+# (``中文關鍵詞``, ``关键词``, ``Key words``).
+_LABEL_HAN = 6
+_LABEL_LETTERS = 12
 
 _CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 # WHATWG encoding labels of the encodings the readers know besides UTF-8/16, with the codecs
@@ -361,29 +369,54 @@ class _Shown(HTMLParser):
         return self.lines
 
 
-def _meta_lines(meta: list[tuple[int, str, str, str]], shown: str) -> list[tuple[int, str]]:
+def _meta_shown(kind: str, items: list[str], lines: list[str], every: list[str]) -> bool:
+    """True if the shown ``lines`` (case-folded) hold what a meta field lists: the title or
+    half the authors anywhere; keywords as a list — a line holding two of them (one, if that
+    is all) and nothing else but ``every`` keyword of the other language, separators and a
+    label; or half of them each on a line of its own. A title or an abstract using a
+    keyword or two does not show the list."""
+    folded = [item.casefold() for item in items]
+    if kind != "keywords":
+        flat = " ".join(lines)
+        return 2 * sum(item in flat for item in folded) >= len(folded)
+    need = min(2, len(folded))
+    longest_first = sorted({item.casefold() for item in every}, key=len, reverse=True)
+    for line in lines:
+        if sum(item in line for item in folded) < need:
+            continue
+        rest = line
+        for item in longest_first:
+            rest = rest.replace(item, " ")
+        han = len(_HAN.findall(rest))
+        if han <= _LABEL_HAN and len(_WORD.findall(rest)) - han <= _LABEL_LETTERS:
+            return True
+    alone = {line.strip(" \t;；,，、") for line in lines}
+    return 2 * sum(item in alone for item in folded) >= len(folded)
+
+
+def _meta_lines(meta: list[tuple[int, str, str, str]], shown: list[str]) -> list[tuple[int, str]]:
     """Labelled lines for what the meta tags hold and the shown text lacks (see the module)."""
-    flat = _COLLAPSIBLE.sub(" ", shown).casefold()
+    lines = [_COLLAPSIBLE.sub(" ", line).casefold() for line in shown]
     out: list[tuple[int, str]] = []
     for kind in ("title", "authors", "keywords"):
         by_script: dict[bool, tuple[int, list[str]]] = {}
         for number, k, lang, content in meta:
             if k != kind:
                 continue
+            # The language a tag names decides; without one, Han text is Chinese.
+            chinese = lang.startswith("zh") or (not lang.startswith("en") and has_han(content))
             items = [content] if kind == "title" else [i for i in _META_SPLIT.split(content) if i]
-            for item in items:
-                chinese = has_han(item) and not lang.startswith("en")
-                _, seen = by_script.setdefault(chinese, (number, []))
-                if item not in seen:
-                    seen.append(item)
+            _, seen = by_script.setdefault(chinese, (number, []))
+            seen += [item for item in items if item not in seen]
         for chinese in (True, False):
             if chinese not in by_script:
                 continue
             number, items = by_script[chinese]
             if kind == "title":
                 items = items[:1]
-            if any(item.casefold() in flat for item in items):
-                continue  # the body shows them: it is read there
+            every = [item for _, seen in by_script.values() for item in seen]
+            if _meta_shown(kind, items, lines, every):
+                continue  # the body shows them: they are read there
             label = _META_LABELS[kind][0 if chinese else 1]
             joiner = _META_JOIN[kind] if chinese else "; "
             out.append((number, label + joiner.join(items)))
@@ -397,7 +430,7 @@ def shown_lines(text: str) -> list[tuple[int, str]]:
     parser = _Shown()
     parser.feed(_close_open_constructs(text))
     lines = parser.finish()
-    extra = _meta_lines(parser.meta, "\n".join(t for _, t in lines)) if parser.meta else []
+    extra = _meta_lines(parser.meta, [t for _, t in lines]) if parser.meta else []
     while lines and not lines[-1][1]:
         lines.pop()
     return extra + lines
