@@ -86,6 +86,7 @@ def _facts(rec: Record) -> tuple[Any, ...]:
     ("<span style='visibility:hidden'>no</span>kept", ["kept"]),
     ("<p>a<img src='x.png' alt='圖'>b</p>", ["ab"]),
     ("<input type=hidden value=x><label>題名</label> <b>值</b>", ["題名 值"]),
+    ("<label for='q'>請輸入搜索內容</label><input id='q'><p>kept</p>", ["kept"]),  # a form control's label
     ("<![CDATA[x]]><?php echo 1 ?><p>kept</p>", ["kept"]),
     ("<table><tr><td>outer</td><td><table><tr><th>研究生</th><td>王</td></tr></table></td></tr></table>",
      ["outer", "研究生\t王"]),
@@ -121,6 +122,18 @@ def test_meta_tags_give_what_the_body_lacks() -> None:
     dc = _shown('<html><head><meta name="DC.Subject" content="數位學習；高齡者"></head><body>x</body></html>')
     assert dc[0] == "關鍵詞：數位學習；高齡者"
     assert not any("期刊" in line for line in _shown(f"<html>{head}{body}</html>"))
+
+
+def test_the_document_title_tells_the_page_title_among_its_lines() -> None:
+    page = ("<html><head><title>數位學習之研究 - 某論文網</title></head><body>\n"
+            "<div class='side'><div>知識節點</div><div>摘要</div></div>\n<h2>數位學習之研究</h2>\n</body></html>")
+    assert shown_lines(page) == [(1, "題名：數位學習之研究"), (1, ""), (2, "知識節點"), (2, "摘要"),
+                                 (3, ""), (3, "數位學習之研究")]
+    # Only a part the page shows as a whole line, and not over a citation_title tag.
+    assert _shown(page.replace("<h2>數位學習之研究</h2>", "<p>數位學習之研究與其他</p>"))[0] == "知識節點"
+    assert _shown(page.replace("<title>數位學習之研究 - 某論文網</title>", "<title>某論文網</title>"))[0] == "知識節點"
+    tagged = page.replace("</head>", "<meta name='citation_title' content='數位學習之研究'></head>")
+    assert _shown(tagged)[0] == "知識節點"
 
 
 # ------------------------------------------------------------------ which texts are HTML

@@ -15,7 +15,8 @@ its shown text, much as a browser's ``innerText`` gives it (:func:`shown_lines`)
   ``<td><ul><li>``) does not push its first line off the cell's line, its further lines
   follow as lines of their own (as the Markdown step reads ``<br>`` in a cell);
 * ``script``, ``style``, ``title``, ``nav``, ``noscript``, ``template``, ``select``,
-  ``textarea``, ``svg``, ``iframe``, media, comments and elements hidden by the ``hidden``
+  ``textarea``, ``svg``, ``iframe``, media, comments, the label of a form control
+  (``<label for=…>``, a search box's placeholder) and elements hidden by the ``hidden``
   attribute or an inline ``display:none``/``visibility:hidden`` show nothing;
 * character references are decoded, white space collapses as CSS ``white-space: normal``
   says (a run of spaces, tabs and newlines is one space, none at a line's ends; a newline
@@ -27,7 +28,9 @@ its shown text, much as a browser's ``innerText`` gives it (:func:`shown_lines`)
   shown text lacks what they hold (:func:`_meta_shown`: keywords count as shown when they
   stand as a list, not when a title or abstract happens to use one) are put before the
   body as a labelled line, one per field and language (a tag's ``xml:lang`` or ``lang``
-  decides, else its script) (``題名：``, ``作者：``, ``關鍵詞：`` for Chinese text,
+  decides, else its script). Without such a title tag, the part of the document's
+  ``<title>`` (``題名 - 網站名``) that a shown line is, whole, is put first as the title:
+  it tells the page's title from the sidebar, search box and menu lines above it. (``題名：``, ``作者：``, ``關鍵詞：`` for Chinese text,
   ``Title:``, ``Authors:``, ``Keywords:`` for other), so a page whose body a script would
   have filled still gives its record. The generic ``keywords`` tag is site vocabulary, not
   the article's, and is never read.
@@ -108,6 +111,9 @@ _META_LABELS = {"title": ("題名：", "Title: "), "authors": ("作者：", "Aut
 _META_JOIN = {"title": " ", "authors": "；", "keywords": "；"}
 _META_SPLIT = re.compile(r"\s*[;；]\s*")
 _WORD = re.compile(r"\w")
+# A document title is the article's title and the site's name, parted by a dash or a bar.
+_TITLE_PARTS = re.compile(r"\s+[-|_–—:]\s+|\s*[|｜_]\s*|\s*[–—]+\s*")
+_TITLE_LETTERS = 4
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Han characters and other letters a keyword line may hold besides its items: its label
 # (``中文關鍵詞``, ``关键词``, ``Key words``).
@@ -210,6 +216,8 @@ class _Shown(HTMLParser):
         self.term = False  # inside a <dt>
         self.after_term = False  # a <dt> shown, no other text since
         self.meta: list[tuple[int, str, str, str]] = []  # (line, field, lang, content)
+        self.title: list[str] = []  # the document's <title>
+        self.title_line = 0
 
     # -- output
 
@@ -261,7 +269,9 @@ class _Shown(HTMLParser):
                 self.hiding.append(tag)
             return
         values = dict(attrs)
-        if (tag in _HIDDEN or "hidden" in values
+        if tag == "title" and not self.title_line:
+            self.title_line = number
+        if (tag in _HIDDEN or "hidden" in values or (tag == "label" and "for" in values)
                 or _HIDING_STYLE.search(values.get("style") or "") is not None):
             if tag not in _VOID:
                 self.hiding.append(tag)
@@ -333,6 +343,8 @@ class _Shown(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.hiding:
+            if self.hiding[0] == "title" and len(self.hiding) == 1:
+                self.title.append(data)
             return
         number = self.getpos()[0]
         if self.pre:
@@ -425,12 +437,26 @@ def _meta_lines(meta: list[tuple[int, str, str, str]], shown: list[str]) -> list
     return out
 
 
+def _document_title(title: str, number: int, shown: list[str]) -> list[tuple[int, str]]:
+    """A labelled title line for the part of the document's ``<title>`` (``題名 - 網站``) that
+    a shown line is, whole: the page's own title among its lines (see the module)."""
+    lines = {_COLLAPSIBLE.sub(" ", line).strip().casefold() for line in shown}
+    for part in _TITLE_PARTS.split(_COLLAPSIBLE.sub(" ", title).strip()):
+        if len(_WORD.findall(part)) >= _TITLE_LETTERS and part.casefold() in lines:
+            label = _META_LABELS["title"][0 if has_han(part) else 1]
+            return [(number, label + part), (number, "")]
+    return []
+
+
 def shown_lines(text: str) -> list[tuple[int, str]]:
     """(line number, text) pairs of an HTML page as a browser shows it (see the module)."""
     parser = _Shown()
     parser.feed(_close_open_constructs(text))
     lines = parser.finish()
-    extra = _meta_lines(parser.meta, [t for _, t in lines]) if parser.meta else []
+    shown = [t for _, t in lines]
+    extra = _meta_lines(parser.meta, shown) if parser.meta else []
+    if parser.title and not any(k == "title" for _, k, _, _ in parser.meta):
+        extra = _document_title("".join(parser.title), parser.title_line, shown) + extra
     while lines and not lines[-1][1]:
         lines.pop()
     return extra + lines
