@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import json
 import re
+import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -33,6 +35,7 @@ from termkit.records import scan as scan_module
 from termkit.records.htmlpage import declared_encoding, is_html, shown_lines
 
 from . import devrecords, pagevariants
+from .conftest import require_tool
 from .test_records_markdown import PAGES as MARKDOWN_PAGES
 from .test_records_markdown import SHAPES as MARKDOWN_SHAPES
 
@@ -55,7 +58,7 @@ def _facts(rec: Record) -> tuple[Any, ...]:
 # ------------------------------------------------------------------ what each construct shows
 
 
-@pytest.mark.parametrize(("markup", "shown"), [
+CONSTRUCTS = [
     ("<tr><th>中文關鍵詞:</th><td>網路成癮、大學生、憂鬱</td></tr>", ["中文關鍵詞:\t網路成癮、大學生、憂鬱"]),
     ("<table><tr><td>研究生</td><td>王大明</td><td></td></tr></table>", ["研究生\t王大明"]),
     ("<table><tr><th>關鍵詞</th><td><p>數位學習</p></td></tr></table>", ["關鍵詞\t數位學習"]),
@@ -79,7 +82,8 @@ def _facts(rec: Record) -> tuple[Any, ...]:
     ("<pre>line one\n  line two</pre>", ["line one", "line two"]),
     ("<p>kept</p><script>var a = '<p>no</p>';</script><style>p{}</style>", ["kept"]),
     ("<nav><a>首頁</a></nav><noscript>enable JS</noscript><p>kept</p>", ["kept"]),
-    ("<template><p>no</p></template><select><option>台北</option></select>kept", ["kept"]),
+    ("<template><p>no</p></template>kept", ["kept"]),
+    ("<select><option>台北</option><option>新北</option></select>kept", ["kept"]),
     ("<title>網頁標題</title><p>kept</p>", ["kept"]),
     ("<p>kept</p><!-- <p>a comment</p> --><p hidden>no</p>", ["kept"]),
     ("<div style='color:red; display: none'><div>no</div><div>no</div></div><div>kept</div>", ["kept"]),
@@ -90,9 +94,60 @@ def _facts(rec: Record) -> tuple[Any, ...]:
     ("<![CDATA[x]]><?php echo 1 ?><p>kept</p>", ["kept"]),
     ("<table><tr><td>outer</td><td><table><tr><th>研究生</th><td>王</td></tr></table></td></tr></table>",
      ["outer", "研究生\t王"]),
-])
+]
+
+
+@pytest.mark.parametrize(("markup", "shown"), CONSTRUCTS)
 def test_each_construct_shows_what_a_browser_shows(markup: str, shown: list[str]) -> None:
     assert _shown(markup) == shown
+
+
+# Test-only probe: each case's innerText as Chromium lays it out, written into the DOM so
+# --dump-dom shows it.
+_PROBE = """<script>
+window.addEventListener('load', () => {
+  const out = [...document.querySelectorAll('div.case')].map(d => d.innerText);
+  const pre = document.createElement('pre');
+  pre.id = 'probe';
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+});
+</script>"""
+# Cases that show otherwise on purpose (see the module): a row outside a table (a browser
+# drops the stray tags and runs the cells together), navigation, a form control's label and
+# the choices of a drop-down list (innerText gives every option).
+_OWN_CHOICE = ("<tr>", "<nav>", "<label for", "<select>")
+
+
+def _segments(text: str) -> list[str]:
+    """The text's pieces between line breaks and tabs, without blank ones: what is shown,
+    not how many blank lines or which separator (tab or line) stands between cells."""
+    return [part.strip() for line in text.replace("\xa0", " ").split("\n")
+            for part in line.split("\t") if part.strip()]
+
+
+def test_chromium_shows_the_same_text(tmp_path: Path) -> None:
+    exe = require_tool("chromium")
+    cases = [m for m, _ in CONSTRUCTS if not m.startswith(_OWN_CHOICE)]
+    page = tmp_path / "cases.html"
+    page.write_text("<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>\n"
+                    + "\n".join(f"<div class='case'>{m}</div>" for m in cases)
+                    + _PROBE + "</body></html>", encoding="utf-8")
+    result = subprocess.run(
+        [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run",
+         f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=2000",
+         "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120, check=True,
+    )
+    probe = re.search(r'<pre id="probe">(.*?)</pre>', result.stdout, re.DOTALL)
+    assert probe, result.stdout[-500:]
+    shown = json.loads(html.unescape(probe.group(1)))
+    assert len(shown) == len(cases)
+    differ = [(m, _segments(theirs), _segments("\n".join(_shown(m))))
+              for m, theirs in zip(cases, shown, strict=True)
+              if _segments(theirs) != _segments("\n".join(_shown(m)))]
+    assert not differ, differ
 
 
 def test_line_numbers_point_into_the_file() -> None:
