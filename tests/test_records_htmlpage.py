@@ -25,6 +25,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from termkit.cli import cli
 from termkit.errors import EncodingError, InputError, TermkitError
@@ -514,3 +516,22 @@ def test_a_large_page_reads_in_bounded_time() -> None:
     lines = shown_lines(markup)
     assert time.process_time() - started < 20
     assert lines[-1] == (40_001, "欄位39999:\t值39999 & 其他")
+
+
+_TOKENS = st.sampled_from([
+    "<", ">", "!", "[", "]", "-", "/", "?", " ", "\n", "=", '"', "'", "&", "#", ";", "a", "關",
+    "<![", "<![CDATA[", "]]>", "<![if !IE]>", "<!--", "-->", "<!DOCTYPE html", "<?xml ", "<p>",
+    "</p>", "<td>", "<th>", "<tr>", "<table>", "</table>", "<dt>", "<dd>", "<br>", "<pre>",
+    "</pre>", "<script>", "</script>", "<title>", "</title>", "<div hidden>", "</div>",
+    "<meta name='citation_keywords' content='", "<select>", "&#x110000;", "&#0;", "&nbsp",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TOKENS, max_size=60))
+def test_any_markup_reads_without_error(tokens: list[str]) -> None:
+    """Tag soup never raises (html.parser's own reading of ``<![`` does: AssertionError),
+    and every line points at a line of the text."""
+    text = "".join(tokens)
+    for number, line in shown_lines(text):
+        assert 1 <= number <= text.count("\n") + 1, (number, line)

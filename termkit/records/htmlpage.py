@@ -366,6 +366,15 @@ class _Shown(HTMLParser):
         if len(stripped) + start < len(data):
             self.space = True
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """``<![…]]>``: a CDATA section or IE's ``<![if …]>`` as the parser knows them; any
+        other ``<![`` is a bogus comment up to the next ``>``, as HTML parses it (the
+        parser's own reading raises AssertionError on it)."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return self.parse_bogus_comment(i, report)
+
     def _meta(self, attrs: list[tuple[str, str | None]], number: int) -> None:
         values = {k.lower(): v or "" for k, v in attrs}
         kind = _META_FIELDS.get(values.get("name", "").strip().lower())
