@@ -102,3 +102,36 @@ def test_a_field_labelled_chinese_holds_no_english_run() -> None:
         assert rec.keywords_zh == ["大數據", "機器學習", *items], page
         pairs = {p.zh: p.en for p in pair_record(rec).pairs}
         assert all(pairs.get(item) == item for item in items), pairs
+
+
+def test_a_bare_field_beside_an_english_field_holds_its_latin_items() -> None:
+    """A bare ``關鍵詞`` field (no language named) ending in Latin words that the English
+    field beside it prints as items of its own (``Hadoop``, ``Spark``): they are items of
+    the Chinese list, not the English list run together. Before, ``Hadoop Spark`` was one
+    Chinese item, paired with ``Hadoop`` only."""
+    page = ("關鍵詞：機器學習 遷移學習 Hadoop Spark\n"
+            "Keywords: machine learning; transfer learning; Hadoop; Spark\n")
+    (rec,) = parse_records(page.encode("utf-8"), "p.txt")
+    assert rec.keywords_zh == ["機器學習", "遷移學習", "Hadoop", "Spark"]
+    pairs = {p.zh: p.en for p in pair_record(rec).pairs}
+    assert pairs == {"機器學習": "machine learning", "遷移學習": "transfer learning",
+                     "Hadoop": "Hadoop", "Spark": "Spark"}
+    # Words the English field does not print as items still make a run.
+    (run,) = parse_records("關鍵詞：新界 六堆 客家 New Territories Liudui Hakka\n".encode(), "p.txt")
+    assert run.keywords_en == ["New Territories Liudui Hakka"]
+
+
+def test_a_run_of_one_word_per_keyword_needs_most_groups_supported() -> None:
+    """A run of as many words as Chinese keywords can be cut one way only, a word each: it
+    is kept when the evidence supports most groups (``SmartContract`` has none, the other
+    two have). Before, every group of three needed evidence, and the whole run was paired
+    with the first keyword."""
+    (rec,) = parse_records("關鍵詞：物聯網 區塊鏈 智慧合約 IoT Blockchain SmartContract\n".encode(),
+                           "p.txt")
+    assert rec.keywords_en == ["IoT Blockchain SmartContract"]
+    assert [(p.zh, p.en) for p in pair_record(rec).pairs] == [
+        ("物聯網", "IoT"), ("區塊鏈", "Blockchain"), ("智慧合約", "SmartContract")]
+    # With more words than keywords the cut is a choice, and still needs every group.
+    assert _cut(["物聯網", "區塊鏈", "智慧合約"], "IoT Blockchain Smart Legal Contract") is None
+    # Words with no evidence at all are no cut, however many.
+    assert _cut(["機器學習", "遷移學習"], "Hadoop Spark") is None

@@ -99,14 +99,17 @@ def test_pages_printing_heads_under_their_keywords_join_as_the_pages_alone(
 def test_the_first_pages_own_authors_stay_with_it() -> None:
     """The next record starts at its first field the record before printed too (its
     ``摘要``), not at the record before's ``作者``. Its title lines, unlabelled above that
-    field, are still read with the record before: a known limit (the cut is at a field)."""
+    field, are its own (readers3: until then they stayed with the record before)."""
     one, two = parse_records((AUTHORS_UNDER + "\n" + AUTHORS_UNDER_2).encode("utf-8"), "p.txt")
     alone = [parse_records(p.encode("utf-8"), "p.txt")[0] for p in (AUTHORS_UNDER, AUTHORS_UNDER_2)]
+    page_two = alone[1]
     for joined, page in zip((one, two), alone, strict=True):
         assert [a.zh for a in joined.authors] == [a.zh for a in page.authors]
         assert (joined.keywords_zh, joined.keywords_en) == (page.keywords_zh, page.keywords_en)
     assert [a.zh for a in one.authors] == ["林美華"]
     assert one.title_en == "A User Study of Digital Archives"
+    assert (two.title_zh, two.title_en) == (page_two.title_zh, page_two.title_en)
+    assert two.title_en == "Quality Evaluation of Open Access Journals"
 
 
 # A thesis page printing both keyword fields on its Chinese side, then its English side

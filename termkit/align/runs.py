@@ -7,7 +7,8 @@ where one ends (``colony``, ``construction of identity``). The record readers ke
 run as one English item (:mod:`termkit.records.keywords`); here it is cut into one group of
 words per Chinese keyword, in order (the two lists of one line are parallel), where the
 evidence for the pairs (:func:`~termkit.align.score.score_pair`) is highest in total. The
-cut is kept only when the evidence supports nearly every group (:func:`tolerated`) and no
+cut is kept only when the evidence supports nearly every group (:func:`tolerated`; most
+of them when the run has a word per keyword, which can be cut one way only) and no
 run of words across a cut renders a group's Chinese keyword well and better than the group
 (a cut through words that render it together), so a single long English keyword beside a
 few Chinese ones is left whole.
@@ -103,7 +104,10 @@ def split_run(zh: list[ZhKey], run: str) -> list[str] | None:
             # learning and deep learning" is no cut of one keyword "machine learning and
             # deep learning".
             return None
-    if unsupported > tolerated(n):
+    # As many words as keywords can be cut one way only, a word each: the evidence need
+    # only confirm most of the groups (``IoT Blockchain SmartContract``, two of three).
+    allowed = tolerated(n) if w > n else max(tolerated(n), (n - 1) // 2)
+    if unsupported > allowed:
         return None
     return [" ".join(words[a:b]) for a, b in groups]
 

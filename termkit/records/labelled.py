@@ -36,7 +36,7 @@ Records in one file are separated by form feeds (``\\f``), as on pages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any
 
@@ -47,8 +47,8 @@ from termkit.records.authors import parse_authors
 from termkit.records.fields import parse_date, parse_pages, parse_subject, parse_volume
 from termkit.records.furniture import is_furniture, without_counter
 from termkit.records.keywords import Keywords, assign_keywords, list_end, split_keywords, twinned
-from termkit.records.labels import Field
-from termkit.records.page import NO_KEYWORDS, parse_page_record, split_chunks
+from termkit.records.labels import Field, match_label
+from termkit.records.page import EMPTY_LABEL, NO_KEYWORDS, parse_page_record, split_chunks
 from termkit.records.scan import FieldLines, scan
 from termkit.records.script import (
     clean,
@@ -59,7 +59,7 @@ from termkit.records.script import (
     join_lines,
     split_scripts,
 )
-from termkit.records.split import labelled_starts
+from termkit.records.split import OTHER_ARTICLES, head_above, labelled_starts
 from termkit.records.titlelike import wrapped_title
 
 _DASHES = "—─–-"
@@ -192,10 +192,12 @@ def _script(text: str) -> str:
 
 
 def _keyword_values(
-    f: FieldLines, loose: list[tuple[int, str]], twins: frozenset[str]
+    f: FieldLines, loose: list[tuple[int, str]], twins: frozenset[str],
+    english: frozenset[str] = frozenset(),
 ) -> list[tuple[str, int | None]]:
     """The keyword items of one field; prose after the list goes to ``loose``. ``twins``:
-    the numbers alone that stand in two keyword lines (a number keyword in each list)."""
+    the numbers alone that stand in two keyword lines (a number keyword in each list);
+    ``english``: the items of the page's English keyword fields, case folded."""
     items: list[tuple[str, int | None]] = []
     values = [(number, raw) for number, raw in f.values if raw.strip()]
     # A number alone last among the field's lines is one the scan kept: a keyword.
@@ -204,9 +206,58 @@ def _keyword_values(
     )
     for number, raw in values[:end]:
         # (a field whose label names its language holds no English run: _english_run)
-        items.extend((item, number) for item in split_keywords(raw, field=f.label.lang is None))
+        found = split_keywords(raw, field=f.label.lang is None)
+        if english and any(_repeated_run(item, english) for item in found):
+            # ``… 遷移學習 Hadoop Spark`` beside ``Keywords: …; Hadoop; Spark``: the Latin
+            # words are items of this list that the English list prints again, no run.
+            found = split_keywords(raw)
+        items.extend((item, number) for item in found)
     loose.extend(values[end:])
     return items
+
+
+def _unjoined(f: FieldLines) -> FieldLines | None:
+    """``f`` with the lines the scan joined as one keyword wrapped between two Han
+    characters, where the line above ended before the column did and the break falls
+    between two words of the dictionary, set apart again by the list's separator; None if
+    it joined no such lines."""
+    at: dict[int, list[int]] = {}
+    for number, offset, short in f.joins:
+        if short:  # the line above ended before the column did: at an item's end
+            at.setdefault(number, []).append(offset)
+    values, changed = [], False
+    for number, text in f.values:
+        for offset in sorted(at.get(number, ()), reverse=True):
+            if 0 < offset < len(text) and has_han(text[offset - 1]) and has_han(text[offset]) \
+                    and _between_words(text, offset):
+                sep = next((c for c in "；;、，," if c in text), "  ")
+                text = text[:offset] + sep + text[offset:]
+                changed = True
+        values.append((number, text))
+    return replace(f, values=values, joins=[]) if changed else None
+
+
+def _between_words(text: str, offset: int) -> bool:
+    """True if the break at ``offset`` of a keyword line falls between two words of the
+    dictionary's segmentation of the keyword around it, not inside one (``大學生|焦慮``,
+    not ``档案资源开|发``)."""
+    from termkit.lexicon import get_lexicon
+
+    start = max((text.rfind(c, 0, offset) for c in ";；,，、 "), default=-1) + 1
+    ends = [i for i in (text.find(c, offset) for c in ";；,，、 ") if i >= 0]
+    item = text[start:min(ends, default=len(text))]
+    at, bounds = 0, set()
+    for word in get_lexicon().segment(item):
+        at += len(word)
+        bounds.add(at)
+    return offset - start in bounds
+
+
+def _repeated_run(item: str, english: set[str] | frozenset[str]) -> bool:
+    """True if ``item``, Latin words run together, is words each of which is an item of
+    the English list (``Hadoop Spark`` beside ``…; Hadoop; Spark``)."""
+    words = item.split()
+    return len(words) >= 2 and not has_han(item) and all(w.casefold() in english for w in words)
 
 
 def _field_lang(
@@ -234,7 +285,11 @@ def _field_lang(
 def _read_keywords(reader: _Reader, fields: list[FieldLines]) -> None:
     rec = reader.record
     twins = twinned(raw for f in fields for _, raw in f.values)
-    per_field = [(f, _keyword_values(f, reader.loose, twins)) for f in fields]
+    english = frozenset(
+        item.casefold()
+        for f in fields if f.label.lang == "en" or (f.label.lang is None and f.label.script == "en")
+        for raw in f.lines for item in split_keywords(raw))
+    per_field = [(f, _keyword_values(f, reader.loose, twins, english)) for f in fields]
     per_field = [(f, items) for f, items in per_field if items]
     if not per_field:
         return
@@ -265,6 +320,13 @@ def _read_keywords(reader: _Reader, fields: list[FieldLines]) -> None:
         zh = chosen["zh"][1]
     if "en" in chosen:
         en = chosen["en"][1]
+    if zh and en and (unjoined := _unjoined(chosen["zh"][0])) is not None:
+        # A break between two Han characters joined as a wrap inside a keyword may have
+        # fallen right after a complete one, its separator lost (``…；大學生`` / ``焦慮；…``):
+        # the English list's count says which (one item per Chinese keyword).
+        items = _keyword_values(unjoined, [], twins, english)
+        if len(items) == len(en) != len(zh):
+            zh = items
     if zh and en and not any(has_han(t) for t, _ in zh) and any(has_han(t) for t, _ in en):
         zh, en = en, zh  # labels the wrong way round: trust the scripts
     other = third + [t for t, _ in zh + en if is_other_script(t)]
@@ -464,7 +526,11 @@ def _read_loose(
     for each language the fields left without keywords.
     """
     chinese = rec.authors if all(p.zh and not p.en for p in rec.authors) else []
-    page = parse_page_record(_one_block_per_line(lines), path, rec.id, known_authors=chinese)
+    # With its list read from a field (and no label printed bare), the record's keywords
+    # are known: a line here with commas in it is no list (an English title).
+    listed = bare_label is None and bool(rec.keywords_zh or rec.keywords_en)
+    page = parse_page_record(_one_block_per_line(lines), path, rec.id, known_authors=chinese,
+                             listed=listed)
     for name in ("title_zh", "title_en", "abstract_zh", "abstract_en"):
         value = getattr(page, name)
         if value is None:
@@ -552,6 +618,8 @@ def _read_scanned(
         _read_loose(rec, sorted(reader.loose), path, min(bare, default=None))
     if not rec.keywords_zh and not rec.keywords_en:
         rec.notices.append(Notice(NO_KEYWORDS, path))
+        if bare:
+            rec.notices.append(Notice(EMPTY_LABEL, path, min(bare)))
     return rec
 
 
@@ -563,20 +631,29 @@ def parse_labelled(text: str, path: str, stem: str) -> list[Record]:
     if not fed:
         raise InputError("no record content (the file holds only blank lines)", path=path)
     parts: list[tuple[list[tuple[int, str]], Any, bool]] = []
+    furniture: dict[int, list[tuple[int, str]]] = {}  # part index -> other articles' entries
     for chunk in fed:
+        cut = _other_articles(chunk)
+        if cut is not None:
+            chunk, others = chunk[:cut], chunk[cut:]
         scanned = scan(chunk)
         starts = labelled_starts(scanned[1])
         if not starts:
             parts.append((chunk, scanned, False))
+            if cut is not None:
+                furniture[len(parts) - 1] = others
             continue
-        bounds = [0, *(next(i for i, (n, _) in enumerate(chunk) if n == s) for s in starts)]
+        bounds = [0, *(head_above(chunk, next(i for i, (n, _) in enumerate(chunk) if n == s),
+                                  scanned[1]) for s in starts)]
         for k, (a, b) in enumerate(pairwise([*bounds, len(chunk)])):
             parts.append((chunk[a:b], scan(chunk[a:b]), k > 0))
+        if cut is not None:
+            furniture[len(parts) - 1] = others
     if len(parts) == 1:
-        return [_read_scanned(parts[0][1], path, stem)]
+        return [_with_others(_read_scanned(parts[0][1], path, stem), furniture.get(0))]
     records = []
     for n, (part, scanned, found) in enumerate(parts, 1):
-        rec = _read_scanned(scanned, path, f"{stem}#{n}")
+        rec = _with_others(_read_scanned(scanned, path, f"{stem}#{n}"), furniture.get(n - 1))
         if found:
             rec.notices.insert(0, Notice(
                 f"record {n} read from here on: its field label comes again after the "
@@ -584,3 +661,28 @@ def parse_labelled(text: str, path: str, stem: str) -> list[Record]:
                 "say so)", path, part[0][0]))
         records.append(rec)
     return records
+
+
+def _other_articles(chunk: list[tuple[int, str]]) -> int | None:
+    """The index in ``chunk`` of a heading over other articles' entries (``相關文獻``,
+    ``Related articles``) under the page's own fields, or None. The ``Title:`` / ``Authors:``
+    / ``Keywords:`` lines under such a heading are the page's furniture: no fields of its
+    record and no record of their own."""
+    fields = False
+    for i, (_, raw) in enumerate(chunk):
+        text = raw.strip()
+        if not text:
+            continue
+        if fields and OTHER_ARTICLES.match(text):
+            return i
+        fields = fields or match_label(raw) is not None
+    return None
+
+
+def _with_others(rec: Record, others: list[tuple[int, str]] | None) -> Record:
+    """``rec`` with other articles' entries printed under it kept as a section."""
+    lines = [(n, raw) for n, raw in others or [] if raw.strip()]
+    if lines:
+        rec.sections.append(Section("other_articles", "\n".join(r.strip() for _, r in lines),
+                                    lines[0][0]))
+    return rec

@@ -62,14 +62,16 @@ from termkit.records.keywords import (
 )
 from termkit.records.markdown import is_markdown, unmark_lines
 from termkit.records.romanized import romanizations, sounded
-from termkit.records.runon import doubtful, line_groups, misread
-from termkit.records.script import has_han, is_chinese_text, is_prose, join_lines
+from termkit.records.runon import doubtful, line_groups, misread, name_line
+from termkit.records.script import display_width, has_han, is_chinese_text, is_prose, join_lines
 from termkit.records.shapes import certain_keyword_line, choose_keyword_block, keyword_like
 from termkit.records.split import block_spans, split_run_together
 from termkit.records.tail import read_tail, tail_start
 from termkit.records.tidy import tidy_lines
+from termkit.records.titlelike import title_like
 
 NO_KEYWORDS = "no keyword line found"
+EMPTY_LABEL = "a keyword label with no list under it"
 
 
 @dataclass(slots=True)
@@ -90,9 +92,11 @@ class _State:
     index: int = -1  # the block being read
     keyword_items: list[tuple[str, int | None]] = field(default_factory=list)
     keyword_lines: list[str] = field(default_factory=list)
+    keyword_raw: dict[int, str] = field(default_factory=dict)  # keyword lines by number
     last: str | None = None
     keywords_ahead: bool = False  # a certain keyword line comes later in the header
     label_above: bool = False  # the chosen keyword block is the one under a bare label
+    empty_label: int | None = None  # the line of a bare label with no list under it
     abstract_zh: list[str] = field(default_factory=list)
     abstract_en: list[str] = field(default_factory=list)
     next_lines: list[str] = field(default_factory=list)  # the block after the one being read
@@ -105,6 +109,44 @@ def _blocks(lines: list[tuple[int, str]]) -> list[_Block]:
     # Ends stripped, inner spacing kept: two spaces may separate keywords.
     return [_Block([raw.strip() for _, raw in lines[a:b]], [n for n, _ in lines[a:b]])
             for a, b in block_spans(lines)]
+
+
+def _names(line: str) -> bool:
+    """True for a line of authors: several Chinese names, names with their romanizations
+    (``張三(San Zhang);李四(Si Li)``), or one name no word of the dictionary
+    (:func:`~termkit.records.runon.name_line`)."""
+    people = parse_authors(line, strict=True)
+    if not people:
+        return False
+    if is_bilingual(people) or (len(people) >= 2 and all(p.zh for p in people)):
+        return True
+    return len(people) == 1 and name_line(line)
+
+
+def _title_over_authors(block: _Block) -> list[_Block]:
+    """``block`` as its title lines and its author line when a page printed them with no
+    blank line between (``正念與學業壓力`` / ``張三、李四``), else ``[block]``: the author line
+    last, above it one line per script at most, each one item, no names and no list."""
+    lines = block.lines
+    if not 2 <= len(lines) <= 3 or not _names(lines[-1]):
+        return [block]
+    head = lines[:-1]
+    scripts = [has_han(line) for line in head]
+    if len(set(scripts)) != len(scripts):
+        return [block]
+    for line in head:
+        if is_prose(line) or certain_keyword_line(line) or is_furniture(line):
+            return [block]
+        if parse_authors(line, strict=True) or (
+                len(split_keywords(line)) > 1 and not title_like(line)):
+            return [block]
+    return [_Block(head, block.numbers[:-1]), _Block(lines[-1:], block.numbers[-1:])]
+
+
+def _titles_only(block: _Block) -> bool:
+    """True for a block of titles: a line or two, each one item built like a title."""
+    return len(block.lines) <= 2 and all(
+        title_like(line) and len(split_keywords(line)) == 1 for line in block.lines)
 
 
 def _title_runs(block: _Block, keywords_ahead: bool) -> list[tuple[str, str, int]] | None:
@@ -165,6 +207,8 @@ def _try_authors(state: _State, block: _Block) -> bool:
     people = parse_authors("\n".join(block.lines), strict=True)
     if not people:
         return False
+    if state.known_authors and not any(p.zh for p in people):
+        return False  # romanized names of the authors known: by sound (_try_romanized)
     if not is_bilingual(people):
         han_only = all(p.zh for p in people)
         # A one-script name line is told from a title by coming after one, or, for
@@ -311,6 +355,7 @@ def _add_keywords(state: _State, block: _Block) -> None:
     state.keyword_lines.extend(block.lines[start:end])
     for line, number in zip(block.lines[start:end], block.numbers[start:end], strict=True):
         state.keyword_items.extend((item, number) for item in split_keywords(line))
+        state.keyword_raw[number] = line
     state.record.lines.setdefault("keywords", block.first)
     if end < len(block.lines):
         rest = "\n".join(block.lines[end:])
@@ -331,6 +376,7 @@ def _header_block(state: _State, block: _Block) -> None:
             # ``关键词：`` standing alone heads the list below it: that block is the list.
             state.keyword_block = chosen + 1
             state.label_above = True
+            state.empty_label = block.first
             state.last = "keywords"
             return
         if state.label_above and (prose or all(field_of_its_own(x) for x in block.lines)):
@@ -338,6 +384,17 @@ def _header_block(state: _State, block: _Block) -> None:
             # two-column layout), or a field line: the list is the next block that is
             # neither. This one is read as what it is.
             state.keyword_block = chosen + 1
+        elif state.label_above and (_titles_only(block) or (
+                not prose and _try_english_title(state, block))):
+            # A title (built like one, or the English one above the romanized names): the
+            # label was printed with no list, and no block after it is taken for one by
+            # its shape alone.
+            state.keyword_block = None
+            state.last = None
+            if state.record.title_en is not None and state.record.lines.get(
+                    "title_en") == block.first:
+                state.last = "title"
+                return
         else:
             _add_keywords(state, block)
             state.last = "keywords"
@@ -369,6 +426,7 @@ def _header_block(state: _State, block: _Block) -> None:
         chosen is None
         and not state.keyword_items
         and keyword_like(block.lines, strong=not seen_header)
+        and (state.empty_label is None or any(certain_keyword_line(x) for x in block.lines))
     ):
         _add_keywords(state, block)
         state.last = "keywords"
@@ -411,6 +469,35 @@ def _other_half_of_keywords(state: _State, block: _Block) -> bool:
     return abs(len(new) - len(state.keyword_items)) <= (1 if len(new) >= 4 else 0)
 
 
+_SEPARATORS = tuple(";；,，、")
+
+
+def _wrapped_keyword(state: _State) -> list[tuple[str, int | None]] | None:
+    """The keyword items with the one Chinese list line broken between two Han characters
+    (a narrow column: the line above holds several items, ends with no separator and is no
+    narrower than the line under it, which starts with no separator) joined again, or None
+    unless there is exactly one such break."""
+    items = state.keyword_items
+    breaks = []
+    for i in range(len(items) - 1):
+        (a, m), (b, n) = items[i], items[i + 1]
+        if m is None or n != m + 1 or m not in state.keyword_raw or n not in state.keyword_raw:
+            continue
+        above, below = state.keyword_raw[m].rstrip(), state.keyword_raw[n].lstrip()
+        if len(split_keywords(above)) < 2 or above.endswith(_SEPARATORS):
+            continue
+        if below.startswith(_SEPARATORS) or not (has_han(above[-1:]) and has_han(below[:1])):
+            continue
+        if display_width(above) + 1 < display_width(below):
+            continue  # the line above ended before the column did: at an item's end
+        if above.endswith(a) and below.startswith(b):
+            breaks.append(i)
+    if len(breaks) != 1:
+        return None
+    i = breaks[0]
+    return [*items[:i], (items[i][0] + items[i + 1][0], items[i][1]), *items[i + 2:]]
+
+
 def rec_has_titles(rec: Record) -> bool:
     """True once a title in either language has been read."""
     return rec.title_zh is not None or rec.title_en is not None
@@ -424,8 +511,15 @@ def _finish(state: _State) -> None:
         rec.abstract_en = "\n".join(state.abstract_en)
     if not state.keyword_items:
         rec.notices.append(Notice(NO_KEYWORDS, state.path))
+        if state.empty_label is not None:
+            rec.notices.append(Notice(EMPTY_LABEL, state.path, state.empty_label))
         return
     kw: Keywords = assign_keywords(state.keyword_items)
+    wrapped = _wrapped_keyword(state)
+    if wrapped is not None and kw.en and len(kw.zh) == len(kw.en) + 1:
+        # A list line broken inside a keyword (``…；越南外交政`` / ``策；…``): one Chinese
+        # item too many, and the English list's count says the two pieces are one.
+        kw = assign_keywords(wrapped)
     rec.keywords_zh, rec.keywords_en = kw.zh, kw.en
     if kw.zh_line is not None:
         rec.lines["keywords_zh"] = kw.zh_line
@@ -449,15 +543,19 @@ def parse_page_record(
     record_id: str,
     *,
     known_authors: Sequence[Person] = (),
+    listed: bool = False,
 ) -> Record:
     """Read one record from (line number, text) pairs, blocks separated by blank lines.
 
     ``known_authors``: Chinese-only authors read elsewhere on the page (by a labelled
     page's reader); a romanized line that renders them gives their romanized names, and
-    the Latin line right above it is the English title.
+    the Latin line right above it is the English title. ``listed``: the page's keyword
+    list was read elsewhere (a labelled field), so no block here is chosen as the list by
+    its shape alone (a title with a comma in it is read as a title).
     """
     split = tail_start(lines)
-    return _read_record(_blocks(lines[:split]), lines[split:], path, record_id, known_authors)
+    return _read_record(_blocks(lines[:split]), lines[split:], path, record_id, known_authors,
+                        listed)
 
 
 def read_page_record(lines: list[tuple[int, str]], path: str, record_id: str) -> Record:
@@ -496,10 +594,12 @@ def _read_record(
     path: str,
     record_id: str,
     known_authors: Sequence[Person],
+    listed: bool = False,
 ) -> Record:
+    header = [part for block in header for part in _title_over_authors(block)]
     state = _State(Record(source=path, id=record_id), path)
     state.known_authors = list(known_authors)
-    state.keyword_block = choose_keyword_block([b.lines for b in header])
+    state.keyword_block = None if listed else choose_keyword_block([b.lines for b in header])
     certain = [any(certain_keyword_line(line) for line in b.lines) for b in header]
     for i, block in enumerate(header):
         state.index = i

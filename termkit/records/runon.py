@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from termkit.model import Record
 from termkit.records.authors import COMPOUND_SURNAMES, parse_authors
+from termkit.records.furniture import is_furniture
 from termkit.records.keywords import (
     bare_keyword_label,
     field_of_its_own,
@@ -286,7 +287,10 @@ def _header_off_lists(blocks: list[LineGroup]) -> list[LineGroup]:
     names (:func:`name_line`) stand alone: keywords do not come before the authors. Under
     an author block that stood apart already (:func:`_author_block`), nothing is taken off;
     one name opening the page is no author line either (the titles come first; a keyword
-    may be a poet's name), several are.
+    may be a poet's name), several are. Latin lines opening the page above the Chinese
+    lines, as many as the surplus at most, are its English title (``Mindfulness`` over
+    ``正念`` … ``mindfulness`` …): a Latin term opening the Chinese list stands in the English
+    list too (``ChatGPT``), and leaves no surplus.
     """
     out: list[LineGroup] = []
     for j, block in enumerate(blocks):
@@ -309,7 +313,8 @@ def _header_off_lists(blocks: list[LineGroup]) -> list[LineGroup]:
             (k + 1 for k in range(min(surplus, zh - 1))
              if (name_line(block.lines[k]) and (k or out or _several_names(block.lines[k])))
              or title_like(block.lines[k])
-             or (k == 0 and under_title and _name_shaped(block.lines[k]))),
+             or (k == 0 and under_title and _name_shaped(block.lines[k]))
+             or (not out and k < han[0] and not is_furniture(block.lines[k]))),
             default=0,
         )
         out += [LineGroup([line], [n]) for line, n in zip(block.lines[:cut], block.numbers[:cut],

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from termkit.records.authors import is_bilingual, parse_authors
 from termkit.records.htmlpage import is_html, shown_lines
 from termkit.records.keywords import (
     interleaved,
@@ -52,8 +53,9 @@ from termkit.records.labels import (
     spaced_label,
 )
 from termkit.records.markdown import is_markdown, unmark_lines
-from termkit.records.script import KEYWORD_SEPARATORS, has_han
+from termkit.records.script import KEYWORD_SEPARATORS, display_width, has_han
 from termkit.records.tidy import tidy_lines
+from termkit.records.titlelike import title_like
 
 # Fields that count towards deciding that a page is labelled.
 _LAYOUT_FIELDS = frozenset(Field) - {Field.SUBJECTS}
@@ -105,6 +107,10 @@ class FieldLines:
     label: Label
     line: int
     values: list[tuple[int, str]] = field(default_factory=list)
+    # Where a wrapped list line was joined to the line above with nothing between them:
+    # (the value's line, the offset in its text where the rest begins, whether the line
+    # above as printed is narrower than the joined one: it ended before the column did).
+    joins: list[tuple[int, int, bool]] = field(default_factory=list)
 
     @property
     def lines(self) -> list[str]:
@@ -376,11 +382,13 @@ class _KeywordState:
         after: str = "",
         twins: frozenset[str] = frozenset(),
         label_next: bool = False,
+        keywords_next: bool = False,
     ) -> bool:
         """True if ``text`` (a value line, not a label) no longer belongs to the field;
         ``after`` is the line under it when that is no label, ``twins`` the numbers alone
         that stand twice on the page (:func:`~termkit.records.keywords.twinned`),
-        ``label_next`` whether a label line is right under it."""
+        ``label_next`` whether a label line is right under it, ``keywords_next`` whether
+        that label is a keyword field's."""
         if not is_keyword_line(text):
             # A number alone goes on a list of one keyword per line (``921``, ``1949年``)
             # when a keyword follows it; a page count under the list has none. Nor does a
@@ -401,8 +409,16 @@ class _KeywordState:
             # line is the English list under it, as long as its Chinese part at least.
             return not self.english_half(text)
         if self.lists:
-            # After a list, a line continues it only as another list (the other language).
-            return sum(_list_line(text)) < 2
+            # After a list, a line continues it only as another list (the other language),
+            # and not right above a keyword field: that language's list is printed there,
+            # and a line of the other script between them is something else (an English
+            # title with a comma in it, ``Mindfulness, Stress and Anxiety``).
+            han, latin = _list_line(text)
+            if keywords_next and (han == 0) != (self.han_lists == 0):
+                return True
+            # No keyword opens with a joining word (``Mindfulness, Stress, and Anxiety``).
+            return han + latin < 2 or any(
+                item.startswith(("and ", "or ", "& ")) for item in split_keywords(text))
         return False
 
 
@@ -469,6 +485,31 @@ def _label_word_in_list(
     if not below.strip() or not is_keyword_line(below) or len(split_keywords(below)) != 1:
         return False
     return any(m is not None and m.label.field is kind for m in labels[index + 1 :])
+
+
+def _title_under_empty_label(lines: list[tuple[int, str]], index: int) -> bool:
+    """True if line ``index``, after a blank line under a keyword label printed with no
+    value, is a title rather than the label's list (the label's field was empty): one item
+    built like a title, alone in its block or over a line of authors."""
+    raw = lines[index][1]
+    if index == 0 or lines[index - 1][1].strip() or not raw.strip():
+        return False
+    if not title_like(raw) or len(split_keywords(raw)) != 1:
+        return False
+    below = lines[index + 1][1] if index + 1 < len(lines) else ""
+    after = lines[index + 2][1] if index + 2 < len(lines) else ""
+    if not below.strip():
+        return True
+    people = parse_authors(below, strict=True)
+    if not people or after.strip():
+        return False
+    return is_bilingual(people) or (len(people) >= 2 and all(p.zh for p in people))
+
+
+def _keywords_next(labels: list[LabelMatch | None], index: int) -> bool:
+    """True if the line after ``index`` starts a keyword field."""
+    following = labels[index + 1] if index + 1 < len(labels) else None
+    return following is not None and following.label.field is Field.KEYWORDS
 
 
 def _next_text(lines: list[tuple[int, str]], index: int) -> str:
@@ -619,6 +660,9 @@ def scan(
             preamble.append((number, raw))
         elif closed:
             loose.append((number, raw))
+        elif keywords and not current.lines and _title_under_empty_label(lines, index):
+            closed = True  # the label was printed with no list: a title follows it
+            loose.append((number, raw))
         elif blank:
             if current.label.field is not Field.ABSTRACT and current.lines:
                 closed = True  # a field ends at a blank line after its value (not an abstract)
@@ -628,6 +672,12 @@ def scan(
         elif keywords and current.values and state.wraps(raw, _next_text(lines, index)):
             above_number, above = current.values[-1]
             current.values[-1] = (above_number, joined_wrap(above, raw))
+            offset = len(above.rstrip())
+            if current.values[-1][1][offset:offset + 1] != " ":
+                # A column fills each line it breaks: a line narrower than the one under it
+                # ended early, at the end of an item.
+                short = display_width(lines[index - 1][1].strip()) + 1 < display_width(raw.strip())
+                current.joins.append((above_number, offset, short))
             state.joined(current.values[-1][1])
             state.width = len(raw.strip())
         elif keywords and (item := state.numbered(raw)) is not None:
@@ -639,6 +689,7 @@ def scan(
             _unlabelled_next(lines, labels, index),
             twins,
             index + 1 < len(lines) and labels[index + 1] is not None,
+            _keywords_next(labels, index),
         ):
             closed = True
             loose.append((number, raw))

@@ -36,6 +36,12 @@ def count(pattern: re.Pattern[str], text: str) -> int:
     return pattern.subn("", text)[1]
 
 
+def display_width(text: str) -> int:
+    """Columns ``text`` takes as printed: two for a wide character (Han, full-width
+    punctuation), one for any other."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def has_han(text: str) -> bool:
     """True if ``text`` contains a Han character."""
     # An ASCII string holds none (isascii is a flag, not a scan): readers ask this of every

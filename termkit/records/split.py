@@ -31,7 +31,7 @@ from itertools import pairwise
 
 from termkit.records.fields import SUBJECT_HEADING, parse_date, parse_pages, parse_volume
 from termkit.records.keywords import keyword_label, spaced_only, split_keywords
-from termkit.records.labels import Field
+from termkit.records.labels import Field, match_label
 from termkit.records.scan import FieldLines
 from termkit.records.script import has_han, has_latin, is_prose
 from termkit.records.shapes import KEYWORD_SHAPE, keyword_score
@@ -44,7 +44,7 @@ _FIGURE = re.compile(r"^\W*(?:[^\W\d]{1,3}\W*)?\d[\d\W]*(?:[^\W\d]{1,5}\W*)?$")
 HEAD_FIELDS = frozenset({Field.TITLE, Field.TITLE_OTHER, Field.AUTHORS})
 # A heading over other articles' entries (related, recommended, citing): the titles and
 # keyword lines under it are the page's furniture, no record of their own.
-_OTHERS = re.compile(
+OTHER_ARTICLES = re.compile(
     r"^\W*(?:(?:相似|相[關关]|推[薦荐]|延伸|熱門|热门|同[類类]|引[證证]|被引|施引|更多)\S{0,3}"
     r"(?:文[獻献章]|論文|论文|[閱阅][讀读]|期刊|資源|资源|推[薦荐])"
     r"|(?:related|similar|recommended|popular|more)\s+(?:articles?|papers?|items?|documents?"
@@ -176,7 +176,7 @@ def split_run_together(lines: Lines) -> list[Lines]:
     lists = _lists(texts)
     if len(lists) < 2:
         return [lines]  # most pages: one list, nothing to cut
-    others = next((i for i, b in enumerate(texts) if _OTHERS.match(b[0])), len(texts))
+    others = next((i for i, b in enumerate(texts) if OTHER_ARTICLES.match(b[0])), len(texts))
     if not any(_head(texts[i]) for i in range(lists[0][0])):
         lists = lists[1:]  # a list over the first title: a site's tag line, no record
     cuts: list[int] = []
@@ -397,3 +397,37 @@ def labelled_starts(fields: Sequence[FieldLines]) -> list[int]:
         english = english or langs == {"en"}
         above = f if kind is Field.KEYWORDS else None
     return starts
+
+
+# Fields whose value is one line: more lines under them are no part of them (loose lines).
+_ONE_LINE_FIELDS = frozenset({Field.VENUE, Field.VOLUME, Field.PAGES, Field.DATE})
+# A head above a record's first field: its titles (one line per script) at most.
+_HEAD_LINES = 3
+
+
+def head_above(lines: Lines, start: int, fields: Sequence[FieldLines]) -> int:
+    """Where the labelled record starting at ``lines[start]`` (a field) really starts: at
+    the unlabelled lines right above that field that are its head (its titles, printed
+    without a label as an article database prints them over ``摘要``), else at ``start``.
+
+    The lines taken are no value of a field above (a keyword per line, an abstract), only
+    short lines of a head (:func:`_head`), at most one run per script, up to a blank line
+    or a label; a record that starts at a title field has its title there already.
+    """
+    first = next((f for f in fields if f.line == lines[start][0]), None)
+    if first is None or first.label.field in HEAD_FIELDS:
+        return start
+    owned = {n for f in fields if f.label.field not in _ONE_LINE_FIELDS for n, _ in f.values}
+    owned |= {f.values[0][0] for f in fields if f.values}
+    k = start
+    while k > 0 and start - k < _HEAD_LINES:
+        number, raw = lines[k - 1]
+        if not raw.strip() or match_label(raw) is not None or number in owned:
+            break
+        k -= 1
+    texts = [raw.strip() for _, raw in lines[k:start]]
+    if not texts or not _head(texts):
+        return start
+    scripts = [has_han(t) for t in texts]
+    runs = 1 + sum(a != b for a, b in pairwise(scripts))
+    return k if runs == len(set(scripts)) else start  # a script coming back: no titles
