@@ -84,6 +84,10 @@ CONSTRUCTS = [
     ("<pre>line one\n  line two</pre>", ["line one", "line two"]),
     ("<p>kept</p><script>var a = '<p>no</p>';</script><style>p{}</style>", ["kept"]),
     ("<nav><a>首頁</a></nav><noscript>enable JS</noscript><p>kept</p>", ["kept"]),
+    ("<aside><p>相關文章</p></aside><p>kept</p>", ["kept"]),
+    ("<div class='site-nav'>首頁</div><div id='CatalogSide'><dl><dt>摘要</dt><dt>关键词</dt></dl></div>"
+     "<div class='main_menu'>選單</div><div class='keywords'>kept</div>", ["kept"]),
+    ("<div class='header'>題名</div><div class='inside'>值</div>", ["題名", "值"]),
     ("<template><p>no</p></template>kept", ["kept"]),
     ("<select><option>台北</option><option>新北</option></select>kept", ["kept"]),
     ("<title>網頁標題</title><p>kept</p>", ["kept"]),
@@ -116,9 +120,10 @@ window.addEventListener('load', () => {
 });
 </script>"""
 # Cases that show otherwise on purpose (see the module): a row outside a table (a browser
-# drops the stray tags and runs the cells together), navigation, a form control's label and
-# the choices of a drop-down list (innerText gives every option).
-_OWN_CHOICE = ("<tr>", "<nav>", "<label for", "<select>")
+# drops the stray tags and runs the cells together), navigation, sidebars and furniture named
+# by class or id, a form control's label and the choices of a drop-down list (innerText gives
+# every option).
+_OWN_CHOICE = ("<tr>", "<nav>", "<label for", "<select>", "<aside>", "<div class='site-nav'>")
 
 
 def _segments(text: str) -> list[str]:
@@ -183,7 +188,7 @@ def test_meta_tags_give_what_the_body_lacks() -> None:
 
 def test_the_document_title_tells_the_page_title_among_its_lines() -> None:
     page = ("<html><head><title>數位學習之研究 - 某論文網</title></head><body>\n"
-            "<div class='side'><div>知識節點</div><div>摘要</div></div>\n<h2>數位學習之研究</h2>\n</body></html>")
+            "<div class='catalog'><div>知識節點</div><div>摘要</div></div>\n<h2>數位學習之研究</h2>\n</body></html>")
     assert shown_lines(page) == [(1, "題名：數位學習之研究"), (1, ""), (2, "知識節點"), (2, "摘要"),
                                  (3, ""), (3, "數位學習之研究")]
     # Only a part the page shows as a whole line, and not over a citation_title tag.

@@ -14,10 +14,14 @@ its shown text, much as a browser's ``innerText`` gives it (:func:`shown_lines`)
   ``中文關鍵詞:<TAB>…``), and so do ``<dt>``/``<dd>`` pairs; a block inside a cell (``<td><p>``,
   ``<td><ul><li>``) does not push its first line off the cell's line, its further lines
   follow as lines of their own (as the Markdown step reads ``<br>`` in a cell);
-* ``script``, ``style``, ``title``, ``nav``, ``noscript``, ``template``, ``select``,
-  ``textarea``, ``svg``, ``iframe``, media, comments, the label of a form control
-  (``<label for=…>``, a search box's placeholder) and elements hidden by the ``hidden``
-  attribute or an inline ``display:none``/``visibility:hidden`` show nothing;
+* ``script``, ``style``, ``title``, ``nav``, ``aside``, ``noscript``, ``template``,
+  ``select``, ``textarea``, ``svg``, ``iframe``, media, comments, the label of a form
+  control (``<label for=…>``, a search box's placeholder), elements hidden by the ``hidden``
+  attribute or an inline ``display:none``/``visibility:hidden``, and the page's furniture
+  named so by a class or id word (``nav``, ``menu``, ``sidebar``, ``side``, ``breadcrumb``,
+  ``footer``, ``toolbar``: ``main-nav``, ``CatalogSide``) show nothing: a sidebar listing
+  the page's sections (``摘要``, ``关键词``, ``相似文献``) reads as bare labels and a heading
+  over other articles;
 * character references are decoded, white space collapses as CSS ``white-space: normal``
   says (a run of spaces, tabs and newlines is one space, none at a line's ends; a newline
   between two Han characters is a space too, as Chromium shows it, so items listed one per
@@ -84,7 +88,12 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
 # Elements that show nothing (their text is code, a fallback or page navigation).
 _HIDDEN = frozenset({"script", "style", "title", "nav", "noscript", "template", "select",
                      "datalist", "textarea", "svg", "iframe", "canvas", "audio", "video",
-                     "object"})
+                     "object", "aside"})
+# Words of a class or id that name a page's furniture: navigation, menus, sidebars, footers
+# and toolbars (``main-nav``, ``CatalogSide``, ``site_footer``, ``wxToolbar``).
+_FURNITURE_WORDS = frozenset({"nav", "navbar", "navigation", "menu", "menubar", "sidebar",
+                              "side", "breadcrumb", "breadcrumbs", "footer", "toolbar"})
+_NAME_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 # Elements closed by the start of another of the same kind (``<li>a<li>b``).
 _SELF_CLOSING_BY_SIBLING = frozenset({"p", "li", "dt", "dd", "td", "th", "tr", "option"})
 # Line breaks an element asks for before and after it: two (a blank line) for paragraphs
@@ -181,6 +190,13 @@ def _close_open_constructs(text: str) -> str:
     return re.sub(r"<(?:!--|[A-Za-z/!?])", fix, text)
 
 
+def _furniture(*names: str | None) -> bool:
+    """True if a class or id names page furniture (see ``_FURNITURE_WORDS``), by its words:
+    parts between hyphens, underscores and spaces, and camel-case humps."""
+    return any(word.lower() in _FURNITURE_WORDS
+               for name in names if name for word in _NAME_WORD.findall(name))
+
+
 @dataclass(slots=True)
 class _Line:
     number: int = 0
@@ -272,7 +288,8 @@ class _Shown(HTMLParser):
         if tag == "title" and not self.title_line:
             self.title_line = number
         if (tag in _HIDDEN or "hidden" in values or (tag == "label" and "for" in values)
-                or _HIDING_STYLE.search(values.get("style") or "") is not None):
+                or _HIDING_STYLE.search(values.get("style") or "") is not None
+                or _furniture(values.get("class"), values.get("id"))):
             if tag not in _VOID:
                 self.hiding.append(tag)
             return
