@@ -140,7 +140,7 @@ def test_word_aware_matches_are_maximum_matching_over_forms_and_words(words: lis
     # With it: leftmost-longest over the forms and the bounding words, the reference reading
     # (termkit.convert.words.firing), and the forms it leaves out are crossed by a word.
     # Both ways of reading: dictionary look-ups (short texts) and the automaton.
-    from termkit.convert.words import firing
+    from termkit.convert.words import bounding_keys, firing
 
     g = Glossary([Concept(f"c{i}", terms=[Term(w, "zh-Hant-TW"), Term(f"<{i}>", "zh-Hans-CN")])
                   for i, w in enumerate(words)])
@@ -150,9 +150,11 @@ def test_word_aware_matches_are_maximum_matching_over_forms_and_words(words: lis
         forms = {w: f"<{i}>" for i, w in enumerate(words)}
         bounding = conv.bounding_words()
         assert scanning.bounding_words() == bounding
+        words_again, pairs = bounding_keys(forms)
+        assert words_again == bounding and set(pairs) <= set(bounding)
     assert not set(bounding) & set(forms)
     got = conv.matches(text)
-    assert got == firing(forms, bounding, text) == scanning.matches(text)
+    assert got == firing(forms, bounding, text, pairs) == scanning.matches(text)
     assert set(got) <= set(_brute(forms, text)) | {
         (s, s + len(f), t) for f, t in forms.items() for s in range(len(text)) if text.startswith(f, s)}
 

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from termkit.convert import Converter, load_lock_glossaries
 from termkit.convert.words import (
     WordMatcher,
+    bounding_keys,
     bounding_words,
     firing,
     general_words,
@@ -158,3 +159,48 @@ def test_sized_reading_is_the_maximum_match(keys: list[str], text: str) -> None:
     locks = {k: str(v) for k, v in table.items() if v >= 0}
     words = [k for k, v in table.items() if v < 0]
     assert [(s, e, str(v)) for s, e, v in got] == firing(locks, words, text)
+
+
+def test_a_crossing_word_that_is_a_form_locks_where_it_stands() -> None:
+    # 經濟成長 + 率: 成長率 crosses its right edge and 經濟 is a word, so 經濟成長率 reads
+    # 經濟|成長率; 成長率 is a form too, so it locks there (a locking pair), and 經濟成長 does not.
+    locks = {"經濟成長": "经济增长", "成長率": "增长率"}
+    words, pairs = bounding_keys(locks)
+    assert pairs["經濟成長率"] == (2, 5)
+    assert firing(locks, words, "經濟成長率", pairs) == [(2, 5, "增长率")]
+    assert firing(locks, words, "經濟成長很快", pairs) == [(0, 4, "经济增长")]
+    assert firing(locks, words, "成長率高", pairs) == [(0, 3, "增长率")]
+    # Without the pair's lock the form would be lost there: the reading must keep it.
+    assert firing(locks, words, "經濟成長率", {}) == []
+
+
+def test_a_locking_pair_crossed_on_its_right_edge_gives_way() -> None:
+    # 執行檔 + 名 by 檔名 (a form): 執行|檔名 would be a locking pair, but 名稱 crosses its
+    # right edge inside 檔名 and 執行檔 is a word and a form: 執行檔名稱 reads 執行檔|名稱.
+    locks = {"執行檔": "可执行文件", "檔名": "文件名"}
+    words, pairs = bounding_keys(locks)
+    assert pairs["執行檔名"] == (2, 4)
+    assert pairs["執行檔名稱"] == (0, 3)
+    assert firing(locks, words, "執行檔名稱", pairs) == [(0, 3, "可执行文件")]
+    assert firing(locks, words, "執行檔名", pairs) == [(2, 4, "文件名")]
+
+
+def test_locking_pairs_read_alike_in_every_engine() -> None:
+    # The Python lock by look-ups and by automaton, the compiled OpenCC lock and the word
+    # matcher of check and audit all read a locking pair as the form inside it.
+    pairs = (("經濟成長", "经济增长"), ("成長率", "增长率"), ("執行檔", "可执行文件"), ("檔名", "文件名"))
+    g = Glossary([Concept(f"u{i}", terms=[Term(tw, "zh-Hant-TW"), Term(cn, "zh-Hans-CN")])
+                  for i, (tw, cn) in enumerate(pairs)])
+    text = "經濟成長率與執行檔名稱，執行檔名，經濟成長。"
+    # Between the locks, OpenCC's own reading (執行 alone is 运行 in its tw2sp phrases).
+    plain = opencc.OpenCC("tw2sp").convert
+    want = ("经济" + "增长率" + plain("與") + "可执行文件" + plain("名稱，執行") + "文件名"
+            + plain("，") + "经济增长" + plain("。"))
+    outputs = {engine: Converter("tw2sp", g, engine=engine).convert(text)
+               for engine in ("python", "opencc")}
+    scanning = Converter("tw2sp", g, engine="python")
+    scanning._budget = 0  # the automaton from the first text on
+    outputs["automaton"] = scanning.convert(text)
+    assert set(outputs.values()) == {want}, outputs
+    found = WordMatcher(["經濟成長", "成長率", "執行檔", "檔名"]).matches(text)
+    assert [f for _s, _e, f in found] == ["成長率", "執行檔", "檔名", "經濟成長"]

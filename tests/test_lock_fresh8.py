@@ -30,7 +30,7 @@ from tests.test_lock_fresh7 import FILES as FRESH7_FILES
 
 FRESH8 = lockeval.DATA / "fresh8"
 FILES = {"s2twp": FRESH8 / "zh_cn.fresh8.jsonl", "tw2sp": FRESH8 / "zh_tw.fresh8.jsonl"}
-JUDGED = (FRESH8 / "judged_fresh8.jsonl",)
+JUDGED = (FRESH8 / "judged_fresh8.jsonl", FRESH8 / "judged_fresh8_pairs.jsonl")
 DIRECTIONS = ("s2twp", "tw2sp")
 # The two dataset files earlier fresh sets also read: other articles of them (the id's last part is
 # the CMRC article id / the DRCD paragraph id, which names its article), checked by assert_disjoint.

@@ -131,7 +131,7 @@ def _inside(forms: set[str], config: str, limit: int = 3) -> dict[str, list[str]
     """Up to ``limit`` general words per form that contain it (where it does not lock)."""
     import ahocorasick
 
-    from termkit.convert.words import bounding_words
+    from termkit.convert.words import bounding_words, general_words
 
     if not forms:
         return {}
@@ -140,7 +140,10 @@ def _inside(forms: set[str], config: str, limit: int = 3) -> dict[str, list[str]
         automaton.add_word(f, f)
     automaton.make_automaton()
     found: dict[str, list[str]] = {}
+    general = general_words()
     for word in bounding_words(forms):
+        if word not in general:
+            continue  # a word pair (經濟|成長率): no word a reader would look up
         for _end, f in automaton.iter(word):
             got = found.setdefault(f, [])
             if len(got) < limit and word not in got and word != f:

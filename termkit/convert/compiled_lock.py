@@ -194,11 +194,14 @@ def _load(config: str, folder: str, tool: str, lock: list[tuple[str, str]],
         return None
 
 
-def compile_lock(config: str, locks: dict[str, str], words: Collection[str] = ()) -> LockEngine | None:
+def compile_lock(config: str, locks: dict[str, str], words: Collection[str] = (),
+                 pairs: dict[str, tuple[int, int, str]] | None = None) -> LockEngine | None:
     """An engine locking ``locks`` (form -> target) under ``config``; ``None`` if it cannot.
 
     ``words`` (:mod:`termkit.convert.words`) go into the lock dictionary mapped to themselves:
-    the maximum match then reads them whole and locks no form that they cross.
+    the maximum match then reads them whole and locks no form that they cross. The locking
+    ``pairs`` among them (key -> (start, end, target) of the form inside) map to themselves
+    with that form's code in its place (:func:`termkit.convert.words.bounding_keys`).
 
     ``None`` means: a form the dictionary format cannot carry, no ``opencc_dict`` tool, or a
     tool or OpenCC failure. Callers then keep the Python lock, which gives the same output.
@@ -226,21 +229,26 @@ def compile_lock(config: str, locks: dict[str, str], words: Collection[str] = ()
     codes.update((t, special_code(i)) for i, t in enumerate(other))
     specials = {codes[t][1]: t for t in other}
     lock = [(form, codes[t]) for form, t in locks.items()]
-    normalize = character_normalization(config)
-    if normalize is None:
-        lock.extend((w, w) for w in words if w not in locks)
-    else:
-        # One pass instead of two, same output: the two-pass reading takes the same keys (the
-        # normalization's are single characters, and a form of the same character wins), and
-        # the second pass would map each character of what the first one wrote.
-        lock.extend((w, "".join([normalize.get(c, c) for c in w])) for w in words if w not in locks)
-        lock.extend((k, v) for k, v in normalize.items() if k not in locks)
+    pairs = pairs or {}
+    normalization = character_normalization(config)
+    normalize = normalization or {}
+
+    def normalized(text: str) -> str:
+        return "".join([normalize.get(c, c) for c in text])
+
+    # With a normalization, one pass instead of two, same output: the two-pass reading takes
+    # the same keys (the normalization's are single characters, and a form of the same
+    # character wins), and the second pass would map each character of what the first wrote.
+    lock.extend((w, normalized(w)) for w in words if w not in locks and w not in pairs)
+    lock.extend((w, normalized(w[:i]) + codes[t] + normalized(w[j:]))
+                for w, (i, j, t) in pairs.items() if w not in locks)
+    lock.extend((k, v) for k, v in normalize.items() if k not in locks)
     # Special codes restore to themselves: the step then reads each as a whole, and never
     # pairs its second character with the first of the next code (a valid code, maybe).
     restore = [*((codes[t], t) for t in plain), *((codes[t], codes[t]) for t in other)]
     folder = tempfile.mkdtemp(prefix="lock-", dir=workdir())
     try:
-        converter = _load(config, folder, tool, lock, restore, normalize is not None)
+        converter = _load(config, folder, tool, lock, restore, normalization is not None)
     finally:
         # Built or not, the files can go: OpenCC has read the dictionaries (a long-running
         # process that locks many large texts would otherwise fill its temporary folder).

@@ -280,6 +280,9 @@ class Converter:
         self.max_term = max((len(f) for f in self.locks), default=0)
         self._automaton: Any = None  # built on first need: the compiled lock does without
         self._words: list[str] | None = None  # bounding words, computed on first need
+        # The locking pairs among them (words.bounding_keys): key -> (start, end, index of
+        # the form it locks). Read whole, such a key locks that form only.
+        self._pairs: dict[str, tuple[int, int, int]] = {}
         self._targets = [lk.target for lk in self.locks.values()]
         # pyahocorasick finds a node's children by linear search. A small glossary scans the
         # text itself (one step per character); a large one puts thousands of children under
@@ -289,6 +292,8 @@ class Converter:
         first_chars = {form[0] for form in self.locks}
         self._bytes = len(first_chars) > BYTES_MODE_FANOUT
         self._lens: list[int] = []  # scanned length of each key, with the automaton
+        # With the automaton: word index -> (scanned start, end, index) of a pair's form.
+        self._inner: dict[int, tuple[int, int, int]] = {}
         self._table: dict[str, int] | None = None  # key -> target index (-1: a word), short texts
         self._longest = 0
         # Until LOOKUP_BUDGET characters have been read, texts are read by dictionary look-ups
@@ -305,26 +310,35 @@ class Converter:
             if not self.word_aware or not self.locks:
                 self._words = []
             else:
-                from termkit.convert.words import bounding_words
+                from termkit.convert.words import bounding_keys
 
                 free = [f for f, lk in self.locks.items() if lk.free]
-                self._words = bounding_words(self.locks, free)
+                self._words, pairs = bounding_keys(self.locks, free)
+                index = {form: i for i, form in enumerate(self.locks)}
+                self._pairs = {key: (i, j, index[key[i:j]]) for key, (i, j) in pairs.items()}
         return self._words
 
     def _scanner(self) -> Any:
         """The Aho–Corasick automaton of the locked forms and bounding words.
 
         Values index the keys: below ``len(self.locks)`` a form (and its target), above a
-        word that locks nothing.
+        word that locks nothing, or a locking pair (:attr:`_inner`: the form it locks).
         """
         if self._automaton is None:
             import ahocorasick
 
             automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+            n_forms = len(self.locks)
             for idx, form in enumerate(itertools.chain(self.locks, self.bounding_words())):
                 key = form.encode("utf-8").decode("latin-1") if self._bytes else form
                 automaton.add_word(key, idx)
                 self._lens.append(len(key))
+                pair = self._pairs.get(form)
+                if pair is not None:
+                    i, j, target = pair
+                    if self._bytes:
+                        i, j = len(form[:i].encode("utf-8")), len(form[:j].encode("utf-8"))
+                    self._inner[idx - n_forms] = (i, j, target)
             automaton.make_automaton()
             self._automaton = automaton
         return self._automaton
@@ -345,10 +359,19 @@ class Converter:
 
         if self._table is None:
             table = dict.fromkeys(self.bounding_words(), -1)
+            n_forms = len(self.locks)
+            # a locking pair reads as an index above the forms', turned into its form below
+            table.update((key, n_forms + k) for k, key in enumerate(self._pairs))
             table.update((form, idx) for idx, form in enumerate(self.locks))
             self._table = table
             self._longest = max(map(len, table), default=0)
-        return read_keys(self._table, self._longest, text)
+        spans = read_keys(self._table, self._longest, text)
+        if not self._pairs:
+            return spans
+        n_forms, inner = len(self.locks), list(self._pairs.values())
+        return [(s, e, k) if k < n_forms else
+                (s + inner[k - n_forms][0], s + inner[k - n_forms][1], inner[k - n_forms][2])
+                for s, e, k in spans]
 
     def _use_lookups(self, text: str) -> bool:
         """True when ``text`` is read by look-ups (short, and no automaton built yet)."""
@@ -363,9 +386,10 @@ class Converter:
         Forward maximum matching over forms and bounding words, as OpenCC reads a text:
         leftmost-longest keys, not overlapping; the words among them lock nothing.
         """
-        scanner = self._scanner()  # first: it fills self._lens
+        scanner = self._scanner()  # first: it fills self._lens and self._inner
         lens = self._lens
         n_forms = len(self._targets)
+        inner = self._inner
         # iter() reports matches by end position, so for one start the last one reported
         # is the longest: a dict keeps exactly that. (iter_long() is not used: it misses
         # matches after a failed longer candidate, found by randomized tests.)
@@ -378,6 +402,9 @@ class Converter:
                 pos = start + lens[idx]
                 if idx < n_forms:
                     spans.append((start, pos, idx))
+                elif inner and idx - n_forms in inner:
+                    i, j, target = inner[idx - n_forms]
+                    spans.append((start + i, start + j, target))
         return spans
 
     def matches(self, text: str) -> list[tuple[int, int, str]]:
@@ -423,8 +450,10 @@ class Converter:
             from termkit.convert.compiled_lock import compile_lock
 
             self._engine_tried = True
+            words = self.bounding_words()
             self._engine = compile_lock(self.config, {f: lk.target for f, lk in self.locks.items()},
-                                        self.bounding_words())
+                                        words, {key: (i, j, self._targets[t])
+                                                for key, (i, j, t) in self._pairs.items()})
         return self._engine
 
     def _convert_python(self, text: str) -> str:

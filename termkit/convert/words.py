@@ -16,13 +16,19 @@ cut them:
   refused when the rest of the form is a general word too: ``文件檔案`` reads as
   ``文件|檔案``, so the pair becomes an entry of its own. When the rest is itself a glossary
   form (``東協`` of ``東協助``), the glossary tells the compound apart and the form wins.
+  When the crossing word is a form itself (``成長率`` after ``經濟成長``), the pair reads
+  whole and locks that form, which stands as a word there (``經濟|成長率``): a *locking
+  pair*. A locking pair is refused in turn where a general word crosses its own right edge
+  and what it leaves is a word (``執行檔名稱`` reads ``執行檔|名稱``, not ``執行|檔名|稱``);
+  that entry locks what it leaves when that is a form.
 
 General words are CC-CEDICT's headwords (both scripts) and the keys of OpenCC's phrase
 dictionaries, two characters or longer. A glossary form always beats a general word of the
 same text (the user's compounds win over the general list), and forms of concepts with the
 prop ``lock-match: substring`` are not kept from firing by any word.
 
-The decision is data: the bounding words are keys of the lock dictionary that lock nothing.
+The decision is data: the bounding words are keys of the lock dictionary that lock nothing,
+and each locking pair a key that locks one form inside it (:func:`bounding_keys`).
 The Python lock runs an Aho–Corasick automaton over forms and words (short texts are read by
 dictionary look-ups instead, :func:`read_keys`: the same reading without building an automaton
 over hundreds of thousands of keys); the compiled lock writes
@@ -46,7 +52,7 @@ from typing import Any
 from termkit.lexicon import cache_dir, write_cache
 
 # Bump when what bounding_words returns for the same forms changes (old caches are ignored).
-WORDS_VERSION = 3
+WORDS_VERSION = 4
 SMALL = 200  # fewer forms than this are computed at once (well under 0.1 s), not cached
 KEEP_CACHES = 12  # word lists of other glossaries (and configs, topics) kept on disk
 # Characters read by dictionary look-ups (read_keys) before an automaton is built instead.
@@ -108,7 +114,7 @@ def clear_caches() -> None:
     """Forget what this process derived from :func:`general_words` (the joined list and
     small glossaries' bounding words), e.g. after the word list was swapped in a test."""
     _joined.cache_clear()
-    _small_bounding_words.cache_clear()
+    _small_bounding_keys.cache_clear()
 
 
 _FORM, _PREFIX, _SUFFIX = 0, 1, 2
@@ -168,42 +174,58 @@ def _scan(forms: Collection[str], *, left_only: bool = False
     return containing, left, starting
 
 
+# A key that reads whole and locks the form at [start, end) inside it (a locking pair).
+Inner = tuple[int, int]
+
+
 def bounding_words(forms: Collection[str], free: Collection[str] = ()) -> list[str]:
     """The general words (and word pairs) that keep ``forms`` from firing inside words.
 
     Sorted; none of them is a form. ``free`` forms (``lock-match: substring``) are left to
-    fire wherever they occur: no word that crosses or contains one is returned. Computed once
-    per set of forms and cached on disk (about a second for 5,000 forms).
+    fire wherever they occur: no word that crosses or contains one is returned. Locking pairs
+    are among them (:func:`bounding_keys` says which form each locks).
     """
+    return bounding_keys(forms, free)[0]
+
+
+def bounding_keys(forms: Collection[str], free: Collection[str] = ()
+                  ) -> tuple[list[str], dict[str, Inner]]:
+    """:func:`bounding_words`, and the locking pairs among them: key -> the ``(start, end)``
+    of the form it locks. Computed once per set of forms and cached on disk (about a second
+    for 5,000 forms)."""
     forms = set(forms)
     free = set(free) & forms
     if len(forms) < SMALL:
-        return list(_small_bounding_words(frozenset(forms), frozenset(free)))
+        words, inner = _small_bounding_keys(frozenset(forms), frozenset(free))
+        return list(words), dict(inner)
     key = hashlib.sha1(_sources_stamp().encode("utf-8"))
     for group in (sorted(forms), sorted(free)):
         key.update("\x1e".join(group).encode("utf-8") + b"\x1f")
     target = cache_dir() / f"lockwords-v{WORDS_VERSION}-{key.hexdigest()[:20]}.marshal"
     with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
         data = marshal.loads(target.read_bytes())
-        if isinstance(data, list):
-            return data
-    found = _bounding_words(forms, free)
-    write_cache(target, found, "lockwords-v*.marshal", keep=KEEP_CACHES)
-    return found
+        if isinstance(data, tuple) and len(data) == 2 and isinstance(data[0], list):
+            return data[0], dict(data[1])
+    found, pairs = _bounding_keys(forms, free)
+    write_cache(target, (found, pairs), "lockwords-v*.marshal", keep=KEEP_CACHES)
+    return found, pairs
 
 
 @functools.lru_cache(maxsize=64)
-def _small_bounding_words(forms: frozenset[str], free: frozenset[str]) -> tuple[str, ...]:
-    """:func:`_bounding_words` of a small glossary, kept for the process (a few glossaries
+def _small_bounding_keys(forms: frozenset[str], free: frozenset[str]
+                         ) -> tuple[tuple[str, ...], tuple[tuple[str, Inner], ...]]:
+    """:func:`_bounding_keys` of a small glossary, kept for the process (a few glossaries
     are often read many times: each check, audit and converter of one run)."""
-    return tuple(_bounding_words(set(forms), set(free)))
+    found, pairs = _bounding_keys(set(forms), set(free))
+    return tuple(found), tuple(sorted(pairs.items()))
 
 
-def _bounding_words(forms: set[str], free: set[str]) -> list[str]:
+def _bounding_keys(forms: set[str], free: set[str]) -> tuple[list[str], dict[str, Inner]]:
     bounded = forms - free
     containing, left, starting = _scan(bounded)
     words = general_words()
     extra = (containing | left) - forms
+    pairs: dict[str, Inner] = {}
     for f in bounded:
         for k in range(1, len(f)):
             head, tail = f[:k], f[k:]
@@ -211,8 +233,27 @@ def _bounding_words(forms: set[str], free: set[str]) -> list[str]:
                 continue  # a form as head: the glossary itself tells the compound apart
             for w in starting.get(tail, ()):
                 union = head + w
-                if union not in forms and w not in forms and w not in containing:
+                if union in forms:
+                    continue
+                extra.add(union)
+                if w in bounded:  # the crossing word is a form: it locks there
+                    pairs[union] = (k, len(union))
+    # A locking pair crossed on its right edge, inside its form (執行|檔名 by 名稱), by a
+    # general word, where what it leaves is a word or a form (執行檔): that reading wins.
+    if pairs:
+        after = _scan(set(pairs))[2]
+        for pair, (start, _end) in list(pairs.items()):
+            for j in range(start + 1, len(pair)):
+                rest = pair[:j]
+                if rest not in words and rest not in bounded:
+                    continue
+                for w in after.get(pair[j:], ()):
+                    union = rest + w
+                    if union in forms or union in pairs:
+                        continue
                     extra.add(union)
+                    if rest in bounded:
+                        pairs[union] = (0, j)
     # Words that cross those words' left edges: reading left to right, they come first and
     # keep a bounding word from being read where it is not one (开发|软件, not 开|发软|件).
     extra |= _scan(extra, left_only=True)[1] - forms
@@ -220,7 +261,7 @@ def _bounding_words(forms: set[str], free: set[str]) -> list[str]:
         c2, l2, s2 = _scan(free)
         extra -= c2 | l2
         extra -= {f[:k] + w for f in free for k in range(1, len(f)) for w in s2.get(f[k:], ())}
-    return sorted(extra)
+    return sorted(extra), {p: inner for p, inner in sorted(pairs.items()) if p in extra}
 
 
 def read_keys(table: dict[str, int], longest: int, text: str) -> list[tuple[int, int, int]]:
@@ -270,14 +311,18 @@ def read_sized(
     return out
 
 
-def firing(locks: dict[str, str], words: Iterable[str], text: str) -> list[tuple[int, int, str]]:
+def firing(locks: dict[str, str], words: Iterable[str], text: str,
+           pairs: dict[str, Inner] | None = None) -> list[tuple[int, int, str]]:
     """Locked spans of ``text`` by forward maximum matching, the reference the engines follow.
 
-    ``locks`` maps forms to targets, ``words`` are keys that lock nothing. Slow (a dictionary
-    look-up per length and position): for tests and explanations, not for conversion.
+    ``locks`` maps forms to targets, ``words`` are keys that lock nothing, except the
+    locking ``pairs`` among them, which lock the form at ``(start, end)`` inside. Slow (a
+    dictionary look-up per length and position): for tests and explanations, not for
+    conversion.
     """
     table: dict[str, str | None] = dict.fromkeys(words)
     table.update(locks)
+    inner = pairs or {}
     longest = max((len(k) for k in table), default=0)
     out: list[tuple[int, int, str]] = []
     pos = 0
@@ -288,6 +333,9 @@ def firing(locks: dict[str, str], words: Iterable[str], text: str) -> list[tuple
                 target = table[piece]
                 if target is not None:
                     out.append((pos, pos + size, target))
+                elif piece in inner:
+                    start, end = inner[piece]
+                    out.append((pos + start, pos + end, locks[piece[start:end]]))
                 pos += size
                 break
         else:
@@ -306,9 +354,12 @@ class WordMatcher:
     def __init__(self, forms: Iterable[str], free: Collection[str] = (), *,
                  words: bool = True) -> None:
         self.forms = sorted(set(forms))
-        bounding = bounding_words(self.forms, free) if words and self.forms else []
-        self._keys = [*self.forms, *bounding]
+        bounding, pairs = bounding_keys(self.forms, free) if words and self.forms else ([], {})
+        # forms, then the locking pairs (each reads as the form inside it), then the words
+        self._inner = list(pairs.values())
+        self._keys = [*self.forms, *pairs, *(w for w in bounding if w not in pairs)]
         self._n_forms = len(self.forms)
+        self._n_locking = self._n_forms + len(pairs)
         self._automaton: Any = None  # built once the look-ups have read their budget
         self._table: dict[str, int] | None = None
         self._sizes: dict[str, tuple[int, ...]] = {}
@@ -335,12 +386,12 @@ class WordMatcher:
         if self._automaton is None and len(text) <= self._budget:
             self._budget -= len(text)
             if self._table is None:
-                # forms keep their position, the bounding words read as -1 (nothing kept)
-                self._table = dict(zip(keys, chain(range(self._n_forms),
-                                                   repeat(-1, len(keys) - self._n_forms)),
+                # forms and pairs keep their position, the bounding words read as -1
+                self._table = dict(zip(keys, chain(range(self._n_locking),
+                                                   repeat(-1, len(keys) - self._n_locking)),
                                        strict=True))
                 self._sizes = key_sizes(keys)
-            return [(s, e, keys[i]) for s, e, i in read_sized(self._table, self._sizes, text)]
+            return [self._found(s, i) for s, _e, i in read_sized(self._table, self._sizes, text)]
         best = {end - len(keys[idx]) + 1: idx for end, idx in self._scanner().iter(text)}
         out: list[tuple[int, int, str]] = []
         pos = 0
@@ -348,6 +399,15 @@ class WordMatcher:
             if start >= pos:
                 idx = best[start]
                 pos = start + len(keys[idx])
-                if idx < self._n_forms:
-                    out.append((start, pos, keys[idx]))
+                if idx < self._n_locking:
+                    out.append(self._found(start, idx))
         return out
+
+    def _found(self, start: int, idx: int) -> tuple[int, int, str]:
+        """``(start, end, form)`` of the key ``idx`` read at ``start``: a locking pair gives
+        the form inside it."""
+        key = self._keys[idx]
+        if idx < self._n_forms:
+            return start, start + len(key), key
+        i, j = self._inner[idx - self._n_forms]
+        return start + i, start + j, key[i:j]
