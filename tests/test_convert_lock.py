@@ -225,9 +225,9 @@ def test_a_form_opencc_made_with_another_config_does_not_override_this_one() -> 
     # (origin opencc:s2t: 軟件工程, 啓示, 信息技術). Locking s2twp output to it wrote mainland
     # vocabulary and non-Taiwan characters where plain OpenCC s2twp writes 軟體工程, 啟示,
     # 資訊科技 (check --target-lang zh-TW then reported wrong-region errors in the output).
+    from termkit.convert import locked_target
     from termkit.glossary import build_glossary
     from termkit.model import Pair, Pairing, Record
-    from termkit.convert import locked_target
 
     rec = Record(source="m.jsonl", id="m1", lines={"keywords": 1})
     pairs = [("软件工程", "software engineering"), ("启示", "enlightenment"),
