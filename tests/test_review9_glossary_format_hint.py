@@ -20,6 +20,7 @@ from tests.inprocess import invoke
 GLOSSARY = ROOT / "glossaries" / "example" / "glossary.txt"
 PO = ROOT / "tests" / "data" / "check" / "seeded.zh_TW.po"
 TMX = ROOT / "glossaries" / "example" / "glossary.tmx"
+TBX = ROOT / "glossaries" / "example" / "glossary.tbx"
 
 
 @pytest.fixture()
@@ -64,8 +65,9 @@ def test_a_glossary_on_stdin(command: str, tmp_path: Path, db: Path) -> None:
 
 @pytest.mark.parametrize("command", list(commands("", Path())))
 def test_a_glossary_named_for_no_format(command: str, tmp_path: Path, db: Path) -> None:
+    # A TBX under a name that tells nothing (a termkit glossary is known by its first line).
     odd = tmp_path / "terms.dat"
-    odd.write_bytes(GLOSSARY.read_bytes())
+    odd.write_bytes(TBX.read_bytes())
     code, _, err = invoke(*commands(str(odd), db)[command], cwd=tmp_path)
     assert code in (1, 2)
     assert err.startswith(f"Error: {odd}: cannot tell the format from the file name; "), err
@@ -77,7 +79,7 @@ def test_a_glossary_named_for_no_format(command: str, tmp_path: Path, db: Path) 
         assert "; name the file after its format (glossary.txt, .json, .tbx, .tmx, .po, " in err
     # Following the advice works.
     if option:
-        code, _, err = invoke(*commands(str(odd), db)[command], option, "termkit", cwd=tmp_path)
+        code, _, err = invoke(*commands(str(odd), db)[command], option, "tbx", cwd=tmp_path)
         assert code in (0, 1) and "Error" not in err, err
 
 
@@ -86,3 +88,14 @@ def test_import_and_export_still_name_their_own_option(tmp_path: Path) -> None:
     assert (code, err) == (2, "Error: reading stdin needs a format option; e.g. --format po\n")
     code, _, err = invoke("export", "-", "-o", "out.tmx", cwd=tmp_path, input=b"x")
     assert (code, err) == (2, "Error: reading stdin needs a format option; e.g. --format po\n")
+
+
+@pytest.mark.parametrize("command", list(commands("", Path())))
+def test_a_termkit_glossary_reads_under_any_name(command: str, tmp_path: Path, db: Path) -> None:
+    # `termkit import x.tmx -o merged.txt` writes the termkit text format (the default when the
+    # name does not tell), but no command could read merged.txt back without --format, and
+    # most have no option for it: the file termkit wrote was a dead end.
+    odd = tmp_path / "merged.txt"
+    odd.write_bytes(b"\xef\xbb\xbf" + GLOSSARY.read_bytes())
+    code, _, err = invoke(*commands(str(odd), db)[command], cwd=tmp_path)
+    assert code in (0, 1) and "Error" not in err, err

@@ -144,6 +144,10 @@ def detect(path: str, explicit: str | None = None, *, option: str | None = "--fo
         for ext in fmt.extensions:
             if name.endswith(ext) and (best is None or len(ext) > best[0]):
                 best = (len(ext), fmt)
+    if best is None and path != "-":
+        own = _own_glossary(path)
+        if own is not None:
+            return _REGISTRY[own]
     if best is None:
         known = ", ".join(sorted(_REGISTRY))
         raise UnknownFormatError(
@@ -153,6 +157,27 @@ def detect(path: str, explicit: str | None = None, *, option: str | None = "--fo
             f"name the file after its format ({NAMED_LIKE})",
         )
     return best[1]
+
+
+# The first bytes of the glossary formats termkit writes under any name: `import -o
+# merged.txt` writes the termkit text format (its default when the name does not tell), and
+# that file must read back under the same name.
+_OWN_HEADS = ((b"# termkit glossary", "termkit"),)
+
+
+def _own_glossary(path: str) -> str | None:
+    """``"termkit"`` when the file at ``path`` starts (after a UTF-8 BOM) like a termkit
+    glossary; None otherwise, or when it cannot be read (the reader reports that)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(64)
+    except OSError:
+        return None
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    for start, name in _OWN_HEADS:
+        if head.startswith(start):
+            return name
+    return None
 
 
 # The built-in formats. Extensions are matched longest first (".omegat.tsv" before ".tsv").
