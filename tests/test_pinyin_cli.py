@@ -123,3 +123,17 @@ def test_help_imports_no_heavy_library() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     assert out.stdout.splitlines()[-1] == "HEAVY []"
+
+
+def test_ruby_page_lang_follows_the_script_of_the_text() -> None:
+    # The page was always lang="zh-Hant", Simplified text too: a browser then draws the
+    # Simplified characters with its Traditional-region CJK font.
+    def page_lang(text: str, *extra: str) -> str:
+        result = run("--to", "ruby", *extra, input=text)
+        assert result.exit_code == 0, result.stderr
+        return result.stdout.split('<html lang="', 1)[1].split('"', 1)[0]
+
+    assert page_lang("重庆的权力平衡\n") == "zh-Hans"
+    assert page_lang("重慶的權力平衡\n") == "zh-Hant"
+    assert page_lang("中文\n") == "zh-Hant"  # the same in both scripts: as before
+    assert page_lang("重庆\n", "--lang", "zh-Hant-TW") == "zh-Hant-TW"  # asked for: kept

@@ -65,10 +65,13 @@ def _input_blocks(stack: contextlib.ExitStack, path: str) -> Iterator[str]:
 @click.option("--heteronym", is_flag=True,
               help="Give every reading of each character, the chosen one first: in inline, TSV and "
                    "ruby as pypinyin does (中心 -> zhōng,zhòng xīn), in JSON as a candidates list.")
-@click.option("--lang", type=LANG_TAG, default="zh-Hant", show_default=True, metavar="TAG", help="Language tag of the ruby HTML page.")
+@click.option("--lang", type=LANG_TAG, default=None, metavar="TAG",
+              help="Language tag of the ruby HTML page [default: zh-Hans for Simplified text, "
+                   "else zh-Hant].")
 @output_option("Output file")
 def pinyin(texts: tuple[str, ...], input_paths: tuple[str, ...], style: str, fmt: str | None,
-           glossaries: tuple[str, ...], name_mode: bool, words: bool, heteronym: bool, lang: str,
+           glossaries: tuple[str, ...], name_mode: bool, words: bool, heteronym: bool,
+           lang: str | None,
            output: str) -> None:
     """Annotate Chinese text with pinyin, grouped into words, glossary readings first.
 
@@ -145,9 +148,22 @@ def pinyin(texts: tuple[str, ...], input_paths: tuple[str, ...], style: str, fmt
     else:
         from termkit.pinyin.ruby import render_ruby_html
 
-        rendered = render_ruby_html(rows, chosen, lang=lang, heteronym=heteronym)
+        rendered = render_ruby_html(rows, chosen, lang=lang or _page_lang(source),
+                                    heteronym=heteronym)
     with atomic_text(output) as fh:
         fh.write(rendered)
+
+
+def _page_lang(text: str) -> str:
+    """``zh-Hans`` when ``text`` holds more Simplified-only than Traditional-only characters,
+    else ``zh-Hant``: the page's ``lang`` picks the browser's CJK font, and a Simplified page
+    declared zh-Hant is drawn with a Traditional-region font."""
+    from termkit.convert.opencc_data import script_only_chars
+
+    hans, hant = script_only_chars(regional=True)
+    simplified = sum(ch in hans for ch in text)
+    traditional = sum(ch in hant for ch in text)
+    return "zh-Hans" if simplified > traditional else "zh-Hant"
 
 
 def _hint_file(texts: tuple[str, ...]) -> None:
