@@ -178,6 +178,23 @@ def expected_keywords(rec: dict[str, Any]) -> tuple[list[str], list[str]]:
     )
 
 
+def site_fields(rec: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    """A thesis system's fields of ``rec`` (label, values), as the Markdown and HTML page
+    shapes of the tests lay them out; fields without a value left out."""
+    zh, en = expected_keywords(rec)
+    authors = [(a, b) for a, b in rec["gold"]["authors"]]
+    rows = [
+        ("論文名稱", [rec["title_zh"]] if rec.get("title_zh") else []),
+        ("論文名稱(外文)", [rec["title_en"]] if rec.get("title_en") else []),
+        ("研究生", [a for a, _ in authors[:1]]),
+        ("研究生(外文)", [b for _, b in authors[:1]]),
+        ("學位類別", ["碩士"]),
+        ("中文關鍵詞", zh),
+        ("外文關鍵詞", en),
+    ]
+    return [(label, values) for label, values in rows if values]
+
+
 def render_jsonl(rec: dict[str, Any]) -> str:
     """A dev record as one line of termkit's JSON Lines record format (split keyword lists)."""
     out: dict[str, Any] = {"id": rec["id"]}

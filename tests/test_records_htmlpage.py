@@ -287,20 +287,6 @@ def test_switching_the_step_off_is_seen_on_html_pages(monkeypatch: pytest.Monkey
 # ------------------------------------------------------------------ dev records as site pages
 
 
-def _fields(rec: dict[str, Any]) -> list[tuple[str, list[str]]]:
-    zh, en = devrecords.expected_keywords(rec)
-    authors = [(a, b) for a, b in rec["gold"]["authors"]]
-    rows = [
-        ("論文名稱", [rec["title_zh"]] if rec.get("title_zh") else []),
-        ("論文名稱(外文)", [rec["title_en"]] if rec.get("title_en") else []),
-        ("研究生", [a for a, _ in authors[:1]]),
-        ("研究生(外文)", [b for _, b in authors[:1]]),
-        ("學位類別", ["碩士"]),
-        ("中文關鍵詞", zh),
-        ("外文關鍵詞", en),
-    ]
-    return [(label, values) for label, values in rows if values]
-
 
 def _esc(text: str) -> str:
     return html.escape(text, quote=True)
@@ -310,11 +296,11 @@ def _ndltd(rec: dict[str, Any], markup: bool) -> str:
     """An NDLTD-like page: a field table, keyword items one per line in their cell."""
     if not markup:
         out = []
-        for label, values in _fields(rec):
+        for label, values in devrecords.site_fields(rec):
             out += [f"{label}:\t{values[0]}", *values[1:]]
         return "\n".join(out) + "\n"
     rows = []
-    for label, values in _fields(rec):
+    for label, values in devrecords.site_fields(rec):
         cell = (_esc(values[0]) if len(values) == 1 else
                 "<ul>" + "".join(f'\n    <li><a href="/kw?q={i}">{_esc(v)}</a></li>'
                                  for i, v in enumerate(values)) + "\n  </ul>")

@@ -236,20 +236,6 @@ def test_forced_format_reads_through_markdown_too() -> None:
 # ------------------------------------------------------------------ dev records as Markdown
 
 
-def _fields(rec: dict[str, Any]) -> list[tuple[str, list[str]]]:
-    zh, en = devrecords.expected_keywords(rec)
-    authors = [(a, b) for a, b in rec["gold"]["authors"]]
-    rows = [
-        ("論文名稱", [rec["title_zh"]] if rec.get("title_zh") else []),
-        ("論文名稱(外文)", [rec["title_en"]] if rec.get("title_en") else []),
-        ("研究生", [a for a, _ in authors[:1]]),
-        ("研究生(外文)", [b for _, b in authors[:1]]),
-        ("學位類別", ["碩士"]),
-        ("中文關鍵詞", zh),
-        ("外文關鍵詞", en),
-    ]
-    return [(label, values) for label, values in rows if values]
-
 
 def _joined(label: str, values: list[str]) -> str:
     sep = "; " if "外文" in label else "、"
@@ -260,12 +246,12 @@ def _joined(label: str, values: list[str]) -> str:
 
 def _bold(rec: dict[str, Any], markup: bool) -> str:
     line = "**{}:** {}  " if markup else "{}: {}"
-    return "\n".join(line.format(k, _joined(k, v)) for k, v in _fields(rec)) + "\n"
+    return "\n".join(line.format(k, _joined(k, v)) for k, v in devrecords.site_fields(rec)) + "\n"
 
 
 def _headings(rec: dict[str, Any], markup: bool) -> str:
     out = []
-    for k, values in _fields(rec):
+    for k, values in devrecords.site_fields(rec):
         out += [f"## {k}" if markup else k, *(f"- {v}" if markup else v for v in values), ""]
     return "\n".join(out)
 
@@ -273,18 +259,18 @@ def _headings(rec: dict[str, Any], markup: bool) -> str:
 def _table(rec: dict[str, Any], markup: bool) -> str:
     if not markup:
         out = ["欄位\t內容", ""]
-        for k, values in _fields(rec):
+        for k, values in devrecords.site_fields(rec):
             out += [f"{k}\t{values[0]}", *values[1:]]
         return "\n".join(out) + "\n"
     out = ["| 欄位 | 內容 |", "|---|---|"]
     out += [f"| {k} | {'<br>'.join(v.replace('|', chr(92) + '|') for v in values)} |"
-            for k, values in _fields(rec)]
+            for k, values in devrecords.site_fields(rec)]
     return "\n".join(out) + "\n"
 
 
 def _links(rec: dict[str, Any], markup: bool) -> str:
     out = ["# 基本資料" if markup else "基本資料", ""]
-    for k, values in _fields(rec):
+    for k, values in devrecords.site_fields(rec):
         if "關鍵詞" in k:
             out.append(f"- {k}: " if markup else f"{k}:")
             out += [f"  - [{v}](https://example.org/search?kw={i})" if markup else v
