@@ -204,3 +204,20 @@ def test_locking_pairs_read_alike_in_every_engine() -> None:
     assert set(outputs.values()) == {want}, outputs
     found = WordMatcher(["經濟成長", "成長率", "執行檔", "檔名"]).matches(text)
     assert [f for _s, _e, f in found] == ["成長率", "執行檔", "檔名", "經濟成長"]
+
+
+def test_a_general_word_across_a_form_locks_nothing_even_when_it_ends_in_a_form() -> None:
+    # 互联网络 is a general word (CC-CEDICT): it reads whole and locks nothing, as it does
+    # when 网络 is the only form. 互联网 being a form too must not make it lock 网络
+    # (s2twp would write 互聯網路 where plain OpenCC writes 網際網路, OpenCC's own test case).
+    assert "互联网络" in general_words()
+    alone = {"网络": "網路"}
+    both = {"互联网": "網際網路", "网络": "網路"}
+    assert firing(alone, bounding_words(alone), "互联网络") == []
+    words, pairs = bounding_keys(both)
+    assert "互联网络" not in pairs
+    assert firing(both, words, "互联网络", pairs) == []
+    g = Glossary([Concept(f"n{i}", terms=[Term(cn, "zh-Hans-CN"), Term(tw, "zh-Hant-TW")])
+                  for i, (cn, tw) in enumerate(both.items())])
+    assert Converter("s2twp", g).convert("互联网络") == opencc.OpenCC("s2twp").convert("互联网络")
+
