@@ -221,3 +221,20 @@ def test_a_general_word_across_a_form_locks_nothing_even_when_it_ends_in_a_form(
                   for i, (cn, tw) in enumerate(both.items())])
     assert Converter("s2twp", g).convert("互联网络") == opencc.OpenCC("s2twp").convert("互联网络")
 
+
+def test_a_crossing_word_that_contains_a_form_leaves_the_crossed_form_locking() -> None:
+    # 兼容性 crosses 向后兼容's right edge and contains the form 兼容: the glossary's compound
+    # 向后兼容 still stands as a word in 向后兼容性 (backward compatibility) and locks.
+    locks = {"向后兼容": "向下相容", "兼容": "相容"}
+    assert "兼容性" in general_words()
+    words, pairs = bounding_keys(locks)
+    assert firing(locks, words, "忽略向后兼容性", pairs) == [(2, 6, "向下相容")]
+
+
+def test_a_crossing_free_form_does_not_become_a_word_that_locks_nothing() -> None:
+    # 成長率 (lock-match: substring) is not kept from firing by any word, and does not turn
+    # 經濟成長率 into one: the glossary's reading stands, 經濟成長 locks there.
+    locks = {"經濟成長": "经济增长", "成長率": "增长率"}
+    words, pairs = bounding_keys(locks, free=["成長率"])
+    assert "經濟成長率" not in words
+    assert firing(locks, words, "經濟成長率", pairs) == [(0, 4, "经济增长")]
