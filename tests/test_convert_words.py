@@ -7,6 +7,8 @@ longer says what the case relies on, not only if the code changes.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import opencc
 import pytest
 from hypothesis import given, settings
@@ -238,3 +240,33 @@ def test_a_crossing_free_form_does_not_become_a_word_that_locks_nothing() -> Non
     words, pairs = bounding_keys(locks, free=["成長率"])
     assert "經濟成長率" not in words
     assert firing(locks, words, "經濟成長率", pairs) == [(0, 4, "经济增长")]
+
+
+def test_bounding_keys_are_cached_on_disk_and_bad_files_are_rebuilt(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # A glossary of SMALL forms or more: its words and locking pairs go to one marshal file,
+    # read back as they were written; a truncated, unreadable, old (v3: a bare list) or
+    # malformed file is computed again and replaced, never returned.
+    import marshal
+
+    from termkit.convert import words as words_module
+
+    monkeypatch.setattr(words_module, "cache_dir", lambda: tmp_path)
+    forms = {w for w in sorted(general_words()) if len(w) == 3}
+    forms = set(sorted(forms)[:words_module.SMALL]) | {"經濟成長", "成長率"}
+    computed = bounding_keys(forms)
+    assert computed[1]["經濟成長率"] == (2, 5)
+    [target] = tmp_path.glob(f"lockwords-v{words_module.WORDS_VERSION}-*.marshal")
+    good = target.read_bytes()
+    assert marshal.loads(good) == computed
+    runs = []
+    real = words_module._bounding_keys
+    monkeypatch.setattr(words_module, "_bounding_keys", lambda *a: runs.append(1) or real(*a))
+    assert bounding_keys(forms) == computed and not runs  # read from the file
+    for bad in (good[:len(good) // 2], b"not marshal", marshal.dumps(computed[0]),
+                marshal.dumps((computed[0], [1, 2])), marshal.dumps((computed[0],))):
+        target.write_bytes(bad)
+        assert bounding_keys(forms) == computed
+        assert target.read_bytes() == good
+    assert len(runs) == 5
+
