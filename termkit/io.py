@@ -120,6 +120,10 @@ def _refuse_input(path: str) -> None:
 # --------------------------------------------------------------------------- standard streams
 
 
+class ClosedStreamError(OSError):
+    """Reading or writing a standard stream the process was started without."""
+
+
 class _ClosedStream(io.RawIOBase):
     """Stands for a standard stream the process was started without (``<&-``, ``>&-``)."""
 
@@ -134,7 +138,7 @@ class _ClosedStream(io.RawIOBase):
         return self.which == "output"
 
     def _closed(self) -> OSError:
-        return OSError(errno.EBADF, f"standard {self.which} is closed")
+        return ClosedStreamError(errno.EBADF, f"standard {self.which} is closed")
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
         raise self._closed()
@@ -222,8 +226,11 @@ class WritingStdout(io.RawIOBase):
         view = memoryview(data)  # type: ignore[arg-type]
         if self.failed:
             return view.nbytes
+        done = 0
         try:
-            return os.write(self.fd, view)
+            while done < view.nbytes:  # all of it: unbuffered (-u), nothing is left to retry
+                done += os.write(self.fd, view[done:])
+            return done
         except OSError as exc:
             self.failed = True
             if isinstance(exc, BrokenPipeError):
@@ -233,19 +240,29 @@ class WritingStdout(io.RawIOBase):
 
 def name_stdout_failures() -> None:
     """Make a failed write to stdout an :class:`OutputError` naming it (see
-    :class:`WritingStdout`); the stream stays UTF-8 with ``\\n`` line endings."""
+    :class:`WritingStdout`); the stream stays UTF-8 with ``\\n`` line endings, line-buffered on
+    a terminal and unbuffered under ``python -u`` as Python made it. A stdout that is not a
+    file descriptor's (a Windows console's raw stream) is left alone."""
     stream = sys.stdout
     if not isinstance(stream, io.TextIOWrapper):
         return
+    buffer = stream.buffer
+    raw = buffer if isinstance(buffer, io.RawIOBase) else getattr(buffer, "raw", None)
+    if not isinstance(raw, io.FileIO):
+        return  # not a plain descriptor (a Windows console writes text its own way)
     try:
         if stream.fileno() != 1:
             return
     except (OSError, ValueError):  # io.UnsupportedOperation: a closed stdout's stand-in
         return
     stream.flush()
+    writer = WritingStdout(1)
+    # `python -u` / PYTHONUNBUFFERED: Python's stdout has no buffer and writes at once; so here.
+    unbuffered = raw is buffer
     sys.stdout = io.TextIOWrapper(
-        io.BufferedWriter(WritingStdout(1), 1 << 16), encoding="utf-8", errors=stream.errors,
-        newline="\n", line_buffering=stream.line_buffering)
+        writer if unbuffered else io.BufferedWriter(writer, 1 << 16),
+        encoding="utf-8", errors=stream.errors, newline="\n",
+        line_buffering=stream.line_buffering, write_through=unbuffered)
 
 
 # --------------------------------------------------------------------------- inputs

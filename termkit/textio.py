@@ -153,12 +153,17 @@ def _finish(text: str, path: str) -> str:
     return _NEWLINES.sub("\n", text)
 
 
-def decode_text(data: bytes, path: str) -> tuple[str, str]:
+def decode_text(data: bytes, path: str, *, declared: tuple[str, ...] = ()) -> tuple[str, str]:
     """Decode ``data`` to text with normalized newlines; return (text, encoding name).
 
     Encoding names: ``utf-8``, ``utf-8-sig``, ``utf-16-le``, ``utf-16-be`` (with or without
     a BOM), ``cp950``, ``gb18030``. Raises :class:`InputError` for empty or binary input and
     :class:`EncodingError` (with line and column) for bytes in none of these encodings.
+
+    ``declared``: codecs the document names for itself (an HTML page's ``<meta charset>``,
+    :func:`termkit.records.htmlpage.declared_encoding`). A BOM and valid UTF-8 still win;
+    otherwise the first declared codec that decodes every byte is taken instead of the
+    guess between Big5 and GB18030 (``big5hkscs`` too, which only a declaration selects).
     """
     if not data:
         raise InputError("empty file", path=path)
@@ -187,6 +192,11 @@ def decode_text(data: bytes, path: str) -> tuple[str, str]:
         return _finish(data.decode("utf-8"), path), "utf-8"
     except UnicodeDecodeError as exc:
         failures = [(exc.start, "utf-8")]
+    for encoding in declared:
+        try:
+            return _finish(data.decode(encoding), path), encoding
+        except UnicodeDecodeError:
+            continue
     candidates: list[tuple[float, int, str, str]] = []
     for rank, encoding in enumerate(("cp950", "gb18030")):
         try:

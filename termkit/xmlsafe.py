@@ -58,7 +58,11 @@ def declaration_line(head: bytes, name: str, encoding: str | None) -> int | None
         text = head.decode(encoding, errors="replace")
     except LookupError:
         text = head.decode("utf-8", errors="replace")
-    m = re.search(r"<!ENTITY\s+(?:%\s+)?" + re.escape(name) + r"(?=[\s\"'])", text)
+    # Comments, processing instructions and quoted literals are stepped over whole: a
+    # declaration shown in a comment or in an earlier entity's value is not this one.
+    declared = re.compile(r"(<!--.*?-->|<\?.*?\?>|\"[^\"]*\"|'[^']*')|<!ENTITY\s+(?:%\s+)?"
+                          + re.escape(name) + r"(?=[\s\"'])", re.DOTALL)
+    m = next((m for m in declared.finditer(text) if m.group(1) is None), None)
     if m is None:
         return None
     before = text[: m.start()]
@@ -183,10 +187,17 @@ def iterparse(stream: Any, path: str, tags: tuple[str, ...] | None = None,
               events: tuple[str, ...] = ("end",)) -> Iterator[tuple[str, Any]]:
     """Stream ``(event, element)`` pairs safely; the caller clears elements it is done with."""
     recorder = HeadRecorder(stream)
+    checked = False
     try:
-        for event, elem in iterparse_context(recorder, tags, events):
-            if event == "start" and elem.getparent() is None:
+        context = iterparse_context(recorder, tags, events)
+        # At the first event, whichever it is: end events only, or tags that leave out the
+        # root, never give the root's start event (the check was skipped for them).
+        for event, elem in context:
+            if not checked:
                 check_tree(elem.getroottree(), path, recorder.head)
+                checked = True
             yield event, elem
+        if not checked and context.root is not None:  # no element asked for was found
+            check_tree(context.root.getroottree(), path, recorder.head)
     except etree.XMLSyntaxError as exc:
         raise syntax_error(exc, path) from None

@@ -106,6 +106,15 @@ def os_error(exc: OSError) -> TermkitCLIError:
     return TermkitCLIError(f"{where}: {reason}" if where else reason)
 
 
+def _writes_chinese(encoding: str) -> bool:
+    """True when ``encoding`` can write Chinese text (a CJK multibyte encoding)."""
+    try:
+        "中文".encode(encoding)
+    except (UnicodeError, LookupError):
+        return False
+    return True
+
+
 def check_arguments(args: list[str], encoding: str | None = None) -> None:
     """Refuse arguments that are not UTF-8, or that are UTF-8 Python decoded otherwise.
 
@@ -121,8 +130,11 @@ def check_arguments(args: list[str], encoding: str | None = None) -> None:
         utf8 = codecs.lookup(encoding).name == "utf-8"
     except LookupError:
         utf8 = False
+    # An encoding that writes Chinese (GBK, GB18030, Big5) is the one the user typed in: its
+    # bytes can be valid UTF-8 by chance (全 is C8 AB in GBK, 'ȫ' in UTF-8), not a sign of it.
+    mojibake_possible = not utf8 and not _writes_chinese(encoding)
     for number, arg in enumerate(args, 1):
-        if not utf8 and not arg.isascii():
+        if mojibake_possible and not arg.isascii():
             try:
                 raw = arg.encode(encoding, "surrogateescape")  # the bytes as given
                 text = raw.decode("utf-8")
@@ -274,7 +286,12 @@ def terminate_on_sigterm() -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    from termkit.io import guard_standard_streams, name_stdout_failures, utf8_stdout
+    from termkit.io import (
+        ClosedStreamError,
+        guard_standard_streams,
+        name_stdout_failures,
+        utf8_stdout,
+    )
 
     guard_standard_streams()  # run with `<&-` or `>&-` (cron, daemons)
     utf8_stdout()  # the bytes -o FILE gets, whatever the locale
@@ -291,5 +308,9 @@ def main() -> None:
     except TermkitError as exc:  # stdout failing while click prints --help or --version
         click.echo(f"Error: {one_line(str(exc))}", err=True)
         sys.exit(exc.exit_code)
+    except ClosedStreamError as exc:  # the same with stdout closed (`>&-`); any other OSError
+        # here is --debug's traceback (a command's are mapped to one line before)
+        click.echo(f"Error: {os_error(exc).message}", err=True)
+        sys.exit(1)
     except Terminated:  # before or after the command ran (parsing, exit)
         sys.exit(128 + signal.SIGTERM)

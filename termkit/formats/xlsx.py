@@ -134,15 +134,19 @@ def _uncached_formulas(data: bytes, part: str | None) -> Iterator[tuple[str, int
     if not _FORMULA.search(body):
         return
     cell_tag, f_tag, v_tag = (f"{{{_MAIN_NS}}}{t}" for t in ("c", "f", "v"))
-    for _event, elem in xmlsafe.iterparse(io.BytesIO(body), part, tags=(cell_tag,)):
-        formula = elem.find(f_tag)
-        if formula is not None:
-            value = elem.find(v_tag)
-            if value is None or (not value.text and elem.get("t") not in ("str", "inlineStr")):
-                ref = elem.get("r") or ""
-                m = _CELL_REF.fullmatch(ref)
-                yield ref, int(m.group(2)) if m else 0, formula.text or ""
-        elem.clear()
+    cells = xmlsafe.iterparse(io.BytesIO(body), part, tags=(cell_tag,))
+    try:
+        for _event, elem in cells:
+            formula = elem.find(f_tag)
+            if formula is not None:
+                value = elem.find(v_tag)
+                if value is None or (not value.text and elem.get("t") not in ("str", "inlineStr")):
+                    ref = elem.get("r") or ""
+                    m = _CELL_REF.fullmatch(ref)
+                    yield ref, int(m.group(2)) if m else 0, formula.text or ""
+            elem.clear()
+    except FormatError:
+        return  # openpyxl read the sheet: what this stricter parse refuses is not this check's
 
 
 def _formula_notices(data: bytes, ws: Any, path: str) -> list[Notice]:

@@ -98,11 +98,14 @@ def _plain_tokens(
 
 def _dotted_parts(text: str) -> frozenset[int]:
     """Where the parts of dotted names start in ``text`` (阿沛·阿旺晉美: runs of Chinese joined
-    by a name dot, nothing between them)."""
+    by a name dot, with nothing but spaces around it, as ``names romanize`` drops them; an
+    ASCII full stop only without them, since ``. `` ends a sentence)."""
     from termkit.pinyin.names import NAME_DOTS
 
     run = han_run()
-    name = re.compile(f"(?:{run.pattern})(?:[{re.escape(NAME_DOTS)}](?:{run.pattern}))+")
+    dots = re.escape(NAME_DOTS.replace(".", ""))
+    dot = rf"(?:[^\S\r\n]*[{dots}][^\S\r\n]*|\.)"
+    name = re.compile(f"(?:{run.pattern})(?:{dot}(?:{run.pattern}))+")
     return frozenset(m.start() + part.start()
                      for m in name.finditer(text) for part in run.finditer(m.group()))
 

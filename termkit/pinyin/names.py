@@ -107,8 +107,12 @@ def _name_parts(zh: str) -> tuple[list[str], list[str]]:
 # The dots that separate the parts of a transliterated or minority name (阿沛·阿旺晉美,
 # 卡爾·馬克思): U+00B7, the katakana middle dot U+30FB and its half-width form U+FF65, the
 # hyphenation point U+2027 of Taiwanese text, and the full-width full stop U+FF0E that
-# Chinese text also puts there (NFKC folds it to ".", which is kept for that reason).
-NAME_DOTS = "\u00b7\u30fb\uff65\u2027\uff0e."
+# Chinese text also puts there (NFKC folds it to ".", which is kept for that reason). The
+# characters NFKC folds to one of these (the small full stop U+FE52, the one dot leader U+2024,
+# the Greek ano teleia U+0387) are listed too: `pinyin --name` looks for dots in the text as
+# given, names are looked at after NFKC, and both must see the same dots. The bullet U+2022
+# stands there too in text typed with GBK input methods (迈克尔•杰克逊).
+NAME_DOTS = "\u00b7\u30fb\uff65\u2027\uff0e.\ufe52\u2024\u0387\u2022"
 _NAME_DOT = re.compile(f"[{re.escape(NAME_DOTS)}]")
 
 
@@ -131,7 +135,10 @@ def _name_words(zh: str) -> tuple[bool, list[list[str]]]:
     name = _clean(zh)
     if _NAME_DOT.search(name):
         parts = [p for p in _NAME_DOT.split(name) if p]
-        return True, [list(part_syllables(p)) for p in parts]
+        if len(parts) != 1:
+            return True, [list(part_syllables(p)) for p in parts]
+        # A dot at an end (王小明. with a sentence's full stop) separates nothing: one name.
+        zh = parts[0]
     head, tail = _name_parts(zh)
     return False, [p for p in (head, tail) if p]
 

@@ -15,7 +15,10 @@ without BOM, UTF-16 with or without BOM, Big5/CP950, GB18030) and pick the forma
 4. otherwise unlabelled page text (:mod:`termkit.records.page`).
 
 Page text written as Markdown (``# title``, ``**研究生:**``, ``- item``, ``[text](url)``,
-table rows) is judged and read as the text it shows (:mod:`termkit.records.markdown`).
+table rows) is judged and read as the text it shows (:mod:`termkit.records.markdown`); so
+is a page saved or pasted as HTML (a doctype, ``<html>``, enough block and table tags, or a
+``.html``/``.htm`` name: :mod:`termkit.records.htmlpage`), whose ``<meta charset>`` names
+its encoding where the bytes are not UTF-8.
 
 Without ``format=``, a glossary or translation file (by a name the format registry knows, or
 by its text where records may have that name: ``*.txt``, ``*.json``) is refused, pointing at
@@ -106,7 +109,7 @@ def detect_format(path: str, text: str) -> str:
         break
     from termkit.records.scan import is_labelled
 
-    return "labelled" if is_labelled(text) else "page"
+    return "labelled" if is_labelled(text, path) else "page"
 
 
 def exchange_kind(path: str, text: str | None = None) -> str | None:
@@ -171,13 +174,14 @@ def parse_records(data: bytes, path: str, *, format: str | None = None) -> list[
     Without ``format``, a glossary or translation file (any format of the registry, see
     :func:`exchange_kind`) is an :class:`InputError`: it holds no records.
     """
+    from termkit.records.htmlpage import declared_encoding
     from termkit.textio import decode_text
 
     if format is not None and format not in FORMATS:
         raise UsageError(f"unknown record format {format!r}; choose one of {', '.join(FORMATS)}")
     if format is None:
         _refuse_exchange(path, exchange_kind(path))
-    text, _encoding = decode_text(data, path)
+    text, _encoding = decode_text(data, path, declared=declared_encoding(data))
     if format is None:
         _refuse_exchange(path, exchange_kind(path, text))
     chosen = format or detect_format(path, text)

@@ -627,7 +627,7 @@ def parse_labelled(text: str, path: str, stem: str) -> list[Record]:
     """Read every record of a labelled page file: records separated by form feeds, or run
     together, where a record's field label comes again after its keywords
     (:func:`termkit.records.split.labelled_starts`)."""
-    fed = split_chunks(text)
+    fed = split_chunks(text, path)
     if not fed:
         raise InputError("no record content (the file holds only blank lines)", path=path)
     parts: list[tuple[list[tuple[int, str]], Any, bool]] = []

@@ -51,6 +51,7 @@ from termkit.records.fields import (
     starts_volume_line,
 )
 from termkit.records.furniture import is_furniture, without_counter
+from termkit.records.htmlpage import is_html, shown_lines
 from termkit.records.keywords import (
     Keywords,
     assign_keywords,
@@ -615,14 +616,19 @@ def _read_record(
     return state.record
 
 
-def split_chunks(text: str) -> list[list[tuple[int, str]]]:
+def split_chunks(text: str, path: str | None = None) -> list[list[tuple[int, str]]]:
     """(line number, text) lists of the records in ``text``, split at form feeds.
 
     Each record's lines are tidied (:func:`termkit.records.tidy.tidy_lines`): table bars
     become tabs, inline pinyin left by a machine conversion is removed; on a page written
     as Markdown (:func:`termkit.records.markdown.is_markdown`) the markup is read first
-    (:func:`termkit.records.markdown.unmark_lines`).
+    (:func:`termkit.records.markdown.unmark_lines`). An HTML page (by its content, or a
+    ``.html``/``.htm`` ``path``: :func:`termkit.records.htmlpage.is_html`) is one chunk of
+    the lines it shows (:func:`termkit.records.htmlpage.shown_lines`).
     """
+    if is_html(text, path):
+        shown = shown_lines(text)
+        return [tidy_lines(shown)] if any(line.strip() for _, line in shown) else []
     marked = is_markdown(text)
     chunks: list[list[tuple[int, str]]] = [[]]
     for number, line in enumerate(text.split("\n"), 1):
@@ -640,9 +646,10 @@ def split_chunks(text: str) -> list[list[tuple[int, str]]]:
 def parse_page(text: str, path: str, stem: str) -> list[Record]:
     """Read every record of a page-text file: records separated by form feeds, or run
     together with only blank lines between them (:mod:`termkit.records.split`)."""
-    fed = split_chunks(text)
+    fed = split_chunks(text, path)
     if not fed:
-        raise InputError("no record content (the file holds only blank lines)", path=path)
+        shows = "the page shows no text" if is_html(text, path) else "the file holds only blank lines"
+        raise InputError(f"no record content ({shows})", path=path)
     chunks = [(part, n > 0) for c in fed for n, part in enumerate(split_run_together(c))]
     if len(chunks) == 1:
         return [read_page_record(chunks[0][0], path, stem)]

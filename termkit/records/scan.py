@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from termkit.records.authors import is_bilingual, parse_authors
+from termkit.records.htmlpage import is_html, shown_lines
 from termkit.records.keywords import (
     interleaved,
     is_keyword_line,
@@ -117,16 +118,21 @@ class FieldLines:
         return [text for _, text in self.values if text.strip()]
 
 
-def is_labelled(text: str) -> bool:
+def is_labelled(text: str, path: str | None = None) -> bool:
     """True if ``text`` is a labelled metadata page: two field labels or more at line starts.
 
     A label standing alone on its line counts when its value follows, on the next line or
-    after one blank line (a print layout), not when another label follows.
+    after one blank line (a print layout), not when another label follows. An HTML page
+    (:func:`termkit.records.htmlpage.is_html`, ``path`` naming the file) is judged by the
+    lines it shows.
     """
     count = 0
-    lines = text.split("\n")[:_DETECT_LINES]
-    if is_markdown(text):  # headings, bold labels, bullets and links read through
-        lines = [t for _, t in unmark_lines(list(enumerate(lines)))]
+    if is_html(text, path):  # tags read through: the lines a browser shows
+        lines = [t for _, t in shown_lines(text)][:_DETECT_LINES]
+    else:
+        lines = text.split("\n")[:_DETECT_LINES]
+        if is_markdown(text):  # headings, bold labels, bullets and links read through
+            lines = [t for _, t in unmark_lines(list(enumerate(lines)))]
     if "|" in text:  # table bars around the labels (inline pinyin in one is read anyway)
         lines = [t for _, t in tidy_lines(list(enumerate(lines)))]
     for i, raw in enumerate(lines):
