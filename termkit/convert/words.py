@@ -52,7 +52,7 @@ from typing import Any
 from termkit.lexicon import cache_dir, write_cache
 
 # Bump when what bounding_words returns for the same forms changes (old caches are ignored).
-WORDS_VERSION = 4
+WORDS_VERSION = 6
 SMALL = 200  # fewer forms than this are computed at once (well under 0.1 s), not cached
 KEEP_CACHES = 12  # word lists of other glossaries (and configs, topics) kept on disk
 # Characters read by dictionary look-ups (read_keys) before an automaton is built instead.
@@ -235,9 +235,17 @@ def _bounding_keys(forms: set[str], free: set[str]) -> tuple[list[str], dict[str
                 union = head + w
                 if union in forms:
                     continue
-                extra.add(union)
-                if w in bounded:  # the crossing word is a form: it locks there
-                    pairs[union] = (k, len(union))
+                if w in bounded:
+                    extra.add(union)
+                    # The crossing word is a form: it locks there, unless the pair is a
+                    # general word itself, which reads whole and locks nothing (互联网络, with
+                    # 互联网 and 网络 both forms), as it does when that form is the only one.
+                    if union not in words:
+                        pairs[union] = (k, len(union))
+                elif w not in forms and w not in containing:
+                    # A free form crossing (it fires wherever it occurs) or a word that holds
+                    # a form (兼容性 of 向后兼容性, holding 兼容): the crossed form stands.
+                    extra.add(union)
     # A locking pair crossed on its right edge, inside its form (執行|檔名 by 名稱), by a
     # general word, where what it leaves is a word or a form (執行檔): that reading wins.
     if pairs:
@@ -252,7 +260,7 @@ def _bounding_keys(forms: set[str], free: set[str]) -> tuple[list[str], dict[str
                     if union in forms or union in pairs:
                         continue
                     extra.add(union)
-                    if rest in bounded:
+                    if rest in bounded and union not in words:
                         pairs[union] = (0, j)
     # Words that cross those words' left edges: reading left to right, they come first and
     # keep a bounding word from being read where it is not one (开发|软件, not 开|发软|件).
