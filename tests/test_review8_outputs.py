@@ -93,3 +93,20 @@ def test_a_file_that_cannot_grow_is_named_and_left_out(tmp_path: Path,
     assert done.returncode == 1, err
     assert err == f"Error: {args[-1]}: cannot write: File too large\n"
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_FSIZE and SIGXFSZ")
+def test_opencc_tables_that_cannot_be_written_out_are_an_error_not_a_bug(tmp_path: Path) -> None:
+    # detect reads OpenCC's character tables, which opencc_dict writes out as text into a
+    # temporary folder first; with no room there, the tool dies (SIGXFSZ) and that is a
+    # failure to write, named, not "internal error (a bug in termkit)".
+    (tmp_path / "in.txt").write_text("這是繁體中文，这是简体。\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "termkit", "detect", "--expect", "hant", "in.txt"], cwd=tmp_path,
+        capture_output=True, stdin=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        preexec_fn=lambda: limited_file_size(2_000))
+    err = done.stderr.decode()
+    assert done.returncode == 2, err  # detect: 2 for errors
+    assert err.startswith("Error: ") and "STCharacters" in err and "cannot write" in err, err
+    assert "internal error" not in err and len(err.splitlines()) == 1, err

@@ -54,6 +54,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
+from termkit.errors import OutputError
+
 # Codes are two characters from U+E100..U+EFFF; a code starting with SPECIAL stands for a
 # target restored in Python. U+E000..U+E0FF stay free for the one-character placeholders of
 # the Python lock and of Converter.convert_parts, which may reach the engine. (All codes
@@ -135,7 +137,7 @@ def character_normalization(config: str) -> dict[str, str] | None:
             return None
         try:
             entries = dictionary(name.removesuffix(".ocd2"))
-        except (OSError, ValueError, subprocess.CalledProcessError):
+        except (OSError, ValueError, subprocess.CalledProcessError, OutputError):
             return None
         if any(len(k) != 1 or len(v) != 1 or len(v[0]) != 1 for k, v in entries.items()):
             return None

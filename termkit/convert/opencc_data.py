@@ -10,18 +10,21 @@ by a one-step config written to a private temporary folder (absolute dictionary 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import copy
+import errno
 import functools
 import json
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from typing import Any
 
 from termkit.convert.configs import check_config, opencc_share_dir
-from termkit.errors import MissingDependencyError
+from termkit.errors import MissingDependencyError, OutputError
 
 
 @functools.cache
@@ -57,10 +60,24 @@ def dictionary(name: str) -> dict[str, tuple[str, ...]]:
     """Entries of a bundled dictionary (``"STCharacters"``): key -> candidates, best first."""
     src = os.path.join(opencc_share_dir(), f"{name}.ocd2")
     dst = os.path.join(workdir(), f"{name}.txt")
-    subprocess.run(
-        [opencc_dict_tool(), "-i", src, "-o", dst, "-f", "ocd2", "-t", "text"],
-        check=True, capture_output=True,
-    )
+    if not os.path.exists(src):  # an OpenCC build without it: callers may go on without
+        raise FileNotFoundError(errno.ENOENT, "no such OpenCC dictionary", src)
+    try:
+        subprocess.run(
+            [opencc_dict_tool(), "-i", src, "-o", dst, "-f", "ocd2", "-t", "text"],
+            check=True, capture_output=True,
+        )
+    except subprocess.CalledProcessError as exc:
+        # The dictionary is there: what failed is writing its text out (a full disk, a file
+        # size limit: the tool dies of SIGXFSZ) — an error to report, not a bug.
+        why = exc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] if exc.stderr else []
+        if exc.returncode < 0:
+            why = [f"opencc_dict died of signal {-exc.returncode}"]
+            with contextlib.suppress(ValueError):
+                why = [f"opencc_dict died of {signal.Signals(-exc.returncode).name}"]
+        raise OutputError(f"cannot write OpenCC's {name} table here: "
+                          + (why[0] if why else f"opencc_dict exited {exc.returncode}"),
+                          path=dst) from None
     entries: dict[str, tuple[str, ...]] = {}
     with open(dst, encoding="utf-8") as fh:
         for line in fh:

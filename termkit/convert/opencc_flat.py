@@ -31,6 +31,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from termkit.errors import OutputError
+
 # Characters OpenCC's text dictionary format cannot carry in a key or value as they are:
 # its separators (tab, line end; a space between candidates), NUL and U+FEFF.
 _NOT_IN_KEY = "\t\n\r\x00\ufeff"
@@ -70,7 +72,7 @@ def step_entries(node: dict[str, Any]) -> dict[str, str] | None:
         return None
     try:
         entries = dictionary(name.removesuffix(".ocd2"))
-    except (OSError, ValueError, subprocess.CalledProcessError):
+    except (OSError, ValueError, subprocess.CalledProcessError, OutputError):
         return None
     out: dict[str, str] = {}
     for key, values in entries.items():
