@@ -195,6 +195,34 @@ def site_fields(rec: dict[str, Any]) -> list[tuple[str, list[str]]]:
     return [(label, values) for label, values in rows if values]
 
 
+def record_facts(record: Any) -> tuple[Any, ...]:
+    """What a read record says (titles, authors, keyword lists), to compare two readings."""
+    authors = [(p.zh, p.en) for p in record.authors]
+    return record.title_zh, record.title_en, authors, record.keywords_zh, record.keywords_en
+
+
+def marked_against_shown(render: Callable[[dict[str, Any], bool], str],
+                         is_marked: Callable[[str], bool],
+                         read: Callable[[str], list[Any]]) -> tuple[list[str], int]:
+    """Every dev record laid out by ``render`` with markup (``True``) and as the text it shows
+    (``False``): the marked page must be detected by ``is_marked``. Returns the ids of the
+    records whose two pages read differently, and how many marked pages give the record's
+    keyword lists as published (inline pinyin read away)."""
+    differ: list[str] = []
+    published = 0
+    for rec in load_all_dev():
+        marked, shown = render(rec, True), render(rec, False)
+        assert is_marked(marked), rec["id"]
+        ours, theirs = read(marked), read(shown)
+        if [record_facts(r) for r in ours] != [record_facts(r) for r in theirs]:
+            differ.append(rec["id"])
+        zh, en = expected_keywords(rec)
+        expected = [without_inline_pinyin(k) for k in zh], en
+        if len(ours) == 1 and (ours[0].keywords_zh, ours[0].keywords_en) == expected:
+            published += 1
+    return differ, published
+
+
 def render_jsonl(rec: dict[str, Any]) -> str:
     """A dev record as one line of termkit's JSON Lines record format (split keyword lists)."""
     out: dict[str, Any] = {"id": rec["id"]}
