@@ -342,6 +342,7 @@ class Converter:
         # With the automaton: word index -> (scanned start, end, index) of a pair's form.
         self._inner: dict[int, tuple[int, int, int]] = {}
         self._table: dict[str, int] | None = None  # key -> target index (-1: a word), short texts
+        self._pair_inner: list[tuple[int, int, int]] = []  # with the table: its pairs' forms
         self._longest = 0
         # Until LOOKUP_BUDGET characters have been read, texts are read by dictionary look-ups
         # instead of building the Aho–Corasick automaton (building one over the regional
@@ -412,10 +413,11 @@ class Converter:
             table.update((form, idx) for idx, form in enumerate(self.locks))
             self._table = table
             self._longest = max(map(len, table), default=0)
+            self._pair_inner = list(self._pairs.values())  # by the index above the forms'
         spans = read_keys(self._table, self._longest, text)
         if not self._pairs:
             return spans
-        n_forms, inner = len(self.locks), list(self._pairs.values())
+        n_forms, inner = len(self.locks), self._pair_inner
         return [(s, e, k) if k < n_forms else
                 (s + inner[k - n_forms][0], s + inner[k - n_forms][1], inner[k - n_forms][2])
                 for s, e, k in spans]
