@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import termkit.convert.converter as convert_module
 from termkit.convert import ENGINE_MIN, Converter
-from termkit.convert.compiled_lock import compile_lock
+from termkit.convert.compiled_lock import E2_TRIES, compile_lock, may_be_unsafe
 from termkit.glossary import load_glossary
 from termkit.model import Concept, Glossary, Term
 from tests.conftest import general_words_within
@@ -152,6 +152,39 @@ def test_inputs_the_engine_cannot_take_fall_back(text: str) -> None:
     compiled, python = _pair(g, "tw2sp")
     assert compiled.convert(text) == python.convert(text)
     assert "软件" in compiled.convert(text)
+
+
+# Every character the engine must not take, each behind more curly quotes and dashes (lead
+# byte 0xE2, looked at one by one up to E2_TRIES) than the byte check reads one by one.
+_REFUSED = ["\x00", "\u2ff0", "\u2ffb", "\u2fff", "\u31ef", "\ue100", "\ue7ff", "\uefff"]
+
+
+@pytest.mark.parametrize("char", _REFUSED)
+@pytest.mark.parametrize("quotes", [0, 3, E2_TRIES - 1, E2_TRIES, E2_TRIES + 1, 500])
+def test_byte_check_never_misses_what_the_engine_refuses(char: str, quotes: int) -> None:
+    text = "軟體“說”—" * quotes + "軟體" + char + "軟體"
+    assert may_be_unsafe(text, text.encode("utf-8"))
+    engine = compile_lock("tw2sp", {"軟體": "软件"})
+    assert engine is not None and engine.raw is not None, "the bytes path was not used"
+    assert engine.convert(text) is None
+
+
+@pytest.mark.parametrize(("text", "checked"), [
+    ("軟體“說”—…" * 100, False), ("軟體\u31ee\uf000\u2fbf", False),
+    ("軟體\ue000軟體", True), ("\u2fd5軟體", True),
+])
+def test_texts_the_engine_takes_read_through_bytes_as_through_the_wrapper(text: str,
+                                                                          checked: bool) -> None:
+    # Curly quotes past the one-by-one reads and neighbours of the refused ranges need no
+    # second look; the Python lock's placeholder (U+E000) and a Kangxi radical (0xE2 0xBF, as
+    # the description characters) are read by the regular expression. All are taken, and
+    # converted as the opencc wrapper converts them.
+    assert may_be_unsafe(text, text.encode("utf-8")) is checked
+    engine = compile_lock("tw2sp", {"軟體": "软件"})
+    assert engine is not None and engine.raw is not None
+    out = engine.convert(text)
+    assert out is not None and out == engine.converter.convert(text)
+    assert "软件" in out
 
 
 def test_auto_engine_compiles_for_large_texts_only() -> None:

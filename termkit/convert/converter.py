@@ -479,14 +479,16 @@ class Converter:
         """Convert ``text``: locked terms get their target form, the rest goes through OpenCC."""
         if not self.locks:
             return self.plain(text)
-        if "\x00" in text:  # see plain(); no locked form holds a NUL either
-            return "\x00".join([self.convert(p) for p in text.split("\x00")])
+        # The compiled lock first: it refuses a text holding a NUL (among others), so a large
+        # text is not scanned for one twice.
         if self.engine == "opencc" or (self.engine == "auto" and len(text) >= ENGINE_MIN):
             engine = self.compiled_lock()
             if engine is not None:
                 out: str | None = engine.convert(text)
                 if out is not None:
                     return out
+        if "\x00" in text:  # see plain(); no locked form holds a NUL either
+            return "\x00".join([self.convert(p) for p in text.split("\x00")])
         return self._convert_python(text)
 
     def compiled_lock(self) -> Any:
