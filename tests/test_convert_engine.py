@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import termkit.convert.compiled_lock as compiled_lock
 import termkit.convert.converter as convert_module
 from termkit.convert import ENGINE_MIN, Converter
 from termkit.convert.compiled_lock import E2_TRIES, compile_lock, may_be_unsafe
@@ -185,6 +186,20 @@ def test_texts_the_engine_takes_read_through_bytes_as_through_the_wrapper(text: 
     out = engine.convert(text)
     assert out is not None and out == engine.converter.convert(text)
     assert "软件" in out
+
+
+# Characters each check cares about: refused ones, the comment mark, the joining character,
+# a compatibility ideograph the normalization maps (U+F900) and its neighbours, plain ones.
+_WORD_CHARS = "軟體a #\t\n\x00\ufeff\u2ff0\u31ef\ue100\ue000\x1f\uf900\uf8ff\ufada豈"
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.text(_WORD_CHARS, max_size=4), max_size=6))
+def test_joined_word_checks_equal_the_word_by_word_ones(words: list[str]) -> None:
+    exact = all(compiled_lock._form_ok(w) and compiled_lock._target_plain(w) for w in words)
+    assert compiled_lock._plain_words(words) is exact
+    table = str.maketrans(compiled_lock.character_normalization("tw2sp") or {})
+    assert compiled_lock._holds_any(table, words) is any(w != w.translate(table) for w in words)
 
 
 def test_auto_engine_compiles_for_large_texts_only() -> None:
