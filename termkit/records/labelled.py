@@ -567,6 +567,18 @@ def _read_loose(
             rec.sections.append(Section("unrecognised", text, found))
 
 
+def _empty_field(line: int, fields: list[FieldLines], loose: list[tuple[int, str]]) -> bool:
+    """True if the field whose label is on ``line`` (with no value) has the next field's
+    label right under it: no loose text between them (``關鍵詞：`` then ``出版日期：2020``,
+    ``關鍵字`` / ``Keywords`` then ``統計`` / ``Statistics``). A label printed alone over a
+    paragraph (two columns copied in reading order) has loose lines under it."""
+    following = [f.line for f in fields if f.line > line]
+    if not following:
+        return False
+    below = min(following)
+    return not any(text.strip() for number, text in loose if line < number < below)
+
+
 def parse_labelled_record(lines: list[tuple[int, str]], path: str, record_id: str) -> Record:
     """Read one labelled page from (line number, text) pairs."""
     return _read_scanned(scan(lines), path, record_id)
@@ -612,10 +624,12 @@ def _read_scanned(
     if Field.KEYWORDS in by_kind:
         rec.keywords_zh, rec.keywords_en = [], []
         _read_keywords(reader, by_kind[Field.KEYWORDS])
-    # A keyword label printed alone, its list further down among the loose lines.
+    # A keyword label printed alone, its list further down among the loose lines; not one
+    # with the next field's label right under it: that label's field was printed empty.
     bare = [f.line for f in by_kind.get(Field.KEYWORDS, []) if not f.lines]
+    open_bare = [line for line in bare if not _empty_field(line, fields, reader.loose)]
     if any(text.strip() for _, text in reader.loose):
-        _read_loose(rec, sorted(reader.loose), path, min(bare, default=None))
+        _read_loose(rec, sorted(reader.loose), path, min(open_bare, default=None))
     if not rec.keywords_zh and not rec.keywords_en:
         rec.notices.append(Notice(NO_KEYWORDS, path))
         if bare:

@@ -506,6 +506,25 @@ def _title_under_empty_label(lines: list[tuple[int, str]], index: int) -> bool:
     return is_bilingual(people) or (len(people) >= 2 and all(p.zh for p in people))
 
 
+def _pair_or_none(current: FieldLines) -> bool:
+    """True if a field holds nothing yet, or one line in each script (one keyword each)."""
+    held = current.lines
+    return not held or (len(held) == 2 and has_han(held[0]) != has_han(held[1]))
+
+
+def _valued_pair(
+    lines: list[tuple[int, str]], labels: list[LabelMatch | None], heads: dict[int, Label],
+    index: int,
+) -> bool:
+    """True if the unknown label pair at ``index`` has a value under it: a line that is no
+    label and no pair's head (``本論文已被瀏覽…`` under ``統計`` / ``Statistics``). One keyword
+    in each language ending like a label (``醫療資訊`` / ``Medical Information``) has the
+    next label pair under it instead."""
+    below = index + 2
+    return (below < len(lines) and labels[below] is None and below not in heads
+            and bool(lines[below][1].strip()))
+
+
 def _keywords_next(labels: list[LabelMatch | None], index: int) -> bool:
     """True if the line after ``index`` starts a keyword field."""
     following = labels[index + 1] if index + 1 < len(labels) else None
@@ -600,7 +619,13 @@ def scan(
             or (current is not None and len(current.values) > 1)
             or _list_goes_on(lines, labels, index)
         )
-        if m is None and index in heads and not listing:
+        if m is None and index in heads and (
+            not listing or (keywords and current is not None and _pair_or_none(current)
+                            and _valued_pair(lines, labels, heads, index))
+        ):
+            # (a keyword label pair with nothing under it, or one keyword in each language,
+            # then the next field's pair over its value: ``關鍵字`` / ``Keywords``, ``統計`` /
+            # ``Statistics``, ``本論文已被瀏覽…``)
             m = LabelMatch(heads[index], "", False)
         # The first line under a label standing alone is its value, even when it has a
         # colon (``背 景:主要照顧者…`` under ``Chinese Abstract``).
