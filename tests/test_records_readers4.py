@@ -124,3 +124,36 @@ def test_an_empty_keyword_label_takes_no_list_from_further_down() -> None:
     page = (DATA / "empty_keyword_label_pair.txt").read_text(encoding="utf-8")
     (one,) = _read(page.replace("Keywords\n", "Keywords\n醫療資訊\nMedical Information\n"))
     assert (one.keywords_zh, one.keywords_en) == (["醫療資訊"], ["Medical Information"])
+
+
+def test_html_item_boundaries_a_browser_collapses() -> None:
+    """A page saved as HTML whose keyword fields separate their items by two spaces in the
+    source (the fixture: a journal page printing ``关 键 词：`` and ``Keywords：`` items set
+    apart by two spaces, CNKI-like rows) and whose authors are sibling links: a browser shows
+    one space for each run, so ``machine learning transfer learning …`` would be one item
+    and ``王大明1 张 晓2`` no two names. The author meant separate items: in a keyword field
+    (a keyword label's line, or the lines under a bare keyword label) a run of spaces in
+    the source is a wide gap, and sibling links or spans with nothing but white space (or
+    nothing) between them are separate items. Elsewhere the text is as a browser shows it.
+    Before, the English list was one item and no author was read."""
+    (rec,) = read_records(DATA / "html_item_gaps.html")
+    assert rec.keywords_zh == ["机器学习", "迁移学习", "巨量资料", "云端运算"]
+    assert rec.keywords_en == KW_EN
+    assert [a.zh for a in rec.authors] == ["王大明", "张 晓"]
+    assert rec.title_zh == "机器学习于巨量资料之应用"
+    shapes = (
+        '<p>关键词：<a href="#">机器学习</a><a href="#">迁移学习</a></p>'
+        '<p>Keywords：<a href="#">machine learning</a> <a href="#">transfer learning</a></p>',
+        '<p style="white-space: pre-wrap">关键词：机器学习  迁移学习\n'
+        'Keywords：machine learning  transfer learning</p>',
+        '<table><tr><th>关键词</th><td>机器学习  迁移学习</td></tr>'
+        '<tr><th>Keywords</th><td>machine learning  transfer learning</td></tr></table>',
+    )
+    for body in shapes:
+        page = f"<!DOCTYPE html><html><body><h1>{TITLE}</h1>{body}</body></html>"
+        (one,) = parse_records(page.encode("utf-8"), "p.html")
+        assert (one.keywords_zh, one.keywords_en) == (["机器学习", "迁移学习"], KW_EN[:2]), body
+    # Outside a keyword field a run of spaces shows as one, as a browser shows it.
+    from termkit.records.htmlpage import shown_lines
+    assert [t for _, t in shown_lines("<p>a  title   here</p>")] == ["a title here"]
+
