@@ -157,3 +157,22 @@ def test_html_item_boundaries_a_browser_collapses() -> None:
     from termkit.records.htmlpage import shown_lines
     assert [t for _, t in shown_lines("<p>a  title   here</p>")] == ["a title here"]
 
+
+
+def test_an_english_title_and_romanized_names_under_an_empty_keyword_label() -> None:
+    """A labelled page whose keyword label is printed empty, with the English half under it
+    (the fixture): the English title over the romanized names, not an English list. The
+    names spell Chinese syllables word by word (``Ta-Ming Wang``); the title is one item of
+    three words or more. Before, the title and the first name were one English keyword and
+    the authors had no romanized names (or, without a Chinese author field, none at all)."""
+    (rec,) = read_records(DATA / "empty_keyword_label_english_half.txt")
+    assert (rec.keywords_zh, rec.keywords_en) == ([], [])
+    assert rec.title_en == "Mindfulness and Academic Stress among College Students"
+    assert [(a.zh, a.en) for a in rec.authors] == [("王大明", "Ta-Ming Wang"), ("陳小華", "Hsiao-Hua Chen")]
+    page = (DATA / "empty_keyword_label_english_half.txt").read_text(encoding="utf-8")
+    (alone,) = _read(page.replace("作者：王大明、陳小華\n", ""))
+    assert [a.en for a in alone.authors] == ["Ta-Ming Wang", "Hsiao-Hua Chen"]
+    assert alone.keywords_en == []
+    # Words that spell no Chinese syllables are an English list under the label, as before.
+    (listed,) = _read(page.replace("Ta-Ming Wang, Hsiao-Hua Chen", "Deep Learning, Neural Networks"))
+    assert listed.title_en is None and "Neural Networks" in listed.keywords_en

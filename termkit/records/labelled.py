@@ -517,18 +517,21 @@ def _romanizes(zh: list[Person], en: list[Person]) -> bool:
 
 
 def _read_loose(
-    rec: Record, lines: list[tuple[int, str]], path: str, bare_label: int | None = None
+    rec: Record, lines: list[tuple[int, str]], path: str, bare_label: int | None = None,
+    empty: bool = False,
 ) -> None:
     """Lines between fields that no field took: titles, names, abstracts, sections.
 
     ``bare_label``: the line of a keyword label printed with no value (``关键词：`` alone,
     then the abstract, then the list): a keyword list read below it is that label's list,
-    for each language the fields left without keywords.
+    for each language the fields left without keywords. ``empty``: a keyword label was
+    printed with a title under it, no list: no line here is a list by its shape.
     """
     chinese = rec.authors if all(p.zh and not p.en for p in rec.authors) else []
     # With its list read from a field (and no label printed bare), the record's keywords
     # are known: a line here with commas in it is no list (an English title).
-    listed = bare_label is None and bool(rec.keywords_zh or rec.keywords_en)
+    # So is it when a keyword label was printed empty (a title under it): no list comes.
+    listed = bare_label is None and (empty or bool(rec.keywords_zh or rec.keywords_en))
     page = parse_page_record(_one_block_per_line(lines), path, rec.id, known_authors=chinese,
                              listed=listed)
     for name in ("title_zh", "title_en", "abstract_zh", "abstract_en"):
@@ -627,9 +630,11 @@ def _read_scanned(
     # A keyword label printed alone, its list further down among the loose lines; not one
     # with the next field's label right under it: that label's field was printed empty.
     bare = [f.line for f in by_kind.get(Field.KEYWORDS, []) if not f.lines]
-    open_bare = [line for line in bare if not _empty_field(line, fields, reader.loose)]
+    open_bare = [f.line for f in by_kind.get(Field.KEYWORDS, [])
+                 if not f.lines and not f.empty and not _empty_field(f.line, fields, reader.loose)]
     if any(text.strip() for _, text in reader.loose):
-        _read_loose(rec, sorted(reader.loose), path, min(open_bare, default=None))
+        _read_loose(rec, sorted(reader.loose), path, min(open_bare, default=None),
+                    empty=any(f.empty for f in by_kind.get(Field.KEYWORDS, [])))
     if not rec.keywords_zh and not rec.keywords_en:
         rec.notices.append(Notice(NO_KEYWORDS, path))
         if bare:

@@ -111,6 +111,8 @@ class FieldLines:
     # (the value's line, the offset in its text where the rest begins, whether the line
     # above as printed is narrower than the joined one: it ended before the column did).
     joins: list[tuple[int, int, bool]] = field(default_factory=list)
+    # A keyword label printed with no list: a title stands under it (see scan).
+    empty: bool = False
 
     @property
     def lines(self) -> list[str]:
@@ -494,16 +496,30 @@ def _title_under_empty_label(lines: list[tuple[int, str]], index: int) -> bool:
     raw = lines[index][1]
     if index == 0 or lines[index - 1][1].strip() or not raw.strip():
         return False
-    if not title_like(raw) or len(split_keywords(raw)) != 1:
+    if len(split_keywords(raw)) != 1:
         return False
+    titled = title_like(raw)
     below = lines[index + 1][1] if index + 1 < len(lines) else ""
     after = lines[index + 2][1] if index + 2 < len(lines) else ""
     if not below.strip():
-        return True
+        return titled
     people = parse_authors(below, strict=True)
     if not people or after.strip():
         return False
-    return is_bilingual(people) or (len(people) >= 2 and all(p.zh for p in people))
+    if is_bilingual(people) or (len(people) >= 2 and all(p.zh for p in people)):
+        return titled
+    # The English half: its title (three words or more) over romanized names only, every
+    # word of which spells Chinese syllables (``San Zhang, Si Li``; not ``Deep Learning``).
+    return (not has_han(raw) and len(raw.split()) >= 3
+            and all(p.en and not p.zh and _romanized(p.en) for p in people))
+
+
+def _romanized(name: str) -> bool:
+    """True if every word of a Latin name spells Chinese syllables (``Ta-Ming Wang``)."""
+    from termkit.pinyin.names import is_romanizable
+
+    words = [w for w in re.split(r"[\s,]+", name) if w]
+    return bool(words) and all(is_romanizable(w) for w in words)
 
 
 def _pair_or_none(current: FieldLines) -> bool:
@@ -687,6 +703,7 @@ def scan(
             loose.append((number, raw))
         elif keywords and not current.lines and _title_under_empty_label(lines, index):
             closed = True  # the label was printed with no list: a title follows it
+            current.empty = True
             loose.append((number, raw))
         elif blank:
             if current.label.field is not Field.ABSTRACT and current.lines:
