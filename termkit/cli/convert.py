@@ -18,6 +18,7 @@ from termkit.cli.common import (
     folder_options,
     glossary_option,
     json_option,
+    note,
     output_option,
     stdin_default,
     warn,
@@ -106,7 +107,7 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
     XLIFF, TBX, PO and CSV/TSV files are converted in their Chinese content only; PO headers
     get the new Language. Plain text is streamed in chunks.
     """
-    from termkit.cli.progress import Progress
+    from termkit.cli.progress import Progress, stderr_is_terminal
     from termkit.convert import Converter, check_config, load_lock_glossaries, parse_topics
     from termkit.convert.files import (
         convert_bytes,
@@ -159,6 +160,11 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
         check_output(output)  # before the work: not a folder, not an input of this run
     chosen = parse_topics(topics, glossary)
     conv = Converter(cfg, glossary, topics=chosen)
+    if stderr_is_terminal() and not conv.words_ready():
+        # A first conversion with a large glossary reads the general word list against every
+        # form before it converts anything: seconds in which nothing would be shown.
+        note("convert: preparing the word list of the glossary lock (once for these terms, "
+             "kept for later runs) …")
     sizes = [input_size(p) for p in paths]
     # Every output is renamed into place only when all inputs converted: a bad file among
     # several --in-place inputs changes none of them.

@@ -114,6 +114,10 @@ def _name_parts(zh: str) -> tuple[list[str], list[str]]:
 # stands there too in text typed with GBK input methods (迈克尔•杰克逊).
 NAME_DOTS = "\u00b7\u30fb\uff65\u2027\uff0e.\ufe52\u2024\u0387\u2022"
 _NAME_DOT = re.compile(f"[{re.escape(NAME_DOTS)}]")
+# Hyphens inside a part of a transliterated name (让-保罗·萨特, Jean-Paul Sartre): ASCII, the
+# Unicode hyphens, the en dash and the full-width hyphen-minus, as typeset Chinese prints them.
+NAME_HYPHENS = "-\u2010\u2011\u2013\uff0d"
+_NAME_HYPHEN = re.compile(f"[{re.escape(NAME_HYPHENS)}]")
 
 
 def part_syllables(part: str) -> tuple[str, ...]:
@@ -126,21 +130,25 @@ def part_syllables(part: str) -> tuple[str, ...]:
     return tuple(s.lower() for s in _given_readings(_clean(part)))
 
 
-def _name_words(zh: str) -> tuple[bool, list[list[str]]]:
-    """The words of a name as tone-mark syllables, and whether it is dotted.
+def _name_words(zh: str) -> tuple[bool, list[list[list[str]]]]:
+    """The words of a name, each as its hyphen-joined pieces of tone-mark syllables, and
+    whether it is a transliterated (dotted or hyphenated) name.
 
     A name is its surname and its given name; a dotted name is its parts, one word each (as
-    Hanyu Pinyin orthography writes them: 卡爾·馬克思 Kǎ'ěr Mǎkèsī), none read as a surname.
+    Hanyu Pinyin orthography writes them: 卡爾·馬克思 Kǎ'ěr Mǎkèsī), none read as a surname;
+    a part with hyphens keeps them (让-保罗·萨特 Ràng-Bǎoluó Sàtè: Jean-Paul is one given name).
     """
     name = _clean(zh)
-    if _NAME_DOT.search(name):
+    if _NAME_DOT.search(name) or _NAME_HYPHEN.search(name):
         parts = [p for p in _NAME_DOT.split(name) if p]
-        if len(parts) != 1:
-            return True, [list(part_syllables(p)) for p in parts]
-        # A dot at an end (王小明. with a sentence's full stop) separates nothing: one name.
-        zh = parts[0]
+        pieces = [[piece for piece in _NAME_HYPHEN.split(p) if piece] for p in parts]
+        pieces = [p for p in pieces if p]
+        if len(pieces) != 1 or len(pieces[0]) != 1:
+            return True, [[list(part_syllables(piece)) for piece in p] for p in pieces]
+        # A dot or hyphen at an end (王小明. with a sentence's full stop) separates nothing.
+        zh = pieces[0][0]
     head, tail = _name_parts(zh)
-    return False, [p for p in (head, tail) if p]
+    return False, [[p] for p in (head, tail) if p]
 
 
 def name_problem(zh: str) -> str | None:
@@ -155,7 +163,8 @@ def name_problem(zh: str) -> str | None:
     han = han_run()
     # Each character as typed and as read (NFKC: a Kangxi radical is its ideograph).
     chars = [(ch, unicodedata.normalize("NFKC", ch)) for ch in zh if not ch.isspace()]
-    chars = [(ch, folded) for ch, folded in chars if not _NAME_DOT.fullmatch(folded)]
+    chars = [(ch, folded) for ch, folded in chars
+             if not _NAME_DOT.fullmatch(folded) and not _NAME_HYPHEN.fullmatch(ch)]
     other = [ch for ch, folded in chars if not han.fullmatch(folded)]
     if len(other) == len(chars):
         return "no Chinese character"
@@ -168,27 +177,32 @@ def name_pinyin(zh: str) -> str:
     """Hanyu Pinyin with tone marks, surname read as a surname: 張國城 -> Zhāng Guóchéng."""
     from termkit.pinyin.tokens import join_apostrophe
 
-    _dotted, parts = _name_words(zh)
-    words = [join_apostrophe(p) for p in parts]
-    return " ".join(w[:1].upper() + w[1:] for w in words)
+    _dotted, words = _name_words(zh)
+    return " ".join("-".join(_cap(join_apostrophe(p)) for p in w) for w in words)
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:]
 
 
 def romanize_name(zh: str, style: str = "pinyin") -> str:
     """A name in ``pinyin`` (Zhang Guocheng), ``tone`` (Zhāng Guóchéng), ``wade-giles``
     (Chang Kuo-ch'eng) or ``passport`` (Taiwan passport Wade-Giles: Chang Kuo-Cheng)."""
-    dotted, parts = _name_words(zh)
+    dotted, words = _name_words(zh)
     if style == "tone":
         return name_pinyin(zh)
     if style == "pinyin":
-        words = ["".join(romanize.plain(s) for s in p) for p in parts]
-        return " ".join(w[:1].upper() + w[1:] for w in words)
+        return " ".join("-".join(_cap("".join(romanize.plain(s) for s in p)) for p in w)
+                        for w in words)
     if style == "wade-giles":
-        words = ["-".join(romanize.wade_giles(s) for s in p) for p in parts]
-        return " ".join(w[:1].upper() + w[1:] for w in words)
+        return " ".join("-".join(_cap("-".join(romanize.wade_giles(s) for s in p)) for p in w)
+                        for w in words)
     if style == "passport":
         if dotted:  # every part spelled as a given name is: A-Pei A-Wang-Chin-Mei
-            return " ".join("-".join(romanize.passport(s).capitalize() for s in p) for p in parts)
-        head, tail = _name_parts(zh)
+            return " ".join("-".join(romanize.passport(s).capitalize() for p in w for s in p)
+                            for w in words)
+        # Not dotted: any dot or hyphen is at an end (王小明.) and separates nothing.
+        head, tail = _name_parts(_NAME_HYPHEN.sub("", _NAME_DOT.sub("", _clean(zh))))
         surname = "".join(romanize.passport(s) for s in head)
         given = "-".join(romanize.passport(s).capitalize() for s in tail)
         return " ".join(w for w in (surname.capitalize(), given) if w)
