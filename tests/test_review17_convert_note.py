@@ -148,10 +148,6 @@ def test_a_writable_cache_is_still_promised_and_used(tmp_path: Path) -> None:
     assert NOTE not in second[2]
 
 
-@pytest.mark.xfail(strict=True, reason="termkit/convert/words.py keys_ready: Path.exists() on "
-                   "the cache file raises PermissionError when the cache folder cannot be "
-                   "searched, where bounding_keys ignores the same OSError (lockspeed4's area; "
-                   "the CLI guards the call in cli/convert.py)")
 def test_words_ready_answers_with_a_cache_folder_that_cannot_be_looked_into(tmp_path: Path) -> None:
     prefix = _without_root_powers()
     folder = tmp_path / "cache" / "termkit"
