@@ -244,3 +244,39 @@ def test_translate_toolkit_reads_our_tbx_v2() -> None:
     store = ttbx.tbxfile(_write(g, tbx_version=2))
     got = [(u.getid(), u.source, u.target) for u in store.units]
     assert got == [(c.id, c.terms[0].text, c.terms[1].text) for c in g.concepts]
+
+
+def test_empty_glossary_v3_is_valid_but_v2_cannot_be_written() -> None:
+    """TBX v3's core structure lets <text> go without <body>, so an empty termbase is a valid
+    v3 file (as before); TBX v2's DTD and RNG require <text> to hold a <body> and <body> at least
+    one <termEntry>: no empty v2 file is valid, so asking for one is an error rather than a
+    file tools would reject."""
+    empty = Glossary(concepts=[Concept(id="c1", terms=[])])  # no concept with a term
+    data = _write(empty)
+    _assert_valid(CORE_V3, data)
+    assert _read(data).concepts == []
+    with pytest.raises(FormatError, match=r"TBX v2 .*at least one termEntry.*--tbx-version 3"):
+        _write(empty, tbx_version=2)
+    # The same document with a body that would be empty does not validate: the error is not
+    # a termkit choice.
+    assert not DTD_V2.validate(etree.fromstring(
+        b'<martif type="TBX-Basic" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>x</p>'
+        b"</sourceDesc></fileDesc></martifHeader><text><body/></text></martif>"))
+
+
+def test_cli_empty_glossary_as_tbx_v2_is_an_error(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from termkit.cli import cli
+
+    glossary = tmp_path / "empty.glossary.txt"
+    glossary.write_text("# termkit glossary 1\n", encoding="utf-8")
+    out = tmp_path / "out.tbx"
+    result = CliRunner().invoke(cli, ["export", str(glossary), "--tbx-version", "2", "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"Error: {out}: TBX v2 cannot hold a glossary without terms")
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+    result = CliRunner().invoke(cli, ["export", str(glossary), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    _assert_valid(CORE_V3, out.read_bytes())

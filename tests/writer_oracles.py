@@ -4,7 +4,8 @@ The TBX and PO writers write their text directly for speed (:mod:`termkit.format
 :mod:`termkit.formats.po_write`); what they must write is what the earlier implementations
 made with lxml and polib, kept here verbatim as test oracles:
 
-* :func:`tbx_via_lxml`: termkit's TBX writer before, building an lxml element tree;
+* :func:`tbx_via_lxml`: termkit's TBX writer before, building an lxml element tree (with the
+  refusal of an empty TBX v2 added since);
 * :func:`po_via_polib`: a planned catalog (:func:`termkit.formats.po_write.plan_catalog`)
   handed to polib and written by it (``wrapwidth=0``), as the PO writer did before.
 """
@@ -17,7 +18,7 @@ import polib
 from lxml import etree
 
 from termkit import __version__
-from termkit.errors import UsageError
+from termkit.errors import FormatError, UsageError
 from termkit.formats.glossary_units import check_xml_text, source_to_text, xml_id
 from termkit.formats.po_write import Catalog
 from termkit.model import Concept, Glossary, Status, Term
@@ -110,6 +111,11 @@ def tbx_via_lxml(glossary: Glossary, stream: BinaryIO, **options: Any) -> None:
             ident = f"{base}-{n}"
         seen.add(ident)
         entry.set("id", ident)
+    if not entries and v2:
+        raise FormatError(
+            "TBX v2 cannot hold a glossary without terms: its <body> needs at least one "
+            "termEntry (TBX v2 DTD)",
+            hint="export TBX v3 (--tbx-version 3, the default), whose <text> may be empty")
     if entries:  # <body> needs one entry; <text> without <body> is valid
         body = etree.SubElement(text, "body")
         body.text = "\n"

@@ -35,7 +35,7 @@ import re
 from typing import Any, BinaryIO
 
 from termkit import __version__
-from termkit.errors import UsageError
+from termkit.errors import FormatError, UsageError
 from termkit.formats.glossary_units import check_xml_text, source_to_text, xml_id
 from termkit.model import Concept, Glossary, Source, Status, Term
 
@@ -174,9 +174,17 @@ def write_glossary(glossary: Glossary, stream: BinaryIO, **options: Any) -> None
             ident = f"{base}-{n}"
         seen.add(ident)
         entries.append(writer.entry(concept, ident))
-    if entries:  # <body> needs one entry; <text> without <body> is valid
+    if entries:  # <body> needs one entry
         parts += ["<text><body>\n", *entries, "</body></text>\n"]
-    else:
+    elif v2:
+        # TBX v2 (ISO 30042:2008) has no empty termbase: its DTD and RNG require <text> to
+        # hold a <body> and <body> at least one <termEntry>. Any file written here would be
+        # refused by the tools that validate it, so the caller is told instead.
+        raise FormatError(
+            "TBX v2 cannot hold a glossary without terms: its <body> needs at least one "
+            "termEntry (TBX v2 DTD)",
+            hint="export TBX v3 (--tbx-version 3, the default), whose <text> may be empty")
+    else:  # TBX v3's core structure lets <text> go without <body>
         parts.append("<text/>\n")
     parts.append("</martif>\n" if v2 else "</tbx>\n")
     stream.write(b"".join([p.encode("utf-8") for p in parts]))
