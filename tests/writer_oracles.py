@@ -5,7 +5,7 @@ The TBX and PO writers write their text directly for speed (:mod:`termkit.format
 made with lxml and polib, kept here verbatim as test oracles:
 
 * :func:`tbx_via_lxml`: termkit's TBX writer before, building an lxml element tree (with the
-  refusal of an empty TBX v2 added since);
+  notes that carry termkit's own fields and the refusal of an empty TBX v2 added since);
 * :func:`po_via_polib`: a planned catalog (:func:`termkit.formats.po_write.plan_catalog`)
   handed to polib and written by it (``wrapwidth=0``), as the PO writer did before.
 """
@@ -21,6 +21,7 @@ from termkit import __version__
 from termkit.errors import FormatError, UsageError
 from termkit.formats.glossary_units import check_xml_text, source_to_text, xml_id
 from termkit.formats.po_write import Catalog
+from termkit.formats.tbx_write import prop_note
 from termkit.model import Concept, Glossary, Status, Term
 
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
@@ -59,8 +60,13 @@ def _term(parent: Any, term: Term, where: str, v2: bool) -> None:
         _el(sec, "note", PINYIN_PREFIX + term.pinyin, where)
     if term.zhuyin is not None:
         _el(sec, "note", ZHUYIN_PREFIX + term.zhuyin, where)
+    if term.origin is not None:
+        _el(sec, "note", "origin: " + term.origin, where)
+    if term.support != 1:
+        _el(sec, "note", f"support: {term.support}", where)
     if term.note is not None:
-        _el(sec, "note", term.note, where)
+        escape = term.note.startswith(("origin: ", "support: ", "pinyin: ", "zhuyin: ", "note: "))
+        _el(sec, "note", ("note: " if escape else "") + term.note, where)
 
 
 def _entry(concept: Concept, v2: bool) -> Any:
@@ -71,7 +77,14 @@ def _entry(concept: Concept, v2: bool) -> Any:
     for s in concept.sources:
         _el(entry, "admin", source_to_text(s), where, type="source")
     for n in concept.notes:
-        _el(entry, "note", n, where)
+        escape = n.startswith(("kind: ", "status: ", "confidence: ", "prop ", "note: "))
+        _el(entry, "note", ("note: " if escape else "") + n, where)
+    _el(entry, "note", f"kind: {concept.kind.value}", where)
+    _el(entry, "note", f"status: {concept.status.value}", where)
+    if concept.confidence is not None:
+        _el(entry, "note", f"confidence: {float(concept.confidence)!r}", where)
+    for name, value in concept.props.items():
+        _el(entry, "note", prop_note(name, value), where)
     by_lang: dict[str, list[Term]] = {}
     for t in concept.terms:
         by_lang.setdefault(t.lang, []).append(t)
