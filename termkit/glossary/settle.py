@@ -162,13 +162,13 @@ def settle(concept: Concept) -> Concept:
         # Structure alone paired every rendering: none is promoted; a conflict all the same.
         for t in rivals:
             t.status = Status.CANDIDATE
-        rivals = sorted(rivals, key=lambda t: -_group_support(groups, t))
+        rivals = sorted(rivals, key=lambda t: (-_group_support(groups, t), t.text))
         concept.status = Status.CANDIDATE
         _drop_conflict_note(concept)
         concept.notes.append("conflict: " + " | ".join(t.text for t in rivals))
         rivals = []
     if len(rivals) > 1:
-        ranked = sorted(rivals, key=lambda t: -_group_support(groups, t))
+        ranked = sorted(rivals, key=lambda t: (-_group_support(groups, t), t.text))
         top_is_clear = _group_support(groups, ranked[0]) > _group_support(groups, ranked[1])
         _drop_conflict_note(concept)
         if top_is_clear:
