@@ -225,15 +225,25 @@ def _print_topics(glossaries: tuple[str, ...], glossary_format: str | None, conf
         click.echo(line)
 
 
+class _UnlistedArgument(click.Argument):
+    """An argument left out of the usage line: an older spelling kept working."""
+
+    def get_usage_pieces(self, ctx: click.Context) -> list[str]:
+        return []
+
+
 @click.command()
-@click.argument("glossaries", nargs=-1, required=True, metavar="GLOSSARY...")
+# The glossary was positional before `-g` (the spelling of every other command): deprecated,
+# kept working, not shown.
+@click.argument("positional", nargs=-1, metavar="GLOSSARY...", cls=_UnlistedArgument)
+@glossary_option("Glossary to audit (repeatable; any format termkit reads as a glossary).")
 @click.option("-c", "--config", "configs", multiple=True, metavar="NAME",
               help="OpenCC config to audit (repeatable; default: s2t t2s s2twp tw2sp s2hk hk2s).")
 @click.option("--glossary-format", default=None, metavar="NAME", help="Format of the glossary files.")
 @click.option("--problems", is_flag=True, help="Show only terms that need locking.")
 @json_option("Print one JSON object per line.")
-def audit(glossaries: tuple[str, ...], configs: tuple[str, ...], glossary_format: str | None,
-          problems: bool, as_json: bool) -> None:
+def audit(positional: tuple[str, ...], glossaries: tuple[str, ...], configs: tuple[str, ...],
+          glossary_format: str | None, problems: bool, as_json: bool) -> None:
     """Report how plain OpenCC treats each glossary term, and when the term locks.
 
     For each term and config: OpenCC's output, whether it differs from the glossary's form
@@ -245,6 +255,9 @@ def audit(glossaries: tuple[str, ...], configs: tuple[str, ...], glossary_format
     from termkit.convert import check_config, load_lock_glossaries
     from termkit.convert.audit import DEFAULT_CONFIGS, audit_glossary
 
+    glossaries = positional + glossaries
+    if not glossaries:
+        raise click.UsageError("give the glossary to audit with -g FILE")
     cfgs = [check_config(c) for c in configs] or list(DEFAULT_CONFIGS)
     glossary = load_lock_glossaries(glossaries, format=glossary_format,
                                     format_option="--glossary-format")
