@@ -32,10 +32,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "out"
 
 
-TBX_KIND = pytest.mark.xfail(strict=True, reason=(
-    "glossary merge (import): TBX gives every concept kind 'term' where the other exports "
-    "keep 'keyword', so the same concept (东莞市/Dongguan) is not merged and keeps its id "
-    "twice: the written glossary is refused on reading ('duplicate concept id')"))
 OMEGAT_NEWLINE = pytest.mark.xfail(strict=True, reason=(
     "glossary merge (import): the OmegaT TSV export writes a title's line break as a space, "
     "so the title is not merged with its other copies and keeps its id twice: the written "
@@ -46,8 +42,9 @@ OMEGAT_NEWLINE = pytest.mark.xfail(strict=True, reason=(
     ("glossary.tmx", "glossary.csv"),
     ("glossary.txt", "glossary.zh_TW.po"),
     ("glossary.json", "glossary.zh_CN.po"),
-    pytest.param("glossary.tbx", "glossary.zh_TW.po", marks=TBX_KIND),
-    pytest.param("glossary.txt", "glossary.tbx", marks=TBX_KIND),
+    # (TBX kept every concept's kind as 'term' before exportloss carried it in notes)
+    ("glossary.tbx", "glossary.zh_TW.po"),
+    ("glossary.txt", "glossary.tbx"),
     pytest.param("glossary.txt", "glossary.omegat.tsv", marks=OMEGAT_NEWLINE),
     pytest.param("glossary.csv", "glossary.omegat.tsv", marks=OMEGAT_NEWLINE),
 ])
@@ -155,16 +152,16 @@ def mainland(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]
 
 
 LOST_ORIGIN = pytest.mark.xfail(strict=True, reason=(
-    "exports: TBX and CSV drop a term's origin (opencc:s2t), so a lock glossary read from "
+    "exports: CSV drops a term's origin (opencc:s2t; TBX keeps it since exportloss), so a lock glossary read from "
     "them takes the s2t form build made for a printed Simplified term as printed: "
-    "'convert -c s2twp -g glossary.tbx' writes 圖像識別, 神經網絡 where -g glossary.txt and "
+    "'convert -c s2twp -g glossary.csv' writes 圖像識別, 神經網絡 where -g glossary.txt and "
     "plain OpenCC s2twp write 影像識別, 神經網路 (the bug f004f2c fixed for glossary.txt; "
     "18 keywords of the dev glossary)"))
 
 
 @pytest.mark.parametrize("name", [
     "glossary.txt", "glossary.json",
-    pytest.param("glossary.tbx", marks=LOST_ORIGIN),
+    "glossary.tbx",
     pytest.param("glossary.csv", marks=LOST_ORIGIN),
 ])
 def test_a_glossary_export_locks_as_the_glossary_for_s2twp(
