@@ -29,7 +29,9 @@ def norm(text: str) -> str:
 def concept_key(kind: Kind, zh: str | None, en: str | None = None) -> str:
     """The merge key of a concept: its Simplified Chinese form (plus the romanization for persons,
     the English for titles and for concepts without Chinese)."""
-    zkey = to_simplified(zh) if zh else ""
+    # Spacing collapsed as in English: a title's line break (a subtitle's own line) is the
+    # space an export without line breaks writes for it (OmegaT's TSV).
+    zkey = " ".join(to_simplified(zh).split()) if zh else ""
     if kind in (Kind.PERSON, Kind.TITLE) or not zkey:
         return f"{zkey}\x1f{norm(en or '')}"
     return zkey
