@@ -265,6 +265,8 @@ def import_(
     notices += [Notice(f"no terms or translation units in it ({name}): it adds nothing", path)
                 for path, name, g in read if not any(c.terms for c in g.concepts)]
     merged = merge_glossaries([g for _, _, g in read])
+    # The merge's own notices (an id two inputs both use), after the inputs' own.
+    notices += [n for n in merged.notices if not any(n is m for _, _, g in read for m in g.notices)]
     notices += _write(out_format, merged, output, {}, replace_input=True)
     for n in notices:
         warn(n)

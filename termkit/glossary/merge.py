@@ -202,5 +202,31 @@ def _merge(glossaries: Iterable[Glossary], *, adopt: bool) -> Glossary:
                 have.confidence = max(have.confidence or 0.0, concept.confidence)
     concepts = [settle(c) for c in merged.values()]
     concepts.sort(key=sort_key)
+    if _renumber_taken_ids(concepts, notices):
+        concepts.sort(key=sort_key)
     conflicts = [c for c in (find_conflict(x) for x in concepts) if c is not None]
     return Glossary(concepts=concepts, conflicts=conflicts, notices=notices, header=header)
+
+
+def _renumber_taken_ids(concepts: list[Concept], notices: list[Notice]) -> bool:
+    """Give a concept whose id another concept already has (two glossaries that numbered
+    their concepts alike, ``[c1]`` in each) the id made from its own key: a glossary with one
+    id twice cannot be read back. The first in glossary order keeps the id; a notice names
+    each change. True when an id changed."""
+    taken: set[str] = set()
+    clashes: list[Concept] = []
+    for c in concepts:
+        if c.id in taken:
+            clashes.append(c)
+        taken.add(c.id)
+    for c in clashes:
+        base = concept_id(*key_of(c))
+        new, n = base, 2
+        while new in taken:
+            new, n = f"{base}-{n}", n + 1
+        taken.add(new)
+        first = c.terms[0].text if c.terms else ""
+        notices.append(Notice(f"concept id {c.id!r} is used by another concept; "
+                              f"{first!r} is written as {new!r}"))
+        c.id = new
+    return bool(clashes)
