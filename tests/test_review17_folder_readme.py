@@ -1,14 +1,13 @@
 """review17: `build FOLDER` reads *.md pages since 335a76a, and so the README.md that a folder
-of saved records usually carries is read as an article page: its lines become keyword pairs
+of saved records usually carries was read as an article page: its lines became keyword pairs
 in the glossary (a file list item paired with the provenance sentence), exit 0, no warning.
+A folder's README, LICENSE and the like are now left out unless --include names them.
 """
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
-
-import pytest
 
 from tests.inprocess import invoke
 
@@ -27,10 +26,6 @@ def _terms(glossary: Path) -> list[str]:
             if line.startswith("term ")]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "records (folder discovery / page reading): a folder's README.md is read as a record page "
-    "and adds the keyword pair 'a.txt: 越南外交政策' / 'Saved from the NDLTD site …' to the "
-    "glossary without a warning (readers4's area)"))
 def test_a_readme_beside_the_records_adds_nothing_to_the_glossary(tmp_path: Path) -> None:
     plain = tmp_path / "plain"
     plain.mkdir()
@@ -43,3 +38,16 @@ def test_a_readme_beside_the_records_adds_nothing_to_the_glossary(tmp_path: Path
     code, _out, err = invoke("build", documented, "-o", tmp_path / "o2", "--no-exports", "-q")
     assert code == 0, err
     assert _terms(tmp_path / "o2" / "glossary.txt") == _terms(tmp_path / "o1" / "glossary.txt")
+
+
+def test_include_takes_a_readme_again(tmp_path: Path) -> None:
+    # Asked for by name, a README is read like any page (it is the user's decision).
+    shutil.copy(EXAMPLE, tmp_path / "README.txt")
+    code, _out, err = invoke("build", tmp_path, "-o", tmp_path / "o", "--no-exports", "-q",
+                             "--include", "README*")
+    assert code == 0, err
+    code, _out, err = invoke("build", tmp_path / "README.txt", "-o", tmp_path / "o2",
+                             "--no-exports", "-q")
+    assert code == 0, err
+    assert _terms(tmp_path / "o" / "glossary.txt") == _terms(tmp_path / "o2" / "glossary.txt")
+    assert _terms(tmp_path / "o" / "glossary.txt")
