@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from termkit.lexicon import cache_dir
+from tests.terminal import run_on_a_terminal, termkit_argv, warm_dictionaries
 
 REGIONAL = Path(__file__).parent.parent / "glossaries" / "cross-strait.glossary.txt"
 NOTE = "convert: preparing the word list of the glossary lock"
@@ -39,32 +39,9 @@ def _glossary(tmp_path: Path, concepts: int = 300) -> Path:
     return path
 
 
-def _warm_dictionaries(folder: Path) -> None:
-    # The dictionaries' caches of this machine, not the lock's word lists (as test_cli_progress).
-    folder.mkdir(parents=True, exist_ok=True)
-    for cached in cache_dir().glob("*.marshal") if cache_dir().is_dir() else ():
-        if not cached.name.startswith("lockwords-"):
-            shutil.copy(cached, folder / cached.name)
-
-
 def _on_a_terminal(args: list[str], env: dict[str, str], prefix: list[str] | None = None,
                    terminal: bool = True) -> tuple[int, str, str]:
-    import pty
-
-    leader, follower = pty.openpty()
-    done = subprocess.run([*(prefix or []), sys.executable, "-m", "termkit", *args],
-                          stderr=follower if terminal else subprocess.PIPE,
-                          stdout=subprocess.PIPE, timeout=300, check=False, env=env)
-    os.close(follower)
-    seen = b""
-    try:
-        while chunk := os.read(leader, 65536):
-            seen += chunk
-    except OSError:  # the follower side closed: all read
-        pass
-    os.close(leader)
-    err = seen if terminal else done.stderr
-    return done.returncode, done.stdout.decode("utf-8"), err.decode("utf-8")
+    return run_on_a_terminal(termkit_argv(*args, prefix=prefix), env, terminal=terminal)
 
 
 def _without_root_powers() -> list[str]:
@@ -102,7 +79,7 @@ def test_the_note_does_not_promise_a_cache_it_cannot_write(tmp_path: Path) -> No
     src = tmp_path / "in.txt"
     src.write_text("供应链管理\n", encoding="utf-8")
     folder = tmp_path / "cache" / "termkit"
-    _warm_dictionaries(folder)  # readable: only the word list cannot be kept
+    warm_dictionaries(folder)  # readable: only the word list cannot be kept
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     args = ["convert", "-c", "s2t", "-g", str(glossary), str(src)]
     folder.chmod(0o555)
@@ -138,7 +115,7 @@ def test_a_writable_cache_is_still_promised_and_used(tmp_path: Path) -> None:
     glossary = _glossary(tmp_path)
     src = tmp_path / "in.txt"
     src.write_text("供应链管理\n", encoding="utf-8")
-    _warm_dictionaries(tmp_path / "cache" / "termkit")
+    warm_dictionaries(tmp_path / "cache" / "termkit")
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     args = ["convert", "-c", "s2t", "-g", str(glossary), str(src)]
     first = _on_a_terminal(args, env)
