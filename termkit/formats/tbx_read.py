@@ -132,25 +132,14 @@ class _Reader:
                     if term is not None and self._term_field(text, term):
                         continue
                     if text.startswith(NOTE_ESCAPE):  # a real note that looked like a field
-                        text = text[len(NOTE_ESCAPE):]
-                        if term is not None:
-                            term.note = text if term.note is None else f"{term.note}\n{text}"
-                        elif not prefix:
-                            concept.notes.append(text)
-                        else:
-                            extra.append((f"{prefix}note", text))
+                        self._note(text[len(NOTE_ESCAPE):], concept, term, extra, prefix)
                         continue
-                if term is not None:
-                    if text.startswith(PINYIN_PREFIX) and term.pinyin is None:
-                        term.pinyin = text[len(PINYIN_PREFIX):]
-                    elif text.startswith(ZHUYIN_PREFIX) and term.zhuyin is None:
-                        term.zhuyin = text[len(ZHUYIN_PREFIX):]
-                    else:
-                        term.note = text if term.note is None else f"{term.note}\n{text}"
-                elif not prefix:
-                    concept.notes.append(text)
+                if term is not None and text.startswith(PINYIN_PREFIX) and term.pinyin is None:
+                    term.pinyin = text[len(PINYIN_PREFIX):]
+                elif term is not None and text.startswith(ZHUYIN_PREFIX) and term.zhuyin is None:
+                    term.zhuyin = text[len(ZHUYIN_PREFIX):]
                 else:
-                    extra.append((f"{prefix}note", text))
+                    self._note(text, concept, term, extra, prefix)
                 continue
             cat = _category(child)
             if cat is None:
@@ -203,6 +192,17 @@ class _Reader:
         except ValueError:
             return False
         return True
+
+    @staticmethod
+    def _note(text: str, concept: Concept, term: Term | None, extra: list[tuple[str, str]],
+              prefix: str) -> None:
+        """A plain note: the term's, the concept's, or (inside a section) kept as extra."""
+        if term is not None:
+            term.note = text if term.note is None else f"{term.note}\n{text}"
+        elif not prefix:
+            concept.notes.append(text)
+        else:
+            extra.append((f"{prefix}note", text))
 
     @staticmethod
     def _term_field(text: str, term: Term) -> bool:
