@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from click.testing import CliRunner
 
 from termkit.cli import cli, progress
 from termkit.cli.progress import Progress, render_line
+from tests.terminal import run_on_a_terminal, termkit_argv, warm_dictionaries
 
 from .conftest import DATA, ROOT, SEED
 
@@ -138,45 +138,15 @@ def test_no_progress_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_a_real_terminal_gets_the_line(tmp_path: Path) -> None:
-    import pty
-
     src = tmp_path / "big.txt"
     src.write_text("软件和信息\n" * 400_000, encoding="utf-8")
     code = ("import sys; from termkit.cli import progress, main\n"
             "progress.Progress.delay = 0.0\n"
             f"sys.argv = ['termkit', 'convert', '-c', 's2twp', {str(src)!r}, "
             f"'-o', {str(tmp_path / 'out.txt')!r}]\nmain()\n")
-    leader, follower = pty.openpty()
-    done = subprocess.run([sys.executable, "-c", code], stderr=follower,
-                          stdout=subprocess.DEVNULL, timeout=120, check=False)
-    os.close(follower)
-    seen = b""
-    try:
-        while chunk := os.read(leader, 65536):
-            seen += chunk
-    except OSError:  # the follower side closed: all read
-        pass
-    os.close(leader)
-    assert done.returncode == 0
-    text = seen.decode("utf-8")
+    status, _out, text = run_on_a_terminal([sys.executable, "-c", code], timeout=120)
+    assert status == 0
     assert "Converting: " in text and "ETA" in text and text.endswith("\r")
-
-
-def _stderr_on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str]:
-    import pty
-
-    leader, follower = pty.openpty()
-    done = subprocess.run([sys.executable, "-m", "termkit", *args], stderr=follower,
-                          stdout=subprocess.DEVNULL, timeout=300, check=False, env=env)
-    os.close(follower)
-    seen = b""
-    try:
-        while chunk := os.read(leader, 65536):
-            seen += chunk
-    except OSError:  # the follower side closed: all read
-        pass
-    os.close(leader)
-    return done.returncode, seen.decode("utf-8")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
@@ -188,20 +158,11 @@ def test_a_first_conversion_with_a_large_glossary_says_what_it_is_doing(tmp_path
     src = tmp_path / "in.txt"
     src.write_text("供应链管理\n", encoding="utf-8")
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    # The dictionaries' caches of this machine, not the lock's word lists: only the word list
-    # is to be cold (and the test does not rebuild CC-CEDICT's cache for nothing).
-    import shutil
-
-    from termkit.lexicon import cache_dir
-
-    (tmp_path / "cache" / "termkit").mkdir(parents=True)
-    for cached in cache_dir().glob("*.marshal") if cache_dir().is_dir() else ():
-        if not cached.name.startswith("lockwords-"):
-            shutil.copy(cached, tmp_path / "cache" / "termkit" / cached.name)
+    warm_dictionaries(tmp_path / "cache" / "termkit")  # only the word list is cold
     args = ["convert", "-c", "s2twp", "-g", str(regional), str(src), "-o", str(tmp_path / "o.txt")]
-    first = _stderr_on_a_terminal(args, env)
-    second = _stderr_on_a_terminal(args, env)
+    first = run_on_a_terminal(termkit_argv(*args), env)
+    second = run_on_a_terminal(termkit_argv(*args), env)
     assert first[0] == second[0] == 0
-    assert "convert: preparing the word list of the glossary lock" in first[1]
-    assert "preparing" not in second[1]
+    assert "convert: preparing the word list of the glossary lock" in first[2]
+    assert "preparing" not in second[2]
     assert list((tmp_path / "cache").rglob("lockwords-*"))  # what the second run found

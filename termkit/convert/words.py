@@ -214,7 +214,12 @@ def keys_ready(forms: Collection[str], free: Collection[str] = ()) -> bool:
     disk by an earlier run. Otherwise the first call reads the general word list against
     every form (seconds for a large glossary), which a command may want to say first."""
     forms = set(forms)
-    return len(forms) < SMALL or _cache_path(forms, set(free) & forms).exists()
+    if len(forms) < SMALL:
+        return True
+    try:
+        return _cache_path(forms, set(free) & forms).exists()
+    except OSError:  # a cache folder that cannot be looked into: computed, as bounding_keys does
+        return False
 
 
 def _cache_path(forms: set[str], free: set[str]) -> Path:

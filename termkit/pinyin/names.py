@@ -138,17 +138,23 @@ def _name_words(zh: str) -> tuple[bool, list[list[list[str]]]]:
     Hanyu Pinyin orthography writes them: 卡爾·馬克思 Kǎ'ěr Mǎkèsī), none read as a surname;
     a part with hyphens keeps them (让-保罗·萨特 Ràng-Bǎoluó Sàtè: Jean-Paul is one given name).
     """
-    name = _clean(zh)
-    if _NAME_DOT.search(name) or _NAME_HYPHEN.search(name):
-        parts = [p for p in _NAME_DOT.split(name) if p]
-        pieces = [[piece for piece in _NAME_HYPHEN.split(p) if piece] for p in parts]
-        pieces = [p for p in pieces if p]
-        if len(pieces) != 1 or len(pieces[0]) != 1:
-            return True, [[list(part_syllables(piece)) for piece in p] for p in pieces]
-        # A dot or hyphen at an end (王小明. with a sentence's full stop) separates nothing.
-        zh = pieces[0][0]
+    pieces = _hyphenated_parts(zh)
+    if len(pieces) > 1:
+        return True, [[list(part_syllables(piece)) for piece in p] for p in pieces]
+    # A dot or hyphen at an end (王小明. with a sentence's full stop) separates nothing; a
+    # hyphen in a name without a dot is refused by name_problem (曾-国藩 is not 曾-國藩's
+    # transliteration: read as one, 曾 lost its surname reading, Céng-Guófān).
+    zh = "".join(piece for p in pieces for piece in p)
     head, tail = _name_parts(zh)
     return False, [[p] for p in (head, tail) if p]
+
+
+def _hyphenated_parts(zh: str) -> list[list[str]]:
+    """The dot-separated parts of a name, each as its hyphen-separated pieces (empty ones
+    dropped): 让-保罗·萨特 -> [[让, 保罗], [萨特]]."""
+    parts = [p for p in _NAME_DOT.split(_clean(zh)) if p]
+    pieces = [[piece for piece in _NAME_HYPHEN.split(p) if piece] for p in parts]
+    return [p for p in pieces if p]
 
 
 def name_problem(zh: str) -> str | None:
@@ -170,6 +176,13 @@ def name_problem(zh: str) -> str | None:
         return "no Chinese character"
     if other:
         return f"{other[0]!r} is not a Chinese character"
+    pieces = _hyphenated_parts(zh)
+    if len(pieces) == 1 and len(pieces[0]) > 1:
+        # A hyphen joins the pieces of a part of a dotted name (让-保罗·萨特) only: between
+        # the characters of a name without a dot it is a slip (王-小明) or not one name.
+        hyphen = next(ch for ch in zh if _NAME_HYPHEN.fullmatch(unicodedata.normalize("NFKC", ch)))
+        return (f"{hyphen!r} inside a name without a name dot; a hyphen joins the pieces of "
+                "a part of a transliterated name (让-保罗·萨特)")
     return None
 
 
@@ -528,12 +541,50 @@ def match_details(zh: str, romanized: str) -> NameMatch:
     best = NameMatch(0.0, "", "", True, "")
     if not name:
         return best
+    parts = _hyphenated_parts(zh)
+    if len(parts) > 1:
+        return _transliterated_match(parts, romanized)
+    name = "".join(piece for p in parts for piece in p)  # a dot or hyphen at an end
     for surname_tok, given_toks, first in _split_romanized(romanized):
         if best.score >= 1.0:
             break  # a full match: no other reading scores more (a score is at most 1)
         score, form = _score(name, surname_tok, given_toks)
         if score > best.score:
             best = NameMatch(round(score, 4), surname_tok, "-".join(given_toks), first, form)
+    return best
+
+
+def _transliterated_match(parts: list[list[str]], romanized: str) -> NameMatch:
+    """A dotted name (阿沛·阿旺晉美, 让-保罗·萨特) against its romanization: each part is one
+    word, none a surname (as :func:`romanize_name` writes them: Apei Awangjinmei,
+    Rang-Baoluo Sate), in the written order or with the last part first (Sate, Rang-Baoluo).
+
+    Split at spaces and hyphens, the romanization gives one syllable per
+    character (Wade-Giles: Jang-Pao-lo Sa-t'e) or one word per hyphen-joined piece (Rang-Baoluo);
+    either is scored as given names are, piece by piece.
+    """
+    text = unicodedata.normalize("NFKC", romanized)
+    words = [w for w in re.split(r"[\s,]+", text) if w]
+    pieces = [piece for p in parts for piece in p]
+    best = NameMatch(0.0, "", "", True, "")
+    orders = [(words, True)]
+    if len(words) > 1:
+        orders.append((words[1:] + words[:1], False))  # the last part first: Sate, Rang-Baoluo
+    for order, as_written in orders:
+        # Hyphens separate; an apostrophe is Wade-Giles aspiration (t'e) or a pinyin
+        # syllable mark (Kǎ'ěr), folded away inside the token.
+        tokens = [romanize.ascii_fold(t) for w in order for t in w.split("-")]
+        tokens = [t for t in tokens if t]
+        if len(tokens) == sum(len(p) for p in pieces):
+            score, form = _given_score(_given_forms("".join(pieces)), tokens)
+        elif len(tokens) == len(pieces):
+            scored = [_given_score(_given_forms(p), [t]) for p, t in zip(pieces, tokens, strict=True)]
+            score = math.prod(c for c, _ in scored) ** (1 / len(scored))
+            form = "-".join(f for _, f in scored)
+        else:
+            continue
+        if score > best.score:
+            best = NameMatch(round(score, 4), "", "-".join(tokens), as_written, form)
     return best
 
 
