@@ -321,3 +321,60 @@ def assert_disjoint(files: dict[str, Path], older_sets: Iterable[dict[str, Path]
         text = "\n".join(p["text"] for p in older)
         assert not [p["id"] for p in fresh if p["text"][:25] in text or p["text"][-25:] in text]
     assert len({p["id"] for p in fresh}) == len(fresh)
+
+
+# --------------------------------------------------------------------------- the fresh sets
+
+
+@dataclass(frozen=True)
+class FreshSet:
+    """A fresh prose set of ``DATA / name``: paragraphs nobody tuned on, judged at first contact.
+
+    ``min_judged`` is how many judged spans its judged file held when it was committed (a floor
+    against a truncated file); ``shared_by_article`` the dataset files it shares with earlier
+    sets, from which it reads other articles; ``once=False`` for the first set, which judged a
+    few places again when a rule changed the span read there; ``extra`` judged files added
+    after first contact (spans a later rule made, judged in their own file)."""
+
+    name: str
+    min_judged: int
+    shared_by_article: frozenset[tuple[str, str]] = frozenset()
+    once: bool = True
+    extra: tuple[str, ...] = ()
+
+    @property
+    def files(self) -> dict[str, Path]:
+        return {"s2twp": DATA / self.name / f"zh_cn.{self.name}.jsonl",
+                "tw2sp": DATA / self.name / f"zh_tw.{self.name}.jsonl"}
+
+    @property
+    def judged(self) -> tuple[Path, ...]:
+        return tuple(DATA / self.name / f for f in (f"judged_{self.name}.jsonl", *self.extra))
+
+
+_CMRC_TRIAL = ("ymcui/cmrc2018", "data/cmrc2018_trial.json")
+_CMRC_TRAIN = ("DeerEyre/bert-qa", "data/cmrc2018_train.json")
+_DRCD = ("yenchangchen131/dataset", "data/raw/drcd.json")
+# In the order they were drawn: each is checked against the dev set and every set before it.
+FRESH_SETS = (
+    FreshSet("fresh", 112, once=False),
+    FreshSet("fresh2", 57, frozenset({_CMRC_TRIAL})),
+    FreshSet("fresh3", 108, frozenset({_CMRC_TRIAL})),
+    FreshSet("fresh4", 118),
+    FreshSet("fresh5", 32, frozenset({_CMRC_TRAIN, _DRCD})),
+    FreshSet("fresh6", 60, frozenset({_CMRC_TRAIN, _DRCD})),
+    FreshSet("fresh7", 40, frozenset({_CMRC_TRAIN, _DRCD})),
+    FreshSet("fresh8", 20, frozenset({_CMRC_TRIAL, _DRCD}), extra=("judged_fresh8_pairs.jsonl",)),
+)
+FRESH = {s.name: s for s in FRESH_SETS}
+
+
+def drcd_articles(files: dict[str, Path]) -> set[str]:
+    """The DRCD article of each DRCD paragraph of ``files``: the dev set's and fresh4's ids end
+    in ``ARTICLE-PARAGRAPH``, later sets' in ``ARTICLE_PARAGRAPH``."""
+    out = set()
+    for d in DIRECTIONS:
+        for p in paragraphs(d, files):
+            if "-drcd-" in p["id"]:
+                out.add(p["id"].split("-drcd-")[1].split("-")[0].split("_")[0])
+    return out

@@ -21,7 +21,6 @@ from termkit.cli import cli
 DOCUMENT_OUTPUT = {
     ("convert",): "the converted text or file",
     ("pinyin",): "the annotated text (--to json gives JSON)",
-    ("check",): "the report (--to json gives JSON)",
     ("review",): "a web app",
     ("tm", "export"): "a TMX file",
 }

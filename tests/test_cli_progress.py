@@ -160,3 +160,48 @@ def test_a_real_terminal_gets_the_line(tmp_path: Path) -> None:
     assert done.returncode == 0
     text = seen.decode("utf-8")
     assert "Converting: " in text and "ETA" in text and text.endswith("\r")
+
+
+def _stderr_on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str]:
+    import pty
+
+    leader, follower = pty.openpty()
+    done = subprocess.run([sys.executable, "-m", "termkit", *args], stderr=follower,
+                          stdout=subprocess.DEVNULL, timeout=300, check=False, env=env)
+    os.close(follower)
+    seen = b""
+    try:
+        while chunk := os.read(leader, 65536):
+            seen += chunk
+    except OSError:  # the follower side closed: all read
+        pass
+    os.close(leader)
+    return done.returncode, seen.decode("utf-8")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_a_first_conversion_with_a_large_glossary_says_what_it_is_doing(tmp_path: Path) -> None:
+    # With a cache nobody has filled, the first conversion with the regional glossary reads
+    # the general word list against its forms for seconds before any output; a terminal is
+    # told so, once: the second run finds the list on disk and says nothing.
+    regional = Path(__file__).parent.parent / "glossaries" / "cross-strait.glossary.txt"
+    src = tmp_path / "in.txt"
+    src.write_text("供应链管理\n", encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    # The dictionaries' caches of this machine, not the lock's word lists: only the word list
+    # is to be cold (and the test does not rebuild CC-CEDICT's cache for nothing).
+    import shutil
+
+    from termkit.lexicon import cache_dir
+
+    (tmp_path / "cache" / "termkit").mkdir(parents=True)
+    for cached in cache_dir().glob("*.marshal") if cache_dir().is_dir() else ():
+        if not cached.name.startswith("lockwords-"):
+            shutil.copy(cached, tmp_path / "cache" / "termkit" / cached.name)
+    args = ["convert", "-c", "s2twp", "-g", str(regional), str(src), "-o", str(tmp_path / "o.txt")]
+    first = _stderr_on_a_terminal(args, env)
+    second = _stderr_on_a_terminal(args, env)
+    assert first[0] == second[0] == 0
+    assert "convert: preparing the word list of the glossary lock" in first[1]
+    assert "preparing" not in second[1]
+    assert list((tmp_path / "cache").rglob("lockwords-*"))  # what the second run found

@@ -65,3 +65,36 @@ def test_names_romanize_takes_every_dot(dot: str) -> None:
     assert (code, err) == (0, "")
     assert out == f"{name}\t{romanize_name('阿沛·阿旺晉美')}\n"
     assert romanize_name(name, "tone") == name_pinyin("阿沛·阿旺晉美") == "Āpèi Āwàngjìnměi"
+
+
+# A part of a transliterated name may itself be hyphenated (让-保罗·萨特, Jean-Paul Sartre;
+# 让－雅克·卢梭): Chinese typesetting prints an ASCII hyphen, a Unicode hyphen, an en dash or the
+# full-width hyphen-minus there. `names romanize` refused the name ("'-' is not a Chinese
+# character").
+HYPHENS = ["-", "\u2010", "\u2011", "\u2013", "\uff0d"]
+
+
+@pytest.mark.parametrize("hyphen", HYPHENS)
+@pytest.mark.parametrize("style", ["pinyin", "tone", "wade-giles", "passport"])
+def test_names_romanize_keeps_the_hyphen_of_a_hyphenated_part(hyphen: str, style: str) -> None:
+    name = f"让{hyphen}保罗·萨特"
+    code, out, err = invoke("names", "romanize", "--style", style, name)
+    assert (code, err) == (0, "")
+    # The same three parts as a dotted name, the first two joined by a hyphen instead.
+    first, second, third = romanize_name("让·保罗·萨特", style).split(" ")
+    assert out == f"{name}\t{first}-{second} {third}\n"
+
+
+def test_pinyin_name_reads_a_hyphenated_part_as_parts_of_a_dotted_name() -> None:
+    # 让娜-玛丽 (Jeanne-Marie): 让 is a surname elsewhere, so 让娜 read alone is `Ràng Nà`; in
+    # a dotted name no part is read as a surname and a given name.
+    out = render_inline(annotate("让娜-玛丽·居里", name=True))
+    assert out == expected_inline("让娜·玛丽·居里").replace("·", "-", 1)
+    assert " " not in out
+
+
+@pytest.mark.parametrize("mark", [".", "-"])
+def test_a_mark_at_the_end_of_a_name_separates_nothing_in_any_style(mark: str) -> None:
+    # The passport style read the name with its full stop: `Wang Hsiao-Ming-`.
+    for style in ("pinyin", "tone", "wade-giles", "passport"):
+        assert romanize_name(f"王小明{mark}", style) == romanize_name("王小明", style)

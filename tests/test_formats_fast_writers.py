@@ -123,9 +123,9 @@ def _tbx_outcome(write: object, g: Glossary, version: int) -> bytes | str:
 @settings(max_examples=150, deadline=None)
 @given(_xml_glossary, st.sampled_from([2, 3]))
 def test_tbx_is_what_lxml_writes(g: Glossary, version: int) -> None:
-    assert _written(tbx_write.write_glossary, g, tbx_version=version) == _written(
-        tbx_via_lxml, g, tbx_version=version
-    )
+    # (An empty glossary as TBX v2 is refused by both: _tbx_outcome holds the error.)
+    assert _tbx_outcome(tbx_write.write_glossary, g, version) == _tbx_outcome(
+        tbx_via_lxml, g, version)
 
 
 @settings(max_examples=60, deadline=None)

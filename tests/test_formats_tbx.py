@@ -47,8 +47,9 @@ def _assert_valid(validator: etree._Validator, data: bytes) -> None:
 
 
 def carried(g: Glossary) -> Glossary:
-    """What TBX-Basic carries: terms regrouped by language, no kind/status/confidence/props,
-    no term origin/support; ids that are not XML IDs replaced (see tbx_write)."""
+    """What termkit's TBX carries: everything, with terms regrouped by language and ids that
+    are not XML IDs replaced (see tbx_write); concept kind, status, confidence and props, term
+    origin and support travel as notes that termkit reads back from its own files."""
     from termkit.formats.glossary_units import xml_id
 
     out = Glossary(header=dict(g.header))
@@ -59,11 +60,13 @@ def carried(g: Glossary) -> Glossary:
         for t in c.terms:
             if t.lang not in langs:
                 langs.append(t.lang)
-        terms = [Term(t.text, t.lang, t.status, None, t.pinyin, 1, list(t.sources),
+        terms = [Term(t.text, t.lang, t.status, t.origin, t.pinyin, t.support, list(t.sources),
                       t.part_of_speech, t.term_type, t.note, t.zhuyin)
                  for lang in langs for t in c.terms if t.lang == lang]
-        out.concepts.append(Concept(id=xml_id(c.id), terms=terms, domains=list(c.domains),
-                                    sources=list(c.sources), notes=list(c.notes)))
+        out.concepts.append(Concept(id=xml_id(c.id), kind=c.kind, terms=terms,
+                                    domains=list(c.domains), status=c.status,
+                                    confidence=c.confidence, sources=list(c.sources),
+                                    notes=list(c.notes), props=dict(c.props)))
     return out
 
 
@@ -97,7 +100,8 @@ def test_v3_structure_and_data_categories() -> None:
     assert notes == {"partOfSpeech": "noun", "administrativeStatus": "preferredTerm-admn-sts"}
     assert en.find(f"{NS}admin[@type='source']").text == "rec.txt:12 record=r1"  # type: ignore[union-attr]
     zh = secs[1].find(f"{NS}termSec")
-    assert [n.text for n in zh.findall(f"{NS}note")] == ["pinyin: shùwèi rénwén", "Taiwan usage"]  # type: ignore[union-attr]
+    assert [n.text for n in zh.findall(f"{NS}note")] == [  # type: ignore[union-attr]
+        "pinyin: shùwèi rénwén", "origin: record", "Taiwan usage"]
     hans = secs[2].find(f"{NS}termSec")
     assert hans.find(f"{NS}termNote[@type='administrativeStatus']").text == "admittedTerm-admn-sts"  # type: ignore[union-attr]
 
@@ -160,11 +164,8 @@ def test_round_trip_v3_lossless_for_what_tbx_carries(glossary: Glossary) -> None
 
     ids = [xml_id(c.id) for c in glossary.concepts if c.terms]
     assume(len(set(ids)) == len(ids))  # repeated ids get a suffix (tested separately)
-    # A note starting "pinyin: " or "zhuyin: " is documented to be read as such; keep those out.
-    for c in glossary.concepts:
-        for t in c.terms:
-            if t.note is not None and t.note.startswith(("pinyin: ", "zhuyin: ")):
-                t.note = "x" + t.note
+    # A note that starts like a field termkit writes as a note ("pinyin: ", "kind: " …) is
+    # written with "note: " before it, so it comes back a note.
     data = _write(glossary)
     _assert_valid(CORE_V3, data)
     assert _read(data) == carried(glossary)
@@ -244,3 +245,94 @@ def test_translate_toolkit_reads_our_tbx_v2() -> None:
     store = ttbx.tbxfile(_write(g, tbx_version=2))
     got = [(u.getid(), u.source, u.target) for u in store.units]
     assert got == [(c.id, c.terms[0].text, c.terms[1].text) for c in g.concepts]
+
+
+def test_empty_glossary_v3_is_valid_but_v2_cannot_be_written() -> None:
+    """TBX v3's core structure lets <text> go without <body>, so an empty termbase is a valid
+    v3 file (as before); TBX v2's DTD and RNG require <text> to hold a <body> and <body> at least
+    one <termEntry>: no empty v2 file is valid, so asking for one is an error rather than a
+    file tools would reject."""
+    empty = Glossary(concepts=[Concept(id="c1", terms=[])])  # no concept with a term
+    data = _write(empty)
+    _assert_valid(CORE_V3, data)
+    assert _read(data).concepts == []
+    with pytest.raises(FormatError, match=r"TBX v2 .*at least one termEntry.*--tbx-version 3"):
+        _write(empty, tbx_version=2)
+    # The same document with a body that would be empty does not validate: the error is not
+    # a termkit choice.
+    assert not DTD_V2.validate(etree.fromstring(
+        b'<martif type="TBX-Basic" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>x</p>'
+        b"</sourceDesc></fileDesc></martifHeader><text><body/></text></martif>"))
+
+
+def test_cli_empty_glossary_as_tbx_v2_is_an_error(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from termkit.cli import cli
+
+    glossary = tmp_path / "empty.glossary.txt"
+    glossary.write_text("# termkit glossary 1\n", encoding="utf-8")
+    out = tmp_path / "out.tbx"
+    result = CliRunner().invoke(cli, ["export", str(glossary), "--tbx-version", "2", "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"Error: {out}: TBX v2 cannot hold a glossary without terms")
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+    result = CliRunner().invoke(cli, ["export", str(glossary), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    _assert_valid(CORE_V3, out.read_bytes())
+
+
+def _persons_sharing_a_name() -> Glossary:
+    """Two people named 王偉 (different romanizations, different records), as build makes them."""
+    from termkit.glossary import build_glossary
+    from termkit.model import Pair, Pairing, Record
+
+    pa = Pairing(record=Record(source="a.txt", id="a"),
+                 authors=[Pair("王偉", "Wei Wang", 0.9, (), Kind.PERSON)])
+    pb = Pairing(record=Record(source="b.txt", id="b"),
+                 authors=[Pair("王偉", "Wang Wei", 0.9, (), Kind.PERSON)])
+    return build_glossary([pa, pb])
+
+
+@pytest.mark.parametrize("version", [3, 2])
+def test_persons_sharing_a_name_stay_two_persons_after_a_round_trip(version: int) -> None:
+    """Before, TBX lost the kind: read back, both were plain terms with the Chinese form 王偉,
+    and `import` (which merges terms by their Chinese form) made them one concept."""
+    from termkit.glossary import merge_glossaries
+
+    g = _persons_sharing_a_name()
+    assert [c.kind for c in g.concepts] == [Kind.PERSON, Kind.PERSON]
+    data = _write(g, tbx_version=version)
+    _assert_valid(BASIC_V3 if version == 3 else BASIC_V2, data)
+    if version == 2:
+        _assert_valid(DTD_V2, data)
+    back = merge_glossaries([_read(data)])
+    assert [(c.id, c.kind, c.status, [(t.text, t.status, t.origin) for t in c.terms_for("en")])
+            for c in back.concepts] == [
+        (c.id, Kind.PERSON, c.status, [(t.text, t.status, t.origin) for t in c.terms_for("en")])
+        for c in g.concepts]
+
+
+def test_fields_travel_as_notes_read_back_only_from_termkit_files() -> None:
+    g = Glossary(concepts=[Concept(
+        id="c1", kind=Kind.KEYWORD, status=Status.PREFERRED, confidence=0.875,
+        props={"evidence": "dictionary position"}, notes=["kind: a user's own note"],
+        terms=[Term("權力平衡", "zh-Hant", Status.PREFERRED, "record", support=3,
+                    note="origin: where I saw it"),
+               Term("balance of power", "en", Status.PREFERRED, "record", support=3)])])
+    data = _write(g)
+    _assert_valid(BASIC_V3, data)
+    root = etree.fromstring(data)
+    notes = [n.text for n in root.iter(f"{NS}note")]
+    assert notes == ["note: kind: a user's own note", "kind: keyword", "status: preferred",
+                     "confidence: 0.875", "prop evidence: dictionary position",
+                     "origin: record", "support: 3", "note: origin: where I saw it",
+                     "origin: record", "support: 3"]
+    assert _read(data) == carried(g)
+    # The same notes in a file termkit did not write are notes: nothing is guessed.
+    foreign = data.replace(b'type="x-termkit-generator"', b'type="description"')
+    c = _read(foreign).concepts[0]
+    assert (c.kind, c.status, c.confidence, c.props) == (Kind.TERM, Status.CANDIDATE, None, {})
+    assert c.notes == notes[:5]
+    assert c.terms[0].origin == "import:tbx"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from termkit.glossary import build_glossary, chinese_forms, merge_glossaries
+from pathlib import Path
+
+from termkit.glossary import build_glossary, chinese_forms, load_glossary, merge_glossaries
 from termkit.model import Kind, Pair, Pairing, Record, Status
 
 
@@ -249,3 +251,26 @@ def test_concepts_without_chinese_or_english_stay_apart() -> None:
     # The same foreign-only concept seen twice still meets itself.
     again = merge_glossaries([load_glossary(str(path)), load_glossary(str(path))])
     assert len(again.concepts) == 45
+
+
+def test_two_glossaries_numbering_their_concepts_alike_merge_into_one_that_reads_back(
+        tmp_path: Path) -> None:
+    # Two users' glossaries each call their first concept [c1]: the merge kept both ids, and
+    # `import a b -o merged.txt` wrote a glossary refused on reading ("duplicate concept id").
+    from tests.inprocess import invoke
+
+    for name, zh, en in (("a", "数据", "data"), ("b", "模型", "model")):
+        (tmp_path / f"{name}.txt").write_text(
+            f"# termkit glossary 1\n\n[c1]\nkind: term\nterm zh-Hans: {zh}\nterm en: {en}\n",
+            encoding="utf-8")
+    merged = tmp_path / "merged.txt"
+    code, _out, err = invoke("import", tmp_path / "a.txt", tmp_path / "b.txt", "-o", merged)
+    assert code == 0
+    assert "concept id 'c1' is used by another concept" in err
+    code, _out, err = invoke("import", merged, "-o", tmp_path / "again.txt")
+    assert (code, err) == (0, "")
+    ids = [c.id for c in load_glossary(str(merged)).concepts]
+    assert len(ids) == len(set(ids)) == 2 and "c1" in ids
+    # Deterministic: the same inputs give the same file.
+    code, _out, _err = invoke("import", tmp_path / "a.txt", tmp_path / "b.txt", "-o", tmp_path / "m2.txt")
+    assert (tmp_path / "m2.txt").read_bytes() == merged.read_bytes()

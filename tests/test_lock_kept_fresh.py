@@ -26,25 +26,13 @@ from typing import Any
 import pytest
 
 from tests import lockeval
-from tests.test_lock_fresh4 import FILES as FRESH4_FILES
-from tests.test_lock_fresh4 import JUDGED as FRESH4_JUDGED
-from tests.test_lock_fresh5 import FILES as FRESH5_FILES
-from tests.test_lock_fresh5 import JUDGED as FRESH5_JUDGED
-from tests.test_lock_fresh6 import FILES as FRESH6_FILES
-from tests.test_lock_fresh6 import JUDGED as FRESH6_JUDGED
-from tests.test_lock_fresh7 import FILES as FRESH7_FILES
-from tests.test_lock_fresh7 import JUDGED as FRESH7_JUDGED
-from tests.test_lock_fresh8 import FILES as FRESH8_FILES
-from tests.test_lock_fresh8 import JUDGED as FRESH8_JUDGED
 
 DIRECTIONS = lockeval.DIRECTIONS
 # name: (paragraph files, the set's own judged file(s), the original lock's other spans)
 SETS: dict[str, tuple[dict[str, Path], tuple[Path, ...], Path]] = {
-    "fresh4": (FRESH4_FILES, FRESH4_JUDGED, lockeval.DATA / "fresh4" / "judged_fresh4_original.jsonl"),
-    "fresh5": (FRESH5_FILES, FRESH5_JUDGED, lockeval.DATA / "fresh5" / "judged_fresh5_original.jsonl"),
-    "fresh6": (FRESH6_FILES, FRESH6_JUDGED, lockeval.DATA / "fresh6" / "judged_fresh6_original.jsonl"),
-    "fresh7": (FRESH7_FILES, FRESH7_JUDGED, lockeval.DATA / "fresh7" / "judged_fresh7_original.jsonl"),
-    "fresh8": (FRESH8_FILES, FRESH8_JUDGED, lockeval.DATA / "fresh8" / "judged_fresh8_original.jsonl"),
+    s.name: (s.files, s.judged, lockeval.DATA / s.name / f"judged_{s.name}_original.jsonl")
+    # from fresh4 on: the sets for which every span of the original lock is judged too
+    for s in lockeval.FRESH_SETS[lockeval.FRESH_SETS.index(lockeval.FRESH["fresh4"]):]
 }
 ORIGINAL = {"topics": ("all",), "words": False}  # the lock the issue measures against
 CURRENT: dict[str, Any] = {}  # the default options

@@ -380,7 +380,21 @@ def test_dev_records_as_site_pages_read_as_their_shown_text(
     with capsys.disabled():
         print(f"\nhtml {shape}: {same}/{len(records)} read as the shown text, "
               f"{published}/{len(records)} keyword lists as published")
-    assert not differ, differ
+    # A page may read better than its shown text where the markup tells items apart that a
+    # browser runs together (readers4: sibling author links, ``武荣花`` / ``张 晓``, shown as
+    # ``武荣花 张 晓``): then its authors are the published ones, and nothing else differs.
+    by_id = {rec["id"]: rec for rec in records}
+    worse = []
+    for rid in differ:
+        rec = by_id[rid]
+        (ours,), (theirs,) = _read(SHAPES[shape](rec, True), "-"), _read(SHAPES[shape](rec, False), "-")
+        gold = [a for a, _ in rec["gold"]["authors"]]
+        if [a.zh or a.en for a in ours.authors] != gold or (
+                (ours.title_zh, ours.title_en, ours.keywords_zh, ours.keywords_en)
+                != (theirs.title_zh, theirs.title_en, theirs.keywords_zh, theirs.keywords_en)):
+            worse.append(rid)
+    assert not worse, worse
+    assert len(differ) <= 1, differ  # measured: kwrec-C064 (CNKI-like), authors right
 
 
 def test_keywords_only_in_meta_tags_are_read(capsys: pytest.CaptureFixture[str]) -> None:

@@ -124,6 +124,10 @@ def test_fenced_code_is_shown_as_written() -> None:
     "**研究生:** 王大明\n**關鍵詞:** 數位學習\n",
     "題名: [數位學習之研究](https://example.org/t/1)\n## 關鍵詞\n",
     "| 關鍵詞 | 數位學習<br>高齡者 |\n|---|---|\n| a | b<br>c |\n",
+    # One mark is enough (readers4): a heading alone, a bold label alone, a link alone.
+    "# 數位學習之研究\n關鍵詞：數位學習；高齡者\n",
+    "題名：數位學習之研究\n**研究生**: 王大明\n",
+    "題名：[數位學習之研究](https://example.org/t/1)\n",
 ])
 def test_markdown_is_known_by_its_marks(text: str) -> None:
     assert is_markdown(text)
@@ -132,7 +136,7 @@ def test_markdown_is_known_by_its_marks(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "題名：數位學習之研究\n關鍵詞：\n- 數位學習\n- 高齡者\n",  # dash bullets alone
     "關鍵詞：★數位學習 ★高齡者\n",
-    "# 數位學習之研究\n關鍵詞：數位學習；高齡者\n",  # one heading-like line alone
+    "關鍵詞：數位學習；高齡者<br>\n",  # one <br> alone (as likely a fragment of HTML)
     "結果：β=0.23**，γ=0.45**，均達顯著\n關鍵詞：數位學習；高齡者\n",
     "[1] 王大明（2019）[J](2): 1-5.\n[2] 李小華（2020）。\n",
 ])

@@ -293,8 +293,15 @@ def test_search_by_toneless_pinyin_and_keyboard_help(server: Server, driver: Any
     toneless = "".join(ch for ch in unicodedata.normalize("NFD", pinyin)
                        if not unicodedata.combining(ch))
     driver.get(server.base + "/")
-    _keys(driver, "/")
-    assert driver.execute_script("return document.activeElement.id") == "q"
+
+    def slash_focuses_the_search_box(d: Any) -> bool:
+        # On a loaded machine the first key can reach the window before it has focus: press
+        # again until the key does what it should (it never does anything else).
+        _keys(d, "/")
+        return bool(d.execute_script("return document.activeElement.id") == "q")
+
+    _wait(driver, slash_focuses_the_search_box, "/ focuses the search box")
+    driver.find_element("id", "q").clear()  # a "/" pressed twice went into the box
     _keys(driver, toneless.replace(" ", ""), "\ue007")
     _wait(driver, lambda d: "q=" in d.current_url, "searched")
     assert target.id in [c.get_attribute("data-id") for c in _cards(driver)]

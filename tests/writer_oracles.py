@@ -4,7 +4,8 @@ The TBX and PO writers write their text directly for speed (:mod:`termkit.format
 :mod:`termkit.formats.po_write`); what they must write is what the earlier implementations
 made with lxml and polib, kept here verbatim as test oracles:
 
-* :func:`tbx_via_lxml`: termkit's TBX writer before, building an lxml element tree;
+* :func:`tbx_via_lxml`: termkit's TBX writer before, building an lxml element tree (with the
+  notes that carry termkit's own fields and the refusal of an empty TBX v2 added since);
 * :func:`po_via_polib`: a planned catalog (:func:`termkit.formats.po_write.plan_catalog`)
   handed to polib and written by it (``wrapwidth=0``), as the PO writer did before.
 """
@@ -17,9 +18,10 @@ import polib
 from lxml import etree
 
 from termkit import __version__
-from termkit.errors import UsageError
+from termkit.errors import FormatError, UsageError
 from termkit.formats.glossary_units import check_xml_text, source_to_text, xml_id
 from termkit.formats.po_write import Catalog
+from termkit.formats.tbx_write import prop_note
 from termkit.model import Concept, Glossary, Status, Term
 
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
@@ -58,8 +60,13 @@ def _term(parent: Any, term: Term, where: str, v2: bool) -> None:
         _el(sec, "note", PINYIN_PREFIX + term.pinyin, where)
     if term.zhuyin is not None:
         _el(sec, "note", ZHUYIN_PREFIX + term.zhuyin, where)
+    if term.origin is not None:
+        _el(sec, "note", "origin: " + term.origin, where)
+    if term.support != 1:
+        _el(sec, "note", f"support: {term.support}", where)
     if term.note is not None:
-        _el(sec, "note", term.note, where)
+        escape = term.note.startswith(("origin: ", "support: ", "pinyin: ", "zhuyin: ", "note: "))
+        _el(sec, "note", ("note: " if escape else "") + term.note, where)
 
 
 def _entry(concept: Concept, v2: bool) -> Any:
@@ -70,7 +77,14 @@ def _entry(concept: Concept, v2: bool) -> Any:
     for s in concept.sources:
         _el(entry, "admin", source_to_text(s), where, type="source")
     for n in concept.notes:
-        _el(entry, "note", n, where)
+        escape = n.startswith(("kind: ", "status: ", "confidence: ", "prop ", "note: "))
+        _el(entry, "note", ("note: " if escape else "") + n, where)
+    _el(entry, "note", f"kind: {concept.kind.value}", where)
+    _el(entry, "note", f"status: {concept.status.value}", where)
+    if concept.confidence is not None:
+        _el(entry, "note", f"confidence: {float(concept.confidence)!r}", where)
+    for name, value in concept.props.items():
+        _el(entry, "note", prop_note(name, value), where)
     by_lang: dict[str, list[Term]] = {}
     for t in concept.terms:
         by_lang.setdefault(t.lang, []).append(t)
@@ -110,6 +124,11 @@ def tbx_via_lxml(glossary: Glossary, stream: BinaryIO, **options: Any) -> None:
             ident = f"{base}-{n}"
         seen.add(ident)
         entry.set("id", ident)
+    if not entries and v2:
+        raise FormatError(
+            "TBX v2 cannot hold a glossary without terms: its <body> needs at least one "
+            "termEntry (TBX v2 DTD)",
+            hint="export TBX v3 (--tbx-version 3, the default), whose <text> may be empty")
     if entries:  # <body> needs one entry; <text> without <body> is valid
         body = etree.SubElement(text, "body")
         body.text = "\n"

@@ -52,9 +52,15 @@ def wrong_script(seg: Segment, index: TermIndex | None) -> list[Finding]:
             left.difference_update(hit)
             form = index.forms[m.key]
             wanted = _variant_form(index, form.concept, seg) or converted[m.start : m.end]
+            if wanted == tgt[m.start : m.end]:
+                # The glossary's form for this variant, as written (族群邊界 in a zh-HK target,
+                # where OpenCC's variant is 族羣邊界): what `convert -g` writes, not foreign.
+                continue
             pieces.append((m.start, m.end, wanted, form.text, index.concept_id(form.concept)))
     for start, end in runs(sorted(left)):
         pieces.append((start, end, converted[start:end], None, None))
+    if not pieces:
+        return []
     pieces.sort()
     head = f"{other} characters in a {mine} ({seg.target_lang}) target: "
     listed = ", ".join(f"{tgt[a:b]!r} should be {w!r}" for a, b, w, _, _ in pieces[:_LISTED])

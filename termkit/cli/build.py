@@ -41,8 +41,20 @@ def record_files(inputs: tuple[str, ...], includes: tuple[str, ...],
     # The output folder, and the files a build writes there when that folder is read too
     # (`build . -o .` run again must not read its own glossary and sources as records).
     skip = [output, *(os.path.join(output, name) for name in output_names())] if output else []
+    if not includes:
+        # A folder's own documentation (README.md, LICENSE.txt …) is no record page: read
+        # as one, its file list became keyword pairs. --include takes such files again.
+        excludes = (*excludes, *DOCUMENTATION_GLOBS)
     return distinct(expand_inputs(inputs, includes or extension_globs(RECORD_EXTENSIONS),
                                   excludes, skip=skip))
+
+
+# File names a folder of saved records may carry beside them that are never records (any
+# case of the usual spellings; a GLOB without / matches the file name in any subfolder).
+_DOCUMENTATION = ("readme", "license", "licence", "copying", "changelog", "changes", "notice",
+                  "authors", "contributing", "provenance")
+DOCUMENTATION_GLOBS = tuple(sorted({f"{spell}*" for stem in _DOCUMENTATION
+                                    for spell in (stem, stem.upper(), stem.capitalize())}))
 
 
 def _pairings(paths: list[str], record_format: str | None, *, quiet: bool = False) -> list[Any]:
@@ -143,8 +155,8 @@ def build(
     """Build a bilingual glossary from article records.
 
     Reads each INPUT (abstract-page text, RIS, JSON Lines, BibTeX or EndNote; UTF-8,
-    UTF-16, Big5 or GB18030; `-` for stdin; a folder for the record files in it, recursively;
-    pages of several records separated by form feeds, or pasted one after another), pairs Chinese and English keywords, author names and titles, merges all records, and
+    UTF-16, Big5 or GB18030; `-` for stdin; a folder for the record files in it, recursively,
+    but not its README, LICENSE and the like; pages of several records separated by form feeds, or pasted one after another), pairs Chinese and English keywords, author names and titles, merges all records, and
     writes DIR/glossary.txt (editable text) and DIR/glossary.json, plus exports for
     translation tools, and DIR/glossary.sources.jsonl with every source of every concept
     (the other files list the first --max-sources; glossary.txt gives the total too). Only

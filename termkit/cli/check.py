@@ -10,6 +10,7 @@ from termkit.cli.common import (
     errors_exit_2,
     folder_options,
     glossary_option,
+    json_option,
     output_option,
 )
 
@@ -169,6 +170,8 @@ Example: termkit check -g out/glossary.txt --regional glossaries/cross-strait.gl
     "termkit.check.report), JUnit XML for CI systems, or one self-contained HTML page with "
     "filters [default: from the extension of -o (.json, .xml junit, .html), else text].",
 )
+@json_option("Write the report as JSON: the same as --to json, the spelling of every other "
+             "command.")
 @output_option("Where to write the report")
 @click.option("--stats", is_flag=True, help="Print units checked and seconds per check on stderr.")
 @click.option("--topic", "topics", multiple=True, metavar="NAME[,NAME...]",
@@ -197,6 +200,7 @@ def check(
     baseline: str | None,
     fail_on: str | None,
     out_format: str | None,
+    as_json: bool,
     output: str,
     stats: bool,
     includes: tuple[str, ...],
@@ -219,6 +223,10 @@ def check(
     errors_exit_2()  # exit status 1 means findings
     if not translations and not pairs:
         raise click.UsageError("give at least one INPUT file or --pair SOURCE TARGET")
+    if as_json:
+        if out_format not in (None, "json"):
+            raise click.UsageError(f"--json and --to {out_format} ask for two report formats")
+        out_format = "json"
     if out_format is None:
         out_format = _REPORT_BY_EXTENSION.get(os.path.splitext(output)[1].lower(), "text") \
             if output != "-" else "text"

@@ -18,6 +18,7 @@ from termkit.cli.common import (
     folder_options,
     glossary_option,
     json_option,
+    note,
     output_option,
     stdin_default,
     warn,
@@ -106,7 +107,7 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
     XLIFF, TBX, PO and CSV/TSV files are converted in their Chinese content only; PO headers
     get the new Language. Plain text is streamed in chunks.
     """
-    from termkit.cli.progress import Progress
+    from termkit.cli.progress import Progress, stderr_is_terminal
     from termkit.convert import Converter, check_config, load_lock_glossaries, parse_topics
     from termkit.convert.files import (
         convert_bytes,
@@ -159,6 +160,13 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
         check_output(output)  # before the work: not a folder, not an input of this run
     chosen = parse_topics(topics, glossary)
     conv = Converter(cfg, glossary, topics=chosen)
+    if stderr_is_terminal() and not _words_ready(conv):
+        # A first conversion with a large glossary reads the general word list against every
+        # form before it converts anything: seconds in which nothing would be shown.
+        kept = _cache_folder_problem()
+        note("convert: preparing the word list of the glossary lock ("
+             + ("once for these terms, kept for later runs" if kept is None
+                else f"on every run: {kept}") + ") …")
     sizes = [input_size(p) for p in paths]
     # Every output is renamed into place only when all inputs converted: a bad file among
     # several --in-place inputs changes none of them.
@@ -217,15 +225,25 @@ def _print_topics(glossaries: tuple[str, ...], glossary_format: str | None, conf
         click.echo(line)
 
 
+class _UnlistedArgument(click.Argument):
+    """An argument left out of the usage line: an older spelling kept working."""
+
+    def get_usage_pieces(self, ctx: click.Context) -> list[str]:
+        return []
+
+
 @click.command()
-@click.argument("glossaries", nargs=-1, required=True, metavar="GLOSSARY...")
+# The glossary was positional before `-g` (the spelling of every other command): deprecated,
+# kept working, not shown.
+@click.argument("positional", nargs=-1, metavar="GLOSSARY...", cls=_UnlistedArgument)
+@glossary_option("Glossary to audit (repeatable; any format termkit reads as a glossary).")
 @click.option("-c", "--config", "configs", multiple=True, metavar="NAME",
               help="OpenCC config to audit (repeatable; default: s2t t2s s2twp tw2sp s2hk hk2s).")
 @click.option("--glossary-format", default=None, metavar="NAME", help="Format of the glossary files.")
 @click.option("--problems", is_flag=True, help="Show only terms that need locking.")
 @json_option("Print one JSON object per line.")
-def audit(glossaries: tuple[str, ...], configs: tuple[str, ...], glossary_format: str | None,
-          problems: bool, as_json: bool) -> None:
+def audit(positional: tuple[str, ...], glossaries: tuple[str, ...], configs: tuple[str, ...],
+          glossary_format: str | None, problems: bool, as_json: bool) -> None:
     """Report how plain OpenCC treats each glossary term, and when the term locks.
 
     For each term and config: OpenCC's output, whether it differs from the glossary's form
@@ -237,6 +255,9 @@ def audit(glossaries: tuple[str, ...], configs: tuple[str, ...], glossary_format
     from termkit.convert import check_config, load_lock_glossaries
     from termkit.convert.audit import DEFAULT_CONFIGS, audit_glossary
 
+    glossaries = positional + glossaries
+    if not glossaries:
+        raise click.UsageError("give the glossary to audit with -g FILE")
     cfgs = [check_config(c) for c in configs] or list(DEFAULT_CONFIGS)
     glossary = load_lock_glossaries(glossaries, format=glossary_format,
                                     format_option="--glossary-format")
@@ -307,3 +328,28 @@ def detect(ctx: click.Context, input_path: str | None, input_alias: tuple[str, .
             click.echo("]")
     if found:
         ctx.exit(1)
+
+
+def _words_ready(conv: Any) -> bool:
+    """Whether the lock's word list is at hand (:meth:`Converter.words_ready`); a cache
+    folder that cannot be looked into (another user's ``XDG_CACHE_HOME``, mode 000) counts
+    as not: the note is all that asks about it, and the conversion works without the cache
+    (this was 'Error: …/lockwords-….marshal: Permission denied' on a terminal only)."""
+    try:
+        return bool(conv.words_ready())
+    except OSError:
+        return False
+
+
+def _cache_folder_problem() -> str | None:
+    """Why the lock's word list cannot be kept for later runs (the cache folder, or the
+    nearest folder above it that exists, is not a writable folder), or None."""
+    from termkit.lexicon import cache_dir
+
+    folder = cache_dir()
+    probe = folder
+    while not os.path.lexists(probe) and probe.parent != probe:
+        probe = probe.parent
+    if os.path.isdir(probe) and os.access(probe, os.W_OK | os.X_OK):
+        return None
+    return f"the cache folder {folder} cannot be written"

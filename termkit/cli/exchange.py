@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from termkit.cli.common import dumps, folder_options, json_option, output_option, warn
-from termkit.errors import UnknownFormatError, UsageError
+from termkit.errors import FormatError, UnknownFormatError, UsageError
 from termkit.model import Glossary, Notice
 
 EXPORT_FORMATS = ("tmx", "tbx", "po", "omegat", "csv", "tsv", "xlsx", "json", "termkit")
@@ -63,7 +63,10 @@ def _write(fmt_name: str, glossary: Glossary, output: str, options: dict[str, An
         if named in LOCALES:
             options = {**options, "locale": named}
     buffer = io.BytesIO()
-    notices = fmt.write_glossary(glossary, buffer, **options)
+    try:
+        notices = fmt.write_glossary(glossary, buffer, **options)
+    except FormatError as exc:  # what the format cannot hold: say which output
+        raise exc.at(output if output != "-" else None) from None
     with atomic_binary(output, replace_input=replace_input) as fh:
         fh.write(buffer.getvalue())
     return notices
@@ -262,6 +265,8 @@ def import_(
     notices += [Notice(f"no terms or translation units in it ({name}): it adds nothing", path)
                 for path, name, g in read if not any(c.terms for c in g.concepts)]
     merged = merge_glossaries([g for _, _, g in read])
+    # The merge's own notices (an id two inputs both use), after the inputs' own.
+    notices += [n for n in merged.notices if not any(n is m for _, _, g in read for m in g.notices)]
     notices += _write(out_format, merged, output, {}, replace_input=True)
     for n in notices:
         warn(n)

@@ -139,10 +139,14 @@ def _after_imported(exc: TermkitError, done: list[tuple[str, Any]]) -> TermkitEr
 @click.option("--batch-size", type=click.IntRange(1), default=50_000, show_default=True,
               help="Units per transaction (a killed import keeps whole batches).")
 @folder_options(" ".join(TM_IMPORT_GLOBS))
+@click.option("-q", "--quiet", is_flag=True,
+              help="Do not print the summary, conflicts, warnings and the progress line "
+                   "(errors are still shown).")
 @json_option
 def import_(files: tuple[str, ...], db: str, fmt: str | None, domain: str | None,
             origin: str | None, client: str | None, tmx_attributes: str, batch_size: int,
-            includes: tuple[str, ...], excludes: tuple[str, ...], as_json: bool) -> None:
+            includes: tuple[str, ...], excludes: tuple[str, ...], quiet: bool,
+            as_json: bool) -> None:
     """Import translation units from INPUTs; duplicates are skipped, conflicts reported.
 
     Each INPUT is a TMX, PO, XLIFF, bilingual TSV or records file (`-` for stdin, with
@@ -166,7 +170,8 @@ def import_(files: tuple[str, ...], db: str, fmt: str | None, domain: str | None
     discard = False  # a memory this run created and left without a unit: not left behind
     try:
         with open_store(db) as store, \
-                Progress("Importing", sum(s or 0 for s in sizes), "B") as bar:
+                Progress("Importing", sum(s or 0 for s in sizes), "B",
+                         enabled=False if quiet else None) as bar:
             results: list[tuple[str, Any]] = []
             before = 0
             for path, size in zip(paths, sizes, strict=True):
@@ -205,6 +210,8 @@ def import_(files: tuple[str, ...], db: str, fmt: str | None, domain: str | None
             }
             for path, r in results
         ]))
+        return
+    if quiet:
         return
     for path, r in results:
         click.echo(f"{path}: {r.read} read, {r.added} added, {r.duplicates} duplicates, "

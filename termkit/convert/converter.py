@@ -349,6 +349,15 @@ class Converter:
         # glossary's forms and words takes ~0.5 s, more than a one-line conversion needs).
         self._budget = LOOKUP_BUDGET
 
+    def words_ready(self) -> bool:
+        """False when the first conversion will first compute the bounding words of a large
+        glossary (seconds; cached on disk for later runs): a command may say so first."""
+        if self._words is not None or not self.word_aware or not self.locks:
+            return True
+        from termkit.convert.words import keys_ready
+
+        return keys_ready(self.locks, [f for f, lk in self.locks.items() if lk.free])
+
     def bounding_words(self) -> list[str]:
         """General words that keep the forms from locking inside words (:mod:`~termkit.convert.words`).
 

@@ -47,6 +47,7 @@ import re
 from collections.abc import Collection, Iterable
 from itertools import chain, repeat
 from operator import itemgetter
+from pathlib import Path
 from typing import Any
 
 from termkit.lexicon import cache_dir, write_cache
@@ -198,10 +199,7 @@ def bounding_keys(forms: Collection[str], free: Collection[str] = ()
     if len(forms) < SMALL:
         words, inner = _small_bounding_keys(frozenset(forms), frozenset(free))
         return list(words), dict(inner)
-    key = hashlib.sha1(_sources_stamp().encode("utf-8"))
-    for group in (sorted(forms), sorted(free)):
-        key.update("\x1e".join(group).encode("utf-8") + b"\x1f")
-    target = cache_dir() / f"lockwords-v{WORDS_VERSION}-{key.hexdigest()[:20]}.marshal"
+    target = _cache_path(forms, free)
     with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
         data = marshal.loads(target.read_bytes())
         if isinstance(data, tuple) and len(data) == 2 and isinstance(data[0], list):
@@ -209,6 +207,28 @@ def bounding_keys(forms: Collection[str], free: Collection[str] = ()
     found, pairs = _bounding_keys(forms, free)
     write_cache(target, (found, pairs), "lockwords-v*.marshal", keep=KEEP_CACHES)
     return found, pairs
+
+
+def keys_ready(forms: Collection[str], free: Collection[str] = ()) -> bool:
+    """Whether :func:`bounding_keys` of these forms is quick: few forms, or a list cached on
+    disk by an earlier run. Otherwise the first call reads the general word list against
+    every form (seconds for a large glossary), which a command may want to say first."""
+    forms = set(forms)
+    if len(forms) < SMALL:
+        return True
+    try:
+        return _cache_path(forms, set(free) & forms).exists()
+    except OSError:  # a cache folder that cannot be looked into: computed, as bounding_keys does
+        return False
+
+
+def _cache_path(forms: set[str], free: set[str]) -> Path:
+    """Where the bounding keys of ``forms`` are cached: keyed by the forms, the free forms
+    and the sources the general words come from."""
+    key = hashlib.sha1(_sources_stamp().encode("utf-8"))
+    for group in (sorted(forms), sorted(free)):
+        key.update("\x1e".join(group).encode("utf-8") + b"\x1f")
+    return cache_dir() / f"lockwords-v{WORDS_VERSION}-{key.hexdigest()[:20]}.marshal"
 
 
 @functools.lru_cache(maxsize=64)

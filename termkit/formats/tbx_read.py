@@ -4,7 +4,9 @@ Entries (``conceptEntry``/``termEntry``) become concepts; language sections
 (``langSec``/``langSet``) and term sections (``termSec``/``tig``/``ntig``+``termGrp``) become
 terms. Known data categories map onto fields (subjectField → domains, source → sources,
 partOfSpeech, termType, administrativeStatus or TBX-Min usageStatus → status, ``pinyin: `` notes →
-pinyin, see :mod:`termkit.formats.tbx_write`); every other ``descrip``/``admin``/``termNote``
+pinyin, see :mod:`termkit.formats.tbx_write`; in a file termkit wrote, the notes that carry a
+concept's kind, status, confidence and props and a term's origin and support go back into those
+fields); every other ``descrip``/``admin``/``termNote``
 is kept in ``Concept.props`` under its type (``LANG:type`` for language- or term-level ones,
 repeated values joined by a newline). Files are parsed whole (TBX glossaries are small) through
 :mod:`termkit.xmlsafe`; files that are well-formed but not DTD-valid (Heartsome) are read as
@@ -13,13 +15,27 @@ far as they make sense.
 
 from __future__ import annotations
 
+import math
 from typing import Any, BinaryIO
 
+from termkit import jsonsafe, xmlsafe
 from termkit import lang as langtags
-from termkit import xmlsafe
 from termkit.errors import FormatError
 from termkit.formats.glossary_units import source_from_text
-from termkit.formats.tbx_write import GENERATOR_TYPE, GENERATOR_V2, PINYIN_PREFIX, ZHUYIN_PREFIX
+from termkit.formats.tbx_write import (
+    GENERATOR_TYPE,
+    GENERATOR_V2,
+    NOTE_CONFIDENCE,
+    NOTE_ESCAPE,
+    NOTE_KIND,
+    NOTE_ORIGIN,
+    NOTE_PROP,
+    NOTE_PROP_JSON,
+    NOTE_STATUS,
+    NOTE_SUPPORT,
+    PINYIN_PREFIX,
+    ZHUYIN_PREFIX,
+)
 from termkit.model import Concept, Glossary, Kind, Source, Status, Term, concept_id
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -110,6 +126,20 @@ class _Reader:
                 continue
             if name == "note":
                 text = _text(child)
+                if self.own:
+                    if term is None and not prefix and self._concept_field(text, concept, extra):
+                        continue
+                    if term is not None and self._term_field(text, term):
+                        continue
+                    if text.startswith(NOTE_ESCAPE):  # a real note that looked like a field
+                        text = text[len(NOTE_ESCAPE):]
+                        if term is not None:
+                            term.note = text if term.note is None else f"{term.note}\n{text}"
+                        elif not prefix:
+                            concept.notes.append(text)
+                        else:
+                            extra.append((f"{prefix}note", text))
+                        continue
                 if term is not None:
                     if text.startswith(PINYIN_PREFIX) and term.pinyin is None:
                         term.pinyin = text[len(PINYIN_PREFIX):]
@@ -143,6 +173,49 @@ class _Reader:
                     extra.append((f"{prefix}{kind}", value))
             else:
                 extra.append((f"{prefix}{kind}", value))
+
+    @staticmethod
+    def _concept_field(text: str, concept: Concept, extra: list[tuple[str, str]]) -> bool:
+        """Read a concept field termkit wrote as a note (tbx_write); False: a plain note."""
+        try:
+            if text.startswith(NOTE_KIND):
+                concept.kind = Kind(text[len(NOTE_KIND):])
+            elif text.startswith(NOTE_STATUS):
+                concept.status = Status(text[len(NOTE_STATUS):])
+            elif text.startswith(NOTE_CONFIDENCE):
+                number = float(text[len(NOTE_CONFIDENCE):])
+                if not math.isfinite(number):
+                    return False
+                concept.confidence = number
+            elif text.startswith(NOTE_PROP_JSON):
+                data = jsonsafe.loads(text[len(NOTE_PROP_JSON):], "<prop>")
+                if not isinstance(data, dict) or len(data) != 1:
+                    return False
+                ((key, value),) = data.items()
+                if not isinstance(value, str):
+                    return False
+                extra.append((str(key), value))
+            elif text.startswith(NOTE_PROP) and ": " in text:
+                key, _, value = text[len(NOTE_PROP):].partition(": ")
+                extra.append((key, value))
+            else:
+                return False
+        except ValueError:
+            return False
+        return True
+
+    @staticmethod
+    def _term_field(text: str, term: Term) -> bool:
+        """Read a term field termkit wrote as a note (tbx_write); False: a plain note."""
+        if text.startswith(NOTE_ORIGIN) and term.origin is None:
+            term.origin = text[len(NOTE_ORIGIN):]
+            return True
+        if text.startswith(NOTE_SUPPORT):
+            value = text[len(NOTE_SUPPORT):]
+            if value.isascii() and value.isdigit():
+                term.support = int(value)
+                return True
+        return False
 
     def term(self, sec: Any, lang: str, extra: list[tuple[str, str]]) -> Term | None:
         term_el = None

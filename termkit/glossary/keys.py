@@ -29,10 +29,38 @@ def norm(text: str) -> str:
 def concept_key(kind: Kind, zh: str | None, en: str | None = None) -> str:
     """The merge key of a concept: its Simplified Chinese form (plus the romanization for persons,
     the English for titles and for concepts without Chinese)."""
-    zkey = to_simplified(zh) if zh else ""
+    # Spacing collapsed as in English: a title's line break (a subtitle's own line) is the
+    # space an export without line breaks writes for it (OmegaT's TSV).
+    zkey = " ".join(to_simplified(zh).split()) if zh else ""
     if kind in (Kind.PERSON, Kind.TITLE) or not zkey:
         return f"{zkey}\x1f{norm(en or '')}"
     return zkey
+
+
+# match_name() score from which a romanization is read as a spelling of the Chinese name when
+# persons are merged (the score from which pairing takes two names as one person).
+PERSON_MATCH = 0.5
+
+
+def person_spelling(zh: str, en: str) -> str | None:
+    """The spelling of a person's name that forms printed differently share, or None when the
+    name matcher (:func:`termkit.pinyin.names.match_details`) does not read ``en`` as ``zh``.
+
+    ``surname|given|order``: the surname and the given name's syllables run together, case
+    folded (``Chia-Chou``, ``Chia Chou``, ``chiachou`` are one spelling), and the order in
+    running text: ``Wang, Chia-Chou`` (inverted with a comma, as BibTeX and RIS print
+    authors) is ``Chia-Chou Wang``; ``Wang Chia-Chou`` without a comma is another order, kept
+    apart as a different printed name. Different spellings (Wade-Giles ``Chia-Chou`` and
+    pinyin ``Jiazhou``) are different keys: two people can share a Chinese name.
+    """
+    from termkit.pinyin.names import match_details
+
+    found = match_details(zh, en)
+    if found.score < PERSON_MATCH or not found.surname:
+        return None
+    given = found.given.replace("-", "")
+    order = "given-first" if "," in en or not found.surname_first else "surname-first"
+    return f"{found.surname.casefold()}|{given.casefold()}|{order}"
 
 
 # Language tag -> "zh", "en" or "" by its lower-case start (tags repeat: asked once each).
@@ -67,6 +95,20 @@ def key_of(concept: Concept) -> tuple[Kind, str]:
         first = concept.terms[0]
         return concept.kind, f"\x1f\x1f{first.lang.lower()}\x1f{norm(first.text)}"
     return concept.kind, concept_key(concept.kind, zh, en)
+
+
+def person_key_of(concept: Concept) -> str | None:
+    """For a person concept, its Simplified name and :func:`person_spelling` of its first
+    English form: the key that concepts of one person printed differently share. None for
+    other kinds, or when the matcher does not read the romanization as the name."""
+    if concept.kind is not Kind.PERSON:
+        return None
+    zh = next((t.text for t in concept.terms if side(t.lang) == "zh"), None)
+    en = next((t.text for t in concept.terms if side(t.lang) == "en"), None)
+    if zh is None or en is None:
+        return None
+    spelling = person_spelling(zh, en)
+    return None if spelling is None else f"{to_simplified(zh)}\x1f{spelling}"
 
 
 def source_key(s: Source) -> tuple[str, int, str]:

@@ -2,7 +2,8 @@
 
 Concepts meet by kind and Chinese key (the Simplified form, so a Traditional and a
 Simplified record of the same term meet; persons also by romanization, since two people can
-share a Chinese name); the same term seen again gains support and keeps every source; the
+share a Chinese name, one person's forms printed differently meeting by their spelling:
+:func:`~termkit.glossary.keys.person_key_of`); the same term seen again gains support and keeps every source; the
 result is settled (:mod:`termkit.glossary.settle`) and sorted.
 """
 
@@ -16,6 +17,7 @@ from termkit.glossary.keys import (
     STATUS_RANK,
     key_of,
     norm,
+    person_key_of,
     side,
     sort_key,
 )
@@ -145,6 +147,9 @@ def _merge(glossaries: Iterable[Glossary], *, adopt: bool) -> Glossary:
     result's own (the caller gives them up): a concept seen first and shaped as a record's
     (:func:`_adoptable`) is taken as it is instead of copied, with the same result."""
     merged: dict[tuple[Kind, str], Concept] = {}
+    # A person's name and spelling (keys.person_key_of) -> the key its concept is merged under:
+    # the same person printed another way (`Wang, Chia-Chou`, `Chia-Chou Wang`) meets there.
+    persons: dict[str, tuple[Kind, str]] = {}
     sets: _SourceSets = {}
     notices: list[Notice] = []
     header: dict[str, str] = {}
@@ -155,6 +160,15 @@ def _merge(glossaries: Iterable[Glossary], *, adopt: bool) -> Glossary:
         for concept in g.concepts:
             key = key_of(concept)
             have = merged.get(key)
+            if have is None and concept.kind is Kind.PERSON:
+                alias = person_key_of(concept)
+                if alias is not None:
+                    key = persons.setdefault(alias, key)
+                    have = merged.get(key)
+                    if have is not None:
+                        # One id whatever the order the forms came in: the smallest.
+                        cid = concept.id or concept_id(*key_of(concept))
+                        have.id = min(have.id, cid)
             if have is None:
                 cid = concept.id or concept_id(key[0], key[1])
                 if adopt and _adoptable(concept):
@@ -188,5 +202,31 @@ def _merge(glossaries: Iterable[Glossary], *, adopt: bool) -> Glossary:
                 have.confidence = max(have.confidence or 0.0, concept.confidence)
     concepts = [settle(c) for c in merged.values()]
     concepts.sort(key=sort_key)
+    if _renumber_taken_ids(concepts, notices):
+        concepts.sort(key=sort_key)
     conflicts = [c for c in (find_conflict(x) for x in concepts) if c is not None]
     return Glossary(concepts=concepts, conflicts=conflicts, notices=notices, header=header)
+
+
+def _renumber_taken_ids(concepts: list[Concept], notices: list[Notice]) -> bool:
+    """Give a concept whose id another concept already has (two glossaries that numbered
+    their concepts alike, ``[c1]`` in each) the id made from its own key: a glossary with one
+    id twice cannot be read back. The first in glossary order keeps the id; a notice names
+    each change. True when an id changed."""
+    taken: set[str] = set()
+    clashes: list[Concept] = []
+    for c in concepts:
+        if c.id in taken:
+            clashes.append(c)
+        taken.add(c.id)
+    for c in clashes:
+        base = concept_id(*key_of(c))
+        new, n = base, 2
+        while new in taken:
+            new, n = f"{base}-{n}", n + 1
+        taken.add(new)
+        first = c.terms[0].text if c.terms else ""
+        notices.append(Notice(f"concept id {c.id!r} is used by another concept; "
+                              f"{first!r} is written as {new!r}"))
+        c.id = new
+    return bool(clashes)

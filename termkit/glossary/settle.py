@@ -111,8 +111,26 @@ def _drop_conflict_note(concept: Concept) -> None:
     concept.notes = [n for n in concept.notes if not n.startswith("conflict:")]
 
 
+def _settle_person(concept: Concept) -> None:
+    """One person printed in several ways (merged by :func:`~termkit.glossary.keys.person_key_of`):
+    the form seen most is preferred, on a tie the one in running order (no comma: as pages
+    print names, and as English text cites them), then the first by text; the others are
+    admitted variants. Deterministic whatever order the records came in."""
+    forms = [t for t in concept.terms_for("en") if t.status is not Status.DEPRECATED]
+    if len(forms) < 2:
+        return
+    ranked = sorted(forms, key=lambda t: (-t.support, "," in t.text, t.text))
+    best = min((t.status for t in forms), key=STATUS_RANK.__getitem__)
+    ranked[0].status = best
+    for t in ranked[1:]:
+        if t.status is Status.PREFERRED:
+            t.status = Status.ADMITTED
+
+
 def settle(concept: Concept) -> Concept:
     """Fix statuses after a merge (see the module docstring); returns the same concept."""
+    if concept.kind is Kind.PERSON:
+        _settle_person(concept)
     rivals = _contested(concept)
     groups: dict[int, list[Term]] = {}
     if rivals and sum(1 for t in concept.terms if side(t.lang) == "en") > 1:
@@ -144,13 +162,13 @@ def settle(concept: Concept) -> Concept:
         # Structure alone paired every rendering: none is promoted; a conflict all the same.
         for t in rivals:
             t.status = Status.CANDIDATE
-        rivals = sorted(rivals, key=lambda t: -_group_support(groups, t))
+        rivals = sorted(rivals, key=lambda t: (-_group_support(groups, t), t.text))
         concept.status = Status.CANDIDATE
         _drop_conflict_note(concept)
         concept.notes.append("conflict: " + " | ".join(t.text for t in rivals))
         rivals = []
     if len(rivals) > 1:
-        ranked = sorted(rivals, key=lambda t: -_group_support(groups, t))
+        ranked = sorted(rivals, key=lambda t: (-_group_support(groups, t), t.text))
         top_is_clear = _group_support(groups, ranked[0]) > _group_support(groups, ranked[1])
         _drop_conflict_note(concept)
         if top_is_clear:

@@ -100,14 +100,18 @@ def _dotted_parts(text: str) -> frozenset[int]:
     """Where the parts of dotted names start in ``text`` (阿沛·阿旺晉美: runs of Chinese joined
     by a name dot, with nothing but spaces around it, as ``names romanize`` drops them; an
     ASCII full stop only without them, since ``. `` ends a sentence)."""
-    from termkit.pinyin.names import NAME_DOTS
+    from termkit.pinyin.names import NAME_DOTS, NAME_HYPHENS
 
     run = han_run()
     dots = re.escape(NAME_DOTS.replace(".", ""))
     dot = rf"(?:[^\S\r\n]*[{dots}][^\S\r\n]*|\.)"
-    name = re.compile(f"(?:{run.pattern})(?:{dot}(?:{run.pattern}))+")
-    return frozenset(m.start() + part.start()
-                     for m in name.finditer(text) for part in run.finditer(m.group()))
+    # A hyphen joins pieces of one part (让-保罗·萨特), but only in a name that has a dot:
+    # between plain runs it is a range or a route (北京-上海).
+    hyphen = f"[{re.escape(NAME_HYPHENS)}]"
+    part = f"(?:{run.pattern})(?:{hyphen}(?:{run.pattern}))*"
+    name = re.compile(f"{part}(?:{dot}{part})+")
+    return frozenset(m.start() + piece.start()
+                     for m in name.finditer(text) for piece in run.finditer(m.group()))
 
 
 def _name_tokens(run: str, *, dotted: bool = False) -> list[Token]:

@@ -123,6 +123,10 @@ def _name_parts(zh: str) -> tuple[list[str], list[str]]:
 # stands there too in text typed with GBK input methods (迈克尔•杰克逊).
 NAME_DOTS = "\u00b7\u30fb\uff65\u2027\uff0e.\ufe52\u2024\u0387\u2022"
 _NAME_DOT = re.compile(f"[{re.escape(NAME_DOTS)}]")
+# Hyphens inside a part of a transliterated name (让-保罗·萨特, Jean-Paul Sartre): ASCII, the
+# Unicode hyphens, the en dash and the full-width hyphen-minus, as typeset Chinese prints them.
+NAME_HYPHENS = "-\u2010\u2011\u2013\uff0d"
+_NAME_HYPHEN = re.compile(f"[{re.escape(NAME_HYPHENS)}]")
 
 
 def part_syllables(part: str) -> tuple[str, ...]:
@@ -135,21 +139,31 @@ def part_syllables(part: str) -> tuple[str, ...]:
     return tuple(s.lower() for s in _given_readings(_clean(part)))
 
 
-def _name_words(zh: str) -> tuple[bool, list[list[str]]]:
-    """The words of a name as tone-mark syllables, and whether it is dotted.
+def _name_words(zh: str) -> tuple[bool, list[list[list[str]]]]:
+    """The words of a name, each as its hyphen-joined pieces of tone-mark syllables, and
+    whether it is a transliterated (dotted or hyphenated) name.
 
     A name is its surname and its given name; a dotted name is its parts, one word each (as
-    Hanyu Pinyin orthography writes them: 卡爾·馬克思 Kǎ'ěr Mǎkèsī), none read as a surname.
+    Hanyu Pinyin orthography writes them: 卡爾·馬克思 Kǎ'ěr Mǎkèsī), none read as a surname;
+    a part with hyphens keeps them (让-保罗·萨特 Ràng-Bǎoluó Sàtè: Jean-Paul is one given name).
     """
-    name = _clean(zh)
-    if _NAME_DOT.search(name):
-        parts = [p for p in _NAME_DOT.split(name) if p]
-        if len(parts) != 1:
-            return True, [list(part_syllables(p)) for p in parts]
-        # A dot at an end (王小明. with a sentence's full stop) separates nothing: one name.
-        zh = parts[0]
+    pieces = _hyphenated_parts(zh)
+    if len(pieces) > 1:
+        return True, [[list(part_syllables(piece)) for piece in p] for p in pieces]
+    # A dot or hyphen at an end (王小明. with a sentence's full stop) separates nothing; a
+    # hyphen in a name without a dot is refused by name_problem (曾-国藩 is not 曾-國藩's
+    # transliteration: read as one, 曾 lost its surname reading, Céng-Guófān).
+    zh = "".join(piece for p in pieces for piece in p)
     head, tail = _name_parts(zh)
-    return False, [p for p in (head, tail) if p]
+    return False, [[p] for p in (head, tail) if p]
+
+
+def _hyphenated_parts(zh: str) -> list[list[str]]:
+    """The dot-separated parts of a name, each as its hyphen-separated pieces (empty ones
+    dropped): 让-保罗·萨特 -> [[让, 保罗], [萨特]]."""
+    parts = [p for p in _NAME_DOT.split(_clean(zh)) if p]
+    pieces = [[piece for piece in _NAME_HYPHEN.split(p) if piece] for p in parts]
+    return [p for p in pieces if p]
 
 
 def name_problem(zh: str) -> str | None:
@@ -164,12 +178,20 @@ def name_problem(zh: str) -> str | None:
     han = han_run()
     # Each character as typed and as read (NFKC: a Kangxi radical is its ideograph).
     chars = [(ch, unicodedata.normalize("NFKC", ch)) for ch in zh if not ch.isspace()]
-    chars = [(ch, folded) for ch, folded in chars if not _NAME_DOT.fullmatch(folded)]
+    chars = [(ch, folded) for ch, folded in chars
+             if not _NAME_DOT.fullmatch(folded) and not _NAME_HYPHEN.fullmatch(ch)]
     other = [ch for ch, folded in chars if not han.fullmatch(folded)]
     if len(other) == len(chars):
         return "no Chinese character"
     if other:
         return f"{other[0]!r} is not a Chinese character"
+    pieces = _hyphenated_parts(zh)
+    if len(pieces) == 1 and len(pieces[0]) > 1:
+        # A hyphen joins the pieces of a part of a dotted name (让-保罗·萨特) only: between
+        # the characters of a name without a dot it is a slip (王-小明) or not one name.
+        hyphen = next(ch for ch in zh if _NAME_HYPHEN.fullmatch(unicodedata.normalize("NFKC", ch)))
+        return (f"{hyphen!r} inside a name without a name dot; a hyphen joins the pieces of "
+                "a part of a transliterated name (让-保罗·萨特)")
     return None
 
 
@@ -178,27 +200,32 @@ def name_pinyin(zh: str) -> str:
     """Hanyu Pinyin with tone marks, surname read as a surname: 張國城 -> Zhāng Guóchéng."""
     from termkit.pinyin.tokens import join_apostrophe
 
-    _dotted, parts = _name_words(zh)
-    words = [join_apostrophe(p) for p in parts]
-    return " ".join(w[:1].upper() + w[1:] for w in words)
+    _dotted, words = _name_words(zh)
+    return " ".join("-".join(_cap(join_apostrophe(p)) for p in w) for w in words)
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:]
 
 
 def romanize_name(zh: str, style: str = "pinyin") -> str:
     """A name in ``pinyin`` (Zhang Guocheng), ``tone`` (Zhāng Guóchéng), ``wade-giles``
     (Chang Kuo-ch'eng) or ``passport`` (Taiwan passport Wade-Giles: Chang Kuo-Cheng)."""
-    dotted, parts = _name_words(zh)
+    dotted, words = _name_words(zh)
     if style == "tone":
         return name_pinyin(zh)
     if style == "pinyin":
-        words = ["".join(romanize.plain(s) for s in p) for p in parts]
-        return " ".join(w[:1].upper() + w[1:] for w in words)
+        return " ".join("-".join(_cap("".join(romanize.plain(s) for s in p)) for p in w)
+                        for w in words)
     if style == "wade-giles":
-        words = ["-".join(romanize.wade_giles(s) for s in p) for p in parts]
-        return " ".join(w[:1].upper() + w[1:] for w in words)
+        return " ".join("-".join(_cap("-".join(romanize.wade_giles(s) for s in p)) for p in w)
+                        for w in words)
     if style == "passport":
         if dotted:  # every part spelled as a given name is: A-Pei A-Wang-Chin-Mei
-            return " ".join("-".join(romanize.passport(s).capitalize() for s in p) for p in parts)
-        head, tail = _name_parts(zh)
+            return " ".join("-".join(romanize.passport(s).capitalize() for p in w for s in p)
+                            for w in words)
+        # Not dotted: any dot or hyphen is at an end (王小明.) and separates nothing.
+        head, tail = _name_parts(_NAME_HYPHEN.sub("", _NAME_DOT.sub("", _clean(zh))))
         surname = "".join(romanize.passport(s) for s in head)
         given = "-".join(romanize.passport(s).capitalize() for s in tail)
         return " ".join(w for w in (surname.capitalize(), given) if w)
@@ -524,12 +551,50 @@ def match_details(zh: str, romanized: str) -> NameMatch:
     best = NameMatch(0.0, "", "", True, "")
     if not name:
         return best
+    parts = _hyphenated_parts(zh)
+    if len(parts) > 1:
+        return _transliterated_match(parts, romanized)
+    name = "".join(piece for p in parts for piece in p)  # a dot or hyphen at an end
     for surname_tok, given_toks, first in _split_romanized(romanized):
         if best.score >= 1.0:
             break  # a full match: no other reading scores more (a score is at most 1)
         score, form = _score(name, surname_tok, given_toks)
         if score > best.score:
             best = NameMatch(round(score, 4), surname_tok, "-".join(given_toks), first, form)
+    return best
+
+
+def _transliterated_match(parts: list[list[str]], romanized: str) -> NameMatch:
+    """A dotted name (阿沛·阿旺晉美, 让-保罗·萨特) against its romanization: each part is one
+    word, none a surname (as :func:`romanize_name` writes them: Apei Awangjinmei,
+    Rang-Baoluo Sate), in the written order or with the last part first (Sate, Rang-Baoluo).
+
+    Split at spaces and hyphens, the romanization gives one syllable per
+    character (Wade-Giles: Jang-Pao-lo Sa-t'e) or one word per hyphen-joined piece (Rang-Baoluo);
+    either is scored as given names are, piece by piece.
+    """
+    text = unicodedata.normalize("NFKC", romanized)
+    words = [w for w in re.split(r"[\s,]+", text) if w]
+    pieces = [piece for p in parts for piece in p]
+    best = NameMatch(0.0, "", "", True, "")
+    orders = [(words, True)]
+    if len(words) > 1:
+        orders.append((words[1:] + words[:1], False))  # the last part first: Sate, Rang-Baoluo
+    for order, as_written in orders:
+        # Hyphens separate; an apostrophe is Wade-Giles aspiration (t'e) or a pinyin
+        # syllable mark (Kǎ'ěr), folded away inside the token.
+        tokens = [romanize.ascii_fold(t) for w in order for t in w.split("-")]
+        tokens = [t for t in tokens if t]
+        if len(tokens) == sum(len(p) for p in pieces):
+            score, form = _given_score(_given_forms("".join(pieces)), tokens)
+        elif len(tokens) == len(pieces):
+            scored = [_given_score(_given_forms(p), [t]) for p, t in zip(pieces, tokens, strict=True)]
+            score = math.prod(c for c, _ in scored) ** (1 / len(scored))
+            form = "-".join(f for _, f in scored)
+        else:
+            continue
+        if score > best.score:
+            best = NameMatch(round(score, 4), "", "-".join(tokens), as_written, form)
     return best
 
 

@@ -154,6 +154,24 @@ def trim_affiliation(text: str) -> str:
     return text.strip()
 
 
+# Two spaces or more, or a tab: the gap between two names of a line of Chinese names (a
+# page's name links shown as text); a single or ideographic space may be typesetting inside
+# a name (``张 晓``, ``王　伟``).
+_WIDE_GAP = re.compile(r"[ \t]{2,}|\t")
+
+
+def wide_gaps_separated(line: str) -> str:
+    """A line of Chinese names set apart by wide gaps, with ``、`` between them instead
+    (``王大明  张 晓`` -> ``王大明、张 晓``), when every piece has two Han characters or more;
+    any other line as it is."""
+    if _WIDE_GAP.search(line.strip()) is None or has_latin(line) or not has_han(line):
+        return line
+    pieces = _WIDE_GAP.split(line.strip())
+    if all(len(_SPACES.sub("", p)) >= 2 for p in pieces):
+        return "、".join(p.strip() for p in pieces)
+    return line
+
+
 def split_han_names(text: str) -> list[str]:
     """Split a line of Chinese names at separators and spaces.
 
@@ -282,7 +300,7 @@ def parse_author_line(
     ``row``: a line of three Chinese names or more may hold one whose surname is not a
     common one (strict mode only; a block of several lines checks its counts instead).
     """
-    text = clean(line)
+    text = clean(wide_gaps_separated(line))
     if not text:
         return None
     han, latin = has_han(text), has_latin(text)
@@ -322,7 +340,8 @@ def parse_author_line(
 
 def parse_authors(text: str, *, strict: bool = True) -> list[Person] | None:
     """Authors from a block of one or more lines (one line per script is paired up)."""
-    lines = [clean(x) for x in strip_affiliations(text).split("\n") if x.strip()]
+    lines = [clean(wide_gaps_separated(x)) for x in strip_affiliations(text).split("\n")
+             if x.strip()]
     if not lines:
         return None
     if len(lines) == 1:

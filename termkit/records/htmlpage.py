@@ -25,8 +25,15 @@ its shown text, much as a browser's ``innerText`` gives it (:func:`shown_lines`)
 * character references are decoded, white space collapses as CSS ``white-space: normal``
   says (a run of spaces, tabs and newlines is one space, none at a line's ends; a newline
   between two Han characters is a space too, as Chromium shows it, so items listed one per
-  source line stay apart), ``<pre>`` keeps its lines, a no-break space becomes a space as a
-  browser's copy gives it;
+  source line stay apart), ``<pre>`` and an inline ``white-space: pre``/``pre-wrap`` keep
+  their spaces and lines, a no-break space becomes a space as a browser's copy gives it;
+* where the author plainly meant items apart the reading departs from the browser's: in a
+  keyword field (a keyword label's line, or the lines under a keyword label standing
+  alone) a run of spaces inside a source line is a gap of two spaces (``machine learning
+  transfer learning`` with two spaces between the items), and sibling links or spans with
+  nothing but white space between them (``<a>机器学习</a><a>迁移学习</a>``, run together by a
+  browser) are separate items, two spaces apart; so are they on a line made of such
+  siblings only (an author line of name links);
 * the Highwire and Dublin Core tags of the head (``citation_title``, ``citation_author``,
   ``citation_keywords``, ``DC.title``, ``DC.creator``, ``DC.subject``) are read where the
   shown text lacks what they hold (:func:`_meta_shown`: keywords count as shown when they
@@ -108,6 +115,14 @@ _BLOCK = frozenset({
 })
 _HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.IGNORECASE)
 _COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")
+# A run of spaces or tabs inside a line of the source, and the mark that stands for it (or
+# for the boundary between two sibling links or spans) until the line's field is known.
+_SOURCE_GAP = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+_GAP = "\ue000"
+# Inline elements whose siblings are items of their own (a keyword or an author each).
+_ITEM_TAGS = frozenset({"a", "span"})
+# Inline styles under which a browser keeps the source's spaces and line breaks, as in <pre>.
+_PRE_STYLE = re.compile(r"(?:^|;)\s*white-space\s*:\s*(?:pre|pre-wrap|break-spaces)\b", re.IGNORECASE)
 
 # Meta tags read where the body lacks their field (lower-cased names).
 _META_FIELDS = {
@@ -203,6 +218,7 @@ class _Line:
     parts: list[str] = field(default_factory=list)
     blank: bool = True  # nothing but tabs so far
     spaced: bool = True  # ends with a tab (or holds nothing): a space here shows nothing
+    loose: bool = False  # some text outside sibling links or spans
 
     def add(self, text: str, number: int) -> None:
         if self.blank:
@@ -231,6 +247,10 @@ class _Shown(HTMLParser):
         self.fresh_cell = False  # a cell opened, no text in it yet
         self.term = False  # inside a <dt>
         self.after_term = False  # a <dt> shown, no other text since
+        self.items = 0  # depth inside links and spans
+        self.item_closed = ""  # the top-level link or span just closed, white space since
+        self.gap = False  # the next text starts a sibling link or span: an item boundary
+        self.styled_pre: list[list[str | int]] = []  # [tag, nesting] of white-space:pre elements
         self.meta: list[tuple[int, str, str, str]] = []  # (line, field, lang, content)
         self.title: list[str] = []  # the document's <title>
         self.title_line = 0
@@ -242,9 +262,13 @@ class _Shown(HTMLParser):
             self.breaks = max(self.breaks, count)
 
     def _new_line(self, number: int) -> None:
-        self.lines.append((self.line.number, self.line.text()))
+        text = self.line.text()
+        if not self.line.loose:
+            text = text.replace(_GAP, "  ")  # a line of sibling items only: their boundaries
+        self.lines.append((self.line.number, text))
         self.line = _Line(number)
         self.space = False
+        self.item_closed, self.gap = "", False
 
     def _emit(self, text: str, number: int) -> None:
         """Shown text (no collapsible space at its ends, unless in ``<pre>``)."""
@@ -255,9 +279,14 @@ class _Shown(HTMLParser):
                 self._new_line(number)
             self.lines.extend((number, "") for _ in range(self.breaks - 1))
         self.breaks = 0
-        if self.space and not self.line.spaced:
+        if self.gap and not self.line.blank and not self.line.spaced:
+            self.line.add(_GAP, number)
+        elif self.space and not self.line.spaced:
             self.line.add(" ", number)
-        self.space = False
+        self.space = self.gap = False
+        self.item_closed = ""
+        if not self.items:
+            self.line.loose = True
         self.line.add(text, number)
         self.started = True
         self.fresh_cell = False
@@ -285,6 +314,17 @@ class _Shown(HTMLParser):
                 self.hiding.append(tag)
             return
         values = dict(attrs)
+        if tag in _ITEM_TAGS:
+            if not self.items and self.item_closed == tag:
+                self.gap = True  # a sibling of the link or span before it
+            self.items += 1
+        elif tag not in _VOID:
+            self.item_closed = ""
+        if self.styled_pre and tag == self.styled_pre[-1][0]:
+            self.styled_pre[-1][1] = int(self.styled_pre[-1][1]) + 1
+        elif _PRE_STYLE.search(values.get("style") or "") is not None and tag not in _VOID:
+            self.styled_pre.append([tag, 1])
+            self.pre += 1
         if tag == "title" and not self.title_line:
             self.title_line = number
         if (tag in _HIDDEN or "hidden" in values or (tag == "label" and "for" in values)
@@ -341,6 +381,14 @@ class _Shown(HTMLParser):
             if tag == self.hiding[-1]:
                 self.hiding.pop()
             return
+        if tag in _ITEM_TAGS and self.items:
+            self.items -= 1
+            self.item_closed = "" if self.items else tag
+        if self.styled_pre and tag == self.styled_pre[-1][0]:
+            self.styled_pre[-1][1] = int(self.styled_pre[-1][1]) - 1
+            if not self.styled_pre[-1][1]:
+                self.styled_pre.pop()
+                self.pre -= 1
         if tag == "table" and self.cells:
             self.cells.pop()
         elif tag == "pre" and self.pre:
@@ -379,7 +427,10 @@ class _Shown(HTMLParser):
         start = data.index(stripped[0])
         if start:
             self.space = True
-        self._emit(_COLLAPSIBLE.sub(" ", stripped), number + data.count("\n", 0, start))
+        # (a run of spaces inside a line of the source is marked: a gap between items in a
+        # keyword field, one space elsewhere, see shown_lines)
+        shown = _COLLAPSIBLE.sub(" ", _SOURCE_GAP.sub(_GAP, stripped))
+        self._emit(shown, number + data.count("\n", 0, start))
         if len(stripped) + start < len(data):
             self.space = True
 
@@ -474,11 +525,33 @@ def _document_title(title: str, number: int, shown: list[str]) -> list[tuple[int
     return []
 
 
+def _gaps_resolved(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Lines with each marked gap (a run of spaces in the source, a boundary between sibling
+    links or spans) two spaces in a keyword field and one space elsewhere, as a browser
+    shows it. A keyword field is a keyword label's line (``關鍵詞：…``, ``關鍵詞<TAB>…``) and
+    the lines under a keyword label standing alone, up to the next label."""
+    from termkit.records.keywords import bare_keyword_label, keyword_label
+    from termkit.records.labels import match_label
+
+    out: list[tuple[int, str]] = []
+    under_label = False
+    for number, text in lines:
+        if text.strip():
+            label = match_label(text.replace(_GAP, " "))
+            field_line = keyword_label(text.replace(_GAP, "  ")) is not None
+            if label is not None:
+                under_label = bare_keyword_label(text.replace(_GAP, " "))
+            if _GAP in text:
+                text = text.replace(_GAP, "  " if field_line or under_label else " ")
+        out.append((number, text))
+    return out
+
+
 def shown_lines(text: str) -> list[tuple[int, str]]:
     """(line number, text) pairs of an HTML page as a browser shows it (see the module)."""
     parser = _Shown()
     parser.feed(_close_open_constructs(text))
-    lines = parser.finish()
+    lines = _gaps_resolved(parser.finish())
     shown = [t for _, t in lines]
     extra = _meta_lines(parser.meta, shown) if parser.meta else []
     if parser.title and not any(k == "title" for _, k, _, _ in parser.meta):

@@ -46,6 +46,7 @@ from termkit.records.script import (
     is_other_script,
     is_prose,
     is_sentence,
+    short_item_list,
 )
 
 _PRIMARY = frozenset(";；")
@@ -112,6 +113,10 @@ def _unclosed_openers(text: str) -> frozenset[int]:
 # ideographic space, bullets, slashes, and single spaces between Chinese words.
 _WIDE_SPACE = re.compile(r"\t|\u3000|(?<=\S) {2,}(?=\S)")
 _BULLETS = re.compile(r"[★☆•●○■□◆◇▪►]")
+# An asterisk standing alone between spaces is a bullet too (``* 機器學習 * 遷移學習``: a
+# list of inline items copied as Markdown, where such an asterisk is text); ``A*演算法``,
+# ``A* algorithm`` and significance stars (``0.23**``) are none.
+_STAR_BULLET = re.compile(r"(?:^|\s+)\*(?=\s)\s*")
 _SLASH = re.compile(r"\s*[/／]\s*")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,7}")
 _HAN_COMMA = re.compile(f"[{HAN}],[{HAN}]")
@@ -159,6 +164,10 @@ def _fallback_split(text: str, field: bool = False) -> list[str]:
     ``field``: the line is a keyword field's value."""
     if count(_BULLETS, text) >= 2:
         return _BULLETS.split(text)
+    if " * " in f" {text.strip()} " and count(_STAR_BULLET, text.strip()) >= 1:
+        pieces = _STAR_BULLET.split(text.strip())
+        if sum(1 for p in pieces if p.strip()) >= 2:
+            return pieces
     if _WIDE_SPACE.search(text.strip()):
         return _WIDE_SPACE.split(text.strip())
     slashes = count(_SLASH, text)
@@ -514,7 +523,7 @@ def is_keyword_line(line: str) -> bool:
     times``): keywords are short noun phrases.
     """
     text = line.strip()
-    if len(text) > 300 or is_prose(text) or field_of_its_own(text):
+    if (len(text) > 300 and not short_item_list(text)) or is_prose(text) or field_of_its_own(text):
         return False
     if _DOT_LEADERS.search(text) or _ADDRESS.search(text) or _CITATION.search(text):
         return False

@@ -517,18 +517,21 @@ def _romanizes(zh: list[Person], en: list[Person]) -> bool:
 
 
 def _read_loose(
-    rec: Record, lines: list[tuple[int, str]], path: str, bare_label: int | None = None
+    rec: Record, lines: list[tuple[int, str]], path: str, bare_label: int | None = None,
+    empty: bool = False,
 ) -> None:
     """Lines between fields that no field took: titles, names, abstracts, sections.
 
     ``bare_label``: the line of a keyword label printed with no value (``关键词：`` alone,
     then the abstract, then the list): a keyword list read below it is that label's list,
-    for each language the fields left without keywords.
+    for each language the fields left without keywords. ``empty``: a keyword label was
+    printed with a title under it, no list: no line here is a list by its shape.
     """
     chinese = rec.authors if all(p.zh and not p.en for p in rec.authors) else []
     # With its list read from a field (and no label printed bare), the record's keywords
     # are known: a line here with commas in it is no list (an English title).
-    listed = bare_label is None and bool(rec.keywords_zh or rec.keywords_en)
+    # So is it when a keyword label was printed empty (a title under it): no list comes.
+    listed = bare_label is None and (empty or bool(rec.keywords_zh or rec.keywords_en))
     page = parse_page_record(_one_block_per_line(lines), path, rec.id, known_authors=chinese,
                              listed=listed)
     for name in ("title_zh", "title_en", "abstract_zh", "abstract_en"):
@@ -565,6 +568,18 @@ def _read_loose(
             continue
         for text in items:
             rec.sections.append(Section("unrecognised", text, found))
+
+
+def _empty_field(line: int, fields: list[FieldLines], loose: list[tuple[int, str]]) -> bool:
+    """True if the field whose label is on ``line`` (with no value) has the next field's
+    label right under it: no loose text between them (``關鍵詞：`` then ``出版日期：2020``,
+    ``關鍵字`` / ``Keywords`` then ``統計`` / ``Statistics``). A label printed alone over a
+    paragraph (two columns copied in reading order) has loose lines under it."""
+    following = [f.line for f in fields if f.line > line]
+    if not following:
+        return False
+    below = min(following)
+    return not any(text.strip() for number, text in loose if line < number < below)
 
 
 def parse_labelled_record(lines: list[tuple[int, str]], path: str, record_id: str) -> Record:
@@ -612,10 +627,14 @@ def _read_scanned(
     if Field.KEYWORDS in by_kind:
         rec.keywords_zh, rec.keywords_en = [], []
         _read_keywords(reader, by_kind[Field.KEYWORDS])
-    # A keyword label printed alone, its list further down among the loose lines.
+    # A keyword label printed alone, its list further down among the loose lines; not one
+    # with the next field's label right under it: that label's field was printed empty.
     bare = [f.line for f in by_kind.get(Field.KEYWORDS, []) if not f.lines]
+    open_bare = [f.line for f in by_kind.get(Field.KEYWORDS, [])
+                 if not f.lines and not f.empty and not _empty_field(f.line, fields, reader.loose)]
     if any(text.strip() for _, text in reader.loose):
-        _read_loose(rec, sorted(reader.loose), path, min(bare, default=None))
+        _read_loose(rec, sorted(reader.loose), path, min(open_bare, default=None),
+                    empty=any(f.empty for f in by_kind.get(Field.KEYWORDS, [])))
     if not rec.keywords_zh and not rec.keywords_en:
         rec.notices.append(Notice(NO_KEYWORDS, path))
         if bare:

@@ -29,9 +29,10 @@ Line numbers are kept (:func:`unmark_lines` maps each line to the lines it shows
 notices and a record's ``lines`` still point into the file; the record holds the text as
 shown, without markup, as it holds titles and keywords as printed.
 
-A page is Markdown by its content (:func:`is_markdown`), never by a flag: two marks or more
-that page text copied from a browser does not have (a heading line, a line opening with
-bold text, a link to an address, ``<br>``). Any other page is read exactly as before.
+A page is Markdown by its content (:func:`is_markdown`), never by a flag: a mark that page
+text copied from a browser does not have (a heading line, a line opening with bold text, a
+link to an address), or two with ``<br>`` among them. Any other page is read exactly as
+before.
 """
 
 from __future__ import annotations
@@ -41,7 +42,10 @@ import re
 
 __all__ = ["is_markdown", "unmark_lines"]
 
-# Marks counted by is_markdown: at least this many, anywhere on the page.
+# Marks counted by is_markdown: at least this many, anywhere on the page. A heading line, a
+# line opening in bold or a link to an address is enough alone: none is text a browser
+# shows (a page whose only Markdown is its title as a heading, or one bold label), and none
+# of the plain renderings has one; ``<br>`` alone is as likely a fragment of HTML.
 _MARKS = 2
 _HEADING_MARK = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.MULTILINE)
 # Bold text opening a line, after a bullet or quote if any: a bold label (``**研究生:**``).
@@ -111,18 +115,15 @@ _DELIMITER_CELL = re.compile(r"^[ \t]*:?-+:?[ \t]*$")
 
 
 def is_markdown(text: str) -> bool:
-    """True if ``text`` is page text with Markdown markup (see the module): two marks or
-    more among heading lines, lines opening with bold text, links to an address and
-    ``<br>`` breaks."""
+    """True if ``text`` is page text with Markdown markup (see the module): a heading line,
+    a line opening with bold text or a link to an address, or two marks with ``<br>``
+    breaks among them."""
     if not any(mark in text for mark in ("#", "**", "__", "](", "<br", "<BR")):
         return False
-    count = 0
-    for pattern in (_HEADING_MARK, _BOLD_OPENING, _LINK_MARK, _BREAK):
-        for _ in pattern.finditer(text):
-            count += 1
-            if count >= _MARKS:
-                return True
-    return False
+    for pattern in (_HEADING_MARK, _BOLD_OPENING, _LINK_MARK):
+        if pattern.search(text) is not None:
+            return True
+    return _BREAK.subn("", text)[1] >= _MARKS
 
 
 def _protect(text: str) -> str:

@@ -111,6 +111,8 @@ class FieldLines:
     # (the value's line, the offset in its text where the rest begins, whether the line
     # above as printed is narrower than the joined one: it ended before the column did).
     joins: list[tuple[int, int, bool]] = field(default_factory=list)
+    # A keyword label printed with no list: a title stands under it (see scan).
+    empty: bool = False
 
     @property
     def lines(self) -> list[str]:
@@ -494,16 +496,49 @@ def _title_under_empty_label(lines: list[tuple[int, str]], index: int) -> bool:
     raw = lines[index][1]
     if index == 0 or lines[index - 1][1].strip() or not raw.strip():
         return False
-    if not title_like(raw) or len(split_keywords(raw)) != 1:
+    if len(split_keywords(raw)) != 1:
         return False
+    titled = title_like(raw)
     below = lines[index + 1][1] if index + 1 < len(lines) else ""
     after = lines[index + 2][1] if index + 2 < len(lines) else ""
     if not below.strip():
-        return True
+        return titled
     people = parse_authors(below, strict=True)
     if not people or after.strip():
         return False
-    return is_bilingual(people) or (len(people) >= 2 and all(p.zh for p in people))
+    if is_bilingual(people) or (len(people) >= 2 and all(p.zh for p in people)):
+        return titled
+    # The English half: its title (three words or more) over romanized names only, every
+    # word of which spells Chinese syllables (``San Zhang, Si Li``; not ``Deep Learning``).
+    return (not has_han(raw) and len(raw.split()) >= 3
+            and all(p.en and not p.zh and _romanized(p.en) for p in people))
+
+
+def _romanized(name: str) -> bool:
+    """True if every word of a Latin name spells Chinese syllables (``Ta-Ming Wang``)."""
+    from termkit.pinyin.names import is_romanizable
+
+    words = [w for w in re.split(r"[\s,]+", name) if w]
+    return bool(words) and all(is_romanizable(w) for w in words)
+
+
+def _pair_or_none(current: FieldLines) -> bool:
+    """True if a field holds nothing yet, or one line in each script (one keyword each)."""
+    held = current.lines
+    return not held or (len(held) == 2 and has_han(held[0]) != has_han(held[1]))
+
+
+def _valued_pair(
+    lines: list[tuple[int, str]], labels: list[LabelMatch | None], heads: dict[int, Label],
+    index: int,
+) -> bool:
+    """True if the unknown label pair at ``index`` has a value under it: a line that is no
+    label and no pair's head (``本論文已被瀏覽…`` under ``統計`` / ``Statistics``). One keyword
+    in each language ending like a label (``醫療資訊`` / ``Medical Information``) has the
+    next label pair under it instead."""
+    below = index + 2
+    return (below < len(lines) and labels[below] is None and below not in heads
+            and bool(lines[below][1].strip()))
 
 
 def _keywords_next(labels: list[LabelMatch | None], index: int) -> bool:
@@ -600,7 +635,13 @@ def scan(
             or (current is not None and len(current.values) > 1)
             or _list_goes_on(lines, labels, index)
         )
-        if m is None and index in heads and not listing:
+        if m is None and index in heads and (
+            not listing or (keywords and current is not None and _pair_or_none(current)
+                            and _valued_pair(lines, labels, heads, index))
+        ):
+            # (a keyword label pair with nothing under it, or one keyword in each language,
+            # then the next field's pair over its value: ``關鍵字`` / ``Keywords``, ``統計`` /
+            # ``Statistics``, ``本論文已被瀏覽…``)
             m = LabelMatch(heads[index], "", False)
         # The first line under a label standing alone is its value, even when it has a
         # colon (``背 景:主要照顧者…`` under ``Chinese Abstract``).
@@ -662,6 +703,7 @@ def scan(
             loose.append((number, raw))
         elif keywords and not current.lines and _title_under_empty_label(lines, index):
             closed = True  # the label was printed with no list: a title follows it
+            current.empty = True
             loose.append((number, raw))
         elif blank:
             if current.label.field is not Field.ABSTRACT and current.lines:

@@ -14,7 +14,7 @@ import functools
 from termkit.records.authors import is_bilingual, parse_authors
 from termkit.records.fields import parse_date, parse_pages, parse_volume
 from termkit.records.keywords import keyword_label, spaced_only, split_keywords
-from termkit.records.script import has_han, is_prose
+from termkit.records.script import has_han, is_prose, short_item_list
 
 # The least keyword score (see keyword_score) that makes a block the keyword block: two
 # items in both scripts, or a few items with separators.
@@ -29,7 +29,7 @@ def certain_keyword_line(line: str) -> bool:
     """A label, semicolons between items, or items in both scripts: never a title."""
     if keyword_label(line) is not None:
         return True
-    if len(line) > 400 or is_prose(line):
+    if (len(line) > 400 and not short_item_list(line)) or is_prose(line):
         return False
     items = split_keywords(line)
     if len(items) < 2:
@@ -58,7 +58,7 @@ def keyword_like(lines: list[str], *, strong: bool) -> bool:
     if any(is_prose(line) for line in lines):
         return False
     if len(lines) >= 3:
-        return all(len(line) <= 120 for line in lines)
+        return all(len(line) <= 120 or short_item_list(line) for line in lines)
     if any(_strong_keyword_line(line) for line in lines):
         return True
     if (
@@ -67,7 +67,7 @@ def keyword_like(lines: list[str], *, strong: bool) -> bool:
         and all(len(split_keywords(line)) >= 2 for line in lines)
     ):
         return True
-    return not strong and all(len(line) <= 200 for line in lines)
+    return not strong and all(len(line) <= 200 or short_item_list(line) for line in lines)
 
 
 def keyword_score(lines: list[str]) -> float:
@@ -87,7 +87,7 @@ def _keyword_score(lines: tuple[str, ...]) -> float:
         # Of two labelled lines the longer list wins: a site's tag line above the article
         # (``关键词:用户需求智慧图书馆服务体系``) is one item, the article's own list several.
         return 100.0 + min(sum(len(split_keywords(line)) for line in lines), 12)
-    if any(is_prose(line) for line in lines) or any(len(line) > 400 for line in lines):
+    if any(is_prose(line) or (len(line) > 400 and not short_item_list(line)) for line in lines):
         return 0.0
     if len(lines) == 1 and (
         parse_volume(lines[0]) or parse_pages(lines[0]) or parse_date(lines[0])
