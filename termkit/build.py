@@ -168,7 +168,7 @@ def _available(fmt_name: str) -> bool:
 # own from the glossary of a 3,000-record fresh-vocabulary build): how the files are shared
 # out among jobs.
 _WRITE_COST = {"termkit": 10, "json": 18, "tmx": 8, "tbx": 10, "po": 10, "omegat": 4,
-               "csv": 8, "sidecar": 10}
+               "csv": 8, "sidecar": 10, "po-catalogs": 16}
 
 # Below this many concepts the files are written one after the other (a worker costs more).
 MIN_PARALLEL_WRITE = 2000
@@ -202,9 +202,25 @@ def write_build(
     ]
     if exports:
         plan.extend(e for e in EXPORTS if _available(e[1]))
+    # The PO catalogs (one per locale) are planned and written together: they hold the same
+    # concepts with the same English, references and comments (termkit.formats.po_write).
+    catalogs = [(name, options["locale"]) for name, fmt_name, options in plan
+                if fmt_name == "po" and set(options) == {"locale"}]
     with staged_directory(outdir) as stage:
         tasks: list[tuple[int, Callable[[], None]]] = []
         for name, fmt_name, options in plan:
+            if len(catalogs) > 1 and (name, options.get("locale")) in catalogs:
+                if name == catalogs[0][0]:
+                    def write_catalogs() -> None:
+                        from termkit.formats import po_write
+
+                        with contextlib.ExitStack() as files:
+                            streams = [(files.enter_context(stage_file(stage, outdir, n)), locale)
+                                       for n, locale in catalogs]
+                            po_write.write_catalogs(glossary, streams)
+
+                    tasks.append((_WRITE_COST["po-catalogs"], write_catalogs))
+                continue
             def write(name: str = name, fmt_name: str = fmt_name,
                       options: dict[str, Any] = options) -> None:
                 with stage_file(stage, outdir, name) as fh:

@@ -167,6 +167,49 @@ def test_po_is_what_polib_writes(g: Glossary, locale: str, reverse: bool, date: 
     assert po_write.render(catalog) == po_via_polib(catalog)
 
 
+@settings(max_examples=150, deadline=None)
+@given(
+    _glossary,
+    st.lists(st.sampled_from(["zh_TW", "zh_CN", "zh_HK"]), min_size=1, max_size=3),
+    st.booleans(),
+)
+def test_po_catalogs_planned_together_are_each_as_written_alone(
+    g: Glossary, locales: list[str], reverse: bool
+) -> None:
+    # What `termkit build` writes (both catalogs in one pass, sharing the English, the
+    # references and the comment lines) is byte for byte each catalog written on its own,
+    # for terms whose readings differ between the scripts, terms missing on either side,
+    # and a locale repeated.
+    streams = [(io.BytesIO(), locale) for locale in locales]
+    notices = po_write.write_catalogs(g, streams, reverse=reverse)
+    for (stream, locale), got in zip(streams, notices, strict=True):
+        alone = io.BytesIO()
+        assert got == po_write.write_glossary(g, alone, locale=locale, reverse=reverse)
+        assert stream.getvalue() == alone.getvalue()
+
+
+def test_po_catalogs_together_keep_each_scripts_reading() -> None:
+    # The comment lines are shared only while the Chinese terms chosen read the same: here
+    # the Traditional and the Simplified term carry different readings (and zhuyin), and a
+    # concept lacks its Simplified term (left out of one catalog only).
+    src = Source("a.txt", 3, "r1")
+    g = Glossary(concepts=[
+        Concept("c1", terms=[Term("行", "zh-Hant", pinyin="háng", zhuyin="ㄏㄤˊ", sources=[src]),
+                             Term("行", "zh-Hans", pinyin="xíng", sources=[src]),
+                             Term("line", "en", sources=[src])], sources=[src]),
+        Concept("c2", terms=[Term("權力", "zh-Hant", pinyin="quánlì"), Term("power", "en")]),
+    ])
+    together = [(io.BytesIO(), "zh_TW"), (io.BytesIO(), "zh_CN")]
+    po_write.write_catalogs(g, together)
+    tw, cn = (stream.getvalue().decode() for stream, _ in together)
+    assert "# pinyin: háng\n# zhuyin: ㄏㄤˊ\n" in tw and "xíng" not in tw
+    # (A term without zhuyin is written with another Chinese term's: zh_zhuyin.)
+    assert "# pinyin: xíng\n# zhuyin: ㄏㄤˊ\n" in cn and "háng" not in cn
+    assert "權力" in tw and "power" not in cn
+    for stream, locale in together:
+        assert stream.getvalue() == _written(po_write.write_glossary, g, locale=locale)
+
+
 @settings(max_examples=100, deadline=None)
 @given(_concept, _lang, st.booleans())
 def test_pick_term_chooses_as_before(concept: Concept, tag: str, exact: bool) -> None:
@@ -221,3 +264,7 @@ def test_real_glossary_is_written_as_the_oracles_write_it(dev_glossary: Glossary
         for reverse in (False, True):
             catalog = po_write.plan_catalog(dev_glossary, locale=locale, reverse=reverse)
             assert po_write.render(catalog) == po_via_polib(catalog)
+    together = [(io.BytesIO(), "zh_TW"), (io.BytesIO(), "zh_CN")]
+    po_write.write_catalogs(dev_glossary, together)
+    for stream, locale in together:
+        assert stream.getvalue() == _written(po_write.write_glossary, dev_glossary, locale=locale)

@@ -577,11 +577,16 @@ def analyse_zh(text: str, lexicon: Lexicon) -> ZhKey:
     the dictionary then covers more of it, the rewritten keyword's segments are used.
     """
     key = _analyse_zh(text, text, lexicon)
+    known = _known(key, lexicon)
+    if known >= 1.0:
+        # Dictionary words cover the keyword whole (most keywords): no rewriting can cover
+        # more, so the OpenCC conversions that would tell are not made.
+        return key
     regional = mainland_form(text)
     if regional is None:
         return key
     other = _analyse_zh(text, regional, lexicon)
-    return other if _known(other, lexicon) > _known(key, lexicon) else key
+    return other if _known(other, lexicon) > known else key
 
 
 def _known(key: ZhKey, lexicon: Lexicon) -> float:

@@ -11,6 +11,7 @@ all the other exports of a build together. The test suite keeps polib as the ora
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import BinaryIO
@@ -18,7 +19,7 @@ from typing import BinaryIO
 from termkit import lang as langtags
 from termkit.formats.delimited import pick_term, skip_notice, target_tag, zh_pinyin, zh_zhuyin
 from termkit.formats.termkit_text import escape
-from termkit.model import Concept, Glossary, Kind, Notice, Status, Term
+from termkit.model import Concept, Glossary, Kind, Notice, Status
 
 GENERATOR = "termkit"
 
@@ -39,14 +40,14 @@ _KIND_TEXT = {kind: f"kind: {kind.value}" for kind in Kind}
 _STATUS_TEXT = {status: f"status: {status.value}" for status in Status}
 
 
-def _comment_lines(concept: Concept, zh: Term | None) -> list[str]:
+def _comment_lines(concept: Concept, pinyin: str | None, zhuyin: str | None) -> list[str]:
     """The translator comment lines of an entry, guarded (the status and kind lines need no
-    guard: they end in a letter)."""
+    guard: they end in a letter); ``pinyin`` and ``zhuyin``: the readings written for the
+    entry's Chinese term (:func:`zh_pinyin`, :func:`zh_zhuyin`), the only part of the lines
+    that depends on which term it is."""
     lines: list[str] = []
-    pinyin = zh_pinyin(concept, zh)
     if pinyin:
         lines.append(guard(f"pinyin: {_one_line(pinyin)}"))
-    zhuyin = zh_zhuyin(concept, zh)
     if zhuyin:
         lines.append(guard(f"zhuyin: {_one_line(zhuyin)}"))
     if concept.domains:
@@ -117,32 +118,72 @@ def plan_catalog(
     revision_date: str | None = None,
 ) -> Catalog:
     """The catalog for one locale, and notices about the concepts left out."""
-    zh_tag = target_tag(locale)
-    posix = langtags.to_posix(zh_tag)
-    src_tag, tgt_tag = (zh_tag, "en") if reverse else ("en", zh_tag)
-    planned: list[PlannedEntry] = []
-    missing: dict[str, int] = {}
-    newline_mismatch = 0
+    return plan_catalogs(glossary, [locale], reverse=reverse, revision_date=revision_date)[0]
+
+
+def plan_catalogs(
+    glossary: Glossary,
+    locales: Sequence[str],
+    *,
+    reverse: bool = False,
+    revision_date: str | None = None,
+) -> list[Catalog]:
+    """:func:`plan_catalog` for each of ``locales``, in one pass over the concepts: what does
+    not depend on the locale (the English term, the references, the comment lines when the
+    Chinese terms chosen read the same) is worked out once per concept and shared."""
+    zh_tags = [target_tag(locale) for locale in locales]
+    planned: list[list[PlannedEntry]] = [[] for _ in zh_tags]
+    missing: list[dict[str, int]] = [{} for _ in zh_tags]
+    newline_mismatch = [0 for _ in zh_tags]
     occurred: dict[int, tuple[str, str]] = {}  # the glossary keeps its sources alive meanwhile
     for c in glossary.concepts:
-        en, zh = pick_term(c, "en"), pick_term(c, zh_tag)
-        src, tgt = (zh, en) if reverse else (en, zh)
-        if src is None or tgt is None:
-            lack = src_tag if src is None else tgt_tag
-            missing[lack] = missing.get(lack, 0) + 1
-            continue
-        if _newline_ends_differ(src.text, tgt.text):
-            newline_mismatch += 1
-            continue
-        occurrences = []
-        for s in c.sources:
-            occurrence = occurred.get(id(s))  # by identity: a record's concepts share sources
-            if occurrence is None:
-                line = str(s.line) if s.line is not None else ""
-                occurrence = occurred[id(s)] = (_quote_path(s.path), line)
-            occurrences.append(occurrence)
-        planned.append(PlannedEntry(src.text, tgt.text, c, _comment_lines(c, zh), None, occurrences))
+        en = pick_term(c, "en")
+        occurrences: list[tuple[str, str]] | None = None
+        comments: tuple[str | None, str | None, list[str]] | None = None
+        for i, zh_tag in enumerate(zh_tags):
+            zh = pick_term(c, zh_tag)
+            src, tgt = (zh, en) if reverse else (en, zh)
+            if src is None or tgt is None:
+                src_tag, tgt_tag = (zh_tag, "en") if reverse else ("en", zh_tag)
+                lack = src_tag if src is None else tgt_tag
+                missing[i][lack] = missing[i].get(lack, 0) + 1
+                continue
+            if _newline_ends_differ(src.text, tgt.text):
+                newline_mismatch[i] += 1
+                continue
+            if occurrences is None:
+                occurrences = []
+                for s in c.sources:
+                    occurrence = occurred.get(id(s))  # by identity: a record's concepts share sources
+                    if occurrence is None:
+                        line = str(s.line) if s.line is not None else ""
+                        occurrence = occurred[id(s)] = (_quote_path(s.path), line)
+                    occurrences.append(occurrence)
+            pinyin, zhuyin = zh_pinyin(c, zh), zh_zhuyin(c, zh)
+            if comments is None or comments[0] != pinyin or comments[1] != zhuyin:
+                comments = (pinyin, zhuyin, _comment_lines(c, pinyin, zhuyin))
+            # (The lists are shared between the catalogs' entries, and never changed.)
+            planned[i].append(PlannedEntry(src.text, tgt.text, c, comments[2], None, occurrences))
+    return [
+        _catalog(glossary, zh_tag, planned[i], missing[i], newline_mismatch[i],
+                 reverse=reverse, revision_date=revision_date)
+        for i, zh_tag in enumerate(zh_tags)
+    ]
 
+
+def _catalog(
+    glossary: Glossary,
+    zh_tag: str,
+    planned: list[PlannedEntry],
+    missing: dict[str, int],
+    newline_mismatch: int,
+    *,
+    reverse: bool,
+    revision_date: str | None,
+) -> Catalog:
+    """The catalog of the entries planned for one locale: contexts, order, header, notices."""
+    posix = langtags.to_posix(zh_tag)
+    src_tag, tgt_tag = (zh_tag, "en") if reverse else ("en", zh_tag)
     # msgctxt only where a msgid is shared; the concept id keeps it unique and stable.
     by_msgid: dict[str, list[PlannedEntry]] = {}
     for p in planned:
@@ -209,13 +250,27 @@ def _field(out: list[str], name: str, value: str) -> None:
 _NOT_PLAIN = re.compile('[\\\\\t\r\n\v\b\f"\x1c\x1d\x1e\x85\u2028\u2029]')
 
 
-def _entry(e: PlannedEntry) -> str:
+# The comment and reference lines of entries, by the identity of their lists (which the
+# catalogs of one plan_catalogs share): rendered once for both catalogs.
+_Heads = dict[tuple[int, int], str]
+
+
+def _head(e: PlannedEntry) -> str:
     comment = "\n".join(e.comments)
     # Each line of the comment as "# LINE" (a comment line may hold a line break).
     out = ["# " + comment.replace("\n", "\n# ")] if comment else []
     if e.occurrences:
         out.append("#: " + " ".join([f"{path}:{line}" if line else path
                                      for path, line in e.occurrences]))
+    return "\n".join(out)
+
+
+def _entry(e: PlannedEntry, heads: _Heads) -> str:
+    key = (id(e.comments), id(e.occurrences))
+    head = heads.get(key)
+    if head is None:
+        head = heads[key] = _head(e)
+    out = [head] if head else []
     if e.msgctxt is not None:
         _field(out, "msgctxt", e.msgctxt)
     msgid, msgstr = e.msgid, e.msgstr
@@ -228,9 +283,12 @@ def _entry(e: PlannedEntry) -> str:
     return "\n".join(out)
 
 
-def render(catalog: Catalog) -> str:
+def render(catalog: Catalog, heads: _Heads | None = None) -> str:
     """The catalog's text, as polib writes it with ``wrapwidth=0`` (before the final newline
-    is trimmed to one)."""
+    is trimmed to one). ``heads``: the entries' comment and reference lines rendered so far,
+    shared by the catalogs of one :func:`plan_catalogs` (kept while they are alive)."""
+    if heads is None:
+        heads = {}
     head = []
     for line in catalog.header.split("\n"):
         if not line:
@@ -243,7 +301,7 @@ def render(catalog: Catalog) -> str:
     _field(meta, "msgid", "")
     _field(meta, "msgstr", "\n".join(f"{k}: {v}" for k, v in catalog.metadata) + "\n")
     meta.append("")
-    entries = ["\n".join(meta), *(_entry(e) for e in catalog.entries)]
+    entries = ["\n".join(meta), *(_entry(e, heads) for e in catalog.entries)]
     return "".join(head) + "\n".join(entries)
 
 
@@ -260,3 +318,20 @@ def write_glossary(
     catalog = plan_catalog(glossary, locale=locale, reverse=reverse, revision_date=revision_date)
     stream.write((render(catalog).rstrip("\n") + "\n").encode("utf-8"))
     return catalog.notices
+
+
+def write_catalogs(
+    glossary: Glossary,
+    streams: Sequence[tuple[BinaryIO, str]],
+    *,
+    reverse: bool = False,
+    revision_date: str | None = None,
+) -> list[list[Notice]]:
+    """:func:`write_glossary` for several ``(stream, locale)`` at once (the bytes each would
+    write), planned together (:func:`plan_catalogs`); returns each catalog's notices."""
+    catalogs = plan_catalogs(glossary, [locale for _, locale in streams], reverse=reverse,
+                             revision_date=revision_date)
+    heads: _Heads = {}
+    for (stream, _), catalog in zip(streams, catalogs, strict=True):
+        stream.write((render(catalog, heads).rstrip("\n") + "\n").encode("utf-8"))
+    return [catalog.notices for catalog in catalogs]
