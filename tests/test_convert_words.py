@@ -271,6 +271,33 @@ def test_bounding_keys_are_cached_on_disk_and_bad_files_are_rebuilt(tmp_path: Pa
     assert len(runs) == 5
 
 
+def test_the_cache_is_named_by_what_the_words_are_made_of_not_where_they_are(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two installations of the same OpenCC and CC-CEDICT (two venvs) share one word list: the
+    # name came from the installation's path, so each venv built its own, and a few evicted
+    # each other's. A dictionary with other content is another list.
+    import shutil
+
+    from termkit.convert import configs
+    from termkit.convert import words as words_module
+
+    def stamp_with(share: Path) -> str:
+        words_module._sources_stamp.cache_clear()
+        monkeypatch.setattr(configs, "opencc_share_dir", lambda: str(share))
+        try:
+            return words_module._sources_stamp()
+        finally:
+            words_module._sources_stamp.cache_clear()
+
+    here = Path(configs.opencc_share_dir())
+    copy = tmp_path / "elsewhere" / "opencc"
+    shutil.copytree(here, copy)
+    assert stamp_with(copy) == stamp_with(here)
+    changed = copy / f"{words_module.PHRASE_DICTS[0]}.ocd2"
+    changed.write_bytes(changed.read_bytes() + b"\0")
+    assert stamp_with(copy) != stamp_with(here)
+
+
 @pytest.mark.xfail(strict=True, reason="a key locks one form: a second-order pair whose crossing "
                    "word is a form too (執行檔|名稱, both forms) locks the first only")
 def test_a_second_order_pair_keeps_a_crossing_word_that_is_a_form() -> None:

@@ -88,14 +88,22 @@ def general_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@functools.cache
 def _sources_stamp() -> str:
-    """What the general words are made from: the CC-CEDICT file and the OpenCC build."""
+    """What the general words are made from: the CC-CEDICT file and OpenCC's phrase
+    dictionaries, by content (:func:`~termkit.lexicon.file_stamp`), not by path or time: every
+    environment that installed the same releases shares one cached word list (by the
+    installation's path, each venv built its own, and a few venvs evicted each other's)."""
     import opencc
 
-    from termkit.lexicon import cedict_path
+    from termkit.convert.configs import opencc_share_dir
+    from termkit.lexicon import cedict_path, file_stamp
 
-    st = cedict_path().stat()
-    return f"{st.st_size}-{st.st_mtime_ns}-{getattr(opencc, '__version__', '')}-{opencc.__file__}"
+    parts = [file_stamp(cedict_path()), str(getattr(opencc, "__version__", ""))]
+    for name in PHRASE_DICTS:
+        path = Path(opencc_share_dir()) / f"{name}.ocd2"
+        parts.append(file_stamp(path) if path.is_file() else "-")  # a build without it
+    return "-".join(parts)
 
 
 @functools.cache
