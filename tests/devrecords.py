@@ -519,3 +519,23 @@ def assert_published(rec: dict[str, Any]) -> None:
     for lang in ("zh", "en"):
         for item in rec[f"keywords_{lang}"]:
             assert item in rec[f"keywords_{lang}_raw"], (rec["id"], item)
+
+
+def plain_texts(skip_folders: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """(name, text) of every plain page the record tests know: the dev records in each
+    rendering and page-variant family, and every ``*.txt`` under tests/data/records (but
+    those in a folder named in ``skip_folders``). For checks that a reading step added for
+    other page kinds leaves plain pages as they were read."""
+    from tests import pagevariants
+
+    out = []
+    for rec in load_all_dev():
+        for name in ("page", "labelled"):
+            out.append((f"{rec['id']} {name}", RENDERINGS[name][1](rec)))
+        out.append((f"{rec['id']} no blank lines", render_page_without_blank_lines(rec)))
+        for family, render in pagevariants.FAMILIES.items():
+            out.append((f"{rec['id']} {family}", render(rec)))
+    for path in sorted(DEV.parent.rglob("*.txt")):
+        if not set(skip_folders) & set(path.parts):
+            out.append((str(path), path.read_bytes().decode("utf-8", errors="replace")))
+    return out

@@ -36,7 +36,7 @@ from termkit.records import parse_records
 from termkit.records import scan as scan_module
 from termkit.records.htmlpage import declared_encoding, is_html, shown_lines
 
-from . import devrecords, pagevariants
+from . import devrecords
 from .conftest import require_tool
 from .test_records_markdown import PAGES as MARKDOWN_PAGES
 from .test_records_markdown import SHAPES as MARKDOWN_SHAPES
@@ -233,21 +233,8 @@ def test_plain_and_markdown_text_is_not_html(text: str) -> None:
     assert not is_html(text, "-")
 
 
-def _plain_texts() -> list[tuple[str, str]]:
-    out = []
-    for rec in devrecords.load_all_dev():
-        for name in ("page", "labelled"):
-            out.append((f"{rec['id']} {name}", devrecords.RENDERINGS[name][1](rec)))
-        out.append((f"{rec['id']} no blank lines", devrecords.render_page_without_blank_lines(rec)))
-        for family, render in pagevariants.FAMILIES.items():
-            out.append((f"{rec['id']} {family}", render(rec)))
-    for path in sorted(RECORDS.rglob("*.txt")):
-        out.append((str(path), path.read_bytes().decode("utf-8", errors="replace")))
-    return out
-
-
 def test_no_plain_or_markdown_rendering_is_html() -> None:
-    texts = _plain_texts()
+    texts = devrecords.plain_texts()
     for rec in devrecords.load_all_dev():
         for shape, render in MARKDOWN_SHAPES.items():
             texts.append((f"{rec['id']} markdown {shape}", render(rec, True)))
@@ -258,7 +245,7 @@ def test_no_plain_or_markdown_rendering_is_html() -> None:
 
 
 def test_plain_pages_read_exactly_as_without_the_html_step(monkeypatch: pytest.MonkeyPatch) -> None:
-    texts = _plain_texts()
+    texts = devrecords.plain_texts()
 
     def reading(text: str) -> list[Any]:
         try:

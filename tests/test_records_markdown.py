@@ -25,7 +25,7 @@ from termkit.records import parse_records
 from termkit.records import scan as scan_module
 from termkit.records.markdown import is_markdown, unmark_lines
 
-from . import devrecords, pagevariants
+from . import devrecords
 
 RECORDS = Path(__file__).parent / "data" / "records"
 
@@ -308,24 +308,10 @@ def test_dev_records_as_markdown_read_as_their_shown_text(
 # ------------------------------------------------------------------ plain pages untouched
 
 
-def _plain_texts() -> list[tuple[str, str]]:
-    out = []
-    for rec in devrecords.load_all_dev():
-        for name in ("page", "labelled"):
-            out.append((f"{rec['id']} {name}", devrecords.RENDERINGS[name][1](rec)))
-        out.append((f"{rec['id']} no blank lines", devrecords.render_page_without_blank_lines(rec)))
-        for family, render in pagevariants.FAMILIES.items():
-            out.append((f"{rec['id']} {family}", render(rec)))
-    for path in sorted(RECORDS.rglob("*.txt")):
-        if "real7" not in path.parts:
-            out.append((str(path), path.read_bytes().decode("utf-8", errors="replace")))
-    return out
-
-
 def test_plain_pages_read_exactly_as_without_the_markdown_step(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    texts = _plain_texts()
+    texts = devrecords.plain_texts(("real7",))  # real7/pages/*.txt are Markdown as stored
     assert len(texts) > 95 * 20
     now = []
     for _name, text in texts:

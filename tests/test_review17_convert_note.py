@@ -14,13 +14,13 @@ lock …') with a cache folder convert cannot use.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import require_tool
 from tests.terminal import run_on_a_terminal, termkit_argv, warm_dictionaries
 
 REGIONAL = Path(__file__).parent.parent / "glossaries" / "cross-strait.glossary.txt"
@@ -48,10 +48,8 @@ def _without_root_powers() -> list[str]:
     """A command prefix under which root meets file permissions as other users do."""
     if os.geteuid() != 0:
         return []
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:
-        pytest.skip("root, and no setpriv to drop CAP_DAC_OVERRIDE")
-    return [setpriv, "--bounding-set", "-dac_override,-dac_read_search"]
+    # (util-linux's setpriv drops CAP_DAC_OVERRIDE; skipped without it, except under CI)
+    return [require_tool("setpriv"), "--bounding-set", "-dac_override,-dac_read_search"]
 
 
 def test_a_cache_folder_that_cannot_be_looked_into_does_not_fail_convert(tmp_path: Path) -> None:
