@@ -160,7 +160,7 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
         check_output(output)  # before the work: not a folder, not an input of this run
     chosen = parse_topics(topics, glossary)
     conv = Converter(cfg, glossary, topics=chosen)
-    if stderr_is_terminal() and not _words_ready(conv):
+    if stderr_is_terminal() and not conv.words_ready():
         # A first conversion with a large glossary reads the general word list against every
         # form before it converts anything: seconds in which nothing would be shown.
         kept = _cache_folder_problem()
@@ -328,17 +328,6 @@ def detect(ctx: click.Context, input_path: str | None, input_alias: tuple[str, .
             click.echo("]")
     if found:
         ctx.exit(1)
-
-
-def _words_ready(conv: Any) -> bool:
-    """Whether the lock's word list is at hand (:meth:`Converter.words_ready`); a cache
-    folder that cannot be looked into (another user's ``XDG_CACHE_HOME``, mode 000) counts
-    as not: the note is all that asks about it, and the conversion works without the cache
-    (this was 'Error: …/lockwords-….marshal: Permission denied' on a terminal only)."""
-    try:
-        return bool(conv.words_ready())
-    except OSError:
-        return False
 
 
 def _cache_folder_problem() -> str | None:
