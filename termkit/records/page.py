@@ -569,7 +569,9 @@ def read_page_record(lines: list[tuple[int, str]], path: str, record_id: str) ->
     kind (:func:`~termkit.records.runon.line_groups`), and that reading is kept when it finds
     keywords in both scripts and the first one found no such lists, or took for keywords what
     the second reads as a title, an author or a field line
-    (:func:`~termkit.records.runon.misread`). A page that kept blank lines in its
+    (:func:`~termkit.records.runon.misread`); on a page of one list (a Chinese half: the
+    title, ``張三、李四``, the keywords) it is kept on that misreading alone, when it finds a
+    list in each script the first reading did. A page that kept blank lines in its
     header is read by its blocks alone: there a block of several lines is a name over its
     romanization or a wrapped abstract, and a keyword list in one language only is no sign
     of lost blank lines (read again, its two titles passed for a list of one keyword each).
@@ -582,7 +584,13 @@ def read_page_record(lines: list[tuple[int, str]], path: str, record_id: str) ->
     groups = [_Block(g.lines, g.numbers) for g in line_groups(lines[:split])]
     by_line = _read_record(groups, lines[split:], path, record_id, ())
     if not (by_line.keywords_zh and by_line.keywords_en):
-        return record
+        # A page with one list only (a mainland page's Chinese half: ``題名`` / ``張三、李四``
+        # / ``正念；壓力``) is read by line when that reading finds a list in each script the
+        # first one did and the first took its title or author line for keywords.
+        one_list = (by_line.keywords_zh or by_line.keywords_en) and (
+            bool(by_line.keywords_zh) >= bool(record.keywords_zh)
+            and bool(by_line.keywords_en) >= bool(record.keywords_en))
+        return by_line if one_list and misread(record, by_line) else record
     if not (record.keywords_zh and record.keywords_en) or misread(record, by_line):
         return by_line
     return record

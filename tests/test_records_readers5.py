@@ -1,0 +1,50 @@
+"""Page-reading misreads left by earlier rounds (readers5), one test per shape.
+
+Each page is in the shape of a real page; its terms and names are made up. Each test failed
+on the readers before its fix. The oracle is what a reader of the page sees: the record's
+own title, authors and lists.
+"""
+
+from __future__ import annotations
+
+from termkit.model import Record
+from termkit.records import parse_records
+
+
+def _read(page: str, name: str = "p.txt") -> list[Record]:
+    return parse_records(page.encode("utf-8"), name)
+
+
+TITLE = "基于深度学习的图像识别研究"
+NAMES = ["王小明", "李大华", "张伟"]
+ZH = ["深度学习", "图像识别", "卷积神经网络"]
+
+
+def test_an_author_line_of_a_page_without_blank_lines_is_no_keyword() -> None:
+    """A mainland page's Chinese half copied without its blank lines (a CNKI-like page:
+    the title, one line of names separated by ``、``, the keyword line; or no title at all).
+    The page has one keyword list, so the reading by line (which reads the title and the
+    names apart) was dropped: it found no list in each script. The title and the names were
+    read as keywords (``王小明``, ``李大华`` … among the Chinese list)."""
+    for sep in ("、", "，", "；"):
+        authors = sep.join(NAMES)
+        for kw_sep in ("；", "、"):
+            keywords = kw_sep.join(ZH)
+            for head in ([TITLE], []):
+                page = "\n".join([*head, authors, keywords]) + "\n"
+                (rec,) = _read(page)
+                assert [p.zh for p in rec.authors] == NAMES, page
+                assert rec.keywords_zh == ZH and rec.keywords_en == [], page
+                assert rec.title_zh == (TITLE if head else None), page
+    # With no author line, the title over the list was one more Chinese keyword too.
+    (titled,) = _read(f"{TITLE}\n{'；'.join(ZH)}\n")
+    assert titled.title_zh == TITLE and titled.keywords_zh == ZH and not titled.authors
+
+
+def test_one_list_without_blank_lines_is_still_read() -> None:
+    """What the reading by line must leave as it was: a page of one keyword per line, and
+    the page of the test above with its blank lines."""
+    (one_per_line,) = _read("\n".join(ZH) + "\n")
+    assert one_per_line.keywords_zh == ZH and not one_per_line.authors
+    (blank,) = _read(f"{TITLE}\n\n{'、'.join(NAMES)}\n\n{'；'.join(ZH)}\n")
+    assert [p.zh for p in blank.authors] == NAMES and blank.keywords_zh == ZH
