@@ -48,3 +48,18 @@ def test_one_list_without_blank_lines_is_still_read() -> None:
     assert one_per_line.keywords_zh == ZH and not one_per_line.authors
     (blank,) = _read(f"{TITLE}\n\n{'、'.join(NAMES)}\n\n{'；'.join(ZH)}\n")
     assert [p.zh for p in blank.authors] == NAMES and blank.keywords_zh == ZH
+
+
+def test_names_of_several_affiliations_are_authors() -> None:
+    """A CNKI-like author line whose names carry the numbers of several affiliations
+    (``王小明1,2、李大华3``, as the superscripts are copied, or kept as superscripts): the
+    comma between two numbers separates no names. Before, ``2`` was read as one more name,
+    the line was no author line, and the page read it as its keyword list."""
+    for marks in (["1,2", "3", "1"], ["1，2", "2*", "3"], ["¹²", "³", "¹"]):
+        line = "、".join(name + mark for name, mark in zip(NAMES, marks, strict=True))
+        for page in (f"{TITLE}\n\n{line}\n\n{'；'.join(ZH)}\n\nDeep learning; image recognition; "
+                     "convolutional neural network\n",
+                     f"{TITLE}\n{line}\n\n关键词：{'；'.join(ZH)}\n\nKey words: deep learning\n"):
+            (rec,) = _read(page)
+            assert [p.zh for p in rec.authors] == NAMES, page
+            assert rec.keywords_zh == ZH, page
