@@ -63,3 +63,38 @@ def test_names_of_several_affiliations_are_authors() -> None:
             (rec,) = _read(page)
             assert [p.zh for p in rec.authors] == NAMES, page
             assert rec.keywords_zh == ZH, page
+
+
+LIST_ZH = ["機器學習", "遷移學習", "Hadoop", "Spark"]
+LIST_EN = ["machine learning", "transfer learning"]
+
+
+def test_latin_terms_of_a_spaced_chinese_line_stay_chinese() -> None:
+    """An unlabelled page whose Chinese keyword line sets its items apart by single spaces,
+    with Latin terms among them (``機器學習 遷移學習 Hadoop Spark``), and whose English list
+    stands on a line of its own. A single space cuts an English phrase, so such a line
+    holds no English list: its Latin items are terms of the Chinese list. Before, they were
+    read as the first English keywords (``Hadoop``, ``Spark``, ``machine learning`` …), and
+    with the English title above and the English list in a block of its own, the mixed
+    line was no keyword line at all (only the English list was read)."""
+    zh_line = " ".join(LIST_ZH)
+    title = "大數據平台於學習分析之應用"
+    for en_line in ("; ".join(LIST_EN), ", ".join(LIST_EN), "\n".join(LIST_EN)):
+        for head in ([title], ["Big Data Platforms for Learning Analytics", title]):
+            for gap in ("\n\n", "\n"):
+                page = "\n\n".join([*head, "王小明、李大華", zh_line + gap + en_line]) + "\n"
+                (rec,) = _read(page)
+                assert rec.keywords_zh == LIST_ZH, page
+                assert rec.keywords_en == LIST_EN, page
+                assert [p.zh for p in rec.authors] == ["王小明", "李大華"], page
+
+
+def test_a_spaced_line_alone_or_with_items_in_both_scripts_is_as_before() -> None:
+    """What the rule leaves alone: a spaced line with no English line after it (nothing
+    tells its Latin items from an English list: they stay the English list), and a line
+    separated by ``;`` that holds both lists (``現實主義 ; realism``)."""
+    (alone,) = _read("大數據平台於學習分析之應用\n\n王小明、李大華\n\n" + " ".join(LIST_ZH) + "\n")
+    assert alone.keywords_zh == LIST_ZH[:2] and alone.keywords_en == LIST_ZH[2:]
+    combined = " ; ".join(["機器學習", "遷移學習", *LIST_EN])
+    (both,) = _read("大數據平台於學習分析之應用\n\n王小明、李大華\n\n" + combined + "\n")
+    assert both.keywords_zh == LIST_ZH[:2] and both.keywords_en == LIST_EN

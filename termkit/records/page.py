@@ -58,6 +58,7 @@ from termkit.records.keywords import (
     bare_keyword_label,
     field_of_its_own,
     list_end,
+    spaced_only,
     split_keywords,
 )
 from termkit.records.markdown import is_markdown, unmark_lines
@@ -514,12 +515,13 @@ def _finish(state: _State) -> None:
         if state.empty_label is not None:
             rec.notices.append(Notice(EMPTY_LABEL, state.path, state.empty_label))
         return
-    kw: Keywords = assign_keywords(state.keyword_items)
+    spaced = frozenset(n for n, raw in state.keyword_raw.items() if spaced_only(raw))
+    kw: Keywords = assign_keywords(state.keyword_items, spaced=spaced)
     wrapped = _wrapped_keyword(state)
     if wrapped is not None and kw.en and len(kw.zh) == len(kw.en) + 1:
         # A list line broken inside a keyword (``…；越南外交政`` / ``策；…``): one Chinese
         # item too many, and the English list's count says the two pieces are one.
-        kw = assign_keywords(wrapped)
+        kw = assign_keywords(wrapped, spaced=spaced)
     rec.keywords_zh, rec.keywords_en = kw.zh, kw.en
     if kw.zh_line is not None:
         rec.lines["keywords_zh"] = kw.zh_line
