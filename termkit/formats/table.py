@@ -230,6 +230,12 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def names_languages(cells: list[str]) -> bool:
+    """True if header ``cells`` name two language columns or more (``en``, ``zh-Hant``,
+    ``English`` …): a glossary table's header row, as :func:`header_roles` requires."""
+    return sum(1 for cell in cells if _lang_column(cell) is not None) >= 2
+
+
 def header_roles(cells: list[str], path: str, line: int, where: str = "") -> list[tuple[str, str]]:
     """The role of each header cell: ``("lang", tag)``, ``("variants", tag)``, ``("fixed",
     name)`` or ``("extra", name)``; a :class:`FormatError` unless two languages are named."""
