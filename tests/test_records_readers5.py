@@ -98,3 +98,47 @@ def test_a_spaced_line_alone_or_with_items_in_both_scripts_is_as_before() -> Non
     combined = " ; ".join(["機器學習", "遷移學習", *LIST_EN])
     (both,) = _read("大數據平台於學習分析之應用\n\n王小明、李大華\n\n" + combined + "\n")
     assert both.keywords_zh == LIST_ZH[:2] and both.keywords_en == LIST_EN
+
+
+ZH_ABSTRACT = "本研究探討大學生正念與學業壓力之關係，以問卷調查法蒐集資料，結果顯示正念與學業壓力呈負相關。"
+EN_TITLE = "Mindfulness and Academic Stress among College Students"
+EN_ABSTRACT = "This study examines the relation between mindfulness and academic stress among college students."
+
+
+def test_an_empty_keyword_label_takes_no_english_title_or_abstract() -> None:
+    """A labelled page whose ``關鍵詞：`` was printed with nothing after it, above the English
+    half (its title over the first line of its abstract, after a blank line). With the
+    abstract field before the empty label, the English title and abstract were the keyword
+    list (``keywords_en`` = the title and the sentence); with the empty label right above
+    ``摘要：``, the abstract field ran on over the blank line and took the English title and
+    abstract, and the Chinese abstract, now mostly Latin, was filed as the English one."""
+    head = "題名：大學生正念與學業壓力之研究\n作者：王大明、陳小華\n"
+    for fields in (f"摘要：{ZH_ABSTRACT}\n關鍵詞：\n", f"关键词：\n摘要：{ZH_ABSTRACT}\n",
+                   f"摘要：{ZH_ABSTRACT}\n\n關鍵詞：\n", f"關鍵詞：\n摘要：\n{ZH_ABSTRACT}\n"):
+        (rec,) = _read(f"{head}{fields}\n{EN_TITLE}\n{EN_ABSTRACT}\n")
+        assert rec.keywords_zh == [] and rec.keywords_en == [], fields
+        assert rec.title_en == EN_TITLE, fields
+        assert rec.abstract_zh == ZH_ABSTRACT and rec.abstract_en is None, fields
+        assert EN_ABSTRACT in [s.text for s in rec.sections], fields
+
+
+def test_an_abstract_in_both_languages_under_one_label_reads_as_before() -> None:
+    """What the end of a Chinese abstract at the English half leaves alone: an abstract
+    field whose paragraphs are in both languages with no blank line between them, and an
+    English abstract under its own label."""
+    (rec,) = _read(f"題名：大學生正念與學業壓力之研究\n摘要：{ZH_ABSTRACT}\n{EN_ABSTRACT}\n"
+                   "關鍵詞：正念；學業壓力\n")
+    assert rec.keywords_zh == ["正念", "學業壓力"]
+    assert EN_ABSTRACT in (rec.abstract_zh or "") + (rec.abstract_en or "")
+    (rec,) = _read(f"題名：大學生正念與學業壓力之研究\n摘要：{ZH_ABSTRACT}\n\n"
+                   f"Abstract: {EN_ABSTRACT}\n關鍵詞：正念；學業壓力\n")
+    assert rec.abstract_zh == ZH_ABSTRACT and rec.abstract_en == EN_ABSTRACT
+
+
+def test_an_empty_label_over_a_title_and_a_list_is_as_before() -> None:
+    """What the rule leaves: a list under the empty label after a blank line (one item
+    over a list line is no title over an abstract)."""
+    (rec,) = _read("題名：大學生正念與學業壓力之研究\n作者：王大明、陳小華\n關鍵詞：\n\n"
+                   "正念；學業壓力；焦慮\nmindfulness; academic stress; anxiety\n")
+    assert rec.keywords_zh == ["正念", "學業壓力", "焦慮"]
+    assert rec.keywords_en == ["mindfulness", "academic stress", "anxiety"]
