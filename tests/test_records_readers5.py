@@ -142,3 +142,22 @@ def test_an_empty_label_over_a_title_and_a_list_is_as_before() -> None:
                    "正念；學業壓力；焦慮\nmindfulness; academic stress; anxiety\n")
     assert rec.keywords_zh == ["正念", "學業壓力", "焦慮"]
     assert rec.keywords_en == ["mindfulness", "academic stress", "anxiety"]
+
+
+def test_latin_terms_of_a_spaced_keyword_field_beside_an_english_field() -> None:
+    """The labelled form of the page above: a bare ``關鍵詞`` field of single-spaced items
+    ending in Latin terms, beside an English keyword field that holds none of them. The
+    English list is in its own field, so the terms are no English list run together.
+    Before, ``Hadoop Spark`` was one Chinese item (the English run); split into terms,
+    the field counted as a list in both languages and the English field was set apart as
+    another record's list."""
+    page = ("大數據平台於學習分析之應用\n\n關鍵詞：" + " ".join(LIST_ZH) + "\n\n"
+            "Keywords: " + "; ".join(LIST_EN) + "\n")
+    (rec,) = _read(page)
+    assert rec.keywords_zh == LIST_ZH and rec.keywords_en == LIST_EN
+    assert not rec.sections
+    # A run that shares words with the English field is still read as before (the README's
+    # ``新界 六堆 客家 New Territories Liudui Hakka``: the English list printed twice).
+    (twice,) = _read("客家研究\n\n關鍵詞：新界 六堆 客家 New Territories Liudui Hakka\n\n"
+                     "Keywords: New Territories; Liudui; Hakka\n")
+    assert twice.keywords_en == ["New Territories", "Liudui", "Hakka"]
