@@ -341,17 +341,107 @@ def _better(fwd: list[str], bwd: list[str], words: Container[str]) -> list[str]:
     return fwd if cost(fwd) < cost(bwd) else bwd
 
 
+_ASCII = re.compile(r"[\x00-\x7f]")
+
+
 def _is_ascii_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-class Lexicon:
+class _MaxMatch:
+    """Bidirectional maximum matching over a table of headwords: :meth:`segment`, shared by
+    :class:`Lexicon` and :class:`WordList` (same words, same choices).
+
+    ``_table`` holds every headword (only membership is used) and ``_maxlen`` the length of
+    the longest headword starting with a character (absent or 0: none). :meth:`_know` is
+    called with a text before it is read, for tables filled on demand.
+    """
+
+    _table: Container[str]
+    _maxlen: dict[str, int]
+
+    def _know(self, text: str) -> None:
+        """Make sure the table holds every word of ``text`` (nothing to do for a full table)."""
+
+    def _forward(self, run: str) -> list[str]:
+        # The longest word starting at i, trying every length down to two characters.
+        out: list[str] = []
+        i, n = 0, len(run)
+        table, maxlen = self._table, self._maxlen
+        while i < n:
+            size = 1
+            for k in range(min(maxlen.get(run[i], 1), n - i), 1, -1):
+                if run[i : i + k] in table:
+                    size = k
+                    break
+            out.append(run[i : i + size])
+            i += size
+        return out
+
+    def _backward(self, run: str) -> list[str]:
+        # The longest word of up to 8 characters ending at j (longer words are rare).
+        out: list[str] = []
+        j = len(run)
+        table = self._table
+        while j > 0:
+            size = 1
+            for k in range(min(j, 8), 1, -1):
+                if run[j - k : j] in table:
+                    size = k
+                    break
+            out.append(run[j - size : j])
+            j -= size
+        out.reverse()
+        return out
+
+    def _segment_run(self, run: str) -> list[str]:
+        if 1 < len(run) <= 8 and run in self._table:
+            return [run]  # a headword (most keywords): both directions find it whole first
+        fwd = self._forward(run)
+        if len(run) <= 2:
+            return fwd
+        return _better(fwd, self._backward(run), self._table)
+
+    def segment(self, text: str) -> list[str]:
+        """Split text into CEDICT words by bidirectional max-match; ``"".join`` gives ``text``.
+
+        Words are matched in either script. Characters that start no headword come out one
+        by one, except runs of ASCII letters and digits, which stay whole.
+        """
+        self._know(text)
+        if text.isalnum() and _ASCII.search(text) is None:
+            # No character below would end a run (no ASCII, no space, no symbol): one run.
+            return self._segment_run(text)
+        out: list[str] = []
+        run_start = 0
+        i, n = 0, len(text)
+        maxlen = self._maxlen
+        while i < n:
+            ch = text[i]
+            if _is_ascii_alnum(ch) or ch.isspace() or (not ch.isalnum() and not maxlen.get(ch)):
+                if run_start < i:
+                    out.extend(self._segment_run(text[run_start:i]))
+                j = i + 1
+                if _is_ascii_alnum(ch):
+                    while j < n and _is_ascii_alnum(text[j]):
+                        j += 1
+                out.append(text[i:j])
+                i = run_start = j
+                continue
+            i += 1
+        if run_start < n:
+            out.extend(self._segment_run(text[run_start:]))
+        return out
+
+
+class Lexicon(_MaxMatch):
     """CC-CEDICT look-up in Traditional and Simplified, segmentation and gloss words."""
 
     def __init__(self, index: dict[str, str], maxlen: dict[str, int]) -> None:
         # index: headword -> raw CEDICT lines ("\n"-joined), optionally followed by NUL and
         # their normalized gloss phrases (see _build_index); parsed lazily on look-up.
         self._index = index
+        self._table = index
         self._maxlen = maxlen
         self._entries: dict[str, tuple[Entry, ...]] = {}
         self._words: dict[str, frozenset[str]] = {}
@@ -454,67 +544,6 @@ class Lexicon:
             cached = self._words[word] = frozenset(w for p in self.phrases(word) for w in p)
         return cached
 
-    def _forward(self, run: str) -> list[str]:
-        out: list[str] = []
-        i, n = 0, len(run)
-        while i < n:
-            size = 1
-            for k in range(min(self._maxlen.get(run[i], 1), n - i), 1, -1):
-                if run[i : i + k] in self._index:
-                    size = k
-                    break
-            out.append(run[i : i + size])
-            i += size
-        return out
-
-    def _backward(self, run: str) -> list[str]:
-        out: list[str] = []
-        j = len(run)
-        while j > 0:
-            size = 1
-            for k in range(min(j, 8), 1, -1):  # backward search bounded: longer words are rare
-                if run[j - k : j] in self._index:
-                    size = k
-                    break
-            out.append(run[j - size : j])
-            j -= size
-        out.reverse()
-        return out
-
-    def _segment_run(self, run: str) -> list[str]:
-        if 1 < len(run) <= 8 and run in self._index:
-            return [run]  # a headword (most keywords): both directions find it whole first
-        fwd = self._forward(run)
-        if len(run) <= 2:
-            return fwd
-        return _better(fwd, self._backward(run), self._index)
-
-    def segment(self, text: str) -> list[str]:
-        """Split text into CEDICT words by bidirectional max-match; ``"".join`` gives ``text``.
-
-        Words are matched in either script. Characters that start no headword come out one
-        by one, except runs of ASCII letters and digits, which stay whole.
-        """
-        out: list[str] = []
-        run_start = 0
-        i, n = 0, len(text)
-        while i < n:
-            ch = text[i]
-            if _is_ascii_alnum(ch) or ch.isspace() or (not ch.isalnum() and ch not in self._maxlen):
-                if run_start < i:
-                    out.extend(self._segment_run(text[run_start:i]))
-                j = i + 1
-                if _is_ascii_alnum(ch):
-                    while j < n and _is_ascii_alnum(text[j]):
-                        j += 1
-                out.append(text[i:j])
-                i = run_start = j
-                continue
-            i += 1
-        if run_start < n:
-            out.extend(self._segment_run(text[run_start:]))
-        return out
-
 
 @functools.cache
 def get_lexicon() -> Lexicon:
@@ -529,7 +558,7 @@ WORDS_VERSION = 1
 _PROPER, _IDIOM = 1, 2
 
 
-class WordList:
+class WordList(_MaxMatch):
     """CC-CEDICT headwords (both scripts) with proper-noun and idiom flags, no glosses.
 
     What segmentation and pinyin word grouping need, from a light cache that loads in a
@@ -542,6 +571,7 @@ class WordList:
         # shards: first character -> ("\n"-joined headwords, one flag digit per headword)
         self._shards = shards
         self._flags: dict[str, str] = {}  # headword -> flag digit (_PROPER | _IDIOM), parsed shards
+        self._table = self._flags
         self._maxlen: dict[str, int] = {}  # longest headword per parsed first character (0: none)
 
     @classmethod
@@ -599,79 +629,13 @@ class WordList:
         """True when a CC-CEDICT gloss of ``word`` says "(idiom)"."""
         return word in self and bool(int(self._flags[word]) & _IDIOM)
 
-    # _forward and _backward need every shard of the run's characters parsed (segment does it):
-    # then every word of the run is in _flags, and the longest word starting with a character
-    # is at most its _maxlen long.
-
-    def _forward(self, run: str) -> list[str]:
-        # The longest word starting at i, as Lexicon._forward finds it trying every length.
-        out: list[str] = []
-        i, n = 0, len(run)
-        flags, maxlen = self._flags, self._maxlen
-        while i < n:
-            size = 1
-            for k in range(min(maxlen[run[i]], n - i), 1, -1):
-                if run[i : i + k] in flags:
-                    size = k
-                    break
-            out.append(run[i : i + size])
-            i += size
-        return out
-
-    def _backward(self, run: str) -> list[str]:
-        # The longest word of up to 8 characters ending at j, as Lexicon._backward finds it.
-        out: list[str] = []
-        j = len(run)
-        flags = self._flags
-        while j > 0:
-            size = 1
-            for k in range(min(j, 8), 1, -1):
-                if run[j - k : j] in flags:
-                    size = k
-                    break
-            out.append(run[j - size : j])
-            j -= size
-        out.reverse()
-        return out
-
-    def _segment_run(self, run: str) -> list[str]:
-        if 1 < len(run) <= 8 and run in self._flags:
-            return [run]  # a headword: both directions find it whole first (see Lexicon's)
-        fwd = self._forward(run)
-        if len(run) <= 2:
-            return fwd
-        return _better(fwd, self._backward(run), self)
-
-    def segment(self, text: str) -> list[str]:
-        """:meth:`Lexicon.segment` on this word list (same words, same tie-breaking)."""
-        out: list[str] = []
-        run_start = 0
-        i, n = 0, len(text)
-        maxlen = self._maxlen
-        for ch in set(text).difference(maxlen):
+    def _know(self, text: str) -> None:
+        # Parse the shard of every character of ``text`` not seen yet: then every word of the
+        # text is in _flags, and _maxlen knows each character (0: it starts no word).
+        for ch in set(text).difference(self._maxlen):
             self._parse(ch)
-        if text.isalnum() and _ASCII.search(text) is None:
-            # No character below would end a run (no ASCII, no space, no symbol): one run.
-            return self._segment_run(text)
-        while i < n:
-            ch = text[i]
-            if _is_ascii_alnum(ch) or ch.isspace() or (not ch.isalnum() and not maxlen[ch]):
-                if run_start < i:
-                    out.extend(self._segment_run(text[run_start:i]))
-                j = i + 1
-                if _is_ascii_alnum(ch):
-                    while j < n and _is_ascii_alnum(text[j]):
-                        j += 1
-                out.append(text[i:j])
-                i = run_start = j
-                continue
-            i += 1
-        if run_start < n:
-            out.extend(self._segment_run(text[run_start:]))
-        return out
 
 
-_ASCII = re.compile(r"[\x00-\x7f]")
 _IDIOM_GLOSS = re.compile(r"/[^/]*\(idiom\)")
 
 

@@ -25,7 +25,7 @@ inline markers and baselines (:mod:`termkit.check.baseline`) and the renderers i
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from termkit.check.config import Options, select
@@ -74,13 +74,17 @@ def check_files(
     source_lang: str | None = None,
     target_lang: str | None = None,
     topics: Collection[str] = (),
+    on_prepare: Callable[[], None] | None = None,
 ) -> CheckResult:
     """Check translation files (and line-aligned text pairs) as one file set.
 
     ``glossary`` None runs every check that needs none (format, typography, script …).
     ``topics``: regional forms kept for a topic count only when it is chosen (``--topic``).
+    ``on_prepare`` is called before a first regional check computes the lock's word list of
+    a large glossary (seconds; :class:`~termkit.check.index.RegionIndex`).
     """
-    checker = Checker(glossary, regional=regional, checks=checks, options=options, topics=topics)
+    checker = Checker(glossary, regional=regional, checks=checks, options=options, topics=topics,
+                      on_prepare=on_prepare)
     inputs = read_inputs(
         paths, pairs=pairs, format=format, source_lang=source_lang, target_lang=target_lang
     )

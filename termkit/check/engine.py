@@ -150,12 +150,13 @@ class Checker:
         checks: Iterable[str] | None = None,
         options: Options | None = None,
         topics: Collection[str] = (),
+        on_prepare: Callable[[], None] | None = None,
     ) -> None:
         """Compile the term matchers (when there is a glossary) and the regional one (when
         ``wrong-region`` is on and there is a glossary or a regional glossary).
 
         ``topics``: the regional forms kept for a topic count only when it is chosen, as in
-        ``convert --topic``.
+        ``convert --topic``. ``on_prepare``: see :class:`RegionIndex`.
         """
         self.checks = parse_checks(checks)
         self.options = options or Options()
@@ -163,7 +164,7 @@ class Checker:
         self.regional: RegionIndex | None = None
         if F.WRONG_REGION in self.checks and (glossary is not None or regional):
             self.regional = RegionIndex([g for g in (glossary, *regional) if g is not None],
-                                        topics)
+                                        topics, on_prepare)
         self.segment_checks = [(k, fn) for k, fn in SEGMENT_CHECKS.items() if k in self.checks]
         # Positions of the checks to run on a Chinese target, and on any other (the Chinese
         # typography checks have nothing to look at there), each with its trigger characters.

@@ -10,7 +10,7 @@ only). Both are built once per run; every unit is then one automaton pass per si
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -181,8 +181,13 @@ class RegionIndex:
     Singapore -> Malaysia, as MediaWiki's variant fallbacks do).
     """
 
-    def __init__(self, glossaries: list[Glossary], topics: Collection[str] = ()) -> None:
+    def __init__(self, glossaries: list[Glossary], topics: Collection[str] = (),
+                 on_prepare: Callable[[], None] | None = None) -> None:
         """Keep concepts with forms for at least two regions.
+
+        ``on_prepare`` is called once, before the first word-by-word reading computes the
+        lock's word list of a large glossary (seconds, then cached on disk): a command may
+        say so on the terminal.
 
         A form out of scope for ``topics`` (``lock-topic-only`` and no chosen topic, see
         :func:`termkit.convert.in_scope`) is not looked for, as ``convert`` does not lock it;
@@ -201,6 +206,7 @@ class RegionIndex:
         self.forms: list[tuple[int, str, str]] = []  # (concept, region, text)
         self.regions: list[dict[str, str]] = []  # per concept: region -> first form text
         self.topics = frozenset(topics)
+        self.on_prepare = on_prepare
         # (concept index, the concept, form text) of every form a topic may hide
         self._listed: list[tuple[int, Concept, str]] = []
         for g in glossaries:
@@ -263,9 +269,13 @@ class RegionIndex:
         if not matcher.occurs(text):
             return []
         if not words:
-            from termkit.convert.words import WordMatcher
+            from termkit.convert.words import WordMatcher, keys_ready
 
-            words.append(WordMatcher(matcher.folded_forms()))
+            forms = matcher.folded_forms()
+            if self.on_prepare is not None and not keys_ready(forms):
+                self.on_prepare()
+                self.on_prepare = None
+            words.append(WordMatcher(forms))
         folded = matcher.fold(text)
         return [Match(k, start, end) for start, end, form in words[0].matches(folded)
                 for k in matcher.keys_of(form)

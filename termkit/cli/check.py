@@ -12,6 +12,7 @@ from termkit.cli.common import (
     glossary_option,
     json_option,
     output_option,
+    word_list_note,
 )
 
 # Files `check FOLDER` takes by default: the translation formats (a CSV/TSV in a project
@@ -290,6 +291,7 @@ def check(
         source_lang=source_lang,
         target_lang=target_lang,
         topics=chosen_topics,
+        on_prepare=word_list_note("check"),
     )
     findings, hidden = apply_baseline(result.findings, known) if known else (result.findings, 0)
     notes: tuple[str, ...] = ()

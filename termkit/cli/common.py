@@ -44,6 +44,42 @@ def note(text: str) -> None:
     click.echo(text, err=True)
 
 
+def word_list_note(command: str) -> Callable[[], None] | None:
+    """What says, on a terminal, that ``command`` is preparing the lock's word list.
+
+    The first use of a large glossary (the regional one) by the word-aware reading computes
+    its word list (:mod:`termkit.convert.words`): 5-10 s with a cold cache, in which
+    nothing would be shown. ``None`` when stderr is no terminal (scripts and logs get no
+    such line).
+    """
+    from termkit.cli.progress import stderr_is_terminal
+
+    if not stderr_is_terminal():
+        return None
+
+    def say() -> None:
+        kept = _cache_folder_problem()
+        note(f"{command}: preparing the word list of the glossary lock ("
+             + ("once for these terms, kept for later runs" if kept is None
+                else f"on every run: {kept}") + ") …")
+
+    return say
+
+
+def _cache_folder_problem() -> str | None:
+    """Why the lock's word list cannot be kept for later runs (the cache folder, or the
+    nearest folder above it that exists, is not a writable folder), or None."""
+    from termkit.lexicon import cache_dir
+
+    folder = cache_dir()
+    probe = folder
+    while not os.path.lexists(probe) and probe.parent != probe:
+        probe = probe.parent
+    if os.path.isdir(probe) and os.access(probe, os.W_OK | os.X_OK):
+        return None
+    return f"the cache folder {folder} cannot be written"
+
+
 def errors_exit_2() -> None:
     """Make every error of the running command exit with status 2 (grep's convention).
 

@@ -18,10 +18,10 @@ from termkit.cli.common import (
     folder_options,
     glossary_option,
     json_option,
-    note,
     output_option,
     stdin_default,
     warn,
+    word_list_note,
 )
 from termkit.errors import UsageError
 
@@ -107,7 +107,7 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
     XLIFF, TBX, PO and CSV/TSV files are converted in their Chinese content only; PO headers
     get the new Language. Plain text is streamed in chunks.
     """
-    from termkit.cli.progress import Progress, stderr_is_terminal
+    from termkit.cli.progress import Progress
     from termkit.convert import Converter, check_config, load_lock_glossaries, parse_topics
     from termkit.convert.files import (
         convert_bytes,
@@ -160,13 +160,11 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
         check_output(output)  # before the work: not a folder, not an input of this run
     chosen = parse_topics(topics, glossary)
     conv = Converter(cfg, glossary, topics=chosen)
-    if stderr_is_terminal() and not conv.words_ready():
+    prepare = word_list_note("convert")
+    if prepare is not None and not conv.words_ready():
         # A first conversion with a large glossary reads the general word list against every
         # form before it converts anything: seconds in which nothing would be shown.
-        kept = _cache_folder_problem()
-        note("convert: preparing the word list of the glossary lock ("
-             + ("once for these terms, kept for later runs" if kept is None
-                else f"on every run: {kept}") + ") …")
+        prepare()
     sizes = [input_size(p) for p in paths]
     # Every output is renamed into place only when all inputs converted: a bad file among
     # several --in-place inputs changes none of them.
@@ -261,7 +259,7 @@ def audit(positional: tuple[str, ...], glossaries: tuple[str, ...], configs: tup
     cfgs = [check_config(c) for c in configs] or list(DEFAULT_CONFIGS)
     glossary = load_lock_glossaries(glossaries, format=glossary_format,
                                     format_option="--glossary-format")
-    for row in audit_glossary(glossary, cfgs):
+    for row in audit_glossary(glossary, cfgs, on_prepare=word_list_note("audit")):
         if problems and not row.needs_lock:
             continue
         if as_json:
@@ -328,17 +326,3 @@ def detect(ctx: click.Context, input_path: str | None, input_alias: tuple[str, .
             click.echo("]")
     if found:
         ctx.exit(1)
-
-
-def _cache_folder_problem() -> str | None:
-    """Why the lock's word list cannot be kept for later runs (the cache folder, or the
-    nearest folder above it that exists, is not a writable folder), or None."""
-    from termkit.lexicon import cache_dir
-
-    folder = cache_dir()
-    probe = folder
-    while not os.path.lexists(probe) and probe.parent != probe:
-        probe = probe.parent
-    if os.path.isdir(probe) and os.access(probe, os.W_OK | os.X_OK):
-        return None
-    return f"the cache folder {folder} cannot be written"

@@ -14,7 +14,7 @@ a few general words the term does not lock inside (word-aware matching).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -152,18 +152,27 @@ def _inside(forms: set[str], config: str, limit: int = 3) -> dict[str, list[str]
 
 
 def audit_glossary(glossary: Glossary, configs: Iterable[str] = DEFAULT_CONFIGS, *,
-                   words: bool = True) -> list[AuditRow]:
+                   words: bool = True, on_prepare: Callable[[], None] | None = None
+                   ) -> list[AuditRow]:
     """Audit every Chinese term of ``glossary`` under each config whose source script it has.
 
     Each row also says whether the term locks in any text or only with a topic on (and why),
-    and, with ``words``, a few general words it does not lock inside.
+    and, with ``words``, a few general words it does not lock inside. ``on_prepare`` is
+    called once before the lock's word list of a large glossary is first computed (seconds,
+    then cached on disk).
     Rows come in glossary order, then config order, then term order.
     """
+    from termkit.convert.words import keys_ready
+
     cfgs: Sequence[str] = [check_config(c) for c in configs]
     inside: dict[str, dict[str, list[str]]] = {}
     if words:
         for cfg in cfgs:
-            inside[cfg] = _inside(set(build_locks(glossary, cfg, (ALL_TOPICS,))), cfg)
+            forms = set(build_locks(glossary, cfg, (ALL_TOPICS,)))
+            if on_prepare is not None and not keys_ready(forms):
+                on_prepare()
+                on_prepare = None
+            inside[cfg] = _inside(forms, cfg)
     rows: list[AuditRow] = []
     for concept in glossary.concepts:
         for cfg in cfgs:

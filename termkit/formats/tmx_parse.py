@@ -25,6 +25,7 @@ from lxml import etree
 from termkit import lang as langtags
 from termkit import xmlsafe
 from termkit.errors import FormatError
+from termkit.formats.inline import joined_text, text_and_markup
 from termkit.model import Source, Unit, Variant
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -82,24 +83,12 @@ def _plain(elem: Any) -> str:
     """Text of an inline element as a reader sees it: ``hi`` keeps its text, codes do not."""
     if not isinstance(elem.tag, str) or elem.tag not in _TEXT_INLINE:
         return ""
-    parts = [elem.text or ""]
-    for child in elem:
-        parts.append(_plain(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+    return joined_text(elem, _plain)
 
 
 def _seg(seg: Any) -> tuple[str, str | None]:
     """Plain text and (when there are inline codes) the inner XML of a ``<seg>``."""
-    if len(seg) == 0:
-        return seg.text or "", None
-    text = [seg.text or ""]
-    markup = [seg.text or ""]
-    for child in seg:
-        text.append(_plain(child))
-        text.append(child.tail or "")
-        markup.append(etree.tostring(child, encoding="unicode", with_tail=True))
-    return "".join(text), "".join(markup)
+    return text_and_markup(seg, _plain)
 
 
 def _lang_of(elem: Any) -> str | None:

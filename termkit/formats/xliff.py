@@ -16,12 +16,11 @@ import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from lxml import etree
-
 from termkit import lang as langtags
 from termkit import xmlsafe
 from termkit.errors import FormatError
 from termkit.formats.glossary_units import unit_to_concept
+from termkit.formats.inline import joined_text, text_and_markup
 from termkit.model import Glossary, Source, Unit, Variant
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -46,24 +45,13 @@ def _plain(elem: Any) -> str:
             return ""
     if name not in _TEXT_INLINE:
         return ""
-    parts = [elem.text or ""]
-    for child in elem:
-        parts.append(_plain(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+    return joined_text(elem, _plain)
 
 
 def _content(elem: Any) -> tuple[str, str | None]:
-    """Plain text and (when there are inline elements) inner XML of a source/target."""
-    if len(elem) == 0:
-        return elem.text or "", None
-    text = [elem.text or ""]
-    markup = [elem.text or ""]
-    for child in elem:
-        text.append(_plain(child))
-        text.append(child.tail or "")
-        markup.append(_XMLNS_RE.sub("", etree.tostring(child, encoding="unicode", with_tail=True)))
-    return "".join(text), "".join(markup)
+    """Plain text and (when there are inline elements) inner XML of a source/target, without
+    the namespace declarations serializing a child repeats."""
+    return text_and_markup(elem, _plain, lambda xml: _XMLNS_RE.sub("", xml))
 
 
 def _variant(elem: Any, default_lang: str | None) -> Variant | None:
