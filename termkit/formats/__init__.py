@@ -175,7 +175,7 @@ _TABLES = (("tsv", "\t"), ("csv", ","))
 def _own_glossary(path: str) -> str | None:
     """The format of the file at ``path`` by its first bytes (after a UTF-8 BOM): a termkit
     glossary (text or JSON), or a TSV or CSV table whose first row names two language columns
-    or more (a header row, :func:`termkit.formats.table.names_languages`); None otherwise,
+    or more (a header row, :func:`termkit.formats.columns.names_languages`); None otherwise,
     or when it cannot be read (the reader reports that)."""
     try:
         with open(path, "rb") as fh:
@@ -196,7 +196,7 @@ def _table_by_header(head: bytes) -> str | None:
     split by that format's delimiter; None otherwise."""
     import csv
 
-    from termkit.formats.table import names_languages
+    from termkit.formats.columns import names_languages
 
     try:
         line = head.split(b"\n", 1)[0].decode("utf-8").rstrip("\r")
