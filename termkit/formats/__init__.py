@@ -21,6 +21,7 @@ numbers), so a new format module inherits the checks.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -131,7 +132,10 @@ NAMED_LIKE = "glossary.txt, .json, .tbx, .tmx, .po, .csv, …"
 
 
 def detect(path: str, explicit: str | None = None, *, option: str | None = "--format") -> Format:
-    """The format for ``path``: ``explicit`` if given, else by the longest matching extension.
+    """The format for ``path``: ``explicit`` if given, else by the longest matching extension,
+    else, for a file whose name tells none, by its first bytes when termkit writes that
+    format under any name (:func:`_own_glossary`: termkit text and JSON glossaries, TSV and
+    CSV tables with a header row of languages).
 
     ``option``: the caller's option that names a format, for the error when the name does not
     tell it (``--glossary-format`` …); None where there is none (the file must be renamed).
@@ -159,23 +163,47 @@ def detect(path: str, explicit: str | None = None, *, option: str | None = "--fo
     return best[1]
 
 
-# The first bytes of the glossary formats termkit writes under any name: `import -o
+# The glossary formats termkit writes under any name, known by their first bytes: `import -o
 # merged.txt` writes the termkit text format (its default when the name does not tell), and
-# that file must read back under the same name.
+# `import -o terms.txt --to tsv` a TSV table; a file termkit wrote must read back under the
+# name it was given.
 _OWN_HEADS = ((b"# termkit glossary", "termkit"),)
+_JSON_HEAD = re.compile(rb'\A\s*\{\s*"format"\s*:\s*"termkit-glossary"')
+_TABLES = (("tsv", "\t"), ("csv", ","))
 
 
 def _own_glossary(path: str) -> str | None:
-    """``"termkit"`` when the file at ``path`` starts (after a UTF-8 BOM) like a termkit
-    glossary; None otherwise, or when it cannot be read (the reader reports that)."""
+    """The format of the file at ``path`` by its first bytes (after a UTF-8 BOM): a termkit
+    glossary (text or JSON), or a TSV or CSV table whose first row names two language columns
+    or more (a header row, :func:`termkit.formats.columns.names_languages`); None otherwise,
+    or when it cannot be read (the reader reports that)."""
     try:
         with open(path, "rb") as fh:
-            head = fh.read(64)
+            head = fh.read(4096)
     except OSError:
         return None
     head = head.removeprefix(b"\xef\xbb\xbf")
     for start, name in _OWN_HEADS:
         if head.startswith(start):
+            return name
+    if _JSON_HEAD.match(head):
+        return "json"
+    return _table_by_header(head)
+
+
+def _table_by_header(head: bytes) -> str | None:
+    """``"tsv"`` or ``"csv"`` when the first line of ``head`` is a glossary table's header row
+    split by that format's delimiter; None otherwise."""
+    import csv
+
+    from termkit.formats.columns import names_languages
+
+    try:
+        line = head.split(b"\n", 1)[0].decode("utf-8").rstrip("\r")
+    except UnicodeDecodeError:
+        return None
+    for name, delimiter in _TABLES:
+        if delimiter in line and names_languages(next(csv.reader([line], delimiter=delimiter))):
             return name
     return None
 

@@ -28,8 +28,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from termkit import lang as langtags
 from termkit.errors import FormatError
+from termkit.formats.columns import ALIASES, lang_column
 from termkit.formats.delimited import (
     decode,
     exact_key,
@@ -62,40 +62,9 @@ from termkit.model import (
 FIXED = ("pinyin", "domain", "status", "note", "id")
 OPTIONAL = ("zhuyin", "kind", "source")
 VARIANTS = "variants"  # "en variants": the admitted terms besides the one in column "en"
-_ALIASES = {
-    "pinyin": "pinyin", "romanization": "pinyin",
-    "domain": "domain", "domains": "domain", "subject": "domain", "subject field": "domain",
-    "status": "status",
-    "note": "note", "notes": "note", "comment": "note", "comments": "note",
-    "id": "id", "concept": "id", "concept id": "id",
-    "kind": "kind",
-    "zhuyin": "zhuyin", "bopomofo": "zhuyin",
-    "source": "source", "sources": "source",
-}
-# Column names that are languages although they are not tags.
-_LANG_NAMES = {
-    "english": "en",
-    "chinese": "zh",
-    "traditional chinese": "zh-Hant", "chinese (traditional)": "zh-Hant", "繁體中文": "zh-Hant",
-    "simplified chinese": "zh-Hans", "chinese (simplified)": "zh-Hans", "简体中文": "zh-Hans",
-}
-_TAG_RE = re.compile(r"^(?P<lang>[A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{2,8})*$")
 _VARIANTS_RE = re.compile(r"^(?P<lang>.+?)\s*(?:\(variants\)|variants)$", re.I)
 _SPLIT_VARIANTS = re.compile(r"[\n;]")
-# Three-letter primary subtags accepted as languages (others, like "pos", are ordinary columns).
-_THREE = {"eng", "zho", "chi", "cmn", "yue", "jpn", "kor", "fra", "fre", "deu", "ger", "spa"}
 
-
-def _lang_column(name: str) -> str | None:
-    low = name.strip().lower()
-    if low in _ALIASES:
-        return None
-    if low in _LANG_NAMES:
-        return _LANG_NAMES[low]
-    m = _TAG_RE.match(name.strip())
-    if m and (len(m.group("lang")) == 2 or m.group("lang").lower() in _THREE):
-        return langtags.normalize(name)
-    return None
 
 
 def _tag_order(tag: str) -> tuple[int, str]:
@@ -238,9 +207,9 @@ def header_roles(cells: list[str], path: str, line: int, where: str = "") -> lis
     seen_variants: dict[str, int] = {}
     for i, cell in enumerate(cells, 1):
         name = cell.strip()
-        tag = _lang_column(name)
+        tag = lang_column(name)
         vm = _VARIANTS_RE.match(name) if tag is None else None
-        vtag = _lang_column(vm.group("lang")) if vm else None
+        vtag = lang_column(vm.group("lang")) if vm else None
         if tag is not None:
             if tag in seen:
                 raise FormatError(
@@ -254,8 +223,8 @@ def header_roles(cells: list[str], path: str, line: int, where: str = "") -> lis
                                   f"variants of {vtag}", path=path, line=line)
             seen_variants[vtag] = i
             roles.append(("variants", vtag))
-        elif name.lower() in _ALIASES:
-            roles.append(("fixed", _ALIASES[name.lower()]))
+        elif name.lower() in ALIASES:
+            roles.append(("fixed", ALIASES[name.lower()]))
         else:
             roles.append(("extra", name or f"column{i}"))
     if len(seen) < 2:

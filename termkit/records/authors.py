@@ -1,6 +1,7 @@
 """Author lines as printed on article pages, RIS ``AU`` values and JSON strings.
 
-Shapes understood (``;``, ``；``, ``、``, ``,`` or ``，`` between authors):
+Shapes understood (``;``, ``；``, ``、``, ``,`` or ``，`` between authors; affiliation marks
+after a name, ``王小明1,2``, ``仝小林¹``, are dropped):
 
 * ``張國城(Kuo-Cheng Chang)``, full-width ``張三（San Zhang）；李四（Si Li）``, and the
   reverse ``Kuo-Cheng Chang(張國城)``;
@@ -52,9 +53,13 @@ _PAREN = re.compile(r"^(.+?)\s*[(（]\s*(.+?)\s*[)）]$")
 _HAN_THEN_LATIN = re.compile(f"^((?:[{HAN}·]+\\s+)*[{HAN}·]+)\\s+([A-Za-z].*)$")
 _HAN_SEPARATORS = re.compile(r"[;；、，,+＋]+")
 _SPACES = re.compile(r"\s+")
-# Affiliation marks after a name: ``CHEN Huiting1``, ``仝小林1``, ``蘇怡如 Yi-ju Su *``.
+# Affiliation marks after a name: ``CHEN Huiting1``, ``仝小林1``, ``蘇怡如 Yi-ju Su *``, and
+# a name of several affiliations as CNKI prints them (``王小明1,2、李大华3``: the comma
+# between two marks separates no names), superscript digits as PDFs keep them (``王小明¹²``).
+_MARK_CHARS = r"\d¹²³⁴⁵⁶⁷⁸⁹⁰*†‡＊"
 _MARKS = re.compile(
-    r"(?:(?<=[^\s\d,，;；、(（])[\d*†‡＊]+|\s+[*†‡＊]+)(?=\s*(?:[,，;；、)）]|\s+[^\s\d]|$))"
+    rf"(?:(?<=[^\s\d,，;；、(（])[{_MARK_CHARS}]+(?:[,，][\d¹²³⁴⁵⁶⁷⁸⁹⁰]+[*†‡＊]*)*"
+    r"|\s+[*†‡＊]+)(?=\s*(?:[,，;；、)）]|\s+[^\s\d]|$))"
 )
 _PAREN_GROUP = re.compile(r"\s*[(（]([^()（）]*)[)）]")
 _INNER_PAREN = re.compile(r"\s*[(（][^()（）]*[)）]")

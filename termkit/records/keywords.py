@@ -18,6 +18,9 @@ order, whatever the lines were:
 * Latin-only items after the Chinese part are English, except a run right after it whose
   every item is repeated later in the English part: those (``ResNeSt、Grad-CAM、LIME``
   followed by ``…, ResNeSt, Grad-CAM, LIME``) close the Chinese list;
+  so do Latin items on the line of the last Chinese item when only single spaces set that
+  line's items apart and the English list follows on a line of its own (``機器學習 遷移學習
+  Hadoop Spark`` above ``machine learning; transfer learning``);
 * keywords that alternate between the languages, pair by pair (``Penghu;澎湖;Taiwan
   Classical Poetry;台灣古典詩``: every run of one script one or two items long), are
   sorted by script;
@@ -30,7 +33,7 @@ order, whatever the lines were:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -594,8 +597,31 @@ def _number_closing_one_per_line(kept: list[tuple[str, int | None]]) -> bool:
     )
 
 
-def assign_keywords(items: list[tuple[str, int | None]]) -> Keywords:
-    """Sort (keyword, line) items in reading order into Chinese, English and other."""
+def _closing_spaced_terms(
+    kept: list[tuple[str, int | None]], last: int, spaced: Collection[int]
+) -> int:
+    """How many Latin items after ``kept[last]``, the last Chinese item, close the Chinese
+    list: those on its line when only single spaces set that line's items apart and items
+    on a later line follow them (the English list, printed apart); else 0."""
+    line = kept[last][1]
+    if line is None or line not in spaced:
+        return 0
+    j = last + 1
+    while j < len(kept) and kept[j][1] == line:
+        j += 1
+    return j - last - 1 if j < len(kept) else 0
+
+
+def assign_keywords(
+    items: list[tuple[str, int | None]], *, spaced: Collection[int] = ()
+) -> Keywords:
+    """Sort (keyword, line) items in reading order into Chinese, English and other.
+
+    ``spaced``: the numbers of the lines whose items only single spaces set apart
+    (:func:`spaced_only`). Such a line holds no English phrase (a space inside one would
+    cut it), so Latin items after its Chinese ones (``機器學習 遷移學習 Hadoop Spark``) are
+    terms of the Chinese list when the English list follows on a line of its own.
+    """
     out = Keywords()
     kept: list[tuple[str, int | None]] = []
     for text, line in items:
@@ -624,6 +650,7 @@ def assign_keywords(items: list[tuple[str, int | None]]) -> Keywords:
             last_at = {text: i for i, text in enumerate(post)}
             while k < len(post) - 1 and last_at[post[k]] > k:
                 k += 1
+            k = max(k, _closing_spaced_terms(kept, last, spaced))
             zh_idx = set(range(0, last + 1 + k))
         elif 2 * first >= len(han):
             zh_idx = set(range(first, last + 1))

@@ -46,7 +46,14 @@ from termkit.records.assemble import date_of
 from termkit.records.authors import parse_authors
 from termkit.records.fields import parse_date, parse_pages, parse_subject, parse_volume
 from termkit.records.furniture import is_furniture, without_counter
-from termkit.records.keywords import Keywords, assign_keywords, list_end, split_keywords, twinned
+from termkit.records.keywords import (
+    Keywords,
+    assign_keywords,
+    list_end,
+    spaced_only,
+    split_keywords,
+    twinned,
+)
 from termkit.records.labels import Field, match_label
 from termkit.records.page import EMPTY_LABEL, NO_KEYWORDS, parse_page_record, split_chunks
 from termkit.records.scan import FieldLines, scan
@@ -207,10 +214,14 @@ def _keyword_values(
     for number, raw in values[:end]:
         # (a field whose label names its language holds no English run: _english_run)
         found = split_keywords(raw, field=f.label.lang is None)
-        if english and any(_repeated_run(item, english) for item in found):
+        if english and any(_repeated_run(item, english) or _unrelated_run(item, english)
+                           for item in found):
             # ``… 遷移學習 Hadoop Spark`` beside ``Keywords: …; Hadoop; Spark``: the Latin
-            # words are items of this list that the English list prints again, no run.
-            found = split_keywords(raw)
+            # words are items of this list that the English list prints again, no run;
+            # beside an English field that holds none of them (``Keywords: machine
+            # learning; …``), no copy of the English list either: that is in its field.
+            apart = split_keywords(raw)
+            found = apart if len(apart) > len(found) else found
         items.extend((item, number) for item in found)
     loose.extend(values[end:])
     return items
@@ -258,6 +269,16 @@ def _repeated_run(item: str, english: set[str] | frozenset[str]) -> bool:
     the English list (``Hadoop Spark`` beside ``…; Hadoop; Spark``)."""
     words = item.split()
     return len(words) >= 2 and not has_han(item) and all(w.casefold() in english for w in words)
+
+
+def _unrelated_run(item: str, english: set[str] | frozenset[str]) -> bool:
+    """True if ``item``, Latin words run together, shares no word with the page's English
+    keyword list (``Hadoop Spark`` beside ``machine learning; transfer learning``)."""
+    words = item.split()
+    if len(words) < 2 or has_han(item):
+        return False
+    printed = {w for e in english for w in e.split()}
+    return not any(w.casefold() in printed for w in words)
 
 
 def _field_lang(
@@ -355,9 +376,15 @@ def _read_keywords(reader: _Reader, fields: list[FieldLines]) -> None:
         )
 
 
-def _bilingual(items: list[tuple[str, int | None]]) -> bool:
-    """True for a whole keyword list in both languages: two items or more in each script."""
+def _bilingual(items: list[tuple[str, int | None]], f: FieldLines | None = None) -> bool:
+    """True for a whole keyword list in both languages: two items or more in each script.
+    Latin terms on a Chinese line of ``f`` whose items only single spaces set apart
+    (``機器學習 遷移學習 Hadoop Spark``) count as Chinese: such a line holds no English
+    phrase."""
     han = sum(1 for t, _ in items if has_han(t))
+    if f is not None and len(items) - han >= 2:
+        spaced = {n for n, raw in f.values if has_han(raw) and spaced_only(raw)}
+        han = sum(1 for t, n in items if has_han(t) or n in spaced)
     return han >= 2 and len(items) - han >= 2
 
 
@@ -367,7 +394,7 @@ def _whole_list_end(per_field: list[tuple[FieldLines, list[tuple[str, int | None
     each; a third language's field counts for neither). None if there is none."""
     one_script: set[bool] = set()
     for i, (f, items) in enumerate(per_field):
-        if _bilingual(items):
+        if _bilingual(items, f):
             return i
         han = sum(1 for t, _ in items if has_han(t))
         if f.label.lang != "other" and len(items) >= 2 and han in (0, len(items)):
@@ -399,7 +426,7 @@ def _one_bilingual_list(
         # A field all of whose items the whole list already holds repeats part of it (the
         # English half again under ``Keywords:`` after a field in both languages).
         repeat = f.label.lang != "other" and words <= seen
-        if not (_bilingual(items) or other_record or repeat):
+        if not (_bilingual(items, f) or other_record or repeat):
             kept.append((f, items))
             continue
         reader.record.sections.append(Section(f.label.text, _joined(items), f.line))

@@ -58,6 +58,7 @@ from termkit.records.keywords import (
     bare_keyword_label,
     field_of_its_own,
     list_end,
+    spaced_only,
     split_keywords,
 )
 from termkit.records.markdown import is_markdown, unmark_lines
@@ -514,12 +515,13 @@ def _finish(state: _State) -> None:
         if state.empty_label is not None:
             rec.notices.append(Notice(EMPTY_LABEL, state.path, state.empty_label))
         return
-    kw: Keywords = assign_keywords(state.keyword_items)
+    spaced = frozenset(n for n, raw in state.keyword_raw.items() if spaced_only(raw))
+    kw: Keywords = assign_keywords(state.keyword_items, spaced=spaced)
     wrapped = _wrapped_keyword(state)
     if wrapped is not None and kw.en and len(kw.zh) == len(kw.en) + 1:
         # A list line broken inside a keyword (``…；越南外交政`` / ``策；…``): one Chinese
         # item too many, and the English list's count says the two pieces are one.
-        kw = assign_keywords(wrapped)
+        kw = assign_keywords(wrapped, spaced=spaced)
     rec.keywords_zh, rec.keywords_en = kw.zh, kw.en
     if kw.zh_line is not None:
         rec.lines["keywords_zh"] = kw.zh_line
@@ -569,7 +571,9 @@ def read_page_record(lines: list[tuple[int, str]], path: str, record_id: str) ->
     kind (:func:`~termkit.records.runon.line_groups`), and that reading is kept when it finds
     keywords in both scripts and the first one found no such lists, or took for keywords what
     the second reads as a title, an author or a field line
-    (:func:`~termkit.records.runon.misread`). A page that kept blank lines in its
+    (:func:`~termkit.records.runon.misread`); on a page of one list (a Chinese half: the
+    title, ``張三、李四``, the keywords) it is kept on that misreading alone, when it finds a
+    list in each script the first reading did. A page that kept blank lines in its
     header is read by its blocks alone: there a block of several lines is a name over its
     romanization or a wrapped abstract, and a keyword list in one language only is no sign
     of lost blank lines (read again, its two titles passed for a list of one keyword each).
@@ -582,7 +586,13 @@ def read_page_record(lines: list[tuple[int, str]], path: str, record_id: str) ->
     groups = [_Block(g.lines, g.numbers) for g in line_groups(lines[:split])]
     by_line = _read_record(groups, lines[split:], path, record_id, ())
     if not (by_line.keywords_zh and by_line.keywords_en):
-        return record
+        # A page with one list only (a mainland page's Chinese half: ``題名`` / ``張三、李四``
+        # / ``正念；壓力``) is read by line when that reading finds a list in each script the
+        # first one did and the first took its title or author line for keywords.
+        one_list = (by_line.keywords_zh or by_line.keywords_en) and (
+            bool(by_line.keywords_zh) >= bool(record.keywords_zh)
+            and bool(by_line.keywords_en) >= bool(record.keywords_en))
+        return by_line if one_list and misread(record, by_line) else record
     if not (record.keywords_zh and record.keywords_en) or misread(record, by_line):
         return by_line
     return record

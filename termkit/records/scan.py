@@ -4,7 +4,8 @@ A field starts at a line that begins with a label (:mod:`termkit.records.labels`
 the lines after it until something ends it. What ends a field, as real pages show it:
 
 * the next label, known or shaped like one (``學號：…``, ``【…】``);
-* a blank line after the field's value (an abstract goes on over blank lines);
+* a blank line after the field's value (an abstract goes on over blank lines, except a
+  Chinese abstract at a line with no Han character: the page's English half);
 * in a keyword field: a line that is no keyword (prose, a sentence, a table of contents
   with dot leaders, an address, a citation); a Chinese line in a field whose label says
   English (``關鍵字(英)`` then ``第三語言關鍵字``); a line after a list of keywords on the
@@ -53,7 +54,7 @@ from termkit.records.labels import (
     spaced_label,
 )
 from termkit.records.markdown import is_markdown, unmark_lines
-from termkit.records.script import KEYWORD_SEPARATORS, display_width, has_han
+from termkit.records.script import HAN, KEYWORD_SEPARATORS, count, display_width, has_han, is_prose
 from termkit.records.tidy import tidy_lines
 from termkit.records.titlelike import title_like
 
@@ -503,6 +504,10 @@ def _title_under_empty_label(lines: list[tuple[int, str]], index: int) -> bool:
     after = lines[index + 2][1] if index + 2 < len(lines) else ""
     if not below.strip():
         return titled
+    if _running_text(below):
+        # A title over the first line of its abstract (the English half: ``Mindfulness and
+        # Academic Stress among College Students`` / ``This study examines …``).
+        return titled or (not has_han(raw) and len(raw.split()) >= 3)
     people = parse_authors(below, strict=True)
     if not people or after.strip():
         return False
@@ -512,6 +517,40 @@ def _title_under_empty_label(lines: list[tuple[int, str]], index: int) -> bool:
     # word of which spells Chinese syllables (``San Zhang, Si Li``; not ``Deep Learning``).
     return (not has_han(raw) and len(raw.split()) >= 3
             and all(p.en and not p.zh and _romanized(p.en) for p in people))
+
+
+# A line of running text: one item closed by a sentence's full stop, long for a keyword
+# (eight words, or fifteen Han characters), or prose.
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_SENTENCE_END = (".", "。", "!", "?", "！", "？")
+
+
+def _running_text(line: str) -> bool:
+    """True for a line of running text (an abstract's), never a keyword list: prose, or one
+    item closed by a full stop, of eight words or fifteen Han characters or more."""
+    text = line.strip()
+    if is_prose(text):
+        return True
+    if not text.endswith(_SENTENCE_END) or KEYWORD_SEPARATORS.search(text[:-1]):
+        return False
+    return count(_HAN_CHAR, text) >= 15 if has_han(text) else len(text.split()) >= 8
+
+
+def _other_half_after_abstract(
+    current: FieldLines, lines: list[tuple[int, str]], index: int
+) -> bool:
+    """True if line ``index``, a Latin line after a blank line, ends a Chinese abstract field
+    (``摘要``, ``中文摘要``): an abstract goes on over blank lines, but a Chinese abstract's
+    paragraphs are Chinese, and a line with no Han character after them starts the page's
+    English half (its title, its abstract), which an English label names if anything does."""
+    if current.label.field is not Field.ABSTRACT or current.label.lang in ("en", "other"):
+        return False
+    if current.label.script != "zh" or not current.lines:
+        return False
+    raw = lines[index][1]
+    if not raw.strip() or has_han(raw) or lines[index - 1][1].strip():
+        return False
+    return all(has_han(line) for line in current.lines)
 
 
 def _romanized(name: str) -> bool:
@@ -700,6 +739,9 @@ def scan(
         elif current is None:
             preamble.append((number, raw))
         elif closed:
+            loose.append((number, raw))
+        elif _other_half_after_abstract(current, lines, index):
+            closed = True  # the English half under a Chinese abstract, after a blank line
             loose.append((number, raw))
         elif keywords and not current.lines and _title_under_empty_label(lines, index):
             closed = True  # the label was printed with no list: a title follows it

@@ -146,8 +146,7 @@ def choose_keyword_block(header: list[list[str]]) -> int | None:
     best = scores.index(max(scores))
     before = header[best - 1] if best > 0 else []
     if before and (scores[best - 1] > 0 or _lone_item(before)):
-        before_zh = {has_han(i) for line in before for i in split_keywords(line)}
-        after_zh = {has_han(i) for line in header[best] for i in split_keywords(line)}
+        before_zh, after_zh = _scripts(before), _scripts(header[best])
         # One block all Chinese items, the other all Latin: the two halves of one list,
         # unless the block after the winner is a list in the script of the one before it:
         # then that is the other half, and the line before is a title (``Mindfulness``
@@ -161,10 +160,21 @@ def choose_keyword_block(header: list[list[str]]) -> int | None:
     return best
 
 
+def _scripts(lines: list[str]) -> set[bool]:
+    """The scripts of a block's items (True: Chinese); a line of single-spaced items counts
+    as the script of its line (``機器學習 遷移學習 Hadoop Spark`` is a Chinese line: a
+    space inside an English phrase would cut it, so its Latin items are terms)."""
+    return {
+        has_han(line) if spaced_only(line) else has_han(item)
+        for line in lines
+        for item in split_keywords(line)
+    }
+
+
 def _half_after(
     header: list[list[str]], scores: list[float], best: int, script: set[bool]
 ) -> bool:
     """True if the block after ``best`` is a keyword list all of whose items are in ``script``."""
     if best + 1 >= len(header) or scores[best + 1] < KEYWORD_SHAPE:
         return False
-    return {has_han(i) for line in header[best + 1] for i in split_keywords(line)} == script
+    return _scripts(header[best + 1]) == script

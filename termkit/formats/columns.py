@@ -1,0 +1,53 @@
+"""Header cells of a glossary table: which name a language column, which a fixed column.
+
+Shared by the table readers (:mod:`termkit.formats.table`) and the format registry, which
+knows a TSV or CSV glossary under any name by a header row naming two languages
+(:func:`names_languages`). Imports nothing of the formats but the language tags.
+"""
+
+from __future__ import annotations
+
+import re
+
+from termkit import lang as langtags
+
+# Aliases of the fixed columns accepted on read (never language columns).
+ALIASES = {
+    "pinyin": "pinyin", "romanization": "pinyin",
+    "domain": "domain", "domains": "domain", "subject": "domain", "subject field": "domain",
+    "status": "status",
+    "note": "note", "notes": "note", "comment": "note", "comments": "note",
+    "id": "id", "concept": "id", "concept id": "id",
+    "kind": "kind",
+    "zhuyin": "zhuyin", "bopomofo": "zhuyin",
+    "source": "source", "sources": "source",
+}
+# Column names that are languages although they are not tags.
+_LANG_NAMES = {
+    "english": "en",
+    "chinese": "zh",
+    "traditional chinese": "zh-Hant", "chinese (traditional)": "zh-Hant", "繁體中文": "zh-Hant",
+    "simplified chinese": "zh-Hans", "chinese (simplified)": "zh-Hans", "简体中文": "zh-Hans",
+}
+_TAG_RE = re.compile(r"^(?P<lang>[A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{2,8})*$")
+# Three-letter primary subtags accepted as languages (others, like "pos", are ordinary columns).
+_THREE = {"eng", "zho", "chi", "cmn", "yue", "jpn", "kor", "fra", "fre", "deu", "ger", "spa"}
+
+
+def lang_column(name: str) -> str | None:
+    """The language tag a header cell names (``en``, ``zh_TW``, ``English``), else None."""
+    low = name.strip().lower()
+    if low in ALIASES:
+        return None
+    if low in _LANG_NAMES:
+        return _LANG_NAMES[low]
+    m = _TAG_RE.match(name.strip())
+    if m and (len(m.group("lang")) == 2 or m.group("lang").lower() in _THREE):
+        return langtags.normalize(name)
+    return None
+
+
+def names_languages(cells: list[str]) -> bool:
+    """True if header ``cells`` name two language columns or more (``en``, ``zh-Hant``,
+    ``English`` …): a glossary table's header row, as the table reader requires."""
+    return sum(1 for cell in cells if lang_column(cell) is not None) >= 2
