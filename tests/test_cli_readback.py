@@ -55,3 +55,19 @@ def test_text_that_only_looks_tabular_is_still_refused(tmp_path: Path) -> None:
         odd.write_text(text, encoding="utf-8")
         code, _, err = invoke("lookup", "-g", odd, "權力", cwd=tmp_path)
         assert code == 2 and "cannot tell the format from the file name" in err, (text, err)
+
+
+@pytest.mark.parametrize("to", ["tsv", "csv"])
+def test_build_refuses_a_table_glossary_under_a_txt_name(to: str, tmp_path: Path) -> None:
+    # `build` reads any *.txt as page text unless its content says it is a glossary: a TSV or
+    # CSV table termkit wrote to terms.txt was read as an article (its header row became an
+    # "unpaired English keyword"), while a termkit glossary under that name was refused.
+    code, _, err = invoke("import", GLOSSARY, "-o", "terms.txt", "--to", to, cwd=tmp_path)
+    assert code == 0, err
+    code, _out, err = invoke("build", "terms.txt", "-o", "out", cwd=tmp_path)
+    assert code == 1
+    assert f"Error: terms.txt: a {to.upper()} table, not article records" in err
+    assert not (tmp_path / "out").exists()
+    # --format page still reads it as page text, as the hint says
+    code, _, err = invoke("build", "terms.txt", "-o", "out", "--format", "page", cwd=tmp_path)
+    assert code == 0, err

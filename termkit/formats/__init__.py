@@ -188,10 +188,10 @@ def _own_glossary(path: str) -> str | None:
             return name
     if _JSON_HEAD.match(head):
         return "json"
-    return _table_by_header(head)
+    return table_by_header(head)
 
 
-def _table_by_header(head: bytes) -> str | None:
+def table_by_header(head: bytes) -> str | None:
     """``"tsv"`` or ``"csv"`` when the first line of ``head`` is a glossary table's header row
     split by that format's delimiter; None otherwise."""
     import csv

@@ -122,8 +122,9 @@ def exchange_kind(path: str, text: str | None = None) -> str | None:
     have too (``.txt``, ``.json``, the record extensions): ``medical-glossary.txt`` may be an
     article saved as page text and ``records.json`` JSON Lines records, so such a file is
     judged by its text: a termkit glossary (text or JSON), a TMX/TBX/XLIFF root, PO entries,
-    MediaWiki conversion groups (JSON) or rule text (``-{zh-hans:…;zh-hant:…}-``), or the
-    sources file a build writes (``glossary.sources.jsonl``).
+    MediaWiki conversion groups (JSON) or rule text (``-{zh-hans:…;zh-hant:…}-``), a TSV or
+    CSV table whose first row names two language columns or more, or the sources file a
+    build writes (``glossary.sources.jsonl``).
     """
     kind = None if path == "-" else _kind_by_name(path)
     if kind or text is None:
@@ -140,7 +141,13 @@ def exchange_kind(path: str, text: str | None = None) -> str | None:
     root = _EXCHANGE_ROOT.match(head)
     if root:
         return _EXCHANGE_ROOTS[root.group(1).lower()]
-    return "a PO catalog" if _PO_ENTRY.search(head) else None
+    if _PO_ENTRY.search(head):
+        return "a PO catalog"
+    from termkit.formats import table_by_header
+
+    # A TSV or CSV glossary (`import -o terms.txt --to tsv`): its header row of languages.
+    table = table_by_header(head.lstrip("\ufeff").encode("utf-8"))
+    return _KINDS[table] if table else None
 
 
 def _kind_by_name(path: str) -> str | None:
