@@ -62,7 +62,10 @@ def mutate(rec: Rec, name: str) -> Rec | None:
     out["keywords_zh"], out["keywords_en"] = zh, en
     # The published lines no longer match the lists: lay the lists out instead.
     out["keywords_layout"] = "mutated"
-    out.pop("keywords_raw", None)
+    # (the labelled rendering prints a published one-line field as it was: without this, its
+    # column measured the unmutated lines against the mutated lists)
+    for key in ("keywords_raw", "keywords_zh_raw", "keywords_en_raw"):
+        out.pop(key, None)
     return out
 
 
