@@ -439,7 +439,7 @@ def _header_block(state: _State, block: _Block) -> None:
         have_zh = any(has_han(line) for line in state.keyword_lines)
         have_en = any(not has_han(line) for line in state.keyword_lines)
         new_zh = any(has_han(line) for line in block.lines)
-        if (new_zh and not have_zh) or (not new_zh and not have_en):
+        if (new_zh and not have_zh) or (not new_zh and not have_en and _english_half(state, block)):
             _add_keywords(state, block)
             return
     if _other_half_of_keywords(state, block):
@@ -452,6 +452,23 @@ def _header_block(state: _State, block: _Block) -> None:
         return
     state.record.sections.append(Section("unrecognised", "\n".join(block.lines), block.first))
     state.last = "section"
+
+
+def _english_half(state: _State, block: _Block) -> bool:
+    """Whether a Latin block under Chinese keyword lines can be their English list.
+
+    When those lines hold Latin items too, they may already be both lists on one line
+    (``客家 ; 認同 ; Ethnicity ; Identity``), and a short Latin block under them is the page's
+    next field (``109``, ``2020``, ``12 pages``), not the English list: an English list has an
+    item for each Chinese one, so it is taken only with at least as many items as the Han
+    items read. (A Chinese list naming ``ResNeSt`` and ``LIME`` above its English list: the
+    English list repeats them and has as many items as the whole Chinese list.)
+    """
+    items = [item for item, _ in state.keyword_items]
+    if all(has_han(item) for item in items):
+        return True
+    han = sum(1 for item in items if has_han(item))
+    return sum(len(split_keywords(line)) for line in block.lines) >= han
 
 
 def _other_half_of_keywords(state: _State, block: _Block) -> bool:

@@ -1,0 +1,47 @@
+"""A page whose two keyword lists share one line, and a short field printed under it.
+
+Found by ``python -m tests.kwmutations`` once its mutations were laid out as one line of both
+lists (a page family real databases print: ``客家 ; 認同 ; Ethnicity ; Identity``): the block
+under the line (a page count ``109``, a year, ``12 pages``) was read as the English keyword
+list, because a keyword line with any Han character counted as Chinese only. An English list
+has an item per Chinese one; such a field has one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from termkit.records import parse_records
+
+HEAD = ("Water Rights and Irrigation Associations in a River Delta\n\n"
+        "三角洲的水權與水利會\n\n")
+ONE_LINE = "水權 ; 水利會 ; 灌溉 ; water rights ; irrigation association ; irrigation"
+ZH = ["水權", "水利會", "灌溉"]
+EN = ["water rights", "irrigation association", "irrigation"]
+
+
+def _lists(text: str) -> tuple[list[str], list[str]]:
+    records = parse_records(text.encode("utf-8"), "page.txt")
+    return ([k for r in records for k in r.keywords_zh],
+            [k for r in records for k in r.keywords_en])
+
+
+@pytest.mark.parametrize("tail", ["109", "2021", "12 pages", "pp. 33-58"])
+def test_a_short_field_under_a_one_line_pair_of_lists_is_no_keyword(tail: str) -> None:
+    assert _lists(HEAD + ONE_LINE + "\n\n\n" + tail + "\n") == (ZH, EN)
+    assert _lists(HEAD + ONE_LINE + "\n\n" + tail + "\n") == (ZH, EN)
+
+
+def test_the_english_list_under_a_chinese_list_naming_latin_terms_still_joins() -> None:
+    # A Chinese list that names software in Latin letters holds Latin items too; its
+    # English list below repeats them and has an item for every Chinese one.
+    zh = "深度學習 ; 影像辨識 ; 遷移學習 ; PyTorch ; YOLO"
+    en = "deep learning ; image recognition ; transfer learning ; PyTorch ; YOLO"
+    assert _lists(HEAD + zh + "\n\n" + en + "\n\n109\n") == (
+        ["深度學習", "影像辨識", "遷移學習", "PyTorch", "YOLO"],
+        ["deep learning", "image recognition", "transfer learning", "PyTorch", "YOLO"])
+
+
+def test_two_lines_read_as_before() -> None:
+    page = HEAD + "水權、水利會、灌溉\nwater rights, irrigation association, irrigation\n\n109\n"
+    assert _lists(page) == (ZH, EN)
