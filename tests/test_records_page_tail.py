@@ -45,3 +45,35 @@ def test_the_english_list_under_a_chinese_list_naming_latin_terms_still_joins() 
 def test_two_lines_read_as_before() -> None:
     page = HEAD + "水權、水利會、灌溉\nwater rights, irrigation association, irrigation\n\n109\n"
     assert _lists(page) == (ZH, EN)
+
+
+# A journal page copied without blank lines: the English title, the author romanized with
+# the affiliation in brackets, the keywords one per line in each script, the volume line.
+NOBLANK = """Reading Promotion Services of Public Libraries in a Mid-Sized City
+{author}
+全民阅读
+公共图书馆
+读者服务
+reading promotion
+public library
+reader service
+2019, Vol. 12 ›› Issue (3)
+"""
+
+
+@pytest.mark.parametrize(("author", "names"), [
+    ("ZHAO Min (City Library, Guangzhou 510000, China)", ["ZHAO Min"]),
+    ("ZHAO Min", ["ZHAO Min"]),
+    ("Zhao Min, Qian Li", ["Zhao Min", "Qian Li"]),
+])
+def test_a_romanized_author_line_under_the_title_is_no_keyword(author: str,
+                                                                 names: list[str]) -> None:
+    # The line under the title ran into the Chinese keywords below it (a Latin line of
+    # names is no Chinese name line), and title and author were read as two keywords.
+    records = parse_records(NOBLANK.format(author=author).encode("utf-8"), "page.txt")
+    assert len(records) == 1
+    rec = records[0]
+    assert rec.keywords_zh == ["全民阅读", "公共图书馆", "读者服务"]
+    assert rec.keywords_en == ["reading promotion", "public library", "reader service"]
+    assert rec.title_en == "Reading Promotion Services of Public Libraries in a Mid-Sized City"
+    assert [p.en for p in rec.authors] == names

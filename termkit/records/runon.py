@@ -22,6 +22,7 @@ page it asks this module:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from termkit.model import Record
@@ -183,7 +184,8 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
         )
         # Several Chinese names in a row are no title, however long (``汪云偉 李云梅 …``).
         title = title and not _several_names(line)
-        name = head and after_title and not alone and not title and name_line(line)
+        name = head and after_title and not alone and not title and (
+            name_line(line) or latin_name_line(line))
         # A Latin line at the head that is neither a field nor a name may be a title's
         # first line, whatever its shape: the line under it may go on with it.
         latin_head = head and not alone and not name and not authors and not has_han(line)
@@ -341,6 +343,25 @@ def name_line(line: str) -> bool:
         name = "".join((person.zh or "").split())
         words = lexicon.segment(name)
         if name in lexicon or not (words[0] in COMPOUND_SURNAMES or min(map(len, words)) == 1):
+            return False
+    return True
+
+
+def latin_name_line(line: str) -> bool:
+    """A line of romanized Chinese names only (``LIU Mo``, ``Wang Xiaoming, Li Dahua``, an
+    affiliation in brackets after one: ``LIU Mo (Foshan Library, …)``): every name two to
+    four words, each word made of syllable spellings (Hanyu Pinyin, Wade-Giles). An English
+    keyword is rarely so (``library``, ``civil reading`` are not)."""
+    if has_han(line):
+        return False
+    people = parse_authors(line, strict=True)
+    if not people or any(p.zh or not p.en for p in people):
+        return False
+    from termkit.pinyin.names import is_romanizable
+
+    for person in people:
+        words = [w for w in re.split(r"[\s,]+", person.en or "") if w]
+        if not 2 <= len(words) <= 4 or not all(is_romanizable(w) for w in words):
             return False
     return True
 
