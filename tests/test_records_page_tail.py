@@ -42,6 +42,11 @@ def test_the_english_list_under_a_chinese_list_naming_latin_terms_still_joins() 
         ["deep learning", "image recognition", "transfer learning", "PyTorch", "YOLO"])
 
 
+@pytest.mark.parametrize("tail", ["109", "2021", "12 pages"])
+def test_nor_under_a_pair_of_one_keyword_each(tail: str) -> None:
+    assert _lists(HEAD + "水權 ; water rights\n\n" + tail + "\n") == (["水權"], ["water rights"])
+
+
 def test_two_lines_read_as_before() -> None:
     page = HEAD + "水權、水利會、灌溉\nwater rights, irrigation association, irrigation\n\n109\n"
     assert _lists(page) == (ZH, EN)

@@ -467,6 +467,8 @@ def _english_half(state: _State, block: _Block) -> bool:
     items = [item for item, _ in state.keyword_items]
     if all(has_han(item) for item in items):
         return True
+    if all(field_of_its_own(line) for line in block.lines):
+        return False  # a page count or a year under a one-keyword pair (``客家 ; Ethnicity``)
     han = sum(1 for item in items if has_han(item))
     return sum(len(split_keywords(line)) for line in block.lines) >= han
 
