@@ -86,7 +86,9 @@ def output_format(output: str, to: str | None, choices: tuple[str, ...], default
     named = None
     if output != "-":
         try:
-            named = formats.detect(output).name
+            # By the name alone: the file at ``output`` (if any) is about to be replaced, and
+            # what it held says nothing of the format wanted now.
+            named = formats.detect(output, by_content=False).name
         except UnknownFormatError:
             named = None
     if named is not None and named in choices:

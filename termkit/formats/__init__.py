@@ -131,7 +131,8 @@ def get(name: str) -> Format:
 NAMED_LIKE = "glossary.txt, .json, .tbx, .tmx, .po, .csv, …"
 
 
-def detect(path: str, explicit: str | None = None, *, option: str | None = "--format") -> Format:
+def detect(path: str, explicit: str | None = None, *, option: str | None = "--format",
+           by_content: bool = True) -> Format:
     """The format for ``path``: ``explicit`` if given, else by the longest matching extension,
     else, for a file whose name tells none, by its first bytes when termkit writes that
     format under any name (:func:`_own_glossary`: termkit text and JSON glossaries, TSV and
@@ -139,6 +140,8 @@ def detect(path: str, explicit: str | None = None, *, option: str | None = "--fo
 
     ``option``: the caller's option that names a format, for the error when the name does not
     tell it (``--glossary-format`` …); None where there is none (the file must be renamed).
+    ``by_content=False`` decides by the name alone: for a path about to be written, whose
+    old content says nothing of the format wanted.
     """
     if explicit:
         return get(explicit)
@@ -148,7 +151,7 @@ def detect(path: str, explicit: str | None = None, *, option: str | None = "--fo
         for ext in fmt.extensions:
             if name.endswith(ext) and (best is None or len(ext) > best[0]):
                 best = (len(ext), fmt)
-    if best is None and path != "-":
+    if best is None and path != "-" and by_content:
         own = _own_glossary(path)
         if own is not None:
             return _REGISTRY[own]
