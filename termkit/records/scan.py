@@ -537,12 +537,15 @@ def _running_text(line: str) -> bool:
 
 
 def _other_half_after_abstract(
-    current: FieldLines, lines: list[tuple[int, str]], index: int
+    current: FieldLines, lines: list[tuple[int, str]], labels: list[LabelMatch | None],
+    index: int,
 ) -> bool:
     """True if line ``index``, a Latin line after a blank line, ends a Chinese abstract field
     (``摘要``, ``中文摘要``): an abstract goes on over blank lines, but a Chinese abstract's
     paragraphs are Chinese, and a line with no Han character after them starts the page's
-    English half (its title, its abstract), which an English label names if anything does."""
+    English half (its title, its abstract), which an English label names if anything does.
+    Not when the paragraph under the Latin one is unlabelled Chinese text: the abstract goes
+    on there, and the Latin lines were inside it (a displayed formula, a list of names)."""
     if current.label.field is not Field.ABSTRACT or current.label.lang in ("en", "other"):
         return False
     if current.label.script != "zh" or not current.lines:
@@ -550,7 +553,16 @@ def _other_half_after_abstract(
     raw = lines[index][1]
     if not raw.strip() or has_han(raw) or lines[index - 1][1].strip():
         return False
-    return all(has_han(line) for line in current.lines)
+    if not all(has_han(line) for line in current.lines):
+        return False
+    after = index
+    while after < len(lines) and lines[after][1].strip():
+        after += 1  # the Latin paragraph
+    while after < len(lines) and not lines[after][1].strip():
+        after += 1
+    resumes = (after < len(lines) and labels[after] is None and has_han(lines[after][1])
+               and match_unknown_label(lines[after][1]) is None)
+    return not resumes
 
 
 def _romanized(name: str) -> bool:
@@ -740,7 +752,7 @@ def scan(
             preamble.append((number, raw))
         elif closed:
             loose.append((number, raw))
-        elif _other_half_after_abstract(current, lines, index):
+        elif _other_half_after_abstract(current, lines, labels, index):
             closed = True  # the English half under a Chinese abstract, after a blank line
             loose.append((number, raw))
         elif keywords and not current.lines and _title_under_empty_label(lines, index):
