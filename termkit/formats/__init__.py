@@ -177,9 +177,9 @@ _TABLES = (("tsv", "\t"), ("csv", ","))
 
 def _own_glossary(path: str) -> str | None:
     """The format of the file at ``path`` by its first bytes (after a UTF-8 BOM): a termkit
-    glossary (text or JSON), or a TSV or CSV table whose first row names two language columns
-    or more (a header row, :func:`termkit.formats.columns.names_languages`); None otherwise,
-    or when it cannot be read (the reader reports that)."""
+    glossary (text or JSON), or a TSV or CSV table under the header row termkit writes
+    (:func:`termkit.formats.columns.termkit_header`); None otherwise, or when it cannot be
+    read (the reader reports that)."""
     try:
         with open(path, "rb") as fh:
             head = fh.read(4096)
@@ -195,18 +195,19 @@ def _own_glossary(path: str) -> str | None:
 
 
 def table_by_header(head: bytes) -> str | None:
-    """``"tsv"`` or ``"csv"`` when the first line of ``head`` is a glossary table's header row
-    split by that format's delimiter; None otherwise."""
+    """``"tsv"`` or ``"csv"`` when the first line of ``head`` is the header row termkit writes
+    for a glossary table (:func:`~termkit.formats.columns.termkit_header`), split by that
+    format's delimiter; None otherwise."""
     import csv
 
-    from termkit.formats.columns import names_languages
+    from termkit.formats.columns import termkit_header
 
     try:
         line = head.split(b"\n", 1)[0].decode("utf-8").rstrip("\r")
     except UnicodeDecodeError:
         return None
     for name, delimiter in _TABLES:
-        if delimiter in line and names_languages(next(csv.reader([line], delimiter=delimiter))):
+        if delimiter in line and termkit_header(next(csv.reader([line], delimiter=delimiter))):
             return name
     return None
 

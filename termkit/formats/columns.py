@@ -1,8 +1,8 @@
 """Header cells of a glossary table: which name a language column, which a fixed column.
 
 Shared by the table readers (:mod:`termkit.formats.table`) and the format registry, which
-knows a TSV or CSV glossary under any name by a header row naming two languages
-(:func:`names_languages`). Imports nothing of the formats but the language tags.
+knows a TSV or CSV glossary termkit wrote under any name by its header row
+(:func:`termkit_header`). Imports nothing of the formats but the language tags.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import re
 
 from termkit import lang as langtags
 
+# The fixed columns termkit writes after the language columns, in this order.
+FIXED = ("pinyin", "domain", "status", "note", "id")
 # Aliases of the fixed columns accepted on read (never language columns).
 ALIASES = {
     "pinyin": "pinyin", "romanization": "pinyin",
@@ -51,3 +53,15 @@ def names_languages(cells: list[str]) -> bool:
     """True if header ``cells`` name two language columns or more (``en``, ``zh-Hant``,
     ``English`` …): a glossary table's header row, as the table reader requires."""
     return sum(1 for cell in cells if lang_column(cell) is not None) >= 2
+
+
+def termkit_header(cells: list[str]) -> bool:
+    """True if ``cells`` are a header row as termkit writes one: two language columns or
+    more and every fixed column (``pinyin``, ``domain``, ``status``, ``note``, ``id``).
+
+    How the format registry knows a table termkit wrote under a name that tells no format
+    (``import -o terms.txt --to tsv``). Two language-like cells alone are no sign: an English
+    title opening ``AR, VR, and …`` or ``IT, HR, and …`` has them.
+    """
+    names = {cell.strip().lower() for cell in cells}
+    return names_languages(cells) and all(name in names for name in FIXED)

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from termkit.errors import FormatError
-from termkit.formats.columns import ALIASES, lang_column
+from termkit.formats.columns import ALIASES, FIXED, lang_column
 from termkit.formats.delimited import (
     decode,
     exact_key,
@@ -59,7 +59,6 @@ from termkit.model import (
 )
 
 # Fixed columns, in the order they are written; aliases accepted on read.
-FIXED = ("pinyin", "domain", "status", "note", "id")
 OPTIONAL = ("zhuyin", "kind", "source")
 VARIANTS = "variants"  # "en variants": the admitted terms besides the one in column "en"
 _VARIANTS_RE = re.compile(r"^(?P<lang>.+?)\s*(?:\(variants\)|variants)$", re.I)

@@ -123,7 +123,7 @@ def exchange_kind(path: str, text: str | None = None) -> str | None:
     article saved as page text and ``records.json`` JSON Lines records, so such a file is
     judged by its text: a termkit glossary (text or JSON), a TMX/TBX/XLIFF root, PO entries,
     MediaWiki conversion groups (JSON) or rule text (``-{zh-hans:…;zh-hant:…}-``), a TSV or
-    CSV table whose first row names two language columns or more, or the sources file a
+    CSV table under the header row termkit writes, or the sources file a
     build writes (``glossary.sources.jsonl``).
     """
     kind = None if path == "-" else _kind_by_name(path)
