@@ -7,8 +7,10 @@ two-character name of surname and given name is often also such a place (林 + �
 prefecture 林芝, 金 + 华 and the city 金华, 高 + 雄 and the city 高雄): in a list where every
 other run is a personal name the reading becomes ``Línzhī`` (at 969f5cc ``Lín Zhī``). The
 dictionary says only that the run *can* be a place; nothing in the list tells a place from a
-name there (the documented ``王小明 广州`` case has the same shape), so this is left to the
-maintainers as a strict xfail: the oracle is GB/T 16159 for personal names (surname apart).
+name there (the documented ``王小明 广州`` case has the same shape). 1415e0a is reverted:
+``--name`` says every run is a personal name, and a list of authors is what it is given far
+more often than a list of places (the oracle is GB/T 16159 for personal names, surname
+apart); a place list is read by plain ``pinyin``.
 """
 
 from __future__ import annotations
@@ -18,9 +20,6 @@ import pytest
 from tests.inprocess import invoke
 
 
-@pytest.mark.xfail(strict=True, reason="review18: a personal name in a list of names that "
-                   "CC-CEDICT also lists as a one-word place is read as the place (1415e0a); "
-                   "the list's structure cannot tell them apart")
 @pytest.mark.parametrize(("text", "expected"), [
     ("王小明 林芝 李大华", "王小明(Wáng Xiǎomíng) 林芝(Lín Zhī) 李大华(Lǐ Dàhuá)"),
     ("金华 王芳", "金华(Jīn Huá) 王芳(Wáng Fāng)"),

@@ -59,9 +59,7 @@ def _input_blocks(stack: contextlib.ExitStack, path: str) -> Iterator[str]:
                  "termkit reads).")
 @click.option("--name", "name_mode", is_flag=True,
               help="Read each Chinese run as a personal name (surname readings: 曾 Zēng, 單 Shàn); "
-                   "a dotted name (阿沛·阿旺晉美) part by part, one word each, no surname; in a "
-                   "list set apart by spaces or hyphens, a place CC-CEDICT knows is one word "
-                   "(北京-上海: Běijīng, Shànghǎi).")
+                   "a dotted name (阿沛·阿旺晉美) part by part, one word each, no surname.")
 @click.option("--words/--no-words", default=True, show_default=True,
               help="Group syllables into words (pinyin orthography) or annotate each character alone.")
 @click.option("--heteronym", is_flag=True,

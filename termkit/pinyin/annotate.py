@@ -40,11 +40,10 @@ def annotate(
     plain: list[tuple[int, int]] = []
     last = 0
     dotted = _dotted_parts(text) if name else frozenset()
-    listed = _listed_parts(text) - dotted if name else frozenset()
     for m in han_run().finditer(text):
         if m.start() > last:
             pieces.append(text[last : m.start()])
-        if name and not (m.start() in listed and _one_word_proper(m.group())):
+        if name:
             pieces.extend(_name_tokens(m.group(), dotted=m.start() in dotted))
         else:
             base = m.start()
@@ -113,33 +112,6 @@ def _dotted_parts(text: str) -> frozenset[int]:
     name = re.compile(f"{part}(?:{dot}{part})+")
     return frozenset(m.start() + piece.start()
                      for m in name.finditer(text) for piece in run.finditer(m.group()))
-
-
-def _listed_parts(text: str) -> frozenset[int]:
-    """Where the runs of Chinese start that stand beside another run on their line with only
-    separators between them (spaces, hyphens, name dots: ``北京-上海``, ``王小明 上海``): the
-    parts of a list of names and places, each read on its own."""
-    from termkit.pinyin.names import NAME_DOTS, NAME_HYPHENS
-
-    run = han_run()
-    sep = f"[ \t\u3000{re.escape(NAME_DOTS + NAME_HYPHENS)}]+"
-    listed = re.compile(f"(?:{run.pattern})(?:{sep}(?:{run.pattern}))+")
-    return frozenset(m.start() + piece.start()
-                     for m in listed.finditer(text) for piece in run.finditer(m.group()))
-
-
-def _one_word_proper(run: str) -> bool:
-    """True if CC-CEDICT spells ``run`` as one proper noun of one written word only: a place
-    (上海 ``Shang4 hai3``) or a transliterated name (約翰 ``Yue1 han4``), never a person's
-    name, which it spells with the surname apart (曾國藩 ``Zeng1 Guo2 fan1``)."""
-    if len(run) < 2:
-        return False
-    from termkit.lexicon import get_lexicon
-
-    entries = get_lexicon().lookup(run)
-    return bool(entries) and all(
-        e.pinyin[:1].isupper() and not any(s[:1].isupper() for s in e.pinyin.split()[1:])
-        for e in entries)
 
 
 def _name_tokens(run: str, *, dotted: bool = False) -> list[Token]:
