@@ -17,9 +17,6 @@ import pytest
 from termkit.records import parse_records
 
 
-@pytest.mark.xfail(strict=True, reason="review18: 14e53b9 splits a multi-word Latin name in a "
-                   "spaced Chinese keyword field into words when the English field renders it "
-                   "otherwise; the English list's item count is not consulted")
 @pytest.mark.parametrize(("name", "english"), [
     ("Raspberry Pi", "single-board computer"),
     ("Arduino Uno", "microcontroller board"),

@@ -221,7 +221,11 @@ def _keyword_values(
             # beside an English field that holds none of them (``Keywords: machine
             # learning; …``), no copy of the English list either: that is in its field.
             apart = split_keywords(raw)
-            found = apart if len(apart) > len(found) else found
+            # Unless the run kept whole gives the field an item for each English one, and
+            # apart it would not (``智慧家庭 深度學習 Raspberry Pi`` beside three English
+            # items: a name of two words, not two terms).
+            whole = end == 1 and len(found) == len(english) != len(apart)
+            found = apart if len(apart) > len(found) and not whole else found
         items.extend((item, number) for item in found)
     loose.extend(values[end:])
     return items
