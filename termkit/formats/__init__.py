@@ -136,7 +136,7 @@ def detect(path: str, explicit: str | None = None, *, option: str | None = "--fo
     """The format for ``path``: ``explicit`` if given, else by the longest matching extension,
     else, for a file whose name tells none, by its first bytes when termkit writes that
     format under any name (:func:`_own_glossary`: termkit text and JSON glossaries, TSV and
-    CSV tables with a header row of languages).
+    CSV tables under the header row termkit writes).
 
     ``option``: the caller's option that names a format, for the error when the name does not
     tell it (``--glossary-format`` …); None where there is none (the file must be renamed).
