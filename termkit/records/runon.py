@@ -185,7 +185,7 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
         # Several Chinese names in a row are no title, however long (``汪云偉 李云梅 …``).
         title = title and not _several_names(line)
         name = head and after_title and not alone and not title and (
-            name_line(line) or latin_name_line(line))
+            name_line(line) or (latin_name_line(line) and not _heads_latin_list(kept, i)))
         # A Latin line at the head that is neither a field nor a name may be a title's
         # first line, whatever its shape: the line under it may go on with it.
         latin_head = head and not alone and not name and not authors and not has_han(line)
@@ -364,6 +364,32 @@ def latin_name_line(line: str) -> bool:
         if not 2 <= len(words) <= 4 or not all(is_romanizable(w) for w in words):
             return False
     return True
+
+
+def _latin_item(line: str) -> bool:
+    """True for a Latin line built like one keyword of a list printed one per line: no field,
+    no name, no title, no digit (an affiliation has a postcode)."""
+    return (
+        bool(line) and not has_han(line) and not field_line(line) and not latin_name_line(line)
+        and not title_like(line) and not any(c.isdigit() for c in line)
+    )
+
+
+def _heads_latin_list(kept: list[tuple[int, str]], i: int) -> bool:
+    """True if the romanized name line ``kept[i]`` is the first item of an English keyword list
+    printed one per line (``Tai Chi`` / ``balance`` / ``older adults``, then the Chinese list):
+    Latin items follow it, then as many Han lines as the Latin lines with it, and no Latin item
+    after those. An author line (``LIU Mo``) has the Chinese list under it, which may open
+    with a Latin term (``ChatGPT`` / ``全民阅读`` / …), and then the English list."""
+    j, latin = i + 1, 1
+    while j < len(kept) and _latin_item(kept[j][1]):
+        latin, j = latin + 1, j + 1
+    if latin == 1:
+        return False
+    han = 0
+    while j < len(kept) and has_han(kept[j][1]) and not field_line(kept[j][1]):
+        han, j = han + 1, j + 1
+    return han == latin and not (j < len(kept) and _latin_item(kept[j][1]))
 
 
 def _name_shaped(line: str) -> bool:
