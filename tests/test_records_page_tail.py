@@ -82,3 +82,13 @@ def test_a_romanized_author_line_under_the_title_is_no_keyword(author: str,
     assert rec.keywords_en == ["reading promotion", "public library", "reader service"]
     assert rec.title_en == "Reading Promotion Services of Public Libraries in a Mid-Sized City"
     assert [p.en for p in rec.authors] == names
+
+
+@pytest.mark.parametrize("tail", ["DOI: 10.6151/2021.12", "DOI:10.6151/TJ.202112_(12).0003",
+                                  "URL: https://example.org/a/109"])
+def test_a_labelled_field_under_a_one_line_pair_of_lists_is_no_keyword(tail: str) -> None:
+    # review19: a DOI splits at its slash into as many items as the Han keywords, so the
+    # count alone took it for the English list; its label says it is the next field.
+    one_line = "水權 ; 水利會 ; GIS ; water rights ; irrigation association ; GIS"
+    assert _lists(HEAD + one_line + "\n\n" + tail + "\n") == (
+        ["水權", "水利會", "GIS"], ["water rights", "irrigation association", "GIS"])

@@ -61,6 +61,7 @@ from termkit.records.keywords import (
     spaced_only,
     split_keywords,
 )
+from termkit.records.labels import Field, match_label
 from termkit.records.markdown import is_markdown, unmark_lines
 from termkit.records.romanized import romanizations, sounded
 from termkit.records.runon import doubtful, line_groups, misread, name_line
@@ -467,10 +468,17 @@ def _english_half(state: _State, block: _Block) -> bool:
     items = [item for item, _ in state.keyword_items]
     if all(has_han(item) for item in items):
         return True
-    if all(field_of_its_own(line) for line in block.lines):
+    if all(field_of_its_own(line) or _labelled_field(line) for line in block.lines):
         return False  # a page count or a year under a one-keyword pair (``客家 ; Ethnicity``)
     han = sum(1 for item in items if has_han(item))
     return sum(len(split_keywords(line)) for line in block.lines) >= han
+
+
+def _labelled_field(line: str) -> bool:
+    """True for a line under a known label of another field than keywords (``DOI:
+    10.6151/…``, ``URL: …``): the page's next field, whatever its value splits into."""
+    m = match_label(line)
+    return m is not None and m.label.field is not Field.KEYWORDS
 
 
 def _other_half_of_keywords(state: _State, block: _Block) -> bool:
