@@ -92,3 +92,8 @@ def test_a_labelled_field_under_a_one_line_pair_of_lists_is_no_keyword(tail: str
     one_line = "水權 ; 水利會 ; GIS ; water rights ; irrigation association ; GIS"
     assert _lists(HEAD + one_line + "\n\n" + tail + "\n") == (
         ["水權", "水利會", "GIS"], ["water rights", "irrigation association", "GIS"])
+
+
+def test_a_labelled_field_under_a_chinese_list_alone_is_no_keyword() -> None:
+    page = HEAD + "水權 ; 水利會 ; 灌溉\n\nDOI: 10.6151/2021.12\n"
+    assert _lists(page) == (ZH, [])

@@ -465,10 +465,12 @@ def _english_half(state: _State, block: _Block) -> bool:
     items read. (A Chinese list naming ``ResNeSt`` and ``LIME`` above its English list: the
     English list repeats them and has as many items as the whole Chinese list.)
     """
+    if all(_labelled_field(line) for line in block.lines):
+        return False  # ``DOI: 10.6151/…``: whatever its value splits into
     items = [item for item, _ in state.keyword_items]
     if all(has_han(item) for item in items):
         return True
-    if all(field_of_its_own(line) or _labelled_field(line) for line in block.lines):
+    if all(field_of_its_own(line) for line in block.lines):
         return False  # a page count or a year under a one-keyword pair (``客家 ; Ethnicity``)
     han = sum(1 for item in items if has_han(item))
     return sum(len(split_keywords(line)) for line in block.lines) >= han
