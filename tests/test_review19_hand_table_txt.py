@@ -26,9 +26,6 @@ TABLES = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="review19: since fd3692a the .txt table sniff wants the "
-                   "fixed columns termkit writes; a hand-made table whose header names only "
-                   "columns is read as a page and built without a word (refused at fd3692a^)")
 @pytest.mark.parametrize("table", TABLES)
 def test_a_hand_made_table_under_a_txt_name_is_no_page(table: str, tmp_path: Path) -> None:
     path = tmp_path / "terms.txt"

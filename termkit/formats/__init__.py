@@ -136,7 +136,7 @@ def detect(path: str, explicit: str | None = None, *, option: str | None = "--fo
     """The format for ``path``: ``explicit`` if given, else by the longest matching extension,
     else, for a file whose name tells none, by its first bytes when termkit writes that
     format under any name (:func:`_own_glossary`: termkit text and JSON glossaries, TSV and
-    CSV tables under the header row termkit writes).
+    CSV tables under a header row of column names or the one termkit writes).
 
     ``option``: the caller's option that names a format, for the error when the name does not
     tell it (``--glossary-format`` …); None where there is none (the file must be renamed).
@@ -177,8 +177,8 @@ _TABLES = (("tsv", "\t"), ("csv", ","))
 
 def _own_glossary(path: str) -> str | None:
     """The format of the file at ``path`` by its first bytes (after a UTF-8 BOM): a termkit
-    glossary (text or JSON), or a TSV or CSV table under the header row termkit writes
-    (:func:`termkit.formats.columns.termkit_header`); None otherwise, or when it cannot be
+    glossary (text or JSON), or a TSV or CSV table under a header row
+    (:func:`termkit.formats.columns.header_row`); None otherwise, or when it cannot be
     read (the reader reports that)."""
     try:
         with open(path, "rb") as fh:
@@ -195,19 +195,19 @@ def _own_glossary(path: str) -> str | None:
 
 
 def table_by_header(head: bytes) -> str | None:
-    """``"tsv"`` or ``"csv"`` when the first line of ``head`` is the header row termkit writes
-    for a glossary table (:func:`~termkit.formats.columns.termkit_header`), split by that
-    format's delimiter; None otherwise."""
+    """``"tsv"`` or ``"csv"`` when the first line of ``head``, split by that format's
+    delimiter, is a glossary table's header row (:func:`~termkit.formats.columns.header_row`);
+    None otherwise."""
     import csv
 
-    from termkit.formats.columns import termkit_header
+    from termkit.formats.columns import header_row
 
     try:
         line = head.split(b"\n", 1)[0].decode("utf-8").rstrip("\r")
     except UnicodeDecodeError:
         return None
     for name, delimiter in _TABLES:
-        if delimiter in line and termkit_header(next(csv.reader([line], delimiter=delimiter))):
+        if delimiter in line and header_row(next(csv.reader([line], delimiter=delimiter))):
             return name
     return None
 

@@ -1,8 +1,7 @@
 """Header cells of a glossary table: which name a language column, which a fixed column.
 
 Shared by the table readers (:mod:`termkit.formats.table`) and the format registry, which
-knows a TSV or CSV glossary termkit wrote under any name by its header row
-(:func:`termkit_header`). Imports nothing of the formats but the language tags.
+knows a TSV or CSV glossary under any name by its header row (:func:`header_row`). Imports nothing of the formats but the language tags.
 """
 
 from __future__ import annotations
@@ -55,13 +54,23 @@ def names_languages(cells: list[str]) -> bool:
     return sum(1 for cell in cells if lang_column(cell) is not None) >= 2
 
 
-def termkit_header(cells: list[str]) -> bool:
-    """True if ``cells`` are a header row as termkit writes one: two language columns or
-    more and every fixed column (``pinyin``, ``domain``, ``status``, ``note``, ``id``).
+def header_row(cells: list[str]) -> bool:
+    """True if ``cells`` are surely a glossary table's header row: two language columns or
+    more, and either every fixed column termkit writes (``pinyin``, ``domain``, ``status``,
+    ``note``, ``id``; its prop columns may be named anything) or nothing but column names
+    (languages, ``LANG variants``, the fixed and optional columns and their aliases: a table
+    made by hand, ``en<TAB>zh-Hant``).
 
-    How the format registry knows a table termkit wrote under a name that tells no format
+    How the format registry knows a glossary table under a name that tells no format
     (``import -o terms.txt --to tsv``). Two language-like cells alone are no sign: an English
-    title opening ``AR, VR, and …`` or ``IT, HR, and …`` has them.
+    title opening ``AR, VR, and …`` or ``IT, HR, and …`` has them, and a cell of running text
+    besides.
     """
-    names = {cell.strip().lower() for cell in cells}
-    return names_languages(cells) and all(name in names for name in FIXED)
+    if not names_languages(cells):
+        return False
+    names = [cell.strip().lower() for cell in cells]
+    if all(name in names for name in FIXED):
+        return True
+    return all(lang_column(cell) is not None or name in ALIASES
+               or (name.endswith(" variants") and lang_column(cell.strip()[:-9]) is not None)
+               for cell, name in zip(cells, names, strict=True))
