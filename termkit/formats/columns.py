@@ -12,6 +12,8 @@ from termkit import lang as langtags
 
 # The fixed columns termkit writes after the language columns, in this order.
 FIXED = ("pinyin", "domain", "status", "note", "id")
+VARIANTS = "variants"  # "en variants": the admitted terms besides the one in column "en"
+_VARIANTS_RE = re.compile(r"^(?P<lang>.+?)\s*(?:\(variants\)|variants)$", re.I)
 # Aliases of the fixed columns accepted on read (never language columns).
 ALIASES = {
     "pinyin": "pinyin", "romanization": "pinyin",
@@ -48,6 +50,13 @@ def lang_column(name: str) -> str | None:
     return None
 
 
+def variants_column(name: str) -> str | None:
+    """The language whose admitted variants a header cell names (``en variants``, ``zh-Hant
+    (variants)``), else None."""
+    m = _VARIANTS_RE.match(name.strip())
+    return lang_column(m.group("lang")) if m else None
+
+
 def names_languages(cells: list[str]) -> bool:
     """True if header ``cells`` name two language columns or more (``en``, ``zh-Hant``,
     ``English`` …): a glossary table's header row, as the table reader requires."""
@@ -72,5 +81,5 @@ def header_row(cells: list[str]) -> bool:
     if all(name in names for name in FIXED):
         return True
     return all(lang_column(cell) is not None or name in ALIASES
-               or (name.endswith(" variants") and lang_column(cell.strip()[:-9]) is not None)
+               or variants_column(cell) is not None
                for cell, name in zip(cells, names, strict=True))

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from termkit.errors import FormatError
-from termkit.formats.columns import ALIASES, FIXED, lang_column
+from termkit.formats.columns import ALIASES, FIXED, VARIANTS, lang_column, variants_column
 from termkit.formats.delimited import (
     decode,
     exact_key,
@@ -60,8 +60,6 @@ from termkit.model import (
 
 # Fixed columns, in the order they are written; aliases accepted on read.
 OPTIONAL = ("zhuyin", "kind", "source")
-VARIANTS = "variants"  # "en variants": the admitted terms besides the one in column "en"
-_VARIANTS_RE = re.compile(r"^(?P<lang>.+?)\s*(?:\(variants\)|variants)$", re.I)
 _SPLIT_VARIANTS = re.compile(r"[\n;]")
 
 
@@ -207,8 +205,7 @@ def header_roles(cells: list[str], path: str, line: int, where: str = "") -> lis
     for i, cell in enumerate(cells, 1):
         name = cell.strip()
         tag = lang_column(name)
-        vm = _VARIANTS_RE.match(name) if tag is None else None
-        vtag = lang_column(vm.group("lang")) if vm else None
+        vtag = variants_column(name) if tag is None else None
         if tag is not None:
             if tag in seen:
                 raise FormatError(
