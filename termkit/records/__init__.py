@@ -123,8 +123,8 @@ def exchange_kind(path: str, text: str | None = None) -> str | None:
     article saved as page text and ``records.json`` JSON Lines records, so such a file is
     judged by its text: a termkit glossary (text or JSON), a TMX/TBX/XLIFF root, PO entries,
     MediaWiki conversion groups (JSON) or rule text (``-{zh-hans:…;zh-hant:…}-``), a TSV or
-    CSV table under the header row termkit writes, or the sources file a
-    build writes (``glossary.sources.jsonl``).
+    CSV table under a glossary header row (:func:`termkit.formats.columns.header_row`), or
+    the sources file a build writes (``glossary.sources.jsonl``).
     """
     kind = None if path == "-" else _kind_by_name(path)
     if kind or text is None:
@@ -145,7 +145,7 @@ def exchange_kind(path: str, text: str | None = None) -> str | None:
         return "a PO catalog"
     from termkit.formats import table_by_header
 
-    # A TSV or CSV glossary (`import -o terms.txt --to tsv`): its header row of languages.
+    # A TSV or CSV glossary (`import -o terms.txt --to tsv`), known by its header row.
     table = table_by_header(head.lstrip("\ufeff").encode("utf-8"))
     return _KINDS[table] if table else None
 

@@ -10,6 +10,7 @@ tag line above the article's own list).
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 from termkit.records.authors import is_bilingual, parse_authors
 from termkit.records.fields import parse_date, parse_pages, parse_volume
@@ -103,11 +104,7 @@ def _keyword_score(lines: tuple[str, ...]) -> float:
     if len(scripts) == 2 and any(spaced_only(line) for line in lines):
         # A line of single-spaced items counts as one script: a Chinese title with a Latin
         # word in it has that shape too (``ChatGPT 輔助 程式設計教學之成效``).
-        scripts = {
-            has_han(line) if spaced_only(line) else has_han(item)
-            for line, line_items in zip(lines, per_line, strict=True)
-            for item in line_items
-        }
+        scripts = _scripts(lines)
     if len(scripts) == 2:
         score += 10
     text = "\n".join(lines)
@@ -160,7 +157,7 @@ def choose_keyword_block(header: list[list[str]]) -> int | None:
     return best
 
 
-def _scripts(lines: list[str]) -> set[bool]:
+def _scripts(lines: Sequence[str]) -> set[bool]:
     """The scripts of a block's items (True: Chinese); a line of single-spaced items counts
     as the script of its line (``機器學習 遷移學習 Hadoop Spark`` is a Chinese line: a
     space inside an English phrase would cut it, so its Latin items are terms)."""
