@@ -53,7 +53,7 @@ def test_concordance_finds_the_units_that_hold_it(db: Path) -> None:
                    "punctuation dropped, so input_file also lists '--input=[file]' and "
                    "'no input file' (3 of the 6 units listed lack it)")
 def test_concordance_lists_only_units_that_contain_term(db: Path) -> None:
-    code, out, _ = invoke("tm", "concordance", "--db", db, "input_file", "--json")
+    _, out, _ = invoke("tm", "concordance", "--db", db, "input_file", "--json")
     listed = [hit["unit"] for hit in units_listed(out)]
     assert listed and all(holds(u, "input_file") for u in listed), [
         u["variants"][0]["text"] for u in listed if not holds(u, "input_file")]
