@@ -1,7 +1,7 @@
 """review20: short Chinese text in UTF-16 without a byte order mark is refused as "not UTF-16".
 
 `pinyin -i FILE` reads "a file (UTF-8, UTF-16, Big5 or GB18030)" (its --help), and the README
-says text comes "in UTF-8 (with or without BOM), UTF-16 (with or without BOM), Big5/CP950 or
+says records come "in UTF-8 (with or without BOM), UTF-16 (with or without BOM), Big5/CP950 or
 GB18030 (detected)". UTF-16 without a BOM is recognised by its NUL bytes alone: at least two on
 the high side of the code units (the high byte of ASCII characters, line feeds included) and
 four times as many as on the other side. A single line of Chinese has one at most (its line
