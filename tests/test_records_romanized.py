@@ -30,6 +30,9 @@ def _people(*names: str) -> list[Person]:
         (("王建国", "刘晓燕"), "WANG Jianguo  LIU Xiaoyan", ["WANG Jianguo", "LIU Xiaoyan"]),
         (("王建国", "刘晓燕"), "WANG Jianguo\tLIU Xiaoyan", ["WANG Jianguo", "LIU Xiaoyan"]),
         (("王建国", "刘晓燕"), "WANG Jianguo  LIU Xiao", None),  # the last name renders no other
+        # No separator at all: the surname in capitals starts the next name.
+        (("王建国", "刘晓燕"), "WANG Jianguo LIU Xiaoyan", ["WANG Jianguo", "LIU Xiaoyan"]),
+        (("王建国", "刘晓燕"), "Wang Jianguo Liu Xiaoyan", None),  # nothing tells where
         (("李科", "马剑"), "Fertilization Optimized Model of One Film", None),
         (("李科", "马剑"), "MA Jian, LI Ke", None),  # not in the Chinese order
         (("李科", "马剑"), "LI Ke", None),  # a name missing

@@ -61,6 +61,11 @@ _MARKS = re.compile(
     rf"(?:(?<=[^\s\d,，;；、(（])[{_MARK_CHARS}]+(?:[,，][\d¹²³⁴⁵⁶⁷⁸⁹⁰]+[*†‡＊]*)*"
     r"|\s+[*†‡＊]+)(?=\s*(?:[,，;；、)）]|\s+[^\s\d]|$))"
 )
+# Marks between two names printed with nothing else between them (``王建国1,2刘晓燕1``, as
+# a database's page copies its linked names): the marks are the separator.
+_GLUED_MARKS = re.compile(
+    rf"(?<=[{HAN}])[\d¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[,，][\d¹²³⁴⁵⁶⁷⁸⁹⁰]+)*[*†‡＊]*(?=[{HAN}])"
+)
 _PAREN_GROUP = re.compile(r"\s*[(（]([^()（）]*)[)）]")
 _INNER_PAREN = re.compile(r"\s*[(（][^()（）]*[)）]")
 _EMBEDDED = re.compile(f"([{HAN}]{{2,4}})\\s*[(（]\\s*([A-Z][A-Za-z'’\\-. ,]+?)\\s*[)）]")
@@ -216,7 +221,7 @@ def strip_affiliations(text: str) -> str:
             return m.group()
 
         line = _PAREN_GROUP.sub(address, line)
-        lines.append(_MARKS.sub("", line).strip())
+        lines.append(_MARKS.sub("", _GLUED_MARKS.sub("、", line)).strip())
     return "\n".join(lines)
 
 
