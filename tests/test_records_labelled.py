@@ -245,3 +245,27 @@ def test_database_fields_under_the_keywords_are_sections(end: str) -> None:
     # and no separator: by their sound, in order.
     assert [(p.zh, p.en) for p in rec.authors] == [
         ("王建国", "WANG Jianguo"), ("刘晓燕", "LIU Xiaoyan")]
+
+
+# The same database's English page copied under the Chinese one: its own fields in English.
+ENGLISH_TAB = """
+Research on Revitalization Strategies of Historic Districts under Urban Renewal
+WANG Jianguo1,2 LIU Xiaoyan1
+Abstract：Historic districts are important carriers of urban culture.
+Keyword：urban renewal；historic district；revitalization and utilization；cultural heritage；
+Fund：National Natural Science Foundation of China(52078423)；
+Series：Engineering Science and Technology II
+Subject：Architecture Science and Engineering
+Classification Code：TU984
+"""
+
+
+def test_database_fields_of_the_english_page_are_sections() -> None:
+    chinese = DATABASE_PAGE.format(end="；").split("\nResearch on")[0]
+    rec = parse_records((chinese + "\n" + ENGLISH_TAB).encode(), "page.txt")[0]
+    assert rec.keywords_en == ["urban renewal", "historic district",
+                               "revitalization and utilization", "cultural heritage"]
+    assert not rec.notices, rec.notices
+    sections = {s.name: s.text for s in rec.sections}
+    assert sections["Classification Code"] == "TU984"
+    assert sections["Series"] == "Engineering Science and Technology II"

@@ -87,6 +87,14 @@ _INSTITUTION_WORDS = frozenset(
 )
 
 
+def names_institution(line: str) -> bool:
+    """True if a Latin ``line`` names an institution (``Department of …, National Taiwan
+    Normal University``): the affiliation printed under the romanized names."""
+    if has_han(line):
+        return False
+    return any(word.strip(",.;()") in _INSTITUTION_WORDS for word in line.split())
+
+
 def looks_like_han_name(name: str) -> bool:
     """Two or three Han characters after a common surname, or four after a compound one.
 

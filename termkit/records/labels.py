@@ -378,6 +378,11 @@ _BASE: dict[Field, tuple[str, ...]] = {
         "被引量",
         "下載量",
         "下载量",
+        # … and their English pages.
+        "Classification Code",
+        "Document Code",
+        "Article ID",
+        "Series",
     ),
 }
 # Known labels of identifiers (a DOI, a classification number, an article number): their

@@ -7,7 +7,7 @@ with no separator left (``…,SUN HongyiTaizhou Hospital of …``), the given na
 lower case. Such a line is not read by its shape but by the names it must hold: piece i
 of the line has to render the i-th Chinese name (:func:`termkit.pinyin.names.match_name`:
 Hanyu Pinyin, Wade-Giles and the other systems, either name order). Pieces are split at
-``,``, ``;``, ``、``, ``and``, or a wide gap of two spaces or a tab as a PDF's columns copy
+``,``, ``;``, ``、``, ``and``, or a wide gap (two spaces, a tab, an ideographic space) as a PDF's columns copy
 (``WANG Jianguo  LIU Xiaoyan``; the caller takes affiliation marks such as ``1,2`` off
 first), and where that gives too few, before a surname in capitals (``WANG Jianguo LIU
 Xiaoyan``); a surname, a comma and the given name (``Lin, Cai-Ying``) are one. Only the
@@ -32,7 +32,7 @@ MATCH = 0.75
 PAIRED = 0.5
 # A romanized name is two to four words (``Li Jing``, ``Ou Yang Xiu``, ``Kuei-Hsiu Lee``).
 _MAX_WORDS = 4
-_PIECES = re.compile(r"\s*(?:[,;，；、]|\s(?:and|&)\s|\t|  )\s*")
+_PIECES = re.compile(r"\s*(?:[,;，；、]|\s(?:and|&)\s|\t|  |\u3000)\s*")
 # A name glued to the next word: ``HongyiTaizhou`` -> ``Hongyi`` | ``Taizhou``.
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 # Mainland pages print the surname in capitals, which sets names apart where no separator
