@@ -40,6 +40,9 @@ RECORDS = DATA / "records"
         ("題名\t基於大型語言模型", Field.TITLE, None, "基於大型語言模型"),
         ("摘  要：本文", Field.ABSTRACT, None, "本文"),
         ("指導教授：楊定揮", Field.ADVISORS, None, "楊定揮"),
+        ("导师姓名：王建国", Field.ADVISORS, None, "王建国"),  # a database's thesis page
+        ("学位年度：2022", Field.DATE, None, "2022"),
+        ("基金资助：国家自然科学基金；", Field.OTHER, None, "国家自然科学基金；"),
         ("卷期/出版年月：10卷3期(2014 / 09 / 01)", Field.VOLUME, None, "10卷3期(2014 / 09 / 01)"),
     ],
 )
