@@ -43,6 +43,7 @@ from termkit.model import Notice, Person, Record, Section
 from termkit.records.authors import (
     is_bilingual,
     parse_authors,
+    strip_affiliations,
 )
 from termkit.records.fields import (
     parse_date,
@@ -252,7 +253,9 @@ def _sounded_names(state: _State, lines: list[str]) -> list[str] | None:
     people = _chinese_authors(state)
     if not people or len(lines) != 1:
         return None
-    return romanizations(people, lines[0])
+    # Affiliation marks off first (``WANG Jianguo1,2  LIU Xiaoyan1``: the comma between two
+    # marks separates no names).
+    return romanizations(people, strip_affiliations(lines[0]))
 
 
 def _try_romanized(state: _State, block: _Block) -> bool:

@@ -37,7 +37,7 @@ from termkit.records.keywords import (
     split_keywords,
     twinned,
 )
-from termkit.records.romanized import sounded
+from termkit.records.romanized import MATCH, sounded
 from termkit.records.script import SHORT_ITEM, has_han, has_latin, is_prose
 from termkit.records.shapes import certain_keyword_line
 from termkit.records.titlelike import title_like, wrapped_title
@@ -384,12 +384,26 @@ def _heads_latin_list(kept: list[tuple[int, str]], i: int) -> bool:
     j, latin = i + 1, 1
     while j < len(kept) and _latin_item(kept[j][1]):
         latin, j = latin + 1, j + 1
-    if latin == 1:
+    if latin == 1 and not _spells_opening(kept[i][1], kept[j][1] if j < len(kept) else ""):
         return False
     han = 0
     while j < len(kept) and has_han(kept[j][1]) and not field_line(kept[j][1]):
         han, j = han + 1, j + 1
     return han == latin and not (j < len(kept) and _latin_item(kept[j][1]))
+
+
+def _spells_opening(latin: str, line: str) -> bool:
+    """True if the Latin line ``latin`` spells by sound the opening characters of the Han line
+    ``line`` under it (``Tai Chi`` / ``太極拳``, ``Feng Shui`` / ``風水學``): a keyword and its
+    transliteration, one item in each list. An author's romanized name does not render the
+    Chinese keyword under it (``LIU Mo`` / ``全民阅读``); a name over its own Chinese form is
+    a name pair (:func:`_name_pair`), read before this."""
+    text = line.strip()
+    if not has_han(text) or has_latin(text) or _listy(text) or field_line(text):
+        return False
+    from termkit.pinyin.names import match_name
+
+    return any(match_name(text[:n], latin) >= MATCH for n in range(2, min(len(text), 4) + 1))
 
 
 def _name_shaped(line: str) -> bool:
