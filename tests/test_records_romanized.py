@@ -26,6 +26,10 @@ def _people(*names: str) -> list[Person]:
         ),
         # Wade-Giles, given name first; an affiliation after the last name.
         (("李魁修",), "Kuei-Hsiu Lee Department of History", ["Kuei-Hsiu Lee"]),
+        # Names set apart by a wide gap (two spaces, a tab), as a PDF's columns are copied.
+        (("王建国", "刘晓燕"), "WANG Jianguo  LIU Xiaoyan", ["WANG Jianguo", "LIU Xiaoyan"]),
+        (("王建国", "刘晓燕"), "WANG Jianguo\tLIU Xiaoyan", ["WANG Jianguo", "LIU Xiaoyan"]),
+        (("王建国", "刘晓燕"), "WANG Jianguo  LIU Xiao", None),  # the last name renders no other
         (("李科", "马剑"), "Fertilization Optimized Model of One Film", None),
         (("李科", "马剑"), "MA Jian, LI Ke", None),  # not in the Chinese order
         (("李科", "马剑"), "LI Ke", None),  # a name missing
@@ -41,6 +45,31 @@ def test_romanizations_render_the_chinese_names_in_order(
 def test_romanizations_need_chinese_only_people() -> None:
     assert romanizations([Person("李科", "Li Ke", 1)], "Li Ke") is None
     assert romanizations([], "Li Ke") is None
+
+
+# A mainland journal's first page as a PDF copies it: affiliation marks after each name
+# (``1,2``: two affiliations; superscripts as some PDFs keep them), names set apart by wide
+# gaps, the English half after the Chinese one with no blank line.
+MARKED = """\
+城市更新背景下历史街区活化利用策略研究
+王建国{a}  刘晓燕{b}
+1.西南交通大学建筑学院,四川成都 611756;2.四川省城乡规划设计研究院,四川成都 610081
+摘要:历史街区是城市文化的重要载体。本文分析了城市更新过程中历史街区活化利用存在的问题。
+关键词:城市更新;历史街区;活化利用;文化遗产
+中图分类号:TU984      文献标识码:A
+Research on Revitalization Strategies of Historic Districts under Urban Renewal
+WANG Jianguo{a}  LIU Xiaoyan{b}
+Abstract: Historic districts are important carriers of urban culture, and this paper asks how.
+Key words:urban renewal; historic district; revitalization and utilization; cultural heritage
+"""
+
+
+@pytest.mark.parametrize(("a", "b"), [("1,2", "1"), ("¹²", "¹"), ("", "")])
+def test_marked_names_set_apart_by_wide_gaps_are_romanized(a: str, b: str) -> None:
+    record = parse_records(MARKED.format(a=a, b=b).encode(), "marked.txt")[0]
+    assert [(p.zh, p.en) for p in record.authors] == [
+        ("王建国", "WANG Jianguo"), ("刘晓燕", "LIU Xiaoyan")]
+    assert not [s for s in record.sections if s.name == "unrecognised"]
 
 
 PAGE = """\

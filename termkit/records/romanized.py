@@ -5,8 +5,9 @@ half (``LI Ke, MA jian``; ``Wu Chuang, Sun Bo, Wang Chunlei, Li Jing``). A copie
 does not always keep the romanized line clean: the affiliation may follow the last name
 with no separator left (``…,SUN HongyiTaizhou Hospital of …``), the given name may be in
 lower case. Such a line is not read by its shape but by the names it must hold: piece i
-of the line (pieces split at ``,``, ``;``, ``、`` or ``and``; a surname, a comma and the
-given name, ``Lin, Cai-Ying``, are one) has to render the i-th Chinese name (:func:`termkit.pinyin.names.match_name`: Hanyu Pinyin, Wade-Giles and the
+of the line (pieces split at ``,``, ``;``, ``、``, ``and`` or a wide gap of two spaces or a
+tab, as CNKI's PDFs set names apart; the caller takes affiliation marks off first:
+``WANG Jianguo1,2  LIU Xiaoyan1``; a surname, a comma and the given name, ``Lin, Cai-Ying``, are one) has to render the i-th Chinese name (:func:`termkit.pinyin.names.match_name`: Hanyu Pinyin, Wade-Giles and the
 other systems, either name order). Only the last piece may carry text after the name (the
 affiliation); a word glued to the name (``HongyiTaizhou``: a lower-case letter, then a
 capital) is cut there. A line that does not render every name, in order, gives nothing.
@@ -29,10 +30,10 @@ MATCH = 0.75
 PAIRED = 0.5
 # A romanized name is two to four words (``Li Jing``, ``Ou Yang Xiu``, ``Kuei-Hsiu Lee``).
 _MAX_WORDS = 4
-_PIECES = re.compile(r"\s*(?:[,;，；、]|\s(?:and|&)\s)\s*")
+_PIECES = re.compile(r"\s*(?:[,;，；、]|\s(?:and|&)\s|\t|  )\s*")
 # A name glued to the next word: ``HongyiTaizhou`` -> ``Hongyi`` | ``Taizhou``.
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
-_MARKS = re.compile(r"[\d*†‡＊]+$")
+_MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*†‡＊]+$")
 
 
 def _candidates(piece: str, last: bool) -> list[str]:
