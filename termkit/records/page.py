@@ -276,6 +276,11 @@ def _try_romanized(state: _State, block: _Block) -> bool:
     # elsewhere (``known_authors``) must be rendered by sound, most of them at least.
     people = _latin_names(block.lines)
     counted = people is not None and len(people) == len(chinese)
+    if counted and _sounded_names(state, block.lines) is None and _sounded_names(
+            state, state.next_lines) is not None:
+        # The names rendered by sound on the next line: this one is the English title above
+        # them (``Reading Promotion`` / ``ZHAO Min``), not the names by position.
+        counted = False
     if counted and people is not None and not rec.authors:
         # Names known from elsewhere: paired by position only when most render them by
         # sound (``史麗珠`` / ``Lai-Chu See`` beside three that do).

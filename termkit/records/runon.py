@@ -37,7 +37,7 @@ from termkit.records.keywords import (
     split_keywords,
     twinned,
 )
-from termkit.records.romanized import MATCH, sounded
+from termkit.records.romanized import MATCH, romanizations, sounded
 from termkit.records.script import SHORT_ITEM, has_han, has_latin, is_prose
 from termkit.records.shapes import certain_keyword_line
 from termkit.records.titlelike import title_like, wrapped_title
@@ -149,6 +149,9 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
     after_title = False
     latin_head = False  # the line before is a Latin line read at the head (a title's start?)
     authors = False  # an author block stood apart: the titles are above it
+    titled: set[bool] = set()  # the scripts of the titles read at the head (has_han)
+    was_name = False  # the line before was read as a line of names
+    names_above = ""  # the line of Chinese names read at the head
     i = 0
     while i < len(kept):
         number, line = kept[i]
@@ -179,25 +182,40 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
         title = (
             head
             and not alone
-            and not authors
-            and (title_like(line) or (not blocks and _titled(kept, i)))
+            and (
+                (not authors and (title_like(line) or (not blocks and _titled(kept, i))))
+                # The mainland layout prints the Chinese title and authors, then the English
+                # title and the romanized authors: under a Chinese title only, a Latin line
+                # over a line of romanized names (by sound, or built like one under a line
+                # built like a title). Without them, the author line ended the head.
+                or (authors and titled == {True} and not has_han(line) and (
+                    _over_romanized(names_above, following)
+                    or (title_like(line) and latin_name_line(following))))
+            )
         )
         # Several Chinese names in a row are no title, however long (``汪云偉 李云梅 …``).
         title = title and not _several_names(line)
         name = head and after_title and not alone and not title and (
-            name_line(line) or (latin_name_line(line) and not _heads_latin_list(kept, i)))
+            name_line(line) or _several_names(line)
+            or (latin_name_line(line) and not _heads_latin_list(kept, i)))
         # A Latin line at the head that is neither a field nor a name may be a title's
         # first line, whatever its shape: the line under it may go on with it.
         latin_head = head and not alone and not name and not authors and not has_han(line)
         head = head and ((alone and not certain_keyword_line(line)) or title or name)
+        if title:
+            titled.add(has_han(line))
         after_title = title
         authors = authors or name or (alone and has_han(line) and _author_block(LineGroup([line], [])))
+        under_names, was_name = was_name, name
+        if name and has_han(line):
+            names_above = line
         if blocks and not alone and _rest_of_list(blocks[-1].lines[-1], line):
             # ``…、綠地、`` / ``公共衛生``: a list line ending in a separator goes on below.
             blocks[-1].lines.append(line)
             blocks[-1].numbers.append(number)
             run = None
-        elif blocks and _other_half(blocks[-1].lines, line):
+        elif blocks and not under_names and _other_half(blocks[-1].lines, line):
+            # (a line of romanized names read as the authors is no half of a keyword list)
             blocks[-1].lines.append(line)
             blocks[-1].numbers.append(number)
             run = None
@@ -234,6 +252,16 @@ def _title_goes_on(title: str, line: str) -> bool:
         and not any(c.isdigit() for c in line)
         and parse_authors(line, strict=True) is None
     )
+
+
+def _over_romanized(names: str, following: str) -> bool:
+    """True if ``following`` romanizes the Chinese names of the line ``names`` by sound: the
+    line above it is the English title of a mainland page's English half (``趙敏`` … ``Reading
+    Promotion`` / ``ZHAO Min``), however short."""
+    if not names or has_han(following):
+        return False
+    people = parse_authors(names)
+    return bool(people) and romanizations(people or [], following) is not None
 
 
 def _several_names(line: str) -> bool:
