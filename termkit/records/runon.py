@@ -223,7 +223,8 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
             blocks.append(LineGroup([line], [number]))
             run = None
         else:
-            if run is None or not _same_run(run.lines, line):
+            if run is None or not _same_run(run.lines, line, following,
+                                            opening=blocks[:1] == [run]):
                 run = LineGroup([], [])
                 blocks.append(run)
             run.lines.append(line)
@@ -344,6 +345,10 @@ def _header_off_lists(blocks: list[LineGroup]) -> list[LineGroup]:
              if (name_line(block.lines[k]) and (k or out or _several_names(block.lines[k])))
              or title_like(block.lines[k])
              or (k == 0 and under_title and _name_shaped(block.lines[k]))
+             # a Latin line right under the Chinese title, one line too many for the
+             # lists: the English title, however it is built
+             or (k == 0 and under_title and k < han[0] and has_han(out[-1].lines[-1])
+                 and not _author_block(block))
              or (not out and k < han[0] and not is_furniture(block.lines[k]))),
             default=0,
         )
@@ -463,12 +468,23 @@ def _listed(lines: list[str]) -> bool:
     return len(scripts) == 2
 
 
-def _same_run(run: list[str], line: str) -> bool:
+def _same_run(run: list[str], line: str, following: str = "", *, opening: bool = False) -> bool:
     """True if ``line`` continues ``run``: lines of one item each, in one script or in two
     (the Chinese keywords one per line, then the English ones; a title in each script),
-    but not back to the first script (a line after the lists)."""
+    but not back to the first script (a line after the lists). A one-word Latin term between
+    two Han lines (``深度學習`` / ``LSTM`` / ``股價預測``, ``following`` the line under ``line``)
+    is a keyword of the Chinese list, no change of script; not right under the first line of
+    a run ``opening`` the page (``正念之研究`` / ``Mindfulness`` / ``正念``: two titles, then the
+    list)."""
     if _listy(line) or _listy(run[-1]):
         return False
+    seq = [*run, line, following]
+    first = 2 if opening else 1
+    run = [x for k, x in enumerate(run) if not _inside_han(seq, k, first)]
+    if not run:
+        return True
+    if _inside_han(seq, len(seq) - 2, first):
+        return True
     if has_han(line) == has_han(run[-1]):
         return True
     if len(run) > 1 and bare_keyword_label(run[0]):
@@ -481,6 +497,14 @@ def _same_run(run: list[str], line: str) -> bool:
         # list opening with Latin terms
         run = run[opening:]
     return all(has_han(x) == has_han(run[0]) for x in run)
+
+
+def _inside_han(lines: list[str], k: int, first: int = 1) -> bool:
+    """True if ``lines[k]``, ``k`` at least ``first``, is a one-word Latin term between two Han
+    lines that are no field lines: a keyword of a Chinese list printed one per line (``LSTM``)."""
+    if not first <= k < len(lines) - 1 or has_han(lines[k]) or not _opening_term(lines[k]):
+        return False
+    return all(has_han(x) and not field_line(x) for x in (lines[k - 1], lines[k + 1]))
 
 
 def _opening_term(line: str) -> bool:

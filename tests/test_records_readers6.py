@@ -1,0 +1,50 @@
+"""Page-reading misreads left by earlier rounds (readers6), one test per shape.
+
+Each page is in the shape of a real page; its terms and names are made up. Each test failed
+on the readers before its fix. The oracle is what a reader of the page sees: the record's
+own title, authors and lists.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from termkit.model import Record
+from termkit.records import parse_records
+
+
+def _read(page: str, name: str = "p.txt") -> Record:
+    (rec,) = parse_records(page.encode("utf-8"), name)
+    return rec
+
+
+TITLE_ZH = "基於深度學習之股價預測研究"
+ZH = ["深度學習", "LSTM", "股價預測"]
+EN = ["deep learning", "LSTM", "stock price prediction"]
+
+
+@pytest.mark.parametrize("title_en", [
+    "A Study of Stock Price Prediction Based on Deep Learning Models in Taiwan",
+    # not built like a title: the count of the lists says it is one line too many
+    "Stock Price Prediction Based on Deep Learning",
+])
+@pytest.mark.parametrize("blank", ["\n", ""])
+def test_a_latin_term_inside_a_chinese_list_one_per_line(title_en: str, blank: str) -> None:
+    """An acronym among the Chinese keywords printed one per line (``深度學習`` / ``LSTM`` /
+    ``股價預測``) was taken for the start of the English list: with blank lines kept, the
+    English block under it was not merged (the list already had a Latin line) and was lost;
+    without them, the run was cut at the acronym and the first keyword lost."""
+    page = blank.join([f"{TITLE_ZH}\n", f"{title_en}\n", "\n".join(ZH) + "\n",
+                       "\n".join(EN) + "\n"])
+    rec = _read(page)
+    assert (rec.title_zh, rec.title_en) == (TITLE_ZH, title_en)
+    assert (rec.keywords_zh, rec.keywords_en) == (ZH, EN)
+
+
+def test_a_latin_term_last_in_the_chinese_list_one_per_line() -> None:
+    page = "\n".join([TITLE_ZH, "", "Stock Price Prediction Based on Deep Learning", "",
+                      "深度學習", "股價預測", "時間序列", "LSTM", "",
+                      "deep learning", "stock price prediction", "time series", "LSTM"]) + "\n"
+    rec = _read(page)
+    assert rec.keywords_zh == ["深度學習", "股價預測", "時間序列", "LSTM"]
+    assert rec.keywords_en == ["deep learning", "stock price prediction", "time series", "LSTM"]
