@@ -48,3 +48,37 @@ def test_a_latin_term_last_in_the_chinese_list_one_per_line() -> None:
     rec = _read(page)
     assert rec.keywords_zh == ["深度學習", "股價預測", "時間序列", "LSTM"]
     assert rec.keywords_en == ["deep learning", "stock price prediction", "time series", "LSTM"]
+
+
+SEP_ZH = ["行動學習", "擴增實境", "學習成效"]
+SEP_EN = ["mobile learning", "augmented reality", "learning effectiveness"]
+
+
+@pytest.mark.parametrize(("sep_zh", "sep_en"), [("・", "; "), ("｜", " | "), (" ｜ ", "; "),
+                                                ("･", ", ")])
+def test_middle_dots_and_bars_between_keywords(sep_zh: str, sep_en: str) -> None:
+    """``・`` (a Japanese-style list) and ``｜`` set apart the items of a keyword field, and of
+    a keyword line on a page: the whole line was one keyword."""
+    labelled = (f"題名：行動擴增實境學習之研究\n關鍵詞：{sep_zh.join(SEP_ZH)}\n"
+                f"Keywords: {sep_en.join(SEP_EN)}\n")
+    page = (f"行動擴增實境學習之研究\n\nA Study of Mobile Augmented Reality Learning\n\n"
+            f"{sep_zh.join(SEP_ZH)}\n\n{sep_en.join(SEP_EN)}\n")
+    for text in (labelled, page):
+        rec = _read(text)
+        assert (rec.keywords_zh, rec.keywords_en) == (SEP_ZH, SEP_EN), text
+
+
+@pytest.mark.parametrize("name", ["約翰・洛克", "漢娜・鄂蘭", "馬克斯・韋伯", "阿爾伯特・愛因斯坦"])
+def test_a_transliterated_name_dotted_so_stays_one_keyword(name: str) -> None:
+    """The same dot joins the parts of a transliterated name: its parts are proper nouns
+    of the dictionary or characters that spell sounds, no common words."""
+    rec = _read(f"題名：政治哲學之研究\n關鍵詞：{name}；自由主義\nKeywords: {name}; liberalism\n")
+    assert rec.keywords_zh == [name, "自由主義"]
+
+
+def test_one_bar_on_a_page_line_is_no_list() -> None:
+    # a page's title with its site after a bar is not split by the rule above
+    from termkit.records.keywords import split_keywords
+
+    assert split_keywords("行動學習之研究｜臺灣博碩士論文") == ["行動學習之研究｜臺灣博碩士論文"]
+    assert split_keywords("關鍵詞：行動學習｜擴增實境") == ["行動學習", "擴增實境"]

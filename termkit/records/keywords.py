@@ -121,6 +121,8 @@ _BULLETS = re.compile(r"[★☆•●○■□◆◇▪►]")
 # ``A* algorithm`` and significance stars (``0.23**``) are none.
 _STAR_BULLET = re.compile(r"(?:^|\s+)\*(?=\s)\s*")
 _SLASH = re.compile(r"\s*[/／]\s*")
+_BARS = re.compile(r"\s*[|｜]\s*")
+_KANA_DOT = re.compile(r"\s*[・･]\s*")  # the katakana middle dot (Japanese-style lists)
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,7}")
 _HAN_COMMA = re.compile(f"[{HAN}],[{HAN}]")
 _LEADING_BULLET = re.compile(r"^(?:[★☆•●○■□◆◇▪►‣]\s*|[-–—*·]\s+)")
@@ -173,6 +175,14 @@ def _fallback_split(text: str, field: bool = False) -> list[str]:
             return pieces
     if _WIDE_SPACE.search(text.strip()):
         return _WIDE_SPACE.split(text.strip())
+    bars = count(_BARS, text)
+    if bars >= 2 or (bars == 1 and field):
+        # ``行動學習｜擴增實境｜學習成效``: one bar alone sets apart items in a field only (a
+        # page's title may name its site after one).
+        return _BARS.split(text)
+    dotted = _KANA_DOT.split(text)
+    if len(dotted) >= 2 and all(_dotted_item(piece) for piece in dotted):
+        return dotted
     slashes = count(_SLASH, text)
     if slashes >= 2 or (slashes == 1 and (has_han(text) or " " in text.strip())):
         return _SLASH.split(text)
@@ -191,6 +201,26 @@ def _fallback_split(text: str, field: bool = False) -> list[str]:
         return [text]
     han = sum(1 for t in tokens if has_han(t))
     return tokens if han >= 2 and 2 * han >= len(tokens) else [text]
+
+
+def _dotted_item(piece: str) -> bool:
+    """True for a piece of a line split at ``・`` that reads as a keyword of its own: Latin
+    text, or Han text the dictionary reads as common words (``行動|學習``, ``擴增實境``), none a
+    proper noun, a character alone only in a piece of four or more, half of it in words. A
+    transliterated name is dotted so too (``約翰・洛克``, ``漢娜・鄂蘭``): its pieces are proper
+    nouns (``約翰``) or characters that spell sounds, alone in the segmentation (``洛|克``,
+    ``馬克|斯``)."""
+    text = piece.strip()
+    if not text or not has_han(text):
+        return bool(text)
+    from termkit.lexicon import get_lexicon
+
+    lexicon = get_lexicon()
+    words = lexicon.segment(text)
+    if any(lexicon.is_proper_noun(w) for w in words):
+        return False
+    alone = sum(1 for w in words if len(w) == 1)
+    return not alone or (len(text) >= 4 and 2 * alone <= len(text))
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[.,]?")
