@@ -224,7 +224,7 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
             run = None
         else:
             if run is None or not _same_run(run.lines, line, following,
-                                            opening=blocks[:1] == [run]):
+                                            at_start=blocks[:1] == [run]):
                 run = LineGroup([], [])
                 blocks.append(run)
             run.lines.append(line)
@@ -468,18 +468,18 @@ def _listed(lines: list[str]) -> bool:
     return len(scripts) == 2
 
 
-def _same_run(run: list[str], line: str, following: str = "", *, opening: bool = False) -> bool:
+def _same_run(run: list[str], line: str, following: str = "", *, at_start: bool = False) -> bool:
     """True if ``line`` continues ``run``: lines of one item each, in one script or in two
     (the Chinese keywords one per line, then the English ones; a title in each script),
     but not back to the first script (a line after the lists). A one-word Latin term between
     two Han lines (``深度學習`` / ``LSTM`` / ``股價預測``, ``following`` the line under ``line``)
     is a keyword of the Chinese list, no change of script; not right under the first line of
-    a run ``opening`` the page (``正念之研究`` / ``Mindfulness`` / ``正念``: two titles, then the
+    a run at the start of the page (``正念之研究`` / ``Mindfulness`` / ``正念``: two titles, then the
     list)."""
     if _listy(line) or _listy(run[-1]):
         return False
     seq = [*run, line, following]
-    first = 2 if opening else 1
+    first = 2 if at_start else 1
     run = [x for k, x in enumerate(run) if not _inside_han(seq, k, first)]
     if not run:
         return True
