@@ -82,3 +82,27 @@ def test_one_bar_on_a_page_line_is_no_list() -> None:
 
     assert split_keywords("行動學習之研究｜臺灣博碩士論文") == ["行動學習之研究｜臺灣博碩士論文"]
     assert split_keywords("關鍵詞：行動學習｜擴增實境") == ["行動學習", "擴增實境"]
+
+
+@pytest.mark.parametrize("blank", ["\n", ""])
+@pytest.mark.parametrize("names", [["仝小林", "朱向东"], ["朱向东", "仝小林"]])
+def test_two_authors_one_of_a_surname_only_the_dictionary_lists(
+        names: list[str], blank: str) -> None:
+    """A line of two Chinese names, one of a surname outside the common list that CC-CEDICT
+    gives as a surname (``仝``: "used as a surname"), is the author line: it was read as
+    nothing (an unrecognised section). A row of three names allowed one such name already."""
+    page = blank.join(["糖尿病中医治疗研究进展\n", "、".join(names) + "\n",
+                       "糖尿病；中医药；治疗\n",
+                       "diabetes; traditional Chinese medicine; treatment\n"])
+    rec = _read(page)
+    assert [p.zh for p in rec.authors] == names
+    assert rec.keywords_zh == ["糖尿病", "中医药", "治疗"]
+
+
+def test_two_keywords_are_no_authors_for_a_surname_of_the_dictionary() -> None:
+    # a word of the dictionary is no name, whatever its first character
+    from termkit.records.authors import parse_authors
+
+    assert parse_authors("中医药、糖尿病", strict=True) is None
+    assert parse_authors("教育、王小明", strict=True) is None
+
