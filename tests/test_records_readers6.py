@@ -106,3 +106,24 @@ def test_two_keywords_are_no_authors_for_a_surname_of_the_dictionary() -> None:
     assert parse_authors("中医药、糖尿病", strict=True) is None
     assert parse_authors("教育、王小明", strict=True) is None
 
+
+@pytest.mark.parametrize("sentence", [
+    "This study explores health promotion.",
+    "We examine the effects of exercise on older adults.",
+])
+def test_a_short_english_abstract_of_one_sentence(sentence: str) -> None:
+    """One short English sentence under the keywords is the abstract, as a longer one is:
+    it was kept as an unrecognised section."""
+    page = ("高齡者健康促進之研究\n\nA Study of Health Promotion for Older Adults\n\n"
+            f"高齡者；健康促進\n\nolder adults; health promotion\n\n{sentence}\n")
+    rec = _read(page)
+    assert rec.abstract_en == sentence
+    assert [s.name for s in rec.sections] == []
+
+
+def test_a_statistics_sentence_under_the_keywords_is_no_abstract() -> None:
+    page = ("高齡者健康促進之研究\n\nA Study of Health Promotion for Older Adults\n\n"
+            "高齡者；健康促進\n\nolder adults; health promotion\n\n"
+            "The thesis has been browsed 120 times.\n")
+    rec = _read(page)
+    assert rec.abstract_en is None

@@ -66,7 +66,14 @@ from termkit.records.labels import Field, match_label
 from termkit.records.markdown import is_markdown, unmark_lines
 from termkit.records.romanized import romanizations, sounded
 from termkit.records.runon import doubtful, line_groups, misread, name_line
-from termkit.records.script import display_width, has_han, is_chinese_text, is_prose, join_lines
+from termkit.records.script import (
+    display_width,
+    has_han,
+    is_chinese_text,
+    is_prose,
+    is_sentence,
+    join_lines,
+)
 from termkit.records.shapes import certain_keyword_line, choose_keyword_block, keyword_like
 from termkit.records.split import block_spans, split_run_together
 from termkit.records.tail import read_tail, tail_start
@@ -455,7 +462,8 @@ def _header_block(state: _State, block: _Block) -> None:
         _add_keywords(state, block)
         state.last = "keywords"
         return
-    if len(" ".join(block.lines)) > 60 and state.last in ("keywords", "volume", "abstract"):
+    if state.last in ("keywords", "volume", "abstract") and (
+            len(" ".join(block.lines)) > 60 or _one_sentence(block.lines)):
         _add_abstract(state, block)
         state.last = "abstract"
         return
@@ -476,6 +484,19 @@ def _latin_list_read(lines: list[str]) -> bool:
         return True
     trailing = sum(1 for k in latin if k > han[-1])
     return 2 * trailing >= len(han)
+
+
+def _one_sentence(lines: list[str]) -> bool:
+    """True for a short English sentence of its own (``This study explores health
+    promotion.``): a capital, five words or more, a word of running text (``this``, ``we``,
+    ``is`` …), a closing full stop, no digit (``… has been browsed 120 times.`` is the
+    page's statistics) and no page furniture. Under the keywords it is the abstract."""
+    text = join_lines(lines)
+    if has_han(text) or not text[:1].isupper() or not text.endswith((".", "!", "?")):
+        return False
+    if len(text.split()) < 5 or any(c.isdigit() for c in text) or is_furniture(text):
+        return False
+    return is_sentence(text[:1].lower() + text[1:])
 
 
 def _english_half(state: _State, block: _Block) -> bool:
