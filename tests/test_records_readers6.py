@@ -127,3 +127,29 @@ def test_a_statistics_sentence_under_the_keywords_is_no_abstract() -> None:
             "The thesis has been browsed 120 times.\n")
     rec = _read(page)
     assert rec.abstract_en is None
+
+
+LONG_ZH = "中小學教師專業發展評鑑實施計畫"
+LONG_EN = "program of teacher evaluation for professional development"
+
+
+def test_a_keyword_as_long_as_a_title_heading_the_chinese_list_under_the_titles() -> None:
+    """On a page without blank lines, under both titles, a programme's name as long as a title
+    heading the Chinese list one per line was read as a third title and lost from the list:
+    the English list has a line for it (as many Latin lines as Han ones, counting it)."""
+    page = "\n".join(["The Evaluation of Teachers in Taiwan", "臺灣中小學教師評鑑制度之研究",
+                      LONG_ZH, "教師評鑑", "專業發展", LONG_EN, "teacher evaluation",
+                      "professional development", "10卷3期"]) + "\n"
+    rec = _read(page)
+    assert rec.title_zh == "臺灣中小學教師評鑑制度之研究"
+    assert rec.keywords_zh == [LONG_ZH, "教師評鑑", "專業發展"]
+    assert rec.keywords_en == [LONG_EN, "teacher evaluation", "professional development"]
+
+
+def test_the_second_line_of_a_chinese_title_is_no_keyword() -> None:
+    # the Chinese list one line too many for the English one: the line is the title's
+    page = "\n".join(["The Evaluation of Teachers in Taiwan", "臺灣中小學教師評鑑制度之研究",
+                      "以專業發展評鑑實施計畫為例之分析", "教師評鑑", "專業發展",
+                      "teacher evaluation", "professional development", "10卷3期"]) + "\n"
+    rec = _read(page)
+    assert rec.keywords_zh == ["教師評鑑", "專業發展"]

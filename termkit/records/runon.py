@@ -195,6 +195,10 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
         )
         # Several Chinese names in a row are no title, however long (``汪云偉 李云梅 …``).
         title = title and not _several_names(line)
+        # Under a Chinese title, a Han line heading a Chinese list printed one per line that
+        # the English list has room for is its first keyword, however long (a programme's
+        # name); a second line of the title leaves the Chinese list one line too many.
+        title = title and not (True in titled and _heads_han_list(kept, i))
         name = head and after_title and not alone and not title and (
             name_line(line) or _several_names(line)
             or (latin_name_line(line) and not _heads_latin_list(kept, i)))
@@ -437,6 +441,23 @@ def _spells_opening(latin: str, line: str) -> bool:
     from termkit.pinyin.names import match_name
 
     return any(match_name(text[:n], latin) >= MATCH for n in range(2, min(len(text), 4) + 1))
+
+
+def _heads_han_list(kept: list[tuple[int, str]], i: int) -> bool:
+    """True if the Han line ``kept[i]`` heads a Chinese keyword list printed one per line: a
+    Han line of one item under it, and among the one-item lines under it, down to a field
+    line or a list line, at least as many Latin lines as Han lines counting this one."""
+    if not has_han(kept[i][1]) or i + 1 >= len(kept) or not has_han(kept[i + 1][1]):
+        return False
+    han, latin = 1, 0
+    for _, line in kept[i + 1:]:
+        if field_line(line) or _listy(line) or certain_keyword_line(line):
+            break
+        if has_han(line):
+            han += 1
+        else:
+            latin += 1
+    return han >= 2 and latin >= han
 
 
 def _name_shaped(line: str) -> bool:
