@@ -153,3 +153,36 @@ def test_the_second_line_of_a_chinese_title_is_no_keyword() -> None:
                       "teacher evaluation", "professional development", "10卷3期"]) + "\n"
     rec = _read(page)
     assert rec.keywords_zh == ["教師評鑑", "專業發展"]
+
+
+@pytest.mark.parametrize(("zh", "en"), [
+    ("(1)資訊安全", "(1)information security"),
+    ("1. 資訊安全", "1. information security"),
+    ("（1）資訊安全。", "（1）information security."),
+    ("資訊安全。", "information security."),
+])
+@pytest.mark.parametrize("blank", ["\n", ""])
+def test_one_keyword_each_in_a_decorated_field(zh: str, en: str, blank: str) -> None:
+    """A field of one keyword keeps the decoration of a list: its number (``(1)資訊安全``,
+    read as part of the keyword; ``1. 資訊安全``, read as the body's first heading, so the
+    field was empty) or its closing full stop (``information security.``)."""
+    page = blank.join(["實施資訊安全政策對銀行之影響\n",
+                       "The Influence of Implementing Information Security Policy\n",
+                       f"關鍵詞：{zh}\n", f"Keywords：{en}\n"])
+    rec = _read(page)
+    assert (rec.keywords_zh, rec.keywords_en) == (["資訊安全"], ["information security"])
+
+
+def test_a_numbered_field_one_keyword_a_line() -> None:
+    page = ("題名：資訊安全政策之研究\n關鍵詞：1. 資訊安全\n2. 內部控制\n3. 風險管理\n"
+            "Keywords: 1. information security\n2. internal control\n3. risk management\n")
+    rec = _read(page)
+    assert rec.keywords_zh == ["資訊安全", "內部控制", "風險管理"]
+    assert rec.keywords_en == ["information security", "internal control", "risk management"]
+
+
+@pytest.mark.parametrize("item", ["U.S.", "Apple Co.", "Jr."])
+def test_an_abbreviation_keeps_its_stop(item: str) -> None:
+    from termkit.records.keywords import field_lines
+
+    assert field_lines([item]) == [item]

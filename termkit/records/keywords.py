@@ -341,6 +341,30 @@ def numbered_items(line: str) -> list[str] | None:
     return items if all(items) else None
 
 
+_LONE_STOP = re.compile(r"(?<=[A-Za-z]{4})\.\s*$")
+
+
+def field_lines(values: Sequence[str]) -> list[str]:
+    """The value lines of a labelled keyword field with the decoration of a list taken off:
+    list numbers counting from 1 at the head of the lines (``1. 大型語言模型`` / ``2. …``,
+    ``(1)資訊安全``: a numbered list, one item a line; a list of one keeps its ``1.`` too,
+    which alone reads as the body's first heading), and the closing full stop of a field of
+    one Latin item (``realism.``; not an abbreviation's: ``U.S.``, ``Co.``)."""
+    out = list(values)
+    expected = 1
+    for k, line in enumerate(out):
+        found = list_number(line)
+        if found is None or found[0] != expected or numbered_items(line) is not None:
+            if k == 0:
+                break
+            continue  # the rest of an item, wrapped
+        out[k], expected = found[1], expected + 1
+    if len(out) == 1 and not has_han(out[0]) and out[0].count(".") == 1 \
+            and KEYWORD_SEPARATORS.search(out[0]) is None:
+        out[0] = _LONE_STOP.sub("", out[0])
+    return out
+
+
 def split_keywords(line: str, field: bool = False) -> list[str]:
     """Split one keyword line into its items (see the module docstring for the rules).
 
@@ -385,7 +409,7 @@ def clear_caches() -> None:
 def _split_cached(line: str, field: bool) -> tuple[str, ...]:
     # The page reader asks about the same line several times (shape, then items).
     value = keyword_label(line)
-    text = _without_final_stop(line if value is None else value)
+    text = _without_final_stop(line if value is None else field_lines([value])[0])
     if value is not None:
         # A field whose label names its language (``中文關鍵詞``) holds that language's list,
         # no English run (see :func:`_english_run`); a bare ``關鍵詞`` field may hold both.

@@ -49,6 +49,7 @@ from termkit.records.furniture import is_furniture, without_counter
 from termkit.records.keywords import (
     Keywords,
     assign_keywords,
+    field_lines,
     list_end,
     spaced_only,
     split_keywords,
@@ -207,6 +208,9 @@ def _keyword_values(
     ``english``: the items of the page's English keyword fields, case folded."""
     items: list[tuple[str, int | None]] = []
     values = [(number, raw) for number, raw in f.values if raw.strip()]
+    if f.label.field is Field.KEYWORDS:
+        values = list(zip([n for n, _ in values], field_lines([raw for _, raw in values]),
+                          strict=True))
     # A number alone last among the field's lines is one the scan kept: a keyword.
     end = list_end(
         [raw for _, raw in values], first_too=True, twins=twins, number_last=len(values) > 1
