@@ -186,3 +186,23 @@ def test_an_abbreviation_keeps_its_stop(item: str) -> None:
     from termkit.records.keywords import field_lines
 
     assert field_lines([item]) == [item]
+
+
+@pytest.mark.parametrize("label", ["Key words", "Key Words", "Keywords", "KEY WORDS"])
+def test_a_label_with_one_space_before_one_english_keyword(label: str) -> None:
+    """A journal PDF's English keyword line of one item, its colon lost (``Key words term``
+    beside ``关 键 词 术语``): an English label with one space after it was taken only before
+    a list, so the English keyword was lost."""
+    page = ("术语学研究\n\n关 键 词 术语\n\n"
+            "Abstract This study examines terms and their use in practice over many years.\n\n"
+            f"{label} terminology\n")
+    rec = _read(page)
+    assert (rec.keywords_zh, rec.keywords_en) == (["术语"], ["terminology"])
+
+
+@pytest.mark.parametrize("line", ["Keyword Co-occurrence", "Keywords in Context",
+                                  "Key Words for American Studies"])
+def test_a_keyword_or_title_opening_with_the_label_word_is_no_label(line: str) -> None:
+    from termkit.records.labels import match_label
+
+    assert match_label(line) is None
