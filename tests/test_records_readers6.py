@@ -206,3 +206,26 @@ def test_a_keyword_or_title_opening_with_the_label_word_is_no_label(line: str) -
     from termkit.records.labels import match_label
 
     assert match_label(line) is None
+
+
+def test_a_label_word_as_the_last_keyword_one_per_line() -> None:
+    """``摘要`` / ``abstract`` as keywords printed one per line on a page without blank lines
+    made the page pass for a labelled one (two bare labels over values): the Chinese list was
+    cut at the first keyword. Under an abstract's label stands running text, not an item."""
+    page = "\n".join(["Automatic Summarization of Legal Documents", "法律文件自動摘要之研究",
+                      "張國城(Kuo-Cheng Chang)", "自然語言處理", "法律文件", "摘要",
+                      "natural language processing", "legal documents", "abstract",
+                      "10卷3期(2014 / 09 / 01)"]) + "\n"
+    rec = _read(page)
+    assert rec.keywords_zh == ["自然語言處理", "法律文件", "摘要"]
+    assert rec.keywords_en == ["natural language processing", "legal documents", "abstract"]
+
+
+@pytest.mark.parametrize("abstract", [
+    "本研究探討法律文件自動摘要之方法，並以實際案例驗證其成效。",
+    "本研究以深度學習方法建構法律文件自動摘要系統並以實際判決書",
+])
+def test_a_bare_abstract_label_over_its_paragraph_still_counts(abstract: str) -> None:
+    from termkit.records.scan import is_labelled
+
+    assert is_labelled(f"題名：法律文件自動摘要之研究\n摘要\n{abstract}\n")

@@ -151,10 +151,25 @@ def is_labelled(text: str, path: str | None = None) -> bool:
                 after = lines[i + 2] if i + 2 < len(lines) else ""
             if not after.strip() or match_label(after) is not None:
                 continue
+            if m.label.field is Field.ABSTRACT and not _running_start(after):
+                continue  # ``摘要`` / ``abstract`` as a keyword in a list one item a line
         count += 1
         if count >= 2:
             return True
     return False
+
+
+def _running_start(line: str) -> bool:
+    """True if ``line`` can open an abstract under its label: running text (a sentence end,
+    prose) or a line as wide as a paragraph's; not a short item of a list, nor a field line
+    (``realism``, ``10卷3期``)."""
+    text = line.strip()
+    if is_prose(text) or text.endswith(("。", ".", "！", "？", "!", "?")):
+        return True
+    return display_width(text) >= _PARAGRAPH_WIDTH
+
+
+_PARAGRAPH_WIDTH = 40  # columns (a Han character is two)
 
 
 def _bare(m: LabelMatch | None) -> bool:
