@@ -42,6 +42,7 @@ from termkit.errors import InputError
 from termkit.model import Notice, Person, Record, Section
 from termkit.records.authors import (
     is_bilingual,
+    names_institution,
     parse_authors,
     strip_affiliations,
 )
@@ -256,9 +257,10 @@ def _chinese_authors(state: _State) -> list[Person]:
 
 
 def _sounded_names(state: _State, lines: list[str]) -> list[str] | None:
-    """Romanized names in a one-line block that render the Chinese authors by sound."""
+    """Romanized names in a one-line block that render the Chinese authors by sound (lines
+    naming their institutions may follow)."""
     people = _chinese_authors(state)
-    if not people or len(lines) != 1:
+    if not people or not lines or not all(names_institution(x) for x in lines[1:]):
         return None
     # Affiliation marks off first (``WANG Jianguo1,2  LIU Xiaoyan1``: the comma between two
     # marks separates no names).
