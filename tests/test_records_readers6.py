@@ -229,3 +229,20 @@ def test_a_bare_abstract_label_over_its_paragraph_still_counts(abstract: str) ->
     from termkit.records.scan import is_labelled
 
     assert is_labelled(f"題名：法律文件自動摘要之研究\n摘要\n{abstract}\n")
+
+
+@pytest.mark.parametrize("head", [[], ["北京奥运档案的开发利用研究"]])
+def test_one_chinese_name_a_line_over_the_romanized_names(head: list[str]) -> None:
+    """A mainland page without blank lines printing one Chinese name a line, the romanized
+    names together on the line under them (with the affiliation): only a name over its own
+    romanization was an author block, so the names were read one by one or as keywords."""
+    page = "\n".join([*head, "梅佳", "吴克萍", "岳彦如",
+                      "MEI Jia;WU Keping;YUE Yanru(Beijing Municipal Archives,Beijing 100022)",
+                      "奥运档案", "档案利用", "Olympic archives", "Archives utilization",
+                      "2023年第6期39-43,共5页"]) + "\n"
+    rec = _read(page)
+    assert [(p.zh, p.en) for p in rec.authors] == [
+        ("梅佳", "MEI Jia"), ("吴克萍", "WU Keping"), ("岳彦如", "YUE Yanru")]
+    assert (rec.keywords_zh, rec.keywords_en) == (
+        ["奥运档案", "档案利用"], ["Olympic archives", "Archives utilization"])
+

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from termkit.model import Record
-from termkit.records.authors import COMPOUND_SURNAMES, parse_authors
+from termkit.records.authors import COMPOUND_SURNAMES, parse_authors, strip_affiliations
 from termkit.records.furniture import is_furniture
 from termkit.records.keywords import (
     bare_keyword_label,
@@ -155,6 +155,16 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
     i = 0
     while i < len(kept):
         number, line = kept[i]
+        stacked = _stacked_names(kept, i)
+        if stacked:
+            # One Chinese name a line, then their romanizations on one line: one author block.
+            if run is not None and blocks and blocks[-1] is run and not _keywords_in(blocks):
+                blocks[-1:] = _by_script(run)
+            blocks.append(LineGroup([x for _, x in kept[i:i + stacked]],
+                                    [n for n, _ in kept[i:i + stacked]]))
+            run, after_title, authors = None, False, True
+            i += stacked
+            continue
         if i + 1 < len(kept) and _name_pair(line, kept[i + 1][1]):
             if run is not None and blocks and blocks[-1] is run and not _keywords_in(blocks):
                 # Lines above the authors and below no keyword line are the titles, one
@@ -296,12 +306,14 @@ def _by_script(run: LineGroup) -> list[LineGroup]:
 
 
 def _author_block(block: LineGroup) -> bool:
-    """True for a block of authors: names over their romanizations, or a line of Chinese
-    names (``黎伊帆、江東亮``, ``李倩倩 洪佳惠``), with them or not
-    (``黃志雄(Chih-Hshing Huang)``)."""
+    """True for a block of authors: names over their romanizations (one name a line over
+    the line of romanized names too), or a line of Chinese names (``黎伊帆、江東亮``,
+    ``李倩倩 洪佳惠``), with them or not (``黃志雄(Chih-Hshing Huang)``)."""
     lines = block.lines
     if len(lines) == 2:
         return _name_pair(lines[0], lines[1])
+    if len(lines) > 2:
+        return _stacked_names([(0, line) for line in lines], 0) == len(lines)
     if len(lines) != 1:
         return False
     people = parse_authors(lines[0])
@@ -569,6 +581,25 @@ def _short(item: str) -> bool:
 def _listy(line: str) -> bool:
     """A line of several items (a keyword line, or a title with ``、`` in it)."""
     return len(split_keywords(line)) > 1
+
+
+def _stacked_names(kept: list[tuple[int, str]], i: int) -> int:
+    """The number of lines of an author block printed one Chinese name a line from line
+    ``i`` (``梅佳`` / ``吴克萍`` / ``岳彦如``) with the romanized names on the line under them
+    (``MEI Jia;WU Keping;YUE Yanru(…)``), rendering every name by sound; else 0."""
+    people = []
+    j = i
+    while j < len(kept) and has_han(kept[j][1]) and not has_latin(kept[j][1]):
+        found = parse_authors(kept[j][1])
+        if not found or len(found) != 1 or not found[0].zh or found[0].en:
+            break
+        people.append(found[0])
+        j += 1
+    if len(people) < 2 or j >= len(kept) or has_han(kept[j][1]):
+        return 0
+    if romanizations(people, strip_affiliations(kept[j][1])) is None:
+        return 0
+    return j - i + 1
 
 
 def _name_pair(line: str, following: str) -> bool:
