@@ -246,3 +246,24 @@ def test_one_chinese_name_a_line_over_the_romanized_names(head: list[str]) -> No
     assert (rec.keywords_zh, rec.keywords_en) == (
         ["奥运档案", "档案利用"], ["Olympic archives", "Archives utilization"])
 
+
+@pytest.mark.parametrize(("first", "rest"), [
+    ("teaching of imitative", "writing"),
+    ("Scholarship of teaching and learning", "(SoTL)"),
+])
+def test_a_wrapped_english_keyword_under_its_label(first: str, rest: str) -> None:
+    """The English field of one keyword wrapped onto the next line (a narrow column) was read
+    as two keywords; the Chinese field's one item says it is one."""
+    page = (f"題名：仿寫作文教學之研究\n關鍵詞：仿寫作文教學\nKey words: {first}\n{rest}\n"
+            "摘要：本研究旨在探討仿寫作文教學的相關問題。\n")
+    rec = _read(page)
+    assert rec.keywords_en == [f"{first} {rest}"]
+
+
+def test_an_english_list_line_by_line_keeps_its_items() -> None:
+    # each line ends at an item's end and the lists are as long: nothing joined
+    page = ("題名：仿寫作文教學之研究\n關鍵詞：仿寫教學；作文\nKey words: imitative teaching\n"
+            "writing\n摘要：本研究旨在探討仿寫作文教學的相關問題。\n")
+    rec = _read(page)
+    assert rec.keywords_en == ["imitative teaching", "writing"]
+
