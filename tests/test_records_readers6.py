@@ -267,3 +267,15 @@ def test_an_english_list_line_by_line_keeps_its_items() -> None:
     rec = _read(page)
     assert rec.keywords_en == ["imitative teaching", "writing"]
 
+
+def test_a_chinese_label_alone_under_an_english_list_one_per_line() -> None:
+    """A database page of one label a line (``Keywords`` / its item / ``刊名`` / its value):
+    a minor label alone under a list of one keyword per line was taken for a keyword
+    (``school`` would be), so the journal's name and the DOI joined the English list. A
+    Chinese label word is no item of an English list."""
+    page = ("篇名\n台灣佛教建築原型宗教意涵之研究\n並列篇名\n"
+            "The Religious Significance of Taiwanese Buddhist Architecture\n作者\n李雲荷\n"
+            "關鍵詞\n台灣佛教\nKeywords\nTaiwan Buddhism\n刊名\n建築學報\nDOI\n"
+            "10.6846/TKU.2010.01174\n")
+    rec = _read(page)
+    assert (rec.keywords_zh, rec.keywords_en) == (["台灣佛教"], ["Taiwan Buddhism"])
