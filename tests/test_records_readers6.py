@@ -279,3 +279,15 @@ def test_a_chinese_label_alone_under_an_english_list_one_per_line() -> None:
             "10.6846/TKU.2010.01174\n")
     rec = _read(page)
     assert (rec.keywords_zh, rec.keywords_en) == (["台灣佛教"], ["Taiwan Buddhism"])
+
+
+def test_an_affiliation_line_is_no_keyword_block() -> None:
+    """A page without blank lines: the title, the author, the affiliation in brackets, then
+    a keyword line holding both lists of one keyword each, a poet's name and its romanization
+    (``杜甫 ; Du Fu``, shaped like an author line). The affiliation (a comma, a postcode) was
+    read as the Chinese keyword and the real line lost."""
+    page = ("Imagery and Beauty in Du Fu's Poems on Old Cypresses\n鍾宇翡(Yu-Fei Chung)\n"
+            "(某大學圖書館，上海 200000)\n杜甫 ; Du Fu\n36卷1期(2017 / 05 / 01)\n")
+    rec = _read(page)
+    assert [(p.zh, p.en) for p in rec.authors] == [("鍾宇翡", "Yu-Fei Chung")]
+    assert (rec.keywords_zh, rec.keywords_en) == (["杜甫"], ["Du Fu"])
