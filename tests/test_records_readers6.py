@@ -291,3 +291,21 @@ def test_an_affiliation_line_is_no_keyword_block() -> None:
     rec = _read(page)
     assert [(p.zh, p.en) for p in rec.authors] == [("鍾宇翡", "Yu-Fei Chung")]
     assert (rec.keywords_zh, rec.keywords_en) == (["杜甫"], ["Du Fu"])
+
+
+@pytest.mark.parametrize("bullet", ["★", ""])
+def test_a_latin_term_listed_once_in_each_list_one_line_each(bullet: str) -> None:
+    """A field of both lists one keyword a line whose only keyword is a Latin term (a
+    software's name) prints it twice: both copies went to the English list and the Chinese
+    list was empty. One list printed twice, one item a line, is one list in each language."""
+    page = (f"題名：主從模式知識平台之設計與實現\n作者：劉毅、王峰\n關鍵詞：\n{bullet}Liferay\n"
+            f"{bullet}Liferay\n摘要：本研究旨在探討知識平台之設計與實現的相關問題。\n")
+    rec = _read(page)
+    assert (rec.keywords_zh, rec.keywords_en) == (["Liferay"], ["Liferay"])
+
+
+def test_an_english_list_on_one_line_with_a_repeated_item_stays_english() -> None:
+    from termkit.records.keywords import assign_keywords
+
+    kw = assign_keywords([("Liferay", 3), ("Liferay", 3)])
+    assert (kw.zh, kw.en) == ([], ["Liferay", "Liferay"])

@@ -669,6 +669,18 @@ def _closing_spaced_terms(
     return j - last - 1 if j < len(kept) else 0
 
 
+def _twice_over(kept: list[tuple[str, int | None]]) -> bool:
+    """True if ``kept`` is one list printed twice, one item a line, no line holding two."""
+    half = len(kept) // 2
+    if not half or 2 * half != len(kept):
+        return False
+    lines = [line for _, line in kept]
+    if None in lines or len(set(lines)) != len(lines):
+        return False
+    texts = [text.casefold() for text, _ in kept]
+    return texts[:half] == texts[half:]
+
+
 def assign_keywords(
     items: list[tuple[str, int | None]], *, spaced: Collection[int] = ()
 ) -> Keywords:
@@ -693,8 +705,12 @@ def assign_keywords(
         # Chinese list only). Under a list on one line it may be the other list (``主題`` / ``0``).
         scripts[-1] = scripts[-2]
     han = [i for i, script in enumerate(scripts) if script]
-    if not han:
-        zh_idx: set[int] = set()
+    if not han and _twice_over(kept):
+        # ``★Liferay`` / ``★Liferay``: a field of both lists whose keywords are Latin terms,
+        # each printed once a list, one line each: the first half is the Chinese list.
+        zh_idx: set[int] = set(range(len(kept) // 2))
+    elif not han:
+        zh_idx = set()
     elif interleaved(scripts) or _paired_out_of_step(kept, han):
         zh_idx = set(han)  # ``Penghu;澎湖;Taiwan Classical Poetry;台灣古典詩;…``: by script
     else:
