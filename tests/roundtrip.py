@@ -103,6 +103,11 @@ def _always(c: Concept, sides: set[str]) -> bool:
     return True
 
 
+def _made(t: Term) -> str:
+    """The origin of a form OpenCC made (``opencc:s2t``; what the lock reads), else empty."""
+    return t.origin if (t.origin or "").startswith("opencc:") else ""
+
+
 FIELDS: tuple[Field, ...] = (
     Field("concept id", _always, lambda a, b, s: a.id == b.id),
     Field("kind", _always, lambda a, b, s: a.kind == b.kind),
@@ -122,6 +127,7 @@ FIELDS: tuple[Field, ...] = (
     Field("term status", _always, _term_field(lambda t: t.status)),
     Field("term origin", _any_term(lambda t: t.origin is not None),
           _term_field(lambda t: t.origin)),
+    Field("term origin: made by OpenCC", _any_term(lambda t: bool(_made(t))), _term_field(_made)),
     Field("pinyin", _any_term(lambda t: t.pinyin is not None), _term_field(lambda t: t.pinyin)),
     Field("support", _any_term(lambda t: t.support != 1), _term_field(lambda t: t.support)),
     Field("term sources", _any_term(lambda t: bool(t.sources)),

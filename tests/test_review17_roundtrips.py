@@ -144,18 +144,15 @@ def mainland(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]
     return folder / "out", words
 
 
-LOST_ORIGIN = pytest.mark.xfail(strict=True, reason=(
-    "exports: CSV drops a term's origin (opencc:s2t; TBX keeps it since exportloss), so a lock glossary read from "
-    "them takes the s2t form build made for a printed Simplified term as printed: "
-    "'convert -c s2twp -g glossary.csv' writes 圖像識別, 神經網絡 where -g glossary.txt and "
-    "plain OpenCC s2twp write 影像識別, 神經網路 (the bug f004f2c fixed for glossary.txt; "
-    "18 keywords of the dev glossary)"))
+# (CSV dropped a term's origin, so a lock glossary read from it took the s2t form build made
+# for a printed Simplified term as printed: 'convert -c s2twp -g glossary.csv' wrote 圖像識別,
+# 神經網絡 where -g glossary.txt and plain OpenCC s2twp write 影像識別, 神經網路. CSV now has
+# a 'LANG origin' column for the forms OpenCC made.)
 
 
 @pytest.mark.parametrize("name", [
     "glossary.txt", "glossary.json",
-    "glossary.tbx",
-    pytest.param("glossary.csv", marks=LOST_ORIGIN),
+    "glossary.tbx", "glossary.csv",
 ])
 def test_a_glossary_export_locks_as_the_glossary_for_s2twp(
         mainland: tuple[Path, list[str]], name: str) -> None:

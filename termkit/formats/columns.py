@@ -14,6 +14,10 @@ from termkit import lang as langtags
 FIXED = ("pinyin", "domain", "status", "note", "id")
 VARIANTS = "variants"  # "en variants": the admitted terms besides the one in column "en"
 _VARIANTS_RE = re.compile(r"^(?P<lang>.+?)\s*(?:\(variants\)|variants)$", re.I)
+# "zh-Hans origin": where the term in column "zh-Hans" comes from, when a machine made it
+# (``opencc:t2s``: the Simplified form build made of a term printed in Traditional).
+ORIGIN = "origin"
+_ORIGIN_RE = re.compile(r"^(?P<lang>.+?)(?:\s*\(origin\)|\s+origin)$", re.I)
 # Aliases of the fixed columns accepted on read (never language columns).
 ALIASES = {
     "pinyin": "pinyin", "romanization": "pinyin",
@@ -57,6 +61,13 @@ def variants_column(name: str) -> str | None:
     return lang_column(m.group("lang")) if m else None
 
 
+def origin_column(name: str) -> str | None:
+    """The language whose terms' origin a header cell names (``zh-Hans origin``, ``zh-Hans
+    (origin)``), else None."""
+    m = _ORIGIN_RE.match(name.strip())
+    return lang_column(m.group("lang")) if m else None
+
+
 def names_languages(cells: list[str]) -> bool:
     """True if header ``cells`` name two language columns or more (``en``, ``zh-Hant``,
     ``English`` …): a glossary table's header row, as the table reader requires."""
@@ -67,8 +78,8 @@ def header_row(cells: list[str]) -> bool:
     """True if ``cells`` are surely a glossary table's header row: two language columns or
     more, and either every fixed column termkit writes (``pinyin``, ``domain``, ``status``,
     ``note``, ``id``; its prop columns may be named anything) or nothing but column names
-    (languages, ``LANG variants``, the fixed and optional columns and their aliases: a table
-    made by hand, ``en<TAB>zh-Hant``).
+    (languages, ``LANG variants``, ``LANG origin``, the fixed and optional columns and their
+    aliases: a table made by hand, ``en<TAB>zh-Hant``).
 
     How the format registry knows a glossary table under a name that tells no format
     (``import -o terms.txt --to tsv``). Two language-like cells alone are no sign: an English
@@ -81,5 +92,5 @@ def header_row(cells: list[str]) -> bool:
     if all(name in names for name in FIXED):
         return True
     return all(lang_column(cell) is not None or name in ALIASES
-               or variants_column(cell) is not None
+               or variants_column(cell) is not None or origin_column(cell) is not None
                for cell, name in zip(cells, names, strict=True))

@@ -9,7 +9,10 @@ The layout, as cells (:func:`glossary_rows` writes it, :func:`read_rows` and
   the one in its language column (one variant a line; read back split at line breaks and
   ``;``, as admitted terms: the reason a term with ``;`` in it does not survive this column);
 * then ``pinyin,domain,status,note,id``, then ``zhuyin``/``kind``/``source`` when any concept
-  needs them, then one column per ``Concept.props`` key;
+  needs them, then ``TAG origin`` for each language in which some term was made by OpenCC
+  (``opencc:t2s``: the other-script form ``build`` adds), holding that origin (empty for a
+  printed term; read back as the term's origin, an empty cell as the reader's own), then one
+  column per ``Concept.props`` key;
 * one row per concept, one term per language column (the preferred one). Lists sit in one
   cell: domains joined by ``"; "``, notes and sources by newlines.
 
@@ -29,7 +32,15 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from termkit.errors import FormatError
-from termkit.formats.columns import ALIASES, FIXED, VARIANTS, lang_column, variants_column
+from termkit.formats.columns import (
+    ALIASES,
+    FIXED,
+    ORIGIN,
+    VARIANTS,
+    lang_column,
+    origin_column,
+    variants_column,
+)
 from termkit.formats.delimited import (
     decode,
     exact_key,
@@ -83,13 +94,14 @@ class Columns:
     langs: list[str]
     variants: list[str]  # languages that get a "TAG variants" column
     optional: list[str]
+    origins: list[str]  # languages that get a "TAG origin" column
     props: list[str]  # header names of the prop columns (``x-`` added when a name is taken)
     prop_keys: list[str]  # the ``Concept.props`` keys they hold
 
     @property
     def header(self) -> list[str]:
         return [*self.langs, *(f"{t} {VARIANTS}" for t in self.variants), *FIXED,
-                *self.optional, *self.props]
+                *self.optional, *(f"{t} {ORIGIN}" for t in self.origins), *self.props]
 
 
 def _variants(concept: Concept, tag: str, chosen: Term | None) -> list[str]:
@@ -122,10 +134,26 @@ def table_columns(glossary: Glossary) -> Columns:
         optional.append("kind")
     if any(c.sources for c in glossary.concepts):
         optional.append("source")
+    origins = [tag for tag, key in zip(langs, exact, strict=True)
+               if any(_made_origin(exact_picks(c).get(key)) for c in glossary.concepts)]
+    # A prop named like a column termkit reads (a language, its variants or origin, a fixed
+    # or optional column) is written as x-NAME, so it comes back as a prop.
     taken = {n.lower() for n in (*langs, *FIXED, *OPTIONAL)}
     keys = sorted({k for c in glossary.concepts for k in c.props})
-    names = [k if k.lower() not in taken else f"x-{k}" for k in keys]
-    return Columns(langs, variants, optional, names, keys)
+    names = [k if k.lower() not in taken and lang_column(k) is None
+             and variants_column(k) is None and origin_column(k) is None else f"x-{k}"
+             for k in keys]
+    return Columns(langs, variants, optional, origins, names, keys)
+
+
+# Origin of a form termkit made with OpenCC (termkit.glossary.scripts.chinese_forms).
+_MADE = "opencc:"
+
+
+def _made_origin(term: Term | None) -> str:
+    """The term's origin when OpenCC made it (``opencc:s2t``), else empty."""
+    origin = (term.origin or "") if term is not None else ""
+    return origin if origin.startswith(_MADE) else ""
 
 
 def glossary_rows(glossary: Glossary) -> tuple[list[str], list[tuple[Concept, list[str]]], list[Notice]]:
@@ -135,6 +163,7 @@ def glossary_rows(glossary: Glossary) -> tuple[list[str], list[tuple[Concept, li
     # The first Chinese language column's term gives the pinyin and zhuyin.
     chinese = [i for i, tag in enumerate(cols.langs) if is_chinese(tag)]
     variant_columns = [(tag, cols.langs.index(tag)) for tag in cols.variants]
+    origin_columns = [cols.langs.index(tag) for tag in cols.origins]
     zhuyin, kind, source = (name in cols.optional for name in OPTIONAL)
     prop_keys = cols.prop_keys
     rows: list[tuple[Concept, list[str]]] = []
@@ -162,6 +191,8 @@ def glossary_rows(glossary: Glossary) -> tuple[list[str], list[tuple[Concept, li
             row.append(c.kind.value)
         if source:
             row.append("\n".join([str(s) for s in c.sources]))
+        if origin_columns:
+            row += [_made_origin(chosen[i]) for i in origin_columns]
         if prop_keys:
             row += [c.props.get(k, "") for k in prop_keys]
         rows.append((c, row))
@@ -181,6 +212,7 @@ class Row:
     line: int
     terms: list[tuple[str, str]]  # (tag, text), in column order, non-empty only
     variants: list[tuple[str, str]] = field(default_factory=list)  # (tag, text) admitted terms
+    origins: dict[str, str] = field(default_factory=dict)  # tag -> origin of its column's term
     fixed: dict[str, str] = field(default_factory=dict)
     extra: dict[str, str] = field(default_factory=dict)
     stray: list[str] = field(default_factory=list)  # names of cells kept beyond the header
@@ -197,15 +229,18 @@ def column_letter(index: int) -> str:
 
 
 def header_roles(cells: list[str], path: str, line: int, where: str = "") -> list[tuple[str, str]]:
-    """The role of each header cell: ``("lang", tag)``, ``("variants", tag)``, ``("fixed",
-    name)`` or ``("extra", name)``; a :class:`FormatError` unless two languages are named."""
+    """The role of each header cell: ``("lang", tag)``, ``("variants", tag)``, ``("origin",
+    tag)``, ``("fixed", name)`` or ``("extra", name)``; a :class:`FormatError` unless two
+    languages are named."""
     roles: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
     seen_variants: dict[str, int] = {}
+    seen_origins: dict[str, int] = {}
     for i, cell in enumerate(cells, 1):
         name = cell.strip()
         tag = lang_column(name)
         vtag = variants_column(name) if tag is None else None
+        otag = origin_column(name) if tag is None and vtag is None else None
         if tag is not None:
             if tag in seen:
                 raise FormatError(
@@ -219,6 +254,12 @@ def header_roles(cells: list[str], path: str, line: int, where: str = "") -> lis
                                   f"variants of {vtag}", path=path, line=line)
             seen_variants[vtag] = i
             roles.append(("variants", vtag))
+        elif otag is not None:
+            if otag in seen_origins:
+                raise FormatError(f"{where}columns {seen_origins[otag]} and {i} both name "
+                                  f"the origin of {otag}", path=path, line=line)
+            seen_origins[otag] = i
+            roles.append(("origin", otag))
         elif name.lower() in ALIASES:
             roles.append(("fixed", ALIASES[name.lower()]))
         else:
@@ -265,6 +306,9 @@ def read_rows(
                     row.terms.append((name, value))
             elif role == "variants":
                 row.variants += [(name, v.strip()) for v in _SPLIT_VARIANTS.split(value) if v.strip()]
+            elif role == "origin":
+                if value.strip():
+                    row.origins[name] = value.strip()
             elif role == "fixed":
                 row.fixed[name] = value
             elif value != "":
@@ -311,7 +355,7 @@ def glossary_from_rows(rows: Iterable[Row], path: str, origin: str, source_path:
                 text=text,
                 lang=tag,
                 status=status,
-                origin=origin,
+                origin=row.origins.get(tag) or origin,
                 pinyin=pinyin if is_chinese(tag) else None,
                 sources=[here],
                 zhuyin=zhuyin if is_chinese(tag) else None,
