@@ -184,7 +184,8 @@ def plan_catalogs(
                         occurrence = occurred[id(s)] = (_quote_path(s.path), line)
                     occurrences.append(occurrence)
             pinyin, zhuyin = zh_pinyin(c, zh), zh_zhuyin(c, zh)
-            origin = zh.origin if zh.origin is not None and zh.origin.startswith(MADE) else None
+            origin = zh.origin if zh is not None and zh.origin is not None \
+                and zh.origin.startswith(MADE) else None
             if comments is None or comments[:3] != (pinyin, zhuyin, origin):
                 comments = (pinyin, zhuyin, origin, _comment_lines(c, pinyin, zhuyin, origin))
             # (The lists are shared between the catalogs' entries, and never changed.)
