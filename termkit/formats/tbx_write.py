@@ -211,6 +211,7 @@ def write_glossary(glossary: Glossary, stream: BinaryIO, **options: Any) -> None
         raise UsageError(f"unknown TBX version {version}", hint="use 2 or 3")
     v2 = version == 2
     lang = escape_attr(check_xml_text(options.get("lang", "en"), "header"))
+    header = _header(glossary, v2)  # (first: a header that XML cannot hold is named first)
     writer = _Writer(v2)
     entries: list[str] = []
     seen: set[str] = set()
@@ -234,7 +235,7 @@ def write_glossary(glossary: Glossary, stream: BinaryIO, **options: Any) -> None
         root = f'<martif type="TBX-Basic" xml:lang="{lang}">'
     else:
         root = f'<tbx xmlns="{TBX3_NS}" type="{dialect}" style="dca" xml:lang="{lang}">'
-    parts = ["<?xml version='1.0' encoding='UTF-8'?>\n", root, "\n", _header(glossary, v2)]
+    parts = ["<?xml version='1.0' encoding='UTF-8'?>\n", root, "\n", header]
     if entries:  # <body> needs one entry
         parts += ["<text><body>\n", *entries, "</body></text>\n"]
     elif v2:
