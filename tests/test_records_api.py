@@ -196,8 +196,13 @@ def test_errors_carry_the_path() -> None:
         ("Vol. 10, No. 3 (2014)", ("10", "3", "2014", None)),
         ("15卷2期（2011／12）", ("15", "2", "2011-12", None)),
         ("2014年9月", (None, None, "2014-09", None)),
+        # A Taiwanese journal's running head: a bare year before a comma.
+        ("2020，51卷，3期，401–428頁", ("51", "3", "2020", "401-428")),
+        ("2020，第51卷第3期，頁401-428", ("51", "3", "2020", "401-428")),
         ("人文學 > 人文學綜合", None),
         ("2017", None),
+        ("2017, 12", None),  # a year and a number: nothing says what the number is
+        ("2017, Taipei", None),
         ("Vietnam diplomacy", None),
     ],
 )

@@ -205,3 +205,43 @@ def test_english_keywords_run_together_after_spaced_chinese_ones() -> None:
         "社會支持 生活事件 人格特質 support"
     ]
     assert sort_line("關鍵詞 " + line) == (items[:3], items[3:])
+
+
+def _items(*texts: str) -> list[tuple[str, int | None]]:
+    return [(t, 3) for t in texts]
+
+
+def test_english_in_brackets_after_each_chinese_keyword_is_the_english_list() -> None:
+    out = assign_keywords(_items("深度學習（deep learning）", "股價預測(Stock Price Prediction)",
+                                 "長短期記憶(LSTM)", "臺灣"))
+    assert out.zh == ["深度學習", "股價預測", "長短期記憶", "臺灣"]
+    assert out.en == ["deep learning", "Stock Price Prediction", "LSTM"]
+    assert out.en_line == 3
+
+
+@pytest.mark.parametrize("texts", [
+    # An English list of its own: the brackets are part of their keywords.
+    ("企業資源規劃(ERP)", "客戶關係管理(CRM)", "enterprise resource planning",
+     "customer relationship management"),
+    # One bracket among several keywords says nothing about the list.
+    ("企業資源規劃(ERP)", "供應鏈", "物流", "資訊系統"),
+    # Chinese in the brackets, or a Latin term glossed in Chinese.
+    ("深度學習（深層學習）", "股價預測（股票）"),
+    ("Tobit(迴歸)", "Logit(迴歸)"),
+])
+def test_brackets_that_are_no_english_list_stay(texts: tuple[str, ...]) -> None:
+    out = assign_keywords(_items(*texts))
+    assert [*out.zh, *out.en] == list(texts)
+
+
+def test_a_page_with_english_in_brackets_pairs_each_keyword_with_its_own() -> None:
+    from termkit.align import pair_record
+    from termkit.records import parse_records
+
+    page = ("深度學習於股價預測之應用\n\n林怡君\n\n"
+            "關鍵詞：深度學習（deep learning）、股價預測（stock price prediction）、"
+            "長短期記憶（long short-term memory）\n")
+    rec = parse_records(page.encode(), "page.txt")[0]
+    pairs = {(p.zh, p.en) for p in pair_record(rec).pairs}
+    assert pairs == {("深度學習", "deep learning"), ("股價預測", "stock price prediction"),
+                     ("長短期記憶", "long short-term memory")}

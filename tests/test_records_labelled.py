@@ -40,6 +40,9 @@ RECORDS = DATA / "records"
         ("題名\t基於大型語言模型", Field.TITLE, None, "基於大型語言模型"),
         ("摘  要：本文", Field.ABSTRACT, None, "本文"),
         ("指導教授：楊定揮", Field.ADVISORS, None, "楊定揮"),
+        ("导师姓名：王建国", Field.ADVISORS, None, "王建国"),  # a database's thesis page
+        ("学位年度：2022", Field.DATE, None, "2022"),
+        ("基金资助：国家自然科学基金；", Field.OTHER, None, "国家自然科学基金；"),
         ("卷期/出版年月：10卷3期(2014 / 09 / 01)", Field.VOLUME, None, "10卷3期(2014 / 09 / 01)"),
     ],
 )
@@ -212,3 +215,60 @@ def test_a_title_wholly_in_brackets_loses_them(line: str, want: str) -> None:
     from termkit.records.labelled import unwrapped
 
     assert unwrapped(line) == want
+
+
+# An article database's page as a browser copies it: every field ends in ``；``, the
+# keyword field too, and the fields after it are the database's own (funding, the
+# collection and the subject the database files the article under), names of no keyword.
+DATABASE_PAGE = """\
+城市更新背景下历史街区活化利用策略研究
+王建国1,2刘晓燕1
+1.西南交通大学建筑学院2.四川省城乡规划设计研究院
+摘要：历史街区是城市文化的重要载体。本文分析了城市更新过程中历史街区活化利用存在的问题，提出了相应的策略。
+关键词：城市更新；历史街区；活化利用；文化遗产{end}
+基金资助：国家自然科学基金(52078423)；
+专辑：工程科技Ⅱ辑
+专题：建筑科学与工程
+分类号：TU984
+Research on Revitalization Strategies of Historic Districts under Urban Renewal
+WANG Jianguo LIU Xiaoyan
+Abstract：Historic districts are important carriers of urban culture.
+Keywords：urban renewal；historic district；revitalization and utilization；cultural heritage；
+"""
+
+
+@pytest.mark.parametrize("end", ["；", ""])
+def test_database_fields_under_the_keywords_are_sections(end: str) -> None:
+    rec = parse_records(DATABASE_PAGE.format(end=end).encode(), "page.txt")[0]
+    assert rec.keywords_zh == ["城市更新", "历史街区", "活化利用", "文化遗产"]
+    assert len(rec.keywords_en) == 4
+    names = [s.name for s in rec.sections]
+    assert {"基金资助", "专辑", "专题", "分类号"} <= set(names)
+    # The names glued at their affiliation marks, romanized with the surname in capitals
+    # and no separator: by their sound, in order.
+    assert [(p.zh, p.en) for p in rec.authors] == [
+        ("王建国", "WANG Jianguo"), ("刘晓燕", "LIU Xiaoyan")]
+
+
+# The same database's English page copied under the Chinese one: its own fields in English.
+ENGLISH_TAB = """
+Research on Revitalization Strategies of Historic Districts under Urban Renewal
+WANG Jianguo1,2 LIU Xiaoyan1
+Abstract：Historic districts are important carriers of urban culture.
+Keyword：urban renewal；historic district；revitalization and utilization；cultural heritage；
+Fund：National Natural Science Foundation of China(52078423)；
+Series：Engineering Science and Technology II
+Subject：Architecture Science and Engineering
+Classification Code：TU984
+"""
+
+
+def test_database_fields_of_the_english_page_are_sections() -> None:
+    chinese = DATABASE_PAGE.format(end="；").split("\nResearch on")[0]
+    rec = parse_records((chinese + "\n" + ENGLISH_TAB).encode(), "page.txt")[0]
+    assert rec.keywords_en == ["urban renewal", "historic district",
+                               "revitalization and utilization", "cultural heritage"]
+    assert not rec.notices, rec.notices
+    sections = {s.name: s.text for s in rec.sections}
+    assert sections["Classification Code"] == "TU984"
+    assert sections["Series"] == "Engineering Science and Technology II"

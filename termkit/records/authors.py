@@ -61,6 +61,11 @@ _MARKS = re.compile(
     rf"(?:(?<=[^\s\d,，;；、(（])[{_MARK_CHARS}]+(?:[,，][\d¹²³⁴⁵⁶⁷⁸⁹⁰]+[*†‡＊]*)*"
     r"|\s+[*†‡＊]+)(?=\s*(?:[,，;；、)）]|\s+[^\s\d]|$))"
 )
+# Marks between two names printed with nothing else between them (``王建国1,2刘晓燕1``, as
+# a database's page copies its linked names): the marks are the separator.
+_GLUED_MARKS = re.compile(
+    rf"(?<=[{HAN}])[\d¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[,，][\d¹²³⁴⁵⁶⁷⁸⁹⁰]+)*[*†‡＊]*(?=[{HAN}])"
+)
 _PAREN_GROUP = re.compile(r"\s*[(（]([^()（）]*)[)）]")
 _INNER_PAREN = re.compile(r"\s*[(（][^()（）]*[)）]")
 _EMBEDDED = re.compile(f"([{HAN}]{{2,4}})\\s*[(（]\\s*([A-Z][A-Za-z'’\\-. ,]+?)\\s*[)）]")
@@ -80,6 +85,14 @@ _INSTITUTION_WORDS = frozenset(
         "Library", "Academy", "Division", "Bureau", "Ministry", "Office", "Museum",
     )
 )
+
+
+def names_institution(line: str) -> bool:
+    """True if a Latin ``line`` names an institution (``Department of …, National Taiwan
+    Normal University``): the affiliation printed under the romanized names."""
+    if has_han(line):
+        return False
+    return any(word.strip(",.;()") in _INSTITUTION_WORDS for word in line.split())
 
 
 def looks_like_han_name(name: str) -> bool:
@@ -216,7 +229,7 @@ def strip_affiliations(text: str) -> str:
             return m.group()
 
         line = _PAREN_GROUP.sub(address, line)
-        lines.append(_MARKS.sub("", line).strip())
+        lines.append(_MARKS.sub("", _GLUED_MARKS.sub("、", line)).strip())
     return "\n".join(lines)
 
 

@@ -5,6 +5,8 @@
   ``2017年`` -> date 2017; ``2021年4期`` -> date 2021, issue 4;
   ``2020年第2期11-13,共3页`` -> date 2020, issue 2, pages 11-13 (a mainland year-and-issue
   line has no volume number: the year is the date); ``Vol. 10, No. 3`` -> volume 10, issue 3;
+  ``2020，51卷，3期，401–428頁`` (a Taiwanese journal's running head: a bare year before a
+  comma) -> date 2020, volume 51, issue 3, pages 401-428;
 * page lines: ``113 - 129``, ``446-453``, ``pp. 1-30``, ``頁113-129`` -> ``113-129``;
 * a date line on its own: ``2004-01``, ``2014/09/01``;
 * subject lines: ``人文學 > 人文學綜合`` -> ``["人文學", "人文學綜合"]``.
@@ -20,8 +22,9 @@ _VOLUME_TOKEN = re.compile(
     (?P<paren>[(（]\s*(?P<py>\d{4})(?:\s*[/／\-.年]\s*(?P<pm>\d{1,2})\s*月?
         (?:\s*[/／\-.]\s*(?P<pd>\d{1,2})\s*日?)?)?\s*[)）])
     | (?P<year>\d{4})\s*年
+    | (?P<year2>(?:19|20)\d\d)(?=\s*[,，])
     | (?P<month>\d{1,2})\s*月
-    | (?P<vol>\d+)\s*卷
+    | 第?\s*(?P<vol>\d+)\s*卷
     | 第?\s*(?P<iss>\d+)\s*期
     | (?:[Vv]ol(?:ume)?|VOL)\.?\s*(?P<vol2>\d+)
     | (?:[Nn]o|NO|[Ii]ssue|[Nn]r)\.?\s*(?P<iss2>\d+)
@@ -89,8 +92,8 @@ def parse_volume(line: str) -> Volume | None:
             out.date = iso_date(g["py"], g["pm"], g["pd"])
             if out.date is None:
                 return None
-        elif g["year"]:
-            year = g["year"]
+        elif g["year"] or g["year2"]:
+            year = g["year"] or g["year2"]
         elif g["month"]:
             month = g["month"]
         elif g["vol"] or g["vol2"]:

@@ -27,7 +27,10 @@ order, whatever the lines were:
 * Latin-only items before the Chinese part are Chinese when English items follow it.
   When nothing follows, they are English if they are at least half as many as the Chinese
   items (an English-first layout: ``realism ; 現實主義``), else Chinese (a Chinese list
-  that starts with a Latin term: ``EcoLexicon;术语学;术语知识库;启示``).
+  that starts with a Latin term: ``EcoLexicon;术语学;术语知识库;启示``);
+* with no English item at all, Chinese keywords that carry their English in brackets, most
+  of them and two at least (``深度學習（deep learning）、長短期記憶(LSTM)``), give the
+  English list from the brackets, in their order, and lose the brackets.
 """
 
 from __future__ import annotations
@@ -665,4 +668,30 @@ def assign_keywords(
             out.en.append(text)
             if out.en_line is None:
                 out.en_line = line
+    return _glossed(out)
+
+
+# A Chinese keyword with its English in brackets after it (``深度學習（deep learning）``,
+# ``長短期記憶(LSTM)``): the English starts with a Latin letter and holds no Han character.
+_GLOSSED = re.compile(
+    rf"^(?P<zh>[^()（）]*[{HAN}][^()（）]*?)\s*[(（]\s*(?P<en>[A-Za-z][^()（）{HAN}]*?)\s*[)）]$"
+)
+
+
+def _glossed(out: Keywords) -> Keywords:
+    """``out`` with the English of its Chinese keywords taken out of their brackets, when
+    the page gives no English list but most Chinese keywords (two at least) carry their
+    English so (``關鍵詞：深度學習（deep learning）、股價預測（stock price prediction）``): the
+    English list is those renderings, in the Chinese order; the Chinese keywords lose their
+    brackets. With an English list of its own the page has said what the English keywords
+    are, and a bracket stays part of its keyword (``企業資源規劃(ERP)``)."""
+    if out.en or len(out.zh) < 2:
+        return out
+    found = [_GLOSSED.match(text) for text in out.zh]
+    glossed = [m for m in found if m is not None]
+    if len(glossed) < 2 or 2 * len(glossed) <= len(out.zh):
+        return out
+    out.zh = [m.group("zh") if m is not None else text for m, text in zip(found, out.zh, strict=True)]
+    out.en = [m.group("en") for m in glossed]
+    out.en_line = out.zh_line
     return out

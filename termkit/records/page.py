@@ -42,7 +42,9 @@ from termkit.errors import InputError
 from termkit.model import Notice, Person, Record, Section
 from termkit.records.authors import (
     is_bilingual,
+    names_institution,
     parse_authors,
+    strip_affiliations,
 )
 from termkit.records.fields import (
     parse_date,
@@ -248,11 +250,14 @@ def _chinese_authors(state: _State) -> list[Person]:
 
 
 def _sounded_names(state: _State, lines: list[str]) -> list[str] | None:
-    """Romanized names in a one-line block that render the Chinese authors by sound."""
+    """Romanized names in a one-line block that render the Chinese authors by sound (lines
+    naming their institutions may follow)."""
     people = _chinese_authors(state)
-    if not people or len(lines) != 1:
+    if not people or not lines or not all(names_institution(x) for x in lines[1:]):
         return None
-    return romanizations(people, lines[0])
+    # Affiliation marks off first (``WANG Jianguo1,2  LIU Xiaoyan1``: the comma between two
+    # marks separates no names).
+    return romanizations(people, strip_affiliations(lines[0]))
 
 
 def _try_romanized(state: _State, block: _Block) -> bool:

@@ -5,11 +5,14 @@ half (``LI Ke, MA jian``; ``Wu Chuang, Sun Bo, Wang Chunlei, Li Jing``). A copie
 does not always keep the romanized line clean: the affiliation may follow the last name
 with no separator left (``…,SUN HongyiTaizhou Hospital of …``), the given name may be in
 lower case. Such a line is not read by its shape but by the names it must hold: piece i
-of the line (pieces split at ``,``, ``;``, ``、`` or ``and``; a surname, a comma and the
-given name, ``Lin, Cai-Ying``, are one) has to render the i-th Chinese name (:func:`termkit.pinyin.names.match_name`: Hanyu Pinyin, Wade-Giles and the
-other systems, either name order). Only the last piece may carry text after the name (the
-affiliation); a word glued to the name (``HongyiTaizhou``: a lower-case letter, then a
-capital) is cut there. A line that does not render every name, in order, gives nothing.
+of the line has to render the i-th Chinese name (:func:`termkit.pinyin.names.match_name`:
+Hanyu Pinyin, Wade-Giles and the other systems, either name order). Pieces are split at
+``,``, ``;``, ``、``, ``and``, or a wide gap (two spaces, a tab, an ideographic space) as a PDF's columns copy
+(``WANG Jianguo  LIU Xiaoyan``; the caller takes affiliation marks such as ``1,2`` off
+first), and where that gives too few, before a surname in capitals (``WANG Jianguo LIU
+Xiaoyan``); a surname, a comma and the given name (``Lin, Cai-Ying``) are one. Only the
+last piece may carry text after the name (the affiliation); a word glued to the name
+(``HongyiTaizhou``: a lower-case letter, then a capital) is cut there. A line that does not render every name, in order, gives nothing.
 """
 
 from __future__ import annotations
@@ -29,10 +32,13 @@ MATCH = 0.75
 PAIRED = 0.5
 # A romanized name is two to four words (``Li Jing``, ``Ou Yang Xiu``, ``Kuei-Hsiu Lee``).
 _MAX_WORDS = 4
-_PIECES = re.compile(r"\s*(?:[,;，；、]|\s(?:and|&)\s)\s*")
+_PIECES = re.compile(r"\s*(?:[,;，；、]|\s(?:and|&)\s|\t|  |\u3000)\s*")
 # A name glued to the next word: ``HongyiTaizhou`` -> ``Hongyi`` | ``Taizhou``.
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
-_MARKS = re.compile(r"[\d*†‡＊]+$")
+# Mainland pages print the surname in capitals, which sets names apart where no separator
+# does (``WANG Jianguo LIU Xiaoyan``): a space after a lower-case letter, before such a word.
+_CAPITAL_SURNAME = re.compile(r"(?<=[a-z])\s+(?=[A-Z][A-Z'’-]+\b)")
+_MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*†‡＊]+$")
 
 
 def _candidates(piece: str, last: bool) -> list[str]:
@@ -61,6 +67,8 @@ def romanizations(people: Sequence[Person], line: str) -> list[str] | None:
     if any(not p.zh or p.en for p in people):
         return None
     pieces = [p for p in _PIECES.split(text) if p]
+    if len(pieces) < len(people):
+        pieces = [q for p in pieces for q in _CAPITAL_SURNAME.split(p) if q]
     if len(pieces) < len(people):
         return None
     from termkit.pinyin.names import match_name
