@@ -7,7 +7,9 @@ valid UTF-8. But many Chinese characters are two ASCII bytes in UTF-16LE (歐 U+
 valid UTF-8 file of Latin letters and NUL bytes. `convert -c t2s` then writes it back
 unchanged (exit 0, nothing converted) and `detect --expect hans` finds nothing, while
 `pinyin -i` reads the very same file as the Chinese it is (its NUL bytes sit where UTF-16LE puts
-them: `textio.utf16_layout` says utf-16-le), and the same text with a BOM is converted.
+them: `textio.utf16_layout` says utf-16-le), and the same text with a BOM is converted. Measured on the dev records' Chinese keywords: 44 of
+369 (12%), each with its line feed, are valid UTF-8 in UTF-16LE (教師專業發展, 內部控制, 性別 …),
+so a short term list of one to three lines is often one.
 """
 
 from __future__ import annotations
