@@ -14,8 +14,6 @@ pair (`check --pair`) no longer lines up.
 
 from __future__ import annotations
 
-import pytest
-
 from termkit.convert import Converter
 from termkit.model import Concept, Glossary, Kind, Status, Term
 

@@ -26,9 +26,6 @@ def test_the_fix_itself_holds() -> None:
     assert term_pinyin("沒收") == "mòshōu"
 
 
-@pytest.mark.xfail(strict=True, reason="review21: _own_readings passes pypinyin's reading of the "
-                   "Simplified word to a Traditional character that has no such reading "
-                   "(髒 zàng, 樸 piáo, 臺 tāi, 纖 qiàn)")
 @pytest.mark.parametrize(("word", "reading"), [
     ("髒亂", "zāngluàn"),
     ("質樸", "zhìpǔ"),
@@ -40,7 +37,6 @@ def test_a_traditional_word_keeps_its_characters_readings(word: str, reading: st
     assert term_pinyin(word) == reading
 
 
-@pytest.mark.xfail(strict=True, reason="review21: pinyin annotates 髒亂 zàngluàn (髒 is only zāng)")
 def test_the_command_reads_a_sentence_right() -> None:
     code, out, err = invoke("pinyin", "髒亂的街道")
     assert (code, err) == (0, "")
