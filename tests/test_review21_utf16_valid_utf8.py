@@ -16,8 +16,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tests.inprocess import invoke
 
 # Three Traditional terms (OpenCC's own phrase tables hold them) whose UTF-16LE bytes are all
@@ -51,9 +49,6 @@ def test_with_a_bom_it_converts(tmp_path: Path) -> None:
     assert out.read_bytes().decode("utf-16") == SIMPLIFIED
 
 
-@pytest.mark.xfail(strict=True, reason="review21: convert reads UTF-16LE without a BOM as UTF-8 "
-                   "when its bytes happen to be valid UTF-8 (NULs and all), and writes it back "
-                   "unconverted, exit 0")
 def test_without_a_bom_it_converts(tmp_path: Path) -> None:
     out = tmp_path / "out.txt"
     code, _, err = invoke("convert", "-c", "t2s", write(tmp_path, b""), "-o", out)
@@ -61,8 +56,6 @@ def test_without_a_bom_it_converts(tmp_path: Path) -> None:
     assert out.read_bytes().decode("utf-16-le") == SIMPLIFIED
 
 
-@pytest.mark.xfail(strict=True, reason="review21: detect reads UTF-16LE without a BOM as UTF-8 "
-                   "when its bytes happen to be valid UTF-8 and finds no Traditional character")
 def test_without_a_bom_detect_finds_the_traditional_characters(tmp_path: Path) -> None:
     code, out, _ = invoke("detect", "--expect", "hans", write(tmp_path, b""))
     assert code == 1
