@@ -40,9 +40,6 @@ def test_an_english_title_of_another_shape_holds() -> None:
         ["keyword extraction", "word embedding", "text mining"])
 
 
-@pytest.mark.xfail(strict=True, reason="review21: an English title opening 'Keywords …'/'Key Words "
-                   "…' is taken for the keyword label (e2ec2dd): the title and the real English "
-                   "keyword list are lost")
 @pytest.mark.parametrize("title_en", TITLES)
 def test_a_title_opening_with_keywords_is_the_title(title_en: str) -> None:
     assert read(title_en) == (title_en, ["keyword extraction", "word embedding", "text mining"])

@@ -32,9 +32,6 @@ def test_with_an_english_list_the_line_is_keywords() -> None:
     assert read(page) == (["中医药", "高校"], [])
 
 
-@pytest.mark.xfail(strict=True, reason="review21: a two-keyword line of a page without an English "
-                   "list is read as two authors when one item opens with a CC-CEDICT surname and "
-                   "the other with a common one (e052ecf)")
 @pytest.mark.parametrize("line", ["中医药、高校", "國軍；滿意度", "新媒体；方法学"])
 def test_two_keywords_under_the_title_are_keywords(line: str) -> None:
     keywords = line.replace("；", "、").split("、")
