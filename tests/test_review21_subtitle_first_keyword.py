@@ -38,8 +38,6 @@ def test_without_a_subtitle_the_list_is_read() -> None:
     assert keywords(page("").replace("\n\n", "\n")) == KEYWORDS
 
 
-@pytest.mark.xfail(strict=True, reason="review21: a subtitle line under the Chinese title is taken "
-                   "for the first keyword when the English title is a Latin line more (0453e8b)")
 @pytest.mark.parametrize(("subtitle", "author", "romanized"), [
     ("──以臺北市國民小學為例", "", ""),
     ("以臺北市國民小學為例", "", ""),

@@ -467,8 +467,8 @@ def _heads_han_list(kept: list[tuple[int, str]], i: int) -> bool:
             break
         if has_han(line):
             han += 1
-        else:
-            latin += 1
+        elif not title_like(line) and not latin_name_line(line):
+            latin += 1  # (the English title and the romanized names are no keyword lines)
     return han >= 2 and latin >= han
 
 
