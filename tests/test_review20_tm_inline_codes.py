@@ -80,9 +80,6 @@ def test_a_memory_of_tmx_exports_valid_tmx(tmp_path: Path) -> None:
     assert export_is_valid(tmp_path, db) == (True, [])
 
 
-@pytest.mark.xfail(strict=True, reason="review20: tm export copies XLIFF inline codes into TMX "
-                   "<seg> as written (<g id>, <ph id>, <pc>, <ph disp/>): the TMX is invalid "
-                   "against the TMX 1.4b DTD")
 @pytest.mark.parametrize(("name", "text"), [("ui.xlf", XLIFF12), ("ui2.xlf", XLIFF20)])
 def test_a_memory_of_xliff_exports_valid_tmx(tmp_path: Path, name: str, text: str) -> None:
     db = memory(tmp_path, name, text)
