@@ -17,8 +17,9 @@ This module owns the CAT-style score and the two-stage search:
 
 The score (0–100) is an integer: 100 only when the segment equals the query exactly; otherwise
 ``floor(100 * (n - d) / n)`` capped at 99, where ``d`` is the edit distance and ``n`` the longer
-length. Chinese is compared character by character; English word by word (tokens), but never
-lower than its character score, so a one-letter typo in a short segment is not counted as a
+length. Chinese is compared character by character (never lower than its score with
+punctuation and spaces left out, as English words leave them out); English word by word
+(tokens), but never lower than its character score, so a one-letter typo in a short segment is not counted as a
 whole wrong word. The best of the raw text and the folded form counts, which keeps the score
 of a one-character edit in ``[90, 99]`` for any segment of at least 10 characters (one raw
 edit costs at most 1 in ``n >= 10``), and lets a Simplified query score 99 against the same
@@ -48,6 +49,7 @@ from termkit.tm.index import WORD, ZH, doc_freqs
 from termkit.tm.store import SLOTS, Store, StoredUnit, damaged, family
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_NON_WORD = re.compile(r"\W+", re.UNICODE)
 POSTINGS_BUDGET = 20_000  # rows read from the index per query, at most
 MAX_TOKENS = 16
 # A query with this many distinct tokens or fewer, none of which any row holds, is looked up
@@ -99,6 +101,12 @@ def score(query: str, text: str, *, chinese: bool | None = None,
     best = max(_char_score(query, text), _char_score(qf, tf))
     if not chinese:
         best = max(best, _word_score(qf, tf))
+    else:
+        # Punctuation is no character of the translation: a changed final mark costs a point,
+        # as in English (whose words leave punctuation out), not a character of a short text.
+        qw, tw = _NON_WORD.sub("", qf), _NON_WORD.sub("", tf)
+        if qw and tw:
+            best = max(best, _char_score(qw, tw))
     return min(best, 99)
 
 
