@@ -288,8 +288,9 @@ def concordance(
 ) -> list[Match]:
     """Units with a segment containing ``term`` (folded: any case, Chinese in either script).
 
-    Chinese terms match anywhere in a segment; in other languages the index holds words, so
-    the term matches as whole words (a phrase of them, in order).
+    Chinese terms match anywhere in a segment; in other languages the term matches as it is
+    written, punctuation included, and as whole words (``file`` is not found in ``files`` nor
+    in ``input_file``; ``input_file`` not in ``input file`` nor ``--input=[file]``).
     """
     chinese = looks_chinese(term) if lang is None else is_chinese_tag(lang)
     tf = fold(term, chinese)
@@ -308,7 +309,7 @@ def concordance(
                 (" AND ".join(_quote(t) for t in rare),))
         else:
             rowids = _scan_forms(store, term)
-        needle = tf if chinese else f" {' '.join(word_tokens(tf))} "
+        needle = tf if chinese else _whole_words(tf)
         batch: list[int] = []
         for (rowid,) in rowids:
             if rowid // SLOTS in seen:
@@ -337,16 +338,24 @@ def _scan_forms(store: Store, term: str) -> Iterable[tuple[int]]:
     return [(r,) for r in _scan(store, f"({pre}) AND ({where})", forms + forms, None)]
 
 
-def _confirm(store: Store, rowids: list[int], needle: str, chinese: bool, lang: str | None,
-             hits: list[tuple[int, str, str]], seen: set[int], limit: int) -> None:
+def _whole_words(folded: str) -> re.Pattern[str]:
+    """The folded term as it must occur: its text as it is, punctuation included, not inside
+    a longer word (a word: letters, digits and underscores, so ``input_file`` is one)."""
+    head = r"(?<!\w)" if re.match(r"\w", folded) else ""
+    tail = r"(?!\w)" if re.search(r"\w$", folded) else ""
+    return re.compile(head + re.escape(folded) + tail)
+
+
+def _confirm(store: Store, rowids: list[int], needle: str | re.Pattern[str], chinese: bool,
+             lang: str | None, hits: list[tuple[int, str, str]], seen: set[int],
+             limit: int) -> None:
     rows = [r for r in _rows(store, rowids) if _lang_ok(r[1], lang, chinese)]
     forms = fold_many([r[2] for r in rows], [chinese] * len(rows))
     for (vid, vlang, text), form in zip(rows, forms, strict=True):
         unit = vid // SLOTS
         if unit in seen or len(hits) >= limit:
             continue
-        hay = form if chinese else f" {' '.join(word_tokens(form))} "
-        if needle in hay:
+        if needle in form if isinstance(needle, str) else needle.search(form):
             seen.add(unit)
             hits.append((unit, vlang, text))
 
