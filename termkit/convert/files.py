@@ -757,7 +757,20 @@ def read_wide(stream: BinaryIO, path: str) -> tuple[str, bytes, str] | None:
 
 def wide_or_utf8(stream: BinaryIO, path: str) -> tuple[str, bytes, str] | None:
     """:func:`read_wide` of a stream that is not UTF-8, None for UTF-8 text (checked in
-    constant memory first, :func:`validate_utf8`); the UTF-8 error when it is neither."""
+    constant memory first, :func:`validate_utf8`); the UTF-8 error when it is neither.
+
+    A NUL byte in the first block says UTF-16 before UTF-8 is tried: Chinese in UTF-16 is
+    often valid UTF-8 too (歐洲 is ``50 6B 32 6D``, the line feed ``0A 00``), and would be
+    written back unconverted; with NULs and no UTF-16 reading it is no text at all.
+    """
+    stream.seek(0)
+    head = stream.read(1 << 16)
+    stream.seek(0)
+    if b"\x00" in head:
+        wide = read_wide(stream, path)
+        if wide is None:
+            raise InputError("binary file, not text", path=path)
+        return wide
     try:
         validate_utf8(stream, path)
     except EncodingError:

@@ -245,8 +245,11 @@ def _one_script(names: list[str], strict: bool, *, row: bool = False) -> list[Pe
             if strict and not looks_like_han_name(name):
                 if not spare or not _HAN_NAME.fullmatch(fold(_SPACES.sub("", name))):
                     return None
-                if len(names) == 2 and not _dictionary_surname(fold(_SPACES.sub("", name))):
-                    return None
+                if len(names) == 2 and not (
+                    _dictionary_surname(fold(_SPACES.sub("", name)))
+                    and not _dictionary_word(fold(_SPACES.sub("", names[1 - names.index(name)])))
+                ):
+                    return None  # (and the other is no word either: 中医药、高校 are keywords)
                 spare -= 1
             out.append(Person(zh=name))
         else:
@@ -254,6 +257,13 @@ def _one_script(names: list[str], strict: bool, *, row: bool = False) -> list[Pe
                 return None
             out.append(Person(en=name))
     return out
+
+
+def _dictionary_word(text: str) -> bool:
+    """True if ``text`` is a word of CC-CEDICT (``高校``, ``滿意度``)."""
+    from termkit.lexicon import get_lexicon
+
+    return text in get_lexicon()
 
 
 def _dictionary_surname(name: str) -> bool:

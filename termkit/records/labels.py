@@ -692,10 +692,14 @@ _FUNCTION_WORDS = frozenset(("a", "an", "the", "in", "of", "for", "and", "or", "
 
 def _lone_item(value: str) -> bool:
     """One item: at most ten words (a keyword as long as a title), no function word first,
-    no sentence or field punctuation."""
+    not capitalised as a title (every word but its function words), no sentence or field
+    punctuation."""
     words = value.split()
     if not 0 < len(words) <= 10 or words[0].casefold() in _FUNCTION_WORDS:
         return False  # ``Keywords in Context``, ``Keywords for …``: a title
+    content = [w for w in words if w.casefold() not in _FUNCTION_WORDS]
+    if len(content) < len(words) and len(words) >= 3 and all(w[:1].isupper() for w in content):
+        return False  # ``Keywords Extraction Based on Word2vec``: a title, capitalised as one
     return not any(c in value for c in ".:;!?。：")
 
 
