@@ -49,9 +49,6 @@ def test_concordance_finds_the_units_that_hold_it(db: Path) -> None:
     assert sum(holds(u, "input_file") for u in listed) == 3  # opencc_dict usage lines
 
 
-@pytest.mark.xfail(strict=True, reason="review20: concordance reads TERM as words with the "
-                   "punctuation dropped, so input_file also lists '--input=[file]' and "
-                   "'no input file' (3 of the 6 units listed lack it)")
 def test_concordance_lists_only_units_that_contain_term(db: Path) -> None:
     _, out, _ = invoke("tm", "concordance", "--db", db, "input_file", "--json")
     listed = [hit["unit"] for hit in units_listed(out)]
@@ -59,9 +56,6 @@ def test_concordance_lists_only_units_that_contain_term(db: Path) -> None:
         u["variants"][0]["text"] for u in listed if not holds(u, "input_file")]
 
 
-@pytest.mark.xfail(strict=True, reason="review20: tm delete --contains input_file would delete "
-                   "units that do not contain it (as concordance lists them): --dry-run lists 3 "
-                   "such units of 6, among them '-i [file], --input=[file]'")
 def test_delete_contains_takes_only_units_that_contain_term(db: Path) -> None:
     code, out, err = invoke("tm", "delete", "--db", db, "--contains", "input_file",
                             "--dry-run", "--json")

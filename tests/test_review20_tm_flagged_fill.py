@@ -42,9 +42,6 @@ def test_the_memory_flags_the_pair(db: Path) -> None:
     assert hit["score"] == 100 and hit["unit"]["flagged"] is True
 
 
-@pytest.mark.xfail(strict=True, reason="review20: pretranslate fills a catalog from a flagged "
-                   "alignment (score 0.05) as a 100% translated match, not fuzzy; tm analyze "
-                   "counts it in the 100 band")
 def test_a_flagged_pair_is_not_a_translated_fill(db: Path, tmp_path: Path) -> None:
     job = tmp_path / "job.zh_TW.po"
     job.write_text(JOB, encoding="utf-8")

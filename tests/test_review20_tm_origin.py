@@ -39,9 +39,6 @@ def test_the_path_as_typed_selects_the_units(project: Path) -> None:
     assert would_delete(project, "tm.sqlite", f"po/{NAME}") == "40 units would be deleted (dry run)"
 
 
-@pytest.mark.xfail(strict=True, reason="review20: --origin (\"file name\") compares with the INPUT "
-                   "path as typed at import: the file's name alone, or the same file named from "
-                   "another folder, selects 0 units, exit 0")
 @pytest.mark.parametrize("where", ["name", "other-folder"])
 def test_the_file_name_selects_the_units(project: Path, where: str) -> None:
     if where == "name":

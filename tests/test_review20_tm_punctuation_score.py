@@ -56,9 +56,6 @@ def test_english_punctuation_costs_a_point(db: Path, change: tuple[str, ...]) ->
     assert score(db, en_query, en_stored) == 99
 
 
-@pytest.mark.xfail(strict=True, reason="review20: tm search counts a Chinese punctuation mark as a "
-                   "whole character: a final-mark-only difference scores 80-90 in Chinese where "
-                   "the same change scores 99 in English")
 @pytest.mark.parametrize("change", CHANGES, ids=[c[0] for c in CHANGES])
 def test_chinese_punctuation_costs_what_english_does(db: Path, change: tuple[str, ...]) -> None:
     en_query, en_stored, zh_query, zh_stored = change

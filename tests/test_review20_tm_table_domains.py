@@ -41,9 +41,6 @@ def test_the_tmx_export_keeps_the_domains(tmp_path: Path) -> None:
     assert domains_after_import(tmp_path, "tmx") == {"人文學": 3, "社會科學": 3}
 
 
-@pytest.mark.xfail(strict=True, reason="review20: tm import of a CSV or xlsx glossary ignores its "
-                   "domain column (termkit import reads it; the evidence column is kept as a "
-                   "prop): tm stats shows no domain")
 @pytest.mark.parametrize("to", ["csv", "xlsx"])
 def test_a_table_export_keeps_the_domains(tmp_path: Path, to: str) -> None:
     assert domains_after_import(tmp_path, to) == {"人文學": 3, "社會科學": 3}

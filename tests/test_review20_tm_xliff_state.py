@@ -76,9 +76,6 @@ def test_a_po_fuzzy_fill_stays_fuzzy(tmp_path: Path) -> None:
     assert "#, c-format, fuzzy" in again.read_text(encoding="utf-8")
 
 
-@pytest.mark.xfail(strict=True, reason="review20: tm import drops an XLIFF target's state, so a "
-                   "fuzzy fill termkit wrote (1.2 needs-review-translation, 2.0 initial; 80%) is "
-                   "filled next time as a 101% exact match with state translated")
 @pytest.mark.parametrize(("text", "fuzzy"), [(JOB, "needs-review-translation"), (JOB20, "initial")],
                          ids=["xliff12", "xliff20"])
 def test_an_xliff_fuzzy_fill_stays_fuzzy(tmp_path: Path, text: str, fuzzy: str) -> None:
@@ -94,9 +91,6 @@ def test_an_xliff_fuzzy_fill_stays_fuzzy(tmp_path: Path, text: str, fuzzy: str) 
     assert target_state(again) == fuzzy
 
 
-@pytest.mark.xfail(strict=True, reason="review20: an XLIFF target in state needs-translation (a "
-                   "copy of the source) is imported as a translation and pre-translates "
-                   "'Open file' as 'Open file', 101%, translated")
 def test_an_untranslated_xliff_target_is_no_translation(tmp_path: Path) -> None:
     src = tmp_path / "old.xlf"
     src.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>

@@ -19,7 +19,7 @@ from termkit.cli.tm import db_option, dumps_json, json_option, render_matches, u
 @click.option("--contains", metavar="TERM",
               help="Units with a segment containing TERM (as `tm concordance` finds them).")
 @click.option("--lang", type=LANG_TAG, metavar="TAG", help="Language of TERM (default: guessed).")
-@click.option("--origin", metavar="NAME", help="Units imported from this origin (file name).")
+@click.option("--origin", metavar="NAME", help="Units imported from this origin: the path as imported, or its file name.")
 @click.option("--domain", metavar="NAME", help="Units of this domain.")
 @click.option("--client", metavar="NAME", help="Units tagged with this client.")
 @click.option("--dry-run", is_flag=True, help="List the units that would go; delete nothing.")

@@ -491,16 +491,23 @@ def glossary_from_rows(rows: Iterable[Row], path: str, origin: str, source_path:
 
 
 def units_from_rows(rows: Iterable[Row], path: str) -> Iterator[Unit]:
-    """One translation unit per row (for checks): a variant per non-empty language cell."""
+    """One translation unit per row (for checks and ``tm import``): a variant per non-empty
+    language cell, the ``domain`` cell as ``x-domain`` props, extra columns as props."""
     for row in rows:
         if not row.terms:
             continue
         notes = [n for n in row.fixed.get("note", "").split("\n") if n.strip()]
+        props = dict(row.extra)
+        # The domains as the TMX reader gives them (one x-domain value a line): `tm import`
+        # records them as the unit's domains.
+        domains = [d.strip() for d in row.fixed.get("domain", "").split(";") if d.strip()]
+        if domains and "x-domain" not in props:
+            props["x-domain"] = "\n".join(domains)
         yield Unit(
             id=row.fixed.get("id", "").strip() or None,
             variants=[Variant(tag, text) for tag, text in row.terms],
             source_lang=row.terms[0][0],
-            props=dict(row.extra),
+            props=props,
             notes=notes,
             location=Source(path, row.line),
         )

@@ -8,6 +8,11 @@ target wins). Inline codes are kept: ``Variant.markup`` is the inner XML of sour
 (namespace declarations dropped) when it has elements, ``Variant.text`` the plain text
 (``g``/``mrk``/``pc`` content kept, native-code elements ``bpt/ept/ph/it/sub`` left out,
 ``cp`` turned back into its character). Units are streamed with ``iterparse`` + ``clear()``.
+
+A target's workflow state is kept as the unit's ``xliff:state`` prop, as written (readers
+decide what it means): XLIFF 1.2 the ``<target>``'s ``state``; XLIFF 2.0 the least advanced
+explicit ``state`` of the segments that have a target (``initial`` < ``translated`` <
+``reviewed`` < ``final``). A file's glossary (:func:`read_glossary`) does not keep it.
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Inline elements whose content is text (the others hold native codes or are empty).
 _TEXT_INLINE = {"g", "mrk", "pc"}
 _XMLNS_RE = re.compile(r' xmlns(?::\w+)?="[^"]*"')
+PROP_STATE = "xliff:state"
+_STATES_20 = ("initial", "translated", "reviewed", "final")  # XLIFF 2.0 order of progress
 
 
 def _local(elem: Any) -> str:
@@ -74,10 +81,12 @@ def _unit_12(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -
         elif name == "note":
             notes.append(child.text or "")
     variants = [v for v in (_variant(source, src_lang), _variant(target, trg_lang)) if v]
+    state = target.get("state") if target is not None else None
     return Unit(
         id=elem.get("id"),
         variants=variants,
         source_lang=variants[0].lang if variants and source is not None else None,
+        props={PROP_STATE: state} if state else {},
         notes=notes,
         location=Source(path, elem.sourceline),
     )
@@ -99,6 +108,7 @@ def _unit_20(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -
     targets: list[tuple[str, str | None]] = []
     has_target = False
     target_lang = trg_lang
+    states: list[str] = []
     notes: list[str] = []
     for child in elem:
         name = _local(child)
@@ -115,6 +125,8 @@ def _unit_20(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -
             if tgt is not None:
                 has_target = True
                 target_lang = tgt.get(XML_LANG) or target_lang
+                if child.get("state"):
+                    states.append(child.get("state"))
                 targets.append(_content(tgt))
             elif src is not None and name == "ignorable":
                 targets.append(_content(src))  # ignorable whitespace is the same on both sides
@@ -128,10 +140,15 @@ def _unit_20(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -
         text, markup = _join(targets)
         variants.append(
             Variant(langtags.normalize(target_lang) if target_lang else "und", text, markup))
+    props: dict[str, str] = {}
+    if states:
+        props[PROP_STATE] = min(states, key=lambda s: (
+            _STATES_20.index(s) if s in _STATES_20 else len(_STATES_20)))
     return Unit(
         id=elem.get("id"),
         variants=variants,
         source_lang=variants[0].lang if sources else None,
+        props=props,
         notes=notes,
         location=Source(path, elem.sourceline),
     )
@@ -176,6 +193,7 @@ def read_glossary(stream: BinaryIO, path: str) -> Glossary:
     concepts = []
     for unit in iter_units(stream, path):
         # XLIFF ids are unique only inside one <file>: the concept id comes from the content.
+        unit.props.pop(PROP_STATE, None)
         if unit.id is not None:
             unit.props["xliff:id"] = unit.id
             unit.id = None

@@ -6,6 +6,8 @@ their provenance as TMX props (``x-origin``, ``x-record``, ``x-domain``, ``x-cre
 ``--variant zh-TW|zh-CN`` through the glossary-locked converter (:mod:`termkit.convert`).
 A tag that the short TMX spelling would change (``zh-Hans`` is written ``zh-CN``) is kept in
 a ``x-lang`` tuv prop, so that importing the export gives back exactly the same units.
+Inline codes stored as XLIFF wrote them are written as TMX 1.4b codes
+(:mod:`termkit.tm.tmxcodes`).
 """
 
 from __future__ import annotations
@@ -137,4 +139,9 @@ def write_export(
     fmt = formats.get(to)
     units = export_units(store, variant=variant, glossary=glossary, lang_style=lang_style,
                          topics=topics)
+    if fmt.name == "tmx":
+        from termkit.tm.tmxcodes import tmx_unit
+
+        # Codes stored as XLIFF wrote them (<g id>, <pc>) are no TMX: write TMX's own.
+        units = (tmx_unit(u) for u in units)
     fmt.write_units(units, stream, lang_style=lang_style)

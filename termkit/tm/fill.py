@@ -5,7 +5,9 @@ This module owns the decisions, whatever the file format (the writers are
 chooses between them):
 
 * a segment that already has a translation is kept, unless ``overwrite``;
-* a stored translation that its own PO file marked fuzzy is filled as fuzzy, never as exact;
+* a stored translation that its own file marked fuzzy or to review (PO ``fuzzy``, an XLIFF
+  state: :mod:`termkit.tm.states`), or an alignment the memory flagged as doubtful
+  (``tm import --format records``), is filled as fuzzy, never as exact;
 * otherwise it gets the best match at or above ``min_score``
   (:class:`termkit.tm.leverage.Leverager`): 101 and 100 are filled as translated, lower
   scores as fuzzy (to review), with the score in a note;
@@ -28,6 +30,7 @@ from termkit.tm.bands import NO_MATCH, Bands
 from termkit.tm.codes import carry
 from termkit.tm.leverage import Leverage, Leverager, Segment
 from termkit.tm.scripts import Converters, configs, with_script
+from termkit.tm.states import to_review
 from termkit.tm.store import Store
 
 NOTE_PREFIX = "termkit-tm:"  # notes written by pre-translation start with this
@@ -151,8 +154,18 @@ class Engine:
             carried = carry(segments[i].source, match.source.text, text)
             if carried is not None and carried != text:
                 text, adapted = carried, True
-        # A translation its own file marked fuzzy is no exact match, whatever its score.
-        doubtful = match.unit.unit.props.get("po:fuzzy") == "yes"
+        # A translation its own file marked fuzzy, or a pair the aligner doubted, is no exact
+        # match whatever its score: a translator must review it.
+        caveat = doubt(match)
         return Fill(match.score, band, text, match.source.text, match.unit.id,
-                    match.score >= 100 and not doubtful, converted, adapted, match,
-                    "fuzzy in the memory" if doubtful else None)
+                    match.score >= 100 and caveat is None, converted, adapted, match, caveat)
+
+
+def doubt(match: Leverage) -> str | None:
+    """Why a stored translation is not to be trusted as it is (None: it is)."""
+    said = to_review(match.unit.unit.props)
+    if said is not None:
+        return said
+    if match.unit.flagged:
+        return "flagged alignment"
+    return None

@@ -15,13 +15,17 @@
 
 Inline codes: when the new source has inline elements, a match whose stored source has the
 same elements (same names, in order) gives its stored target with the codes renumbered to the
-new source's; a match without them gives plain text and is filled as fuzzy, to place the codes.
+new source's, a native code (``ph``, ``bpt``, ``ept``, ``it``) with the new source's content
+too; when a code's content or attributes differ from the stored source's (``%d`` for ``%s``),
+the fill is fuzzy ("placeholders adapted"). A match without them gives plain text and is
+filled as fuzzy, to place the codes.
 A Chinese target converted to another script has only its text converted, never its codes.
 """
 
 from __future__ import annotations
 
 import contextlib
+import copy
 from typing import Any, BinaryIO
 
 from lxml import etree
@@ -80,6 +84,25 @@ def _fragment(markup: str, ns: str) -> Any | None:
         return None
 
 
+def _code_key(code: Any) -> tuple[Any, ...]:
+    """What a code says apart from its id: attributes and, for a native code, its content."""
+    attrs = tuple(sorted((k, v) for k, v in code.attrib.items() if k != "id"))
+    if _local(code) in _TEXT_INLINE:
+        return (attrs,)
+    inner = (code.text or "") + "".join(
+        etree.tostring(c, encoding="unicode", with_tail=True) for c in code)
+    return (attrs, inner)
+
+
+def _set_content(code: Any, new: Any) -> None:
+    """Give ``code`` the text and children of ``new`` (copies), keeping its own tail."""
+    for child in list(code):
+        code.remove(child)
+    code.text = new.text
+    for child in new:
+        code.append(copy.deepcopy(child))
+
+
 def _convert_texts(root: Any, convert: Any) -> None:
     """Convert the text nodes of a fragment, never its tags or attributes."""
     for e in root.iter():
@@ -119,14 +142,25 @@ class _Writer:
         old = _codes(tm_src)
         if [_local(e) for e in old] != [_local(e) for e in codes]:
             return False
-        by_id = {e.get("id"): new for e, new in zip(old, codes, strict=True)
+        by_id = {e.get("id"): (e, new) for e, new in zip(old, codes, strict=True)
                  if e.get("id") is not None}
+        changed = False
         for e in _codes(tm_tgt):
-            new = by_id.get(e.get("id"))
-            if new is None:
+            pair = by_id.get(e.get("id"))
+            if pair is None:
                 return False
+            stored, new = pair
+            changed = changed or _code_key(stored) != _code_key(new)
             e.attrib.clear()
             e.attrib.update(dict(new.attrib))
+            if _local(e) not in _TEXT_INLINE:
+                # A native code (``<ph>%d</ph>``) is the new source's, content and all: the
+                # stored one's ``%s`` would be a wrong placeholder in the target.
+                _set_content(e, new)
+        if changed:
+            # The codes were adapted to the new source: a translator checks the result.
+            fill.adapted = True
+            fill.exact = False
         if fill.converted:
             names = fill.converted.split("+")
             _convert_texts(tm_tgt, lambda t: self.converters.run(names, t))

@@ -3,8 +3,8 @@
 This module owns choosing, for each segment of a file being analysed or pre-translated, the
 one stored unit to use: the best fuzzy score (:func:`termkit.tm.search.search`, unchanged
 definition) among units that have a side in the target language; among equal scores, an
-in-context match, then a translation not marked fuzzy in its own file, then a target already
-in the wanted script and region, then the newest unit.
+in-context match, then a translation its own file did not mark to review nor flagged by the
+aligner, then a target already in the wanted script and region, then the newest unit.
 
 An exact match (100) is **in context (101)** when its context matches too:
 
@@ -25,6 +25,7 @@ from termkit import lang as langtags
 from termkit.model import Variant
 from termkit.tm.bands import CONTEXT_SCORE
 from termkit.tm.search import Match, search
+from termkit.tm.states import to_review
 from termkit.tm.store import Store, StoredUnit, family
 
 POOL = 20  # hits examined per segment
@@ -123,8 +124,8 @@ class Leverager:
     def best(self, segments: Sequence[Segment], i: int) -> Leverage | None:
         """The match chosen for segment ``i`` of a document (None below ``min_score``)."""
         best: tuple[tuple[int, int, int, int, int], Leverage] | None = None
-        # Among equal scores: a translation not marked fuzzy in its file, then the file's
-        # script and region, then the newest unit.
+        # Among equal scores: a translation not marked fuzzy in its file nor flagged, then the
+        # file's script and region, then the newest unit.
         want = langtags.parse(self.target_lang) if self.target_lang else None
         for m in self.hits(segments[i].source):
             matched = next((v for v in m.unit.unit.variants
@@ -143,7 +144,7 @@ class Leverager:
                 have = langtags.parse(target.lang)
                 same_script = int(have.script == want.script)
                 same_region = int(have.region == want.region)
-            sure = int(m.unit.unit.props.get("po:fuzzy") != "yes")
+            sure = int(to_review(m.unit.unit.props) is None and not m.unit.flagged)
             key = (score, sure, same_script, same_region, m.unit.id)
             if best is None or key > best[0]:
                 best = (key, Leverage(score, m.unit, matched, target))

@@ -2,8 +2,9 @@
 
 This module owns changes to stored units after their import:
 
-* :func:`select` — unit ids by id, by a term they contain (concordance), by origin file, by
-  domain, by client (``x-client`` prop); the criteria given must all hold;
+* :func:`select` — unit ids by id, by a term they contain (concordance), by origin file (as
+  recorded, or its last path names: :func:`matching_origins`), by domain, by client
+  (``x-client`` prop); the criteria given must all hold;
 * :func:`delete` — removes units with their index rows and counts, in one transaction;
   their ids are never given to new units (``tm_meta.last_deleted_id``);
 * :func:`edit_target` — replaces the text of one target side: the unit's content hash,
@@ -42,8 +43,9 @@ def select(store: Store, *, ids: Sequence[int] = (), contains: str | None = None
         where.append(f"u.id IN ({','.join('?' * len(real))})")
         params += real
     if origin is not None:
-        where.append("s.origin = ?")
-        params.append(origin)
+        origins = matching_origins(store, origin)
+        where.append(f"s.origin IN ({','.join('?' * len(origins))})")
+        params += origins
     if domain is not None:
         # One of the unit's domains (several are stored one per line).
         where.append("instr(char(10) || s.domain || char(10), char(10) || ? || char(10)) > 0")
@@ -64,6 +66,37 @@ def select(store: Store, *, ids: Sequence[int] = (), contains: str | None = None
         found = hits if found is None else found & hits
     assert found is not None
     return sorted(found)
+
+
+def _parts(path: str) -> list[str]:
+    parts = [p for p in path.replace("\\", "/").split("/") if p not in ("", ".")]
+    while parts and parts[0] == "..":  # a path typed from elsewhere: its last names count
+        parts.pop(0)
+    return parts
+
+
+def matching_origins(store: Store, origin: str) -> list[str]:
+    """The stored origins ``origin`` names (sorted): the one equal to it, else those whose
+    path ends with its path names — an import records the path as it was typed (``po/x.po``,
+    ``/home/me/po/x.po``), and ``x.po`` or ``../po/x.po`` name that file too.
+
+    A name that ends several stored paths selects none of them: deleting units of files the
+    user did not mean is worse than asking which (:class:`UsageError`, listing them).
+    """
+    with store.guard():
+        stored = sorted({r[0] for r in store.conn.execute(
+            "SELECT origin FROM source WHERE origin IS NOT NULL")})
+    if origin in stored:
+        return [origin]
+    want = _parts(origin)
+    if not want:
+        return []
+    found = [o for o in stored if _parts(o)[-len(want):] == want]
+    if len(found) > 1:
+        shown = ", ".join(found[:5]) + (", …" if len(found) > 5 else "")
+        raise UsageError(f"origin {origin!r} names {len(found)} imported files: {shown}",
+                         hint="give more of the path, as the import recorded it")
+    return found
 
 
 def delete(store: Store, ids: Sequence[int]) -> int:

@@ -17,8 +17,9 @@ This module owns the CAT-style score and the two-stage search:
 
 The score (0–100) is an integer: 100 only when the segment equals the query exactly; otherwise
 ``floor(100 * (n - d) / n)`` capped at 99, where ``d`` is the edit distance and ``n`` the longer
-length. Chinese is compared character by character; English word by word (tokens), but never
-lower than its character score, so a one-letter typo in a short segment is not counted as a
+length. Chinese is compared character by character (never lower than its score with
+punctuation and spaces left out, as English words leave them out); English word by word
+(tokens), but never lower than its character score, so a one-letter typo in a short segment is not counted as a
 whole wrong word. The best of the raw text and the folded form counts, which keeps the score
 of a one-character edit in ``[90, 99]`` for any segment of at least 10 characters (one raw
 edit costs at most 1 in ``n >= 10``), and lets a Simplified query score 99 against the same
@@ -48,6 +49,7 @@ from termkit.tm.index import WORD, ZH, doc_freqs
 from termkit.tm.store import SLOTS, Store, StoredUnit, damaged, family
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_NON_WORD = re.compile(r"\W+", re.UNICODE)
 POSTINGS_BUDGET = 20_000  # rows read from the index per query, at most
 MAX_TOKENS = 16
 # A query with this many distinct tokens or fewer, none of which any row holds, is looked up
@@ -99,6 +101,12 @@ def score(query: str, text: str, *, chinese: bool | None = None,
     best = max(_char_score(query, text), _char_score(qf, tf))
     if not chinese:
         best = max(best, _word_score(qf, tf))
+    else:
+        # Punctuation is no character of the translation: a changed final mark costs a point,
+        # as in English (whose words leave punctuation out), not a character of a short text.
+        qw, tw = _NON_WORD.sub("", qf), _NON_WORD.sub("", tf)
+        if qw and tw:
+            best = max(best, _char_score(qw, tw))
     return min(best, 99)
 
 
@@ -280,8 +288,9 @@ def concordance(
 ) -> list[Match]:
     """Units with a segment containing ``term`` (folded: any case, Chinese in either script).
 
-    Chinese terms match anywhere in a segment; in other languages the index holds words, so
-    the term matches as whole words (a phrase of them, in order).
+    Chinese terms match anywhere in a segment; in other languages the term matches as it is
+    written, punctuation included, and as whole words (``file`` is not found in ``files`` nor
+    in ``input_file``; ``input_file`` not in ``input file`` nor ``--input=[file]``).
     """
     chinese = looks_chinese(term) if lang is None else is_chinese_tag(lang)
     tf = fold(term, chinese)
@@ -300,7 +309,7 @@ def concordance(
                 (" AND ".join(_quote(t) for t in rare),))
         else:
             rowids = _scan_forms(store, term)
-        needle = tf if chinese else f" {' '.join(word_tokens(tf))} "
+        needle = tf if chinese else _whole_words(tf)
         batch: list[int] = []
         for (rowid,) in rowids:
             if rowid // SLOTS in seen:
@@ -329,16 +338,24 @@ def _scan_forms(store: Store, term: str) -> Iterable[tuple[int]]:
     return [(r,) for r in _scan(store, f"({pre}) AND ({where})", forms + forms, None)]
 
 
-def _confirm(store: Store, rowids: list[int], needle: str, chinese: bool, lang: str | None,
-             hits: list[tuple[int, str, str]], seen: set[int], limit: int) -> None:
+def _whole_words(folded: str) -> re.Pattern[str]:
+    """The folded term as it must occur: its text as it is, punctuation included, not inside
+    a longer word (a word: letters, digits and underscores, so ``input_file`` is one)."""
+    head = r"(?<!\w)" if re.match(r"\w", folded) else ""
+    tail = r"(?!\w)" if re.search(r"\w$", folded) else ""
+    return re.compile(head + re.escape(folded) + tail)
+
+
+def _confirm(store: Store, rowids: list[int], needle: str | re.Pattern[str], chinese: bool,
+             lang: str | None, hits: list[tuple[int, str, str]], seen: set[int],
+             limit: int) -> None:
     rows = [r for r in _rows(store, rowids) if _lang_ok(r[1], lang, chinese)]
     forms = fold_many([r[2] for r in rows], [chinese] * len(rows))
     for (vid, vlang, text), form in zip(rows, forms, strict=True):
         unit = vid // SLOTS
         if unit in seen or len(hits) >= limit:
             continue
-        hay = form if chinese else f" {' '.join(word_tokens(form))} "
-        if needle in hay:
+        if needle in form if isinstance(needle, str) else needle.search(form):
             seen.add(unit)
             hits.append((unit, vlang, text))
 

@@ -1,7 +1,8 @@
 """Where imported units come from: translation files through the format registry, or records.
 
 This module owns choosing the reader for each ``tm import`` input: TMX, PO, XLIFF and
-bilingual TSV go through :mod:`termkit.formats` (``iter_units``); article records (RIS,
+bilingual TSV go through :mod:`termkit.formats` (``iter_units``; a target its file says is no
+translation yet is dropped: :mod:`termkit.tm.states`); article records (RIS,
 JSON Lines, abstract pages) through :func:`termkit.records.read_records` and
 :mod:`termkit.tm.fromrecords`.
 """
@@ -91,10 +92,12 @@ def iter_file_units(path: str, fmt: str | None = None, *,
         return
     from termkit import formats
     from termkit.io import open_input
+    from termkit.tm.states import without_drafts
 
     reader = formats.detect(path, fmt)
     with open_input(path) as fh:
-        yield from reader.iter_units(counting(fh, progress), path)
+        # A target its file says is no translation yet must not be leveraged as one.
+        yield from without_drafts(reader.iter_units(counting(fh, progress), path))
 
 
 def tag_units(units: Iterator[Unit], *, origin: str | None = None,
