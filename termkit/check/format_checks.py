@@ -15,6 +15,7 @@ import re
 from collections import Counter
 
 from termkit.check import findings as F
+from termkit.check import inline
 from termkit.check.config import Options
 from termkit.check.findings import Finding
 from termkit.check.placeholders import attributes, brace_names, printf_specs, tags
@@ -45,6 +46,16 @@ def forms(seg: Segment) -> list[tuple[str, str, str | None, str]]:
         seg.cache = cache = {}
     cache["forms"] = out
     return out
+
+
+def _code_forms(seg: Segment) -> list[tuple[str, str, str | None, str]]:
+    """:func:`forms`, but a side with inline codes reads with their native content in place
+    (the placeholder of ``<ph>%s</ph>`` is an argument the target must keep)."""
+    if seg.source_markup is None and seg.target_markup is None:
+        return forms(seg)
+    assert seg.target is not None
+    return [("", inline.native_text(seg.source, seg.source_markup),
+             None, inline.native_text(seg.target, seg.target_markup))]
 
 
 def _flags(seg: Segment) -> str:
@@ -97,14 +108,17 @@ def printf(seg: Segment, opts: Options) -> list[Finding]:
     if "no-c-format" in flags or "no-python-format" in flags:
         return []
     out = []
-    for label, source, other, target in forms(seg):
+    # spans point into the plain texts: none where the native codes were read in
+    spans = seg.source_markup is None and seg.target_markup is None
+    for label, source, other, target in _code_forms(seg):
         if "%" not in source and "%" not in target:
             continue
         problems = _printf_diff(source, target)
         if problems and other is not None and not _printf_diff(other, target):
             continue
+        first = spans and (not label or label.startswith("msgstr[0]"))
         for message, s_span, t_span in problems:
-            out.append(seg.finding(F.PRINTF, label + message, source_span=s_span if not label or label.startswith("msgstr[0]") else None, target_span=t_span if not label or label.startswith("msgstr[0]") else None))
+            out.append(seg.finding(F.PRINTF, label + message, source_span=s_span if first else None, target_span=t_span if first else None))
     return out
 
 
@@ -138,13 +152,14 @@ def brace_format(seg: Segment, opts: Options) -> list[Finding]:
     if "no-python-brace-format" in flags:
         return []
     out = []
-    for label, source, other, target in forms(seg):
+    spans = seg.source_markup is None and seg.target_markup is None
+    for label, source, other, target in _code_forms(seg):
         if "{" not in source and "{" not in target:
             continue
         problems = _brace_diff(source, target)
         if problems and other is not None and not _brace_diff(other, target):
             continue
-        first = not label or label.startswith("msgstr[0]")
+        first = spans and (not label or label.startswith("msgstr[0]"))
         for message, s_span, t_span in problems:
             out.append(seg.finding(F.BRACE_FORMAT, label + message, source_span=s_span if first else None, target_span=t_span if first else None))
     return out
@@ -215,8 +230,12 @@ def markup_tags(text: str) -> list[re.Match[str]]:
 
 def xml_tags(seg: Segment, opts: Options) -> list[Finding]:
     """``xml-tags``: the target's tags are not the source's (order may change), are badly
-    nested, or carry other attribute values (``title``, ``alt`` … may be translated)."""
+    nested, or carry other attribute values (``title``, ``alt`` … may be translated); and
+    the XLIFF or TMX inline codes of the two sides differ (:mod:`termkit.check.inline`)."""
     out = []
+    if seg.source_markup is not None or seg.target_markup is not None:
+        out += [seg.finding(F.XML_TAGS, message) for message in inline.differences(
+            inline.codes(seg.source_markup), inline.codes(seg.target_markup))]
     for label, source, _other, target in forms(seg):
         if "<" not in source and "<" not in target:
             continue
