@@ -65,35 +65,57 @@ def _flags(seg: Segment) -> str:
 # --------------------------------------------------------------------------- printf
 
 
-def _printf_args(text: str) -> tuple[dict[int | str, str], dict[int | str, tuple[int, int, str]]]:
-    """Argument -> conversion kind, and argument -> (span, text) of its first directive."""
-    kinds: dict[int | str, str] = {}
+def _printf_args(text: str) -> tuple[dict[int | str, tuple[str, str]], dict[int | str, tuple[int, int, str]]]:
+    """Argument -> (conversion kind, layout flags), and argument -> (span, text) of its first
+    directive. A ``*`` width or precision takes an ``int`` argument of its own, before the
+    directive's value (``%*d`` takes two: msgfmt -c counts them so)."""
+    kinds: dict[int | str, tuple[str, str]] = {}
     where: dict[int | str, tuple[int, int, str]] = {}
     counter = 0
     for spec in printf_specs(text):
+        span = (spec.start, spec.end, spec.text)
+        for star in spec.stars:
+            if star is None:
+                counter += 1
+                star = counter
+            kinds.setdefault(star, ("int", ""))
+            where.setdefault(star, span)
         arg = spec.arg
         if arg is None:
             counter += 1
             arg = counter
-        kinds.setdefault(arg, spec.conv)
-        where.setdefault(arg, (spec.start, spec.end, spec.text))
+        kinds.setdefault(arg, (spec.conv, spec.flags))
+        where.setdefault(arg, span)
     return kinds, where
 
 
 def _printf_diff(source: str, target: str) -> list[tuple[str, tuple[int, int] | None, tuple[int, int] | None]]:
+    """One problem per directive: an argument missing, of another type, or written with other
+    flags (``%-10s`` -> ``%10s`` moves the column), and an argument the source does not take.
+    A directive that takes two arguments (``%.*s``) is reported once."""
     s_kinds, s_where = _printf_args(source)
     t_kinds, t_where = _printf_args(target)
     problems: list[tuple[str, tuple[int, int] | None, tuple[int, int] | None]] = []
-    for arg, kind in s_kinds.items():
+    seen: set[tuple[int, int]] = set()
+    for arg, (kind, flags) in s_kinds.items():
         start, end, text = s_where[arg]
+        if (start, end) in seen:
+            continue
         if arg not in t_kinds:
+            seen.add((start, end))
             problems.append((f"{text} is missing in the target", (start, end), None))
-        elif t_kinds[arg] != kind:
+        elif t_kinds[arg] != (kind, flags):
+            seen.add((start, end))
             ts, te, ttext = t_where[arg]
-            problems.append((f"{ttext} in the target where the source has {text}", (start, end), (ts, te)))
+            other = " (other flags)" if t_kinds[arg][0] == kind else ""
+            problems.append((f"{ttext} in the target where the source has {text}{other}", (start, end), (ts, te)))
+    t_seen: set[tuple[int, int]] = set()
     for arg in t_kinds:
         if arg not in s_kinds:
             ts, te, ttext = t_where[arg]
+            if (ts, te) in t_seen:
+                continue
+            t_seen.add((ts, te))
             problems.append((f"{ttext} is not in the source", None, (ts, te)))
     return problems
 
