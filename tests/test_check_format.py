@@ -62,6 +62,8 @@ FIRES = [
     ("punctuation-width", "Done, restart now", "完成,請立即重新啟動", "zh-Hant-TW", {}),
     ("punctuation-width", "Usage: grep", "用法: grep", "zh-Hans-CN", {}),
     ("punctuation-width", "Hello, world", "Hello，world", "zh-Hant-TW", {}),
+    # glibc's catalogs: a full stop before a literal "\n" is still a full stop ("./" is a path)
+    ("punctuation-width", "requires an argument.\\n", "需要一個引數.\\n", "zh-Hant-TW", {}),
     ("quote-style", 'Open "file"', "開啟“檔案”", "zh-Hant-TW", {}),
     ("quote-style", 'Open "file"', "打开「文件」", "zh-Hans-CN", {}),
     ("quote-style", 'Open "file"', '打开"文件"', "zh-Hans-CN", {}),

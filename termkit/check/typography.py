@@ -47,8 +47,10 @@ def _finding(seg: Segment, check: str, m: re.Match[str], message: str, fix: str)
 # --------------------------------------------------------------------------- punctuation width
 
 # Half-width mark after a Chinese character (a "." must end the sentence: not "設定檔.conf",
-# not "..." which is the ellipsis check's); or ",;?!" between Latin text and Chinese.
-_HALF_AFTER_HAN = re.compile(f"(?<=[{HAN}])(?:[,:;?!]|\\.(?![\\w.]))|(?<=[{_LATIN}])[,;?!](?=[{HAN}])")
+# not "..." which is the ellipsis check's, not the "./" of a command "./configure"; a ".\"
+# stays a full stop, as real catalogs end sentences in a literal "\n"); or ",;?!" between
+# Latin text and Chinese.
+_HALF_AFTER_HAN = re.compile(f"(?<=[{HAN}])(?:[,:;?!]|\\.(?![\\w.]|/[\\w.~-]))|(?<=[{_LATIN}])[,;?!](?=[{HAN}])")
 _SEPARATOR = re.compile(r"[,;:](?=[^\s]|\Z)")
 _FULL_IN_LATIN = re.compile(f"(?<=[{_LATIN}])[，。：；？！](?= ?[{_LATIN}])")
 
