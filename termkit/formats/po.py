@@ -52,7 +52,7 @@ from termkit.formats.delimited import (
     parse_kind,
     parse_status,
 )
-from termkit.formats.po_syntax import PoSyntaxError, blank_broken, scan
+from termkit.formats.po_syntax import PoSyntaxError, readable, scan
 from termkit.formats.po_write import GENERATOR
 from termkit.formats.po_write import write_glossary as write_glossary  # the registry's entry
 from termkit.formats.termkit_text import unescape
@@ -180,7 +180,7 @@ def _parse(data: bytes, path: str, syntax: list[PoSyntaxError] | None = None) ->
                 f"PO syntax error: {first.message}", path=path, line=first.line, column=first.column
             )
         syntax.extend(scanned.errors)
-        text = blank_broken(text, scanned.broken)
+    text = readable(text, scanned)
     if "\n" not in text:
         text += "\n"  # polib treats a one-line string that names an existing file as a path
     try:
