@@ -16,7 +16,7 @@ from typing import NamedTuple
 from termkit.check import findings as F
 from termkit.check.findings import Finding
 from termkit.check.index import TermIndex
-from termkit.check.matching import Match, fold_zh
+from termkit.check.matching import Match, fold_zh, has_han
 from termkit.check.segment import Segment
 
 
@@ -165,19 +165,24 @@ def _as_word(keys: Sequence[int], present: dict[int, tuple[int, int]], seg: Segm
     return False
 
 
+# The longest word looked for across an edge of a rendering before segmenting (longer
+# crossing words are rare, and the segmentation decides anyway).
+_CROSSING = 4
+
+
 def _crossable(text: str, start: int, end: int) -> bool:
     """True when dictionary words could cross both edges of ``text[start:end]``: one that
     starts before it and ends inside it, and one that starts inside it and ends after it
     (a few look-ups, before any segmentation)."""
-    if start == 0 or end >= len(text):
+    if start == 0 or end >= len(text) or not has_han(text[start - 1]) or not has_han(text[end]):
         return False
     from termkit.lexicon import get_word_list
 
     words = get_word_list()
-    inner = range(start + 1, end)
-    return (any(text[a:b] in words for a in range(max(0, start - 7), start) for b in inner)
-            and any(text[a:b] in words for a in inner
-                    for b in range(end + 1, min(len(text), end + 7) + 1)))
+    return (any(text[a:b] in words for b in range(start + 1, min(end, start + _CROSSING))
+                for a in range(max(0, b - _CROSSING), start))
+            and any(text[a:b] in words for a in range(max(start + 1, end - _CROSSING + 1), end)
+                    for b in range(end + 1, min(len(text), a + _CROSSING) + 1)))
 
 
 def _segment(text: str) -> list[str]:
