@@ -12,9 +12,13 @@ finds those that have a form equal to the query, compared the way a translator m
   finds ``developed``;
 - **pinyin**: the term's pinyin folded to plain letters (tone marks, tone numbers, spaces,
   apostrophes and ``ü``/``v`` ignored), so ``quánlì pínghéng``, ``quanli pingheng``,
-  ``quan2li4 ping2heng2`` and ``quanlipingheng`` are one query; a Chinese term without a
-  pinyin of its own matches when any reading of each of its characters spells the query
-  (:func:`reads_as`, pypinyin's character readings).
+  ``quan2li4 ping2heng2`` and ``quanlipingheng`` are one query; the tones a query does give
+  choose among terms of the same letters and must be the term's own (``fǎngǎn`` or
+  ``fan3gan3`` is 反感, not 方案 ``fāng'àn``; ``xiān`` is 先, not 西安 ``xī'ān``); a Chinese
+  term without a pinyin of its own matches when any reading of each of its characters spells
+  the query (:func:`reads_as`, pypinyin's character readings);
+- **names**: a person is found by its name written surname first after a comma too
+  (``Chang, Kuo-Cheng`` as BibTeX and RIS print it, for ``Kuo-Cheng Chang``).
 
 A Latin query is tried as English and as pinyin; a concept matches when any of its terms
 does. simplemma and pypinyin are loaded only when a query needs them: simplemma only when a
@@ -68,6 +72,32 @@ def pinyin_key(text: str) -> str:
     """Plain letters of a pinyin spelling: no tones, spaces or apostrophes; ``ü`` and ``v`` as ``u``."""
     decomposed = unicodedata.normalize("NFD", text.casefold())
     return "".join(ch for ch in decomposed if "a" <= ch <= "z").replace("v", "u")
+
+
+# A syllable written with a tone number (``fan3``, ``lv4``; 5 or 0 is the neutral tone).
+_TONE_NUMBER = re.compile(r"([a-zü:]+)([0-5])", re.IGNORECASE)
+_TONE_OF = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
+
+
+@functools.lru_cache(maxsize=65536)
+def tone_marks(text: str) -> frozenset[tuple[int, int]]:
+    """Where a pinyin spelling puts its tones: (index in :func:`pinyin_key`'s letters, tone).
+
+    Tone numbers count as the marks they stand for (``fan3gan3`` as ``fǎngǎn``: ``{(1, 3), (4,
+    3)}``); a spelling without tones gives the empty set.
+    """
+    from termkit.pinyin.romanize import mark_tone, split_tone
+
+    if any(ch.isdigit() for ch in text):
+        text = _TONE_NUMBER.sub(lambda m: mark_tone(*split_tone(m.group(0))), text)
+    marks: set[tuple[int, int]] = set()
+    index = -1
+    for ch in unicodedata.normalize("NFD", text.casefold()):
+        if "a" <= ch <= "z":
+            index += 1
+        elif ch in _TONE_OF and index >= 0:
+            marks.add((index, _TONE_OF[ch]))
+    return frozenset(marks)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -151,6 +181,8 @@ class LookupIndex:
         self._zh: dict[str, set[int]] = {}
         self._en: dict[int, list[tuple[tuple[str, ...], int]]] = {}
         self._readings: tuple[dict[str, set[int]], list[tuple[str, int]]] | None = None
+        # each concept's pinyin keys with the tones they are written with
+        self._tones: dict[int, list[tuple[str, frozenset[tuple[int, int]]]]] = {}
         for i, (_path, concept) in enumerate(self._entries):
             for term in concept.terms:
                 if not term.text.strip():
@@ -178,14 +210,21 @@ class LookupIndex:
                         key = pinyin_key(t.pinyin)
                         if key:
                             index.setdefault(key, set()).add(i)
+                            self._tones.setdefault(i, []).append((key, tone_marks(t.pinyin)))
                     else:
                         unread.append((t.text, i))
             self._readings = (index, unread)
         return self._readings
 
-    def _by_pinyin(self, key: str) -> set[int]:
+    def _by_pinyin(self, key: str, tones: frozenset[tuple[int, int]] = frozenset()) -> set[int]:
         index, unread = self._pinyin_index()
         found = set(index.get(key, ()))
+        if tones:
+            # The tones the query gives choose among the terms spelled with its letters
+            # (fǎngǎn is 反感, not 方案 fāng'àn), and say where its syllables are (xiān is one
+            # syllable, 先, not 西安 xī'ān): a toned query is the term's own spelling.
+            found = {i for i in found
+                     if any(k == key and tones == marks for k, marks in self._tones[i])}
         for text, i in unread:
             if i not in found and reads_as(text, key):
                 found.add(i)
@@ -211,9 +250,16 @@ class LookupIndex:
             if words:
                 for i in self._english(words):
                     hits.setdefault(i, []).append("en")
+            surname, comma, given = query.partition(",")
+            inverted = english_words(f"{given} {surname}") if comma and "," not in given else ()
+            if inverted:
+                # ``Chang, Kuo-Cheng``: a person's name as reference exports print it.
+                for i in self._english(inverted):
+                    if self._entries[i][1].kind == "person" and "en" not in hits.get(i, ()):
+                        hits.setdefault(i, []).append("en")
             key = pinyin_key(query)
             if key:
-                for i in self._by_pinyin(key):
+                for i in self._by_pinyin(key, tone_marks(query)):
                     hits.setdefault(i, []).append("pinyin")
         return [
             Match(self._entries[i][0], self._entries[i][1], tuple(hits[i])) for i in sorted(hits)

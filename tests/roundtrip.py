@@ -103,6 +103,11 @@ def _always(c: Concept, sides: set[str]) -> bool:
     return True
 
 
+def _made(t: Term) -> str:
+    """The origin of a form OpenCC made (``opencc:s2t``; what the lock reads), else empty."""
+    return t.origin if (t.origin or "").startswith("opencc:") else ""
+
+
 FIELDS: tuple[Field, ...] = (
     Field("concept id", _always, lambda a, b, s: a.id == b.id),
     Field("kind", _always, lambda a, b, s: a.kind == b.kind),
@@ -122,6 +127,7 @@ FIELDS: tuple[Field, ...] = (
     Field("term status", _always, _term_field(lambda t: t.status)),
     Field("term origin", _any_term(lambda t: t.origin is not None),
           _term_field(lambda t: t.origin)),
+    Field("term origin: made by OpenCC", _any_term(lambda t: bool(_made(t))), _term_field(_made)),
     Field("pinyin", _any_term(lambda t: t.pinyin is not None), _term_field(lambda t: t.pinyin)),
     Field("support", _any_term(lambda t: t.support != 1), _term_field(lambda t: t.support)),
     Field("term sources", _any_term(lambda t: bool(t.sources)),
@@ -164,7 +170,9 @@ def measure(glossary: Glossary, fmt: str, options: dict[str, object]) -> Loss:
 def kept_table(glossary: Glossary, exports: Sequence[tuple[str, str, dict[str, object]]] = EXPORTS
                ) -> str:
     """The Markdown table of what each format keeps of ``glossary``: ✓ kept by every concept
-    that holds the field, – by none, else how many of them."""
+    that holds the field, – by none, else how many of them. (A PO or OmegaT file holds one
+    Chinese locale: a field of the other script's terms is not counted for it, so its ✓ may
+    stand for fewer concepts than the number in brackets.)"""
     losses = [(name, measure(glossary, fmt, opts)) for name, fmt, opts in exports]
     rows = ["| field (concepts holding it) | " + " | ".join(name for name, _ in losses) + " |",
             "|---|" + "---|" * len(losses)]
@@ -174,7 +182,7 @@ def kept_table(glossary: Glossary, exports: Sequence[tuple[str, str, dict[str, o
         total = losses[0][1].kept[f.name][1]
         cells = []
         for _, loss in losses:
-            n, _total = loss.kept[f.name]
-            cells.append("✓" if n == total else "–" if n == 0 else f"{n}")
+            n, own = loss.kept[f.name]
+            cells.append("–" if n == 0 else "✓" if n == own else f"{n}")
         rows.append(f"| {f.name} ({total}) | " + " | ".join(cells) + " |")
     return "\n".join(rows) + "\n"

@@ -93,11 +93,24 @@ def test_a_folder_without_in_place_is_a_usage_error(tmp_path: Path) -> None:
                         "(every file in it is replaced by its conversion)\n")
 
 
-@pytest.mark.parametrize(("codec", "name"), [
-    ("big5", "BIG5"), ("gb18030", "GB18030"), ("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE"),
+@pytest.mark.parametrize(("codec", "bom"), [
+    ("utf-16-le", b""), ("utf-16-be", b""), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
 ])
+def test_utf16_text_is_converted_and_written_back_so(tmp_path: Path, codec: str, bom: bytes) -> None:
+    # UTF-16 as Windows Notepad's "Unicode" saves it (with a byte order mark) or without one:
+    # plain text that is not UTF-8 was refused with an iconv hint; it is read as decode_text
+    # reads it and written back in the encoding and with the mark it came in.
+    text = "".join(f"第{i}章 軟體與硬體 chapter {i}\n" for i in range(40))
+    src = tmp_path / "in.txt"
+    src.write_bytes(bom + text.encode(codec))
+    r = run("convert", "-c", "t2s", str(src))
+    assert (r.exit_code, r.stderr) == (0, "")
+    assert r.stdout_bytes == bom + opencc.OpenCC("t2s.json").convert(text).encode(codec)
+
+
+@pytest.mark.parametrize(("codec", "name"), [("big5", "BIG5"), ("gb18030", "GB18030")])
 def test_a_file_in_another_encoding_is_named_in_the_hint(tmp_path: Path, codec: str, name: str) -> None:
-    # What users meet: a Big5 or GB18030 file, or UTF-16 saved without a byte order mark.
+    # What users meet: a Big5 or GB18030 file.
     text = "".join(f"第{i}章 軟體與硬體 chapter {i}\n" for i in range(40))
     if codec == "gb18030":
         text = opencc.OpenCC("t2s.json").convert(text)

@@ -47,7 +47,11 @@ def test_header_and_rows_as_the_csv_module_reads_them() -> None:
     assert not data.startswith(b"\xef\xbb\xbf") and b"\r\n" not in data
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
     header = data.decode().split("\n", 1)[0]
-    assert header == "en,zh-Hant,zh-Hant-HK,zh-Hans,pinyin,domain,status,note,id,kind,source,tmx:x-origin"
+    # (The sample's terms keep Term's default status, candidate, in a preferred concept: the
+    # "LANG status" columns say so, where the row's status alone made them preferred.)
+    assert header == ("en,zh-Hant,zh-Hant-HK,zh-Hans,pinyin,domain,status,note,id,kind,source,"
+                      "en status,zh-Hant status,zh-Hans status,tmx:x-origin")
+    assert (rows[0]["en status"], rows[1]["en status"]) == ("candidate", "")
     first = rows[0]
     assert (first["en"], first["zh-Hant"], first["zh-Hans"]) == ("language", "語言", "语言")
     assert first["pinyin"] == "yǔyán" and first["domain"] == "人文學; 語言學"
@@ -218,19 +222,22 @@ def test_admitted_variants_have_their_own_column_and_come_back() -> None:
         Term("university libraries", "en", status=Status.ADMITTED),
         Term("college library", "en", status=Status.ADMITTED),
         Term("大學圖書館", "zh-Hant", status=Status.PREFERRED),
-        Term("校圖書館", "zh-Hant", status=Status.DEPRECATED),  # not a variant: not carried
+        # not a variant: a column of its own (it was dropped before the deprecated columns)
+        Term("校圖書館", "zh-Hant", status=Status.DEPRECATED),
     ])])
     for module, sep in ((csv_glossary, ","), (tsv_glossary, "\t")):
         data = write(module, g)
         rows = list(csv.reader(io.StringIO(data.decode(), newline=""), delimiter=sep))
-        assert rows[0][:3] == ["en", "zh-Hant", "en variants"]
-        assert rows[1][:3] == ["university library", "大學圖書館", "university libraries\ncollege library"]
+        assert rows[0][:4] == ["en", "zh-Hant", "en variants", "zh-Hant deprecated"]
+        assert rows[1][:4] == ["university library", "大學圖書館",
+                               "university libraries\ncollege library", "校圖書館"]
         back = module.read_glossary(io.BytesIO(data), "g")
         assert [(t.lang, t.text, t.status) for t in back.concepts[0].terms] == [
             ("en", "university library", Status.PREFERRED),
             ("zh-Hant", "大學圖書館", Status.PREFERRED),
             ("en", "university libraries", Status.ADMITTED),
             ("en", "college library", Status.ADMITTED),
+            ("zh-Hant", "校圖書館", Status.DEPRECATED),
         ]
 
 

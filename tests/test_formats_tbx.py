@@ -265,6 +265,21 @@ def test_empty_glossary_v3_is_valid_but_v2_cannot_be_written() -> None:
         b"</sourceDesc></fileDesc></martifHeader><text><body/></text></martif>"))
 
 
+def test_an_empty_v3_termbase_says_tbx_core_the_dialect_it_is_valid_for() -> None:
+    # (It said TBX-Basic, whose schema wants a <body> with one conceptEntry at least: the
+    # TBX-Basic RNG refused termkit's own empty file.)
+    data = _write(Glossary())
+    root = etree.fromstring(data)
+    assert root.get("type") == "TBX-Core"
+    _assert_valid(CORE_V3, data)
+    basic = data.replace(b'type="TBX-Core"', b'type="TBX-Basic"')
+    assert not BASIC_V3.validate(etree.fromstring(basic))
+    # A termbase with an entry stays TBX-Basic.
+    one = _write(Glossary([Concept(id="c1", terms=[Term("realism", "en")])]))
+    assert etree.fromstring(one).get("type") == "TBX-Basic"
+    _assert_valid(BASIC_V3, one)
+
+
 def test_cli_empty_glossary_as_tbx_v2_is_an_error(tmp_path: Path) -> None:
     from click.testing import CliRunner
 

@@ -147,10 +147,11 @@ def test_header_is_frozen_bold_and_filtered() -> None:
     pane = sheet.find(".//m:pane", ns)
     assert pane is not None and pane.get("state") == "frozen" and pane.get("topLeftCell") == "A2"
     # The filter spans the header and every row: columns A.. as many as the header has
-    # (the example's concepts carry a prop evidence column, the twelfth).
+    # (the example's concepts carry a prop evidence column, the fourteenth, after their
+    # confidence and the origin of the Simplified forms build made with OpenCC).
     header, rows, _ = glossary_rows(g)
     last = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[len(header) - 1]
-    assert len(header) == 12 and header[-1] == "evidence"
+    assert len(header) == 14 and header[-3:] == ["confidence", "zh-Hans origin", "evidence"]
     assert sheet.find("m:autoFilter", ns).get("ref") == f"A1:{last}{len(rows) + 1}"
     assert b"<b" in styles
 

@@ -66,9 +66,6 @@ def test_without_glossary_the_words_are_read_right(tmp_path: Path, text: str) ->
     assert "kāihuì jìhuà" in out or "chéngzhǎng dùguò" in out
 
 
-@pytest.mark.xfail(strict=True, reason="review20: pinyin -g applies a glossary form's reading "
-                   "wherever its characters occur, across word boundaries: 开会计划 -> kāi kuàijì "
-                   "huà with 会计 in the glossary, 成长度过 -> chéng chángdù guò with 长度")
 @pytest.mark.parametrize("text", TEXTS)
 def test_a_glossary_form_inside_other_words_does_not_change_them(tmp_path: Path,
                                                                   text: str) -> None:

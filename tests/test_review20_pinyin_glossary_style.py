@@ -36,9 +36,6 @@ def test_the_glossary_reading_is_understood(tmp_path: Path, style: str, expected
     assert annotate(tmp_path, "--style", style, "银行") == expected
 
 
-@pytest.mark.xfail(strict=True, reason="review20: under --style tone a glossary reading written "
-                   "in tone numbers is copied verbatim (银行(yin2 xing2)), though zhuyin and "
-                   "wade-giles convert it: the output mixes tone numbers into tone-mark text")
 def test_tone_style_writes_tone_marks(tmp_path: Path) -> None:
     out = annotate(tmp_path, "银行")
     assert not any(ch.isdigit() for ch in out), out

@@ -124,10 +124,6 @@ def test_the_simplified_form_reads_as_cedict_does(trad: str) -> None:
     assert bare(term_pinyin(simp)).lower() == words_from_capitals(_lower(syllables))
 
 
-@pytest.mark.xfail(strict=True, reason="review20: the Traditional form is not read through its "
-                   "Simplified form when pypinyin's own readings of the Traditional character "
-                   "lack the word's (沒 has only méi): 沒收 méishōu, 沉沒 chénméi beside 没收 "
-                   "mòshōu, 沉没 chénmò and CC-CEDICT's mo4")
 @pytest.mark.parametrize("trad", ["沒收", "沉沒", "淹沒", "出沒", "埋沒", "覆沒", "吞沒"])
 def test_traditional_reads_as_its_simplified_form(trad: str) -> None:
     (simp, syllables) = next((s, syl) for t, s, syl in cedict() if t == trad)

@@ -41,9 +41,6 @@ def test_pinyin_reads_two_lines(tmp_path: Path) -> None:
     assert out == "權力平衡(quánlì pínghéng)\n越南外交政策(Yuènán wàijiāo zhèngcè)\n"
 
 
-@pytest.mark.xfail(strict=True, reason="review20: convert and detect do not try UTF-16 without "
-                   "BOM on text files (pinyin -i reads the same file) and say 'it is not UTF-16, "
-                   "Big5 or GB18030' of it")
 @pytest.mark.parametrize("command", [("convert", "-c", "t2s"), ("detect", "--expect", "hant")])
 def test_convert_and_detect_read_what_pinyin_reads(tmp_path: Path,
                                                     command: tuple[str, ...]) -> None:
@@ -53,10 +50,6 @@ def test_convert_and_detect_read_what_pinyin_reads(tmp_path: Path,
     assert code == 0, err
 
 
-@pytest.mark.xfail(strict=True, reason="review20: UTF-16LE without BOM is recognised by NUL bytes "
-                   "only (>= 2 on the high side, 4x the other side): one line of Chinese, or two "
-                   "lines holding 一 (U+4E00), is 'binary file, not text' to pinyin -i, though it "
-                   "decodes strictly as UTF-16LE")
 @pytest.mark.parametrize("text", [LINE, f"{LINE}\n", f"{LINE}\n{LINE}\n"])
 def test_short_text_is_read(tmp_path: Path, text: str) -> None:
     path = utf16le(tmp_path, text)

@@ -107,8 +107,10 @@ def tbx_via_lxml(glossary: Glossary, stream: BinaryIO, **options: Any) -> None:
     if v2:
         root = etree.Element("martif", {"type": "TBX-Basic", XML_LANG: options.get("lang", "en")})
     else:
+        # (an empty termbase is of the TBX-Core dialect: TBX-Basic's schema wants an entry)
+        dialect = "TBX-Basic" if any(c.terms for c in glossary.concepts) else "TBX-Core"
         root = etree.Element(
-            "tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: options.get("lang", "en")})
+            "tbx", {"type": dialect, "style": "dca", XML_LANG: options.get("lang", "en")})
     root.text = "\n"
     root.append(_header(glossary, v2))
     text = etree.SubElement(root, "text")

@@ -114,7 +114,7 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
         convert_text_stream,
         detect_kind,
         untagged_chinese,
-        validate_utf8,
+        wide_or_utf8,
     )
     from termkit.inputs import counting, expand_inputs, input_size, refuse_folders
     from termkit.io import (
@@ -175,11 +175,14 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
             file_kind = detect_kind(path, kind)
             if file_kind == "text":
                 with _open_input(path) as fh:
-                    validate_utf8(fh, path)
-                    fh.seek(0)
+                    wide = wide_or_utf8(fh, path)
                     with batch.open(target, replace_input=in_place) as out:
-                        convert_text_stream(counting(fh, bar.after(before)),
-                                            path, conv, out.write)
+                        if wide is not None:  # UTF-16: converted whole, written back so
+                            text, bom, codec = wide
+                            out.write(bom + conv.convert(text).encode(codec))
+                        else:
+                            convert_text_stream(counting(fh, bar.after(before)),
+                                                path, conv, out.write)
             else:
                 data = read_bytes(path)  # structured files are converted whole (``-`` = stdin)
                 result = convert_bytes(data, path, conv, file_kind, retag=retag)
@@ -308,13 +311,13 @@ def detect(ctx: click.Context, input_path: str | None, input_alias: tuple[str, .
     with _open_input(input_path) as fh:
         # Streamed in bounded blocks (a 50 MB one-line file needs little memory). Input
         # errors come before any finding is printed: the encoding is checked first.
-        from termkit.convert.files import validate_utf8
+        from termkit.convert.files import wide_or_utf8
 
-        validate_utf8(fh, input_path)
-        fh.seek(0)
+        wide = wide_or_utf8(fh, input_path)
+        blocks = iter_text_blocks(fh, input_path) if wide is None else iter([wide[0]])
         if as_json:
             click.echo("[", nl=False)
-        for f in detect_chunks(iter_text_blocks(fh, input_path), expect):
+        for f in detect_chunks(blocks, expect):
             if as_json:
                 click.echo((", " if found else "") + dumps(f.as_dict()), nl=False)
             else:

@@ -29,6 +29,7 @@ import functools
 import itertools
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from termkit import lang
@@ -272,8 +273,7 @@ def build_locks(glossary: Glossary | None, config: str,
         target, quality = _made_target(concept, found[0], config, src_tag.script), found[1]
         one_way = concept.props.get(ONE_WAY_PROP) == "one-way"
         for term in concept.terms:
-            if not term.text or "\n" in term.text or "\x00" in term.text \
-                    or not _is_chinese(term.lang):
+            if not term.text or "\x00" in term.text or not _is_chinese(term.lang):
                 continue
             if one_way and term.lang != "zh" and term.text != target:
                 continue  # a one-way rule converts its source text only, not its outputs
@@ -323,7 +323,18 @@ class Converter:
         self._engine_tried = False
         self.source, self.target = CONFIG_VARIANTS[self.config]
         self._cc = opencc_converter(self.config)
-        self.locks = build_locks(glossary, self.config, self.topics)
+        locks = build_locks(glossary, self.config, self.topics)
+        # Forms holding a line break (a title printed on two lines) are found in a pass of
+        # their own before the lock proper (:meth:`_split_broken`): the word list, the
+        # compiled lock's dictionaries (line-based) and the stream's cuts after a line end
+        # all read a line break as the end of a key.
+        self.locks = {f: lk for f, lk in locks.items() if "\n" not in f}
+        self.broken_locks = {f: lk for f, lk in locks.items() if "\n" in f}
+        self._broken: Any = None  # their automaton, built on first need
+        # The beginnings of those forms up to and including each line break: a stream is
+        # not cut after a line that ends with one (convert_stream).
+        self._broken_heads = sorted({f[:i + 1] for f in self.broken_locks
+                                     for i, c in enumerate(f) if c == "\n"})
         self.max_term = max((len(f) for f in self.locks), default=0)
         self._automaton: Any = None  # built on first need: the compiled lock does without
         self._words: list[str] | None = None  # bounding words, computed on first need
@@ -465,8 +476,42 @@ class Converter:
                     spans.append((start + i, start + j, target))
         return spans
 
+    def _broken_spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Where the forms holding a line break stand whole in ``text``: ``(start, end,
+        target)``, leftmost-longest, not overlapping."""
+        if not self.broken_locks or "\n" not in text:
+            return []
+        if self._broken is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for form, lk in self.broken_locks.items():
+                automaton.add_word(form, (len(form), lk.target))
+            automaton.make_automaton()
+            self._broken = automaton
+        from termkit.aho import leftmost_longest
+
+        return [(end - size + 1, end + 1, target) for end, (size, target)
+                in leftmost_longest(self._broken.iter(text), itemgetter(0))]
+
     def matches(self, text: str) -> list[tuple[int, int, str]]:
-        """Locked spans ``(start, end, target)`` in characters, leftmost-longest, not overlapping."""
+        """Locked spans ``(start, end, target)`` in characters, leftmost-longest, not overlapping.
+
+        Forms holding a line break are found first; the others between them."""
+        broken = self._broken_spans(text)
+        if not broken:
+            return self._line_matches(text)
+        out: list[tuple[int, int, str]] = []
+        pos = 0
+        for start, end, target in [*broken, (len(text), len(text), "")]:
+            out.extend((s + pos, e + pos, t) for s, e, t in self._line_matches(text[pos:start]))
+            if end > start:
+                out.append((start, end, target))
+            pos = end
+        return out
+
+    def _line_matches(self, text: str) -> list[tuple[int, int, str]]:
+        """:meth:`matches` of the forms without a line break."""
         if not self.locks:
             return []
         if self._use_lookups(text):
@@ -485,7 +530,26 @@ class Converter:
         return out
 
     def convert(self, text: str) -> str:
-        """Convert ``text``: locked terms get their target form, the rest goes through OpenCC."""
+        """Convert ``text``: locked terms get their target form, the rest goes through OpenCC.
+
+        A form holding a line break locks where it stands whole, its break as the glossary
+        has it; the text between such forms is converted in one call, each form a hard
+        boundary as every locked form is."""
+        broken = self._broken_spans(text)
+        if not broken:
+            return self._convert_lines(text)
+        bounds = [0, *(x for s, e, _ in broken for x in (s, e)), len(text)]
+        pieces = [text[bounds[i]:bounds[i + 1]] for i in range(0, len(bounds), 2)]
+        marker = _marker_for(text)
+        converted = self._convert_lines(marker.join(pieces)).split(marker)
+        if len(converted) != len(pieces):  # pragma: no cover - a target holding the marker
+            converted = [self._convert_lines(p) for p in pieces]
+        middle = itertools.chain.from_iterable(
+            zip([t for _s, _e, t in broken], converted[1:], strict=True))
+        return converted[0] + "".join(middle)
+
+    def _convert_lines(self, text: str) -> str:
+        """:meth:`convert` with the forms without a line break."""
         if not self.locks:
             return self.plain(text)
         # The compiled lock first: it refuses a text holding a NUL (among others), so a large
@@ -497,7 +561,7 @@ class Converter:
                 if out is not None:
                     return out
         if "\x00" in text:  # see plain(); no locked form holds a NUL either
-            return "\x00".join([self.convert(p) for p in text.split("\x00")])
+            return "\x00".join([self._convert_lines(p) for p in text.split("\x00")])
         return self._convert_python(text)
 
     def compiled_lock(self) -> Any:
@@ -570,7 +634,7 @@ class Converter:
             if size < chunk_size:
                 continue
             text = "".join(buf)
-            cut = text.rfind("\n") + 1
+            cut = self._line_cut(text)
             if cut == 0 and len(text) >= 4 * chunk_size:
                 cut = self._safe_cut(text, chunk_size)
             if cut <= 0:
@@ -581,6 +645,16 @@ class Converter:
             buf, size = ([rest], len(rest)) if rest else ([], 0)
         if buf:
             yield self.convert("".join(buf))
+
+    def _line_cut(self, text: str) -> int:
+        """The position after the last line end of ``text`` that no form holding a line
+        break may cross (0 when there is none): the text before it must not end with such a
+        form's beginning up to one of its line breaks, since its rest may follow."""
+        cut = text.rfind("\n") + 1
+        heads = self._broken_heads
+        while cut > 0 and heads and any(text.endswith(h, 0, cut) for h in heads):
+            cut = text.rfind("\n", 0, cut - 1) + 1
+        return cut
 
     def _safe_cut(self, text: str, window: int) -> int:
         """A position after a separator in the last ``window`` characters that no locked term

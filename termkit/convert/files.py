@@ -732,6 +732,43 @@ def iter_text_blocks(stream: BinaryIO, path: str, size: int = 1 << 20) -> Iterat
             return
 
 
+def read_wide(stream: BinaryIO, path: str) -> tuple[str, bytes, str] | None:
+    """(text, byte order mark, codec) of a seekable stream in UTF-16 — with a BOM, as
+    Windows Notepad's "Unicode" saves, or without one as :func:`termkit.textio.decode_text`
+    recognizes it — else None (the stream is read again from its start as UTF-8).
+
+    For plain text that is not UTF-8: the whole text is read, converted and written back in
+    the encoding it came in, where UTF-8 text is streamed.
+    """
+    from termkit.textio import utf16_without_bom
+
+    stream.seek(0)
+    data = stream.read()
+    stream.seek(0)
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec), bom, codec
+            except UnicodeDecodeError as exc:
+                raise EncodingError(f"not valid UTF-16: {exc.reason}", path=path) from None
+    found = utf16_without_bom(data)
+    return (data.decode(found), b"", found) if found is not None else None
+
+
+def wide_or_utf8(stream: BinaryIO, path: str) -> tuple[str, bytes, str] | None:
+    """:func:`read_wide` of a stream that is not UTF-8, None for UTF-8 text (checked in
+    constant memory first, :func:`validate_utf8`); the UTF-8 error when it is neither."""
+    try:
+        validate_utf8(stream, path)
+    except EncodingError:
+        wide = read_wide(stream, path)
+        if wide is None:
+            raise
+        return wide
+    stream.seek(0)
+    return None
+
+
 def validate_utf8(stream: BinaryIO, path: str) -> None:
     """Check a whole stream decodes, in constant memory, before any output is written."""
     for _ in iter_text_blocks(stream, path):

@@ -10,8 +10,10 @@ side, ``reverse=True`` puts Chinese in the source column):
 * a concept whose source term starts with ``#`` is skipped (OmegaT would read it as a comment);
 * the comment column is compact ``key: value`` items joined by ``"; "`` — ``pinyin``,
   ``domain`` (one item per domain), ``status`` (when not candidate), ``kind`` (when not
-  term), ``note`` (one per note), ``id`` — with ``\\`` and ``;`` inside values escaped by a
-  backslash; rows are sorted by source, target and id.
+  term), ``confidence``, ``prop NAME`` (one per prop, the value escaped as in glossary.txt;
+  ``prop: {JSON}`` for a name that item cannot hold), ``origin`` (of the Chinese term, when
+  OpenCC made it), ``note`` (one per note), ``id`` — with ``\\`` and ``;`` inside values
+  escaped by a backslash; rows are sorted by source, target and id.
 
 Reading skips blank and ``#`` lines, takes the languages from our first-line comment when it
 is there (else English -> ``zh-Hant-TW``, or the caller's ``source_lang``/``target_lang``),
@@ -20,6 +22,8 @@ and reads a comment that is not entirely our ``key: value`` items as one note.
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections.abc import Iterator
 from typing import BinaryIO
@@ -38,6 +42,8 @@ from termkit.formats.delimited import (
     zh_pinyin,
     zh_zhuyin,
 )
+from termkit.formats.po_write import MADE, prop_line
+from termkit.formats.termkit_text import unescape
 from termkit.model import (
     Concept,
     Glossary,
@@ -88,6 +94,18 @@ def _comment(concept: Concept, zh: Term | None) -> str:
         items.append(_STATUS_ITEM.get(concept.status) or f"status: {concept.status.value}")
     if concept.kind is not Kind.TERM:
         items.append(_KIND_ITEM.get(concept.kind) or f"kind: {concept.kind.value}")
+    # termkit's fields OmegaT has no column for, as in PO's translator comments: how sure the
+    # pairing is, its evidence and other props (values escaped as glossary.txt escapes them,
+    # so a line break survives), and whether OpenCC made the Chinese term (the lock reads it).
+    if concept.confidence is not None:
+        items.append(f"confidence: {float(concept.confidence)!r}")
+    if concept.props:
+        # (not stripped as other items: the escaped line holds no tab or line break, and a
+        # value's trailing space is part of it)
+        items += [prop_line(k, concept.props[k]).replace("\\", "\\\\").replace(";", "\\;")
+                  for k in sorted(concept.props)]
+    if zh is not None and zh.origin is not None and zh.origin.startswith(MADE):
+        items.append(f"origin: {_esc(zh.origin)}")
     if concept.notes:
         items += [f"note: {_esc(n)}" for n in concept.notes if _field(n)]
     items.append(f"id: {_esc(concept.id)}")
@@ -136,7 +154,8 @@ def write_glossary(
 
 # --------------------------------------------------------------------------- reading
 
-_ITEM_RE = re.compile(r"^(pinyin|zhuyin|domain|status|kind|note|id): (.*)$", re.S)
+_ITEM_RE = re.compile(
+    r"^(pinyin|zhuyin|domain|status|kind|note|id|confidence|origin|prop|prop .+?): (.*)$", re.S)
 
 
 def _split_items(comment: str) -> list[str]:
@@ -173,8 +192,33 @@ def parse_comment(comment: str) -> dict[str, list[str]] | None:
         m = _ITEM_RE.match(item)
         if m is None:
             return None
-        parsed.setdefault(m.group(1), []).append(_unesc(m.group(2)))
+        # (a prop's name may hold an escaped ';')
+        parsed.setdefault(_unesc(m.group(1)), []).append(_unesc(m.group(2)))
+    if "confidence" in parsed:
+        try:
+            if not all(math.isfinite(float(v)) for v in parsed["confidence"]):
+                return None
+        except ValueError:
+            return None
     return parsed
+
+
+def _props(info: dict[str, list[str]]) -> dict[str, str] | None:
+    """The props of a parsed comment (``prop NAME: value`` items, ``prop: {JSON}``), or None
+    when a JSON item is not an object of strings (the comment is then free text)."""
+    props: dict[str, str] = {}
+    for key, values in info.items():
+        if key.startswith("prop "):
+            props[key[len("prop "):].strip()] = unescape(values[-1])
+    for value in info.get("prop", []):
+        try:
+            data = json.loads(value)
+        except ValueError:
+            return None
+        if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+            return None
+        props.update(data)
+    return props
 
 
 def _lines(
@@ -229,7 +273,12 @@ def read_glossary(
     glossary = Glossary()
     for number, src_tag, tgt_tag, src, tgt, comment in _lines(stream, path, source_lang, target_lang):
         parsed = parse_comment(comment)
+        props = _props(parsed) if parsed is not None else {}
+        if props is None:
+            parsed, props = None, {}
         info: dict[str, list[str]] = parsed if parsed is not None else {"note": [comment]}
+        confidence = float(info["confidence"][0]) if info.get("confidence") else None
+        origin = (info.get("origin") or [""])[0] or None
         status = parse_status((info.get("status") or [""])[0]) or Status.CANDIDATE
         kind = parse_kind((info.get("kind") or [""])[0]) or Kind.TERM
         pinyin = (info.get("pinyin") or [""])[0] or None
@@ -240,7 +289,7 @@ def read_glossary(
                 text=text,
                 lang=tag,
                 status=status,
-                origin="import:omegat",
+                origin=(origin or "import:omegat") if is_chinese(tag) else "import:omegat",
                 pinyin=pinyin if is_chinese(tag) else None,
                 sources=[here],
                 zhuyin=zhuyin if is_chinese(tag) else None,
@@ -258,6 +307,8 @@ def read_glossary(
                 domains=info.get("domain", []),
                 status=status,
                 notes=info.get("note", []),
+                confidence=confidence,
+                props=props,
             )
         )
     return glossary

@@ -10,7 +10,9 @@ Writing (``write_glossary(glossary, stream, locale="zh_TW", reverse=False)``, in
   ``reverse=True`` swaps them and writes
   ``Language: en`` with ``X-Source-Language: zh_TW``;
 * ``msgctxt`` is the concept id, only where several concepts share a ``msgid``;
-* translator comments carry ``pinyin:``, ``zhuyin:`` (when present), ``domain:``, ``status:``, ``kind:``, ``note:``
+* translator comments carry ``pinyin:``, ``zhuyin:`` (when present), ``domain:``, ``status:``, ``kind:``,
+  ``confidence:``, ``prop NAME: value`` (escaped as in glossary.txt; ``prop: {JSON}`` for a
+  name that line cannot hold), ``origin:`` (of the Chinese term, when OpenCC made it), ``note:``
   (``note+`` continues a multi-line note; a note holding a carriage return is one
   ``note-escaped:`` line, escaped as in glossary.txt) and ``id:`` lines (a line ending in ``\\`` or
   whitespace gets a ``|`` appended, see :func:`~termkit.formats.po_write.guard`); ``#:`` references are the
@@ -22,6 +24,9 @@ Writing (``write_glossary(glossary, stream, locale="zh_TW", reverse=False)``, in
   no timestamp unless ``revision_date`` is given;
 * entries are sorted by msgid, msgctxt, msgstr; lines are not wrapped; concepts with no term
   on one side are skipped and reported in the returned notices.
+
+The ``confidence``, ``prop`` and ``origin`` lines are read back only from a catalog termkit
+wrote (``X-Generator: termkit``); in another catalog they are translator comments.
 
 Reading decodes the bytes itself (BOM, else UTF-16 without a BOM when its NUL bytes say so,
 else the header's charset, else UTF-8, else Big5 or
@@ -37,6 +42,8 @@ the term and the other forms as ``po:`` properties. The catalog language comes f
 from __future__ import annotations
 
 import contextlib
+import json
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -256,13 +263,51 @@ class _Info:
     kind: Kind | None = None
     notes: list[str] = field(default_factory=list)
     id: str | None = None
+    confidence: float | None = None
+    props: dict[str, str] = field(default_factory=dict)
+    origin: str | None = None  # of the Chinese term
 
 
 _COMMENT_RE = re.compile(
     r"^(pinyin|zhuyin|domain|status|kind|note|note-escaped|id): ?(.*)$|^note\+ ?(.*)$", re.S)
 
 
-def _read_comments(tcomment: str) -> _Info:
+def _own_field(line: str, info: _Info) -> bool:
+    """Read one of the lines termkit writes for the fields gettext has no place for
+    (``confidence:``, ``prop NAME:``, ``prop: {JSON}``, ``origin:``) into ``info``; False when
+    ``line`` is none of them (or not well formed: then it stays a comment)."""
+    if line.startswith("confidence: "):
+        with contextlib.suppress(ValueError):
+            number = float(line[len("confidence: "):])
+            if math.isfinite(number):
+                info.confidence = number
+                return True
+        return False
+    if line.startswith("prop: "):
+        try:
+            data = json.loads(line[len("prop: "):])
+        except ValueError:
+            return False
+        if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+            return False
+        info.props.update(data)
+        return True
+    if line.startswith("prop ") and ": " in line:
+        name, _, value = line[len("prop "):].partition(": ")
+        if name.strip():
+            info.props[name.strip()] = unescape(value)
+            return True
+        return False
+    if line.startswith("origin: ") and line[len("origin: "):].strip():
+        info.origin = line[len("origin: "):].strip()
+        return True
+    return False
+
+
+def _read_comments(tcomment: str, ours: bool = False) -> _Info:
+    """What the translator comments say; ``ours``: the catalog is termkit's (its X-Generator),
+    so its lines for the fields gettext has no place for are read too (in another catalog
+    they stay comments)."""
     info = _Info()
     free: list[str] = []
     last_was_note = False
@@ -270,7 +315,8 @@ def _read_comments(tcomment: str) -> _Info:
         line = _unguard(raw)
         m = _COMMENT_RE.match(line)
         if m is None:
-            free.append(line)
+            if not (ours and _own_field(line, info)):
+                free.append(line)
             last_was_note = False
             continue
         key, value, more = m.group(1), m.group(2), m.group(3)
@@ -339,13 +385,14 @@ def read_glossary(stream: BinaryIO, path: str) -> Glossary:
     obsolete = sum(1 for e in po if e.obsolete)
     if obsolete:
         glossary.notices.append(Notice(f"{obsolete} obsolete entries skipped", path))
-    if str(po.metadata.get("X-Generator", "")).startswith(GENERATOR):
+    ours = str(po.metadata.get("X-Generator", "")).startswith(GENERATOR)
+    if ours:
         for line in (po.header or "").split("\n")[1:]:
             key, sep, value = _unguard(line).partition(": ")
             if sep and key.strip():
                 glossary.header[key.strip()] = value
     for entry in _live_entries(po):
-        info = _read_comments(entry.tcomment)
+        info = _read_comments(entry.tcomment, ours)
         msgstr = _translation(entry)
         fuzzy = "fuzzy" in entry.flags
         status = info.status or (
@@ -360,18 +407,18 @@ def read_glossary(stream: BinaryIO, path: str) -> Glossary:
                         text=text,
                         lang=tag,
                         status=status,
-                        origin="import:po",
+                        origin=(info.origin or "import:po") if is_chinese(tag) else "import:po",
                         pinyin=info.pinyin if is_chinese(tag) else None,
                         sources=[here],
                         zhuyin=info.zhuyin if is_chinese(tag) else None,
                     )
                 )
-        props = _entry_props(entry)
-        ours = entry.msgctxt is not None and _ID_RE.match(entry.msgctxt)
-        if entry.msgctxt is not None and not ours:
+        props = {**info.props, **_entry_props(entry)}
+        our_context = entry.msgctxt is not None and _ID_RE.match(entry.msgctxt)
+        if entry.msgctxt is not None and not our_context:
             props["po:msgctxt"] = entry.msgctxt
         cid = info.id or (
-            entry.msgctxt.split("#")[0] if ours else
+            entry.msgctxt.split("#")[0] if our_context else
             concept_id(Kind.TERM, f"po\x1f{entry.msgctxt or ''}\x04{entry.msgid}")
         )
         glossary.concepts.append(
@@ -386,6 +433,7 @@ def read_glossary(stream: BinaryIO, path: str) -> Glossary:
                     for f, n in entry.occurrences
                 ],
                 notes=info.notes,
+                confidence=info.confidence,
                 props=props,
             )
         )

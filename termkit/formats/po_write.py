@@ -10,6 +10,7 @@ all the other exports of a build together. The test suite keeps polib as the ora
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -40,11 +41,26 @@ _KIND_TEXT = {kind: f"kind: {kind.value}" for kind in Kind}
 _STATUS_TEXT = {status: f"status: {status.value}" for status in Status}
 
 
-def _comment_lines(concept: Concept, pinyin: str | None, zhuyin: str | None) -> list[str]:
+# Origin of a form termkit made with OpenCC (termkit.glossary.scripts.chinese_forms).
+MADE = "opencc:"
+
+
+def prop_line(name: str, value: str) -> str:
+    """A concept prop as a comment line: ``prop NAME: value`` (the value escaped onto one line
+    as glossary.txt escapes it), or ``prop: {"NAME": "value"}`` (JSON) when NAME could not be
+    read back from the readable form."""
+    if name and ": " not in name and not any(c in name for c in "\t\n\r\\") \
+            and not name.startswith(("{", ":")) and name.strip() == name:
+        return f"prop {name}: {escape(value)}"
+    return "prop: " + json.dumps({name: value}, ensure_ascii=False)
+
+
+def _comment_lines(concept: Concept, pinyin: str | None, zhuyin: str | None,
+                   origin: str | None) -> list[str]:
     """The translator comment lines of an entry, guarded (the status and kind lines need no
     guard: they end in a letter); ``pinyin`` and ``zhuyin``: the readings written for the
-    entry's Chinese term (:func:`zh_pinyin`, :func:`zh_zhuyin`), the only part of the lines
-    that depends on which term it is."""
+    entry's Chinese term (:func:`zh_pinyin`, :func:`zh_zhuyin`), ``origin`` its origin, the
+    only parts of the lines that depend on which term it is."""
     lines: list[str] = []
     if pinyin:
         lines.append(guard(f"pinyin: {_one_line(pinyin)}"))
@@ -55,6 +71,14 @@ def _comment_lines(concept: Concept, pinyin: str | None, zhuyin: str | None) -> 
     lines.append(_STATUS_TEXT.get(concept.status) or guard(f"status: {concept.status.value}"))
     if concept.kind is not Kind.TERM:
         lines.append(_KIND_TEXT.get(concept.kind) or guard(f"kind: {concept.kind.value}"))
+    # termkit's fields that gettext has no place for, in glossary.txt's spelling (read back
+    # from termkit's own catalogs only): how sure the pairing is, its evidence and other
+    # props, and whether OpenCC made the Chinese term (the lock reads that).
+    if concept.confidence is not None:
+        lines.append(f"confidence: {float(concept.confidence)!r}")
+    lines += [guard(prop_line(k, concept.props[k])) for k in sorted(concept.props)]
+    if origin is not None and origin.startswith(MADE):
+        lines.append(guard(f"origin: {_one_line(origin)}"))
     for note in concept.notes:
         if "\r" in note:
             # No raw CR in a PO file (translate-toolkit and editors break lines there, and
@@ -139,7 +163,7 @@ def plan_catalogs(
     for c in glossary.concepts:
         en = pick_term(c, "en")
         occurrences: list[tuple[str, str]] | None = None
-        comments: tuple[str | None, str | None, list[str]] | None = None
+        comments: tuple[str | None, str | None, str | None, list[str]] | None = None
         for i, zh_tag in enumerate(zh_tags):
             zh = pick_term(c, zh_tag)
             src, tgt = (zh, en) if reverse else (en, zh)
@@ -160,10 +184,12 @@ def plan_catalogs(
                         occurrence = occurred[id(s)] = (_quote_path(s.path), line)
                     occurrences.append(occurrence)
             pinyin, zhuyin = zh_pinyin(c, zh), zh_zhuyin(c, zh)
-            if comments is None or comments[0] != pinyin or comments[1] != zhuyin:
-                comments = (pinyin, zhuyin, _comment_lines(c, pinyin, zhuyin))
+            origin = zh.origin if zh is not None and zh.origin is not None \
+                and zh.origin.startswith(MADE) else None
+            if comments is None or comments[:3] != (pinyin, zhuyin, origin):
+                comments = (pinyin, zhuyin, origin, _comment_lines(c, pinyin, zhuyin, origin))
             # (The lists are shared between the catalogs' entries, and never changed.)
-            planned[i].append(PlannedEntry(src.text, tgt.text, c, comments[2], None, occurrences))
+            planned[i].append(PlannedEntry(src.text, tgt.text, c, comments[3], None, occurrences))
     return [
         _catalog(glossary, zh_tag, planned[i], missing[i], newline_mismatch[i],
                  reverse=reverse, revision_date=revision_date)

@@ -8,8 +8,17 @@ The layout, as cells (:func:`glossary_rows` writes it, :func:`read_rows` and
 * one ``TAG variants`` column per language in which some concept has admitted terms besides
   the one in its language column (one variant a line; read back split at line breaks and
   ``;``, as admitted terms: the reason a term with ``;`` in it does not survive this column);
-* then ``pinyin,domain,status,note,id``, then ``zhuyin``/``kind``/``source`` when any concept
-  needs them, then one column per ``Concept.props`` key;
+* ``TAG candidates`` and ``TAG deprecated`` columns likewise for the candidate terms (a
+  conflict's renderings, a structure-only candidate beside a confident rendering) and the
+  deprecated ones, read back with those statuses;
+* then ``pinyin,domain,status,note,id``, then ``zhuyin``/``kind``/``source``/``confidence``
+  when any concept needs them, then ``TAG origin`` for each language in which some term was made by OpenCC
+  (``opencc:t2s``: the other-script form ``build`` adds), holding that origin (empty for a
+  printed term; read back as the term's origin, an empty cell as the reader's own), then one
+  column per ``Concept.props`` key; ``TAG status`` (before the origins) for each language in
+  which the term of some concept's column has another status than the concept (the
+  admitted rendering of a concept in conflict), holding that status (empty where it is the
+  row's);
 * one row per concept, one term per language column (the preferred one). Lists sit in one
   cell: domains joined by ``"; "``, notes and sources by newlines.
 
@@ -23,13 +32,27 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from termkit.errors import FormatError
-from termkit.formats.columns import ALIASES, FIXED, VARIANTS, lang_column, variants_column
+from termkit.formats.columns import (
+    ALIASES,
+    CANDIDATES,
+    DEPRECATED,
+    FIXED,
+    ORIGIN,
+    TERM_STATUS,
+    VARIANTS,
+    lang_column,
+    origin_column,
+    others_column,
+    term_status_column,
+    variants_column,
+)
 from termkit.formats.delimited import (
     decode,
     exact_key,
@@ -59,7 +82,9 @@ from termkit.model import (
 )
 
 # Fixed columns, in the order they are written; aliases accepted on read.
-OPTIONAL = ("zhuyin", "kind", "source")
+OPTIONAL = ("zhuyin", "kind", "source", "confidence")
+# The status of the terms of a "TAG candidates" / "TAG deprecated" column.
+_OTHER_STATUS = {CANDIDATES: Status.CANDIDATE, DEPRECATED: Status.DEPRECATED}
 _SPLIT_VARIANTS = re.compile(r"[\n;]")
 
 
@@ -82,21 +107,30 @@ class Columns:
 
     langs: list[str]
     variants: list[str]  # languages that get a "TAG variants" column
+    candidates: list[str]  # ... a "TAG candidates" column
+    deprecated: list[str]  # ... a "TAG deprecated" column
     optional: list[str]
+    statuses: list[str]  # languages that get a "TAG status" column
+    origins: list[str]  # languages that get a "TAG origin" column
     props: list[str]  # header names of the prop columns (``x-`` added when a name is taken)
     prop_keys: list[str]  # the ``Concept.props`` keys they hold
 
     @property
     def header(self) -> list[str]:
-        return [*self.langs, *(f"{t} {VARIANTS}" for t in self.variants), *FIXED,
-                *self.optional, *self.props]
+        return [*self.langs, *(f"{t} {VARIANTS}" for t in self.variants),
+                *(f"{t} {CANDIDATES}" for t in self.candidates),
+                *(f"{t} {DEPRECATED}" for t in self.deprecated), *FIXED,
+                *self.optional, *(f"{t} {TERM_STATUS}" for t in self.statuses),
+                *(f"{t} {ORIGIN}" for t in self.origins), *self.props]
 
 
-def _variants(concept: Concept, tag: str, chosen: Term | None) -> list[str]:
-    """The admitted terms of ``concept`` in exactly ``tag`` besides ``chosen``, in order."""
+def _variants(concept: Concept, tag: str, chosen: Term | None,
+              status: Status = Status.ADMITTED) -> list[str]:
+    """The terms of ``concept`` of ``status`` (admitted: its variants) in exactly ``tag``
+    besides ``chosen``, in order."""
     out: list[str] = []
     for t in concept.terms:
-        if (t is not chosen and t.status is Status.ADMITTED and t.text.strip()
+        if (t is not chosen and t.status is status and t.text.strip()
                 and normalize_tag(t.lang) == tag and t.text not in out
                 and (chosen is None or t.text != chosen.text)):
             out.append(t.text)
@@ -115,6 +149,12 @@ def table_columns(glossary: Glossary) -> Columns:
         tag for tag, key in zip(langs, exact, strict=True)
         if any(_variants(c, tag, exact_picks(c).get(key)) for c in admitted)
     ]
+    others = []
+    for status in (Status.CANDIDATE, Status.DEPRECATED):
+        holding = [c for c in glossary.concepts if any(t.status is status for t in c.terms)]
+        others.append([tag for tag, key in zip(langs, exact, strict=True)
+                       if any(_variants(c, tag, exact_picks(c).get(key), status)
+                              for c in holding)])
     optional: list[str] = []
     if any(t.zhuyin for c in glossary.concepts for t in c.terms):
         optional.append("zhuyin")
@@ -122,10 +162,40 @@ def table_columns(glossary: Glossary) -> Columns:
         optional.append("kind")
     if any(c.sources for c in glossary.concepts):
         optional.append("source")
+    if any(c.confidence is not None for c in glossary.concepts):
+        optional.append("confidence")
+    origins = [tag for tag, key in zip(langs, exact, strict=True)
+               if any(_made_origin(exact_picks(c).get(key)) for c in glossary.concepts)]
+    statuses = [tag for tag, key in zip(langs, exact, strict=True)
+                if any(_own_status(c, exact_picks(c).get(key)) for c in glossary.concepts)]
+    # A prop named like a column termkit reads (a language, its variants or origin, a fixed
+    # or optional column) is written as x-NAME, so it comes back as a prop.
     taken = {n.lower() for n in (*langs, *FIXED, *OPTIONAL)}
     keys = sorted({k for c in glossary.concepts for k in c.props})
-    names = [k if k.lower() not in taken else f"x-{k}" for k in keys]
-    return Columns(langs, variants, optional, names, keys)
+    names = [k if k.lower() not in taken and lang_column(k) is None
+             and variants_column(k) is None and origin_column(k) is None
+             and others_column(k) is None and term_status_column(k) is None else f"x-{k}"
+             for k in keys]
+    return Columns(langs, variants, others[0], others[1], optional, statuses, origins, names,
+                   keys)
+
+
+def _own_status(concept: Concept, term: Term | None) -> str:
+    """The term's status when it is not its concept's (read back, a language column's term
+    takes the row's), else empty."""
+    if term is None or term.status is concept.status:
+        return ""
+    return term.status.value
+
+
+# Origin of a form termkit made with OpenCC (termkit.glossary.scripts.chinese_forms).
+_MADE = "opencc:"
+
+
+def _made_origin(term: Term | None) -> str:
+    """The term's origin when OpenCC made it (``opencc:s2t``), else empty."""
+    origin = (term.origin or "") if term is not None else ""
+    return origin if origin.startswith(_MADE) else ""
 
 
 def glossary_rows(glossary: Glossary) -> tuple[list[str], list[tuple[Concept, list[str]]], list[Notice]]:
@@ -134,8 +204,12 @@ def glossary_rows(glossary: Glossary) -> tuple[list[str], list[tuple[Concept, li
     keys = [exact_key(tag) for tag in cols.langs]
     # The first Chinese language column's term gives the pinyin and zhuyin.
     chinese = [i for i, tag in enumerate(cols.langs) if is_chinese(tag)]
-    variant_columns = [(tag, cols.langs.index(tag)) for tag in cols.variants]
-    zhuyin, kind, source = (name in cols.optional for name in OPTIONAL)
+    variant_columns = [(tag, cols.langs.index(tag), Status.ADMITTED) for tag in cols.variants]
+    variant_columns += [(tag, cols.langs.index(tag), Status.CANDIDATE) for tag in cols.candidates]
+    variant_columns += [(tag, cols.langs.index(tag), Status.DEPRECATED) for tag in cols.deprecated]
+    origin_columns = [cols.langs.index(tag) for tag in cols.origins]
+    status_columns = [cols.langs.index(tag) for tag in cols.statuses]
+    zhuyin, kind, source, confidence = (name in cols.optional for name in OPTIONAL)
     prop_keys = cols.prop_keys
     rows: list[tuple[Concept, list[str]]] = []
     skipped = 0
@@ -148,7 +222,8 @@ def glossary_rows(glossary: Glossary) -> tuple[list[str], list[tuple[Concept, li
         zh = next((t for t in (chosen[i] for i in chinese) if t), None)
         row = [t.text if t else "" for t in chosen]
         if variant_columns:
-            row += ["\n".join(_variants(c, tag, chosen[i])) for tag, i in variant_columns]
+            row += ["\n".join(_variants(c, tag, chosen[i], status))
+                    for tag, i, status in variant_columns]
         row += [
             zh_pinyin(c, zh) or "",
             "; ".join(c.domains),
@@ -162,6 +237,12 @@ def glossary_rows(glossary: Glossary) -> tuple[list[str], list[tuple[Concept, li
             row.append(c.kind.value)
         if source:
             row.append("\n".join([str(s) for s in c.sources]))
+        if confidence:
+            row.append(repr(float(c.confidence)) if c.confidence is not None else "")
+        if status_columns:
+            row += [_own_status(c, chosen[i]) for i in status_columns]
+        if origin_columns:
+            row += [_made_origin(chosen[i]) for i in origin_columns]
         if prop_keys:
             row += [c.props.get(k, "") for k in prop_keys]
         rows.append((c, row))
@@ -181,6 +262,10 @@ class Row:
     line: int
     terms: list[tuple[str, str]]  # (tag, text), in column order, non-empty only
     variants: list[tuple[str, str]] = field(default_factory=list)  # (tag, text) admitted terms
+    origins: dict[str, str] = field(default_factory=dict)  # tag -> origin of its column's term
+    statuses: dict[str, str] = field(default_factory=dict)  # tag -> its column's term's status
+    # (tag, text, status) of the "TAG candidates" and "TAG deprecated" columns
+    others: list[tuple[str, str, Status]] = field(default_factory=list)
     fixed: dict[str, str] = field(default_factory=dict)
     extra: dict[str, str] = field(default_factory=dict)
     stray: list[str] = field(default_factory=list)  # names of cells kept beyond the header
@@ -197,15 +282,23 @@ def column_letter(index: int) -> str:
 
 
 def header_roles(cells: list[str], path: str, line: int, where: str = "") -> list[tuple[str, str]]:
-    """The role of each header cell: ``("lang", tag)``, ``("variants", tag)``, ``("fixed",
-    name)`` or ``("extra", name)``; a :class:`FormatError` unless two languages are named."""
+    """The role of each header cell: ``("lang", tag)``, ``("variants", tag)``, ``("candidates",
+    tag)``, ``("deprecated", tag)``, ``("origin", tag)``, ``("fixed", name)`` or ``("extra",
+    name)``; a :class:`FormatError` unless two languages are named."""
     roles: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
     seen_variants: dict[str, int] = {}
+    seen_origins: dict[str, int] = {}
+    seen_others: dict[tuple[str, str], int] = {}
+    seen_statuses: dict[str, int] = {}
     for i, cell in enumerate(cells, 1):
         name = cell.strip()
         tag = lang_column(name)
         vtag = variants_column(name) if tag is None else None
+        otag = origin_column(name) if tag is None and vtag is None else None
+        others = others_column(name) if tag is None and vtag is None and otag is None else None
+        stag = term_status_column(name) if tag is None and vtag is None and otag is None \
+            and others is None else None
         if tag is not None:
             if tag in seen:
                 raise FormatError(
@@ -219,6 +312,24 @@ def header_roles(cells: list[str], path: str, line: int, where: str = "") -> lis
                                   f"variants of {vtag}", path=path, line=line)
             seen_variants[vtag] = i
             roles.append(("variants", vtag))
+        elif others is not None:
+            if others in seen_others:
+                raise FormatError(f"{where}columns {seen_others[others]} and {i} both name "
+                                  f"{others[1]} terms of {others[0]}", path=path, line=line)
+            seen_others[others] = i
+            roles.append((others[1], others[0]))
+        elif stag is not None:
+            if stag in seen_statuses:
+                raise FormatError(f"{where}columns {seen_statuses[stag]} and {i} both name "
+                                  f"the status of {stag}", path=path, line=line)
+            seen_statuses[stag] = i
+            roles.append(("term-status", stag))
+        elif otag is not None:
+            if otag in seen_origins:
+                raise FormatError(f"{where}columns {seen_origins[otag]} and {i} both name "
+                                  f"the origin of {otag}", path=path, line=line)
+            seen_origins[otag] = i
+            roles.append(("origin", otag))
         elif name.lower() in ALIASES:
             roles.append(("fixed", ALIASES[name.lower()]))
         else:
@@ -265,6 +376,15 @@ def read_rows(
                     row.terms.append((name, value))
             elif role == "variants":
                 row.variants += [(name, v.strip()) for v in _SPLIT_VARIANTS.split(value) if v.strip()]
+            elif role in _OTHER_STATUS:
+                row.others += [(name, v.strip(), _OTHER_STATUS[role])
+                               for v in _SPLIT_VARIANTS.split(value) if v.strip()]
+            elif role == "term-status":
+                if value.strip():
+                    row.statuses[name] = value.strip()
+            elif role == "origin":
+                if value.strip():
+                    row.origins[name] = value.strip()
             elif role == "fixed":
                 row.fixed[name] = value
             elif value != "":
@@ -289,7 +409,7 @@ def glossary_from_rows(rows: Iterable[Row], path: str, origin: str, source_path:
             kept = ", ".join(row.stray)
             glossary.notices.append(Notice(f"cell(s) beyond the header's columns kept as properties: {kept}",
                                            where, row.line))
-        if not row.terms and not row.variants:
+        if not row.terms and not row.variants and not row.others:
             glossary.notices.append(Notice("row without terms skipped", where, row.line))
             continue
         status = Status.CANDIDATE
@@ -303,15 +423,36 @@ def glossary_from_rows(rows: Iterable[Row], path: str, origin: str, source_path:
             else:
                 status = parsed
         kind = parse_kind(row.fixed.get("kind", "")) or Kind.TERM
+        raw_confidence = row.fixed.get("confidence", "").strip()
+        confidence = None
+        if raw_confidence:
+            try:
+                confidence = float(raw_confidence)
+            except ValueError:
+                confidence = math.nan
+            if not math.isfinite(confidence):
+                glossary.notices.append(Notice(
+                    f"confidence {raw_confidence!r} is no number, kept as a property", where, row.line))
+                props["confidence"] = raw_confidence
+                confidence = None
         pinyin = row.fixed.get("pinyin", "").strip() or None
         zhuyin = row.fixed.get("zhuyin", "").strip() or None
         here = Source(where, row.line)
+        own: dict[str, Status] = {}
+        for tag, raw in row.statuses.items():
+            parsed = parse_status(raw)
+            if parsed is None:
+                glossary.notices.append(Notice(
+                    f"unknown status {raw!r} of the {tag} term kept as a property", where, row.line))
+                props[f"{tag} status"] = raw
+            else:
+                own[tag] = parsed
         terms = [
             Term(
                 text=text,
                 lang=tag,
-                status=status,
-                origin=origin,
+                status=own.get(tag, status),
+                origin=row.origins.get(tag) or origin,
                 pinyin=pinyin if is_chinese(tag) else None,
                 sources=[here],
                 zhuyin=zhuyin if is_chinese(tag) else None,
@@ -324,8 +465,14 @@ def glossary_from_rows(rows: Iterable[Row], path: str, origin: str, source_path:
             if (tag, text) not in have:
                 have.add((tag, text))
                 terms.append(Term(text=text, lang=tag, status=variant_status, origin=origin, sources=[here]))
+        for tag, text, other_status in row.others:
+            if (tag, text) not in have:
+                have.add((tag, text))
+                terms.append(Term(text=text, lang=tag, status=other_status, origin=origin,
+                                  sources=[here]))
         cid = row.fixed.get("id", "").strip() or concept_id(
-            kind, "\x1e".join(f"{tag}\x1f{text}" for tag, text in row.terms or row.variants)
+            kind, "\x1e".join(f"{tag}\x1f{text}" for tag, text in
+                               row.terms or row.variants or [(t, x) for t, x, _s in row.others])
         )
         glossary.concepts.append(
             Concept(
@@ -337,6 +484,7 @@ def glossary_from_rows(rows: Iterable[Row], path: str, origin: str, source_path:
                 sources=[source_from_text(s) for s in row.fixed.get("source", "").split("\n") if s.strip()],
                 notes=[n for n in row.fixed.get("note", "").split("\n") if n.strip()],
                 props=props,
+                confidence=confidence,
             )
         )
     return glossary

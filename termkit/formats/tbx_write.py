@@ -30,6 +30,10 @@ Decisions:
   ``note: `` before it and read back without it.
 * **Ids.** The ``conceptEntry`` id must be an XML ID: a concept id that is not one is replaced
   by a stable id derived from it (:func:`~termkit.formats.glossary_units.xml_id`).
+* **An empty termbase.** TBX-Basic's schemas want a ``body`` with one entry at least. v3's
+  core structure allows ``<text/>``: an empty glossary is written as a v3 file of the
+  ``TBX-Core`` dialect (what it is, and valid against the core schema), not as a TBX-Basic
+  file that fails TBX-Basic's; v2 has no empty termbase at all, so asking for one is an error.
 
 The document is written as text, in the bytes lxml gives for the same tree (no indentation;
 one entry a line; in text ``&``, ``<``, ``>`` and CR escaped, in attributes also ``"``, tab and
@@ -207,11 +211,7 @@ def write_glossary(glossary: Glossary, stream: BinaryIO, **options: Any) -> None
         raise UsageError(f"unknown TBX version {version}", hint="use 2 or 3")
     v2 = version == 2
     lang = escape_attr(check_xml_text(options.get("lang", "en"), "header"))
-    if v2:
-        root = f'<martif type="TBX-Basic" xml:lang="{lang}">'
-    else:
-        root = f'<tbx xmlns="{TBX3_NS}" type="TBX-Basic" style="dca" xml:lang="{lang}">'
-    parts = ["<?xml version='1.0' encoding='UTF-8'?>\n", root, "\n", _header(glossary, v2)]
+    header = _header(glossary, v2)  # (first: a header that XML cannot hold is named first)
     writer = _Writer(v2)
     entries: list[str] = []
     seen: set[str] = set()
@@ -226,6 +226,16 @@ def write_glossary(glossary: Glossary, stream: BinaryIO, **options: Any) -> None
             ident = f"{base}-{n}"
         seen.add(ident)
         entries.append(writer.entry(concept, ident))
+    # TBX-Basic's schema (v3 and v2) requires a <body> with one entry at least; an empty
+    # termbase is valid only against the core structure, so it says it is of the TBX-Core
+    # dialect (the core structure, no data category beyond it), not a TBX-Basic file that
+    # fails TBX-Basic's schema.
+    dialect = "TBX-Basic" if entries or v2 else "TBX-Core"
+    if v2:
+        root = f'<martif type="TBX-Basic" xml:lang="{lang}">'
+    else:
+        root = f'<tbx xmlns="{TBX3_NS}" type="{dialect}" style="dca" xml:lang="{lang}">'
+    parts = ["<?xml version='1.0' encoding='UTF-8'?>\n", root, "\n", header]
     if entries:  # <body> needs one entry
         parts += ["<text><body>\n", *entries, "</body></text>\n"]
     elif v2:

@@ -1,6 +1,6 @@
 """Readings of glossary terms: a term's pinyin from the glossary wins over pypinyin's.
 
-Owns :class:`GlossaryReadings` (terms behind a longest-match automaton, registered in both
+Owns :class:`GlossaryReadings` (terms read where they stand as words, registered in both
 scripts) and :func:`glossary_readings` (the readings of a glossary, or none).
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from termkit.aho import leftmost_longest
 from termkit.pinyin import romanize
 from termkit.pinyin.readings import han_run, simplified_key
 from termkit.pinyin.tokens import Token
@@ -20,14 +19,14 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class GlossaryReadings:
-    """Readings of glossary terms, behind a longest-match automaton.
+    """Readings of glossary terms, read where they stand as words (the lock's reading).
 
     ``readings`` maps a term to its readings: (lower-case tone-mark syllables, written-word
     lengths); several readings are heteronyms, the first is used.
     """
 
     readings: dict[str, list[tuple[tuple[str, ...], tuple[int, ...]]]] = field(default_factory=dict)
-    _automaton: Any = None
+    _matcher: Any = None  # a WordMatcher, made on first use
     _tokens: dict[tuple[str, bool], Token] = field(default_factory=dict)
 
     @classmethod
@@ -49,6 +48,9 @@ class GlossaryReadings:
         whole = romanize.split_word(pinyin, len(text))
         if whole is None:
             return False
+        # A reading in tone numbers (``yin2 xing2``, as CC-CEDICT writes them) is kept as
+        # tone marks, the form every style renders from.
+        whole = [_marked(syllable) if syllable[-1:].isdigit() else syllable for syllable in whole]
         # Written words of the reading: how many syllables each space-separated word holds.
         parts: list[int] = []
         pos = 0
@@ -72,7 +74,7 @@ class GlossaryReadings:
             bucket = self.readings.setdefault(form, [])
             if entry not in bucket:
                 bucket.append(entry)
-        self._automaton = None
+        self._matcher = None
         self._tokens.clear()
         return True
 
@@ -90,23 +92,29 @@ class GlossaryReadings:
         return found
 
     def matches(self, run: str) -> list[tuple[int, int]]:
-        """Leftmost-longest, non-overlapping (start, end) spans of glossary terms in ``run``."""
+        """(start, end) spans of glossary terms in ``run`` where they stand as words, in order.
+
+        Read as the glossary lock reads a text (:class:`termkit.convert.words.WordMatcher`):
+        a general word that crosses a term's edge keeps the term from being read there, so
+        会计 (kuàijì) does not take 开会|计划 apart (kāihuì jìhuà).
+        """
         if not self.readings:
             return []
-        if self._automaton is None:
-            import ahocorasick
+        if self._matcher is None:
+            from termkit.convert.words import WordMatcher
 
-            auto = ahocorasick.Automaton()
-            for text in self.readings:
-                auto.add_word(text, len(text))
-            auto.make_automaton()
-            self._automaton = auto
-        hits: list[tuple[int, int]] = leftmost_longest(self._automaton.iter(run), int)
-        return [(end - size + 1, end + 1) for end, size in hits]
+            self._matcher = WordMatcher(self.readings)
+        return [(start, end) for start, end, _form in self._matcher.matches(run)]
 
 
 # --------------------------------------------------------------------------- annotation
 
+
+
+def _marked(syllable: str) -> str:
+    """``yin2`` -> ``yín`` (``Yin2`` -> ``Yín``: a capital is kept)."""
+    marked = romanize.mark_tone(*romanize.split_tone(syllable))
+    return marked[:1].upper() + marked[1:] if syllable[:1].isupper() else marked
 
 
 _EMPTY = GlossaryReadings()

@@ -82,7 +82,7 @@ def pypinyin_readings_many(
         # t2s may merge characters with different readings (乾/干): keep only readings the
         # original character has, else use the original character's own reading.
         out.append([
-            _own_readings(ch, reads, heteronym) if ch != simp else (reads or (ch,))
+            _own_readings(ch, simp, reads, heteronym) if ch != simp else (reads or (ch,))
             for ch, simp, reads in zip(original, key, result, strict=True)
         ])
     return out
@@ -158,13 +158,28 @@ def _pypinyin_words(key: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def _own_readings(ch: str, reads: tuple[str, ...], heteronym: bool) -> tuple[str, ...]:
-    """The readings in ``reads`` that ``ch`` has, else ``ch``'s own pypinyin reading."""
+def _own_readings(ch: str, simp: str, reads: tuple[str, ...], heteronym: bool) -> tuple[str, ...]:
+    """The readings in ``reads`` (the word's, read on its Simplified form ``simp``) that ``ch``
+    has, else ``ch``'s own pypinyin reading.
+
+    Where ``ch`` is the Traditional character OpenCC writes for ``simp`` (the one ``simp``
+    usually stands for, not 乾 for 干), the word's readings are ``ch``'s whatever pypinyin's
+    table of ``ch`` lists: 沒 has only méi there, 没 also mò, so 沒收 reads mòshōu as 没收 does.
+    """
     own = char_readings().get(ord(ch), "").split(",")
     kept = [r for r in reads if r in own]
+    if not kept and reads and _round_trip(simp) == ch:
+        return reads
     # pinyin(ch)[0]: one character is one word of pypinyin's segmentation.
     chosen = kept or _word_readings(ch, heteronym)[0]
     return tuple(chosen) if chosen else (ch,)
+
+
+def _round_trip(simp: str) -> str:
+    """The Traditional character OpenCC writes for the Simplified character ``simp``."""
+    from termkit.scriptconv import convert
+
+    return convert("s2t", simp)
 
 
 # --------------------------------------------------------------------------- glossary readings

@@ -236,12 +236,16 @@ def strip_affiliations(text: str) -> str:
 def _one_script(names: list[str], strict: bool, *, row: bool = False) -> list[Person] | None:
     out: list[Person] = []
     # In a row of three names or more, one name whose surname is not among the common
-    # ones (``仝小林 朱向东 赵林华``) is still a name.
-    spare = 1 if row and len(names) >= 3 and all(has_han(n) for n in names) else 0
+    # ones (``仝小林 朱向东 赵林华``) is still a name; in a row of two, when the dictionary
+    # gives its first character as a surname and the name is no word of it (``仝小林、朱向东``).
+    han_row = row and len(names) >= 2 and all(has_han(n) for n in names)
+    spare = 1 if han_row else 0
     for name in names:
         if has_han(name):
             if strict and not looks_like_han_name(name):
                 if not spare or not _HAN_NAME.fullmatch(fold(_SPACES.sub("", name))):
+                    return None
+                if len(names) == 2 and not _dictionary_surname(fold(_SPACES.sub("", name))):
                     return None
                 spare -= 1
             out.append(Person(zh=name))
@@ -250,6 +254,18 @@ def _one_script(names: list[str], strict: bool, *, row: bool = False) -> list[Pe
                 return None
             out.append(Person(en=name))
     return out
+
+
+def _dictionary_surname(name: str) -> bool:
+    """True if CC-CEDICT gives the first character of ``name`` as a surname (``仝``: "used as
+    a surname") and ``name`` itself is no word of the dictionary."""
+    from termkit.lexicon import get_lexicon
+
+    lexicon = get_lexicon()
+    if name in lexicon:
+        return False
+    return any("surname" in gloss.casefold() for entry in lexicon.lookup(name[:1])
+               for gloss in entry.glosses)
 
 
 def _pair(zh: list[str], en: list[str], strict: bool) -> list[Person] | None:

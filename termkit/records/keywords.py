@@ -124,6 +124,8 @@ _BULLETS = re.compile(r"[★☆•●○■□◆◇▪►]")
 # ``A* algorithm`` and significance stars (``0.23**``) are none.
 _STAR_BULLET = re.compile(r"(?:^|\s+)\*(?=\s)\s*")
 _SLASH = re.compile(r"\s*[/／]\s*")
+_BARS = re.compile(r"\s*[|｜]\s*")
+_KANA_DOT = re.compile(r"\s*[・･]\s*")  # the katakana middle dot (Japanese-style lists)
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,7}")
 _HAN_COMMA = re.compile(f"[{HAN}],[{HAN}]")
 _LEADING_BULLET = re.compile(r"^(?:[★☆•●○■□◆◇▪►‣]\s*|[-–—*·]\s+)")
@@ -176,6 +178,14 @@ def _fallback_split(text: str, field: bool = False) -> list[str]:
             return pieces
     if _WIDE_SPACE.search(text.strip()):
         return _WIDE_SPACE.split(text.strip())
+    bars = count(_BARS, text)
+    if bars >= 2 or (bars == 1 and field):
+        # ``行動學習｜擴增實境｜學習成效``: one bar alone sets apart items in a field only (a
+        # page's title may name its site after one).
+        return _BARS.split(text)
+    dotted = _KANA_DOT.split(text)
+    if len(dotted) >= 2 and all(_dotted_item(piece) for piece in dotted):
+        return dotted
     slashes = count(_SLASH, text)
     if slashes >= 2 or (slashes == 1 and (has_han(text) or " " in text.strip())):
         return _SLASH.split(text)
@@ -194,6 +204,26 @@ def _fallback_split(text: str, field: bool = False) -> list[str]:
         return [text]
     han = sum(1 for t in tokens if has_han(t))
     return tokens if han >= 2 and 2 * han >= len(tokens) else [text]
+
+
+def _dotted_item(piece: str) -> bool:
+    """True for a piece of a line split at ``・`` that reads as a keyword of its own: Latin
+    text, or Han text the dictionary reads as common words (``行動|學習``, ``擴增實境``), none a
+    proper noun, a character alone only in a piece of four or more, half of it in words. A
+    transliterated name is dotted so too (``約翰・洛克``, ``漢娜・鄂蘭``): its pieces are proper
+    nouns (``約翰``) or characters that spell sounds, alone in the segmentation (``洛|克``,
+    ``馬克|斯``)."""
+    text = piece.strip()
+    if not text or not has_han(text):
+        return bool(text)
+    from termkit.lexicon import get_lexicon
+
+    lexicon = get_lexicon()
+    words = lexicon.segment(text)
+    if any(lexicon.is_proper_noun(w) for w in words):
+        return False
+    alone = sum(1 for w in words if len(w) == 1)
+    return not alone or (len(text) >= 4 and 2 * alone <= len(text))
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[.,]?")
@@ -314,6 +344,30 @@ def numbered_items(line: str) -> list[str] | None:
     return items if all(items) else None
 
 
+_LONE_STOP = re.compile(r"(?<=[A-Za-z]{4})\.\s*$")
+
+
+def field_lines(values: Sequence[str]) -> list[str]:
+    """The value lines of a labelled keyword field with the decoration of a list taken off:
+    list numbers counting from 1 at the head of the lines (``1. 大型語言模型`` / ``2. …``,
+    ``(1)資訊安全``: a numbered list, one item a line; a list of one keeps its ``1.`` too,
+    which alone reads as the body's first heading), and the closing full stop of a field of
+    one Latin item (``realism.``; not an abbreviation's: ``U.S.``, ``Co.``)."""
+    out = list(values)
+    expected = 1
+    for k, line in enumerate(out):
+        found = list_number(line)
+        if found is None or found[0] != expected or numbered_items(line) is not None:
+            if k == 0:
+                break
+            continue  # the rest of an item, wrapped
+        out[k], expected = found[1], expected + 1
+    if len(out) == 1 and not has_han(out[0]) and out[0].count(".") == 1 \
+            and KEYWORD_SEPARATORS.search(out[0]) is None:
+        out[0] = _LONE_STOP.sub("", out[0])
+    return out
+
+
 def split_keywords(line: str, field: bool = False) -> list[str]:
     """Split one keyword line into its items (see the module docstring for the rules).
 
@@ -358,7 +412,7 @@ def clear_caches() -> None:
 def _split_cached(line: str, field: bool) -> tuple[str, ...]:
     # The page reader asks about the same line several times (shape, then items).
     value = keyword_label(line)
-    text = _without_final_stop(line if value is None else value)
+    text = _without_final_stop(line if value is None else field_lines([value])[0])
     if value is not None:
         # A field whose label names its language (``中文關鍵詞``) holds that language's list,
         # no English run (see :func:`_english_run`); a bare ``關鍵詞`` field may hold both.
@@ -615,6 +669,18 @@ def _closing_spaced_terms(
     return j - last - 1 if j < len(kept) else 0
 
 
+def _twice_over(kept: list[tuple[str, int | None]]) -> bool:
+    """True if ``kept`` is one list printed twice, one item a line, no line holding two."""
+    half = len(kept) // 2
+    if not half or 2 * half != len(kept):
+        return False
+    lines = [line for _, line in kept]
+    if None in lines or len(set(lines)) != len(lines):
+        return False
+    texts = [text.casefold() for text, _ in kept]
+    return texts[:half] == texts[half:]
+
+
 def assign_keywords(
     items: list[tuple[str, int | None]], *, spaced: Collection[int] = ()
 ) -> Keywords:
@@ -639,8 +705,12 @@ def assign_keywords(
         # Chinese list only). Under a list on one line it may be the other list (``主題`` / ``0``).
         scripts[-1] = scripts[-2]
     han = [i for i, script in enumerate(scripts) if script]
-    if not han:
-        zh_idx: set[int] = set()
+    if not han and _twice_over(kept):
+        # ``★Liferay`` / ``★Liferay``: a field of both lists whose keywords are Latin terms,
+        # each printed once a list, one line each: the first half is the Chinese list.
+        zh_idx: set[int] = set(range(len(kept) // 2))
+    elif not han:
+        zh_idx = set()
     elif interleaved(scripts) or _paired_out_of_step(kept, han):
         zh_idx = set(han)  # ``Penghu;澎湖;Taiwan Classical Poetry;台灣古典詩;…``: by script
     else:

@@ -49,6 +49,7 @@ from termkit.records.furniture import is_furniture, without_counter
 from termkit.records.keywords import (
     Keywords,
     assign_keywords,
+    field_lines,
     list_end,
     spaced_only,
     split_keywords,
@@ -207,6 +208,9 @@ def _keyword_values(
     ``english``: the items of the page's English keyword fields, case folded."""
     items: list[tuple[str, int | None]] = []
     values = [(number, raw) for number, raw in f.values if raw.strip()]
+    if f.label.field is Field.KEYWORDS:
+        values = list(zip([n for n, _ in values], field_lines([raw for _, raw in values]),
+                          strict=True))
     # A number alone last among the field's lines is one the scan kept: a keyword.
     end = list_end(
         [raw for _, raw in values], first_too=True, twins=twins, number_last=len(values) > 1
@@ -250,6 +254,32 @@ def _unjoined(f: FieldLines) -> FieldLines | None:
                 changed = True
         values.append((number, text))
     return replace(f, values=values, joins=[]) if changed else None
+
+
+_ITEM_END = tuple(";；,，、")
+
+
+def _rejoined_wrap(
+    items: list[tuple[str, int | None]], f: FieldLines
+) -> list[tuple[str, int | None]] | None:
+    """``items`` with the one Latin item wrapped over two lines of field ``f`` joined again,
+    or None: the last item of a line that ends with no separator and the first item of the
+    next line, Latin both; None unless there is exactly one such break."""
+    raw = {number: text for number, text in f.values}
+    breaks = []
+    for i in range(len(items) - 1):
+        (a, m), (b, n) = items[i], items[i + 1]
+        if m is None or n is None or m == n or m not in raw or n not in raw:
+            continue
+        above, below = raw[m].rstrip(), raw[n].lstrip()
+        if has_han(a) or has_han(b) or above.endswith(_ITEM_END):
+            continue
+        if above.endswith(a) and below.startswith(b) and not below.startswith(_ITEM_END):
+            breaks.append(i)
+    if len(breaks) != 1:
+        return None
+    i = breaks[0]
+    return [*items[:i], (f"{items[i][0]} {items[i + 1][0]}", items[i][1]), *items[i + 2:]]
 
 
 def _between_words(text: str, offset: int) -> bool:
@@ -352,6 +382,11 @@ def _read_keywords(reader: _Reader, fields: list[FieldLines]) -> None:
         items = _keyword_values(unjoined, [], twins, english)
         if len(items) == len(en) != len(zh):
             zh = items
+    if zh and en and len(en) == len(zh) + 1 and (
+            rejoined := _rejoined_wrap(en, chosen["en"][0])) is not None:
+        # ``Key words: teaching of imitative`` / ``writing``: a Latin item wrapped onto the
+        # next line was read as two; the Chinese list's count says it is one.
+        en = rejoined
     if zh and en and not any(has_han(t) for t, _ in zh) and any(has_han(t) for t, _ in en):
         zh, en = en, zh  # labels the wrong way round: trust the scripts
     other = third + [t for t, _ in zh + en if is_other_script(t)]

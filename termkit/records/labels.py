@@ -672,11 +672,31 @@ def match_label(line: str) -> LabelMatch | None:
             or dot_items(value) is not None
         )
         paragraph = label.field is Field.ABSTRACT and len(value.split()) >= 6
+        # ``Key words term``, ``Keywords we media``: the plural label (as journal PDFs print
+        # it beside ``关 键 词 术语``) before one item; the singular, ``Keyword
+        # Co-occurrence``, is a keyword itself.
+        listed = listed or (label.field is Field.KEYWORDS and _SPACED_KEY_WORDS.fullmatch(head)
+                            is not None and _lone_item(value))
         # Labels are capitalised: ``subject librarians; …`` is a list, not ``Subject`` + list.
         if label.script == "en" and not (head[:1].isupper() and (listed or paragraph)):
             return None
         return LabelMatch(_printed(label, head), value, False)
     return None
+
+
+_SPACED_KEY_WORDS = re.compile(r"Key ?[Ww]ords|KEY ?WORDS")
+# Words no keyword starts with, and a title may have after its first word.
+_FUNCTION_WORDS = frozenset(("a", "an", "the", "in", "of", "for", "and", "or", "to", "on",
+                             "with", "as", "at", "by", "from", "about", "into", "that"))
+
+
+def _lone_item(value: str) -> bool:
+    """One item: at most ten words (a keyword as long as a title), no function word first,
+    no sentence or field punctuation."""
+    words = value.split()
+    if not 0 < len(words) <= 10 or words[0].casefold() in _FUNCTION_WORDS:
+        return False  # ``Keywords in Context``, ``Keywords for …``: a title
+    return not any(c in value for c in ".:;!?。：")
 
 
 @lru_cache(maxsize=1)

@@ -67,7 +67,14 @@ from termkit.records.labels import Field, match_label
 from termkit.records.markdown import is_markdown, unmark_lines
 from termkit.records.romanized import romanizations, sounded
 from termkit.records.runon import doubtful, line_groups, misread, name_line
-from termkit.records.script import display_width, has_han, is_chinese_text, is_prose, join_lines
+from termkit.records.script import (
+    display_width,
+    has_han,
+    is_chinese_text,
+    is_prose,
+    is_sentence,
+    join_lines,
+)
 from termkit.records.shapes import certain_keyword_line, choose_keyword_block, keyword_like
 from termkit.records.split import block_spans, split_run_together
 from termkit.records.tail import read_tail, tail_start
@@ -278,6 +285,11 @@ def _try_romanized(state: _State, block: _Block) -> bool:
     # elsewhere (``known_authors``) must be rendered by sound, most of them at least.
     people = _latin_names(block.lines)
     counted = people is not None and len(people) == len(chinese)
+    if counted and _sounded_names(state, block.lines) is None and _sounded_names(
+            state, state.next_lines) is not None:
+        # The names rendered by sound on the next line: this one is the English title above
+        # them (``Reading Promotion`` / ``ZHAO Min``), not the names by position.
+        counted = False
     if counted and people is not None and not rec.authors:
         # Names known from elsewhere: paired by position only when most render them by
         # sound (``史麗珠`` / ``Lai-Chu See`` beside three that do).
@@ -443,7 +455,7 @@ def _header_block(state: _State, block: _Block) -> None:
         # when the new block brings the script the first one lacked (a line with any Han
         # character is a Chinese line, even if it also lists ``ResNeSt``).
         have_zh = any(has_han(line) for line in state.keyword_lines)
-        have_en = any(not has_han(line) for line in state.keyword_lines)
+        have_en = _latin_list_read(state.keyword_lines)
         new_zh = any(has_han(line) for line in block.lines)
         if (new_zh and not have_zh) or (not new_zh and not have_en and _english_half(state, block)):
             _add_keywords(state, block)
@@ -452,12 +464,41 @@ def _header_block(state: _State, block: _Block) -> None:
         _add_keywords(state, block)
         state.last = "keywords"
         return
-    if len(" ".join(block.lines)) > 60 and state.last in ("keywords", "volume", "abstract"):
+    if state.last in ("keywords", "volume", "abstract") and (
+            len(" ".join(block.lines)) > 60 or _one_sentence(block.lines)):
         _add_abstract(state, block)
         state.last = "abstract"
         return
     state.record.sections.append(Section("unrecognised", "\n".join(block.lines), block.first))
     state.last = "section"
+
+
+def _latin_list_read(lines: list[str]) -> bool:
+    """True if the keyword lines read so far hold a Latin list: a line with no Han character
+    in them, unless every such line is a term of the Chinese list printed one per line (a
+    Latin line among the Han lines, ``深度學習`` / ``LSTM`` / ``股價預測``, or a few after them,
+    fewer than half as many as the Han lines: an English list has about an item for each)."""
+    latin = [k for k, line in enumerate(lines) if not has_han(line)]
+    if not latin:
+        return False
+    han = [k for k, line in enumerate(lines) if has_han(line)]
+    if not han or any(len(split_keywords(line)) > 1 for line in lines):
+        return True
+    trailing = sum(1 for k in latin if k > han[-1])
+    return 2 * trailing >= len(han)
+
+
+def _one_sentence(lines: list[str]) -> bool:
+    """True for a short English sentence of its own (``This study explores health
+    promotion.``): a capital, five words or more, a word of running text (``this``, ``we``,
+    ``is`` …), a closing full stop, no digit (``… has been browsed 120 times.`` is the
+    page's statistics) and no page furniture. Under the keywords it is the abstract."""
+    text = join_lines(lines)
+    if has_han(text) or not text[:1].isupper() or not text.endswith((".", "!", "?")):
+        return False
+    if len(text.split()) < 5 or any(c.isdigit() for c in text) or is_furniture(text):
+        return False
+    return is_sentence(text[:1].lower() + text[1:])
 
 
 def _english_half(state: _State, block: _Block) -> bool:

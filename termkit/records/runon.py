@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from termkit.model import Record
-from termkit.records.authors import COMPOUND_SURNAMES, parse_authors
+from termkit.records.authors import COMPOUND_SURNAMES, parse_authors, strip_affiliations
 from termkit.records.furniture import is_furniture
 from termkit.records.keywords import (
     bare_keyword_label,
@@ -37,7 +37,7 @@ from termkit.records.keywords import (
     split_keywords,
     twinned,
 )
-from termkit.records.romanized import sounded
+from termkit.records.romanized import MATCH, romanizations, sounded
 from termkit.records.script import SHORT_ITEM, has_han, has_latin, is_prose
 from termkit.records.shapes import certain_keyword_line
 from termkit.records.titlelike import title_like, wrapped_title
@@ -149,9 +149,22 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
     after_title = False
     latin_head = False  # the line before is a Latin line read at the head (a title's start?)
     authors = False  # an author block stood apart: the titles are above it
+    titled: set[bool] = set()  # the scripts of the titles read at the head (has_han)
+    was_name = False  # the line before was read as a line of names
+    names_above = ""  # the line of Chinese names read at the head
     i = 0
     while i < len(kept):
         number, line = kept[i]
+        stacked = _stacked_names(kept, i)
+        if stacked:
+            # One Chinese name a line, then their romanizations on one line: one author block.
+            if run is not None and blocks and blocks[-1] is run and not _keywords_in(blocks):
+                blocks[-1:] = _by_script(run)
+            blocks.append(LineGroup([x for _, x in kept[i:i + stacked]],
+                                    [n for n, _ in kept[i:i + stacked]]))
+            run, after_title, authors = None, False, True
+            i += stacked
+            continue
         if i + 1 < len(kept) and _name_pair(line, kept[i + 1][1]):
             if run is not None and blocks and blocks[-1] is run and not _keywords_in(blocks):
                 # Lines above the authors and below no keyword line are the titles, one
@@ -179,25 +192,44 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
         title = (
             head
             and not alone
-            and not authors
-            and (title_like(line) or (not blocks and _titled(kept, i)))
+            and (
+                (not authors and (title_like(line) or (not blocks and _titled(kept, i))))
+                # The mainland layout prints the Chinese title and authors, then the English
+                # title and the romanized authors: under a Chinese title only, a Latin line
+                # over a line of romanized names (by sound, or built like one under a line
+                # built like a title). Without them, the author line ended the head.
+                or (authors and titled == {True} and not has_han(line) and (
+                    _over_romanized(names_above, following)
+                    or (title_like(line) and latin_name_line(following))))
+            )
         )
         # Several Chinese names in a row are no title, however long (``汪云偉 李云梅 …``).
         title = title and not _several_names(line)
+        # Under a Chinese title, a Han line heading a Chinese list printed one per line that
+        # the English list has room for is its first keyword, however long (a programme's
+        # name); a second line of the title leaves the Chinese list one line too many.
+        title = title and not (True in titled and _heads_han_list(kept, i))
         name = head and after_title and not alone and not title and (
-            name_line(line) or (latin_name_line(line) and not _heads_latin_list(kept, i)))
+            name_line(line) or _several_names(line)
+            or (latin_name_line(line) and not _heads_latin_list(kept, i)))
         # A Latin line at the head that is neither a field nor a name may be a title's
         # first line, whatever its shape: the line under it may go on with it.
         latin_head = head and not alone and not name and not authors and not has_han(line)
         head = head and ((alone and not certain_keyword_line(line)) or title or name)
+        if title:
+            titled.add(has_han(line))
         after_title = title
         authors = authors or name or (alone and has_han(line) and _author_block(LineGroup([line], [])))
+        under_names, was_name = was_name, name
+        if name and has_han(line):
+            names_above = line
         if blocks and not alone and _rest_of_list(blocks[-1].lines[-1], line):
             # ``…、綠地、`` / ``公共衛生``: a list line ending in a separator goes on below.
             blocks[-1].lines.append(line)
             blocks[-1].numbers.append(number)
             run = None
-        elif blocks and _other_half(blocks[-1].lines, line):
+        elif blocks and not under_names and _other_half(blocks[-1].lines, line):
+            # (a line of romanized names read as the authors is no half of a keyword list)
             blocks[-1].lines.append(line)
             blocks[-1].numbers.append(number)
             run = None
@@ -205,7 +237,8 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
             blocks.append(LineGroup([line], [number]))
             run = None
         else:
-            if run is None or not _same_run(run.lines, line):
+            if run is None or not _same_run(run.lines, line, following,
+                                            at_start=blocks[:1] == [run]):
                 run = LineGroup([], [])
                 blocks.append(run)
             run.lines.append(line)
@@ -236,6 +269,16 @@ def _title_goes_on(title: str, line: str) -> bool:
     )
 
 
+def _over_romanized(names: str, following: str) -> bool:
+    """True if ``following`` romanizes the Chinese names of the line ``names`` by sound: the
+    line above it is the English title of a mainland page's English half (``趙敏`` … ``Reading
+    Promotion`` / ``ZHAO Min``), however short."""
+    if not names or has_han(following):
+        return False
+    people = parse_authors(names)
+    return bool(people) and romanizations(people or [], following) is not None
+
+
 def _several_names(line: str) -> bool:
     """True for a line of two Chinese names or more (``汪云偉 李云梅 王興靈``,
     ``張三++李四``)."""
@@ -263,12 +306,14 @@ def _by_script(run: LineGroup) -> list[LineGroup]:
 
 
 def _author_block(block: LineGroup) -> bool:
-    """True for a block of authors: names over their romanizations, or a line of Chinese
-    names (``黎伊帆、江東亮``, ``李倩倩 洪佳惠``), with them or not
-    (``黃志雄(Chih-Hshing Huang)``)."""
+    """True for a block of authors: names over their romanizations (one name a line over
+    the line of romanized names too), or a line of Chinese names (``黎伊帆、江東亮``,
+    ``李倩倩 洪佳惠``), with them or not (``黃志雄(Chih-Hshing Huang)``)."""
     lines = block.lines
     if len(lines) == 2:
         return _name_pair(lines[0], lines[1])
+    if len(lines) > 2:
+        return _stacked_names([(0, line) for line in lines], 0) == len(lines)
     if len(lines) != 1:
         return False
     people = parse_authors(lines[0])
@@ -316,6 +361,10 @@ def _header_off_lists(blocks: list[LineGroup]) -> list[LineGroup]:
              if (name_line(block.lines[k]) and (k or out or _several_names(block.lines[k])))
              or title_like(block.lines[k])
              or (k == 0 and under_title and _name_shaped(block.lines[k]))
+             # a Latin line right under the Chinese title, one line too many for the
+             # lists: the English title, however it is built
+             or (k == 0 and under_title and k < han[0] and has_han(out[-1].lines[-1])
+                 and not _author_block(block))
              or (not out and k < han[0] and not is_furniture(block.lines[k]))),
             default=0,
         )
@@ -384,12 +433,43 @@ def _heads_latin_list(kept: list[tuple[int, str]], i: int) -> bool:
     j, latin = i + 1, 1
     while j < len(kept) and _latin_item(kept[j][1]):
         latin, j = latin + 1, j + 1
-    if latin == 1:
+    if latin == 1 and not _spells_opening(kept[i][1], kept[j][1] if j < len(kept) else ""):
         return False
     han = 0
     while j < len(kept) and has_han(kept[j][1]) and not field_line(kept[j][1]):
         han, j = han + 1, j + 1
     return han == latin and not (j < len(kept) and _latin_item(kept[j][1]))
+
+
+def _spells_opening(latin: str, line: str) -> bool:
+    """True if the Latin line ``latin`` spells by sound the opening characters of the Han line
+    ``line`` under it (``Tai Chi`` / ``太極拳``, ``Feng Shui`` / ``風水學``): a keyword and its
+    transliteration, one item in each list. An author's romanized name does not render the
+    Chinese keyword under it (``LIU Mo`` / ``全民阅读``); a name over its own Chinese form is
+    a name pair (:func:`_name_pair`), read before this."""
+    text = line.strip()
+    if not has_han(text) or has_latin(text) or _listy(text) or field_line(text):
+        return False
+    from termkit.pinyin.names import match_name
+
+    return any(match_name(text[:n], latin) >= MATCH for n in range(2, min(len(text), 4) + 1))
+
+
+def _heads_han_list(kept: list[tuple[int, str]], i: int) -> bool:
+    """True if the Han line ``kept[i]`` heads a Chinese keyword list printed one per line: a
+    Han line of one item under it, and among the one-item lines under it, down to a field
+    line or a list line, at least as many Latin lines as Han lines counting this one."""
+    if not has_han(kept[i][1]) or i + 1 >= len(kept) or not has_han(kept[i + 1][1]):
+        return False
+    han, latin = 1, 0
+    for _, line in kept[i + 1:]:
+        if field_line(line) or _listy(line) or certain_keyword_line(line):
+            break
+        if has_han(line):
+            han += 1
+        else:
+            latin += 1
+    return han >= 2 and latin >= han
 
 
 def _name_shaped(line: str) -> bool:
@@ -421,12 +501,23 @@ def _listed(lines: list[str]) -> bool:
     return len(scripts) == 2
 
 
-def _same_run(run: list[str], line: str) -> bool:
+def _same_run(run: list[str], line: str, following: str = "", *, at_start: bool = False) -> bool:
     """True if ``line`` continues ``run``: lines of one item each, in one script or in two
     (the Chinese keywords one per line, then the English ones; a title in each script),
-    but not back to the first script (a line after the lists)."""
+    but not back to the first script (a line after the lists). A one-word Latin term between
+    two Han lines (``深度學習`` / ``LSTM`` / ``股價預測``, ``following`` the line under ``line``)
+    is a keyword of the Chinese list, no change of script; not right under the first line of
+    a run at the start of the page (``正念之研究`` / ``Mindfulness`` / ``正念``: two titles, then the
+    list)."""
     if _listy(line) or _listy(run[-1]):
         return False
+    seq = [*run, line, following]
+    first = 2 if at_start else 1
+    run = [x for k, x in enumerate(run) if not _inside_han(seq, k, first)]
+    if not run:
+        return True
+    if _inside_han(seq, len(seq) - 2, first):
+        return True
     if has_han(line) == has_han(run[-1]):
         return True
     if len(run) > 1 and bare_keyword_label(run[0]):
@@ -439,6 +530,14 @@ def _same_run(run: list[str], line: str) -> bool:
         # list opening with Latin terms
         run = run[opening:]
     return all(has_han(x) == has_han(run[0]) for x in run)
+
+
+def _inside_han(lines: list[str], k: int, first: int = 1) -> bool:
+    """True if ``lines[k]``, ``k`` at least ``first``, is a one-word Latin term between two Han
+    lines that are no field lines: a keyword of a Chinese list printed one per line (``LSTM``)."""
+    if not first <= k < len(lines) - 1 or has_han(lines[k]) or not _opening_term(lines[k]):
+        return False
+    return all(has_han(x) and not field_line(x) for x in (lines[k - 1], lines[k + 1]))
 
 
 def _opening_term(line: str) -> bool:
@@ -482,6 +581,25 @@ def _short(item: str) -> bool:
 def _listy(line: str) -> bool:
     """A line of several items (a keyword line, or a title with ``、`` in it)."""
     return len(split_keywords(line)) > 1
+
+
+def _stacked_names(kept: list[tuple[int, str]], i: int) -> int:
+    """The number of lines of an author block printed one Chinese name a line from line
+    ``i`` (``梅佳`` / ``吴克萍`` / ``岳彦如``) with the romanized names on the line under them
+    (``MEI Jia;WU Keping;YUE Yanru(…)``), rendering every name by sound; else 0."""
+    people = []
+    j = i
+    while j < len(kept) and has_han(kept[j][1]) and not has_latin(kept[j][1]):
+        found = parse_authors(kept[j][1])
+        if not found or len(found) != 1 or not found[0].zh or found[0].en:
+            break
+        people.append(found[0])
+        j += 1
+    if len(people) < 2 or j >= len(kept) or has_han(kept[j][1]):
+        return 0
+    if romanizations(people, strip_affiliations(kept[j][1])) is None:
+        return 0
+    return j - i + 1
 
 
 def _name_pair(line: str, following: str) -> bool:

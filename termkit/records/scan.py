@@ -151,10 +151,25 @@ def is_labelled(text: str, path: str | None = None) -> bool:
                 after = lines[i + 2] if i + 2 < len(lines) else ""
             if not after.strip() or match_label(after) is not None:
                 continue
+            if m.label.field is Field.ABSTRACT and not _running_start(after):
+                continue  # ``摘要`` / ``abstract`` as a keyword in a list one item a line
         count += 1
         if count >= 2:
             return True
     return False
+
+
+def _running_start(line: str) -> bool:
+    """True if ``line`` can open an abstract under its label: running text (a sentence end,
+    prose) or a line as wide as a paragraph's; not a short item of a list, nor a field line
+    (``realism``, ``10卷3期``)."""
+    text = line.strip()
+    if is_prose(text) or text.endswith(("。", ".", "！", "？", "!", "?")):
+        return True
+    return display_width(text) >= _PARAGRAPH_WIDTH
+
+
+_PARAGRAPH_WIDTH = 40  # columns (a Han character is two)
 
 
 def _bare(m: LabelMatch | None) -> bool:
@@ -473,6 +488,13 @@ def _running_on(current: FieldLines | None, closed: bool, raw: str) -> bool:
     return bool(last) and not has_han(last[-1:]) and last[-1] not in _SENTENCE_END
 
 
+def _han_label_under_latin(current: FieldLines, raw: str) -> bool:
+    """True for a Chinese label word under an English list (``Keywords`` / ``second language
+    anxiety`` / ``刊名``): no keyword of that list, the next field's label."""
+    lines = current.lines
+    return has_han(raw) and bool(lines) and not any(has_han(line) for line in lines)
+
+
 def _label_word_in_list(
     lines: list[tuple[int, str]], labels: list[LabelMatch | None], index: int, kind: Field
 ) -> bool:
@@ -644,8 +666,9 @@ def scan(
         if m is not None and _running_on(current, closed, raw):
             m = None  # ``…methods that extract the`` / ``keywords: of a document, …``
         bare_minor = m is not None and not m.separated and not m.value
-        if keywords and bare_minor and m is not None and (
-            m.label.field in _MINOR or raw.lstrip()[:1].islower()
+        if keywords and bare_minor and m is not None and current is not None and (
+            (m.label.field in _MINOR and not _han_label_under_latin(current, raw))
+            or raw.lstrip()[:1].islower()
         ):
             # ``school`` in a list of one keyword per line is a keyword, and so is a label
             # word in lower case (``summary`` wrapped off ``…; research``): labels are capitalised.

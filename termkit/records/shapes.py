@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from termkit.records.authors import is_bilingual, parse_authors
 from termkit.records.fields import parse_date, parse_pages, parse_volume
-from termkit.records.keywords import keyword_label, spaced_only, split_keywords
+from termkit.records.keywords import affiliation_line, keyword_label, spaced_only, split_keywords
 from termkit.records.script import has_han, is_prose, short_item_list
 
 # The least keyword score (see keyword_score) that makes a block the keyword block: two
@@ -56,7 +56,7 @@ def _strong_keyword_line(line: str) -> bool:
 
 def keyword_like(lines: list[str], *, strong: bool) -> bool:
     """True if a block of lines could be a keyword block (``strong``: without context)."""
-    if any(is_prose(line) for line in lines):
+    if any(is_prose(line) for line in lines) or (len(lines) == 1 and affiliation_line(lines[0])):
         return False
     if len(lines) >= 3:
         return all(len(line) <= 120 or short_item_list(line) for line in lines)
@@ -92,6 +92,7 @@ def _keyword_score(lines: tuple[str, ...]) -> float:
         return 0.0
     if len(lines) == 1 and (
         parse_volume(lines[0]) or parse_pages(lines[0]) or parse_date(lines[0])
+        or affiliation_line(lines[0])  # ``(某大學圖書館，上海 200000)`` under the names
     ):
         return 0.0
     per_line = [split_keywords(line) for line in lines]
