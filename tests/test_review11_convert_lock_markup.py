@@ -103,7 +103,10 @@ def test_a_locked_form_is_quoted_in_csv(tmp_path: Path, form: str, cell: str) ->
     assert code == 0, err
     original = list(csv.reader(io.StringIO(src.read_text("utf-8"))))
     rows = list(csv.reader(io.StringIO((tmp_path / "out.csv").read_text("utf-8"))))
-    expected = original[1][1].replace("关于", "關於").replace("研发部门", form)
+    # A target that breaks its line where the form does not is not locked (the text keeps
+    # its lines): plain OpenCC's 研發部門 stands there.
+    locked = form if "\n" not in form else "研發部門"
+    expected = original[1][1].replace("关于", "關於").replace("研发部门", locked)
     assert rows[1] == ["R&D", expected, "x"]
 
 

@@ -253,7 +253,8 @@ def build_locks(glossary: Glossary | None, config: str,
                 topics: Collection[str] = ()) -> dict[str, Lock]:
     """Map every Chinese form of the glossary to its locked target form for ``config``.
 
-    Forms out of scope for ``topics`` (:func:`in_scope`) are left out.
+    Forms out of scope for ``topics`` (:func:`in_scope`) are left out, and so are forms
+    whose target breaks its lines differently (the text keeps its lines).
 
     When one string is a form of several concepts with different targets, the concept with
     the closer target wins (exact variant, then script, then fallback region), then the one
@@ -278,6 +279,11 @@ def build_locks(glossary: Glossary | None, config: str,
             if one_way and term.lang != "zh" and term.text != target:
                 continue  # a one-way rule converts its source text only, not its outputs
             if not in_scope(concept, term.text, topics, src_tag.script):
+                continue
+            if term.text.count("\n") != target.count("\n"):
+                # A title one record printed on two lines and another on one: locking it would
+                # join or split lines of the text, which plain OpenCC never does (and a
+                # line-aligned file, or check's newlines rule, depends on).
                 continue
             t = _parse(term.lang)
             if t == src_tag:

@@ -163,16 +163,30 @@ def _own_readings(ch: str, simp: str, reads: tuple[str, ...], heteronym: bool) -
     has, else ``ch``'s own pypinyin reading.
 
     Where ``ch`` is the Traditional character OpenCC writes for ``simp`` (the one ``simp``
-    usually stands for, not 乾 for 干), the word's readings are ``ch``'s whatever pypinyin's
-    table of ``ch`` lists: 沒 has only méi there, 没 also mò, so 沒收 reads mòshōu as 没收 does.
+    usually stands for, not 乾 for 干) and CC-CEDICT gives ``ch`` the word's readings, they are
+    ``ch``'s whatever pypinyin's table of ``ch`` lists: 沒 has only méi there, CC-CEDICT also
+    mò, so 沒收 reads mòshōu as 没收 does (髒亂 stays zāngluàn: 脏's zàng is not 髒's).
     """
     own = char_readings().get(ord(ch), "").split(",")
     kept = [r for r in reads if r in own]
-    if not kept and reads and _round_trip(simp) == ch:
+    if not kept and reads and _round_trip(simp) == ch and set(reads) <= _cedict_readings(ch):
         return reads
     # pinyin(ch)[0]: one character is one word of pypinyin's segmentation.
     chosen = kept or _word_readings(ch, heteronym)[0]
     return tuple(chosen) if chosen else (ch,)
+
+
+@lru_cache(maxsize=4096)
+def _cedict_readings(ch: str) -> frozenset[str]:
+    """The tone-mark readings CC-CEDICT gives the character ``ch`` (沒: méi, mò; 髒: zāng):
+    the check that a reading pypinyin's table lacks is the character's, not a reading of its
+    Simplified form only (脏 zàng is never 髒's). Loads the dictionary, on the rare texts
+    that need it."""
+    from termkit.lexicon import get_lexicon
+    from termkit.pinyin.romanize import mark_tone, split_tone
+
+    return frozenset(mark_tone(*split_tone(e.pinyin.lower().replace("u:", "ü")))
+                     for e in get_lexicon().lookup(ch))
 
 
 def _round_trip(simp: str) -> str:
