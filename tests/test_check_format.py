@@ -62,6 +62,8 @@ FIRES = [
     ("punctuation-width", "Done, restart now", "完成,請立即重新啟動", "zh-Hant-TW", {}),
     ("punctuation-width", "Usage: grep", "用法: grep", "zh-Hans-CN", {}),
     ("punctuation-width", "Hello, world", "Hello，world", "zh-Hant-TW", {}),
+    # glibc's catalogs: a full stop before a literal "\n" is still a full stop ("./" is a path)
+    ("punctuation-width", "requires an argument.\\n", "需要一個引數.\\n", "zh-Hant-TW", {}),
     ("quote-style", 'Open "file"', "開啟“檔案”", "zh-Hant-TW", {}),
     ("quote-style", 'Open "file"', "打开「文件」", "zh-Hans-CN", {}),
     ("quote-style", 'Open "file"', '打开"文件"', "zh-Hans-CN", {}),
@@ -83,6 +85,9 @@ QUIET = [
     ("printf", "%d%% complete", "已完成 %d%%", "zh-Hant-TW", {FLAGS: "c-format"}, None),
     ("printf", "%s file", "%s 檔案", "zh-Hant-TW", {FLAGS: "no-c-format"}, None),
     ("printf", "%i items", "%d 個項目", "zh-Hant-TW", {FLAGS: "c-format"}, None),
+    # after git's zh_CN catalog (its quotes left out): a * precision moved with its argument
+    ("printf", "Invalid pathspec magic %.*s in %s", "在路径规格 %3$s 中无效的神奇前缀 %2$.*1$s", "zh-Hans-CN", {FLAGS: "c-format"}, None),
+    ("printf", "%*d items", "%*d 個項目", "zh-Hant-TW", {FLAGS: "c-format"}, None),
     ("brace-format", "{0} of {1}", "{1} 的 {0}", "zh-Hant-TW", {}, None),
     ("brace-format", "{count, plural, one {# file} other {# files}}", "{count, plural, other {# 個檔案}}", "zh-Hant-TW", {}, None),
     ("brace-format", "Use {{braces}}", "使用 {{大括號}}", "zh-Hant-TW", {}, None),

@@ -57,6 +57,12 @@ CASES = [
     ("text-after-string", 'msgid "a"\nmsgstr "壞"掉"\n', (7, 11), "needs a backslash", 7),
     ("obsolete-unterminated", '#~ msgid "a"\n#~ msgstr "x\n', (7, 11), "unterminated", 8),
     ("previous-unterminated", '#| msgid "old\nmsgid "a"\nmsgstr "x"\n', (6, 10), "unterminated", 7),
+    # msgfmt: "missing 'msgstr' section" at the msgid, then "syntax error" at the msgstr
+    ("comment-inside", 'msgid "a"\n#, fuzzy\nmsgstr "x"\n', (6, None), "comment on line 7", 6),
+    ("comment-after-msgctxt", 'msgctxt "c"\n# c\nmsgid "a"\nmsgstr "x"\n', (8, 1), "comment on line 7", 8),
+    ("comment-before-string", 'msgid "a"\nmsgstr ""\n# c\n"x"\n', (9, 1), "comment on line 8", 9),
+    ("inconsistent-obsolete", 'msgid "a"\n#~ msgstr "x"\n', (7, 1), "inconsistent use of #~", 7),
+    ("obsolete-duplicate", 'msgid "a"\nmsgstr "x"\n#~ msgid "a"\n#~ msgstr "y"\n', (8, None), "duplicate", 8),
 ]
 
 
@@ -200,3 +206,24 @@ def test_cli_commands_fail_cleanly_with_the_location(tmp_path: Path) -> None:
         assert result.exit_code == 1, (args, result.output)
         assert result.stderr.startswith(f"Error: {bad}:7:8: PO syntax error: unexpected text 'garbage'"), result.stderr
         assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("body", "msgid", "msgstr"), [
+    ('msgid "a"\nmsgstr "b" "c"\n', "a", "bc"),
+    ('msgid "a"\nmsgstr ""\n"b" "c"\n', "a", "bc"),
+    ('msgid "ab\\\ncd"\nmsgstr "x"\n', "abcd", "x"),
+])
+def test_what_gettext_joins_is_read_joined(tmp_path: Path, body: str, msgid: str,
+                                           msgstr: str) -> None:
+    """Two strings on one line and a string continued after a backslash: gettext joins them
+    (msgfmt then msgunfmt, the oracle, gives the joined text); so does the reader."""
+    path = tmp_path / "joined.po"
+    path.write_text(HEADER + body, "utf-8")
+    mo = tmp_path / "joined.mo"
+    subprocess.run([require_tool("msgfmt"), "-o", str(mo), str(path)], check=True)
+    back = subprocess.run([require_tool("msgunfmt"), str(mo)], capture_output=True, text=True,
+                          check=True).stdout
+    assert f'msgstr "{msgstr.encode("unicode_escape").decode()}"' in back
+    units = list(po.iter_units(io.BytesIO(path.read_bytes()), str(path)))
+    assert [(u.variants[0].text, u.variants[1].text) for u in units] == [(msgid, msgstr)]
+    assert units[0].location is not None and units[0].location.line == 6

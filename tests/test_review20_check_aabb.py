@@ -36,9 +36,6 @@ def test_a_real_doubling_is_found(tmp_path: Path) -> None:
     assert flagged(tmp_path, "錯誤的的結果") == ["的的"]
 
 
-@pytest.mark.xfail(strict=True, reason="review20: repeated-word flags the AABB reduplication of a "
-                   "dictionary word whose first character is a function character (的的確確 from "
-                   "的確, 是是非非 from 是非) as a doubled 的/是")
 @pytest.mark.parametrize("target", ["的的確確是這樣", "是是非非難以分辨"])
 def test_aabb_of_a_dictionary_word_passes(tmp_path: Path, target: str) -> None:
     assert flagged(tmp_path, target) == []

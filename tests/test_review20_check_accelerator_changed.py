@@ -45,9 +45,6 @@ def test_missing_doubled_and_right(tmp_path: Path, source: str, target: str, cou
     assert len(findings(tmp_path, source, target)) == count
 
 
-@pytest.mark.xfail(strict=True, reason="review20: in the Chinese …(X) form the accelerator's key "
-                   "and marker are not compared with the source's: &As -> (&S), _Open -> (&O) "
-                   "and &Open -> (_O) pass")
 @pytest.mark.parametrize(("source", "target"), [
     ("Save &As", "另存為(&S)"),
     ("_Open", "開啟(&O)"),

@@ -38,8 +38,5 @@ def test_paths_after_chinese_pass(tmp_path: Path, source: str, target: str) -> N
     assert findings(tmp_path, source, target) == []
 
 
-@pytest.mark.xfail(strict=True, reason="review20: punctuation-width reads the '.' of './configure' "
-                   "(copied from the source, right after a Chinese character) as a sentence "
-                   "mark and says write '。'; '../lib' and '.txt' in the same place pass")
 def test_dot_slash_command_after_chinese_passes(tmp_path: Path) -> None:
     assert findings(tmp_path, "Run ./configure first", "先執行./configure") == []

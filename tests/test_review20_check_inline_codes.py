@@ -91,9 +91,6 @@ def test_a_placeholder_written_as_text_is_found(tmp_path: Path) -> None:
     assert "text" in flagged
 
 
-@pytest.mark.xfail(strict=True, reason="review20: check strips XLIFF inline codes (<ph>, <x/>, "
-                   "<bpt>/<ept>, <pc>) with their content, so a target that drops one — even a "
-                   "<ph>%s</ph> — gets no printf or xml-tags finding (pofilter flags them)")
 @pytest.mark.parametrize(("name", "text"), [("ui.zh_TW.xlf", XLIFF12), ("ui2.zh_TW.xlf", XLIFF20)])
 def test_xliff_units_losing_inline_codes_are_flagged(tmp_path: Path, name: str,
                                                       text: str) -> None:
@@ -105,8 +102,6 @@ def test_xliff_units_losing_inline_codes_are_flagged(tmp_path: Path, name: str,
     assert code == 1
 
 
-@pytest.mark.xfail(strict=True, reason="review20: check strips TMX inline codes too: a <ph>%s</ph> "
-                   "or an <ept> missing from the target gets no finding")
 def test_tmx_units_losing_inline_codes_are_flagged(tmp_path: Path) -> None:
     path = write(tmp_path, "ui.tmx", TMX)
     lost = {uid for uid, (src, tgt) in inline_counts(path).items() if tgt < src}

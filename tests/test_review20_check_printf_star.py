@@ -62,10 +62,6 @@ def test_msgfmt_refuses_every_entry(tmp_path: Path) -> None:
     assert flagged == set(_msgstr_lines(po)), done.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="review20: check's printf check treats %*d, %-*s, %.*s "
-                   "as %d/%s (the * argument is not counted) and %<PRIu64> as %d (while %lld -> %ld is "
-                   "flagged), "
-                   "so a target msgfmt -c and pofilter reject gets 0 findings and exit 0")
 def test_check_flags_what_msgfmt_refuses(tmp_path: Path) -> None:
     po = _po(tmp_path)
     code, out, err = invoke("check", "--checks", "printf", "--json", po)
@@ -86,9 +82,6 @@ def test_pofilter_agrees(tmp_path: Path) -> None:
     assert sorted(flagged) == sorted(src for src, _ in ENTRIES), done.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="review20: check's printf check ignores the flags of a "
-                   "conversion: %-10s (left-aligned) -> %10s (right-aligned) passes; pofilter "
-                   "flags it as a different printf variable")
 def test_a_changed_alignment_flag_is_a_difference(tmp_path: Path) -> None:
     """`%-10s|` pads on the right, `%10s|` on the left: the columns of the output move.
 

@@ -37,9 +37,6 @@ def test_the_source_language_header_is_read(tmp_path: Path) -> None:
                                                                           "numbers"]
 
 
-@pytest.mark.xfail(strict=True, reason="review20: --source-lang is not applied to a PO file "
-                   "without X-Source-Language: the Chinese-English unit is taken as en->en and "
-                   "every check skipped (no missing-term, no numbers 30 -> 20), exit 0")
 @pytest.mark.parametrize("options", [("--source-lang", "zh-TW"),
                                      ("--source-lang", "zh-TW", "--target-lang", "en")])
 def test_source_lang_option_is_applied(tmp_path: Path, options: tuple[str, ...]) -> None:

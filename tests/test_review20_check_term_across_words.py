@@ -56,7 +56,5 @@ def test_missing_term_where_the_form_is_a_word_or_absent(tmp_path: Path, target:
     assert missing(tmp_path, "Accounting plan", target) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="review20: missing-term finds the rendering 會計 straddling "
-                   "開會|計劃 and so reports nothing for a target that lost 'accounting'")
 def test_a_form_across_two_words_is_no_rendering(tmp_path: Path) -> None:
     assert missing(tmp_path, "Accounting plan for the meeting", "開會計劃") == ["accounting"]

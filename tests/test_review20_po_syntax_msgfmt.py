@@ -72,10 +72,6 @@ def test_termkit_agrees_with_msgfmt(tmp_path: Path, name: str) -> None:
     assert reported == rejected
 
 
-@pytest.mark.xfail(strict=True, reason="review20: the PO scan differs from msgfmt -c: it refuses "
-                   "two strings on one line and a backslash-newline continuation (gettext joins "
-                   "both), and passes a comment between msgid and msgstr and an obsolete "
-                   "duplicate of an active msgid (msgfmt rejects both)")
 @pytest.mark.parametrize("name", sorted(DISAGREE))
 def test_termkit_agrees_with_msgfmt_on_edge_cases(tmp_path: Path, name: str) -> None:
     rejected, reported = verdicts(tmp_path, DISAGREE[name])

@@ -369,7 +369,7 @@ class Checker:
             key = (
                 seg.target_lang.language == "zh",
                 bool(seg.props) and "po:msgid_plural" in seg.props,
-                present_triggers(seg.source, seg.target),
+                present_triggers(*_trigger_texts(seg)),
             )
             group = groups.get(key)
             if group is None:
@@ -391,6 +391,17 @@ class Checker:
                         if found := fn(segs[j], options):
                             add((j, found))
             check_times[i] += now() - t0
+
+
+def _trigger_texts(seg: Segment) -> tuple[str, str]:
+    """The texts whose characters decide which checks a segment needs: a side with inline
+    codes adds its markup (a ``%s`` inside ``<ph>`` is for printf, the ``<`` for xml-tags)."""
+    source, target = seg.source, seg.target or ""
+    if seg.source_markup is not None:
+        source = f"{source}\ue000{seg.source_markup}"
+    if seg.target_markup is not None:
+        target = f"{target}\ue000{seg.target_markup}"
+    return source, target
 
 
 def _position(hit: tuple[int, list[Finding]]) -> int:

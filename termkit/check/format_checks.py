@@ -15,6 +15,7 @@ import re
 from collections import Counter
 
 from termkit.check import findings as F
+from termkit.check import inline
 from termkit.check.config import Options
 from termkit.check.findings import Finding
 from termkit.check.placeholders import attributes, brace_names, printf_specs, tags
@@ -47,6 +48,16 @@ def forms(seg: Segment) -> list[tuple[str, str, str | None, str]]:
     return out
 
 
+def _code_forms(seg: Segment) -> list[tuple[str, str, str | None, str]]:
+    """:func:`forms`, but a side with inline codes reads with their native content in place
+    (the placeholder of ``<ph>%s</ph>`` is an argument the target must keep)."""
+    if seg.source_markup is None and seg.target_markup is None:
+        return forms(seg)
+    assert seg.target is not None
+    return [("", inline.native_text(seg.source, seg.source_markup),
+             None, inline.native_text(seg.target, seg.target_markup))]
+
+
 def _flags(seg: Segment) -> str:
     return seg.props.get("po:flags", "") if seg.props else ""
 
@@ -54,35 +65,57 @@ def _flags(seg: Segment) -> str:
 # --------------------------------------------------------------------------- printf
 
 
-def _printf_args(text: str) -> tuple[dict[int | str, str], dict[int | str, tuple[int, int, str]]]:
-    """Argument -> conversion kind, and argument -> (span, text) of its first directive."""
-    kinds: dict[int | str, str] = {}
+def _printf_args(text: str) -> tuple[dict[int | str, tuple[str, str]], dict[int | str, tuple[int, int, str]]]:
+    """Argument -> (conversion kind, layout flags), and argument -> (span, text) of its first
+    directive. A ``*`` width or precision takes an ``int`` argument of its own, before the
+    directive's value (``%*d`` takes two: msgfmt -c counts them so)."""
+    kinds: dict[int | str, tuple[str, str]] = {}
     where: dict[int | str, tuple[int, int, str]] = {}
     counter = 0
     for spec in printf_specs(text):
+        span = (spec.start, spec.end, spec.text)
+        for star in spec.stars:
+            if star is None:
+                counter += 1
+                star = counter
+            kinds.setdefault(star, ("int", ""))
+            where.setdefault(star, span)
         arg = spec.arg
         if arg is None:
             counter += 1
             arg = counter
-        kinds.setdefault(arg, spec.conv)
-        where.setdefault(arg, (spec.start, spec.end, spec.text))
+        kinds.setdefault(arg, (spec.conv, spec.flags))
+        where.setdefault(arg, span)
     return kinds, where
 
 
 def _printf_diff(source: str, target: str) -> list[tuple[str, tuple[int, int] | None, tuple[int, int] | None]]:
+    """One problem per directive: an argument missing, of another type, or written with other
+    flags (``%-10s`` -> ``%10s`` moves the column), and an argument the source does not take.
+    A directive that takes two arguments (``%.*s``) is reported once."""
     s_kinds, s_where = _printf_args(source)
     t_kinds, t_where = _printf_args(target)
     problems: list[tuple[str, tuple[int, int] | None, tuple[int, int] | None]] = []
-    for arg, kind in s_kinds.items():
+    seen: set[tuple[int, int]] = set()
+    for arg, (kind, flags) in s_kinds.items():
         start, end, text = s_where[arg]
+        if (start, end) in seen:
+            continue
         if arg not in t_kinds:
+            seen.add((start, end))
             problems.append((f"{text} is missing in the target", (start, end), None))
-        elif t_kinds[arg] != kind:
+        elif t_kinds[arg] != (kind, flags):
+            seen.add((start, end))
             ts, te, ttext = t_where[arg]
-            problems.append((f"{ttext} in the target where the source has {text}", (start, end), (ts, te)))
+            other = " (other flags)" if t_kinds[arg][0] == kind else ""
+            problems.append((f"{ttext} in the target where the source has {text}{other}", (start, end), (ts, te)))
+    t_seen: set[tuple[int, int]] = set()
     for arg in t_kinds:
         if arg not in s_kinds:
             ts, te, ttext = t_where[arg]
+            if (ts, te) in t_seen:
+                continue
+            t_seen.add((ts, te))
             problems.append((f"{ttext} is not in the source", None, (ts, te)))
     return problems
 
@@ -97,14 +130,17 @@ def printf(seg: Segment, opts: Options) -> list[Finding]:
     if "no-c-format" in flags or "no-python-format" in flags:
         return []
     out = []
-    for label, source, other, target in forms(seg):
+    # spans point into the plain texts: none where the native codes were read in
+    spans = seg.source_markup is None and seg.target_markup is None
+    for label, source, other, target in _code_forms(seg):
         if "%" not in source and "%" not in target:
             continue
         problems = _printf_diff(source, target)
         if problems and other is not None and not _printf_diff(other, target):
             continue
+        first = spans and (not label or label.startswith("msgstr[0]"))
         for message, s_span, t_span in problems:
-            out.append(seg.finding(F.PRINTF, label + message, source_span=s_span if not label or label.startswith("msgstr[0]") else None, target_span=t_span if not label or label.startswith("msgstr[0]") else None))
+            out.append(seg.finding(F.PRINTF, label + message, source_span=s_span if first else None, target_span=t_span if first else None))
     return out
 
 
@@ -138,13 +174,14 @@ def brace_format(seg: Segment, opts: Options) -> list[Finding]:
     if "no-python-brace-format" in flags:
         return []
     out = []
-    for label, source, other, target in forms(seg):
+    spans = seg.source_markup is None and seg.target_markup is None
+    for label, source, other, target in _code_forms(seg):
         if "{" not in source and "{" not in target:
             continue
         problems = _brace_diff(source, target)
         if problems and other is not None and not _brace_diff(other, target):
             continue
-        first = not label or label.startswith("msgstr[0]")
+        first = spans and (not label or label.startswith("msgstr[0]"))
         for message, s_span, t_span in problems:
             out.append(seg.finding(F.BRACE_FORMAT, label + message, source_span=s_span if first else None, target_span=t_span if first else None))
     return out
@@ -215,8 +252,12 @@ def markup_tags(text: str) -> list[re.Match[str]]:
 
 def xml_tags(seg: Segment, opts: Options) -> list[Finding]:
     """``xml-tags``: the target's tags are not the source's (order may change), are badly
-    nested, or carry other attribute values (``title``, ``alt`` … may be translated)."""
+    nested, or carry other attribute values (``title``, ``alt`` … may be translated); and
+    the XLIFF or TMX inline codes of the two sides differ (:mod:`termkit.check.inline`)."""
     out = []
+    if seg.source_markup is not None or seg.target_markup is not None:
+        out += [seg.finding(F.XML_TAGS, message) for message in inline.differences(
+            inline.codes(seg.source_markup), inline.codes(seg.target_markup))]
     for label, source, _other, target in forms(seg):
         if "<" not in source and "<" not in target:
             continue

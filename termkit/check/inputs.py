@@ -100,7 +100,8 @@ def _has_units(fmt: formats.Format) -> bool:
         return False
 
 
-def _file_units(path: str, fmt: str | None, syntax: list[PoSyntaxError]) -> Iterator[Unit]:
+def _file_units(path: str, fmt: str | None, syntax: list[PoSyntaxError],
+                source_lang: str | None = None) -> Iterator[Unit]:
     check_readable(path)
     try:
         detected = formats.detect(path, fmt)
@@ -115,12 +116,15 @@ def _file_units(path: str, fmt: str | None, syntax: list[PoSyntaxError]) -> Iter
     if not detected.can_read_units:
         raise InputError(f"format {detected.name!r} has no translation units", path=path)
     if detected.name == "po":
-        # PO syntax errors are findings; the entries that are whole are still checked.
+        # PO syntax errors are findings; the entries that are whole are still checked. A
+        # catalog names its msgid's language only in X-Source-Language: without it, the
+        # msgids are in --source-lang (when given), not taken as English.
         import io
 
         from termkit.formats.po import iter_units
 
-        yield from iter_units(io.BytesIO(read_bytes(path)), path, syntax=syntax)
+        yield from iter_units(io.BytesIO(read_bytes(path)), path, syntax=syntax,
+                              source_lang=source_lang)
         return
     if path == "-":
         import io
@@ -142,7 +146,7 @@ def read_inputs(
     """Read every file (and text pair); a bad file adds an error and the others still count."""
     result = Inputs()
     syntax: dict[str, list[PoSyntaxError]] = {p: [] for p in paths}
-    jobs: list[tuple[str, Iterator[Unit]]] = [(p, _file_units(p, format, syntax[p])) for p in paths]
+    jobs: list[tuple[str, Iterator[Unit]]] = [(p, _file_units(p, format, syntax[p], source_lang)) for p in paths]
     jobs += [
         (t, pair_units(s, t, source_lang=source_lang, target_lang=target_lang)) for s, t in pairs
     ]

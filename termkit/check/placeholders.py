@@ -18,11 +18,13 @@ import re
 from typing import NamedTuple
 
 # C and Python printf. A space flag is left out on purpose: "50% of" is not "% o".
+# A ``*`` width or precision takes an argument of its own (``*2$``: argument 2).
 PRINTF = re.compile(
     r"%(?:(?P<pos>[1-9]\d*)\$|\((?P<name>[A-Za-z_][\w.-]*)\))?"
-    r"[-+#0']*(?:\d+|\*(?:\d+\$)?)?(?:\.(?:\d+|\*(?:\d+\$)?))?"
+    r"(?P<flags>[-+#0']*)(?:\d+|(?P<wstar>\*(?:(?P<wpos>\d+)\$)?))?"
+    r"(?:\.(?:\d+|(?P<pstar>\*(?:(?P<ppos>\d+)\$)?)))?"
     r"(?P<len>hh|h|ll|l|L|q|j|z|Z|t|I64|I32|I)?(?P<conv>[diouxXeEfFgGaAcspnCSm%])"
-    r"|%<PRI[diouxX](?:8|16|32|64|MAX|PTR|FAST\d+|LEAST\d+)>"
+    r"|%<PRI(?P<pri>[diouxX])(?P<size>8|16|32|64|MAX|PTR|FAST\d+|LEAST\d+)>"
 )
 # Python str.format / ICU argument: "{" then a name or index, then "}" or ! : , (not "{{").
 BRACE = re.compile(r"(?<!\{)\{(?!\{)\s*(?P<name>[A-Za-z_][\w.\-]*|\d*)\s*(?P<rest>[!:,}])")
@@ -36,24 +38,37 @@ _ICU = re.compile(r"\{\s*[A-Za-z_][\w]*\s*,\s*(?:plural|select|selectordinal)\s*
 
 
 class Printf(NamedTuple):
-    """One printf directive: its argument (number, name or None), type and span."""
+    """One printf directive: its argument (number, name or None), type and span; its flags
+    that change the output's layout (``-``, ``+``, ``#``, ``0``, sorted) and the arguments
+    its ``*`` width and precision take (a number, or None for the next one), in order."""
 
     arg: int | str | None
     conv: str
     start: int
     end: int
     text: str
+    flags: str = ""
+    stars: tuple[int | None, ...] = ()
 
 
 def printf_specs(text: str) -> list[Printf]:
     """The printf directives of ``text``, ``%%`` left out."""
     out = []
     for m in PRINTF.finditer(text):
-        conv = m.group("conv") or "d"  # %<PRId64> is an integer
+        if m.group("pri"):
+            # gettext's <inttypes.h> macros: a type of its own (msgfmt tells PRIu64 from %d)
+            out.append(Printf(None, f"{_conv_kind(m.group('pri'), '')}<{m.group('size')}>",
+                              m.start(), m.end(), m.group()))
+            continue
+        conv = m.group("conv")
         if conv == "%":
             continue
         arg: int | str | None = int(m.group("pos")) if m.group("pos") else m.group("name")
-        out.append(Printf(arg, _conv_kind(conv, m.group("len") or ""), m.start(), m.end(), m.group()))
+        stars = tuple(int(m.group(p)) if m.group(p) else None
+                      for s, p in (("wstar", "wpos"), ("pstar", "ppos")) if m.group(s))
+        flags = "".join(sorted(set(m.group("flags")) - {"'"}))
+        out.append(Printf(arg, _conv_kind(conv, m.group("len") or ""), m.start(), m.end(),
+                          m.group(), flags, stars))
     return out
 
 

@@ -34,6 +34,10 @@ class Segment:
     target_tag: str = ""
     props: Mapping[str, str] = field(default_factory=dict)  # the unit's (PO flags, plurals …)
     notes: Sequence[str] = ()  # the unit's notes (PO comments)
+    # The inner XML of each side when it has inline codes (XLIFF, TMX; ``Variant.markup``):
+    # the plain texts above leave the codes out (:mod:`termkit.check.inline` reads them).
+    source_markup: str | None = None
+    target_markup: str | None = None
 
     def __post_init__(self) -> None:
         if not self.source_tag:
@@ -154,12 +158,14 @@ def segments(
         return []
     si, src_parsed, src_text, targets, untranslated = layout
     source = variants[si].text
+    source_markup = variants[si].markup
     line = unit.location.line if unit.location else None
     if untranslated is not None:
         return [Segment(path, line, unit.id, index, src_parsed, untranslated, source, None,
-                        None, src_text, _tag_text(untranslated), unit.props, unit.notes)]
+                        None, src_text, _tag_text(untranslated), unit.props, unit.notes,
+                        source_markup)]
     return [
         Segment(path, line, unit.id, index, src_parsed, tag, source, variants[ti].text, None,
-                src_text, tag_text, unit.props, unit.notes)
+                src_text, tag_text, unit.props, unit.notes, source_markup, variants[ti].markup)
         for ti, tag, tag_text in targets
     ]

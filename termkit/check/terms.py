@@ -16,7 +16,7 @@ from typing import NamedTuple
 from termkit.check import findings as F
 from termkit.check.findings import Finding
 from termkit.check.index import TermIndex
-from termkit.check.matching import Match, fold_zh
+from termkit.check.matching import Match, fold_zh, has_han
 from termkit.check.segment import Segment
 
 
@@ -83,7 +83,7 @@ def terms(seg: Segment, index: TermIndex) -> tuple[list[Finding], list[Finding],
             if ci in seen:
                 continue
             seen.add(ci)
-            if not absent(approved):
+            if not absent(approved) and (not zh_side or _as_word(approved, present, seg, index)):
                 rendered = True
             elif approved:
                 if zh_side and any(_split_present(rendering_of[k][0], seg) for k in approved):
@@ -118,6 +118,97 @@ def terms(seg: Segment, index: TermIndex) -> tuple[list[Finding], list[Finding],
         else _forbidden(seg, index, _target_matches(seg, index))
     )
     return missing, forbidden, renderings
+
+
+def _as_word(keys: Sequence[int], present: dict[int, tuple[int, int]], seg: Segment,
+             index: TermIndex) -> bool:
+    """True when one of the Chinese renderings ``keys`` occurs in the target as a word, not
+    straddling two words of the target's reading.
+
+    會計 in 開會計劃 ('hold a meeting' + 'plan' for "Accounting plan for the meeting") is the
+    end of 開會 and the start of 計劃, not 'accounting'. An occurrence straddles when the
+    target's CC-CEDICT segmentation (:meth:`termkit.lexicon.WordList.segment`, as ``pinyin``
+    groups words: 開會|計劃) puts a word across each of its edges, reading it as a word
+    costs the target a word more (開|會計|劃), and one of the two words translates a word of
+    the source (開會 'meet': "meeting"). Max-match segmentation errs often, so each condition
+    keeps a true rendering: 主|要图|标的 puts words across 图标, but 主要|图标|的 is no longer;
+    中签|名将 is shorter than 中|签名|将, but 'win a ballot' and 'famous general' say nothing
+    of "the signature will be removed" (on 148 real catalogs, the first two conditions alone
+    rejected such renderings as often as they caught lost ones). A rendering inside a longer
+    word (會計 in 會計師事務所) or crossed on one edge only (東協 in 東協助理, as the
+    glossary lock reads it) counts."""
+    spans = [present[k] for k in keys if k in present]
+    target = seg.target or ""
+    if any(not _crossable(target, start, end) for start, end in spans):
+        return True  # most renderings: no dictionary word could cross both edges
+    cache = seg.cache if seg.cache is not None else {}
+    seg.cache = cache
+    words: list[tuple[int, int]] | None = cache.get("word-spans")
+    if words is None:
+        words, pos = [], 0
+        for word in _segment(seg.target or ""):
+            words += [(pos, pos + len(word))] * len(word)  # the word around each character
+            pos += len(word)
+        cache["word-spans"] = words
+    wanted = set(keys)
+    for start, end in [*spans, *((m.start, m.end) for m in _zh_matches(seg, index)
+                                 if m.key in wanted)]:
+        left, left_end = words[start]
+        right, right_end = words[end - 1]
+        if not (left < start < left_end < end and start < right < end < right_end):
+            return True
+        forced = len(_segment(target[:start])) + 1 + len(_segment(target[end:]))
+        if forced <= len(set(words)):
+            return True
+        if not _translates(seg.source, (target[left:left_end], target[right:right_end])):
+            return True
+    return False
+
+
+# The longest word looked for across an edge of a rendering before segmenting (longer
+# crossing words are rare, and the segmentation decides anyway).
+_CROSSING = 4
+
+
+def _crossable(text: str, start: int, end: int) -> bool:
+    """True when dictionary words could cross both edges of ``text[start:end]``: one that
+    starts before it and ends inside it, and one that starts inside it and ends after it
+    (a few look-ups, before any segmentation)."""
+    if start == 0 or end >= len(text) or not has_han(text[start - 1]) or not has_han(text[end]):
+        return False
+    from termkit.lexicon import get_word_list
+
+    words = get_word_list()
+    return (any(text[a:b] in words for b in range(start + 1, min(end, start + _CROSSING))
+                for a in range(max(0, b - _CROSSING), start))
+            and any(text[a:b] in words for a in range(max(start + 1, end - _CROSSING + 1), end)
+                    for b in range(end + 1, min(len(text), a + _CROSSING) + 1)))
+
+
+def _segment(text: str) -> list[str]:
+    from termkit.lexicon import get_word_list
+
+    return get_word_list().segment(text)
+
+
+def _translates(source: str, words: tuple[str, ...]) -> bool:
+    """True when a CC-CEDICT gloss of one of ``words`` shares a content word with the
+    English ``source`` (stems compared, stop words left out)."""
+    from termkit.lexicon import english_tokens, get_lexicon
+
+    stems = {s for _, s in english_tokens(source)}
+    lexicon = get_lexicon()
+    return any(not stems.isdisjoint(lexicon.english_words(w)) for w in words)
+
+
+def _zh_matches(seg: Segment, index: TermIndex) -> list[Match]:
+    """Every Chinese form in the target, overlaps included (a rendering may occur twice)."""
+    cache = seg.cache if seg.cache is not None else {}
+    seg.cache = cache
+    found: list[Match] | None = cache.get("zh-all")
+    if found is None:
+        found = cache["zh-all"] = index.zh.all(seg.target or "")
+    return found
 
 
 # A Chinese rendering may be split by words the sentence puts inside it (读取…失败 for

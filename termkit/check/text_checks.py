@@ -150,7 +150,8 @@ def accelerator(text: str) -> tuple[str, str, int] | None:
 
 def accelerators(seg: Segment, opts: Options) -> list[Finding]:
     """``accelerators``: the source's accelerator (``_File``, ``&File``) is missing, doubled,
-    uses another marker, or sits on a Chinese character; ``檔案(_F)`` is the Chinese form."""
+    uses another marker, or sits on a Chinese character; ``檔案(_F)`` is the Chinese form,
+    with the source's marker and key (``Save &As`` -> ``另存為(&A)``)."""
     source, target = seg.source, seg.target or ""
     if "_" not in source and "&" not in source:
         return []
@@ -172,6 +173,13 @@ def accelerators(seg: Segment, opts: Options) -> list[Finding]:
     if total > 1:
         spans = [m.span() for m in (*cn, *inline)]
         return [seg.finding(F.ACCELERATORS, f"{total} accelerators in the target, one in the source", source_span=src_span, target_span=min(spans))]
+    if cn:
+        # the Chinese form …(_F): the source's marker (GTK shows "(&F)" as text), and its key
+        m = cn[0]
+        if m.group(1) != marker:
+            return [seg.finding(F.ACCELERATORS, f"the accelerator uses {m.group(1)!r}, the source {marker!r}", source_span=src_span, target_span=m.span())]
+        if m.group(2).lower() != key.lower():
+            return [seg.finding(F.ACCELERATORS, f"the accelerator key is {m.group(2)!r}, the source's {key!r}; write …({marker}{key.upper()})", source_span=src_span, target_span=m.span())]
     if inline and re.match(f"[{_HAN}]", inline[0].group(1)):
         m = inline[0]
         return [seg.finding(F.ACCELERATORS, f"the accelerator is on the Chinese character {m.group(1)!r}, which no keyboard types; write …({marker}{key.upper()})", source_span=src_span, target_span=m.span())]

@@ -47,8 +47,10 @@ def _finding(seg: Segment, check: str, m: re.Match[str], message: str, fix: str)
 # --------------------------------------------------------------------------- punctuation width
 
 # Half-width mark after a Chinese character (a "." must end the sentence: not "設定檔.conf",
-# not "..." which is the ellipsis check's); or ",;?!" between Latin text and Chinese.
-_HALF_AFTER_HAN = re.compile(f"(?<=[{HAN}])(?:[,:;?!]|\\.(?![\\w.]))|(?<=[{_LATIN}])[,;?!](?=[{HAN}])")
+# not "..." which is the ellipsis check's, not the "./" of a command "./configure"; a ".\"
+# stays a full stop, as real catalogs end sentences in a literal "\n"); or ",;?!" between
+# Latin text and Chinese.
+_HALF_AFTER_HAN = re.compile(f"(?<=[{HAN}])(?:[,:;?!]|\\.(?![\\w.]|/[\\w.~-]))|(?<=[{_LATIN}])[,;?!](?=[{HAN}])")
 _SEPARATOR = re.compile(r"[,;:](?=[^\s]|\Z)")
 _FULL_IN_LATIN = re.compile(f"(?<=[{_LATIN}])[，。：；？！](?= ?[{_LATIN}])")
 
@@ -185,6 +187,17 @@ _HAN_REPEAT = re.compile("([的是在和与與将將把被对對为為从從也�
 _WORD_REPEAT = re.compile(r"\b([A-Za-z]+) \1\b", re.IGNORECASE)
 
 
+def _aabb(text: str, i: int) -> bool:
+    """True when the doubled character at ``i`` opens the AABB reduplication of a dictionary
+    word (的的確確 from 的確, 是是非非 from 是非): a standard form, not a slip."""
+    b = text[i + 2 : i + 3]
+    if not b or text[i + 3 : i + 4] != b:
+        return False
+    from termkit.lexicon import get_word_list  # loaded only for such a rare shape
+
+    return text[i] + b in get_word_list()
+
+
 def repeated_word(seg: Segment, opts: Options) -> list[Finding]:
     """``repeated-word``: ``的的``, ``the the`` (unless the source repeats the same word)."""
     target = seg.target
@@ -192,7 +205,7 @@ def repeated_word(seg: Segment, opts: Options) -> list[Finding]:
         return []
     out = []
     if seg.target_lang.language == "zh" and _HAS_HAN.search(target):
-        out += [_finding(seg, F.REPEATED_WORD, m, f"{m.group()!r}: {m.group(1)!r} twice", m.group(1)) for m in _HAN_REPEAT.finditer(target)]
+        out += [_finding(seg, F.REPEATED_WORD, m, f"{m.group()!r}: {m.group(1)!r} twice", m.group(1)) for m in _HAN_REPEAT.finditer(target) if not _aabb(target, m.start())]
     words = target.lower().split(" ")
     # two equal neighbours at all (a C-level pass) before the exact test
     if not any(map(str.__eq__, words, islice(words, 1, None))) or not any(

@@ -59,7 +59,7 @@ from termkit.formats.delimited import (
     parse_kind,
     parse_status,
 )
-from termkit.formats.po_syntax import PoSyntaxError, blank_broken, scan
+from termkit.formats.po_syntax import PoSyntaxError, readable, scan
 from termkit.formats.po_write import GENERATOR
 from termkit.formats.po_write import write_glossary as write_glossary  # the registry's entry
 from termkit.formats.termkit_text import unescape
@@ -187,7 +187,7 @@ def _parse(data: bytes, path: str, syntax: list[PoSyntaxError] | None = None) ->
                 f"PO syntax error: {first.message}", path=path, line=first.line, column=first.column
             )
         syntax.extend(scanned.errors)
-        text = blank_broken(text, scanned.broken)
+    text = readable(text, scanned)
     if "\n" not in text:
         text += "\n"  # polib treats a one-line string that names an existing file as a path
     try:
@@ -237,7 +237,7 @@ def locale_from_name(path: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _languages(po: Any, path: str) -> tuple[str, str, list[Notice]]:
+def _languages(po: Any, path: str, source_lang: str | None = None) -> tuple[str, str, list[Notice]]:
     notices: list[Notice] = []
     # "zh_CN.UTF-8" and "sr@latin" style suffixes are locale details, not language.
     language = re.split(r"[.@]", (po.metadata.get("Language") or "").strip())[0]
@@ -248,7 +248,7 @@ def _languages(po: Any, path: str) -> tuple[str, str, list[Notice]]:
         else:
             language = "und"
             notices.append(Notice("no Language header and no locale in the file name; target language unknown (und)", path))
-    source = (po.metadata.get("X-Source-Language") or "en").strip()
+    source = (po.metadata.get("X-Source-Language") or source_lang or "en").strip()
     return langtags.normalize(source), langtags.normalize(language), notices
 
 
@@ -441,15 +441,18 @@ def read_glossary(stream: BinaryIO, path: str) -> Glossary:
 
 
 def iter_units(
-    stream: BinaryIO, path: str, *, syntax: list[PoSyntaxError] | None = None
+    stream: BinaryIO, path: str, *, syntax: list[PoSyntaxError] | None = None,
+    source_lang: str | None = None,
 ) -> Iterator[Unit]:
     """Each non-obsolete entry as a unit: id = msgctxt + EOT + msgid, location = its line.
 
     With ``syntax`` (a list), syntax errors are appended to it instead of raised, and the
     entries that are whole are still read (``termkit check`` reports the errors as findings).
+    ``source_lang``: the msgid's language when the header has no ``X-Source-Language``
+    (default ``en``; ``check --source-lang``).
     """
     po = _parse(stream.read(), path, syntax)
-    src_tag, tgt_tag, _ = _languages(po, path)
+    src_tag, tgt_tag, _ = _languages(po, path, source_lang)
     for entry in _live_entries(po):
         msgstr = _translation(entry)
         variants = [Variant(src_tag, entry.msgid)]

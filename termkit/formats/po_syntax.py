@@ -23,8 +23,15 @@ What is reported (msgfmt's wording in brackets where it differs):
 * ``msgstr[N]`` beyond the header's ``nplurals``, or fewer forms than it;
 * the same ``msgctxt``/``msgid`` twice (``duplicate message definition``).
 
-Obsolete entries (``#~``) are scanned like the others (msgfmt does too) but are not compared
-for duplicates or plural counts; ``#|`` previous-msgid lines only need well-formed strings.
+* a comment between an entry's keywords, or before a string that continues its msgstr
+  (``missing 'msgstr' section``, ``syntax error``), and an entry obsolete (``#~``) on some
+  lines only (``inconsistent use of #~``).
+
+Obsolete entries (``#~``) are scanned like the others (msgfmt does too) and count as
+duplicates, but not for plural counts; ``#|`` previous-msgid lines only need well-formed
+strings. What gettext reads and polib does not is rewritten for it (:attr:`Scan.rewrites`,
+:func:`readable`): two strings on one line (``msgstr "b" "c"``) and a string continued after
+a backslash at the end of a line.
 msgfmt accepts ``\\0`` and stops the string there in the compiled catalog; here it is an error,
 because a NUL cannot survive in any other format termkit writes.
 """
@@ -32,9 +39,10 @@ because a NUL cannot survive in any other format termkit writes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-__all__ = ["PoSyntaxError", "Scan", "blank_broken", "scan"]
+__all__ = ["PoSyntaxError", "Scan", "blank_broken", "readable", "scan"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +79,10 @@ class Scan:
 
     errors: list[PoSyntaxError] = field(default_factory=list)
     broken: list[tuple[int, int]] = field(default_factory=list)  # (first, last) lines
+    # Lines rewritten (1-based) so that polib reads what msgfmt reads: several strings on one
+    # line joined into one, a string continued after a backslash at the end of a line joined
+    # onto the line it starts on (the lines it took are then empty).
+    rewrites: dict[int, str] = field(default_factory=dict)
 
 
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?")
@@ -81,8 +93,10 @@ _HEX = frozenset("0123456789abcdefABCDEF")
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 
 
-def _strings(text: str, pos: int, line: int, errors: list[PoSyntaxError]) -> list[str] | None:
-    """The quoted strings of ``text`` from ``pos`` on (decoded); None after a syntax error."""
+def _strings(text: str, pos: int, line: int, errors: list[PoSyntaxError],
+             spans: list[tuple[int, int]] | None = None) -> list[str] | None:
+    """The quoted strings of ``text`` from ``pos`` on (decoded); None after a syntax error.
+    ``spans`` (a list) receives each string's span, quotes included."""
     values: list[str] = []
     n = len(text)
     while True:
@@ -110,6 +124,8 @@ def _strings(text: str, pos: int, line: int, errors: list[PoSyntaxError]) -> lis
             ch = text[pos]
             if ch == '"':
                 pos += 1
+                if spans is not None:
+                    spans.append((start, pos))
                 break
             if ch != "\\":
                 out.append(ch)
@@ -143,6 +159,56 @@ def _strings(text: str, pos: int, line: int, errors: list[PoSyntaxError]) -> lis
                 errors.append(PoSyntaxError(line, pos, f"{what} character written as an escape"))
                 return None
         values.append("".join(out))
+
+
+def _joined_strings(line: str, spans: list[tuple[int, int]]) -> str:
+    """``line`` with its strings ``spans`` (two or more) written as one: ``"b" "c"`` ->
+    ``"bc"``, as gettext reads them (escapes are kept as written)."""
+    body = "".join(line[a + 1 : b - 1] for a, b in spans)
+    return f'{line[: spans[0][0]]}"{body}"{line[spans[-1][1]:]}'
+
+
+def _open_string(line: str) -> bool:
+    """True when ``line`` ends inside a string, in a backslash that escapes the line end
+    (gettext then goes on with the next line: ``"ab\\`` + ``cd"`` is ``"abcd"``). Comment
+    and obsolete lines are left alone."""
+    body = line.lstrip(" \t")
+    if body.startswith("#"):
+        return False
+    inside = False
+    i, n = len(line) - len(body), len(line)
+    while i < n:
+        ch = line[i]
+        if inside and ch == "\\":
+            if i == n - 1:
+                return True
+            i += 2
+            continue
+        if ch == '"':
+            inside = not inside
+        elif ch == "#" and not inside:
+            return False  # a comment after the strings
+        i += 1
+    return False
+
+
+def _join_continued(lines: list[str], rewrites: dict[int, str]) -> None:
+    """Join each string continued after a backslash at the end of a line onto its first
+    line (the lines it took become empty, so every other line keeps its number)."""
+    i = 0
+    while i < len(lines):
+        line = lines[i].removesuffix("\r")
+        if not _open_string(line):
+            i += 1
+            continue
+        first, joined = i, line
+        while _open_string(joined) and i + 1 < len(lines):
+            i += 1
+            joined = joined[:-1] + lines[i].removesuffix("\r")
+            lines[i] = ""
+            rewrites[i + 1] = ""
+        lines[first] = rewrites[first + 1] = joined
+        i += 1
 
 
 _BAD_COUNT = -1  # a Plural-Forms whose nplurals is missing or not a whole number from 1
@@ -182,6 +248,7 @@ def scan(text: str) -> Scan:
     state = "start"  # start, ctx, id, plural, str, strn
     target: str | None = None  # the value continuation strings extend (None: none allowed)
     pending: int | None = None  # first line of the comments before the next keyword
+    comment: int | None = None  # a comment line after the msgstr (the entry may not go on)
     last_index = -1
 
     def fail(line: int, column: int | None, message: str) -> None:
@@ -202,6 +269,8 @@ def scan(text: str) -> Scan:
         cur = None
 
     lines = text.split("\n")
+    if "\\\n" in text or "\\\r\n" in text:
+        _join_continued(lines, result.rewrites)
     for lineno, raw in enumerate(lines, 1):
         line = raw.removesuffix("\r")
         nul = line.find("\x00")
@@ -218,6 +287,8 @@ def scan(text: str) -> Scan:
                 _strings(line, at + _after_keyword(line[at:]), lineno, problems)
                 for p in problems:
                     fail(p.line, p.column, p.message)
+            if cur is not None and state != "start" and comment is None:
+                comment = lineno  # an error if the entry goes on after it
             if pending is None and state in ("start", "str", "strn"):
                 pending = lineno
             continue
@@ -227,8 +298,15 @@ def scan(text: str) -> Scan:
             continue
         if cur is not None and not body.startswith(("msgctxt", "msgid")):
             cur.end = lineno  # a msgctxt/msgid may open the next entry: see below
+        if cur is not None and body.startswith('"') and target is not None:
+            _inconsistent(cur, obsolete, lineno, fail)
+            if comment is not None:
+                fail(lineno, indent + 1, _after_comment("a string after", comment))
         if body.startswith('"'):
-            values = _strings(line, indent, lineno, errors)
+            spans: list[tuple[int, int]] = []
+            values = _strings(line, indent, lineno, errors, spans)
+            if len(spans) > 1:
+                result.rewrites[lineno] = _joined_strings(line, spans)
             if values is None or target is None:
                 if values is not None:
                     fail(lineno, indent + 1, "a string with no keyword before it")
@@ -252,10 +330,20 @@ def scan(text: str) -> Scan:
             finish()
             cur = _Entry(pending if pending is not None else lineno, lineno, obsolete, lineno)
             state = "start"
+        elif cur is not None:  # a keyword that goes on with the entry
+            _inconsistent(cur, obsolete, lineno, fail)
+            if comment is not None and state in ("id", "plural"):
+                # msgfmt: "missing 'msgstr' section" at the msgid, then "syntax error" here
+                fail(cur.key_line, None, _after_comment("msgid without msgstr before", comment))
+            elif comment is not None:
+                fail(lineno, indent + 1, _after_comment(f"{m.group()} after", comment))
         if cur is not None:
             cur.end = lineno
-        pending = None
-        values = _strings(line, indent + m.end(), lineno, errors)
+        pending = comment = None
+        spans = []
+        values = _strings(line, indent + m.end(), lineno, errors, spans)
+        if len(spans) > 1:
+            result.rewrites[lineno] = _joined_strings(line, spans)
         if values is None:
             if cur is not None:
                 cur.broken = True
@@ -314,6 +402,19 @@ def scan(text: str) -> Scan:
     return result
 
 
+def _after_comment(what: str, comment: int) -> str:
+    return (f"{what} the comment on line {comment}: a comment cannot come inside an entry "
+            "(comments go before its msgctxt or msgid)")
+
+
+def _inconsistent(cur: _Entry, obsolete: bool, lineno: int,
+                  fail: Callable[[int, int | None, str], None]) -> None:
+    """An entry whose lines are partly obsolete (``#~``) and partly not (msgfmt: "inconsistent
+    use of #~")."""
+    if obsolete != cur.obsolete:
+        fail(lineno, 1, "inconsistent use of #~: an entry is obsolete on all its lines or on none")
+
+
 def _after_keyword(rest: str) -> int:
     """Offset of the first string in a ``#|`` line (after ``msgid`` and the like)."""
     stripped = rest.lstrip(" \t")
@@ -334,14 +435,18 @@ def _whole_catalog(entries: list[_Entry], result: Scan, lines: list[str]) -> Non
         nplurals = None
     seen: dict[tuple[str | None, str], int] = {}
     for e in entries:
-        if e.obsolete or e.msgid is None:
+        if e.msgid is None:
             continue
         key = (e.msgctxt, e.msgid)
+        # obsolete entries count too, as msgfmt counts them (msgmerge never writes an
+        # obsolete entry beside a live one with the same msgid)
         if key in seen and not e.broken:
             result.errors.append(
                 PoSyntaxError(e.key_line, None, f"duplicate message definition (first at line {seen[key]})")
             )
         seen.setdefault(key, e.key_line)
+        if e.obsolete:
+            continue
         if nplurals is not None and e.plural_line is not None and not e.broken and e.plurals != nplurals:
             more = e.plurals > nplurals
             result.errors.append(
@@ -353,6 +458,17 @@ def _whole_catalog(entries: list[_Entry], result: Scan, lines: list[str]) -> Non
                     "plurals",
                 )
             )
+
+
+def readable(text: str, scanned: Scan) -> str:
+    """``text`` as polib should read it: the lines of :attr:`Scan.rewrites` rewritten, then
+    the lines of broken entries emptied (:func:`blank_broken`); line numbers stay true."""
+    if scanned.rewrites:
+        lines = text.split("\n")
+        for lineno, new in scanned.rewrites.items():
+            lines[lineno - 1] = new
+        text = "\n".join(lines)
+    return blank_broken(text, scanned.broken)
 
 
 def blank_broken(text: str, broken: list[tuple[int, int]]) -> str:
