@@ -286,11 +286,17 @@ def header_roles(cells: list[str], path: str, line: int, where: str = "") -> lis
     tag)``, ``("deprecated", tag)``, ``("origin", tag)``, ``("fixed", name)`` or ``("extra",
     name)``; a :class:`FormatError` unless two languages are named."""
     roles: list[tuple[str, str]] = []
-    seen: dict[str, int] = {}
-    seen_variants: dict[str, int] = {}
-    seen_origins: dict[str, int] = {}
-    seen_others: dict[tuple[str, str], int] = {}
-    seen_statuses: dict[str, int] = {}
+    seen: dict[str, int] = {}  # language tag -> its column
+    # (role, key) -> the column already naming it: two columns may not name one thing
+    named: dict[tuple[str, str], int] = {}
+
+    def claim(role: str, key: str, what: str, i: int) -> None:
+        if (role, key) in named:
+            raise FormatError(f"{where}columns {named[role, key]} and {i} both name {what}",
+                              path=path, line=line)
+        named[role, key] = i
+        roles.append((role, key))
+
     for i, cell in enumerate(cells, 1):
         name = cell.strip()
         tag = lang_column(name)
@@ -300,36 +306,16 @@ def header_roles(cells: list[str], path: str, line: int, where: str = "") -> lis
         stag = term_status_column(name) if tag is None and vtag is None and otag is None \
             and others is None else None
         if tag is not None:
-            if tag in seen:
-                raise FormatError(
-                    f"{where}columns {seen[tag]} and {i} both name language {tag}", path=path, line=line
-                )
+            claim("lang", tag, f"language {tag}", i)
             seen[tag] = i
-            roles.append(("lang", tag))
         elif vtag is not None:
-            if vtag in seen_variants:
-                raise FormatError(f"{where}columns {seen_variants[vtag]} and {i} both name "
-                                  f"variants of {vtag}", path=path, line=line)
-            seen_variants[vtag] = i
-            roles.append(("variants", vtag))
+            claim("variants", vtag, f"variants of {vtag}", i)
         elif others is not None:
-            if others in seen_others:
-                raise FormatError(f"{where}columns {seen_others[others]} and {i} both name "
-                                  f"{others[1]} terms of {others[0]}", path=path, line=line)
-            seen_others[others] = i
-            roles.append((others[1], others[0]))
+            claim(others[1], others[0], f"{others[1]} terms of {others[0]}", i)
         elif stag is not None:
-            if stag in seen_statuses:
-                raise FormatError(f"{where}columns {seen_statuses[stag]} and {i} both name "
-                                  f"the status of {stag}", path=path, line=line)
-            seen_statuses[stag] = i
-            roles.append(("term-status", stag))
+            claim("term-status", stag, f"the status of {stag}", i)
         elif otag is not None:
-            if otag in seen_origins:
-                raise FormatError(f"{where}columns {seen_origins[otag]} and {i} both name "
-                                  f"the origin of {otag}", path=path, line=line)
-            seen_origins[otag] = i
-            roles.append(("origin", otag))
+            claim("origin", otag, f"the origin of {otag}", i)
         elif name.lower() in ALIASES:
             roles.append(("fixed", ALIASES[name.lower()]))
         else:
