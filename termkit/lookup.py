@@ -130,36 +130,45 @@ def _may_be_numbers_of_one_noun(a: str, b: str) -> bool:
 
 
 @functools.cache
-def _syllables() -> dict[int, frozenset[str]]:
-    """Every folded reading pypinyin knows for each character (heteronyms included)."""
+def _toned_syllables() -> dict[int, frozenset[tuple[str, frozenset[tuple[int, int]]]]]:
+    """Every reading of each character as (folded letters, :func:`tone_marks`)."""
     from termkit.pinyin.readings import char_readings
 
-    return {cp: frozenset(pinyin_key(r) for r in reads.split(",")) for cp, reads in char_readings().items()}
+    return {cp: frozenset((pinyin_key(r), tone_marks(r)) for r in reads.split(","))
+            for cp, reads in char_readings().items()}
 
 
-def reads_as(text: str, key: str) -> bool:
-    """True when some reading of each character of ``text`` spells ``key`` (folded pinyin).
+def reads_as(text: str, key: str, tones: frozenset[tuple[int, int]] = frozenset()) -> bool:
+    """True when some reading of each character of ``text`` spells ``key`` (folded pinyin)
+    with the ``tones`` (:func:`tone_marks`) a toned query gives, if any.
 
     For Chinese terms without a pinyin of their own: every heteronym counts, so 銀行 reads
     as ``yinhang`` and as ``yinxing``. Letters and digits in the term stand for themselves;
     other characters (spaces, ``·``) are skipped.
     """
-    table = _syllables()
-    options: list[frozenset[str]] = []
+    table = _toned_syllables()
+    none: frozenset[tuple[int, int]] = frozenset()
+    options: list[frozenset[tuple[str, frozenset[tuple[int, int]]]]] = []
     for ch in text:
         reads = table.get(ord(ch))
         if reads:
             options.append(reads)
         elif ch.isascii() and ch.isalnum():
-            options.append(frozenset({pinyin_key(ch) or ch}))
+            options.append(frozenset({(pinyin_key(ch) or ch, none)}))
     if not options or not len(options) <= len(key) <= 6 * len(options):
         return False
-    reachable = {0}
+    # (letters read so far, the tones they carry, placed at their letters)
+    reachable = {(0, none)}
     for reads in options:
-        reachable = {at + len(r) for at in reachable for r in reads if key.startswith(r, at)}
+        reachable = {
+            (at + len(r), marks | {(at + i, t) for i, t in own})
+            for at, marks in reachable for r, own in reads if key.startswith(r, at)
+        }
+        if tones:
+            reachable = {(at, marks) for at, marks in reachable if marks <= tones}
         if not reachable:
             return False
-    return len(key) in reachable
+    return any(at == len(key) and (not tones or marks == tones) for at, marks in reachable)
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +235,7 @@ class LookupIndex:
             found = {i for i in found
                      if any(k == key and tones == marks for k, marks in self._tones[i])}
         for text, i in unread:
-            if i not in found and reads_as(text, key):
+            if i not in found and reads_as(text, key, tones):
                 found.add(i)
         return found
 

@@ -36,8 +36,6 @@ def test_a_toneless_query_finds_both(tmp_path: Path) -> None:
     assert found(tmp_path, "fangan") == ["反感", "方案"]
 
 
-@pytest.mark.xfail(strict=True, reason="review21: lookup drops a pinyin query's tones for terms "
-                   "without a pinyin of their own (any CSV/TSV table): fǎngǎn finds 方案 too")
 @pytest.mark.parametrize(("query", "term"), CASES)
 def test_the_tones_choose_in_a_table_without_pinyin(tmp_path: Path, query: str, term: str) -> None:
     assert found(tmp_path, query) == [term]
