@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from termkit.formats.termkit_text import dumps
 from termkit.model import Concept, Glossary, Term
 from tests.inprocess import invoke
@@ -41,7 +39,5 @@ def test_with_line_feeds_the_title_locks(tmp_path: Path) -> None:
     assert convert(tmp_path, "\n") == f"題名：{TITLE_HANT}。\n"
 
 
-@pytest.mark.xfail(strict=True, reason="review21: a glossary form with a line break does not lock "
-                   "in a CRLF text: convert -g writes plain OpenCC's 分析物件 inside the title")
 def test_with_crlf_the_title_locks_too(tmp_path: Path) -> None:
     assert convert(tmp_path, "\r\n") == f"題名：{TITLE_HANT}。\n".replace("\n", "\r\n")

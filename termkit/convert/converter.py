@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import itemgetter
 from typing import Any
 
@@ -336,6 +336,11 @@ class Converter:
         # all read a line break as the end of a key.
         self.locks = {f: lk for f, lk in locks.items() if "\n" not in f}
         self.broken_locks = {f: lk for f, lk in locks.items() if "\n" in f}
+        # … in a text with Windows line ends too, written back with the text's own.
+        self.broken_locks.update(
+            (f.replace("\n", "\r\n"), replace(lk, form=f.replace("\n", "\r\n"),
+                                                target=lk.target.replace("\n", "\r\n")))
+            for f, lk in list(self.broken_locks.items()) if "\r" not in f)
         self._broken: Any = None  # their automaton, built on first need
         # The beginnings of those forms up to and including each line break: a stream is
         # not cut after a line that ends with one (convert_stream).
