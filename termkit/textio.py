@@ -82,7 +82,7 @@ def plausibility(text: str) -> tuple[float, int]:
     return sum(1 for c in scored if c in common) / len(scored), len(scored)
 
 
-def _location(data: bytes, offset: int, encoding: str) -> tuple[int, int]:
+def location(data: bytes, offset: int, encoding: str) -> tuple[int, int]:
     """1-based (line, column in characters) of byte ``offset`` when decoding as ``encoding``."""
     prefix = data[:offset].decode(encoding, errors="replace")
     prefix = _NEWLINES.sub("\n", prefix)
@@ -92,7 +92,7 @@ def _location(data: bytes, offset: int, encoding: str) -> tuple[int, int]:
 
 
 def _undecodable(data: bytes, path: str, offset: int, encoding: str) -> EncodingError:
-    line, column = _location(data, offset, encoding)
+    line, column = location(data, offset, encoding)
     return EncodingError(
         UNDECODABLE, path=path, line=line, column=column, hint="save the file as UTF-8"
     )
@@ -301,7 +301,7 @@ def decode_utf16_without_bom(data: bytes, path: str) -> tuple[str, str] | None:
     try:
         return data.decode(codec), codec
     except UnicodeDecodeError as exc:
-        line, column = _location(data, exc.start, codec)
+        line, column = location(data, exc.start, codec)
         name = codec.upper().replace("-LE", "LE").replace("-BE", "BE")
         raise EncodingError(
             f"not valid {name} ({exc.reason})", path=path, line=line, column=column,

@@ -62,7 +62,7 @@ def test_cli(tmp_path: Path) -> None:
     bad.write_bytes(b"ok\n\xff\n")
     r = CliRunner().invoke(cli, ["detect", str(bad), "--expect", "hant"])
     # Errors exit 2: detect's exit status 1 means "found".
-    assert r.exit_code == 2 and r.stderr == f"Error: {bad}:2:1: not valid UTF-8; convert it to UTF-8 first, from the encoding it was written in (iconv -f ENCODING -t UTF-8 FILE); it is not UTF-16, Big5 or GB18030\n"
+    assert r.exit_code == 2 and r.stderr == f"Error: {bad}:2:1: not valid UTF-8; convert it to UTF-8 first, from the encoding it was written in (iconv -f ENCODING -t UTF-8 FILE); it does not read as UTF-16, Big5 or GB18030\n"
     assert r.stdout == ""
 
 

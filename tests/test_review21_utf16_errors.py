@@ -37,8 +37,6 @@ def test_pinyin_names_the_line(tmp_path: Path) -> None:
     assert "bad.txt:2:" in err
 
 
-@pytest.mark.xfail(strict=True, reason="review21: convert/detect say 'FILE: not valid UTF-16' of a "
-                   "UTF-16 file with a BOM and a bad code unit, without the line")
 @pytest.mark.parametrize("command", COMMANDS)
 def test_a_bad_code_unit_is_reported_at_its_line(tmp_path: Path, command: tuple[str, ...]) -> None:
     code, _, err = invoke(*command, bad_utf16(tmp_path))
@@ -52,8 +50,6 @@ def test_premise_the_short_file_is_neither_big5_nor_gb18030() -> None:
             SHORT.decode(codec)
 
 
-@pytest.mark.xfail(strict=True, reason="review21: convert's hint says 'it is not UTF-16' of a short "
-                   "file that is UTF-16LE (銀行 without a BOM)")
 def test_a_short_utf16_file_is_not_said_to_be_no_utf16(tmp_path: Path) -> None:
     path = tmp_path / "term.txt"
     path.write_bytes(SHORT)

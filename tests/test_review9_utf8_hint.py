@@ -17,7 +17,7 @@ from tests.inprocess import invoke
 
 FRENCH_PO = ROOT / "tests" / "data" / "po" / "lisa-ExportTest1D_fr.po"
 UNKNOWN = ("convert it to UTF-8 first, from the encoding it was written in "
-           "(iconv -f ENCODING -t UTF-8 FILE); it is not UTF-16, Big5 or GB18030")
+           "(iconv -f ENCODING -t UTF-8 FILE); it does not read as UTF-16, Big5 or GB18030")
 
 
 def test_a_latin1_po_file(tmp_path: Path) -> None:

@@ -55,7 +55,8 @@ def decode(data: bytes, path: str) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise EncodingError(f"not valid UTF-16: {exc.reason}", path=path) from None
+            raise _bad_utf16(data[2:], exc, "utf-16-le" if data[:2] == codecs.BOM_UTF16_LE
+                             else "utf-16-be", path) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -86,7 +87,7 @@ def utf8_hint(data: bytes) -> str:
     name = _ICONV.get(encoding)
     if name is None:  # none termkit reads: naming one (BIG5) would send Latin-1 text astray
         return ("convert it to UTF-8 first, from the encoding it was written in "
-                "(iconv -f ENCODING -t UTF-8 FILE); it is not UTF-16, Big5 or GB18030")
+                "(iconv -f ENCODING -t UTF-8 FILE); it does not read as UTF-16, Big5 or GB18030")
     return f"it reads as {name}: convert it to UTF-8 first (iconv -f {name} -t UTF-8 FILE)"
 
 
@@ -750,9 +751,18 @@ def read_wide(stream: BinaryIO, path: str) -> tuple[str, bytes, str] | None:
             try:
                 return data[len(bom):].decode(codec), bom, codec
             except UnicodeDecodeError as exc:
-                raise EncodingError(f"not valid UTF-16: {exc.reason}", path=path) from None
+                raise _bad_utf16(data[len(bom):], exc, codec, path) from None
     found = utf16_without_bom(data)
     return (data.decode(found), b"", found) if found is not None else None
+
+
+def _bad_utf16(body: bytes, exc: UnicodeDecodeError, codec: str, path: str) -> EncodingError:
+    """``not valid UTF-16`` at the line and column of the bad code unit of ``body`` (the
+    text after its byte order mark)."""
+    from termkit.textio import location
+
+    line, column = location(body, exc.start, codec)
+    return EncodingError(f"not valid UTF-16: {exc.reason}", path=path, line=line, column=column)
 
 
 def wide_or_utf8(stream: BinaryIO, path: str) -> tuple[str, bytes, str] | None:
