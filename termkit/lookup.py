@@ -76,7 +76,6 @@ def pinyin_key(text: str) -> str:
 
 # A syllable written with a tone number (``fan3``, ``lv4``; 5 or 0 is the neutral tone).
 _TONE_NUMBER = re.compile(r"([a-zü:]+)([0-5])", re.IGNORECASE)
-_TONE_OF = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -86,17 +85,17 @@ def tone_marks(text: str) -> frozenset[tuple[int, int]]:
     Tone numbers count as the marks they stand for (``fan3gan3`` as ``fǎngǎn``: ``{(1, 3), (4,
     3)}``); a spelling without tones gives the empty set.
     """
-    from termkit.pinyin.romanize import mark_tone, split_tone
+    from termkit.pinyin.romanize import COMBINING_TONES, marked
 
     if any(ch.isdigit() for ch in text):
-        text = _TONE_NUMBER.sub(lambda m: mark_tone(*split_tone(m.group(0))), text)
+        text = _TONE_NUMBER.sub(lambda m: marked(m.group(0)), text)
     marks: set[tuple[int, int]] = set()
     index = -1
     for ch in unicodedata.normalize("NFD", text.casefold()):
         if "a" <= ch <= "z":
             index += 1
-        elif ch in _TONE_OF and index >= 0:
-            marks.add((index, _TONE_OF[ch]))
+        elif ch in COMBINING_TONES and index >= 0:
+            marks.add((index, COMBINING_TONES[ch]))
     return frozenset(marks)
 
 

@@ -50,7 +50,7 @@ class GlossaryReadings:
             return False
         # A reading in tone numbers (``yin2 xing2``, as CC-CEDICT writes them) is kept as
         # tone marks, the form every style renders from.
-        whole = [_marked(syllable) if syllable[-1:].isdigit() else syllable for syllable in whole]
+        whole = [romanize.marked(s) if s[-1:].isdigit() else s for s in whole]
         # Written words of the reading: how many syllables each space-separated word holds.
         parts: list[int] = []
         pos = 0
@@ -109,12 +109,6 @@ class GlossaryReadings:
 
 # --------------------------------------------------------------------------- annotation
 
-
-
-def _marked(syllable: str) -> str:
-    """``yin2`` -> ``yín`` (``Yin2`` -> ``Yín``: a capital is kept)."""
-    marked = romanize.mark_tone(*romanize.split_tone(syllable))
-    return marked[:1].upper() + marked[1:] if syllable[:1].isupper() else marked
 
 
 _EMPTY = GlossaryReadings()

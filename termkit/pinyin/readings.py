@@ -183,10 +183,9 @@ def _cedict_readings(ch: str) -> frozenset[str]:
     Simplified form only (脏 zàng is never 髒's). Loads the dictionary, on the rare texts
     that need it."""
     from termkit.lexicon import get_lexicon
-    from termkit.pinyin.romanize import mark_tone, split_tone
+    from termkit.pinyin.romanize import marked
 
-    return frozenset(mark_tone(*split_tone(e.pinyin.lower().replace("u:", "ü")))
-                     for e in get_lexicon().lookup(ch))
+    return frozenset(marked(e.pinyin.lower()) for e in get_lexicon().lookup(ch))
 
 
 def _round_trip(simp: str) -> str:

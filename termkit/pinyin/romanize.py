@@ -30,7 +30,7 @@ for _plain, _marks in {
     for _tone, _mark in enumerate(_marks, start=1):
         if len(_mark) == 1 and not unicodedata.combining(_mark):
             _TONED[_mark] = (_plain, _tone)
-_COMBINING_TONES = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
+COMBINING_TONES = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 _MARK_FOR = {
     v: {tone: m for m, (p, tone) in _TONED.items() if p == v} for v in "aeiouü"
 }
@@ -62,8 +62,8 @@ def split_tone(syllable: str) -> tuple[str, int]:
     tone = 5
     out: list[str] = []
     for ch in unicodedata.normalize("NFD", s):
-        if ch in _COMBINING_TONES:
-            tone = _COMBINING_TONES[ch]
+        if ch in COMBINING_TONES:
+            tone = COMBINING_TONES[ch]
             continue
         out.append(ch)
     base = unicodedata.normalize("NFC", "".join(out))
@@ -97,6 +97,14 @@ def mark_tone(base: str, tone: int) -> str:
         if base[i] in _MARK_FOR:
             return base[:i] + _MARK_FOR[base[i]][tone] + base[i + 1 :]
     return base
+
+
+def marked(syllable: str) -> str:
+    """Tone-mark form of a syllable in tone numbers or marks: ``yin2`` -> ``yín``, ``lu:4``
+    -> ``lǜ`` (a capital is kept: ``Yin2`` -> ``Yín``)."""
+    base, tone = split_tone(syllable.replace("u:", "ü").replace("U:", "Ü"))
+    out = mark_tone(base, tone)
+    return out[:1].upper() + out[1:] if syllable[:1].isupper() else out
 
 
 def to_tone3(syllable: str) -> str:
