@@ -51,12 +51,9 @@ def detect_kind(path: str, explicit: str | None = None) -> str:
 
 def decode(data: bytes, path: str) -> str:
     """UTF-8 (with or without BOM) or UTF-16 with BOM; :class:`EncodingError` with position."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise _bad_utf16(data[2:], exc, "utf-16-le" if data[:2] == codecs.BOM_UTF16_LE
-                             else "utf-16-be", path) from None
+    wide = _with_bom(data, path)
+    if wide is not None:
+        return wide[0]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -746,23 +743,28 @@ def read_wide(stream: BinaryIO, path: str) -> tuple[str, bytes, str] | None:
     stream.seek(0)
     data = stream.read()
     stream.seek(0)
-    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
-        if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(codec), bom, codec
-            except UnicodeDecodeError as exc:
-                raise _bad_utf16(data[len(bom):], exc, codec, path) from None
+    wide = _with_bom(data, path)
+    if wide is not None:
+        return wide
     found = utf16_without_bom(data)
     return (data.decode(found), b"", found) if found is not None else None
 
 
-def _bad_utf16(body: bytes, exc: UnicodeDecodeError, codec: str, path: str) -> EncodingError:
-    """``not valid UTF-16`` at the line and column of the bad code unit of ``body`` (the
-    text after its byte order mark)."""
+def _with_bom(data: bytes, path: str) -> tuple[str, bytes, str] | None:
+    """(text, byte order mark, codec) of UTF-16 bytes with a BOM, else None; a bad code unit
+    is ``not valid UTF-16`` at its line and column."""
     from termkit.textio import location
 
-    line, column = location(body, exc.start, codec)
-    return EncodingError(f"not valid UTF-16: {exc.reason}", path=path, line=line, column=column)
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            body = data[len(bom):]
+            try:
+                return body.decode(codec), bom, codec
+            except UnicodeDecodeError as exc:
+                line, column = location(body, exc.start, codec)
+                raise EncodingError(f"not valid UTF-16: {exc.reason}", path=path, line=line,
+                                    column=column) from None
+    return None
 
 
 def wide_or_utf8(stream: BinaryIO, path: str) -> tuple[str, bytes, str] | None:
