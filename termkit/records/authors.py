@@ -245,9 +245,10 @@ def _one_script(names: list[str], strict: bool, *, row: bool = False) -> list[Pe
             if strict and not looks_like_han_name(name):
                 if not spare or not _HAN_NAME.fullmatch(fold(_SPACES.sub("", name))):
                     return None
-                if len(names) == 2 and not (
+                other = names[1 - names.index(name)] if len(names) == 2 else None
+                if other is not None and not (
                     _dictionary_surname(fold(_SPACES.sub("", name)))
-                    and not _dictionary_word(fold(_SPACES.sub("", names[1 - names.index(name)])))
+                    and not _dictionary_word(fold(_SPACES.sub("", other)))
                 ):
                     return None  # (and the other is no word either: 中医药、高校 are keywords)
                 spare -= 1
@@ -271,10 +272,9 @@ def _dictionary_surname(name: str) -> bool:
     a surname") and ``name`` itself is no word of the dictionary."""
     from termkit.lexicon import get_lexicon
 
-    lexicon = get_lexicon()
-    if name in lexicon:
+    if _dictionary_word(name):
         return False
-    return any("surname" in gloss.casefold() for entry in lexicon.lookup(name[:1])
+    return any("surname" in gloss.casefold() for entry in get_lexicon().lookup(name[:1])
                for gloss in entry.glosses)
 
 
