@@ -168,8 +168,8 @@ def _title_runs(block: _Block, keywords_ahead: bool) -> list[tuple[str, str, int
     """
     if len(block.lines) > 3 or any(len(line) > 300 for line in block.lines):
         return None
-    if any(certain_keyword_line(line) for line in block.lines):
-        return None
+    if any(certain_keyword_line(line) or field_of_its_own(line) for line in block.lines):
+        return None  # a keyword list, or a volume, page or date line: never a title
     if not keywords_ahead and keyword_like(block.lines, strong=True):
         return None
     runs: list[tuple[str, list[str], int]] = []
