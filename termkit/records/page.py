@@ -35,10 +35,12 @@ are separated by a form feed (``\\f``); each gets the id ``STEM#N``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from termkit.errors import InputError
+from termkit.lexicon import STOP_WORDS
 from termkit.model import Notice, Person, Record, Section
 from termkit.records.authors import (
     is_bilingual,
@@ -465,7 +467,8 @@ def _header_block(state: _State, block: _Block) -> None:
         state.last = "keywords"
         return
     if state.last in ("keywords", "volume", "abstract") and (
-            len(" ".join(block.lines)) > 60 or _one_sentence(block.lines)):
+            len(" ".join(block.lines)) > 60
+            or (_one_sentence(block.lines) and _about_the_article(block.lines, state))):
         _add_abstract(state, block)
         state.last = "abstract"
         return
@@ -499,6 +502,25 @@ def _one_sentence(lines: list[str]) -> bool:
     if len(text.split()) < 5 or any(c.isdigit() for c in text) or is_furniture(text):
         return False
     return is_sentence(text[:1].lower() + text[1:])
+
+
+_WORDS = re.compile(r"[a-z]+")
+
+
+def _content_stems(text: str) -> set[str]:
+    """The first five letters of each word of ``text`` that is no function word."""
+    return {w[:5] for w in _WORDS.findall(text.casefold()) if w not in STOP_WORDS and len(w) > 2}
+
+
+def _about_the_article(lines: list[str], state: _State) -> bool:
+    """True if a short sentence shares a word with the article's English title or keywords
+    (``This study explores health promotion.`` under ``health promotion``), or the page has
+    neither to compare with. A sentence sharing none is the page's note (``This is an open
+    access article.``, ``We thank the anonymous reviewers …``), not its abstract."""
+    known = " ".join([state.record.title_en or ""]
+                     + [item for item, _ in state.keyword_items if not has_han(item)])
+    about = _content_stems(known)
+    return not about or bool(about & _content_stems(join_lines(lines)))
 
 
 def _english_half(state: _State, block: _Block) -> bool:
