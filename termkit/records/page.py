@@ -457,7 +457,7 @@ def _header_block(state: _State, block: _Block) -> None:
         # when the new block brings the script the first one lacked (a line with any Han
         # character is a Chinese line, even if it also lists ``ResNeSt``).
         have_zh = any(has_han(line) for line in state.keyword_lines)
-        have_en = _latin_list_read(state.keyword_lines)
+        have_en = _latin_list_read(state.keyword_lines, block.lines)
         new_zh = any(has_han(line) for line in block.lines)
         if (new_zh and not have_zh) or (not new_zh and not have_en and _english_half(state, block)):
             _add_keywords(state, block)
@@ -476,19 +476,27 @@ def _header_block(state: _State, block: _Block) -> None:
     state.last = "section"
 
 
-def _latin_list_read(lines: list[str]) -> bool:
+def _latin_list_read(lines: list[str], after: Sequence[str] = ()) -> bool:
     """True if the keyword lines read so far hold a Latin list: a line with no Han character
     in them, unless every such line is a term of the Chinese list printed one per line (a
     Latin line among the Han lines, ``深度學習`` / ``LSTM`` / ``股價預測``, or a few after them,
-    fewer than half as many as the Han lines: an English list has about an item for each)."""
+    fewer than half as many as the Han lines: an English list has about an item for each).
+
+    ``after``: the Latin block under them. When it is a list of an item for each line read
+    and repeats every Latin line after the Han lines (``深度學習`` / ``股價預測`` / ``LSTM``
+    over ``deep learning`` / ``stock price prediction`` / ``LSTM``), those lines are terms of
+    the Chinese list however few the Han lines: the English list is the block under them."""
     latin = [k for k, line in enumerate(lines) if not has_han(line)]
     if not latin:
         return False
     han = [k for k, line in enumerate(lines) if has_han(line)]
     if not han or any(len(split_keywords(line)) > 1 for line in lines):
         return True
-    trailing = sum(1 for k in latin if k > han[-1])
-    return 2 * trailing >= len(han)
+    trailing = [lines[k].strip().casefold() for k in latin if k > han[-1]]
+    if 2 * len(trailing) < len(han):
+        return False
+    below = [item.casefold() for line in after for item in split_keywords(line)]
+    return not (len(below) >= len(lines) and all(t in below for t in trailing))
 
 
 def _one_sentence(lines: list[str]) -> bool:
