@@ -282,7 +282,8 @@ def test_xliff_20_is_filled_and_valid(tmp_path: Path) -> None:
     tm_codes = tmp_path / "codes.xlf"
     tm_codes.write_text(
         f'<xliff xmlns="{XLIFF2}" version="2.0" srcLang="en" trgLang="zh-CN"><file id="f">'
-        '<unit id="u"><segment><source>Click <pc id="1">here</pc> to install the font</source>'
+        '<unit id="u"><segment state="translated"><source>Click <pc id="1">here</pc> to '
+        'install the font</source>'
         '<target>点击<pc id="1">这里</pc>安装字体</target></segment></unit></file></xliff>',
         encoding="utf-8")
     store = _store(tmp_path, source, tm_codes)
