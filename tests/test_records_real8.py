@@ -72,6 +72,7 @@ from typing import Any
 import pytest
 
 from termkit.align import pair_record
+from termkit.align.runs import cut_run
 from termkit.lexicon import get_lexicon
 from termkit.records import read_records
 
@@ -209,3 +210,22 @@ def test_bare_label_under_a_title_heads_the_list(tmp_path: Path, label: str) -> 
     assert record.title_zh == "社区老年人跌倒风险评估"
     assert record.keywords_zh == ["深度学习", "图像识别", "卷积网络"]
     assert record.keywords_en == ["deep learning", "image recognition", "convolutional network"]
+
+
+@pytest.mark.parametrize(("zh", "run", "cut"), [
+    # first contact: ("kidney disease", "kidney", "fibrosis kidney sclerosis")
+    (("腎臟病", "腎臟纖維化", "腎臟硬化"), "kidney disease kidney fibrosis kidney sclerosis",
+     ("kidney disease", "kidney fibrosis", "kidney sclerosis")),
+    # first contact: not cut (the best cut was too weakly supported)
+    (("教師", "教師倦怠", "教師韌性"), "teacher teacher burnout teacher resilience",
+     ("teacher", "teacher burnout", "teacher resilience")),
+])
+def test_run_cut_keeps_rendered_words_at_their_end(
+    zh: tuple[str, ...], run: str, cut: tuple[str, ...]
+) -> None:
+    """English keywords run together behind Chinese ones sharing a rendered first segment
+    (腎臟 "kidney") and ending in words the dictionary does not know: the cut keeps each
+    group's rendered word first, as in its Chinese keyword, instead of moving a neighbour's
+    unknown word before it (real8-T003 on the page: 性別不安 – ``gender``, 性別不一致 –
+    ``dysphoria gender``)."""
+    assert cut_run(zh, run, get_lexicon()) == cut
