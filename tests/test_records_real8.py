@@ -75,6 +75,7 @@ from termkit.align import pair_record
 from termkit.align.runs import cut_run
 from termkit.lexicon import get_lexicon
 from termkit.records import read_records
+from termkit.records.keywords import split_keywords
 
 from . import devrecords
 from .test_pairing_eval import Evaluation, check_rotated, check_set, evaluate_renderings
@@ -210,6 +211,20 @@ def test_bare_label_under_a_title_heads_the_list(tmp_path: Path, label: str) -> 
     assert record.title_zh == "社区老年人跌倒风险评估"
     assert record.keywords_zh == ["深度学习", "图像识别", "卷积网络"]
     assert record.keywords_en == ["deep learning", "image recognition", "convolutional network"]
+
+
+@pytest.mark.parametrize(("line", "items"), [
+    # Two capitalised phrases joined by a comma with no space, in a list separated by "; ".
+    ("Underground water,Heavy metal pollution; Risk assessment; Source apportionment",
+     ["Underground water", "Heavy metal pollution", "Risk assessment", "Source apportionment"]),
+    # A place or a name keeps its comma (one word on a side, or a space after the comma).
+    ("Beijing,China; Air quality", ["Beijing,China", "Air quality"]),
+    ("New York, United States; Air quality", ["New York, United States", "Air quality"]),
+])
+def test_comma_without_space_between_phrases_separates(line: str, items: list[str]) -> None:
+    """First contact: ``Underdeveloped areas,General practitioners; …`` (real8-M011) was read
+    as one English item, three English items for four Chinese ones."""
+    assert split_keywords(line) == items
 
 
 @pytest.mark.parametrize(("zh", "run", "cut"), [
