@@ -244,3 +244,17 @@ def test_run_cut_keeps_rendered_words_at_their_end(
     unknown word before it (real8-T003 on the page: 性別不安 – ``gender``, 性別不一致 –
     ``dysphoria gender``)."""
     assert cut_run(zh, run, get_lexicon()) == cut
+
+
+def test_page_wrapped_in_a_markdown_fence_is_read_as_markdown(tmp_path: Path) -> None:
+    """A page whose Markdown a tool wrapped in a fence naming it (```` ```markdown ````): its
+    bold labels are labels, not code shown as written (first contact: real8-T001 lost its
+    Chinese list, and ``**外文關鍵詞：** transgender`` became a Chinese keyword)."""
+    text = ("```markdown\n# 社區老年人跌倒風險評估\n\n**研究生：** 王小明\n\n"
+            "**中文關鍵詞：** 跌倒、風險評估、老年人\n\n"
+            "**外文關鍵詞：** falls, risk assessment, older adults\n```\n")
+    (record,) = _read_text(tmp_path, text, ".md")
+    assert record.title_zh == "社區老年人跌倒風險評估"
+    assert record.keywords_zh == ["跌倒", "風險評估", "老年人"]
+    assert record.keywords_en == ["falls", "risk assessment", "older adults"]
+
