@@ -258,3 +258,13 @@ def test_page_wrapped_in_a_markdown_fence_is_read_as_markdown(tmp_path: Path) ->
     assert record.keywords_zh == ["跌倒", "風險評估", "老年人"]
     assert record.keywords_en == ["falls", "risk assessment", "older adults"]
 
+
+def test_parallel_keywords_label_names_the_other_language_list(tmp_path: Path) -> None:
+    """``Parallel keywords`` (like ``Parallel Title``) labels the other-language list
+    (first contact: real8-T003's English list under it was not read at all)."""
+    text = ("**Keywords：** 跌倒、風險評估、老年人\n\n## Parallel abstracts\n\n"
+            "Falls are common among older adults.\n\n"
+            "**Parallel keywords：** falls, risk assessment, older adults\n")
+    (record,) = _read_text(tmp_path, text, ".md")
+    assert record.keywords_zh == ["跌倒", "風險評估", "老年人"]
+    assert record.keywords_en == ["falls", "risk assessment", "older adults"]
