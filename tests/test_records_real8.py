@@ -58,8 +58,35 @@ first contact: 3 of 6 read as published (T002, M001, M003), 11 of 24 sure pairs,
 - **M002**: ``## Key words`` headed items that are links ending in ``;`` with a line break: the
   Chinese list stops after its first item and the first English line becomes the English title.
 
-The floors below guard reading and pairing on these records against regression; they are
-set a little under first contact, not targets.
+**After the fixes** (five general fixes, each measured on every other set first — dev
+evaluation, page variants, keyword mutations, real..real7 — where nothing changed, and each
+tested on made-up pages below): ``records/runon`` (a bare keyword label starts a block),
+``align/runs`` (a cut keeps each group's rendered words at the end its keyword has them),
+``records/keywords`` (a comma with no space between capitalised phrases in a semicolon list),
+``records/markdown`` (a ```` ```markdown ```` fence wraps the page), ``records/labels``
+(``Parallel Keywords`` / ``Parallel Abstract``):
+
+==========================  ===================  ===================  ======================
+rendering                   termkit P / R        position P / R       not read as published
+==========================  ===================  ===================  ======================
+page                        1.000 / 1.000        0.984 / 0.938        1 (T003)
+labelled                    1.000 / 1.000        1.000 / 1.000        0
+jsonl                       1.000 / 1.000        1.000 / 1.000        0
+jsonl, English rotated      0.966 / 0.891        0.000 / 0.000        0
+==========================  ===================  ===================  ======================
+
+T003 on the page is still not read as published (its English list stays one item: nothing
+in the line marks a boundary), but the cut now finds all four pairs in it. The page files as
+stored: 4 of 6 read as published, 20 of 24 sure pairs, none wrong (T003 as on the page;
+M002 left alone: its links hold spaces in their targets, ``[叙事](…&key= 叙事)``, which
+CommonMark does not read as links either, so a Markdown viewer shows them raw too). The
+rotated misses are left alone: they want dictionary entries (跨性女, 信度, 效度, 知信行 – KAP;
+不安 – ``dysphoria``), not a rule. **Caveat:** every fix was made after reading these lists, so
+for what the fixes touch this set is no longer a fresh measure (see the README).
+
+The floors below guard reading and pairing on these records against regression; for the
+renderings they are set a little under first contact, not targets; the page files are held
+to what the fixes read.
 """
 
 from __future__ import annotations
@@ -170,7 +197,8 @@ def _read_page(path: Path, rec: dict[str, Any]) -> tuple[bool, int, int, list[st
 
 
 def test_real8_pages_as_stored(capsys: pytest.CaptureFixture[str]) -> None:
-    """The six page files as the archive stores them (Markdown), read as files."""
+    """The six page files as the archive stores them (Markdown), read as files (figures in
+    the module docstring)."""
     rows = []
     for rec in _records():
         if rec.get("page"):
@@ -183,9 +211,11 @@ def test_real8_pages_as_stored(capsys: pytest.CaptureFixture[str]) -> None:
     with capsys.disabled():
         print("\n" + text)
     assert len(rows) == 6, text
-    assert sum(ok for _, ok, *_ in rows) >= 3, text  # first contact: 3 of 6
-    assert sum(right for _, _, right, *_ in rows) >= 11, text  # first contact: 11 of 24
-    assert sum(wrong for *_, wrong, _ in rows) <= 1, text  # first contact: 1
+    # first contact: 3 of 6 read as published, 11 of 24 sure pairs, 1 wrong; since the
+    # Markdown fence and Parallel-label fixes 4, 20 and none
+    assert sum(ok for _, ok, *_ in rows) >= 4, text
+    assert sum(right for _, _, right, *_ in rows) >= 20, text
+    assert sum(wrong for *_, wrong, _ in rows) == 0, text
 
 
 # ------------------------------------------------- general fixes made after first contact
