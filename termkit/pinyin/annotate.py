@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from termkit.pinyin.glossary_readings import GlossaryReadings, glossary_readings
 from termkit.pinyin.readings import han_run, pypinyin_readings_many, simplified_key
-from termkit.pinyin.tokens import Style, Token, reading, tone_word
+from termkit.pinyin.tokens import ERHUA, Style, Token, reading, tone_word
 
 if TYPE_CHECKING:
     from termkit.model import Glossary
@@ -91,9 +91,17 @@ def _plain_tokens(
     from termkit.pinyin.words import spans, word_index
 
     return [
-        Token(run[start:end], tuple(reads[start:end]), parts, joiner, proper, "pypinyin")
-        for start, end, parts, joiner, proper in spans(run, word_index(), key)
+        Token(run[start:end], _erhua(reads[start:end]) if erhua else tuple(reads[start:end]),
+              parts, joiner, proper, "pypinyin")
+        for start, end, parts, joiner, proper, erhua in spans(run, word_index(), key)
     ]
+
+
+def _erhua(reads: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """The readings of an erhua word (哪兒): its last character is read ``r``, written on
+    to the syllable before it (nǎr), its own readings kept as the other candidates."""
+    last = reads[-1]
+    return (*reads[:-1], (ERHUA,) if len(last) == 1 else (ERHUA, *last))
 
 
 def _dotted_parts(text: str) -> frozenset[int]:
@@ -154,9 +162,9 @@ def _run_pinyin(run: str) -> str:
     key = simplified_key(run)
     reads = pypinyin_readings_many([run], [key], False)[0]
     # One character (as _plain_tokens): one piece, never proper.
-    found = [(0, 1, (1,), " ", False)] if len(run) == 1 else spans(run, word_index(), key)
-    words = [tone_word(reads[start:end], parts, joiner, proper)
-             for start, end, parts, joiner, proper in found]
+    found = [(0, 1, (1,), " ", False, False)] if len(run) == 1 else spans(run, word_index(), key)
+    words = [tone_word(_erhua(reads[start:end]) if erhua else reads[start:end], parts, joiner, proper)
+             for start, end, parts, joiner, proper, erhua in found]
     return " ".join([w for w in words if w]).strip()
 
 
