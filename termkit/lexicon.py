@@ -747,10 +747,11 @@ def _word_shards(lexicon: Lexicon) -> dict[str, tuple[str, str, str]]:
                 flag |= _IDIOM
             if lexicon.is_erhua(head):
                 flag |= _ERHUA
-            if lexicon.is_exclamation(head):
+            # (Glosses without "!" or "(interj" are never exclamations: most are not parsed.)
+            if ("!" in raw or "(interj" in raw) and lexicon.is_exclamation(head):
                 flag |= _EXCLAMATION
             flags.append(format(flag, "x"))
-            division = lexicon.word_division(head)
+            division = lexicon.word_division(head) if flag & _PROPER else None
             if division is not None:
                 divisions.append(head + "\t" + " ".join(map(str, division)))
         shards[first] = ("\n".join(heads), "".join(flags), "\n".join(divisions))
