@@ -98,3 +98,16 @@ def test_a_proper_noun_inside_a_sentence_keeps_its_words() -> None:
     assert term_pinyin("北京大學的學生") == "Běijīng Dàxué de xuéshēng"
     assert term_pinyin("中华人民共和国") == "Zhōnghuá Rénmín Gònghéguó"
     assert term_pinyin("马来西亚") == "Mǎláixīyà"  # one word: CC-CEDICT capitalizes Ma3 only
+
+
+def test_an_exclamation_beside_a_glossary_term_is_its_words() -> None:
+    """A glossary term cuts the run of Chinese into pieces, but 我去 before 银行 is still
+    inside a sentence: apart, as without the glossary."""
+    from termkit.pinyin import GlossaryReadings, reading
+
+    gloss = GlossaryReadings.from_glossary(None)
+    assert gloss.add("银行", "yínháng")
+    tokens = annotate("我去银行", glossary=gloss)
+    assert [t.source for t in tokens] == ["pypinyin", "pypinyin", "glossary"]
+    assert reading(tokens) == term_pinyin("我去银行") == "wǒ qù yínháng"
+    assert reading(annotate("我去", glossary=gloss)) == "wǒqù"

@@ -38,6 +38,7 @@ def annotate(
     # term or a name, an int the start of a plain Chinese piece (its end follows it).
     pieces: list[str | Token | tuple[int, int]] = []
     plain: list[tuple[int, int]] = []
+    runs: set[tuple[int, int]] = set()  # whole runs of Chinese (no glossary term inside)
     last = 0
     dotted = _dotted_parts(text) if name else frozenset()
     for m in han_run().finditer(text):
@@ -48,6 +49,7 @@ def annotate(
         else:
             base = m.start()
             pos = base
+            runs.add(m.span())
             for start, end in gloss.matches(key_text[base : m.end()]):
                 if base + start > pos:
                     plain.append((pos, base + start))
@@ -76,14 +78,16 @@ def annotate(
             tokens.append(piece)
         else:
             s, e = piece
-            tokens.extend(_plain_tokens(text[s:e], key_text[s:e], found[piece], words))
+            tokens.extend(
+                _plain_tokens(text[s:e], key_text[s:e], found[piece], words, alone=piece in runs))
     return tokens
 
 
 
 def _plain_tokens(
-    run: str, key: str, reads: list[tuple[str, ...]], words: bool
+    run: str, key: str, reads: list[tuple[str, ...]], words: bool, *, alone: bool = True
 ) -> list[Token]:
+    # alone: ``run`` is a whole run of Chinese, not a piece beside a glossary term.
     if not words:
         return [Token(c, (r,), (1,), " ", False, "pypinyin") for c, r in zip(run, reads, strict=True)]
     if len(run) == 1:
@@ -93,7 +97,7 @@ def _plain_tokens(
     return [
         Token(run[start:end], _erhua(reads[start:end]) if erhua else tuple(reads[start:end]),
               parts, joiner, proper, "pypinyin")
-        for start, end, parts, joiner, proper, erhua in spans(run, word_index(), key)
+        for start, end, parts, joiner, proper, erhua in spans(run, word_index(), key, alone=alone)
     ]
 
 

@@ -157,9 +157,12 @@ class Word:
     erhua: bool = False  # the last character is the r of erhua (哪兒 nǎr)
 
 
-def group(text: str, index: WordIndex, key: str | None = None) -> list[Word]:
-    """Written words of a run of Chinese characters (``key``: the same run in Simplified, for lookup)."""
-    return [Word(*span) for span in spans(text, index, key)]
+def group(
+    text: str, index: WordIndex, key: str | None = None, *, alone: bool = True
+) -> list[Word]:
+    """Written words of a run of Chinese characters (``key``: the same run in Simplified, for
+    lookup; ``alone`` False: a piece of a longer run, beside a glossary term)."""
+    return [Word(*span) for span in spans(text, index, key, alone=alone)]
 
 
 # Word's fields: start, end, parts, joiner, proper, erhua.
@@ -169,7 +172,9 @@ Span = tuple[int, int, tuple[int, ...], str, bool, bool]
 Shape = tuple[tuple[int, ...], str, bool, bool, bool]
 
 
-def spans(text: str, index: WordIndex, key: str | None = None) -> list[Span]:
+def spans(
+    text: str, index: WordIndex, key: str | None = None, *, alone: bool = True
+) -> list[Span]:
     """:func:`group` as plain tuples (the annotator's hot path: no object per word)."""
     look = key if key is not None and len(key) == len(text) else text
     out: list[Span] = []
@@ -187,7 +192,7 @@ def spans(text: str, index: WordIndex, key: str | None = None) -> list[Span]:
             shape = shapes.get((w, original))
             if shape is None:
                 shape = shapes[w, original] = _shape(w, original, index)
-            if shape[4] and len(w) < len(look):
+            if shape[4] and (len(w) < len(look) or not alone):
                 # An exclamation inside a longer run is not the utterance (我去 "what the
                 # ...!" in 我去銀行, 知道了 "Got it!" in 我知道了嗎): the words it is made of.
                 words[k : k + 1] = _pieces(w, index)
