@@ -9,11 +9,12 @@ with two (深度學習 / 股價預測 / LSTM, a short list with its model's acro
 not fewer than half of two, so `LSTM` is the English list, and the page's real English block
 (deep learning / stock price prediction / LSTM) is left an unrecognised section. The same list
 with `LSTM` in the middle reads right.
+
+Fixed: Latin lines after the Han lines are terms of the Chinese list when the Latin block under
+them has an item for each line read and repeats them.
 """
 
 from __future__ import annotations
-
-import pytest
 
 from termkit.records import parse_records
 
@@ -30,8 +31,13 @@ def test_in_the_middle_it_holds() -> None:
     assert read(*lists) == lists
 
 
-@pytest.mark.xfail(strict=True, reason="review21: a Latin term last under two Han lines is read as "
-                   "the English list; the English block is lost (11b2555's 'fewer than half')")
 def test_last_under_two_keywords() -> None:
     lists = (["深度學習", "股價預測", "LSTM"], ["deep learning", "stock price prediction", "LSTM"])
     assert read(*lists) == lists
+
+
+def test_an_english_list_of_its_own_still_holds() -> None:
+    """A Latin line under two Han lines that the block below does not repeat stays the
+    English list of one item (the block below is no list of an item per line)."""
+    zh, en = read(["深度學習", "股價預測", "LSTM"], ["Taipei", "Taiwan"])
+    assert (zh, en) == (["深度學習", "股價預測"], ["LSTM"])

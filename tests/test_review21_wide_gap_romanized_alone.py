@@ -33,10 +33,17 @@ def test_with_the_chinese_names_the_line_is_two_people() -> None:
     assert [(p.zh, p.en) for p in rec.authors] == [("王建国", "WANG Jianguo"), ("刘晓燕", "LIU Xiaoyan")]
 
 
-@pytest.mark.xfail(strict=True, reason="review21: a wide-gap romanized name line with marks and no "
-                   "Chinese names is read as ONE person (older than today's changes)")
 def test_alone_the_line_is_two_people() -> None:
     assert [p.en for p in parse_authors("WANG Jianguo1  LIU Xiaoyan2") or []] == [
         "WANG Jianguo", "LIU Xiaoyan"]
     rec, = parse_records(PAGE.format(names="WANG Jianguo1  LIU Xiaoyan2").encode("utf-8"), "page.txt")
     assert [p.en for p in rec.authors] == ["WANG Jianguo", "LIU Xiaoyan"]
+
+
+@pytest.mark.parametrize("line", ["Deep Learning  Stock Prediction", "Tai Chi  Qigong Practice"])
+def test_a_wide_gap_line_of_other_words_is_not_split_as_names(line: str) -> None:
+    """Only pieces whose every word splits into Chinese syllables are names: a line of
+    English phrases set apart by wide gaps is left as it was."""
+    from termkit.records.authors import wide_gaps_separated
+
+    assert wide_gaps_separated(line) == line

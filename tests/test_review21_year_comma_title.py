@@ -27,8 +27,6 @@ def test_a_year_elsewhere_holds(line: str) -> None:
     assert title(line) == line
 
 
-@pytest.mark.xfail(strict=True, reason="review21: a title opening 'YEAR，' is read as a keyword list "
-                   "(English keyword '2008'); older than today's changes")
 def test_a_title_opening_with_a_year_and_comma() -> None:
     line = "2008，北京奧運與臺灣媒體的國族想像"
     assert title(line) == line

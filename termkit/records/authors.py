@@ -179,15 +179,29 @@ _WIDE_GAP = re.compile(r"[ \t]{2,}|\t")
 
 
 def wide_gaps_separated(line: str) -> str:
-    """A line of Chinese names set apart by wide gaps, with ``、`` between them instead
-    (``王大明  张 晓`` -> ``王大明、张 晓``), when every piece has two Han characters or more;
-    any other line as it is."""
-    if _WIDE_GAP.search(line.strip()) is None or has_latin(line) or not has_han(line):
+    """A line of names set apart by wide gaps, with separators between them instead: Chinese
+    names of two Han characters or more (``王大明  张 晓`` -> ``王大明、张 晓``), or romanized
+    Chinese names of two or three words (``WANG Jianguo  LIU Xiaoyan`` -> ``WANG Jianguo, LIU
+    Xiaoyan``: each word splits into pinyin or Wade-Giles syllables); any other line as it is."""
+    if _WIDE_GAP.search(line.strip()) is None:
         return line
-    pieces = _WIDE_GAP.split(line.strip())
-    if all(len(_SPACES.sub("", p)) >= 2 for p in pieces):
-        return "、".join(p.strip() for p in pieces)
+    pieces = [p.strip() for p in _WIDE_GAP.split(line.strip())]
+    if not has_latin(line):
+        if has_han(line) and all(len(_SPACES.sub("", p)) >= 2 for p in pieces):
+            return "、".join(pieces)
+        return line
+    if not has_han(line) and all(_romanized_name(p) for p in pieces):
+        return ", ".join(pieces)
     return line
+
+
+def _romanized_name(piece: str) -> bool:
+    """A romanized Chinese name: two or three capitalised words, each of Chinese syllables."""
+    from termkit.pinyin.names import is_romanizable
+
+    words = piece.split()
+    return 2 <= len(words) <= 3 and looks_like_latin_name(piece) and all(
+        is_romanizable(w) for w in words)
 
 
 def split_han_names(text: str) -> list[str]:

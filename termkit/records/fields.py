@@ -4,7 +4,8 @@
   ``10卷3期(2014 / 09 / 01)`` -> volume 10, issue 3, date 2014-09-01;
   ``2017年`` -> date 2017; ``2021年4期`` -> date 2021, issue 4;
   ``2020年第2期11-13,共3页`` -> date 2020, issue 2, pages 11-13 (a mainland year-and-issue
-  line has no volume number: the year is the date); ``Vol. 10, No. 3`` -> volume 10, issue 3;
+  line has no volume number: the year is the date); ``2016年第1期112-113,116,共3页`` -> pages
+  112-113,116 (an article continued on a later page); ``Vol. 10, No. 3`` -> volume 10, issue 3;
   ``2020，51卷，3期，401–428頁`` (a Taiwanese journal's running head: a bare year before a
   comma) -> date 2020, volume 51, issue 3, pages 401-428;
 * page lines: ``113 - 129``, ``446-453``, ``pp. 1-30``, ``頁113-129`` -> ``113-129``;
@@ -28,7 +29,8 @@ _VOLUME_TOKEN = re.compile(
     | 第?\s*(?P<iss>\d+)\s*期
     | (?:[Vv]ol(?:ume)?|VOL)\.?\s*(?P<vol2>\d+)
     | (?:[Nn]o|NO|[Ii]ssue|[Nn]r)\.?\s*(?P<iss2>\d+)
-    | (?:pp?\.?\s*|[頁页]\s*)?(?P<p1>\d+)\s*[-–~～]\s*(?P<p2>\d+)\s*[頁页]?
+    | (?:pp?\.?\s*|[頁页]\s*)?(?P<p1>\d+)\s*[-–~～]\s*(?P<p2>\d+)
+        (?P<more>(?:\s*[,，]\s*\d+(?:\s*[-–~～]\s*\d+)?(?![\d\s]*[卷期年月]))*)\s*[頁页]?
     | 共\s*\d+\s*[頁页]
     | [\s,，;；:：.、]+
     """,
@@ -40,6 +42,7 @@ _VOLUME_START = re.compile(
     r"^\s*(?:(?:[Vv]ol(?:ume)?|VOL)\.?\s*\d|(?:[Nn]o|NO)\.\s*\d|第?\s*\d+\s*卷"
     r"|(?:19|20)\d\d\s*年\s*第?\s*\d+\s*期|(?:19|20)\d\d\s*,\s*(?:[Vv]ol|\d+\s*\())"
 )
+_PAGE_PIECES = re.compile(r"\d+(?:\s*[-–~～]\s*\d+)?")
 _PAGES = re.compile(r"^(?:pp?\.?|[頁页]|Pages?:?)?\s*(\d+)\s*[-–~～]\s*(\d+)\s*[頁页]?$")
 _DATE = re.compile(r"^((?:19|20)\d\d)\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*(\d{1,2}))?\s*/?$")
 SUBJECT_HEADING = re.compile(r"^\s*(?:主[题題]分[类類]|學科分類|学科分类)\s*[:：]?\s*(.*)$")
@@ -104,6 +107,8 @@ def parse_volume(line: str) -> Volume | None:
             out.pages = page_range(g["p1"], g["p2"])
             if out.pages is None:
                 return None
+            if g["more"]:  # pages printed apart: ``112-113,116`` (the article goes on later)
+                out.pages += "," + ",".join(_PAGE_PIECES.findall(g["more"]))
     if year and out.date is None:
         out.date = iso_date(year, month)
     if out.volume is None and out.issue is None and year is None:

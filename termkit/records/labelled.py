@@ -611,6 +611,12 @@ def _read_loose(
             setattr(rec, name, f"{getattr(rec, name)}\n{value}")
         else:
             rec.sections.append(Section(name, value, page.lines.get(name)))
+    for name in ("venue", "volume", "issue", "date", "pages"):
+        # A volume line under the venue's field (``出处`` / ``《…学报》`` / ``2016年第1期…``).
+        value = getattr(page, name)
+        if value is not None and getattr(rec, name) is None:
+            setattr(rec, name, value)
+            rec.lines[name] = page.lines.get(name, 0)
     if page.authors and not rec.authors:
         rec.authors = page.authors
     elif chinese and [p.zh for p in page.authors] == [p.zh for p in chinese]:

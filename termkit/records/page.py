@@ -35,10 +35,12 @@ are separated by a form feed (``\\f``); each gets the id ``STEM#N``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from termkit.errors import InputError
+from termkit.lexicon import STOP_WORDS
 from termkit.model import Notice, Person, Record, Section
 from termkit.records.authors import (
     is_bilingual,
@@ -168,8 +170,8 @@ def _title_runs(block: _Block, keywords_ahead: bool) -> list[tuple[str, str, int
     """
     if len(block.lines) > 3 or any(len(line) > 300 for line in block.lines):
         return None
-    if any(certain_keyword_line(line) for line in block.lines):
-        return None
+    if any(certain_keyword_line(line) or field_of_its_own(line) for line in block.lines):
+        return None  # a keyword list, or a volume, page or date line: never a title
     if not keywords_ahead and keyword_like(block.lines, strong=True):
         return None
     runs: list[tuple[str, list[str], int]] = []
@@ -455,7 +457,7 @@ def _header_block(state: _State, block: _Block) -> None:
         # when the new block brings the script the first one lacked (a line with any Han
         # character is a Chinese line, even if it also lists ``ResNeSt``).
         have_zh = any(has_han(line) for line in state.keyword_lines)
-        have_en = _latin_list_read(state.keyword_lines)
+        have_en = _latin_list_read(state.keyword_lines, block.lines)
         new_zh = any(has_han(line) for line in block.lines)
         if (new_zh and not have_zh) or (not new_zh and not have_en and _english_half(state, block)):
             _add_keywords(state, block)
@@ -465,7 +467,8 @@ def _header_block(state: _State, block: _Block) -> None:
         state.last = "keywords"
         return
     if state.last in ("keywords", "volume", "abstract") and (
-            len(" ".join(block.lines)) > 60 or _one_sentence(block.lines)):
+            len(" ".join(block.lines)) > 60
+            or (_one_sentence(block.lines) and _about_the_article(block.lines, state))):
         _add_abstract(state, block)
         state.last = "abstract"
         return
@@ -473,19 +476,27 @@ def _header_block(state: _State, block: _Block) -> None:
     state.last = "section"
 
 
-def _latin_list_read(lines: list[str]) -> bool:
+def _latin_list_read(lines: list[str], after: Sequence[str] = ()) -> bool:
     """True if the keyword lines read so far hold a Latin list: a line with no Han character
     in them, unless every such line is a term of the Chinese list printed one per line (a
     Latin line among the Han lines, ``深度學習`` / ``LSTM`` / ``股價預測``, or a few after them,
-    fewer than half as many as the Han lines: an English list has about an item for each)."""
+    fewer than half as many as the Han lines: an English list has about an item for each).
+
+    ``after``: the Latin block under them. When it is a list of an item for each line read
+    and repeats every Latin line after the Han lines (``深度學習`` / ``股價預測`` / ``LSTM``
+    over ``deep learning`` / ``stock price prediction`` / ``LSTM``), those lines are terms of
+    the Chinese list however few the Han lines: the English list is the block under them."""
     latin = [k for k, line in enumerate(lines) if not has_han(line)]
     if not latin:
         return False
     han = [k for k, line in enumerate(lines) if has_han(line)]
     if not han or any(len(split_keywords(line)) > 1 for line in lines):
         return True
-    trailing = sum(1 for k in latin if k > han[-1])
-    return 2 * trailing >= len(han)
+    trailing = [lines[k].strip().casefold() for k in latin if k > han[-1]]
+    if 2 * len(trailing) < len(han):
+        return False
+    below = [item.casefold() for line in after for item in split_keywords(line)]
+    return not (len(below) >= len(lines) and all(t in below for t in trailing))
 
 
 def _one_sentence(lines: list[str]) -> bool:
@@ -499,6 +510,25 @@ def _one_sentence(lines: list[str]) -> bool:
     if len(text.split()) < 5 or any(c.isdigit() for c in text) or is_furniture(text):
         return False
     return is_sentence(text[:1].lower() + text[1:])
+
+
+_WORDS = re.compile(r"[a-z]+")
+
+
+def _content_stems(text: str) -> set[str]:
+    """The first five letters of each word of ``text`` that is no function word."""
+    return {w[:5] for w in _WORDS.findall(text.casefold()) if w not in STOP_WORDS and len(w) > 2}
+
+
+def _about_the_article(lines: list[str], state: _State) -> bool:
+    """True if a short sentence shares a word with the article's English title or keywords
+    (``This study explores health promotion.`` under ``health promotion``), or the page has
+    neither to compare with. A sentence sharing none is the page's note (``This is an open
+    access article.``, ``We thank the anonymous reviewers …``), not its abstract."""
+    known = " ".join([state.record.title_en or ""]
+                     + [item for item, _ in state.keyword_items if not has_han(item)])
+    about = _content_stems(known)
+    return not about or bool(about & _content_stems(join_lines(lines)))
 
 
 def _english_half(state: _State, block: _Block) -> bool:

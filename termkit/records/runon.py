@@ -165,7 +165,11 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
             run, after_title, authors = None, False, True
             i += stacked
             continue
-        if i + 1 < len(kept) and _name_pair(line, kept[i + 1][1]):
+        if i + 1 < len(kept) and _name_pair(line, kept[i + 1][1]) and not (
+            # (romanized names that render the authors above are theirs: ``张丽`` …
+            # ``ZHANG Li`` over ``张力``, a keyword that sounds alike, is no pair)
+            has_han(kept[i + 1][1]) and _over_romanized(names_above, line)
+        ):
             if run is not None and blocks and blocks[-1] is run and not _keywords_in(blocks):
                 # Lines above the authors and below no keyword line are the titles, one
                 # per script, however short (``Bullying`` / ``校園霸凌``): not a list.

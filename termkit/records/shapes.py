@@ -22,6 +22,12 @@ from termkit.records.script import has_han, is_prose, short_item_list
 KEYWORD_SHAPE = 6
 
 
+def _latin_item(item: str) -> bool:
+    """An item of the English side: no Han character and not a number alone. A number
+    (``2008``, ``921``) is in neither script: a title opening ``2008，`` is no bilingual list."""
+    return not has_han(item) and not item.strip().isdigit()
+
+
 def _short_item(item: str) -> bool:
     return len(item) <= 12 if has_han(item) else len(item.split()) <= 6
 
@@ -39,7 +45,7 @@ def certain_keyword_line(line: str) -> bool:
         return True
     # Items in both scripts, unless only single spaces set them apart (a Chinese title
     # with a Latin word in it: ``ChatGPT 輔助 程式設計教學之成效``).
-    mixed = any(has_han(i) for i in items) and any(not has_han(i) for i in items)
+    mixed = any(has_han(i) for i in items) and any(_latin_item(i) for i in items)
     return mixed and not spaced_only(line)
 
 
@@ -101,7 +107,7 @@ def _keyword_score(lines: tuple[str, ...]) -> float:
         return 0.0
     score = float(min(len(items), 12))
     han = [has_han(i) for i in items]  # asked once per item
-    scripts = set(han)
+    scripts = {zh for i, zh in zip(items, han, strict=True) if zh or _latin_item(i)}
     if len(scripts) == 2 and any(spaced_only(line) for line in lines):
         # A line of single-spaced items counts as one script: a Chinese title with a Latin
         # word in it has that shape too (``ChatGPT 輔助 程式設計教學之成效``).
