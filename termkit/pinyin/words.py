@@ -195,7 +195,7 @@ def spans(
             if shape[4] and (len(w) < len(look) or not alone):
                 # An exclamation inside a longer run is not the utterance (我去 "what the
                 # ...!" in 我去銀行, 知道了 "Got it!" in 我知道了嗎): the words it is made of.
-                words[k : k + 1] = _pieces(w, index)
+                words = [*words[:k], *_pieces(w, index), *words[k + 1 :]]  # a new list
                 continue
             out.append((pos, end, *shape[:4]))
         pos = end
