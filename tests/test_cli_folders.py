@@ -193,6 +193,28 @@ def test_build_a_folder_into_itself_twice(tmp_path: Path) -> None:
     assert (records / "glossary.json").read_bytes() == built
 
 
+def test_build_a_folder_holding_an_earlier_build_into_another(tmp_path: Path) -> None:
+    # `build . -o out` then `build . -o out2`: the second run stopped at out/glossary.sources.jsonl
+    # ("a termkit sources file, not article records"). An earlier build's outputs are left out
+    # with a note; a record saved beside them in that folder is still read.
+    records = tmp_path / "records"
+    shutil.copy(SEED, touch(records / "x").parent / "example-record.txt")
+    (records / "x").unlink()
+    assert run("build", records, "-o", records / "out", "-q").exit_code == 0
+    shutil.copy(SEED, records / "out" / "kept-record.txt")
+    again = run("build", records, "-o", records / "out2", "--json")
+    assert again.exit_code == 0, again.stderr
+    assert json.loads(again.stdout)["inputs"] == [
+        str(records / "example-record.txt"), str(records / "out" / "kept-record.txt")]
+    assert f"{records / 'out'}: the output of an earlier build" in again.stderr
+    third = run("build", records, "-o", records / "out2", "--json")
+    assert third.exit_code == 0, third.stderr
+    assert json.loads(third.stdout)["inputs"] == json.loads(again.stdout)["inputs"]
+    assert f"{records / 'out2'}: the output" not in third.stderr  # its own: no note
+    named = run("build", records / "out" / "glossary.sources.jsonl", "-o", tmp_path / "o")
+    assert named.exit_code == 1 and "a termkit sources file" in named.stderr  # named: refused
+
+
 def test_tm_import_a_folder(tmp_path: Path) -> None:
     result = run("tm", "import", "--db", tmp_path / "tm.sqlite", DATA / "tm" / "tmx", "--json")
     assert result.exit_code == 0, result.stderr

@@ -8,6 +8,9 @@ lines come back as two terms of that status, and no notice is given when writing
 two-line title becomes two forbidden terms, its first line alone among them, which `check -g`
 then reports wherever that half-title stands; the column of the preferred term keeps the same
 form whole (the title is a dev2 record's, as in tests/test_convert_line_break.py).
+
+Fixed: a list cell writes a term's own line break as ``\\n`` (and doubles its backslashes),
+as glossary.txt escapes values (tests/test_formats_table_list_escapes.py).
 """
 
 from __future__ import annotations
@@ -43,8 +46,6 @@ def test_the_main_column_keeps_the_break(module: object) -> None:
         [(TWO_LINES, "preferred"), (ONE_LINE, "deprecated")])
 
 
-@pytest.mark.xfail(strict=True, reason="review21: a term with a line break in a LANG "
-                   "candidates/deprecated column is read back as two terms (one term a line)")
 @pytest.mark.parametrize("module", [csv_glossary, xlsx])
 @pytest.mark.parametrize("status", [Status.CANDIDATE, Status.DEPRECATED])
 def test_an_extra_term_keeps_its_break(module: object, status: Status) -> None:
@@ -52,8 +53,6 @@ def test_an_extra_term_keeps_its_break(module: object, status: Status) -> None:
         [(ONE_LINE, "preferred"), (TWO_LINES, status.value)])
 
 
-@pytest.mark.xfail(strict=True, reason="review21: the deprecated two-line title read back from CSV "
-                   "is two forbidden terms: check -g flags its first line standing alone")
 def test_check_does_not_forbid_half_a_deprecated_title(tmp_path: Path) -> None:
     glossary = Glossary([Concept("c1", kind=Kind.TITLE, terms=[
         Term("Women's Travel and Self-Writing", "en", status=Status.PREFERRED),

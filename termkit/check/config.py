@@ -42,6 +42,10 @@ class Options:
     fullwidth_digits: bool = False
     length_ratio: float = 2.5
     length_min: int = 20
+    # The checks that run (set by the checker, not a setting of the project file): a check
+    # may leave to another what that one reports (xml-tags leaves a code holding a lost
+    # placeholder to printf).
+    running: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)

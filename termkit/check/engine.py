@@ -159,7 +159,7 @@ class Checker:
         ``convert --topic``. ``on_prepare``: see :class:`RegionIndex`.
         """
         self.checks = parse_checks(checks)
-        self.options = options or Options()
+        self.options = replace(options or Options(), running=frozenset(self.checks))
         self.index = TermIndex(glossary) if glossary is not None else None
         self.regional: RegionIndex | None = None
         if F.WRONG_REGION in self.checks and (glossary is not None or regional):

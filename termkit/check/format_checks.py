@@ -16,6 +16,7 @@ from collections import Counter
 
 from termkit.check import findings as F
 from termkit.check import inline
+from termkit.check.baseline import ignored_checks
 from termkit.check.config import Options
 from termkit.check.findings import Finding
 from termkit.check.placeholders import attributes, brace_names, printf_specs, tags
@@ -120,28 +121,58 @@ def _printf_diff(source: str, target: str) -> list[tuple[str, tuple[int, int] | 
     return problems
 
 
-def printf(seg: Segment, opts: Options) -> list[Finding]:
-    """``printf``: C/Python ``%`` placeholders differ (``%2$s`` may move, types must agree).
+_Problem = tuple[str, tuple[int, int] | None, tuple[int, int] | None]
 
-    PO ``c-format``/``python-format`` flags make the check strict; ``no-c-format`` (and
-    ``no-python-format``) turn it off; without flags it runs when the source has directives.
-    """
+
+def _printf_problems(seg: Segment) -> list[tuple[str, list[_Problem]]]:
+    """(label, problems) per form that ``printf`` reports on."""
     flags = _flags(seg)
     if "no-c-format" in flags or "no-python-format" in flags:
         return []
     out = []
-    # spans point into the plain texts: none where the native codes were read in
-    spans = seg.source_markup is None and seg.target_markup is None
     for label, source, other, target in _code_forms(seg):
         if "%" not in source and "%" not in target:
             continue
         problems = _printf_diff(source, target)
         if problems and other is not None and not _printf_diff(other, target):
             continue
+        out.append((label, problems))
+    return out
+
+
+def _in_code(seg: Segment, s_span: tuple[int, int] | None,
+             t_span: tuple[int, int] | None) -> str:
+    """`` (in <ph id="1">%s</ph>)`` when an inline code holds the placeholder, else ''."""
+    if seg.source_markup is None and seg.target_markup is None:
+        return ""
+    code = (inline.holding(inline.codes(seg.source_markup), s_span)
+            or inline.holding(inline.codes(seg.target_markup), t_span))
+    return f" (in {code.shown})" if code is not None else ""
+
+
+def _placeholder_findings(seg: Segment, check: str,
+                          forms_problems: list[tuple[str, list[_Problem]]]) -> list[Finding]:
+    out = []
+    # spans point into the plain texts: none where the native codes were read in
+    spans = seg.source_markup is None and seg.target_markup is None
+    for label, problems in forms_problems:
         first = spans and (not label or label.startswith("msgstr[0]"))
         for message, s_span, t_span in problems:
-            out.append(seg.finding(F.PRINTF, label + message, source_span=s_span if first else None, target_span=t_span if first else None))
+            out.append(seg.finding(check, label + message + _in_code(seg, s_span, t_span),
+                                   source_span=s_span if first else None,
+                                   target_span=t_span if first else None))
     return out
+
+
+def printf(seg: Segment, opts: Options) -> list[Finding]:
+    """``printf``: C/Python ``%`` placeholders differ (``%2$s`` may move, types must agree).
+
+    PO ``c-format``/``python-format`` flags make the check strict; ``no-c-format`` (and
+    ``no-python-format``) turn it off; without flags it runs when the source has directives.
+    A placeholder an inline code holds is named with its code (``xml-tags`` then leaves
+    that code to this check).
+    """
+    return _placeholder_findings(seg, F.PRINTF, _printf_problems(seg))
 
 
 # --------------------------------------------------------------------------- brace format
@@ -168,23 +199,25 @@ def _brace_diff(source: str, target: str) -> list[tuple[str, tuple[int, int] | N
     return problems
 
 
-def brace_format(seg: Segment, opts: Options) -> list[Finding]:
-    """``brace-format``: ``{name}``, ``{0}``, ``{}`` and ICU arguments differ."""
-    flags = _flags(seg)
-    if "no-python-brace-format" in flags:
+def _brace_problems(seg: Segment) -> list[tuple[str, list[_Problem]]]:
+    """(label, problems) per form that ``brace-format`` reports on."""
+    if "no-python-brace-format" in _flags(seg):
         return []
     out = []
-    spans = seg.source_markup is None and seg.target_markup is None
     for label, source, other, target in _code_forms(seg):
         if "{" not in source and "{" not in target:
             continue
         problems = _brace_diff(source, target)
         if problems and other is not None and not _brace_diff(other, target):
             continue
-        first = spans and (not label or label.startswith("msgstr[0]"))
-        for message, s_span, t_span in problems:
-            out.append(seg.finding(F.BRACE_FORMAT, label + message, source_span=s_span if first else None, target_span=t_span if first else None))
+        out.append((label, problems))
     return out
+
+
+def brace_format(seg: Segment, opts: Options) -> list[Finding]:
+    """``brace-format``: ``{name}``, ``{0}``, ``{}`` and ICU arguments differ (a placeholder an
+    inline code holds is named with its code, as in ``printf``)."""
+    return _placeholder_findings(seg, F.BRACE_FORMAT, _brace_problems(seg))
 
 
 # --------------------------------------------------------------------------- xml tags
@@ -250,14 +283,32 @@ def markup_tags(text: str) -> list[re.Match[str]]:
     ]
 
 
+def _code_differences(seg: Segment, opts: Options) -> list[inline.Difference]:
+    """The inline codes that differ, but for those holding a placeholder that ``printf`` or
+    ``brace-format`` reports (when it runs): a lost ``<ph>%s</ph>`` is one problem, the lost
+    argument, reported once by the placeholder check, which names the code."""
+    source, target = inline.codes(seg.source_markup), inline.codes(seg.target_markup)
+    found = inline.differences(source, target)
+    if not found:
+        return found
+    held: set[inline.Code] = set()
+    for check, problems in ((F.PRINTF, _printf_problems), (F.BRACE_FORMAT, _brace_problems)):
+        if check not in opts.running or check in ignored_checks(seg.notes):
+            continue
+        for _label, listed in problems(seg):
+            for _message, s_span, t_span in listed:
+                held.update(c for c in (inline.holding(source, s_span),
+                                        inline.holding(target, t_span)) if c is not None)
+    return [d for d in found if not ({d.source, d.target} & held)]
+
+
 def xml_tags(seg: Segment, opts: Options) -> list[Finding]:
     """``xml-tags``: the target's tags are not the source's (order may change), are badly
     nested, or carry other attribute values (``title``, ``alt`` … may be translated); and
     the XLIFF or TMX inline codes of the two sides differ (:mod:`termkit.check.inline`)."""
     out = []
     if seg.source_markup is not None or seg.target_markup is not None:
-        out += [seg.finding(F.XML_TAGS, message) for message in inline.differences(
-            inline.codes(seg.source_markup), inline.codes(seg.target_markup))]
+        out += [seg.finding(F.XML_TAGS, d.message) for d in _code_differences(seg, opts)]
     for label, source, _other, target in forms(seg):
         if "<" not in source and "<" not in target:
             continue

@@ -13,6 +13,15 @@ that content: a target keeps the source's codes, in any order. Codes whose conte
 (``g``, ``pc``, TMX ``hi``) are compared without it, since the text is translated. Annotations
 (``mrk``, XLIFF 2.0 ``sm``/``em``) are not codes (a tool may mark a term on one side only) and
 ``cp`` is a character: neither is compared, though the text inside an ``mrk`` is read.
+
+An XLIFF 2.0 ``<ph/>`` is empty: its original data sits in the unit's ``<originalData>``,
+which the reader does not keep, and the code carries ``disp`` ("display text", what a tool
+shows for it) and ``equiv`` ("equivalent text", what stands for it in plain text). Their value
+is the code's content here (``disp`` first), so ``<ph id="1" disp="%s"/>`` holds the argument
+``%s`` for ``printf`` and differs from ``<ph id="1" disp="%d"/>``.
+
+Each native code records where its content lies in :func:`native_text` (``Code.at``), so a
+placeholder check can tell which code holds a placeholder it finds lost (:func:`holding`).
 """
 
 from __future__ import annotations
@@ -40,6 +49,7 @@ class Code(NamedTuple):
     id: str
     content: str
     shown: str
+    at: tuple[int, int] = (0, 0)  # the content's span in native_text (native codes)
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -62,27 +72,44 @@ def _native(elem: Any) -> str:
     return (elem.text or "") + "".join(child.tail or "" for child in elem)
 
 
-def _walk(elem: Any, codes: list[Code], text: list[str]) -> None:
-    text.append(elem.text or "")
+class _Text:
+    """The native text being built, and its length so far."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.size = 0
+
+    def add(self, part: str) -> None:
+        self.parts.append(part)
+        self.size += len(part)
+
+
+def _walk(elem: Any, codes: list[Code], text: _Text) -> None:
+    text.add(elem.text or "")
     for child in elem:
         name = _local(child)
         if name in NATIVE:
             content = _native(child)
+            if not content and not len(child):
+                # XLIFF 2.0 <ph/>: its display or equivalent text stands for the data.
+                content = child.get("disp") or child.get("equiv") or ""
             shown = etree.tostring(child, encoding="unicode", with_tail=False)
-            codes.append(Code(name, child.get("id") or "", content, shown))
-            text.append(content)
+            codes.append(Code(name, child.get("id") or "", content, shown,
+                              (text.size, text.size + len(content))))
+            text.add(content)
         elif name == "cp":
             with contextlib.suppress(ValueError):  # a bad hex is no character
-                text.append(chr(int(child.get("hex", ""), 16)))
+                text.add(chr(int(child.get("hex", ""), 16)))
         elif name in ANNOTATIONS:
             _walk(child, codes, text)
         elif name:
             ident = child.get("id") or child.get("startRef") or ""
             container = name in CONTAINERS or len(child) or child.text
-            codes.append(Code(name, ident, "", _start_tag(child, name, not container)))
+            codes.append(Code(name, ident, "", _start_tag(child, name, not container),
+                              (text.size, text.size)))
             if container:
                 _walk(child, codes, text)
-        text.append(child.tail or "")
+        text.add(child.tail or "")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -92,9 +119,9 @@ def _parse(markup: str) -> tuple[tuple[Code, ...], str] | None:
     except etree.XMLSyntaxError:  # a prefix whose declaration the reader dropped
         return None
     codes: list[Code] = []
-    text: list[str] = []
+    text = _Text()
     _walk(root, codes, text)
-    return tuple(codes), "".join(text)
+    return tuple(codes), "".join(text.parts)
 
 
 def codes(markup: str | None) -> tuple[Code, ...]:
@@ -109,9 +136,18 @@ def native_text(text: str, markup: str | None) -> str:
     return parsed[1] if parsed else text
 
 
-def differences(source: tuple[Code, ...], target: tuple[Code, ...]) -> list[str]:
-    """What differs between the codes of the two sides, one message per code: missing from
-    the target, changed in it (same element and id, other content), or not in the source."""
+class Difference(NamedTuple):
+    """One code that differs: the source's (None: not in the source) and the target's (None:
+    missing in the target), and the message."""
+
+    source: Code | None
+    target: Code | None
+    message: str
+
+
+def differences(source: tuple[Code, ...], target: tuple[Code, ...]) -> list[Difference]:
+    """What differs between the codes of the two sides, one per code: missing from the
+    target, changed in it (same element and id, other content), or not in the source."""
     left = list(target)
     missing: list[Code] = []
     for code in source:
@@ -124,8 +160,19 @@ def differences(source: tuple[Code, ...], target: tuple[Code, ...]) -> list[str]
     for code in missing:
         other = next((i for i, t in enumerate(left) if t.key[:2] == code.key[:2]), None)
         if other is None:
-            out.append(f"{code.shown} is missing in the target")
+            out.append(Difference(code, None, f"{code.shown} is missing in the target"))
         else:
-            out.append(f"{left.pop(other).shown} in the target where the source has {code.shown}")
-    out += [f"{code.shown} is not in the source" for code in left]
+            changed = left.pop(other)
+            out.append(Difference(code, changed, f"{changed.shown} in the target where the "
+                                                 f"source has {code.shown}"))
+    out += [Difference(None, code, f"{code.shown} is not in the source") for code in left]
     return out
+
+
+def holding(codes: tuple[Code, ...], span: tuple[int, int] | None) -> Code | None:
+    """The native code whose content holds ``span`` of :func:`native_text` (None: none)."""
+    if span is None:
+        return None
+    start, end = span
+    return next((c for c in codes if c.at[0] <= start and end <= c.at[1] and c.at[0] < c.at[1]),
+                None)

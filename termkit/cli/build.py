@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from termkit.cli.common import dumps, folder_options, folder_output_option, json_option, warn
+from termkit.cli.common import dumps, folder_options, folder_output_option, json_option, note, warn
 from termkit.errors import UsageError
 from termkit.provenance import DEFAULT_MAX_SOURCES
 from termkit.records import EXTENSIONS as RECORD_EXTENSIONS
@@ -31,7 +31,8 @@ def _record_format_option(f: Any) -> Any:
 
 
 def record_files(inputs: tuple[str, ...], includes: tuple[str, ...],
-                 excludes: tuple[str, ...], output: str | None = None) -> list[str]:
+                 excludes: tuple[str, ...], output: str | None = None, *,
+                 quiet: bool = False) -> list[str]:
     """INPUTs with folders replaced by the record files in them (see termkit.inputs), never
     those in the ``output`` folder (``build . -o out`` run again), each file once (``build
     R R`` or a file of a folder given too would count its records twice)."""
@@ -41,12 +42,36 @@ def record_files(inputs: tuple[str, ...], includes: tuple[str, ...],
     # The output folder, and the files a build writes there when that folder is read too
     # (`build . -o .` run again must not read its own glossary and sources as records).
     skip = [output, *(os.path.join(output, name) for name in output_names())] if output else []
+    for folder in earlier_builds(inputs):
+        # The output of another build inside a folder read (``build . -o out2`` after ``-o
+        # out``): its glossary and exports are no records; the user's files beside them are.
+        skip.extend(os.path.join(folder, name) for name in output_names())
+        if not quiet and (output is None or os.path.realpath(folder) != os.path.realpath(output)):
+            note(f"{folder}: the output of an earlier build (glossary.sources.jsonl); its "
+                 "files are not read as records")
     if not includes:
         # A folder's own documentation (README.md, LICENSE.txt …) is no record page: read
         # as one, its file list became keyword pairs. --include takes such files again.
         excludes = (*excludes, *DOCUMENTATION_GLOBS)
     return distinct(expand_inputs(inputs, includes or extension_globs(RECORD_EXTENSIONS),
                                   excludes, skip=skip))
+
+
+def earlier_builds(inputs: tuple[str, ...]) -> list[str]:
+    """The folders below the folder ``inputs`` that hold a build's sources file as termkit
+    writes it (:data:`termkit.records.SIDECAR_KIND`), sorted."""
+    from termkit.build import SOURCES_FILE
+    from termkit.records import detect_sidecar
+
+    found: set[str] = set()
+    for top in inputs:
+        if top == "-" or not os.path.isdir(top):
+            continue
+        for folder, dirs, files in os.walk(top):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            if SOURCES_FILE in files and detect_sidecar(os.path.join(folder, SOURCES_FILE)):
+                found.add(os.path.normpath(folder))
+    return sorted(found)
 
 
 # File names a folder of saved records may carry beside them that are never records (any
@@ -156,7 +181,7 @@ def build(
 
     Reads each INPUT (abstract-page text, RIS, JSON Lines, BibTeX or EndNote; UTF-8,
     UTF-16, Big5 or GB18030; `-` for stdin; a folder for the record files in it, recursively,
-    but not its README, LICENSE and the like; pages of several records separated by form feeds, or pasted one after another), pairs Chinese and English keywords, author names and titles, merges all records, and
+    but not its README, LICENSE and the like, nor an earlier build's outputs; pages of several records separated by form feeds, or pasted one after another), pairs Chinese and English keywords, author names and titles, merges all records, and
     writes DIR/glossary.txt (editable text) and DIR/glossary.json, plus exports for
     translation tools, and DIR/glossary.sources.jsonl with every source of every concept
     (the other files list the first --max-sources; glossary.txt gives the total too). Only
@@ -178,7 +203,7 @@ def build(
         check_output(conflicts_file)
     jobs = jobs or default_jobs()
     with paused_gc():  # one batch: see paused_gc
-        paths = record_files(inputs, includes, excludes, output)
+        paths = record_files(inputs, includes, excludes, output, quiet=quiet)
         records, glossary = _glossary(paths, record_format, quiet=quiet, jobs=jobs)
         glossary.header = {
             "generator": "termkit build",

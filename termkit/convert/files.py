@@ -8,7 +8,8 @@ of Chinese elements (TMX ``<seg>`` of Chinese ``<tuv>``s without inline-code con
 on request, the language attributes (:mod:`termkit.convert.retag`: no language twice in a unit).
 PO files are rewritten line by line (``msgstr``
 literals; the header's ``Language``). CSV/TSV convert the cells of columns whose header is a
-Chinese language tag. Plain text is streamed in chunks (:meth:`Converter.convert_stream`).
+Chinese language tag, and of a glossary table's term columns of such a language (``zh-Hans
+variants``, ``… candidates``, ``… deprecated``). Plain text is streamed in chunks (:meth:`Converter.convert_stream`).
 """
 
 from __future__ import annotations
@@ -571,20 +572,22 @@ def convert_table_text(text: str, conv: Converter, sep: str, path: str = "-", *,
         rows = list(_csv_records(text, path))
     if not rows:
         return text
-    chinese = {
-        i for i, (s, e, _q) in enumerate(rows[0]) if text[s:e].strip() and lang.is_chinese(text[s:e].strip())
-        and _looks_like_tag(text[s:e].strip())
-    }
+    header = [text[s:e].strip() for s, e, _q in rows[0]]
+    roles = [_column_role(h) for h in header]
+    # The cells converted: a Chinese language column's and its term columns' (a glossary
+    # table's 'zh-Hans variants', 'zh-Hans candidates', 'zh-Hans deprecated').
+    chinese = {i for i, role in enumerate(roles) if role is not None and role[0] != "about"}
     edits: list[tuple[int, int, str]] = []
     dropped: set[int] = set()
     if retag:
-        header = [text[s:e].strip() for s, e, _q in rows[0]]
-        new_header = [retag_value(h, conv.target) if i in chinese else h for i, h in enumerate(header)]
-        # A converted column whose language the table already has would be a second one.
-        dropped = duplicates([Piece(h, n) for h, n in zip(header, new_header, strict=True)])
-        for i in sorted(chinese):
-            s, e, _q = rows[0][i]
-            edits.append((s, e, new_header[i]))
+        new_tags = [None if role is None else retag_value(role[1], conv.target) for role in roles]
+        new_header = [h if tag is None else tag + h[len(role[1]):] if role is not None else h
+                      for h, tag, role in zip(header, new_tags, roles, strict=True)]
+        dropped = _dropped_columns(header, new_header, roles, new_tags)
+        for i, role in enumerate(roles):
+            if role is not None:
+                s, e, _q = rows[0][i]
+                edits.append((s, e, new_header[i]))
     for number, row in enumerate(rows[1:], 2):
         for i in chinese:
             if i < len(row) and i not in dropped:
@@ -644,6 +647,61 @@ def _drop_columns(text: str, sep: str, path: str, columns: set[int]) -> str:
 
 def _looks_like_tag(cell: str) -> bool:
     return re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", cell) is not None
+
+
+_LEADING_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*(?![-_A-Za-z0-9])")
+
+
+def _column_role(cell: str) -> tuple[str, str, str] | None:
+    """What a header cell of a Chinese language names, with the tag as written: ``("lang",
+    tag, "")``; ``("terms", tag, kind)`` for a glossary table's ``TAG variants``, ``TAG
+    candidates`` and ``TAG deprecated`` (more terms of that language); ``("about", tag,
+    kind)`` for ``TAG status`` and ``TAG origin`` (about the term in column TAG). None for
+    any other column."""
+    from termkit.formats.columns import (
+        origin_column,
+        others_column,
+        term_status_column,
+        variants_column,
+    )
+
+    if cell and lang.is_chinese(cell) and _looks_like_tag(cell):
+        return ("lang", cell, "")
+    m = _LEADING_TAG.match(cell)
+    if m is None or not lang.is_chinese(m.group()):
+        return None
+    if variants_column(cell) is not None:
+        return ("terms", m.group(), "variants")
+    others = others_column(cell)
+    if others is not None:
+        return ("terms", m.group(), others[1])
+    if term_status_column(cell) is not None:
+        return ("about", m.group(), "status")
+    if origin_column(cell) is not None:
+        return ("about", m.group(), "origin")
+    return None
+
+
+def _dropped_columns(header: list[str], new_header: list[str],
+                     roles: list[tuple[str, str, str] | None],
+                     new_tags: list[str | None]) -> set[int]:
+    """The retagged columns to leave out: a language column whose language the table already
+    has would be a second one, and so would a term column of a kind its new language already
+    has; a status or origin column goes with its language column."""
+    lang_pieces = [Piece(h, n) if role is None or role[0] == "lang" else Piece(None, None)
+                   for h, n, role in zip(header, new_header, roles, strict=True)]
+    dropped = duplicates(lang_pieces)
+    kinds = {role[2] for role in roles if role is not None and role[0] == "terms"}
+    for kind in kinds:
+        pieces = [Piece(role[1], tag) if role is not None and role[0] == "terms"
+                  and role[2] == kind else Piece(None, None)
+                  for role, tag in zip(roles, new_tags, strict=True)]
+        dropped |= duplicates(pieces)
+    gone = {lang.normalize(header[i]) for i in dropped
+            if roles[i] is not None and roles[i][0] == "lang"}  # type: ignore[index]
+    dropped |= {i for i, role in enumerate(roles)
+                if role is not None and role[0] == "about" and lang.normalize(role[1]) in gone}
+    return dropped
 
 
 # --------------------------------------------------------------------------- entry points

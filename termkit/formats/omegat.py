@@ -5,14 +5,21 @@ side, ``reverse=True`` puts Chinese in the source column):
 
 * the first line is a ``#`` comment naming the languages and carrying the Emacs-style
   ``-*- coding: utf-8 -*-`` cookie OmegaT looks for; OmegaT skips ``#`` lines;
-* tabs, carriage returns and newlines inside a field are replaced by a space (the format has
-  no escaping), and fields are stripped, as OmegaT strips them when reading;
+* tabs, carriage returns and newlines inside a field are replaced by a space, and fields are
+  stripped, as OmegaT strips them when reading. The format has no escaping: OmegaT reads a
+  line at a time, splits it at tabs and takes each field as written (a ``\\n`` stays two
+  characters), so no spelling of a line break in a term reaches OmegaT as one; the space is
+  what it can match, as it matches a glossary term by its words. A term that held a tab or
+  line break keeps its exact form in the comment column (``source lines``/``target lines``
+  items, escaped as glossary.txt escapes values), which termkit's reader restores while the
+  term still reads as written (an edited term is taken as it stands);
 * a concept whose source term starts with ``#`` is skipped (OmegaT would read it as a comment);
 * the comment column is compact ``key: value`` items joined by ``"; "`` — ``pinyin``,
   ``domain`` (one item per domain), ``status`` (when not candidate), ``kind`` (when not
   term), ``confidence``, ``prop NAME`` (one per prop, the value escaped as in glossary.txt;
   ``prop: {JSON}`` for a name that item cannot hold), ``origin`` (of the Chinese term, when
-  OpenCC made it), ``note`` (one per note), ``id`` — with ``\\`` and ``;`` inside values
+  OpenCC made it), ``note`` (one per note), ``source lines``/``target lines`` (above),
+  ``id`` — with ``\\`` and ``;`` inside values
   escaped by a backslash; rows are sorted by source, target and id.
 
 Reading skips blank and ``#`` lines, takes the languages from our first-line comment when it
@@ -43,7 +50,7 @@ from termkit.formats.delimited import (
     zh_zhuyin,
 )
 from termkit.formats.po_write import MADE, prop_line
-from termkit.formats.termkit_text import unescape
+from termkit.formats.termkit_text import escape, unescape
 from termkit.model import (
     Concept,
     Glossary,
@@ -80,7 +87,14 @@ _STATUS_ITEM = {status: f"status: {status.value}" for status in Status}
 _KIND_ITEM = {kind: f"kind: {kind.value}" for kind in Kind}
 
 
-def _comment(concept: Concept, zh: Term | None) -> str:
+def _lines_item(side: str, text: str) -> str | None:
+    """The ``source lines``/``target lines`` item of a term that a field cannot hold whole."""
+    if "\t" not in text and "\n" not in text and "\r" not in text:
+        return None
+    return f"{side} lines: {escape(text)}".replace("\\", "\\\\").replace(";", "\\;")
+
+
+def _comment(concept: Concept, zh: Term | None, lines: list[str]) -> str:
     items: list[str] = []
     pinyin = zh_pinyin(concept, zh)
     if pinyin:
@@ -108,6 +122,7 @@ def _comment(concept: Concept, zh: Term | None) -> str:
         items.append(f"origin: {_esc(zh.origin)}")
     if concept.notes:
         items += [f"note: {_esc(n)}" for n in concept.notes if _field(n)]
+    items += lines
     items.append(f"id: {_esc(concept.id)}")
     return "; ".join(items)
 
@@ -138,7 +153,10 @@ def write_glossary(
         if src_text.startswith("#"):
             hashed += 1
             continue
-        rows.append((src_text, tgt_text, c.id, _comment(c, zh)))
+        assert src is not None and tgt is not None
+        lines = [item for item in (_lines_item("source", src.text),
+                                   _lines_item("target", tgt.text)) if item]
+        rows.append((src_text, tgt_text, c.id, _comment(c, zh, lines)))
     rows.sort()
     out = [_FIRST_LINE.format(src=langtags.to_short(src_tag), tgt=langtags.to_short(tgt_tag))]
     out += [f"{s}\t{t}\t{comment}" for s, t, _, comment in rows]
@@ -155,7 +173,8 @@ def write_glossary(
 # --------------------------------------------------------------------------- reading
 
 _ITEM_RE = re.compile(
-    r"^(pinyin|zhuyin|domain|status|kind|note|id|confidence|origin|prop|prop .+?): (.*)$", re.S)
+    r"^(pinyin|zhuyin|domain|status|kind|note|id|confidence|origin|source lines|target lines"
+    r"|prop|prop .+?): (.*)$", re.S)
 
 
 def _split_items(comment: str) -> list[str]:
@@ -262,6 +281,17 @@ def _lines(
         )
 
 
+def _restored(field: str, info: dict[str, list[str]], side: str) -> str:
+    """The term a ``SIDE lines`` item keeps, when the field still reads as its one-line form
+    (else the field: the term was edited after it was written)."""
+    kept = info.get(f"{side} lines")
+    if kept:
+        text = unescape(kept[0])
+        if _field(text) == field:
+            return text
+    return field
+
+
 def read_glossary(
     stream: BinaryIO,
     path: str,
@@ -283,6 +313,7 @@ def read_glossary(
         kind = parse_kind((info.get("kind") or [""])[0]) or Kind.TERM
         pinyin = (info.get("pinyin") or [""])[0] or None
         zhuyin = (info.get("zhuyin") or [""])[0] or None
+        src, tgt = _restored(src, info, "source"), _restored(tgt, info, "target")
         here = Source(path, number)
         terms = [
             Term(

@@ -7,7 +7,10 @@ The layout, as cells (:func:`glossary_rows` writes it, :func:`read_rows` and
   ``zh-Hans*``); on read any spelling (``zh-TW``, ``zh_Hant``, ``English``, ``繁體中文``);
 * one ``TAG variants`` column per language in which some concept has admitted terms besides
   the one in its language column (one variant a line; read back split at line breaks and
-  ``;``, as admitted terms: the reason a term with ``;`` in it does not survive this column);
+  ``;``, as admitted terms: the reason a term with ``;`` in it does not survive this column).
+  A term's own line break is written ``\\n`` (``\\r`` a carriage return, ``\\\\`` a
+  backslash), as glossary.txt escapes values, so a title printed on two lines stays one term;
+  the reader undoes these three escapes and leaves any other backslash as it stands;
 * ``TAG candidates`` and ``TAG deprecated`` columns likewise for the candidate terms (a
   conflict's renderings, a structure-only candidate beside a confident rendering) and the
   deprecated ones, read back with those statuses;
@@ -86,6 +89,28 @@ OPTIONAL = ("zhuyin", "kind", "source", "confidence")
 # The status of the terms of a "TAG candidates" / "TAG deprecated" column.
 _OTHER_STATUS = {CANDIDATES: Status.CANDIDATE, DEPRECATED: Status.DEPRECATED}
 _SPLIT_VARIANTS = re.compile(r"[\n;]")
+# A list cell's escapes: a term's own line break, carriage return and backslash.
+_ITEM_ESCAPES = re.compile(r"\\([\\nr])")
+_ITEM_VALUES = {"\\": "\\", "n": "\n", "r": "\r"}
+
+
+def _list_item(term: str) -> str:
+    """A term as a line of a list cell (``TAG variants``, ``TAG candidates``, ``TAG
+    deprecated``): its backslashes and line breaks escaped, as glossary.txt escapes them."""
+    if "\\" not in term and "\n" not in term and "\r" not in term:
+        return term
+    return term.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def _list_items(cell: str) -> list[str]:
+    """The terms of a list cell: one a line (or between ``;``), escapes undone."""
+    out = []
+    for item in _SPLIT_VARIANTS.split(cell):
+        item = item.strip()
+        if item:
+            out.append(_ITEM_ESCAPES.sub(lambda m: _ITEM_VALUES[m.group(1)], item)
+                       if "\\" in item else item)
+    return out
 
 
 
@@ -222,7 +247,7 @@ def glossary_rows(glossary: Glossary) -> tuple[list[str], list[tuple[Concept, li
         zh = next((t for t in (chosen[i] for i in chinese) if t), None)
         row = [t.text if t else "" for t in chosen]
         if variant_columns:
-            row += ["\n".join(_variants(c, tag, chosen[i], status))
+            row += ["\n".join([_list_item(t) for t in _variants(c, tag, chosen[i], status)])
                     for tag, i, status in variant_columns]
         row += [
             zh_pinyin(c, zh) or "",
@@ -361,10 +386,9 @@ def read_rows(
                 if value.strip():
                     row.terms.append((name, value))
             elif role == "variants":
-                row.variants += [(name, v.strip()) for v in _SPLIT_VARIANTS.split(value) if v.strip()]
+                row.variants += [(name, v) for v in _list_items(value)]
             elif role in _OTHER_STATUS:
-                row.others += [(name, v.strip(), _OTHER_STATUS[role])
-                               for v in _SPLIT_VARIANTS.split(value) if v.strip()]
+                row.others += [(name, v, _OTHER_STATUS[role]) for v in _list_items(value)]
             elif role == "term-status":
                 if value.strip():
                     row.statuses[name] = value.strip()

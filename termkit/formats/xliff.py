@@ -9,10 +9,19 @@ target wins). Inline codes are kept: ``Variant.markup`` is the inner XML of sour
 (``g``/``mrk``/``pc`` content kept, native-code elements ``bpt/ept/ph/it/sub`` left out,
 ``cp`` turned back into its character). Units are streamed with ``iterparse`` + ``clear()``.
 
-A target's workflow state is kept as the unit's ``xliff:state`` prop, as written (readers
-decide what it means): XLIFF 1.2 the ``<target>``'s ``state``; XLIFF 2.0 the least advanced
-explicit ``state`` of the segments that have a target (``initial`` < ``translated`` <
-``reviewed`` < ``final``). A file's glossary (:func:`read_glossary`) does not keep it.
+A unit with a target keeps its workflow marks as props (readers decide what they mean,
+:mod:`termkit.tm.states`); a file's glossary (:func:`read_glossary`) keeps none of them:
+
+* XLIFF 1.2: the ``<target>``'s ``state`` (``xliff:state``) and ``state-qualifier``
+  (``xliff:state-qualifier``) as written, and the ``<trans-unit>``'s ``approved``
+  (``xliff:approved``: "whether a translation is final or has passed its final review";
+  the standard gives these three no default, so an absent one is not recorded);
+* XLIFF 2.0: ``state`` is on each ``<segment>``, "Default value: initial" (XLIFF 2.0,
+  attribute ``state``), so a segment without it is ``initial``, a draft. The unit's ``xliff:state`` is
+  its least advanced segment's (``initial`` < ``translated`` < ``reviewed`` < ``final``),
+  counting segments without a target, which leave the joined target short of the source;
+  that segment's ``subState`` ("a user-defined status", meaningful to its prefix's owner
+  only) is kept as ``xliff:subState``.
 """
 
 from __future__ import annotations
@@ -33,6 +42,10 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _TEXT_INLINE = {"g", "mrk", "pc"}
 _XMLNS_RE = re.compile(r' xmlns(?::\w+)?="[^"]*"')
 PROP_STATE = "xliff:state"
+PROP_STATE_QUALIFIER = "xliff:state-qualifier"  # XLIFF 1.2 <target state-qualifier>
+PROP_APPROVED = "xliff:approved"  # XLIFF 1.2 <trans-unit approved>
+PROP_SUBSTATE = "xliff:subState"  # XLIFF 2.0 <segment subState>
+WORKFLOW_PROPS = (PROP_STATE, PROP_STATE_QUALIFIER, PROP_APPROVED, PROP_SUBSTATE)
 _STATES_20 = ("initial", "translated", "reviewed", "final")  # XLIFF 2.0 order of progress
 
 
@@ -81,12 +94,17 @@ def _unit_12(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -
         elif name == "note":
             notes.append(child.text or "")
     variants = [v for v in (_variant(source, src_lang), _variant(target, trg_lang)) if v]
-    state = target.get("state") if target is not None else None
+    props: dict[str, str] = {}
+    if target is not None:
+        marks = ((PROP_STATE, target.get("state")),
+                 (PROP_STATE_QUALIFIER, target.get("state-qualifier")),
+                 (PROP_APPROVED, elem.get("approved")))
+        props = {k: v for k, v in marks if v}
     return Unit(
         id=elem.get("id"),
         variants=variants,
         source_lang=variants[0].lang if variants and source is not None else None,
-        props={PROP_STATE: state} if state else {},
+        props=props,
         notes=notes,
         location=Source(path, elem.sourceline),
     )
@@ -108,7 +126,7 @@ def _unit_20(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -
     targets: list[tuple[str, str | None]] = []
     has_target = False
     target_lang = trg_lang
-    states: list[str] = []
+    states: list[tuple[str, str | None]] = []  # (state, subState) of each segment
     notes: list[str] = []
     for child in elem:
         name = _local(child)
@@ -122,11 +140,12 @@ def _unit_20(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -
                     tgt = sub
             if src is not None:
                 sources.append(_content(src))
+            if name == "segment":
+                # XLIFF 2.0: state "Default value: initial"; subState only beside a state.
+                states.append((child.get("state") or "initial", child.get("subState")))
             if tgt is not None:
                 has_target = True
                 target_lang = tgt.get(XML_LANG) or target_lang
-                if child.get("state"):
-                    states.append(child.get("state"))
                 targets.append(_content(tgt))
             elif src is not None and name == "ignorable":
                 targets.append(_content(src))  # ignorable whitespace is the same on both sides
@@ -141,9 +160,12 @@ def _unit_20(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -
         variants.append(
             Variant(langtags.normalize(target_lang) if target_lang else "und", text, markup))
     props: dict[str, str] = {}
-    if states:
-        props[PROP_STATE] = min(states, key=lambda s: (
-            _STATES_20.index(s) if s in _STATES_20 else len(_STATES_20)))
+    if has_target and states:
+        state, substate = min(states, key=lambda s: (
+            _STATES_20.index(s[0]) if s[0] in _STATES_20 else len(_STATES_20)))
+        props[PROP_STATE] = state
+        if substate:
+            props[PROP_SUBSTATE] = substate
     return Unit(
         id=elem.get("id"),
         variants=variants,
@@ -193,7 +215,8 @@ def read_glossary(stream: BinaryIO, path: str) -> Glossary:
     concepts = []
     for unit in iter_units(stream, path):
         # XLIFF ids are unique only inside one <file>: the concept id comes from the content.
-        unit.props.pop(PROP_STATE, None)
+        for key in WORKFLOW_PROPS:
+            unit.props.pop(key, None)
         if unit.id is not None:
             unit.props["xliff:id"] = unit.id
             unit.id = None

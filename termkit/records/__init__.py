@@ -163,6 +163,16 @@ def _kind_by_name(path: str) -> str | None:
     return _KINDS.get(fmt.name, fmt.title)
 
 
+def detect_sidecar(path: str) -> bool:
+    """True if the file at ``path`` opens as a build's sources file (an unreadable one is not)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(256).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return _SIDECAR.match(head) is not None
+
+
 def _refuse_exchange(path: str, kind: str | None) -> None:
     if kind == SIDECAR_KIND:
         raise InputError(

@@ -20,6 +20,7 @@ and title lines from being read as authors.
 from __future__ import annotations
 
 import re
+from itertools import permutations
 
 from termkit.model import Person
 from termkit.records.romanized import sounded
@@ -120,10 +121,11 @@ def looks_like_latin_name(name: str) -> bool:
 
 
 def split_latin_names(text: str, expected: int | None = None) -> list[str]:
-    """Split romanized names: ``;`` first, else ``,`` unless it is ``Surname, Given``."""
+    """Split romanized names: ``;`` or ``、`` first, else ``,`` unless it is ``Surname, Given``."""
     text = clean(text)
-    if ";" in text or "；" in text:
-        return [n for n in (clean(p) for p in re.split(r"[;；]", text)) if n]
+    if ";" in text or "；" in text or "、" in text:
+        # (``、`` never stands inside a romanized name: NDLTD's ``Wang, Ta-Ming、Li, Hsiao-Hua``)
+        return [n for n in (clean(p) for p in re.split(r"[;；、]", text)) if n]
     parts = [p for p in (clean(p) for p in _AND.sub(",", text).split(",")) if p]
     if expected is not None and expected > 1 and len(parts) == 1:
         return _even_split(text, expected) or [text]
@@ -432,6 +434,7 @@ def parse_authors(text: str, *, strict: bool = True) -> list[Person] | None:
     en_only = [p.en for p in flat if p.en and not p.zh]
     if len(zh_only) + len(en_only) == len(flat) and zh_only and len(zh_only) == len(en_only):
         paired = [Person(zh=a, en=b) for a, b in zip(zh_only, en_only, strict=True)]
+        paired = _by_sound(paired)
         # Names without a common surname are names only if their romanizations sound like
         # them: one keyword per line in each script (``公司形象`` … ``Corporate Image`` …)
         # has the same shape.
@@ -439,6 +442,27 @@ def parse_authors(text: str, *, strict: bool = True) -> list[Person] | None:
             return None
         return paired
     return None if loose else flat
+
+
+def _by_sound(paired: list[Person]) -> list[Person]:
+    """``paired`` (names zipped in order) re-paired by sound when the romanized names were
+    printed in another order (``王大明、李小華`` / ``Hsiao-Hua Li、Ta-Ming Wang``): only when
+    some pair in order does not render its Chinese name and one order renders every one."""
+    if not 2 <= len(paired) <= 4:
+        return paired
+    from termkit.pinyin.names import match_name
+    from termkit.records.romanized import MATCH
+
+    zh = [p.zh or "" for p in paired]
+    en = [p.en or "" for p in paired]
+    if all(match_name(a, b) >= MATCH for a, b in zip(zh, en, strict=True)):
+        return paired
+    score = {(a, b): match_name(zh[a], en[b]) for a in range(len(zh)) for b in range(len(en))}
+    fits = [order for order in permutations(range(len(en)))
+            if all(score[i, j] >= MATCH for i, j in enumerate(order))]
+    if len(fits) != 1:
+        return paired
+    return [Person(zh=zh[i], en=en[j]) for i, j in enumerate(fits[0])]
 
 
 def is_bilingual(people: list[Person]) -> bool:

@@ -45,6 +45,13 @@ _VOLUME_START = re.compile(
 _PAGE_PIECES = re.compile(r"\d+(?:\s*[-–~～]\s*\d+)?")
 _PAGES = re.compile(r"^(?:pp?\.?|[頁页]|Pages?:?)?\s*(\d+)\s*[-–~～]\s*(\d+)\s*[頁页]?$")
 _DATE = re.compile(r"^((?:19|20)\d\d)\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*(\d{1,2}))?\s*/?$")
+# A Republic of China (Minguo) year: ``民國109年1月``, ``中華民國109年1月1日``, ``民109.01``.
+_ROC_DATE = re.compile(
+    r"^(?:中[華华])?民[國国]?\s*(\d{1,3})\s*(?:年|[./-])?\s*(?:(\d{1,2})\s*(?:月|[./-])?\s*"
+    r"(?:(\d{1,2})\s*日?)?)?$"
+)
+_ROC_EPOCH = 1911  # ROC year 1 is 1912
+_VOLUME_COLON = re.compile(r"^(\d{1,4})\s*[:：]\s*(\d{1,3})(?:\s+(.+))?$")
 SUBJECT_HEADING = re.compile(r"^\s*(?:主[题題]分[类類]|學科分類|学科分类)\s*[:：]?\s*(.*)$")
 _SUBJECT_SPLIT = re.compile(r"\s*[>＞]\s*")
 
@@ -128,9 +135,30 @@ def parse_pages(line: str) -> str | None:
 
 
 def parse_date(line: str) -> str | None:
-    """An ISO date from a line holding only a date (``2004-01``, ``2014/09/01``), or None."""
-    m = _DATE.match(line.strip())
-    return iso_date(m.group(1), m.group(2), m.group(3)) if m else None
+    """An ISO date from a line holding only a date (``2004-01``, ``2014/09/01``, a Republic
+    of China year as Taiwanese pages print it: ``民國109年1月``, ``民109.01`` -> ``2020-01``),
+    or None."""
+    text = line.strip()
+    m = _DATE.match(text)
+    if m:
+        return iso_date(m.group(1), m.group(2), m.group(3))
+    m = _ROC_DATE.match(text)
+    if m is None or not 1 <= int(m.group(1)) <= 150:
+        return None
+    return iso_date(str(int(m.group(1)) + _ROC_EPOCH), m.group(2), m.group(3))
+
+
+def parse_volume_issue(value: str) -> tuple[str, str, str | None] | None:
+    """(volume, issue, date) from a volume field's ``27:1`` (volume 27, issue 1), with a date
+    after it (``27:1 民109.01``, ``27:1 2020.01``); None for any other value."""
+    m = _VOLUME_COLON.match(value.strip())
+    if m is None:
+        return None
+    rest = m.group(3)
+    date = parse_date(rest) if rest else None
+    if rest and date is None:
+        return None
+    return m.group(1), m.group(2), date
 
 
 def parse_subject(line: str) -> list[str] | None:

@@ -44,7 +44,13 @@ from termkit.errors import InputError
 from termkit.model import Notice, Person, Record, Section
 from termkit.records.assemble import date_of
 from termkit.records.authors import parse_authors
-from termkit.records.fields import parse_date, parse_pages, parse_subject, parse_volume
+from termkit.records.fields import (
+    parse_date,
+    parse_pages,
+    parse_subject,
+    parse_volume,
+    parse_volume_issue,
+)
 from termkit.records.furniture import is_furniture, without_counter
 from termkit.records.keywords import (
     Keywords,
@@ -148,6 +154,13 @@ class _Reader:
                 for name in ("volume", "issue", "date", "pages"):
                     if getattr(vol, name) is not None and getattr(rec, name) is None:
                         setattr(rec, name, getattr(vol, name))
+                        rec.lines[name] = f.line
+                return
+            colon = parse_volume_issue(value) if kind is Field.VOLUME else None
+            if colon is not None:  # ``卷期 27:1``, ``27:1 民109.01``
+                for name, part in zip(("volume", "issue", "date"), colon, strict=True):
+                    if part is not None and getattr(rec, name) is None:
+                        setattr(rec, name, part)
                         rec.lines[name] = f.line
                 return
             date = date or date_of(value)

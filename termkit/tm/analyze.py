@@ -5,7 +5,9 @@ obsolete ones, XLIFF units, TMX units' source sides), translated or not, is coun
 one band (:mod:`termkit.tm.bands`): a segment whose source text already occurred earlier in
 the job — in the same file or an earlier one — is a **repetition** (a repeated segment is
 translated once); any other gets the band of its best match
-(:class:`termkit.tm.leverage.Leverager`, 101 for an exact match in context).
+(:class:`termkit.tm.leverage.Leverager`, 101 for an exact match in context; an exact match
+the memory doubts — fuzzy in its own file, a flagged alignment — counts in the best fuzzy
+band, as ``tm pretranslate`` fills it as fuzzy).
 
 Each band counts segments, source **words** and Han **characters**:
 
@@ -177,7 +179,8 @@ def analyze(store: Store, files: Iterable[JobFile], *, bands: Bands | None = Non
             else:
                 seen.add(seg.source)
                 match = lever.best(segments, i) if seg.source.strip() else None
-                band = bands.of(match.score if match is not None else None)
+                band = (bands.of(None) if match is None else
+                        bands.of(match.score, doubted=match.doubt() is not None))
             counts = Counts(1, count_words(seg.counted), count_chars(seg.counted))
             result.bands[band].add(counts)
             total.bands[band].add(counts)

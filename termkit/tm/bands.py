@@ -3,6 +3,14 @@
 The fuzzy bands are given by their lower edges (default 95, 85, 75, 50: the bands 95–99,
 85–94, 75–84 and 50–74); a score below the lowest edge is "no match". 101 is an exact match
 whose context (the neighbouring segments, or the PO ``msgctxt``) matches as well.
+
+A match the memory doubts (a translation its own file marked fuzzy or to review, an
+alignment it flagged: :meth:`termkit.tm.leverage.Leverage.doubt`) is never 101 or 100: it
+goes to the best fuzzy band, since it is filled as fuzzy and a translator reviews it. CAT
+tools do the same by lowering its score: OmegaT takes 40 points off a PO translation marked
+fuzzy (its Fuzzy Matches pane and match statistics), Trados Studio subtracts penalties from a
+match's base score. termkit keeps the score as found (the fill's note gives it) and only
+moves the band.
 """
 
 from __future__ import annotations
@@ -49,10 +57,15 @@ class Bands:
         """Every band, in report order."""
         return [REPETITION, CONTEXT, EXACT, *self.fuzzy_names(), NO_MATCH]
 
-    def of(self, score: int | None) -> str:
-        """The band of a match score (None: no match); 101 is the in-context band."""
+    def of(self, score: int | None, *, doubted: bool = False) -> str:
+        """The band of a match score (None: no match); 101 is the in-context band.
+
+        A ``doubted`` exact match (101 or 100) is in the best fuzzy band.
+        """
         if score is None:
             return NO_MATCH
+        if doubted:
+            score = min(score, 99)
         if score >= CONTEXT_SCORE:
             return CONTEXT
         if score >= 100:

@@ -30,7 +30,6 @@ from termkit.tm.bands import NO_MATCH, Bands
 from termkit.tm.codes import carry
 from termkit.tm.leverage import Leverage, Leverager, Segment
 from termkit.tm.scripts import Converters, configs, with_script
-from termkit.tm.states import to_review
 from termkit.tm.store import Store
 
 NOTE_PREFIX = "termkit-tm:"  # notes written by pre-translation start with this
@@ -139,7 +138,10 @@ class Engine:
         match = self.leverager.best(segments, i)
         if match is None or match.target is None:
             return None
-        band = self.options.bands.of(match.score)
+        # A translation its own file marked fuzzy, or a pair the aligner doubted, is no exact
+        # match whatever its score: a translator must review it.
+        caveat = match.doubt()
+        band = self.options.bands.of(match.score, doubted=caveat is not None)
         if band == NO_MATCH:
             return None
         text = match.target.text
@@ -154,18 +156,6 @@ class Engine:
             carried = carry(segments[i].source, match.source.text, text)
             if carried is not None and carried != text:
                 text, adapted = carried, True
-        # A translation its own file marked fuzzy, or a pair the aligner doubted, is no exact
-        # match whatever its score: a translator must review it.
-        caveat = doubt(match)
         return Fill(match.score, band, text, match.source.text, match.unit.id,
                     match.score >= 100 and caveat is None, converted, adapted, match, caveat)
 
-
-def doubt(match: Leverage) -> str | None:
-    """Why a stored translation is not to be trusted as it is (None: it is)."""
-    said = to_review(match.unit.unit.props)
-    if said is not None:
-        return said
-    if match.unit.flagged:
-        return "flagged alignment"
-    return None

@@ -48,6 +48,19 @@ class Leverage:
     source: Variant
     target: Variant | None
 
+    def doubt(self) -> str | None:
+        """Why the stored translation is not to be trusted as it is (None: it is).
+
+        Its own file marked it fuzzy or to review (:func:`termkit.tm.states.to_review`), or
+        the aligner flagged the pair (``tm import --format records``).
+        """
+        said = to_review(self.unit.unit.props)
+        if said is not None:
+            return said
+        if self.unit.flagged:
+            return "flagged alignment"
+        return None
+
 
 def _origin(unit: StoredUnit) -> str | None:
     loc = unit.unit.location

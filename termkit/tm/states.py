@@ -3,28 +3,41 @@
 This module owns reading the workflow marks translation files carry into the memory:
 
 * a PO entry marked ``fuzzy`` (prop ``po:fuzzy``) is a translation to review;
-* an XLIFF target's state (prop ``xliff:state``, :mod:`termkit.formats.xliff`): XLIFF 1.2
-  ``new`` and ``needs-translation`` say the target is no translation yet (often a copy of the
-  source), so ``tm import`` keeps the unit's source only; ``needs-adaptation``,
-  ``needs-l10n`` and the ``needs-review-*`` states, and XLIFF 2.0 ``initial`` (what
-  ``tm pretranslate`` writes for a fuzzy fill), say it is a draft to review. ``translated``,
-  ``signed-off``, ``final`` and ``reviewed`` (and no state) are translations.
+* an XLIFF target's marks (props of :mod:`termkit.formats.xliff`):
 
-A translation to review is filled as fuzzy whatever its score (:mod:`termkit.tm.fill`). An
-XLIFF 2.0 target without a ``state`` is taken as translated although the standard's default
-is ``initial``: files written without states are mostly finished translations.
+  - XLIFF 1.2 ``state`` ``new`` and ``needs-translation`` say the target is no translation yet
+    (often a copy of the source), so ``tm import`` keeps the unit's source only;
+    ``needs-adaptation``, ``needs-l10n`` and the ``needs-review-*`` states say it is a draft
+    to review; ``translated``, ``signed-off`` and ``final`` are translations;
+  - XLIFF 1.2 ``approved="no"`` on the unit: the translation "has not passed its final
+    review" — a draft to review, whatever its state;
+  - XLIFF 1.2 ``state-qualifier``: a ``rejected-*`` one ("the item has been rejected because
+    it is incorrect", too long, …) is a draft to review whatever the state; a suggestion
+    (``fuzzy-match``, ``mt-suggestion``, ``tm-suggestion``, ``leveraged-mt``) is one only
+    when no ``state`` says the target was translated since (a translator confirms a fuzzy
+    match by setting ``state="translated"``); the other qualifiers say where a translation
+    came from, not how far it is;
+  - XLIFF 2.0 ``state``: ``initial`` (also the standard's default for a segment without a
+    state, what ``tm pretranslate`` writes for a fuzzy fill) is a draft to review,
+    ``translated``, ``reviewed`` and ``final`` are translations; a ``subState`` is the private
+    word of its prefix's owner and decides nothing.
+
+A translation to review is filled as fuzzy whatever its score (:mod:`termkit.tm.fill`) and
+counts in the best fuzzy band of ``tm analyze``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from termkit.formats.xliff import PROP_STATE
+from termkit.formats.xliff import PROP_APPROVED, PROP_STATE, PROP_STATE_QUALIFIER
 from termkit.model import Unit
 
 UNTRANSLATED = frozenset({"new", "needs-translation"})
 TO_REVIEW = frozenset({"needs-adaptation", "needs-l10n", "needs-review-adaptation",
                        "needs-review-l10n", "needs-review-translation", "initial"})
+# XLIFF 1.2 state-qualifiers that make a target without a state a suggestion, not a translation.
+SUGGESTED = frozenset({"fuzzy-match", "mt-suggestion", "tm-suggestion", "leveraged-mt"})
 
 
 def to_review(props: Mapping[str, str]) -> str | None:
@@ -34,6 +47,11 @@ def to_review(props: Mapping[str, str]) -> str | None:
     state = props.get(PROP_STATE)
     if state in TO_REVIEW:
         return f"{state} in the memory"
+    qualifier = props.get(PROP_STATE_QUALIFIER, "")
+    if qualifier.startswith("rejected-") or (state is None and qualifier in SUGGESTED):
+        return f"{qualifier} in the memory"
+    if props.get(PROP_APPROVED) == "no":
+        return "not approved in the memory"
     return None
 
 

@@ -1,0 +1,62 @@
+"""Glossary tables: a term of a list cell ('LANG variants', 'LANG candidates', 'LANG
+deprecated', one term a line) that holds a line break or a backslash.
+
+The list cells separate terms by line breaks, so a two-line title there came back as two
+terms (review21, tests/test_review21_table_line_break_variant.py). Such a term is written
+with its line break as ``\\n`` and its backslashes doubled, as glossary.txt escapes values;
+a backslash the writer did not put there (a hand-made table's ``C:\\temp``) reads as it
+stands, but for ``\\n``, ``\\r`` and ``\\\\``.
+
+Oracle for the cells: Python's csv module reading the CSV termkit wrote.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from termkit.formats import csv_glossary, tsv_glossary, xlsx
+from termkit.model import Concept, Glossary, Kind, Status, Term
+
+TWO_LINES = "Women's Travel and Self-Writing:\nthe Rhetoric of Nation"
+BACKSLASH = r"the \n escape and a \ alone"
+
+
+def glossary() -> Glossary:
+    return Glossary([Concept("c1", kind=Kind.TITLE, terms=[
+        Term("Women's Travel", "en", status=Status.PREFERRED),
+        Term(TWO_LINES, "en", status=Status.ADMITTED),
+        Term(BACKSLASH, "en", status=Status.DEPRECATED),
+        Term("女遊", "zh-Hant", status=Status.PREFERRED)], status=Status.PREFERRED)])
+
+
+def english(g: Glossary) -> list[tuple[str, str]]:
+    return sorted((t.text, t.status.value) for c in g.concepts for t in c.terms if t.lang == "en")
+
+
+@pytest.mark.parametrize("module", [csv_glossary, tsv_glossary, xlsx])
+def test_round_trip(module: object) -> None:
+    out = io.BytesIO()
+    module.write_glossary(glossary(), out)  # type: ignore[attr-defined]
+    back = module.read_glossary(io.BytesIO(out.getvalue()), "t.table")  # type: ignore[attr-defined]
+    assert english(back) == english(glossary())
+
+
+def test_the_cells_as_csv_reads_them() -> None:
+    out = io.BytesIO()
+    csv_glossary.write_glossary(glossary(), out)
+    header, row = list(csv.reader(io.StringIO(out.getvalue().decode("utf-8"))))
+    cells = dict(zip(header, row, strict=True))
+    assert cells["en variants"] == "Women's Travel and Self-Writing:\\nthe Rhetoric of Nation"
+    assert cells["en deprecated"] == "the \\\\n escape and a \\\\ alone"
+
+
+def test_a_hand_made_backslash_stands() -> None:
+    """Only the three escapes are undone: ``\\t`` stays two characters, ``\\n`` is a line
+    break (the price of the escape: a hand-made ``\\new`` in a list cell is read so too)."""
+    table = 'en,zh-Hant,en variants\npath,路徑,"C:\\temp\nC:\\\\share\\n"\n'
+    back = csv_glossary.read_glossary(io.BytesIO(table.encode()), "t.csv")
+    assert sorted(t.text for c in back.concepts for t in c.terms if t.lang == "en") == [
+        "C:\\share\n", "C:\\temp", "path"]
