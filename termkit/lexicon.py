@@ -525,13 +525,16 @@ class Lexicon(_MaxMatch):
         return None
 
     def is_erhua(self, word: str) -> bool:
-        """True when every entry of ``word`` reads its final 兒/儿 as the r of erhua
-        (哪兒 ``na3 r5``), not as the syllable ér (女兒 ``nu:3 er2``; 小兒 has both: False)."""
-        if len(word) < 2 or word[-1] not in "兒儿":
+        """True when every entry of ``word`` reads each 兒/儿 after its first character as the
+        r of erhua (哪兒 ``na3 r5``, 今兒個 ``jin1 r5 ge5``), not as the syllable ér (女兒
+        ``nu:3 er2``; 小兒 has both: False)."""
+        at = [i for i, ch in enumerate(word) if i and ch in "兒儿"]
+        if not at:
             return False
         entries = self.lookup(word)
         return bool(entries) and all(
-            len(syl := e.pinyin.split()) == len(word) and syl[-1].lower() == "r5" for e in entries
+            len(syl := e.pinyin.split()) == len(word) and all(syl[i].lower() == "r5" for i in at)
+            for e in entries
         )
 
     def is_exclamation(self, word: str) -> bool:
@@ -617,8 +620,8 @@ def get_lexicon() -> Lexicon:
 # --------------------------------------------------------------------------- the word list
 
 # Bump when the word-list cache layout changes (old files are then ignored and removed).
-# 2: erhua and exclamation flags, and the word division of proper nouns.
-WORDS_VERSION = 2
+# 3: erhua and exclamation flags, and the word division of proper nouns.
+WORDS_VERSION = 3
 _PROPER, _IDIOM, _ERHUA, _EXCLAMATION = 1, 2, 4, 8
 
 

@@ -39,6 +39,20 @@ def test_er_read_as_a_syllable_stays_a_syllable() -> None:
     assert term_pinyin("儿子") == "érzi" and term_pinyin("女儿") == "nǚ'ér"
 
 
+def test_erhua_inside_a_word_is_written_with_r() -> None:
+    """CC-CEDICT words with a 儿 read r5 before their last character (今儿个 jin1 r5 ge4,
+    刺儿头 ci4 r5 tou2, 哪儿跟哪儿): each such 儿 is an r on the syllable before it."""
+    rows = [(simp, syl) for _, simp, syl in cedict()
+            if "r5" in syl[:-1] and simp[syl.index("r5")] == "儿"]
+    assert len(rows) > 30
+    wrong = [simp for simp, syl in rows
+             if bare(term_pinyin(simp)).replace(" ", "").lower()
+             != "".join(s[:-1].replace("u:", "u") for s in syl).lower()]
+    print(f"inner erhua spelled otherwise than CC-CEDICT: {len(wrong)}/{len(rows)} {wrong}")
+    assert len(wrong) <= 0.1 * len(rows), wrong
+    assert term_pinyin("今儿个") == "jīnrgè" and term_pinyin("哪兒跟哪兒") == "nǎrgēnnǎr"
+
+
 @pytest.mark.parametrize(("style", "expected"), [
     (Style.TONE, "qù nǎr wánr"),
     (Style.TONE3, "qu4 na3r wan2r"),

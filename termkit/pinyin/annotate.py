@@ -95,17 +95,20 @@ def _plain_tokens(
     from termkit.pinyin.words import spans, word_index
 
     return [
-        Token(run[start:end], _erhua(reads[start:end]) if erhua else tuple(reads[start:end]),
+        Token(run[start:end], _erhua(run[start:end], reads[start:end]) if erhua else tuple(reads[start:end]),
               parts, joiner, proper, "pypinyin")
         for start, end, parts, joiner, proper, erhua in spans(run, word_index(), key, alone=alone)
     ]
 
 
-def _erhua(reads: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
-    """The readings of an erhua word (哪兒): its last character is read ``r``, written on
-    to the syllable before it (nǎr), its own readings kept as the other candidates."""
-    last = reads[-1]
-    return (*reads[:-1], (ERHUA,) if len(last) == 1 else (ERHUA, *last))
+def _erhua(word: str, reads: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """The readings of an erhua word (哪兒, 今兒個): each 兒 after its first character is read
+    ``r``, written on to the syllable before it (nǎr, jīnrge), its own readings kept as the
+    other candidates."""
+    return tuple(
+        ((ERHUA,) if len(r) == 1 else (ERHUA, *r)) if i and ch in "兒儿" else r
+        for i, (ch, r) in enumerate(zip(word, reads, strict=True))
+    )
 
 
 def _dotted_parts(text: str) -> frozenset[int]:
@@ -167,7 +170,8 @@ def _run_pinyin(run: str) -> str:
     reads = pypinyin_readings_many([run], [key], False)[0]
     # One character (as _plain_tokens): one piece, never proper.
     found = [(0, 1, (1,), " ", False, False)] if len(run) == 1 else spans(run, word_index(), key)
-    words = [tone_word(_erhua(reads[start:end]) if erhua else reads[start:end], parts, joiner, proper)
+    words = [tone_word(_erhua(run[start:end], reads[start:end]) if erhua else reads[start:end],
+                       parts, joiner, proper)
              for start, end, parts, joiner, proper, erhua in found]
     return " ".join([w for w in words if w]).strip()
 

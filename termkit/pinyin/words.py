@@ -4,7 +4,7 @@ Owns the grouping rules; the words come from the shared CC-CEDICT word list
 (:class:`termkit.lexicon.WordList`: headwords and flags only, both scripts, bidirectional
 max-match, the same words as :class:`termkit.lexicon.Lexicon`): a proper noun is a word all of
 whose entries have capitalized pinyin (越南 Yuènán, 中華人民共和國), an idiom one CC-CEDICT
-marks "(idiom)", an erhua word one it reads with a final ``r5`` (哪兒 ``na3 r5``), an
+marks "(idiom)", an erhua word one it reads with ``r5`` for 兒 (哪兒 ``na3 r5``), an
 exclamation one whose every sense is an exclamation (我去 "what the ...!"). Loaded once per
 process, lazily, only when grouping is asked for.
 
@@ -154,7 +154,7 @@ class Word:
     parts: tuple[int, ...]  # lengths of the written pieces (sum = end - start)
     joiner: str  # " " between pieces, or "-" for a hyphenated idiom
     proper: bool
-    erhua: bool = False  # the last character is the r of erhua (哪兒 nǎr)
+    erhua: bool = False  # each 兒 after the first character is the r of erhua (哪兒 nǎr)
 
 
 def group(
