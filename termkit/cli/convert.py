@@ -25,7 +25,7 @@ from termkit.cli.common import (
 )
 from termkit.errors import UsageError
 
-_KINDS = ("text", "tmx", "xliff", "tbx", "po", "csv", "tsv")  # = termkit.convert.files.KINDS
+_KINDS = ("text", "html", "tmx", "xliff", "tbx", "po", "csv", "tsv")  # = termkit.convert.files.KINDS
 # Files `convert --in-place FOLDER` takes by default: the structured kinds and common text.
 CONVERT_GLOBS = ("*.txt", "*.md", "*.html", "*.htm", "*.tmx", "*.xlf", "*.xliff", "*.tbx",
                  "*.po", "*.pot", "*.csv", "*.tsv")
@@ -82,7 +82,7 @@ def _open_input(path: str) -> BinaryIO:
               help="File kind (default: from the extension; anything else is plain text).")
 @click.option("--retag", is_flag=True,
               help="Rewrite Chinese language tags (TMX/XLIFF/TBX attributes, TMX x-lang props, CSV/TSV "
-                   "headers) to the target variant; a converted TMX tuv, TBX langSec or table column "
+                   "headers, HTML lang and content-language) to the target variant; a converted TMX tuv, TBX langSec or table column "
                    "whose language the unit, concept or table already has is left out.")
 @click.option("--topic", "topics", multiple=True, metavar="NAME[,NAME...]",
               help="Also lock the glossary forms kept for these topics (e.g. IT,Economics; "
@@ -105,7 +105,8 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
     words too. Forms a glossary marks 'lock-topic-only' (the regional glossary's rules that
     are wrong outside their topic) lock only when --topic names one of their topics. TMX,
     XLIFF, TBX, PO and CSV/TSV files are converted in their Chinese content only; PO headers
-    get the new Language. Plain text is streamed in chunks.
+    get the new Language. HTML pages in the text a reader sees (text, title, alt and the
+    like), never their scripts, styles, comments or markup. Plain text is streamed in chunks.
     """
     from termkit.cli.progress import Progress
     from termkit.convert import Converter, check_config, load_lock_glossaries, parse_topics

@@ -30,11 +30,12 @@ from termkit.convert.retag import Piece, duplicates, is_chinese, is_lang_prop, r
 from termkit.errors import EncodingError, FormatError, InputError, UsageError
 from termkit.textio import refuse_utf32
 
-KINDS = ("text", "tmx", "xliff", "tbx", "po", "csv", "tsv")
+KINDS = ("text", "html", "tmx", "xliff", "tbx", "po", "csv", "tsv")
 
 _EXTENSIONS = {
     ".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".tbx": "tbx", ".po": "po",
-    ".pot": "po", ".csv": "csv", ".tsv": "tsv",
+    ".pot": "po", ".csv": "csv", ".tsv": "tsv", ".html": "html", ".htm": "html",
+    ".xhtml": "html",
 }
 
 
@@ -736,6 +737,10 @@ def convert_bytes(data: bytes, path: str, conv: Converter, kind: str, *, retag: 
         return convert_xml(data, path, conv, kind, retag=retag)
     if kind == "po":
         return convert_po(data, path, conv, retag=True)
+    if kind == "html":
+        from termkit.convert.html import convert_html_text
+
+        return _encode_like(convert_html_text(decode(data, path), conv, retag=retag), data)
     if kind in ("csv", "tsv"):
         text = decode(data, path)
         return _encode_like(convert_table_text(text, conv, "," if kind == "csv" else "\t", path,

@@ -1,0 +1,210 @@
+"""Convert an HTML page: the text a reader sees, never the page's code or markup.
+
+``convert`` of a ``.html`` file read it as plain text, so OpenCC rewrote everything in it:
+the identifiers and string keys of its scripts (``var 软件 = …``, a JSON key a script looks up),
+its style sheets, and with ``--retag`` the page's ``lang`` still named the old variant. Here a
+page is cut into markup and text by the shape of its tokens, and only these are converted:
+
+- the text between tags (entity references such as ``&amp;`` kept as written; the text of one
+  element and of the inline elements in it converts in one OpenCC call, pieces kept apart, so
+  a glossary form never spans a tag);
+- the attributes a reader sees: ``title``, ``alt``, ``placeholder``, ``label``, ``summary``,
+  ``aria-label``, ``aria-description``, ``aria-placeholder``, ``aria-roledescription``,
+  ``aria-valuetext``, and ``content`` of a ``<meta>`` whose ``name`` or ``property`` is a
+  description, keywords, title or author (``og:title`` …).
+
+``<script>`` and ``<style>`` contents, comments, the doctype and processing
+instructions are copied as they are. With ``retag``, Chinese ``lang`` and ``xml:lang`` values
+and a ``<meta http-equiv="content-language">`` become the target variant, spelled as before.
+
+The page is cut into tokens by the standard library's HTML tokenizer (:mod:`html.parser`,
+which also knows that a script's content is no markup) and put back from the text of those
+tokens as written: every byte outside the converted text stays where it was. (A parser that
+builds a tree, such as lxml or html5lib, writes its own serialization back: other quotes,
+entities and whitespace.)
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from termkit.convert.converter import Converter
+from termkit.convert.retag import is_chinese, retag_value
+
+_ATTR = re.compile(r"""([^\s=/>"']+)(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_CODE = frozenset({"script", "style"})  # elements whose content is code, copied as it is
+# Attributes whose values are text shown to a reader (or read aloud).
+_SHOWN = frozenset({
+    "title", "alt", "placeholder", "label", "summary", "aria-label", "aria-description",
+    "aria-placeholder", "aria-roledescription", "aria-valuetext",
+})
+_META_SHOWN = re.compile(r"(?:^|:)(?:description|keywords|title|author|site_name)$", re.I)
+_LANG_ATTRS = frozenset({"lang", "xml:lang"})
+# Tags that end a stretch of text converted in one call (block-level, and <br>): inline tags
+# (b, i, a, span …) keep their text with the text around them.
+_BREAKING = frozenset({
+    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "div", "dl",
+    "dt", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "head", "header", "hr", "html", "li", "main", "nav", "ol", "option", "p", "pre",
+    "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+})
+
+
+def convert_html_text(text: str, conv: Converter, *, retag: bool = False) -> str:
+    """``text``, an HTML page, with its visible text converted (see the module docstring)."""
+    out: list[str] = []
+    run: list[int] = []  # indexes in ``out`` of the text pieces of the current stretch
+    refs: set[int] = set()  # indexes of entity references among them (kept as written)
+
+    def flush() -> None:
+        if run:
+            texts = [i for i in run if i not in refs]
+            for i, new in zip(texts, _convert_pieces([out[i] for i in texts], conv), strict=True):
+                out[i] = new
+            run.clear()
+            refs.clear()
+
+    code = False  # inside <script> or <style>
+    for kind, tag, token in _tokens(text):
+        if kind in ("data", "ref") and not code:
+            if kind == "ref":
+                refs.add(len(out))
+            run.append(len(out))
+            out.append(token)
+            continue
+        if kind in ("start", "end") and (tag in _BREAKING or tag in _CODE):
+            flush()
+        if kind == "start":
+            code = tag in _CODE and not token.endswith("/>")
+            token = _start_tag(token, tag, conv, retag)
+        elif kind == "end" and tag in _CODE:
+            code = False
+        out.append(token)
+    flush()
+    return "".join(out)
+
+
+class _Cutter(HTMLParser):
+    """The page cut into its tokens by the standard library's HTML tokenizer, each token as
+    (kind, tag name, its text as written): offsets come from the parser's positions, so
+    the tokens joined give back the page byte for byte."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.lines = [0]
+        for m in re.finditer("\n", text):
+            self.lines.append(m.end())
+        self.events: list[tuple[int, str, str]] = []
+
+    def _mark(self, kind: str, tag: str = "") -> None:
+        line, col = self.getpos()
+        self.events.append((self.lines[line - 1] + col, kind, tag))
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self._mark("start", tag)
+
+    def handle_startendtag(self, tag: str, attrs: object) -> None:
+        self._mark("start", tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._mark("end", tag)
+
+    def handle_data(self, data: str) -> None:
+        self._mark("data")
+
+    def handle_entityref(self, name: str) -> None:
+        self._mark("ref")
+
+    def handle_charref(self, name: str) -> None:
+        self._mark("ref")
+
+    def handle_comment(self, data: str) -> None:
+        self._mark("other")
+
+    def handle_decl(self, decl: str) -> None:
+        self._mark("other")
+
+    def handle_pi(self, data: str) -> None:
+        self._mark("other")
+
+    def unknown_decl(self, data: str) -> None:
+        self._mark("other")
+
+
+def _tokens(text: str) -> list[tuple[str, str, str]]:
+    cutter = _Cutter(text)
+    cutter.feed(text)
+    cutter.close()
+    events = cutter.events
+    out: list[tuple[str, str, str]] = []
+    if events and events[0][0] > 0:
+        out.append(("data", "", text[: events[0][0]]))
+    for (start, kind, tag), nxt in zip(events, [*events[1:], (len(text), "", "")], strict=True):
+        if nxt[0] > start:
+            out.append((kind, tag, text[start : nxt[0]]))
+    return out
+
+
+def _convert_pieces(parts: list[str], conv: Converter) -> list[str]:
+    """Text pieces converted in one call, entity references kept as written."""
+    split = [_ENTITY.split(p) for p in parts]
+    refs = [_ENTITY.findall(p) for p in parts]
+    flat = [s for pieces in split for s in pieces]
+    converted = iter(conv.convert_parts(flat) if any(flat) else flat)
+    out: list[str] = []
+    for part, pieces, found in zip(parts, split, refs, strict=True):
+        new = [next(converted) for _ in pieces]
+        joined = [new[0]]
+        for ref, piece in zip(found, new[1:], strict=True):
+            joined += [ref, piece]
+        text = "".join(joined)
+        if text.count("<") > part.count("<") or text.count("&") > part.count("&"):
+            # a glossary's form brought markup characters (``R&D``): escaped, as the page's own
+            text = _escape_new(part, text)
+        out.append(text)
+    return out
+
+
+def _escape_new(old: str, new: str) -> str:
+    """``new`` with ``&`` and ``<`` escaped, but for entity references ``old`` already held."""
+    refs = set(_ENTITY.findall(old))
+    pieces = re.split(f"({_ENTITY.pattern})", new)
+    return "".join(p if p in refs else p.replace("&", "&amp;").replace("<", "&lt;")
+                   for p in pieces)
+
+
+def _start_tag(tag: str, name: str, conv: Converter, retag: bool) -> str:
+    """A start tag with its shown attributes converted and, with ``retag``, its language."""
+    if "=" not in tag:
+        return tag
+    attrs = {m.group(1).lower(): _unquoted(m.group(3)) for m in _ATTR.finditer(tag)}
+    meta_shown = name.lower() == "meta" and bool(
+        _META_SHOWN.search(attrs.get("name", "") or attrs.get("property", "")))
+    content_language = name.lower() == "meta" and \
+        attrs.get("http-equiv", "").lower() == "content-language"
+
+    def sub(m: re.Match[str]) -> str:
+        key, value = m.group(1).lower(), m.group(3)
+        quote = value[0] if value[:1] in "\"'" else ""
+        inner = _unquoted(value)
+        if key in _SHOWN or (key == "content" and meta_shown):
+            new = _convert_pieces([inner], conv)[0]
+            if new == inner:
+                return m.group(0)
+            if not quote:  # an unquoted value that may now hold a space
+                quote = '"'
+            new = new.replace(quote, "&quot;" if quote == '"' else "&#39;")
+        elif retag and (key in _LANG_ATTRS or (key == "content" and content_language)) \
+                and inner and is_chinese(inner):
+            new = retag_value(inner, conv.target)
+        else:
+            return m.group(0)
+        return m.group(1) + m.group(2) + quote + new + quote
+
+    return _ATTR.sub(sub, tag)
+
+
+def _unquoted(value: str) -> str:
+    return value[1:-1] if value[:1] in "\"'" and len(value) >= 2 else value
