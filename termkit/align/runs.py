@@ -20,7 +20,7 @@ import functools
 import itertools
 from collections.abc import Callable
 
-from termkit.align.keys import STRONG, ZhKey, analyse_en, analyse_zh
+from termkit.align.keys import STRONG, EnKey, ZhKey, analyse_en, analyse_zh
 from termkit.align.score import score_pair
 from termkit.align.structure import TIE
 from termkit.lexicon import STOP_WORDS, Lexicon
@@ -32,6 +32,8 @@ _OPENERS = frozenset({"the", "a", "an"})
 MAX_WORDS = 8
 # Evidence a group needs to count as supported.
 SUPPORTED = 0.3
+# The weight a cut gives a group whose rendered words stand at the wrong end (_out_of_order).
+OUT_OF_ORDER = 0.5
 
 
 def tolerated(n: int) -> int:
@@ -67,12 +69,23 @@ def split_run(zh: list[ZhKey], run: str) -> list[str] | None:
         return None
     scores: dict[tuple[int, int, int], float] = {}
 
+    ordered: dict[tuple[int, int, int], float] = {}
+
     def score(i: int, start: int, end: int) -> float:
         key = (i, start, end)
         found = scores.get(key)
         if found is None:
-            found = scores[key] = score_pair(zh[i], analyse_en(" ".join(words[start:end]))).value
+            group = analyse_en(" ".join(words[start:end]))
+            result = score_pair(zh[i], group)
+            found = scores[key] = result.value
+            ordered[key] = found * (OUT_OF_ORDER if _out_of_order(zh[i], group, result.evidence)
+                                    else 1.0)
         return found
+
+    def in_order(i: int, start: int, end: int) -> float:
+        """The evidence of a group as the cut weighs it (see :func:`_out_of_order`)."""
+        score(i, start, end)
+        return ordered[(i, start, end)]
 
     # best[i][e]: (total evidence, cut) of the first i Chinese keywords over words[:e].
     none = (-1.0, ())
@@ -86,7 +99,7 @@ def split_run(zh: list[ZhKey], run: str) -> list[str] | None:
             for end in range(start + 1, min(w, start + MAX_WORDS) + 1):
                 if not _may_end(words[end - 1]) or (i == n - 1 and end != w):
                     continue
-                value = total + score(i, start, end)
+                value = total + in_order(i, start, end)
                 if value > best[i + 1][end][0]:
                     best[i + 1][end] = (value, (*cut, end))
     total, cut = best[n][w]
@@ -110,6 +123,28 @@ def split_run(zh: list[ZhKey], run: str) -> list[str] | None:
     if unsupported > allowed:
         return None
     return [" ".join(words[a:b]) for a, b in groups]
+
+
+def _out_of_order(zh: ZhKey, en: EnKey, evidence: list[str]) -> bool:
+    """True if the words of ``en`` that render ``zh`` stand at the other end of the group
+    from the segments they render: the group opens with words that render nothing while
+    the keyword opens with a rendered segment, or it closes so while the keyword closes
+    with one. A compound keeps its order in both languages (性別 不安, "gender dysphoria"),
+    so a cut that moves a neighbour's unrendered word to the wrong end of a group
+    (``dysphoria gender``) is weighed down: a word the dictionary cannot explain otherwise
+    draws the cuts to wherever the rendered words make heads. Groups with a function word
+    (``quality of life``) may reverse the order and are not judged."""
+    if len(en.words) < 2 or len(zh.segments) < 2 or any(
+            printed.lower() in STOP_WORDS for printed, _ in en.words):
+        return False
+    pairs = [e[5:].split("=", 1) for e in evidence if e.startswith("dict:") and "=" in e]
+    rendered_segments = {seg for seg, _ in pairs}
+    rendering_words = {word for _, word in pairs}
+    hits = [printed in rendering_words for printed, _ in en.words]
+    if not any(hits):
+        return False
+    first, last = zh.segments[0] in rendered_segments, zh.segments[-1] in rendered_segments
+    return (first and not hits[0]) or (last and not hits[-1])
 
 
 def _best_across(i: int, a: int, b: int, w: int, score: Callable[[int, int, int], float]) -> float:

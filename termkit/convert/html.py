@@ -27,6 +27,8 @@ entities and whitespace.)
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from termkit.convert.converter import Converter
@@ -42,48 +44,50 @@ _SHOWN = frozenset({
 })
 _META_SHOWN = re.compile(r"(?:^|:)(?:description|keywords|title|author|site_name)$", re.I)
 _LANG_ATTRS = frozenset({"lang", "xml:lang"})
-# Tags that end a stretch of text converted in one call (block-level, and <br>): inline tags
-# (b, i, a, span …) keep their text with the text around them.
-_BREAKING = frozenset({
-    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "div", "dl",
-    "dt", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "head", "header", "hr", "html", "li", "main", "nav", "ol", "option", "p", "pre",
-    "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-})
-
-
 def convert_html_text(text: str, conv: Converter, *, retag: bool = False) -> str:
-    """``text``, an HTML page, with its visible text converted (see the module docstring)."""
-    out: list[str] = []
-    run: list[int] = []  # indexes in ``out`` of the text pieces of the current stretch
-    refs: set[int] = set()  # indexes of entity references among them (kept as written)
+    """``text``, an HTML page, with its visible text converted (see the module docstring).
 
-    def flush() -> None:
-        if run:
-            texts = [i for i in run if i not in refs]
-            for i, new in zip(texts, _convert_pieces([out[i] for i in texts], conv), strict=True):
-                out[i] = new
-            run.clear()
-            refs.clear()
+    Every piece of text and every shown attribute value is converted in one OpenCC call, the
+    pieces kept apart (no glossary form or OpenCC phrase spans a tag): a page of many short
+    elements costs one call, not one per element.
+    """
+    out: list[str | _Pending] = []
+    pending: list[str] = []
+
+    def later(piece: str, quote: str | None = None) -> _Pending:
+        pending.append(piece)
+        return _Pending(len(pending) - 1, quote)
 
     code = False  # inside <script> or <style>
     for kind, tag, token in _tokens(text):
-        if kind in ("data", "ref") and not code:
-            if kind == "ref":
-                refs.add(len(out))
-            run.append(len(out))
-            out.append(token)
-            continue
-        if kind in ("start", "end") and (tag in _BREAKING or tag in _CODE):
-            flush()
-        if kind == "start":
+        if kind == "data" and not code:
+            out.append(later(token))
+        elif kind == "start":
             code = tag in _CODE and not token.endswith("/>")
-            token = _start_tag(token, tag, conv, retag)
-        elif kind == "end" and tag in _CODE:
-            code = False
-        out.append(token)
-    flush()
-    return "".join(out)
+            out.extend(_start_tag(token, tag, retag, conv.target, later))
+        else:
+            if kind == "end" and tag in _CODE:
+                code = False
+            out.append(token)  # a reference, comment, declaration or code, as written
+    converted = _convert_pieces(pending, conv)
+    return "".join(x if isinstance(x, str) else x.text(pending, converted) for x in out)
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A piece of text converted with the others; ``quote`` for an attribute value."""
+
+    index: int
+    quote: str | None = None
+
+    def text(self, original: list[str], converted: list[str]) -> str:
+        new = converted[self.index]
+        if self.quote is None:
+            return new
+        if new == original[self.index]:
+            return self.quote + new + self.quote
+        quote = self.quote or '"'  # an unquoted value that may now hold a space
+        return quote + new.replace(quote, "&quot;" if quote == '"' else "&#39;") + quote
 
 
 class _Cutter(HTMLParser):
@@ -175,35 +179,32 @@ def _escape_new(old: str, new: str) -> str:
                    for p in pieces)
 
 
-def _start_tag(tag: str, name: str, conv: Converter, retag: bool) -> str:
-    """A start tag with its shown attributes converted and, with ``retag``, its language."""
+def _start_tag(tag: str, name: str, retag: bool, target: str,
+               later: Callable[[str, str], _Pending]) -> list[str | _Pending]:
+    """A start tag as pieces: its shown attribute values to convert (``later``) and, with
+    ``retag``, its Chinese language values rewritten to ``target``."""
     if "=" not in tag:
-        return tag
+        return [tag]
     attrs = {m.group(1).lower(): _unquoted(m.group(3)) for m in _ATTR.finditer(tag)}
-    meta_shown = name.lower() == "meta" and bool(
+    meta_shown = name == "meta" and bool(
         _META_SHOWN.search(attrs.get("name", "") or attrs.get("property", "")))
-    content_language = name.lower() == "meta" and \
-        attrs.get("http-equiv", "").lower() == "content-language"
-
-    def sub(m: re.Match[str]) -> str:
+    content_language = name == "meta" and attrs.get("http-equiv", "").lower() == "content-language"
+    out: list[str | _Pending] = []
+    pos = 0
+    for m in _ATTR.finditer(tag):
         key, value = m.group(1).lower(), m.group(3)
         quote = value[0] if value[:1] in "\"'" else ""
         inner = _unquoted(value)
         if key in _SHOWN or (key == "content" and meta_shown):
-            new = _convert_pieces([inner], conv)[0]
-            if new == inner:
-                return m.group(0)
-            if not quote:  # an unquoted value that may now hold a space
-                quote = '"'
-            new = new.replace(quote, "&quot;" if quote == '"' else "&#39;")
+            out += [tag[pos:m.start(3)], later(inner, quote)]
         elif retag and (key in _LANG_ATTRS or (key == "content" and content_language)) \
                 and inner and is_chinese(inner):
-            new = retag_value(inner, conv.target)
+            out.append(tag[pos:m.start(3)] + quote + retag_value(inner, target) + quote)
         else:
-            return m.group(0)
-        return m.group(1) + m.group(2) + quote + new + quote
-
-    return _ATTR.sub(sub, tag)
+            continue
+        pos = m.end(3)
+    out.append(tag[pos:])
+    return out
 
 
 def _unquoted(value: str) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from termkit.pinyin.glossary_readings import GlossaryReadings, glossary_readings
 from termkit.pinyin.readings import han_run, pypinyin_readings_many, simplified_key
-from termkit.pinyin.tokens import Style, Token, reading, tone_word
+from termkit.pinyin.tokens import ERHUA, Style, Token, reading, tone_word
 
 if TYPE_CHECKING:
     from termkit.model import Glossary
@@ -38,6 +38,7 @@ def annotate(
     # term or a name, an int the start of a plain Chinese piece (its end follows it).
     pieces: list[str | Token | tuple[int, int]] = []
     plain: list[tuple[int, int]] = []
+    runs: set[tuple[int, int]] = set()  # whole runs of Chinese (no glossary term inside)
     last = 0
     dotted = _dotted_parts(text) if name else frozenset()
     for m in han_run().finditer(text):
@@ -48,6 +49,7 @@ def annotate(
         else:
             base = m.start()
             pos = base
+            runs.add(m.span())
             for start, end in gloss.matches(key_text[base : m.end()]):
                 if base + start > pos:
                     plain.append((pos, base + start))
@@ -76,14 +78,16 @@ def annotate(
             tokens.append(piece)
         else:
             s, e = piece
-            tokens.extend(_plain_tokens(text[s:e], key_text[s:e], found[piece], words))
+            tokens.extend(
+                _plain_tokens(text[s:e], key_text[s:e], found[piece], words, alone=piece in runs))
     return tokens
 
 
 
 def _plain_tokens(
-    run: str, key: str, reads: list[tuple[str, ...]], words: bool
+    run: str, key: str, reads: list[tuple[str, ...]], words: bool, *, alone: bool = True
 ) -> list[Token]:
+    # alone: ``run`` is a whole run of Chinese, not a piece beside a glossary term.
     if not words:
         return [Token(c, (r,), (1,), " ", False, "pypinyin") for c, r in zip(run, reads, strict=True)]
     if len(run) == 1:
@@ -91,9 +95,20 @@ def _plain_tokens(
     from termkit.pinyin.words import spans, word_index
 
     return [
-        Token(run[start:end], tuple(reads[start:end]), parts, joiner, proper, "pypinyin")
-        for start, end, parts, joiner, proper in spans(run, word_index(), key)
+        Token(run[start:end], _erhua(run[start:end], reads[start:end]) if erhua else tuple(reads[start:end]),
+              parts, joiner, proper, "pypinyin")
+        for start, end, parts, joiner, proper, erhua in spans(run, word_index(), key, alone=alone)
     ]
+
+
+def _erhua(word: str, reads: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """The readings of an erhua word (哪兒, 今兒個): each 兒 after its first character is read
+    ``r``, written on to the syllable before it (nǎr, jīnrge), its own readings kept as the
+    other candidates."""
+    return tuple(
+        ((ERHUA,) if len(r) == 1 else (ERHUA, *r)) if i and ch in "兒儿" else r
+        for i, (ch, r) in enumerate(zip(word, reads, strict=True))
+    )
 
 
 def _dotted_parts(text: str) -> frozenset[int]:
@@ -154,9 +169,10 @@ def _run_pinyin(run: str) -> str:
     key = simplified_key(run)
     reads = pypinyin_readings_many([run], [key], False)[0]
     # One character (as _plain_tokens): one piece, never proper.
-    found = [(0, 1, (1,), " ", False)] if len(run) == 1 else spans(run, word_index(), key)
-    words = [tone_word(reads[start:end], parts, joiner, proper)
-             for start, end, parts, joiner, proper in found]
+    found = [(0, 1, (1,), " ", False, False)] if len(run) == 1 else spans(run, word_index(), key)
+    words = [tone_word(_erhua(run[start:end], reads[start:end]) if erhua else reads[start:end],
+                       parts, joiner, proper)
+             for start, end, parts, joiner, proper, erhua in found]
     return " ".join([w for w in words if w]).strip()
 
 

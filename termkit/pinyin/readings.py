@@ -114,10 +114,31 @@ def _word_readings(word: str, heteronym: bool) -> tuple[tuple[str, ...], ...]:
 
             got = pinyin([word], style=PStyle.TONE, heteronym=heteronym, errors=cast(Any, _keep_each))
             found = tuple(tuple(r) for r in got)
+        if not _SANDHI.keys().isdisjoint(word):
+            found = _citation_tones(word, found)
         if len(_WORD_READINGS) >= _WORD_READINGS_MAX:
             _WORD_READINGS.clear()
         _WORD_READINGS[word, heteronym] = found
     return found
+
+
+# The tone changes pinyin orthography does not write (GB/T 16159-2012 marks a syllable's own
+# tone, 标原调，不标变调, as CC-CEDICT does): 一 and 不 change their tone before another
+# syllable in speech, and pypinyin's phrase table writes the change in some words only
+# (一定 yídìng but 一共 yīgòng, 不是 búshì but 不但 bùdàn). Neutral-tone readings (看一看
+# kàn yi kàn, 对不起 duìbuqǐ) and other readings (不 fǒu) are the character's own, kept.
+_SANDHI: dict[str, dict[str, str]] = {"一": {"yí": "yī", "yì": "yī"}, "不": {"bú": "bù"}}
+
+
+def _citation_tones(word: str, found: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """``found`` (readings per character of ``word``) with 一 and 不 in their own tones: the
+    changed tone becomes the citation tone, first, and stays no other candidate."""
+    out = list(found)
+    for i, (ch, reads) in enumerate(zip(word, found, strict=True)):
+        changes = _SANDHI.get(ch)
+        if changes is not None and reads and reads[0] in changes:
+            out[i] = tuple(dict.fromkeys(changes.get(r, r) for r in reads))
+    return tuple(out)
 
 
 def _unread(data: PypinyinData, word: str) -> bool:

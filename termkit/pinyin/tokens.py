@@ -15,6 +15,9 @@ from functools import lru_cache
 from termkit.errors import UsageError
 from termkit.pinyin import romanize
 
+# The reading of the 兒/儿 of an erhua word (哪兒 nǎr): an r added to the syllable before it.
+ERHUA = "r"
+
 
 class Style(StrEnum):
     """Output styles of the annotator."""
@@ -145,9 +148,15 @@ _VOWEL_START = frozenset("aāáǎàoōóǒòeēéěèêAĀÁǍÀOŌÓǑÒEĒÉĚ
 
 
 def render_syllable(syllable: str, style: Style) -> str:
-    """One tone-mark syllable in ``style``."""
+    """One tone-mark syllable in ``style``.
+
+    The r of erhua (哪兒 nǎr: its 兒 reads ``r``) is ㄦ in zhuyin and êrh in Wade-Giles,
+    toneless as in pinyin.
+    """
     if style is Style.TONE:
         return syllable
+    if syllable == ERHUA:
+        return {Style.TONE3: "r", Style.ZHUYIN: "ㄦ"}.get(style, "êrh")
     if style is Style.TONE3:
         return romanize.to_tone3(syllable)
     if style is Style.WADE_GILES:

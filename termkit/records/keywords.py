@@ -301,11 +301,22 @@ def _split_commas(item: str) -> list[str]:
         return parts if _HAN_COMMA.search(item) else [item]
     if any(has_han(p) for p in parts):
         return [item]
-    if not any(p[0].islower() for p in parts):
+    if not any(p[0].islower() for p in parts) and not _tight_phrases(item, parts):
         return [item]
     if any(len(p.split()) > 5 or is_sentence(p) or p[:1].isdigit() for p in parts):
         return [item]
     return parts
+
+
+def _tight_phrases(item: str, parts: list[str]) -> bool:
+    """True for capitalised phrases of two words or more joined by commas with no space after
+    them (``Underdeveloped areas,General practitioners`` in a list separated by ``; ``): a
+    separator typed in haste, not the comma of a place or a name (``Beijing, China``,
+    ``Chen,Y.``)."""
+    return _SPACED_COMMA.search(item) is None and all(len(p.split()) >= 2 for p in parts)
+
+
+_SPACED_COMMA = re.compile(r",\s")
 
 
 # A list number before a keyword: ``1.``, ``1、``, ``1)``, ``(1)``, at the line's start or

@@ -160,6 +160,10 @@ _BASE: dict[Field, tuple[str, ...]] = {
         "Index Terms",
         "Subject Terms",
         "Subject",
+        # The other-language list, as ``Parallel Title`` is the other-language title
+        # (its language is the script of the value).
+        "Parallel Keywords",
+        "Parallel Keyword",
     ),
     Field.ABSTRACT: (
         "摘要",
@@ -170,6 +174,8 @@ _BASE: dict[Field, tuple[str, ...]] = {
         "论文摘要",
         "Abstract",
         "Summary",
+        "Parallel Abstract",
+        "Parallel Abstracts",
     ),
     Field.VENUE: (
         "期刊名稱",

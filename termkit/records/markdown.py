@@ -9,7 +9,8 @@ turned into the text it stands for, line by line:
 * ATX headings (``## 中文關鍵詞``) lose their marks, list bullets (``-``, ``*``, ``+``,
   nested) their marker and indentation, block quotes their ``>``; thematic breaks, setext
   underlines, code fences and link reference definitions (``[1]: https://…``) become blank
-  lines; a hard break's trailing spaces or backslash go;
+  lines (a fence naming its content ``markdown`` wraps the page: its lines are read through,
+  not kept as code); a hard break's trailing spaces or backslash go;
 * emphasis is taken off where it is markup: ``**…**``, ``__…__``, ``*…*``, ``_…_`` and
   ``~~…~~`` flanking their text as CommonMark says, a Han character beside a delimiter
   counting as a space (``**中文關鍵詞:**女性化``); so the asterisk bullets of a keyword line
@@ -63,6 +64,8 @@ _PROTECT_BASE = 0xF0000
 _PROTECTED = re.compile(f"[{chr(_PROTECT_BASE + 0x21)}-{chr(_PROTECT_BASE + 0x7E)}]")
 
 _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
+_BARE_FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})[ \t]*$")
+_MARKDOWN_FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})[ \t]*(?:markdown|md)[ \t]*$", re.IGNORECASE)
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}=+[ \t]*$")
 # A link reference definition (``[1]: https://…``) shows nothing.
@@ -219,10 +222,18 @@ def unmark_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     protected = [_protect(text) for _, text in lines]
     table = _table_lines(protected)
     out: list[tuple[int, str]] = []
-    fenced = False
+    fenced = wrapped = False
     for i, ((number, _), text) in enumerate(zip(lines, protected, strict=True)):
         if _FENCE.match(text):
-            fenced = not fenced
+            # A fence that names its content Markdown (````` ```markdown `````, as tools that
+            # hand out a page's text as Markdown wrap it) holds the page: read through, not
+            # shown as code, up to the bare fence that closes it.
+            if not fenced and not wrapped and _MARKDOWN_FENCE.match(_restore(text)):
+                wrapped = True
+            elif wrapped and not fenced and _BARE_FENCE.match(_restore(text)):
+                wrapped = False
+            else:
+                fenced = not fenced
             out.append((number, ""))
             continue
         if fenced:  # code: shown as written

@@ -241,8 +241,10 @@ def line_groups(lines: list[tuple[int, str]]) -> list[LineGroup]:
             blocks.append(LineGroup([line], [number]))
             run = None
         else:
-            if run is None or not _same_run(run.lines, line, following,
-                                            at_start=blocks[:1] == [run]):
+            # A keyword label alone on its line (``关键词``) heads the list under it: the
+            # lines above it (a title) are none of its items.
+            if run is None or bare_keyword_label(line) or not _same_run(
+                    run.lines, line, following, at_start=blocks[:1] == [run]):
                 run = LineGroup([], [])
                 blocks.append(run)
             run.lines.append(line)
