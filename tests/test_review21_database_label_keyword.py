@@ -8,10 +8,6 @@ printed with wide gaps between its items, as journal PDFs copy it, wraps onto a 
 when that line opens with such a keyword (`被引量  下载量`), the line is read as the field
 `被引量` with the value `下载量`: both keywords are lost (a section named 被引量 is kept instead).
 Before 871d34c all four keywords were read.
-
-Fixed: under a keyword line whose items wide gaps set apart, a line opening with a minor
-field's label set apart from its value by the same gap, with no colon, goes on the list when
-its value is keywords.
 """
 
 from __future__ import annotations
@@ -33,6 +29,8 @@ def test_the_same_keywords_between_separators_hold() -> None:
     assert keywords("关键词：期刊评价；影响因子；\n被引量；下载量") == ["期刊评价", "影响因子", "被引量", "下载量"]
 
 
+@pytest.mark.xfail(strict=True, reason="review21: a wrapped wide-gap keyword line opening with a "
+                   "keyword that is a database label (被引量, 语种) is read as that field (871d34c)")
 @pytest.mark.parametrize(("field", "expected"), [
     ("关键词：期刊评价  影响因子\n被引量  下载量", ["期刊评价", "影响因子", "被引量", "下载量"]),
     ("关键词：语言政策  双语教育\n语种  语言规划", ["语言政策", "双语教育", "语种", "语言规划"]),
@@ -41,8 +39,11 @@ def test_a_wrapped_field_keeps_its_keywords(field: str, expected: list[str]) -> 
     assert keywords(field) == expected
 
 
-@pytest.mark.parametrize("row", ["语种\t中文", "语种：中文", "被引量  12"])
+@pytest.mark.parametrize("row", ["语种\t中文", "语种：中文", "被引量  12", "语种  中文"])
 def test_the_database_field_under_the_list_is_still_a_field(row: str) -> None:
-    """A tab (a table's cell), a colon or a value that is no keyword (a count) after the
-    label: the field, not keywords."""
+    """A tab (a table's cell), a colon, a value that is no keyword (a count) or two spaces
+    after the label: the field, not keywords. (fdf1be3 read the last as keywords to fix the
+    xfail above, and review22 showed the same shape is the field row of real copies:
+    ``来源  图书情报工作``, ``语种  中文``; nothing in the line tells the two apart, and a field's
+    value taken for a keyword can pair wrongly, so the field reading stays.)"""
     assert keywords("关键词：期刊评价  影响因子\n" + row) == ["期刊评价", "影响因子"]

@@ -1,4 +1,4 @@
-"""review22: a database field under a wide-gap keyword line is read as two more keywords.
+"""review22 (fixed by reverting fdf1be3: the field reading stays): a database field under a wide-gap keyword line is read as two more keywords.
 
 fdf1be3 claimed: a keyword list set apart by wide gaps goes on across a wrapped line that
 opens with a label word (``被引量  下载量``) "when the word stands apart from the rest by the
@@ -43,23 +43,17 @@ def test_fields_with_a_colon_or_tab_and_the_commits_case_hold(row: str, venue: s
     assert ("来源" in keywords) is False
 
 
-@pytest.mark.xfail(strict=True, reason="review22: fdf1be3 reads a 'label  value' field under a "
-                   "wide-gap keyword line as two keywords; the venue is lost")
 @pytest.mark.parametrize("row", ["来源  图书情报工作", "刊名  图书情报工作"])
 def test_a_source_field_set_apart_by_two_spaces(row: str) -> None:
     assert read(row) == (["期刊评价", "影响因子"], "图书情报工作")
 
 
-@pytest.mark.xfail(strict=True, reason="review22: fdf1be3 reads a 'label  value' field under a "
-                   "wide-gap keyword line as two keywords")
 @pytest.mark.parametrize("row", ["语种  中文", "分类号  G250"])
 def test_a_language_or_class_field_set_apart_by_two_spaces(row: str) -> None:
     keywords, _venue = read(row)
     assert keywords == ["期刊评价", "影响因子"]
 
 
-@pytest.mark.xfail(strict=True, reason="review22: fdf1be3 reads a 'label  value' field under a "
-                   "wide-gap keyword line as two keywords")
 def test_extract_lists_no_label_as_a_keyword(tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
     page.write_text(HEAD + "来源  图书情报工作\n", encoding="utf-8")

@@ -476,25 +476,6 @@ def _list_goes_on(
     )
 
 
-_GAP = re.compile(r"\t|\u3000|(?<=\S) {2,}(?=\S)")
-
-
-def _gap_goes_on(m: LabelMatch, raw: str, last: str) -> bool:
-    """True if ``raw``, under a keyword line whose items wide gaps set apart, goes on that
-    list although it opens with a minor field's label word: the label stands apart from its
-    value by the gap that sets the items above apart (spaces or ideographic spaces, not a
-    tab), with no colon, and the value is keywords."""
-    if m.label.field not in _MINOR or not m.value or _GAP.search(last) is None:
-        return False
-    text = raw.strip()
-    head = text[: len(text) - len(m.value)]
-    gap = _GAP.search(text, 0, len(head) + 1)
-    if gap is None or gap.group() == "\t" or any(c in head for c in ":：【】[]〔〕"):
-        return False  # a tab after a label is a table's cell (``语种\t中文``)
-    same = "\u3000" if gap.group() == "\u3000" else "  "
-    return same in last and is_keyword_line(m.value)
-
-
 def _running_on(current: FieldLines | None, closed: bool, raw: str) -> bool:
     """True if ``raw``, a line starting with a label word in lower case (``keywords: of a
     document …``), goes on the abstract above: its last line ends inside a sentence (no
@@ -704,11 +685,6 @@ def scan(
             # alone with no value under it (``摘要`` wrapped off ``…；``, then ``Key words:``).
             # A label alone over its value (``外文關鍵詞`` / ``teacher mobility, …``,
             # ``Abstract`` / its paragraph) is the next field's.
-            m = None
-        if keywords and m is not None and _gap_goes_on(m, raw, state.last):
-            # A list set apart by wide gaps, wrapped onto a line opening with a word that a
-            # database prints as a label (``关键词：期刊评价  影响因子`` / ``被引量  下载量``,
-            # 'citation count'): the gap after it, no colon, is the list's.
             m = None
         if (
             keywords
