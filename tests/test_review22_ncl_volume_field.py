@@ -1,4 +1,4 @@
-"""review22: the volume field of a real NCL index row is still a section.
+"""review22 (fixed): the volume field of a real NCL index row is still a section.
 
 39ff0b6 claimed: "a volume field's 'volume:issue' (卷期 27:1, with a date after it) [is] read;
 Taiwanese index rows kept them as sections, leaving the record without date, volume and
@@ -14,8 +14,6 @@ public page tpl.ncl.edu.tw/NclService/JournalContentDetail?SysId=A01008771, fiel
 """
 
 from __future__ import annotations
-
-import pytest
 
 from termkit.records import parse_records
 from termkit.records.fields import parse_volume_issue
@@ -42,14 +40,10 @@ def test_the_rows_other_fields_hold() -> None:
     assert (rec.venue, rec.pages) == ("中華公共衛生雜誌", "175-181")
 
 
-@pytest.mark.xfail(strict=True, reason="review22: 39ff0b6 does not read NCL's '17:3 "
-                   "1998.06[民87.06]' (Western date, Minguo date in brackets)")
 def test_the_ncl_volume_field() -> None:
     assert parse_volume_issue("17:3 1998.06[民87.06]") == ("17", "3", "1998-06")
 
 
-@pytest.mark.xfail(strict=True, reason="review22: 39ff0b6 does not read NCL's '17:3 "
-                   "1998.06[民87.06]': no volume or issue, 卷期 kept as a section")
 def test_the_ncl_row_gives_volume_and_issue() -> None:
     rec, = parse_records(NCL_ROW.encode("utf-8"), "ncl.txt")
     assert (rec.volume, rec.issue) == ("17", "3")

@@ -1,4 +1,4 @@
-"""review22: a year printed after the pages is read as a page that goes on later.
+"""review22 (fixed): a year printed after the pages is read as a page that goes on later.
 
 154e700 claimed: "a volume line with pages printed apart ('2016年第1期112-113,116,共3页', CNKI)
 is read whole". The new page pattern takes any ``, NUMBER`` after a page range as more pages.
@@ -54,8 +54,6 @@ def test_pages_printed_apart_and_a_year_first_hold(line: str, pages: str) -> Non
     assert vol is not None and vol.pages == pages
 
 
-@pytest.mark.xfail(strict=True, reason="review22: 154e700 reads a year after the pages as a page "
-                   "('113-129,2014') and leaves the record without a date")
 @pytest.mark.parametrize("line", ["Vol. 10, No. 3, pp. 113-129, 2014",
                                   "第10卷第3期，頁113-129，2014"])
 def test_a_year_after_the_pages_is_no_page(line: str) -> None:
@@ -64,8 +62,6 @@ def test_a_year_after_the_pages_is_no_page(line: str) -> None:
     assert (vol.volume, vol.issue, vol.pages, vol.date) == ("10", "3", "113-129", "2014")
 
 
-@pytest.mark.xfail(strict=True, reason="review22: 154e700 reads a year after the pages as a page "
-                   "('113-129,2014') and leaves the record without a date")
 def test_extract_prints_no_year_as_a_page(tmp_path: Path) -> None:
     rec = extracted(tmp_path, "Vol. 10, No. 3, pp. 113-129, 2014")
     assert rec["pages"] == "113-129"

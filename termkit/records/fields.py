@@ -30,7 +30,9 @@ _VOLUME_TOKEN = re.compile(
     | (?:[Vv]ol(?:ume)?|VOL)\.?\s*(?P<vol2>\d+)
     | (?:[Nn]o|NO|[Ii]ssue|[Nn]r)\.?\s*(?P<iss2>\d+)
     | (?:pp?\.?\s*|[頁页]\s*)?(?P<p1>\d+)\s*[-–~～]\s*(?P<p2>\d+)
-        (?P<more>(?:\s*[,，]\s*\d+(?:\s*[-–~～]\s*\d+)?(?![\d\s]*[卷期年月]))*)\s*[頁页]?
+        (?P<more>(?:\s*[,，]\s*(?!(?:19|20)\d\d\s*$)\d+(?:\s*[-–~～]\s*\d+)?
+            (?![\d\s]*[卷期年月]))*)\s*[頁页]?
+    | (?P<year3>(?:19|20)\d\d)\s*$
     | 共\s*\d+\s*[頁页]
     | [\s,，;；:：.、]+
     """,
@@ -51,6 +53,7 @@ _ROC_DATE = re.compile(
     r"(?:(\d{1,2})\s*日?)?)?$"
 )
 _ROC_EPOCH = 1911  # ROC year 1 is 1912
+_BRACKETED_ROC = re.compile(r"\s*[\[［(（]\s*(?:中[華华])?民[國国]?\s*\d{1,3}[^\]］)）]*[\]］)）]\s*$")
 _VOLUME_COLON = re.compile(r"^(\d{1,4})\s*[:：]\s*(\d{1,3})(?:\s+(.+))?$")
 SUBJECT_HEADING = re.compile(r"^\s*(?:主[题題]分[类類]|學科分類|学科分类)\s*[:：]?\s*(.*)$")
 _SUBJECT_SPLIT = re.compile(r"\s*[>＞]\s*")
@@ -104,6 +107,12 @@ def parse_volume(line: str) -> Volume | None:
                 return None
         elif g["year"] or g["year2"]:
             year = g["year"] or g["year2"]
+        elif g["year3"]:
+            # A year closing the line after the volume or pages (``Vol. 10, No. 3, pp.
+            # 113-129, 2014``); a year alone is no volume line.
+            if out.volume is None and out.issue is None and out.pages is None:
+                return None
+            year = g["year3"]
         elif g["month"]:
             month = g["month"]
         elif g["vol"] or g["vol2"]:
@@ -155,6 +164,9 @@ def parse_volume_issue(value: str) -> tuple[str, str, str | None] | None:
     if m is None:
         return None
     rest = m.group(3)
+    if rest:
+        # NCL's periodical index prints the date twice: ``1998.06[民87.06]``.
+        rest = _BRACKETED_ROC.sub("", rest).strip() or rest
     date = parse_date(rest) if rest else None
     if rest and date is None:
         return None
