@@ -1,4 +1,4 @@
-"""review22: a short title opening with a year and a comma is still a keyword list.
+"""review22 (fixed): a short title opening with a year and a comma is still a keyword list.
 
 154e700 claimed: "a number alone is in neither script, so a title opening '2008，' is no
 bilingual keyword list" (review21's xfail). The fix holds for review21's title, whose Chinese
@@ -30,8 +30,6 @@ def test_a_long_year_comma_title_holds(title: str) -> None:
     assert read(title) == (title, [])
 
 
-@pytest.mark.xfail(strict=True, reason="review22: 154e700's year-comma fix holds only for a "
-                   "Chinese half over 12 characters; a shorter title is still a keyword list")
 @pytest.mark.parametrize("title", ["1968，全球學運與臺灣的回響", "2008，北京奧運與臺灣媒體"])
 def test_a_short_year_comma_title(title: str) -> None:
     assert read(title) == (title, [])

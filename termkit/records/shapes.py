@@ -103,8 +103,8 @@ def _keyword_score(lines: tuple[str, ...]) -> float:
         return 0.0
     per_line = [split_keywords(line) for line in lines]
     items = [item for line_items in per_line for item in line_items]
-    if len(items) < 2:
-        return 0.0
+    if len(items) < 2 or sum(1 for i in items if not i.strip().isdigit()) < 2:
+        return 0.0  # (a number alone is no keyword of a list of two: ``1968，全球學運…``)
     score = float(min(len(items), 12))
     han = [has_han(i) for i in items]  # asked once per item
     scripts = {zh for i, zh in zip(items, han, strict=True) if zh or _latin_item(i)}
