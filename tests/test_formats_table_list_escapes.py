@@ -4,8 +4,7 @@ deprecated', one term a line) that holds a line break or a backslash.
 The list cells separate terms by line breaks, so a two-line title there came back as two
 terms (review21, tests/test_review21_table_line_break_variant.py). Such a term is written
 with its line break as ``\\n`` and its backslashes doubled, as glossary.txt escapes values;
-a backslash the writer did not put there (a hand-made table's ``C:\\temp``) reads as it
-stands, but for ``\\n``, ``\\r`` and ``\\\\``.
+a table without termkit's ``id`` column was typed by hand, and its cells are read as typed.
 
 Oracle for the cells: Python's csv module reading the CSV termkit wrote.
 """
@@ -54,9 +53,16 @@ def test_the_cells_as_csv_reads_them() -> None:
 
 
 def test_a_hand_made_backslash_stands() -> None:
-    """Only the three escapes are undone: ``\\t`` stays two characters, ``\\n`` is a line
-    break (the price of the escape: a hand-made ``\\new`` in a list cell is read so too)."""
-    table = 'en,zh-Hant,en variants\npath,路徑,"C:\\temp\nC:\\\\share\\n"\n'
-    back = csv_glossary.read_glossary(io.BytesIO(table.encode()), "t.csv")
+    """A table without termkit's ``id`` column was typed by hand: its list cells are taken as
+    typed (``C:\\temp``, LaTeX's ``\\nabla``; review22). With the ``id`` column (a table
+    termkit wrote, maybe edited since) the three escapes are undone and ``\\t`` stays two
+    characters."""
+    cell = '"C:\\temp\nC:\\\\share\\n"'
+    hand = f"en,zh-Hant,en variants\npath,路徑,{cell}\n"
+    back = csv_glossary.read_glossary(io.BytesIO(hand.encode()), "t.csv")
+    assert sorted(t.text for c in back.concepts for t in c.terms if t.lang == "en") == [
+        "C:\\\\share\\n", "C:\\temp", "path"]
+    written = f"en,zh-Hant,en variants,id\npath,路徑,{cell},c1\n"
+    back = csv_glossary.read_glossary(io.BytesIO(written.encode()), "t.csv")
     assert sorted(t.text for c in back.concepts for t in c.terms if t.lang == "en") == [
         "C:\\share\n", "C:\\temp", "path"]

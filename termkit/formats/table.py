@@ -102,14 +102,15 @@ def _list_item(term: str) -> str:
     return term.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
 
 
-def _list_items(cell: str) -> list[str]:
-    """The terms of a list cell: one a line (or between ``;``), escapes undone."""
+def _list_items(cell: str, escaped: bool = True) -> list[str]:
+    """The terms of a list cell: one a line (or between ``;``), escapes undone when
+    ``escaped`` (a table termkit wrote)."""
     out = []
     for item in _SPLIT_VARIANTS.split(cell):
         item = item.strip()
         if item:
             out.append(_ITEM_ESCAPES.sub(lambda m: _ITEM_VALUES[m.group(1)], item)
-                       if "\\" in item else item)
+                       if escaped and "\\" in item else item)
     return out
 
 
@@ -368,11 +369,16 @@ def read_rows(
     is a note; in CSV an extra field is more often an unquoted delimiter inside a term.)
     """
     roles: list[tuple[str, str]] | None = None
+    escaped = True
     for line, cells in records:
         if not any(c.strip() for c in cells):
             continue
         if roles is None:
             roles = header_roles(cells, path, line, where)
+            # A table termkit wrote (its ``id`` column) escapes a list cell's
+            # terms; a hand-made one keeps them as typed (``\\rho``, ``\\nabla`` LaTeX variants).
+            fixed = {name for role, name in roles if role == "fixed"}
+            escaped = "id" in fixed
             continue
         if len(cells) > len(roles) and any(c.strip() for c in cells[len(roles):]) and not keep_stray:
             raise FormatError(
@@ -386,9 +392,9 @@ def read_rows(
                 if value.strip():
                     row.terms.append((name, value))
             elif role == "variants":
-                row.variants += [(name, v) for v in _list_items(value)]
+                row.variants += [(name, v) for v in _list_items(value, escaped)]
             elif role in _OTHER_STATUS:
-                row.others += [(name, v, _OTHER_STATUS[role]) for v in _list_items(value)]
+                row.others += [(name, v, _OTHER_STATUS[role]) for v in _list_items(value, escaped)]
             elif role == "term-status":
                 if value.strip():
                     row.statuses[name] = value.strip()
