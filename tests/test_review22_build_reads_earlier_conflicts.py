@@ -1,4 +1,4 @@
-"""review22: an earlier build's conflicts file is read as a record.
+"""review22 (fixed): an earlier build's conflicts file is read as a record.
 
 83bfcdc claimed: "a folder read as input that holds an earlier build's output (its
 glossary.sources.jsonl as termkit writes it) has those outputs left out with a note, and the
@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-
-import pytest
 
 from tests.conftest import DATA
 from tests.inprocess import invoke
@@ -49,8 +47,6 @@ def test_an_earlier_build_without_conflicts_file_is_left_out(tmp_path: Path) -> 
     assert records_read(tmp_path).startswith("2 record(s) -> ")
 
 
-@pytest.mark.xfail(strict=True, reason="review22: 83bfcdc leaves out only the default outputs; "
-                   "the earlier build's --conflicts file is read as a JSONL record")
 def test_an_earlier_builds_conflicts_file_is_no_record(tmp_path: Path) -> None:
     folder = papers(tmp_path, conflicts=True)
     assert (folder / "out" / "conflicts.jsonl").read_text(encoding="utf-8").startswith('{"zh": ')

@@ -38,6 +38,7 @@ def record_files(inputs: tuple[str, ...], includes: tuple[str, ...],
     R R`` or a file of a folder given too would count its records twice)."""
     from termkit.build import output_names
     from termkit.inputs import distinct, expand_inputs, extension_globs
+    from termkit.records import build_output_kind
 
     # The output folder, and the files a build writes there when that folder is read too
     # (`build . -o .` run again must not read its own glossary and sources as records).
@@ -53,8 +54,19 @@ def record_files(inputs: tuple[str, ...], includes: tuple[str, ...],
         # A folder's own documentation (README.md, LICENSE.txt …) is no record page: read
         # as one, its file list became keyword pairs. --include takes such files again.
         excludes = (*excludes, *DOCUMENTATION_GLOBS)
-    return distinct(expand_inputs(inputs, includes or extension_globs(RECORD_EXTENSIONS),
-                                  excludes, skip=skip))
+    paths = distinct(expand_inputs(inputs, includes or extension_globs(RECORD_EXTENSIONS),
+                                   excludes, skip=skip))
+    named = {os.path.realpath(p) for p in inputs if p != "-"}
+    kept = []
+    for path in paths:
+        # A build's own output found in a folder (its sources file under another name, the
+        # file --conflicts wrote): no records; named as an INPUT, it is refused as before.
+        kind = None if path == "-" or os.path.realpath(path) in named else build_output_kind(path)
+        if kind is None:
+            kept.append(path)
+        elif not quiet:
+            note(f"{path}: {kind}; not read as records")
+    return kept
 
 
 def earlier_builds(inputs: tuple[str, ...]) -> list[str]:

@@ -77,6 +77,9 @@ _RULE_TEXT = re.compile(r"\A\s*-\{[^{}\n]*?zh(?:-[A-Za-z]{2,4})?\s*:", re.IGNORE
 # The sources file a build writes beside its glossary (termkit.provenance.sidecar_lines).
 _SIDECAR = re.compile(r'\A\s*\{"id": "[^"\n]*", "total": \d+, "sources": \[')
 SIDECAR_KIND = "a termkit sources file (glossary.sources.jsonl, written by build)"
+# The conflicts a build writes with --conflicts (termkit.provenance.conflict_lines).
+_CONFLICTS = re.compile(r'\A\s*\{"zh": "[^"\n]*", "renderings": \[\{"en": ')
+CONFLICTS_KIND = "a termkit conflicts file (written by build --conflicts)"
 _PO_ENTRY = re.compile(r'^msgid\s+"[^\n]*\n(?:"[^\n]*\n)*msgstr(?:\[0\])?\s+"', re.MULTILINE)
 _BIBTEX_START = re.compile(r"^@\s*[A-Za-z]+\s*[{(]")
 _REFER_TAG = re.compile(r"^%[A-Z0-9@+?!#$&()*^~\]\[<>=]\s")
@@ -138,6 +141,8 @@ def exchange_kind(path: str, text: str | None = None) -> str | None:
         return _KINDS["mediawiki"]
     if _SIDECAR.match(head):
         return SIDECAR_KIND
+    if _CONFLICTS.match(head):
+        return CONFLICTS_KIND
     root = _EXCHANGE_ROOT.match(head)
     if root:
         return _EXCHANGE_ROOTS[root.group(1).lower()]
@@ -165,19 +170,29 @@ def _kind_by_name(path: str) -> str | None:
 
 def detect_sidecar(path: str) -> bool:
     """True if the file at ``path`` opens as a build's sources file (an unreadable one is not)."""
+    return build_output_kind(path) == SIDECAR_KIND
+
+
+def build_output_kind(path: str) -> str | None:
+    """What a file of a build's own output is (its sources file, its ``--conflicts`` file),
+    from its first bytes; None for any other file, or one that cannot be read."""
     try:
         with open(path, "rb") as fh:
             head = fh.read(256).decode("utf-8", errors="replace")
     except OSError:
-        return False
-    return _SIDECAR.match(head) is not None
+        return None
+    if _SIDECAR.match(head):
+        return SIDECAR_KIND
+    if _CONFLICTS.match(head):
+        return CONFLICTS_KIND
+    return None
 
 
 def _refuse_exchange(path: str, kind: str | None) -> None:
-    if kind == SIDECAR_KIND:
+    if kind in (SIDECAR_KIND, CONFLICTS_KIND):
         raise InputError(
             f"{kind}, not article records", path=path,
-            hint="it lists where a built glossary's concepts came from; build the records "
+            hint="it lists what a build found in its records; build the records "
             "themselves (leave it out of a folder with --exclude)")
     if kind:
         raise InputError(
