@@ -1,4 +1,4 @@
-"""review22: a doubted match in context hides a trusted exact match of the same source.
+"""review22 (fixed): a doubted match in context hides a trusted exact match of the same source.
 
 06e47e2 claimed: "an exact match the memory doubts (fuzzy or to review in its own file, a
 flagged alignment) counts in the best fuzzy band, not 100/101: pretranslate already fills it
@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-
-import pytest
 
 from tests.inprocess import invoke
 
@@ -46,14 +44,10 @@ def test_a_doubted_match_alone_is_quoted_fuzzy(tmp_path: Path) -> None:
     assert bands(tmp_path, "draft.po") == {"101": 2, "95-99": 1}
 
 
-@pytest.mark.xfail(strict=True, reason="review22: 06e47e2 quotes a segment fuzzy (95-99) while "
-                   "the memory holds a trusted 100% match; the doubted 101 one is chosen")
 def test_a_trusted_exact_match_is_quoted_exact(tmp_path: Path) -> None:
     assert bands(tmp_path, "done.po", "draft.po") == {"101": 2, "100": 1}
 
 
-@pytest.mark.xfail(strict=True, reason="review22: pretranslate fills the doubted translation "
-                   "(fuzzy) although the memory holds a trusted exact one")
 def test_pretranslate_fills_the_trusted_translation(tmp_path: Path) -> None:
     bands(tmp_path, "done.po", "draft.po")
     code, _out, err = invoke("tm", "pretranslate", "--db", "tm.sqlite", "job.po", "-o", "out.po",

@@ -136,9 +136,9 @@ class Leverager:
 
     def best(self, segments: Sequence[Segment], i: int) -> Leverage | None:
         """The match chosen for segment ``i`` of a document (None below ``min_score``)."""
-        best: tuple[tuple[int, int, int, int, int], Leverage] | None = None
+        best: tuple[tuple[int, int, int, int, int, int], Leverage] | None = None
         # Among equal scores: a translation not marked fuzzy in its file nor flagged, then the
-        # file's script and region, then the newest unit.
+        # file's script and region, then the newest unit. A doubted exact match ranks as 99.
         want = langtags.parse(self.target_lang) if self.target_lang else None
         for m in self.hits(segments[i].source):
             matched = next((v for v in m.unit.unit.variants
@@ -158,7 +158,10 @@ class Leverager:
                 same_script = int(have.script == want.script)
                 same_region = int(have.region == want.region)
             sure = int(to_review(m.unit.unit.props) is None and not m.unit.flagged)
-            key = (score, sure, same_script, same_region, m.unit.id)
+            # A doubted exact match counts as the best fuzzy one (as analyze bands it): a
+            # trusted 100 of the same source wins over a doubted 101 in context.
+            ranked = score if sure or score < 100 else 99
+            key = (ranked, sure, score, same_script, same_region, m.unit.id)
             if best is None or key > best[0]:
                 best = (key, Leverage(score, m.unit, matched, target))
         return None if best is None else best[1]
