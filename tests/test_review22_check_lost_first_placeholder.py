@@ -1,4 +1,4 @@
-"""review22: a lost first ``<ph>%s</ph>`` of two is named by the code that is kept, and reported twice.
+"""review22 (fixed): a lost first ``<ph>%s</ph>`` of two is named by the code that is kept, and reported twice.
 
 047ec92 claimed: "a lost or changed inline code holding a placeholder (<ph>%s</ph>) is one
 finding, printf's or brace-format's, naming the code, where xml-tags reported it a second
@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-
-import pytest
 
 from tests.inprocess import invoke
 
@@ -49,8 +47,6 @@ def test_the_second_argument_lost_is_one_finding_naming_its_code(tmp_path: Path)
         ("printf", '%s is missing in the target (in <ph id="2">%s</ph>)')]
 
 
-@pytest.mark.xfail(strict=True, reason="review22: 047ec92 names the kept <ph id=\"2\"> when the "
-                   "first of two %s codes is lost, and xml-tags reports the lost one again")
 def test_the_first_argument_lost_is_one_finding_naming_its_code(tmp_path: Path) -> None:
     assert findings(tmp_path, '複製到 <ph id="2">%s</ph>') == [
         ("printf", '%s is missing in the target (in <ph id="1">%s</ph>)')]

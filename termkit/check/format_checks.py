@@ -145,9 +145,25 @@ def _in_code(seg: Segment, s_span: tuple[int, int] | None,
     """`` (in <ph id="1">%s</ph>)`` when an inline code holds the placeholder, else ''."""
     if seg.source_markup is None and seg.target_markup is None:
         return ""
-    code = (inline.holding(inline.codes(seg.source_markup), s_span)
-            or inline.holding(inline.codes(seg.target_markup), t_span))
+    code = _held_code(seg, s_span, t_span)
     return f" (in {code.shown})" if code is not None else ""
+
+
+def _held_code(seg: Segment, s_span: tuple[int, int] | None,
+               t_span: tuple[int, int] | None) -> inline.Code | None:
+    """The inline code holding a lost or changed placeholder. The placeholder check counts
+    placeholders and points at the last ``%s`` of the source; when the code holding it is
+    still in the target (``Copy <ph id="1">%s</ph> to <ph id="2">%s</ph>`` with the first
+    one lost), the code that is gone and holds the same content is the one meant."""
+    source, target = inline.codes(seg.source_markup), inline.codes(seg.target_markup)
+    code = inline.holding(source, s_span) or inline.holding(target, t_span)
+    if code is None:
+        return None
+    changed = inline.differences(source, target)
+    if any(code in (d.source, d.target) for d in changed):
+        return code
+    return next((d.source for d in changed if d.source is not None and d.target is None
+                 and d.source.name == code.name and d.source.content == code.content), code)
 
 
 def _placeholder_findings(seg: Segment, check: str,
@@ -297,8 +313,9 @@ def _code_differences(seg: Segment, opts: Options) -> list[inline.Difference]:
             continue
         for _label, listed in problems(seg):
             for _message, s_span, t_span in listed:
-                held.update(c for c in (inline.holding(source, s_span),
-                                        inline.holding(target, t_span)) if c is not None)
+                code = _held_code(seg, s_span, t_span)
+                if code is not None:
+                    held.add(code)
     return [d for d in found if not ({d.source, d.target} & held)]
 
 
