@@ -1,4 +1,4 @@
-"""review22: an acknowledgement that names the study's subjects is still read as the abstract.
+"""review22 (fixed): an acknowledgement that names the study's subjects is still read as the abstract.
 
 6db1c21 claimed: "a short English sentence under the keywords is the abstract only when it
 shares a content word (first five letters) with the English title or keywords ... an
@@ -34,8 +34,6 @@ def test_an_acknowledgement_of_the_reviewers_holds() -> None:
     assert read("We thank the anonymous reviewers for their comments.") is None
 
 
-@pytest.mark.xfail(strict=True, reason="review22: 6db1c21's shared-word test takes an "
-                   "acknowledgement naming the study's subjects for the abstract")
 @pytest.mark.parametrize("sentence", [
     "We thank the older adults who took part in this study.",
     "We thank all older adults for their participation.",
@@ -66,9 +64,6 @@ def test_the_english_title_without_a_note_holds() -> None:
     assert rec.title_en == "A Study of Health Promotion for Older Adults"
 
 
-@pytest.mark.xfail(strict=True, reason="review22 (older than today's changes, same at c9f5e0f): "
-                   "a footnote between the Chinese keywords and the English half is the English "
-                   "title; the real title is an unrecognised section")
 @pytest.mark.parametrize("note", ["This is an open access article.",
                                   "We thank the anonymous reviewers for their comments."])
 def test_a_note_above_the_english_half_is_no_title(note: str) -> None:

@@ -172,6 +172,8 @@ def _title_runs(block: _Block, keywords_ahead: bool) -> list[tuple[str, str, int
         return None
     if any(certain_keyword_line(line) or field_of_its_own(line) for line in block.lines):
         return None  # a keyword list, or a volume, page or date line: never a title
+    if any(line.endswith(".") and _one_sentence([line]) for line in block.lines):
+        return None  # a sentence closed by a full stop: a note (``This is an open access article.``)
     if not keywords_ahead and keyword_like(block.lines, strong=True):
         return None
     runs: list[tuple[str, list[str], int]] = []
@@ -468,7 +470,8 @@ def _header_block(state: _State, block: _Block) -> None:
         return
     if state.last in ("keywords", "volume", "abstract") and (
             len(" ".join(block.lines)) > 60
-            or (_one_sentence(block.lines) and _about_the_article(block.lines, state))):
+            or (_one_sentence(block.lines) and _about_the_article(block.lines, state)
+                and not _THANKS.search(" ".join(block.lines)))):
         _add_abstract(state, block)
         state.last = "abstract"
         return
@@ -510,6 +513,11 @@ def _one_sentence(lines: list[str]) -> bool:
     if len(text.split()) < 5 or any(c.isdigit() for c in text) or is_furniture(text):
         return False
     return is_sentence(text[:1].lower() + text[1:])
+
+
+# An acknowledgement's words: a sentence holding one is the page's note, not its abstract.
+_THANKS = re.compile(r"\b(?:thanks?|thanked|grateful|gratitude|acknowledge[sd]?|acknowledgements?)\b",
+                     re.IGNORECASE)
 
 
 _WORDS = re.compile(r"[a-z]+")
