@@ -36,6 +36,7 @@ Records in one file are separated by form feeds (``\\f``), as on pages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any
@@ -84,6 +85,10 @@ _TITLE_LINES = 4
 _SINGLE_LINE = frozenset({Field.VENUE, Field.VOLUME, Field.PAGES, Field.DATE})
 
 
+# A catalogue's parallel-title sign with no parallel title after it (``走過C型肝炎鄉=``).
+_NO_PARALLEL = re.compile(r"\s*[=＝]\s*$")
+
+
 @dataclass(slots=True)
 class _Reader:
     record: Record
@@ -96,7 +101,8 @@ class _Reader:
         fill both slots; a title a label introduces replaces one guessed from unlabelled
         lines above it."""
         values = [
-            (n, without_counter(unwrapped(clean(text)))) for n, text in f.values if text.strip()
+            (n, _NO_PARALLEL.sub("", without_counter(unwrapped(clean(text)))))
+            for n, text in f.values if text.strip()
         ]
         if f.label.lang == "other":  # a title in a third language: kept as printed
             if values:

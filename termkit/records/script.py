@@ -195,6 +195,17 @@ def _list_with_full_stop(text: str) -> bool:
 _LATIN_START = re.compile(r"[A-Z0-9\"“‘'(]")
 # Closing punctuation that ends a Chinese title before its English translation starts.
 _HAN_TAIL = "）)」』》〉】？！?!.。:：*＊"
+def _parallel_halves(zh: str, en: str) -> bool:
+    """A Chinese title of four Han characters or more, and an English one of two words or
+    more opening with a capital (``E = mc2 的研究`` is no parallel title)."""
+    return (
+        len(_HAN.findall(zh)) >= 4 and not has_han(en)
+        and len(en.split()) >= 2 and _LATIN_START.match(en) is not None and has_latin(en)
+    )
+
+
+# ISBD's parallel title: the title, `` = `` (or a full-width ＝), the title in another language.
+_PARALLEL = re.compile(r"([^=＝]+?)\s+[=＝]\s+([^=＝]+)")
 
 
 def split_scripts(line: str) -> tuple[str, str] | None:
@@ -203,9 +214,19 @@ def split_scripts(line: str) -> tuple[str, str] | None:
     ``盈餘的資訊品質對盈餘管理行為的影響 Does Earnings Information Quality …?`` splits after
     the last Han character (and the punctuation closing the Chinese part) when the rest is
     three Latin words or more starting with a capital; ``利用VDR船位…`` or ``基於 ResNet 之研究``
-    do not split. The reverse order (English, then Chinese) splits the same way.
+    do not split. The reverse order (English, then Chinese) splits the same way. A library
+    catalogue's parallel title (``走過C型肝炎鄉 = Walking through Hepatitis C``, ISBD) splits
+    at its sign.
     """
     text = line.strip()
+    parallel = _PARALLEL.fullmatch(text)
+    if parallel is not None:
+        # A library catalogue's ``Title = Parallel title`` (ISBD): the sign says it.
+        a, b = parallel.group(1).strip(), parallel.group(2).strip()
+        if _parallel_halves(a, b):
+            return a, b
+        if _parallel_halves(b, a):
+            return b, a
     hans = [m.start() for m in _HAN.finditer(text)]
     if len(hans) < 4:
         return None
