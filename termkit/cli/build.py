@@ -73,7 +73,7 @@ def earlier_builds(inputs: tuple[str, ...]) -> list[str]:
     """The folders below the folder ``inputs`` that hold a build's sources file as termkit
     writes it (:data:`termkit.records.SIDECAR_KIND`), sorted."""
     from termkit.build import SOURCES_FILE
-    from termkit.records import detect_sidecar
+    from termkit.records import SIDECAR_KIND, build_output_kind
 
     found: set[str] = set()
     for top in inputs:
@@ -81,7 +81,8 @@ def earlier_builds(inputs: tuple[str, ...]) -> list[str]:
             continue
         for folder, dirs, files in os.walk(top):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            if SOURCES_FILE in files and detect_sidecar(os.path.join(folder, SOURCES_FILE)):
+            if SOURCES_FILE in files and \
+                    build_output_kind(os.path.join(folder, SOURCES_FILE)) == SIDECAR_KIND:
                 found.add(os.path.normpath(folder))
     return sorted(found)
 

@@ -168,11 +168,6 @@ def _kind_by_name(path: str) -> str | None:
     return _KINDS.get(fmt.name, fmt.title)
 
 
-def detect_sidecar(path: str) -> bool:
-    """True if the file at ``path`` opens as a build's sources file (an unreadable one is not)."""
-    return build_output_kind(path) == SIDECAR_KIND
-
-
 def build_output_kind(path: str) -> str | None:
     """What a file of a build's own output is (its sources file, its ``--conflicts`` file),
     from its first bytes; None for any other file, or one that cannot be read."""
