@@ -29,10 +29,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from termkit.convert.converter import Converter
 from termkit.convert.retag import is_chinese, retag_value
+from termkit.htmlsafe import HTMLTokenizer
 
 _ATTR = re.compile(r"""([^\s=/>"']+)(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
@@ -90,7 +90,7 @@ class _Pending:
         return quote + new.replace(quote, "&quot;" if quote == '"' else "&#39;") + quote
 
 
-class _Cutter(HTMLParser):
+class _Cutter(HTMLTokenizer):
     """The page cut into its tokens by the standard library's HTML tokenizer, each token as
     (kind, tag name, its text as written): offsets come from the parser's positions, so
     the tokens joined give back the page byte for byte."""
@@ -142,6 +142,8 @@ def _tokens(text: str) -> list[tuple[str, str, str]]:
     cutter.feed(text)
     cutter.close()
     events = cutter.events
+    if not events:  # an empty page, or one of markup the tokenizer reports nothing for (``</>``)
+        return [("data", "", text)] if text else []
     out: list[tuple[str, str, str]] = []
     if events and events[0][0] > 0:
         out.append(("data", "", text[: events[0][0]]))

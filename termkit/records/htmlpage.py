@@ -66,9 +66,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import PurePath
 
+from termkit.htmlsafe import HTMLTokenizer
 from termkit.records.script import has_han
 
 __all__ = ["declared_encoding", "is_html", "shown_lines"]
@@ -231,7 +231,7 @@ class _Line:
         return "".join(self.parts).replace("\xa0", " ").strip(" \t")
 
 
-class _Shown(HTMLParser):
+class _Shown(HTMLTokenizer):
     """The text of a page as shown, line by line (see the module)."""
 
     def __init__(self) -> None:
@@ -433,15 +433,6 @@ class _Shown(HTMLParser):
         self._emit(shown, number + data.count("\n", 0, start))
         if len(stripped) + start < len(data):
             self.space = True
-
-    def parse_marked_section(self, i: int, report: bool = True) -> int:
-        """``<![…]]>``: a CDATA section or IE's ``<![if …]>`` as the parser knows them; any
-        other ``<![`` is a bogus comment up to the next ``>``, as HTML parses it (the
-        parser's own reading raises AssertionError on it)."""
-        try:
-            return super().parse_marked_section(i, report)
-        except AssertionError:
-            return self.parse_bogus_comment(i, report)
 
     def _meta(self, attrs: list[tuple[str, str | None]], number: int) -> None:
         values = {k.lower(): v or "" for k, v in attrs}
