@@ -11,7 +11,13 @@ page is cut into markup and text by the shape of its tokens, and only these are 
 - the attributes a reader sees: ``title``, ``alt``, ``placeholder``, ``label``, ``summary``,
   ``aria-label``, ``aria-description``, ``aria-placeholder``, ``aria-roledescription``,
   ``aria-valuetext``, and ``content`` of a ``<meta>`` whose ``name`` or ``property`` is a
-  description, keywords, title or author (``og:title`` …).
+  description, keywords, title or author (``og:title`` …), and ``value`` of an ``<input>``
+  button (``submit``, ``button``, ``reset``), its label.
+
+Text and shown attributes of an element whose ``lang`` names another language written with
+Han characters (Japanese, Korean, Vietnamese: ``<span lang="ja">国際交流</span>``, as Chinese
+Wikipedia quotes them) are that language's, kept as written, up to the element's end (its end
+tag, an ancestor's, or the start tag that ends it implicitly, ``<p>`` after ``<p>``).
 
 ``<script>`` and ``<style>`` contents, comments, the doctype and processing
 instructions are copied as they are. With ``retag``, Chinese ``lang`` and ``xml:lang`` values
@@ -44,6 +50,20 @@ _SHOWN = frozenset({
 })
 _META_SHOWN = re.compile(r"(?:^|:)(?:description|keywords|title|author|site_name)$", re.I)
 _LANG_ATTRS = frozenset({"lang", "xml:lang"})
+# An <input> whose value is its label on the page (a button), not data the form sends.
+_BUTTON_TYPES = frozenset({"submit", "button", "reset"})
+# Other languages written with Han characters: text an element marks as one of them
+# (zh.wikipedia's {{lang|ja|…}} writes <span lang="ja">) is theirs, not Chinese to convert.
+_OTHER_HAN = frozenset({"ja", "jpn", "ko", "kor", "vi", "vie"})
+# Elements with no content, and those a same-level start tag ends (HTML's implied end tags).
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "param", "source", "track", "wbr", "keygen"})
+_CLOSES = {"p": frozenset({"p", "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5",
+                           "h6", "pre", "blockquote", "section", "article", "form", "hr"}),
+           "li": frozenset({"li"}), "dt": frozenset({"dt", "dd"}), "dd": frozenset({"dt", "dd"}),
+           "td": frozenset({"td", "th", "tr"}), "th": frozenset({"td", "th", "tr"}),
+           "tr": frozenset({"tr"}), "option": frozenset({"option", "optgroup"}),
+           "rt": frozenset({"rt", "rp"}), "rp": frozenset({"rt", "rp"})}
 def convert_html_text(text: str, conv: Converter, *, retag: bool = False) -> str:
     """``text``, an HTML page, with its visible text converted (see the module docstring).
 
@@ -59,15 +79,28 @@ def convert_html_text(text: str, conv: Converter, *, retag: bool = False) -> str
         return _Pending(len(pending) - 1, quote)
 
     code = False  # inside <script> or <style>
+    open_elements: list[tuple[str, bool]] = []  # (tag, in another Han-writing language)
     for kind, tag, token in _tokens(text):
+        foreign = bool(open_elements) and open_elements[-1][1]
         if kind == "data" and not code:
-            out.append(later(token))
+            out.append(token if foreign else later(token))
         elif kind == "start":
             code = tag in _CODE and not token.endswith("/>")
-            out.extend(_start_tag(token, tag, retag, conv.target, later))
+            while open_elements and tag in _CLOSES.get(open_elements[-1][0], ()):
+                open_elements.pop()  # <p> … <p>, <li> … <li>: the first one ends here
+            foreign = bool(open_elements) and open_elements[-1][1]
+            lang = _lang_of(token)
+            if lang is not None:
+                foreign = lang.split("-")[0].split("_")[0].lower() in _OTHER_HAN
+            if tag not in _VOID and not token.endswith("/>"):
+                open_elements.append((tag, foreign))
+            out.extend(_start_tag(token, tag, retag, conv.target, later, shown=not foreign))
         else:
             if kind == "end" and tag in _CODE:
                 code = False
+            if kind == "end" and any(t == tag for t, _ in open_elements):
+                while open_elements and open_elements.pop()[0] != tag:
+                    pass
             out.append(token)  # a reference, comment, declaration or code, as written
     converted = _convert_pieces(pending, conv)
     return "".join(x if isinstance(x, str) else x.text(pending, converted) for x in out)
@@ -181,13 +214,26 @@ def _escape_new(old: str, new: str) -> str:
                    for p in pieces)
 
 
+def _lang_of(tag: str) -> str | None:
+    """The ``lang`` (or ``xml:lang``) a start tag gives, None when it gives none."""
+    if "lang" not in tag.lower():
+        return None
+    for m in _ATTR.finditer(tag):
+        if m.group(1).lower() in _LANG_ATTRS:
+            return _unquoted(m.group(3)).strip() or None
+    return None
+
+
 def _start_tag(tag: str, name: str, retag: bool, target: str,
-               later: Callable[[str, str], _Pending]) -> list[str | _Pending]:
-    """A start tag as pieces: its shown attribute values to convert (``later``) and, with
-    ``retag``, its Chinese language values rewritten to ``target``."""
+               later: Callable[[str, str], _Pending], *, shown: bool = True
+               ) -> list[str | _Pending]:
+    """A start tag as pieces: its shown attribute values to convert (``later``; none when
+    not ``shown``, in an element of another language) and, with ``retag``, its Chinese
+    language values rewritten to ``target``."""
     if "=" not in tag:
         return [tag]
     attrs = {m.group(1).lower(): _unquoted(m.group(3)) for m in _ATTR.finditer(tag)}
+    button = name == "input" and attrs.get("type", "").strip().lower() in _BUTTON_TYPES
     meta_shown = name == "meta" and bool(
         _META_SHOWN.search(attrs.get("name", "") or attrs.get("property", "")))
     content_language = name == "meta" and attrs.get("http-equiv", "").lower() == "content-language"
@@ -197,7 +243,8 @@ def _start_tag(tag: str, name: str, retag: bool, target: str,
         key, value = m.group(1).lower(), m.group(3)
         quote = value[0] if value[:1] in "\"'" else ""
         inner = _unquoted(value)
-        if key in _SHOWN or (key == "content" and meta_shown):
+        if shown and (key in _SHOWN or (key == "content" and meta_shown)
+                      or (key == "value" and button)):
             out += [tag[pos:m.start(3)], later(inner, quote)]
         elif retag and (key in _LANG_ATTRS or (key == "content" and content_language)) \
                 and inner and is_chinese(inner):
