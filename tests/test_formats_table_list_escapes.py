@@ -53,16 +53,22 @@ def test_the_cells_as_csv_reads_them() -> None:
 
 
 def test_a_hand_made_backslash_stands() -> None:
-    """A table without termkit's ``id`` column was typed by hand: its list cells are taken as
-    typed (``C:\\temp``, LaTeX's ``\\nabla``; review22). With the ``id`` column (a table
-    termkit wrote, maybe edited since) the three escapes are undone and ``\\t`` stays two
-    characters."""
+    """A table without termkit's fixed columns (``pinyin,domain,status,note,id``) was typed by
+    hand: its list cells are taken as typed (``C:\\temp``, LaTeX's ``\\nabla``; review22; an
+    ``ID`` column alone is any numbered glossary's, review23). With them (a table termkit wrote,
+    maybe edited since) the three escapes are undone and ``\\t`` stays two characters."""
     cell = '"C:\\temp\nC:\\\\share\\n"'
     hand = f"en,zh-Hant,en variants\npath,路徑,{cell}\n"
     back = csv_glossary.read_glossary(io.BytesIO(hand.encode()), "t.csv")
     assert sorted(t.text for c in back.concepts for t in c.terms if t.lang == "en") == [
         "C:\\\\share\\n", "C:\\temp", "path"]
-    written = f"en,zh-Hant,en variants,id\npath,路徑,{cell},c1\n"
+    for numbered in (f"ID,en,zh-Hant,en variants\n1,path,路徑,{cell}\n",
+                     f"en,zh-Hant,en variants,id\npath,路徑,{cell},c1\n"):
+        back = csv_glossary.read_glossary(io.BytesIO(numbered.encode()), "t.csv")
+        assert sorted(t.text for c in back.concepts for t in c.terms if t.lang == "en") == [
+            "C:\\\\share\\n", "C:\\temp", "path"]
+    written = (f"en,zh-Hant,en variants,pinyin,domain,status,note,id\n"
+               f"path,路徑,{cell},lùjìng,,,,c1\n")
     back = csv_glossary.read_glossary(io.BytesIO(written.encode()), "t.csv")
     assert sorted(t.text for c in back.concepts for t in c.terms if t.lang == "en") == [
         "C:\\share\n", "C:\\temp", "path"]

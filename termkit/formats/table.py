@@ -375,10 +375,11 @@ def read_rows(
             continue
         if roles is None:
             roles = header_roles(cells, path, line, where)
-            # A table termkit wrote (its ``id`` column) escapes a list cell's
-            # terms; a hand-made one keeps them as typed (``\\rho``, ``\\nabla`` LaTeX variants).
-            fixed = {name for role, name in roles if role == "fixed"}
-            escaped = "id" in fixed
+            # A table termkit wrote escapes a list cell's terms; a hand-made one keeps them as
+            # typed (``\\rho``, ``\\nabla`` LaTeX variants). termkit's is told by its fixed
+            # columns, every one spelled as it writes them (``pinyin,domain,status,note,id``):
+            # an ``ID`` or ``Concept`` column alone is any numbered glossary's first column.
+            escaped = set(FIXED) <= {c.strip() for c in cells}
             continue
         if len(cells) > len(roles) and any(c.strip() for c in cells[len(roles):]) and not keep_stray:
             raise FormatError(
