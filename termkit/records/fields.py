@@ -9,7 +9,8 @@
   ``2020，51卷，3期，401–428頁`` (a Taiwanese journal's running head: a bare year before a
   comma) -> date 2020, volume 51, issue 3, pages 401-428;
 * page lines: ``113 - 129``, ``446-453``, ``pp. 1-30``, ``頁113-129`` -> ``113-129``;
-* a date line on its own: ``2004-01``, ``2014/09/01``;
+* a date line on its own: ``2004-01``, ``2014/09/01``; a Republic of China year, alone or in a
+  volume line: ``民國109年1月``, ``第27卷第1期(民國109年1月)``, ``民109.01`` -> 2020-01;
 * subject lines: ``人文學 > 人文學綜合`` -> ``["人文學", "人文學綜合"]``.
 """
 
@@ -20,7 +21,10 @@ from dataclasses import dataclass
 
 _VOLUME_TOKEN = re.compile(
     r"""
-    (?P<paren>[(（]\s*(?P<py>\d{4})(?:\s*[/／\-.年]\s*(?P<pm>\d{1,2})\s*月?
+    (?P<rparen>[(（]\s*(?:中[華华])?民[國国]?\s*(?P<rpy>\d{1,3})(?:\s*[/／\-.年]\s*(?P<rpm>\d{1,2})\s*月?
+        (?:\s*[/／\-.]\s*(?P<rpd>\d{1,2})\s*日?)?)?\s*[)）])
+    | (?:中[華华])?民[國国]?\s*(?P<ry>\d{1,3})(?:\s*年|\s*[./]\s*(?P<rm>\d{1,2})(?!\d))
+    | (?P<paren>[(（]\s*(?P<py>\d{4})(?:\s*[/／\-.年]\s*(?P<pm>\d{1,2})\s*月?
         (?:\s*[/／\-.]\s*(?P<pd>\d{1,2})\s*日?)?)?\s*[)）])
     | (?P<year>\d{4})\s*年
     | (?P<year2>(?:19|20)\d\d)(?=\s*[,，])
@@ -95,13 +99,25 @@ def parse_volume(line: str) -> Volume | None:
     out = Volume()
     pos = 0
     year = month = None
+    dotted = False  # ``民109.01``: a date line alone, as ``2020.01`` is
     while pos < len(text):
         m = _VOLUME_TOKEN.match(text, pos)
         if m is None or m.end() == pos:
             return None
         pos = m.end()
         g = m.groupdict()
-        if g["paren"]:
+        if g["rparen"] or g["ry"]:  # a Republic of China year: ``(民國109年1月)``, ``民109.01``
+            western = roc_year(g["rpy"] or g["ry"])
+            if western is None:
+                return None
+            if g["rparen"]:
+                out.date = iso_date(western, g["rpm"], g["rpd"])
+                if out.date is None:
+                    return None
+            else:
+                year, month = western, g["rm"] or month
+                dotted = dotted or g["rm"] is not None
+        elif g["paren"]:
             out.date = iso_date(g["py"], g["pm"], g["pd"])
             if out.date is None:
                 return None
@@ -127,7 +143,7 @@ def parse_volume(line: str) -> Volume | None:
                 out.pages += "," + ",".join(_PAGE_PIECES.findall(g["more"]))
     if year and out.date is None:
         out.date = iso_date(year, month)
-    if out.volume is None and out.issue is None and year is None:
+    if out.volume is None and out.issue is None and (year is None or (dotted and out.pages is None)):
         return None
     return out
 
@@ -152,9 +168,16 @@ def parse_date(line: str) -> str | None:
     if m:
         return iso_date(m.group(1), m.group(2), m.group(3))
     m = _ROC_DATE.match(text)
-    if m is None or not 1 <= int(m.group(1)) <= 150:
+    western = roc_year(m.group(1)) if m is not None else None
+    if m is None or western is None:
         return None
-    return iso_date(str(int(m.group(1)) + _ROC_EPOCH), m.group(2), m.group(3))
+    return iso_date(western, m.group(2), m.group(3))
+
+
+def roc_year(year: str) -> str | None:
+    """The Western year of a Republic of China (Minguo) year (``109`` -> ``2020``), or None
+    outside years 1 to 150."""
+    return str(int(year) + _ROC_EPOCH) if 1 <= int(year) <= 150 else None
 
 
 def parse_volume_issue(value: str) -> tuple[str, str, str | None] | None:

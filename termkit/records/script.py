@@ -197,15 +197,33 @@ _LATIN_START = re.compile(r"[A-Z0-9\"“‘'(]")
 _HAN_TAIL = "）)」』》〉】？！?!.。:：*＊"
 def _parallel_halves(zh: str, en: str) -> bool:
     """A Chinese title of four Han characters or more, and an English one of two words or
-    more opening with a capital (``E = mc2 的研究`` is no parallel title)."""
+    more opening with a capital, or with a word capitalised inside (``e-Learning``, ``iPad``):
+    ``E = mc2 的研究`` is no parallel title."""
     return (
         len(_HAN.findall(zh)) >= 4 and not has_han(en)
-        and len(en.split()) >= 2 and _LATIN_START.match(en) is not None and has_latin(en)
+        and len(en.split()) >= 2 and has_latin(en)
+        and (_LATIN_START.match(en) is not None or _INNER_CAPITAL.match(en) is not None)
     )
 
 
 # ISBD's parallel title: the title, `` = `` (or a full-width ＝), the title in another language.
-_PARALLEL = re.compile(r"([^=＝]+?)\s+[=＝]\s+([^=＝]+)")
+# An equals sign with no space around it belongs to a title (``「一＝多」``, ``Y=aX+b``).
+_PARALLEL_SIGN = re.compile(r"\s+[=＝]\s+")
+_INNER_CAPITAL = re.compile(r"[a-z]+-?[A-Z]")
+
+
+def _parallel_split(text: str) -> tuple[str, str] | None:
+    """(Chinese, English) halves of ``Title = Parallel title``: the one spaced sign whose two
+    sides are a Chinese and an English title (``F = ma 與牛頓力學 = F = ma and Newtonian
+    Mechanics`` has three signs, and one such split), else None."""
+    found = []
+    for m in _PARALLEL_SIGN.finditer(text):
+        a, b = text[:m.start()].strip(), text[m.end():].strip()
+        if _parallel_halves(a, b):
+            found.append((a, b))
+        elif _parallel_halves(b, a):
+            found.append((b, a))
+    return found[0] if len(found) == 1 else None
 
 
 def split_scripts(line: str) -> tuple[str, str] | None:
@@ -219,14 +237,11 @@ def split_scripts(line: str) -> tuple[str, str] | None:
     at its sign.
     """
     text = line.strip()
-    parallel = _PARALLEL.fullmatch(text)
-    if parallel is not None:
+    if "=" in text or "＝" in text:
         # A library catalogue's ``Title = Parallel title`` (ISBD): the sign says it.
-        a, b = parallel.group(1).strip(), parallel.group(2).strip()
-        if _parallel_halves(a, b):
-            return a, b
-        if _parallel_halves(b, a):
-            return b, a
+        parallel = _parallel_split(text)
+        if parallel is not None:
+            return parallel
     hans = [m.start() for m in _HAN.finditer(text)]
     if len(hans) < 4:
         return None
