@@ -5,9 +5,11 @@ the identifiers and string keys of its scripts (``var 软件 = …``, a JSON key
 its style sheets, and with ``--retag`` the page's ``lang`` still named the old variant. Here a
 page is cut into markup and text by the shape of its tokens, and only these are converted:
 
-- the text between tags (entity references such as ``&amp;`` kept as written; the text of one
-  element and of the inline elements in it converts in one OpenCC call, pieces kept apart, so
-  a glossary form never spans a tag);
+- the text between tags (entity references such as ``&amp;`` kept as written); text that
+  inline tags cut (理<b>发</b>店, a ruby's base characters between their readings) converts as
+  the one text a reader sees, cut back at the tags, when the conversion keeps each piece's
+  length (OpenCC's phrases and glossary forms read across the tags); otherwise, and across
+  blocks, line breaks and references, each piece converts alone;
 - the attributes a reader sees: ``title``, ``alt``, ``placeholder``, ``label``, ``summary``,
   ``aria-label``, ``aria-description``, ``aria-placeholder``, ``aria-roledescription``,
   ``aria-valuetext``, and ``content`` of a ``<meta>`` whose ``name`` or ``property`` is a
@@ -64,18 +66,32 @@ _CLOSES = {"p": frozenset({"p", "div", "ul", "ol", "dl", "table", "h1", "h2", "h
            "td": frozenset({"td", "th", "tr"}), "th": frozenset({"td", "th", "tr"}),
            "tr": frozenset({"tr"}), "option": frozenset({"option", "optgroup"}),
            "rt": frozenset({"rt", "rp"}), "rp": frozenset({"rt", "rp"})}
+# Inline elements a word may run through (理<b>发</b>店, every character of a <ruby> base):
+# text on both sides of their tags is one run. The text of <rt> and <rp> (a ruby's reading and
+# its fallback brackets) is a run of its own; the base text goes on around it.
+_INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "data", "dfn", "em", "font", "i",
+                     "ins", "del", "kbd", "mark", "q", "rb", "ruby", "s", "samp", "small", "span",
+                     "strong", "sub", "sup", "time", "u", "var", "wbr"})
+_ANNOTATION = frozenset({"rt", "rp"})
+
+
 def convert_html_text(text: str, conv: Converter, *, retag: bool = False) -> str:
     """``text``, an HTML page, with its visible text converted (see the module docstring).
 
     Every piece of text and every shown attribute value is converted in one OpenCC call, the
-    pieces kept apart (no glossary form or OpenCC phrase spans a tag): a page of many short
-    elements costs one call, not one per element.
+    pieces kept apart: a page of many short elements costs one call, not one per element.
+    Text that inline tags cut into pieces (理<b>发</b>店, a ruby's characters) is converted as
+    one text too, and taken when it keeps every piece's length (see :func:`_convert_pieces`).
     """
     out: list[str | _Pending] = []
     pending: list[str] = []
+    runs: list[int] = []  # the run of inline text each pending piece belongs to
+    run = 0  # the current run of text between block boundaries
+    annotation = 0  # inside <rt>/<rp>: its text is a run of its own
 
-    def later(piece: str, quote: str | None = None) -> _Pending:
+    def later(piece: str, quote: str | None = None, of: int = -1) -> _Pending:
         pending.append(piece)
+        runs.append(of)
         return _Pending(len(pending) - 1, quote)
 
     code = False  # inside <script> or <style>
@@ -83,8 +99,13 @@ def convert_html_text(text: str, conv: Converter, *, retag: bool = False) -> str
     for kind, tag, token in _tokens(text):
         foreign = bool(open_elements) and open_elements[-1][1]
         if kind == "data" and not code:
-            out.append(token if foreign else later(token))
-        elif kind == "start":
+            out.append(token if foreign else later(token, None, -1 if annotation else run))
+            continue
+        if kind in ("start", "end") and tag in _ANNOTATION:
+            annotation = max(0, annotation + (1 if kind == "start" else -1))
+        elif not (kind in ("start", "end") and tag in _INLINE):
+            run += 1  # a block, a line break, an image, a reference, a comment: the run ends
+        if kind == "start":
             code = tag in _CODE and not token.endswith("/>")
             while open_elements and tag in _CLOSES.get(open_elements[-1][0], ()):
                 open_elements.pop()  # <p> … <p>, <li> … <li>: the first one ends here
@@ -102,7 +123,7 @@ def convert_html_text(text: str, conv: Converter, *, retag: bool = False) -> str
                 while open_elements and open_elements.pop()[0] != tag:
                     pass
             out.append(token)  # a reference, comment, declaration or code, as written
-    converted = _convert_pieces(pending, conv)
+    converted = _convert_pieces(pending, conv, runs)
     return "".join(x if isinstance(x, str) else x.text(pending, converted) for x in out)
 
 
@@ -186,8 +207,45 @@ def _tokens(text: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def _convert_pieces(parts: list[str], conv: Converter) -> list[str]:
-    """Text pieces converted in one call, entity references kept as written."""
+def _convert_pieces(parts: list[str], conv: Converter, runs: list[int]) -> list[str]:
+    """Text pieces converted in one call, entity references kept as written.
+
+    Pieces of one run (``runs``: the same number, not -1) are also converted joined, as the
+    text a reader sees (头<rt>tóu</rt>发 reads 头发, which OpenCC writes 頭髮 where 发 alone is
+    發), and the joined result is cut back at the pieces' lengths when it has the joined
+    text's length and every piece converted alone kept its own (a phrase that changes length,
+    s2twp's 内存 -> 記憶體, cannot be cut back at the tags: the pieces stay as converted alone).
+    """
+    out = _convert_apart(parts, conv)
+    members: dict[tuple[int, int], list[int]] = {}
+    cuts: dict[int, int] = {}  # a piece holding a reference (``R&D``) cuts its run there
+    for i, r in enumerate(runs):
+        if r < 0 or not parts[i]:
+            continue
+        if _ENTITY.search(parts[i]):
+            cuts[r] = cuts.get(r, 0) + 1
+            continue
+        members.setdefault((r, cuts.get(r, 0)), []).append(i)
+    joined = [m for m in members.values() if len(m) > 1]
+    if not joined:
+        return out
+    together = conv.convert_parts(["".join(parts[i] for i in m) for m in joined])
+    for m, text in zip(joined, together, strict=True):
+        if len(text) != sum(len(parts[i]) for i in m) or any(
+                len(out[i]) != len(parts[i]) for i in m):
+            continue
+        pos = 0
+        for i in m:
+            piece = text[pos:pos + len(parts[i])]
+            pos += len(parts[i])
+            out[i] = _escape_new(parts[i], piece) if (
+                piece.count("<") > parts[i].count("<") or piece.count("&") > parts[i].count("&")
+            ) else piece
+    return out
+
+
+def _convert_apart(parts: list[str], conv: Converter) -> list[str]:
+    """Text pieces converted in one call, each apart, entity references kept as written."""
     split = [_ENTITY.split(p) for p in parts]
     refs = [_ENTITY.findall(p) for p in parts]
     flat = [s for pieces in split for s in pieces]
