@@ -1,4 +1,4 @@
-"""review23: a folder holding a file whose name is not UTF-8 (a zip unpacked from a Windows
+"""review23 (fixed: the name is written with its bytes escaped): a folder holding a file whose name is not UTF-8 (a zip unpacked from a Windows
 machine writes GBK names as raw bytes) fails ``build`` with an internal error.
 
 The file is read (Python decodes the name with surrogate escapes), and writing its name as a
@@ -12,14 +12,11 @@ import os
 import shutil
 from pathlib import Path
 
-import pytest
-
 from tests.inprocess import invoke
 
 EXAMPLE = Path(__file__).parent.parent / "termkit" / "data" / "example-record.txt"
 
 
-@pytest.mark.xfail(strict=True, reason="a surrogate-escaped name reaches the UTF-8 writers")
 def test_a_gbk_file_name_builds(tmp_path: Path) -> None:
     folder = tmp_path / "records"
     folder.mkdir()
@@ -28,6 +25,9 @@ def test_a_gbk_file_name_builds(tmp_path: Path) -> None:
     code, _out, err = invoke("build", folder, "-o", tmp_path / "out")
     assert "internal error" not in err
     assert code == 0, err
+    glossary = (tmp_path / "out" / "glossary.txt").read_text(encoding="utf-8")
+    # its bytes that are not UTF-8 escaped (glossary.txt doubles a backslash); c2 bc is ¼
+    assert "records/\\\\xbc\\\\xc7¼.txt:" in glossary
 
 
 def test_what_holds_a_name_with_a_line_break_or_a_dash(tmp_path: Path) -> None:

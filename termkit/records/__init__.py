@@ -263,4 +263,8 @@ def read_records(path: str, *, format: str | None = None) -> list[Record]:
     """Read every record in ``path`` (``-`` for stdin); format detected unless given."""
     if format is not None and format not in FORMATS:
         raise UsageError(f"unknown record format {format!r}; choose one of {', '.join(FORMATS)}")
-    return parse_records(read_bytes(path), path, format=format)
+    # A file name that is not UTF-8 (GBK bytes from an archive made on Windows) comes as
+    # surrogate escapes, which no UTF-8 output can hold: its records name it with the bytes
+    # escaped (``\\xbc\\xc7.txt``), as ls -b shows it.
+    shown = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return parse_records(read_bytes(path), shown, format=format)

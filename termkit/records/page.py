@@ -172,8 +172,12 @@ def _title_runs(block: _Block, keywords_ahead: bool) -> list[tuple[str, str, int
         return None
     if any(certain_keyword_line(line) or field_of_its_own(line) for line in block.lines):
         return None  # a keyword list, or a volume, page or date line: never a title
-    if any(line.endswith(".") and _one_sentence([line]) for line in block.lines):
-        return None  # a sentence closed by a full stop: a note (``This is an open access article.``)
+    if any(line.endswith(".") and _one_sentence([line]) and not _capitalised_as_title(line)
+           for line in block.lines):
+        # a sentence closed by a full stop: a note (``This is an open access article.``); a
+        # title capitalised as one may end so (``Is Vietnam Balancing China? Evidence from Its
+        # Foreign Policy.``, as pasted from a reference list)
+        return None
     if not keywords_ahead and keyword_like(block.lines, strong=True):
         return None
     runs: list[tuple[str, list[str], int]] = []
@@ -513,6 +517,22 @@ def _one_sentence(lines: list[str]) -> bool:
     if len(text.split()) < 5 or any(c.isdigit() for c in text) or is_furniture(text):
         return False
     return is_sentence(text[:1].lower() + text[1:])
+
+
+# Words a title leaves in lower case however long (``Evidence from Its Foreign Policy``).
+_TITLE_LOWER = frozenset(("from", "with", "into", "about", "upon", "onto", "over", "under",
+                          "than", "that", "between", "through", "toward", "towards", "within",
+                          "without", "among", "amongst", "versus", "via", "during", "after",
+                          "before", "against", "across", "along", "beyond"))
+
+
+def _capitalised_as_title(line: str) -> bool:
+    """True when every word of four letters or more but a title's joining words opens with a
+    capital, and there are three such words at least: a title, where a sentence leaves its
+    words in lower case (``This is an open access article.``)."""
+    words = [w.strip("\"'“”‘’()[],.:;?!") for w in line.split()]
+    long = [w for w in words if len(w) >= 4 and w[:1].isalpha() and w.lower() not in _TITLE_LOWER]
+    return len(long) >= 3 and all(w[:1].isupper() for w in long)
 
 
 # An acknowledgement's words: a sentence holding one is the page's note, not its abstract.
