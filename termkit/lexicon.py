@@ -537,6 +537,20 @@ class Lexicon(_MaxMatch):
             for e in entries
         )
 
+    def neutral_sandhi(self, word: str) -> tuple[int, ...]:
+        """Where every entry of ``word`` reads its 一 or 不 in the neutral tone (对不起
+        ``dui4 bu5 qi3``: 1; 来不及 ``lai2 bu5 ji2``: 1), the readings pinyin writes without a
+        mark; () when there is none (受不了 ``shou4 bu4 liao3``, 看一看 ``kan4 yi1 kan4``)."""
+        at = [i for i, ch in enumerate(word) if ch in "一不"]
+        if not at or len(word) < 2:
+            return ()
+        entries = self.lookup(word)
+        if not entries:
+            return ()
+        return tuple(i for i in at if all(
+            len(syl := e.pinyin.split()) == len(word) and syl[i].lower() in ("yi5", "bu5")
+            for e in entries))
+
     def is_exclamation(self, word: str) -> bool:
         """True when every sense of ``word`` is an exclamation, an utterance on its own
         (我去 "(slang) what the ...!", 天哪 "Good gracious!"): every gloss that translates
@@ -621,7 +635,7 @@ def get_lexicon() -> Lexicon:
 
 # Bump when the word-list cache layout changes (old files are then ignored and removed).
 # 3: erhua and exclamation flags, and the word division of proper nouns.
-WORDS_VERSION = 3
+WORDS_VERSION = 4
 _PROPER, _IDIOM, _ERHUA, _EXCLAMATION = 1, 2, 4, 8
 
 
@@ -636,13 +650,15 @@ class WordList(_MaxMatch):
     on the same dictionary.
     """
 
-    def __init__(self, shards: dict[str, tuple[str, str, str]]) -> None:
+    def __init__(self, shards: dict[str, tuple[str, str, str, str]]) -> None:
         # shards: first character -> ("\n"-joined headwords, one hex flag digit per headword,
-        # "\n"-joined "headword\tlengths" of the proper nouns CC-CEDICT divides into words)
+        # "\n"-joined "headword\tlengths" of the proper nouns CC-CEDICT divides into words,
+        # "\n"-joined "headword\tpositions" of its neutral-tone 一 and 不)
         self._shards = shards
         # headword -> hex flag digit (_PROPER | _IDIOM | _ERHUA | _EXCLAMATION), parsed shards
         self._flags: dict[str, str] = {}
         self._divisions: dict[str, str] = {}  # proper noun -> "2 2", parsed shards
+        self._neutral: dict[str, str] = {}  # 对不起 -> "1", parsed shards
         self._table = self._flags
         self._maxlen: dict[str, int] = {}  # longest headword per parsed first character (0: none)
 
@@ -675,13 +691,17 @@ class WordList(_MaxMatch):
         longest = 0
         shard = self._shards.get(first)
         if shard is not None:
-            words, flags, divisions = shard
+            words, flags, divisions, neutral = shard
             heads = words.split("\n")
             self._flags.update(zip(heads, flags, strict=True))
             if divisions:
                 for line in divisions.split("\n"):
                     head, _, lengths = line.partition("\t")
                     self._divisions[head] = lengths
+            if neutral:
+                for line in neutral.split("\n"):
+                    head, _, positions = line.partition("\t")
+                    self._neutral[head] = positions
             longest = max(map(len, heads))
         self._maxlen[first] = longest
         return longest
@@ -695,7 +715,7 @@ class WordList(_MaxMatch):
 
     def headwords(self) -> list[str]:
         """Every headword of the list (both scripts), in shard order; parses no shard."""
-        return [w for words, _flags, _divisions in self._shards.values() for w in words.split("\n")]
+        return [w for words, *_rest in self._shards.values() for w in words.split("\n")]
 
     def _flag(self, word: str, flag: int) -> bool:
         return word in self and bool(int(self._flags[word], 16) & flag)
@@ -723,6 +743,13 @@ class WordList(_MaxMatch):
         found = self._divisions.get(word)
         return None if found is None else tuple(int(n) for n in found.split())
 
+    def neutral_sandhi(self, word: str) -> tuple[int, ...]:
+        """:meth:`Lexicon.neutral_sandhi`: where ``word``'s 一 or 不 is in the neutral tone."""
+        if word not in self:
+            return ()
+        found = self._neutral.get(word)
+        return () if found is None else tuple(int(n) for n in found.split())
+
     def _know(self, text: str) -> None:
         # Parse the shard of every character of ``text`` not seen yet: then every word of the
         # text is in _flags, and _maxlen knows each character (0: it starts no word).
@@ -733,16 +760,17 @@ class WordList(_MaxMatch):
 _IDIOM_GLOSS = re.compile(r"/[^/]*\(idiom\)")
 
 
-def _word_shards(lexicon: Lexicon) -> dict[str, tuple[str, str, str]]:
+def _word_shards(lexicon: Lexicon) -> dict[str, tuple[str, str, str, str]]:
     """Headwords by first character with their flags and the word divisions of proper
     nouns, from the lexicon's raw CEDICT lines."""
     by_first: dict[str, list[str]] = {}
     for head in sorted(lexicon._index):
         by_first.setdefault(head[0], []).append(head)
-    shards: dict[str, tuple[str, str, str]] = {}
+    shards: dict[str, tuple[str, str, str, str]] = {}
     for first, heads in by_first.items():
         flags = []
         divisions = []
+        neutral = []
         for head in heads:
             flag = _PROPER if lexicon.is_proper_noun(head) else 0
             raw = lexicon._index[head].partition("\0")[0]
@@ -757,7 +785,11 @@ def _word_shards(lexicon: Lexicon) -> dict[str, tuple[str, str, str]]:
             division = lexicon.word_division(head) if flag & _PROPER else None
             if division is not None:
                 divisions.append(head + "\t" + " ".join(map(str, division)))
-        shards[first] = ("\n".join(heads), "".join(flags), "\n".join(divisions))
+            if "一" in head or "不" in head:
+                at = lexicon.neutral_sandhi(head)
+                if at:
+                    neutral.append(head + "\t" + " ".join(map(str, at)))
+        shards[first] = ("\n".join(heads), "".join(flags), "\n".join(divisions), "\n".join(neutral))
     return shards
 
 

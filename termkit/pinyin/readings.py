@@ -125,9 +125,12 @@ def _word_readings(word: str, heteronym: bool) -> tuple[tuple[str, ...], ...]:
 # The tone changes pinyin orthography does not write (GB/T 16159-2012 marks a syllable's own
 # tone, 标原调，不标变调, as CC-CEDICT does): 一 and 不 change their tone before another
 # syllable in speech, and pypinyin's phrase table writes the change in some words only
-# (一定 yídìng but 一共 yīgòng, 不是 búshì but 不但 bùdàn). Neutral-tone readings (看一看
-# kàn yi kàn, 对不起 duìbuqǐ) and other readings (不 fǒu) are the character's own, kept.
+# (一定 yídìng but 一共 yīgòng, 不是 búshì but 不但 bùdàn). Other readings (不 fǒu) are the
+# character's own, kept. A neutral tone is no change: where CC-CEDICT reads the word's 一 or 不
+# neutral in every entry (对不起 dui4 bu5 qi3, 来不及 lai2 bu5 ji2), it is written without a
+# mark (duìbuqǐ), which pypinyin's table does not (duìbùqǐ).
 _SANDHI: dict[str, dict[str, str]] = {"一": {"yí": "yī", "yì": "yī"}, "不": {"bú": "bù"}}
+_NEUTRAL = {"一": "yi", "不": "bu"}
 
 
 def _citation_tones(word: str, found: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -138,7 +141,18 @@ def _citation_tones(word: str, found: tuple[tuple[str, ...], ...]) -> tuple[tupl
         changes = _SANDHI.get(ch)
         if changes is not None and reads and reads[0] in changes:
             out[i] = tuple(dict.fromkeys(changes.get(r, r) for r in reads))
+    if len(word) > 1:
+        for i in _neutral_sandhi(word):
+            own = _NEUTRAL[word[i]]
+            out[i] = (own, *(r for r in out[i] if r != own))
     return tuple(out)
+
+
+def _neutral_sandhi(word: str) -> tuple[int, ...]:
+    """Where CC-CEDICT reads ``word``'s 一 or 不 in the neutral tone (its word list)."""
+    from termkit.pinyin.words import word_index
+
+    return word_index().words.neutral_sandhi(word)
 
 
 def _unread(data: PypinyinData, word: str) -> bool:

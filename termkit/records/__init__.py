@@ -33,6 +33,7 @@ has the stem ``stdin``.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import PurePath
 
@@ -266,5 +267,5 @@ def read_records(path: str, *, format: str | None = None) -> list[Record]:
     # A file name that is not UTF-8 (GBK bytes from an archive made on Windows) comes as
     # surrogate escapes, which no UTF-8 output can hold: its records name it with the bytes
     # escaped (``\\xbc\\xc7.txt``), as ls -b shows it.
-    shown = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    shown = os.fspath(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return parse_records(read_bytes(path), shown, format=format)
