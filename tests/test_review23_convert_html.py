@@ -125,3 +125,13 @@ def test_a_phrase_changing_length_across_a_tag_stays_apart() -> None:
     page = "<p>内<b>存</b>条</p>"
     assert convert_html_text(page, conv) == (
         f"<p>{conv.convert('内')}<b>{conv.convert('存')}</b>{conv.convert('条')}</p>")
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("zh-CN, en", "zh-TW, en"), ("en,zh-Hans", "en,zh-Hant"), ("zh-CN", "zh-TW"), ("中文", "中文")])
+def test_retag_of_a_content_language_list(value: str, expected: str) -> None:
+    # Content-Language is a list, as HTTP's header is: a page in two languages says
+    # content="zh-CN, en", and --retag left the whole value alone (no one tag is Chinese)
+    page = f'<meta http-equiv="Content-Language" content="{value}"><p>软件</p>'
+    out = convert_html_text(page, Converter("s2twp"), retag=True)
+    assert out == f'<meta http-equiv="Content-Language" content="{expected}"><p>軟體</p>'

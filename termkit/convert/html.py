@@ -304,14 +304,26 @@ def _start_tag(tag: str, name: str, retag: bool, target: str,
         if shown and (key in _SHOWN or (key == "content" and meta_shown)
                       or (key == "value" and button)):
             out += [tag[pos:m.start(3)], later(inner, quote)]
-        elif retag and (key in _LANG_ATTRS or (key == "content" and content_language)) \
-                and inner and is_chinese(inner):
+        elif retag and key in _LANG_ATTRS and inner and is_chinese(inner):
             out.append(tag[pos:m.start(3)] + quote + retag_value(inner, target) + quote)
+        elif retag and key == "content" and content_language and inner:
+            # Content-Language is a list (``zh-CN, en``, as HTTP's header): each Chinese tag
+            out.append(tag[pos:m.start(3)] + quote + _retag_list(inner, target) + quote)
         else:
             continue
         pos = m.end(3)
     out.append(tag[pos:])
     return out
+
+
+def _retag_list(value: str, target: str) -> str:
+    """A comma-separated list of language tags with its Chinese ones retagged to ``target``."""
+    out: list[str] = []
+    for piece in re.split(r"(,)", value):
+        tag = piece.strip()
+        new = retag_value(tag, target) if tag and tag != "," and is_chinese(tag) else tag
+        out.append(piece.replace(tag, new) if tag else piece)
+    return "".join(out)
 
 
 def _unquoted(value: str) -> str:
