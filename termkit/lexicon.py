@@ -438,6 +438,11 @@ class _MaxMatch:
 _EXCLAIMS = re.compile(r"!\)?$|^\(interj")
 
 
+# A gloss that is a joining word alone (``(joining two nouns) and``), its label dropped.
+_JOINING_GLOSSES = frozenset(("and", "or", "of", "with"))
+_GLOSS_LABEL = re.compile(r"^\([^)]*\)\s*")
+
+
 def capital_division(pinyin: str, length: int) -> tuple[int, ...] | None:
     """The words a CC-CEDICT reading marks with capitals, as lengths in syllables
     (``Bei3 jing1 Da4 xue2`` -> (2, 2)); None when the reading has no capital first or does
@@ -514,15 +519,46 @@ class Lexicon(_MaxMatch):
         reading capitalizes (北京大學 ``Bei3 jing1 Da4 xue2`` -> (2, 2), 王力 ``Wang2 Li4`` ->
         (1, 1)); None for a word that is no proper noun or is one word (越南).
 
-        The first entry (file order) with such a division decides.
+        The first entry (file order) with such a division decides. A lowercase joining word
+        closing a part (之, 与, 和, 的: glossed "possessive particle", "and", "of") is a word of
+        its own when the part is no word with it and one without it (丝绸之路 ``Si1 chou2 zhi1
+        Lu4`` -> (2, 1, 1): 丝绸 之 路, as 美国之音 ``Mei3 guo2 Zhi1 Yin1`` is written; 丁卯战争
+        ``Ding1 mao3 Zhan4 zheng1`` keeps 丁卯).
         """
         if len(word) < 2 or not self.is_proper_noun(word):
             return None
         for e in self.lookup(word):
             division = capital_division(e.pinyin, len(word))
             if division is not None and len(division) > 1:
-                return division
+                return self._joining_apart(word, division)
         return None
+
+    def _joining_apart(self, word: str, division: tuple[int, ...]) -> tuple[int, ...]:
+        out: list[int] = []
+        pos = 0
+        for k, size in enumerate(division):
+            part = word[pos:pos + size]
+            pos += size
+            if (k < len(division) - 1 and size >= 2 and part not in self._index
+                    and part[:-1] in self._index and self._joining(part[-1])):
+                out += [size - 1, 1]
+            else:
+                out.append(size)
+        return tuple(out)
+
+    def _joining(self, ch: str) -> bool:
+        """True for a character CC-CEDICT glosses as a joining word (之 "possessive particle",
+        与 and 和 "and", 的 "of"): one that stands between two words of a name."""
+        for e in self.lookup(ch):
+            if e.pinyin[:1].isupper():
+                continue
+            for gloss in e.glosses:
+                if "possessive particle" in gloss:
+                    return True
+                if any(_GLOSS_LABEL.sub("", alt.strip()) in _JOINING_GLOSSES
+                       for alt in gloss.split(";")):
+                    return True
+        return False
 
     def is_erhua(self, word: str) -> bool:
         """True when every entry of ``word`` reads each 兒/儿 after its first character as the
@@ -635,7 +671,7 @@ def get_lexicon() -> Lexicon:
 
 # Bump when the word-list cache layout changes (old files are then ignored and removed).
 # 3: erhua and exclamation flags, and the word division of proper nouns.
-WORDS_VERSION = 4
+WORDS_VERSION = 5
 _PROPER, _IDIOM, _ERHUA, _EXCLAMATION = 1, 2, 4, 8
 
 
