@@ -25,6 +25,7 @@ _CHINESE = re.compile(
 _YEAR_MONTH = re.compile(
     r"^\s*((?:1[89]|20)\d\d)(?:\s*[-/.年]\s*(\d{1,2}))?(?:\s*[-/.月]\s*(\d{1,2}))?"
 )
+_COMPACT_DATE = re.compile(r"^\s*((?:1[89]|20)\d\d)(\d\d)(\d\d)\s*$")
 _PAGES = re.compile(r"^\s*[pP]{0,2}\.?\s*(\d+)\s*(?:-{1,2}|–|—|~|～)\s*(\d+)\s*$")
 
 
@@ -118,7 +119,15 @@ def people(names: list[tuple[str, int | None]]) -> list[Person]:
 
 
 def date_of(value: str) -> str | None:
-    """An ISO date from ``2014``, ``2014-09``, ``2014/09/01``, ``2014年9月``, or None."""
+    """An ISO date from ``2014``, ``2014-09``, ``2014/09/01``, ``2014年9月``, or None; also
+    ISO 8601's basic form ``20140901``, where a library catalogue's ``19980600`` (NCL's 出版日期)
+    is June 1998: a month or day of ``00`` is not known."""
+    compact = _COMPACT_DATE.match(value)
+    if compact is not None:
+        year, month, day = compact.groups()
+        if month == "00":
+            return year if day == "00" else None
+        return iso_date(year, month, None if day == "00" else day)
     m = _YEAR_MONTH.match(value)
     if m is None:
         return None
