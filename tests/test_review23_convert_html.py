@@ -113,6 +113,9 @@ def test_a_word_split_by_inline_tags_converts_as_one_word(tmp_path: Path, text: 
     ("头<br>发", "頭<br>發"),
     ("头&nbsp;发", "頭&nbsp;發"),
     ("<span>头</span>R&D<span>发</span>", "<span>頭</span>R&D<span>發</span>"),
+    # a ruby with its end tags left out, as HTML allows: the readings end at </ruby>
+    ("<ruby>头<rp>(<rt>tóu<rp>)</ruby><ruby>发<rt>fà</ruby>",
+     "<ruby>頭<rp>(<rt>tóu<rp>)</ruby><ruby>髮<rt>fà</ruby>"),
 ])
 def test_what_holds_runs_of_inline_text(page: str, expected: str) -> None:
     assert convert_html_text(page, Converter("s2t")) == expected

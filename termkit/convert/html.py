@@ -102,7 +102,10 @@ def convert_html_text(text: str, conv: Converter, *, retag: bool = False) -> str
             out.append(token if foreign else later(token, None, -1 if annotation else run))
             continue
         if kind in ("start", "end") and tag in _ANNOTATION:
-            annotation = max(0, annotation + (1 if kind == "start" else -1))
+            # <rt> after <rt> ends the first (its end tag may be left out, as HTML allows)
+            annotation = 1 if kind == "start" else 0
+        elif kind == "end" and tag == "ruby":
+            annotation = 0
         elif not (kind in ("start", "end") and tag in _INLINE):
             run += 1  # a block, a line break, an image, a reference, a comment: the run ends
         if kind == "start":
