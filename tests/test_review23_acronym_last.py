@@ -1,0 +1,33 @@
+"""review23: an acronym last in a Chinese list printed one per line loses the English list when
+the English list spells the acronym out (5e915a3).
+
+5e915a3: "Latin lines after a Chinese list printed one per line are its terms when the Latin
+block under them has an item for each line and repeats them". A paper's English keywords
+spell out what its Chinese list abbreviates as often as they repeat it (深度學習 / 股價預測 /
+LSTM over deep learning / stock price prediction / long short-term memory): the block under
+the list has an item for each line but does not repeat ``LSTM``, so ``LSTM`` is read as the
+English list of one item and the real English list is lost. The acronym's letters are the
+initials of the item that spells it out: the block renders it as surely as a repetition does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_review21_latin_term_last import read
+
+
+@pytest.mark.xfail(strict=True, reason="only a repetition counts, not the words an acronym stands for")
+@pytest.mark.parametrize(("acronym", "spelled"), [
+    ("LSTM", "long short-term memory"), ("CNN", "convolutional neural network"),
+    ("IoT", "Internet of Things"),
+])
+def test_an_acronym_spelled_out_below(acronym: str, spelled: str) -> None:
+    lists = (["深度學習", "股價預測", acronym], ["deep learning", "stock price prediction", spelled])
+    assert read(*lists) == lists
+
+
+def test_what_holds_an_unrelated_block_below() -> None:
+    # letters that are no initials of any item below: LSTM stays the English list
+    zh, en = read(["深度學習", "股價預測", "LSTM"], ["Taipei", "Taiwan", "Kaohsiung"])
+    assert (zh, en) == (["深度學習", "股價預測"], ["LSTM"])
