@@ -692,6 +692,15 @@ def _twice_over(kept: list[tuple[str, int | None]]) -> bool:
     return texts[:half] == texts[half:]
 
 
+def initials(phrase: str) -> str:
+    """The first letters of a phrase's words and hyphenated parts, the acronym that spells it
+    (``long short-term memory`` -> ``lstm``, ``Internet of Things`` -> ``IoT``); "" for one
+    word or a part that opens with no letter."""
+    parts = [p for p in re.split(r"[\s\-‐–]+", phrase) if p]
+    letters = "".join(p[0] for p in parts if p[0].isalpha())
+    return letters if len(parts) >= 2 and len(letters) == len(parts) else ""
+
+
 def assign_keywords(
     items: list[tuple[str, int | None]], *, spaced: Collection[int] = ()
 ) -> Keywords:
@@ -732,7 +741,10 @@ def assign_keywords(
             # A Latin run right after the Chinese part that reappears later closes it
             # (``post[k] in post[k + 1:]``, through each item's last position: linear).
             last_at = {text: i for i, text in enumerate(post)}
-            while k < len(post) - 1 and last_at[post[k]] > k:
+            # ... or is spelled out later (``LSTM`` … ``long short-term memory``)
+            spelled_at = {initials(text): i for i, text in enumerate(post)}
+            spelled_at.pop("", None)
+            while k < len(post) - 1 and max(last_at[post[k]], spelled_at.get(post[k], -1)) > k:
                 k += 1
             k = max(k, _closing_spaced_terms(kept, last, spaced))
             zh_idx = set(range(0, last + 1 + k))

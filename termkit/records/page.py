@@ -61,6 +61,7 @@ from termkit.records.keywords import (
     assign_keywords,
     bare_keyword_label,
     field_of_its_own,
+    initials,
     list_end,
     spaced_only,
     split_keywords,
@@ -491,7 +492,8 @@ def _latin_list_read(lines: list[str], after: Sequence[str] = ()) -> bool:
 
     ``after``: the Latin block under them. When it is a list of an item for each line read
     and repeats every Latin line after the Han lines (``深度學習`` / ``股價預測`` / ``LSTM``
-    over ``deep learning`` / ``stock price prediction`` / ``LSTM``), those lines are terms of
+    over ``deep learning`` / ``stock price prediction`` / ``LSTM``), or spells it out (an
+    acronym of the initials of an item: ``long short-term memory``), those lines are terms of
     the Chinese list however few the Han lines: the English list is the block under them."""
     latin = [k for k, line in enumerate(lines) if not has_han(line)]
     if not latin:
@@ -503,7 +505,9 @@ def _latin_list_read(lines: list[str], after: Sequence[str] = ()) -> bool:
     if 2 * len(trailing) < len(han):
         return False
     below = [item.casefold() for line in after for item in split_keywords(line)]
-    return not (len(below) >= len(lines) and all(t in below for t in trailing))
+    return not (len(below) >= len(lines) and all(
+        t in below or any(initials(item) == t for item in below) for t in trailing))
+
 
 
 def _one_sentence(lines: list[str]) -> bool:
