@@ -179,3 +179,75 @@ def test_real9_page_as_stored(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(rows) == 1, text
     # first contact: not read as published, 0 of 4 sure pairs, 1 wrong
     assert sum(wrong for *_, wrong, _ in rows) <= 1, text
+
+
+# ------------------------------------------------- general fixes made after first contact
+#
+# Each is tested on made-up pages here (not on the real9 lists) and was measured on every
+# other set before it was kept (see the module docstring).
+
+
+def _read_text(tmp_path: Path, text: str, suffix: str = ".txt") -> list[Any]:
+    path = tmp_path / f"page{suffix}"
+    path.write_text(text, encoding="utf-8")
+    return read_records(str(path))
+
+
+PANEL_PAGE = """社区老年人跌倒风险评估
+
+摘要
+
+目的：评估社区老年人跌倒的风险因素。方法：回顾性分析了三百名老年人的资料。
+
+{heading}
+
+引用 | 论文 | 视频
+
+通信作者
+
+王小明
+
+关键词
+
+跌倒; 风险评估; 老年人;
+
+基金项目
+
+国家自然科学基金
+
+Abstract
+
+To assess the risk of falls among older adults living in the community.
+
+Key words:
+
+falls; risk assessment; older adults
+"""
+
+
+@pytest.mark.parametrize("heading", ["相关资源", "相關文獻", "Related articles"])
+def test_panel_heading_above_the_page_s_own_keywords_cuts_nothing(
+    tmp_path: Path, heading: str
+) -> None:
+    """A heading over other articles (``相关资源``) with no keyword label above it and no
+    entry under it (no title or author label before the keyword labels): a panel of the
+    page, whose ``关键词`` and ``Key words:`` lists under it are the page's own (first
+    contact: real9-M001's page file lost both lists and read a citation line instead)."""
+    (record,) = _read_text(tmp_path, PANEL_PAGE.format(heading=heading))
+    assert record.keywords_zh == ["跌倒", "风险评估", "老年人"]
+    assert record.keywords_en == ["falls", "risk assessment", "older adults"]
+
+
+def test_entries_under_a_related_heading_stay_furniture_without_keywords_above(
+    tmp_path: Path,
+) -> None:
+    """Other articles' entries open with a title or an author label: under a heading over
+    them they are still the page's furniture, though the page printed no keywords above."""
+    text = ("題名：正念與學業壓力之研究\n作者：張三\n摘要：本研究探討正念與學業壓力之關係。\n\n"
+            "相關文獻\n\nTitle: 大學生憂鬱研究\nAuthors: 李四\nKeywords: 憂鬱；大學生\n\n"
+            "Title: 睡眠品質與學習\nAuthors: 王五\nKeywords: 睡眠品質；學習成效\n")
+    records = _read_text(tmp_path, text)
+    assert len(records) == 1
+    (record,) = records
+    assert record.keywords_zh == [] and record.keywords_en == []
+    assert [s for s in record.sections if s.name == "other_articles"]
