@@ -66,6 +66,7 @@ from typing import Any
 import pytest
 
 from termkit.align import pair_record
+from termkit.align.runs import cut_zh_runs
 from termkit.lexicon import get_lexicon
 from termkit.records import read_records
 
@@ -251,3 +252,40 @@ def test_entries_under_a_related_heading_stay_furniture_without_keywords_above(
     (record,) = records
     assert record.keywords_zh == [] and record.keywords_en == []
     assert [s for s in record.sections if s.name == "other_articles"]
+
+
+@pytest.mark.parametrize(("zh", "en", "cut"), [
+    # Two Chinese keywords printed with no separator, their English ones set apart.
+    (("深度学习图像识别", "卷积网络"), ("deep learning", "image recognition", "convolutional network"),
+     ("深度学习", "图像识别", "卷积网络")),
+    # Every keyword run into one item.
+    (("社会支持心理健康大学生",), ("social support", "mental health", "college students"),
+     ("社会支持", "心理健康", "大学生")),
+    # An English keyword no Chinese piece renders: nothing is cut.
+    (("社会支持", "心理健康"), ("social support", "mental health", "college students"), None),
+    # An item with punctuation in it was printed as one: not cut.
+    (("社会支持:心理健康", "大学生"), ("social support", "mental health", "college students"), None),
+    # As many Chinese keywords as English ones: nothing to cut.
+    (("深度学习", "图像识别"), ("deep learning", "image recognition"), None),
+])
+def test_chinese_keywords_run_together_are_cut_by_their_english_ones(
+    zh: tuple[str, ...], en: tuple[str, ...], cut: tuple[str, ...] | None
+) -> None:
+    """Fewer Chinese keywords than English ones, a Chinese item rendering several English
+    keywords piece by piece, between words of its segmentation: cut, in order (first
+    contact: real9-M003 on the page, ``感应电机三电平逆变器 模型参考自适应磁链观测直接转矩控制``
+    for five keywords, was paired once, wrongly)."""
+    assert cut_zh_runs(zh, en, get_lexicon()) == cut
+
+
+def test_a_cut_of_chinese_keywords_is_paired_and_noticed(tmp_path: Path) -> None:
+    text = ("社区老年人跌倒风险评估\n\n关键词：深度学习图像识别，卷积网络\n\n"
+            "Keywords: deep learning, image recognition, convolutional network\n")
+    (record,) = _read_text(tmp_path, text)
+    assert record.keywords_zh == ["深度学习图像识别", "卷积网络"]  # read as printed
+    result = pair_record(record, lexicon=get_lexicon())
+    assert [(p.zh, p.en) for p in result.pairs] == [
+        ("深度学习", "deep learning"), ("图像识别", "image recognition"),
+        ("卷积网络", "convolutional network")]
+    assert any("Chinese keywords printed without separators" in n.message
+               for n in result.notices)
