@@ -52,8 +52,33 @@ combined keyword list (Chinese ``中华耳鼻咽喉头颈外科杂志``, English
 ``**关键词**`` and ``Key words:`` are not read; the archive's H1 heading is read as the Chinese
 title and no English title.
 
-The floors below are set a little under first contact: they guard reading and pairing on
-these records against regression, they are not targets.
+**After the fixes** (two general fixes, each measured first on every other set — dev
+evaluation, page variants, keyword mutations (25,935), real..real8 — where nothing changed, and
+each tested on made-up pages below): ``records/labelled`` (a heading over other articles cuts
+a labelled page only when the page's keyword list came above it or an entry under it opens
+with a title or author label) and ``align/runs`` (Chinese keywords of Han characters alone run
+together, fewer than the English ones, are cut by their English counterparts when every piece
+renders its own):
+
+==========================  ===================  ===================  ======================
+rendering                   termkit P / R        position P / R       not read as published
+==========================  ===================  ===================  ======================
+page                        1.000 / 1.000        0.966 / 0.919        1 (M003)
+labelled                    1.000 / 1.000        0.966 / 0.919        1 (M003)
+jsonl                       1.000 / 1.000        1.000 / 1.000        0
+jsonl, English rotated      0.927 / 0.823        0.000 / 0.000        0
+==========================  ===================  ===================  ======================
+
+M003 is still read as two Chinese items (nothing in the line marks the lost boundaries), but
+the pairing cuts them into the five keywords. The page file as stored: read as published, 4
+of 4 sure pairs, none wrong (its Chinese title is still the archive's H1 heading). Left alone:
+the rotated misses and wrong pairs (dictionary coverage: 辨别 "discriminate" is not among
+CC-CEDICT's glosses read here, 指导 glosses "direct" and not "instruct"; 组培, 沙柳, 兴趣 – ``fun
+theory``), no rule. **Caveat:** both fixes were made after reading these lists, so for what
+they touch this set is learning data now, no longer a fresh measure (see the README).
+
+The floors below guard reading and pairing on these records against regression; for the
+renderings they are set a little under what the fixes give, not targets.
 """
 
 from __future__ import annotations
@@ -80,8 +105,8 @@ RECORDS = 13
 REGIONS = {"mainland": 13}
 # rendering: (precision floor, recall floor, most records not read as published)
 FLOORS = {
-    "page": (0.96, 0.90, 1),
-    "labelled": (0.96, 0.90, 1),
+    "page": (0.98, 0.98, 1),  # first contact 0.983 / 0.919
+    "labelled": (0.98, 0.98, 1),  # first contact 0.983 / 0.919
     "jsonl": (0.98, 0.98, 0),
 }
 # English order rotated by one place (a synthetic order, the pairs unchanged): under first
@@ -178,8 +203,11 @@ def test_real9_page_as_stored(capsys: pytest.CaptureFixture[str]) -> None:
     with capsys.disabled():
         print("\n" + text)
     assert len(rows) == 1, text
-    # first contact: not read as published, 0 of 4 sure pairs, 1 wrong
-    assert sum(wrong for *_, wrong, _ in rows) <= 1, text
+    # first contact: not read as published, 0 of 4 sure pairs, 1 wrong; since the labelled
+    # reader's fix (相关资源 heading) read as published, 4 of 4, none wrong
+    assert all(ok for _, ok, *_ in rows), text
+    assert sum(right for _, _, right, *_ in rows) >= 4, text
+    assert sum(wrong for *_, wrong, _ in rows) == 0, text
 
 
 # ------------------------------------------------- general fixes made after first contact
