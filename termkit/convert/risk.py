@@ -17,6 +17,15 @@ the reason in words. The evidence, in order:
 3. **The rule's own form for the whole script is OpenCC's output** (``伊麗莎白`` for zh-Hant
    beside ``伊莉莎白`` for zh-Hant-TW): the rule accepts what OpenCC writes, so its regional
    form is a preference, not a correction.
+3b. **The mainland writes the form itself** (rules to zh-Hans-CN only): by the word counts of
+   a mainland corpus (:mod:`termkit.convert.wordcounts`, jieba's dictionary), the form in
+   Simplified characters is written at least twice as often as the rule's target (``取得``
+   11,882 against ``获取`` 1,306; ``供应`` 2,615 against ``供给`` 1,175): mainland text's own
+   general word, which the rule replaces with one field's word (software's 'get', a
+   law's 'supply') or with another name (``沙特`` Saudi Arabia → ``萨特`` Sartre). A word
+   counted fewer than 5 times counts as 0 (jieba's floor for rare words), and a form
+   must be counted at least 5 times to say anything. No such corpus of Taiwan text is
+   at hand, so rules to zh-Hant-TW are not judged this way.
 4. **No English original** otherwise: the rule is topical unless the form is a name or
    has one CC-CEDICT sense that the target shares.
 5. **A name** (a CC-CEDICT proper noun, or a form of a name group — People,
@@ -246,6 +255,25 @@ def _name_as_common_word(english: str, plain: str, target: str) -> str | None:
             f"CC-CEDICT); {target} is also '{common[0]}'")
 
 
+# How much more often mainland text must write a form than the rule's target (3b).
+OWN_WORD_RATIO = 2
+
+
+def _mainland_own_word(simplified: str, target: str) -> str | None:
+    """The reason a rule to zh-Hans-CN replaces mainland text's own, more common word
+    (``simplified``, the form in Simplified characters) with ``target`` (see the module
+    docstring, 3b), or None."""
+    from termkit.convert.wordcounts import FLOOR, mainland_count
+
+    if simplified == target:
+        return None
+    own, theirs = mainland_count(simplified), mainland_count(target)
+    if own < FLOOR or own < OWN_WORD_RATIO * theirs:
+        return None
+    return (f"mainland text writes {simplified} {own:,} times to {target}'s {theirs:,} "
+            "(jieba's word counts): the rule replaces its own general word")
+
+
 def assess(concept: Concept, form: str, target: str, config: str) -> Risk:
     """Whether the rule ``form → target`` of ``concept`` (converted by ``config``) is safe."""
     def verdict(topical: bool, reason: str) -> Risk:
@@ -271,6 +299,9 @@ def assess(concept: Concept, form: str, target: str, config: str) -> Risk:
         # zh-Hant-TW 伊莉莎白): the regional form is a preference, not a correction.
         return verdict(True, f"the rule's own {script_tag} form is {plain}, OpenCC's output; "
                              f"{target} is one region's preference")
+    region_own = _mainland_own_word(script_only, target) if config == "tw2sp" else None
+    if region_own is not None:
+        return verdict(True, region_own)
     if not english and not _lexicon().is_proper_noun(form):
         # Without an English original, only CC-CEDICT can say what the rule means: one
         # sense, shared by the target, or nothing to go by.
