@@ -30,3 +30,24 @@ def test_what_holds_an_unrelated_block_below() -> None:
     # letters that are no initials of any item below: LSTM stays the English list
     zh, en = read(["深度學習", "股價預測", "LSTM"], ["Taipei", "Taiwan", "Kaohsiung"])
     assert (zh, en) == (["深度學習", "股價預測"], ["LSTM"])
+
+
+def test_on_one_labelled_line() -> None:
+    from termkit.records import parse_records
+
+    page = ("深度學習於股價預測之研究\n\n關鍵詞：深度學習；股價預測；LSTM；deep learning；"
+            "stock price prediction；long short-term memory\n")
+    rec, = parse_records(page.encode("utf-8"), "page.txt")
+    assert (rec.keywords_zh, rec.keywords_en) == (
+        ["深度學習", "股價預測", "LSTM"], ["deep learning", "stock price prediction", "long short-term memory"])
+
+
+def test_what_holds_an_english_list_opening_with_an_acronym_it_spells_out() -> None:
+    # GPU opens both lists; the English one spells it out further on: no list grows for it
+    from termkit.records import parse_records
+
+    page = ("基于GPU的并行计算研究\n\n关键词：GPU；并行计算；图形处理器；GPU；parallel computing；"
+            "graphics processing unit\n")
+    rec, = parse_records(page.encode("utf-8"), "page.txt")
+    assert (rec.keywords_zh, rec.keywords_en) == (
+        ["GPU", "并行计算", "图形处理器"], ["GPU", "parallel computing", "graphics processing unit"])

@@ -741,11 +741,18 @@ def assign_keywords(
             # A Latin run right after the Chinese part that reappears later closes it
             # (``post[k] in post[k + 1:]``, through each item's last position: linear).
             last_at = {text: i for i, text in enumerate(post)}
-            # ... or is spelled out later (``LSTM`` … ``long short-term memory``)
+            while k < len(post) - 1 and last_at[post[k]] > k:
+                k += 1
+            # ... or that is spelled out later (``LSTM`` … ``long short-term memory``), when
+            # that leaves the two lists as long as each other: an English list may open with
+            # an acronym it spells out further on (``GPU`` … ``graphics processing unit``)
             spelled_at = {initials(text): i for i, text in enumerate(post)}
             spelled_at.pop("", None)
-            while k < len(post) - 1 and max(last_at[post[k]], spelled_at.get(post[k], -1)) > k:
-                k += 1
+            s = k
+            while s < len(post) - 1 and max(last_at[post[s]], spelled_at.get(post[s], -1)) > s:
+                s += 1
+            if s > k and last + 1 + s == len(post) - s:
+                k = s
             k = max(k, _closing_spaced_terms(kept, last, spaced))
             zh_idx = set(range(0, last + 1 + k))
         elif 2 * first >= len(han):
