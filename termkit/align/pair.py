@@ -70,7 +70,7 @@ from dataclasses import replace
 from termkit.align.assign import best_assignment
 from termkit.align.evidence import kinds_of
 from termkit.align.keys import EnKey, ZhKey, analyse_en, analyse_zh
-from termkit.align.runs import cut_run
+from termkit.align.runs import cut_run, cut_zh_runs
 from termkit.align.score import HEAD_MISMATCH, Score, acronym_letters, score_pair
 from termkit.align.structure import (
     Cell,
@@ -375,6 +375,17 @@ def pair_record(record: Record, *, lexicon: Lexicon | None = None) -> Pairing:
         # One English item of many words beside several Chinese keywords: the English list
         # printed run together, cut where the evidence of the pairs says (align.runs).
         record = replace(record, keywords_en=list(cut))
+    zh_cut = (
+        cut_zh_runs(tuple(record.keywords_zh), tuple(record.keywords_en), lex)
+        if cut is None and 0 < len(record.keywords_zh) < len(record.keywords_en)
+        else None
+    )
+    if zh_cut is not None:
+        # Fewer Chinese keywords than English ones, and some Chinese item renders several
+        # English keywords piece by piece: Chinese keywords whose separators were lost,
+        # cut where the evidence of the pairs says (align.runs).
+        record = replace(record, keywords_zh=list(zh_cut))
+        zh_keys = [analyse_zh(z, lex) for z in record.keywords_zh]
     en_keys = [analyse_en(e) for e in record.keywords_en]
     pairs, unpaired_zh, unpaired_en = _pair(zh_keys, en_keys)
     result = Pairing(record=record, pairs=pairs, unpaired_zh=unpaired_zh, unpaired_en=unpaired_en)
@@ -383,6 +394,11 @@ def pair_record(record: Record, *, lexicon: Lexicon | None = None) -> Pairing:
         result.notices.append(Notice(
             f"English keywords printed without separators, cut by their Chinese counterparts "
             f"into {len(cut)}: {' | '.join(cut)}", path, record.lines.get("keywords"),
+        ))
+    if zh_cut is not None:
+        result.notices.append(Notice(
+            f"Chinese keywords printed without separators, cut by their English counterparts "
+            f"into {len(zh_cut)}: {' | '.join(zh_cut)}", path, record.lines.get("keywords"),
         ))
     authors, unmatched, notices = pair_authors(
         record.authors, path=path, line=record.lines.get("authors")

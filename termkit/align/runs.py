@@ -1,4 +1,4 @@
-"""English keywords printed run together, cut by their Chinese counterparts.
+"""Keywords printed run together, cut by their counterparts in the other list.
 
 Owned by the pairing work. Some pages print both keyword lists on one line with nothing
 between the English keywords (``关键词 新界 六堆 殖民地 New Territories Liudui colony``): the
@@ -12,6 +12,16 @@ of them when the run has a word per keyword, which can be cut one way only) and 
 run of words across a cut renders a group's Chinese keyword well and better than the group
 (a cut through words that render it together), so a single long English keyword beside a
 few Chinese ones is left whole.
+
+The other way round (:func:`cut_zh_runs`): a PDF conversion may lose the spaces between
+Chinese keywords (``感应电机三电平逆变器 模型参考自适应磁链观测直接转矩控制`` for five keywords,
+their five English counterparts set apart by commas). When the Chinese list has fewer items
+than the English one, the Chinese items are cut, in order, into as many pieces as there are
+English keywords, one piece per English keyword of the same place, where the evidence is
+highest in total. Only items of Han characters alone are cut, between the words of their
+segmentation, and the cut is kept only when every piece of a cut item renders its English
+keyword (:data:`SUPPORTED`) and no piece is a single character, so a Chinese keyword that
+stands for two English ones it does not render piece by piece is left whole.
 """
 
 from __future__ import annotations
@@ -20,7 +30,7 @@ import functools
 import itertools
 from collections.abc import Callable
 
-from termkit.align.keys import STRONG, EnKey, ZhKey, analyse_en, analyse_zh
+from termkit.align.keys import STRONG, EnKey, ZhKey, analyse_en, analyse_zh, is_han
 from termkit.align.score import score_pair
 from termkit.align.structure import TIE
 from termkit.lexicon import STOP_WORDS, Lexicon
@@ -159,3 +169,89 @@ def _best_across(i: int, a: int, b: int, w: int, score: Callable[[int, int, int]
         ),
         default=0.0,
     )
+
+
+# The shortest piece a Chinese keyword run is cut into, in characters.
+_MIN_PIECE = 2
+
+
+def _segment_bounds(text: str, lexicon: Lexicon) -> list[int]:
+    """The offsets in ``text`` where its segmentation puts a word boundary: a run is cut
+    between words only (``感应电机 | 三电平…``, never ``感应电 | 机三电平…``, whose shorter
+    first piece the evidence would favour, its unrendered character left out)."""
+    bounds: set[int] = set()
+    pos = 0
+    for segment in analyse_zh(text, lexicon).segments:
+        at = text.find(segment, pos)
+        if at < 0:
+            break
+        bounds.update((at, at + len(segment)))
+        pos = at + len(segment)
+    return sorted(bounds)
+
+
+@functools.lru_cache(maxsize=1024)
+def cut_zh_runs(
+    zh: tuple[str, ...], en: tuple[str, ...], lexicon: Lexicon
+) -> tuple[str, ...] | None:
+    """The Chinese keywords ``zh`` cut into one piece per English keyword of ``en`` (in
+    order), or None when there are not fewer Chinese keywords than English ones, or the
+    evidence does not support a cut (see the module docstring)."""
+    n, m = len(zh), len(en)
+    if n == 0 or m <= n or m - n > n * 4:
+        return None
+    en_keys = [analyse_en(e) for e in en]
+
+    def piece_score(text: str, j: int) -> float:
+        return score_pair(analyse_zh(text, lexicon), en_keys[j]).value
+
+    # cuts[i][(j, k)]: (total, pieces) of Chinese keyword i cut into k pieces for en[j:j+k],
+    # every piece supported; k == 1 is the keyword whole, scored as it is.
+    def best_cut(i: int, j: int, k: int) -> tuple[float, tuple[str, ...]] | None:
+        text = zh[i]
+        if k == 1:
+            return piece_score(text, j), (text,)
+        if not all(is_han(c) for c in text):
+            # Only a run of Han characters is cut: lost spaces leave nothing else between
+            # keywords, and an item with punctuation or Latin in it was printed as one
+            # (``档案利用:档案资源开发``), or its separator is the reader's to know.
+            return None
+        points = [p for p in _segment_bounds(text, lexicon)
+                  if _MIN_PIECE <= p <= len(text) - _MIN_PIECE
+                  and is_han(text[p - 1]) and is_han(text[p])]
+        # f[t][p]: the best (total, pieces) of text[:p] cut into t supported pieces.
+        f: list[dict[int, tuple[float, tuple[str, ...]]]] = [{0: (0.0, ())}]
+        for t in range(k):
+            ends = [*points, len(text)] if t == k - 1 else points
+            layer: dict[int, tuple[float, tuple[str, ...]]] = {}
+            for start, (total, pieces) in f[t].items():
+                for end in ends:
+                    if end - start < _MIN_PIECE or (t == k - 1 and end != len(text)):
+                        continue
+                    piece = text[start:end]
+                    value = piece_score(piece, j + t)
+                    if value < SUPPORTED:
+                        continue
+                    if end not in layer or total + value > layer[end][0]:
+                        layer[end] = (total + value, (*pieces, piece))
+            f.append(layer)
+        return f[k].get(len(text))
+
+    # best[i][j]: (total, pieces) of the first i Chinese keywords over en[:j].
+    best: list[dict[int, tuple[float, tuple[str, ...], bool]]] = [{0: (0.0, (), False)}]
+    for i in range(n):
+        layer: dict[int, tuple[float, tuple[str, ...], bool]] = {}
+        for j, (total, pieces, cut) in best[i].items():
+            for k in range(1, m - j - (n - i - 1) + 1):
+                found = best_cut(i, j, k)
+                if found is None:
+                    continue
+                value, parts = found
+                end = j + k
+                if end not in layer or total + value > layer[end][0]:
+                    layer[end] = (total + value, (*pieces, *parts), cut or k > 1)
+        best.append(layer)
+    result = best[n].get(m)
+    if result is None or not result[2]:
+        return None
+    return result[1]

@@ -74,7 +74,7 @@ from termkit.records.script import (
     join_lines,
     split_scripts,
 )
-from termkit.records.split import OTHER_ARTICLES, head_above, labelled_starts
+from termkit.records.split import HEAD_FIELDS, OTHER_ARTICLES, head_above, labelled_starts
 from termkit.records.titlelike import wrapped_title
 
 _DASHES = "—─–-"
@@ -777,16 +777,34 @@ def _other_articles(chunk: list[tuple[int, str]]) -> int | None:
     """The index in ``chunk`` of a heading over other articles' entries (``相關文獻``,
     ``Related articles``) under the page's own fields, or None. The ``Title:`` / ``Authors:``
     / ``Keywords:`` lines under such a heading are the page's furniture: no fields of its
-    record and no record of their own."""
-    fields = False
+    record and no record of their own.
+
+    Unless the page's own keyword list is still to come: a heading with no keyword label
+    above it is such a heading only when an entry under it opens with a title or an author
+    label before any keyword label (other articles' entries do); otherwise it names a
+    panel of the page (a journal site's ``相关资源`` tab over its ``引用 | 论文 | 视频``
+    links), and the page's ``关键词`` and ``Key words:`` lists under it are its own."""
+    fields = keywords = False
     for i, (_, raw) in enumerate(chunk):
         text = raw.strip()
         if not text:
             continue
-        if fields and OTHER_ARTICLES.match(text):
+        if fields and OTHER_ARTICLES.match(text) and (keywords or _entry_under(chunk, i)):
             return i
-        fields = fields or match_label(raw) is not None
+        m = match_label(raw)
+        fields = fields or m is not None
+        keywords = keywords or (m is not None and m.label.field is Field.KEYWORDS)
     return None
+
+
+def _entry_under(chunk: list[tuple[int, str]], heading: int) -> bool:
+    """True if the first title, author or keyword label under ``heading`` is a title or an
+    author label: an entry of another article."""
+    for _, raw in chunk[heading + 1:]:
+        m = match_label(raw) if raw.strip() else None
+        if m is not None and m.label.field in (*HEAD_FIELDS, Field.KEYWORDS):
+            return m.label.field is not Field.KEYWORDS
+    return False
 
 
 def _with_others(rec: Record, others: list[tuple[int, str]] | None) -> Record:
