@@ -1,7 +1,7 @@
 """Mainland word counts (termkit.convert.wordcounts) and the risk rule that reads them.
 
 A rule to zh-Hans-CN whose form mainland text writes at least twice as often as the rule's
-target (in Simplified characters) replaces the mainland's own general word: it locks only
+target (in Simplified characters, both counted) replaces the mainland's own general word: it locks only
 with its topic (termkit.convert.risk, 3b). The counts are jieba's (MIT), cut to the words
 counted 5 times or more.
 """
@@ -75,22 +75,24 @@ def _pairs() -> list[tuple[str, str, int, int]]:
 
 def test_a_rule_replacing_the_mainlands_more_common_word_is_topical() -> None:
     pairs = _pairs()
-    own = [p for p in pairs if p[2] >= FLOOR and p[2] >= OWN_WORD_RATIO * p[3]]
+    own = [p for p in pairs if p[3] >= FLOOR and p[2] >= OWN_WORD_RATIO * p[3]]
     rare = [p for p in pairs if FLOOR <= p[2] < OWN_WORD_RATIO * p[3] and p[3] >= 100]
-    assert len(own) >= 20 and len(rare) >= 20
+    # A target jieba does not count (rare, or a longer word it splits: 首席执行官) says nothing.
+    uncounted = [p for p in pairs if p[2] >= 20 and p[3] < FLOOR]
+    assert len(own) >= 10 and len(rare) >= 20 and len(uncounted) >= 10
     for form, target, a, b in own[:40]:
         risk = assess(_rule(form, target, "x"), form, target, "tw2sp")
         assert risk.topical, (form, target)
         assert f"{a:,} times to {target}'s {b:,}" in risk.reason
-    for form, target, _, _ in rare[:40]:
+    for form, target, _, _ in rare[:40] + uncounted[:40]:
         # A form the mainland writes less often than that is not judged by its counts.
         assert "jieba" not in assess(_rule(form, target, "x"), form, target, "tw2sp").reason
 
 
 def test_rules_to_taiwan_forms_are_not_judged_by_mainland_counts() -> None:
     # The same pair read the other way (s2twp): no Taiwan counts are at hand.
-    own = [form for form, _, a, b in _pairs() if a >= FLOOR and a >= OWN_WORD_RATIO * b]
-    assert len(own) >= 20
+    own = [form for form, _, a, b in _pairs() if b >= FLOOR and a >= OWN_WORD_RATIO * b]
+    assert len(own) >= 10
     for form in own[:40]:
         simplified = T2S.convert(form)
         concept = Concept("r", terms=[Term(simplified, "zh-Hans-CN"), Term(form, "zh-Hant-TW"),
@@ -104,8 +106,9 @@ def test_the_regional_glossary_cites_the_counts_it_was_judged_by() -> None:
 
     text = (ROOT / "glossaries" / "cross-strait.glossary.txt").read_text("utf-8")
     cited = re.findall(r"mainland text writes (\S+) ([\d,]+) times to (\S+)'s ([\d,]+)", text)
-    assert len(cited) >= 20
+    assert len(cited) >= 10
     for own, a, target, b in cited:
         assert (mainland_count(own), mainland_count(target)) == (int(a.replace(",", "")),
                                                                  int(b.replace(",", "")))
-        assert mainland_count(own) >= max(FLOOR, OWN_WORD_RATIO * mainland_count(target))
+        assert mainland_count(target) >= FLOOR
+        assert mainland_count(own) >= OWN_WORD_RATIO * mainland_count(target)

@@ -22,10 +22,11 @@ the reason in words. The evidence, in order:
    Simplified characters is written at least twice as often as the rule's target (``取得``
    11,882 against ``获取`` 1,306; ``供应`` 2,615 against ``供给`` 1,175): mainland text's own
    general word, which the rule replaces with one field's word (software's 'get', a
-   law's 'supply') or with another name (``沙特`` Saudi Arabia → ``萨特`` Sartre). A word
-   counted fewer than 5 times counts as 0 (jieba's floor for rare words), and a form
-   must be counted at least 5 times to say anything. No such corpus of Taiwan text is
-   at hand, so rules to zh-Hant-TW are not judged this way.
+   law's 'supply') or with another name (``沙特`` Saudi Arabia → ``萨特`` Sartre). Both
+   words must be counted at least 5 times: jieba gives rare words 3 or 4, and a longer
+   word it does not list may be one it splits (``首席执行官`` is ``首席`` + ``执行官`` there),
+   so a missing count says nothing. No such corpus of Taiwan text is at hand, so rules to
+   zh-Hant-TW are not judged this way.
 4. **No English original** otherwise: the rule is topical unless the form is a name or
    has one CC-CEDICT sense that the target shares.
 5. **A name** (a CC-CEDICT proper noun, or a form of a name group — People,
@@ -268,7 +269,7 @@ def _mainland_own_word(simplified: str, target: str) -> str | None:
     if simplified == target:
         return None
     own, theirs = mainland_count(simplified), mainland_count(target)
-    if own < FLOOR or own < OWN_WORD_RATIO * theirs:
+    if theirs < FLOOR or own < OWN_WORD_RATIO * theirs:
         return None
     return (f"mainland text writes {simplified} {own:,} times to {target}'s {theirs:,} "
             "(jieba's word counts): the rule replaces its own general word")

@@ -10,7 +10,8 @@ the corpora themselves are not published).
 
 ``termkit/data/zh-cn-word-counts.tsv.gz`` keeps the 136,547 words counted 5 times or more
 (``word<TAB>count``, sorted by word): jieba gives most rare words a count of 3 or 4, its
-floor, which says only that a word is rare, so a word missing here counts as 0. Regenerate
+floor, which says only that a word is rare (or, for a longer word, that jieba splits it), so
+a word missing here reads as 0: not counted, rather than never written. Regenerate
 it from jieba's dictionary with::
 
     python -m termkit.convert.wordcounts path/to/jieba/dict.txt
