@@ -40,8 +40,9 @@ def test_cut_keeps_counts_at_the_floor_sorted_and_reproducible() -> None:
     data = cut(source)
     assert data == cut(source)  # no time stamp or file name in the gzip header
     assert gzip.decompress(data).decode() == "乙\t7\n甲\t12\n甲乙\t5\n"
-    with pytest.raises(ValueError, match="line 2"):
-        cut("甲 12 v\n乙 many n\n".encode())
+    with pytest.raises(ValueError, match="not 'word count") as bad:
+        cut("甲 12 v\n乙 many n\n".encode(), "dict.txt")
+    assert str(bad.value).startswith("dict.txt:2: ")
 
 
 def test_the_cutter_reports_a_bad_file_without_a_traceback(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -50,7 +51,7 @@ def test_the_cutter_reports_a_bad_file_without_a_traceback(tmp_path) -> None:  #
     out = tmp_path / "counts.tsv.gz"
     run = subprocess.run([sys.executable, "-m", "termkit.convert.wordcounts", str(bad), "-o", str(out)],
                          capture_output=True, text=True, cwd=ROOT)
-    assert run.returncode == 1 and run.stderr.startswith(f"Error: {bad}: line 2")
+    assert run.returncode == 1 and run.stderr.startswith(f"Error: {bad}:2: ")
     assert "Traceback" not in run.stderr and not out.exists()
 
 
@@ -115,8 +116,6 @@ def test_the_regional_glossary_cites_the_counts_it_was_judged_by() -> None:
 
 
 # review24: the cutter's command line against the project's rules for bad input and outputs.
-@pytest.mark.xfail(strict=True, reason="review24: -o naming dict.txt itself replaced the input "
-                   "with the gzip output (inputs are never modified)")
 def test_the_cutter_never_replaces_its_input(tmp_path) -> None:  # type: ignore[no-untyped-def]
     source = tmp_path / "dict.txt"
     source.write_text("甲 12 v\n乙 7 n\n", encoding="utf-8")
@@ -128,8 +127,6 @@ def test_the_cutter_never_replaces_its_input(tmp_path) -> None:  # type: ignore[
     assert run.stderr.startswith(f"Error: {source}: output would replace the input")
 
 
-@pytest.mark.xfail(strict=True, reason="review24: an output in a folder that does not exist "
-                   "ended in a traceback (OutputError escaped main)")
 def test_the_cutter_reports_a_missing_output_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
     source = tmp_path / "dict.txt"
     source.write_text("甲 12 v\n", encoding="utf-8")
@@ -140,8 +137,6 @@ def test_the_cutter_reports_a_missing_output_folder(tmp_path) -> None:  # type: 
     assert run.stderr.startswith(f"Error: {out}: the folder")
 
 
-@pytest.mark.xfail(strict=True, reason="review24: errors read 'FILE: line N:' and a bad byte "
-                   "had no line, not the project's 'Error: FILE:LINE: what is wrong'")
 def test_the_cutter_names_file_and_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "dict.txt"
     bad.write_bytes("甲 12 v\n乙 7 n\n".encode() + "丙 5 n\n".encode("gbk"))
@@ -150,9 +145,6 @@ def test_the_cutter_names_file_and_line(tmp_path) -> None:  # type: ignore[no-un
     assert run.returncode == 1 and run.stderr.startswith(f"Error: {bad}:3: not UTF-8")
 
 
-@pytest.mark.xfail(strict=True, reason="review24: the package ships 136,547 of jieba's counts "
-                   "(MIT) but not jieba's copyright and permission notice, which the MIT "
-                   "licence asks to go with every copy; the README credit is not in the wheel")
 def test_jiebas_mit_notice_ships_beside_its_counts() -> None:
     notice = wordcounts.COUNTS_FILE.with_name("zh-cn-word-counts.LICENSE")
     text = notice.read_text("utf-8")
