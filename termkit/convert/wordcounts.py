@@ -55,9 +55,9 @@ def cut(dict_txt: bytes, path: str | None = None) -> bytes:
     try:
         lines = dict_txt.decode("utf-8").splitlines()
     except UnicodeDecodeError as exc:
-        line = dict_txt[:exc.start].count(b"\n") + 1
+        at = dict_txt[:exc.start].count(b"\n") + 1
         raise InputError(f"not UTF-8 (byte {dict_txt[exc.start]:#04x})", path=path,
-                         line=line) from None
+                         line=at) from None
     counts: dict[str, int] = {}
     for number, line in enumerate(lines, 1):
         parts = line.split()
