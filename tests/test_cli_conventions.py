@@ -20,7 +20,6 @@ from termkit.cli import cli
 # that has its own JSON format, a TMX) or a server: no --json needed.
 DOCUMENT_OUTPUT = {
     ("convert",): "the converted text or file",
-    ("pinyin",): "the annotated text (--to json gives JSON)",
     ("review",): "a web app",
     ("tm", "export"): "a TMX file",
 }

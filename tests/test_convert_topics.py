@@ -452,3 +452,33 @@ def test_a_hand_written_topic_only_prop_may_separate_its_entries_by_tabs(tmp_pat
     for form, script in (("程序", "Hans"), ("程式", "Hant"), ("应用 程序", "Hans")):
         assert not in_scope(concept, form, (), script), form
         assert in_scope(concept, form, ("IT",), script), form
+
+
+def test_list_topics_json_says_what_the_text_lines_say(tmp_path: Path) -> None:
+    """``--list-topics --json``: one object per topic, the same figures and forms as the text
+    lines (data output gets --json, as every other command's does); --json alone is a usage
+    error, since the conversion itself is text."""
+    import json
+
+    src = tmp_path / "in.txt"
+    src.write_text("请查看示例。保存文件。另见示例。\n", encoding="utf-8")
+    for extra in ([], [str(src)]):
+        text = run("convert", "-c", "s2twp", "-g", REGIONAL, "--list-topics", *extra)
+        js = run("convert", "-c", "s2twp", "-g", REGIONAL, "--list-topics", "--json", *extra)
+        assert text.exit_code == js.exit_code == 0, js.output
+        rows = [json.loads(line) for line in js.output.splitlines()]
+        lines = [line.split("\t") for line in text.output.splitlines()]
+        assert [r["topic"] for r in rows] == [cols[0] for cols in lines]
+        for r, cols in zip(rows, lines, strict=True):
+            assert cols[1] == f"{r['concepts']} concepts"
+            assert cols[2] == f"{r['topic_only']} forms for this topic only"
+            if extra:
+                assert cols[3].startswith(f"{r['words']} in {src}")
+                assert r["words"] == sum(f["count"] for f in r["forms"])
+                for f in r["forms"][:5]:
+                    assert f"{f['form']} ×{f['count']}" in cols[3]
+            else:
+                assert "forms" not in r and len(cols) == 3
+    assert any(r["words"] for r in rows)
+    r = run("convert", "-c", "s2twp", "-g", REGIONAL, "--json", input="文件\n".encode())
+    assert r.exit_code == 2 and "--list-topics" in r.output

@@ -40,8 +40,9 @@ def test_cut_keeps_counts_at_the_floor_sorted_and_reproducible() -> None:
     data = cut(source)
     assert data == cut(source)  # no time stamp or file name in the gzip header
     assert gzip.decompress(data).decode() == "乙\t7\n甲\t12\n甲乙\t5\n"
-    with pytest.raises(ValueError, match="line 2"):
-        cut("甲 12 v\n乙 many n\n".encode())
+    with pytest.raises(ValueError, match="not 'word count") as bad:
+        cut("甲 12 v\n乙 many n\n".encode(), "dict.txt")
+    assert str(bad.value).startswith("dict.txt:2: ")
 
 
 def test_the_cutter_reports_a_bad_file_without_a_traceback(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -50,7 +51,7 @@ def test_the_cutter_reports_a_bad_file_without_a_traceback(tmp_path) -> None:  #
     out = tmp_path / "counts.tsv.gz"
     run = subprocess.run([sys.executable, "-m", "termkit.convert.wordcounts", str(bad), "-o", str(out)],
                          capture_output=True, text=True, cwd=ROOT)
-    assert run.returncode == 1 and run.stderr.startswith(f"Error: {bad}: line 2")
+    assert run.returncode == 1 and run.stderr.startswith(f"Error: {bad}:2: ")
     assert "Traceback" not in run.stderr and not out.exists()
 
 
@@ -112,3 +113,71 @@ def test_the_regional_glossary_cites_the_counts_it_was_judged_by() -> None:
                                                                  int(b.replace(",", "")))
         assert mainland_count(target) >= FLOOR
         assert mainland_count(own) >= OWN_WORD_RATIO * mainland_count(target)
+
+
+# review24: the cutter's command line against the project's rules for bad input and outputs.
+def test_the_cutter_never_replaces_its_input(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "dict.txt"
+    source.write_text("甲 12 v\n乙 7 n\n", encoding="utf-8")
+    before = source.read_bytes()
+    run = subprocess.run([sys.executable, "-m", "termkit.convert.wordcounts", str(source),
+                          "-o", str(source)], capture_output=True, text=True, cwd=ROOT)
+    assert source.read_bytes() == before
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert run.stderr.startswith(f"Error: {source}: output would replace the input")
+
+
+def test_the_cutter_reports_a_missing_output_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "dict.txt"
+    source.write_text("甲 12 v\n", encoding="utf-8")
+    out = tmp_path / "no-such-folder" / "counts.tsv.gz"
+    run = subprocess.run([sys.executable, "-m", "termkit.convert.wordcounts", str(source),
+                          "-o", str(out)], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.startswith(f"Error: {out}: the folder")
+
+
+def test_the_cutter_names_file_and_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "dict.txt"
+    bad.write_bytes("甲 12 v\n乙 7 n\n".encode() + "丙 5 n\n".encode("gbk"))
+    run = subprocess.run([sys.executable, "-m", "termkit.convert.wordcounts", str(bad),
+                          "-o", str(tmp_path / "out.gz")], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 1 and run.stderr.startswith(f"Error: {bad}:3: not UTF-8")
+
+
+def test_jiebas_mit_notice_ships_beside_its_counts() -> None:
+    notice = wordcounts.COUNTS_FILE.with_name("zh-cn-word-counts.LICENSE")
+    text = notice.read_text("utf-8")
+    assert "Copyright (c) 2013 Sun Junyi" in text
+    assert "Permission is hereby granted, free of charge" in text
+
+
+def _tw2sp(text: str) -> str:
+    from click.testing import CliRunner
+
+    from termkit.cli import cli
+
+    regional = str(ROOT / "glossaries" / "cross-strait.glossary.txt")
+    run = CliRunner().invoke(cli, ["convert", "-c", "tw2sp", "-g", regional],
+                             input=text.encode("utf-8"))
+    assert run.exit_code == 0, run.output
+    return run.output
+
+
+@pytest.mark.xfail(strict=True, reason="review24 (judged by the reviewer, not a judged lock set): "
+                   "jieba's counts are not all mainland text: its dictionary lists Taiwan forms "
+                   "(全形 12, 资讯 561, 奥立佛 141 against the mainland's 奥利弗 6, the Xinhua "
+                   "rendering of Oliver), so the Taiwan-to-mainland name rule 奧立佛 → 奥利弗, "
+                   "which locked everywhere before 1e3740c, went topical on a Taiwan count")
+def test_a_taiwan_spelling_jieba_lists_is_not_the_mainlands_own_word() -> None:
+    assert "奥利弗" in _tw2sp("導演奧立佛·史東的新片上映。\n")
+
+
+@pytest.mark.xfail(strict=True, reason="review24 (judged by the reviewer, not a judged lock set): "
+                   "a rule the count rule should have moved and did not: 反應器 (a reactor, in "
+                   "general text) → 效应器 (an effector, Psychology's word); mainland text writes "
+                   "反应器 60 times to 效应器's 32, 1.88 times, under the ratio of 2, so the "
+                   "lock still turns a reactor into an effector outside the topic")
+def test_a_reactor_stays_a_reactor_outside_psychology() -> None:
+    out = _tw2sp("該反應器的冷卻系統發生故障，反應器隨即停機。\n")
+    assert "反应器" in out and "效应器" not in out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from termkit.check.findings import CHECKS
@@ -12,8 +14,12 @@ from termkit.cli.common import (
     glossary_option,
     json_option,
     output_option,
+    warn,
     word_list_note,
 )
+
+if TYPE_CHECKING:
+    from termkit.model import Glossary
 
 # Files `check FOLDER` takes by default: the translation formats (a CSV/TSV in a project
 # folder is as often a glossary, so those are taken only with --include).
@@ -25,6 +31,20 @@ _CHECK_HELP = "\n".join(
     f"  {name:<17} {info.severity.value:<7} {info.family:<10} {info.description}"
     for name, info in CHECKS.items()
 )
+
+
+def _warn_unapproved(path: str, glossary: Glossary) -> None:
+    """Say so when a ``-g`` glossary has terms but none approved (preferred or admitted):
+    ``missing-term`` asks only for approved renderings, so it found nothing with such a file
+    and the report said nothing either. A table typed by hand without a ``status`` column
+    is read as candidates, the usual way to get here."""
+    from termkit.model import Status
+
+    terms = [t for c in glossary.concepts for t in c.terms if t.text.strip()]
+    if terms and not any(t.status in (Status.PREFERRED, Status.ADMITTED) for t in terms):
+        warn(f"{path}: none of its {len(glossary.concepts)} concept(s) has a preferred or "
+             "admitted term, so missing-term finds nothing with it (a table typed by hand "
+             "is read as candidates: add a 'status' column saying 'preferred')")
 
 
 def _refuse_idle(chosen: frozenset[str], named: list[str], glossary: bool) -> None:
@@ -271,6 +291,9 @@ def check(
         # Concepts side by side, not merged: merging re-settles statuses (two preferred
         # renderings would become candidates), and the checks must see each file's own.
         loaded = [load_glossary(p, format_option=None) for p in glossaries]
+        if "missing-term" in chosen:
+            for path, one in zip(glossaries, loaded, strict=True):
+                _warn_unapproved(path, one)
         glossary = Glossary([c for g in loaded for c in g.concepts]) if loaded else None
         regional = [load_glossary(p, format_option=None) for p in regionals]
         known = load_baseline(baseline) if baseline else None

@@ -90,10 +90,12 @@ def _open_input(path: str) -> BinaryIO:
 @click.option("--list-topics", is_flag=True,
               help="List the topics of the glossaries (concepts, forms kept for the topic) and exit; "
                    "with an INPUT, also how many of its words each topic would lock, and which.")
+@json_option("With --list-topics: one JSON object per topic (JSON Lines).")
 def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
             glossaries: tuple[str, ...], glossary_format: str | None, output: str,
             in_place: bool, includes: tuple[str, ...], excludes: tuple[str, ...],
-            kind: str | None, retag: bool, topics: tuple[str, ...], list_topics: bool) -> None:
+            kind: str | None, retag: bool, topics: tuple[str, ...], list_topics: bool,
+            as_json: bool) -> None:
     """Convert Traditional/Simplified Chinese with OpenCC, locking glossary terms.
 
     Reads INPUT (`-` or none: stdin) and writes -o (stdout by default); with --in-place,
@@ -127,13 +129,15 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
     )
 
     cfg = check_config(config)
+    if as_json and not list_topics:
+        raise UsageError("--json goes with --list-topics (the conversion itself is text)")
     if list_topics:
         if output != "-" or in_place:
             # (it lists the glossaries' topics and converts nothing: no output is written)
             raise UsageError("--list-topics converts nothing: it takes no --output or --in-place")
         if len(inputs) + len(input_alias) > 1:
             raise UsageError("--list-topics counts the topic words of one INPUT at a time")
-        _print_topics(glossaries, glossary_format, cfg, [*inputs, *input_alias])
+        _print_topics(glossaries, glossary_format, cfg, [*inputs, *input_alias], as_json)
         return
     if not inputs and not input_alias:
         stdin_default("INPUT files")
@@ -198,8 +202,9 @@ def convert(inputs: tuple[str, ...], input_alias: tuple[str, ...], config: str,
 
 
 def _print_topics(glossaries: tuple[str, ...], glossary_format: str | None, config: str,
-                  paths: list[str]) -> None:
-    """The glossaries' topics; with an INPUT, the words of it each topic would lock too."""
+                  paths: list[str], as_json: bool = False) -> None:
+    """The glossaries' topics; with an INPUT, the words of it each topic would lock too
+    (``as_json``: one object per topic, the forms with their counts, most frequent first)."""
     from termkit.convert import list_topics, load_lock_glossaries, topic_words
     from termkit.convert.files import validate_utf8
     from termkit.io import check_readable
@@ -218,10 +223,18 @@ def _print_topics(glossaries: tuple[str, ...], glossary_format: str | None, conf
             text = fh.read().decode("utf-8-sig")
         found = topic_words(glossary, config, text)
     for t in list_topics(glossary):
+        counts = found.get(t.name, {}) if found is not None else {}
+        top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if as_json:
+            row: dict[str, object] = {"topic": t.name, "concepts": t.concepts,
+                                      "topic_only": t.topic_only}
+            if found is not None:
+                row.update(input=paths[0], words=sum(counts.values()),
+                           forms=[{"form": form, "count": n} for form, n in top])
+            click.echo(dumps(row))
+            continue
         line = f"{t.name}\t{t.concepts} concepts\t{t.topic_only} forms for this topic only"
         if found is not None:
-            counts = found.get(t.name, {})
-            top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
             shown = ", ".join(f"{form} ×{n}" for form, n in top[:5]) + (", …" if len(top) > 5 else "")
             line += f"\t{sum(counts.values())} in {paths[0]}" + (f" ({shown})" if shown else "")
         click.echo(line)

@@ -12,7 +12,14 @@ from collections.abc import Iterable, Iterator
 
 import click
 
-from termkit.cli.common import LANG_TAG, glossary_option, output_option, stdin_default, warn
+from termkit.cli.common import (
+    LANG_TAG,
+    glossary_option,
+    json_option,
+    output_option,
+    stdin_default,
+    warn,
+)
 
 _STYLES = ("tone", "tone3", "zhuyin", "wade-giles")
 _FORMATS = ("inline", "ruby", "tsv", "json")
@@ -68,10 +75,11 @@ def _input_blocks(stack: contextlib.ExitStack, path: str) -> Iterator[str]:
 @click.option("--lang", type=LANG_TAG, default=None, metavar="TAG",
               help="Language tag of the ruby HTML page [default: zh-Hans for Simplified text, "
                    "else zh-Hant].")
+@json_option("Write JSON: the same as --to json, the spelling of every other command.")
 @output_option("Output file")
 def pinyin(texts: tuple[str, ...], input_paths: tuple[str, ...], style: str, fmt: str | None,
            glossaries: tuple[str, ...], name_mode: bool, words: bool, heteronym: bool,
-           lang: str | None,
+           lang: str | None, as_json: bool,
            output: str) -> None:
     """Annotate Chinese text with pinyin, grouped into words, glossary readings first.
 
@@ -107,6 +115,10 @@ def pinyin(texts: tuple[str, ...], input_paths: tuple[str, ...], style: str, fmt
 
         check_readable(input_path)
     check_output(output)
+    if as_json:
+        if fmt not in (None, "json"):
+            raise UsageError(f"--json and --to {fmt} ask for two output formats")
+        fmt = "json"
     fmt = rendering_for(output, fmt)
     gloss = None
     if glossaries:

@@ -217,11 +217,18 @@ def import_(files: tuple[str, ...], db: str, fmt: str | None, domain: str | None
         click.echo(f"{path}: {r.read} read, {r.added} added, {r.duplicates} duplicates, "
                    f"{r.skipped} skipped, {r.flagged} flagged, {len(r.conflicts)} conflicts")
         for c in r.conflicts:
-            click.echo(f"  conflict: [{c.source_lang}] {c.source}")
+            click.echo(f"  conflict: [{c.source_lang}] {one_line(c.source)}")
             for uid, target in zip(c.units, c.targets, strict=True):
-                click.echo(f"    #{uid}: {target}")
+                click.echo(f"    #{uid}: {one_line(target)}")
         for n in r.notices:
             click.echo(f"Warning: {n}", err=True)
+
+
+def one_line(text: str) -> str:
+    """A segment on one line of the text output, a line break shown as ⏎ (as ``check``
+    shows it): printed raw, a catalogue's trailing newline put an empty line inside the unit,
+    which read as the gap between two units. ``--json`` keeps the text as stored."""
+    return text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")
 
 
 def render_matches(matches: list[Any], as_json: bool, with_score: bool) -> Iterator[str]:
@@ -235,11 +242,11 @@ def render_matches(matches: list[Any], as_json: bool, with_score: bool) -> Itera
     for m in matches:
         head = f"{m.score:3d}  " if with_score else ""
         flag = "  (flagged)" if m.unit.flagged else ""
-        yield f"{head}#{m.unit.id} [{m.lang}] {m.text}{flag}"
+        yield f"{head}#{m.unit.id} [{m.lang}] {one_line(m.text)}{flag}"
         pad = " " * len(head)
         for v in m.unit.unit.variants:
             if v.text != m.text or v.lang != m.lang:
-                yield f"{pad}    [{v.lang}] {v.text}"
+                yield f"{pad}    [{v.lang}] {one_line(v.text)}"
 
 
 @tm.command()
@@ -377,6 +384,6 @@ def stats(db: str, show_conflicts: bool, as_json: bool) -> None:
             for name, count in data[key].items():
                 click.echo(f"  {name}: {count}")
     for c in conflicts:
-        click.echo(f"conflict: [{c.source_lang}] {c.source}")
+        click.echo(f"conflict: [{c.source_lang}] {one_line(c.source)}")
         for uid, target in zip(c.units, c.targets, strict=True):
-            click.echo(f"  #{uid}: {target}")
+            click.echo(f"  #{uid}: {one_line(target)}")

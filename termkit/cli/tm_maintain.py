@@ -9,7 +9,14 @@ from __future__ import annotations
 import click
 
 from termkit.cli.common import LANG_TAG
-from termkit.cli.tm import db_option, dumps_json, json_option, render_matches, unit_json
+from termkit.cli.tm import (
+    db_option,
+    dumps_json,
+    json_option,
+    one_line,
+    render_matches,
+    unit_json,
+)
 
 
 @click.command()
@@ -45,7 +52,7 @@ def delete(db: str, ids: tuple[int, ...], contains: str | None, lang: str | None
                 return
             for i in chosen:
                 u = units[i]
-                click.echo(f"#{u.id} " + " | ".join(f"[{v.lang}] {v.text}"
+                click.echo(f"#{u.id} " + " | ".join(f"[{v.lang}] {one_line(v.text)}"
                                                     for v in u.unit.variants))
             click.echo(f"{len(chosen)} units would be deleted (dry run)")
             return

@@ -6,9 +6,13 @@ itself writes far more often: then the rule is one field's preference, not the m
 general usage. CC-CEDICT lists words but not how common they are; jieba's ``dict.txt``
 (MIT licence, https://github.com/fxsjy/jieba, release 0.42.1) gives each of its 349,046
 words a count from the mainland corpora its authors segmented (People's Daily and others;
-the corpora themselves are not published).
+the corpora themselves are not published). Not all of it is mainland text: the dictionary
+also lists Traditional-character entries (``後`` 1,209) and Taiwan forms (``全形`` 12,
+``奥立佛`` 141 against the mainland's ``奥利弗`` 6), so a count can make a Taiwan spelling read
+as the mainland's own word.
 
-``termkit/data/zh-cn-word-counts.tsv.gz`` keeps the 136,547 words counted 5 times or more
+``termkit/data/zh-cn-word-counts.tsv.gz`` (jieba's MIT notice beside it,
+``zh-cn-word-counts.LICENSE``) keeps the 136,547 words counted 5 times or more
 (``word<TAB>count``, sorted by word): jieba gives most rare words a count of 3 or 4, its
 floor, which says only that a word is rare (or, for a longer word, that jieba splits it), so
 a word missing here reads as 0: not counted, rather than never written. Regenerate
@@ -26,7 +30,8 @@ import io
 import sys
 from pathlib import Path
 
-from termkit.io import atomic_binary
+from termkit.errors import InputError, TermkitError
+from termkit.io import atomic_binary, command_run, note_input, read_bytes
 
 COUNTS_FILE = Path(__file__).resolve().parent.parent / "data" / "zh-cn-word-counts.tsv.gz"
 FLOOR = 5  # counts below this are jieba's floor for rare words, kept as 0
@@ -43,16 +48,23 @@ def mainland_count(word: str) -> int:
     return _counts().get(word, 0)
 
 
-def cut(dict_txt: bytes) -> bytes:
+def cut(dict_txt: bytes, path: str | None = None) -> bytes:
     """The counts file made from the bytes of jieba's ``dict.txt`` (``word count tag`` lines):
-    words counted :data:`FLOOR` times or more, sorted, gzip-compressed reproducibly."""
+    words counted :data:`FLOOR` times or more, sorted, gzip-compressed reproducibly.
+    A malformed file raises :class:`~termkit.errors.InputError` at ``path`` and its line."""
+    try:
+        lines = dict_txt.decode("utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        at = dict_txt[:exc.start].count(b"\n") + 1
+        raise InputError(f"not UTF-8 (byte {dict_txt[exc.start]:#04x})", path=path,
+                         line=at) from None
     counts: dict[str, int] = {}
-    for number, line in enumerate(dict_txt.decode("utf-8").splitlines(), 1):
+    for number, line in enumerate(lines, 1):
         parts = line.split()
         if not parts:
             continue
         if len(parts) < 2 or not parts[1].isdigit():
-            raise ValueError(f"line {number}: not 'word count [tag]': {line!r}")
+            raise InputError(f"not 'word count [tag]': {line!r}", path=path, line=number)
         if int(parts[1]) >= FLOOR:
             counts[parts[0]] = max(int(parts[1]), counts.get(parts[0], 0))
     text = "".join(f"{w}\t{n}\n" for w, n in sorted(counts.items()))
@@ -70,12 +82,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-o", "--output", default=str(COUNTS_FILE), help="counts file to write")
     args = ap.parse_args(argv)
     try:
-        data = cut(Path(args.dict_txt).read_bytes())
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        print(f"Error: {args.dict_txt}: {exc}", file=sys.stderr)
-        return 1
-    with atomic_binary(args.output) as fh:
-        fh.write(data)
+        with command_run():
+            # The output may not replace the input (``-o`` naming dict.txt itself).
+            note_input(args.dict_txt)
+            data = cut(read_bytes(args.dict_txt), args.dict_txt)
+            with atomic_binary(args.output) as fh:
+                fh.write(data)
+    except TermkitError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return exc.exit_code
     return 0
 
 

@@ -783,7 +783,9 @@ def _other_articles(chunk: list[tuple[int, str]]) -> int | None:
     above it is such a heading only when an entry under it opens with a title or an author
     label before any keyword label (other articles' entries do); otherwise it names a
     panel of the page (a journal site's ``相关资源`` tab over its ``引用 | 论文 | 视频``
-    links), and the page's ``关键词`` and ``Key words:`` lists under it are its own."""
+    links), and the page's ``关键词`` and ``Key words:`` lists under it are its own. A
+    numbered entry (``[1] …``) before the first keyword label, or a keyword label of one
+    language twice under it, are other articles' entries too (:func:`_entry_under`)."""
     fields = keywords = False
     for i, (_, raw) in enumerate(chunk):
         text = raw.strip()
@@ -797,13 +799,34 @@ def _other_articles(chunk: list[tuple[int, str]]) -> int | None:
     return None
 
 
+# A numbered entry of a list of articles (``[1] 基于…``, ``1. …``, ``2、…``).
+_NUMBERED_ENTRY = re.compile(r"^\s*(?:[\[［]\d{1,3}[\]］]|\d{1,3}\s*[.．、])\s*\S")
+
+
 def _entry_under(chunk: list[tuple[int, str]], heading: int) -> bool:
-    """True if the first title, author or keyword label under ``heading`` is a title or an
-    author label: an entry of another article."""
+    """True if an entry of another article is under ``heading``: the first title, author or
+    keyword label under it is a title or an author label, or a numbered entry (``[1] …``)
+    comes before it; or keyword labels of one language come twice (two articles' lists:
+    a page prints one of its own)."""
+    first = True
+    seen: set[tuple[str | None, str]] = set()
     for _, raw in chunk[heading + 1:]:
-        m = match_label(raw) if raw.strip() else None
-        if m is not None and m.label.field in (*HEAD_FIELDS, Field.KEYWORDS):
-            return m.label.field is not Field.KEYWORDS
+        if not raw.strip():
+            continue
+        m = match_label(raw)
+        if m is None or m.label.field not in (*HEAD_FIELDS, Field.KEYWORDS):
+            if first and m is None and _NUMBERED_ENTRY.match(raw):
+                return True
+            continue
+        if m.label.field is not Field.KEYWORDS:
+            if first:
+                return True
+            continue
+        first = False
+        key = (m.label.lang, m.label.script)
+        if key in seen:
+            return True
+        seen.add(key)
     return False
 
 
