@@ -252,6 +252,21 @@ def check_rotated(originals: list[dict[str, Any]], folder: Path, what: str,
     assert ours.f1 > base.f1, text
 
 
+def read_page_file(path: Path, rec: dict[str, Any]) -> tuple[bool, int, list[tuple[str, str]]]:
+    """One measured set's page file read as a file: (its keywords read as published, right
+    sure pairs, the wrong pairs sorted), against the record ``rec`` and its gold."""
+    lexicon = get_lexicon()
+    zh: list[str] = []
+    en: list[str] = []
+    made: set[tuple[str, str]] = set()
+    for record in read_records(str(path)):
+        zh += record.keywords_zh
+        en += record.keywords_en
+        made |= {(p.zh, p.en) for p in pair_record(record, lexicon=lexicon).pairs}
+    sure = {(z, e) for z, e, grade in rec["gold"]["pairs"] if grade == "sure"}
+    as_published = zh == rec["keywords_zh"] and en == rec["keywords_en"]
+    return as_published, len(made & sure), sorted(made - sure)
+
 def report(name: str, result: Evaluation, what: str = "the dev records") -> str:
     """The figures of one rendering as printed lines: per region, read-ok, records without a pair."""
     lines = [f"pairing on {what}, rendered as {name} (sure gold pairs; possible "

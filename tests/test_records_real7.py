@@ -56,12 +56,14 @@ from typing import Any
 
 import pytest
 
-from termkit.align import pair_record
-from termkit.lexicon import get_lexicon
-from termkit.records import read_records
-
 from . import devrecords
-from .test_pairing_eval import Evaluation, check_rotated, check_set, evaluate_renderings
+from .test_pairing_eval import (
+    Evaluation,
+    check_rotated,
+    check_set,
+    evaluate_renderings,
+    read_page_file,
+)
 
 RECORDS = 14
 REGIONS = {"Taiwan": 6, "mainland": 8}
@@ -122,19 +124,6 @@ def test_real7_pairing_without_help_from_position(
                   ROTATED_PRECISION, ROTATED_RECALL, capsys)
 
 
-def _read_page(path: Path, rec: dict[str, Any]) -> tuple[bool, int, int]:
-    """(keywords read as published, right sure pairs, wrong pairs) of one page file."""
-    lexicon = get_lexicon()
-    zh: list[str] = []
-    en: list[str] = []
-    made: set[tuple[str, str]] = set()
-    for record in read_records(str(path)):
-        zh += record.keywords_zh
-        en += record.keywords_en
-        made |= {(p.zh, p.en) for p in pair_record(record, lexicon=lexicon).pairs}
-    sure = {(z, e) for z, e, grade in rec["gold"]["pairs"] if grade == "sure"}
-    as_published = zh == rec["keywords_zh"] and en == rec["keywords_en"]
-    return as_published, len(made & sure), len(made - sure)
 
 
 def _page_records() -> list[dict[str, Any]]:
@@ -165,7 +154,8 @@ def test_real7_markdown_pages_as_stored(capsys: pytest.CaptureFixture[str]) -> N
     (多元性別 – ``LGBT`` has no evidence), none wrong, as with the markup taken off by hand."""
     rows = []
     for rec in _page_records():
-        ok, right, wrong = _read_page(PAGES / Path(rec["page"]).name, rec)
+        ok, right, bad = read_page_file(PAGES / Path(rec["page"]).name, rec)
+        wrong = len(bad)
         rows.append((rec["id"], ok, right, len(rec["gold"]["pairs"]), wrong))
     text = _report("as stored (Markdown)", rows)
     with capsys.disabled():
@@ -182,7 +172,8 @@ def test_real7_pages_without_markup(tmp_path: Path, capsys: pytest.CaptureFixtur
         page = tmp_path / Path(rec["page"]).name
         page.write_text(_without_markup((PAGES / page.name).read_text(encoding="utf-8")),
                         encoding="utf-8")
-        ok, right, wrong = _read_page(page, rec)
+        ok, right, bad = read_page_file(page, rec)
+        wrong = len(bad)
         rows.append((rec["id"], ok, right, len(rec["gold"]["pairs"]), wrong))
     text = _report("with the Markdown markup taken off", rows)
     with capsys.disabled():

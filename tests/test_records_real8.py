@@ -98,14 +98,19 @@ from typing import Any
 
 import pytest
 
-from termkit.align import pair_record
 from termkit.align.runs import cut_run
 from termkit.lexicon import get_lexicon
 from termkit.records import read_records
 from termkit.records.keywords import split_keywords
 
 from . import devrecords
-from .test_pairing_eval import Evaluation, check_rotated, check_set, evaluate_renderings
+from .test_pairing_eval import (
+    Evaluation,
+    check_rotated,
+    check_set,
+    evaluate_renderings,
+    read_page_file,
+)
 
 REAL8 = Path(devrecords.DEV).parent / "real8" / "records.jsonl"
 PAGES = REAL8.parent / "pages"
@@ -180,20 +185,6 @@ def test_real8_pairing_without_help_from_position(
     check_rotated(_records(), tmp_path, "real8", ROTATED_PRECISION, ROTATED_RECALL, capsys)
 
 
-def _read_page(path: Path, rec: dict[str, Any]) -> tuple[bool, int, int, list[str]]:
-    """(keywords read as published, right sure pairs, wrong pairs, the wrong pairs) of one
-    page file."""
-    lexicon = get_lexicon()
-    zh: list[str] = []
-    en: list[str] = []
-    made: set[tuple[str, str]] = set()
-    for record in read_records(str(path)):
-        zh += record.keywords_zh
-        en += record.keywords_en
-        made |= {(p.zh, p.en) for p in pair_record(record, lexicon=lexicon).pairs}
-    sure = {(z, e) for z, e, grade in rec["gold"]["pairs"] if grade == "sure"}
-    as_published = zh == rec["keywords_zh"] and en == rec["keywords_en"]
-    return as_published, len(made & sure), len(made - sure), sorted(made - sure)
 
 
 def test_real8_pages_as_stored(capsys: pytest.CaptureFixture[str]) -> None:
@@ -202,7 +193,8 @@ def test_real8_pages_as_stored(capsys: pytest.CaptureFixture[str]) -> None:
     rows = []
     for rec in _records():
         if rec.get("page"):
-            ok, right, wrong, bad = _read_page(REAL8.parent / rec["page"], rec)
+            ok, right, bad = read_page_file(REAL8.parent / rec["page"], rec)
+            wrong = len(bad)
             rows.append((rec["id"], ok, right, len(rec["gold"]["pairs"]), wrong, bad))
     lines = ["real8 page files as stored (Markdown):"]
     lines += [f"  {rid}  read as published {ok!s:<5}  right {right}/{sure}  wrong {wrong} {bad}"
