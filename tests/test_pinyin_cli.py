@@ -137,3 +137,19 @@ def test_ruby_page_lang_follows_the_script_of_the_text() -> None:
     assert page_lang("重慶的權力平衡\n") == "zh-Hant"
     assert page_lang("中文\n") == "zh-Hant"  # the same in both scripts: as before
     assert page_lang("重庆\n", "--lang", "zh-Hant-TW") == "zh-Hant-TW"  # asked for: kept
+
+
+def test_a_page_read_as_text_is_said_to_be(tmp_path: Path) -> None:
+    # pinyin reads an .html file as text: the readings land inside its script too, so it says
+    # so (convert is the command that reads pages); the output is the text annotation as before.
+    page = tmp_path / "page.html"
+    page.write_text('<p>软件</p><script>var 软件 = 1;</script>\n', encoding="utf-8")
+    result = run("-i", str(page))
+    assert result.exit_code == 0
+    assert result.stderr == (f"Warning: {page}: read as plain text, not as a page: text inside "
+                             "its markup, scripts and styles is annotated too\n")
+    assert result.stdout == run("-i", "-", input=page.read_text("utf-8")).stdout
+    assert "var 软件(ruǎnjiàn)" in result.stdout
+    text = tmp_path / "page.txt"
+    text.write_text("软件\n", encoding="utf-8")
+    assert run("-i", str(text)).stderr == ""

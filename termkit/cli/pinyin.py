@@ -114,6 +114,7 @@ def pinyin(texts: tuple[str, ...], input_paths: tuple[str, ...], style: str, fmt
         from termkit.io import check_readable
 
         check_readable(input_path)
+        _hint_page(input_path)
     check_output(output)
     if as_json:
         if fmt not in (None, "json"):
@@ -185,6 +186,15 @@ def _page_lang(text: str) -> str:
     simplified = sum(a != t and b == t for t, a, b in zip(text, to_hant, to_hans, strict=True))
     traditional = sum(b != t and a == t for t, a, b in zip(text, to_hant, to_hans, strict=True))
     return "zh-Hans" if simplified > traditional else "zh-Hant"
+
+
+def _hint_page(path: str) -> None:
+    """Warn when ``path`` is named as an HTML page: pinyin reads it as text, so its markup,
+    scripts and styles get readings too (a script's `var 软件` breaks); `convert` is the command
+    that reads pages."""
+    if path.lower().endswith((".html", ".htm", ".xhtml")):
+        warn(f"{path}: read as plain text, not as a page: text inside its markup, scripts and "
+             "styles is annotated too")
 
 
 def _hint_file(texts: tuple[str, ...]) -> None:
