@@ -512,6 +512,28 @@ def assert_gold(rec: dict[str, Any], set_name: str) -> None:
     assert_published(rec)
 
 
+def assert_fresh_set(records: list[dict[str, Any]], set_name: str, count: int,
+                     regions: dict[str, int], earlier: tuple[Path, ...]) -> None:
+    """A measured set as drawn: ``count`` records, each with its own id and source file,
+    ``regions`` records per region, none from a source file of an ``earlier`` set, and each
+    record's gold well formed (:func:`assert_gold`)."""
+    assert len(records) == count
+    assert len({r["id"] for r in records}) == count
+    assert len({(r["source_repo"], r["source_path"]) for r in records}) == count
+    found = [region(r) for r in records]
+    assert {name: found.count(name) for name in regions} == regions
+    before = {(r["source_repo"], r["source_path"]) for path in earlier for r in load_dev(path)}
+    assert not before & {(r["source_repo"], r["source_path"]) for r in records}  # drawn afresh
+    for rec in records:
+        assert_gold(rec, set_name)
+
+
+def markdown_shown(text: str) -> str:
+    """Markdown link texts without their targets (a target may hold backslash-escaped
+    parentheses, ``javascript:f\\(1\\);``), as a browser shows them."""
+    return re.sub(r"\[([^\]]*)\]\((?:\\.|[^)\\])*\)", r"\1", text)
+
+
 def assert_published(rec: dict[str, Any]) -> None:
     """A measured set's record names the commit it was read at, and its published keyword
     lines (``keywords_zh_raw`` / ``keywords_en_raw``) hold every keyword the author meant."""

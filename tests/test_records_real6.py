@@ -74,21 +74,9 @@ def evaluated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Ev
 
 def test_real6_records_are_all_there() -> None:
     records = devrecords.load_dev(devrecords.REAL6)
-    assert len(records) == RECORDS
-    assert len({r["id"] for r in records}) == RECORDS
-    # one article per file (most records come from one repository of converted articles)
-    assert len({(r["source_repo"], r["source_path"]) for r in records}) == RECORDS
+    devrecords.assert_fresh_set(records, "real6", RECORDS, REGIONS,
+                                (devrecords.REAL3, devrecords.REAL4, devrecords.REAL5))
     assert all(r["record_type"] == "journal_article" for r in records)
-    regions = [devrecords.region(r) for r in records]
-    assert {name: regions.count(name) for name in REGIONS} == REGIONS
-    earlier = {
-        (r["source_repo"], r["source_path"])
-        for path in (devrecords.REAL3, devrecords.REAL4, devrecords.REAL5)
-        for r in devrecords.load_dev(path)
-    }
-    assert not earlier & {(r["source_repo"], r["source_path"]) for r in records}  # drawn afresh
-    for rec in records:
-        devrecords.assert_gold(rec, "real6")
 
 
 @pytest.mark.parametrize("name", list(devrecords.RENDERINGS))

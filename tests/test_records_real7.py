@@ -87,19 +87,10 @@ def evaluated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Ev
 
 def test_real7_records_are_all_there() -> None:
     records = devrecords.load_dev(devrecords.REAL7)
-    assert len(records) == RECORDS
-    assert len({r["id"] for r in records}) == RECORDS
-    assert len({(r["source_repo"], r["source_path"]) for r in records}) == RECORDS
-    regions = [devrecords.region(r) for r in records]
-    assert {name: regions.count(name) for name in REGIONS} == REGIONS
-    earlier = {
-        (r["source_repo"], r["source_path"])
-        for path in (devrecords.REAL3, devrecords.REAL4, devrecords.REAL5, devrecords.REAL6)
-        for r in devrecords.load_dev(path)
-    }
-    assert not earlier & {(r["source_repo"], r["source_path"]) for r in records}  # drawn afresh
+    devrecords.assert_fresh_set(records, "real7", RECORDS, REGIONS,
+                                (devrecords.REAL3, devrecords.REAL4, devrecords.REAL5,
+                                 devrecords.REAL6))
     for rec in records:
-        devrecords.assert_gold(rec, "real7")
         if rec.get("page"):  # a stored page names its source and prints the published lines
             page = Path(devrecords.REAL7).parent / rec["page"]
             text = page.read_text(encoding="utf-8")

@@ -91,7 +91,6 @@ to what the fixes read.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -137,32 +136,17 @@ def evaluated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Ev
     yield evaluate_renderings("real8", _records(), tmp_path_factory)
 
 
-def _shown(text: str) -> str:
-    """Markdown link texts without their targets, as a browser shows them."""
-    return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-
-
 def test_real8_records_are_all_there() -> None:
     records = _records()
-    assert len(records) == RECORDS
-    assert len({r["id"] for r in records}) == RECORDS
-    assert len({(r["source_repo"], r["source_path"]) for r in records}) == RECORDS
-    regions = [devrecords.region(r) for r in records]
-    assert {name: regions.count(name) for name in REGIONS} == REGIONS
-    earlier = {
-        (r["source_repo"], r["source_path"])
-        for path in (devrecords.REAL3, devrecords.REAL4, devrecords.REAL5, devrecords.REAL6,
-                     devrecords.REAL7)
-        for r in devrecords.load_dev(path)
-    }
-    assert not earlier & {(r["source_repo"], r["source_path"]) for r in records}  # drawn afresh
+    devrecords.assert_fresh_set(records, "real8", RECORDS, REGIONS,
+                                (devrecords.REAL3, devrecords.REAL4, devrecords.REAL5,
+                                 devrecords.REAL6, devrecords.REAL7))
     titles = {r.get("title_zh") for r in devrecords.load_all_dev()} - {None}
     assert not titles & {r["title_zh"] for r in records}
     for rec in records:
-        devrecords.assert_gold(rec, "real8")
         if rec.get("page"):  # a stored page names its source and shows the published lines
             page = REAL8.parent / rec["page"]
-            shown = _shown(page.read_text(encoding="utf-8"))
+            shown = devrecords.markdown_shown(page.read_text(encoding="utf-8"))
             assert rec["source_path"] in page.with_suffix(".src").read_text(encoding="utf-8")
             for lang in ("zh", "en"):
                 assert all(line in shown for line in rec[f"keywords_{lang}_raw"].split("\n")), (
