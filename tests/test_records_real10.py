@@ -1,0 +1,187 @@
+"""Pairing on real10: 13 fresh mainland records (ChinaXiv papers of 2018-2022), measured only.
+
+``tests/data/records/real10`` (see its README) holds the Chinese and English keyword lists of
+thirteen ChinaXiv conversions whose identifiers no earlier set read, in layouts not seen
+together before (the label ``关键字``, a spaced ``关键 词``, a Chinese label with no colon inside
+the abstract's paragraph, English lists separated by full-width semicolons or by ``;`` with no
+space, lists running on into ``中图分类号``), two of them **not parallel** (M009, M012), with gold
+pairs written by hand and committed before termkit was run on them. Each record is rendered in
+every rendering of :data:`tests.devrecords.RENDERINGS`, read and paired exactly as the dev
+evaluation does (:func:`evaluate` of ``test_pairing_eval``), and the figures are printed next
+to the positional baseline; the English-rotated rendering measures pairing without
+position's help. Measure only: no rule may be changed after reading these lists but for
+general ones (see the README).
+
+First contact (branch real10 = main 54a89b5 plus the records, nothing under ``termkit/``
+changed; records and gold committed in 033e1c5 and 58b7cb8 before this run), sure gold pairs
+(57, all mainland):
+
+==========================  ===================  ===================  ======================
+rendering                   termkit P / R        position P / R       not read as published
+==========================  ===================  ===================  ======================
+page                        1.000 / 0.947        0.932 / 0.965        0
+labelled                    1.000 / 0.947        0.932 / 0.965        0
+jsonl                       1.000 / 0.947        0.932 / 0.965        0
+jsonl, English rotated      1.000 / 0.877        0.000 / 0.000        0
+==========================  ===================  ===================  ======================
+
+No wrong pair, no record with both lists and no pair, every record read as published. What
+was missed, by cause:
+
+- **every rendering, M012** (six Chinese keywords, four English): 保水剂 – ``Water-retaining
+  agent``, 微生物菌剂 – ``Microbial fertilizer``, 保水保肥 – ``Soil moistureand fertility
+  preservation``: the dictionary glosses neither 保水 nor 菌剂 and gives 微生物 as
+  "microorganism", not "microbial"; the lists differ in length, so position does not fill
+  them (it pairs the four right here, but all four of M009 wrongly, where termkit pairs two
+  right and leaves the rest).
+- **rotated only**: 苹果亚科 – ``Maloideae``, 蔷薇科 – ``Rosaceae`` (M005, Latin taxa), 无监督 –
+  ``unsupervised`` (M007), C场 – ``cfield`` (M008, the conversion's run-together spelling).
+
+**After the fix** (one general fix, measured first on every other set — dev evaluation, page
+variants, keyword mutations (25,935), real..real9 — where nothing changed, and tested on
+made-up keywords below): ``align/keys`` + ``align/score`` (a single character whose
+CC-CEDICT glosses cite an English prefix, 無 "un-", 非 "non-", 超 "super-", 子 "sub-", is
+rendered with the segment after it by the English word made of that prefix and a rendering
+of that segment: ``unsupervised`` for 无|监督):
+
+==========================  ===================  ===================  ======================
+rendering                   termkit P / R        position P / R       not read as published
+==========================  ===================  ===================  ======================
+page                        1.000 / 0.947        0.932 / 0.965        0
+labelled                    1.000 / 0.947        0.932 / 0.965        0
+jsonl                       1.000 / 0.947        0.932 / 0.965        0
+jsonl, English rotated      1.000 / 0.895        0.000 / 0.000        0
+==========================  ===================  ===================  ======================
+
+Left alone: M012's three misses (dictionary coverage; structure cannot place them without two
+confident pairs), the Latin taxa, ``cfield``. **Caveat:** the prefix rule was written after
+reading these lists (无监督 – ``unsupervised``), so for what it touches this set is learning
+data now (see the README).
+
+The floors below guard reading and pairing on these records against regression; they are set
+a little under what the fix gives, not targets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from termkit.align import pair_keywords
+from termkit.align.keys import analyse_en, analyse_zh, gloss_prefixes
+from termkit.align.score import score_pair
+from termkit.lexicon import get_lexicon
+
+from . import devrecords
+from .test_pairing_eval import Evaluation, check_rotated, check_set, evaluate_renderings
+
+REAL10 = Path(devrecords.DEV).parent / "real10" / "records.jsonl"
+REAL8 = Path(devrecords.DEV).parent / "real8" / "records.jsonl"
+REAL9 = Path(devrecords.DEV).parent / "real9" / "records.jsonl"
+RECORDS = 13
+REGIONS = {"mainland": 13}
+# rendering: (precision floor, recall floor, most records not read as published)
+FLOORS = {
+    "page": (0.98, 0.93, 0),  # first contact 1.000 / 0.947
+    "labelled": (0.98, 0.93, 0),  # first contact 1.000 / 0.947
+    "jsonl": (0.98, 0.93, 0),  # first contact 1.000 / 0.947
+}
+# English order rotated by one place (a synthetic order, the pairs unchanged): first contact
+# P 1.000, R 0.877; after the prefix rule 0.895; position alone 0.000.
+ROTATED_PRECISION = 0.95
+ROTATED_RECALL = 0.88
+
+
+def _records() -> list[dict[str, Any]]:
+    return devrecords.load_dev(REAL10)
+
+
+@pytest.fixture(scope="module")
+def evaluated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Evaluation]]:
+    yield evaluate_renderings("real10", _records(), tmp_path_factory)
+
+
+def test_real10_records_are_all_there() -> None:
+    records = _records()
+    devrecords.assert_fresh_set(records, "real10", RECORDS, REGIONS,
+                                (devrecords.REAL3, devrecords.REAL4, devrecords.REAL5,
+                                 devrecords.REAL6, devrecords.REAL7, REAL8, REAL9))
+    titles = {r.get("title_zh") for r in devrecords.load_all_dev()} - {None}
+    titles |= {r.get("title_zh") for path in (REAL8, REAL9) for r in devrecords.load_dev(path)}
+    assert not titles & {r["title_zh"] for r in records}
+    # Two lists are not parallel: keywords left without counterpart on both sides.
+    unequal = [r["id"] for r in records if len(r["keywords_zh"]) != len(r["keywords_en"])]
+    unpaired = [r["id"] for r in records if r["gold"]["unpaired_zh"]]
+    assert unequal == ["real10-M012"] and unpaired == ["real10-M009", "real10-M012"]
+
+
+@pytest.mark.parametrize("name", list(devrecords.RENDERINGS))
+def test_real10_pairing(
+    name: str, evaluated: dict[str, Evaluation], capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = evaluated[name]
+    text = check_set(name, result, "real10 (fresh records, measured only)", FLOORS[name],
+                     RECORDS, capsys)
+    assert {region: result.termkit[region].records for region in REGIONS} == REGIONS, text
+
+
+def test_real10_pairing_without_help_from_position(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    check_rotated(_records(), tmp_path, "real10", ROTATED_PRECISION, ROTATED_RECALL, capsys)
+
+
+# ------------------------------------------------- general fix made after first contact
+#
+# Tested on made-up keywords here (not on the real10 lists); measured on every other set
+# before it was kept (see the module docstring).
+
+
+def test_gloss_prefixes_are_the_bound_prefixes_a_gloss_cites() -> None:
+    assert gloss_prefixes(["non-; un-; in-; de-", "to not be; not"]) == ("non", "un", "in", "de")
+    assert gloss_prefixes(["super-", "ultra-"]) == ("super", "ultra")
+    # A hyphen inside a word, a suffix or a one-letter prefix is none.
+    assert gloss_prefixes(["non-profit", "-ization", "e-mail", "x-"]) == ()
+
+
+@pytest.mark.parametrize(("zh", "en"), [
+    ("非结构化", "unstructured"),  # 非 "un-" + 结构 "structure" (化 rendered by nothing)
+    ("非负矩阵", "nonnegative matrix"),  # 非 "non-" + 负 "negative"
+    ("多尺度", "multiscale"),  # 多 "multi-" + 尺度 "scale"
+    ("超分辨率", "superresolution"),  # 超 "super-" + 分辨率 "resolution"
+])
+def test_a_prefix_character_and_the_next_segment_render_one_derived_word(
+    zh: str, en: str
+) -> None:
+    lexicon = get_lexicon()
+    score = score_pair(analyse_zh(zh, lexicon), analyse_en(en))
+    assert score.value >= 0.6, score
+    assert any(e.startswith(f"dict:{zh[0]}=") for e in score.evidence), score
+
+
+@pytest.mark.parametrize(("zh", "en"), [
+    ("非结构化", "structured data"),  # the prefix is not in the English word
+    ("无监督", "unsure"),  # the rest ("sure") renders nothing of 监督
+    ("无监督", "unsupported"),  # the rest ("support") renders nothing of 监督 either
+])
+def test_a_prefix_alone_renders_nothing(zh: str, en: str) -> None:
+    lexicon = get_lexicon()
+    score = score_pair(analyse_zh(zh, lexicon), analyse_en(en))
+    assert not any(e.startswith(f"dict:{zh[0]}=") for e in score.evidence), score
+
+
+def test_a_derived_word_pairs_across_lists_in_another_order() -> None:
+    """Lists in another order (no help from position): 非线性 is a dictionary word, 无监督
+    and 非参数 are not; each pairs with its derived English word (first contact: real10-M007
+    lost 无监督 – "unsupervised" when its English list was rotated)."""
+    lexicon = get_lexicon()
+    zh = ["无监督", "聚类分析", "非参数检验"]
+    en = ["nonparametric test", "unsupervised", "cluster analysis"]
+    pairs, left_zh, left_en = pair_keywords(zh, en, lexicon=lexicon)
+    assert sorted((p.zh, p.en) for p in pairs) == [
+        ("无监督", "unsupervised"), ("聚类分析", "cluster analysis"),
+        ("非参数检验", "nonparametric test")]
+    assert left_zh == [] and left_en == []
