@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 # Files `check FOLDER` takes by default: the translation formats (a CSV/TSV in a project
 # folder is as often a glossary, so those are taken only with --include).
-CHECK_GLOBS = ("*.po", "*.pot", "*.tmx", "*.xlf", "*.xliff")
+CHECK_GLOBS = ("*.po", "*.pot", "*.tmx", "*.xlf", "*.xliff", "*.sdlxliff", "*.mqxliff")
 # The report format an output name asks for when --to is not given (anything else: text).
 _REPORT_BY_EXTENSION = {".json": "json", ".xml": "junit", ".html": "html", ".htm": "html"}
 
