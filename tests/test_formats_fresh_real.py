@@ -263,3 +263,87 @@ def test_omegat_tmx11_upper_case_lang_and_tag_shortcuts() -> None:
 def test_legacy_microsoft_chinese_tags_keep_their_script() -> None:
     assert lang.normalize("zh-CHS") == "zh-Hans" and lang.normalize("ZH-CHT") == "zh-Hant"
     assert lang.is_well_formed("zh-CHS")
+
+
+# --------------------------------------------------------------------------- more origins
+
+
+def test_xcode_export_untranslated_in_one_file_is_no_conflict(tmp_path: Path) -> None:
+    """An Xcode export repeats a string in several <file>s, untranslated in one (no <target>)
+    and translated in another: before, `tm import` reported the pair as a conflict (an empty
+    target against the translation)."""
+    path = FRESH / "looptranslations" / "zh-Hans.cut.xliff"
+    by_source: dict[str, set[str]] = {}
+    for tu in _trans_units(path):
+        target = tu.find(f"{X12}target")
+        by_source.setdefault(tu.findtext(f"{X12}source"), set()).add(
+            "" if target is None else "".join(target.itertext()))
+    repeated = [s for s, t in by_source.items() if len(t) > 1]
+    assert repeated and all("" in by_source[s] for s in repeated)  # the file's own shape
+    real_conflicts = sum(1 for t in by_source.values() if len(t - {""}) > 1)
+    code, out, err = invoke("tm", "import", "--db", tmp_path / "tm.sqlite", path)
+    assert code == 0, err
+    assert f"{real_conflicts} conflicts" in out
+    _, out, _ = invoke("tm", "stats", "--db", tmp_path / "tm.sqlite", "--json")
+    assert f'"conflicts": {real_conflicts}' in out
+
+
+def test_openxliff_20_repeats_unit_ids_across_files() -> None:
+    """OpenXLIFF numbers units from 0 in each <file>: every unit is read, its multi-line help
+    text kept as written (xml:space="preserve")."""
+    path = FRESH / "openxliff" / "OpenXLIFF_Java_es.cut.xlf"
+    ns = "{urn:oasis:names:tc:xliff:document:2.0}"
+    elems = list(etree.parse(str(path)).iter(f"{ns}unit"))
+    assert len({e.get("id") for e in elems}) < len(elems)
+    units = _units(path)
+    assert [(u.variants[0].text, u.variants[1].text) for u in units] == [
+        (e.find(f"{ns}segment/{ns}source").text, e.find(f"{ns}segment/{ns}target").text)
+        for e in elems]
+    assert all(u.props.get(xliff.PROP_STATE) == "final" for u in units)
+
+
+def test_babybuddy_poeditor_catalog_language_fuzzy_and_empty_plurals() -> None:
+    """POEditor writes `Language: zh-TW` (a hyphen); fuzzy entries carry wrong placeholders,
+    which check leaves alone as gettext does; an untranslated plural is an empty target."""
+    polib = pytest.importorskip("polib")
+    path = FRESH / "babybuddy" / "django.zh_TW.cut.po"
+    entries = [e for e in polib.pofile(str(path)) if not e.obsolete]
+    with open(path, "rb") as fh:
+        units = list(po.iter_units(fh, str(path)))
+    assert len(units) == len(entries)
+    assert {v.lang for u in units for v in u.variants[1:]} == {"zh-Hant-TW"}
+    fuzzy = {e.msgid for e in entries if "fuzzy" in e.flags}
+    assert {u.variants[0].text for u in units if u.props.get("po:fuzzy") == "yes"} == fuzzy
+    code, out, _ = invoke("check", "--json", path)
+    assert code == 1
+    import json
+    report = json.loads(out)
+    flagged = {f["unit"] for f in report["findings"]}
+    assert flagged and fuzzy and not flagged & fuzzy
+    empty = {e.msgid for e in entries if not (e.msgstr or any(e.msgstr_plural.values()))}
+    assert report["summary"]["by_check"]["empty-target"] == len(empty)
+
+
+def test_tbx_v2_without_header_and_with_an_underscore_root_language() -> None:
+    path = FRESH / "peakneptunian" / "glossary.tbx"
+    root = etree.parse(str(path)).getroot()
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "en_US"
+    assert root.find("martifHeader") is None
+    from termkit.formats import tbx
+    with open(path, "rb") as fh:
+        glossary = tbx.read_glossary(fh, str(path))
+    theirs = {(ls.get("{http://www.w3.org/XML/1998/namespace}lang"), t.text)
+              for ls in root.iter("langSet") for t in ls.iter("term")}
+    ours = {(t.lang, t.text) for c in glossary.concepts for t in c.terms}
+    assert ours == {(lang.normalize(a), b) for a, b in theirs}
+    tt = pytest.importorskip("translate.storage.tbx")
+    assert len(tt.tbxfile.parsefile(str(path)).units) == len(glossary.concepts)
+
+
+def test_long_format_csv_is_refused_with_file_and_line() -> None:
+    """A source,target,tgt_lng table (the source column mixes ja, ko, zh-Hans and zh-Hant)
+    names no language columns: refused, at its header line, not read as something else."""
+    path = FRESH / "arknights" / "19_UI与系统术语.cut.csv"
+    code, out, err = invoke("import", path, "-o", "-")
+    assert code == 1 and not out
+    assert err.startswith(f"Error: {path}:1: ") and err[-1] == "\n" and err.count("\n") == 1
