@@ -347,3 +347,32 @@ def test_long_format_csv_is_refused_with_file_and_line() -> None:
     code, out, err = invoke("import", path, "-o", "-")
     assert code == 1 and not out
     assert err.startswith(f"Error: {path}:1: ") and err[-1] == "\n" and err.count("\n") == 1
+
+
+def test_omegat_zh_tw_memory_simplified_characters_and_tag_shortcuts() -> None:
+    """OmegaT 6.1's project_save.tmx of its own zh_TW localisation: two targets carry
+    Simplified characters (OpenCC's s2t changes them one by one, the oracle), one closes a tag shortcut
+    with another opening one. check reports exactly those, and says what is wrong with the
+    shortcut (before, an unclosed <e0> was taken for a usage metavariable and both source
+    tags were reported missing)."""
+    import json
+    import re
+
+    opencc = pytest.importorskip("opencc")
+    s2t = opencc.OpenCC("s2t")
+    path = FRESH / "omegat-l10n-zh_TW" / "project_save.cut.tmx"
+    tree = etree.parse(str(path))
+    pairs = [[tuv.findtext("seg") for tuv in tu.iter("tuv")] for tu in tree.iter("tu")]
+    simplified = {s for s, t in pairs if any(s2t.convert(c) != c for c in t)}
+    shortcut = re.compile(r"</?[a-z][0-9]+/?>")
+    unbalanced = {s for s, t in pairs
+                  if sorted(shortcut.findall(s)) != sorted(shortcut.findall(t))}
+    assert simplified and unbalanced
+    code, out, _ = invoke("check", "--json", path)
+    assert code == 1
+    findings = json.loads(out)["findings"]
+    assert {f["source"] for f in findings if f["check"] == "wrong-script"} == simplified
+    tags = [f for f in findings if f["check"] == "xml-tags"]
+    assert {f["source"] for f in tags} == unbalanced
+    assert any("never closed" in f["message"] for f in tags)
+    assert not any(f["message"].startswith("<e0> is missing") for f in tags)
