@@ -376,3 +376,34 @@ def test_omegat_zh_tw_memory_simplified_characters_and_tag_shortcuts() -> None:
     assert {f["source"] for f in tags} == unbalanced
     assert any("never closed" in f["message"] for f in tags)
     assert not any(f["message"].startswith("<e0> is missing") for f in tags)
+
+
+@pytest.mark.parametrize("name", ["symfony-demo/messages.zh_CN.xlf", "kimai/messages.zh_CN.xlf"])
+def test_message_keys_as_sources_get_no_source_comparisons(name: str) -> None:
+    """Symfony and Kimai XLIFF give a message key as the source (the unit's id): the checks
+    that compare target with source had nothing to compare with (Symfony's %count% read as
+    printf %c, a CDATA target's HTML as added tags); the target-only checks still run."""
+    import json
+
+    from termkit.check.findings import FAMILIES
+
+    path = FRESH / name
+    keyed = {tu.get("id") for tu in _trans_units(path)
+             if tu.get("id") == tu.findtext(f"{X12}source")}
+    assert keyed
+    _, out, _ = invoke("check", "--json", path)
+    findings = json.loads(out)["findings"]
+    on_keys = [f for f in findings if f["unit"] in keyed]
+    assert on_keys  # typography still speaks
+    assert not [f for f in on_keys if f["check"] in FAMILIES["format"] or f["check"] == "untranslated"]
+
+
+def test_the_same_target_under_a_text_source_is_still_compared(tmp_path: Path) -> None:
+    path = FRESH / "kimai" / "messages.zh_CN.xlf"
+    text = path.read_text(encoding="utf-8")
+    assert "<source>update_multiple</source>" in text and "%action% %count%" in text
+    copy = tmp_path / "messages.zh_CN.xlf"
+    copy.write_text(text.replace("<source>update_multiple</source>",
+                                 "<source>Update %count% entries?</source>"), encoding="utf-8")
+    _, out, _ = invoke("check", copy)
+    assert "[unit update_multiple]" in out and "printf (error)" in out
