@@ -407,3 +407,28 @@ def test_the_same_target_under_a_text_source_is_still_compared(tmp_path: Path) -
                                  "<source>Update %count% entries?</source>"), encoding="utf-8")
     _, out, _ = invoke("check", copy)
     assert "[unit update_multiple]" in out and "printf (error)" in out
+
+
+def test_omegat_glossary_takes_its_projects_languages(tmp_path: Path) -> None:
+    """OmegaT keeps a project's languages in omegat.project, not in the glossary: the zh_CN
+    localisation's glossary has no first line, and was read as zh-Hant-TW (the default)."""
+    folder = FRESH / "omegat-l10n-zh_CN"
+    project = etree.parse(str(folder / "omegat.project")).getroot()
+    want = (lang.normalize(project.findtext("project/source_lang")),
+            lang.normalize(project.findtext("project/target_lang")))
+    path = folder / "glossary" / "glossary.txt"
+    assert detect(str(path)).name == "omegat"
+    assert omegat.project_languages(str(path)) == (
+        project.findtext("project/source_lang"), project.findtext("project/target_lang"))
+    with open(path, "rb") as fh:
+        glossary = omegat.read_glossary(fh, str(path))
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line]
+    assert len(glossary.concepts) == len(rows)
+    assert {(t.lang, t.text) for c in glossary.concepts for t in c.terms} == {
+        p for r in rows for p in ((want[0], r[0]), (want[1], r[1]))}
+    # the same glossary outside its project keeps the old default
+    alone = tmp_path / "glossary.txt"
+    shutil.copy(path, alone)
+    with open(alone, "rb") as fh:
+        assert {t.lang for c in omegat.read_glossary(fh, str(alone)).concepts
+                for t in c.terms} == {"en", "zh-Hant-TW"}
