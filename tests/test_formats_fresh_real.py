@@ -432,3 +432,24 @@ def test_omegat_glossary_takes_its_projects_languages(tmp_path: Path) -> None:
     with open(alone, "rb") as fh:
         assert {t.lang for c in omegat.read_glossary(fh, str(alone)).concepts
                 for t in c.terms} == {"en", "zh-Hant-TW"}
+
+
+def test_unapproved_omegat_glossary_hint_is_one_an_omegat_user_can_follow(tmp_path: Path) -> None:
+    """OmegaT's glossary entries are candidates; the warning said to add a 'status' column,
+    which an OmegaT glossary has not. What it says now works: the entry's comment column."""
+    glossary = FRESH / "omegat-l10n-zh_TW" / "glossary.txt"
+    memory = FRESH / "omegat-l10n-zh_TW" / "project_save.cut.tmx"
+    _, _, err = invoke("check", "-g", glossary, memory)
+    assert "'status: preferred' in an entry's comment column" in err
+    assert "'status' column" not in err
+    source, target = next(line.split("\t")[:2] for line in glossary.read_text(
+        encoding="utf-8").splitlines() if line.startswith("translation memory\t"))
+    followed = tmp_path / "glossary.txt"
+    followed.write_text(f"{source}\t{target}\tstatus: preferred\n", encoding="utf-8")
+    code, out, err = invoke("check", "-g", followed, memory)
+    assert code == 1
+    assert "none of its" not in err
+    segs = [tu.findall("tuv") for tu in etree.parse(str(memory)).iter("tu")]
+    wanted = sum(1 for s, t in segs if source in s.findtext("seg").lower()
+                 and target not in t.findtext("seg"))
+    assert wanted and out.count(f"'{source}' is not rendered as '{target}'") == wanted
