@@ -121,9 +121,9 @@ def test_angular_file_without_target_language_takes_the_one_its_name_gives() -> 
 
 
 def test_name_locale_needs_a_two_letter_language_or_a_region() -> None:
-    assert xliff._name_locale("messages.zh_CN.xlf") == "zh_CN"
-    assert xliff._name_locale("messages.zh.xlf") == "zh"
-    assert xliff._name_locale("my-app.xlf") is None and xliff._name_locale("messages.xlf") is None
+    assert xliff.name_locale("messages.zh_CN.xlf") == "zh_CN"
+    assert xliff.name_locale("messages.zh.xlf") == "zh"
+    assert xliff.name_locale("my-app.xlf") is None and xliff.name_locale("messages.xlf") is None
 
 
 @pytest.mark.parametrize("name", ["symfony-demo/messages.zh_CN.xlf",
@@ -453,3 +453,15 @@ def test_unapproved_omegat_glossary_hint_is_one_an_omegat_user_can_follow(tmp_pa
     wanted = sum(1 for s, t in segs if source in s.findtext("seg").lower()
                  and target not in t.findtext("seg"))
     assert wanted and out.count(f"'{source}' is not rendered as '{target}'") == wanted
+
+
+def test_pretranslate_takes_an_angular_files_language_from_its_name(tmp_path: Path) -> None:
+    """Before, `tm pretranslate` refused messages.zh.xlf (no target-language) with a usage
+    error while check, import and tm import read its language from the name."""
+    path = FRESH / "angular-g0v-timeline" / "messages.zh.xlf"
+    db = tmp_path / "tm.sqlite"
+    assert invoke("tm", "import", "--db", db, path)[0] == 0
+    code, out, err = invoke("tm", "pretranslate", "--db", db, path,
+                            "-o", tmp_path / "messages.zh.xlf")
+    assert code == 0, err
+    assert f"{len(_trans_units(path))} segments" in out + err

@@ -230,7 +230,7 @@ def _unit_20(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -
     )
 
 
-def _name_locale(path: str) -> str | None:
+def name_locale(path: str) -> str | None:
     """The target language a file name gives a file that names none itself.
 
     Angular's ``ng extract-i18n`` writes ``source-language`` only, and the translated copy is
@@ -247,7 +247,7 @@ def _name_locale(path: str) -> str | None:
 
 def iter_units(stream: BinaryIO, path: str) -> Iterator[Unit]:
     """Stream the translation units of an XLIFF 1.x or 2.0 file."""
-    named = _name_locale(path)
+    named = name_locale(path)
     depth = 0
     version2 = False
     src_lang: str | None = None
