@@ -163,8 +163,13 @@ def test_xliff20_notes_and_pc_mrk_text() -> None:
         notes = [n.text for n in elem.find(f"{ns}notes")]
         assert unit.notes == notes
         seg = elem.find(f"{ns}segment")
-        assert unit.variants[0].text == "".join(seg.find(f"{ns}source").itertext())
-        assert unit.variants[1].text == "".join(seg.find(f"{ns}target").itertext())
+        # pretty-printed without xml:space="preserve": the line-break indentation at either
+        # end is layout, not text
+        source = "".join(seg.find(f"{ns}source").itertext())
+        target = "".join(seg.find(f"{ns}target").itertext())
+        assert source != source.strip() and "\n" in source[:3]
+        assert unit.variants[0].text == source.strip()
+        assert unit.variants[1].text == target.strip()
         assert unit.variants[1].lang == lang.normalize(tree.getroot().get("trgLang"))
 
 
@@ -465,3 +470,25 @@ def test_pretranslate_takes_an_angular_files_language_from_its_name(tmp_path: Pa
                             "-o", tmp_path / "messages.zh.xlf")
     assert code == 0, err
     assert f"{len(_trans_units(path))} segments" in out + err
+
+
+def test_indentation_around_content_is_layout_where_space_is_not_preserved() -> None:
+    """Without xml:space="preserve", a pretty-printed file's line break and indentation
+    around a source or target is layout (Kimai's multi-line target, a CMS's XLIFF 2.0
+    sources): before, terms and memory units began with a line break and twenty spaces.
+    Edge spaces without a line break (Angular's " Settings ") and inner line breaks stay."""
+    kimai = FRESH / "kimai" / "messages.zh_CN.xlf"
+    multi = next(tu for tu in _trans_units(kimai)
+                 if "\n" in (tu.findtext(f"{X12}target") or "").strip())
+    raw = multi.findtext(f"{X12}target")
+    read = {u.id: u for u in _units(kimai)}[multi.get("id")].variants[1].text
+    assert raw != raw.strip() and read == raw.strip() and "\n" in read
+    cms = FRESH / "matecat-pcec.cut.xlf"
+    assert all(not u.variants[0].text.startswith(("\n", " ")) for u in _units(cms)
+               if u.variants[0].text.strip())
+    angular = FRESH / "angular-g0v-timeline" / "messages.zh.xlf"
+    sources = ["".join(tu.find(f"{X12}source").itertext()) for tu in _trans_units(angular)]
+    spaced = [s for s in sources if s.startswith(" ")]
+    assert spaced
+    assert spaced == [u.variants[0].text for u in _units(angular)
+                      if u.variants[0].text.startswith(" ")]

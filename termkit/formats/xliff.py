@@ -43,6 +43,7 @@ from termkit.formats.inline import joined_text, text_and_markup
 from termkit.model import Glossary, Source, Unit, Variant
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # Inline elements whose content is text (the others hold native codes or are empty).
 _TEXT_INLINE = {"g", "mrk", "pc"}
 _XMLNS_RE = re.compile(r' xmlns(?::\w+)?="[^"]*"')
@@ -81,11 +82,50 @@ def _content(elem: Any) -> tuple[str, str | None]:
     return text_and_markup(elem, _plain, lambda xml: _XMLNS_RE.sub("", xml))
 
 
+def _preserved(elem: Any) -> bool:
+    """True when ``xml:space="preserve"`` is in force at ``elem`` (on it or the nearest
+    ancestor that says)."""
+    while elem is not None:
+        space = elem.get(XML_SPACE)
+        if space is not None:
+            return bool(space == "preserve")
+        elem = elem.getparent()
+    return False
+
+
+def _unindented(text: str, markup: str | None) -> tuple[str, str | None]:
+    """``text`` (and ``markup``) without the run of whitespace at either end when that run
+    holds a line break: the file's indentation, where ``xml:space`` is not ``preserve``.
+
+    XLIFF leaves whitespace to the tool unless ``xml:space="preserve"`` (its default is
+    ``default``), and pretty-printed files put the content of a source or target on a line
+    of its own: Kimai's targets and pcec-style 2.0 sources began with a line break and
+    twenty spaces, which became the text of terms and memory units. A space at either end
+    (Angular's `` Settings ``) is kept, and so is every line break inside."""
+    stripped = text.strip()
+    if not stripped:
+        return text, markup
+    start = text.index(stripped[0])
+    end = start + len(stripped)
+    lead, trail = text[:start], text[end:]
+    if "\n" in lead:
+        text = text[start:]
+        if markup is not None and markup.startswith(lead):
+            markup = markup[len(lead):]
+    if "\n" in trail:
+        text = text[: len(text) - len(trail)]
+        if markup is not None and markup.endswith(trail):
+            markup = markup[: len(markup) - len(trail)]
+    return text, markup
+
+
 def _variant(elem: Any, default_lang: str | None) -> Variant | None:
     if elem is None:
         return None
     tag = elem.get(XML_LANG) or default_lang
     text, markup = _content(elem)
+    if not _preserved(elem):
+        text, markup = _unindented(text, markup)
     return Variant(lang=langtags.normalize(tag) if tag else "und", text=text, markup=markup)
 
 
@@ -181,6 +221,7 @@ def _unit_20(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -
     has_target = False
     target_lang = trg_lang
     states: list[tuple[str, str | None]] = []  # (state, subState) of each segment
+    kept = {"source": False, "target": False}  # a side with xml:space="preserve" somewhere
     notes: list[str] = []
     for child in elem:
         name = _local(child)
@@ -194,6 +235,7 @@ def _unit_20(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -
                     tgt = sub
             if src is not None:
                 sources.append(_content(src))
+                kept["source"] = kept["source"] or _preserved(src)
             if name == "segment":
                 # XLIFF 2.0: state "Default value: initial"; subState only beside a state.
                 states.append((child.get("state") or "initial", child.get("subState")))
@@ -201,6 +243,7 @@ def _unit_20(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -
                 has_target = True
                 target_lang = tgt.get(XML_LANG) or target_lang
                 targets.append(_content(tgt))
+                kept["target"] = kept["target"] or _preserved(tgt)
             elif src is not None and name == "ignorable":
                 targets.append(_content(src))  # ignorable whitespace is the same on both sides
         elif name == "notes":
@@ -208,9 +251,13 @@ def _unit_20(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -
     variants: list[Variant] = []
     if sources:
         text, markup = _join(sources)
+        if not kept["source"]:
+            text, markup = _unindented(text, markup)
         variants.append(Variant(langtags.normalize(src_lang) if src_lang else "und", text, markup))
     if has_target:
         text, markup = _join(targets)
+        if not kept["target"]:
+            text, markup = _unindented(text, markup)
         variants.append(
             Variant(langtags.normalize(target_lang) if target_lang else "und", text, markup))
     props: dict[str, str] = {}
