@@ -228,21 +228,25 @@ def read_catalog(data: bytes, path: str) -> tuple[Any, str, str, list[Notice]]:
     return po, source, target, [*po.termkit_notices, *notices]
 
 
-_NAME_LOCALE_RE = re.compile(r"(?:^|[._-])([a-z]{2,3}(?:[_-][A-Z][a-z]{3})?(?:[_-][A-Z]{2})?)\.pot?$")
-
-
 def locale_from_name(path: str) -> str | None:
-    """The locale a file name carries (``glossary.zh_TW.po`` -> ``zh_TW``), or None."""
-    m = _NAME_LOCALE_RE.search(PurePath(path).name)
-    return m.group(1) if m else None
+    """The locale a PO file name carries (``glossary.zh_TW.po`` -> ``zh_TW``), or None."""
+    name = PurePath(path).name
+    return langtags.locale_in_file_name(name) if name.endswith((".po", ".pot")) else None
 
 
 def _languages(po: Any, path: str, source_lang: str | None = None) -> tuple[str, str, list[Notice]]:
     notices: list[Notice] = []
     # "zh_CN.UTF-8" and "sr@latin" style suffixes are locale details, not language.
     language = re.split(r"[.@]", (po.metadata.get("Language") or "").strip())[0]
+    named = locale_from_name(path)
+    if language and named and not langtags.same_language(language, named):
+        # gettext goes by the header, and so do we; but a catalog named for one locale whose
+        # header says another was usually copied from a sibling (git-l10n's zh_TW.po said
+        # zh_CN), and every unit then reads as the wrong script: say why.
+        notices.append(Notice(
+            f"the Language header says {language} but the file name says {named}; "
+            f"read as {language} (the header)", path))
     if not language:
-        named = locale_from_name(path)
         if named:
             language = named
         else:
