@@ -55,6 +55,12 @@ _STOP_TEXT = """a an the of to for in on at by with from into onto upon as and o
     neither"""
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 
+# A gloss naming a month or a weekday, with a note ("Saturday (used in ancient Chinese
+# astronomy)"): English capitalizes these names, Chinese writes them as common nouns.
+_CALENDAR = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: \([^)]*\))?$")
+
 # CEDICT glosses that carry no translation (grammar, cross-references, spelling notes).
 _META_GLOSS = re.compile(
     r"^(?:CL:|(?:[\w-]+ )*(?:variant of|term for)\b|see\b|see also\b|also written\b|also pr\.|"
@@ -510,9 +516,15 @@ class Lexicon(_MaxMatch):
         return found
 
     def is_proper_noun(self, word: str) -> bool:
-        """True when every entry of ``word`` has capitalized pinyin (越南 ``Yue4 nan2``)."""
+        """True when every entry of ``word`` has capitalized pinyin (越南 ``Yue4 nan2``), except
+        the months and weekdays: CC-CEDICT capitalizes their pinyin as English capitalizes
+        their glosses (十一月 ``Shi2 yi1 yue4`` /November/, 星期一 ``Xing1 qi1 yi1`` /Monday/),
+        but in Chinese they are common nouns, written in lower case in pinyin (shíyīyuè,
+        xīngqīyī). An entry whose first gloss is a month or weekday name is read so."""
         entries = self.lookup(word)
-        return bool(entries) and all(e.pinyin[:1].isupper() for e in entries)
+        return bool(entries) and all(
+            e.pinyin[:1].isupper() and not (e.glosses and _CALENDAR.match(e.glosses[0]))
+            for e in entries)
 
     def word_division(self, word: str) -> tuple[int, ...] | None:
         """How CC-CEDICT divides a proper noun into words: the lengths of the pieces its
@@ -670,8 +682,9 @@ def get_lexicon() -> Lexicon:
 # --------------------------------------------------------------------------- the word list
 
 # Bump when the word-list cache layout changes (old files are then ignored and removed).
-# 3: erhua and exclamation flags, and the word division of proper nouns.
-WORDS_VERSION = 5
+# 3: erhua and exclamation flags, and the word division of proper nouns; 6: months and
+# weekdays are no proper nouns.
+WORDS_VERSION = 6
 _PROPER, _IDIOM, _ERHUA, _EXCLAMATION = 1, 2, 4, 8
 
 

@@ -188,3 +188,19 @@ def test_a_language_option_takes_only_a_language_tag(
     # Every spelling termkit reads elsewhere is taken (the run fails later, on other things).
     for tag in ("zh_TW", "zh-Hant-TW", "en", "zh_CN.UTF-8"):
         assert "not a language tag" not in run([*path, name, tag]).stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["import", "-", "-o", "out.txt"],
+    ["tm", "import", "-", "--db", "tm.sqlite"],
+], ids=["import", "tm import"])
+def test_stdin_without_a_format_is_a_usage_error(tmp_path: Path, args: list[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stdin has no name to tell its format: every command that reads glossaries or units
+    from `-` says so the same way, as a usage error (exit 2), and writes nothing."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, args, input="msgid \"\"\nmsgstr \"\"\n")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("Error: reading stdin needs a format option")
+    assert "--format" in result.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -55,9 +55,15 @@ def test_what_holds_a_fourth_tone_bu() -> None:
     assert _pinyin("不是") == "不是(bùshì)"
 
 
-@pytest.mark.xfail(strict=True, reason="CC-CEDICT capitalizes months and weekdays (English glosses)")
 def test_months_and_weekdays_are_no_proper_nouns() -> None:
+    # CC-CEDICT capitalizes them (Shi2 yi1 yue4 /November/) as English does its glosses
     assert _pinyin("十一月星期一") == "十一月星期一(shíyīyuè xīngqīyī)"
+    assert _pinyin("禮拜天") == "禮拜天(lǐbàitiān)"
+
+
+def test_a_name_holding_a_month_stays_a_proper_noun() -> None:
+    # 十月革命 /October Revolution/: its first gloss names an event, not the month
+    assert _pinyin("十月革命") == "十月革命(Shíyuè Gémìng)"
 
 
 @pytest.mark.parametrize(("name", "glued", "head"), [

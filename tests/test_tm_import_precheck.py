@@ -26,8 +26,8 @@ def _import(*args: str, stdin: str | None = None) -> tuple[int, str]:
 def test_stdin_without_format_creates_no_memory(tmp_path: Path) -> None:
     db = tmp_path / "new.sqlite"
     code, err = _import("--db", str(db), "-", stdin="<tmx/>")
-    assert code == 1  # as for a file whose name does not tell its format
-    assert err.startswith("Error: -: cannot tell the format from the file name; pass --format")
+    assert code == 2  # a usage error, as `termkit import -` says it (stdin has no name)
+    assert err.startswith("Error: reading stdin needs a format option; pass --format")
     assert list(tmp_path.iterdir()) == []
 
 

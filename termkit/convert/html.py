@@ -26,8 +26,8 @@ instructions are copied as they are. With ``retag``, Chinese ``lang`` and ``xml:
 and a ``<meta http-equiv="content-language">`` become the target variant, spelled as before.
 
 The page is cut into tokens by the standard library's HTML tokenizer (:mod:`html.parser`,
-which also knows that a script's content is no markup) and put back from the text of those
-tokens as written: every byte outside the converted text stays where it was. (A parser that
+which also knows that a script's content is no markup; :func:`termkit.htmlsafe.page_tokens`,
+shared with ``pinyin`` of pages) and put back from the text of those tokens as written: every byte outside the converted text stays where it was. (A parser that
 builds a tree, such as lxml or html5lib, writes its own serialization back: other quotes,
 entities and whitespace.)
 """
@@ -40,32 +40,17 @@ from dataclasses import dataclass
 
 from termkit.convert.converter import Converter
 from termkit.convert.retag import is_chinese, retag_value
-from termkit.htmlsafe import HTMLTokenizer
+from termkit.htmlsafe import ATTRIBUTE, LANG_ATTRIBUTES, OpenElements, page_tokens, unquoted
 
-_ATTR = re.compile(r"""([^\s=/>"']+)(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
-_CODE = frozenset({"script", "style"})  # elements whose content is code, copied as it is
 # Attributes whose values are text shown to a reader (or read aloud).
 _SHOWN = frozenset({
     "title", "alt", "placeholder", "label", "summary", "aria-label", "aria-description",
     "aria-placeholder", "aria-roledescription", "aria-valuetext",
 })
 _META_SHOWN = re.compile(r"(?:^|:)(?:description|keywords|title|author|site_name)$", re.I)
-_LANG_ATTRS = frozenset({"lang", "xml:lang"})
 # An <input> whose value is its label on the page (a button), not data the form sends.
 _BUTTON_TYPES = frozenset({"submit", "button", "reset"})
-# Other languages written with Han characters: text an element marks as one of them
-# (zh.wikipedia's {{lang|ja|…}} writes <span lang="ja">) is theirs, not Chinese to convert.
-_OTHER_HAN = frozenset({"ja", "jpn", "ko", "kor", "vi", "vie"})
-# Elements with no content, and those a same-level start tag ends (HTML's implied end tags).
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                   "param", "source", "track", "wbr", "keygen"})
-_CLOSES = {"p": frozenset({"p", "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5",
-                           "h6", "pre", "blockquote", "section", "article", "form", "hr"}),
-           "li": frozenset({"li"}), "dt": frozenset({"dt", "dd"}), "dd": frozenset({"dt", "dd"}),
-           "td": frozenset({"td", "th", "tr"}), "th": frozenset({"td", "th", "tr"}),
-           "tr": frozenset({"tr"}), "option": frozenset({"option", "optgroup"}),
-           "rt": frozenset({"rt", "rp"}), "rp": frozenset({"rt", "rp"})}
 # Inline elements a word may run through (理<b>发</b>店, every character of a <ruby> base):
 # text on both sides of their tags is one run. The text of <rt> and <rp> (a ruby's reading and
 # its fallback brackets) is a run of its own; the base text goes on around it.
@@ -94,12 +79,10 @@ def convert_html_text(text: str, conv: Converter, *, retag: bool = False) -> str
         runs.append(of)
         return _Pending(len(pending) - 1, quote)
 
-    code = False  # inside <script> or <style>
-    open_elements: list[tuple[str, bool]] = []  # (tag, in another Han-writing language)
-    for kind, tag, token in _tokens(text):
-        foreign = bool(open_elements) and open_elements[-1][1]
-        if kind == "data" and not code:
-            out.append(token if foreign else later(token, None, -1 if annotation else run))
+    elements = OpenElements()
+    for kind, tag, token in page_tokens(text):
+        if kind == "data" and not elements.code:
+            out.append(token if elements.foreign else later(token, None, -1 if annotation else run))
             continue
         if kind in ("start", "end") and tag in _ANNOTATION:
             # <rt> after <rt> ends the first (its end tag may be left out, as HTML allows)
@@ -109,22 +92,11 @@ def convert_html_text(text: str, conv: Converter, *, retag: bool = False) -> str
         elif not (kind in ("start", "end") and tag in _INLINE):
             run += 1  # a block, a line break, an image, a reference, a comment: the run ends
         if kind == "start":
-            code = tag in _CODE and not token.endswith("/>")
-            while open_elements and tag in _CLOSES.get(open_elements[-1][0], ()):
-                open_elements.pop()  # <p> … <p>, <li> … <li>: the first one ends here
-            foreign = bool(open_elements) and open_elements[-1][1]
-            lang = _lang_of(token)
-            if lang is not None:
-                foreign = lang.split("-")[0].split("_")[0].lower() in _OTHER_HAN
-            if tag not in _VOID and not token.endswith("/>"):
-                open_elements.append((tag, foreign))
+            foreign = elements.start(tag, token)
             out.extend(_start_tag(token, tag, retag, conv.target, later, shown=not foreign))
         else:
-            if kind == "end" and tag in _CODE:
-                code = False
-            if kind == "end" and any(t == tag for t, _ in open_elements):
-                while open_elements and open_elements.pop()[0] != tag:
-                    pass
+            if kind == "end":
+                elements.end(tag)
             out.append(token)  # a reference, comment, declaration or code, as written
     converted = _convert_pieces(pending, conv, runs)
     return "".join(x if isinstance(x, str) else x.text(pending, converted) for x in out)
@@ -145,69 +117,6 @@ class _Pending:
             return self.quote + new + self.quote
         quote = self.quote or '"'  # an unquoted value that may now hold a space
         return quote + new.replace(quote, "&quot;" if quote == '"' else "&#39;") + quote
-
-
-class _Cutter(HTMLTokenizer):
-    """The page cut into its tokens by the standard library's HTML tokenizer, each token as
-    (kind, tag name, its text as written): offsets come from the parser's positions, so
-    the tokens joined give back the page byte for byte."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.lines = [0]
-        for m in re.finditer("\n", text):
-            self.lines.append(m.end())
-        self.events: list[tuple[int, str, str]] = []
-
-    def _mark(self, kind: str, tag: str = "") -> None:
-        line, col = self.getpos()
-        self.events.append((self.lines[line - 1] + col, kind, tag))
-
-    def handle_starttag(self, tag: str, attrs: object) -> None:
-        self._mark("start", tag)
-
-    def handle_startendtag(self, tag: str, attrs: object) -> None:
-        self._mark("start", tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        self._mark("end", tag)
-
-    def handle_data(self, data: str) -> None:
-        self._mark("data")
-
-    def handle_entityref(self, name: str) -> None:
-        self._mark("ref")
-
-    def handle_charref(self, name: str) -> None:
-        self._mark("ref")
-
-    def handle_comment(self, data: str) -> None:
-        self._mark("other")
-
-    def handle_decl(self, decl: str) -> None:
-        self._mark("other")
-
-    def handle_pi(self, data: str) -> None:
-        self._mark("other")
-
-    def unknown_decl(self, data: str) -> None:
-        self._mark("other")
-
-
-def _tokens(text: str) -> list[tuple[str, str, str]]:
-    cutter = _Cutter(text)
-    cutter.feed(text)
-    cutter.close()
-    events = cutter.events
-    if not events:  # an empty page, or one of markup the tokenizer reports nothing for (``</>``)
-        return [("data", "", text)] if text else []
-    out: list[tuple[str, str, str]] = []
-    if events and events[0][0] > 0:
-        out.append(("data", "", text[: events[0][0]]))
-    for (start, kind, tag), nxt in zip(events, [*events[1:], (len(text), "", "")], strict=True):
-        if nxt[0] > start:
-            out.append((kind, tag, text[start : nxt[0]]))
-    return out
 
 
 def _convert_pieces(parts: list[str], conv: Converter, runs: list[int]) -> list[str]:
@@ -275,16 +184,6 @@ def _escape_new(old: str, new: str) -> str:
                    for p in pieces)
 
 
-def _lang_of(tag: str) -> str | None:
-    """The ``lang`` (or ``xml:lang``) a start tag gives, None when it gives none."""
-    if "lang" not in tag.lower():
-        return None
-    for m in _ATTR.finditer(tag):
-        if m.group(1).lower() in _LANG_ATTRS:
-            return _unquoted(m.group(3)).strip() or None
-    return None
-
-
 def _start_tag(tag: str, name: str, retag: bool, target: str,
                later: Callable[[str, str], _Pending], *, shown: bool = True
                ) -> list[str | _Pending]:
@@ -293,21 +192,21 @@ def _start_tag(tag: str, name: str, retag: bool, target: str,
     language values rewritten to ``target``."""
     if "=" not in tag:
         return [tag]
-    attrs = {m.group(1).lower(): _unquoted(m.group(3)) for m in _ATTR.finditer(tag)}
+    attrs = {m.group(1).lower(): unquoted(m.group(3)) for m in ATTRIBUTE.finditer(tag)}
     button = name == "input" and attrs.get("type", "").strip().lower() in _BUTTON_TYPES
     meta_shown = name == "meta" and bool(
         _META_SHOWN.search(attrs.get("name", "") or attrs.get("property", "")))
     content_language = name == "meta" and attrs.get("http-equiv", "").lower() == "content-language"
     out: list[str | _Pending] = []
     pos = 0
-    for m in _ATTR.finditer(tag):
+    for m in ATTRIBUTE.finditer(tag):
         key, value = m.group(1).lower(), m.group(3)
         quote = value[0] if value[:1] in "\"'" else ""
-        inner = _unquoted(value)
+        inner = unquoted(value)
         if shown and (key in _SHOWN or (key == "content" and meta_shown)
                       or (key == "value" and button)):
             out += [tag[pos:m.start(3)], later(inner, quote)]
-        elif retag and key in _LANG_ATTRS and inner and is_chinese(inner):
+        elif retag and key in LANG_ATTRIBUTES and inner and is_chinese(inner):
             out.append(tag[pos:m.start(3)] + quote + retag_value(inner, target) + quote)
         elif retag and key == "content" and content_language and inner:
             # Content-Language is a list (``zh-CN, en``, as HTTP's header): each Chinese tag
@@ -327,7 +226,3 @@ def _retag_list(value: str, target: str) -> str:
         new = retag_value(tag, target) if tag and tag != "," and is_chinese(tag) else tag
         out.append(piece.replace(tag, new) if tag else piece)
     return "".join(out)
-
-
-def _unquoted(value: str) -> str:
-    return value[1:-1] if value[:1] in "\"'" and len(value) >= 2 else value

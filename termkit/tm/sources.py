@@ -58,6 +58,9 @@ def check_source(path: str, fmt: str | None = None) -> None:
     known = f"tm import reads: {', '.join(unit_formats())}"
     if fmt is not None and fmt not in {f.name for f in formats.formats()}:
         raise UsageError(f"unknown format {fmt!r}", hint=known)
+    if fmt is None and path == "-":
+        # A usage error (exit 2), as `termkit import -` says it: stdin has no name to tell.
+        raise UsageError("reading stdin needs a format option", hint=f"pass --format ({known})")
     try:
         reader = formats.detect(path, fmt)
     except UnknownFormatError as exc:  # the registry's hint names formats without units
