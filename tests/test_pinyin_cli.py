@@ -139,17 +139,16 @@ def test_ruby_page_lang_follows_the_script_of_the_text() -> None:
     assert page_lang("重庆\n", "--lang", "zh-Hant-TW") == "zh-Hant-TW"  # asked for: kept
 
 
-def test_a_page_read_as_text_is_said_to_be(tmp_path: Path) -> None:
-    # pinyin reads an .html file as text: the readings land inside its script too, so it says
-    # so (convert is the command that reads pages); the output is the text annotation as before.
+def test_a_page_is_read_as_a_page_and_text_as_text(tmp_path: Path) -> None:
+    # -i page.html gets readings over the text it shows, its script left alone; --text reads
+    # the same file as plain text (readings inside the script too), as stdin is read.
     page = tmp_path / "page.html"
     page.write_text('<p>软件</p><script>var 软件 = 1;</script>\n', encoding="utf-8")
     result = run("-i", str(page))
-    assert result.exit_code == 0
-    assert result.stderr == (f"Warning: {page}: read as plain text, not as a page: text inside "
-                             "its markup, scripts and styles is annotated too\n")
-    assert result.stdout == run("-i", "-", input=page.read_text("utf-8")).stdout
-    assert "var 软件(ruǎnjiàn)" in result.stdout
-    text = tmp_path / "page.txt"
-    text.write_text("软件\n", encoding="utf-8")
-    assert run("-i", str(text)).stderr == ""
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == ('<p><ruby>软<rt>ruǎn</rt>件<rt>jiàn</rt></ruby></p>'
+                             '<script>var 软件 = 1;</script>\n')
+    as_text = run("-i", str(page), "--text")
+    assert as_text.exit_code == 0 and as_text.stderr == ""
+    assert as_text.stdout == run("-i", "-", input=page.read_text("utf-8")).stdout
+    assert "var 软件(ruǎnjiàn)" in as_text.stdout

@@ -25,6 +25,8 @@ _STYLES = ("tone", "tone3", "zhuyin", "wade-giles")
 _FORMATS = ("inline", "ruby", "tsv", "json")
 # The rendering an output name asks for when --to is not given (anything else: inline).
 _BY_EXTENSION = {".html": "ruby", ".htm": "ruby", ".tsv": "tsv", ".json": "json"}
+# Input names read as HTML pages unless --text says otherwise.
+_PAGE_NAMES = (".html", ".htm", ".xhtml")
 
 
 def rendering_for(output: str, fmt: str | None) -> str:
@@ -75,18 +77,24 @@ def _input_blocks(stack: contextlib.ExitStack, path: str) -> Iterator[str]:
 @click.option("--lang", type=LANG_TAG, default=None, metavar="TAG",
               help="Language tag of the ruby HTML page [default: zh-Hans for Simplified text, "
                    "else zh-Hant].")
+@click.option("--page/--text", "as_page", default=None,
+              help="Read the input as an HTML page, readings added to the text it shows (as ruby, "
+                   "or inline with --to inline), markup, scripts and styles kept; or as plain "
+                   "text [default: a page for -i FILE named .html, .htm or .xhtml].")
 @json_option("Write JSON: the same as --to json, the spelling of every other command.")
 @output_option("Output file")
 def pinyin(texts: tuple[str, ...], input_paths: tuple[str, ...], style: str, fmt: str | None,
            glossaries: tuple[str, ...], name_mode: bool, words: bool, heteronym: bool,
-           lang: str | None, as_json: bool,
+           lang: str | None, as_page: bool | None, as_json: bool,
            output: str) -> None:
     """Annotate Chinese text with pinyin, grouped into words, glossary readings first.
 
     TEXT arguments are annotated as given (several are joined by spaces); `-` or no TEXT
     reads stdin; -i FILE reads a file (UTF-8, UTF-16, Big5 or GB18030). Words follow pinyin
     orthography (權力平衡 -> quánlì pínghéng, proper nouns capitalized); non-Chinese text
-    passes through. TSV and JSON give one row per non-empty line.
+    passes through. TSV and JSON give one row per non-empty line. An HTML page (-i
+    page.html, or --page) comes back as the same page, in UTF-8, with ruby readings over the
+    text it shows.
     """
     from termkit import pinyin as lib
     from termkit.errors import UsageError
@@ -114,12 +122,22 @@ def pinyin(texts: tuple[str, ...], input_paths: tuple[str, ...], style: str, fmt
         from termkit.io import check_readable
 
         check_readable(input_path)
-        _hint_page(input_path)
     check_output(output)
     if as_json:
         if fmt not in (None, "json"):
             raise UsageError(f"--json and --to {fmt} ask for two output formats")
         fmt = "json"
+    if as_page is None:
+        as_page = input_path is not None and input_path.lower().endswith(_PAGE_NAMES)
+    if as_page:
+        if fmt not in (None, "ruby", "inline"):
+            raise UsageError(f"a page gets its readings in place, as ruby or inline, not as {fmt}",
+                             hint="--to ruby (the default for a page) or --to inline; --text "
+                                  "reads the page as plain text")
+        if lang is not None:
+            raise UsageError("--lang names the language of a new ruby page; a page read with "
+                             "--page keeps its own")
+        fmt = fmt or "ruby"
     fmt = rendering_for(output, fmt)
     gloss = None
     if glossaries:
@@ -131,6 +149,19 @@ def pinyin(texts: tuple[str, ...], input_paths: tuple[str, ...], style: str, fmt
     def tokens(part: str) -> list[lib.Token]:
         return lib.annotate(part, glossary=gloss, heteronym=heteronym, words=words, name=name_mode)
 
+    if as_page:
+        from termkit.pinyin.page import annotate_page, renderer
+
+        page = text or ""
+        if input_path is not None:
+            data = read_bytes(input_path)
+            page = "" if holds_no_text(data) else decode_text(data, input_path)[0]
+        rendered = annotate_page(page, tokens, renderer(fmt, chosen, heteronym=heteronym))
+        if input_path is None and rendered and not rendered.endswith("\n"):
+            rendered += "\n"  # a TEXT argument ends its line, as inline text does
+        with atomic_text(output) as fh:
+            fh.write(rendered)
+        return
     if fmt == "inline":
         # Streamed window by window: a 50 MB one-line file needs little memory.
         from termkit.pinyin.stream import inline_pieces
@@ -186,15 +217,6 @@ def _page_lang(text: str) -> str:
     simplified = sum(a != t and b == t for t, a, b in zip(text, to_hant, to_hans, strict=True))
     traditional = sum(b != t and a == t for t, a, b in zip(text, to_hant, to_hans, strict=True))
     return "zh-Hans" if simplified > traditional else "zh-Hant"
-
-
-def _hint_page(path: str) -> None:
-    """Warn when ``path`` is named as an HTML page: pinyin reads it as text, so its markup,
-    scripts and styles get readings too (a script's `var 软件` breaks); `convert` is the command
-    that reads pages."""
-    if path.lower().endswith((".html", ".htm", ".xhtml")):
-        warn(f"{path}: read as plain text, not as a page: text inside its markup, scripts and "
-             "styles is annotated too")
 
 
 def _hint_file(texts: tuple[str, ...]) -> None:
