@@ -208,6 +208,11 @@ def test_header_and_file_name_languages_that_disagree_are_said(tmp_path: Path) -
     assert any(header in m and "zh_TW" in m for m in said)
     code, _, err = invoke("import", mended, "-o", tmp_path / "out.txt")
     assert code == 0 and f"says {header} but the file name says zh_TW" in err
+    # check says it too, beside the wrong-script findings the header's language causes
+    code, out, err = invoke("check", mended, "--checks", "wrong-script")
+    assert f"Warning: {mended}: the Language header says {header} but the file name says " \
+           "zh_TW" in err
+    assert code == 1 and "wrong-script" in out
 
 
 def test_aegisub_catalog_matches_polib_and_msgfmt() -> None:

@@ -326,6 +326,8 @@ def check(
         topics=chosen_topics,
         on_prepare=word_list_note("check"),
     )
+    for notice in result.notices:
+        warn(notice)  # as import and tm import say it: why a whole file reads as one script
     findings, hidden = apply_baseline(result.findings, known) if known else (result.findings, 0)
     notes: tuple[str, ...] = ()
     if "cjk-latin-spacing" in chosen and options.cjk_latin_spacing != "off":

@@ -446,17 +446,20 @@ def read_glossary(stream: BinaryIO, path: str) -> Glossary:
 
 def iter_units(
     stream: BinaryIO, path: str, *, syntax: list[PoSyntaxError] | None = None,
-    source_lang: str | None = None,
+    source_lang: str | None = None, notices: list[Notice] | None = None,
 ) -> Iterator[Unit]:
     """Each non-obsolete entry as a unit: id = msgctxt + EOT + msgid, location = its line.
 
     With ``syntax`` (a list), syntax errors are appended to it instead of raised, and the
     entries that are whole are still read (``termkit check`` reports the errors as findings).
     ``source_lang``: the msgid's language when the header has no ``X-Source-Language``
-    (default ``en``; ``check --source-lang``).
+    (default ``en``; ``check --source-lang``). ``notices`` (a list) gets what the catalog's
+    languages call for (a Language header the file name contradicts).
     """
     po = _parse(stream.read(), path, syntax)
-    src_tag, tgt_tag, _ = _languages(po, path, source_lang)
+    src_tag, tgt_tag, found = _languages(po, path, source_lang)
+    if notices is not None:
+        notices.extend(found)
     for entry in _live_entries(po):
         msgstr = _translation(entry)
         variants = [Variant(src_tag, entry.msgid)]
