@@ -50,6 +50,9 @@ def test_what_holds_an_equals_sign_inside_a_title(title: str) -> None:
     ("27卷1期 民國109年1月 頁1-20", "2020-01"),
     ("第27卷第1期 (民109.01)", "2020-01"),
     ("第27卷第1期 民109.01", "2020-01"),
+    # letter-spaced, as Taiwanese title pages and theses print the era name
+    ("第27卷第1期 中 華 民 國 109 年 1 月", "2020-01"),
+    ("第27卷第1期（民 國 109 年 1 月）", "2020-01"),
 ])
 def test_a_minguo_date_in_a_volume_line(line: str, date: str) -> None:
     vol = parse_volume(line)
@@ -66,3 +69,14 @@ def test_what_holds_no_volume_line(line: str) -> None:
 def test_what_holds_a_western_date_in_a_volume_line(line: str) -> None:
     vol = parse_volume(line)
     assert vol is not None and (vol.volume, vol.issue, vol.date) == ("27", "1", "2020-01")
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    ("中 華 民 國 104 年 1 月", "2015-01"), ("中\u3000華\u3000民\u3000國\u3000104\u3000年", "2015"),
+    ("民 國 109 年 3 月", "2020-03"), ("中華民國104年1月", "2015-01"),
+])
+def test_a_letter_spaced_minguo_date(line: str, date: str) -> None:
+    # review23 left these: a thesis's title page spaces out 中 華 民 國 (full or half width)
+    from termkit.records.fields import parse_date
+
+    assert parse_date(line) == date
