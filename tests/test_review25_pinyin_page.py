@@ -1,0 +1,109 @@
+"""Review of `termkit pinyin` of HTML pages: what real pages hold that the first tests did not.
+
+Each case is a page shape found on real sites (old Big5 pages saved on Windows with CRLF line
+ends, pages whose only encoding declaration is a byte order mark, ``content='…;
+charset="big5"'`` with the charset quoted, inline SVG and MathML, ``<xmp>`` and ``<iframe>``
+fallback text). The oracles: the page itself (taking the readings out gives it back byte for
+byte), what the page says its encoding is against the bytes written, and the HTML standard's
+tree construction for what must not get markup (a ``<ruby>`` start tag inside SVG's ``<text>``
+ends the ``<svg>`` element, so everything after it falls out of the drawing; ``<xmp>``,
+``<iframe>``, ``<noembed>``, ``<noframes>`` and ``<plaintext>`` hold raw text, where a ruby's
+tags would be shown as text).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from termkit.cli import cli
+
+_RUBY_MARKUP = re.compile(r"<rt>[^<]*</rt>|</?ruby>")
+_PAGE = ('<html>\r\n<head>\r\n<meta http-equiv="Content-Type" content="text/html">\r\n'
+         "<title>關於</title>\r\n</head>\r\n<body>\r\n<p>說明文件</p>\r\n</body>\r\n</html>\r\n")
+
+
+def run(*args: str, input: str | bytes | None = None):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(cli, ["pinyin", *args], input=input)
+
+
+def _pinyin_of(tmp_path: Path, data: bytes, name: str = "page.html") -> bytes:
+    src = tmp_path / name
+    src.write_bytes(data)
+    out = tmp_path / "out.html"
+    result = run("-i", str(src), "-o", str(out))
+    assert (result.exit_code, result.stderr) == (0, ""), result.stderr
+    assert src.read_bytes() == data  # the input is never modified
+    return out.read_bytes()
+
+
+def test_line_ends_and_a_utf8_byte_order_mark_are_kept(tmp_path: Path) -> None:
+    data = codecs.BOM_UTF8 + _PAGE.encode("utf-8")
+    written = _pinyin_of(tmp_path, data)
+    assert b"<ruby>" in written
+    # taking the readings out gives the page back byte for byte: its CRLFs and its BOM (a page
+    # that declares no charset is read by the BOM alone: without it a browser guesses)
+    assert _RUBY_MARKUP.sub("", written.decode("utf-8")).encode("utf-8") == data
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "gb18030", "big5"])
+def test_a_page_that_declares_no_encoding_comes_out_saying_it_is_utf8(
+        tmp_path: Path, encoding: str) -> None:
+    # A UTF-16 page says its encoding by its BOM; a GB or Big5 page with no meta charset is
+    # read in the browser's locale encoding. Written in UTF-8 with neither, a browser reads the
+    # UTF-8 bytes as windows-1252, GBK or Big5: mojibake. A UTF-8 BOM says UTF-8 before any
+    # other declaration or guess.
+    written = _pinyin_of(tmp_path, _PAGE.encode(encoding))
+    assert written.startswith(codecs.BOM_UTF8)
+    back = _RUBY_MARKUP.sub("", written[3:].decode("utf-8"))
+    assert back == _PAGE
+
+
+def test_a_page_in_utf8_without_a_declaration_gets_no_bom(tmp_path: Path) -> None:
+    written = _pinyin_of(tmp_path, _PAGE.encode("utf-8"))
+    assert _RUBY_MARKUP.sub("", written.decode("utf-8")).encode("utf-8") == _PAGE.encode("utf-8")
+
+
+@pytest.mark.parametrize("content", [
+    """'text/html; charset="big5"'""",
+    """"text/html; charset='big5'"  """,
+    """'text/html;charset= "Big5" '""",
+])
+def test_a_quoted_charset_in_a_content_type_is_made_utf8(tmp_path: Path, content: str) -> None:
+    page = f'<meta http-equiv="Content-Type" content={content}>\n<p>說明文件</p>\n'
+    written = _pinyin_of(tmp_path, page.encode("big5")).decode("utf-8")
+    assert "big5" not in written.lower(), written
+    assert re.search(r"""charset=\s*["']?utf-8""", written), written
+    assert _RUBY_MARKUP.sub("", written) == page.replace("Big5", "utf-8").replace("big5", "utf-8")
+
+
+@pytest.mark.parametrize("page", [
+    # SVG: a <ruby> start tag in foreign content ends the <svg> (HTML tree construction)
+    '<p>圖</p><svg viewBox="0 0 9 9"><text x="1" y="5">中文</text><rect width="1" height="1"/>'
+    "</svg>",
+    '<p>圖</p><svg><g><text>中文<tspan>說明</tspan></text></g></svg>',
+    '<p>式</p><math><mi>中</mi><mtext>中文</mtext></math>',
+    # raw text elements: the parser shows their content as text, tags and all
+    "<p>例</p><xmp>中文</xmp>",
+    "<p>例</p><iframe>中文</iframe>",
+    "<p>例</p><noembed>中文</noembed><noframes>中文</noframes>",
+    "<p>例</p><plaintext>中文",
+])
+def test_text_where_markup_cannot_go_gets_no_readings(page: str) -> None:
+    result = run("--page", "-", input=page)
+    assert result.exit_code == 0, result.stderr
+    first, rest = page.split("</p>", 1)
+    assert result.stdout.startswith(first[:3] + "<ruby>")  # the paragraph before: readings
+    assert result.stdout.split("</p>", 1)[1] == rest  # the rest: as it was
+
+
+def test_svg_foreign_object_holds_html_that_gets_readings() -> None:
+    page = '<svg><foreignObject width="9" height="9"><p>中文</p></foreignObject></svg>'
+    result = run("--page", "-", input=page)
+    assert result.exit_code == 0, result.stderr
+    assert "<p><ruby>中<rt>" in result.stdout
+    assert _RUBY_MARKUP.sub("", result.stdout) == page
