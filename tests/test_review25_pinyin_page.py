@@ -107,3 +107,16 @@ def test_svg_foreign_object_holds_html_that_gets_readings() -> None:
     assert result.exit_code == 0, result.stderr
     assert "<p><ruby>中<rt>" in result.stdout
     assert _RUBY_MARKUP.sub("", result.stdout) == page
+
+
+@pytest.mark.parametrize("meta", [
+    # FrontPage and other old editors wrote the content type unquoted; HTML (and html.parser)
+    # read an unquoted value up to a space or '>', '=' and all
+    "<META http-equiv=Content-Type content=text/html;charset=big5>",
+    "<meta http-equiv=content-type content=text/html;charset=big5 >",
+])
+def test_an_unquoted_content_type_naming_an_encoding_is_made_utf8(tmp_path: Path, meta: str) -> None:
+    page = f"<html><head>{meta}</head><body><p>說明文件</p></body></html>\n"
+    written = _pinyin_of(tmp_path, page.encode("big5")).decode("utf-8")
+    assert "big5" not in written.lower(), written
+    assert _RUBY_MARKUP.sub("", written) == page.replace("big5", "utf-8")
