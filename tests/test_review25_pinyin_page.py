@@ -120,3 +120,15 @@ def test_an_unquoted_content_type_naming_an_encoding_is_made_utf8(tmp_path: Path
     written = _pinyin_of(tmp_path, page.encode("big5")).decode("utf-8")
     assert "big5" not in written.lower(), written
     assert _RUBY_MARKUP.sub("", written) == page.replace("big5", "utf-8")
+
+
+def test_a_meta_content_that_is_no_content_type_is_left_as_it_is() -> None:
+    # Browsers read a charset from a meta's content only with http-equiv="content-type" (the
+    # HTML standard's prescan: "need pragma"); a description about charsets is text.
+    page = ('<meta name="description" content="網頁的 charset=big5 設定">'
+            '<meta property="og:title" content="charset=gbk">'
+            '<meta http-equiv="Content-Type" content="text/html; charset=gb2312"><p>书</p>')
+    result = run("--page", "-", input=page)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(page.split("<meta http-equiv")[0])
+    assert 'content="text/html; charset=utf-8"' in result.stdout

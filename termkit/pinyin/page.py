@@ -142,16 +142,21 @@ def _meta_in_utf8(tag: str) -> tuple[str, bool]:
     and whether it names one."""
     if "charset" not in tag.lower():
         return tag, False
+    attributes = list(ATTRIBUTE.finditer(tag))
+    # a content names the encoding only beside http-equiv="content-type" (a description that
+    # speaks of charsets is text): the HTML standard's prescan
+    pragma = any(m.group(1).lower() == "http-equiv"
+                 and unquoted(m.group(3)).strip().lower() == "content-type" for m in attributes)
     said = False
     out: list[str] = []
     pos = 0
-    for m in ATTRIBUTE.finditer(tag):
+    for m in attributes:
         key, value = m.group(1).lower(), m.group(3)
         quote = value[0] if value[:1] in "\"'" else ""
         inner = unquoted(value)
         if key == "charset":
             new = _utf8(inner.strip(), "")
-        elif key == "content" and "charset" in inner.lower():
+        elif key == "content" and pragma and "charset" in inner.lower():
             new = _CHARSET_IN_CONTENT.sub(lambda c: _utf8(c.group(2), c.group(1)), inner, count=1)
         else:
             continue
