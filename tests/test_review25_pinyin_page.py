@@ -153,3 +153,24 @@ def test_chinese_written_as_character_references_gets_readings() -> None:
     result = run("--page", "-", input="<p>&#20013;&#25991;</p>")
     assert result.exit_code == 0, result.stderr
     assert "<rt>" in result.stdout
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "big5"])
+def test_a_stray_control_character_in_a_page_is_kept_not_refused(
+        tmp_path: Path, encoding: str) -> None:
+    # Text pasted from word processors leaves backspaces and unit separators in real pages;
+    # a browser shows the page (and `convert` converts it), so pinyin must not call it binary.
+    page = "<html><body>\n<p>說明\x08文件</p>\n<p>\x1f書</p>\n</body></html>\n"
+    written = _pinyin_of(tmp_path, page.encode(encoding))
+    text = written.decode("utf-8").removeprefix("\ufeff")
+    assert "<ruby>說<rt>" in text
+    assert _RUBY_MARKUP.sub("", text) == page
+
+
+def test_a_page_with_nul_bytes_is_still_refused_as_binary(tmp_path: Path) -> None:
+    src = tmp_path / "page.html"
+    src.write_bytes(b"<p>\x00\x01\x02\x03\xff\xfe</p>" * 50)
+    result = run("-i", str(src), "-o", str(tmp_path / "out.html"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {src}: binary file")
+    assert not (tmp_path / "out.html").exists()

@@ -48,6 +48,8 @@ _HTML_IN_SVG = "foreignobject"
 # An encoding named in a meta tag's content (``text/html; charset=big5``, the name quoted or
 # not, as browsers read it) or an XML declaration.
 _CHARSET_IN_CONTENT = re.compile(r"""(charset\s*=\s*["']?\s*)([\w.:-]+)""", re.I)
+# Control characters (not NUL, tab or line ends) that text pasted into pages carries.
+_STRAY_CONTROLS = re.compile(rb"[\x01-\x08\x0e-\x1f\x7f]")
 _XML_ENCODING = re.compile(r"""(encoding\s*=\s*)(["'])([\w.:-]+)\2""", re.I)
 
 
@@ -73,11 +75,16 @@ def pinyin_page(data: bytes, path: str, annotate: Callable[[str], Sequence[Token
 
     if holds_no_text(data):
         return b""
-    # decode_text finds the encoding (and reports bad bytes by line); its text has its line
-    # ends made \n, so the page is decoded again as it is.
-    encoding = decode_text(data, path, declared=declared_encoding(data))[1]
     bom = next((b for b in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
                 if data.startswith(b)), b"")
+    # decode_text finds the encoding (and reports bad bytes by line); its text has its line
+    # ends made \n, so the page is decoded again as it is. It refuses control characters as
+    # a binary file's: a page keeps the ones pasted into its text (a browser shows the page),
+    # so they are blanked for the encoding's sake; no Big5 or GB byte sequence holds one. NUL
+    # bytes (UTF-16 without a BOM, or a binary file) and UTF-16 with its BOM are left to it.
+    probe = data if bom in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) or b"\x00" in data \
+        else _STRAY_CONTROLS.sub(b" ", data)
+    encoding = decode_text(probe, path, declared=declared_encoding(data))[1]
     codec = "utf-8" if encoding == "utf-8-sig" else encoding
     page, said = _annotate(data[len(bom):].decode(codec), annotate, render)
     mark = codecs.BOM_UTF8 if bom or (codec != "utf-8" and not said) else b""
