@@ -174,3 +174,21 @@ def test_a_page_with_nul_bytes_is_still_refused_as_binary(tmp_path: Path) -> Non
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: {src}: binary file")
     assert not (tmp_path / "out.html").exists()
+
+
+@pytest.mark.parametrize("page", [
+    # an online editor's textarea holding a page (tutorial sites' "try it" pages): its meta is
+    # text to the browser, not the outer page's declaration
+    '<html><head><meta charset="utf-8"></head><body><p>例</p><form><textarea>'
+    '<html><head><meta charset="gbk"><title>教程</title></head><body><h1>标题</h1></body>'
+    "</html></textarea></form></body></html>",
+    # an end tag inside raw text ends nothing: the text after it is still the textarea's
+    "<div><p>例</p><textarea></div>中文</textarea></div>",
+    "<div><p>例</p><xmp></div>中文</xmp></div>",
+    "<div><p>例</p><title></div>中文</title></div>",
+])
+def test_tags_inside_raw_text_are_text(page: str) -> None:
+    result = run("--page", "-", input=page)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count("<ruby>") == 1  # 例 alone
+    assert _RUBY_MARKUP.sub("", result.stdout) == page

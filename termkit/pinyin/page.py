@@ -7,12 +7,12 @@ only the text between tags gets readings: as ruby, one ``<ruby>`` per written wo
 :func:`termkit.pinyin.ruby.ruby_word` writes it, or inline, ``中文(zhōngwén)``.
 
 Left as written: every tag and attribute, entity references, comments, the doctype, the
-content of ``<script>`` and ``<style>``, text an element marks as another language written
+content of ``<script>`` and ``<style>`` (and of the elements whose content a browser reads as
+text to their end tag, tags and all: ``<title>``, ``<textarea>``, ``<xmp>``, ``<iframe>``,
+``<noembed>``, ``<noframes>``, ``<plaintext>``), text an element marks as another language written
 with Han characters (``<span lang="ja">``, as ``convert`` leaves it), text that already has
-readings (inside ``<ruby>``, ``<rt>``, ``<rp>``), and the text of elements that show no markup
-(``<title>``, ``<textarea>``, ``<option>``: a ruby there would show as its tags), the raw text
-of ``<xmp>``, ``<iframe>``, ``<noembed>``, ``<noframes>`` and ``<plaintext>`` (which a browser
-shows or keeps as text, tags and all), and the text of SVG and MathML outside an SVG
+readings (inside ``<ruby>``, ``<rt>``, ``<rp>``), the text of elements that show no markup
+(``<option>``: a ruby there would show as its tags), and the text of SVG and MathML outside an SVG
 ``<foreignObject>``: HTML's tree construction ends an ``<svg>`` or ``<math>`` at a ``<ruby>``
 start tag, so the rest of a drawing would fall out of it. A word an inline tag cuts
 (理<b>发</b>店) is read piece by piece.
@@ -37,10 +37,12 @@ from termkit.pinyin.render import render_inline
 from termkit.pinyin.ruby import ruby_word
 from termkit.pinyin.tokens import Style, Token
 
-# Elements whose text gets no readings: it has them already, shows no markup, or is raw text
-# to the browser (HTML's tokenizer reads their content as text, which html.parser does not).
-_KEPT = frozenset({"ruby", "rt", "rp", "title", "textarea", "option",
-                   "xmp", "iframe", "noembed", "noframes", "plaintext"})
+# Elements whose text gets no readings: it has them already, or shows no markup.
+_KEPT = frozenset({"ruby", "rt", "rp", "option"})
+# Elements whose content HTML's tokenizer reads as text up to their end tag (RCDATA and raw
+# text; <plaintext> to the end of the page), which html.parser cuts into tags: a tag inside one
+# is text (a textarea holding a page's source), and a ruby there would show as its tags.
+_RAW_TEXT = frozenset({"title", "textarea", "xmp", "iframe", "noembed", "noframes", "plaintext"})
 # Foreign content (the tokenizer gives tag names in lower case), and SVG's element that holds
 # HTML again.
 _FOREIGN_ROOTS = frozenset({"svg", "math"})
@@ -106,7 +108,14 @@ def _annotate(page: str, annotate: Callable[[str], Sequence[Token]],
     elements = OpenElements()
     han = han_run()
     said = False
+    raw: str | None = None  # the raw text element open, whose end tag alone ends it
     for kind, tag, token in page_tokens(page):
+        if raw is not None:
+            if kind == "end" and tag == raw:
+                raw = None
+                elements.end(tag)
+            out.append(token)
+            continue
         if kind == "data":
             shown = not (elements.code or elements.foreign or elements.within(_KEPT)
                          or _in_foreign_content(elements))
@@ -114,7 +123,9 @@ def _annotate(page: str, annotate: Callable[[str], Sequence[Token]],
             continue
         if kind == "start":
             elements.start(tag, token)
-            if tag == "meta":
+            if tag in _RAW_TEXT and not token.endswith("/>"):
+                raw = tag
+            elif tag == "meta":
                 token, named = _meta_in_utf8(token)
                 said = said or named
         elif kind == "end":
