@@ -192,3 +192,19 @@ def test_tags_inside_raw_text_are_text(page: str) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stdout.count("<ruby>") == 1  # 例 alone
     assert _RUBY_MARKUP.sub("", result.stdout) == page
+
+
+@pytest.mark.parametrize("rest", [
+    # left open to the end of the page: html.parser gives them as text up to their first '>',
+    # a browser reads a bogus comment there (ended by that '>'), so a ruby's '>' would end it
+    # early and show what it hid (here a <div>)
+    "<![CDATA[书 <div>",
+    "<![if 书 <div>",
+    "<!x 书 <div>",
+])
+def test_a_construct_left_open_gets_no_readings(rest: str) -> None:
+    page = "<p>例</p>" + rest
+    result = run("--page", "-", input=page)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("<p><ruby>例<rt>")
+    assert result.stdout.split("</p>", 1)[1] == rest

@@ -116,6 +116,11 @@ def _annotate(page: str, annotate: Callable[[str], Sequence[Token]],
                 elements.end(tag)
             out.append(token)
             continue
+        if kind == "data" and token[:1] == "<" and len(token) > 1:
+            # a construct left open (<![CDATA[ with no ]]>): html.parser gives it as text up to
+            # its first '>', where a browser reads a bogus comment that a ruby's '>' would end
+            out.append(token)
+            continue
         if kind == "data":
             shown = not (elements.code or elements.foreign or elements.within(_KEPT)
                          or _in_foreign_content(elements))
