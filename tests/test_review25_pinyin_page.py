@@ -201,6 +201,8 @@ def test_tags_inside_raw_text_are_text(page: str) -> None:
     "<![CDATA[书 <div>",
     "<![if 书 <div>",
     "<!x 书 <div>",
+    # a comment left open runs to the end of the page
+    "<!-- 书 <div> 书 </div>",
 ])
 def test_a_construct_left_open_gets_no_readings(rest: str) -> None:
     page = "<p>例</p>" + rest

@@ -118,7 +118,10 @@ def _annotate(page: str, annotate: Callable[[str], Sequence[Token]],
             continue
         if kind == "data" and token[:1] == "<" and len(token) > 1:
             # a construct left open (<![CDATA[ with no ]]>): html.parser gives it as text up to
-            # its first '>', where a browser reads a bogus comment that a ruby's '>' would end
+            # its first '>', where a browser reads a bogus comment that a ruby's '>' would end;
+            # a comment left open (<!-- with no -->) runs to the end of the page
+            if token.startswith("<!--"):
+                raw = "!--"  # no end tag has that name: the rest is kept as written
             out.append(token)
             continue
         if kind == "data":
