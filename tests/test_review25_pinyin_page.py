@@ -210,3 +210,14 @@ def test_a_construct_left_open_gets_no_readings(rest: str) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("<p><ruby>例<rt>")
     assert result.stdout.split("</p>", 1)[1] == rest
+
+
+def test_convert_reads_an_unquoted_value_to_its_end() -> None:
+    # The shared attribute pattern stopped an unquoted value at '=' or a backtick: convert
+    # wrote alt="國際"=国际, a browser's alt '"國際"=国际' (quotes and the second word
+    # unconverted); HTML reads an unquoted value to a space or '>'.
+    from termkit.convert import Converter
+    from termkit.convert.html import convert_html_text
+
+    out = convert_html_text("<p><img alt=国际=国际 title=a`国际></p>", Converter("s2t"))
+    assert out == '<p><img alt="國際=國際" title="a`國際"></p>'
