@@ -221,3 +221,15 @@ def test_convert_reads_an_unquoted_value_to_its_end() -> None:
 
     out = convert_html_text("<p><img alt=国际=国际 title=a`国际></p>", Converter("s2t"))
     assert out == '<p><img alt="國際=國際" title="a`國際"></p>'
+
+
+def test_an_xml_declaration_alone_does_not_say_the_encoding_to_an_html_reader(
+        tmp_path: Path) -> None:
+    # XHTML 1.0 served as text/html (old Chinese sites): browsers reading HTML ignore the XML
+    # declaration's encoding, so with no meta the page was read in the locale's encoding; in
+    # UTF-8 it needs the BOM, which XML readers take too.
+    page = ('<?xml version="1.0" encoding="gb2312"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+            "<head><title>说明</title></head><body><p>说明文件</p></body></html>\n")
+    written = _pinyin_of(tmp_path, page.encode("gb2312"))
+    assert written.startswith(codecs.BOM_UTF8 + b'<?xml version="1.0" encoding="utf-8"?>')
+    assert _RUBY_MARKUP.sub("", written[3:].decode("utf-8")) == page.replace("gb2312", "utf-8")

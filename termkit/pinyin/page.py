@@ -20,7 +20,7 @@ start tag, so the rest of a drawing would fall out of it. A word an inline tag c
 The page comes out in UTF-8 (tone marks are not in Big5 or GB2312): a ``<meta charset>``, a
 ``<meta http-equiv="content-type">`` or an XML declaration that names another encoding is
 made to name UTF-8, so a browser reads the page as it is written. A page that said its
-encoding by a byte order mark, or said none and was not in UTF-8 (a browser reads such a page
+encoding by a byte order mark, or said none in a meta tag and was not in UTF-8 (a browser reads such a page
 in its locale's encoding), starts with UTF-8's byte order mark, which a browser reads before
 anything else. Line ends are kept as the page has them (:func:`pinyin_page`).
 """
@@ -102,8 +102,8 @@ def annotate_page(page: str, annotate: Callable[[str], Sequence[Token]],
 
 def _annotate(page: str, annotate: Callable[[str], Sequence[Token]],
               render: Callable[[Sequence[Token]], str]) -> tuple[str, bool]:
-    """:func:`annotate_page`, and whether the page names its encoding (a meta tag or an XML
-    declaration)."""
+    """:func:`annotate_page`, and whether the page names its encoding in a meta tag (the
+    declaration a browser reading HTML takes)."""
     out: list[str] = []
     elements = OpenElements()
     han = han_run()
@@ -139,10 +139,10 @@ def _annotate(page: str, annotate: Callable[[str], Sequence[Token]],
         elif kind == "end":
             elements.end(tag)
         elif kind == "other" and token.startswith("<?xml"):
-            new = _XML_ENCODING.sub(lambda m: _utf8(m.group(3), m.group(1) + m.group(2),
-                                                    m.group(2)), token, count=1)
-            said = said or _XML_ENCODING.search(token) is not None
-            token = new
+            # rewritten, but not counted as saying the encoding: a browser reading the page as
+            # HTML (XHTML 1.0 served as text/html) ignores it
+            token = _XML_ENCODING.sub(lambda m: _utf8(m.group(3), m.group(1) + m.group(2),
+                                                      m.group(2)), token, count=1)
         out.append(token)
     return "".join(out), said
 
