@@ -18,6 +18,7 @@ from functools import lru_cache
 _HANT_REGIONS = {"TW", "HK", "MO"}
 _HANS_REGIONS = {"CN", "SG", "MY"}
 _ZH_CODES = {"zh", "zho", "chi", "cmn"}
+_LEGACY_ZH_SCRIPTS = {"CHS": "Hans", "CHT": "Hant"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,11 @@ def parse(tag: str) -> Tag:
         language = "en"
     script: str | None = None
     region: str | None = None
+    if language == "zh" and len(parts) > 1 and parts[1].upper() in _LEGACY_ZH_SCRIPTS:
+        # Microsoft's legacy tags (.NET before 2.0, resx and TMX exports of its tools):
+        # zh-CHS is Simplified, zh-CHT Traditional; read as a bare zh they lost the script.
+        script = _LEGACY_ZH_SCRIPTS[parts[1].upper()]
+        parts = parts[:1] + parts[2:]
     for p in parts[1:]:
         if len(p) == 1:
             break  # an extension or private use (en-US-u-ca-gregory): no script or region after
@@ -117,6 +123,18 @@ def script_of(tag: str) -> str | None:
 def same_language(a: str, b: str) -> bool:
     """Case- and spelling-insensitive comparison of two tags (``zh-TW`` == ``zh_Hant_TW``)."""
     return parse(a) == parse(b)
+
+
+# A locale just before a file's extension: messages.zh_CN.xlf, glossary.zh-Hant.po, zh_TW.po.
+_NAME_LOCALE_RE = re.compile(
+    r"(?:^|[._-])([a-z]{2,3}(?:[_-][A-Z][a-z]{3})?(?:[_-][A-Z]{2})?)\.[A-Za-z0-9]+$")
+
+
+def locale_in_file_name(name: str) -> str | None:
+    """The locale a file name carries just before its extension (``messages.zh_CN.xlf`` ->
+    ``zh_CN``, ``zh_TW.po`` -> ``zh_TW``), as written, or None."""
+    m = _NAME_LOCALE_RE.search(name.replace("\\", "/").rsplit("/", 1)[-1])
+    return m.group(1) if m else None
 
 
 def to_short(tag: str) -> str:

@@ -367,6 +367,7 @@ FRESH_SETS = (
     FreshSet("fresh8", 20, frozenset({_CMRC_TRIAL, _DRCD}), extra=("judged_fresh8_pairs.jsonl",)),
     FreshSet("fresh9", 43, frozenset({_CMRC_TRIAL, _DRCD})),
     FreshSet("fresh10", 69, frozenset({_CMRC_TRIAL, _DRCD})),
+    FreshSet("fresh11", 46, frozenset({_CMRC_TRIAL, _DRCD})),
 )
 FRESH = {s.name: s for s in FRESH_SETS}
 

@@ -163,6 +163,18 @@ def test_retag_value_keeps_spelling_and_precision() -> None:
     assert retag_value("zh-Hant-TW", "zh-Hant-HK") == "zh-Hant-HK"
 
 
+@pytest.mark.parametrize(("old", "target", "new"), [
+    ("zh-cmn-Hans", "zh-Hant-TW", "zh-cmn-Hant"), ("zh-cmn-Hans-CN", "zh-Hant-TW", "zh-cmn-Hant-TW"),
+    ("cmn-Hans", "zh-Hant", "cmn-Hant"), ("yue-Hant", "zh-Hans-CN", "yue-Hans"),
+    ("cmn_Hans_CN", "zh-Hant-TW", "cmn_Hant_TW"), ("zh-yue", "zh-Hans-CN", "zh-yue-CN"),
+    ("zh-tw", "zh-Hans-CN", "zh-cn"), ("ZH_CN", "zh-Hant-TW", "zh_TW"),
+])
+def test_retag_value_keeps_the_language_as_written(old: str, target: str, new: str) -> None:
+    # Mandarin (cmn) or Cantonese (yue) converted to the other script is still Mandarin or
+    # Cantonese: only the script and region subtags change (review23: zh-cmn-Hans became zh-Hant)
+    assert retag_value(old, target) == new
+
+
 def test_duplicates_rules() -> None:
     # the group already had the target: the converted piece goes
     assert duplicates([Piece("zh-Hant", "zh-Hans"), Piece("zh-Hans", "zh-Hans"), Piece("en", "en")]) == {0}

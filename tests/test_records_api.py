@@ -203,6 +203,12 @@ def test_errors_carry_the_path() -> None:
         # A Taiwanese journal's running head: a bare year before a comma.
         ("2020，51卷，3期，401–428頁", ("51", "3", "2020", "401-428")),
         ("2020，第51卷第3期，頁401-428", ("51", "3", "2020", "401-428")),
+        # The citation form of mainland journals: year, volume(issue): pages.
+        ("2019, 38(4): 12-20", ("38", "4", "2019", "12-20")),
+        ("2018，40（3）：45-52", ("40", "3", "2018", "45-52")),
+        ("2019;38(4-5):12-20", ("38", "4-5", "2019", "12-20")),
+        ("38(4): 12-20, 2019", ("38", "4", "2019", "12-20")),
+        ("2(3)", None),  # a volume(issue) with no year or pages beside it says too little
         ("人文學 > 人文學綜合", None),
         ("2017", None),
         ("2017, 12", None),  # a year and a number: nothing says what the number is

@@ -56,6 +56,23 @@ def test_a_buttons_label_is_shown_text(tmp_path: Path, kind: str) -> None:
     assert out == f'<form><input type="{kind}" value="搜索軟件"><button>搜索軟件</button></form>'
 
 
+@pytest.mark.parametrize(("key", "name"), [
+    ("property", "og:image:alt"), ("name", "twitter:image:alt"), ("name", "application-name"),
+    ("name", "apple-mobile-web-app-title"), ("property", "og:title"),
+])
+def test_a_meta_a_reader_sees_is_converted(key: str, name: str) -> None:
+    # an image's alternative text and an application's name are shown (or read aloud) as
+    # its description and title are
+    page = f'<meta {key}="{name}" content="软件">'
+    assert convert_html_text(page, Converter("s2t")) == f'<meta {key}="{name}" content="軟件">'
+
+
+@pytest.mark.parametrize("name", ["og:image", "og:url", "viewport", "theme-color", "og:locale"])
+def test_a_meta_of_data_is_left_alone(name: str) -> None:
+    page = f'<meta name="{name}" content="软件">'
+    assert convert_html_text(page, Converter("s2t")) == page
+
+
 def test_a_text_inputs_value_stays_as_written() -> None:
     # What holds: a text field's value is data the form sends, not a label.
     page = '<input type="text" name="q" value="软件">'

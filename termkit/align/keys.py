@@ -191,6 +191,10 @@ class Support:
     # English suffixes its glosses give it as a bound morpheme (化 "-ization", "-ize"; 性
     # "-ness or -ity"; 者 "-er", "-ist"): an English word so derived renders it too.
     suffixes: tuple[str, ...] = ()
+    # English prefixes its glosses give a single character as a bound morpheme (無 "un-",
+    # 非 "non-; un-; in-; de-", 超 "super-", 子 "sub-"): an English word so derived from a
+    # rendering of the segment after it renders the two together.
+    prefixes: tuple[str, ...] = ()
 
     def match(self, stem: str) -> float:
         """How strongly the English stem renders this segment (0 when it does not)."""
@@ -447,6 +451,7 @@ def build_support(lexicon: Lexicon, segment: str) -> Support:
         frozenset(explained.difference(direct, inner)) if explained else frozenset(),
         # (A suffix is a bound morpheme of a character or two: 性, 化, 主義.)
         gloss_suffixes(marked) if marked and n <= 2 else (),
+        gloss_prefixes(marked) if marked and n == 1 else (),
     )
 
 
@@ -481,6 +486,20 @@ def gloss_suffixes(glosses: Iterable[str]) -> tuple[str, ...]:
     return tuple(found) if found else ()
 
 
+# An English prefix cited in a gloss: "un-", "non-; un-; in-; de-", "super-".
+_PREFIX_GLOSS = re.compile(r"(?<![\w-])([a-z]{2,})-(?![\w-])")
+
+
+def gloss_prefixes(glosses: Iterable[str]) -> tuple[str, ...]:
+    """The English prefixes CC-CEDICT ``glosses`` cite (無 "un-", 非 "non-", 超 "super-"), in
+    the order cited, or ()."""
+    found: dict[str, None] = {}
+    for gloss in glosses:
+        if "-" in gloss:
+            found.update(dict.fromkeys(_PREFIX_GLOSS.findall(gloss)))
+    return tuple(found) if found else ()
+
+
 @dataclass(slots=True)
 class ZhKey:
     """A Chinese keyword analysed: content segments with their support, Latin tokens, head."""
@@ -499,9 +518,15 @@ class ZhKey:
     words: frozenset[str] = frozenset()
     # Segments after the first whose glosses cite English suffixes (族群|性: "-ity").
     suffixed: tuple[int, ...] = ()
+    # Segments before the last whose glosses cite English prefixes (無|監督: "un-").
+    prefixed: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         self.words = frozenset(stem(t) for t in self.latin if not t.isdigit())
+        if any(sup.prefixes for sup in self.supports[:-1]):
+            self.prefixed = tuple(
+                j for j, sup in enumerate(self.supports[:-1]) if sup.prefixes
+            )
         if any(sup.suffixes for sup in self.supports[1:]):
             self.suffixed = tuple(j for j, sup in enumerate(self.supports) if j and sup.suffixes)
         self.seg_weight = tuple(

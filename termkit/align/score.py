@@ -168,7 +168,8 @@ def _latin_score(zh: ZhKey, en: EnKey) -> float:
 def score_pair(zh: ZhKey, en: EnKey) -> Score:
     """Score 0..1 that ``en`` renders ``zh``, with evidence strings."""
     if (not zh.latin and en.acronym is None and not en.capitals
-            and zh.shares_nothing(en.stems, en.stem_prefixes) and not may_romanize(zh.text, en.text)):
+            and zh.shares_nothing(en.stems, en.stem_prefixes) and not _prefix_derived(zh, en)
+            and not may_romanize(zh.text, en.text)):
         # Nothing in common, as most candidates of a record's lists: no Latin token or
         # acronym to compare, no stem the dictionary links to a segment, no romanized word
         # to read as a name or a place. Every kind of evidence below would find nothing.
@@ -221,7 +222,8 @@ def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
         for wi in en.capitals
         if (span := spelled_span(en.words[wi][0].lower(), zh)) is not None
     }
-    if not abbreviated and zh.shares_nothing(en.stems, en.stem_prefixes):
+    if (not abbreviated and zh.shares_nothing(en.stems, en.stem_prefixes)
+            and not _prefix_derived(zh, en)):
         return 0.0, []  # nothing in common: the usual case, decided without the full loop
     # Numbers are neutral on both sides: a shared one proves nothing (see _latin_score).
     latin = zh.words
@@ -264,6 +266,8 @@ def coverage(zh: ZhKey, en: EnKey) -> tuple[float, list[str]]:
         _join_hyphened(zh, en, word_best, word_seg, seg_best, seg_hit, seg_word)
     if zh.suffixed:
         _cover_suffixes(zh, en, word_best, word_seg, seg_best, seg_hit, seg_word)
+    if zh.prefixed:
+        _cover_prefixes(zh, en, word_best, word_seg, seg_best, seg_hit, seg_word)
     for wi, (_printed, stem) in enumerate(en.words):
         w = 0 if stem.isdigit() else HEAD_WEIGHT if wi == en.head else 1
         en_total += w * word_best[wi]
@@ -362,6 +366,45 @@ def _cover_suffixes(
                 for form in (low, stem)
             ) and best > seg_best[j]:
                 seg_best[j], seg_hit[j], seg_word[j] = best, max(seg_hit[j], best), wi
+
+
+def _prefix_derived(zh: ZhKey, en: EnKey) -> list[tuple[int, int, str]]:
+    """(English word, prefix segment, stem of the word's rest) for each English word that
+    begins with an English prefix a segment's glosses cite (無 "un-", 非 "non-") followed by
+    four letters or more: candidates of :func:`_cover_prefixes`; [] for most keywords."""
+    if not zh.prefixed:
+        return []
+    out = []
+    for j in zh.prefixed:
+        for wi, (printed, _stem) in enumerate(en.words):
+            low = printed.lower()
+            for p in zh.supports[j].prefixes:
+                rest = low[len(p):].lstrip("-") if low.startswith(p) else ""
+                if len(rest) >= 4 and rest.isalpha():
+                    out.append((wi, j, stem_of(rest)))
+                    break
+    return out
+
+
+def _cover_prefixes(
+    zh: ZhKey, en: EnKey, word_best: list[float], word_seg: list[int],
+    seg_best: list[float], seg_hit: list[float], seg_word: list[int],
+) -> None:
+    """A segment that is a prefix by its glosses (無 "un-", 非 "non-", 超 "super-") and the
+    segment after it are rendered together by the English word made of that prefix and a
+    word rendering the second segment: "unsupervised" for 無|監督, "subsystem" for 子|系統
+    (the rest of the word must render the second segment strongly, as a gloss or of its
+    word family)."""
+    for wi, j, rest in _prefix_derived(zh, en):
+        nxt = zh.supports[j + 1]
+        s = nxt.match(rest)
+        if s < STRONG or s <= word_best[wi]:
+            continue
+        word_best[wi], word_seg[wi] = s, j + 1
+        for k, value in ((j, s), (j + 1, nxt.cover(rest))):
+            seg_hit[k] = max(seg_hit[k], s)
+            if value > seg_best[k]:
+                seg_best[k], seg_word[k] = value, wi
 
 
 def _head_unmatched(

@@ -33,7 +33,7 @@ from termkit.check.engine import Checker, Stats, check_units, parse_checks
 from termkit.check.findings import CHECKS, FAMILIES, Finding, Severity
 from termkit.check.inputs import read_inputs
 from termkit.errors import TermkitError
-from termkit.model import Glossary
+from termkit.model import Glossary, Notice
 
 __all__ = [
     "CHECKS",
@@ -60,6 +60,8 @@ class CheckResult:
     units: int
     errors: list[TermkitError] = field(default_factory=list)
     stats: Stats = field(default_factory=Stats)
+    # What reading the files called for saying (a PO Language header its name contradicts).
+    notices: list[Notice] = field(default_factory=list)
 
 
 def check_files(
@@ -95,4 +97,4 @@ def check_files(
     syntax = [f for f in inputs.syntax if f.check in checker.checks]
     if syntax:
         findings = sorted([*findings, *syntax], key=Finding.sort_key)
-    return CheckResult(findings, inputs.files, stats.units, inputs.errors, stats)
+    return CheckResult(findings, inputs.files, stats.units, inputs.errors, stats, inputs.notices)

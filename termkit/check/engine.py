@@ -33,7 +33,7 @@ from termkit.check import typography as TY
 from termkit.check import variants as V
 from termkit.check.baseline import ignored_checks
 from termkit.check.config import Options, select
-from termkit.check.findings import Finding
+from termkit.check.findings import FAMILIES, Finding
 from termkit.check.index import RegionIndex, TermIndex
 from termkit.check.segment import Segment, segments
 from termkit.gcpause import collector_off
@@ -326,9 +326,12 @@ class Checker:
             return
         hits.sort(key=_position)  # stable: a segment's findings stay in check order
         for j, found in hits:
-            notes = segs[j].notes
+            seg = segs[j]
+            notes = seg.notes
             if notes and (silenced := ignored_checks(notes)):
                 found = [f for f in found if f.check not in silenced]
+            if _keyed(seg):
+                found = [f for f in found if f.check not in _SOURCE_COMPARED]
             out.extend(found)
 
     def _terms(
@@ -410,6 +413,20 @@ def _position(hit: tuple[int, list[Finding]]) -> int:
 
 # Units whose target is not a translation of the source text.
 _CREDITS = frozenset({"translator-credits", "translator_credits", "TRANSLATORS"})
+
+
+# A message key standing for the source text (Symfony and Kimai XLIFF, key-based PO: the
+# unit's id is the source, ``http_error.suggestion``): checks that compare the target with the
+# source have nothing to compare it with. Before, Symfony's `%count%` read as printf `%c`
+# missing from the source and every tag of a CDATA target as added.
+_KEY = re.compile(r"[A-Za-z][A-Za-z0-9-]*(?:[._][A-Za-z0-9-]+)+")
+_SOURCE_COMPARED = frozenset(
+    {name for name in FAMILIES["format"] if name != F.PLURALS} | {F.UNTRANSLATED})
+
+
+def _keyed(seg: Segment) -> bool:
+    """True when the segment's source is its unit's message key, not text."""
+    return seg.unit == seg.source and _KEY.fullmatch(seg.source) is not None
 
 
 def _skip_format(seg: Segment) -> bool:

@@ -285,9 +285,14 @@ _KNOWN = frozenset(
 )
 
 
+# OmegaT's tag shortcuts (<g0>, </g0>, <x1/>, <a0>, <s0>: a letter and the tag's number), as
+# its project_save.tmx keeps them in the text: markup, never a usage metavariable.
+_OMEGAT_SHORTCUT = re.compile(r"[a-z][0-9]+")
+
+
 def markup_tags(text: str) -> list[re.Match[str]]:
     """The tags of ``text`` that are markup: a known element, an element closed somewhere in
-    the text, one with attributes, or a self-closing one."""
+    the text, one with attributes, a self-closing one, or an OmegaT tag shortcut."""
     found = tags(text)
     if not found:
         return []
@@ -296,6 +301,7 @@ def markup_tags(text: str) -> list[re.Match[str]]:
         m for m in found
         if m.group("name").lower() in _KNOWN or m.group("name").lower() in closed
         or m.group("self") or (m.group("attrs") or "").strip()
+        or _OMEGAT_SHORTCUT.fullmatch(m.group("name"))
     ]
 
 

@@ -21,7 +21,7 @@ from termkit.check.findings import Finding
 from termkit.errors import InputError, TermkitError, UnknownFormatError
 from termkit.formats.po_syntax import PoSyntaxError
 from termkit.io import check_readable, open_input, read_bytes
-from termkit.model import Source, Unit, Variant
+from termkit.model import Notice, Source, Unit, Variant
 
 
 @dataclass(slots=True)
@@ -33,6 +33,8 @@ class Inputs:
     errors: list[TermkitError] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     syntax: list[Finding] = field(default_factory=list)
+    # What reading a file calls for saying (a PO Language header its file name contradicts).
+    notices: list[Notice] = field(default_factory=list)
 
 
 def syntax_finding(path: str, error: PoSyntaxError) -> Finding:
@@ -101,7 +103,8 @@ def _has_units(fmt: formats.Format) -> bool:
 
 
 def _file_units(path: str, fmt: str | None, syntax: list[PoSyntaxError],
-                source_lang: str | None = None) -> Iterator[Unit]:
+                source_lang: str | None = None,
+                notices: list[Notice] | None = None) -> Iterator[Unit]:
     check_readable(path)
     try:
         detected = formats.detect(path, fmt)
@@ -124,7 +127,7 @@ def _file_units(path: str, fmt: str | None, syntax: list[PoSyntaxError],
         from termkit.formats.po import iter_units
 
         yield from iter_units(io.BytesIO(read_bytes(path)), path, syntax=syntax,
-                              source_lang=source_lang)
+                              source_lang=source_lang, notices=notices)
         return
     if path == "-":
         import io
@@ -146,7 +149,8 @@ def read_inputs(
     """Read every file (and text pair); a bad file adds an error and the others still count."""
     result = Inputs()
     syntax: dict[str, list[PoSyntaxError]] = {p: [] for p in paths}
-    jobs: list[tuple[str, Iterator[Unit]]] = [(p, _file_units(p, format, syntax[p], source_lang)) for p in paths]
+    jobs: list[tuple[str, Iterator[Unit]]] = [
+        (p, _file_units(p, format, syntax[p], source_lang, result.notices)) for p in paths]
     jobs += [
         (t, pair_units(s, t, source_lang=source_lang, target_lang=target_lang)) for s, t in pairs
     ]

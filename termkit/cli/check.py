@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 # Files `check FOLDER` takes by default: the translation formats (a CSV/TSV in a project
 # folder is as often a glossary, so those are taken only with --include).
-CHECK_GLOBS = ("*.po", "*.pot", "*.tmx", "*.xlf", "*.xliff")
+CHECK_GLOBS = ("*.po", "*.pot", "*.tmx", "*.xlf", "*.xliff", "*.sdlxliff", "*.mqxliff")
 # The report format an output name asks for when --to is not given (anything else: text).
 _REPORT_BY_EXTENSION = {".json": "json", ".xml": "junit", ".html": "html", ".htm": "html"}
 
@@ -38,13 +38,23 @@ def _warn_unapproved(path: str, glossary: Glossary) -> None:
     ``missing-term`` asks only for approved renderings, so it found nothing with such a file
     and the report said nothing either. A table typed by hand without a ``status`` column
     is read as candidates, the usual way to get here."""
+    from termkit.errors import TermkitError
+    from termkit.formats import detect
     from termkit.model import Status
 
     terms = [t for c in glossary.concepts for t in c.terms if t.text.strip()]
     if terms and not any(t.status in (Status.PREFERRED, Status.ADMITTED) for t in terms):
+        try:
+            omegat = path != "-" and detect(path).name == "omegat"
+        except TermkitError:
+            omegat = False
+        # An OmegaT glossary has no status column to add (the old hint said to add one).
+        how = ("an OmegaT glossary's entries are read as candidates: write 'status: "
+               "preferred' in an entry's comment column" if omegat else
+               "a table typed by hand is read as candidates: add a 'status' column saying "
+               "'preferred'")
         warn(f"{path}: none of its {len(glossary.concepts)} concept(s) has a preferred or "
-             "admitted term, so missing-term finds nothing with it (a table typed by hand "
-             "is read as candidates: add a 'status' column saying 'preferred')")
+             f"admitted term, so missing-term finds nothing with it ({how})")
 
 
 def _refuse_idle(chosen: frozenset[str], named: list[str], glossary: bool) -> None:
@@ -316,6 +326,8 @@ def check(
         topics=chosen_topics,
         on_prepare=word_list_note("check"),
     )
+    for notice in result.notices:
+        warn(notice)  # as import and tm import say it: why a whole file reads as one script
     findings, hidden = apply_baseline(result.findings, known) if known else (result.findings, 0)
     notes: tuple[str, ...] = ()
     if "cjk-latin-spacing" in chosen and options.cjk_latin_spacing != "off":

@@ -28,7 +28,7 @@ from termkit.model import Notice
 from termkit.tm.store import DEFAULT_DB
 
 # Files `tm import FOLDER` takes by default (bilingual TSV and records only with --include).
-TM_IMPORT_GLOBS = ("*.tmx", "*.po", "*.xlf", "*.xliff")
+TM_IMPORT_GLOBS = ("*.tmx", "*.po", "*.xlf", "*.xliff", "*.sdlxliff", "*.mqxliff")
 
 DB_HELP = (
     f"Translation-memory file (SQLite). Default: ./{DEFAULT_DB} in the current folder, "

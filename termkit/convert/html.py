@@ -48,7 +48,11 @@ _SHOWN = frozenset({
     "title", "alt", "placeholder", "label", "summary", "aria-label", "aria-description",
     "aria-placeholder", "aria-roledescription", "aria-valuetext",
 })
-_META_SHOWN = re.compile(r"(?:^|:)(?:description|keywords|title|author|site_name)$", re.I)
+# A <meta> whose content a reader sees: a page's description, keywords, title, author, site
+# name, an image's alternative text (og:image:alt, twitter:image:alt), an application's name
+# (application-name, apple-mobile-web-app-title).
+_META_SHOWN = re.compile(
+    r"(?:^|[:-])(?:description|keywords|title|author|site_name|alt)$|^application-name$", re.I)
 # An <input> whose value is its label on the page (a button), not data the form sends.
 _BUTTON_TYPES = frozenset({"submit", "button", "reset"})
 # Inline elements a word may run through (理<b>发</b>店, every character of a <ruby> base):

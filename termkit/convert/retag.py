@@ -7,7 +7,8 @@ language tags of what was converted change too. Three rules, shared by every fil
   -> ``zh_CN``, ``zh-tw`` -> ``zh-cn``) and at the old tag's precision: a tag that named only a
   script (``zh-Hant``, the ``x-lang`` props termkit writes) gets only the target's script,
   one that named a region gets the target's region. A tag already in the target's script,
-  when the target names no region, is left as it is (``s2t`` keeps ``zh-HK``).
+  when the target names no region, is left as it is (``s2t`` keeps ``zh-HK``). The language
+  stays as written (``zh-cmn-Hans`` -> ``zh-cmn-Hant``, ``yue-Hans`` -> ``yue-Hant``).
 - :func:`is_lang_prop` tells which TMX ``<prop>`` types carry a language (``x-lang`` and the
   like): they are retagged with their ``<tuv>``.
 - :func:`duplicates` decides, for the pieces of one group (the ``<tuv>``s of a ``<tu>``, the
@@ -49,16 +50,24 @@ def retag_value(old: str, target: str) -> str:
     was, to = parse(old), parse(target)
     if to.is_chinese and to.region is None and was.script is not None and was.script == to.script:
         return old  # already in the target script, and the target names no region
-    parts = _parts(old)[1:]
+    written = _parts(old)
+    # The language as written, extended language subtags included (``zh-cmn``, ``cmn``,
+    # ``yue``): converting the script changes neither the language nor the dialect.
+    k = 1
+    while k < len(written) and len(written[k]) == 3 and written[k].isalpha():
+        k += 1
+    language, parts = written[:k], written[k:]
     spelled_script = any(len(p) == 4 and p.isalpha() for p in parts)
     spelled_region = any(len(p) == 2 and p.isalpha() for p in parts)
     if to.is_chinese and spelled_script:
         new = str(lang.Tag("zh", to.script, to.region if spelled_region else None))
     else:
         new = lang.to_short(target)
+    if to.is_chinese and [p.lower() for p in language] != ["zh"] and new.startswith("zh"):
+        new = "-".join(p.lower() for p in language) + new[2:]
     if "_" in old:
         new = new.replace("-", "_")
-    if old.islower() and len(old) > 3:  # "zh-tw" style, not a bare "zh"
+    if old.islower() and parts:  # "zh-tw" style, not a bare "zh" or "zh-yue"
         new = new.lower()
     return new
 

@@ -155,6 +155,11 @@ def detect(path: str, explicit: str | None = None, *, option: str | None = "--fo
         own = _own_glossary(path)
         if own is not None:
             return _REGISTRY[own]
+    if (best is not None and best[1].name == "termkit" and name.endswith("glossary.txt")
+            and path != "-" and by_content and _omegat_project_glossary(path)):
+        # OmegaT names a project's own glossary glossary/glossary.txt, the name termkit
+        # gives its text format: before, such a file was refused as "not a termkit glossary".
+        return _REGISTRY["omegat"]
     if best is None:
         known = ", ".join(sorted(_REGISTRY))
         raise UnknownFormatError(
@@ -171,6 +176,8 @@ def detect(path: str, explicit: str | None = None, *, option: str | None = "--fo
 # `import -o terms.txt --to tsv` a TSV table; a file termkit wrote must read back under the
 # name it was given.
 _OWN_HEADS = ((b"# termkit glossary", "termkit"),)
+# The first line OmegaT writes in a glossary it creates (and termkit in its OmegaT export).
+_OMEGAT_HEAD = b"# Glossary in tab-separated format"
 _JSON_HEAD = re.compile(rb'\A\s*\{\s*"format"\s*:\s*"termkit-glossary"')
 _TABLES = (("tsv", "\t"), ("csv", ","))
 
@@ -189,9 +196,24 @@ def _own_glossary(path: str) -> str | None:
     for start, name in _OWN_HEADS:
         if head.startswith(start):
             return name
+    if head.startswith(_OMEGAT_HEAD):
+        return "omegat"
     if _JSON_HEAD.match(head):
         return "json"
     return table_by_header(head)
+
+
+def _omegat_project_glossary(path: str) -> bool:
+    """True when the ``glossary.txt`` at ``path`` is an OmegaT glossary, not termkit's text
+    format: it starts with the line OmegaT writes, or its first line is no comment and holds
+    a tab (OmegaT reads a glossary without the line alike)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096).removeprefix(b"\xef\xbb\xbf")
+    except OSError:
+        return False
+    first = head.split(b"\n", 1)[0]
+    return first.startswith(_OMEGAT_HEAD) or (not first.startswith(b"#") and b"\t" in first)
 
 
 def table_by_header(head: bytes) -> str | None:
@@ -218,7 +240,7 @@ for _fmt in (
     Format("json", "termkit glossary JSON", (".json",), "termkit.formats.json_glossary"),
     Format("tmx", "TMX 1.4b translation memory", (".tmx",), "termkit.formats.tmx"),
     Format("tbx", "TBX termbase (v3 TBX-Basic; v2 on request)", (".tbx",), "termkit.formats.tbx"),
-    Format("xliff", "XLIFF 1.2 / 2.0", (".xlf", ".xliff"), "termkit.formats.xliff"),
+    Format("xliff", "XLIFF 1.2 / 2.0", (".xlf", ".xliff", ".sdlxliff", ".mqxliff"), "termkit.formats.xliff"),
     Format("po", "gettext PO catalog", (".po", ".pot"), "termkit.formats.po"),
     Format("omegat", "OmegaT glossary (tab-separated)", (".omegat.tsv", ".utf8"), "termkit.formats.omegat"),
     Format("csv", "CSV with a header row of language columns", (".csv",), "termkit.formats.csv_glossary"),

@@ -22,9 +22,10 @@ side, ``reverse=True`` puts Chinese in the source column):
   ``id`` — with ``\\`` and ``;`` inside values
   escaped by a backslash; rows are sorted by source, target and id.
 
-Reading skips blank and ``#`` lines, takes the languages from our first-line comment when it
-is there (else English -> ``zh-Hant-TW``, or the caller's ``source_lang``/``target_lang``),
-and reads a comment that is not entirely our ``key: value`` items as one note.
+Reading skips blank and ``#`` lines, takes the languages from the caller's
+``source_lang``/``target_lang``, else our first-line comment when it is there, else the
+``omegat.project`` of the project the glossary is in (:func:`project_languages`), else
+English -> ``zh-Hant-TW``; and reads a comment that is not entirely our ``key: value`` items as one note.
 """
 
 from __future__ import annotations
@@ -33,9 +34,11 @@ import json
 import math
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import BinaryIO
 
 from termkit import lang as langtags
+from termkit import xmlsafe
 from termkit.errors import FormatError
 from termkit.formats.delimited import (
     decode,
@@ -240,6 +243,29 @@ def _props(info: dict[str, list[str]]) -> dict[str, str] | None:
     return props
 
 
+def project_languages(path: str) -> tuple[str | None, str | None]:
+    """The source and target languages of the OmegaT project a glossary at ``path`` belongs
+    to: its ``omegat.project`` (``<source_lang>``, ``<target_lang>``), in the glossary's
+    folder or the one above (OmegaT's layout: ``PROJECT/glossary/glossary.txt``); Nones
+    when there is none or it cannot be read (the glossary is read without it)."""
+    if path == "-":
+        return None, None
+    here = Path(path).resolve().parent
+    for folder in (here, here.parent):
+        project = folder / "omegat.project"
+        if not project.is_file():
+            continue
+        try:
+            with open(project, "rb") as fh:
+                root = xmlsafe.parse(fh, str(project)).getroot()
+        except (OSError, FormatError):
+            return None, None
+        langs = [(root.findtext(f"project/{n}") or "").strip() or None
+                 for n in ("source_lang", "target_lang")]
+        return langs[0], langs[1]
+    return None, None
+
+
 def _lines(
     stream: BinaryIO, path: str, source_lang: str | None, target_lang: str | None
 ) -> Iterator[tuple[int, str, str, str, str, str]]:
@@ -249,6 +275,7 @@ def _lines(
         raise FormatError("empty file", path=path)
     src, tgt = source_lang, target_lang
     entries_seen = False
+    project: tuple[str | None, str | None] | None = None
     for number, raw in enumerate(text.split("\n"), 1):
         line = raw.rstrip("\r")
         if not line.strip():
@@ -259,6 +286,12 @@ def _lines(
                 src = src or m.group(1)
                 tgt = tgt or m.group(2)
             continue
+        if not entries_seen and not (src and tgt):
+            # No languages from the caller or our first line: OmegaT keeps them in the
+            # project, not the glossary. Before, a zh_CN project's glossary read as
+            # zh-Hant-TW, termkit's default, and its Simplified terms as Traditional ones.
+            project = project_languages(path)
+            src, tgt = src or project[0], tgt or project[1]
         entries_seen = True
         fields = [f.strip() for f in line.split("\t")]
         if len(fields) < 2:

@@ -228,21 +228,25 @@ def read_catalog(data: bytes, path: str) -> tuple[Any, str, str, list[Notice]]:
     return po, source, target, [*po.termkit_notices, *notices]
 
 
-_NAME_LOCALE_RE = re.compile(r"(?:^|[._-])([a-z]{2,3}(?:[_-][A-Z][a-z]{3})?(?:[_-][A-Z]{2})?)\.pot?$")
-
-
 def locale_from_name(path: str) -> str | None:
-    """The locale a file name carries (``glossary.zh_TW.po`` -> ``zh_TW``), or None."""
-    m = _NAME_LOCALE_RE.search(PurePath(path).name)
-    return m.group(1) if m else None
+    """The locale a PO file name carries (``glossary.zh_TW.po`` -> ``zh_TW``), or None."""
+    name = PurePath(path).name
+    return langtags.locale_in_file_name(name) if name.endswith((".po", ".pot")) else None
 
 
 def _languages(po: Any, path: str, source_lang: str | None = None) -> tuple[str, str, list[Notice]]:
     notices: list[Notice] = []
     # "zh_CN.UTF-8" and "sr@latin" style suffixes are locale details, not language.
     language = re.split(r"[.@]", (po.metadata.get("Language") or "").strip())[0]
+    named = locale_from_name(path)
+    if language and named and not langtags.same_language(language, named):
+        # gettext goes by the header, and so do we; but a catalog named for one locale whose
+        # header says another was usually copied from a sibling (git-l10n's zh_TW.po said
+        # zh_CN), and every unit then reads as the wrong script: say why.
+        notices.append(Notice(
+            f"the Language header says {language} but the file name says {named}; "
+            f"read as {language} (the header)", path))
     if not language:
-        named = locale_from_name(path)
         if named:
             language = named
         else:
@@ -442,17 +446,20 @@ def read_glossary(stream: BinaryIO, path: str) -> Glossary:
 
 def iter_units(
     stream: BinaryIO, path: str, *, syntax: list[PoSyntaxError] | None = None,
-    source_lang: str | None = None,
+    source_lang: str | None = None, notices: list[Notice] | None = None,
 ) -> Iterator[Unit]:
     """Each non-obsolete entry as a unit: id = msgctxt + EOT + msgid, location = its line.
 
     With ``syntax`` (a list), syntax errors are appended to it instead of raised, and the
     entries that are whole are still read (``termkit check`` reports the errors as findings).
     ``source_lang``: the msgid's language when the header has no ``X-Source-Language``
-    (default ``en``; ``check --source-lang``).
+    (default ``en``; ``check --source-lang``). ``notices`` (a list) gets what the catalog's
+    languages call for (a Language header the file name contradicts).
     """
     po = _parse(stream.read(), path, syntax)
-    src_tag, tgt_tag, _ = _languages(po, path, source_lang)
+    src_tag, tgt_tag, found = _languages(po, path, source_lang)
+    if notices is not None:
+        notices.extend(found)
     for entry in _live_entries(po):
         msgstr = _translation(entry)
         variants = [Variant(src_tag, entry.msgid)]

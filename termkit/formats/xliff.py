@@ -9,6 +9,9 @@ target wins). Inline codes are kept: ``Variant.markup`` is the inner XML of sour
 (``g``/``mrk``/``pc`` content kept, native-code elements ``bpt/ept/ph/it/sub`` left out,
 ``cp`` turned back into its character). Units are streamed with ``iterparse`` + ``clear()``.
 
+A unit marked ``translate="no"`` is no translation unit and is skipped. Trados Studio's
+``.sdlxliff`` and memoQ's ``.mqxliff`` are XLIFF 1.2 and are read as such.
+
 A unit with a target keeps its workflow marks as props (readers decide what they mean,
 :mod:`termkit.tm.states`); a file's glossary (:func:`read_glossary`) keeps none of them:
 
@@ -21,7 +24,9 @@ A unit with a target keeps its workflow marks as props (readers decide what they
   its least advanced segment's (``initial`` < ``translated`` < ``reviewed`` < ``final``),
   counting segments without a target, which leave the joined target short of the source;
   that segment's ``subState`` ("a user-defined status", meaningful to its prefix's owner
-  only) is kept as ``xliff:subState``.
+  only) is kept as ``xliff:subState``;
+* SDLXLIFF: the least advanced ``conf`` (confirmation level) of the unit's ``<sdl:seg>``s
+  as ``sdl:conf`` (``Draft``, ``Translated``, ``RejectedTranslation``, …).
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from termkit.formats.inline import joined_text, text_and_markup
 from termkit.model import Glossary, Source, Unit, Variant
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # Inline elements whose content is text (the others hold native codes or are empty).
 _TEXT_INLINE = {"g", "mrk", "pc"}
 _XMLNS_RE = re.compile(r' xmlns(?::\w+)?="[^"]*"')
@@ -45,7 +51,9 @@ PROP_STATE = "xliff:state"
 PROP_STATE_QUALIFIER = "xliff:state-qualifier"  # XLIFF 1.2 <target state-qualifier>
 PROP_APPROVED = "xliff:approved"  # XLIFF 1.2 <trans-unit approved>
 PROP_SUBSTATE = "xliff:subState"  # XLIFF 2.0 <segment subState>
-WORKFLOW_PROPS = (PROP_STATE, PROP_STATE_QUALIFIER, PROP_APPROVED, PROP_SUBSTATE)
+PROP_SDL_CONF = "sdl:conf"  # Trados Studio (SDLXLIFF) <sdl:seg conf>: its confirmation level
+WORKFLOW_PROPS = (PROP_STATE, PROP_STATE_QUALIFIER, PROP_APPROVED, PROP_SUBSTATE, PROP_SDL_CONF)
+_SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
 _STATES_20 = ("initial", "translated", "reviewed", "final")  # XLIFF 2.0 order of progress
 
 
@@ -74,12 +82,93 @@ def _content(elem: Any) -> tuple[str, str | None]:
     return text_and_markup(elem, _plain, lambda xml: _XMLNS_RE.sub("", xml))
 
 
+def _preserved(elem: Any) -> bool:
+    """True when ``xml:space="preserve"`` is in force at ``elem`` (on it or the nearest
+    ancestor that says)."""
+    while elem is not None:
+        space = elem.get(XML_SPACE)
+        if space is not None:
+            return bool(space == "preserve")
+        elem = elem.getparent()
+    return False
+
+
+def _unindented(text: str, markup: str | None) -> tuple[str, str | None]:
+    """``text`` (and ``markup``) without the run of whitespace at either end when that run
+    holds a line break: the file's indentation, where ``xml:space`` is not ``preserve``.
+
+    XLIFF leaves whitespace to the tool unless ``xml:space="preserve"`` (its default is
+    ``default``), and pretty-printed files put the content of a source or target on a line
+    of its own: Kimai's targets and pcec-style 2.0 sources began with a line break and
+    twenty spaces, which became the text of terms and memory units. A space at either end
+    (Angular's `` Settings ``) is kept, and so is every line break inside."""
+    stripped = text.strip()
+    if not stripped:
+        return text, markup
+    start = text.index(stripped[0])
+    end = start + len(stripped)
+    lead, trail = text[:start], text[end:]
+    if "\n" in lead:
+        text = text[start:]
+        if markup is not None and markup.startswith(lead):
+            markup = markup[len(lead):]
+    if "\n" in trail:
+        text = text[: len(text) - len(trail)]
+        if markup is not None and markup.endswith(trail):
+            markup = markup[: len(markup) - len(trail)]
+    return text, markup
+
+
 def _variant(elem: Any, default_lang: str | None) -> Variant | None:
     if elem is None:
         return None
     tag = elem.get(XML_LANG) or default_lang
     text, markup = _content(elem)
+    if not _preserved(elem):
+        text, markup = _unindented(text, markup)
     return Variant(lang=langtags.normalize(tag) if tag else "und", text=text, markup=markup)
+
+
+def _edge_space(text: str) -> tuple[str, str]:
+    """The whitespace ``text`` starts with and the whitespace it ends with."""
+    stripped = text.strip()
+    if not stripped:
+        return text, ""
+    start = text.index(stripped[0])
+    return text[:start], text[start + len(stripped):]
+
+
+def _unindent_segmented(target: Any, source: Any) -> None:
+    """Give a segmented XLIFF 1.2 ``<target>`` the edge whitespace of its ``<source>``.
+
+    Okapi, Trados (SDLXLIFF) and memoQ write a target as ``<mrk mtype="seg">`` segments
+    beside a ``<seg-source>``; the whitespace around the segments is the file's indentation
+    (a line break and tabs), not text: the unit's own edge whitespace is its ``<source>``'s.
+    Before, the indentation became the target's text, so every such unit failed the
+    newline and whitespace checks and went into the memory with its tabs."""
+    segments = [c for c in target if _local(c) == "mrk" and c.get("mtype") == "seg"]
+    if not segments:
+        return
+    lead, trail = _edge_space(_content(source)[0] if source is not None else "")
+    if not (target.text or "").strip():
+        target.text = lead
+    last = segments[-1]
+    if last.getnext() is None and not (last.tail or "").strip():
+        last.tail = trail
+
+
+# Trados Studio's confirmation levels, least advanced first (a segment without ``conf`` is
+# "Not Translated"; that one is left to the target's own text).
+_SDL_LEVELS = ("Draft", "RejectedTranslation", "Translated", "RejectedSignOff",
+               "ApprovedTranslation", "ApprovedSignOff")
+
+
+def _sdl_conf(elem: Any) -> str | None:
+    """The least advanced confirmation level of a SDLXLIFF unit's segments, or None."""
+    levels = [seg.get("conf") for seg in elem.iter(f"{{{_SDL_NS}}}seg") if seg.get("conf")]
+    if not levels:
+        return None
+    return min(levels, key=lambda c: _SDL_LEVELS.index(c) if c in _SDL_LEVELS else len(_SDL_LEVELS))
 
 
 def _unit_12(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -> Unit:
@@ -93,6 +182,8 @@ def _unit_12(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -
             target = child
         elif name == "note":
             notes.append(child.text or "")
+    if target is not None:
+        _unindent_segmented(target, source)
     variants = [v for v in (_variant(source, src_lang), _variant(target, trg_lang)) if v]
     props: dict[str, str] = {}
     if target is not None:
@@ -100,6 +191,9 @@ def _unit_12(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -
                  (PROP_STATE_QUALIFIER, target.get("state-qualifier")),
                  (PROP_APPROVED, elem.get("approved")))
         props = {k: v for k, v in marks if v}
+        conf = _sdl_conf(elem)
+        if conf:
+            props[PROP_SDL_CONF] = conf
     return Unit(
         id=elem.get("id"),
         variants=variants,
@@ -127,6 +221,7 @@ def _unit_20(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -
     has_target = False
     target_lang = trg_lang
     states: list[tuple[str, str | None]] = []  # (state, subState) of each segment
+    kept = {"source": False, "target": False}  # a side with xml:space="preserve" somewhere
     notes: list[str] = []
     for child in elem:
         name = _local(child)
@@ -140,6 +235,7 @@ def _unit_20(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -
                     tgt = sub
             if src is not None:
                 sources.append(_content(src))
+                kept["source"] = kept["source"] or _preserved(src)
             if name == "segment":
                 # XLIFF 2.0: state "Default value: initial"; subState only beside a state.
                 states.append((child.get("state") or "initial", child.get("subState")))
@@ -147,6 +243,7 @@ def _unit_20(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -
                 has_target = True
                 target_lang = tgt.get(XML_LANG) or target_lang
                 targets.append(_content(tgt))
+                kept["target"] = kept["target"] or _preserved(tgt)
             elif src is not None and name == "ignorable":
                 targets.append(_content(src))  # ignorable whitespace is the same on both sides
         elif name == "notes":
@@ -154,9 +251,13 @@ def _unit_20(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -
     variants: list[Variant] = []
     if sources:
         text, markup = _join(sources)
+        if not kept["source"]:
+            text, markup = _unindented(text, markup)
         variants.append(Variant(langtags.normalize(src_lang) if src_lang else "und", text, markup))
     if has_target:
         text, markup = _join(targets)
+        if not kept["target"]:
+            text, markup = _unindented(text, markup)
         variants.append(
             Variant(langtags.normalize(target_lang) if target_lang else "und", text, markup))
     props: dict[str, str] = {}
@@ -176,8 +277,24 @@ def _unit_20(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -
     )
 
 
+def name_locale(path: str) -> str | None:
+    """The target language a file name gives a file that names none itself.
+
+    Angular's ``ng extract-i18n`` writes ``source-language`` only, and the translated copy is
+    told apart by its name, ``messages.zh.xlf``; Symfony's are ``messages.zh_CN.xlf``. Before,
+    such a target's language was ``und``: its Chinese terms were no Chinese to ``import``,
+    and ``check`` ran none of its Chinese checks. A bare three-letter part (``my-app.xlf``) is
+    more often a word than a language, so only a two-letter language or a locale with a script
+    or region counts."""
+    named = langtags.locale_in_file_name(path)
+    if named is None or (len(named) == 3 and named.isalpha()):
+        return None
+    return named
+
+
 def iter_units(stream: BinaryIO, path: str) -> Iterator[Unit]:
     """Stream the translation units of an XLIFF 1.x or 2.0 file."""
+    named = name_locale(path)
     depth = 0
     version2 = False
     src_lang: str | None = None
@@ -200,10 +317,15 @@ def iter_units(stream: BinaryIO, path: str) -> Iterator[Unit]:
             continue
         depth -= 1
         if (name == "trans-unit" and not version2) or (name == "unit" and version2):
-            if version2:
-                yield _unit_20(elem, src_lang, trg_lang, path)
+            if elem.get("translate") == "no":
+                # Not to be translated (XLIFF 1.2 and 2.0 alike): Trados Studio writes one such
+                # unit for every run of codes between segments, a source of tags and the file's
+                # indentation, which became units of whitespace in the memory.
+                pass
+            elif version2:
+                yield _unit_20(elem, src_lang, trg_lang or named, path)
             else:
-                yield _unit_12(elem, src_lang, trg_lang, path)
+                yield _unit_12(elem, src_lang, trg_lang or named, path)
             elem.clear()
             parent = elem.getparent()
             while parent is not None and elem.getprevious() is not None:

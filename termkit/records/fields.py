@@ -27,7 +27,8 @@ _VOLUME_TOKEN = re.compile(
     | (?P<paren>[(（]\s*(?P<py>\d{4})(?:\s*[/／\-.年]\s*(?P<pm>\d{1,2})\s*月?
         (?:\s*[/／\-.]\s*(?P<pd>\d{1,2})\s*日?)?)?\s*[)）])
     | (?P<year>\d{4})\s*年
-    | (?P<year2>(?:19|20)\d\d)(?=\s*[,，])
+    | (?P<year2>(?:19|20)\d\d)(?=\s*[,，;；])
+    | (?P<vol3>\d{1,4})\s*[(（]\s*(?P<iss3>\d{1,3}(?:\s*[-/]\s*\d{1,3})?)\s*[)）]
     | (?P<month>\d{1,2})\s*月
     | 第?\s*(?P<vol>\d+)\s*卷
     | 第?\s*(?P<iss>\d+)\s*期
@@ -100,6 +101,7 @@ def parse_volume(line: str) -> Volume | None:
     pos = 0
     year = month = None
     dotted = False  # ``民109.01``: a date line alone, as ``2020.01`` is
+    cited = False  # ``38(4)``: a volume line only with a year or pages beside it
     while pos < len(text):
         m = _VOLUME_TOKEN.match(text, pos)
         if m is None or m.end() == pos:
@@ -131,6 +133,10 @@ def parse_volume(line: str) -> Volume | None:
             year = g["year3"]
         elif g["month"]:
             month = g["month"]
+        elif g["vol3"]:
+            # ``38(4)``, the citation form of volume 38, issue 4 (``2019, 38(4): 12-20``)
+            out.volume, out.issue = g["vol3"], re.sub(r"\s+", "", g["iss3"])
+            cited = True
         elif g["vol"] or g["vol2"]:
             out.volume = g["vol"] or g["vol2"]
         elif g["iss"] or g["iss2"]:
@@ -143,6 +149,8 @@ def parse_volume(line: str) -> Volume | None:
                 out.pages += "," + ",".join(_PAGE_PIECES.findall(g["more"]))
     if year and out.date is None:
         out.date = iso_date(year, month)
+    if cited and year is None and out.date is None and out.pages is None:
+        return None  # ``2(3)`` alone says too little to be a volume line
     if out.volume is None and out.issue is None and (year is None or (dotted and out.pages is None)):
         return None
     return out

@@ -1,6 +1,7 @@
-"""Page text tidied before reading: table bars as cells, inline pinyin left by conversion.
+"""Page text tidied before reading: table bars as cells, inline pinyin left by conversion,
+fields run together on one line.
 
-Two artefacts of how page text reaches termkit, both undone line by line (line numbers are
+Three artefacts of how page text reaches termkit, all undone line by line (line numbers are
 kept, so errors and ``lines`` still point into the file):
 
 * **table bars.** A metadata table copied from a browser gives its cells separated by tabs;
@@ -13,6 +14,16 @@ kept, so errors and ``lines`` still point into the file):
   removed when it is a valid Hanyu Pinyin syllable with a tone mark (checked against
   :mod:`termkit.pinyin.romanize`, imported only when a page has such a parenthesis), so
   ``Tobit(迴歸)`` or ``模型(Model)`` stay as printed.
+* **fields run together.** A PDF converted to text loses the line breaks between the
+  fields printed under an abstract: a keyword list runs on into the next field with no
+  separator (``关键词：…；虚拟设备中图分类号：TP393.04``, ``…，跨文化胜任力分类号：B849``,
+  ``…；无监督 中图分类号：…``), and a keyword label follows the abstract's last sentence on
+  its line (``…进一步检验和发展。关键词社会不平等，系统合理信念，…``). A line that starts with
+  a keyword label is cut before an identifier's label with its colon (``中图分类号：``,
+  ``文献标识码：``, ``文章编号：``, ``基金项目：``, ``DOI:``) or a classification number
+  (``分类号B841``); a line is cut before a keyword label that follows the end of a
+  sentence when what the label heads is a list (two items or more, none of them a
+  sentence). The two parts keep the line's number.
 """
 
 from __future__ import annotations
@@ -32,6 +43,21 @@ _TONE_MARKS = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ�
 _TONED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]")
 # A page is a Markdown table when this many rows end with a bar or are separator rows.
 _TABLE_ROWS = 2
+# The label of a field a keyword list runs on into: an identifier's (a classification
+# number, a document code, an article number, a DOI) or the funding line's, with its colon;
+# a classification label also right before its number (``分类号B841``, ``中图分类号TP393``).
+_RUN_ON_FIELD = re.compile(
+    r"((?:中[图圖])?分[类類][号號]|文[献獻][标標][识識][码碼]|文章[编編][号號]|基金[项項]目"
+    r"|(?<![A-Za-z])(?:DOI|doi))(?:\s*[:：]|(?<=[号號])\s*(?=[A-Z]{1,2}\d))"
+)
+# A keyword label after the end of a sentence on the same line (the abstract's last one).
+_INNER_KEYWORD_LABEL = re.compile(
+    r"(?<=[。．！？])\s*(?=(?:关键词|關鍵詞|关键字|關鍵字)\s*[:：]?\S)"
+    r"|(?<=[.!?])\s+(?=(?:Key ?[Ww]ords?|KEY ?WORDS?)\s*[:：])"
+)
+# Items of a run-on list are keywords, not sentences: at most this many characters.
+_RUN_ON_ITEM = 40
+_LIST_SEPARATORS = re.compile(r"[;；,，、]")
 
 
 def is_table_row(line: str) -> bool:
@@ -65,17 +91,73 @@ def strip_inline_pinyin(line: str) -> str:
     )
 
 
+# The Chinese keyword labels that may follow a sentence with no colon after them.
+_HAN_KEYWORD_LABEL = re.compile(r"(?:关键词|關鍵詞|关键字|關鍵字)")
+
+
+def _listed(value: str) -> bool:
+    """True if ``value`` is a list: two items or more, none of them a sentence (no full
+    stop inside, none longer than a keyword is)."""
+    items = [item.strip() for item in _LIST_SEPARATORS.split(value.rstrip("。. "))]
+    return (len(items) >= 2 and all(items) and "。" not in value
+            and all(len(item) <= _RUN_ON_ITEM for item in items))
+
+
+def _label_and_list(text: str) -> list[str] | None:
+    """``text`` (what follows a sentence) as its keyword label's line, or as the label and
+    the list apart when the label is glued to the first item (``关键词社会不平等，…``, which
+    at a line's start may be a keyword: 關鍵詞萃取); None unless a list follows the label."""
+    from termkit.records.labels import Field, match_label
+
+    m = match_label(text)
+    if m is not None:
+        ok = m.label.field is Field.KEYWORDS and bool(m.value) and _listed(m.value)
+        return [text] if ok else None
+    glued = _HAN_KEYWORD_LABEL.match(text)
+    if glued is None or not _listed(text[glued.end():]):
+        return None
+    return [glued.group(), text[glued.end():]]
+
+
+def split_run_on(text: str) -> list[str]:
+    """``text`` cut where fields run together on it (see the module), or ``[text]``."""
+    inner = _INNER_KEYWORD_LABEL.search(text)
+    if inner is not None and inner.start() > 0:
+        parts = _label_and_list(text[inner.end():])
+        if parts is not None:
+            return [text[: inner.start()], *parts[:-1], *split_run_on(parts[-1])]
+    from termkit.records.labels import Field, match_label
+
+    m = match_label(text)
+    if m is None or m.label.field is not Field.KEYWORDS or not m.value:
+        return [text]
+    offset = len(text) - len(m.value)
+    found = _RUN_ON_FIELD.search(m.value)
+    if found is None or not m.value[: found.start()].strip():
+        return [text]
+    cut = offset + found.start()
+    return [text[:cut].rstrip(), text[cut:]]
+
+
 def tidy_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """(line number, text) pairs with table bars and inline pinyin undone (see the module)."""
+    """(line number, text) pairs with table bars and inline pinyin undone and fields run
+    together on a line set apart (see the module)."""
     blob = "\n".join(text for _, text in lines)
     table = "|" in blob and sum(1 for _, t in lines if "|" in t and is_table_row(t)) >= _TABLE_ROWS
     # Inline pinyin needs a parenthesis and a tone mark: most pages have no tone mark.
     pinyin = ("(" in blob or "（" in blob) and _TONED.search(blob) is not None
-    if not table and not pinyin:
+    # Fields run together need a field label inside a line: most pages have none.
+    run_on = _RUN_ON_FIELD.search(blob) is not None or _INNER_KEYWORD_LABEL.search(blob) is not None
+    if not table and not pinyin and not run_on:
         return lines
     out: list[tuple[int, str]] = []
     for number, text in lines:
         if table and "|" in text:
             text = _untable(text)
-        out.append((number, strip_inline_pinyin(text) if pinyin else text))
+        if pinyin:
+            text = strip_inline_pinyin(text)
+        if run_on:
+            out.extend((number, part) for part in split_run_on(text))
+        else:
+            out.append((number, text))
     return out

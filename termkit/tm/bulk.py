@@ -31,6 +31,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
+from termkit.tm.fold import NO_TARGET
 from termkit.tm.schema import UNIT_INDEXES, rollback
 
 # Units held in memory at most (source key and hash, source and target keys: ~250 bytes each; the
@@ -60,6 +61,9 @@ class Known:
         for uid, src, tgt, h in conn.execute(
                 "SELECT id, src, tgt, hash FROM unit WHERE id > ? ORDER BY id", (last,)):
             hashes.add((src, h))
+            if tgt == NO_TARGET:
+                last = uid
+                continue
             known = targets.get(src)
             if known is None:
                 targets[src] = tgt

@@ -33,6 +33,7 @@ from lxml import etree
 from termkit import lang as langtags
 from termkit import xmlsafe
 from termkit.errors import FormatError, UsageError
+from termkit.formats.xliff import name_locale
 from termkit.tm.fill import Engine, Fill, Options, Request, Summary
 from termkit.tm.scripts import Converters
 from termkit.tm.store import Store
@@ -204,7 +205,9 @@ def fill_xliff(store: Store, data: bytes, path: str, out: BinaryIO, options: Opt
 def _langs(source: str | None, target: str | None, options: Options,
            path: str) -> tuple[str, str]:
     src = options.source_lang or source
-    tgt = options.target_lang or target
+    # An Angular messages.zh.xlf names its target language only in its name, as `check`,
+    # `import` and `tm import` read it (termkit.formats.xliff.name_locale).
+    tgt = options.target_lang or target or name_locale(path)
     if not src or not tgt:
         raise UsageError(f"{path}: the file names no {'source' if not src else 'target'} "
                          "language", hint="give --source-lang / --target-lang")

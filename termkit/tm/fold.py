@@ -197,3 +197,8 @@ def key64(text: str, _blake2b: Any = hashlib.blake2b, _from_bytes: Any = int.fro
     """A signed 64-bit hash of a string, for compact equality indexes in SQLite."""
     # The defaults bind the two callables once: key64 runs three times per imported unit.
     return int(_from_bytes(_blake2b(text.encode(), digest_size=8).digest(), "big", signed=True))
+
+
+# The target key of a unit with a source only (no target side: an XLIFF unit not translated
+# yet, a PO entry without msgstr): no translation, so never a conflict with one.
+NO_TARGET = key64("")

@@ -17,6 +17,9 @@ This module owns reading the workflow marks translation files carry into the mem
     when no ``state`` says the target was translated since (a translator confirms a fuzzy
     match by setting ``state="translated"``); the other qualifiers say where a translation
     came from, not how far it is;
+  - Trados Studio's SDLXLIFF confirmation level (``sdl:conf``): ``Draft``,
+    ``RejectedTranslation`` and ``RejectedSignOff`` are drafts to review, the others
+    translations;
   - XLIFF 2.0 ``state``: ``initial`` (also the standard's default for a segment without a
     state, what ``tm pretranslate`` writes for a fuzzy fill) is a draft to review,
     ``translated``, ``reviewed`` and ``final`` are translations; a ``subState`` is the private
@@ -30,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from termkit.formats.xliff import PROP_APPROVED, PROP_STATE, PROP_STATE_QUALIFIER
+from termkit.formats.xliff import PROP_APPROVED, PROP_SDL_CONF, PROP_STATE, PROP_STATE_QUALIFIER
 from termkit.model import Unit
 
 UNTRANSLATED = frozenset({"new", "needs-translation"})
@@ -38,6 +41,8 @@ TO_REVIEW = frozenset({"needs-adaptation", "needs-l10n", "needs-review-adaptatio
                        "needs-review-l10n", "needs-review-translation", "initial"})
 # XLIFF 1.2 state-qualifiers that make a target without a state a suggestion, not a translation.
 SUGGESTED = frozenset({"fuzzy-match", "mt-suggestion", "tm-suggestion", "leveraged-mt"})
+# Trados Studio confirmation levels (SDLXLIFF ``sdl:conf``) of a draft or a rejected target.
+SDL_TO_REVIEW = frozenset({"Draft", "RejectedTranslation", "RejectedSignOff"})
 
 
 def to_review(props: Mapping[str, str]) -> str | None:
@@ -52,6 +57,9 @@ def to_review(props: Mapping[str, str]) -> str | None:
         return f"{qualifier} in the memory"
     if props.get(PROP_APPROVED) == "no":
         return "not approved in the memory"
+    conf = props.get(PROP_SDL_CONF)
+    if conf in SDL_TO_REVIEW:
+        return f"{conf} in the memory"
     return None
 
 

@@ -26,7 +26,7 @@ from typing import Any
 from termkit.errors import DatabaseError
 from termkit.model import Notice, Source, Unit, Variant
 from termkit.tm import bulk
-from termkit.tm.fold import fold_many, is_chinese_tag, key64
+from termkit.tm.fold import NO_TARGET, fold_many, is_chinese_tag, key64
 from termkit.tm.index import SLOTS, Postings, next_unit_id
 from termkit.tm.schema import SCHEMA_VERSION, connect, db_error, migrate, rollback
 
@@ -308,6 +308,8 @@ class Store:
                 targets = {}
                 for src, tgt, h in _by_source(conn, sorted({k[0] for k in keys})):
                     existing.add((src, h))
+                    if tgt == NO_TARGET:
+                        continue
                     known_targets = targets.get(src)
                     if known_targets is None:
                         targets[src] = tgt
@@ -333,7 +335,9 @@ class Store:
                 uid += 1
                 # Most sources are new: keep their one target as an int, a set only when a
                 # second one comes (a set per unit costs more than the rest of this check).
-                seen_targets = targets.get(src)
+                # A unit with no target is no translation: it conflicts with none (an Xcode
+                # export leaves a string untranslated in one file, translates it in another).
+                seen_targets = targets.get(src) if tgt != NO_TARGET else tgt
                 if seen_targets is None:
                     targets[src] = tgt
                 elif isinstance(seen_targets, int):
@@ -429,11 +433,13 @@ class Store:
         with self.guard():
             if keys is None:
                 keys = [r[0] for r in self.conn.execute(
-                    "SELECT src FROM unit GROUP BY src HAVING COUNT(DISTINCT tgt) > 1")]
+                    "SELECT src FROM unit GROUP BY src"
+                    f" HAVING COUNT(DISTINCT NULLIF(tgt, {NO_TARGET})) > 1")]
             out: list[Conflict] = []
             for src in keys:
                 ids = [r[0] for r in self.conn.execute(
-                    "SELECT id FROM unit WHERE src = ? ORDER BY id", (src,))]
+                    "SELECT id FROM unit WHERE src = ? AND tgt != ? ORDER BY id",
+                    (src, NO_TARGET))]
                 units = self.get_units(ids)
                 first = units[ids[0]]
                 source = _source_variant(first.unit, first.unit.variants)
@@ -462,7 +468,7 @@ class Store:
             flagged = q("SELECT COUNT(*) FROM unit WHERE flagged").fetchone()[0]
             aligned = q("SELECT COUNT(*) FROM unit WHERE score IS NOT NULL").fetchone()[0]
             conflicts = q("SELECT COUNT(*) FROM (SELECT src FROM unit GROUP BY src"
-                          " HAVING COUNT(DISTINCT tgt) > 1)").fetchone()[0]
+                          f" HAVING COUNT(DISTINCT NULLIF(tgt, {NO_TARGET})) > 1)").fetchone()[0]
             pending = bulk.pending(self.conn)
         domains: dict[str, int] = {}
         origins: dict[str, int] = {}
