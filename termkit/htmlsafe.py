@@ -37,8 +37,10 @@ class HTMLTokenizer(HTMLParser):
 # --------------------------------------------------------------------------- page tokens
 # What `convert` and `pinyin` share when they change the text of a page and nothing else.
 
-# One attribute of a start tag: name, ``=`` and its value, quoted or not.
-ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
+# One attribute of a start tag: name, ``=`` and its value, quoted or not. An unquoted value
+# runs to a space or ``>`` (``content=text/html;charset=big5``), as HTML's tokenizer and
+# html.parser read it.
+ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'>][^\s>]*)""")
 CODE_ELEMENTS = frozenset({"script", "style"})  # elements whose content is code, kept as it is
 LANG_ATTRIBUTES = frozenset({"lang", "xml:lang"})
 # Other languages written with Han characters: text an element marks as one of them

@@ -150,17 +150,19 @@ def pinyin(texts: tuple[str, ...], input_paths: tuple[str, ...], style: str, fmt
         return lib.annotate(part, glossary=gloss, heteronym=heteronym, words=words, name=name_mode)
 
     if as_page:
-        from termkit.pinyin.page import annotate_page, renderer
+        from termkit.io import atomic_binary
+        from termkit.pinyin.page import annotate_page, pinyin_page, renderer
 
-        page = text or ""
+        render = renderer(fmt, chosen, heteronym=heteronym)
         if input_path is not None:
-            data = read_bytes(input_path)
-            page = "" if holds_no_text(data) else decode_text(data, input_path)[0]
-        rendered = annotate_page(page, tokens, renderer(fmt, chosen, heteronym=heteronym))
-        if input_path is None and rendered and not rendered.endswith("\n"):
-            rendered += "\n"  # a TEXT argument ends its line, as inline text does
-        with atomic_text(output) as fh:
-            fh.write(rendered)
+            written = pinyin_page(read_bytes(input_path), input_path, tokens, render)
+        else:
+            rendered = annotate_page(text or "", tokens, render)
+            if rendered and not rendered.endswith("\n"):
+                rendered += "\n"  # a TEXT argument ends its line, as inline text does
+            written = rendered.encode("utf-8")
+        with atomic_binary(output) as out:
+            out.write(written)
         return
     if fmt == "inline":
         # Streamed window by window: a 50 MB one-line file needs little memory.
