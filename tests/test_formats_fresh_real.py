@@ -215,6 +215,21 @@ def test_header_and_file_name_languages_that_disagree_are_said(tmp_path: Path) -
     assert code == 1 and "wrong-script" in out
 
 
+@pytest.mark.parametrize(("name", "said"), [
+    ("zh_TW.po", True), ("messages.zh-Hant.po", True), ("job.po", False), ("django.po", False),
+])
+def test_a_domain_named_catalog_contradicts_no_header(tmp_path: Path, name: str,
+                                                      said: bool) -> None:
+    """A catalog named for its domain (job.po: "job" is also an ISO 639-3 code) says nothing
+    of its language; one named for a locale does (review25 found job.po warned)."""
+    path = tmp_path / name
+    path.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n"Content-Type: text/plain; '
+                    'charset=UTF-8\\n"\n\nmsgid "File"\nmsgstr "File"\n', encoding="utf-8")
+    code, _, err = invoke("check", path)
+    assert code in (0, 1)
+    assert ("the Language header says en but the file name says" in err) is said, err
+
+
 def test_aegisub_catalog_matches_polib_and_msgfmt() -> None:
     path = FRESH / "aegisub" / "zh_TW.po"
     require_tool("msgfmt")

@@ -239,7 +239,10 @@ def _languages(po: Any, path: str, source_lang: str | None = None) -> tuple[str,
     # "zh_CN.UTF-8" and "sr@latin" style suffixes are locale details, not language.
     language = re.split(r"[.@]", (po.metadata.get("Language") or "").strip())[0]
     named = locale_from_name(path)
-    if language and named and not langtags.same_language(language, named):
+    # A bare three-letter name is a catalog's domain as often as a language (job.po, app.po,
+    # web.po): only a two-letter name or one with a script or region contradicts a header.
+    plain_word = named is not None and len(named) == 3 and named.isalpha()
+    if language and named and not plain_word and not langtags.same_language(language, named):
         # gettext goes by the header, and so do we; but a catalog named for one locale whose
         # header says another was usually copied from a sibling (git-l10n's zh_TW.po said
         # zh_CN), and every unit then reads as the wrong script: say why.
