@@ -141,15 +141,26 @@ def lang_of(tag: str) -> str | None:
     return None
 
 
+def language_of(tag: str) -> str:
+    """The language a ``lang`` value names, lower-case: its first subtag, or the extended
+    language after ``zh`` (``zh-yue`` and ``zh-min-nan`` name Cantonese and Min Nan, as
+    ``yue`` and ``nan`` do)."""
+    parts = tag.replace("_", "-").lower().split("-")
+    if parts[0] == "zh" and len(parts) > 1 and (len(parts[1]) == 3 or parts[1] == "min"):
+        return "nan" if parts[1] == "min" else parts[1]
+    return parts[0]
+
+
 class OpenElements:
     """The elements open at a point of a page read token by token, as far as the text's
     language and code go: ``code`` inside a script or style, ``foreign`` inside an element
     whose ``lang`` names another language written with Han characters (up to its end tag,
     an ancestor's, or the start tag that ends it implicitly, ``<p>`` after ``<p>``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, other: frozenset[str] = OTHER_HAN) -> None:
         self.stack: list[tuple[str, bool]] = []  # (tag, in another Han-writing language)
         self.code = False
+        self.other = other  # the language subtags whose text is not the reader's Chinese
 
     @property
     def foreign(self) -> bool:
@@ -168,7 +179,7 @@ class OpenElements:
         foreign = self.foreign
         lang = lang_of(token)
         if lang is not None:
-            foreign = lang.split("-")[0].split("_")[0].lower() in OTHER_HAN
+            foreign = language_of(lang) in self.other
         if tag not in VOID_ELEMENTS and not token.endswith("/>"):
             self.stack.append((tag, foreign))
         return foreign

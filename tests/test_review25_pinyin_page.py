@@ -134,15 +134,15 @@ def test_a_meta_content_that_is_no_content_type_is_left_as_it_is() -> None:
     assert 'content="text/html; charset=utf-8"' in result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="design question: text marked as another Chinese language "
-                   "(lang=yue, nan, hak, wuu) gets Mandarin readings (佢哋係 -> qú diè xì), which "
-                   "a reader takes for how the text is said; convert rightly treats it as Chinese. "
-                   "Whether pinyin should leave it (or say so) is for the project to decide")
-def test_cantonese_marked_as_such_gets_no_mandarin_readings() -> None:
-    page = '<p>他說：<span lang="yue">佢哋係學生</span></p>'
+@pytest.mark.parametrize("tag", ["yue", "zh-yue", "yue-Hant-HK", "nan", "zh-min-nan", "hak"])
+def test_cantonese_marked_as_such_gets_no_mandarin_readings(tag: str) -> None:
+    # Mandarin readings of Cantonese (佢哋係 -> qú diè xì) mislead; the Mandarin around it
+    # and Mandarin or Classical Chinese marked as such still get theirs
+    page = f'<p>他說：<span lang="{tag}">佢哋係學生</span><i lang="zh-cmn">學生</i></p>'
     result = run("--page", "-", input=page)
     assert result.exit_code == 0, result.stderr
-    assert '<span lang="yue">佢哋係學生</span>' in result.stdout
+    assert f'<span lang="{tag}">佢哋係學生</span>' in result.stdout
+    assert result.stdout.count("<rt>") == 4  # 他說 and 學生
 
 
 @pytest.mark.xfail(strict=True, reason="limitation: Chinese a page writes as character references "

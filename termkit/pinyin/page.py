@@ -10,7 +10,8 @@ Left as written: every tag and attribute, entity references, comments, the docty
 content of ``<script>`` and ``<style>`` (and of the elements whose content a browser reads as
 text to their end tag, tags and all: ``<title>``, ``<textarea>``, ``<xmp>``, ``<iframe>``,
 ``<noembed>``, ``<noframes>``, ``<plaintext>``), text an element marks as another language written
-with Han characters (``<span lang="ja">``, as ``convert`` leaves it), text that already has
+with Han characters (``<span lang="ja">``, as ``convert`` leaves it) or as a Chinese language
+other than Mandarin (``lang="yue"``, ``nan``, ``hak`` …: Mandarin readings would mislead), text that already has
 readings (inside ``<ruby>``, ``<rt>``, ``<rp>``), the text of elements that show no markup
 (``<option>``: a ruby there would show as its tags), and the text of SVG and MathML outside an SVG
 ``<foreignObject>``: HTML's tree construction ends an ``<svg>`` or ``<math>`` at a ``<ruby>``
@@ -31,7 +32,7 @@ import codecs
 import re
 from collections.abc import Callable, Sequence
 
-from termkit.htmlsafe import ATTRIBUTE, OpenElements, page_tokens, unquoted
+from termkit.htmlsafe import ATTRIBUTE, OTHER_HAN, OpenElements, page_tokens, unquoted
 from termkit.pinyin.readings import han_run
 from termkit.pinyin.render import render_inline
 from termkit.pinyin.ruby import ruby_word
@@ -39,6 +40,12 @@ from termkit.pinyin.tokens import Style, Token
 
 # Elements whose text gets no readings: it has them already, or shows no markup.
 _KEPT = frozenset({"ruby", "rt", "rp", "option"})
+# Text an element marks as a language whose readings are not Mandarin's gets none: the other
+# Han-writing languages (as convert leaves them) and the Chinese languages besides Mandarin
+# (Cantonese, Min, Hakka, Wu, Gan, Xiang, Jin …): pinyin of 佢哋係 would tell a reader how
+# Mandarin says characters no Mandarin speaker writes, not how the text is said.
+_NOT_MANDARIN = OTHER_HAN | frozenset({
+    "yue", "nan", "hak", "wuu", "cdo", "cjy", "gan", "hsn", "cpx", "czh", "czo", "mnp"})
 # Elements whose content HTML's tokenizer reads as text up to their end tag (RCDATA and raw
 # text; <plaintext> to the end of the page), which html.parser cuts into tags: a tag inside one
 # is text (a textarea holding a page's source), and a ruby there would show as its tags.
@@ -105,7 +112,7 @@ def _annotate(page: str, annotate: Callable[[str], Sequence[Token]],
     """:func:`annotate_page`, and whether the page names its encoding in a meta tag (the
     declaration a browser reading HTML takes)."""
     out: list[str] = []
-    elements = OpenElements()
+    elements = OpenElements(_NOT_MANDARIN)
     han = han_run()
     said = False
     raw: str | None = None  # the raw text element open, whose end tag alone ends it
