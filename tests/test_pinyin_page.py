@@ -136,3 +136,20 @@ def test_what_a_page_cannot_be_asked_for(tmp_path: Path, args: list[str], says: 
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {says}")
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("name", "text", "warned"), [
+    ("page.php", "<!DOCTYPE html>\n<p>中文</p>\n", True),
+    ("saved", "\ufeff<!-- saved from url -->\n<HTML><p>中文</p></HTML>\n", True),
+    ("notes.txt", "<p> is a paragraph tag: 中文\n", False),
+    ("notes.md", "中文 <html>\n", False),
+])
+def test_a_page_under_another_name_is_said_to_be_read_as_text(
+        tmp_path: Path, name: str, text: str, warned: bool) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = run("-i", str(path))
+    assert result.exit_code == 0
+    assert ("looks like an HTML page but is read as plain text" in result.stderr) is warned
+    assert "中文(Zhōngwén)" in result.stdout  # read as text all the same
+    assert run("-i", str(path), "--text").stderr == ""  # asked for: nothing to say

@@ -8,6 +8,7 @@ Parses options, reads the text (argument, file or stdin), calls :mod:`termkit.pi
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterable, Iterator
 
 import click
@@ -129,6 +130,9 @@ def pinyin(texts: tuple[str, ...], input_paths: tuple[str, ...], style: str, fmt
         fmt = "json"
     if as_page is None:
         as_page = input_path is not None and input_path.lower().endswith(_PAGE_NAMES)
+        if not as_page and input_path not in (None, "-") and _looks_like_a_page(input_path):
+            warn(f"{input_path}: looks like an HTML page but is read as plain text (its markup "
+                 "and scripts get readings too); --page reads it as a page")
     if as_page:
         if fmt not in (None, "ruby", "inline"):
             raise UsageError(f"a page gets its readings in place, as ruby or inline, not as {fmt}",
@@ -219,6 +223,21 @@ def _page_lang(text: str) -> str:
     simplified = sum(a != t and b == t for t, a, b in zip(text, to_hant, to_hans, strict=True))
     traditional = sum(b != t and a == t for t, a, b in zip(text, to_hant, to_hans, strict=True))
     return "zh-Hans" if simplified > traditional else "zh-Hant"
+
+
+_PAGE_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
+                         re.I | re.S)
+
+
+def _looks_like_a_page(path: str) -> bool:
+    """True when the file opens as an HTML page does (a doctype or an ``<html>`` tag, after
+    comments): a ``.php`` or ``.shtml`` page, a saved page without an extension."""
+    try:
+        with open(path, "rb") as fh:
+            start = fh.read(1024)
+    except OSError:
+        return False  # reading it says what is wrong, in the house form
+    return _PAGE_START.match(start) is not None
 
 
 def _hint_file(texts: tuple[str, ...]) -> None:
