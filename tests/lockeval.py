@@ -368,6 +368,7 @@ FRESH_SETS = (
     FreshSet("fresh9", 43, frozenset({_CMRC_TRIAL, _DRCD})),
     FreshSet("fresh10", 69, frozenset({_CMRC_TRIAL, _DRCD})),
     FreshSet("fresh11", 46, frozenset({_CMRC_TRIAL, _DRCD})),
+    FreshSet("fresh12", 35),
 )
 FRESH = {s.name: s for s in FRESH_SETS}
 
