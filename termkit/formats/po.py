@@ -242,7 +242,8 @@ def _languages(po: Any, path: str, source_lang: str | None = None) -> tuple[str,
     # A bare three-letter name is a catalog's domain as often as a language (job.po, app.po,
     # web.po): only a two-letter name or one with a script or region contradicts a header.
     plain_word = named is not None and len(named) == 3 and named.isalpha()
-    if language and named and not plain_word and not langtags.same_language(language, named):
+    # One that only says more or less than the other (zh_Hant.po, Language: zh_TW) agrees.
+    if language and named and not plain_word and not langtags.compatible(language, named):
         # gettext goes by the header, and so do we; but a catalog named for one locale whose
         # header says another was usually copied from a sibling (git-l10n's zh_TW.po said
         # zh_CN), and every unit then reads as the wrong script: say why.
