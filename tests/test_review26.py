@@ -36,3 +36,49 @@ def test_a_name_and_header_that_only_differ_in_detail_do_not_contradict(
     code, _, err = invoke("check", path, "--checks", "wrong-script")
     assert code in (0, 1)
     assert ("but the file name says" in err) is said, err
+
+
+# ----------------------------------------------------------- records: fields run together
+
+_WRAPPED = """基于图模型的中文关键词提取方法研究
+
+摘要：本文提出一种融合词向量与图排序的中文关键词提取方法。实验表明该方法取得了较好的效果。关键词提取作为文本挖掘的基础，在信息检索
+和文本分类中有着广泛的应用。
+
+Research on Chinese keyword extraction based on graph models
+
+Abstract: This paper proposes a Chinese keyword extraction method combining word embeddings and graph ranking.
+Keywords: keyword extraction; graph ranking; word embedding
+"""
+
+
+def test_a_wrapped_sentence_that_starts_with_the_word_keyword_is_no_keyword_list(
+        tmp_path: Path) -> None:
+    """A PDF converted to text wraps an abstract's lines at a width: a sentence of a paper on
+    关键词提取 (keyword extraction) begins after a full stop, and the wrap leaves two clause
+    fragments separated by a comma on its line, the shape of a label glued to a list. d31f96a
+    cut there: the abstract lost its last sentence and its fragments became the Chinese
+    keywords (['提取作为文本挖掘的基础', '在信息检索']). A label glued to its list ends its
+    paragraph (as real10's M013 does); a line the next one continues is running text."""
+    from termkit.records import read_records
+
+    page = tmp_path / "wrapped.txt"
+    page.write_text(_WRAPPED, encoding="utf-8")
+    (record,) = read_records(str(page))
+    assert record.keywords_zh == []
+    assert "关键词提取作为文本挖掘的基础" in (record.abstract_zh or "")
+    assert record.keywords_en == ["keyword extraction", "graph ranking", "word embedding"]
+
+
+@pytest.mark.parametrize(("following", "cut"), [
+    ("", True), ("中图分类号：B849", True), ("1 引言", True),
+    ("Social support and mental health of college students", True),  # no blank lines
+    ("义。", False),  # the line's text goes on
+])
+def test_a_glued_label_after_a_sentence_is_cut_where_its_paragraph_ends(
+        following: str, cut: bool) -> None:
+    from termkit.records.tidy import tidy_lines
+
+    line = "摘要：本研究探讨社会支持的作用。关键词社会支持，心理健康，大学生的意"
+    tidied = tidy_lines([(1, line), (2, following)])
+    assert (len(tidied) > 2) is cut, tidied
