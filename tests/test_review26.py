@@ -82,3 +82,50 @@ def test_a_glued_label_after_a_sentence_is_cut_where_its_paragraph_ends(
     line = "摘要：本研究探讨社会支持的作用。关键词社会支持，心理健康，大学生的意"
     tidied = tidy_lines([(1, line), (2, following)])
     assert (len(tidied) > 2) is cut, tidied
+
+
+# ------------------------------------------------------------------ XLIFF layout whitespace
+
+_EMPTY_PRETTY = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+  <file source-language="en" target-language="zh-CN" datatype="plaintext" original="a">
+    <body>
+      <trans-unit id="1">
+        <source>
+          Save the file
+        </source>
+        <target>
+        </target>
+      </trans-unit>{preserved}
+    </body>
+  </file>
+</xliff>
+"""
+_PRESERVED_UNIT = """
+      <trans-unit id="2" xml:space="preserve">
+        <source>Close</source>
+        <target>
+        </target>
+      </trans-unit>"""
+
+
+def test_a_pretty_printed_empty_target_is_empty(tmp_path: Path) -> None:
+    """A template-written XLIFF puts an untranslated target's (empty) content on a line of its
+    own, as it does a translated one's: the line break and indentation are layout (5e3eda7),
+    but a target of nothing but layout kept them as its text, and check reported two
+    line-break errors beside the blank target. Under xml:space="preserve" they stay text."""
+    from lxml import etree
+
+    from termkit.formats import xliff
+
+    path = tmp_path / "pretty.xlf"
+    path.write_text(_EMPTY_PRETTY.format(preserved=_PRESERVED_UNIT), encoding="utf-8")
+    ns = "{urn:oasis:names:tc:xliff:document:1.2}"
+    raw = [t.text for t in etree.parse(str(path)).iter(f"{ns}target")]
+    assert all(t is not None and "\n" in t and not t.strip() for t in raw)
+    with open(path, "rb") as fh:
+        units = list(xliff.iter_units(fh, str(path)))
+    assert [u.variants[1].text for u in units] == ["", raw[1]]
+    path.write_text(_EMPTY_PRETTY.format(preserved=""), encoding="utf-8")
+    code, out, _ = invoke("check", path)
+    assert code == 0 and "empty-target" in out and "newlines" not in out, out

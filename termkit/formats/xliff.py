@@ -104,7 +104,11 @@ def _unindented(text: str, markup: str | None) -> tuple[str, str | None]:
     (Angular's `` Settings ``) is kept, and so is every line break inside."""
     stripped = text.strip()
     if not stripped:
-        return text, markup
+        # Nothing but layout (an untranslated ``<target>`` on lines of its own): empty; any
+        # inline codes it holds keep their order, without the layout around them.
+        if "\n" not in text:
+            return text, markup
+        return "", (markup.strip() or None) if markup is not None else None
     start = text.index(stripped[0])
     end = start + len(stripped)
     lead, trail = text[:start], text[end:]
