@@ -129,3 +129,54 @@ def test_a_pretty_printed_empty_target_is_empty(tmp_path: Path) -> None:
     path.write_text(_EMPTY_PRETTY.format(preserved=""), encoding="utf-8")
     code, out, _ = invoke("check", path)
     assert code == 0 and "empty-target" in out and "newlines" not in out, out
+
+
+# --------------------------------------------------------------- PO: the locale of a path
+
+_NO_LANGUAGE = ('msgid ""\nmsgstr ""\n"Language: {header}\\n"\n"Content-Type: text/plain; '
+                'charset=UTF-8\\n"\n\nmsgid "File"\nmsgstr "檔案"\n')
+
+
+@pytest.mark.parametrize(("where", "header", "lang"), [
+    # Django's makemessages writes an empty Language header under locale/<ll>/LC_MESSAGES/
+    ("locale/zh_Hant/LC_MESSAGES/django.po", "", "zh-Hant"),
+    # a domain named with three letters: the folder, not the domain, is the locale
+    ("locale/zh_TW/LC_MESSAGES/app.po", "", "zh-Hant-TW"),
+    ("share/locale/zh_CN/LC_MESSAGES/job.po", "zh_CN", "zh-Hans-CN"),
+])
+def test_a_catalog_in_gettexts_install_layout_takes_its_folders_locale(
+        tmp_path: Path, where: str, header: str, lang: str) -> None:
+    """gettext installs a catalog as LOCALE/LC_MESSAGES/DOMAIN.mo (and Django, Sphinx and
+    Babel keep the .po there): the domain is the file's name, the locale its folder's. A
+    catalog without a Language header read as und (django.po) or took its domain for a
+    language ('app'), which 6207e58 says a three-letter domain is not."""
+    from termkit.formats import po
+
+    path = tmp_path / where
+    path.parent.mkdir(parents=True)
+    path.write_text(_NO_LANGUAGE.format(header=header), encoding="utf-8")
+    with open(path, "rb") as fh:
+        (unit,) = po.iter_units(fh, str(path))
+    assert unit.variants[1].lang == lang
+
+
+def test_a_folder_whose_locale_the_header_contradicts_is_said(tmp_path: Path) -> None:
+    path = tmp_path / "locale" / "zh_TW" / "LC_MESSAGES" / "django.po"
+    path.parent.mkdir(parents=True)
+    path.write_text(_NO_LANGUAGE.format(header="zh_CN"), encoding="utf-8")
+    code, _, err = invoke("check", path, "--checks", "wrong-script")
+    assert code in (0, 1) and "the Language header says zh_CN" in err and "zh_TW" in err, err
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "design question: a bare three-letter catalog name is a language (fil.po, ast.po, yue.po, "
+    "ckb.po in GNOME and KDE po/ folders) as often as a domain (app.po, job.po); without a "
+    "list of ISO 639-3 codes the reader cannot tell, and takes app.po's 'app' for a language"))
+def test_a_domain_named_catalog_without_header_or_folder_has_no_language(tmp_path: Path) -> None:
+    from termkit.formats import po
+
+    path = tmp_path / "app.po"
+    path.write_text(_NO_LANGUAGE.format(header=""), encoding="utf-8")
+    with open(path, "rb") as fh:
+        (unit,) = po.iter_units(fh, str(path))
+    assert unit.variants[1].lang == "und"
