@@ -180,3 +180,52 @@ def test_a_domain_named_catalog_without_header_or_folder_has_no_language(tmp_pat
     with open(path, "rb") as fh:
         (unit,) = po.iter_units(fh, str(path))
     assert unit.variants[1].lang == "und"
+
+
+_TWO_SEGMENTS = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="zh-CN">
+  <file id="f1">
+    <unit id="u1">
+      <segment state="translated">
+        <source>
+          Save the file.
+        </source>
+        <target>
+          保存文件。
+        </target>
+      </segment>
+      <ignorable>
+        <source> </source>
+      </ignorable>
+      <segment state="translated">
+        <source>
+          Then close it.
+        </source>
+        <target>
+          然后关闭它。
+        </target>
+      </segment>
+    </unit>
+  </file>
+</xliff>
+"""
+
+
+def test_pretty_printed_segments_of_a_20_unit_lose_their_layout_each(tmp_path: Path) -> None:
+    """XLIFF 2.0 joins a unit's segments (and the ignorable whitespace between them); a
+    pretty-printed file puts each segment's content on a line of its own. 5e3eda7 took the
+    layout off the joined text's two ends only, so the layout inside ('Save the file.⏎
+    ⏎ Then close it.') became line breaks of the memory unit and of check's texts."""
+    from lxml import etree
+
+    from termkit.formats import xliff
+
+    path = tmp_path / "two.zh_CN.xlf"
+    path.write_text(_TWO_SEGMENTS, encoding="utf-8")
+    ns = "{urn:oasis:names:tc:xliff:document:2.0}"
+    segs = [s.findtext(f"{ns}source") for s in etree.parse(str(path)).iter(f"{ns}segment")]
+    assert all(s is not None and s.startswith("\n") for s in segs)
+    with open(path, "rb") as fh:
+        (unit,) = xliff.iter_units(fh, str(path))
+    assert [v.text for v in unit.variants] == [
+        " ".join(s.strip() for s in segs), "保存文件。 然后关闭它。"]
