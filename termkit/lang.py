@@ -125,6 +125,16 @@ def same_language(a: str, b: str) -> bool:
     return parse(a) == parse(b)
 
 
+def compatible(a: str, b: str) -> bool:
+    """True when neither tag contradicts the other: the same language, and no script or
+    region that both name and name differently (``zh_Hant`` and ``zh_TW``, ``zh`` and
+    ``zh_CN`` are compatible; ``zh_HK`` and ``zh_TW`` are not)."""
+    x, y = parse(a), parse(b)
+    return (x.language == y.language
+            and (x.script is None or y.script is None or x.script == y.script)
+            and (x.region is None or y.region is None or x.region == y.region))
+
+
 # A locale just before a file's extension: messages.zh_CN.xlf, glossary.zh-Hant.po, zh_TW.po.
 _NAME_LOCALE_RE = re.compile(
     r"(?:^|[._-])([a-z]{2,3}(?:[_-][A-Z][a-z]{3})?(?:[_-][A-Z]{2})?)\.[A-Za-z0-9]+$")

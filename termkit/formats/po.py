@@ -234,6 +234,19 @@ def locale_from_name(path: str) -> str | None:
     return langtags.locale_in_file_name(name) if name.endswith((".po", ".pot")) else None
 
 
+# A locale folder's name in gettext's install layout: zh_TW, zh_Hant, sr@latin, pt_BR.UTF-8.
+_LOCALE_DIR = re.compile(r"[a-z]{2,3}(?:[_-][A-Z][a-z]{3})?(?:[_-][A-Z]{2})?(?:\.[\w-]+)?(?:@\w+)?")
+
+
+def locale_from_folder(path: str) -> str | None:
+    """The locale of a catalog kept in gettext's install layout, ``LOCALE/LC_MESSAGES/
+    DOMAIN.po`` (``locale/zh_TW/LC_MESSAGES/django.po`` -> ``zh_TW``), or None."""
+    parts = PurePath(path.replace("\\", "/")).parts
+    if len(parts) < 3 or parts[-2] != "LC_MESSAGES" or not _LOCALE_DIR.fullmatch(parts[-3]):
+        return None
+    return re.split(r"[.@]", parts[-3])[0]
+
+
 def _languages(po: Any, path: str, source_lang: str | None = None) -> tuple[str, str, list[Notice]]:
     notices: list[Notice] = []
     # "zh_CN.UTF-8" and "sr@latin" style suffixes are locale details, not language.
@@ -242,12 +255,19 @@ def _languages(po: Any, path: str, source_lang: str | None = None) -> tuple[str,
     # A bare three-letter name is a catalog's domain as often as a language (job.po, app.po,
     # web.po): only a two-letter name or one with a script or region contradicts a header.
     plain_word = named is not None and len(named) == 3 and named.isalpha()
-    if language and named and not plain_word and not langtags.same_language(language, named):
+    # gettext's install layout names the locale by the folder and the domain by the file
+    # (locale/zh_Hant/LC_MESSAGES/django.po, whose Language header Django leaves empty).
+    folder = locale_from_folder(path) if named is None or plain_word else None
+    where = "file name"
+    if folder is not None:
+        named, plain_word, where = folder, False, "folder"
+    # One that only says more or less than the other (zh_Hant.po, Language: zh_TW) agrees.
+    if language and named and not plain_word and not langtags.compatible(language, named):
         # gettext goes by the header, and so do we; but a catalog named for one locale whose
         # header says another was usually copied from a sibling (git-l10n's zh_TW.po said
         # zh_CN), and every unit then reads as the wrong script: say why.
         notices.append(Notice(
-            f"the Language header says {language} but the file name says {named}; "
+            f"the Language header says {language} but the {where} says {named}; "
             f"read as {language} (the header)", path))
     if not language:
         if named:

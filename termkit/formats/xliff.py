@@ -104,7 +104,11 @@ def _unindented(text: str, markup: str | None) -> tuple[str, str | None]:
     (Angular's `` Settings ``) is kept, and so is every line break inside."""
     stripped = text.strip()
     if not stripped:
-        return text, markup
+        # Nothing but layout (an untranslated ``<target>`` on lines of its own): empty; any
+        # inline codes it holds keep their order, without the layout around them.
+        if "\n" not in text:
+            return text, markup
+        return "", (markup.strip() or None) if markup is not None else None
     start = text.index(stripped[0])
     end = start + len(stripped)
     lead, trail = text[:start], text[end:]
@@ -215,6 +219,17 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _part(elem: Any, kind: str) -> tuple[str, str | None]:
+    """The content of a 2.0 ``<segment>``'s source or target, without its layout where
+    ``xml:space`` is not ``preserve``: a pretty-printed unit puts each segment's content on
+    lines of its own, and joined, the layout inside became line breaks of the unit's text.
+    An ``<ignorable>``'s whitespace is the text between segments and is kept."""
+    content = _content(elem)
+    if kind != "segment" or _preserved(elem):
+        return content
+    return _unindented(*content)
+
+
 def _unit_20(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -> Unit:
     sources: list[tuple[str, str | None]] = []
     targets: list[tuple[str, str | None]] = []
@@ -234,7 +249,7 @@ def _unit_20(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -
                 elif sname == "target":
                     tgt = sub
             if src is not None:
-                sources.append(_content(src))
+                sources.append(_part(src, name))
                 kept["source"] = kept["source"] or _preserved(src)
             if name == "segment":
                 # XLIFF 2.0: state "Default value: initial"; subState only beside a state.
@@ -242,7 +257,7 @@ def _unit_20(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -
             if tgt is not None:
                 has_target = True
                 target_lang = tgt.get(XML_LANG) or target_lang
-                targets.append(_content(tgt))
+                targets.append(_part(tgt, name))
                 kept["target"] = kept["target"] or _preserved(tgt)
             elif src is not None and name == "ignorable":
                 targets.append(_content(src))  # ignorable whitespace is the same on both sides

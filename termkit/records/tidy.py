@@ -23,7 +23,8 @@ kept, so errors and ``lines`` still point into the file):
   ``文献标识码：``, ``文章编号：``, ``基金项目：``, ``DOI:``) or a classification number
   (``分类号B841``); a line is cut before a keyword label that follows the end of a
   sentence when what the label heads is a list (two items or more, none of them a
-  sentence). The two parts keep the line's number.
+  sentence; a label glued to its list only where its line ends the paragraph, as running
+  text wrapped at a width may hold a sentence on 关键词提取). The parts keep the line's number.
 """
 
 from __future__ import annotations
@@ -103,10 +104,15 @@ def _listed(value: str) -> bool:
             and all(len(item) <= _RUN_ON_ITEM for item in items))
 
 
-def _label_and_list(text: str) -> list[str] | None:
+def _label_and_list(text: str, paragraph_ends: bool) -> list[str] | None:
     """``text`` (what follows a sentence) as its keyword label's line, or as the label and
     the list apart when the label is glued to the first item (``关键词社会不平等，…``, which
-    at a line's start may be a keyword: 關鍵詞萃取); None unless a list follows the label."""
+    at a line's start may be a keyword: 關鍵詞萃取); None unless a list follows the label.
+
+    A glued label counts only where its line ends the paragraph (``paragraph_ends``): in
+    running text wrapped at a width, a sentence about 关键词提取 after a full stop leaves
+    clause fragments on its line (``关键词提取作为文本挖掘的基础，在信息检索``) shaped like a
+    label and a list, and the next line goes on with the sentence."""
     from termkit.records.labels import Field, match_label
 
     m = match_label(text)
@@ -114,16 +120,33 @@ def _label_and_list(text: str) -> list[str] | None:
         ok = m.label.field is Field.KEYWORDS and bool(m.value) and _listed(m.value)
         return [text] if ok else None
     glued = _HAN_KEYWORD_LABEL.match(text)
-    if glued is None or not _listed(text[glued.end():]):
+    if glued is None or not paragraph_ends or not _listed(text[glued.end():]):
         return None
     return [glued.group(), text[glued.end():]]
 
 
-def split_run_on(text: str) -> list[str]:
-    """``text`` cut where fields run together on it (see the module), or ``[text]``."""
+def _paragraph_ends(lines: list[tuple[int, str]], i: int) -> bool:
+    """True unless the line after ``lines[i]`` goes on with its Chinese text: it starts
+    with a Han character and no field's label (a page without blank lines goes on with an
+    English title, a numbered heading or the next field's label)."""
+    following = lines[i + 1][1].strip() if i + 1 < len(lines) else ""
+    if not following:
+        return True
+    from termkit.align.keys import is_han
+
+    if not is_han(following[0]):
+        return True
+    from termkit.records.labels import match_label
+
+    return match_label(following) is not None
+
+
+def split_run_on(text: str, paragraph_ends: bool = True) -> list[str]:
+    """``text`` cut where fields run together on it (see the module), or ``[text]``;
+    ``paragraph_ends`` is False when the next line goes on with this one's text."""
     inner = _INNER_KEYWORD_LABEL.search(text)
     if inner is not None and inner.start() > 0:
-        parts = _label_and_list(text[inner.end():])
+        parts = _label_and_list(text[inner.end():], paragraph_ends)
         if parts is not None:
             return [text[: inner.start()], *parts[:-1], *split_run_on(parts[-1])]
     from termkit.records.labels import Field, match_label
@@ -151,13 +174,15 @@ def tidy_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     if not table and not pinyin and not run_on:
         return lines
     out: list[tuple[int, str]] = []
-    for number, text in lines:
+    for i, (number, text) in enumerate(lines):
         if table and "|" in text:
             text = _untable(text)
         if pinyin:
             text = strip_inline_pinyin(text)
         if run_on:
-            out.extend((number, part) for part in split_run_on(text))
+            # (only a keyword label after a sentence asks where the paragraph ends)
+            ends = _INNER_KEYWORD_LABEL.search(text) is None or _paragraph_ends(lines, i)
+            out.extend((number, part) for part in split_run_on(text, ends))
         else:
             out.append((number, text))
     return out
