@@ -231,7 +231,12 @@ _PAGE_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\
 
 def _looks_like_a_page(path: str) -> bool:
     """True when the file opens as an HTML page does (a doctype or an ``<html>`` tag, after
-    comments): a ``.php`` or ``.shtml`` page, a saved page without an extension."""
+    comments): a ``.php`` or ``.shtml`` page, a saved page without an extension. Only a
+    regular file is looked into: a FIFO (``<(curl …)``) can be read once, by the command."""
+    import os
+
+    if not os.path.isfile(path):
+        return False
     try:
         with open(path, "rb") as fh:
             start = fh.read(1024)
