@@ -9,7 +9,9 @@ without BOM, UTF-16 with or without BOM, Big5/CP950, GB18030) and pick the forma
 2. the extension: ``.ris`` -> RIS, ``.jsonl``/``.ndjson`` -> JSON Lines, ``.bib`` ->
    BibTeX, ``.enw`` -> EndNote/Refer;
 3. the content: a first non-blank line starting with ``TY  -`` is RIS, one starting with
-   ``{`` is JSON Lines, ``@type{`` BibTeX, ``%X `` (a Refer tag) EndNote/Refer; page text
+   ``{Field}: value`` is a NoteExpress export (Wanfang, VIP), one starting with ``{`` is JSON
+   Lines, ``@type{`` BibTeX, ``%X `` (a Refer tag) EndNote/Refer; a ``DataType: 1`` line or
+   ``Title-题名:`` field lines are a CNKI E-Study export; page text
    with two field labels or more at line starts (``題名：``, ``關鍵詞``, ``Key words:`` …)
    is a labelled page (:mod:`termkit.records.labelled`);
 4. otherwise unlabelled page text (:mod:`termkit.records.page`).
@@ -41,7 +43,7 @@ from termkit.errors import InputError, UsageError
 from termkit.io import read_bytes
 from termkit.model import Notice, Record, has_term_text
 
-FORMATS = ("page", "labelled", "ris", "jsonl", "bibtex", "endnote")
+FORMATS = ("page", "labelled", "ris", "jsonl", "bibtex", "endnote", "noteexpress", "estudy")
 _EXTENSIONS = {
     ".ris": "ris",
     ".jsonl": "jsonl",
@@ -103,6 +105,10 @@ def detect_format(path: str, text: str) -> str:
         stripped = line.strip()
         if not stripped:
             continue
+        from termkit.records.noteexpress import is_noteexpress
+
+        if is_noteexpress(stripped):
+            return "noteexpress"
         if stripped.startswith("{"):
             return "jsonl"
         if len(stripped) >= 5 and stripped[:2] == "TY" and stripped[2:].lstrip(" ").startswith("-"):
@@ -112,7 +118,11 @@ def detect_format(path: str, text: str) -> str:
         if _REFER_TAG.match(stripped):
             return "endnote"
         break
+    from termkit.records.estudy import is_estudy
     from termkit.records.scan import is_labelled
+
+    if is_estudy(text):
+        return "estudy"
 
     return "labelled" if is_labelled(text, path) else "page"
 
@@ -241,6 +251,14 @@ def _parse(chosen: str, text: str, path: str, stem: str) -> list[Record]:
         from termkit.records.endnote import parse_endnote
 
         return parse_endnote(text, path, stem)
+    if chosen == "noteexpress":
+        from termkit.records.noteexpress import parse_noteexpress
+
+        return parse_noteexpress(text, path, stem)
+    if chosen == "estudy":
+        from termkit.records.estudy import parse_estudy
+
+        return parse_estudy(text, path, stem)
     from termkit.records.page import parse_page
 
     return parse_page(text, path, stem)

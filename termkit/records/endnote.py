@@ -138,7 +138,9 @@ def _record(raw: _Raw, path: str, record_id: str) -> Record:
         elif tag == "P" and rec.pages is None:
             rec.pages, rec.lines["pages"] = pages_of(value), line
         else:
-            rec.sections.append(Section(f"%{tag}", value, line))
+            # A Refer tag is one character; a field another export names in words (the
+            # NoteExpress and E-Study readers hand their unknown fields on) keeps its name.
+            rec.sections.append(Section(f"%{tag}" if len(tag) == 1 else tag, value, line))
     rec.authors = people(authors + translated)
     set_keywords(rec, keywords, path)
     best: tuple[str, int] | None = None
@@ -162,6 +164,21 @@ def parse_endnote(text: str, path: str, stem: str) -> list[Record]:
     raws = _scan(text, path)
     if not raws:
         raise InputError("no EndNote/Refer record found (no %X tag line)", path=path)
+    return _records(raws, path, stem)
+
+
+def records_from_fields(
+    fields: list[list[tuple[str, str, int]]], path: str, stem: str
+) -> list[Record]:
+    """Records of an export that names its fields in words, each field already mapped to its
+    Refer tag (``T`` title, ``Q`` translated title, ``A``/``H`` authors, ``K`` keywords, ``X``
+    abstract …; a field with no Refer tag under its own name): one list of ``(tag, value,
+    line)`` per record, read exactly as the Refer tags are."""
+    raws = [_Raw(tags[0][2], [(t, clean(v), n) for t, v, n in tags]) for tags in fields if tags]
+    return _records(raws, path, stem)
+
+
+def _records(raws: list[_Raw], path: str, stem: str) -> list[Record]:
     if len(raws) == 1:
         return [_record(raws[0], path, stem)]
     return [_record(raw, path, f"{stem}#{n}") for n, raw in enumerate(raws, 1)]
