@@ -115,6 +115,11 @@ def test_a_page_in_big5_comes_out_in_utf8_saying_so(tmp_path: Path) -> None:
      'content="text/html; charset=GB2312"><p>书</p>',
      '<?xml version="1.0" encoding="utf-8"?><meta http-equiv="Content-Type" '
      'content="text/html; charset=utf-8"><p><ruby>书<rt>shū</rt></ruby></p>'),
+    # computer text is copied, not read aloud: no readings in code, keyboard input or output;
+    # the prose of a <pre> around it gets them
+    ('<pre>打印<code>print("中文")</code></pre><p>按<kbd>确定</kbd></p>',
+     '<pre><ruby>打<rt>dǎ</rt>印<rt>yìn</rt></ruby><code>print("中文")</code></pre>'
+     '<p><ruby>按<rt>àn</rt></ruby><kbd>确定</kbd></p>'),
     # an entity reference between words stays one
     ("<p>北京&nbsp;大学</p>",
      "<p><ruby>北<rt>Běi</rt>京<rt>jīng</rt></ruby>&nbsp;<ruby>大<rt>dà</rt>学<rt>xué</rt></ruby></p>"),

@@ -12,7 +12,9 @@ text to their end tag, tags and all: ``<title>``, ``<textarea>``, ``<xmp>``, ``<
 ``<noembed>``, ``<noframes>``, ``<plaintext>``), text an element marks as another language written
 with Han characters (``<span lang="ja">``, as ``convert`` leaves it) or as a Chinese language
 other than Mandarin (``lang="yue"``, ``nan``, ``hak`` …: Mandarin readings would mislead), text that already has
-readings (inside ``<ruby>``, ``<rt>``, ``<rp>``), the text of elements that show no markup
+readings (inside ``<ruby>``, ``<rt>``, ``<rp>``), computer text (``<code>``, ``<kbd>``,
+``<samp>``: a reading would be copied with a string literal or a command; the prose of a
+``<pre>`` around them still gets readings), the text of elements that show no markup
 (``<option>``: a ruby there would show as its tags), and the text of SVG and MathML outside an SVG
 ``<foreignObject>``: HTML's tree construction ends an ``<svg>`` or ``<math>`` at a ``<ruby>``
 start tag, so the rest of a drawing would fall out of it. A word an inline tag cuts
@@ -40,6 +42,9 @@ from termkit.pinyin.tokens import Style, Token
 
 # Elements whose text gets no readings: it has them already, or shows no markup.
 _KEPT = frozenset({"ruby", "rt", "rp", "option"})
+# Computer text: code, keyboard input, program output. A reading inside it would be copied
+# with it (a string literal or a command that no longer runs); the prose around gets readings.
+_COMPUTER_TEXT = frozenset({"code", "kbd", "samp"})
 # Text an element marks as a language whose readings are not Mandarin's gets none: the other
 # Han-writing languages (as convert leaves them) and the Chinese languages besides Mandarin
 # (Cantonese, Min, Hakka, Wu, Gan, Xiang, Jin …): pinyin of 佢哋係 would tell a reader how
@@ -132,7 +137,7 @@ def _annotate(page: str, annotate: Callable[[str], Sequence[Token]],
             out.append(token)
             continue
         if kind == "data":
-            shown = not (elements.code or elements.foreign or elements.within(_KEPT)
+            shown = not (elements.code or elements.foreign or elements.within(_KEPT | _COMPUTER_TEXT)
                          or _in_foreign_content(elements))
             out.append(render(annotate(token)) if shown and han.search(token) else token)
             continue
