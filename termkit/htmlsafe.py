@@ -37,6 +37,13 @@ class HTMLTokenizer(HTMLParser):
 # --------------------------------------------------------------------------- page tokens
 # What `convert` and `pinyin` share when they change the text of a page and nothing else.
 
+# The names a page is saved under, and its top: a BOM, an XML declaration and comments may
+# come before a doctype or the <html>, <head> or <body> start tag.
+PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+PAGE_TOP = re.compile(
+    r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE\s+html|<(?:html|head|body)[\s>])",
+    re.IGNORECASE | re.DOTALL)
+
 # One attribute of a start tag: name, ``=`` and its value, quoted or not. An unquoted value
 # runs to a space or ``>`` (``content=text/html;charset=big5``), as HTML's tokenizer and
 # html.parser read it.

@@ -8,7 +8,6 @@ Parses options, reads the text (argument, file or stdin), calls :mod:`termkit.pi
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Iterable, Iterator
 
 import click
@@ -26,8 +25,6 @@ _STYLES = ("tone", "tone3", "zhuyin", "wade-giles")
 _FORMATS = ("inline", "ruby", "tsv", "json")
 # The rendering an output name asks for when --to is not given (anything else: inline).
 _BY_EXTENSION = {".html": "ruby", ".htm": "ruby", ".tsv": "tsv", ".json": "json"}
-# Input names read as HTML pages unless --text says otherwise.
-_PAGE_NAMES = (".html", ".htm", ".xhtml")
 
 
 def rendering_for(output: str, fmt: str | None) -> str:
@@ -129,7 +126,9 @@ def pinyin(texts: tuple[str, ...], input_paths: tuple[str, ...], style: str, fmt
             raise UsageError(f"--json and --to {fmt} ask for two output formats")
         fmt = "json"
     if as_page is None:
-        as_page = input_path is not None and input_path.lower().endswith(_PAGE_NAMES)
+        from termkit.htmlsafe import PAGE_SUFFIXES
+
+        as_page = input_path is not None and input_path.lower().endswith(tuple(PAGE_SUFFIXES))
         if not as_page and input_path not in (None, "-") and _looks_like_a_page(input_path):
             warn(f"{input_path}: looks like an HTML page but is read as plain text (its markup "
                  "and scripts get readings too); --page reads it as a page")
@@ -225,15 +224,14 @@ def _page_lang(text: str) -> str:
     return "zh-Hans" if simplified > traditional else "zh-Hant"
 
 
-_PAGE_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
-                         re.I | re.S)
-
-
 def _looks_like_a_page(path: str) -> bool:
-    """True when the file opens as an HTML page does (a doctype or an ``<html>`` tag, after
-    comments): a ``.php`` or ``.shtml`` page, a saved page without an extension. Only a
-    regular file is looked into: a FIFO (``<(curl …)``) can be read once, by the command."""
+    """True when the file opens as an HTML page does (:data:`termkit.htmlsafe.PAGE_TOP`, the
+    top the record reader knows a page by): a ``.php`` or ``.shtml`` page, a saved page
+    without an extension. Only a regular file is looked into: a FIFO (``<(curl …)``) can be
+    read once, by the command."""
     import os
+
+    from termkit.htmlsafe import PAGE_TOP
 
     if not os.path.isfile(path):
         return False
@@ -242,7 +240,7 @@ def _looks_like_a_page(path: str) -> bool:
             start = fh.read(1024)
     except OSError:
         return False  # reading it says what is wrong, in the house form
-    return _PAGE_START.match(start) is not None
+    return PAGE_TOP.match(start.decode("utf-8", "replace")) is not None
 
 
 def _hint_file(texts: tuple[str, ...]) -> None:

@@ -68,16 +68,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from termkit.htmlsafe import HTMLTokenizer
+from termkit.htmlsafe import PAGE_SUFFIXES, PAGE_TOP, VOID_ELEMENTS, HTMLTokenizer
 from termkit.records.script import has_han
 
 __all__ = ["declared_encoding", "is_html", "shown_lines"]
 
-_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-# The top of an HTML document: a BOM, an XML declaration and comments may come before it.
-_TOP = re.compile(
-    r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE\s+html|<(?:html|head|body)[\s>])",
-    re.IGNORECASE | re.DOTALL)
 _ROOT_TAG = re.compile(r"<(?:html|body)[\s>]", re.IGNORECASE)
 _BLOCK_TAG = re.compile(
     r"<(/?)(?:table|tbody|thead|tr|td|th|div|p|ul|ol|li|dl|dt|dd|h[1-6]|section|article|main)"
@@ -90,8 +85,6 @@ _BLOCK_TAGS = 4
 _CLOSING_TAGS = 2
 _HEAD_CHARS = 4096
 
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                   "param", "source", "track", "wbr", "keygen"})
 # Elements that show nothing (their text is code, a fallback or page navigation).
 _HIDDEN = frozenset({"script", "style", "title", "nav", "noscript", "template", "select",
                      "datalist", "textarea", "svg", "iframe", "canvas", "audio", "video",
@@ -172,9 +165,9 @@ def is_html(text: str, path: str | None = None) -> bool:
     if "<" not in text:
         return False
     head = text[:_HEAD_CHARS]
-    if _TOP.match(head) or _ROOT_TAG.search(head):
+    if PAGE_TOP.match(head) or _ROOT_TAG.search(head):
         return True
-    if path and path != "-" and PurePath(path).suffix.lower() in _HTML_SUFFIXES:
+    if path and path != "-" and PurePath(path).suffix.lower() in PAGE_SUFFIXES:
         return _ANY_TAG.search(text) is not None
     closing = 0
     for blocks, m in enumerate(_BLOCK_TAG.finditer(text), 1):
@@ -310,7 +303,7 @@ class _Shown(HTMLTokenizer):
             self._meta(attrs, number)
             return
         if self.hiding:
-            if tag == self.hiding[0] and tag not in _VOID:
+            if tag == self.hiding[0] and tag not in VOID_ELEMENTS:
                 self.hiding.append(tag)
             return
         values = dict(attrs)
@@ -318,11 +311,11 @@ class _Shown(HTMLTokenizer):
             if not self.items and self.item_closed == tag:
                 self.gap = True  # a sibling of the link or span before it
             self.items += 1
-        elif tag not in _VOID:
+        elif tag not in VOID_ELEMENTS:
             self.item_closed = ""
         if self.styled_pre and tag == self.styled_pre[-1][0]:
             self.styled_pre[-1][1] = int(self.styled_pre[-1][1]) + 1
-        elif _PRE_STYLE.search(values.get("style") or "") is not None and tag not in _VOID:
+        elif _PRE_STYLE.search(values.get("style") or "") is not None and tag not in VOID_ELEMENTS:
             self.styled_pre.append([tag, 1])
             self.pre += 1
         if tag == "title" and not self.title_line:
@@ -330,7 +323,7 @@ class _Shown(HTMLTokenizer):
         if (tag in _HIDDEN or "hidden" in values or (tag == "label" and "for" in values)
                 or _HIDING_STYLE.search(values.get("style") or "") is not None
                 or _furniture(values.get("class"), values.get("id"))):
-            if tag not in _VOID:
+            if tag not in VOID_ELEMENTS:
                 self.hiding.append(tag)
             return
         if tag == "br":
@@ -373,7 +366,7 @@ class _Shown(HTMLTokenizer):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
-        if tag not in _VOID:
+        if tag not in VOID_ELEMENTS:
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
