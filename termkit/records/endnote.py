@@ -168,13 +168,15 @@ def parse_endnote(text: str, path: str, stem: str) -> list[Record]:
 
 
 def records_from_fields(
-    fields: list[list[tuple[str, str, int]]], path: str, stem: str
+    fields: list[list[tuple[str, list[str], int]]], path: str, stem: str
 ) -> list[Record]:
     """Records of an export that names its fields in words, each field already mapped to its
     Refer tag (``T`` title, ``Q`` translated title, ``A``/``H`` authors, ``K`` keywords, ``X``
-    abstract …; a field with no Refer tag under its own name): one list of ``(tag, value,
-    line)`` per record, read exactly as the Refer tags are."""
-    raws = [_Raw(tags[0][2], [(t, clean(v), n) for t, v, n in tags]) for tags in fields if tags]
+    abstract …; a field with no Refer tag under its own name): one list of ``(tag, lines,
+    line number)`` per record, a field's lines joined as a wrapped value is, and read exactly
+    as the Refer tags are."""
+    raws = [_Raw(tags[0][2], [(t, clean(join_lines(parts)), n) for t, parts, n in tags])
+            for tags in fields if tags]
     return _records(raws, path, stem)
 
 

@@ -18,7 +18,6 @@ import re
 from termkit.errors import FormatError, InputError
 from termkit.model import Record
 from termkit.records.endnote import records_from_fields
-from termkit.records.script import join_lines
 
 __all__ = ["is_estudy", "parse_estudy"]
 
@@ -79,7 +78,6 @@ def parse_estudy(text: str, path: str, stem: str) -> list[Record]:
             current = []
             records.append(current)
         current.append((tag, [m.group(3).strip()], number))
-    fields = [[(tag, join_lines(parts), n) for tag, parts, n in rec] for rec in records]
-    if not any(fields):
+    if not any(records):
         raise InputError("no E-Study record found (no 'Name-名称: value' line)", path=path)
-    return records_from_fields(fields, path, stem)
+    return records_from_fields(records, path, stem)

@@ -31,7 +31,6 @@ import re
 from termkit.errors import FormatError, InputError
 from termkit.model import Record
 from termkit.records.endnote import records_from_fields
-from termkit.records.script import join_lines
 
 __all__ = ["is_noteexpress", "parse_noteexpress"]
 
@@ -87,7 +86,6 @@ def parse_noteexpress(text: str, path: str, stem: str) -> list[Record]:
             current = []
             records.append(current)
         current.append((tag, [m.group(2).strip()], number))
-    fields = [[(tag, join_lines(parts), n) for tag, parts, n in rec] for rec in records]
-    if not fields:
+    if not records:
         raise InputError("no NoteExpress record found (no '{Field}: value' line)", path=path)
-    return records_from_fields(fields, path, stem)
+    return records_from_fields(records, path, stem)
