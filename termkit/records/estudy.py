@@ -4,10 +4,14 @@ Each field line is an English field name and its Chinese label joined by a hyphe
 the value: ``Title-题名:``, ``Author-作者:`` (names joined by ``;``), ``Source-刊名:``,
 ``Keyword-关键词:`` (joined by ``;``), ``Summary-摘要:``, ``Year-年:``, ``PubTime-出版时间:``,
 ``Roll-卷:``, ``Period-期:``, ``Page-页码:``, ``SrcDatabase-来源库:``, ``Link-链接:``. A record
-starts at its ``DataType:`` line (the export puts no blank line between records); a line
-without a field label continues the value above it. The fields are read as the EndNote/Refer
-tags they match (:mod:`termkit.records.endnote`), by their English names; any other field is
-kept as a section under its label. Text before the first field line is a
+starts at its ``DataType:`` line (the export puts no blank line between records), or, in
+CNKI's custom export (自定义), which writes no ``DataType:`` line and starts each record with
+``SrcDatabase-来源库:``, at a field the record being read already holds: every field of these
+exports is written once per record (several authors or keywords are joined by ``;``). A line
+without a field label continues the value above it; so does a blank line. A label may also be
+the field's name again (``DOI-DOI:``, as the custom export writes it). The fields are read as
+the EndNote/Refer tags they match (:mod:`termkit.records.endnote`), by their English names;
+any other field is kept as a section under its label. Text before the first field line is a
 :class:`~termkit.errors.FormatError` at its line.
 """
 
@@ -23,6 +27,9 @@ __all__ = ["is_estudy", "parse_estudy"]
 
 # English name, hyphen, a label with at least one Han character, colon (either width).
 _FIELD = re.compile(r"^([A-Za-z][A-Za-z]*)-([^\s:：]*[\u3400-\u9fff][^\s:：]*)\s*[:：](.*)$")
+# A label that is the field's name again (``DOI-DOI:``): read as a field inside an export (a
+# line of prose seldom opens so), never enough to take a file for one.
+_NAME_TWICE = re.compile(r"^([A-Za-z]+)-(\1)\s*[:：](.*)$", re.IGNORECASE)
 _START = re.compile(r"^DataType\s*[:：]")
 _TAGS = {
     "datatype": "0",
@@ -56,15 +63,17 @@ def parse_estudy(text: str, path: str, stem: str) -> list[Record]:
     """Read every record of a CNKI E-Study export."""
     records: list[list[tuple[str, list[str], int]]] = []
     current: list[tuple[str, list[str], int]] | None = None
+    held: set[str] = set()  # the fields of the record being read, by name and label
     for number, raw in enumerate(text.split("\n"), 1):
         line = raw.strip()
         if not line:
             continue
         start = _START.match(line)
-        m = _FIELD.match(line)
+        m = _FIELD.match(line) or _NAME_TWICE.match(line)
         if start:
             current = [("0", [line[start.end():].strip()], number)]
             records.append(current)
+            held = set()
             continue
         if m is None:
             if current:
@@ -73,10 +82,13 @@ def parse_estudy(text: str, path: str, stem: str) -> list[Record]:
             raise FormatError("text before the first field line: not an E-Study field line "
                               "(expected 'Name-名称: value')", path=path, line=number, column=1)
         name, label = m.group(1), m.group(2)
-        tag = _TAGS.get(name.lower(), f"{name}-{label}")
-        if current is None:
-            current = []
+        key = f"{name}-{label}"
+        tag = _TAGS.get(name.lower(), key)
+        if current is None or key.lower() in held:
+            # a field written again: the next record (CNKI's custom export has no DataType)
+            current, held = [], set()
             records.append(current)
+        held.add(key.lower())
         current.append((tag, [m.group(3).strip()], number))
     if not any(records):
         raise InputError("no E-Study record found (no 'Name-名称: value' line)", path=path)
