@@ -6,10 +6,11 @@ without BOM, UTF-16 with or without BOM, Big5/CP950, GB18030) and pick the forma
 
 1. ``format=`` when given (one of :data:`FORMATS`; anything else is a
    :class:`~termkit.errors.UsageError`);
-2. the extension: ``.ris`` -> RIS, ``.jsonl``/``.ndjson`` -> JSON Lines, ``.bib`` ->
-   BibTeX, ``.enw`` -> EndNote/Refer;
+2. the extension, in any case: ``.ris`` -> RIS, ``.jsonl``/``.ndjson`` -> JSON Lines,
+   ``.bib`` -> BibTeX, ``.enw`` -> EndNote/Refer, ``.net`` -> NoteExpress;
 3. the content: a first non-blank line starting with ``TY  -`` is RIS, one starting with
-   ``{Field}: value`` is a NoteExpress export (Wanfang, VIP), one starting with ``{`` is JSON
+   ``{Field}: value`` is a NoteExpress export (Wanfang, VIP) when another of the first five
+   lines is such a field line too (else page text), one starting with ``{`` is JSON
    Lines, ``@type{`` BibTeX, ``%X `` (a Refer tag) EndNote/Refer; a ``DataType: 1`` line or
    ``Title-题名:`` field lines are a CNKI E-Study export; page text
    with two field labels or more at line starts (``題名：``, ``關鍵詞``, ``Key words:`` …)
@@ -51,6 +52,8 @@ _EXTENSIONS = {
     ".bib": "bibtex",
     ".bibtex": "bibtex",
     ".enw": "endnote",
+    # NoteExpress's own file name for its exports (Wanfang's sample ``….NET``)
+    ".net": "noteexpress",
 }
 # File names a folder of records is read for (``termkit build FOLDER``): the extensions
 # above, and page text saved as text, HTML or Markdown (a page copied "as Markdown" is read as
@@ -105,10 +108,13 @@ def detect_format(path: str, text: str) -> str:
         stripped = line.strip()
         if not stripped:
             continue
-        from termkit.records.noteexpress import is_noteexpress
+        from termkit.records.noteexpress import is_field_line, is_noteexpress
 
-        if is_noteexpress(stripped):
-            return "noteexpress"
+        if is_field_line(stripped):
+            # one quoted field line opening prose is page text, not an export nor JSON
+            if is_noteexpress(text):
+                return "noteexpress"
+            break
         if stripped.startswith("{"):
             return "jsonl"
         if len(stripped) >= 5 and stripped[:2] == "TY" and stripped[2:].lstrip(" ").startswith("-"):
