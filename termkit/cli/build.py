@@ -54,8 +54,10 @@ def record_files(inputs: tuple[str, ...], includes: tuple[str, ...],
         # A folder's own documentation (README.md, LICENSE.txt …) is no record page: read
         # as one, its file list became keyword pairs. --include takes such files again.
         excludes = (*excludes, *DOCUMENTATION_GLOBS)
-    paths = distinct(expand_inputs(inputs, includes or extension_globs(RECORD_EXTENSIONS),
-                                   excludes, skip=skip))
+    # Exports saved on Windows are often named in capitals (``CNKI-….TXT``, ``….NET``): the
+    # default globs take both cases of each extension (a glob of --include is taken as given).
+    defaults = extension_globs((*RECORD_EXTENSIONS, *(e.upper() for e in RECORD_EXTENSIONS)))
+    paths = distinct(expand_inputs(inputs, includes or defaults, excludes, skip=skip))
     named = {os.path.realpath(p) for p in inputs if p != "-"}
     kept = []
     for path in paths:
@@ -192,7 +194,8 @@ def build(
 ) -> None:
     """Build a bilingual glossary from article records.
 
-    Reads each INPUT (abstract-page text, RIS, JSON Lines, BibTeX or EndNote; UTF-8,
+    Reads each INPUT (abstract-page text, RIS, JSON Lines, BibTeX, EndNote, NoteExpress or
+    CNKI E-Study exports; UTF-8,
     UTF-16, Big5 or GB18030; `-` for stdin; a folder for the record files in it, recursively,
     but not its README, LICENSE and the like, nor an earlier build's outputs; pages of several records separated by form feeds, or pasted one after another), pairs Chinese and English keywords, author names and titles, merges all records, and
     writes DIR/glossary.txt (editable text) and DIR/glossary.json, plus exports for
