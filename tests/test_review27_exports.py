@@ -1,0 +1,162 @@
+"""Review of the NoteExpress and E-Study readers and how build and extract pick them, with the
+files a user has: the real11 export files (``tests/data/records/real11/exports``) as the
+databases wrote them, and the same records in the layouts other exports of these databases
+write (CNKI's custom export, a blank line inside a Wanfang record, names in capitals).
+
+What broke before the fixes this file tests:
+
+* CNKI's custom export (自定义, the ``.txt`` CNKI writes besides E-Study) has no ``DataType:``
+  line; each record opens with ``SrcDatabase-来源库:`` and ends at a blank line, and it writes
+  ``DOI-DOI:`` (a label without Han characters). Its records were read as one record, every
+  keyword of the file in one list, and the DOI line was glued to the value above it.
+* A blank line inside a Wanfang NoteExpress record (an abstract's paragraphs) cut the record:
+  the fields after it became a record of their own.
+* A NoteExpress field whose name has other characters than letters, digits and ``/&.-``
+  (``{Author(s)}``, ``{# of Volumes}``) was read as the value above it, a keyword included.
+* A page opening with one quoted field line (``{Title}: 是题名字段`` then prose) was read as a
+  NoteExpress export, the whole page its title.
+* ``build FOLDER`` left out NoteExpress's ``.net`` files and any export named in capitals
+  (``….NET``, ``CNKI-….TXT``) without a word.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from termkit.cli import cli
+from termkit.errors import FormatError
+from termkit.records import detect_format, parse_records, read_records
+
+from . import devrecords
+
+EXPORTS = Path(devrecords.DEV).parent / "real11" / "exports"
+ESTUDY = EXPORTS / "cnki_estudy.txt"
+NOTEEXPRESS = EXPORTS / "wanfang_noteexpress.net"
+
+
+def _shape(records: list) -> list[tuple]:  # type: ignore[type-arg]
+    return [(r.title_zh, r.title_en, r.keywords_zh, r.keywords_en, [a.zh for a in r.authors],
+             r.venue, r.pages) for r in records]
+
+
+# ------------------------------------------------------------------ CNKI's custom export
+
+def _as_custom_export(text: str) -> str:
+    """The E-Study file's records in the custom export's layout: no DataType line, each
+    record opened by its SrcDatabase line, a blank line after each."""
+    records: list[list[str]] = []
+    for line in text.split("\n"):
+        if line.startswith("DataType:"):
+            records.append([])
+        elif line.strip():
+            records[-1].append(line)
+    out = []
+    for lines in records:
+        first = [line for line in lines if line.startswith("SrcDatabase-")]
+        out.append("\n".join(first + [line for line in lines if line not in first]))
+    return "\n\n".join(out) + "\n"
+
+
+def test_cnki_custom_export_without_datatype_lines_keeps_its_records_apart() -> None:
+    text = ESTUDY.read_text(encoding="utf-8")
+    custom = _as_custom_export(text)
+    assert "DataType" not in custom and custom.startswith("SrcDatabase-来源库:")
+    assert detect_format("CNKI-custom.txt", custom) == "estudy"
+    expected = _shape(read_records(str(ESTUDY)))
+    assert len(expected) == 2
+    # before: one record, both records' keywords in one list
+    assert _shape(parse_records(custom.encode(), "CNKI-custom.txt")) == expected
+    # with no blank line between the records either
+    packed = custom.replace("\n\n", "\n")
+    assert _shape(parse_records(packed.encode(), "CNKI-custom.txt")) == expected
+
+
+def test_a_label_that_is_the_field_name_again_is_a_field_not_the_value_above() -> None:
+    # the custom export's DOI-DOI: line (its other labels carry Han characters)
+    text = ("SrcDatabase-来源库: 期刊\nTitle-题名: 某题名\nKeyword-关键词: 甲乙;丙丁;\n"
+            "DOI-DOI: 10.1234/abcd.2021.01.001\n\n"
+            "SrcDatabase-来源库: 硕士\nTitle-题名: 另一题名\nKeyword-关键词: 戊己\n")
+    first, second = parse_records(text.encode(), "custom.txt")
+    assert first.keywords_zh == ["甲乙", "丙丁"]  # before: '丙丁 DOI-DOI: 10.1234/…'
+    assert ("DOI-DOI", "10.1234/abcd.2021.01.001") in [(s.name, s.text) for s in first.sections]
+    assert (second.title_zh, second.keywords_zh) == ("另一题名", ["戊己"])
+
+
+def test_estudy_abstract_with_a_blank_line_stays_one_record() -> None:
+    text = ESTUDY.read_text(encoding="utf-8")
+    broken = text.replace("目前仍在基层医院广泛用于癫痫治疗。", "目前仍在基层医院广泛用于癫痫治疗。\n\n", 1)
+    assert broken != text
+    assert _shape(parse_records(broken.encode(), "cnki.txt")) == _shape(read_records(str(ESTUDY)))
+
+
+# ------------------------------------------------------------------ NoteExpress
+
+def test_a_blank_line_inside_a_noteexpress_record_does_not_cut_it() -> None:
+    text = NOTEEXPRESS.read_text(encoding="utf-8")
+    expected = _shape(read_records(str(NOTEEXPRESS)))
+    # an abstract in two paragraphs, and a blank line between two fields
+    broken = text.replace("方法 选择", "\n\n方法 选择", 1).replace("{Keywords}", "\n{Keywords}", 1)
+    assert broken.count("\n\n") > text.count("\n\n") + 1
+    got = parse_records(broken.encode(), "wanfang.net")
+    assert _shape(got) == expected  # before: 4 records, the first without its keywords
+    assert all(any(s.name == "URL" for s in r.sections) for r in got)
+
+
+def test_noteexpress_without_reference_type_lines_is_cut_at_blank_lines() -> None:
+    text = "{Title}: 标题一\n{Abstract}: 第一段\n\n第二段\n{Keywords}: 甲乙\n\n{Title}: 标题二\n{Keywords}: 丙丁\n"
+    first, second = parse_records(text.encode(), "x.txt")
+    assert (first.title_zh, first.keywords_zh, first.abstract_zh) == ("标题一", ["甲乙"], "第一段第二段")
+    assert (second.title_zh, second.keywords_zh) == ("标题二", ["丙丁"])
+
+
+@pytest.mark.parametrize("name", ["Author(s)", "# of Volumes", "Database_Provider", "文献类型"])
+def test_any_noteexpress_field_name_is_a_field_never_the_value_above(name: str) -> None:
+    text = (f"{{Reference Type}}: Book\n{{Title}}: 某书\n{{Keywords}}: 甲乙\n{{{name}}}: 值\n"
+            "{Translated Keywords}: alpha beta\n")
+    (record,) = parse_records(text.encode(), "x.txt")
+    assert record.keywords_zh == ["甲乙"] and record.keywords_en == ["alpha beta"]
+    assert (name, "值") in [(s.name, s.text) for s in record.sections]
+
+
+def test_a_page_quoting_one_field_line_is_page_text_not_an_export() -> None:
+    page = ("{Title}: 是NoteExpress导出文件的题名字段。\n本文介绍如何从数据库导出文献。\n\n"
+            "关键词：文献管理；导出格式\nKeywords: reference management; export format\n")
+    assert detect_format("note.txt", page) in ("page", "labelled")
+    (record,) = parse_records(page.encode(), "note.txt")
+    assert record.title_zh is None or "本文" not in record.title_zh  # before: the whole page
+    assert record.keywords_zh == ["文献管理", "导出格式"]
+    assert record.keywords_en == ["reference management", "export format"]
+    # a field line alone is no export, and no malformed JSON either
+    assert detect_format("one.txt", "{Title}: 一个标题\n") != "jsonl"
+    # two field lines at the top are an export, as before
+    assert detect_format("x.txt", "{Title}: 标题\n{Keywords}: 甲乙\n") == "noteexpress"
+
+
+def test_forced_noteexpress_on_other_text_is_an_error_at_its_line() -> None:
+    with pytest.raises(FormatError) as err:
+        parse_records(b"\nstray line\n{Title}: x\n", "bad.txt", format="noteexpress")
+    assert err.value.line == 2
+
+
+# ------------------------------------------------------------------ build of a folder
+
+def test_build_of_a_folder_reads_net_files_and_names_in_capitals(tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    shutil.copy(NOTEEXPRESS, folder / "demo_wanfang.NET")
+    shutil.copy(ESTUDY, folder / "CNKI-1234.TXT")
+    shutil.copy(EXPORTS / "cnki_refer_conference.txt", folder / "refer.txt")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(folder), "-o", str(out), "--no-exports"])
+    assert result.exit_code == 0, result.output
+    # before: only refer.txt was read (1 record, no concept)
+    assert "5 record(s)" in result.stderr, result.stderr
+    glossary = (out / "glossary.txt").read_text(encoding="utf-8")
+    assert "term zh-Hans: 舒适护理" in glossary  # the bilingual Wanfang record's pairs
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert detect_format("x.net", "{Title}: x\n") == "noteexpress"
