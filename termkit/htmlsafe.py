@@ -37,12 +37,16 @@ class HTMLTokenizer(HTMLParser):
 # --------------------------------------------------------------------------- page tokens
 # What `convert` and `pinyin` share when they change the text of a page and nothing else.
 
-# The names a page is saved under, and its top: a BOM, an XML declaration and comments may
-# come before a doctype or the <html>, <head> or <body> start tag.
+# The names a page is saved under, and its top: a BOM, an XML declaration, the processing
+# instructions after it (an XHTML page's <?xml-stylesheet …?>) and comments may come before a
+# doctype or the <html>, <head> or <body> start tag.
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 PAGE_TOP = re.compile(
-    r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE\s+html|<(?:html|head|body)[\s>])",
+    r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*)*(?:<!DOCTYPE\s+html|<(?:html|head|body)[\s>])",
     re.IGNORECASE | re.DOTALL)
+# How much of a file's start tells whether it opens as a page (a licence comment may come
+# before the doctype).
+PAGE_HEAD_BYTES = 4096
 
 # One attribute of a start tag: name, ``=`` and its value, quoted or not. An unquoted value
 # runs to a space or ``>`` (``content=text/html;charset=big5``), as HTML's tokenizer and
@@ -148,11 +152,21 @@ def lang_of(tag: str) -> str | None:
     return None
 
 
+# BCP 47's grandfathered tags for Chinese languages, which no subtag rule reads (RFC 5646's
+# registry gives their preferred values: zh-hakka and i-hak are hak, zh-xiang hsn, zh-guoyu
+# cmn).
+_GRANDFATHERED = {"zh-hakka": "hak", "i-hak": "hak", "zh-xiang": "hsn", "zh-guoyu": "cmn"}
+
+
 def language_of(tag: str) -> str:
     """The language a ``lang`` value names, lower-case: its first subtag, or the extended
     language after ``zh`` (``zh-yue`` and ``zh-min-nan`` name Cantonese and Min Nan, as
-    ``yue`` and ``nan`` do)."""
-    parts = tag.replace("_", "-").lower().split("-")
+    ``yue`` and ``nan`` do; the grandfathered ``zh-hakka`` and ``zh-xiang`` name Hakka and
+    Xiang, as ``hak`` and ``hsn`` do)."""
+    folded = tag.strip().replace("_", "-").lower()
+    if folded in _GRANDFATHERED:
+        return _GRANDFATHERED[folded]
+    parts = folded.split("-")
     if parts[0] == "zh" and len(parts) > 1 and (len(parts[1]) == 3 or parts[1] == "min"):
         return "nan" if parts[1] == "min" else parts[1]
     return parts[0]

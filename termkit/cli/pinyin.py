@@ -227,20 +227,23 @@ def _page_lang(text: str) -> str:
 def _looks_like_a_page(path: str) -> bool:
     """True when the file opens as an HTML page does (:data:`termkit.htmlsafe.PAGE_TOP`, the
     top the record reader knows a page by): a ``.php`` or ``.shtml`` page, a saved page
-    without an extension. Only a regular file is looked into: a FIFO (``<(curl …)``) can be
-    read once, by the command."""
+    without an extension; its first :data:`~termkit.htmlsafe.PAGE_HEAD_BYTES`, in UTF-16
+    where a byte order mark says so, as the page is read. Only a regular file is looked into:
+    a FIFO (``<(curl …)``) can be read once, by the command."""
+    import codecs
     import os
 
-    from termkit.htmlsafe import PAGE_TOP
+    from termkit.htmlsafe import PAGE_HEAD_BYTES, PAGE_TOP
 
     if not os.path.isfile(path):
         return False
     try:
         with open(path, "rb") as fh:
-            start = fh.read(1024)
+            start = fh.read(PAGE_HEAD_BYTES)
     except OSError:
         return False  # reading it says what is wrong, in the house form
-    return PAGE_TOP.match(start.decode("utf-8", "replace")) is not None
+    utf16 = start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    return PAGE_TOP.match(start.decode("utf-16" if utf16 else "utf-8", "replace")) is not None
 
 
 def _hint_file(texts: tuple[str, ...]) -> None:
