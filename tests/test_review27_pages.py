@@ -1,0 +1,84 @@
+"""Review of the shared page top (:data:`termkit.htmlsafe.PAGE_TOP`) and languages
+(:func:`termkit.htmlsafe.language_of`) as ``termkit pinyin`` and the record reader use them,
+with pages as they are saved.
+
+What broke before the fixes this file tests:
+
+* an XHTML page with an ``<?xml-stylesheet …?>`` after its XML declaration, a page whose
+  licence comment before the doctype runs past 1,024 bytes, and a page saved in UTF-16 with
+  its byte order mark, under a name that is no page's (``.php``, ``.shtml``, no extension),
+  were read as plain text by ``pinyin -i`` without the warning a page gets: their scripts and
+  markup got readings;
+* ``lang="zh-hakka"`` and ``lang="zh-xiang"`` (BCP 47's grandfathered tags for Hakka and
+  Xiang, which ``hak`` and ``hsn`` replace) got Mandarin readings, where ``hak`` gets none.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from termkit.cli import cli
+from termkit.htmlsafe import PAGE_TOP, language_of
+from termkit.records import parse_records
+
+_BODY = "<p>中文</p><script>var 软件 = 1;</script>"
+
+
+def run(*args: str, input: str | bytes | None = None):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(cli, ["pinyin", *args], input=input)
+
+
+_XHTML = ('<?xml version="1.0" encoding="utf-8"?>\n<?xml-stylesheet type="text/css" href="a.css"?>\n'
+          '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+          '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n'
+          f'<html xmlns="http://www.w3.org/1999/xhtml"><body>{_BODY}</body></html>\n')
+_LICENCE = ("<!--\n" + "  Licensed under the Apache License, Version 2.0 (the \"License\");\n" * 20
+            + "-->\n" f"<!DOCTYPE html>\n<html><body>{_BODY}</body></html>\n")
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("page.shtml", _XHTML.encode("utf-8")),
+    ("index.php", _LICENCE.encode("utf-8")),
+    ("saved", codecs.BOM_UTF16_LE + f"<!DOCTYPE html><html><body>{_BODY}</body></html>\n"
+     .encode("utf-16-le")),
+])
+def test_a_page_under_another_name_is_known_by_its_top(tmp_path: Path, name: str,
+                                                        data: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = run("-i", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert "looks like an HTML page but is read as plain text" in result.stderr
+    assert path.read_bytes() == data
+    paged = run("-i", str(path), "--page")
+    assert paged.exit_code == 0, paged.stderr
+    assert "var 软件 = 1;" in paged.stdout and "<rt>" in paged.stdout
+
+
+def test_the_record_reader_and_pinyin_share_the_page_top() -> None:
+    # both readers know the XHTML page by its top (the record reader also by its <html> tag)
+    assert PAGE_TOP.match(_XHTML) and PAGE_TOP.match(_LICENCE)
+    (record,) = parse_records(_XHTML.replace(_BODY, "<p>關鍵詞：網路成癮；大學生</p>").encode(),
+                              "page.shtml")
+    assert record.keywords_zh == ["網路成癮", "大學生"]
+
+
+@pytest.mark.parametrize(("tag", "language"), [
+    ("zh-hakka", "hak"), ("ZH-Xiang", "hsn"), ("i-hak", "hak"), ("zh-guoyu", "cmn"),
+    ("zh-yue", "yue"), ("zh-min-nan", "nan"), ("zh-Hant-TW", "zh"), ("hak", "hak"),
+])
+def test_language_of_reads_grandfathered_chinese_tags(tag: str, language: str) -> None:
+    assert language_of(tag) == language
+
+
+@pytest.mark.parametrize("tag", ["zh-hakka", "zh-xiang", "i-hak"])
+def test_hakka_and_xiang_under_their_old_tags_get_no_mandarin_readings(tag: str) -> None:
+    page = f'<p>他說：<span lang="{tag}">佢係學生</span></p>'
+    result = run("--page", "-", input=page)
+    assert result.exit_code == 0, result.stderr
+    assert f'<span lang="{tag}">佢係學生</span>' in result.stdout  # before: ruby inside
+    assert result.stdout.count("<rt>") == 2  # 他說
