@@ -60,9 +60,15 @@ OTHER_HAN = frozenset({"ja", "jpn", "ko", "kor", "vi", "vie"})
 # Elements with no content, and those a same-level start tag ends (HTML's implied end tags).
 VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
                            "meta", "param", "source", "track", "wbr", "keygen"})
+# A <p> is closed by the start tags the HTML standard's "in body" rules list (each closes a p
+# element in button scope): a <nav>, <aside>, <header>, <li> … after a <p lang="ja"> holds no
+# Japanese.
 IMPLIED_END = {"p": frozenset({"p", "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4",
                                "h5", "h6", "pre", "blockquote", "section", "article", "form",
-                               "hr"}),
+                               "hr", "address", "aside", "center", "details", "dialog", "dir",
+                               "fieldset", "figcaption", "figure", "footer", "header",
+                               "hgroup", "main", "menu", "nav", "search", "summary", "listing",
+                               "xmp", "plaintext", "li", "dd", "dt"}),
                "li": frozenset({"li"}), "dt": frozenset({"dt", "dd"}),
                "dd": frozenset({"dt", "dd"}), "td": frozenset({"td", "th", "tr"}),
                "th": frozenset({"td", "th", "tr"}), "tr": frozenset({"tr"}),
