@@ -82,3 +82,31 @@ def test_hakka_and_xiang_under_their_old_tags_get_no_mandarin_readings(tag: str)
     assert result.exit_code == 0, result.stderr
     assert f'<span lang="{tag}">佢係學生</span>' in result.stdout  # before: ruby inside
     assert result.stdout.count("<rt>") == 2  # 他說
+
+
+@pytest.mark.parametrize("tag", ["nav", "aside", "header", "footer", "main", "figure", "details",
+                                 "address", "fieldset", "li", "dd"])
+def test_a_block_that_closes_a_paragraph_ends_its_language(tmp_path: Path, tag: str) -> None:
+    # HTML's "in body" rules close an open <p> at these start tags: what follows is not the
+    # paragraph's Japanese (before: no readings, and convert left it unconverted)
+    page = f'<p lang="ja">日本語<{tag}>中文</{tag}>'
+    result = run("--page", "--to", "inline", "-", input=page)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f'<p lang="ja">日本語<{tag}>中文(Zhōngwén)</{tag}>'
+    source = tmp_path / "page.html"
+    source.write_text(f'<p lang="ja">日本語<{tag}>简体中文</{tag}>', encoding="utf-8")
+    converted = CliRunner().invoke(cli, ["convert", "-c", "s2t", str(source)])
+    assert converted.exit_code == 0, converted.stderr
+    assert converted.stdout == f'<p lang="ja">日本語<{tag}>簡體中文</{tag}>'
+    # Japanese in the paragraph itself is left as written
+    source.write_text('<p lang="ja">简体<span>学习</span>', encoding="utf-8")
+    kept = CliRunner().invoke(cli, ["convert", "-c", "s2t", str(source)])
+    assert kept.stdout == '<p lang="ja">简体<span>学习</span>'
+
+
+
+def test_a_paragraph_of_japanese_still_holds_its_inline_text() -> None:
+    page = '<p lang="ja">日本語<span>漢字</span><b>学生</b></p><p>中文</p>'
+    result = run("--page", "--to", "inline", "-", input=page)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == '<p lang="ja">日本語<span>漢字</span><b>学生</b></p><p>中文(Zhōngwén)</p>'
