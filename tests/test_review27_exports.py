@@ -160,3 +160,18 @@ def test_build_of_a_folder_reads_net_files_and_names_in_capitals(tmp_path: Path)
     assert "term zh-Hans: 舒适护理" in glossary  # the bilingual Wanfang record's pairs
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     assert detect_format("x.net", "{Title}: x\n") == "noteexpress"
+
+
+# ------------------------------------------------------------------ CNKI Refer
+
+def test_cnki_refer_page_count_then_range_gives_the_range() -> None:
+    # CNKI's Refer export of a conference paper writes %P 5 (its page count) and later
+    # %P 269-273: before, the pages were '5' and the range a section
+    (record,) = read_records(str(EXPORTS / "cnki_refer_conference.txt"))
+    assert record.pages == "269-273"
+    assert ("%P", "5") in [(s.name, s.text) for s in record.sections]  # kept, not lost
+    # one %P, or a range first, reads as before
+    (one,) = parse_records(b"%0 Journal Article\n%T x\n%P 5\n", "x.enw")
+    assert one.pages == "5"
+    (two,) = parse_records(b"%0 Journal Article\n%T x\n%P 1-15\n%P 3\n", "x.enw")
+    assert two.pages == "1-15" and ("%P", "3") in [(s.name, s.text) for s in two.sections]

@@ -18,7 +18,8 @@ without a tag continues the value above it (exported abstracts wrap). Tags read:
 %J     journal (venue); %B secondary title when there is no %J
 %D %8  year, date (the most precise wins)
 %V %N  volume, issue
-%P     pages (``113-129``, CNKI's ``113~129``)
+%P     pages (``113-129``, CNKI's ``113~129``; a range after a bare number, as CNKI writes a
+       conference paper's page count and then its pages, is the pages)
 =====  ==========================================================================
 
 Any other tag (``%+`` affiliation, ``%@`` ISSN, ``%R`` DOI, ``%U`` URL, ``%W`` database,
@@ -136,6 +137,11 @@ def _record(raw: _Raw, path: str, record_id: str) -> Record:
         elif tag == "N":
             rec.issue, rec.lines["issue"] = value, line
         elif tag == "P" and rec.pages is None:
+            rec.pages, rec.lines["pages"] = pages_of(value), line
+        elif tag == "P" and rec.pages and rec.pages.isdigit() and "-" in (pages_of(value) or ""):
+            # CNKI writes a conference paper's page count (%P 5) before its page range (%P
+            # 269-273): the range is the pages, the count kept as a section
+            rec.sections.append(Section("%P", rec.pages, rec.lines["pages"]))
             rec.pages, rec.lines["pages"] = pages_of(value), line
         else:
             # A Refer tag is one character; a field another export names in words (the
