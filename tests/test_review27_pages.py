@@ -110,3 +110,32 @@ def test_a_paragraph_of_japanese_still_holds_its_inline_text() -> None:
     result = run("--page", "--to", "inline", "-", input=page)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == '<p lang="ja">日本語<span>漢字</span><b>学生</b></p><p>中文(Zhōngwén)</p>'
+
+
+# ------------------------------------------------------------------ the declared encoding
+
+_GBK_PAGE = ('<!DOCTYPE html><html><head>\n'
+             '<!-- <meta http-equiv="Content-Type" content="text/html; charset=big5"> -->\n'
+             '<meta name="description" content="legacy page, charset=big5 once">\n'
+             '<meta charset="gbk"><title>t</title></head><body>\n'
+             '<p>关键词：网络成瘾；大学生；心理健康</p>\n'
+             '<p>Keywords: internet addiction; college students; mental health</p>\n'
+             '</body></html>\n')
+
+
+def test_a_commented_out_meta_charset_does_not_decide_the_encoding(tmp_path: Path) -> None:
+    # HTML's prescan skips comments, and a content names an encoding only beside
+    # http-equiv="Content-Type": this GBK page was read as Big5 (壽瑩棵ㄩ厙釐傖颸 …), by
+    # the record reader and by pinyin, silently
+    from termkit.records.htmlpage import declared_encoding
+
+    data = _GBK_PAGE.encode("gbk")
+    assert declared_encoding(data) == ("gb18030",)
+    (record,) = parse_records(data, "page.html")
+    assert record.keywords_zh == ["网络成瘾", "大学生", "心理健康"]
+    path = tmp_path / "page.html"
+    path.write_bytes(data)
+    result = run("-i", str(path), "--to", "inline")
+    assert result.exit_code == 0, result.stderr
+    assert "<p>关键词(guānjiàncí)" in result.stdout
+    assert path.read_bytes() == data

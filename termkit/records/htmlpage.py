@@ -68,7 +68,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from termkit.htmlsafe import PAGE_SUFFIXES, PAGE_TOP, VOID_ELEMENTS, HTMLTokenizer
+from termkit.htmlsafe import (
+    ATTRIBUTE,
+    PAGE_SUFFIXES,
+    PAGE_TOP,
+    VOID_ELEMENTS,
+    HTMLTokenizer,
+    unquoted,
+)
 from termkit.records.script import has_han
 
 __all__ = ["declared_encoding", "is_html", "shown_lines"]
@@ -137,7 +144,12 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LABEL_HAN = 6
 _LABEL_LETTERS = 12
 
-_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+# The encoding of a <meta charset> value or of a content="…; charset=…" beside
+# http-equiv="Content-Type"; comments hold no declaration (HTML's prescan skips them).
+_META_TAG = re.compile(r"<meta(?=[\s/>])[^>]*>", re.IGNORECASE)
+_CHARSET_NAME = re.compile(r"^\s*[\"']?\s*([A-Za-z0-9_.:-]+)")
+_CHARSET_IN_CONTENT = re.compile(r"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 # WHATWG encoding labels of the encodings the readers know besides UTF-8/16, with the codecs
 # tried for each (Big5 as Microsoft's CP950, then HKSCS; GBK and GB2312 as GB18030).
 _DECLARED = {
@@ -151,12 +163,27 @@ _DECLARED = {
 
 def declared_encoding(data: bytes) -> tuple[str, ...]:
     """The codecs an HTML page's ``<meta charset>`` or ``http-equiv`` Content-Type names,
-    when it names Big5 or GBK/GB18030 (in the first 4,096 bytes); () otherwise."""
+    when it names Big5 or GBK/GB18030 (in the first 4,096 bytes); () otherwise.
+
+    As HTML's prescan reads it: the first meta tag outside comments that names an encoding
+    decides (a commented-out ``<!-- <meta charset="big5"> -->`` left above the page's own
+    declaration names nothing), and a ``content`` names one only beside
+    ``http-equiv="Content-Type"`` (a description that speaks of charsets names none)."""
     head = data[:_HEAD_CHARS]
     if b"<meta" not in head.lower():
         return ()
-    m = _CHARSET.search(head)
-    return _DECLARED.get(m.group(1).decode("ascii").lower(), ()) if m else ()
+    text = _COMMENT.sub("", head.decode("latin-1"))
+    for tag in _META_TAG.finditer(text):
+        attributes = {m.group(1).lower(): unquoted(m.group(3))
+                      for m in reversed(list(ATTRIBUTE.finditer(tag.group())))}
+        name = None
+        if "charset" in attributes:
+            name = _CHARSET_NAME.match(attributes["charset"])
+        elif attributes.get("http-equiv", "").strip().lower() == "content-type":
+            name = _CHARSET_IN_CONTENT.search(attributes.get("content", ""))
+        if name:
+            return _DECLARED.get(name.group(1).lower(), ())
+    return ()
 
 
 def is_html(text: str, path: str | None = None) -> bool:
