@@ -47,6 +47,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import PurePath
 from typing import Any, BinaryIO
 
@@ -247,14 +248,30 @@ def locale_from_folder(path: str) -> str | None:
     return re.split(r"[.@]", parts[-3])[0]
 
 
+@cache
+def _three_letter_languages() -> frozenset[str]:
+    """The three-letter language codes the C library has locales for, from the table of
+    locale names Python keeps (``locale.locale_alias``, after X11's and glibc's: its values
+    are the locales, ``fil_PH.UTF-8``)."""
+    import locale
+
+    return frozenset(
+        code for code in (re.split(r"[_.@]", value)[0] for value in locale.locale_alias.values())
+        if len(code) == 3 and code.isalpha() and code.islower())
+
+
 def _languages(po: Any, path: str, source_lang: str | None = None) -> tuple[str, str, list[Notice]]:
     notices: list[Notice] = []
     # "zh_CN.UTF-8" and "sr@latin" style suffixes are locale details, not language.
     language = re.split(r"[.@]", (po.metadata.get("Language") or "").strip())[0]
     named = locale_from_name(path)
     # A bare three-letter name is a catalog's domain as often as a language (job.po, app.po,
-    # web.po): only a two-letter name or one with a script or region contradicts a header.
+    # web.po): only a two-letter name or one with a script or region contradicts a header, and
+    # without a header a bare three-letter name is a language only when the C library has
+    # locales for it (fil.po, ast.po, yue.po, ckb.po in GNOME's and KDE's po/ folders).
     plain_word = named is not None and len(named) == 3 and named.isalpha()
+    if plain_word and named not in _three_letter_languages():
+        named = None
     # gettext's install layout names the locale by the folder and the domain by the file
     # (locale/zh_Hant/LC_MESSAGES/django.po, whose Language header Django leaves empty).
     folder = locale_from_folder(path) if named is None or plain_word else None
