@@ -124,6 +124,8 @@ def test_name_locale_needs_a_two_letter_language_or_a_region() -> None:
     assert xliff.name_locale("messages.zh_CN.xlf") == "zh_CN"
     assert xliff.name_locale("messages.zh.xlf") == "zh"
     assert xliff.name_locale("my-app.xlf") is None and xliff.name_locale("messages.xlf") is None
+    # a three-letter language the C library has locales for (Cantonese) counts
+    assert xliff.name_locale("messages.yue.xlf") == "yue"
 
 
 @pytest.mark.parametrize("name", ["symfony-demo/messages.zh_CN.xlf",

@@ -47,7 +47,6 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import PurePath
 from typing import Any, BinaryIO
 
@@ -248,18 +247,6 @@ def locale_from_folder(path: str) -> str | None:
     return re.split(r"[.@]", parts[-3])[0]
 
 
-@cache
-def _three_letter_languages() -> frozenset[str]:
-    """The three-letter language codes the C library has locales for, from the table of
-    locale names Python keeps (``locale.locale_alias``, after X11's and glibc's: its values
-    are the locales, ``fil_PH.UTF-8``)."""
-    import locale
-
-    return frozenset(
-        code for code in (re.split(r"[_.@]", value)[0] for value in locale.locale_alias.values())
-        if len(code) == 3 and code.isalpha() and code.islower())
-
-
 def _languages(po: Any, path: str, source_lang: str | None = None) -> tuple[str, str, list[Notice]]:
     notices: list[Notice] = []
     # "zh_CN.UTF-8" and "sr@latin" style suffixes are locale details, not language.
@@ -270,7 +257,7 @@ def _languages(po: Any, path: str, source_lang: str | None = None) -> tuple[str,
     # without a header a bare three-letter name is a language only when the C library has
     # locales for it (fil.po, ast.po, yue.po, ckb.po in GNOME's and KDE's po/ folders).
     plain_word = named is not None and len(named) == 3 and named.isalpha()
-    if plain_word and named not in _three_letter_languages():
+    if plain_word and not langtags.has_locales(named):
         named = None
     # gettext's install layout names the locale by the folder and the domain by the file
     # (locale/zh_Hant/LC_MESSAGES/django.po, whose Language header Django leaves empty).
