@@ -127,3 +127,28 @@ def test_each_segment_of_a_unit_is_matched_on_its_own(tmp_path: Path) -> None:
     (unit,) = out.iter(f"{{{X12}}}trans-unit")
     assert _segments(unit, "target") == {"0": "開啟檔案。", "1": "儲存。"}
     assert unit.find(f"{{{X12}}}target").get("state") == "translated"
+
+
+def test_analyze_counts_the_segments_pretranslate_fills(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from termkit.cli import cli
+
+    db = str(tmp_path / "tm.sqlite")
+    store = open_store(db)
+    store.import_units([Unit(None, [Variant("en", "Open the file."), Variant("zh-TW", "開啟檔案。")],
+                             source_lang="en")])
+    store.close()
+    job = tmp_path / "job.xlf"
+    job.write_text(_TWO_SEGMENTS, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["tm", "analyze", "--db", db, str(job), "--json"])
+    assert result.exit_code == 0, result.stderr
+    bands = json.loads(result.stdout)["files"][0]["bands"]
+    result = CliRunner().invoke(cli, ["tm", "pretranslate", "--db", db, str(job), "-o",
+                                      str(tmp_path / "out.xlf")])
+    assert result.exit_code == 0, result.stderr
+    # the summary pre-translation prints: 2 segments, 1 filled (100: 1), 1 without a match
+    assert "2 segments, 1 filled (100: 1)" in result.stdout + result.stderr
+    assert (bands["100"]["segments"], bands["no match"]["segments"]) == (1, 1)

@@ -299,6 +299,20 @@ def _slots_12(u: Any, ns: str) -> list[_Slot]:
     return out
 
 
+def segment_sources(data: bytes, path: str) -> list[str] | None:
+    """The source text of each segment :func:`fill_xliff` would fill in an XLIFF 1.2 file
+    with segmented units (``<seg-source>``), in order, for ``tm analyze`` to count what
+    pre-translation matches; None for other XLIFF (a unit is a segment there)."""
+    root = _parse(data, path).getroot()
+    if _local(root) != "xliff" or root.get("version", "").startswith("2"):
+        return None
+    ns = _ns(root)
+    if root.find(f".//{_q(ns, 'seg-source')}") is None:
+        return None
+    return [_plain(slot.source) for u in root.iter(_q(ns, "trans-unit"))
+            if u.get("translate") != "no" for slot in _slots_12(u, ns)]
+
+
 def _target_of(slot: _Slot, ns: str) -> Any:
     """The element a fill is written into, emptied: the unit's ``<target>`` (added after its
     ``<source>`` or ``<seg-source>`` when missing) or, in a segmented unit, the target's
