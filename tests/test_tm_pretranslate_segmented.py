@@ -152,3 +152,14 @@ def test_analyze_counts_the_segments_pretranslate_fills(tmp_path: Path) -> None:
     # the summary pre-translation prints: 2 segments, 1 filled (100: 1), 1 without a match
     assert "2 segments, 1 filled (100: 1)" in result.stdout + result.stderr
     assert (bands["100"]["segments"], bands["no match"]["segments"]) == (1, 1)
+
+
+def test_a_plain_text_target_of_a_segmented_unit_is_kept(tmp_path: Path) -> None:
+    # a tool that wrote the translation without segments translated the unit whole: it is no
+    # empty segment to fill over
+    store = open_store(str(tmp_path / "tm.sqlite"))
+    store.import_units([Unit(None, [Variant("en", "Open the file."), Variant("zh-TW", "開啟檔案。")],
+                             source_lang="en")])
+    data = _TWO_SEGMENTS.replace("</seg-source>", "</seg-source><target>打開並儲存。</target>")
+    out = _run(store, data.encode(), "job.xlf")
+    assert etree.fromstring(out).findtext(f".//{{{X12}}}target") == "打開並儲存。"

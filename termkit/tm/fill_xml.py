@@ -291,10 +291,12 @@ def _slots_12(u: Any, ns: str) -> list[_Slot]:
         done = target is not None and not untranslated and bool(_plain(target).strip())
         return [_Slot(u, source, target, done)]
     theirs = {m.get("mid"): m for m in _segments(target)} if target is not None else {}
+    # a target written as plain text, not in segments, translates the unit whole
+    whole = target is not None and not theirs and not untranslated and bool(_plain(target).strip())
     out = []
     for m in segments:
         mine = theirs.get(m.get("mid"))
-        done = mine is not None and not untranslated and bool(_plain(mine).strip())
+        done = whole or (mine is not None and not untranslated and bool(_plain(mine).strip()))
         out.append(_Slot(u, m, mine, done, m.get("mid"), len(segments)))
     return out
 
