@@ -161,9 +161,18 @@ _DECLARED = {
 }
 
 
-def declared_encoding(data: bytes) -> tuple[str, ...]:
+# Western single-byte labels, all windows-1252 to a browser (the WHATWG Encoding standard);
+# Python's cp1252 leaves five bytes undefined, which latin-1 then takes.
+_WESTERN = dict.fromkeys(("iso-8859-1", "iso8859-1", "latin1", "l1", "iso_8859-1", "cp1252",
+                          "windows-1252", "us-ascii", "ascii", "x-cp1252", "cp819", "ibm819"),
+                         ("cp1252", "latin-1"))
+
+
+def declared_encoding(data: bytes, *, western: bool = False) -> tuple[str, ...]:
     """The codecs an HTML page's ``<meta charset>`` or ``http-equiv`` Content-Type names,
-    when it names Big5 or GBK/GB18030 (in the first 4,096 bytes); () otherwise.
+    when it names Big5 or GBK/GB18030 (in the first 4,096 bytes), or, with ``western``, a
+    Western single-byte encoding (windows-1252, as browsers read ISO-8859-1 and ASCII: a page
+    saved so holds Chinese only as character references); () otherwise.
 
     As HTML's prescan reads it: the first meta tag outside comments that names an encoding
     decides (a commented-out ``<!-- <meta charset="big5"> -->`` left above the page's own
@@ -182,7 +191,8 @@ def declared_encoding(data: bytes) -> tuple[str, ...]:
         elif attributes.get("http-equiv", "").strip().lower() == "content-type":
             name = _CHARSET_IN_CONTENT.search(attributes.get("content", ""))
         if name:
-            return _DECLARED.get(name.group(1).lower(), ())
+            label = name.group(1).lower()
+            return _DECLARED.get(label, ()) or (_WESTERN.get(label, ()) if western else ())
     return ()
 
 
