@@ -25,8 +25,12 @@ without a tag continues the value above it (exported abstracts wrap). Tags read:
 Any other tag (``%+`` affiliation, ``%@`` ISSN, ``%R`` DOI, ``%U`` URL, ``%W`` database,
 ``%9`` degree, ``%I`` publisher …) is kept as a section named after the tag.
 
+A tag line may also give its value straight after the tag or after a colon (``%+深圳…``,
+``%R10.1946/…`` from CNKI's cite box, VIP's ``%+:机构``), and names or keywords run together
+on one line, each after its tag (``%A 张三%A 李四``), are split.
+
 Malformed input is a :class:`~termkit.errors.FormatError` at its line: text before the
-first tag line, a ``%`` line without a tag character and a space.
+first tag line, a ``%`` line without a tag character.
 """
 
 from __future__ import annotations
@@ -47,7 +51,13 @@ from termkit.records.assemble import (
 )
 from termkit.records.script import clean, join_lines
 
-_TAG = re.compile(r"^%(\S)(?:\s(.*))?$")
+# A tag line: ``%``, the tag character, a space and the value. Exporters also write the
+# value straight after the tag or after a colon (CNKI's cite box ``%+深圳市…``, ``%R10.1946/…``;
+# VIP's ``%+:机构``): the tag is one character whatever follows it.
+_TAG = re.compile(r"^%([^\s%])(?:\s|:\s*)?(.*)$")
+# Several names or keywords run together on one tag line, each after its own tag, as CNKI's
+# cite box gives them (``%A 张三%A 李四``): split where the line's own tag comes again.
+_RUN_TAGS = frozenset("AHKY")
 
 
 @dataclass(slots=True)
@@ -96,7 +106,10 @@ def _scan(text: str, path: str) -> list[_Raw]:
         if current is None or (tag == "0" and current.tags) or (typed and tag == "0"):
             current = _Raw(number)
             raws.append(current)
-        current.tags.append((tag, value, number))
+        values = [value]
+        if tag in _RUN_TAGS and f"%{tag}" in value:
+            values = [clean(v) for v in re.split(rf"\s*%{tag}(?:\s+|(?=\S))", value)]
+        current.tags.extend((tag, v, number) for v in values)
     for (_record_id, index), (raw_record, more) in wrapped.items():
         tag, value, first = raw_record.tags[index]
         raw_record.tags[index] = (tag, join_lines([value, *more]), first)
