@@ -194,9 +194,8 @@ def build(
 ) -> None:
     """Build a bilingual glossary from article records.
 
-    Reads each INPUT (abstract-page text, RIS, JSON Lines, BibTeX, EndNote, NoteExpress or
-    CNKI E-Study exports; UTF-8,
-    UTF-16, Big5 or GB18030; `-` for stdin; a folder for the record files in it, recursively,
+    Reads each INPUT (abstract-page text, RIS, JSON Lines, BibTeX, EndNote, NoteExpress,
+    CNKI E-Study or RefWorks exports; UTF-8, UTF-16, Big5 or GB18030; `-` for stdin; a folder for the record files in it, recursively,
     but not its README, LICENSE and the like, nor an earlier build's outputs; pages of several records separated by form feeds, or pasted one after another), pairs Chinese and English keywords, author names and titles, merges all records, and
     writes DIR/glossary.txt (editable text) and DIR/glossary.json, plus exports for
     translation tools, and DIR/glossary.sources.jsonl with every source of every concept

@@ -1,4 +1,5 @@
-"""Readers of article records: page text (unlabelled or labelled), RIS, JSON Lines, BibTeX, EndNote.
+"""Readers of article records: page text (unlabelled or labelled), RIS, JSON Lines, BibTeX, EndNote,
+NoteExpress, CNKI E-Study and RefWorks exports.
 
 ``read_records(path)`` reads a file (``-`` for stdin), ``parse_records(data, path)`` reads
 bytes already in memory. Both decode with :func:`termkit.textio.decode_text` (UTF-8 with or
@@ -12,7 +13,8 @@ without BOM, UTF-16 with or without BOM, Big5/CP950, GB18030) and pick the forma
    ``{Field}: value`` is a NoteExpress export (Wanfang, VIP) when another of the first five
    lines is such a field line too (else page text), one starting with ``{`` is JSON
    Lines, ``@type{`` BibTeX, ``%X `` (a Refer tag) EndNote/Refer; a ``DataType: 1`` line or
-   ``Title-题名:`` field lines are a CNKI E-Study export; page text
+   ``Title-题名:`` field lines are a CNKI E-Study export; an ``RT type`` line followed by
+   two-letter tag lines (``T1``, ``A1``, ``K1``) a RefWorks export; page text
    with two field labels or more at line starts (``題名：``, ``關鍵詞``, ``Key words:`` …)
    is a labelled page (:mod:`termkit.records.labelled`);
 4. otherwise unlabelled page text (:mod:`termkit.records.page`).
@@ -44,7 +46,8 @@ from termkit.errors import InputError, UsageError
 from termkit.io import read_bytes
 from termkit.model import Notice, Record, has_term_text
 
-FORMATS = ("page", "labelled", "ris", "jsonl", "bibtex", "endnote", "noteexpress", "estudy")
+FORMATS = ("page", "labelled", "ris", "jsonl", "bibtex", "endnote", "noteexpress", "estudy",
+           "refworks")
 _EXTENSIONS = {
     ".ris": "ris",
     ".jsonl": "jsonl",
@@ -123,6 +126,11 @@ def detect_format(path: str, text: str) -> str:
             return "bibtex"
         if _REFER_TAG.match(stripped):
             return "endnote"
+        if stripped.startswith("RT "):
+            from termkit.records.refworks import is_refworks
+
+            if is_refworks(text):
+                return "refworks"
         break
     from termkit.records.estudy import is_estudy
     from termkit.records.scan import is_labelled
@@ -265,6 +273,10 @@ def _parse(chosen: str, text: str, path: str, stem: str) -> list[Record]:
         from termkit.records.estudy import parse_estudy
 
         return parse_estudy(text, path, stem)
+    if chosen == "refworks":
+        from termkit.records.refworks import parse_refworks
+
+        return parse_refworks(text, path, stem)
     from termkit.records.page import parse_page
 
     return parse_page(text, path, stem)

@@ -1,0 +1,103 @@
+"""RefWorks tagged exports (``RT Journal Article`` then ``T1``, ``A1``, ``K1`` … lines), as CNKI,
+Wanfang and VIP write them.
+
+A record starts at its ``RT`` line (reference type); each line is a two-character tag, a
+space and the value (``A1 王小明;李四``, ``K1 机器翻译;术语抽取``; CNKI writes one tag in
+lower case, ``vo 36``, and leaves some values empty: a lower-case tag is read only with a
+value of one word or none). Records are separated by blank lines,
+with no end tag; a line without a tag continues the value above it. The tags are read as the
+EndNote/Refer tags they match (:mod:`termkit.records.endnote`):
+
+=============  ===========================================================
+``RT``         reference type (%0, section ``type``)
+``T1`` ``T2``  title (%T, Chinese or English by script); secondary title (%B)
+``A1``         authors, joined by ``;`` (%A)
+``K1``         keywords, joined by ``;`` (%K, sorted by script)
+``AB``         abstract (%X)
+``JF`` ``JO``  journal (%J; the abbreviation %B)
+``YR`` ``FD``  year, date (%D, %8)
+``VO`` ``IS``  volume, issue (%V, %N)
+``SP`` ``OP``  pages (%P: CNKI writes the range as ``OP 23-25``)
+=============  ===========================================================
+
+Any other tag (``SR``, ``AD``, ``SN``, ``CN``, ``LA``, ``DS``, ``LK``, ``DO`` …) is kept as a
+section under its name. Read as page text before, such a file gave pairs of its tag lines
+(``JF 中文信息学报`` – ``IS 02``). Text before the first tag line is a
+:class:`~termkit.errors.FormatError` at its line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from termkit.errors import FormatError, InputError
+from termkit.model import Record
+from termkit.records.endnote import records_from_fields
+
+__all__ = ["is_refworks", "parse_refworks"]
+
+# A tag: two capitals (or a capital and a digit), a space, the value. CNKI writes the volume's
+# tag in lower case (``vo 36``): a lower-case tag is one only with a value of one word or
+# none, so a wrapped line of prose (``is the first …``) stays the value above it.
+_TAG = re.compile(r"^([A-Z][A-Z0-9])(?: (.*))?$|^([a-z][a-z0-9])(?: (\S*))?$")
+_START = re.compile(r"^RT\s+\S")
+# Non-blank lines at the top of a file among which tag lines must make the most.
+_HEAD_LINES = 6
+_TAGS = {
+    "RT": "0",
+    "T1": "T",
+    "T2": "B",
+    "A1": "A",
+    "K1": "K",
+    "AB": "X",
+    "JF": "J",
+    "JO": "B",
+    "YR": "D",
+    "FD": "8",
+    "VO": "V",
+    "IS": "N",
+    "SP": "P",
+    "OP": "P",
+}
+
+
+def is_refworks(text: str) -> bool:
+    """Whether ``text`` opens as a RefWorks export: an ``RT`` line first, and tag lines for
+    all but one of its first few non-blank lines."""
+    head = []
+    for line in text.split("\n"):
+        if line.strip():
+            head.append(line.strip())
+            if len(head) == _HEAD_LINES:
+                break
+    if not head or not _START.match(head[0]):
+        return False
+    return len(head) >= 3 and sum(1 for line in head if _TAG.match(line)) >= len(head) - 1
+
+
+def parse_refworks(text: str, path: str, stem: str) -> list[Record]:
+    """Read every record of a RefWorks tagged export."""
+    records: list[list[tuple[str, list[str], int]]] = []
+    current: list[tuple[str, list[str], int]] | None = None
+    for number, raw in enumerate(text.split("\n"), 1):
+        line = raw.strip()
+        if not line:
+            continue
+        m = _TAG.match(line)
+        if m is None:
+            if current:
+                current[-1][1].append(line)
+                continue
+            raise FormatError("text before the first tag line: not a RefWorks tag line "
+                              "(expected 'RT type', then 'XX value')", path=path, line=number,
+                              column=1)
+        name = (m.group(1) or m.group(3)).upper()
+        value = m.group(2) or m.group(4) or ""
+        tag = _TAGS.get(name, name)
+        if current is None or tag == "0":
+            current = []
+            records.append(current)
+        current.append((tag, [value.strip()], number))
+    if not records:
+        raise InputError("no RefWorks record found (no 'RT type' line)", path=path)
+    return records_from_fields(records, path, stem)
