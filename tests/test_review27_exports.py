@@ -175,3 +175,73 @@ def test_cnki_refer_page_count_then_range_gives_the_range() -> None:
     assert one.pages == "5"
     (two,) = parse_records(b"%0 Journal Article\n%T x\n%P 1-15\n%P 3\n", "x.enw")
     assert two.pages == "1-15" and ("%P", "3") in [(s.name, s.text) for s in two.sections]
+
+
+# ------------------------------------------------------------------ what other exporters write
+
+# CNKI's RefWorks export as users' files hold it (layout as other projects keep real exports
+# in their fixtures: RT, SR 1, A1 a;b, AD, T1, JF, YR, IS, the volume as 'vo', OP range, K1,
+# AB, SN, CN, LA, DS, LK, DO; a blank line between records, no end tag); values made up here.
+CNKI_REFWORKS = (
+    "RT Journal Article\nSR 1\nA1 王小明;李四\nAD 某大学信息学院;\n"
+    "T1 机器翻译中的术语抽取方法研究\nJF 中文信息学报\nYR 2022\nIS 02\nvo 36\nOP 23-25\n"
+    "K1 机器翻译;术语抽取;语料库\nAB 本文研究术语抽取。\nSN 1003-0077\nCN 11-2325/N\n"
+    "LA 中文;\nDS CNKI\nLK https://kns.cnki.net/kcms2/article/abstract?v=x\n\n"
+    "RT Journal Article\nSR 1\nA1 Smith John;Doe Jane\nT1 Term extraction for machine translation\n"
+    "JF Computers & Industrial Engineering\nYR 2022\nIS prepublish\nvo \nOP 107936-\n"
+    "K1 term extraction;machine translation;corpus\n"
+    "AB We study term extraction in two steps, of which\nis the first a corpus count.\n"
+    "DS CNKI\nDO 10.1016/J.CIE.2022.107936\n"
+)
+
+
+def test_cnki_refworks_export_is_read_not_paired_as_a_page() -> None:
+    # before: read as page text, its tag lines paired ('JF 中文信息学报' – 'IS 02', 0.68)
+    assert detect_format("CNKI-refworks.txt", CNKI_REFWORKS) == "refworks"
+    first, second = parse_records(CNKI_REFWORKS.encode(), "CNKI-refworks.txt")
+    assert (first.title_zh, first.keywords_zh, first.keywords_en) == (
+        "机器翻译中的术语抽取方法研究", ["机器翻译", "术语抽取", "语料库"], [])
+    assert [a.zh for a in first.authors] == ["王小明", "李四"]
+    assert (first.venue, first.date, first.issue, first.volume, first.pages) == (
+        "中文信息学报", "2022", "02", "36", "23-25")
+    assert ("DS", "CNKI") in [(s.name, s.text) for s in first.sections]
+    assert second.title_en == "Term extraction for machine translation"
+    assert second.keywords_en == ["term extraction", "machine translation", "corpus"]
+    # a wrapped line of prose that opens with a two-letter word stays in the abstract
+    assert second.abstract_en == "We study term extraction in two steps, of which is the first a corpus count."
+    assert second.issue == "prepublish" and second.volume is None
+    result = CliRunner().invoke(cli, ["extract", "--json", "-"], input=CNKI_REFWORKS)
+    assert result.exit_code == 0, result.stderr
+    assert '"pairs": []' in result.stdout  # one language each: nothing to pair
+
+
+def test_refworks_text_before_the_first_tag_is_an_error_at_its_line() -> None:
+    result = CliRunner().invoke(cli, ["extract", "--format", "refworks", "-"],
+                                input="导出说明\nRT Journal Article\nT1 x\n")
+    assert result.exit_code == 1 and result.output.startswith("Error: -:1:"), result.output
+    # a page that opens with 'RT ' and goes on in prose is page text
+    assert detect_format("x.txt", "RT 是转发的意思。\n这是一段正文。\n关键词：转发；微博\n") != "refworks"
+
+
+# VIP's EndNote export writes its affiliation tag with a colon (``%+:机构``), and CNKI's cite
+# box gives tag lines without the space (``%+深圳…``, ``%R10.…``) and names run together
+# (``%A 张福锁%A 王激清``): before, the first two were refused ('not a Refer tag line') and
+# the names read as one author.
+def test_refer_tag_lines_without_a_space_or_with_a_colon() -> None:
+    vip = ("%0 Journal Article \r\n%A 王雅俊;马会玲\r\n%+:陕西宝鸡市中心医院\r\n"
+           "%T 舒适护理在女性乳腺癌患者术后化疗中的应用效果\r\n%J 临床医学研究与实践\r\n"
+           "%K 舒适护理;乳腺癌;化疗\r\n%W 重庆维普资讯有限公司 \r\n\r\n")
+    (record,) = parse_records(vip.encode(), "vip@end.txt")
+    assert record.keywords_zh == ["舒适护理", "乳腺癌", "化疗"]
+    assert ("%+", "陕西宝鸡市中心医院") in [(s.name, s.text) for s in record.sections]
+    cite = (" %0 Journal Article\n %A 张福锁%A 王激清%A 张卫峰\n %+深圳市农业科技促进中心;\n"
+            " %T 水稻转基因育种的研究进展\n %K 转基因育种%K 水稻\n"
+            " %R10.19462/j.cnki.1671-895x.2023.09.038\n %W CNKI\n")
+    (record,) = parse_records(cite.encode(), "cite.txt")
+    assert [a.zh for a in record.authors] == ["张福锁", "王激清", "张卫峰"]
+    assert record.keywords_zh == ["转基因育种", "水稻"]
+    assert ("%R", "10.19462/j.cnki.1671-895x.2023.09.038") in [(s.name, s.text)
+                                                               for s in record.sections]
+    # an abstract that speaks of percent signs is not split
+    (one,) = parse_records("%0 Journal Article\n%T x\n%X 增加了35%A组\n".encode(), "x.enw")
+    assert one.abstract_zh == "增加了35%A组"
