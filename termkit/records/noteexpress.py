@@ -8,7 +8,8 @@ lines, only they do (a blank line inside an abstract does not end its record), a
 without, blank lines separate the records. A line without a field name continues the value
 above it (Wanfang breaks long abstracts), after a blank line too. A field's name is whatever
 the braces hold (``{Author Address}``, ``{ISBN/ISSN}``, ``{Type of Work}``, a template's own
-``{Database_Provider}``, ``{# of Volumes}`` or ``{文献类型}``), so no field line is ever read as the value above it. The fields are EndNote's generic fields by name, so each is read as its
+``{Database_Provider}``, ``{# of Volumes}`` or ``{文献类型}``), so no field line is ever read
+as the value above it. The fields are EndNote's generic fields by name, so each is read as its
 EndNote/Refer tag (:mod:`termkit.records.endnote`):
 
 =======================================  ================================================
