@@ -7,7 +7,8 @@ without BOM, UTF-16 with or without BOM, Big5/CP950, GB18030) and pick the forma
 
 1. ``format=`` when given (one of :data:`FORMATS`; anything else is a
    :class:`~termkit.errors.UsageError`);
-2. the extension, in any case: ``.ris`` -> RIS, ``.jsonl``/``.ndjson`` -> JSON Lines,
+2. the extension, in any case: ``.ris`` -> RIS (a RefWorks export saved under that name,
+   opening with ``RT type``, is RefWorks), ``.jsonl``/``.ndjson`` -> JSON Lines,
    ``.bib`` -> BibTeX, ``.enw`` -> EndNote/Refer, ``.net`` -> NoteExpress;
 3. the content: a first non-blank line starting with ``TY  -`` is RIS, one starting with
    ``{Field}: value`` is a NoteExpress export (Wanfang, VIP) when another of the first five
@@ -105,6 +106,11 @@ def record_stem(path: str) -> str:
 def detect_format(path: str, text: str) -> str:
     """One of :data:`FORMATS` from the file name, then from the decoded content."""
     by_name = _EXTENSIONS.get(PurePath(path).suffix.lower()) if path != "-" else None
+    if by_name == "ris" and text.lstrip().startswith("RT "):
+        from termkit.records.refworks import is_refworks
+
+        if is_refworks(text):  # CNKI's RefWorks export saved as .ris (no RIS opens so)
+            return "refworks"
     if by_name:
         return by_name
     for line in text.split("\n"):
