@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 # Regions whose default script is known.
 _HANT_REGIONS = {"TW", "HK", "MO"}
@@ -145,6 +145,22 @@ def locale_in_file_name(name: str) -> str | None:
     ``zh_CN``, ``zh_TW.po`` -> ``zh_TW``), as written, or None."""
     m = _NAME_LOCALE_RE.search(name.replace("\\", "/").rsplit("/", 1)[-1])
     return m.group(1) if m else None
+
+
+def has_locales(code: str | None) -> bool:
+    """True when ``code`` is a language the C library has locales for, as the table of locale
+    names Python keeps lists them (``locale.locale_alias``, after X11's and glibc's): a bare
+    three-letter part of a file name is a language (``yue.po``, ``fil.po``) when this holds,
+    else more often a word (``app.po``, ``my-app.xlf``)."""
+    return code is not None and code.lower() in _languages_with_locales()
+
+
+@cache
+def _languages_with_locales() -> frozenset[str]:
+    import locale
+
+    # the table's values are the locales (fil_PH.UTF-8); its keys hold aliases (iso_8859_1)
+    return frozenset(re.split(r"[_.@]", value)[0] for value in locale.locale_alias.values())
 
 
 def to_short(tag: str) -> str:

@@ -36,3 +36,16 @@ def convert(config: str, text: str) -> str:
 @functools.lru_cache(maxsize=1 << 16)
 def _convert_short(config: str, text: str) -> str:
     return str(converter(config).convert(text))
+
+
+def mostly_simplified(text: str) -> bool:
+    """True when ``text`` holds more Simplified than Traditional characters: a character counts
+    as Simplified where OpenCC's s2t changes it and t2s leaves it, and the other way round
+    (OpenCC's character tables in memory; nothing is written to disk)."""
+    to_hant = str(converter("s2t").convert(text))
+    to_hans = str(converter("t2s").convert(text))
+    if not len(to_hant) == len(to_hans) == len(text):  # pragma: no cover - char tables keep length
+        return False
+    simplified = sum(a != t and b == t for t, a, b in zip(text, to_hant, to_hans, strict=True))
+    traditional = sum(b != t and a == t for t, a, b in zip(text, to_hant, to_hans, strict=True))
+    return simplified > traditional

@@ -124,6 +124,8 @@ def test_name_locale_needs_a_two_letter_language_or_a_region() -> None:
     assert xliff.name_locale("messages.zh_CN.xlf") == "zh_CN"
     assert xliff.name_locale("messages.zh.xlf") == "zh"
     assert xliff.name_locale("my-app.xlf") is None and xliff.name_locale("messages.xlf") is None
+    # a three-letter language the C library has locales for (Cantonese) counts
+    assert xliff.name_locale("messages.yue.xlf") == "yue"
 
 
 @pytest.mark.parametrize("name", ["symfony-demo/messages.zh_CN.xlf",
@@ -451,11 +453,18 @@ def test_omegat_glossary_takes_its_projects_languages(tmp_path: Path) -> None:
     assert len(glossary.concepts) == len(rows)
     assert {(t.lang, t.text) for c in glossary.concepts for t in c.terms} == {
         p for r in rows for p in ((want[0], r[0]), (want[1], r[1]))}
-    # the same glossary outside its project keeps the old default
+    # the same glossary outside its project: its Simplified targets say the script (before,
+    # the default zh-Hant-TW read them as Traditional terms); the zh_TW localisation's
+    # glossary, which has no project either, stays Traditional
     alone = tmp_path / "glossary.txt"
     shutil.copy(path, alone)
     with open(alone, "rb") as fh:
         assert {t.lang for c in omegat.read_glossary(fh, str(alone)).concepts
+                for t in c.terms} == {"en", want[1]}
+    taiwan = FRESH / "omegat-l10n-zh_TW" / "glossary.txt"
+    assert omegat.project_languages(str(taiwan)) == (None, None)
+    with open(taiwan, "rb") as fh:
+        assert {t.lang for c in omegat.read_glossary(fh, str(taiwan)).concepts
                 for t in c.terms} == {"en", "zh-Hant-TW"}
 
 

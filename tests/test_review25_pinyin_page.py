@@ -23,6 +23,7 @@ from click.testing import CliRunner
 from termkit.cli import cli
 
 _RUBY_MARKUP = re.compile(r"<rt>[^<]*</rt>|</?ruby>")
+_READINGS = re.compile(r"<rt>([^<]*)</rt>")
 _PAGE = ('<html>\r\n<head>\r\n<meta http-equiv="Content-Type" content="text/html">\r\n'
          "<title>關於</title>\r\n</head>\r\n<body>\r\n<p>說明文件</p>\r\n</body>\r\n</html>\r\n")
 
@@ -145,14 +146,38 @@ def test_cantonese_marked_as_such_gets_no_mandarin_readings(tag: str) -> None:
     assert result.stdout.count("<rt>") == 4  # 他說 and 學生
 
 
-@pytest.mark.xfail(strict=True, reason="limitation: Chinese a page writes as character references "
-                   "(&#20013;&#25991;, common in pages saved from Latin-1 editors or Big5 pages "
-                   "with HKSCS characters) gets no readings; reading them while keeping the "
-                   "references as written needs ruby bases that are references")
 def test_chinese_written_as_character_references_gets_readings() -> None:
+    # Chinese a page writes as character references (&#20013;&#25991;: pages saved from
+    # Latin-1 editors, Big5 pages with HKSCS characters) is read as the characters, and the
+    # references stay the ruby bases as written
     result = run("--page", "-", input="<p>&#20013;&#25991;</p>")
     assert result.exit_code == 0, result.stderr
     assert "<rt>" in result.stdout
+    assert _RUBY_MARKUP.sub("", result.stdout) == "<p>&#20013;&#25991;</p>"
+    # the readings are those of the characters written out
+    written = run("--page", "-", input="<p>中文</p>")
+    assert _READINGS.findall(result.stdout) == _READINGS.findall(written.stdout)
+
+
+def test_a_word_a_character_reference_cuts_is_read_whole() -> None:
+    # 行 in 银行 is read háng only when the word is read whole: a reference for 银 must not
+    # cut it into 银 and 行 (xíng)
+    whole = run("--page", "-", input="<p>银行</p>")
+    cut = run("--page", "-", input="<p>&#38134;行</p>")
+    assert whole.exit_code == cut.exit_code == 0, cut.stderr
+    assert _READINGS.findall(cut.stdout) == _READINGS.findall(whole.stdout)
+    assert "háng" in _READINGS.findall(whole.stdout)
+    assert "&#38134;<rt>" in cut.stdout and _RUBY_MARKUP.sub("", cut.stdout) == "<p>&#38134;行</p>"
+
+
+def test_references_that_are_not_chinese_are_kept_and_inline_keeps_the_references() -> None:
+    page = "<p>A &amp; B&nbsp;&#x4e2d;&#x6587;&lt;</p>"
+    result = run("--page", "--format", "inline", "-", input=page)
+    assert result.exit_code == 0, result.stderr
+    # the same readings as the characters written out, after the references as written
+    written = run("--page", "--format", "inline", "-", input="<p>中文</p>")
+    reading = written.stdout[len("<p>中文"):-len("</p>")]
+    assert reading.startswith("(") and result.stdout == f"<p>A &amp; B&nbsp;&#x4e2d;&#x6587;{reading}&lt;</p>"
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "big5"])

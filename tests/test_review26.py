@@ -168,10 +168,9 @@ def test_a_folder_whose_locale_the_header_contradicts_is_said(tmp_path: Path) ->
     assert code in (0, 1) and "the Language header says zh_CN" in err and "zh_TW" in err, err
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "design question: a bare three-letter catalog name is a language (fil.po, ast.po, yue.po, "
-    "ckb.po in GNOME and KDE po/ folders) as often as a domain (app.po, job.po); without a "
-    "list of ISO 639-3 codes the reader cannot tell, and takes app.po's 'app' for a language"))
+# A bare three-letter catalog name is a language (fil.po, ast.po, yue.po, ckb.po in GNOME's
+# and KDE's po/ folders) as often as a domain (app.po, job.po): it is a language when the C
+# library has locales for it (Python's locale table), as the system the catalog installs on.
 def test_a_domain_named_catalog_without_header_or_folder_has_no_language(tmp_path: Path) -> None:
     from termkit.formats import po
 
@@ -180,6 +179,22 @@ def test_a_domain_named_catalog_without_header_or_folder_has_no_language(tmp_pat
     with open(path, "rb") as fh:
         (unit,) = po.iter_units(fh, str(path))
     assert unit.variants[1].lang == "und"
+
+
+@pytest.mark.parametrize("code", ["yue", "fil", "ast", "ckb"])
+def test_a_catalog_named_for_a_three_letter_language_takes_it(tmp_path: Path, code: str) -> None:
+    import locale
+
+    from termkit import lang as langtags
+    from termkit.formats import po
+
+    # the oracle: the C library's locale table (as Python keeps it) has a locale for the code
+    assert any(v.split("_")[0] == code for v in locale.locale_alias.values())
+    path = tmp_path / f"{code}.po"
+    path.write_text(_NO_LANGUAGE.format(header=""), encoding="utf-8")
+    with open(path, "rb") as fh:
+        (unit,) = po.iter_units(fh, str(path))
+    assert unit.variants[1].lang == langtags.normalize(code)
 
 
 _TWO_SEGMENTS = """<?xml version="1.0" encoding="UTF-8"?>

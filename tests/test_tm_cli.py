@@ -329,3 +329,22 @@ def test_import_of_a_file_with_no_unit_says_it_adds_nothing(tmp_path: Path) -> N
     code, out, _ = _run("import", "--db", str(tmp_path / "other.sqlite"), "--json", str(empty))
     (row,) = json.loads(out)
     assert row["read"] == 0 and any("no translation units" in n for n in row["notices"])
+
+
+def test_search_shows_only_units_with_a_translation(tmp_path: Path) -> None:
+    # a catalog's untranslated message is stored (concordance finds it) but is no match to use:
+    # before, it came first at 100 with nothing to copy
+    po = tmp_path / "zh_TW.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: zh_TW\\n"\n'
+                  '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "Open the file"\nmsgstr "開啟檔案"\n\n'
+                  'msgid "Open the folder"\nmsgstr ""\n', encoding="utf-8")
+    path = str(tmp_path / "tm.sqlite")
+    code, out, err = _run("import", "--db", path, str(po), "--json")
+    assert code == 0 and json.loads(out)[0]["added"] == 2, (out, err)
+    code, out, err = _run("search", "--db", path, "Open the folder", "--min", "0", "--json")
+    assert code == 0, err
+    found = json.loads(out)
+    assert [m["text"] for m in found] == ["Open the file"]
+    code, out, err = _run("concordance", "--db", path, "folder", "--json")
+    assert code == 0 and "Open the folder" in out, err

@@ -206,22 +206,12 @@ def pinyin(texts: tuple[str, ...], input_paths: tuple[str, ...], style: str, fmt
 def _page_lang(text: str) -> str:
     """``zh-Hans`` when ``text`` holds more Simplified than Traditional characters, else
     ``zh-Hant``: the page's ``lang`` picks the browser's CJK font, and a Simplified page
-    declared zh-Hant is drawn with a Traditional-region font.
+    declared zh-Hant is drawn with a Traditional-region font (by OpenCC's character tables in
+    memory, :func:`termkit.scriptconv.mostly_simplified`: a full disk must not turn into a
+    failure of the page's output)."""
+    from termkit.scriptconv import mostly_simplified
 
-    A character counts as Simplified where OpenCC's s2t changes it and t2s leaves it, and the
-    other way round, by OpenCC's character tables in memory: nothing is written to disk (the
-    script tables of :mod:`termkit.convert.opencc_data` are extracted to files, which a full
-    disk must not turn into a failure of the page's output).
-    """
-    from termkit.convert.configs import opencc_converter
-
-    to_hant = opencc_converter("s2t").convert(text)
-    to_hans = opencc_converter("t2s").convert(text)
-    if not len(to_hant) == len(to_hans) == len(text):  # pragma: no cover - char tables keep length
-        return "zh-Hant"
-    simplified = sum(a != t and b == t for t, a, b in zip(text, to_hant, to_hans, strict=True))
-    traditional = sum(b != t and a == t for t, a, b in zip(text, to_hant, to_hans, strict=True))
-    return "zh-Hans" if simplified > traditional else "zh-Hant"
+    return "zh-Hans" if mostly_simplified(text) else "zh-Hant"
 
 
 def _looks_like_a_page(path: str) -> bool:

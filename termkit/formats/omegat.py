@@ -25,7 +25,8 @@ side, ``reverse=True`` puts Chinese in the source column):
 Reading skips blank and ``#`` lines, takes the languages from the caller's
 ``source_lang``/``target_lang``, else our first-line comment when it is there, else the
 ``omegat.project`` of the project the glossary is in (:func:`project_languages`), else
-English -> ``zh-Hant-TW``; and reads a comment that is not entirely our ``key: value`` items as one note.
+English -> ``zh-Hans-CN`` when the targets hold more Simplified than Traditional characters
+and ``zh-Hant-TW`` otherwise; and reads a comment that is not entirely our ``key: value`` items as one note.
 """
 
 from __future__ import annotations
@@ -291,7 +292,7 @@ def _lines(
             # project, not the glossary. Before, a zh_CN project's glossary read as
             # zh-Hant-TW, termkit's default, and its Simplified terms as Traditional ones.
             project = project_languages(path)
-            src, tgt = src or project[0], tgt or project[1]
+            src, tgt = src or project[0], tgt or project[1] or _target_by_script(text)
         entries_seen = True
         fields = [f.strip() for f in line.split("\t")]
         if len(fields) < 2:
@@ -312,6 +313,18 @@ def _lines(
             fields[1],
             comment,
         )
+
+
+def _target_by_script(text: str) -> str:
+    """The target language of a glossary that names none (nor does a project): Chinese in the
+    script its targets are written in, Simplified for the mainland, else Traditional for
+    Taiwan (termkit's default). Before, a zh_CN glossary kept outside its project read as
+    zh-Hant-TW and its Simplified terms as Traditional ones."""
+    from termkit.scriptconv import mostly_simplified
+
+    targets = "".join(line.split("\t")[1] for line in text.split("\n")
+                      if "\t" in line and not line.startswith("#"))
+    return "zh-Hans-CN" if mostly_simplified(targets) else "zh-Hant-TW"
 
 
 def _restored(field: str, info: dict[str, list[str]], side: str) -> str:

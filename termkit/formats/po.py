@@ -253,8 +253,12 @@ def _languages(po: Any, path: str, source_lang: str | None = None) -> tuple[str,
     language = re.split(r"[.@]", (po.metadata.get("Language") or "").strip())[0]
     named = locale_from_name(path)
     # A bare three-letter name is a catalog's domain as often as a language (job.po, app.po,
-    # web.po): only a two-letter name or one with a script or region contradicts a header.
+    # web.po): only a two-letter name or one with a script or region contradicts a header, and
+    # without a header a bare three-letter name is a language only when the C library has
+    # locales for it (fil.po, ast.po, yue.po, ckb.po in GNOME's and KDE's po/ folders).
     plain_word = named is not None and len(named) == 3 and named.isalpha()
+    if plain_word and not langtags.has_locales(named):
+        named = None
     # gettext's install layout names the locale by the folder and the domain by the file
     # (locale/zh_Hant/LC_MESSAGES/django.po, whose Language header Django leaves empty).
     folder = locale_from_folder(path) if named is None or plain_word else None

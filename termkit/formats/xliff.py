@@ -299,10 +299,10 @@ def name_locale(path: str) -> str | None:
     told apart by its name, ``messages.zh.xlf``; Symfony's are ``messages.zh_CN.xlf``. Before,
     such a target's language was ``und``: its Chinese terms were no Chinese to ``import``,
     and ``check`` ran none of its Chinese checks. A bare three-letter part (``my-app.xlf``) is
-    more often a word than a language, so only a two-letter language or a locale with a script
-    or region counts."""
+    more often a word than a language, so it counts only when the C library has locales for it
+    (``messages.yue.xlf``), as a two-letter language or a locale with a script or region does."""
     named = langtags.locale_in_file_name(path)
-    if named is None or (len(named) == 3 and named.isalpha()):
+    if named is None or (len(named) == 3 and named.isalpha() and not langtags.has_locales(named)):
         return None
     return named
 

@@ -6,7 +6,11 @@ tokens (:func:`termkit.htmlsafe.page_tokens`, the tokenizer ``convert`` reads pa
 only the text between tags gets readings: as ruby, one ``<ruby>`` per written word as
 :func:`termkit.pinyin.ruby.ruby_word` writes it, or inline, ``中文(zhōngwén)``.
 
-Left as written: every tag and attribute, entity references, comments, the doctype, the
+A character reference that stands for a Chinese character (``&#20013;``, as pages saved from
+Latin-1 editors and Big5 pages with HKSCS characters write it) is read as that character, with
+the text around it, and stays the ruby base as written: ``<ruby>&#20013;<rt>zhōng</rt>``.
+
+Left as written: every tag and attribute, other entity references, comments, the doctype, the
 content of ``<script>`` and ``<style>`` (and of the elements whose content a browser reads as
 text to their end tag, tags and all: ``<title>``, ``<textarea>``, ``<xmp>``, ``<iframe>``,
 ``<noembed>``, ``<noframes>``, ``<plaintext>``), text an element marks as another language written
@@ -31,6 +35,7 @@ anything else. Line ends are kept as the page has them (:func:`pinyin_page`).
 from __future__ import annotations
 
 import codecs
+import html
 import re
 from collections.abc import Callable, Sequence
 
@@ -67,20 +72,34 @@ _STRAY_CONTROLS = re.compile(rb"[\x01-\x08\x0e-\x1f\x7f]")
 _XML_ENCODING = re.compile(r"""(encoding\s*=\s*)(["'])([\w.:-]+)\2""", re.I)
 
 
-def renderer(fmt: str, style: Style = Style.TONE, *, heteronym: bool = False
-             ) -> Callable[[Sequence[Token]], str]:
+Render = Callable[[Sequence[Token], Sequence[str]], str]
+
+
+def renderer(fmt: str, style: Style = Style.TONE, *, heteronym: bool = False) -> Render:
     """How a piece of a page's text is written with its readings: ``ruby`` or ``inline``.
-    Text that is no Chinese is written as it stood in the page."""
+    The function takes the tokens of the piece's text (character references read as the
+    characters they stand for) and each character as the page writes it; text that is no
+    Chinese, and every character reference, is written as it stood in the page."""
     if fmt == "inline":
-        return lambda tokens: render_inline(tokens, style, heteronym=heteronym)
+        return lambda tokens, written: render_inline(tokens, style, heteronym=heteronym,
+                                                     written=written)
     if fmt != "ruby":
         raise ValueError(f"a page gets its readings as ruby or inline, not {fmt!r}")
-    return lambda tokens: "".join(
-        ruby_word(t, style, heteronym=heteronym) if t.chinese else t.text for t in tokens)
+
+    def ruby(tokens: Sequence[Token], written: Sequence[str]) -> str:
+        out: list[str] = []
+        pos = 0
+        for t in tokens:
+            out.append(ruby_word(t, style, heteronym=heteronym,
+                                 written=written[pos : pos + len(t.text)]))
+            pos += len(t.text)
+        return "".join(out)
+
+    return ruby
 
 
 def pinyin_page(data: bytes, path: str, annotate: Callable[[str], Sequence[Token]],
-                render: Callable[[Sequence[Token]], str]) -> bytes:
+                render: Render) -> bytes:
     """The page held in ``data`` (read from ``path``, for errors) with its readings, in UTF-8
     (see the module docstring): line ends as the page has them, a byte order mark where the
     page's encoding was said by one or not said at all in another encoding than UTF-8."""
@@ -106,14 +125,14 @@ def pinyin_page(data: bytes, path: str, annotate: Callable[[str], Sequence[Token
 
 
 def annotate_page(page: str, annotate: Callable[[str], Sequence[Token]],
-                  render: Callable[[Sequence[Token]], str]) -> str:
+                  render: Render) -> str:
     """``page`` with the readings of its shown text (see the module docstring): ``annotate``
     reads a piece of text into tokens, ``render`` writes them (:func:`renderer`)."""
     return _annotate(page, annotate, render)[0]
 
 
 def _annotate(page: str, annotate: Callable[[str], Sequence[Token]],
-              render: Callable[[Sequence[Token]], str]) -> tuple[str, bool]:
+              render: Render) -> tuple[str, bool]:
     """:func:`annotate_page`, and whether the page names its encoding in a meta tag (the
     declaration a browser reading HTML takes)."""
     out: list[str] = []
@@ -121,7 +140,19 @@ def _annotate(page: str, annotate: Callable[[str], Sequence[Token]],
     han = han_run()
     said = False
     raw: str | None = None  # the raw text element open, whose end tag alone ends it
+    text: list[str] = []  # the shown text read so far and not written: pieces as written
+
+    def flush() -> None:
+        if text:
+            out.append(_with_readings(text, han, annotate, render))
+            text.clear()
+
     for kind, tag, token in page_tokens(page):
+        if (raw is None and kind in ("data", "ref") and not (token[:1] == "<" and len(token) > 1)
+                and _shown(elements)):
+            text.append(token)
+            continue
+        flush()
         if raw is not None:
             if kind == "end" and tag == raw:
                 raw = None
@@ -135,11 +166,6 @@ def _annotate(page: str, annotate: Callable[[str], Sequence[Token]],
             if token.startswith("<!--"):
                 raw = "!--"  # no end tag has that name: the rest is kept as written
             out.append(token)
-            continue
-        if kind == "data":
-            shown = not (elements.code or elements.foreign or elements.within(_KEPT | _COMPUTER_TEXT)
-                         or _in_foreign_content(elements))
-            out.append(render(annotate(token)) if shown and han.search(token) else token)
             continue
         if kind == "start":
             elements.start(tag, token)
@@ -156,7 +182,36 @@ def _annotate(page: str, annotate: Callable[[str], Sequence[Token]],
             token = _XML_ENCODING.sub(lambda m: _utf8(m.group(3), m.group(1) + m.group(2),
                                                       m.group(2)), token, count=1)
         out.append(token)
+    flush()
     return "".join(out), said
+
+
+def _shown(elements: OpenElements) -> bool:
+    """True where the text is shown and gets readings (see the module docstring)."""
+    return not (elements.code or elements.foreign or elements.within(_KEPT | _COMPUTER_TEXT)
+                or _in_foreign_content(elements))
+
+
+def _with_readings(pieces: Sequence[str], han: re.Pattern[str],
+                   annotate: Callable[[str], Sequence[Token]], render: Render) -> str:
+    """Shown text, its pieces as the page writes them (text and character references), with
+    readings: a reference that stands for a Chinese character is read as that character and
+    stays the ruby base as written (``<ruby>&#20013;<rt>zhōng</rt></ruby>``), so a word a
+    reference cuts is read whole; other references are written as they stood."""
+    chars: list[str] = []
+    written: list[str] = []
+    for piece in pieces:
+        ch = html.unescape(piece) if piece[:1] == "&" else None
+        if ch is not None and len(ch) == 1 and han.fullmatch(ch):
+            chars.append(ch)
+            written.append(piece)
+        else:
+            chars.append(piece)
+            written.extend(piece)
+    text = "".join(chars)
+    if not han.search(text):
+        return "".join(pieces)
+    return render(annotate(text), written)
 
 
 def _in_foreign_content(elements: OpenElements) -> bool:

@@ -15,25 +15,33 @@ from typing import Any
 from termkit.pinyin.tokens import Style, Token, reading
 
 
-def render_inline(tokens: Sequence[Token], style: Style = Style.TONE, *, heteronym: bool = False) -> str:
+def render_inline(tokens: Sequence[Token], style: Style = Style.TONE, *, heteronym: bool = False,
+                  written: Sequence[str] | None = None) -> str:
     """Each run of Chinese words followed by its reading in parentheses: ``權力平衡(quánlì pínghéng)``.
 
-    With ``heteronym``: ``中心(zhōng,zhòng xīn)``.
+    With ``heteronym``: ``中心(zhōng,zhòng xīn)``. ``written`` gives each character of the
+    tokens' texts as it is to be written (a page's character reference for the character).
     """
     out: list[str] = []
     run: list[Token] = []
+    shown = written if written is not None else "".join(t.text for t in tokens)
+    pos = 0
+    start = 0
 
     def flush() -> None:
         if run:
-            out.append("".join(t.text for t in run) + "(" + reading(run, style, heteronym=heteronym) + ")")
+            out.append("".join(shown[start:pos]) + "(" + reading(run, style, heteronym=heteronym) + ")")
             run.clear()
 
     for tok in tokens:
         if tok.chinese:
+            if not run:
+                start = pos
             run.append(tok)
         else:
             flush()
-            out.append(tok.text)
+            out.append("".join(shown[pos : pos + len(tok.text)]))
+        pos += len(tok.text)
     flush()
     return "".join(out)
 

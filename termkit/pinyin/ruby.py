@@ -18,20 +18,24 @@ _CSS = (
 )
 
 
-def ruby_word(token: Token, style: Style = Style.TONE, *, heteronym: bool = False) -> str:
+def ruby_word(token: Token, style: Style = Style.TONE, *, heteronym: bool = False,
+              written: Sequence[str] | None = None) -> str:
     """``<ruby>權<rt>quán</rt>力<rt>lì</rt></ruby>`` per written word; escaped text otherwise.
 
     With ``heteronym`` each ``<rt>`` holds every reading of its character (``le,liǎo,liào``).
+    ``written`` gives each character of the token as a page writes it, taken as it is (a
+    character reference, ``&#20013;``, is the ruby base of the character it stands for).
     """
     if not token.chinese:
-        return escape(token.text)
+        return "".join(written) if written is not None else escape(token.text)
+    bases = list(written) if written is not None else [escape(ch) for ch in token.text]
     sylls = token.heteronym_reading(style).split(" ") if heteronym else token.syllables(style)
     out: list[str] = []
     pos = 0
     for size in token.parts:  # one <ruby> per written word: 現實|主義
         inner = "".join(
-            f"{escape(ch)}<rt>{escape(syl)}</rt>"
-            for ch, syl in zip(token.text[pos : pos + size], sylls[pos : pos + size], strict=True)
+            f"{base}<rt>{escape(syl)}</rt>"
+            for base, syl in zip(bases[pos : pos + size], sylls[pos : pos + size], strict=True)
         )
         out.append(f"<ruby>{inner}</ruby>")
         pos += size

@@ -140,6 +140,14 @@ def read_job_file(path: str, fmt: str | None = None) -> JobFile:
         if tgt_lang is None:
             tgt_lang = next((v.lang for v in unit.variants if v is not side), None)
         segs.append(JobSegment(side.text, side.text))
+    if kind == "xliff":
+        from termkit.tm.fill_xml import segment_sources
+
+        # a unit of segments (<seg-source>: Trados, Okapi, memoQ) is pre-translated, and so
+        # counted, segment by segment
+        sources = segment_sources(data, path)
+        if sources is not None:
+            segs = [JobSegment(text, text) for text in sources]
     return JobFile(path, segs, src_lang or "und", tgt_lang if kind == "xliff" else None)
 
 

@@ -1,10 +1,18 @@
 """Pre-translation of XLIFF 1.2, XLIFF 2.0 and TMX files (the document tree edited with lxml).
 
 * **XLIFF 1.2** (and 1.0/1.1): each ``<trans-unit>`` (unless ``translate="no"``) is a
-  segment. A fill adds ``<target>`` after ``<source>`` (or ``<seg-source>``) with
-  ``state="translated"`` and ``state-qualifier="exact-match"`` for 101/100, else
-  ``state="needs-review-translation"`` and ``state-qualifier="fuzzy-match"``, and a
-  ``<note from="termkit">`` with the score. ``target-language`` is set on ``<file>`` if absent.
+  segment, or, when it has a ``<seg-source>`` of ``<mrk mtype="seg">`` segments (Trados's
+  SDLXLIFF, Okapi, memoQ), each of those is, filled into the target's segment with the same
+  ``mid`` (a missing target is made as the seg-source is, each segment empty: the tool that
+  wrote the file cannot open a target without its segments). A target in state ``new`` or
+  ``needs-translation`` is untranslated (Okapi copies the source into it). A fill adds
+  ``<target>`` after ``<source>`` (or ``<seg-source>``) with ``state="translated"`` and
+  ``state-qualifier="exact-match"`` for 101/100, else ``state="needs-review-translation"``
+  and ``state-qualifier="fuzzy-match"`` (``needs-translation`` while a segment of the unit
+  is still untranslated), and a ``<note from="termkit">`` with the score; in SDLXLIFF each
+  filled segment's ``sdl:seg`` gets Trados's confirmation level (``conf="Translated"`` for
+  an exact fill, else ``Draft``), ``origin="tm"`` and the ``percent``.
+  ``target-language`` is set on ``<file>`` if absent.
 * **XLIFF 2.0**: each ``<segment>`` of a unit is a segment; a fill adds ``<target>`` and sets
   the segment's ``state`` (``translated``, or ``initial`` for a fuzzy fill); the note goes to
   the unit's ``<notes>`` (created before ``originalData``/segments, as the schema orders it).
@@ -26,6 +34,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from lxml import etree
@@ -225,35 +234,156 @@ def _fill_12(store: Store, tree: Any, path: str, out: BinaryIO, options: Options
         if not file_el.get("target-language"):
             file_el.set("target-language", langtags.to_short(tgt))
         units = [u for u in file_el.iter(_q(ns, "trans-unit")) if u.get("translate") != "no"]
-        pairs = []
-        for u in units:
-            source = u.find(_q(ns, "source"))
-            target = u.find(_q(ns, "target"))
-            if source is None:
-                continue
-            done = target is not None and bool(_plain(target).strip())
-            pairs.append((u, source, target, Request(_plain(source), None, done)))
+        of_unit = {id(u): _slots_12(u, ns) for u in units}
+        slots = [slot for u in units for slot in of_unit[id(u)]]
         engine = Engine(store, src, tgt, options, converters)
         writer = _Writer(engine, converters)
-        for (u, source, target, _r), fill in zip(
-                pairs, engine.fills([p[3] for p in pairs], summary), strict=True):
+        requests = [Request(_plain(s.source), None, s.done) for s in slots]
+        filled: dict[int, list[tuple[_Slot, Fill, bool]]] = {}
+        for slot, fill in zip(slots, engine.fills(requests, summary), strict=True):
             if fill is None:
                 continue
-            if target is None:
-                target = etree.Element(_q(ns, "target"))
-                after = u.find(_q(ns, "seg-source"))
-                (after if after is not None else source).addnext(target)
-            else:
-                _empty(target)
-            placed = writer.content(target, source, fill)
-            exact = fill.exact and placed
-            target.set("state", "translated" if exact else "needs-review-translation")
-            target.set("state-qualifier", "exact-match" if exact else "fuzzy-match")
-            note = etree.SubElement(u, _q(ns, "note"))
-            note.set("from", "termkit")
-            note.text = fill.note() + ("" if placed else ", inline codes to place")
+            target = _target_of(slot, ns)
+            placed = writer.content(target, slot.source, fill)
+            filled.setdefault(id(slot.unit), []).append((slot, fill, placed))
+        for u in units:
+            if id(u) in filled:
+                _mark_12(u, ns, of_unit[id(u)], filled[id(u)])
     _write(tree, out)
     return summary
+
+
+_SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
+_NO_TRANSLATION = frozenset({"new", "needs-translation"})
+
+
+@dataclass(slots=True)
+class _Slot:
+    """One segment of an XLIFF 1.2 unit to fill: the unit's ``<source>`` and ``<target>``, or
+    one ``<mrk mtype="seg">`` of its ``<seg-source>`` and the target's segment with its ``mid``
+    (None when there is none yet)."""
+
+    unit: Any
+    source: Any
+    target: Any | None
+    done: bool
+    mid: str | None = None  # the segment's id in a segmented unit
+    segments: int = 1  # how many segments the unit has
+
+
+def _segments(elem: Any) -> list[Any]:
+    return [m for m in elem.iter("{*}mrk") if m.get("mtype") == "seg"]
+
+
+def _slots_12(u: Any, ns: str) -> list[_Slot]:
+    """The segments of an XLIFF 1.2 unit: one per ``<mrk mtype="seg">`` of a ``<seg-source>``
+    (Trados's SDLXLIFF, Okapi, memoQ: a target keeps that structure, one segment per source
+    segment, or the tool that wrote it cannot open it), else the whole unit."""
+    source, target = u.find(_q(ns, "source")), u.find(_q(ns, "target"))
+    seg_source = u.find(_q(ns, "seg-source"))
+    segments = _segments(seg_source) if seg_source is not None else []
+    # a target in state new or needs-translation is no translation (Okapi and Crowdin copy
+    # the source into it), as the XLIFF reader takes it
+    untranslated = target is not None and target.get("state") in _NO_TRANSLATION
+    if not segments or any(m.get("mid") is None for m in segments):
+        if source is None:
+            return []
+        done = target is not None and not untranslated and bool(_plain(target).strip())
+        return [_Slot(u, source, target, done)]
+    theirs = {m.get("mid"): m for m in _segments(target)} if target is not None else {}
+    # a target written as plain text, not in segments, translates the unit whole
+    whole = target is not None and not theirs and not untranslated and bool(_plain(target).strip())
+    out = []
+    for m in segments:
+        mine = theirs.get(m.get("mid"))
+        done = whole or (mine is not None and not untranslated and bool(_plain(mine).strip()))
+        out.append(_Slot(u, m, mine, done, m.get("mid"), len(segments)))
+    return out
+
+
+def segment_sources(data: bytes, path: str) -> list[str] | None:
+    """The source text of each segment :func:`fill_xliff` would fill in an XLIFF 1.2 file
+    with segmented units (``<seg-source>``), in order, for ``tm analyze`` to count what
+    pre-translation matches; None for other XLIFF (a unit is a segment there)."""
+    root = _parse(data, path).getroot()
+    if _local(root) != "xliff" or root.get("version", "").startswith("2"):
+        return None
+    ns = _ns(root)
+    if root.find(f".//{_q(ns, 'seg-source')}") is None:
+        return None
+    return [_plain(slot.source) for u in root.iter(_q(ns, "trans-unit"))
+            if u.get("translate") != "no" for slot in _slots_12(u, ns)]
+
+
+def _target_of(slot: _Slot, ns: str) -> Any:
+    """The element a fill is written into, emptied: the unit's ``<target>`` (added after its
+    ``<source>`` or ``<seg-source>`` when missing) or, in a segmented unit, the target's
+    segment (a target, or a segment, that is missing is made as the source's segmentation
+    is, each segment empty)."""
+    u = slot.unit
+    if slot.mid is None:
+        target = slot.target
+        if target is None:
+            target = etree.Element(_q(ns, "target"))
+            after = u.find(_q(ns, "seg-source"))
+            (after if after is not None else slot.source).addnext(target)
+        else:
+            _empty(target)
+        return target
+    if slot.target is not None:
+        _empty(slot.target)
+        return slot.target
+    whole = u.find(_q(ns, "target"))
+    if whole is None or not _segments(whole):
+        # the seg-source's structure with every segment empty (text between segments and
+        # codes outside them as the source has them), as Trados and Okapi make a target
+        seg_source = u.find(_q(ns, "seg-source"))
+        mirror = copy.deepcopy(seg_source)
+        mirror.tag = _q(ns, "target")
+        mirror.attrib.clear()
+        for m in _segments(mirror):
+            _empty(m)
+        if whole is None:
+            seg_source.addnext(mirror)
+        else:
+            attrib = dict(whole.attrib)
+            whole.getparent().replace(whole, mirror)
+            mirror.attrib.update(attrib)
+            mirror.tail = whole.tail
+        whole = mirror
+    found = next((m for m in _segments(whole) if m.get("mid") == slot.mid), None)
+    if found is None:  # the target lacks this segment: added at its end
+        found = etree.SubElement(whole, _q(ns, "mrk"), {"mtype": "seg", "mid": slot.mid})
+    return found
+
+
+def _mark_12(u: Any, ns: str, slots: list[_Slot], fills: list[tuple[_Slot, Fill, bool]]
+             ) -> None:
+    """A filled unit's state (on its ``<target>``: translated when every segment of ``slots``
+    is filled exactly or was translated before, needs-translation while one is not filled), Trados's confirmation level of each filled
+    segment (``conf``: Translated for an exact fill, Draft otherwise) and one note per fill."""
+    target = u.find(_q(ns, "target"))
+    filled = {id(slot) for slot, _f, _p in fills}
+    exact = all(fill.exact and placed for _s, fill, placed in fills)
+    if not all(slot.done or id(slot) in filled for slot in slots):
+        # a segment is still untranslated (empty, or a copy of its source): so is the unit
+        state = target.get("state") if target.get("state") in _NO_TRANSLATION \
+            else "needs-translation"
+    else:
+        state = "translated" if exact else "needs-review-translation"
+    target.set("state", state)
+    target.set("state-qualifier", "exact-match" if exact else "fuzzy-match")
+    sdl = {seg.get("id"): seg for seg in u.iter(f"{{{_SDL_NS}}}seg")}
+    for slot, fill, placed in fills:
+        seg = sdl.get(slot.mid) if slot.mid is not None else None
+        if seg is not None:
+            seg.set("conf", "Translated" if fill.exact and placed else "Draft")
+            seg.set("origin", "tm")
+            seg.set("percent", str(min(fill.score, 100)))
+        note = etree.SubElement(u, _q(ns, "note"))
+        note.set("from", "termkit")
+        where = f"segment {slot.mid}: " if slot.segments > 1 else ""
+        note.text = where + fill.note() + ("" if placed else ", inline codes to place")
 
 
 def _notes_of(unit: Any, ns: str) -> Any:

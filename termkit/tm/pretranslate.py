@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import BinaryIO
 
+from termkit import formats
 from termkit.errors import UnknownFormatError, UsageError
 from termkit.tm.fill import Options, Summary
 from termkit.tm.fill_po import fill_po
@@ -19,7 +20,9 @@ from termkit.tm.store import Store
 __all__ = ["FORMATS", "Options", "Summary", "detect_format", "pretranslate_stream"]
 
 
-FORMATS = {".po": "po", ".pot": "po", ".xlf": "xliff", ".xliff": "xliff", ".tmx": "tmx"}
+# The file names of the formats pre-translation fills, as the format registry gives them
+# (Trados's .sdlxliff and memoQ's .mqxliff are XLIFF 1.2).
+FORMATS = {ext: name for name in ("po", "xliff", "tmx") for ext in formats.get(name).extensions}
 
 
 def detect_format(path: str, fmt: str | None = None) -> str:

@@ -241,7 +241,8 @@ def search(
     qf = fold(query, chinese)
     with store.guard():
         ids = candidates(store, query, qf, chinese, limit=pool, min_score=min_score)
-        rows = _rows(store, ids)
+        # a unit with no translation (a catalog's untranslated message) is no match to use
+        rows = _rows(store, ids, translated=True)
     rows = [r for r in rows if _lang_ok(r[1], lang, chinese)]
     forms = fold_many([r[2] for r in rows], [chinese] * len(rows))
     best: dict[int, tuple[int, int, str, str]] = {}  # unit -> (score, -variant, lang, text)
@@ -258,8 +259,10 @@ def search(
     return [Match(s, vlang, text, units[u]) for u, (s, _v, vlang, text) in ranked]
 
 
-def _rows(store: Store, ids: Sequence[int]) -> list[tuple[int, str, str]]:
-    """(row id, language, text) of index rows, in row-id order."""
+def _rows(store: Store, ids: Sequence[int], *, translated: bool = False
+          ) -> list[tuple[int, str, str]]:
+    """(row id, language, text) of index rows, in row-id order; with ``translated``, only of
+    units with text in two languages or more."""
     by_unit: dict[int, list[int]] = {}
     for rowid in ids:
         by_unit.setdefault(rowid // SLOTS, []).append(rowid % SLOTS)
@@ -274,6 +277,8 @@ def _rows(store: Store, ids: Sequence[int]) -> list[tuple[int, str, str]]:
                 sides = json.loads(sides_text)
                 if not isinstance(sides, list):
                     raise TypeError("variants")
+                if translated and len({str(lang) for lang, text, *_ in sides if text}) < 2:
+                    continue
                 for k in sorted(by_unit[uid]):
                     if k < len(sides):
                         out.append((uid * SLOTS + k, str(sides[k][0]), str(sides[k][1])))
