@@ -269,6 +269,8 @@ def test_latex_found_by_content_and_forced_by_format(tmp_path: Path) -> None:
     ("\\chapter{引言}\n正文。\n", "thesis.tex: no record fields in this LaTeX source"),
     ("\\documentclass{article}\n\\begin{document}\nHello\n\\end{document}\n",
      "thesis.tex: no record fields in this LaTeX source"),
+    ("\\keywords{" + "{" * 3000 + "a" + "}" * 3000 + "}\n",
+     "thesis.tex:1:74: braces nested more than 64 deep"),
 ])
 def test_bad_latex_sources_are_errors(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "thesis.tex"
@@ -277,6 +279,12 @@ def test_bad_latex_sources_are_errors(tmp_path: Path, text: str, message: str) -
     assert result.exit_code == 1, result.output
     assert f"Error: {tmp_path}/{message}" in result.output, result.output
     assert "Traceback" not in result.output
+
+
+def test_a_title_without_keywords_is_a_record_without_them(tmp_path: Path) -> None:
+    record = _read_tex(tmp_path, "\\title{只有题目的论文}\n\\TITLE{A thesis with a title only}\n")
+    assert record.title_en == "A thesis with a title only"
+    assert record.keywords_zh == record.keywords_en == []
 
 
 def test_a_thesis_folder_is_not_read_for_latex(tmp_path: Path) -> None:

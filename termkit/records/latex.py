@@ -41,9 +41,11 @@ line structure kept) with the labelled-page reader, when that text has field lab
 ``Keywords:`` …), and the title and author fields fill what that text does not give. Text
 without labels (a chapter) is not taken for keywords.
 
-One file is one record, its id the file stem. A field whose ``{`` is never closed is a
-:class:`~termkit.errors.FormatError` at its line; a source with no field and no keyword
-printed either (a chapter, a class file) is an :class:`~termkit.errors.InputError`.
+One file is one record, its id the file stem. A field whose ``{`` is never closed, or braces
+nested more than 64 deep, is a :class:`~termkit.errors.FormatError` at its line; a source with
+a title or author but no keyword is a record without keywords (as a page without a keyword
+line is); one with no field and no keyword printed either (a chapter, a class file) is an
+:class:`~termkit.errors.InputError`.
 """
 
 from __future__ import annotations
@@ -126,10 +128,28 @@ def _bare_value(text: str, start: int) -> int:
     return i
 
 
+_MAX_DEPTH = 64  # braces nested deeper than any template's fields: not read (nor recursed)
+
+
+def _check_depth(body: str, path: str) -> None:
+    depth = 0
+    for at, c in enumerate(body):
+        if c == "{" and (at == 0 or body[at - 1] != "\\"):
+            depth += 1
+            if depth > _MAX_DEPTH:
+                line = body.count("\n", 0, at) + 1
+                raise FormatError(f"braces nested more than {_MAX_DEPTH} deep", path=path,
+                                  line=line, column=at - body.rfind("\n", 0, at))
+        elif c == "}" and depth and (at == 0 or body[at - 1] != "\\"):
+            depth -= 1
+
+
 def latex_fields(text: str, path: str = "") -> list[tuple[str, str, int]]:
     """``(kind, LaTeX value, line)`` of every record field in a LaTeX source, in file order;
     ``kind`` is ``keywords``, ``title`` or ``author``."""
     body = _without_comments(text)
+    if "{" * 8 in body or body.count("{") > _MAX_DEPTH:
+        _check_depth(body, path)
     found: list[tuple[int, str, str]] = []
     for pattern in (_MACRO, _KEY):
         for m in pattern.finditer(body):
@@ -217,7 +237,8 @@ def latex_text(value: str) -> str:
 
 
 def printed_text(text: str) -> str:
-    """The text a LaTeX source prints, its lines kept (comments left out)."""
+    """The text a LaTeX source prints, its lines kept (comments left out); braces nested
+    deeper than any template's are refused by :func:`latex_fields` before this runs."""
     from pylatexenc import latexwalker
 
     walker_db, to_text = _decoder()
@@ -241,6 +262,8 @@ def _from_printed(text: str, path: str, stem: str, fields: Record) -> list[Recor
             records = []
     record = records[0] if len(records) == 1 else None
     if record is None or not (record.keywords_zh or record.keywords_en):
+        if fields.title_zh or fields.title_en or fields.authors:
+            return [fields]  # no keyword: a record without them, as a page without a keyword line
         raise InputError(
             "no record fields in this LaTeX source (no \\keywords{…}, keywords = {…}, "
             "\\title{…} or \\author{…} and their language variants, and no keyword line "
