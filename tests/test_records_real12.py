@@ -44,6 +44,7 @@ not targets.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -52,8 +53,9 @@ import pytest
 from click.testing import CliRunner
 
 from termkit.cli import cli
+from termkit.errors import FormatError, InputError
 from termkit.model import Record
-from termkit.records import EXTENSIONS, detect_format, read_records
+from termkit.records import EXTENSIONS, detect_format, parse_records, read_records
 
 from . import devrecords
 from .test_pairing_eval import (
@@ -279,6 +281,16 @@ def test_bad_latex_sources_are_errors(tmp_path: Path, text: str, message: str) -
     assert result.exit_code == 1, result.output
     assert f"Error: {tmp_path}/{message}" in result.output, result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("text", [
+    "\\keywords{\\)}\\def\\title",  # markup pylatexenc fails on even when tolerant
+    "\\keywords{\\title};\\textbf{关键词：}{文_、#$ ;\\newcommand#$$",
+])
+def test_broken_markup_is_read_or_refused_never_a_crash(text: str) -> None:
+    with contextlib.suppress(InputError, FormatError):
+        records = parse_records(text.encode("utf-8"), "broken.tex")
+        assert len(records) == 1
 
 
 def test_a_title_without_keywords_is_a_record_without_them(tmp_path: Path) -> None:

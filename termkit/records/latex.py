@@ -223,29 +223,42 @@ def _decoder() -> tuple[Any, Any]:
                                       strict_latex_spaces=True)
 
 
-def latex_text(value: str) -> str:
-    """The text a LaTeX value prints, on one line (line breaks joined as wrapped lines are)."""
+_CONTROL_WORD = re.compile(r"\\(?:[A-Za-z@]+\*?|(.))")
+_UNESCAPED_GROUPING = re.compile(r"(?<!\\)[{}$]")
+_UNESCAPED_TIE = re.compile(r"(?<!\\)~")
+
+
+def _plain(value: str) -> str:
+    """A LaTeX value with its markup stripped: what is left when pylatexenc cannot read it."""
+    text = _UNESCAPED_TIE.sub(" ", _UNESCAPED_GROUPING.sub("", value))
+    return _CONTROL_WORD.sub(lambda m: "\n" if m.group(1) == "\\" else (m.group(1) or " "), text)
+
+
+def _to_text(value: str) -> str:
+    """The text ``value`` prints (pylatexenc), its line breaks kept as newlines."""
     from pylatexenc import latexwalker
 
+    walker_db, to_text = _decoder()
+    try:
+        walker = latexwalker.LatexWalker(value, latex_context=walker_db, tolerant_parsing=True)
+        nodes, _, _ = walker.get_latex_nodes()
+        text = str(to_text.nodelist_to_text(nodes))
+    except Exception:  # pylatexenc fails on some broken markup even when tolerant
+        text = _plain(value)
+    return text.replace("\u00a0", " ")
+
+
+def latex_text(value: str) -> str:
+    """The text a LaTeX value prints, on one line (line breaks joined as wrapped lines are)."""
     if "\\" not in value and "$" not in value and "~" not in value and "{" not in value:
         return join_lines(value.split("\n"))
-    walker_db, to_text = _decoder()
-    walker = latexwalker.LatexWalker(value, latex_context=walker_db, tolerant_parsing=True)
-    nodes, _, _ = walker.get_latex_nodes()
-    text = to_text.nodelist_to_text(nodes).replace("\u00a0", " ")
-    return join_lines(text.split("\n"))
+    return join_lines(_to_text(value).split("\n"))
 
 
 def printed_text(text: str) -> str:
     """The text a LaTeX source prints, its lines kept (comments left out); braces nested
     deeper than any template's are refused by :func:`latex_fields` before this runs."""
-    from pylatexenc import latexwalker
-
-    walker_db, to_text = _decoder()
-    walker = latexwalker.LatexWalker(_without_comments(text), latex_context=walker_db,
-                                     tolerant_parsing=True)
-    nodes, _, _ = walker.get_latex_nodes()
-    return str(to_text.nodelist_to_text(nodes)).replace("\u00a0", " ")
+    return _to_text(_without_comments(text))
 
 
 def _from_printed(text: str, path: str, stem: str, fields: Record) -> list[Record]:
