@@ -159,6 +159,20 @@ def test_chinese_written_as_character_references_gets_readings() -> None:
     assert _READINGS.findall(result.stdout) == _READINGS.findall(written.stdout)
 
 
+@pytest.mark.parametrize("charset", ["iso-8859-1", "windows-1252", "us-ascii"])
+def test_a_western_page_with_chinese_as_references_gets_readings(tmp_path: Path, charset: str
+                                                                 ) -> None:
+    # a page saved in a Western encoding holds Chinese only as references; it was refused
+    # as undecodable (é is no UTF-8, Big5 or GB18030 byte) and now reads as a browser reads it
+    page = (f'<html><head><meta charset="{charset}"></head><body>'
+            "<p>Caf\u00e9 &#20013;&#25991;</p></body></html>")
+    # (browsers read all three labels as windows-1252, us-ascii too)
+    written = _pinyin_of(tmp_path, page.encode("cp1252"))
+    text = written.decode("utf-8")
+    assert '<meta charset="utf-8">' in text and "<rt>" in text
+    assert _RUBY_MARKUP.sub("", text) == page.replace(charset, "utf-8")
+
+
 def test_a_word_a_character_reference_cuts_is_read_whole() -> None:
     # 行 in 银行 is read háng only when the word is read whole: a reference for 银 must not
     # cut it into 银 and 行 (xíng)

@@ -117,7 +117,7 @@ def pinyin_page(data: bytes, path: str, annotate: Callable[[str], Sequence[Token
     # bytes (UTF-16 without a BOM, or a binary file) and UTF-16 with its BOM are left to it.
     probe = data if bom in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) or b"\x00" in data \
         else _STRAY_CONTROLS.sub(b" ", data)
-    encoding = decode_text(probe, path, declared=declared_encoding(data))[1]
+    encoding = decode_text(probe, path, declared=declared_encoding(data, western=True))[1]
     codec = "utf-8" if encoding == "utf-8-sig" else encoding
     page, said = _annotate(data[len(bom):].decode(codec), annotate, render)
     mark = codecs.BOM_UTF8 if bom or (codec != "utf-8" and not said) else b""

@@ -149,14 +149,26 @@ _DECLARED = {
 }
 
 
-def declared_encoding(data: bytes) -> tuple[str, ...]:
+# Western single-byte labels, all windows-1252 to a browser (the WHATWG Encoding standard);
+# Python's cp1252 leaves five bytes undefined, which latin-1 then takes.
+_WESTERN = dict.fromkeys(("iso-8859-1", "iso8859-1", "latin1", "l1", "iso_8859-1", "cp1252",
+                          "windows-1252", "us-ascii", "ascii", "x-cp1252", "cp819", "ibm819"),
+                         ("cp1252", "latin-1"))
+
+
+def declared_encoding(data: bytes, *, western: bool = False) -> tuple[str, ...]:
     """The codecs an HTML page's ``<meta charset>`` or ``http-equiv`` Content-Type names,
-    when it names Big5 or GBK/GB18030 (in the first 4,096 bytes); () otherwise."""
+    when it names Big5 or GBK/GB18030 (in the first 4,096 bytes), or, with ``western``, a
+    Western single-byte encoding (windows-1252, as browsers read ISO-8859-1 and ASCII: a page
+    saved so holds Chinese only as character references); () otherwise."""
     head = data[:_HEAD_CHARS]
     if b"<meta" not in head.lower():
         return ()
     m = _CHARSET.search(head)
-    return _DECLARED.get(m.group(1).decode("ascii").lower(), ()) if m else ()
+    if m is None:
+        return ()
+    label = m.group(1).decode("ascii").lower()
+    return _DECLARED.get(label, ()) or (_WESTERN.get(label, ()) if western else ())
 
 
 def is_html(text: str, path: str | None = None) -> bool:
