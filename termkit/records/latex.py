@@ -280,7 +280,9 @@ def _from_printed(text: str, path: str, stem: str, fields: Record) -> list[Recor
         raise InputError(
             "no record fields in this LaTeX source (no \\keywords{…}, keywords = {…}, "
             "\\title{…} or \\author{…} and their language variants, and no keyword line "
-            "printed)", path=path)
+            "printed)", path=path,
+            hint="name the file that holds them: the abstract or the template's setup "
+            "(abstract.tex, cover.tex, setup.tex, Frontmatter.tex …), not a chapter")
     # Line numbers in the printed text are not the source's: only the fields' lines are kept.
     record.lines = dict(fields.lines)
     record.notices = [Notice(n.message, path) for n in record.notices]
