@@ -1,4 +1,5 @@
-"""Readers of article records: page text (unlabelled or labelled), RIS, JSON Lines, BibTeX, EndNote.
+"""Readers of article records: page text (unlabelled or labelled), RIS, JSON Lines, BibTeX,
+EndNote, NoteExpress, CNKI E-Study, LaTeX sources.
 
 ``read_records(path)`` reads a file (``-`` for stdin), ``parse_records(data, path)`` reads
 bytes already in memory. Both decode with :func:`termkit.textio.decode_text` (UTF-8 with or
@@ -7,10 +8,12 @@ without BOM, UTF-16 with or without BOM, Big5/CP950, GB18030) and pick the forma
 1. ``format=`` when given (one of :data:`FORMATS`; anything else is a
    :class:`~termkit.errors.UsageError`);
 2. the extension: ``.ris`` -> RIS, ``.jsonl``/``.ndjson`` -> JSON Lines, ``.bib`` ->
-   BibTeX, ``.enw`` -> EndNote/Refer;
+   BibTeX, ``.enw`` -> EndNote/Refer, ``.tex``/``.ltx`` -> LaTeX;
 3. the content: a first non-blank line starting with ``TY  -`` is RIS, one starting with
    ``{Field}: value`` is a NoteExpress export (Wanfang, VIP), one starting with ``{`` is JSON
-   Lines, ``@type{`` BibTeX, ``%X `` (a Refer tag) EndNote/Refer; a ``DataType: 1`` line or
+   Lines, ``@type{`` BibTeX, ``%X `` (a Refer tag) EndNote/Refer; a LaTeX source (its first
+   line a control word, ``\\keywords{…}`` or ``keywords = {…}`` fields in it:
+   :mod:`termkit.records.latex`; by name ``.tex``/``.ltx``); a ``DataType: 1`` line or
    ``Title-题名:`` field lines are a CNKI E-Study export; page text
    with two field labels or more at line starts (``題名：``, ``關鍵詞``, ``Key words:`` …)
    is a labelled page (:mod:`termkit.records.labelled`);
@@ -43,7 +46,8 @@ from termkit.errors import InputError, UsageError
 from termkit.io import read_bytes
 from termkit.model import Notice, Record, has_term_text
 
-FORMATS = ("page", "labelled", "ris", "jsonl", "bibtex", "endnote", "noteexpress", "estudy")
+FORMATS = ("page", "labelled", "ris", "jsonl", "bibtex", "endnote", "noteexpress", "estudy",
+           "latex")
 _EXTENSIONS = {
     ".ris": "ris",
     ".jsonl": "jsonl",
@@ -56,6 +60,9 @@ _EXTENSIONS = {
 # above, and page text saved as text, HTML or Markdown (a page copied "as Markdown" is read as
 # the text it shows, :mod:`termkit.records.markdown`).
 EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", *_EXTENSIONS)
+# LaTeX sources are read when named (``termkit extract abstract.tex``), not gathered from a
+# folder: a thesis folder's chapters and class files hold no record.
+_EXTENSIONS |= {".tex": "latex", ".ltx": "latex"}
 # What each format of the registry (termkit.formats) is called in a message; a format added
 # to the registry later is called by its title until it gets a phrase here.
 _KINDS = {
@@ -119,8 +126,11 @@ def detect_format(path: str, text: str) -> str:
             return "endnote"
         break
     from termkit.records.estudy import is_estudy
+    from termkit.records.latex import is_latex
     from termkit.records.scan import is_labelled
 
+    if "\\" in text and is_latex(text):
+        return "latex"
     if is_estudy(text):
         return "estudy"
 
@@ -259,6 +269,10 @@ def _parse(chosen: str, text: str, path: str, stem: str) -> list[Record]:
         from termkit.records.estudy import parse_estudy
 
         return parse_estudy(text, path, stem)
+    if chosen == "latex":
+        from termkit.records.latex import parse_latex
+
+        return parse_latex(text, path, stem)
     from termkit.records.page import parse_page
 
     return parse_page(text, path, stem)
