@@ -561,3 +561,83 @@ def plain_texts(skip_folders: tuple[str, ...] = ()) -> list[tuple[str, str]]:
         if not set(skip_folders) & set(path.parts):
             out.append((str(path), path.read_bytes().decode("utf-8", errors="replace")))
     return out
+
+
+# ----------------------------------------------------------------------------- LaTeX sources
+#
+# A measured thesis set (real3 to real5, real12) laid out as the LaTeX file its template
+# keeps the record in, the form picked from what the record's ``source_site`` and
+# ``source_path`` say of the template: a setup macro's keys (thuthesis ``\thusetup``,
+# ntu-thesis ``\ntusetup``, ustcthesis ``\ustcsetup``, ``\ccusetup``, SJTUThesis
+# ``\sjtusetup{info = {…}}``, pkuthss ``\pkuthssinfo``, hithesis ``\hitsetup``), the
+# template's own macros (``\ckeywords``/``\ekeywords``, ``\keywords``/``\enkeywords`` with
+# ``\zhspace``, ``\keywordszh``, ``\keywordsZh``, ``\chinesekeywords``, ucasthesis
+# ``\keywords``/``\KEYWORDS``), or, where the source printed its keywords, labelled lines in
+# an abstract (``\noindent\textbf{關鍵字：}…``). The renderer only lays out the given strings.
+
+_LATEX_SPECIAL = str.maketrans({"&": r"\&", "%": r"\%", "#": r"\#", "_": r"\_", "$": r"\$"})
+
+
+def _tex(value: str | None) -> str:
+    return (value or "").translate(_LATEX_SPECIAL).replace("\u3000", r"\zhspace ")
+
+
+def latex_style(rec: dict[str, Any]) -> str:
+    """The LaTeX layout :func:`render_latex` uses for ``rec``."""
+    site, path = rec.get("source_site", ""), rec.get("source_path", "")
+    if "ucasthesis" in site:
+        return "ucas"
+    if "printed" in site or " lines" in site or ("hithesis" not in site and (
+            site.endswith("(LaTeX source)") or "zjuthesis" in site)):
+        return "printed"
+    for mark, style in (("pkuthss", "pku"), ("hithesis", "hit"), ("sjtusetup", "sjtu"),
+                        ("SJTUThesis", "sjtu"), ("\\keywordszh", "nctu"),
+                        ("\\keywordsZh", "ncu"), ("\\chinesekeywords", "ntust"),
+                        ("\\zhspace", "ustc_macros"), ("\\enkeywords", "ustc_macros"),
+                        ("\\ekeywords", "ckeywords"), ("ntusetup", "setup:ntu"),
+                        ("ustcsetup", "setup:ustc"), ("ccusetup", "setup:ccu")):
+        if mark in site:
+            return style
+    if "thuthesis" in site or "sustechthesis" in site:
+        return "ckeywords" if path.endswith("cover.tex") else "setup:thu"
+    return "printed"
+
+
+def render_latex(rec: dict[str, Any]) -> str:
+    """A measured thesis record as the LaTeX source its template keeps it in (see above)."""
+    style = latex_style(rec)
+    zh_raw, en_raw = _tex(rec["keywords_zh_raw"]), _tex(rec["keywords_en_raw"])
+    t_zh, t_en = _tex(rec.get("title_zh")), _tex(rec.get("title_en"))
+    pairs = rec["gold"]["authors"]
+    a_zh, a_en = (_tex(pairs[0][0]), _tex(pairs[0][1])) if pairs else ("", "")
+    taiwan = region(rec) == "Taiwan"
+    if style.startswith("setup:") or style in ("pku", "hit", "sjtu"):
+        keys = {
+            "pku": ("ctitle", "etitle", "cauthor", "eauthor", "ckeywords", "ekeywords"),
+            "hit": ("ctitle", "etitle", "cauthor", "eauthor", "ckeywords", "ekeywords"),
+        }.get(style, ("title", "title*", "author", "author*", "keywords", "keywords*"))
+        values = (t_zh, t_en, a_zh, a_en, zh_raw, en_raw)
+        body = "".join(f"  {k} = {{{v}}},\n" for k, v in zip(keys, values, strict=True) if v)
+        if style == "sjtu":
+            return f"\\sjtusetup{{\n  info = {{\n{body}  }},\n}}\n"
+        macro = {"pku": "pkuthssinfo", "hit": "hitsetup"}.get(style, style[6:] + "setup")
+        return f"% !TEX root = ../thesis.tex\n\\{macro}{{\n{body}}}\n"
+    if style == "printed":
+        label_zh = "關鍵字" if taiwan else "关键词"
+        return ("\\chapter*{摘要}\n\n本文的摘要。\n\n"
+                f"\\noindent\\textbf{{{label_zh}：}}{zh_raw}\n\n\\chapter*{{Abstract}}\n\n"
+                f"The abstract of this thesis.\n\n\\noindent\\textbf{{Keywords: }}{en_raw}\n")
+    macros = {"ucas": ("keywords", "KEYWORDS"), "nctu": ("keywordszh", "keywordsen"),
+              "ncu": ("keywordsZh", "keywordsEn"), "ntust": ("chinesekeywords", "keywords"),
+              "ustc_macros": ("keywords", "enkeywords"),
+              "ckeywords": ("ckeywords", "ekeywords")}[style]
+    heads = {"ucas": ("title", "TITLE", "author", "AUTHOR"),
+             "ckeywords": ("ctitle", "etitle", "cauthor", "eauthor")}.get(style)
+    lines = ["%---------------------------------------------------------------------------%"]
+    if heads:
+        lines += [f"\\{macro}{{{value}}}% 封面信息" for macro, value
+                  in zip(heads, (t_zh, t_en, a_zh, a_en), strict=True) if value]
+    lines += ["\\begin{abstract}", "本文的摘要。", "", f"\\{macros[0]}{{{zh_raw}}}% 中文关键词",
+              "\\end{abstract}", "", "\\begin{englishabstract}", "The abstract.", "",
+              f"\\{macros[1]}{{{en_raw}}}", "\\end{englishabstract}"]
+    return "\n".join(lines) + "\n"

@@ -369,6 +369,7 @@ FRESH_SETS = (
     FreshSet("fresh10", 69, frozenset({_CMRC_TRIAL, _DRCD})),
     FreshSet("fresh11", 46, frozenset({_CMRC_TRIAL, _DRCD})),
     FreshSet("fresh12", 35),
+    FreshSet("fresh13", 66),
 )
 FRESH = {s.name: s for s in FRESH_SETS}
 

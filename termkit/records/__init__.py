@@ -1,5 +1,5 @@
-"""Readers of article records: page text (unlabelled or labelled), RIS, JSON Lines, BibTeX, EndNote,
-NoteExpress, CNKI E-Study and RefWorks exports.
+"""Readers of article records: page text (unlabelled or labelled), RIS, JSON Lines, BibTeX,
+EndNote, NoteExpress, CNKI E-Study and RefWorks exports, LaTeX sources.
 
 ``read_records(path)`` reads a file (``-`` for stdin), ``parse_records(data, path)`` reads
 bytes already in memory. Both decode with :func:`termkit.textio.decode_text` (UTF-8 with or
@@ -9,13 +9,16 @@ without BOM, UTF-16 with or without BOM, Big5/CP950, GB18030) and pick the forma
    :class:`~termkit.errors.UsageError`);
 2. the extension, in any case: ``.ris`` -> RIS (a RefWorks export saved under that name,
    opening with ``RT type``, is RefWorks), ``.jsonl``/``.ndjson`` -> JSON Lines,
-   ``.bib`` -> BibTeX, ``.enw`` -> EndNote/Refer, ``.net`` -> NoteExpress;
+   ``.bib`` -> BibTeX, ``.enw`` -> EndNote/Refer, ``.net`` -> NoteExpress, ``.tex``/``.ltx``
+   -> LaTeX;
 3. the content: a first non-blank line starting with ``TY  -`` is RIS, one starting with
    ``{Field}: value`` is a NoteExpress export (Wanfang, VIP) when another of the first five
    lines is such a field line too (else page text), one starting with ``{`` is JSON
-   Lines, ``@type{`` BibTeX, ``%X `` (a Refer tag) EndNote/Refer; a ``DataType: 1`` line or
-   ``Title-题名:`` field lines are a CNKI E-Study export; an ``RT type`` line followed by
-   two-letter tag lines (``T1``, ``A1``, ``K1``) a RefWorks export; page text
+   Lines, ``@type{`` BibTeX, ``%X `` (a Refer tag) EndNote/Refer, an ``RT type`` line
+   followed by two-letter tag lines (``T1``, ``A1``, ``K1``) a RefWorks export; a LaTeX
+   source (its first line a control word, ``\\keywords{…}`` or ``keywords = {…}`` fields in
+   it: :mod:`termkit.records.latex`; by name ``.tex``/``.ltx``); a ``DataType: 1`` line or
+   ``Title-题名:`` field lines are a CNKI E-Study export; page text
    with two field labels or more at line starts (``題名：``, ``關鍵詞``, ``Key words:`` …)
    is a labelled page (:mod:`termkit.records.labelled`);
 4. otherwise unlabelled page text (:mod:`termkit.records.page`).
@@ -48,7 +51,7 @@ from termkit.io import read_bytes
 from termkit.model import Notice, Record, has_term_text
 
 FORMATS = ("page", "labelled", "ris", "jsonl", "bibtex", "endnote", "noteexpress", "estudy",
-           "refworks")
+           "refworks", "latex")
 _EXTENSIONS = {
     ".ris": "ris",
     ".jsonl": "jsonl",
@@ -63,6 +66,9 @@ _EXTENSIONS = {
 # above, and page text saved as text, HTML or Markdown (a page copied "as Markdown" is read as
 # the text it shows, :mod:`termkit.records.markdown`).
 EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", *_EXTENSIONS)
+# LaTeX sources are read when named (``termkit extract abstract.tex``), not gathered from a
+# folder: a thesis folder's chapters and class files hold no record.
+_EXTENSIONS |= {".tex": "latex", ".ltx": "latex"}
 # What each format of the registry (termkit.formats) is called in a message; a format added
 # to the registry later is called by its title until it gets a phrase here.
 _KINDS = {
@@ -139,8 +145,11 @@ def detect_format(path: str, text: str) -> str:
                 return "refworks"
         break
     from termkit.records.estudy import is_estudy
+    from termkit.records.latex import is_latex
     from termkit.records.scan import is_labelled
 
+    if "\\" in text and is_latex(text):
+        return "latex"
     if is_estudy(text):
         return "estudy"
 
@@ -283,6 +292,10 @@ def _parse(chosen: str, text: str, path: str, stem: str) -> list[Record]:
         from termkit.records.refworks import parse_refworks
 
         return parse_refworks(text, path, stem)
+    if chosen == "latex":
+        from termkit.records.latex import parse_latex
+
+        return parse_latex(text, path, stem)
     from termkit.records.page import parse_page
 
     return parse_page(text, path, stem)
