@@ -102,13 +102,13 @@ def _retype(data: bytes, draw: Any) -> bytes:
     text = data.decode("utf-8", "replace")
     try:
         return _retyped(json.loads(text), draw).encode("utf-8")
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than json can read
         pass
     lines = text.split("\n")
     at = draw(st.integers(0, max(0, len(lines) - 1)))
     try:
         lines[at] = _retyped(json.loads(lines[at]), draw)
-    except ValueError:
+    except (ValueError, RecursionError):
         return data
     return "\n".join(lines).encode("utf-8")
 

@@ -68,6 +68,8 @@ READERS: dict[str, tuple[Path, str, list[list[str]]]] = {
     "xlsx": (_GENERATED / "glossary.xlsx", "in.xlsx", [IMPORT, EXPORT, PINYIN_G]),
     "bibtex": (DATA / "records" / "bilingual.bib", "in.bib", [EXTRACT, BUILD, TM_RECORDS]),
     "endnote": (DATA / "records" / "refer_bilingual.enw", "in.enw", [EXTRACT, BUILD]),
+    "endnotexml": (DATA / "records" / "endnotexml" / "cnki2xml-TEMP.cut.xml", "in.xml",
+                   [EXTRACT, BUILD, TM_RECORDS]),
     "labelled": (DATA / "records" / "labelled_ndltd.txt", "in.txt", [EXTRACT, BUILD]),
     "termkit": (GLOSSARY, "in.glossary.txt", [IMPORT, EXPORT_JSON, CONVERT_G, PINYIN_G, CHECK_G]),
     "json": (EXAMPLE / "glossary.json", "in.json", [IMPORT, EXPORT, CONVERT_G, PINYIN_G, CHECK_G]),

@@ -1,5 +1,5 @@
 """Readers of article records: page text (unlabelled or labelled), RIS, JSON Lines, BibTeX,
-EndNote, NoteExpress, CNKI E-Study and RefWorks exports, LaTeX sources.
+EndNote (Refer and XML), NoteExpress, CNKI E-Study and RefWorks exports, LaTeX sources.
 
 ``read_records(path)`` reads a file (``-`` for stdin), ``parse_records(data, path)`` reads
 bytes already in memory. Both decode with :func:`termkit.textio.decode_text` (UTF-8 with or
@@ -15,7 +15,8 @@ without BOM, UTF-16 with or without BOM, Big5/CP950, GB18030) and pick the forma
    ``{Field}: value`` is a NoteExpress export (Wanfang, VIP) when another of the first five
    lines is such a field line too (else page text), one starting with ``{`` is JSON
    Lines, ``@type{`` BibTeX, ``%X `` (a Refer tag) EndNote/Refer, an ``RT type`` line
-   followed by two-letter tag lines (``T1``, ``A1``, ``K1``) a RefWorks export; a LaTeX
+   followed by two-letter tag lines (``T1``, ``A1``, ``K1``) a RefWorks export, ``<xml><records>``
+   an EndNote XML export (:mod:`termkit.records.endnotexml`); a LaTeX
    source (its first line a control word, ``\\keywords{…}`` or ``keywords = {…}`` fields in
    it: :mod:`termkit.records.latex`; by name ``.tex``/``.ltx``); a ``DataType: 1`` line or
    ``Title-题名:`` field lines are a CNKI E-Study export; page text
@@ -50,8 +51,8 @@ from termkit.errors import InputError, UsageError
 from termkit.io import read_bytes
 from termkit.model import Notice, Record, has_term_text
 
-FORMATS = ("page", "labelled", "ris", "jsonl", "bibtex", "endnote", "noteexpress", "estudy",
-           "refworks", "latex")
+FORMATS = ("page", "labelled", "ris", "jsonl", "bibtex", "endnote", "endnotexml", "noteexpress",
+           "estudy", "refworks", "latex")
 _EXTENSIONS = {
     ".ris": "ris",
     ".jsonl": "jsonl",
@@ -143,6 +144,11 @@ def detect_format(path: str, text: str) -> str:
 
             if is_refworks(text):
                 return "refworks"
+        if stripped.startswith("<"):
+            from termkit.records.endnotexml import is_endnote_xml
+
+            if is_endnote_xml(text):
+                return "endnotexml"
         break
     from termkit.records.estudy import is_estudy
     from termkit.records.latex import is_latex
@@ -280,6 +286,10 @@ def _parse(chosen: str, text: str, path: str, stem: str) -> list[Record]:
         from termkit.records.endnote import parse_endnote
 
         return parse_endnote(text, path, stem)
+    if chosen == "endnotexml":
+        from termkit.records.endnotexml import parse_endnote_xml
+
+        return parse_endnote_xml(text, path, stem)
     if chosen == "noteexpress":
         from termkit.records.noteexpress import parse_noteexpress
 
