@@ -5,7 +5,8 @@ the identifiers and string keys of its scripts (``var 软件 = …``, a JSON key
 its style sheets, and with ``--retag`` the page's ``lang`` still named the old variant. Here a
 page is cut into markup and text by the shape of its tokens, and only these are converted:
 
-- the text between tags (entity references such as ``&amp;`` kept as written); text that
+- the text between tags (entity references such as ``&amp;`` kept as written; a Chinese
+  character written as a reference, ``&#20013;``, is text, written as a reference again); text that
   inline tags cut (理<b>发</b>店, a ruby's base characters between their readings) converts as
   the one text a reader sees, cut back at the tags, when the conversion keeps each piece's
   length (OpenCC's phrases and glossary forms read across the tags); otherwise, and across
