@@ -673,6 +673,16 @@ class Lexicon(_MaxMatch):
         return cached
 
 
+def dictionaries_ready() -> bool:
+    """Whether the CC-CEDICT index and word list of the shipped dictionary are cached on
+    disk; else the first use of this process builds them (seconds, once per machine)."""
+    try:
+        source = cedict_path()
+        return _cache_file(source).is_file() and _words_cache_file(source).is_file()
+    except OSError:
+        return False
+
+
 @functools.cache
 def get_lexicon() -> Lexicon:
     """The process-wide CC-CEDICT lexicon (loaded on first use; immutable)."""

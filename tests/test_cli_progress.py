@@ -193,3 +193,26 @@ def test_check_and_audit_say_so_too(tmp_path: Path, command: str) -> None:
     assert f"{command}: preparing the word list of the glossary lock" in first[2]
     assert "preparing" not in second[2]
     assert list((tmp_path / "cache").rglob("lockwords-*"))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_a_first_build_on_a_machine_says_it_prepares_the_dictionary(tmp_path: Path) -> None:
+    # The first run on a machine builds the CC-CEDICT index and word list before the first
+    # record is paired (seconds of an unmoving progress line): a terminal is told so, once.
+    # Only the word list is cold here (the index copied from this machine's cache).
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    folder = tmp_path / "cache" / "termkit"
+    warm_dictionaries(folder)
+    for words in folder.glob("cedict-words-*"):
+        words.unlink()
+    args = ["build", str(SEED), "-o", str(tmp_path / "out")]
+    first = run_on_a_terminal(termkit_argv(*args), env)
+    second = run_on_a_terminal(termkit_argv(*args), env)
+    assert first[0] == second[0] == 0, first[2]
+    assert "build: preparing the CC-CEDICT dictionary (once, kept for later runs)" in first[2]
+    assert "preparing" not in second[2]
+    assert list(folder.glob("cedict-words-*"))  # what the second run found
+    for words in folder.glob("cedict-words-*"):
+        words.unlink()
+    piped = run_on_a_terminal(termkit_argv(*args), env, terminal=False)
+    assert piped[0] == 0 and "preparing" not in piped[2]  # scripts and logs get no such line

@@ -7,7 +7,15 @@ from typing import Any
 
 import click
 
-from termkit.cli.common import dumps, folder_options, folder_output_option, json_option, note, warn
+from termkit.cli.common import (
+    dictionary_note,
+    dumps,
+    folder_options,
+    folder_output_option,
+    json_option,
+    note,
+    warn,
+)
 from termkit.errors import UsageError
 from termkit.provenance import DEFAULT_MAX_SOURCES
 from termkit.records import EXTENSIONS as RECORD_EXTENSIONS
@@ -219,6 +227,8 @@ def build(
     jobs = jobs or default_jobs()
     with paused_gc():  # one batch: see paused_gc
         paths = record_files(inputs, includes, excludes, output, quiet=quiet)
+        if not quiet:
+            dictionary_note("build")
         records, glossary = _glossary(paths, record_format, quiet=quiet, jobs=jobs)
         glossary.header = {
             "generator": "termkit build",
@@ -356,7 +366,9 @@ def extract(inputs: tuple[str, ...], record_format: str | None, includes: tuple[
     from termkit.build import paused_gc
 
     with paused_gc():
-        pairings = _pairings(record_files(inputs, includes, excludes), record_format)
+        paths = record_files(inputs, includes, excludes)
+        dictionary_note("extract")
+        pairings = _pairings(paths, record_format)
     for i, p in enumerate(pairings):
         if as_json:
             click.echo(dumps(pairing_json(p)))

@@ -66,6 +66,20 @@ def word_list_note(command: str) -> Callable[[], None] | None:
     return say
 
 
+def dictionary_note(command: str) -> None:
+    """On a terminal, say that ``command`` is preparing the dictionaries (the CC-CEDICT index
+    and word list pairing reads), when they are not cached yet: the first run on a machine
+    spends 5-10 s on them before any progress moves. Nothing on a pipe, or once cached."""
+    from termkit.cli.progress import stderr_is_terminal
+    from termkit.lexicon import dictionaries_ready
+
+    if not stderr_is_terminal() or dictionaries_ready():
+        return
+    kept = _cache_folder_problem()
+    note(f"{command}: preparing the CC-CEDICT dictionary ("
+         + ("once, kept for later runs" if kept is None else f"on every run: {kept}") + ") …")
+
+
 def _cache_folder_problem() -> str | None:
     """Why the lock's word list cannot be kept for later runs (the cache folder, or the
     nearest folder above it that exists, is not a writable folder), or None."""
