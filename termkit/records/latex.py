@@ -30,8 +30,13 @@ Comments (``%`` to the end of the line, not ``\\%``) are left out first, so a te
 sample kept behind ``%`` is not read. Values are turned into the text they print with
 pylatexenc (``\\&`` -> ``&``, ``~`` -> a space, ``\\LaTeX{}`` -> ``LaTeX``, ``\\mbox{…}`` and
 ``\\textbf{…}`` -> their text, a line break ``\\\\`` joined as a wrapped line is). A macro
-being defined (``\\newcommand\\keywords[1]{…#1…}``) is not a value. Names with another prefix
-(``\\subtitle``, ``pdftitle``, ``\\titleformat``, ``\\maketitle``) are not fields.
+being defined (``\\newcommand\\keywords[1]{…#1…}``) is not a value. What a field prints
+elsewhere is not its text: notes and references (``\\thanks``, ``\\footnote``, ``\\cite``,
+``\\ref``, ``\\index``, ``\\inst``), and in an author field the marks (math such as
+``$^{1,2}$``, ``\\textsuperscript``) and the address lines after a name's ``\\\\``. A key
+inside a command's ``[…]`` options (``\\begin{tcolorbox}[title=注意]``) is not a field. Names
+with another prefix (``\\subtitle``, ``pdftitle``, ``\\titleformat``, ``\\maketitle``) are not
+fields.
 
 Where the source prints its keywords as labelled lines instead (``\\noindent\\textbf{關鍵字：}
 …``, ``{\\bf Keywords:} …`` in an abstract file, as several Taiwanese templates do), no
@@ -69,6 +74,12 @@ _MACRO = re.compile(r"\\([A-Za-z]+)(\*?)[ \t]*(?:\[[^\]\n]*\][ \t]*)?(?=\{)")
 _KEY = re.compile(r"(?<![\\\w])([A-Za-z]+)(\*?)[ \t]*=[ \t]*")
 _FIRST_MACRO = re.compile(r"^\\[A-Za-z@]")
 _AND = re.compile(r"\\and\b")
+# In an author field, math and superscripts are marks (an affiliation's number, a
+# corresponding author's star: ``张三$^{1,2}$``, ``Li Si\textsuperscript{*}``), never a name.
+# ``\\`` (with its ``*`` or ``[2mm]``) in an author field: the lines after a name's first are
+# its address (LaTeX's \author{Name \\ Affiliation \and Name \\ Affiliation}), not names.
+_LINE_BREAK = re.compile(r"\\\\\*?(?:[ \t]*\[[^\]\n]*\])?")
+_AUTHOR_MARK = re.compile(r"\\textsuperscript\s*\{[^{}]*\}|(?<!\\)\$[^$]*(?<!\\)\$")
 
 
 def _without_comments(text: str) -> str:
@@ -144,6 +155,35 @@ def _check_depth(body: str, path: str) -> None:
             depth -= 1
 
 
+def _in_options(body: str, starts: list[int]) -> set[int]:
+    """Which of ``starts`` (ascending) stand inside a command's ``[…]`` options (innermost
+    group a bracket, not a brace): ``title=注意`` of ``\\begin{tcolorbox}[title=注意]`` or a
+    plot's ``[title={Loss}]`` is an option of that command, not a record field."""
+    inside: set[int] = set()
+    stack: list[str] = []
+    want = iter(starts)
+    nxt = next(want, None)
+    i = 0
+    while nxt is not None and i < len(body):
+        while nxt is not None and nxt <= i:
+            if stack and stack[-1] == "[":
+                inside.add(nxt)
+            nxt = next(want, None)
+        c = body[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c in "{[":
+            stack.append(c)
+        elif c == "}":
+            while stack and stack.pop() != "{":
+                pass  # a ``[`` left open inside the group (``[0,1)``) ends with it
+        elif c == "]" and stack and stack[-1] == "[":
+            stack.pop()
+        i += 1
+    return inside
+
+
 def latex_fields(text: str, path: str = "") -> list[tuple[str, str, int]]:
     """``(kind, LaTeX value, line)`` of every record field in a LaTeX source, in file order;
     ``kind`` is ``keywords``, ``title`` or ``author``."""
@@ -151,10 +191,13 @@ def latex_fields(text: str, path: str = "") -> list[tuple[str, str, int]]:
     if "{" * 8 in body or body.count("{") > _MAX_DEPTH:
         _check_depth(body, path)
     found: list[tuple[int, str, str]] = []
+    keys = [m for m in _KEY.finditer(body) if _NAME.match(m.group(1).casefold())]
+    options = _in_options(body, [m.start() for m in keys]) if keys else set()
     for pattern in (_MACRO, _KEY):
-        for m in pattern.finditer(body):
+        matches = pattern.finditer(body) if pattern is _MACRO else iter(keys)
+        for m in matches:
             name = _NAME.match(m.group(1).casefold())
-            if name is None:
+            if name is None or m.start() in options:
                 continue
             kind = "keywords" if name.group(1).startswith("keyword") else name.group(1)
             start = m.end()
@@ -195,6 +238,18 @@ def is_latex(text: str) -> bool:
         return True
 
 
+# Macros whose argument is a note, a mark or a reference (their pylatexenc argument specs):
+# footnotes and a title's or author's \thanks, citations, cross-references, index entries,
+# the affiliation marks of llncs (\inst) and IEEEtran (\IEEEauthorrefmark).
+_NOTES = {
+    "thanks": "{", "footnote": "[{", "footnotemark": "[", "footnotetext": "[{",
+    "cite": "*[[{", "citep": "*[[{", "citet": "*[[{", "upcite": "*[[{", "supercite": "*[[{",
+    "parencite": "*[[{", "textcite": "*[[{", "autocite": "*[[{",
+    "ref": "{", "eqref": "{", "pageref": "{", "autoref": "{", "cref": "{", "label": "{",
+    "index": "{", "inst": "{", "IEEEauthorrefmark": "{",
+}
+
+
 @lru_cache(maxsize=1)
 def _decoder() -> tuple[Any, Any]:
     from pylatexenc import latexwalker, macrospec
@@ -205,6 +260,7 @@ def _decoder() -> tuple[Any, Any]:
         macrospec.std_macro("mbox", False, 1),
         macrospec.std_macro("hspace", True, 1),
         macrospec.std_macro("zhspace", False, 0),
+        *(macrospec.std_macro(name, spec) for name, spec in _NOTES.items()),
     ])
     text_db = get_default_latex_context_db()
     # Spacing macros print the space that separates keywords (ustcthesis's ``\zhspace``).
@@ -218,6 +274,9 @@ def _decoder() -> tuple[Any, Any]:
         MacroTextSpec("quad", simplify_repl=gap),
         MacroTextSpec("qquad", simplify_repl=gap),
         MacroTextSpec("hspace", simplify_repl=gap),
+        # notes, marks and references print elsewhere (a footnote) or a number, never the
+        # field's text: a title's \thanks{基金} is not part of the title
+        *(MacroTextSpec(name, simplify_repl="") for name in _NOTES),
     ])
     return walker_db, LatexNodes2Text(latex_context=text_db, math_mode="text",
                                       strict_latex_spaces=True)
@@ -311,8 +370,9 @@ def parse_latex(text: str, path: str, stem: str) -> list[Record]:
             if title:
                 set_title(rec, title, line)
         else:
-            for part in _AND.split(value):
-                name = clean(latex_text(part))
+            for part in _AND.split(_AUTHOR_MARK.sub("", value)):
+                first = next((line for line in _LINE_BREAK.split(part) if line.strip()), "")
+                name = clean(latex_text(first))
                 if name:
                     names.append((name, line))
                     rec.lines.setdefault("authors", line)
