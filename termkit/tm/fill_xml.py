@@ -9,7 +9,8 @@
   ``<target>`` after ``<source>`` (or ``<seg-source>``) with ``state="translated"`` and
   ``state-qualifier="exact-match"`` for 101/100, else ``state="needs-review-translation"``
   and ``state-qualifier="fuzzy-match"`` (``needs-translation`` while a segment of the unit
-  is still untranslated), and a ``<note from="termkit">`` with the score; in SDLXLIFF each
+  is still untranslated), and a ``<note from="termkit">`` with the score (after the unit's
+  XLIFF elements, before other namespaces' ones, as the schema orders them); in SDLXLIFF each
   filled segment's ``sdl:seg`` gets Trados's confirmation level (``conf="Translated"`` for
   an exact fill, else ``Draft``), ``origin="tm"`` and the ``percent``.
   ``target-language`` is set on ``<file>`` if absent.
@@ -380,10 +381,27 @@ def _mark_12(u: Any, ns: str, slots: list[_Slot], fills: list[tuple[_Slot, Fill,
             seg.set("conf", "Translated" if fill.exact and placed else "Draft")
             seg.set("origin", "tm")
             seg.set("percent", str(min(fill.score, 100)))
-        note = etree.SubElement(u, _q(ns, "note"))
+        note = etree.Element(_q(ns, "note"))
+        _add_note_12(u, ns, note)
         note.set("from", "termkit")
         where = f"segment {slot.mid}: " if slot.segments > 1 else ""
         note.text = where + fill.note() + ("" if placed else ", inline codes to place")
+
+
+def _add_note_12(unit: Any, ns: str, note: Any) -> None:
+    """Add ``note`` to an XLIFF 1.2 ``<trans-unit>`` where the schema puts notes: after its
+    last XLIFF element, before the other namespaces' elements that close a unit (Trados's
+    ``<sdl:seg-defs>``, memoQ's ``<mq:…>``)."""
+    last = None
+    for child in unit:
+        if isinstance(child.tag, str) and _ns(child) == ns:
+            last = child
+    if last is None:  # pragma: no cover - a unit has its <source>
+        unit.append(note)
+    else:
+        last.addnext(note)
+        if last.tail and not last.tail.strip():
+            note.tail = last.tail  # the file's indentation, kept between the elements
 
 
 def _notes_of(unit: Any, ns: str) -> Any:
