@@ -101,3 +101,34 @@ def test_setup_keys_inside_braces_are_still_fields() -> None:
     assert (rec.title_zh, rec.title_en) == ("中文题目", "English Title")
     assert rec.keywords_zh == ["机器学习", "深度学习"]
     assert rec.keywords_en == ["machine learning", "deep learning"]
+
+
+@pytest.mark.parametrize(("zh", "en"), [
+    ("C\\#语言", "C\\# language"),
+    ("F\\#编程", "F\\# programming"),
+])
+def test_an_escaped_hash_is_text_not_a_macro_parameter(zh: str, en: str) -> None:
+    # ``#1`` marks a macro being defined; ``\#`` prints '#'
+    rec = _one(HEAD + f"\\keywords{{{zh}，深度学习}}\n\\KEYWORDS{{{en}, deep learning}}\n")
+    assert rec.keywords_zh == [zh.replace("\\#", "#"), "深度学习"]
+    assert rec.keywords_en == [en.replace("\\#", "#"), "deep learning"]
+
+
+def test_a_macro_being_defined_is_still_not_a_value() -> None:
+    rec = _one(HEAD + "\\renewcommand\\keywords[1]{\\textbf{关键词：}#1}\n" + KEYWORDS)
+    assert rec.keywords_zh == ["机器学习", "深度学习"]
+
+
+@pytest.mark.parametrize(("start", "end"), [
+    ("\\iffalse", "\\fi"),
+    ("\\begin{comment}", "\\end{comment}"),
+])
+def test_a_disabled_block_is_not_read(start: str, end: str) -> None:
+    # a template's sample kept in a block LaTeX skips, as behind '%'
+    sample = (f"{start}\n\\title{{模板示例}}\n\\keywords{{模板，示例}}\n\\ifx\\a\\b x\\fi\n"
+              f"\\KEYWORDS{{template, sample}}\n{end}\n")
+    rec = _one(HEAD + sample + "\\title{中文题目}\n" + KEYWORDS)
+    assert rec.title_zh == "中文题目"
+    assert rec.keywords_zh == ["机器学习", "深度学习"]
+    assert rec.keywords_en == ["machine learning", "deep learning"]
+    assert rec.lines["keywords"] == HEAD.count("\n") + sample.count("\n") + 2
