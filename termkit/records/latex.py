@@ -26,11 +26,13 @@ author                                 names (``\\and`` between several); Chines
                                        as many romanized ones are paired by position
 =====================================  ===========================================================
 
-Comments (``%`` to the end of the line, not ``\\%``) are left out first, so a template's
-sample kept behind ``%`` is not read. Values are turned into the text they print with
+Comments (``%`` to the end of the line, not ``\\%``) and the blocks LaTeX skips
+(``\\iffalse … \\fi``, a ``comment`` environment) are left out first, so a template's sample
+kept behind ``%`` or in such a block is not read. Values are turned into the text they print with
 pylatexenc (``\\&`` -> ``&``, ``~`` -> a space, ``\\LaTeX{}`` -> ``LaTeX``, ``\\mbox{…}`` and
 ``\\textbf{…}`` -> their text, a line break ``\\\\`` joined as a wrapped line is). A macro
-being defined (``\\newcommand\\keywords[1]{…#1…}``) is not a value. What a field prints
+being defined (``\\newcommand\\keywords[1]{…#1…}``: a parameter ``#1`` in it; ``\\#`` is
+text, ``C\\#语言``) is not a value. What a field prints
 elsewhere is not its text: notes and references (``\\thanks``, ``\\footnote``, ``\\cite``,
 ``\\ref``, ``\\index``, ``\\inst``), and in an author field the marks (math such as
 ``$^{1,2}$``, ``\\textsuperscript``) and the address lines after a name's ``\\\\``. A key
@@ -73,6 +75,16 @@ _NAME = re.compile(rf"^{_PREFIX}(keywords?|title|author){_SUFFIX}$")
 _MACRO = re.compile(r"\\([A-Za-z]+)(\*?)[ \t]*(?:\[[^\]\n]*\][ \t]*)?(?=\{)")
 _KEY = re.compile(r"(?<![\\\w])([A-Za-z]+)(\*?)[ \t]*=[ \t]*")
 _FIRST_MACRO = re.compile(r"^\\[A-Za-z@]")
+# A macro parameter (``#1``, ``##1``) in a value: the value is a definition's body. ``\#``
+# prints '#' (``C\#语言``).
+_PARAMETER = re.compile(r"(?<!\\)#+[1-9]")
+# Blocks LaTeX skips: ``\iffalse … \fi`` (TeX's conditionals nested inside it counted, as TeX
+# counts them while skipping: its primitives and the kernel's ``\if@…``; ``\ifthenelse`` is
+# a macro, no conditional) and the comment package's ``comment`` environment.
+_IF_WORD = re.compile(
+    r"\\(if(?:false|true|x|num|dim|odd|case|cat|vmode|hmode|mmode|inner|void|hbox|vbox|eof"
+    r"|defined|csname|fontchar|@[A-Za-z@]*)?|fi|begin\{comment\}|end\{comment\})"
+    r"(?![A-Za-z@])")
 _AND = re.compile(r"\\and\b")
 # In an author field, math and superscripts are marks (an affiliation's number, a
 # corresponding author's star: ``张三$^{1,2}$``, ``Li Si\textsuperscript{*}``), never a name.
@@ -97,6 +109,47 @@ def _without_comments(text: str) -> str:
             cut = line.find("%", cut + 1)
         out.append(line)
     return "\n".join(out)
+
+
+def _without_disabled(text: str) -> str:
+    """``text`` with the blocks LaTeX skips blanked, each line break kept (so every line keeps
+    its number): ``\\iffalse … \\fi`` and ``\\begin{comment} … \\end{comment}``, where
+    a template keeps its sample fields."""
+    if "\\iffalse" not in text and "\\begin{comment}" not in text:
+        return text
+    out: list[str] = []
+    at = 0
+    skip_from = -1
+    depth = 0
+    closer = ""
+    for m in _IF_WORD.finditer(text):
+        word = m.group(1)
+        if skip_from < 0:
+            if word == "iffalse" or word == "begin{comment}":
+                out.append(text[at:m.start()])
+                skip_from, depth = m.start(), 1
+                closer = "fi" if word == "iffalse" else "end{comment}"
+            continue
+        if closer == "fi":
+            if word.startswith("if"):
+                depth += 1
+            elif word == "fi":
+                depth -= 1
+        elif word == "end{comment}":
+            depth = 0
+        if depth == 0:
+            out.append("\n" * text.count("\n", skip_from, m.end()))
+            at, skip_from = m.end(), -1
+    if skip_from >= 0:  # never closed: LaTeX skips to the end
+        out.append("\n" * text.count("\n", skip_from))
+        at = len(text)
+    out.append(text[at:])
+    return "".join(out)
+
+
+def _live(text: str) -> str:
+    """What LaTeX reads of ``text``: comments and skipped blocks left out, lines kept."""
+    return _without_disabled(_without_comments(text))
 
 
 def _group(text: str, start: int) -> int | None:
@@ -187,7 +240,7 @@ def _in_options(body: str, starts: list[int]) -> set[int]:
 def latex_fields(text: str, path: str = "") -> list[tuple[str, str, int]]:
     """``(kind, LaTeX value, line)`` of every record field in a LaTeX source, in file order;
     ``kind`` is ``keywords``, ``title`` or ``author``."""
-    body = _without_comments(text)
+    body = _live(text)
     if "{" * 8 in body or body.count("{") > _MAX_DEPTH:
         _check_depth(body, path)
     found: list[tuple[int, str, str]] = []
@@ -214,7 +267,7 @@ def latex_fields(text: str, path: str = "") -> list[tuple[str, str, int]]:
                 value = body[start:_bare_value(body, start)]
             else:
                 continue
-            if "#" in value or not value.strip():
+            if _PARAMETER.search(value) or not value.strip():
                 continue  # a macro being defined (``#1``), or nothing given
             found.append((m.start(), kind, value))
     found.sort()
@@ -224,7 +277,7 @@ def latex_fields(text: str, path: str = "") -> list[tuple[str, str, int]]:
 def is_latex(text: str) -> bool:
     """A LaTeX source: its first line that is not blank or a comment starts with a control
     word (``\\documentclass``, ``\\keywords{…}``), and it holds a record field."""
-    for line in _without_comments(text[:65536]).split("\n"):
+    for line in _live(text[:65536]).split("\n"):
         stripped = line.strip()
         if stripped:
             if not _FIRST_MACRO.match(stripped):
@@ -317,7 +370,7 @@ def latex_text(value: str) -> str:
 def printed_text(text: str) -> str:
     """The text a LaTeX source prints, its lines kept (comments left out); braces nested
     deeper than any template's are refused by :func:`latex_fields` before this runs."""
-    return _to_text(_without_comments(text))
+    return _to_text(_live(text))
 
 
 def _from_printed(text: str, path: str, stem: str, fields: Record) -> list[Record]:
