@@ -132,3 +132,15 @@ def test_a_disabled_block_is_not_read(start: str, end: str) -> None:
     assert rec.keywords_zh == ["机器学习", "深度学习"]
     assert rec.keywords_en == ["machine learning", "deep learning"]
     assert rec.lines["keywords"] == HEAD.count("\n") + sample.count("\n") + 2
+
+
+def test_a_long_line_of_escaped_percents_is_read_in_linear_time() -> None:
+    import time
+
+    # a table or data dump with many '\%' on one line: each '%' looked back over the whole
+    # line for its escaping backslashes (quadratic: minutes for a few hundred thousand)
+    line = "50\\% " * 300_000
+    start = time.perf_counter()
+    rec = _one(HEAD + line + "\n" + KEYWORDS)
+    assert time.perf_counter() - start < 10
+    assert rec.keywords_zh == ["机器学习", "深度学习"]
