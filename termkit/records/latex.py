@@ -102,7 +102,9 @@ def _without_comments(text: str) -> str:
     for line in text.split("\n"):
         cut = line.find("%")
         while cut != -1:
-            slashes = len(line[:cut]) - len(line[:cut].rstrip("\\"))
+            slashes = 0  # the backslashes right before it (counted back, not re-stripped)
+            while slashes < cut and line[cut - slashes - 1] == "\\":
+                slashes += 1
             if slashes % 2 == 0:
                 line = line[:cut]
                 break
