@@ -98,3 +98,26 @@ def test_a_filled_memoq_unit_keeps_the_schemas_order(tmp_path: Path) -> None:
     assert "".join(unit.find(f"{{{X12}}}target").itertext()) == "打开文件。"
     assert unit.find(f"{{{X12}}}note") is not None
     schema.assertValid(out)
+
+
+MQ = "MQXliff"
+
+
+def test_a_filled_memoq_unit_says_it_was_pretranslated(tmp_path: Path) -> None:
+    # memoQ keeps a row's state in mq:status (NotStarted, Pretranslated, ManuallyConfirmed …)
+    # and its match rate in mq:percent, and writes Pretranslated for a row it filled from a
+    # memory; a filled row still marked NotStarted reads as untouched in memoQ's filters
+    two = MEMOQ.replace("</body>", """<trans-unit id="2" mq:status="NotStarted">
+    <source xml:space="preserve">Nothing in the memory.</source>
+    <target xml:space="preserve"></target>
+   </trans-unit>
+  </body>""")
+    filled = _pretranslate(tmp_path, two.encode(), "job.mqxliff", [
+        Unit(None, [Variant("en-US", "Open the file."), Variant("zh-CN", "打开文件。")],
+             source_lang="en-US")])
+    out = etree.parse(io.BytesIO(filled))
+    first, second = out.iter(f"{{{X12}}}trans-unit")
+    assert first.get(f"{{{MQ}}}status") == "Pretranslated"
+    assert first.get(f"{{{MQ}}}percent") == "100"
+    assert second.get(f"{{{MQ}}}status") == "NotStarted"  # not filled: left as it was
+    assert second.get(f"{{{MQ}}}percent") is None
