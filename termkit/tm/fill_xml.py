@@ -12,7 +12,9 @@
   is still untranslated), and a ``<note from="termkit">`` with the score (after the unit's
   XLIFF elements, before other namespaces' ones, as the schema orders them); in SDLXLIFF each
   filled segment's ``sdl:seg`` gets Trados's confirmation level (``conf="Translated"`` for
-  an exact fill, else ``Draft``), ``origin="tm"`` and the ``percent``.
+  an exact fill, else ``Draft``), ``origin="tm"`` and the ``percent``; in memoQ's MQXLIFF a
+  filled unit's ``mq:status`` becomes ``Pretranslated`` and ``mq:percent`` its score, as memoQ
+  marks a row it filled from a memory.
   ``target-language`` is set on ``<file>`` if absent.
 * **XLIFF 2.0**: each ``<segment>`` of a unit is a segment; a fill adds ``<target>`` and sets
   the segment's ``state`` (``translated``, or ``initial`` for a fuzzy fill); the note goes to
@@ -255,6 +257,7 @@ def _fill_12(store: Store, tree: Any, path: str, out: BinaryIO, options: Options
 
 
 _SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
+_MQ_NS = "MQXliff"  # memoQ's namespace (its .mqxliff), as memoQ writes it
 _NO_TRANSLATION = frozenset({"new", "needs-translation"})
 
 
@@ -374,6 +377,10 @@ def _mark_12(u: Any, ns: str, slots: list[_Slot], fills: list[tuple[_Slot, Fill,
         state = "translated" if exact else "needs-review-translation"
     target.set("state", state)
     target.set("state-qualifier", "exact-match" if exact else "fuzzy-match")
+    if u.get(f"{{{_MQ_NS}}}status") is not None and fills:
+        # memoQ's row state and match rate, as memoQ writes a row it filled from a memory
+        u.set(f"{{{_MQ_NS}}}status", "Pretranslated")
+        u.set(f"{{{_MQ_NS}}}percent", str(min(min(f.score for _s, f, _p in fills), 100)))
     sdl = {seg.get("id"): seg for seg in u.iter(f"{{{_SDL_NS}}}seg")}
     for slot, fill, placed in fills:
         seg = sdl.get(slot.mid) if slot.mid is not None else None
