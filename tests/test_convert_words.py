@@ -306,3 +306,35 @@ def test_a_second_order_pair_keeps_a_crossing_word_that_is_a_form() -> None:
     locks = {"執行檔": "可执行文件", "檔名": "文件名", "名稱": "名称"}
     words, pairs = bounding_keys(locks)
     assert firing(locks, words, "執行檔名稱", pairs) == [(0, 3, "可执行文件"), (3, 5, "名称")]
+
+
+_ALPHABET = "软件开发互联网络工程师计算机程序设计应用接口供应链管理商"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.text(alphabet=_ALPHABET, min_size=1, max_size=5), min_size=1, max_size=12),
+       st.booleans())
+def test_the_scan_finds_what_its_definition_says(forms: list[str], left_only: bool) -> None:
+    """The scan of the general words by look-ups returns what its docstring defines, checked
+    word by word against every form: the words holding a form, the words ending in a proper
+    prefix of a form (not shorter than that form unless ``left_only``), and for each proper
+    suffix the words it starts; never the piece itself. (The real words written in the
+    alphabet; the real regional glossary's locks are compared between engines elsewhere.)"""
+    from termkit.convert import words
+    from tests.conftest import general_words_within
+
+    with general_words_within(_ALPHABET):
+        every = words.general_words()
+        containing, left, starting = words._scan(set(forms), left_only=left_only)
+    assert every, "no general word is written in the alphabet"
+    pieces = [(f, k) for f in forms for k in range(1, len(f))]
+    assert containing == (set() if left_only else
+                          {w for w in every for f in forms if f in w and w != f})
+    assert left == {w for w in every for f, k in pieces
+                    if w.endswith(f[:k]) and w != f[:k] and (left_only or len(w) >= len(f))}
+    want: dict[str, set[str]] = {}
+    for f, k in ([] if left_only else pieces):
+        found = {w for w in every if w.startswith(f[k:]) and w != f[k:]}
+        if found:
+            want[f[k:]] = found
+    assert starting == want

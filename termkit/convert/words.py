@@ -107,6 +107,16 @@ def _sources_stamp() -> str:
 
 
 @functools.cache
+def _by_length() -> tuple[tuple[str, ...], ...]:
+    """The general words grouped by length: index ``n`` holds the words of ``n`` characters."""
+    groups: dict[int, list[str]] = {}
+    for w in general_words():
+        groups.setdefault(len(w), []).append(w)
+    longest = max(groups, default=0)
+    return tuple(tuple(sorted(groups.get(n, ()))) for n in range(longest + 1))
+
+
+@functools.cache
 def _joined() -> tuple[str, list[int]]:
     """Every general word on one line each, and the offset where each line starts."""
     words = sorted(general_words())
@@ -120,66 +130,71 @@ def _joined() -> tuple[str, list[int]]:
 
 
 def clear_caches() -> None:
-    """Forget what this process derived from :func:`general_words` (the joined list and
-    small glossaries' bounding words), e.g. after the word list was swapped in a test."""
+    """Forget what this process derived from :func:`general_words` (the words by length,
+    joined, and small glossaries' bounding words), e.g. after the word list was swapped."""
+    _by_length.cache_clear()
     _joined.cache_clear()
     _small_bounding_keys.cache_clear()
 
 
-_FORM, _PREFIX, _SUFFIX = 0, 1, 2
-
-
 def _scan(forms: Collection[str], *, left_only: bool = False
           ) -> tuple[set[str], set[str], dict[str, set[str]]]:
-    """One automaton pass over the general words: words containing a form, words ending
-    in a proper prefix of a form, and for each proper suffix of a form the words it starts."""
-    import ahocorasick
+    """Words containing a form, words ending in a proper prefix of a form, and for each
+    proper suffix of a form the words it starts (all general words, none equal to the piece).
 
-    # Keys are anchored with the line break that ends each word: a prefix must end a word
-    # (``p + "\n"``), a suffix must start one (``"\n" + s``); forms match anywhere.
-    keys: dict[str, tuple[int, str, int]] = {}
+    By look-ups: each proper suffix and prefix of each general word against the pieces of the
+    forms, one pass of set operations per piece length (a few hundred thousand slices in
+    all), rather than one automaton hit per piece found, which cost seconds for a large
+    glossary and again for each of its topics."""
+    # A word crossing the left edge counts when it is not shorter than the form (the
+    # shortest form with that prefix, when several share it); with left_only, any word.
+    shortest: dict[str, int] = {}
+    suffixes: dict[int, set[str]] = {}
     for f in forms:
-        if not left_only:
-            keys[f] = (_FORM, f, 0)
+        size = 0 if left_only else len(f)
         for k in range(1, len(f)):
-            # A word crossing the left edge counts when it is not shorter than the form
-            # (the shortest form with that prefix, when several share it).
-            prev = keys.get(f[:k] + "\n")
-            shortest = len(f) if prev is None else min(prev[2], len(f))
-            keys[f[:k] + "\n"] = (_PREFIX, f[:k], 0 if left_only else shortest)
+            head = f[:k]
+            if shortest.get(head, size + 1) > size:
+                shortest[head] = size
             if not left_only:
-                keys["\n" + f[k:]] = (_SUFFIX, f[k:], 0)
+                suffixes.setdefault(len(f) - k, set()).add(f[k:])
+    heads_by_len: dict[int, set[str]] = {}
+    for head in shortest:
+        heads_by_len.setdefault(len(head), set()).add(head)
     containing: set[str] = set()
     left: set[str] = set()
     starting: dict[str, set[str]] = {}
-    if not keys:
-        return containing, left, starting
-    automaton = ahocorasick.Automaton()
-    for key, value in keys.items():
-        automaton.add_word(key, value)
-    automaton.make_automaton()
-    text, starts = _joined()
-    for end, (kind, piece, shortest) in automaton.iter(text):
-        if kind == _PREFIX:
-            w_end = end  # the line break
-            w_start = starts[bisect.bisect_right(starts, w_end - 1) - 1]
-        elif kind == _SUFFIX:
-            w_start = end - len(piece) + 1
-            w_end = text.index("\n", w_start)
-        else:
-            start = end - len(piece) + 1
+    groups = _by_length()
+    for n in range(2, len(groups)):
+        group = groups[n]
+        if not group:
+            continue
+        for m in range(1, n):
+            heads = heads_by_len.get(m)
+            if heads:  # words of n characters whose last m characters begin a form
+                if not left_only:
+                    heads = {h for h in heads if shortest[h] <= n}
+                left.update([w for w in group if w[n - m:] in heads])
+            tails = suffixes.get(m)
+            if tails:  # words of n characters whose first m characters end a form
+                for w in [w for w in group if w[:m] in tails]:
+                    starting.setdefault(w[:m], set()).add(w)
+    if not left_only and forms:
+        # Forms inside longer words: one automaton pass over the words joined by line breaks
+        # (few hits, unlike the pieces).
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for f in forms:
+            automaton.add_word(f, len(f))
+        automaton.make_automaton()
+        text, starts = _joined()
+        for end, size in automaton.iter(text):
+            start = end - size + 1
             w_start = starts[bisect.bisect_right(starts, start) - 1]
             w_end = text.index("\n", start)
-        word = text[w_start:w_end]
-        if word == piece:
-            continue  # the piece is the whole word: nothing crosses
-        if kind == _FORM:
-            containing.add(word)
-        elif kind == _PREFIX:
-            if len(word) >= shortest:
-                left.add(word)
-        else:
-            starting.setdefault(piece, set()).add(word)
+            if w_end - w_start > size:
+                containing.add(text[w_start:w_end])
     return containing, left, starting
 
 

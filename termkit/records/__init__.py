@@ -43,6 +43,7 @@ has the stem ``stdin``.
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 from pathlib import PurePath
@@ -51,8 +52,22 @@ from termkit.errors import InputError, UsageError
 from termkit.io import read_bytes
 from termkit.model import Notice, Record, has_term_text
 
-FORMATS = ("page", "labelled", "ris", "jsonl", "bibtex", "endnote", "endnotexml", "noteexpress",
-           "estudy", "refworks", "latex")
+# Each format's reader: its module in this package and the function that parses a text into
+# records, imported when the format is first read (reading one format loads only its reader).
+_READERS = {
+    "page": ("page", "parse_page"),
+    "labelled": ("labelled", "parse_labelled"),
+    "ris": ("ris", "parse_ris"),
+    "jsonl": ("jsonl", "parse_jsonl"),
+    "bibtex": ("bibtex", "parse_bibtex"),
+    "endnote": ("endnote", "parse_endnote"),
+    "endnotexml": ("endnotexml", "parse_endnote_xml"),
+    "noteexpress": ("noteexpress", "parse_noteexpress"),
+    "estudy": ("estudy", "parse_estudy"),
+    "refworks": ("refworks", "parse_refworks"),
+    "latex": ("latex", "parse_latex"),
+}
+FORMATS = tuple(_READERS)
 _EXTENSIONS = {
     ".ris": "ris",
     ".jsonl": "jsonl",
@@ -266,49 +281,10 @@ def parse_records(data: bytes, path: str, *, format: str | None = None) -> list[
 
 
 def _parse(chosen: str, text: str, path: str, stem: str) -> list[Record]:
-    if chosen == "ris":
-        from termkit.records.ris import parse_ris
-
-        return parse_ris(text, path, stem)
-    if chosen == "jsonl":
-        from termkit.records.jsonl import parse_jsonl
-
-        return parse_jsonl(text, path, stem)
-    if chosen == "labelled":
-        from termkit.records.labelled import parse_labelled
-
-        return parse_labelled(text, path, stem)
-    if chosen == "bibtex":
-        from termkit.records.bibtex import parse_bibtex
-
-        return parse_bibtex(text, path, stem)
-    if chosen == "endnote":
-        from termkit.records.endnote import parse_endnote
-
-        return parse_endnote(text, path, stem)
-    if chosen == "endnotexml":
-        from termkit.records.endnotexml import parse_endnote_xml
-
-        return parse_endnote_xml(text, path, stem)
-    if chosen == "noteexpress":
-        from termkit.records.noteexpress import parse_noteexpress
-
-        return parse_noteexpress(text, path, stem)
-    if chosen == "estudy":
-        from termkit.records.estudy import parse_estudy
-
-        return parse_estudy(text, path, stem)
-    if chosen == "refworks":
-        from termkit.records.refworks import parse_refworks
-
-        return parse_refworks(text, path, stem)
-    if chosen == "latex":
-        from termkit.records.latex import parse_latex
-
-        return parse_latex(text, path, stem)
-    from termkit.records.page import parse_page
-
-    return parse_page(text, path, stem)
+    module, name = _READERS.get(chosen, _READERS["page"])
+    parse = getattr(importlib.import_module(f"termkit.records.{module}"), name)
+    records: list[Record] = parse(text, path, stem)
+    return records
 
 
 def _drop_textless_keywords(record: Record) -> None:

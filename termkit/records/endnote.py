@@ -36,6 +36,7 @@ first tag line, a ``%`` line without a tag character.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from termkit.errors import FormatError, InputError
@@ -66,54 +67,77 @@ class _Raw:
     tags: list[tuple[str, str, int]] = field(default_factory=list)
 
 
-def _scan(text: str, path: str) -> list[_Raw]:
-    raws: list[_Raw] = []
-    current: _Raw | None = None
-    wrapped: dict[tuple[int, int], tuple[_Raw, list[str]]] = {}  # (record, tag) -> lines
+# One field of a tagged export: its tag, the lines of its value, the line it starts on.
+Field = tuple[str, list[str], int]
+
+
+def group_fields(
+    text: str,
+    read: Callable[[str, int], list[tuple[str, str]] | None],
+    *,
+    starts: Callable[[str], bool],
+    path: str,
+    before_first: str,
+) -> list[list[Field]]:
+    """The fields of a tagged export (Refer, NoteExpress), one list per record.
+
+    ``read(line, number)`` gives the ``(tag, value)`` fields a line opens (it may raise a
+    :class:`FormatError` for a malformed one), or None for a line that continues the value
+    above it (a wrapped abstract), after a blank line too. A field tagged ``0`` (the
+    reference type) starts a record; in a text with such lines (``starts``), only they do and
+    a blank line inside a record does not end it; in one without, blank lines separate the
+    records. Text before the first field is a :class:`FormatError` (``before_first``)."""
+    records: list[list[Field]] = []
+    current: list[Field] | None = None
     lines = text.split("\n")
-    # With %0 lines, each starts a record (blank lines may sit inside an abstract);
-    # without, blank lines separate records.
-    typed = any(line.lstrip().startswith("%0") for line in lines)
+    typed = any(starts(line) for line in lines)
     for number, raw in enumerate(lines, 1):
         line = raw.rstrip()
         if not line.strip():
             if not typed:
                 current = None
             continue
-        m = _TAG.match(line.lstrip())
-        if line.lstrip().startswith("%") and m is None:
+        fields = read(line, number)
+        if fields is None:
+            if current is None and records and records[-1]:
+                current = records[-1]  # a wrapped value after a blank line
+            if not current:
+                raise FormatError(before_first, path=path, line=number, column=1)
+            current[-1][1].append(line)
+            continue
+        for tag, value in fields:
+            if current is None or (tag == "0" and current):
+                current = []
+                records.append(current)
+            current.append((tag, [value], number))
+    return records
+
+
+def _tag_fields(line: str, number: int, path: str) -> list[tuple[str, str]] | None:
+    m = _TAG.match(line.lstrip())
+    if m is None:
+        if line.lstrip().startswith("%"):
             raise FormatError(
                 "not a Refer tag line (expected '%X value')", path=path, line=number, column=1
             )
-        if m is None:
-            if current is None or not current.tags:
-                if raws and raws[-1].tags:
-                    # A wrapped value after a blank line: it continues the last tag.
-                    current = raws[-1]
-                else:
-                    raise FormatError(
-                        "text before the first tag line: not a Refer tag line "
-                        "(expected '%X value')",
-                        path=path,
-                        line=number,
-                        column=1,
-                    )
-            # Joined once at the end: joining line by line re-reads the value each time,
-            # quadratic in the lines of a long wrapped abstract.
-            wrapped.setdefault((id(current), len(current.tags) - 1), (current, []))[1].append(line)
-            continue
-        tag, value = m.group(1), clean(m.group(2) or "")
-        if current is None or (tag == "0" and current.tags) or (typed and tag == "0"):
-            current = _Raw(number)
-            raws.append(current)
-        values = [value]
-        if tag in _RUN_TAGS and f"%{tag}" in value:
-            values = [clean(v) for v in re.split(rf"\s*%{tag}(?:\s+|(?=\S))", value)]
-        current.tags.extend((tag, v, number) for v in values)
-    for (_record_id, index), (raw_record, more) in wrapped.items():
-        tag, value, first = raw_record.tags[index]
-        raw_record.tags[index] = (tag, join_lines([value, *more]), first)
-    return raws
+        return None
+    tag, value = m.group(1), clean(m.group(2) or "")
+    if tag in _RUN_TAGS and f"%{tag}" in value:
+        return [(tag, clean(v)) for v in re.split(rf"\s*%{tag}(?:\s+|(?=\S))", value)]
+    return [(tag, value)]
+
+
+def _scan(text: str, path: str) -> list[_Raw]:
+    fields = group_fields(
+        text, lambda line, number: _tag_fields(line, number, path),
+        starts=lambda line: line.lstrip().startswith("%0"), path=path,
+        before_first="text before the first tag line: not a Refer tag line (expected '%X value')",
+    )
+    # A wrapped value's lines are joined once, at the end: joining line by line re-reads the
+    # value each time, quadratic in the lines of a long abstract.
+    return [_Raw(tags[0][2], [(t, parts[0] if len(parts) == 1 else join_lines(parts), n)
+                              for t, parts, n in tags])
+            for tags in fields]
 
 
 def _record(raw: _Raw, path: str, record_id: str) -> Record:
@@ -186,9 +210,7 @@ def parse_endnote(text: str, path: str, stem: str) -> list[Record]:
     return _records(raws, path, stem)
 
 
-def records_from_fields(
-    fields: list[list[tuple[str, list[str], int]]], path: str, stem: str
-) -> list[Record]:
+def records_from_fields(fields: list[list[Field]], path: str, stem: str) -> list[Record]:
     """Records of an export that names its fields in words, each field already mapped to its
     Refer tag (``T`` title, ``Q`` translated title, ``A``/``H`` authors, ``K`` keywords, ``X``
     abstract …; a field with no Refer tag under its own name): one list of ``(tag, lines,

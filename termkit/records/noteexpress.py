@@ -36,9 +36,9 @@ from __future__ import annotations
 
 import re
 
-from termkit.errors import FormatError, InputError
+from termkit.errors import InputError
 from termkit.model import Record
-from termkit.records.endnote import records_from_fields
+from termkit.records.endnote import group_fields, records_from_fields
 
 __all__ = ["is_field_line", "is_noteexpress", "parse_noteexpress"]
 
@@ -89,37 +89,22 @@ def is_noteexpress(text: str) -> bool:
 
 def parse_noteexpress(text: str, path: str, stem: str) -> list[Record]:
     """Read every record of a NoteExpress export."""
-    records: list[list[tuple[str, list[str], int]]] = []
-    current: list[tuple[str, list[str], int]] | None = None
-    lines = text.split("\n")
-    # With {Reference Type} lines, each starts a record and a blank line inside one (an
-    # abstract's paragraphs) does not end it; without, blank lines separate records.
-    typed = any(_type_line(line) for line in lines)
-    for number, raw in enumerate(lines, 1):
-        line = raw.rstrip()
-        if not line.strip():
-            if not typed:
-                current = None
-            continue
-        m = _FIELD.match(line.strip())
-        if m is None:
-            if current is None and records and records[-1]:
-                # A broken value after a blank line: it continues the last field.
-                current = records[-1]
-            if current:
-                current[-1][1].append(line.strip())
-                continue
-            raise FormatError("text before the first field line: not a NoteExpress field line "
-                              "(expected '{Field}: value')", path=path, line=number, column=1)
-        name = m.group(1).strip()
-        tag = _TAGS.get(name.lower(), name)
-        if current is None or (tag == "0" and current):
-            current = []
-            records.append(current)
-        current.append((tag, [m.group(2).strip()], number))
+    records = group_fields(
+        text, _fields, starts=_type_line, path=path,
+        before_first="text before the first field line: not a NoteExpress field line "
+                     "(expected '{Field}: value')",
+    )
     if not records:
         raise InputError("no NoteExpress record found (no '{Field}: value' line)", path=path)
     return records_from_fields(records, path, stem)
+
+
+def _fields(line: str, number: int) -> list[tuple[str, str]] | None:
+    m = _FIELD.match(line.strip())
+    if m is None:
+        return None
+    name = m.group(1).strip()
+    return [(_TAGS.get(name.lower(), name), m.group(2).strip())]
 
 
 def _type_line(line: str) -> bool:
