@@ -144,3 +144,31 @@ def test_a_long_line_of_escaped_percents_is_read_in_linear_time() -> None:
     rec = _one(HEAD + line + "\n" + KEYWORDS)
     assert time.perf_counter() - start < 10
     assert rec.keywords_zh == ["机器学习", "深度学习"]
+
+
+@pytest.mark.parametrize(("zh_field", "en_field"), [
+    # ucasthesis: \keywords / \KEYWORDS, no mark of language in the names
+    ("\\keywords{物联网，边缘计算，深度学习}",
+     "\\KEYWORDS{Internet of Things (物联网), edge computing, deep learning}"),
+    # thuthesis and the others: a star marks the English field
+    ("\\thusetup{keywords = {物联网, 边缘计算, 深度学习}}",
+     "\\thusetup{keywords* = {Internet of Things (物联网), edge computing, deep learning}}"),
+    # hithesis, pkuthss: c… and e…
+    ("\\ckeywords{物联网，边缘计算，深度学习}",
+     "\\ekeywords{Internet of Things (物联网), edge computing, deep learning}"),
+    ("\\englishkeywords{Internet of Things (物联网), edge computing, deep learning}",
+     "\\keywords{物联网；边缘计算；深度学习}"),
+])
+def test_an_english_list_with_a_chinese_gloss_stays_english(zh_field: str, en_field: str) -> None:
+    # an English keyword that glosses itself in Chinese made the whole field Chinese: both
+    # lists came out as one Chinese list of six and nothing could pair
+    rec = _one(HEAD + zh_field + "\n" + en_field + "\n")
+    assert rec.keywords_zh == ["物联网", "边缘计算", "深度学习"]
+    assert rec.keywords_en == ["Internet of Things (物联网)", "edge computing", "deep learning"]
+
+
+def test_a_chinese_list_with_latin_items_stays_chinese() -> None:
+    rec = _one(HEAD + "\\keywords{Transformer，BERT，注意力机制}\n"
+               "\\KEYWORDS{Transformer, BERT, attention mechanism}\n")
+    assert rec.keywords_zh == ["Transformer", "BERT", "注意力机制"]
+    assert rec.keywords_en == ["Transformer", "BERT", "attention mechanism"]
