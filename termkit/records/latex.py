@@ -17,9 +17,13 @@ a macro ``\\NAME{…}`` or a key         ``NAME`` (case ignored, a ``*`` after i
                                        ``cn``, ``ch``, ``chinese``, ``english``)
 keywords                               split like a keyword line (``，`` ``,`` ``；`` ``、`` …,
                                        ``\\quad`` and ``\\zhspace`` as the space they print); a
-                                       field holding Han characters is the Chinese list (its
-                                       Latin items, ``eBPF``, ``RISC-V``, stay in it), one
-                                       without is the English list
+                                       name's mark says the list's language (``*``, ``e…``,
+                                       ``…en``: English; ``c…``, ``…zh``: Chinese); a bare
+                                       name's field holding Han characters is the Chinese list
+                                       (its Latin items, ``eBPF``, ``RISC-V``, stay in it), one
+                                       without is the English list; of two bare fields holding
+                                       Han, the one with fewer such items is English (an item
+                                       ``Internet of Things (物联网)``)
 title                                  Chinese or English by script; a second one of a
                                        language is kept as a section
 author                                 names (``\\and`` between several); Chinese names and
@@ -70,7 +74,9 @@ __all__ = ["is_latex", "latex_fields", "parse_latex"]
 
 _PREFIX = r"(?:c|e|en|cn|zh|ch|chinese|english)?"
 _SUFFIX = r"(?:zh|en|cn|ch|chinese|english)?"
-_NAME = re.compile(rf"^{_PREFIX}(keywords?|title|author){_SUFFIX}$")
+_NAME = re.compile(rf"^({_PREFIX})(keywords?|title|author)({_SUFFIX})$")
+_ENGLISH_MARKS = frozenset({"e", "en", "english"})
+_CHINESE_MARKS = frozenset({"c", "cn", "zh", "ch", "chinese"})
 # ``\NAME``, ``\NAME*``, ``\NAME[short]`` before a brace; ``NAME = `` / ``NAME* =`` as a key.
 _MACRO = re.compile(r"\\([A-Za-z]+)(\*?)[ \t]*(?:\[[^\]\n]*\][ \t]*)?(?=\{)")
 _KEY = re.compile(r"(?<![\\\w])([A-Za-z]+)(\*?)[ \t]*=[ \t]*")
@@ -239,13 +245,25 @@ def _in_options(body: str, starts: list[int]) -> set[int]:
     return inside
 
 
-def latex_fields(text: str, path: str = "") -> list[tuple[str, str, int]]:
-    """``(kind, LaTeX value, line)`` of every record field in a LaTeX source, in file order;
-    ``kind`` is ``keywords``, ``title`` or ``author``."""
+def _marked_language(prefix: str, suffix: str, star: str) -> str | None:
+    """The language a field's name marks: ``en`` for an English mark before or after the name
+    or a ``*`` after it (``ekeywords``, ``englishkeywords``, ``keywordsen``, ``keywords*``),
+    ``zh`` for a Chinese one (``ckeywords``, ``keywordszh``); None for a bare name."""
+    if star or prefix in _ENGLISH_MARKS or suffix in _ENGLISH_MARKS:
+        return "en"
+    if prefix in _CHINESE_MARKS or suffix in _CHINESE_MARKS:
+        return "zh"
+    return None
+
+
+def latex_fields(text: str, path: str = "") -> list[tuple[str, str, int, str | None]]:
+    """``(kind, LaTeX value, line, language)`` of every record field in a LaTeX source, in
+    file order; ``kind`` is ``keywords``, ``title`` or ``author``, ``language`` the one its
+    name marks (``en``, ``zh``) or None."""
     body = _live(text)
     if "{" * 8 in body or body.count("{") > _MAX_DEPTH:
         _check_depth(body, path)
-    found: list[tuple[int, str, str]] = []
+    found: list[tuple[int, str, str, str | None]] = []
     keys = [m for m in _KEY.finditer(body) if _NAME.match(m.group(1).casefold())]
     options = _in_options(body, [m.start() for m in keys]) if keys else set()
     for pattern in (_MACRO, _KEY):
@@ -254,7 +272,8 @@ def latex_fields(text: str, path: str = "") -> list[tuple[str, str, int]]:
             name = _NAME.match(m.group(1).casefold())
             if name is None or m.start() in options:
                 continue
-            kind = "keywords" if name.group(1).startswith("keyword") else name.group(1)
+            kind = "keywords" if name.group(2).startswith("keyword") else name.group(2)
+            lang = _marked_language(name.group(1), name.group(3), m.group(2))
             start = m.end()
             if start < len(body) and body[start] == "{":
                 end = _group(body, start)
@@ -271,9 +290,9 @@ def latex_fields(text: str, path: str = "") -> list[tuple[str, str, int]]:
                 continue
             if _PARAMETER.search(value) or not value.strip():
                 continue  # a macro being defined (``#1``), or nothing given
-            found.append((m.start(), kind, value))
-    found.sort()
-    return [(kind, value, body.count("\n", 0, at) + 1) for at, kind, value in found]
+            found.append((m.start(), kind, value, lang))
+    found.sort(key=lambda f: f[0])
+    return [(kind, value, body.count("\n", 0, at) + 1, lang) for at, kind, value, lang in found]
 
 
 def is_latex(text: str) -> bool:
@@ -409,17 +428,34 @@ def _from_printed(text: str, path: str, stem: str, fields: Record) -> list[Recor
     return [record]
 
 
+def _list_languages(lists: list[tuple[list[str], int, str | None]]) -> list[str]:
+    """The language of each keyword field: the one its name marks; else Chinese when an item
+    holds Han characters (its Latin items, ``eBPF``, stay in it), English when none does. When
+    the bare names would make every field Chinese, the one with the fewest items holding Han
+    is English (``\\KEYWORDS{Internet of Things (物联网), …}`` beside ``\\keywords{物联网，…}``:
+    an English item may gloss itself in Chinese, an English list is mostly Latin)."""
+    share = [sum(has_han(item) for item in items) / len(items) for items, _l, _m in lists]
+    langs = [marked or ("zh" if han else "en")
+             for (_i, _l, marked), han in zip(lists, share, strict=True)]
+    bare = [k for k, (_i, _l, marked) in enumerate(lists) if marked is None]
+    if len(lists) >= 2 and bare and all(lang == "zh" for lang in langs):
+        fewest = min(bare, key=lambda k: share[k])
+        if share[fewest] < min(share[k] for k in range(len(lists)) if k != fewest):
+            langs[fewest] = "en"
+    return langs
+
+
 def parse_latex(text: str, path: str, stem: str) -> list[Record]:
     """Read the record of a LaTeX source (one record, id ``stem``)."""
     fields = latex_fields(text, path)
     rec = Record(source=path, id=stem)
     names: list[tuple[str, int | None]] = []
-    keywords: list[tuple[str, int | None, str | None]] = []
-    for kind, value, line in fields:
+    lists: list[tuple[list[str], int, str | None]] = []
+    for kind, value, line, marked in fields:
         if kind == "keywords":
             items = keyword_items(latex_text(value))
-            lang = "zh" if any(has_han(item) for item in items) else "en"
-            keywords.extend((item, line, lang) for item in items)
+            if items:
+                lists.append((items, line, marked))
         elif kind == "title":
             title = clean(latex_text(value))
             if title:
@@ -434,6 +470,10 @@ def parse_latex(text: str, path: str, stem: str) -> list[Record]:
     # Chinese names first, then the romanized ones, as people() pairs them.
     names.sort(key=lambda n: not has_han(n[0]))
     rec.authors = people(names)
+    keywords: list[tuple[str, int | None, str | None]] = [
+        (item, line, lang)
+        for (items, line, _m), lang in zip(lists, _list_languages(lists), strict=True)
+        for item in items]
     if not keywords:
         return _from_printed(text, path, stem, rec)
     set_keywords(rec, keywords, path)
