@@ -6,8 +6,9 @@ import contextlib
 import functools
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -50,9 +51,51 @@ def pytest_configure(config: pytest.Config) -> None:
         fuzzing.EXAMPLES = fuzzing.LONG_EXAMPLES
 
 
+# Figures the evaluation tests print (pairing and reading on real records, beside their
+# baselines), gathered and shown after the run, sorted by test: also when the suite runs in
+# several processes (pytest-xdist), whose workers' output pytest does not show.
+FIGURES: dict[str, list[str]] = {}
+
+
+@pytest.fixture
+def figures(request: pytest.FixtureRequest) -> Callable[[str], None]:
+    """``figures(text)``: show ``text`` in the run's summary, under the test's name."""
+    def show(text: str) -> None:
+        FIGURES.setdefault(request.node.nodeid, []).append(text.strip("\n"))
+    return show
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    from tests import fuzzing
+
+    out = getattr(session.config, "workeroutput", None)
+    if out is not None:  # a pytest-xdist worker: hand what it gathered to the controller
+        out["termkit_figures"] = FIGURES
+        out["termkit_fuzz"] = [dict(fuzzing.TRIED), dict(fuzzing.REFUSED)]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object) -> None:
+    from tests import fuzzing
+
+    out = getattr(node, "workeroutput", {})
+    for test, texts in out.get("termkit_figures", {}).items():
+        FIGURES.setdefault(test, []).extend(texts)
+    tried, refused = out.get("termkit_fuzz", ({}, {}))
+    fuzzing.TRIED.update(tried)
+    fuzzing.REFUSED.update(refused)
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     from tests import fuzzing
 
+    if FIGURES:
+        terminalreporter.section("figures")
+        for test in sorted(FIGURES):  # the same order whichever process ran each test
+            terminalreporter.write_line(test)
+            for text in FIGURES[test]:
+                terminalreporter.write_line(text)
+            terminalreporter.write_line("")
     if fuzzing.TRIED:
         readers = len(fuzzing.TRIED)
         total = sum(fuzzing.TRIED.values())

@@ -207,7 +207,7 @@ def evaluated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Ev
 
 
 def check_set(name: str, result: Evaluation, what: str, floors: tuple[float, float, int],
-              records: int, capsys: pytest.CaptureFixture[str], *,
+              records: int, figures: Callable[[str], None], *,
               above_position: bool = True) -> str:
     """Print one rendering's figures on a measured set and assert its floors: precision,
     recall, records misread at most; every record counted, termkit's F1 above position's,
@@ -218,8 +218,7 @@ def check_set(name: str, result: Evaluation, what: str, floors: tuple[float, flo
     its F1 must then be no lower than position's (the English-rotated check is where such a
     set measures pairing)."""
     text = report(name, result, what)
-    with capsys.disabled():
-        print("\n" + text)
+    figures("\n" + text)
     precision, recall, misread = floors
     ours, base = result.termkit["all"], result.baseline["all"]
     assert ours.records == records, text
@@ -235,7 +234,7 @@ def check_set(name: str, result: Evaluation, what: str, floors: tuple[float, flo
 
 
 def check_rotated(originals: list[dict[str, Any]], folder: Path, what: str,
-                  precision: float, recall: float, capsys: pytest.CaptureFixture[str]) -> None:
+                  precision: float, recall: float, figures: Callable[[str], None]) -> None:
     """Pair ``originals`` with every English list rotated by one place (the pairs unchanged,
     position useless), print the figures and assert the floors and F1 above position's."""
     records = [devrecords.rotated_english(r) for r in originals]
@@ -244,8 +243,7 @@ def check_rotated(originals: list[dict[str, Any]], folder: Path, what: str,
     )
     result = evaluate("jsonl", folder, records)
     text = report("jsonl", result, f"{what} with every English list rotated by one place")
-    with capsys.disabled():
-        print("\n" + text)
+    figures("\n" + text)
     ours, base = result.termkit["all"], result.baseline["all"]
     assert ours.precision >= precision, text
     assert ours.recall >= recall, text
@@ -293,14 +291,13 @@ def report(name: str, result: Evaluation, what: str = "the dev records") -> str:
 
 @pytest.mark.parametrize("name", list(devrecords.RENDERINGS))
 def test_pairing_on_every_rendering(
-    name: str, evaluated: dict[str, Evaluation], capsys: pytest.CaptureFixture[str]
+    name: str, evaluated: dict[str, Evaluation], figures: Callable[[str], None]
 ) -> None:
     # The thresholds hold for every record as read in each rendering (reading and pairing
     # together, as a user runs them); the "read ok" row separates reading failures from
     # pairing ones when a reader regresses.
     result = evaluated[name]
-    with capsys.disabled():
-        print("\n" + report(name, result))
+    figures("\n" + report(name, result))
     assert result.termkit["all"].records == len(devrecords.load_all_dev())
     ours = result.termkit["all"]
     assert ours.precision >= PRECISION, report(name, result)
@@ -319,11 +316,10 @@ STRESS_RECALL = 0.97
 
 @pytest.mark.parametrize("name", list(devrecords.STRESS_RENDERINGS))
 def test_pairing_on_pages_without_blank_lines(
-    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    name: str, tmp_path: Path, figures: Callable[[str], None]
 ) -> None:
     result = evaluate(name, tmp_path)
-    with capsys.disabled():
-        print("\n" + report(name, result))
+    figures("\n" + report(name, result))
     ours, base = result.termkit["all"], result.baseline["all"]
     assert ours.records == len(devrecords.load_all_dev())
     assert ours.precision >= STRESS_PRECISION, report(name, result)

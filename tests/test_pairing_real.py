@@ -22,6 +22,7 @@ learn 0.952 / 0.952, held-out 0.842 / 0.850).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -104,11 +105,10 @@ def _report(result: dict[str, Any]) -> str:
 
 @pytest.mark.parametrize("name", HALVES)
 def test_pairing_holds_on_each_half(
-    name: str, evaluated: dict[str, Any], capsys: pytest.CaptureFixture[str]
+    name: str, evaluated: dict[str, Any], figures: Callable[[str], None]
 ) -> None:
     if name == HALVES[0]:
-        with capsys.disabled():
-            print("\n" + _report(evaluated))
+        figures("\n" + _report(evaluated))
     ours, base = evaluated["ours"][name], evaluated["base"][name]
     assert ours.records == 23, _report(evaluated)
     assert ours.precision >= PRECISION, _report(evaluated)

@@ -358,15 +358,14 @@ SHAPES: dict[str, Callable[[dict[str, Any], bool], str]] = {
 
 @pytest.mark.parametrize("shape", list(SHAPES))
 def test_dev_records_as_site_pages_read_as_their_shown_text(
-    shape: str, capsys: pytest.CaptureFixture[str]
+    shape: str, figures: Callable[[str], None]
 ) -> None:
     records = devrecords.load_all_dev()
     differ, published = devrecords.marked_against_shown(
         SHAPES[shape], lambda page: is_html(page, "-"), lambda page: _read(page, "-"))
     same = len(records) - len(differ)
-    with capsys.disabled():
-        print(f"\nhtml {shape}: {same}/{len(records)} read as the shown text, "
-              f"{published}/{len(records)} keyword lists as published")
+    figures(f"\nhtml {shape}: {same}/{len(records)} read as the shown text, "
+          f"{published}/{len(records)} keyword lists as published")
     # A page may read better than its shown text where the markup tells items apart that a
     # browser runs together (readers4: sibling author links, ``武荣花`` / ``张 晓``, shown as
     # ``武荣花 张 晓``): then its authors are the published ones, and nothing else differs.
@@ -384,7 +383,7 @@ def test_dev_records_as_site_pages_read_as_their_shown_text(
     assert len(differ) <= 1, differ  # measured: kwrec-C064 (CNKI-like), authors right
 
 
-def test_keywords_only_in_meta_tags_are_read(capsys: pytest.CaptureFixture[str]) -> None:
+def test_keywords_only_in_meta_tags_are_read(figures: Callable[[str], None]) -> None:
     """A journal page whose keyword list a script would fill: the head's tags give it, though
     the title in the body uses some of the keywords."""
     published = 0
@@ -399,8 +398,7 @@ def test_keywords_only_in_meta_tags_are_read(capsys: pytest.CaptureFixture[str])
         expected = [devrecords.without_inline_pinyin(k) for k in zh], en
         if len(ours) == 1 and (ours[0].keywords_zh, ours[0].keywords_en) == expected:
             published += 1
-    with capsys.disabled():
-        print(f"\nhtml keywords in meta tags only: {published}/{len(records)} keyword lists as published")
+    figures(f"\nhtml keywords in meta tags only: {published}/{len(records)} keyword lists as published")
     assert published == len(records), published
 
 

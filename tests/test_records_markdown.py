@@ -291,14 +291,13 @@ SHAPES: dict[str, Callable[[dict[str, Any], bool], str]] = {
 
 @pytest.mark.parametrize("shape", list(SHAPES))
 def test_dev_records_as_markdown_read_as_their_shown_text(
-    shape: str, capsys: pytest.CaptureFixture[str]
+    shape: str, figures: Callable[[str], None]
 ) -> None:
     records = devrecords.load_all_dev()
     differ, published = devrecords.marked_against_shown(SHAPES[shape], is_markdown, _read)
     same = len(records) - len(differ)
-    with capsys.disabled():
-        print(f"\nmarkdown {shape}: {same}/{len(records)} read as the shown text, "
-              f"{published}/{len(records)} keyword lists as published")
+    figures(f"\nmarkdown {shape}: {same}/{len(records)} read as the shown text, "
+          f"{published}/{len(records)} keyword lists as published")
     assert not differ, differ
     # Measured: 95 (bold labels), 94 in the shapes with one item per line, where the shown
     # text too reads ``subject librarians`` (kwrec-C042) under the English label as a field.

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -277,11 +277,10 @@ def test_real_pages_are_split_into_two_halves() -> None:
 
 @pytest.mark.parametrize("half", HALVES)
 def test_real_pages_read_and_pair(
-    half: str, evaluation: Evaluation, capsys: pytest.CaptureFixture[str]
+    half: str, evaluation: Evaluation, figures: Callable[[str], None]
 ) -> None:
     if half == HALVES[0]:
-        with capsys.disabled():
-            print("\n" + _report(evaluation))
+        figures("\n" + _report(evaluation))
     t = evaluation.tallies[half]
     report = _report(evaluation)
     assert t.pages == 23

@@ -76,7 +76,7 @@ a little under what the fix gives, not targets.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -147,21 +147,21 @@ def test_real10_records_are_all_there() -> None:
 
 @pytest.mark.parametrize("name", list(devrecords.RENDERINGS))
 def test_real10_pairing(
-    name: str, evaluated: dict[str, Evaluation], capsys: pytest.CaptureFixture[str]
+    name: str, evaluated: dict[str, Evaluation], figures: Callable[[str], None]
 ) -> None:
     result = evaluated[name]
     text = check_set(name, result, "real10 (fresh records, measured only)", FLOORS[name],
-                     RECORDS, capsys)
+                     RECORDS, figures)
     assert {region: result.termkit[region].records for region in REGIONS} == REGIONS, text
 
 
 def test_real10_pairing_without_help_from_position(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, figures: Callable[[str], None]
 ) -> None:
-    check_rotated(_records(), tmp_path, "real10", ROTATED_PRECISION, ROTATED_RECALL, capsys)
+    check_rotated(_records(), tmp_path, "real10", ROTATED_PRECISION, ROTATED_RECALL, figures)
 
 
-def test_real10_page_excerpts_as_stored(capsys: pytest.CaptureFixture[str]) -> None:
+def test_real10_page_excerpts_as_stored(figures: Callable[[str], None]) -> None:
     """The page excerpts (lines as the conversions store them) read as files."""
     rows = []
     for rec in _records():
@@ -171,8 +171,7 @@ def test_real10_page_excerpts_as_stored(capsys: pytest.CaptureFixture[str]) -> N
     lines += [f"  {rid}  read as published {ok!s:<5}  right {right}/{sure}  wrong {bad}"
               for rid, ok, right, sure, bad in rows]
     text = "\n".join(lines)
-    with capsys.disabled():
-        print("\n" + text)
+    figures("\n" + text)
     # first contact: 5 of 13 read as published, 42 of 57 sure pairs, 7 wrong; since the
     # reading of fields run together (tidy.split_run_on): 13 of 13, 54 of 57, none wrong
     assert all(ok for _, ok, *_ in rows), text

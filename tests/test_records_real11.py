@@ -31,6 +31,7 @@ and tested on made-up lines below. The floors guard against regression; they are
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -92,12 +93,11 @@ def _measure() -> tuple[int, int, int, int, int, list[str]]:
     return right, wrong, pos_right, pos_wrong, sure_count, not_read
 
 
-def test_real11_export_files_read_and_paired(capsys: pytest.CaptureFixture[str]) -> None:
+def test_real11_export_files_read_and_paired(figures: Callable[[str], None]) -> None:
     right, wrong, pos_right, pos_wrong, sure, not_read = _measure()
     text = (f"real11 export files ({sure} sure pairs): termkit right {right} wrong {wrong}, "
             f"position right {pos_right} wrong {pos_wrong}; not read as published: {not_read}")
-    with capsys.disabled():
-        print("\n" + text)
+    figures("\n" + text)
     # first contact: right 0, wrong 1, 4 of 7 not read; after the readers: 6, 0, none
     assert not not_read, text
     assert right == sure == 6 and wrong == 0, text

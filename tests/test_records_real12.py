@@ -45,7 +45,7 @@ not targets.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -114,18 +114,18 @@ def test_real12_records_are_all_there() -> None:
 
 @pytest.mark.parametrize("name", list(devrecords.RENDERINGS))
 def test_real12_pairing(
-    name: str, evaluated: dict[str, Evaluation], capsys: pytest.CaptureFixture[str]
+    name: str, evaluated: dict[str, Evaluation], figures: Callable[[str], None]
 ) -> None:
     result = evaluated[name]
     text = check_set(name, result, "real12 (fresh records, measured only)", FLOORS[name],
-                     RECORDS, capsys, above_position=False)
+                     RECORDS, figures, above_position=False)
     assert {region: result.termkit[region].records for region in REGIONS} == REGIONS, text
 
 
 def test_real12_pairing_without_help_from_position(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, figures: Callable[[str], None]
 ) -> None:
-    check_rotated(_records(), tmp_path, "real12", ROTATED_PRECISION, ROTATED_RECALL, capsys)
+    check_rotated(_records(), tmp_path, "real12", ROTATED_PRECISION, ROTATED_RECALL, figures)
 
 
 # ------------------------------------------------------- LaTeX sources, read as files
@@ -141,7 +141,7 @@ EARLIER_THESES = tuple(Path(devrecords.DEV).parent / f"real{n}" / "records.jsonl
                        for n in (3, 4, 5))
 
 
-def test_real12_source_lines_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+def test_real12_source_lines_as_written(figures: Callable[[str], None]) -> None:
     rows = []
     for rec in _records():
         ok, right, pairs = read_page_file(REAL12.parent / rec["page"], rec)
@@ -150,8 +150,7 @@ def test_real12_source_lines_as_written(capsys: pytest.CaptureFixture[str]) -> N
     lines += [f"  {rid}  read as published {ok!s:<5}  right {right}/{sure}  wrong {bad}"
               for rid, ok, right, sure, bad in rows]
     text = "\n".join(lines)
-    with capsys.disabled():
-        print("\n" + text)
+    figures("\n" + text)
     # first contact (no LaTeX reader): 0 of 20 read as published, 6 of 90, 20 wrong;
     # with the reader: 20 of 20, 90 of 90, none wrong
     assert all(ok for _, ok, *_ in rows), text
@@ -166,7 +165,7 @@ def test_real12_source_lines_as_written(capsys: pytest.CaptureFixture[str]) -> N
     (REAL12, 1.0),
 ])
 def test_thesis_sets_laid_out_as_latex_sources(
-    path: Path, recall: float, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    path: Path, recall: float, tmp_path: Path, figures: Callable[[str], None]
 ) -> None:
     """First contact (no LaTeX reader), as files: real3 P 0.485 R 0.265, real4 P 0.455
     R 0.173, real5 P 0.476 R 0.253, real12 P 0.000 R 0.000, every record misread."""
@@ -175,8 +174,7 @@ def test_thesis_sets_laid_out_as_latex_sources(
     text = report("latex", result, f"{path.parent.name} laid out as LaTeX sources")
     text += f"\n  titles read {result.titles[0]}/{result.titles[1]}, authors read " \
             f"{result.authors[0]}/{result.authors[1]}"
-    with capsys.disabled():
-        print("\n" + text)
+    figures("\n" + text)
     ours, base = result.termkit["all"], result.baseline["all"]
     assert ours.records == len(records), text
     assert result.misread == [] and result.no_pair == [], text

@@ -16,7 +16,7 @@ against regression, no longer as a measure of unseen records.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -76,11 +76,10 @@ def test_fresh_pages_are_all_there() -> None:
 
 
 def test_fresh_pages_read_and_pair(
-    tallies: dict[str, Tally], capsys: pytest.CaptureFixture[str]
+    tallies: dict[str, Tally], figures: Callable[[str], None]
 ) -> None:
     report = _report(tallies)
-    with capsys.disabled():
-        print("\n" + report)
+    figures("\n" + report)
     t = tallies["all"]
     assert t.lists_exact >= LISTS_EXACT * t.pages, report
     assert t.titles_right >= TITLES_RIGHT * t.titles, report

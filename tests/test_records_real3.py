@@ -28,7 +28,7 @@ dictionary (匯流排 ``bus``) and loose renderings (提示学习 ``Prompt-tunin
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -65,15 +65,15 @@ def test_real3_records_are_all_there() -> None:
 
 @pytest.mark.parametrize("name", list(devrecords.RENDERINGS))
 def test_real3_pairing(
-    name: str, evaluated: dict[str, Evaluation], capsys: pytest.CaptureFixture[str]
+    name: str, evaluated: dict[str, Evaluation], figures: Callable[[str], None]
 ) -> None:
     result = evaluated[name]
     check_set(name, result, "real3 (thesis keyword lists, measured only)",
-              (PRECISION, RECALL, 0), 40, capsys)
+              (PRECISION, RECALL, 0), 40, figures)
 
 
 def test_real3_pairing_without_help_from_position(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, figures: Callable[[str], None]
 ) -> None:
     check_rotated(devrecords.load_dev(devrecords.REAL3), tmp_path, "real3",
-                  ROTATED_PRECISION, ROTATED_RECALL, capsys)
+                  ROTATED_PRECISION, ROTATED_RECALL, figures)

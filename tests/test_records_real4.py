@@ -43,7 +43,7 @@ P 0.988 R 0.948; the floors were raised under those.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -87,15 +87,15 @@ def test_real4_records_are_all_there() -> None:
 
 @pytest.mark.parametrize("name", list(devrecords.RENDERINGS))
 def test_real4_pairing(
-    name: str, evaluated: dict[str, Evaluation], capsys: pytest.CaptureFixture[str]
+    name: str, evaluated: dict[str, Evaluation], figures: Callable[[str], None]
 ) -> None:
     result = evaluated[name]
     check_set(name, result, "real4 (Taiwanese thesis keyword lists, measured only)",
-              FLOORS[name], RECORDS, capsys)
+              FLOORS[name], RECORDS, figures)
 
 
 def test_real4_pairing_without_help_from_position(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, figures: Callable[[str], None]
 ) -> None:
     check_rotated(devrecords.load_dev(devrecords.REAL4), tmp_path, "real4",
-                  ROTATED_PRECISION, ROTATED_RECALL, capsys)
+                  ROTATED_PRECISION, ROTATED_RECALL, figures)

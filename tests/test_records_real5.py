@@ -38,7 +38,7 @@ is five records, so its figures are indicative only and get no floor of their ow
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -84,16 +84,16 @@ def test_real5_records_are_all_there() -> None:
 
 @pytest.mark.parametrize("name", list(devrecords.RENDERINGS))
 def test_real5_pairing(
-    name: str, evaluated: dict[str, Evaluation], capsys: pytest.CaptureFixture[str]
+    name: str, evaluated: dict[str, Evaluation], figures: Callable[[str], None]
 ) -> None:
     result = evaluated[name]
     text = check_set(name, result, "real5 (thesis keyword lists, other templates, measured only)",
-                     FLOORS[name], RECORDS, capsys)
+                     FLOORS[name], RECORDS, figures)
     assert {region: result.termkit[region].records for region in REGIONS} == REGIONS, text
 
 
 def test_real5_pairing_without_help_from_position(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, figures: Callable[[str], None]
 ) -> None:
     check_rotated(devrecords.load_dev(devrecords.REAL5), tmp_path, "real5",
-                  ROTATED_PRECISION, ROTATED_RECALL, capsys)
+                  ROTATED_PRECISION, ROTATED_RECALL, figures)

@@ -45,7 +45,7 @@ JSON Lines' under the figures after the reading fixes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -81,16 +81,16 @@ def test_real6_records_are_all_there() -> None:
 
 @pytest.mark.parametrize("name", list(devrecords.RENDERINGS))
 def test_real6_pairing(
-    name: str, evaluated: dict[str, Evaluation], capsys: pytest.CaptureFixture[str]
+    name: str, evaluated: dict[str, Evaluation], figures: Callable[[str], None]
 ) -> None:
     result = evaluated[name]
     text = check_set(name, result, "real6 (journal-article keyword lists, measured only)",
-                     FLOORS[name], RECORDS, capsys, above_position=False)
+                     FLOORS[name], RECORDS, figures, above_position=False)
     assert {region: result.termkit[region].records for region in REGIONS} == REGIONS, text
 
 
 def test_real6_pairing_without_help_from_position(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, figures: Callable[[str], None]
 ) -> None:
     check_rotated(devrecords.load_dev(devrecords.REAL6), tmp_path, "real6",
-                  ROTATED_PRECISION, ROTATED_RECALL, capsys)
+                  ROTATED_PRECISION, ROTATED_RECALL, figures)

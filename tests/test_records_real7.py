@@ -50,7 +50,7 @@ set a little under first contact, not targets.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -100,19 +100,19 @@ def test_real7_records_are_all_there() -> None:
 
 @pytest.mark.parametrize("name", list(devrecords.RENDERINGS))
 def test_real7_pairing(
-    name: str, evaluated: dict[str, Evaluation], capsys: pytest.CaptureFixture[str]
+    name: str, evaluated: dict[str, Evaluation], figures: Callable[[str], None]
 ) -> None:
     result = evaluated[name]
     text = check_set(name, result, "real7 (fresh records, measured only)", FLOORS[name],
-                     RECORDS, capsys)
+                     RECORDS, figures)
     assert {region: result.termkit[region].records for region in REGIONS} == REGIONS, text
 
 
 def test_real7_pairing_without_help_from_position(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, figures: Callable[[str], None]
 ) -> None:
     check_rotated(devrecords.load_dev(devrecords.REAL7), tmp_path, "real7",
-                  ROTATED_PRECISION, ROTATED_RECALL, capsys)
+                  ROTATED_PRECISION, ROTATED_RECALL, figures)
 
 
 
@@ -138,7 +138,7 @@ def _without_markup(text: str) -> str:
     return re.sub(r"[ \t]+$", "", text, flags=re.M)
 
 
-def test_real7_markdown_pages_as_stored(capsys: pytest.CaptureFixture[str]) -> None:
+def test_real7_markdown_pages_as_stored(figures: Callable[[str], None]) -> None:
     """The page files as the archive stores them, Markdown markup and all, read through it
     (:mod:`termkit.records.markdown`). First contact: none of the 7 read as published, 2 of
     28 sure pairs, 8 wrong; since the Markdown step (helper ``mdpages``): all 7, 27 of 28
@@ -149,15 +149,14 @@ def test_real7_markdown_pages_as_stored(capsys: pytest.CaptureFixture[str]) -> N
         wrong = len(bad)
         rows.append((rec["id"], ok, right, len(rec["gold"]["pairs"]), wrong))
     text = _report("as stored (Markdown)", rows)
-    with capsys.disabled():
-        print("\n" + text)
+    figures("\n" + text)
     assert len(rows) == 7, text
     assert all(ok for _, ok, _, _, _ in rows), text
     assert sum(wrong for *_, wrong in rows) == 0, text
     assert sum(right for _, _, right, _, _ in rows) >= 26, text
 
 
-def test_real7_pages_without_markup(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_real7_pages_without_markup(tmp_path: Path, figures: Callable[[str], None]) -> None:
     rows = []
     for rec in _page_records():
         page = tmp_path / Path(rec["page"]).name
@@ -167,8 +166,7 @@ def test_real7_pages_without_markup(tmp_path: Path, capsys: pytest.CaptureFixtur
         wrong = len(bad)
         rows.append((rec["id"], ok, right, len(rec["gold"]["pairs"]), wrong))
     text = _report("with the Markdown markup taken off", rows)
-    with capsys.disabled():
-        print("\n" + text)
+    figures("\n" + text)
     assert len(rows) == 7, text
     assert all(ok for _, ok, _, _, _ in rows), text  # first contact: all 7 read as published
     assert sum(wrong for *_, wrong in rows) == 0, text

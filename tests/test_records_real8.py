@@ -91,7 +91,7 @@ to what the fixes read.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -155,23 +155,23 @@ def test_real8_records_are_all_there() -> None:
 
 @pytest.mark.parametrize("name", list(devrecords.RENDERINGS))
 def test_real8_pairing(
-    name: str, evaluated: dict[str, Evaluation], capsys: pytest.CaptureFixture[str]
+    name: str, evaluated: dict[str, Evaluation], figures: Callable[[str], None]
 ) -> None:
     result = evaluated[name]
     text = check_set(name, result, "real8 (fresh records, measured only)", FLOORS[name],
-                     RECORDS, capsys, above_position=False)
+                     RECORDS, figures, above_position=False)
     assert {region: result.termkit[region].records for region in REGIONS} == REGIONS, text
 
 
 def test_real8_pairing_without_help_from_position(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, figures: Callable[[str], None]
 ) -> None:
-    check_rotated(_records(), tmp_path, "real8", ROTATED_PRECISION, ROTATED_RECALL, capsys)
+    check_rotated(_records(), tmp_path, "real8", ROTATED_PRECISION, ROTATED_RECALL, figures)
 
 
 
 
-def test_real8_pages_as_stored(capsys: pytest.CaptureFixture[str]) -> None:
+def test_real8_pages_as_stored(figures: Callable[[str], None]) -> None:
     """The six page files as the archive stores them (Markdown), read as files (figures in
     the module docstring)."""
     rows = []
@@ -184,8 +184,7 @@ def test_real8_pages_as_stored(capsys: pytest.CaptureFixture[str]) -> None:
     lines += [f"  {rid}  read as published {ok!s:<5}  right {right}/{sure}  wrong {wrong} {bad}"
               for rid, ok, right, sure, wrong, bad in rows]
     text = "\n".join(lines)
-    with capsys.disabled():
-        print("\n" + text)
+    figures("\n" + text)
     assert len(rows) == 6, text
     # first contact: 3 of 6 read as published, 11 of 24 sure pairs, 1 wrong; since the
     # Markdown fence and Parallel-label fixes 4, 20 and none

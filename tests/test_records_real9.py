@@ -83,7 +83,7 @@ renderings they are set a little under what the fixes give, not targets.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -148,23 +148,23 @@ def test_real9_records_are_all_there() -> None:
 
 @pytest.mark.parametrize("name", list(devrecords.RENDERINGS))
 def test_real9_pairing(
-    name: str, evaluated: dict[str, Evaluation], capsys: pytest.CaptureFixture[str]
+    name: str, evaluated: dict[str, Evaluation], figures: Callable[[str], None]
 ) -> None:
     result = evaluated[name]
     text = check_set(name, result, "real9 (fresh records, measured only)", FLOORS[name],
-                     RECORDS, capsys, above_position=False)
+                     RECORDS, figures, above_position=False)
     assert {region: result.termkit[region].records for region in REGIONS} == REGIONS, text
 
 
 def test_real9_pairing_without_help_from_position(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, figures: Callable[[str], None]
 ) -> None:
-    check_rotated(_records(), tmp_path, "real9", ROTATED_PRECISION, ROTATED_RECALL, capsys)
+    check_rotated(_records(), tmp_path, "real9", ROTATED_PRECISION, ROTATED_RECALL, figures)
 
 
 
 
-def test_real9_page_as_stored(capsys: pytest.CaptureFixture[str]) -> None:
+def test_real9_page_as_stored(figures: Callable[[str], None]) -> None:
     """The page file as the archive stores it (Markdown), read as a file."""
     rows = []
     for rec in _records():
@@ -176,8 +176,7 @@ def test_real9_page_as_stored(capsys: pytest.CaptureFixture[str]) -> None:
     lines += [f"  {rid}  read as published {ok!s:<5}  right {right}/{sure}  wrong {wrong} {bad}"
               for rid, ok, right, sure, wrong, bad in rows]
     text = "\n".join(lines)
-    with capsys.disabled():
-        print("\n" + text)
+    figures("\n" + text)
     assert len(rows) == 1, text
     # first contact: not read as published, 0 of 4 sure pairs, 1 wrong; since the labelled
     # reader's fix (相关资源 heading) read as published, 4 of 4, none wrong

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -69,7 +70,7 @@ def test_renderings_are_the_three_the_evaluation_runs() -> None:
     assert len(RECORDS) == 95
 
 
-def test_every_rendering_reads_back(capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_rendering_reads_back(figures: Callable[[str], None]) -> None:
     exact: Counter[tuple[str, str]] = Counter()
     keywords_exact: Counter[tuple[str, str]] = Counter()
     totals: Counter[tuple[str, str]] = Counter()
@@ -90,15 +91,12 @@ def test_every_rendering_reads_back(capsys: pytest.CaptureFixture[str]) -> None:
                 misses.append(f"  {name:8s} {rec['id']}: " + "; ".join(diffs))
             else:
                 exact[key] += 1
-    with capsys.disabled():
-        print("\nrecords read back exactly (keywords, titles, authors) / keywords exact / all")
-        for key in sorted(totals):
-            print(
-                f"  {key[0]:8s} {key[1]:8s} {exact[key]:3d} / {keywords_exact[key]:3d}"
-                f" / {totals[key]:3d}"
-            )
-        print("records with both keyword lists that yield no keyword:", dict(zero) or 0)
-        print("\n".join(misses))
+    rows = [f"  {key[0]:8s} {key[1]:8s} {exact[key]:3d} / {keywords_exact[key]:3d} / {totals[key]:3d}"
+            for key in sorted(totals)]
+    figures("\n".join(["records read back exactly (keywords, titles, authors) / keywords exact / all",
+                        *rows,
+                        f"records with both keyword lists that yield no keyword: {dict(zero) or 0}",
+                        *misses]))
     assert sum(zero.values()) == 0
     for key, total in totals.items():
         # Measured: every keyword list but one or two per rendering reads back; the

@@ -14,6 +14,7 @@ on a page of its own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -47,12 +48,11 @@ FLOORS["noblank slash"] = (0.97, 0.97, 2)
 
 @pytest.mark.parametrize("name", list(pagevariants.FAMILIES))
 def test_every_page_family_is_read_and_paired(
-    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    name: str, tmp_path: Path, figures: Callable[[str], None]
 ) -> None:
     result = pagevariants.measure(name, tmp_path)
     row = pagevariants.table_row(name, result)
-    with capsys.disabled():
-        print("\n" + pagevariants.TABLE_HEAD.split("\n")[0] + "\n" + row)
+    figures("\n" + pagevariants.TABLE_HEAD.split("\n")[0] + "\n" + row)
     precision, recall, misread = FLOORS[name]
     ours, base = result.termkit["all"], result.baseline["all"]
     assert ours.records == 95
