@@ -370,6 +370,7 @@ FRESH_SETS = (
     FreshSet("fresh11", 46, frozenset({_CMRC_TRIAL, _DRCD})),
     FreshSet("fresh12", 35),
     FreshSet("fresh13", 66),
+    FreshSet("fresh14", 85),
 )
 FRESH = {s.name: s for s in FRESH_SETS}
 

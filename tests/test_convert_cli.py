@@ -227,3 +227,28 @@ def test_example_record_glossary_survives_round_trip(tmp_path: Path) -> None:
     assert there.stdout_bytes.decode() == "现实主义 ; 权力平衡 ; 越南外交政策 ; 张国城\n"
     back = run("convert", "-c", "s2twp", "-g", glossary, input=there.stdout_bytes)
     assert back.exit_code == 0 and back.stdout_bytes.decode() == keywords
+
+
+def test_a_glossary_given_before_the_regional_one_wins_the_forms_both_lock(tmp_path: Path) -> None:
+    """The README's way round a regional rule taken in its field's sense: a user glossary given
+    first locks the form to the user's target; given after, the regional rule stands (the
+    earlier glossary wins a form both lock). The form and the regional target come from the
+    regional glossary's own lock; the user's target is plain OpenCC's reading, which the lock
+    otherwise replaces."""
+    from termkit.convert import Converter, build_locks, load_lock_glossaries
+
+    text = "噪声排放标准"
+    regional = build_locks(load_lock_glossaries([REGIONAL]), "s2twp")
+    assert "噪声" in regional, "the regional glossary no longer locks the form"
+    plain = opencc.OpenCC("s2twp").convert("噪声")
+    assert regional["噪声"].target != plain
+    mine = tmp_path / "mine.glossary.txt"
+    mine.write_text(f"# termkit glossary 1\n\n[n1]\nterm zh-Hans-CN: 噪声\nterm zh-Hant-TW: {plain}\n",
+                    encoding="utf-8")
+    expect_regional = Converter("s2twp", load_lock_glossaries([REGIONAL])).convert(text)
+    assert expect_regional.startswith(regional["噪声"].target)
+    first = run("convert", "-c", "s2twp", "-g", str(mine), "-g", REGIONAL, input=(text + "\n").encode())
+    after = run("convert", "-c", "s2twp", "-g", REGIONAL, "-g", str(mine), input=(text + "\n").encode())
+    assert first.exit_code == after.exit_code == 0, first.output + after.output
+    assert first.stdout_bytes.decode() == opencc.OpenCC("s2twp").convert(text) + "\n"
+    assert after.stdout_bytes.decode() == expect_regional + "\n"

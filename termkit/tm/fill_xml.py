@@ -35,8 +35,10 @@ A Chinese target converted to another script has only its text converted, never 
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import copy
+import re
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
@@ -196,9 +198,45 @@ def _parse(data: bytes, path: str) -> Any:
     return xmlsafe.parse(io.BytesIO(data), path)
 
 
-def _write(tree: Any, out: BinaryIO) -> None:
-    out.write(etree.tostring(tree, xml_declaration=True, encoding="UTF-8"))
-    out.write(b"\n")
+# The XML declaration a document opens with (after a UTF-8 byte order mark), and its encoding.
+_DECLARATION = re.compile(rb"(\xef\xbb\xbf)?(<\?xml\s[^>]*\?>)")
+_DECLARED_ENCODING = re.compile(rb"""(\sencoding\s*=\s*)(["'])([^"']*)\2""")
+
+
+def _write(tree: Any, out: BinaryIO, data: bytes) -> None:
+    """The document in UTF-8, opening as the original ``data`` did: its byte order mark, its
+    own XML declaration (quotes, standalone; naming UTF-8 where it named another encoding),
+    none where it had none, the white space after it, and its final line break. So a file in
+    which nothing was filled comes out as it went in, up to what the parser normalizes."""
+    data = _in_utf8(data)
+    m = _DECLARATION.match(data)
+    if m is not None:
+        decl = _DECLARED_ENCODING.sub(_utf8_named, m.group(2), count=1)
+        rest = data[m.end():]
+        out.write((m.group(1) or b"") + decl + rest[:len(rest) - len(rest.lstrip())])
+    out.write(etree.tostring(tree, encoding="UTF-8", xml_declaration=False))
+    end = data.rstrip(b" \t")
+    if end.endswith(b"\n") or not data:
+        out.write(b"\r\n" if end.endswith(b"\r\n") else b"\n")
+
+
+def _in_utf8(data: bytes) -> bytes:
+    """``data`` in UTF-8 where the document is in UTF-32 or UTF-16 (told by its byte order
+    mark or its first character, as XML's own detection does), for reading its declaration,
+    white space and last line break; other documents are ASCII-compatible: as they are."""
+    head = data[:4]
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+                       (b"<\x00?\x00", "utf-16-le"), (b"\x00<\x00?", "utf-16-be")):
+        if head.startswith(bom):
+            return data.decode(codec, errors="ignore").encode("utf-8")
+    return data
+
+
+def _utf8_named(m: re.Match[bytes]) -> bytes:
+    if m.group(3).lower().replace(b"_", b"-") in (b"utf-8", b"utf8"):
+        return m.group(0)
+    return m.group(1) + m.group(2) + b"UTF-8" + m.group(2)
 
 
 def fill_xliff(store: Store, data: bytes, path: str, out: BinaryIO, options: Options,
@@ -209,9 +247,10 @@ def fill_xliff(store: Store, data: bytes, path: str, out: BinaryIO, options: Opt
     if _local(root) != "xliff":
         raise FormatError(f"not an XLIFF file: root element <{_local(root)}>", path=path,
                           line=root.sourceline)
-    if root.get("version", "").startswith("2"):
-        return _fill_20(store, tree, path, out, options, converters)
-    return _fill_12(store, tree, path, out, options, converters)
+    fill = _fill_20 if root.get("version", "").startswith("2") else _fill_12
+    summary = fill(store, tree, path, options, converters)
+    _write(tree, out, data)
+    return summary
 
 
 def _langs(source: str | None, target: str | None, options: Options,
@@ -226,7 +265,7 @@ def _langs(source: str | None, target: str | None, options: Options,
     return src, tgt
 
 
-def _fill_12(store: Store, tree: Any, path: str, out: BinaryIO, options: Options,
+def _fill_12(store: Store, tree: Any, path: str, options: Options,
              converters: Converters) -> Summary:
     summary = Summary(path)
     root = tree.getroot()
@@ -252,7 +291,6 @@ def _fill_12(store: Store, tree: Any, path: str, out: BinaryIO, options: Options
         for u in units:
             if id(u) in filled:
                 _mark_12(u, ns, of_unit[id(u)], filled[id(u)])
-    _write(tree, out)
     return summary
 
 
@@ -424,7 +462,7 @@ def _notes_of(unit: Any, ns: str) -> Any:
     return notes
 
 
-def _fill_20(store: Store, tree: Any, path: str, out: BinaryIO, options: Options,
+def _fill_20(store: Store, tree: Any, path: str, options: Options,
              converters: Converters) -> Summary:
     summary = Summary(path)
     root = tree.getroot()
@@ -460,7 +498,6 @@ def _fill_20(store: Store, tree: Any, path: str, out: BinaryIO, options: Options
         note.set("appliesTo", "target")
         where = f"segment {seg.get('id')}: " if seg.get("id") else ""
         note.text = where + fill.note() + ("" if placed else ", inline codes to place")
-    _write(tree, out)
     return summary
 
 
@@ -496,7 +533,7 @@ def fill_tmx(store: Store, data: bytes, path: str, out: BinaryIO, options: Optio
                    and _plain(t.find("seg")).strip() for t in tuvs)
         items.append((tu, source, Request(_plain(source.find("seg")), None, done)))
     if not items:
-        _write(tree, out)
+        _write(tree, out, data)
         return summary
     engine = Engine(store, src or _tuv_lang(items[0][1]), tgt, options, converters)
     for (tu, source, _r), fill in zip(items, engine.fills([i[2] for i in items], summary),
@@ -517,5 +554,5 @@ def fill_tmx(store: Store, data: bytes, path: str, out: BinaryIO, options: Optio
         prop.text = "translated" if fill.exact and placed else "fuzzy"
         seg = etree.SubElement(tuv, "seg")
         seg.text = fill.text
-    _write(tree, out)
+    _write(tree, out, data)
     return summary
