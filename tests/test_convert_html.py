@@ -96,3 +96,58 @@ def test_cli(tmp_path: Path, args: list[str]) -> None:
     code, _, err = invoke("convert", "-c", "s2twp", *args, source, "-o", out)
     assert code == 0, err
     assert out.read_bytes() == _convert()
+
+
+_CJK = re.compile(r"[\u2e80-\U0010ffff]")
+
+
+def _as_references(page: str) -> str:
+    """``page`` with every CJK character outside scripts, styles and comments written as a
+    numeric character reference, decimal and hexadecimal in turn (``&#20013;``, ``&#x570B;``),
+    as a page saved in a Western encoding writes Chinese."""
+    parts = re.split(r"(<script.*?</script>|<style.*?</style>|<!--.*?-->)", page, flags=re.S)
+    n = iter(range(10**9))
+
+    def ref(m: re.Match[str]) -> str:
+        return f"&#{ord(m.group())};" if next(n) % 2 else f"&#x{ord(m.group()):X};"
+
+    return "".join(p if i % 2 else _CJK.sub(ref, p) for i, p in enumerate(parts))
+
+
+@pytest.mark.parametrize("config", ["s2twp", "s2t"])
+def test_chinese_written_as_character_references_converts_as_the_text_it_is(config: str) -> None:
+    """A page that writes its Chinese as character references (``&#20013;&#22269;``) reads, in
+    a browser, as the same text as the page written in characters: its conversion reads so
+    too (the references were kept as written and nothing converted), and writes the converted
+    characters as references again, so the page stays in the encoding it chose. The oracle:
+    lxml reads the texts of both conversions."""
+    page = PAGE.read_text(encoding="utf-8")
+    refs = _as_references(page)
+    assert refs != page
+    out = convert_bytes(refs.encode("utf-8"), "refs.html", Converter(config), "html")
+    literal = convert_bytes(page.encode("utf-8"), "page.html", Converter(config), "html")
+    assert _texts(lxml.html.document_fromstring(out)) == _texts(
+        lxml.html.document_fromstring(literal))
+    code = re.findall(r"<script.*?</script>|<style.*?</style>|<!--.*?-->", page, re.S)
+    outside = out.decode("utf-8")
+    for block in code:
+        outside = outside.replace(block, "")
+    assert not _CJK.search(outside)  # every character still a reference
+    assert "&#x" in outside and re.search(r"&#[0-9]", outside)
+
+
+def test_a_phrase_of_another_length_written_in_references() -> None:
+    """A phrase whose conversion changes its length (内存 -> 記憶體 in s2twp) cannot be cut back
+    at its references: written in references alone, it is written in references again; next to
+    characters written as characters, its references stay as written (the page's text around
+    them converts, as around any other reference)."""
+    plain = opencc.OpenCC("s2twp")
+    word = "内存"
+    assert len(plain.convert(word)) != len(word)
+    refs = "".join(f"&#{ord(c)};" for c in word)
+    out = convert_bytes(f"<p>{refs}</p>\n<p>存{refs}</p>\n".encode(), "p.html", Converter("s2twp"),
+                        "html").decode()
+    first, second = out.split("\n")[:2]
+    assert lxml.html.fragment_fromstring(first).text == plain.convert(word)
+    assert not _CJK.search(first)
+    assert second == f"<p>{plain.convert('存')}{refs}</p>"

@@ -5,7 +5,8 @@ the identifiers and string keys of its scripts (``var 软件 = …``, a JSON key
 its style sheets, and with ``--retag`` the page's ``lang`` still named the old variant. Here a
 page is cut into markup and text by the shape of its tokens, and only these are converted:
 
-- the text between tags (entity references such as ``&amp;`` kept as written); text that
+- the text between tags (entity references such as ``&amp;`` kept as written; a Chinese
+  character written as a reference, ``&#20013;``, is text, written as a reference again); text that
   inline tags cut (理<b>发</b>店, a ruby's base characters between their readings) converts as
   the one text a reader sees, cut back at the tags, when the conversion keeps each piece's
   length (OpenCC's phrases and glossary forms read across the tags); otherwise, and across
@@ -35,6 +36,7 @@ entities and whitespace.)
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -84,7 +86,7 @@ def convert_html_text(text: str, conv: Converter, *, retag: bool = False) -> str
         return _Pending(len(pending) - 1, quote)
 
     elements = OpenElements()
-    for kind, tag, token in page_tokens(text):
+    for kind, tag, token in _cjk_refs_as_text(page_tokens(text)):
         if kind == "data" and not elements.code:
             out.append(token if elements.foreign else later(token, None, -1 if annotation else run))
             continue
@@ -104,6 +106,20 @@ def convert_html_text(text: str, conv: Converter, *, retag: bool = False) -> str
             out.append(token)  # a reference, comment, declaration or code, as written
     converted = _convert_pieces(pending, conv, runs)
     return "".join(x if isinstance(x, str) else x.text(pending, converted) for x in out)
+
+
+def _cjk_refs_as_text(tokens: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """The page's tokens with each CJK character reference (``&#20013;``) joined to the text
+    around it, as the reader sees it: 中國 written as two references converts as the word."""
+    out: list[tuple[str, str, str]] = []
+    for kind, tag, token in tokens:
+        if kind == "ref" and _cjk_char(token):
+            kind = "data"
+        if kind == "data" and out and out[-1][0] == "data":
+            out[-1] = ("data", "", out[-1][2] + token)
+        else:
+            out.append((kind, tag, token))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,30 +177,104 @@ def _convert_pieces(parts: list[str], conv: Converter, runs: list[int]) -> list[
 
 
 def _convert_apart(parts: list[str], conv: Converter) -> list[str]:
-    """Text pieces converted in one call, each apart, entity references kept as written."""
-    split = [_ENTITY.split(p) for p in parts]
-    refs = [_ENTITY.findall(p) for p in parts]
-    flat = [s for pieces in split for s in pieces]
+    """Text pieces converted in one call, each apart, entity references kept as written; the
+    text of a Chinese character written as a reference (``&#20013;``, ``&#x570B;``) converts
+    with the text around it (:func:`_with_chars`)."""
+    split = [_with_chars(p) for p in parts]
+    flat = [text for pieces, _refs in split for text, _chars in pieces]
     converted = iter(conv.convert_parts(flat) if any(flat) else flat)
     out: list[str] = []
-    for part, pieces, found in zip(parts, split, refs, strict=True):
-        new = [next(converted) for _ in pieces]
+    for part, (pieces, found) in zip(parts, split, strict=True):
+        new = [_as_written(text, chars, next(converted), conv) for text, chars in pieces]
         joined = [new[0]]
         for ref, piece in zip(found, new[1:], strict=True):
             joined += [ref, piece]
         text = "".join(joined)
-        if text.count("<") > part.count("<") or text.count("&") > part.count("&"):
+        if text.count("<") > part.count("<") or (
+                _CJK_REF.sub("", text).count("&") > _CJK_REF.sub("", part).count("&")):
             # a glossary's form brought markup characters (``R&D``): escaped, as the page's own
             text = _escape_new(part, text)
         out.append(text)
     return out
 
 
+# A numeric character reference to a CJK character (U+2E80 on: radicals, punctuation, kana,
+# Han, Hangul, compatibility forms): text to convert. Others (``&#38;``, ``&amp;``) stay apart.
+_CJK_REF = re.compile(r"&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));")
+_CJK_FIRST = 0x2E80
+
+
+def _cjk_char(ref: str) -> str:
+    """The CJK character a numeric reference writes; "" for any other reference."""
+    m = _CJK_REF.fullmatch(ref)
+    if m is None:
+        return ""
+    code = int(m.group(1), 10) if m.group(1) else int(m.group(2), 16)
+    return chr(code) if _CJK_FIRST <= code <= sys.maxunicode else ""
+
+
+def _with_chars(part: str) -> tuple[list[tuple[str, dict[int, str]]], list[str]]:
+    """``part`` cut at its entity references but for CJK character references, which are read
+    as their characters: the pieces (text, and where in it a reference stood -> the reference
+    as written), and the references cut at."""
+    pieces: list[tuple[str, dict[int, str]]] = []
+    refs: list[str] = []
+    text: list[str] = []
+    chars: dict[int, str] = {}
+    pos = 0
+    for m in _ENTITY.finditer(part):
+        text.append(part[pos:m.start()])
+        pos = m.end()
+        char = _cjk_char(m.group())
+        if char:
+            chars[sum(map(len, text))] = m.group()
+            text.append(char)
+            continue
+        pieces.append(("".join(text), chars))
+        refs.append(m.group())
+        text, chars = [], {}
+    text.append(part[pos:])
+    pieces.append(("".join(text), chars))
+    return pieces, refs
+
+
+def _as_written(old: str, chars: dict[int, str], new: str, conv: Converter) -> str:
+    """A converted piece with the characters that were references written as references
+    again, in their own form (decimal or hexadecimal; unchanged ones exactly as they were).
+    A conversion that changes the length (a phrase such as 内存 -> 記憶體) cannot tell which new
+    characters stood for references: a piece written in references alone is written so again,
+    in its first one's form; in a piece of both, the references are kept as written and the
+    text between them converts alone, as around a page's other references."""
+    if not chars:
+        return new
+    if len(new) == len(old):
+        return "".join(chars[at] if at in chars and ch == old[at] else
+                       _reference(ch, chars[at]) if at in chars else ch
+                       for at, ch in enumerate(new))
+    if len(chars) == len(old):
+        form = chars[0]
+        return "".join(_reference(ch, form) for ch in new)
+    cut = sorted(chars)
+    texts = [old[a + 1:b] for a, b in zip([-1, *cut], [*cut, len(old)], strict=True)]
+    return "".join(text + (chars[at] if at >= 0 else "") for text, at
+                   in zip(conv.convert_parts(texts), [*cut, -1], strict=True))
+
+
+def _reference(ch: str, form: str) -> str:
+    """``ch`` as a numeric reference written as ``form`` is: ``&#x…;``/``&#X…;`` in hexadecimal
+    (capital digits where ``form`` has them), else decimal."""
+    if form[2:3] in "xX":
+        digits = f"{ord(ch):X}" if form[3:-1].isupper() else f"{ord(ch):x}"
+        return f"&#{form[2]}{digits};"
+    return f"&#{ord(ch)};"
+
+
 def _escape_new(old: str, new: str) -> str:
     """``new`` with ``&`` and ``<`` escaped, but for entity references ``old`` already held."""
     refs = set(_ENTITY.findall(old))
     pieces = re.split(f"({_ENTITY.pattern})", new)
-    return "".join(p if p in refs else p.replace("&", "&amp;").replace("<", "&lt;")
+    # (a CJK character written as a reference again, :func:`_as_written`, is the page's text)
+    return "".join(p if p in refs or _cjk_char(p) else p.replace("&", "&amp;").replace("<", "&lt;")
                    for p in pieces)
 
 
