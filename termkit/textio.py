@@ -153,6 +153,25 @@ def _finish(text: str, path: str) -> str:
     return _NEWLINES.sub("\n", text)
 
 
+def _same_number(exc: UnicodeError) -> tuple[str, int]:
+    """A byte cp1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) read as the C1 control of
+    its own number, as the WHATWG Encoding standard's windows-1252 reads it."""
+    if not isinstance(exc, UnicodeDecodeError):  # pragma: no cover - a decode handler only
+        raise exc
+    return "".join(chr(b) for b in exc.object[exc.start:exc.end]), exc.end
+
+
+codecs.register_error("termkit-windows-1252", _same_number)
+# Declared codecs decoded with a handler of their own: cp1252 as browsers read it.
+_DECLARED_ERRORS = {"cp1252": "termkit-windows-1252"}
+
+
+def decode_as(data: bytes, encoding: str) -> str:
+    """``data`` decoded with an encoding :func:`decode_text` named (its line ends kept):
+    ``cp1252`` as browsers read windows-1252, every other codec strictly."""
+    return data.decode(encoding, _DECLARED_ERRORS.get(encoding, "strict"))
+
+
 def decode_text(data: bytes, path: str, *, declared: tuple[str, ...] = ()) -> tuple[str, str]:
     """Decode ``data`` to text with normalized newlines; return (text, encoding name).
 
@@ -194,7 +213,7 @@ def decode_text(data: bytes, path: str, *, declared: tuple[str, ...] = ()) -> tu
         failures = [(exc.start, "utf-8")]
     for encoding in declared:
         try:
-            return _finish(data.decode(encoding), path), encoding
+            return _finish(decode_as(data, encoding), path), encoding
         except UnicodeDecodeError:
             continue
     candidates: list[tuple[float, int, str, str]] = []

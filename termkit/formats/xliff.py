@@ -52,6 +52,9 @@ PROP_STATE_QUALIFIER = "xliff:state-qualifier"  # XLIFF 1.2 <target state-qualif
 PROP_APPROVED = "xliff:approved"  # XLIFF 1.2 <trans-unit approved>
 PROP_SUBSTATE = "xliff:subState"  # XLIFF 2.0 <segment subState>
 PROP_SDL_CONF = "sdl:conf"  # Trados Studio (SDLXLIFF) <sdl:seg conf>: its confirmation level
+# XLIFF 1.2 segmented unit (<seg-source>): how many of its segments the target leaves empty
+PROP_UNTRANSLATED_SEGMENTS = "xliff:untranslated-segments"
+_NATIVE_CODES = frozenset({"x", "ph", "bx", "ex", "bpt", "ept", "it"})
 WORKFLOW_PROPS = (PROP_STATE, PROP_STATE_QUALIFIER, PROP_APPROVED, PROP_SUBSTATE, PROP_SDL_CONF)
 _SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
 _STATES_20 = ("initial", "translated", "reviewed", "final")  # XLIFF 2.0 order of progress
@@ -175,8 +178,27 @@ def _sdl_conf(elem: Any) -> str | None:
     return min(levels, key=lambda c: _SDL_LEVELS.index(c) if c in _SDL_LEVELS else len(_SDL_LEVELS))
 
 
+def _seg_marks(elem: Any) -> list[Any]:
+    return [m for m in elem.iter() if _local(m) == "mrk" and m.get("mtype") == "seg"]
+
+
+def _untranslated_segments(seg_source: Any, target: Any) -> int:
+    """How many segments of a segmented unit's ``<seg-source>`` its target leaves empty (no
+    text and no code; none when the target is not segmented: it translates the unit whole)."""
+    theirs = {m.get("mid"): m for m in _seg_marks(target)}
+    if not theirs:
+        return 0
+    missing = 0
+    for m in _seg_marks(seg_source):
+        mine = theirs.get(m.get("mid"))
+        if mine is None or not ("".join(mine.itertext()).strip() or any(
+                _local(e) in _NATIVE_CODES for e in mine.iterdescendants())):
+            missing += 1
+    return missing
+
+
 def _unit_12(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -> Unit:
-    source = target = None
+    source = target = seg_source = None
     notes: list[str] = []
     for child in elem:
         name = _local(child)
@@ -184,8 +206,14 @@ def _unit_12(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -
             source = child
         elif name == "target" and target is None:
             target = child
+        elif name == "seg-source" and seg_source is None:
+            seg_source = child
         elif name == "note":
             notes.append(child.text or "")
+    # a segment the target leaves empty: the unit is not translated yet (Trados and memoQ
+    # write every segment of the target, empty until it is translated)
+    missing = _untranslated_segments(seg_source, target) \
+        if seg_source is not None and target is not None else 0
     if target is not None:
         _unindent_segmented(target, source)
     variants = [v for v in (_variant(source, src_lang), _variant(target, trg_lang)) if v]
@@ -198,6 +226,8 @@ def _unit_12(elem: Any, src_lang: str | None, trg_lang: str | None, path: str) -
         conf = _sdl_conf(elem)
         if conf:
             props[PROP_SDL_CONF] = conf
+        if missing:
+            props[PROP_UNTRANSLATED_SEGMENTS] = str(missing)
     return Unit(
         id=elem.get("id"),
         variants=variants,

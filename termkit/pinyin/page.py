@@ -104,7 +104,7 @@ def pinyin_page(data: bytes, path: str, annotate: Callable[[str], Sequence[Token
     (see the module docstring): line ends as the page has them, a byte order mark where the
     page's encoding was said by one or not said at all in another encoding than UTF-8."""
     from termkit.records.htmlpage import declared_encoding
-    from termkit.textio import decode_text, holds_no_text
+    from termkit.textio import decode_as, decode_text, holds_no_text
 
     if holds_no_text(data):
         return b""
@@ -119,7 +119,7 @@ def pinyin_page(data: bytes, path: str, annotate: Callable[[str], Sequence[Token
         else _STRAY_CONTROLS.sub(b" ", data)
     encoding = decode_text(probe, path, declared=declared_encoding(data, western=True))[1]
     codec = "utf-8" if encoding == "utf-8-sig" else encoding
-    page, said = _annotate(data[len(bom):].decode(codec), annotate, render)
+    page, said = _annotate(decode_as(data[len(bom):], codec), annotate, render)
     mark = codecs.BOM_UTF8 if bom or (codec != "utf-8" and not said) else b""
     return mark + page.encode("utf-8")
 

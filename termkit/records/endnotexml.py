@@ -41,8 +41,11 @@ from termkit.records.endnote import records_from_fields
 
 __all__ = ["is_endnote_xml", "parse_endnote_xml"]
 
-# The top of an EndNote XML export: an optional declaration (and comments), then <xml><records>.
-_TOP = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<xml>\s*<records>", re.DOTALL)
+# The top of an EndNote XML export: an optional declaration, comments and a document type
+# declaration (its internal subset is the parser's to refuse), then <xml><records>.
+_TOP = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*"
+                  r"(?:<!DOCTYPE\s+xml\b[^\[>]*(?:\[.*?\]\s*)?>\s*)?(?:<!--.*?-->\s*)*"
+                  r"<xml>\s*<records>", re.DOTALL)
 _DECLARATION = re.compile(r"\A(\s*)<\?xml[^>]*\?>")
 # Fields read as Refer tags: (path under <record>, tag).
 _FIELDS = (

@@ -162,10 +162,11 @@ _DECLARED = {
 
 
 # Western single-byte labels, all windows-1252 to a browser (the WHATWG Encoding standard);
-# Python's cp1252 leaves five bytes undefined, which latin-1 then takes.
+# the five bytes Python's cp1252 leaves undefined are read as the standard reads them, byte by
+# byte (:func:`termkit.textio.decode_text`), the rest of the page still windows-1252.
 _WESTERN = dict.fromkeys(("iso-8859-1", "iso8859-1", "latin1", "l1", "iso_8859-1", "cp1252",
                           "windows-1252", "us-ascii", "ascii", "x-cp1252", "cp819", "ibm819"),
-                         ("cp1252", "latin-1"))
+                         ("cp1252",))
 
 
 def declared_encoding(data: bytes, *, western: bool = False) -> tuple[str, ...]:

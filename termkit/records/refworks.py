@@ -4,7 +4,9 @@ Wanfang and VIP write them.
 A record starts at its ``RT`` line (reference type); each line is a two-character tag, a
 space and the value (``A1 王小明;李四``, ``K1 机器翻译;术语抽取``; CNKI writes one tag in
 lower case, ``vo 36``, and leaves some values empty: a lower-case tag is read only with a
-value of one word or none). Records are separated by blank lines,
+value of one word or none; it writes some without the space, ``A1虞锦洪``: a tag of the
+format's list followed by a character beyond ASCII; and the link as ``URL https://…``: the
+list's longer tags, ``PMID``, ``PMCID``, ``U10``–``U15``, and ``URL``, are tags too). Records are separated by blank lines,
 with no end tag; a line without a tag continues the value above it. The tags are read as the
 EndNote/Refer tags they match (:mod:`termkit.records.endnote`):
 
@@ -40,6 +42,20 @@ __all__ = ["is_refworks", "parse_refworks"]
 # tag in lower case (``vo 36``): a lower-case tag is one only with a value of one word or
 # none, so a wrapped line of prose (``is the first …``) stays the value above it.
 _TAG = re.compile(r"^([A-Z][A-Z0-9])(?: (.*))?$|^([a-z][a-z0-9])(?: (\S*))?$")
+# The format's tags (RefWorks's tagged-format list), for the two forms below.
+_KNOWN = frozenset({
+    "RT", "SR", "ID", "A1", "A2", "A3", "A4", "A5", "A6", "T1", "T2", "T3", "JF", "JO", "YR",
+    "FD", "VO", "IS", "SP", "OP", "K1", "AB", "NO", "ED", "PB", "PP", "SN", "AV", "AD", "AN",
+    "LA", "CL", "SF", "OT", "LK", "DO", "CN", "DB", "DS", "IP", "RD", "ST", "U1", "U2", "U3",
+    "U4", "U5", "U6", "U7", "U8", "U9", "UL", "SL", "LL", "CR", "WT", "WV", "WP", "OL"
+})
+# CNKI writes a tag without its space before a name (``A1虞锦洪``): a tag of the list, then a
+# character beyond ASCII. (A wrapped line of an abstract opening so, ``AB型血…``, would be
+# taken for a tag: the abstract is then cut there, its rest kept as a second value.)
+_TAG_UNSPACED = re.compile(r"^([A-Z][A-Z0-9])([^\x00-\x7f].*)$")
+# Tags longer than two characters: the list's PMID, PMCID, U10–U15, and the URL CNKI writes
+# for UL; a line opening with any other word stays the value above it.
+_TAG_LONG = re.compile(r"^(URL|PMID|PMCID|U1[0-5])(?: (.*))?$")
 _START = re.compile(r"^RT\s+\S")
 # Non-blank lines at the top of a file among which tag lines must make the most.
 _HEAD_LINES = 6
@@ -72,7 +88,18 @@ def is_refworks(text: str) -> bool:
                 break
     if not head or not _START.match(head[0]):
         return False
-    return len(head) >= 3 and sum(1 for line in head if _TAG.match(line)) >= len(head) - 1
+    return len(head) >= 3 and sum(1 for line in head if _tag(line)) >= len(head) - 1
+
+
+def _tag(line: str) -> tuple[str, str] | None:
+    """``(tag, value)`` of a tag line (the tag in capitals), None for a line of a value."""
+    m = _TAG.match(line)
+    if m is not None:
+        return (m.group(1) or m.group(3)).upper(), m.group(2) or m.group(4) or ""
+    m = _TAG_UNSPACED.match(line) or _TAG_LONG.match(line)
+    if m is not None and (m.re is _TAG_LONG or m.group(1) in _KNOWN):
+        return m.group(1), m.group(2) or ""
+    return None
 
 
 def parse_refworks(text: str, path: str, stem: str) -> list[Record]:
@@ -83,16 +110,15 @@ def parse_refworks(text: str, path: str, stem: str) -> list[Record]:
         line = raw.strip()
         if not line:
             continue
-        m = _TAG.match(line)
-        if m is None:
+        tagged = _tag(line)
+        if tagged is None:
             if current:
                 current[-1][1].append(line)
                 continue
             raise FormatError("text before the first tag line: not a RefWorks tag line "
                               "(expected 'RT type', then 'XX value')", path=path, line=number,
                               column=1)
-        name = (m.group(1) or m.group(3)).upper()
-        value = m.group(2) or m.group(4) or ""
+        name, value = tagged
         tag = _TAGS.get(name, name)
         if current is None or tag == "0":
             current = []

@@ -9,9 +9,12 @@
   ``<target>`` after ``<source>`` (or ``<seg-source>``) with ``state="translated"`` and
   ``state-qualifier="exact-match"`` for 101/100, else ``state="needs-review-translation"``
   and ``state-qualifier="fuzzy-match"`` (``needs-translation`` while a segment of the unit
-  is still untranslated), and a ``<note from="termkit">`` with the score; in SDLXLIFF each
+  is still untranslated), and a ``<note from="termkit">`` with the score (after the unit's
+  XLIFF elements, before other namespaces' ones, as the schema orders them); in SDLXLIFF each
   filled segment's ``sdl:seg`` gets Trados's confirmation level (``conf="Translated"`` for
-  an exact fill, else ``Draft``), ``origin="tm"`` and the ``percent``.
+  an exact fill, else ``Draft``), ``origin="tm"`` and the ``percent``; in memoQ's MQXLIFF a
+  filled unit's ``mq:status`` becomes ``Pretranslated`` and ``mq:percent`` its score, as memoQ
+  marks a row it filled from a memory.
   ``target-language`` is set on ``<file>`` if absent.
 * **XLIFF 2.0**: each ``<segment>`` of a unit is a segment; a fill adds ``<target>`` and sets
   the segment's ``state`` (``translated``, or ``initial`` for a fuzzy fill); the note goes to
@@ -292,6 +295,7 @@ def _fill_12(store: Store, tree: Any, path: str, options: Options,
 
 
 _SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
+_MQ_NS = "MQXliff"  # memoQ's namespace (its .mqxliff), as memoQ writes it
 _NO_TRANSLATION = frozenset({"new", "needs-translation"})
 
 
@@ -411,6 +415,10 @@ def _mark_12(u: Any, ns: str, slots: list[_Slot], fills: list[tuple[_Slot, Fill,
         state = "translated" if exact else "needs-review-translation"
     target.set("state", state)
     target.set("state-qualifier", "exact-match" if exact else "fuzzy-match")
+    if u.get(f"{{{_MQ_NS}}}status") is not None and fills:
+        # memoQ's row state and match rate, as memoQ writes a row it filled from a memory
+        u.set(f"{{{_MQ_NS}}}status", "Pretranslated")
+        u.set(f"{{{_MQ_NS}}}percent", str(min(min(f.score for _s, f, _p in fills), 100)))
     sdl = {seg.get("id"): seg for seg in u.iter(f"{{{_SDL_NS}}}seg")}
     for slot, fill, placed in fills:
         seg = sdl.get(slot.mid) if slot.mid is not None else None
@@ -418,10 +426,27 @@ def _mark_12(u: Any, ns: str, slots: list[_Slot], fills: list[tuple[_Slot, Fill,
             seg.set("conf", "Translated" if fill.exact and placed else "Draft")
             seg.set("origin", "tm")
             seg.set("percent", str(min(fill.score, 100)))
-        note = etree.SubElement(u, _q(ns, "note"))
+        note = etree.Element(_q(ns, "note"))
+        _add_note_12(u, ns, note)
         note.set("from", "termkit")
         where = f"segment {slot.mid}: " if slot.segments > 1 else ""
         note.text = where + fill.note() + ("" if placed else ", inline codes to place")
+
+
+def _add_note_12(unit: Any, ns: str, note: Any) -> None:
+    """Add ``note`` to an XLIFF 1.2 ``<trans-unit>`` where the schema puts notes: after its
+    last XLIFF element, before the other namespaces' elements that close a unit (Trados's
+    ``<sdl:seg-defs>``, memoQ's ``<mq:…>``)."""
+    last = None
+    for child in unit:
+        if isinstance(child.tag, str) and _ns(child) == ns:
+            last = child
+    if last is None:  # pragma: no cover - a unit has its <source>
+        unit.append(note)
+    else:
+        last.addnext(note)
+        if last.tail and not last.tail.strip():
+            note.tail = last.tail  # the file's indentation, kept between the elements
 
 
 def _notes_of(unit: Any, ns: str) -> Any:

@@ -6,7 +6,9 @@ This module owns reading the workflow marks translation files carry into the mem
 * an XLIFF target's marks (props of :mod:`termkit.formats.xliff`):
 
   - XLIFF 1.2 ``state`` ``new`` and ``needs-translation`` say the target is no translation yet
-    (often a copy of the source), so ``tm import`` keeps the unit's source only;
+    (often a copy of the source), so ``tm import`` keeps the unit's source only; so does a
+    segmented unit (``<seg-source>``: Trados, memoQ, Okapi) whose target leaves a segment
+    empty (half a unit's sentences are not its translation);
     ``needs-adaptation``, ``needs-l10n`` and the ``needs-review-*`` states say it is a draft
     to review; ``translated``, ``signed-off`` and ``final`` are translations;
   - XLIFF 1.2 ``approved="no"`` on the unit: the translation "has not passed its final
@@ -33,7 +35,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from termkit.formats.xliff import PROP_APPROVED, PROP_SDL_CONF, PROP_STATE, PROP_STATE_QUALIFIER
+from termkit.formats.xliff import (
+    PROP_APPROVED,
+    PROP_SDL_CONF,
+    PROP_STATE,
+    PROP_STATE_QUALIFIER,
+    PROP_UNTRANSLATED_SEGMENTS,
+)
 from termkit.model import Unit
 
 UNTRANSLATED = frozenset({"new", "needs-translation"})
@@ -64,9 +72,12 @@ def to_review(props: Mapping[str, str]) -> str | None:
 
 
 def without_drafts(units: Iterator[Unit]) -> Iterator[Unit]:
-    """The units with a target their file says is no translation cut to their source side."""
+    """The units with a target their file says is no translation cut to their source side:
+    by its state, or, in a segmented XLIFF 1.2 unit, by a segment left empty."""
     for unit in units:
-        if unit.props.get(PROP_STATE) in UNTRANSLATED and len(unit.variants) > 1:
+        untranslated = unit.props.get(PROP_STATE) in UNTRANSLATED \
+            or PROP_UNTRANSLATED_SEGMENTS in unit.props
+        if untranslated and len(unit.variants) > 1:
             source = next((v for v in unit.variants if v.lang == unit.source_lang),
                           unit.variants[0])
             unit.variants = [source]
