@@ -62,6 +62,7 @@ line is); one with no field and no keyword printed either (a chapter, a class fi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -160,44 +161,39 @@ def _live(text: str) -> str:
     return _without_disabled(_without_comments(text))
 
 
-def _group(text: str, start: int) -> int | None:
-    """The index after the brace group opening at ``text[start] == "{"``; None if unclosed."""
+# What brace matching reads: an escape (``\{``, ``\%``, skipped whole), a brace, a comma, a line end.
+_BRACE_MARKS = re.compile(r"\\.?|[{},\n]", re.S)
+
+
+def _marks(text: str, start: int) -> Iterator[tuple[int, str, int]]:
+    """(index, character, brace depth before it) of each brace, comma and line end of ``text``
+    from ``start``, escaped characters skipped; ordinary text is passed over by the pattern."""
     depth = 0
-    i = start
-    while i < len(text):
-        c = text[i]
-        if c == "\\":
-            i += 2
+    for m in _BRACE_MARKS.finditer(text, start):
+        c = m.group()
+        if c[0] == "\\":
             continue
+        yield m.start(), c, depth
         if c == "{":
             depth += 1
         elif c == "}":
             depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
+
+
+def _group(text: str, start: int) -> int | None:
+    """The index after the brace group opening at ``text[start] == "{"``; None if unclosed."""
+    for i, c, depth in _marks(text, start):
+        if c == "}" and depth == 1:
+            return i + 1
     return None
 
 
 def _bare_value(text: str, start: int) -> int:
     """Where an unbraced key value ends: a ``,`` or ``}`` outside braces, or the line's end."""
-    depth = 0
-    i = start
-    while i < len(text):
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            if depth == 0:
-                return i
-            depth -= 1
-        elif (c == "," and depth == 0) or c == "\n":
+    for i, c, depth in _marks(text, start):
+        if c == "\n" or (depth == 0 and c in ",}"):
             return i
-        i += 1
-    return i
+    return len(text)
 
 
 _MAX_DEPTH = 64  # braces nested deeper than any template's fields: not read (nor recursed)
