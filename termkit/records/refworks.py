@@ -32,9 +32,9 @@ from __future__ import annotations
 
 import re
 
-from termkit.errors import FormatError, InputError
+from termkit.errors import InputError
 from termkit.model import Record
-from termkit.records.endnote import records_from_fields
+from termkit.records.endnote import group_fields, records_from_fields
 
 __all__ = ["is_refworks", "parse_refworks"]
 
@@ -102,28 +102,22 @@ def _tag(line: str) -> tuple[str, str] | None:
     return None
 
 
+def _fields(line: str, number: int) -> list[tuple[str, str]] | None:
+    tagged = _tag(line.strip())
+    if tagged is None:
+        return None
+    name, value = tagged
+    return [(_TAGS.get(name, name), value.strip())]
+
+
 def parse_refworks(text: str, path: str, stem: str) -> list[Record]:
     """Read every record of a RefWorks tagged export."""
-    records: list[list[tuple[str, list[str], int]]] = []
-    current: list[tuple[str, list[str], int]] | None = None
-    for number, raw in enumerate(text.split("\n"), 1):
-        line = raw.strip()
-        if not line:
-            continue
-        tagged = _tag(line)
-        if tagged is None:
-            if current:
-                current[-1][1].append(line)
-                continue
-            raise FormatError("text before the first tag line: not a RefWorks tag line "
-                              "(expected 'RT type', then 'XX value')", path=path, line=number,
-                              column=1)
-        name, value = tagged
-        tag = _TAGS.get(name, name)
-        if current is None or tag == "0":
-            current = []
-            records.append(current)
-        current.append((tag, [value.strip()], number))
+    # Only an ``RT`` line starts a record (blank lines never end one): every line "starts".
+    records = group_fields(
+        text, _fields, starts=lambda _line: True, path=path,
+        before_first="text before the first tag line: not a RefWorks tag line "
+                     "(expected 'RT type', then 'XX value')",
+    )
     if not records:
         raise InputError("no RefWorks record found (no 'RT type' line)", path=path)
     return records_from_fields(records, path, stem)
