@@ -200,16 +200,22 @@ def _convert_apart(parts: list[str], conv: Converter) -> list[str]:
 
 # A numeric character reference to a CJK character (U+2E80 on: radicals, punctuation, kana,
 # Han, Hangul, compatibility forms): text to convert. Others (``&#38;``, ``&amp;``) stay apart.
-_CJK_REF = re.compile(r"&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));")
+# Leading zeros are allowed, as browsers read them (``&#0000020013;`` is 中).
+_CJK_REF = re.compile(r"&#(?:0*([0-9]{1,7})|[xX]0*([0-9a-fA-F]{1,6}));")
 _CJK_FIRST = 0x2E80
+_SURROGATES = range(0xD800, 0xE000)
 
 
 def _cjk_char(ref: str) -> str:
-    """The CJK character a numeric reference writes; "" for any other reference."""
+    """The CJK character a numeric reference writes; "" for any other reference, and for a
+    surrogate code point (``&#xD800;``), which is no character (a browser shows U+FFFD) and
+    cannot be converted or written in UTF-8: kept as written."""
     m = _CJK_REF.fullmatch(ref)
     if m is None:
         return ""
     code = int(m.group(1), 10) if m.group(1) else int(m.group(2), 16)
+    if code in _SURROGATES:
+        return ""
     return chr(code) if _CJK_FIRST <= code <= sys.maxunicode else ""
 
 
@@ -243,21 +249,47 @@ def _as_written(old: str, chars: dict[int, str], new: str, conv: Converter) -> s
     again, in their own form (decimal or hexadecimal; unchanged ones exactly as they were).
     A conversion that changes the length (a phrase such as 内存 -> 記憶體) cannot tell which new
     characters stood for references: a piece written in references alone is written so again,
-    in its first one's form; in a piece of both, the references are kept as written and the
-    text between them converts alone, as around a page's other references."""
+    in its first one's form; in a piece of both, each run of references and each run of
+    characters between them converts as a text of its own (``存&#x5185;&#x5B58;``: 存, then
+    内存 written in references again), so no reference is left unconverted."""
     if not chars:
         return new
     if len(new) == len(old):
-        return "".join(chars[at] if at in chars and ch == old[at] else
-                       _reference(ch, chars[at]) if at in chars else ch
-                       for at, ch in enumerate(new))
+        return "".join(_written(ch, old[at], chars.get(at)) for at, ch in enumerate(new))
     if len(chars) == len(old):
         form = chars[0]
         return "".join(_reference(ch, form) for ch in new)
-    cut = sorted(chars)
-    texts = [old[a + 1:b] for a, b in zip([-1, *cut], [*cut, len(old)], strict=True)]
-    return "".join(text + (chars[at] if at >= 0 else "") for text, at
-                   in zip(conv.convert_parts(texts), [*cut, -1], strict=True))
+    runs = [(at, len(group)) for at, group in _groupby_refs(len(old), chars)]
+    texts = conv.convert_parts([old[at:at + n] for at, n in runs])
+    out: list[str] = []
+    for (at, n), text in zip(runs, texts, strict=True):
+        if at not in chars:
+            out.append(text)
+        elif len(text) == n:
+            out += [_written(ch, old[at + i], chars[at + i]) for i, ch in enumerate(text)]
+        else:
+            out += [_reference(ch, chars[at]) for ch in text]
+    return "".join(out)
+
+
+def _groupby_refs(size: int, chars: dict[int, str]) -> list[tuple[int, list[int]]]:
+    """The positions ``0..size-1`` in runs of references (in ``chars``) and of characters:
+    each run's first position and its positions."""
+    runs: list[tuple[int, list[int]]] = []
+    for at in range(size):
+        if runs and (runs[-1][0] in chars) == (at in chars):
+            runs[-1][1].append(at)
+        else:
+            runs.append((at, [at]))
+    return runs
+
+
+def _written(new: str, old: str, ref: str | None) -> str:
+    """One converted character: as the character where it was one; where it was a reference,
+    that reference as written when unchanged, else a reference of the same form."""
+    if ref is None:
+        return new
+    return ref if new == old else _reference(new, ref)
 
 
 def _reference(ch: str, form: str) -> str:
