@@ -8,7 +8,8 @@ as ``msgmerge`` does; every fill gets a translator comment with the score. An ex
 whose printf conversions differ from the msgid's in a ``c-format`` (any ``*-format``) entry is
 filled as fuzzy, so that ``msgfmt -c`` accepts the catalog. A leading or
 trailing newline of the msgid is given to the filled msgstr too (``msgfmt -c`` requires it).
-The rest of the catalog is written back as polib writes it, unwrapped.
+The rest of the catalog is written back as polib writes it, unwrapped, with CRLF line breaks
+where most of the input's were.
 """
 
 from __future__ import annotations
@@ -100,8 +101,13 @@ def fill_po(store: Store, data: bytes, path: str, out: BinaryIO, options: Option
         if fill is not None:
             _apply(entry, fill, nplurals)
     encoding = po.encoding or "utf-8"
+    text = str(po)
+    if 2 * data.count(b"\r\n") > data.count(b"\n"):
+        # a catalog saved with CRLF keeps them (polib reads and writes LF; a CR in a message
+        # is written escaped, ``\r``, so every raw line feed is a line break)
+        text = text.replace("\n", "\r\n")
     try:
-        out.write(str(po).encode(encoding))
+        out.write(text.encode(encoding))
     except (UnicodeEncodeError, LookupError) as exc:
         raise FormatError(f"cannot write the catalog in its charset {encoding}: {exc}",
                           path=path) from None

@@ -207,14 +207,20 @@ def _write(tree: Any, out: BinaryIO, data: bytes) -> None:
     """The document in UTF-8, opening as the original ``data`` did: its byte order mark, its
     own XML declaration (quotes, standalone; naming UTF-8 where it named another encoding),
     none where it had none, the white space after it, and its final line break. So a file in
-    which nothing was filled comes out as it went in, up to what the parser normalizes."""
+    which nothing was filled comes out as it went in, up to what the parser normalizes. Its
+    line breaks are CRLF where most of the input's are (a file saved on Windows): the parser
+    reads CRLF as LF, and lxml writes LF, which gave such a file mixed line breaks and changed
+    every line of it (a line break inside a value it writes as ``&#10;``, a CR as ``&#13;``)."""
     data = _in_utf8(data)
     m = _DECLARATION.match(data)
     if m is not None:
         decl = _DECLARED_ENCODING.sub(_utf8_named, m.group(2), count=1)
         rest = data[m.end():]
         out.write((m.group(1) or b"") + decl + rest[:len(rest) - len(rest.lstrip())])
-    out.write(etree.tostring(tree, encoding="UTF-8", xml_declaration=False))
+    body = etree.tostring(tree, encoding="UTF-8", xml_declaration=False)
+    if 2 * data.count(b"\r\n") > data.count(b"\n"):
+        body = body.replace(b"\n", b"\r\n")
+    out.write(body)
     end = data.rstrip(b" \t")
     if end.endswith(b"\n") or not data:
         out.write(b"\r\n" if end.endswith(b"\r\n") else b"\n")
