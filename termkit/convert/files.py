@@ -90,6 +90,42 @@ def utf8_hint(data: bytes) -> str:
     return f"it reads as {name}: convert it to UTF-8 first (iconv -f {name} -t UTF-8 FILE)"
 
 
+def _decode_page(data: bytes, path: str) -> tuple[str, str | None]:
+    """An HTML page's text, and the codec to write it back in: None for UTF-8 and UTF-16
+    (:func:`decode`, :func:`_encode_like`); else the encoding the page names for itself in a
+    ``<meta>`` (Big5, GBK/GB2312, or a Western one: a page so saved writes Chinese as character
+    references), where its bytes read in it, as a browser reads it; else the UTF-8 error."""
+    from termkit.records.htmlpage import declared_encoding
+    from termkit.textio import decode_as
+
+    try:
+        return decode(data, path), None
+    except EncodingError:
+        for codec in declared_encoding(data, western=True):
+            try:
+                return decode_as(data, codec), codec
+            except UnicodeDecodeError:
+                continue
+        raise
+
+
+def _as_reference(exc: UnicodeError) -> tuple[bytes, int]:
+    """Encoding a page: a character its encoding cannot hold written as a numeric character
+    reference (``&#22269;``), as browsers and editors save one; the C1 control a windows-1252
+    byte it leaves undefined was read as (:func:`termkit.textio.decode_as`), as that byte."""
+    if not isinstance(exc, UnicodeEncodeError):  # pragma: no cover - an encode handler only
+        raise exc
+    western = exc.encoding.replace("_", "").replace("-", "").lower() in ("cp1252", "windows1252")
+    out = b"".join(bytes([ord(c)]) if western and ord(c) in _CP1252_UNDEFINED
+                   else f"&#{ord(c)};".encode("ascii") for c in exc.object[exc.start:exc.end])
+    return out, exc.end
+
+
+_CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
+_AS_REFERENCE = "termkit-html-reference"
+codecs.register_error(_AS_REFERENCE, _as_reference)
+
+
 def _encode_like(text: str, original: bytes) -> bytes:
     if original.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         bom = original[:2]
@@ -740,7 +776,9 @@ def convert_bytes(data: bytes, path: str, conv: Converter, kind: str, *, retag: 
     if kind == "html":
         from termkit.convert.html import convert_html_text
 
-        return _encode_like(convert_html_text(decode(data, path), conv, retag=retag), data)
+        text, codec = _decode_page(data, path)
+        page = convert_html_text(text, conv, retag=retag)
+        return _encode_like(page, data) if codec is None else page.encode(codec, _AS_REFERENCE)
     if kind in ("csv", "tsv"):
         text = decode(data, path)
         return _encode_like(convert_table_text(text, conv, "," if kind == "csv" else "\t", path,

@@ -204,26 +204,69 @@ _DECLARED_ENCODING = re.compile(rb"""(\sencoding\s*=\s*)(["'])([^"']*)\2""")
 
 
 def _write(tree: Any, out: BinaryIO, data: bytes) -> None:
-    """The document in UTF-8, opening as the original ``data`` did: its byte order mark, its
-    own XML declaration (quotes, standalone; naming UTF-8 where it named another encoding),
-    none where it had none, the white space after it, and its final line break. So a file in
-    which nothing was filled comes out as it went in, up to what the parser normalizes. Its
-    line breaks are CRLF where most of the input's are (a file saved on Windows): the parser
-    reads CRLF as LF, and lxml writes LF, which gave such a file mixed line breaks and changed
-    every line of it (a line break inside a value it writes as ``&#10;``, a CR as ``&#13;``)."""
-    data = _in_utf8(data)
-    m = _DECLARATION.match(data)
+    """The document in UTF-8, opening and ending as the original ``data`` did: its byte order
+    mark, its own XML declaration (quotes, standalone; naming UTF-8 where it named another
+    encoding), none where it had none, and what stands around the root element as it was
+    written (white space, comments, a doctype, the final line break). So a file in which nothing
+    was filled comes out as it went in, up to what the parser normalizes. Its line breaks are
+    CRLF where most of the input's are (a file saved on Windows): the parser reads CRLF as LF,
+    and lxml writes LF, which gave such a file mixed line breaks and changed every line of it
+    (a line break inside a value it writes as ``&#10;``, a CR as ``&#13;``)."""
+    utf8 = _in_utf8(data)
+    encoding = "utf-8" if utf8 is not data else (tree.docinfo.encoding or "utf-8")
+    data = utf8
+    bom = data.startswith(codecs.BOM_UTF8)
+    pos = len(codecs.BOM_UTF8) if bom else 0
+    m = _DECLARATION.match(data, pos)
+    decl = b""
     if m is not None:
         decl = _DECLARED_ENCODING.sub(_utf8_named, m.group(2), count=1)
-        rest = data[m.end():]
-        out.write((m.group(1) or b"") + decl + rest[:len(rest) - len(rest.lstrip())])
-    body = etree.tostring(tree, encoding="UTF-8", xml_declaration=False)
+        pos = m.end()
+    around = _around_root(data, pos, encoding)
+    body = etree.tostring(tree.getroot() if around else tree, encoding="UTF-8",
+                          xml_declaration=False, with_tail=False)
     if 2 * data.count(b"\r\n") > data.count(b"\n"):
         body = body.replace(b"\n", b"\r\n")
+    if around is not None:
+        out.write((codecs.BOM_UTF8 if bom else b"") + decl + around[0] + body + around[1])
+        return
+    # what stands around the root could not be told apart: lxml's own, as written before
+    rest = data[pos:]
+    out.write((codecs.BOM_UTF8 if bom else b"") + decl + rest[:len(rest) - len(rest.lstrip())])
     out.write(body)
     end = data.rstrip(b" \t")
     if end.endswith(b"\n") or not data:
         out.write(b"\r\n" if end.endswith(b"\r\n") else b"\n")
+
+
+# What may stand before the root element (after the declaration) and after it: white space,
+# comments, processing instructions, and before it a doctype (its internal subset, which the
+# safe parser allows without entity declarations, in brackets).
+_PROLOG = re.compile(rb"(?:\s+|<!--.*?-->|<\?.*?\?>|<!DOCTYPE(?:[^\[>]|\[.*?\])*>)*", re.S)
+_EPILOG = re.compile(rb"(?:\s+|<!--.*?-->|<\?.*?\?>)*\Z", re.S)
+
+
+def _around_root(data: bytes, pos: int, encoding: str) -> tuple[bytes, bytes] | None:
+    """The bytes before the root element's start tag (from ``pos``) and after its end, in
+    UTF-8; None where they cannot be told apart or read in the document's ``encoding``."""
+    head = _PROLOG.match(data, pos)
+    if head is None or data[head.end():head.end() + 1] != b"<" or data[
+            head.end() + 1:head.end() + 2] in (b"!", b"?"):
+        return None
+    close = data.rfind(b">")
+    while close > head.end():
+        tail = _EPILOG.match(data, close + 1)
+        if tail is not None and not data[:close + 1].endswith((b"-->", b"?>")):
+            break
+        close = data.rfind(b">", 0, close)
+    else:
+        return None
+    try:
+        before = data[pos:head.end()].decode(encoding).encode("utf-8")
+        after = data[close + 1:].decode(encoding).encode("utf-8")
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return before, after
 
 
 def _in_utf8(data: bytes) -> bytes:
