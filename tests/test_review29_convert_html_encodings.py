@@ -78,3 +78,17 @@ def test_a_page_whose_bytes_its_declaration_cannot_read_is_still_refused(tmp_pat
     code, _, err = invoke("convert", "-c", "s2t", str(source), "-o", str(tmp_path / "o.html"))
     assert code == 1 and err.startswith("Error: ") and "Traceback" not in err
     assert not (tmp_path / "o.html").exists()
+
+
+@pytest.mark.parametrize("charset", ["windows-1252", "iso-8859-1"])
+def test_a_western_page_without_chinese_comes_out_byte_for_byte(charset: str) -> None:
+    """Every byte of a Western page, the five windows-1252 leaves undefined (0x81, 0x8D, …)
+    too, which are read as the controls of their numbers as browsers read them: written back
+    as the same bytes, not as references."""
+    from termkit.convert import Converter
+    from termkit.convert.files import convert_bytes
+
+    text = bytes(b for b in range(256) if b not in b"<>&" and (b >= 0x20 or b in b"\t\n\r"))
+    page = (f'<html><head><meta charset="{charset}"></head><body><p>'.encode()
+            + text + b"</p></body></html>\n")
+    assert convert_bytes(page, "p.html", Converter("s2t"), "html") == page

@@ -115,13 +115,14 @@ def _as_reference(exc: UnicodeError) -> tuple[bytes, int]:
     byte it leaves undefined was read as (:func:`termkit.textio.decode_as`), as that byte."""
     if not isinstance(exc, UnicodeEncodeError):  # pragma: no cover - an encode handler only
         raise exc
-    western = exc.encoding.replace("_", "").replace("-", "").lower() in ("cp1252", "windows1252")
-    out = b"".join(bytes([ord(c)]) if western and ord(c) in _CP1252_UNDEFINED
+    # (a single-byte codec, windows-1252, is a "charmap" one: the bytes it leaves undefined
+    # were read as the characters of their own numbers, below 256, and only they fail so)
+    single = exc.encoding == "charmap"
+    out = b"".join(bytes([ord(c)]) if single and ord(c) < 0x100
                    else f"&#{ord(c)};".encode("ascii") for c in exc.object[exc.start:exc.end])
     return out, exc.end
 
 
-_CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
 _AS_REFERENCE = "termkit-html-reference"
 codecs.register_error(_AS_REFERENCE, _as_reference)
 
