@@ -371,6 +371,7 @@ FRESH_SETS = (
     FreshSet("fresh12", 35),
     FreshSet("fresh13", 66),
     FreshSet("fresh14", 85),
+    FreshSet("fresh15", 45),
 )
 FRESH = {s.name: s for s in FRESH_SETS}
 
