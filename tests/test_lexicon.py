@@ -266,3 +266,28 @@ def test_from_entries_builds_a_small_lexicon() -> None:
     assert lex.lookup("台湾") == lex.lookup("臺灣")
     assert lex.is_proper_noun("台湾")
     assert lex.segment("臺灣島") == ["臺灣", "島"]
+
+
+def test_a_lexicon_just_built_reads_as_one_loaded_from_its_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The process that builds the index keeps every headword's parsed entries (so its word
+    # list does not parse each line again): they must be what a look-up parses from the
+    # cache. Real lines, a seeded sample with whole headword families (several readings,
+    # both scripts, a Traditional head that is another entry's Simplified one).
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    with gzip.open(cedict_path(), "rt", encoding="utf-8") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    picked = {line[0] for line in random.Random(11).sample(lines, 40)}  # common first characters
+    sample = [line for line in lines if line[0] in picked]
+    assert len(sample) > 1_000
+    path = tmp_path / "sample.txt.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write("# sample\n" + "".join(sample) + "not an entry\n")
+    built = Lexicon.load(path)
+    assert built._entries, "the build keeps no parsed entries: nothing here is tested"
+    loaded = Lexicon.load(path)
+    assert not loaded._entries  # read from the cache: parsed on look-up
+    heads = sorted(built._index)
+    assert heads == sorted(loaded._index) and len(heads) > 1_000
+    assert [built.lookup(h) for h in heads] == [loaded.lookup(h) for h in heads]
+    assert lexmod._word_shards(built) == lexmod._word_shards(Lexicon.load(path))
