@@ -241,3 +241,16 @@ def test_real13_wrong_pairs_are_candidates(figures: Callable[[str], None],
     figures("\nreal13 jsonl wrong pairs: " + json.dumps(wrong, ensure_ascii=False))
     assert len(wrong) <= 4, wrong
     assert sum(status != "candidate" for *_, status in wrong) <= 1, wrong
+
+
+def test_real13_br_breaks_in_a_stored_page_are_read_as_breaks() -> None:
+    """real13-T004 (an NCCU item page) prints its two advisors as ``江穎慧<br>丁秀吟`` /
+    ``Chiang, Ying-Hui<br>Ding, Hsiu-Yin``: the stored text keeps the HTML break. The Markdown
+    step (:mod:`termkit.records.markdown`) takes two such marks for markup and reads them as
+    breaks, so the advisors come out as two people; without the step they would be one name
+    with ``<br>`` inside. Found at first contact (the plain-page invariant of
+    test_records_markdown leaves this page out for it); the keywords read the same either
+    way."""
+    (record,) = read_records(str(PAGES / "real13-T004.txt"))
+    assert [(p.zh, p.en) for p in record.advisors] == [
+        ("江穎慧", "Chiang, Ying-Hui"), ("丁秀吟", "Ding, Hsiu-Yin")]
