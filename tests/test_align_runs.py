@@ -135,3 +135,57 @@ def test_a_run_of_one_word_per_keyword_needs_most_groups_supported() -> None:
     assert _cut(["物聯網", "區塊鏈", "智慧合約"], "IoT Blockchain Smart Legal Contract") is None
     # Words with no evidence at all are no cut, however many.
     assert _cut(["機器學習", "遷移學習"], "Hadoop Spark") is None
+
+
+# ---- one Chinese keyword run together beside an English list in another order
+# (keyword lists printed as links lose their separators in a copy; such a page's English list
+# is often alphabetical). Made-up lists of dictionary words, not copied from a measured page.
+
+
+def _zh_cut(zh: str, en: tuple[str, ...]) -> tuple[str, ...] | None:
+    from termkit.align.runs import cut_zh_runs
+
+    return cut_zh_runs((zh,), en, get_lexicon())
+
+
+def test_a_run_is_cut_for_an_english_list_in_another_order() -> None:
+    assert _zh_cut("機器學習自然語言處理資料探勘",
+                   ("data mining", "machine learning", "natural language processing")) == (
+        "機器學習", "自然語言處理", "資料探勘")
+    # ... and the pairs then follow the evidence, not the places.
+    record = Record(source="page.txt", id="r1", keywords_zh=["機器學習自然語言處理資料探勘"],
+                    keywords_en=["data mining", "machine learning", "natural language processing"])
+    pairs = {(p.zh, p.en) for p in pair_record(record, lexicon=get_lexicon()).pairs}
+    assert pairs == {("機器學習", "machine learning"), ("資料探勘", "data mining"),
+                     ("自然語言處理", "natural language processing")}
+
+
+def test_a_suffix_stays_with_its_word() -> None:
+    # 自主 | 性 in the segmentation; CC-CEDICT calls 性 a suffix (-ness, -ity), so no piece
+    # starts with it, though 性 beside the next piece scores no worse.
+    for zh, en in (("學習自主性線上課程", ("online courses", "learning autonomy")),
+                   ("線上課程學習自主性", ("learning autonomy", "online courses"))):
+        cut = _zh_cut(zh, en)
+        assert cut is not None and "學習自主性" in cut
+
+
+def test_cuts_the_evidence_cannot_tell_apart_leave_the_run_whole() -> None:
+    # 長期 | 照顧居家醫療 and 長期照顧 | 居家醫療 explain as much (both English keywords end in
+    # "Care", which 照顧 renders either way round): no cut.
+    assert _zh_cut("長期照顧居家醫療", ("Home Medical Care", "Long-term Care")) is None
+
+
+def test_both_lists_run_together_are_cut_where_a_word_runs_into_a_capital() -> None:
+    from termkit.align.runs import cut_joined_en
+
+    lex = get_lexicon()
+    assert cut_joined_en("居家醫療長期照顧", "Home Medical CareLong-term Care", lex) == (
+        ("居家醫療", "長期照顧"), ("Home Medical Care", "Long-term Care"))
+    # A capital inside one keyword cuts nothing the Chinese does not support.
+    assert cut_joined_en("網頁程式設計", "JavaScript programming", lex) is None
+    record = Record(source="page.txt", id="r1", keywords_zh=["居家醫療長期照顧"],
+                    keywords_en=["Home Medical CareLong-term Care"])
+    result = pair_record(record, lexicon=get_lexicon())
+    assert {(p.zh, p.en) for p in result.pairs} == {
+        ("居家醫療", "Home Medical Care"), ("長期照顧", "Long-term Care")}
+    assert any("without separators" in n.message for n in result.notices)

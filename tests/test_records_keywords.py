@@ -245,3 +245,20 @@ def test_a_page_with_english_in_brackets_pairs_each_keyword_with_its_own() -> No
     pairs = {(p.zh, p.en) for p in pair_record(rec).pairs}
     assert pairs == {("深度學習", "deep learning"), ("股價預測", "stock price prediction"),
                      ("長短期記憶", "long short-term memory")}
+
+
+def test_a_cell_of_both_lists_cut_where_only_a_space_sets_them_apart() -> None:
+    # A repository's table cell holds both lists, each set apart by ";", and only a space
+    # where the Chinese list ends and the English begins.
+    zh, en = sort_line("社會支持;生活事件;心理健康 social support;life events;mental health")
+    assert zh == ["社會支持", "生活事件", "心理健康"]
+    assert en == ["social support", "life events", "mental health"]
+
+
+@pytest.mark.parametrize("line", [
+    "地理資訊;GIS 應用;geographic information;GIS application",  # Latin first: one keyword
+    "社會支持;心理健康 mental;生活事件;social support;life events",  # not where the lists meet
+])
+def test_a_space_between_scripts_elsewhere_stays_in_its_keyword(line: str) -> None:
+    zh, en = sort_line(line)
+    assert [k for k in zh + en if " " in k and any("\u4e00" <= c <= "\u9fff" for c in k)]

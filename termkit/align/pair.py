@@ -70,7 +70,7 @@ from dataclasses import replace
 from termkit.align.assign import best_assignment
 from termkit.align.evidence import kinds_of
 from termkit.align.keys import EnKey, ZhKey, analyse_en, analyse_zh
-from termkit.align.runs import cut_run, cut_zh_runs
+from termkit.align.runs import cut_joined_en, cut_run, cut_zh_runs
 from termkit.align.score import HEAD_MISMATCH, Score, acronym_letters, score_pair
 from termkit.align.structure import (
     Cell,
@@ -386,6 +386,17 @@ def pair_record(record: Record, *, lexicon: Lexicon | None = None) -> Pairing:
         # cut where the evidence of the pairs says (align.runs).
         record = replace(record, keywords_zh=list(zh_cut))
         zh_keys = [analyse_zh(z, lex) for z in record.keywords_zh]
+    joined = (
+        cut_joined_en(record.keywords_zh[0], record.keywords_en[0], lex)
+        if cut is None and zh_cut is None
+        and len(record.keywords_zh) == 1 and len(record.keywords_en) == 1
+        else None
+    )
+    if joined is not None:
+        # One keyword each side, both lists printed without separators: the English cut
+        # where a word runs into a capital, the Chinese by those pieces (align.runs).
+        record = replace(record, keywords_zh=list(joined[0]), keywords_en=list(joined[1]))
+        zh_keys = [analyse_zh(z, lex) for z in record.keywords_zh]
     en_keys = [analyse_en(e) for e in record.keywords_en]
     pairs, unpaired_zh, unpaired_en = _pair(zh_keys, en_keys)
     result = Pairing(record=record, pairs=pairs, unpaired_zh=unpaired_zh, unpaired_en=unpaired_en)
@@ -399,6 +410,11 @@ def pair_record(record: Record, *, lexicon: Lexicon | None = None) -> Pairing:
         result.notices.append(Notice(
             f"Chinese keywords printed without separators, cut by their English counterparts "
             f"into {len(zh_cut)}: {' | '.join(zh_cut)}", path, record.lines.get("keywords"),
+        ))
+    if joined is not None:
+        result.notices.append(Notice(
+            f"Both keyword lists printed without separators, cut into {len(joined[0])}: "
+            f"{' | '.join(joined[0])} / {' | '.join(joined[1])}", path, record.lines.get("keywords"),
         ))
     authors, unmatched, notices = pair_authors(
         record.authors, path=path, line=record.lines.get("authors")

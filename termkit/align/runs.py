@@ -21,15 +21,23 @@ English keywords, one piece per English keyword of the same place, where the evi
 highest in total. Only items of Han characters alone are cut, between the words of their
 segmentation, and the cut is kept only when every piece of a cut item renders its English
 keyword (:data:`SUPPORTED`) and no piece is a single character, so a Chinese keyword that
-stands for two English ones it does not render piece by piece is left whole.
+stands for two English ones it does not render piece by piece is left whole. When the
+Chinese list is one run and no in-order cut holds, the pieces may pair in any order
+(:func:`_cut_unordered`: a list printed as links, its English counterpart alphabetical), and
+when both lists are one run the English is cut where a word runs into a capital first
+(:func:`cut_joined_en`). No piece starts with a one-character suffix or ends with a prefix
+(:func:`_cut_points`).
 """
 
 from __future__ import annotations
 
 import functools
 import itertools
+import math
+import re
 from collections.abc import Callable
 
+from termkit.align.assign import best_assignment
 from termkit.align.keys import STRONG, EnKey, ZhKey, analyse_en, analyse_zh, is_han
 from termkit.align.score import score_pair
 from termkit.align.structure import TIE
@@ -190,6 +198,22 @@ def _segment_bounds(text: str, lexicon: Lexicon) -> list[int]:
     return sorted(bounds)
 
 
+def _affix(char: str, kind: str, lexicon: Lexicon) -> bool:
+    """True when a CC-CEDICT gloss of the one character ``char`` calls it a ``kind``
+    ("suffix" or "prefix": 性 'suffix forming noun from adjective, -ness or -ity')."""
+    return any(kind in gloss for e in lexicon.lookup(char) for gloss in e.glosses)
+
+
+def _cut_points(text: str, lexicon: Lexicon) -> list[int]:
+    """:func:`_segment_bounds` less the places that would cut a one-character affix from
+    its word: before a suffix (學習自主性 is never cut ``學習自主 | 性…``), after a prefix."""
+    bounds = _segment_bounds(text, lexicon)
+    single = {a for a, b in itertools.pairwise(bounds) if b - a == 1}
+    return [p for p in bounds
+            if not (p in single and _affix(text[p], "suffix", lexicon))
+            and not (p - 1 in single and _affix(text[p - 1], "prefix", lexicon))]
+
+
 @functools.lru_cache(maxsize=1024)
 def cut_zh_runs(
     zh: tuple[str, ...], en: tuple[str, ...], lexicon: Lexicon
@@ -216,7 +240,7 @@ def cut_zh_runs(
             # keywords, and an item with punctuation or Latin in it was printed as one
             # (``档案利用:档案资源开发``), or its separator is the reader's to know.
             return None
-        points = [p for p in _segment_bounds(text, lexicon)
+        points = [p for p in _cut_points(text, lexicon)
                   if _MIN_PIECE <= p <= len(text) - _MIN_PIECE
                   and is_han(text[p - 1]) and is_han(text[p])]
         # f[t][p]: the best (total, pieces) of text[:p] cut into t supported pieces.
@@ -252,6 +276,77 @@ def cut_zh_runs(
                     layer[end] = (total + value, (*pieces, *parts), cut or k > 1)
         best.append(layer)
     result = best[n].get(m)
+    if (result is None or not result[2]) and n == 1:
+        return _cut_unordered(zh[0], tuple(en), lexicon)
     if result is None or not result[2]:
         return None
     return result[1]
+
+
+# The most ways of cutting one run that :func:`_cut_unordered` weighs.
+MAX_CUTS = 2_000
+
+
+@functools.lru_cache(maxsize=1024)
+def _cut_unordered(text: str, en: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...] | None:
+    """The only Chinese keyword ``text`` cut into one piece per English keyword of ``en``,
+    paired in any order; None when no cut is supported without doubt.
+
+    A keyword list printed as links loses its separators in a copy
+    (``中學輔導教師專業職能學校輔導計畫`` beside three English keywords), and the English list
+    of such a page is often in another order (alphabetical, or as the author wrote it):
+    the in-order cut of :func:`cut_zh_runs` then finds no support. Here every cut between
+    the words of the run's segmentation is weighed by the best one-to-one assignment of its
+    pieces to the English keywords (:func:`~termkit.align.assign.best_assignment` over the
+    evidence at or above :data:`SUPPORTED`); the best cut is kept when all its pieces but
+    :func:`tolerated` are supported, and no other cut comes within :data:`TIE` of its total
+    (two ways of cutting that the evidence cannot tell apart leave the run whole).
+    """
+    m = len(en)
+    if m < 2 or len(text) < _MIN_PIECE * m or not all(is_han(c) for c in text):
+        return None
+    points = [p for p in _cut_points(text, lexicon) if _MIN_PIECE <= p <= len(text) - _MIN_PIECE]
+    if len(points) < m - 1 or math.comb(len(points), m - 1) > MAX_CUTS:
+        return None
+    en_keys = [analyse_en(e) for e in en]
+
+    @functools.cache
+    def weight(start: int, end: int, j: int) -> float:
+        value = score_pair(analyse_zh(text[start:end], lexicon), en_keys[j]).value
+        return value if value >= SUPPORTED else 0.0
+
+    ranked: list[tuple[float, tuple[int, ...]]] = []
+    for cut in itertools.combinations(points, m - 1):
+        bounds = (0, *cut, len(text))
+        if any(b - a < _MIN_PIECE for a, b in itertools.pairwise(bounds)):
+            continue
+        rows = [[weight(a, b, j) for j in range(m)] for a, b in itertools.pairwise(bounds)]
+        cells = best_assignment(rows)
+        if len(cells) < m - tolerated(m):
+            continue
+        ranked.append((sum(rows[i][j] for i, j in cells), bounds))
+    if not ranked:
+        return None
+    ranked.sort(reverse=True)
+    if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TIE:
+        return None
+    bounds = ranked[0][1]
+    return tuple(text[a:b] for a, b in itertools.pairwise(bounds))
+
+
+# A lower-case letter, two or more, then a capital opening a word: where two English
+# keywords printed as links meet with nothing between them (``DisabilityComorbidity``).
+_JOINED = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
+
+
+def cut_joined_en(zh: str, en: str, lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """One Chinese and one English keyword that are both lists printed without separators
+    (``社區失能者合併罹病症居家醫療`` / ``DisabilityComorbidityHome Medical Care``): the English
+    cut where a word runs into a capital, the Chinese cut by those pieces
+    (:func:`cut_zh_runs`); None when the English has no such place or the Chinese cut is
+    not supported (``JavaScript`` beside one Chinese keyword stays whole)."""
+    parts = tuple(p.strip() for p in _JOINED.split(en) if p.strip())
+    if len(parts) < 2:
+        return None
+    cut = cut_zh_runs((zh,), parts, lexicon)
+    return None if cut is None else (cut, parts)

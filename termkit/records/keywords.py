@@ -718,6 +718,7 @@ def assign_keywords(
             out.other.append(text)
         else:
             kept.append((text, line))
+    kept = _split_junction(kept)
     scripts = [has_han(text) for text, _ in kept]
     if _number_closing_one_per_line(kept) and not scripts[-1]:
         # A number has no script: last of a list of one keyword per line, it is on the
@@ -769,6 +770,27 @@ def assign_keywords(
             if out.en_line is None:
                 out.en_line = line
     return _glossed(out)
+
+
+# An item of Chinese (no Latin letter) and English (no Han) set apart by spaces only.
+_JUNCTION = re.compile(rf"^(?P<zh>[^A-Za-z]*[{HAN}][^A-Za-z]*?)\s+(?P<en>[A-Za-z][^{HAN}]*)$")
+
+
+def _split_junction(kept: list[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
+    """``kept`` with the item where one field's two lists meet cut in two, when only a space
+    sets them apart there: ``多層次分析;…;碩士論文 multilevel analysis;contextual variable;…``
+    (a table cell holding both lists, each list's items set apart by ``;``). Only the one
+    item between Chinese items before it and English items after it is cut: elsewhere a
+    space between Chinese and Latin is part of a keyword (``GIS 應用``)."""
+    scripts = [has_han(text) for text, _ in kept]
+    for i in range(1, len(kept) - 1):
+        if all(scripts[:i + 1]) and not any(scripts[i + 1:]):
+            m = _JUNCTION.match(kept[i][0])
+            if m is None:
+                return kept
+            line = kept[i][1]
+            return [*kept[:i], (m.group("zh"), line), (m.group("en"), line), *kept[i + 1:]]
+    return kept
 
 
 # A Chinese keyword with its English in brackets after it (``深度學習（deep learning）``,
