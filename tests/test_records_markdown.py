@@ -310,7 +310,10 @@ def test_dev_records_as_markdown_read_as_their_shown_text(
 def test_plain_pages_read_exactly_as_without_the_markdown_step(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    texts = devrecords.plain_texts(("real7",))  # real7/pages/*.txt are Markdown as stored
+    # real7/pages/*.txt are Markdown as stored; real13-T004 is stored with literal <br> breaks
+    # between two advisors, which the step reads as breaks (see test_records_real13)
+    texts = [(name, text) for name, text in devrecords.plain_texts(("real7",))
+             if not name.endswith("real13-T004.txt")]
     assert len(texts) > 95 * 20
     now = []
     for _name, text in texts:
