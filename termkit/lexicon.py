@@ -29,6 +29,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from termkit.gcpause import held_full_gc
+
 # Bump when the index layout or the gloss normalization (gloss_phrases, stem, STOP_WORDS)
 # changes: the cache holds normalized glosses, and old cache files are then ignored.
 INDEX_VERSION = 7
@@ -336,7 +338,8 @@ def _load_or_build(path: Path) -> tuple[dict[str, Any], dict[str, tuple[Entry, .
         data = marshal.loads(target.read_bytes())
         if isinstance(data, dict) and data.get("version") == INDEX_VERSION:
             return data, {}
-    data, entries = _build_index(path)
+    with held_full_gc():  # a batch that keeps what it makes (termkit.gcpause)
+        data, entries = _build_index(path)
     write_cache(target, data, "cedict-v*.marshal")
     return data, entries
 
@@ -745,7 +748,8 @@ class WordList(_MaxMatch):
             if isinstance(data, dict) and data.get("version") == WORDS_VERSION:
                 return cls(data["shards"])
         lexicon = get_lexicon() if path is None else Lexicon.load(source)
-        shards = _word_shards(lexicon)
+        with held_full_gc():
+            shards = _word_shards(lexicon)
         write_cache(target, {"version": WORDS_VERSION, "shards": shards}, "cedict-words-v*.marshal")
         return cls(shards)
 
