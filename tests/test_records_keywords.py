@@ -262,3 +262,18 @@ def test_a_cell_of_both_lists_cut_where_only_a_space_sets_them_apart() -> None:
 def test_a_space_between_scripts_elsewhere_stays_in_its_keyword(line: str) -> None:
     zh, en = sort_line(line)
     assert [k for k in zh + en if " " in k and any("\u4e00" <= c <= "\u9fff" for c in k)]
+
+
+def test_a_title_listing_latitudes_is_no_bilingual_keyword_line() -> None:
+    # ``20N``, ``25N`` are numbers with a unit letter, in neither list's script: a title that
+    # lists them with 、 is no list of Chinese and English keywords (before, it was taken
+    # for the keyword line and the real keyword lines, set apart by spaces only, were lost).
+    from termkit.records import parse_records
+
+    title = "颱風路徑對降雨分布之影響--以20N、25N、30N三個緯度帶為例"
+    page = (f"\n\nThe Effect of Typhoon Tracks on Rainfall Distribution\n\n\n{title}\n\n\n"
+            "王大明\nDa-Ming Wang\n\n\n颱風路徑 降雨分布 緯度帶\n"
+            "typhoon track; rainfall distribution; latitude band\n")
+    (rec,) = parse_records(page.encode("utf-8"), "page.txt")
+    assert rec.title_zh == title
+    assert rec.keywords_zh == ["颱風路徑", "降雨分布", "緯度帶"]

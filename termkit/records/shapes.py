@@ -10,6 +10,7 @@ tag line above the article's own list).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 
 from termkit.records.authors import is_bilingual, parse_authors
@@ -24,8 +25,13 @@ KEYWORD_SHAPE = 6
 
 def _latin_item(item: str) -> bool:
     """An item of the English side: no Han character and not a number alone. A number
-    (``2008``, ``921``) is in neither script: a title opening ``2008，`` is no bilingual list."""
-    return not has_han(item) and not item.strip().isdigit()
+    (``2008``, ``921``) is in neither script: a title opening ``2008，`` is no bilingual list;
+    nor is a number with one letter, a latitude or a size (``以220N、230N、240N…為例``)."""
+    text = item.strip()
+    return not has_han(text) and not text.isdigit() and _NUMBER_CODE.fullmatch(text) is None
+
+
+_NUMBER_CODE = re.compile(r"\d+(?:\.\d+)?[A-Za-z°]")
 
 
 def _short_item(item: str) -> bool:
