@@ -35,6 +35,8 @@ from functools import cache
 from termkit.errors import EncodingError, InputError
 
 UNDECODABLE = "cannot decode bytes as UTF-8, UTF-16, Big5 or GB18030"
+# What a file that holds no text is called, by every reader.
+BINARY = "binary file, not text"
 
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -149,7 +151,7 @@ def control_character(text: str) -> str | None:
 
 def _finish(text: str, path: str) -> str:
     if _CONTROL_CHARS.search(text):
-        raise InputError("binary file, not text", path=path)
+        raise InputError(BINARY, path=path)
     return _NEWLINES.sub("\n", text)
 
 
@@ -206,7 +208,7 @@ def decode_text(data: bytes, path: str, *, declared: tuple[str, ...] = ()) -> tu
         codec = utf16_without_bom(data)
         if codec is not None:
             return _finish(data.decode(codec), path), codec
-        raise InputError("binary file, not text", path=path)
+        raise InputError(BINARY, path=path)
     try:
         return _finish(data.decode("utf-8"), path), "utf-8"
     except UnicodeDecodeError as exc:

@@ -75,7 +75,7 @@ from termkit.model import (
     Variant,
     concept_id,
 )
-from termkit.textio import decode_utf16_without_bom, refuse_utf32
+from termkit.textio import BINARY, control_character, decode_utf16_without_bom, refuse_utf32
 
 _ID_RE = re.compile(r"^c[0-9a-f]{12}(?:#\d+)?$")
 
@@ -146,6 +146,10 @@ def _decode(data: bytes, path: str) -> tuple[str, list[Notice]]:
             # as Latin-1, so the result must be checked by a person.
             with contextlib.suppress(InputError):
                 return decode(data, path), []
+            if control_character(data.decode("latin-1")):
+                # Neither UTF-8 nor Chinese, with control bytes: an image, a zip, a database
+                # (a NUL in valid UTF-8 text is a syntax error the scanner locates)
+                raise InputError(BINARY, path=path) from None
             line = data[: exc.start].count(b"\n") + 1
             notice = Notice(
                 "no charset declared and the text is not UTF-8, Big5 or GB18030: decoded as "
