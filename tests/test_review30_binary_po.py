@@ -89,3 +89,13 @@ def test_a_latin1_catalog_without_charset_is_still_read(tmp_path: Path) -> None:
     code, out, err = invoke("import", "--format", "po", lisa, "-o", "-", cwd=tmp_path)
     assert code == 0, err
     assert "Latin-1" in err and "é=eacute" in out
+
+
+def test_an_unknown_keyword_is_quoted_short(tmp_path: Path) -> None:
+    # A text file that is no PO (minified code, one long line) named .po: the error line
+    # quoted the whole line, 100,000 characters.
+    (tmp_path / "min.po").write_text("var=" + "x" * 100_000 + ";f(var)\n", "utf-8")
+    code, _out, err = invoke("import", "min.po", "-o", "out.txt", cwd=tmp_path)
+    assert code == 1
+    assert err.startswith("Error: min.po:1:1: PO syntax error: unknown keyword 'var")
+    assert len(err) < 200, len(err)

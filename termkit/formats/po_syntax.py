@@ -87,6 +87,7 @@ class Scan:
 
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?")
 _WORD = re.compile(r"[^\s\"#]+")
+_SHOWN = 40  # characters of an unknown keyword an error quotes
 _ESCAPES = {"n": "\n", "t": "\t", "b": "\b", "r": "\r", "f": "\f", "v": "\v", "a": "\a", "\\": "\\", '"': '"'}
 _OCTAL = frozenset("01234567")
 _HEX = frozenset("0123456789abcdefABCDEF")
@@ -321,7 +322,9 @@ def scan(text: str) -> Scan:
         if m is None or (m.end() < len(body) and body[m.end()] not in ' \t"'):
             word = _WORD.match(body)
             name = word.group() if word else body[:1]
-            fail(lineno, indent + 1, f"unknown keyword {name!r}; text must be in double quotes")
+            # a line of minified code or data is one "word": the error line shows its start
+            shown = f"{name!r}" if len(name) <= _SHOWN else f"{name[:_SHOWN]!r}…"
+            fail(lineno, indent + 1, f"unknown keyword {shown}; text must be in double quotes")
             target = _ANY if cur is not None else None
             continue
         keyword, index = m.group(1), m.group(2)
