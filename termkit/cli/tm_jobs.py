@@ -26,6 +26,15 @@ def _load_glossary(paths: tuple[str, ...]) -> Any:
     return load_lock_glossaries(list(paths))
 
 
+def _distinct(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """The INPUTs with a file named again (``x.po x.po``, ``x.po ./x.po``) taken once: twice,
+    pre-translation counted its segments twice and analysis priced them as repetitions."""
+    from termkit.inputs import distinct, expand_inputs
+
+    expand_inputs([p for p in paths if p == "-"], ())  # `-` twice: stdin can be read once
+    return tuple(distinct(paths))
+
+
 def _output_names(paths: tuple[str, ...], folder: str) -> list[str]:
     """The name each INPUT gets in the output folder; two different INPUTs may not share one
     (the second file replaced the first)."""
@@ -95,7 +104,8 @@ def pretranslate(files: tuple[str, ...], db: str, output: str, min_score: int, o
     from termkit.tm.scripts import Converters
     from termkit.tm.store import open_store
 
-    many = len(files) > 1
+    many = len(files) > 1  # several INPUTs given: -o is a folder, however many are distinct
+    files = _distinct(files)
     if many and output == "-":
         raise click.UsageError("several INPUTs need -o FOLDER, not stdout")
     glossary = _load_glossary(glossaries)
@@ -178,7 +188,7 @@ def analyze(files: tuple[str, ...], db: str, fmt: str | None, source_lang: str |
     if as_csv and as_json:
         raise click.UsageError("give --csv or --json, not both")  # JSON won silently before
     bands = Bands.parse(bands_text) if bands_text else Bands()
-    jobs = [read_job_file(p, fmt) for p in files]
+    jobs = [read_job_file(p, fmt) for p in _distinct(files)]
     with open_store(db, create=False) as store:
         per_file, total = run(store, jobs, bands=bands, target_lang=target_lang,
                               source_lang=source_lang)
