@@ -225,7 +225,8 @@ def table_by_header(head: bytes) -> str | None:
     from termkit.formats.columns import header_row
 
     try:
-        line = head.split(b"\n", 1)[0].decode("utf-8").rstrip("\r")
+        # the first line, whatever ends it (a CR alone too: the csv module refuses one)
+        line = re.split(rb"\r\n?|\n", head, maxsplit=1)[0].decode("utf-8")
     except UnicodeDecodeError:
         return None
     for name, delimiter in _TABLES:
