@@ -21,10 +21,11 @@ One block per concept, blocks separated by blank lines, sorted by the glossary o
 
 Concept lines start in column 0 (``kind``, ``status``, ``confidence``, ``domain``,
 ``source``, ``sources-total``, ``note``, ``prop NAME``); ``term LANG: TEXT`` opens a term whose
-attributes follow indented by two spaces (``status``, ``origin``, ``pinyin``, ``zhuyin``,
+attributes follow indented by two spaces (any indentation reads so; ``status``, ``origin``, ``pinyin``, ``zhuyin``,
 ``support``, ``source``, ``sources-total``, ``pos``, ``type``, ``note``). ``sources-total``
 says how many sources there are in all when the ``source`` lines are only the first few
-(:mod:`termkit.provenance`; the full list is in the ``*.sources.jsonl`` sidecar). Repeatable keys repeat the line. Values run to the end of the
+(:mod:`termkit.provenance`; the full list is in the ``*.sources.jsonl`` sidecar). Repeatable keys repeat the line;
+any other key given twice in a concept or term is an error. Values run to the end of the
 line; a backslash escapes newline (``\\n``), tab (``\\t``) and itself (``\\\\``). Lines
 starting with ``#`` are comments; ``# key: value`` lines before the first block are the
 header. Unknown keys are errors (with their line), so a typo never loses data silently.
@@ -199,6 +200,10 @@ def loads(text: str, path: str) -> Glossary:
     term: Term | None = None
     seen_block = False
     seen_ids: set[str] = set()
+    # The line each single-valued key was given on, in this concept and in this term: a key
+    # given twice kept the last value and lost the other without a word.
+    concept_keys: dict[str, int] = {}
+    term_keys: dict[str, int] = {}
     for lineno, raw in enumerate(text.split("\n"), start=1):
         line = raw.rstrip("\r")
         if not line.strip():
@@ -218,12 +223,15 @@ def loads(text: str, path: str) -> Glossary:
             seen_ids.add(cid)
             concept = Concept(id=cid)
             glossary.concepts.append(concept)
+            concept_keys = {}
             term = None
             seen_block = True
             continue
         if concept is None:
             raise FormatError("text before the first [concept] header", path=path, line=lineno)
-        indented = line.startswith("  ")
+        # Indented by any whitespace: the writer's two spaces, or a tab or one space typed by
+        # hand (which made a term's attribute the concept's without a word).
+        indented = line[:1].isspace()
         body = line.strip()
         key, sep, value = body.partition(": ")
         if not sep:
@@ -235,9 +243,14 @@ def loads(text: str, path: str) -> Glossary:
         if indented:
             if term is None:
                 raise FormatError("term attribute before any 'term LANG: TEXT' line", path=path, line=lineno, column=3)
+            if key in _TERM_SINGLE:
+                _once(term_keys, key, path, lineno)
             _term_attr(term, key, value, path, lineno)
             continue
         term = None
+        if key in _CONCEPT_SINGLE or key.startswith("prop "):
+            _once(concept_keys, "prop " + key[5:].strip() if key.startswith("prop ") else key,
+                  path, lineno)
         if key.startswith("term "):
             lang = key[5:].strip()
             if not lang or " " in lang or not is_well_formed(lang):
@@ -247,6 +260,7 @@ def loads(text: str, path: str) -> Glossary:
                 raise FormatError("empty term", path=path, line=lineno)
             term = Term(value, lang, Status.CANDIDATE)
             concept.terms.append(term)
+            term_keys = {}
         elif key == "kind":
             concept.kind = _enum(Kind, value, path, lineno)
         elif key == "status":
@@ -274,6 +288,20 @@ def loads(text: str, path: str) -> Glossary:
 
     glossary.conflicts = [c for c in (find_conflict(x) for x in glossary.concepts) if c is not None]
     return glossary
+
+
+# Keys that hold one value (the others repeat their line: domain, source, note of a concept).
+_CONCEPT_SINGLE = frozenset({"kind", "status", "confidence", "sources-total"})
+_TERM_SINGLE = frozenset({"status", "origin", "pinyin", "zhuyin", "support", "sources-total",
+                          "pos", "type", "note"})
+
+
+def _once(seen: dict[str, int], key: str, path: str, lineno: int) -> None:
+    """Note that ``key`` is given on ``lineno``; a :class:`FormatError` if it was already."""
+    if key in seen:
+        raise FormatError(f"{key!r} is given twice (first on line {seen[key]})", path=path,
+                          line=lineno, hint="keep one of the lines")
+    seen[key] = lineno
 
 
 def _count(value: str, key: str, path: str, lineno: int) -> int:
