@@ -75,3 +75,31 @@ def test_stdin_named_twice_is_a_usage_error(tmp_path: Path) -> None:
         assert code == 2, err
         assert err.startswith("Error: `-` (stdin) is given twice"), err
     assert not (tmp_path / "out").exists()
+
+
+def test_import_reads_a_file_named_twice_once(tmp_path: Path) -> None:
+    # Named twice in two spellings, its terms counted as two sightings (`support: 2`) and
+    # their statuses were raised as if two files agreed.
+    shutil.copy(JOB, tmp_path / "x.po")
+    (tmp_path / "po").mkdir()
+    shutil.copy(JOB, tmp_path / "po" / "y.po")
+    code, _out, err = invoke("import", "x.po", "-o", "once.txt", cwd=tmp_path)
+    assert code == 0, err
+    once = (tmp_path / "once.txt").read_bytes()
+    assert b"support: 2" not in once
+    for args in (["x.po", "./x.po"], ["x.po", "../" + tmp_path.name + "/x.po"]):
+        code, _out, err = invoke("import", *args, "-o", "twice.txt", cwd=tmp_path)
+        assert code == 0, err
+        assert (tmp_path / "twice.txt").read_bytes() == once, args
+    code, _out, err = invoke("import", "po/y.po", "-o", "y.txt", cwd=tmp_path)
+    assert code == 0, err
+    code, _out, err = invoke("import", "po", "./po/y.po", "-o", "twice.txt", cwd=tmp_path)
+    assert code == 0, err
+    assert (tmp_path / "twice.txt").read_bytes() == (tmp_path / "y.txt").read_bytes()
+
+
+def test_tm_import_reads_a_file_named_twice_once(tmp_path: Path) -> None:
+    shutil.copy(JOB, tmp_path / "x.po")
+    code, out, err = invoke("tm", "import", "--db", "tm.sqlite", "x.po", "./x.po", cwd=tmp_path)
+    assert code == 0, err
+    assert out.count("read,") == 1 and " 0 duplicates" in out, out

@@ -243,7 +243,7 @@ def import_(
     """
     from termkit.cli.progress import Progress
     from termkit.glossary import merge_glossaries
-    from termkit.inputs import expand_inputs, input_size
+    from termkit.inputs import distinct, expand_inputs, input_size
     from termkit.io import check_output
 
     if as_json and output == "-":
@@ -252,7 +252,9 @@ def import_(
     # after every input was read, atomically.
     check_output(output, replace_input=True)
     out_format = output_format(output, to, EXPORT_FORMATS, "termkit")
-    paths = expand_inputs(files, includes or _import_globs().split(), excludes)
+    # A file named twice (`x.po ./x.po`, or in a folder named too) is read once: twice, its
+    # terms counted as two sightings (support 2) and candidates were promoted to preferred.
+    paths = distinct(expand_inputs(files, includes or _import_globs().split(), excludes))
     sizes = [input_size(p) for p in paths]
     read: list[tuple[str, str, Glossary]] = []
     with Progress("Reading", sum(s or 0 for s in sizes), "B") as bar:

@@ -158,11 +158,13 @@ def import_(files: tuple[str, ...], db: str, fmt: str | None, domain: str | None
     the error says what the inputs before it added, and importing them again finds duplicates.
     """
     from termkit.cli.progress import Progress
-    from termkit.inputs import expand_inputs, input_size
+    from termkit.inputs import distinct, expand_inputs, input_size
     from termkit.tm.sources import check_source, iter_file_units, tag_units
     from termkit.tm.store import open_store
 
-    paths = expand_inputs(files, includes or TM_IMPORT_GLOBS, excludes)
+    # A file named twice is imported once (the second time only counted its units again, as
+    # duplicates), as every command that reads several files takes it.
+    paths = distinct(expand_inputs(files, includes or TM_IMPORT_GLOBS, excludes))
     for path in paths:  # every input first: a missing last file imported the others before
         check_source(path, fmt)
     sizes = [input_size(p) for p in paths]
