@@ -17,8 +17,9 @@ finds those that have a form equal to the query, compared the way a translator m
   ``fan3gan3`` is 反感, not 方案 ``fāng'àn``; ``xiān`` is 先, not 西安 ``xī'ān``); a Chinese
   term without a pinyin of its own matches when any reading of each of its characters spells
   the query (:func:`reads_as`, pypinyin's character readings);
-- **names**: a person is found by its name written surname first after a comma too
-  (``Chang, Kuo-Cheng`` as BibTeX and RIS print it, for ``Kuo-Cheng Chang``).
+- **names**: a person is found by its name written surname first too, after a comma
+  (``Chang, Kuo-Cheng`` as BibTeX and RIS print it, for ``Kuo-Cheng Chang``) or without one
+  (``CHANG Kuo-Cheng``, the order of the Chinese name that papers and name lists print).
 
 A Latin query is tried as English and as pinyin; a concept matches when any of its terms
 does. simplemma and pypinyin are loaded only when a query needs them: simplemma only when a
@@ -259,7 +260,9 @@ class LookupIndex:
                 for i in self._english(words):
                     hits.setdefault(i, []).append("en")
             surname, comma, given = query.partition(",")
-            inverted = english_words(f"{given} {surname}") if comma and "," not in given else ()
+            if not comma:  # ``CHANG Kuo-Cheng``: surname first as Chinese writes it (papers too)
+                surname, _, given = query.strip().partition(" ")
+            inverted = english_words(f"{given} {surname}") if given and "," not in given else ()
             if inverted:
                 # ``Chang, Kuo-Cheng``: a person's name as reference exports print it.
                 for i in self._english(inverted):
