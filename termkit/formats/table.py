@@ -50,6 +50,7 @@ from termkit.formats.columns import (
     ORIGIN,
     TERM_STATUS,
     VARIANTS,
+    header_row,
     lang_column,
     origin_column,
     others_column,
@@ -560,8 +561,21 @@ def write_table(glossary: Glossary, stream: BinaryIO, delimiter: str, *, bom: bo
     return notices
 
 
+def semicolon_header(text: str) -> bool:
+    """True when ``text``, a CSV file, separates its header row by semicolons: no comma in the
+    first line, and split at ``;`` it is a glossary table's header (:func:`header_row`).
+
+    What Excel writes as "CSV" where the decimal mark is a comma (most of Europe)."""
+    first = re.split(r"\r\n?|\n", text.lstrip("\ufeff"), maxsplit=1)[0]
+    if "," in first or ";" not in first:
+        return False
+    return header_row(next(csv.reader([first], delimiter=";"), []))
+
+
 def _text_records(stream: BinaryIO, path: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     text = decode(stream.read(), path)
+    if delimiter == "," and semicolon_header(text):
+        delimiter = ";"
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     last = 0
     try:
