@@ -41,7 +41,7 @@ from termkit.align.assign import best_assignment
 from termkit.align.keys import STRONG, EnKey, ZhKey, analyse_en, analyse_zh, is_han
 from termkit.align.score import score_pair
 from termkit.align.structure import TIE
-from termkit.lexicon import STOP_WORDS, Lexicon
+from termkit.lexicon import STOP_WORDS, Lexicon, stem
 
 # A group of words is one keyword: it does not end in a function word, nor start with one
 # that joins it to a word before (a preposition, a conjunction); an article may start it.
@@ -339,14 +339,104 @@ def _cut_unordered(text: str, en: tuple[str, ...], lexicon: Lexicon) -> tuple[st
 _JOINED = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
 
 
+# A run of lower-case letters long enough to be two words glued (``documentsrecords``).
+_LOWER_RUN = re.compile(r"[a-z]{7,}")
+_MIN_GLUED_WORD = 3
+
+
+def _glued_lower(en: str, lexicon: Lexicon) -> list[int]:
+    """The offsets in ``en`` where two lower-case words run into each other: a run of
+    letters that is no word of the dictionary's English glosses but is two of them, one way
+    only (``documents|records``, ``ward|long-term``, ``dependent|care``). Keywords printed
+    as links in lower case lose the space between them so, and no capital marks the place."""
+    vocabulary = lexicon.gloss_vocabulary
+    points: list[int] = []
+    for m in _LOWER_RUN.finditer(en):
+        word = m.group()
+        if stem(word) in vocabulary:
+            continue
+        found = [i for i in range(_MIN_GLUED_WORD, len(word) - _MIN_GLUED_WORD + 1)
+                 if stem(word[:i]) in vocabulary and stem(word[i:]) in vocabulary]
+        if len(found) == 1:
+            points.append(m.start() + found[0])
+    return points
+
+
+def _joined_parts(en: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """``en`` cut where a word runs into a capital (:data:`_JOINED`) or into another
+    lower-case word (:func:`_glued_lower`)."""
+    bounds = sorted({m.start() for m in _JOINED.finditer(en)} | set(_glued_lower(en, lexicon)))
+    pieces = [en[a:b] for a, b in itertools.pairwise((0, *bounds, len(en)))]
+    return tuple(p.strip() for p in pieces if p.strip())
+
+
 def cut_joined_en(zh: str, en: str, lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """One Chinese and one English keyword that are both lists printed without separators
     (``社區失能者合併罹病症居家醫療`` / ``DisabilityComorbidityHome Medical Care``): the English
-    cut where a word runs into a capital, the Chinese cut by those pieces
+    cut where a word runs into a capital or into another word in lower case
+    (``respiratory care wardlong-term …``), the Chinese cut by those pieces
     (:func:`cut_zh_runs`); None when the English has no such place or the Chinese cut is
     not supported (``JavaScript`` beside one Chinese keyword stays whole)."""
-    parts = tuple(p.strip() for p in _JOINED.split(en) if p.strip())
+    parts = _joined_parts(en, lexicon)
     if len(parts) < 2:
         return None
-    cut = cut_zh_runs((zh,), parts, lexicon)
+    cut = cut_zh_runs((zh,), parts, lexicon) or _cut_in_order(zh, parts, lexicon)
     return None if cut is None else (cut, parts)
+
+
+@functools.lru_cache(maxsize=1024)
+def _cut_in_order(text: str, en: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...] | None:
+    """The Chinese run ``text`` cut in order into one piece per English keyword of ``en``
+    when the English list's own places are certain (its words ran into each other: see
+    :func:`cut_joined_en`), so a piece the dictionary cannot render takes its place
+    between pieces that are rendered (``膝關節炎`` between the start and ``葡萄糖胺`` beside
+    ``Knee osteoarthritis``): all pieces but :func:`tolerated` supported, at least two
+    Han characters each, cut between the words of the run's segmentation; None when no
+    such cut is found, or two come within :data:`TIE` of each other."""
+    m = len(en)
+    if m < 2 or len(text) < _MIN_PIECE * m or not all(is_han(c) for c in text):
+        return None
+    allowed = tolerated(m)
+    points = [p for p in _cut_points(text, lexicon) if _MIN_PIECE <= p <= len(text) - _MIN_PIECE]
+    ends = [*points, len(text)]
+    en_keys = [analyse_en(e) for e in en]
+
+    @functools.cache
+    def weight(start: int, end: int, j: int) -> float:
+        return score_pair(analyse_zh(text[start:end], lexicon), en_keys[j]).value
+
+    # layer[(end, unsupported)]: the best and second-best totals of text[:end] cut into t
+    # pieces, with the bounds of the best.
+    Best = tuple[float, float, tuple[int, ...]]
+    layer: dict[tuple[int, int], Best] = {(0, 0): (0.0, -math.inf, ())}
+    for t in range(m):
+        last = t == m - 1
+        nxt: dict[tuple[int, int], Best] = {}
+        for (start, missing), (total, second, bounds) in layer.items():
+            for end in ends:
+                if end - start < _MIN_PIECE or (last and end != len(text)):
+                    continue
+                if not last and end == len(text):
+                    continue
+                value = weight(start, end, t)
+                lack = missing + (value < SUPPORTED)
+                if lack > allowed:
+                    continue
+                key = (end, lack)
+                found = (total + value, second + value, (*bounds, end))
+                old = nxt.get(key)
+                if old is None:
+                    nxt[key] = found
+                elif found[0] > old[0]:
+                    nxt[key] = (found[0], max(old[0], found[1]), found[2])
+                else:
+                    nxt[key] = (old[0], max(old[1], found[0]), old[2])
+        layer = nxt
+    finals = sorted((v for (end, _), v in layer.items() if end == len(text)), reverse=True)
+    if not finals:
+        return None
+    total, second, bounds = finals[0]
+    runner_up = max(second, finals[1][0] if len(finals) > 1 else -math.inf)
+    if total - runner_up < TIE:
+        return None
+    return tuple(text[a:b] for a, b in itertools.pairwise((0, *bounds)))
