@@ -619,14 +619,15 @@ def lookup(text: str) -> Label | None:
 
 # Words a label ends in whatever a few Han characters before them say (no digit, no
 # punctuation, no language: a language before them is :data:`_LANGUAGE_PREFIX`'s): the
-# keyword words (``主題關鍵詞``, ``自由關鍵詞``, ``作者关键词``) and a date (``出刊日期``,
-# ``上架日期``).
+# keyword words (``主題關鍵詞``, ``自由關鍵詞``, ``作者关键词``), and a date (``出刊日期``,
+# ``繳交日期``), kept as a section of its own: which date of the work it is (submission,
+# examination, shelving) the word before says, not termkit.
 _QUALIFIED_ENDINGS = (
     ("關鍵詞", Field.KEYWORDS),
     ("关键词", Field.KEYWORDS),
     ("關鍵字", Field.KEYWORDS),
     ("关键字", Field.KEYWORDS),
-    ("日期", Field.DATE),
+    ("日期", Field.OTHER),
 )
 _QUALIFIER = re.compile(r"^[\u3400-\u9fff]{1,4}$")
 
@@ -640,8 +641,8 @@ def _qualified_head(text: str) -> bool:
 
 def _qualified_label(key: str, text: str) -> Label | None:
     """A label qualified by a word termkit does not list (``主題關鍵詞``, ``出刊日期``): the
-    field its last word names, language unnamed, like the bare word. A language qualifier
-    is matched before this (``英文關鍵詞`` is the English list)."""
+    keyword field, language unnamed, like the bare word, or a date kept as a section. A
+    language qualifier is matched before this (``英文關鍵詞`` is the English list)."""
     for word, field in _QUALIFIED_ENDINGS:
         if key.endswith(word) and _QUALIFIER.match(key[: -len(word)]):
             return Label(field, None, "zh", text.strip())
