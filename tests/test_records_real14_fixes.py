@@ -183,3 +183,18 @@ def test_one_item_each_side_saying_a_word_twice_is_paired_only_as_a_candidate() 
     assert len(pairing.pairs) == 1
     assert pairing.pairs[0].status is Status.CANDIDATE
     assert any("saying a word twice" in n.message for n in pairing.notices)
+
+
+def test_chinese_keywords_run_together_with_their_acronyms_are_cut_after_a_bracket() -> None:
+    """NCKU's thesis system: ``視覺觸覺評價構造法(EGM)品質機能展開(QFD)、摺疊椅`` beside five
+    English keywords. A run whose keywords carry their acronyms in brackets is cut between
+    the words of its Han runs and right after a bracket, never before one."""
+    lex = get_lexicon()
+    cut = cut_zh_runs(("視覺觸覺評價構造法(EGM)品質機能展開(QFD)", "摺疊椅"),
+                      ("Vision", "Sense of Touch", "Evaluation Grid Method (EGM)",
+                       "Quality Function Deployment (QFD)", "Folding Chair"), lex)
+    assert cut == ("視覺", "觸覺", "評價構造法(EGM)", "品質機能展開(QFD)", "摺疊椅")
+    # Other punctuation or Latin outside brackets: printed as one item, not cut.
+    assert cut_zh_runs(("档案利用:档案资源开发",), ("archival use", "resource development"),
+                       lex) is None
+    assert len(_pairs("real14-T007")) == 5

@@ -214,6 +214,32 @@ def _cut_points(text: str, lexicon: Lexicon) -> list[int]:
             and not (p - 1 in single and _affix(text[p - 1], "prefix", lexicon))]
 
 
+# Han characters, each run maybe closed by an acronym or English gloss in brackets.
+_GLOSSED_RUN = re.compile(r"(?:[\u3400-\u9fff]+(?:[(（][A-Za-z0-9][A-Za-z0-9 .&/-]*[)）])?)+")
+_GLOSS = re.compile(r"[(（][A-Za-z0-9][A-Za-z0-9 .&/-]*[)）]")
+
+
+def _glossed_cut_points(text: str, lexicon: Lexicon) -> list[int] | None:
+    """Where a run of Chinese keywords with bracketed acronyms may be cut: between the
+    words of each Han run's segmentation (as :func:`_cut_points`), and right after a
+    bracket that a Han character follows (a keyword ends with its acronym, ``…(EGM)|品質…``),
+    never before one (the acronym is its keyword's); None when ``text`` holds anything but
+    Han characters and such brackets."""
+    if _GLOSSED_RUN.fullmatch(text) is None:
+        return None
+    points: set[int] = set()
+    at = 0
+    for gloss in [*_GLOSS.finditer(text), None]:
+        end = gloss.start() if gloss is not None else len(text)
+        run = text[at:end]
+        points.update(at + p for p in _cut_points(run, lexicon)
+                      if _MIN_PIECE <= p <= len(run) - _MIN_PIECE)
+        if gloss is not None and gloss.end() < len(text) and is_han(text[gloss.end()]):
+            points.add(gloss.end())
+        at = gloss.end() if gloss is not None else len(text)
+    return sorted(p for p in points if _MIN_PIECE <= p <= len(text) - _MIN_PIECE)
+
+
 @functools.lru_cache(maxsize=1024)
 def cut_zh_runs(
     zh: tuple[str, ...], en: tuple[str, ...], lexicon: Lexicon
@@ -235,14 +261,20 @@ def cut_zh_runs(
         text = zh[i]
         if k == 1:
             return piece_score(text, j), (text,)
-        if not all(is_han(c) for c in text):
-            # Only a run of Han characters is cut: lost spaces leave nothing else between
-            # keywords, and an item with punctuation or Latin in it was printed as one
-            # (``档案利用:档案资源开发``), or its separator is the reader's to know.
-            return None
-        points = [p for p in _cut_points(text, lexicon)
-                  if _MIN_PIECE <= p <= len(text) - _MIN_PIECE
-                  and is_han(text[p - 1]) and is_han(text[p])]
+        if all(is_han(c) for c in text):
+            points = [p for p in _cut_points(text, lexicon)
+                      if _MIN_PIECE <= p <= len(text) - _MIN_PIECE
+                      and is_han(text[p - 1]) and is_han(text[p])]
+        else:
+            # Only a run of Han characters is cut, or one whose keywords carry their
+            # acronyms in brackets (``視覺觸覺評價構造法(EGM)品質機能展開(QFD)``): lost spaces
+            # leave nothing else between keywords, and an item with other punctuation or
+            # Latin in it was printed as one (``档案利用:档案资源开发``), or its separator is
+            # the reader's to know.
+            found = _glossed_cut_points(text, lexicon)
+            if found is None:
+                return None
+            points = found
         # f[t][p]: the best (total, pieces) of text[:p] cut into t supported pieces.
         f: list[dict[int, tuple[float, tuple[str, ...]]]] = [{0: (0.0, ())}]
         for t in range(k):
