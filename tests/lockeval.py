@@ -372,6 +372,7 @@ FRESH_SETS = (
     FreshSet("fresh13", 66),
     FreshSet("fresh14", 85),
     FreshSet("fresh15", 45),
+    FreshSet("fresh16", 64),
 )
 FRESH = {s.name: s for s in FRESH_SETS}
 

@@ -67,6 +67,26 @@ def test_a_topical_verdict_follows_from_its_evidence() -> None:
     assert not assess(computer, "计算机", "電腦", "s2twp").topical
 
 
+
+def test_keeping_a_form_against_an_opencc_word_of_none_of_its_senses_is_safe() -> None:
+    # OpenCC's Taiwan-to-mainland phrase writes 进程 'course of events; process' for 程序
+    # 'procedures; sequence; order; computer program', even in a law's 法定程序: there OpenCC
+    # narrows a general word, and a rule keeping 程序 is the general choice.
+    proc = Concept("p", terms=[Term("程序", "zh-Hans-CN"), Term("程序", "zh-Hant-TW"),
+                               Term("program", "en")], domains=["IT"])
+    plain = opencc.OpenCC("tw2sp.json").convert("程序")
+    assert plain != "程序" and len(senses("程序")) >= 2
+    plain_words = frozenset().union(*(w for w, _ in senses(plain)))
+    assert plain_words and not any(w & plain_words for w, _ in senses("程序"))
+    risk = assess(proc, "程序", "程序", "tw2sp")
+    assert not risk.topical and plain in risk.reason
+    # 文件 keeps its topic: OpenCC's 檔案 'file' is one of its senses (above).
+    assert assess(_concept(), "文件", "文件", "s2twp").topical
+    # in the bundled glossary too, and the lock keeps a law's 法定程序 by default
+    conv = Converter("tw2sp", load_lock_glossaries([REGIONAL]))
+    assert conv.convert("非由法院依法定程序，不得審問處罰。") == "非由法院依法定程序，不得审问处罚。"
+    assert conv.plain("依法定程序") != "依法定程序"
+
 def test_a_target_of_another_sense_is_topical() -> None:
     # 令牌 means 'token'; CC-CEDICT knows 權杖 only as 'scepter': the rule is IT usage.
     from termkit.convert.risk import meanings

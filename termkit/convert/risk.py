@@ -323,8 +323,17 @@ def assess(concept: Concept, form: str, target: str, config: str) -> Risk:
     if COUNTRY_GROUPS & set(concept.domains) and not found and _common_phrase(english):
         return verdict(True, f"an office or body of one country ('{english}')")
     if len(found) >= 2 and target == script_only and plain != target:
-        return verdict(True, f"keeps {form} where OpenCC's regional phrase writes {plain}, "
-                             f"for a word of {len(found)} senses in CC-CEDICT")
+        plain_words = frozenset().union(*(w for w, _ in meanings(plain)))
+        if plain_words and not any(words & plain_words for words, _ in found):
+            # OpenCC's regional phrase writes a word none of whose senses the form has
+            # (程序 'procedure; order; computer program' → 进程 'course of events; process'
+            # in a law's 行政程序): there OpenCC narrows a general word to one field's, and
+            # the rule that keeps the form is the general choice, whatever its English.
+            return verdict(False, f"keeps {form} where OpenCC's regional phrase writes {plain}, "
+                                  f"which has none of its {len(found)} senses in CC-CEDICT")
+        else:
+            return verdict(True, f"keeps {form} where OpenCC's regional phrase writes {plain}, "
+                                 f"for a word of {len(found)} senses in CC-CEDICT")
     if plain != target and len(plain) < len(target) and plain in target:
         return verdict(True, f"narrows OpenCC's {plain} to {target}")
     meant = _families(english_words(english))
