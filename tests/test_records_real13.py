@@ -204,7 +204,11 @@ def test_real13_page_files_without_any_pair(figures: Callable[[str], None]) -> N
     no_right = [rid for rid, made, right, _ in rows if made and not right]
     figures(f"\nreal13 page files: no pair in {len(none)} ({', '.join(none)}); pairs but none "
             f"right in {len(no_right)} ({', '.join(no_right)})")
-    assert none == ["real13-M001", "real13-M002"]
+    # Since real14's reading of one field holding both lists glued at a change of script
+    # (records.keywords._split_glued), M002's Hans line is read as its two lists, run
+    # together each; no cut takes them apart, and they are paired whole as a candidate
+    # (wrong: M002 moved from "no pair" to "pairs but none right").
+    assert none == ["real13-M001"]
     assert len(no_right) <= 6
 
 

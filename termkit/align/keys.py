@@ -670,7 +670,7 @@ def analyse_en(text: str) -> EnKey:
         # before it, so it is not a further word needing a Chinese counterpart.
         if looks_like_acronym(inner) and _is_acronym_of(inner, m.group(1)):
             body, abbreviations = m.group(1), (inner,)
-    words = content_words(body)
+    words = content_words(_uncamelled(_SOFT_BREAK.sub("", body)) if "?" in body else _uncamelled(body))
     tokens = tuple(t.lower() for t in _LATIN.findall(text))
     stripped = text.strip()
     acronym = stripped if looks_like_acronym(stripped) else None
@@ -679,6 +679,27 @@ def analyse_en(text: str) -> EnKey:
     return EnKey(
         text, words, tokens, _head_index(body, words), acronym, abbreviations, capitals, joined
     )
+
+
+# A line-break hyphen that a conversion turned into ``? `` inside a word (``Re? cords
+# management``, ``ar? chives``): no question mark stands between two letters so.
+_SOFT_BREAK = re.compile(r"(?<=[A-Za-z])\? (?=[a-z])")
+# Words of four letters or more written together, each capitalised, with no space in the
+# whole keyword (``KnowledgeManagement``, a copy that lost every space in a keyword).
+_CAMEL_PART = re.compile(r"[A-Z][a-z]{3,}")
+_CAMEL_WORDS = re.compile(r"(?:[A-Z][a-z]{3,}){2,}")
+_MIN_CAMELLED = 12
+
+
+def _uncamelled(body: str) -> str:
+    """``body`` with spaces put back between the capitalised words of a keyword printed
+    without them (``CelebrityArchive`` -> ``Celebrity Archive``), so its words meet their
+    dictionary glosses. Only a keyword of twelve letters or more with no space, all of
+    capitalised words of four letters or more: a name or product written so (``JavaScript``,
+    ``PowerPoint``, ``YouTube``) is shorter or has a shorter part."""
+    if " " in body or len(body) < _MIN_CAMELLED or _CAMEL_WORDS.fullmatch(body) is None:
+        return body
+    return " ".join(_CAMEL_PART.findall(body))
 
 
 _HYPHENED = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]+)-(?=([A-Za-z]+)(?![A-Za-z0-9]))")

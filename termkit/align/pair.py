@@ -69,7 +69,7 @@ from dataclasses import replace
 
 from termkit.align.assign import best_assignment
 from termkit.align.evidence import kinds_of
-from termkit.align.keys import EnKey, ZhKey, analyse_en, analyse_zh
+from termkit.align.keys import EnKey, ZhKey, analyse_en, analyse_zh, is_han
 from termkit.align.runs import cut_joined_en, cut_run, cut_zh_runs
 from termkit.align.score import HEAD_MISMATCH, Score, acronym_letters, score_pair
 from termkit.align.structure import (
@@ -81,7 +81,7 @@ from termkit.align.structure import (
     unambiguous,
 )
 from termkit.align.titles import title_variants
-from termkit.lexicon import Lexicon, get_lexicon
+from termkit.lexicon import STOP_WORDS, Lexicon, get_lexicon
 from termkit.model import Kind, Notice, Pair, Pairing, Person, Record, Status
 
 # A candidate needs this much evidence (before any position bonus) to be paired by evidence.
@@ -362,6 +362,19 @@ def pair_authors(
     return pairs, unmatched, notices
 
 
+def _runs_of_several(zh: ZhKey, en: EnKey) -> bool:
+    """True if a Chinese keyword and an English one both repeat a word: a word of two Han
+    characters or more twice in the Chinese segmentation, a content word twice in the
+    English. One term does not say a word twice in both languages; a list of several
+    keywords printed without separators often does (keywords of one field share words)."""
+    segments = [s for s in zh.segments if len(s) >= 2 and all(is_han(c) for c in s)]
+    if len(set(segments)) == len(segments):
+        return False
+    words = [printed.casefold() for printed, _ in en.words
+             if printed.casefold() not in STOP_WORDS and len(printed) >= 3]
+    return len(set(words)) < len(words)
+
+
 def pair_record(record: Record, *, lexicon: Lexicon | None = None) -> Pairing:
     """Pair the keywords, authors and titles of one record."""
     lex = lexicon if lexicon is not None else get_lexicon()
@@ -399,6 +412,16 @@ def pair_record(record: Record, *, lexicon: Lexicon | None = None) -> Pairing:
         zh_keys = [analyse_zh(z, lex) for z in record.keywords_zh]
     en_keys = [analyse_en(e) for e in record.keywords_en]
     pairs, unpaired_zh, unpaired_en = _pair(zh_keys, en_keys)
+    several = (cut is None and zh_cut is None and joined is None and len(pairs) == 1
+               and len(zh_keys) == 1 and len(en_keys) == 1
+               and _runs_of_several(zh_keys[0], en_keys[0]))
+    if several:
+        # One item each side that both repeat a word: most likely two lists printed run
+        # together that no cut could take apart (``文化治理天水市乡村文化建设乡村振兴`` /
+        # ``Cultural Governance Tianshui Rural Cultural Construction Rural Revitalization``),
+        # not one term: the pair stands for a reviewer to confirm or take apart.
+        pairs = [replace(pairs[0], status=Status.CANDIDATE,
+                         evidence=(*pairs[0].evidence, "runs"))]
     result = Pairing(record=record, pairs=pairs, unpaired_zh=unpaired_zh, unpaired_en=unpaired_en)
     path = record.source
     if cut is not None:
@@ -410,6 +433,12 @@ def pair_record(record: Record, *, lexicon: Lexicon | None = None) -> Pairing:
         result.notices.append(Notice(
             f"Chinese keywords printed without separators, cut by their English counterparts "
             f"into {len(zh_cut)}: {' | '.join(zh_cut)}", path, record.lines.get("keywords"),
+        ))
+    if several:
+        result.notices.append(Notice(
+            "One keyword each side, both saying a word twice: keyword lists printed without "
+            "separators that no cut takes apart, maybe; paired whole as a candidate",
+            path, record.lines.get("keywords"),
         ))
     if joined is not None:
         result.notices.append(Notice(

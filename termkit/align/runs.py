@@ -41,7 +41,7 @@ from termkit.align.assign import best_assignment
 from termkit.align.keys import STRONG, EnKey, ZhKey, analyse_en, analyse_zh, is_han
 from termkit.align.score import score_pair
 from termkit.align.structure import TIE
-from termkit.lexicon import STOP_WORDS, Lexicon
+from termkit.lexicon import STOP_WORDS, Lexicon, stem
 
 # A group of words is one keyword: it does not end in a function word, nor start with one
 # that joins it to a word before (a preposition, a conjunction); an article may start it.
@@ -214,6 +214,32 @@ def _cut_points(text: str, lexicon: Lexicon) -> list[int]:
             and not (p - 1 in single and _affix(text[p - 1], "prefix", lexicon))]
 
 
+# Han characters, each run maybe closed by an acronym or English gloss in brackets.
+_GLOSSED_RUN = re.compile(r"(?:[\u3400-\u9fff]+(?:[(（][A-Za-z0-9][A-Za-z0-9 .&/-]*[)）])?)+")
+_GLOSS = re.compile(r"[(（][A-Za-z0-9][A-Za-z0-9 .&/-]*[)）]")
+
+
+def _glossed_cut_points(text: str, lexicon: Lexicon) -> list[int] | None:
+    """Where a run of Chinese keywords with bracketed acronyms may be cut: between the
+    words of each Han run's segmentation (as :func:`_cut_points`), and right after a
+    bracket that a Han character follows (a keyword ends with its acronym, ``…(EGM)|品質…``),
+    never before one (the acronym is its keyword's); None when ``text`` holds anything but
+    Han characters and such brackets."""
+    if _GLOSSED_RUN.fullmatch(text) is None:
+        return None
+    points: set[int] = set()
+    at = 0
+    for gloss in [*_GLOSS.finditer(text), None]:
+        end = gloss.start() if gloss is not None else len(text)
+        run = text[at:end]
+        points.update(at + p for p in _cut_points(run, lexicon)
+                      if _MIN_PIECE <= p <= len(run) - _MIN_PIECE)
+        if gloss is not None and gloss.end() < len(text) and is_han(text[gloss.end()]):
+            points.add(gloss.end())
+        at = gloss.end() if gloss is not None else len(text)
+    return sorted(p for p in points if _MIN_PIECE <= p <= len(text) - _MIN_PIECE)
+
+
 @functools.lru_cache(maxsize=1024)
 def cut_zh_runs(
     zh: tuple[str, ...], en: tuple[str, ...], lexicon: Lexicon
@@ -235,14 +261,20 @@ def cut_zh_runs(
         text = zh[i]
         if k == 1:
             return piece_score(text, j), (text,)
-        if not all(is_han(c) for c in text):
-            # Only a run of Han characters is cut: lost spaces leave nothing else between
-            # keywords, and an item with punctuation or Latin in it was printed as one
-            # (``档案利用:档案资源开发``), or its separator is the reader's to know.
-            return None
-        points = [p for p in _cut_points(text, lexicon)
-                  if _MIN_PIECE <= p <= len(text) - _MIN_PIECE
-                  and is_han(text[p - 1]) and is_han(text[p])]
+        if all(is_han(c) for c in text):
+            points = [p for p in _cut_points(text, lexicon)
+                      if _MIN_PIECE <= p <= len(text) - _MIN_PIECE
+                      and is_han(text[p - 1]) and is_han(text[p])]
+        else:
+            # Only a run of Han characters is cut, or one whose keywords carry their
+            # acronyms in brackets (``視覺觸覺評價構造法(EGM)品質機能展開(QFD)``): lost spaces
+            # leave nothing else between keywords, and an item with other punctuation or
+            # Latin in it was printed as one (``档案利用:档案资源开发``), or its separator is
+            # the reader's to know.
+            found = _glossed_cut_points(text, lexicon)
+            if found is None:
+                return None
+            points = found
         # f[t][p]: the best (total, pieces) of text[:p] cut into t supported pieces.
         f: list[dict[int, tuple[float, tuple[str, ...]]]] = [{0: (0.0, ())}]
         for t in range(k):
@@ -339,14 +371,104 @@ def _cut_unordered(text: str, en: tuple[str, ...], lexicon: Lexicon) -> tuple[st
 _JOINED = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
 
 
+# A run of lower-case letters long enough to be two words glued (``documentsrecords``).
+_LOWER_RUN = re.compile(r"[a-z]{7,}")
+_MIN_GLUED_WORD = 3
+
+
+def _glued_lower(en: str, lexicon: Lexicon) -> list[int]:
+    """The offsets in ``en`` where two lower-case words run into each other: a run of
+    letters that is no word of the dictionary's English glosses but is two of them, one way
+    only (``documents|records``, ``ward|long-term``, ``dependent|care``). Keywords printed
+    as links in lower case lose the space between them so, and no capital marks the place."""
+    vocabulary = lexicon.gloss_vocabulary
+    points: list[int] = []
+    for m in _LOWER_RUN.finditer(en):
+        word = m.group()
+        if stem(word) in vocabulary:
+            continue
+        found = [i for i in range(_MIN_GLUED_WORD, len(word) - _MIN_GLUED_WORD + 1)
+                 if stem(word[:i]) in vocabulary and stem(word[i:]) in vocabulary]
+        if len(found) == 1:
+            points.append(m.start() + found[0])
+    return points
+
+
+def _joined_parts(en: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """``en`` cut where a word runs into a capital (:data:`_JOINED`) or into another
+    lower-case word (:func:`_glued_lower`)."""
+    bounds = sorted({m.start() for m in _JOINED.finditer(en)} | set(_glued_lower(en, lexicon)))
+    pieces = [en[a:b] for a, b in itertools.pairwise((0, *bounds, len(en)))]
+    return tuple(p.strip() for p in pieces if p.strip())
+
+
 def cut_joined_en(zh: str, en: str, lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """One Chinese and one English keyword that are both lists printed without separators
     (``社區失能者合併罹病症居家醫療`` / ``DisabilityComorbidityHome Medical Care``): the English
-    cut where a word runs into a capital, the Chinese cut by those pieces
+    cut where a word runs into a capital or into another word in lower case
+    (``respiratory care wardlong-term …``), the Chinese cut by those pieces
     (:func:`cut_zh_runs`); None when the English has no such place or the Chinese cut is
     not supported (``JavaScript`` beside one Chinese keyword stays whole)."""
-    parts = tuple(p.strip() for p in _JOINED.split(en) if p.strip())
+    parts = _joined_parts(en, lexicon)
     if len(parts) < 2:
         return None
-    cut = cut_zh_runs((zh,), parts, lexicon)
+    cut = cut_zh_runs((zh,), parts, lexicon) or _cut_in_order(zh, parts, lexicon)
     return None if cut is None else (cut, parts)
+
+
+@functools.lru_cache(maxsize=1024)
+def _cut_in_order(text: str, en: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...] | None:
+    """The Chinese run ``text`` cut in order into one piece per English keyword of ``en``
+    when the English list's own places are certain (its words ran into each other: see
+    :func:`cut_joined_en`), so a piece the dictionary cannot render takes its place
+    between pieces that are rendered (``膝關節炎`` between the start and ``葡萄糖胺`` beside
+    ``Knee osteoarthritis``): all pieces but :func:`tolerated` supported, at least two
+    Han characters each, cut between the words of the run's segmentation; None when no
+    such cut is found, or two come within :data:`TIE` of each other."""
+    m = len(en)
+    if m < 2 or len(text) < _MIN_PIECE * m or not all(is_han(c) for c in text):
+        return None
+    allowed = tolerated(m)
+    points = [p for p in _cut_points(text, lexicon) if _MIN_PIECE <= p <= len(text) - _MIN_PIECE]
+    ends = [*points, len(text)]
+    en_keys = [analyse_en(e) for e in en]
+
+    @functools.cache
+    def weight(start: int, end: int, j: int) -> float:
+        return score_pair(analyse_zh(text[start:end], lexicon), en_keys[j]).value
+
+    # layer[(end, unsupported)]: the best and second-best totals of text[:end] cut into t
+    # pieces, with the bounds of the best.
+    Best = tuple[float, float, tuple[int, ...]]
+    layer: dict[tuple[int, int], Best] = {(0, 0): (0.0, -math.inf, ())}
+    for t in range(m):
+        last = t == m - 1
+        nxt: dict[tuple[int, int], Best] = {}
+        for (start, missing), (total, second, bounds) in layer.items():
+            for end in ends:
+                if end - start < _MIN_PIECE or (last and end != len(text)):
+                    continue
+                if not last and end == len(text):
+                    continue
+                value = weight(start, end, t)
+                lack = missing + (value < SUPPORTED)
+                if lack > allowed:
+                    continue
+                key = (end, lack)
+                found = (total + value, second + value, (*bounds, end))
+                old = nxt.get(key)
+                if old is None:
+                    nxt[key] = found
+                elif found[0] > old[0]:
+                    nxt[key] = (found[0], max(old[0], found[1]), found[2])
+                else:
+                    nxt[key] = (old[0], max(old[1], found[0]), old[2])
+        layer = nxt
+    finals = sorted((v for (end, _), v in layer.items() if end == len(text)), reverse=True)
+    if not finals:
+        return None
+    total, second, bounds = finals[0]
+    runner_up = max(second, finals[1][0] if len(finals) > 1 else -math.inf)
+    if total - runner_up < TIE:
+        return None
+    return tuple(text[a:b] for a, b in itertools.pairwise((0, *bounds)))

@@ -782,6 +782,8 @@ def _split_junction(kept: list[tuple[str, int | None]]) -> list[tuple[str, int |
     (a table cell holding both lists, each list's items set apart by ``;``). Only the one
     item between Chinese items before it and English items after it is cut: elsewhere a
     space between Chinese and Latin is part of a keyword (``GIS 應用``)."""
+    if len(kept) == 1:
+        return _split_glued(kept[0])
     scripts = [has_han(text) for text, _ in kept]
     for i in range(1, len(kept) - 1):
         if all(scripts[:i + 1]) and not any(scripts[i + 1:]):
@@ -791,6 +793,33 @@ def _split_junction(kept: list[tuple[str, int | None]]) -> list[tuple[str, int |
             line = kept[i][1]
             return [*kept[:i], (m.group("zh"), line), (m.group("en"), line), *kept[i + 1:]]
     return kept
+
+
+# One field's two lists glued at one change of script, no space between: Chinese then
+# English (``船員人力供需馬可夫鏈Grey theoryMarkov chain``) or English then Chinese.
+_GLUED_ZH_FIRST = re.compile(rf"^(?P<zh>[^A-Za-z]*[{HAN}][^A-Za-z]*?)(?P<en>[A-Za-z][^{HAN}]*)$")
+_GLUED_EN_FIRST = re.compile(rf"^(?P<en>[^{HAN}]*[A-Za-z][^{HAN}]*?)(?P<zh>[{HAN}][^A-Za-z]*)$")
+_HAN_RUN = re.compile(f"[{HAN}]")
+_MIN_GLUED_HAN = 4
+
+
+def _split_glued(item: tuple[str, int | None]) -> list[tuple[str, int | None]]:
+    """A field read as one item cut where its script changes, once, when both sides are
+    lists run together rather than one keyword's parts: the site printed each keyword as a
+    link and the text lost every separator, the two lists' too (``主題關鍵詞:船員人力供需
+    馬可夫鏈灰色理論Grey theoryMarkov chainManpower demand and supplySeafarers``). A keyword
+    mixing scripts is shorter on one side (``K-Means演算法``, ``3D列印``, ``SWOT分析``):
+    the cut needs at least four Han characters on one side and two words or more on the
+    other; two changes of script or more (``基於GIS的分析``) are no such field."""
+    text, line = item
+    m = _GLUED_ZH_FIRST.match(text) or _GLUED_EN_FIRST.match(text)
+    if m is None:
+        return [item]
+    zh, en = m.group("zh").strip(), m.group("en").strip()
+    if len(_HAN_RUN.findall(zh)) < _MIN_GLUED_HAN or len(en.split()) < 2:
+        return [item]
+    parts = (zh, en) if m.re is _GLUED_ZH_FIRST else (en, zh)
+    return [(parts[0], line), (parts[1], line)]
 
 
 # A Chinese keyword with its English in brackets after it (``深度學習（deep learning）``,

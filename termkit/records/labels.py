@@ -614,6 +614,38 @@ def lookup(text: str) -> Label | None:
             return Label(base.field, "other", "zh", text)
     if "別" in key or "别" in key:
         return table.get(_BIE.sub("", key))
+    return _qualified_label(key, text)
+
+
+# Words a label ends in whatever a few Han characters before them say (no digit, no
+# punctuation, no language: a language before them is :data:`_LANGUAGE_PREFIX`'s): the
+# keyword words (``主題關鍵詞``, ``自由關鍵詞``, ``作者关键词``), and a date (``出刊日期``,
+# ``繳交日期``), kept as a section of its own: which date of the work it is (submission,
+# examination, shelving) the word before says, not termkit.
+_QUALIFIED_ENDINGS = (
+    ("關鍵詞", Field.KEYWORDS),
+    ("关键词", Field.KEYWORDS),
+    ("關鍵字", Field.KEYWORDS),
+    ("关键字", Field.KEYWORDS),
+    ("日期", Field.OTHER),
+)
+_QUALIFIER = re.compile(r"^[\u3400-\u9fff]{1,4}$")
+
+
+def _qualified_head(text: str) -> bool:
+    """True if a qualified label (:func:`_qualified_label`) may start ``text``: one of its
+    last words stands within the first characters."""
+    head = text[: 4 + 3 + 2]
+    return any(word in head for word, _ in _QUALIFIED_ENDINGS)
+
+
+def _qualified_label(key: str, text: str) -> Label | None:
+    """A label qualified by a word termkit does not list (``主題關鍵詞``, ``出刊日期``): the
+    keyword field, language unnamed, like the bare word, or a date kept as a section. A
+    language qualifier is matched before this (``英文關鍵詞`` is the English list)."""
+    for word, field in _QUALIFIED_ENDINGS:
+        if key.endswith(word) and _QUALIFIER.match(key[: -len(word)]):
+            return Label(field, None, "zh", text.strip())
     return None
 
 
@@ -640,7 +672,8 @@ def match_label(line: str) -> LabelMatch | None:
     if not text:
         return None
     # Most lines of a page start with a character no label starts with: skip them fast.
-    if text[0] not in _first_chars() and _fold1(text[0]) not in _first_chars():
+    if text[0] not in _first_chars() and _fold1(text[0]) not in _first_chars() \
+            and not _qualified_head(text):
         return None
     bracket = text[0] in _OPEN
     if bracket:

@@ -401,12 +401,14 @@ class _KeywordState:
         twins: frozenset[str] = frozenset(),
         label_next: bool = False,
         keywords_next: bool = False,
+        english_keywords_below: bool = False,
     ) -> bool:
         """True if ``text`` (a value line, not a label) no longer belongs to the field;
         ``after`` is the line under it when that is no label, ``twins`` the numbers alone
         that stand twice on the page (:func:`~termkit.records.keywords.twinned`),
         ``label_next`` whether a label line is right under it, ``keywords_next`` whether
-        that label is a keyword field's."""
+        that label is a keyword field's, ``english_keywords_below`` whether an English
+        keyword field stands further down the page."""
         if not is_keyword_line(text):
             # A number alone goes on a list of one keyword per line (``921``, ``1949年``)
             # when a keyword follows it; a page count under the list has none. Nor does a
@@ -433,6 +435,11 @@ class _KeywordState:
             # title with a comma in it, ``Mindfulness, Stress and Anxiety``).
             han, latin = _list_line(text)
             if keywords_next and (han == 0) != (self.han_lists == 0):
+                return True
+            if english_keywords_below and self.han_lists and not self.latin_lists and not han:
+                # A Chinese list, then a Latin line, and an English keyword field further
+                # down: the English list is that field's, and the line between is something
+                # else (the English title, ``On the Four Latitudes,Frontiers and …``).
                 return True
             # No keyword opens with a joining word (``Mindfulness, Stress, and Anxiety``).
             return han + latin < 2 or any(
@@ -651,6 +658,14 @@ def scan(
     labels = [match_label(raw) if raw.strip() else None for _, raw in lines]
     seconds, heads = _label_pairs(lines, labels)
     twins = twinned(raw for _, raw in lines)
+    # english_below[i]: an English keyword field (``Keywords``, ``英文關鍵詞``) starts after line i.
+    english_below = [False] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        following = labels[i + 1] if i + 1 < len(lines) else None
+        english_below[i] = english_below[i + 1] or (
+            following is not None and following.label.field is Field.KEYWORDS
+            and (following.label.lang == "en"
+                 or (following.label.lang is None and following.label.script == "en")))
     preamble: list[tuple[int, str]] = []
     fields: list[FieldLines] = []
     loose: list[tuple[int, str]] = []
@@ -809,6 +824,7 @@ def scan(
             twins,
             index + 1 < len(lines) and labels[index + 1] is not None,
             _keywords_next(labels, index),
+            english_below[index],
         ):
             closed = True
             loose.append((number, raw))

@@ -265,8 +265,13 @@ def split_scripts(line: str) -> tuple[str, str] | None:
 
 
 # A full stop between two keywords (``Smart library. Service system. User needs.``): after
-# a word of two letters or more (so ``U.S. stock`` stays whole), before a capital.
-_DOT_SEPARATOR = re.compile(r"(?<=[a-z0-9)\]][a-z0-9)\]])\.\s+(?=[A-Z0-9\"“‘(])")
+# a word of two letters or more (so ``U.S. stock`` stays whole), before a capital; with no
+# space after it (``Information literacy.Higher education.``, a copy that lost the spaces)
+# only between a lower-case word of two letters or more and a capitalised one (``Web2.0``,
+# ``ASP.NET``, ``Node.js`` stay whole).
+_DOT_SEPARATOR = re.compile(
+    r"(?<=[a-z0-9)\]][a-z0-9)\]])\.\s+(?=[A-Z0-9\"“‘(])|(?<=[a-z]{2})\.(?=[A-Z][a-z])"
+)
 # Words of running text that keyword phrases do not use: they make a piece a sentence.
 # Matched in lower case only, so ``IT governance`` or ``May Fourth Movement`` stay phrases.
 _SENTENCE_WORDS = frozenset(
