@@ -80,6 +80,13 @@ def _special(path: str) -> bool:
     return not stat.S_ISREG(mode)
 
 
+def refuse_stdin_twice(inputs: Sequence[str]) -> None:
+    """A :class:`UsageError` when ``-`` is given twice: the second read found nothing and
+    went on as an empty file."""
+    if inputs.count("-") > 1:
+        raise UsageError("`-` (stdin) is given twice", hint="standard input can be read once")
+
+
 def expand_inputs(inputs: Iterable[str], include: Sequence[str],
                   exclude: Sequence[str] = (), skip: Sequence[str] = ()) -> list[str]:
     """``inputs`` with each folder replaced by its matching files (see the module doc).
@@ -89,8 +96,7 @@ def expand_inputs(inputs: Iterable[str], include: Sequence[str],
     never taken from a folder input (``build . -o out`` does not read its own outputs).
     """
     inputs = list(inputs)
-    if inputs.count("-") > 1:  # the second read found nothing and went on as an empty file
-        raise UsageError("`-` (stdin) is given twice", hint="standard input can be read once")
+    refuse_stdin_twice(inputs)
     out: list[str] = []
     for path in inputs:
         if path != "-" and os.path.isdir(path):

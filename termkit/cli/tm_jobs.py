@@ -29,9 +29,9 @@ def _load_glossary(paths: tuple[str, ...]) -> Any:
 def _distinct(paths: tuple[str, ...]) -> tuple[str, ...]:
     """The INPUTs with a file named again (``x.po x.po``, ``x.po ./x.po``) taken once: twice,
     pre-translation counted its segments twice and analysis priced them as repetitions."""
-    from termkit.inputs import distinct, expand_inputs
+    from termkit.inputs import distinct, refuse_stdin_twice
 
-    expand_inputs([p for p in paths if p == "-"], ())  # `-` twice: stdin can be read once
+    refuse_stdin_twice(paths)
     return tuple(distinct(paths))
 
 
