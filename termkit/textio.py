@@ -138,6 +138,15 @@ def holds_no_text(data: bytes) -> bool:
     return data in (b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
+_LINE_END = re.compile(r"\r\n?|\n")
+
+
+def first_line(text: str) -> str:
+    """The first line of ``text`` (a BOM left out), whatever ends lines: LF, CRLF or a CR
+    alone (classic Mac, Excel for Mac's CSV), which the csv module refuses outside quotes."""
+    return _LINE_END.split(text.lstrip("\ufeff"), maxsplit=1)[0]
+
+
 def control_character(text: str) -> str | None:
     """The first character of ``text`` that makes a file binary, not text, or None.
 

@@ -28,7 +28,7 @@ from termkit import lang, xmlsafe
 from termkit.convert.converter import Converter
 from termkit.convert.retag import Piece, duplicates, is_chinese, is_lang_prop, retag_value
 from termkit.errors import EncodingError, FormatError, InputError, UsageError
-from termkit.textio import refuse_utf32
+from termkit.textio import first_line, refuse_utf32
 
 KINDS = ("text", "html", "tmx", "xliff", "tbx", "po", "csv", "tsv")
 
@@ -746,7 +746,6 @@ def _dropped_columns(header: list[str], new_header: list[str],
 
 
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
-_LINE_END = re.compile(r"\r\n?|\n")
 # A Chinese language on an XML element or file: xml:lang, srclang, source-/target-language,
 # srcLang/trgLang (TMX, TBX, XLIFF 1.2 and 2).
 _XML_ZH = re.compile(r"""(?:lang|language)\s*=\s*["']\s*zh""", re.IGNORECASE)
@@ -762,9 +761,7 @@ def untagged_chinese(data: bytes, path: str, kind: str) -> bool:
     if not _HAN_CHAR.search(text):
         return False
     if kind in ("csv", "tsv"):
-        # the header row, whatever ends lines: a CR alone (classic Mac) left the whole file
-        # one "line" of CRs, which the csv module refuses outside quotes
-        first = _LINE_END.split(text.lstrip("\ufeff"), maxsplit=1)[0]
+        first = first_line(text)  # the header row (a CR alone may end it)
         cells = first.split("\t") if kind == "tsv" else next(csv.reader([first]), [])
         return not any(lang.is_chinese(c.strip()) and _looks_like_tag(c.strip()) for c in cells)
     return _XML_ZH.search(text) is None

@@ -84,6 +84,7 @@ from termkit.model import (
     Variant,
     concept_id,
 )
+from termkit.textio import first_line
 
 # Fixed columns, in the order they are written; aliases accepted on read.
 OPTIONAL = ("zhuyin", "kind", "source", "confidence")
@@ -566,7 +567,7 @@ def semicolon_header(text: str) -> bool:
     first line, and split at ``;`` it is a glossary table's header (:func:`header_row`).
 
     What Excel writes as "CSV" where the decimal mark is a comma (most of Europe)."""
-    first = re.split(r"\r\n?|\n", text.lstrip("\ufeff"), maxsplit=1)[0]
+    first = first_line(text)
     if "," in first or ";" not in first:
         return False
     return header_row(next(csv.reader([first], delimiter=";"), []))
