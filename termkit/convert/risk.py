@@ -331,9 +331,8 @@ def assess(concept: Concept, form: str, target: str, config: str) -> Risk:
             # the rule that keeps the form is the general choice, whatever its English.
             return verdict(False, f"keeps {form} where OpenCC's regional phrase writes {plain}, "
                                   f"which has none of its {len(found)} senses in CC-CEDICT")
-        else:
-            return verdict(True, f"keeps {form} where OpenCC's regional phrase writes {plain}, "
-                                 f"for a word of {len(found)} senses in CC-CEDICT")
+        return verdict(True, f"keeps {form} where OpenCC's regional phrase writes {plain}, "
+                             f"for a word of {len(found)} senses in CC-CEDICT")
     if plain != target and len(plain) < len(target) and plain in target:
         return verdict(True, f"narrows OpenCC's {plain} to {target}")
     meant = _families(english_words(english))
